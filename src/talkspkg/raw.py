@@ -1,0 +1,131 @@
+"""Read the raw folder: one UTF-8 `.txt` file per article, plus optional `sources.yaml`.
+
+Policy (documented in docs/raw-input.md):
+- Only `*.txt` files directly inside the folder are articles; `sources.yaml` is provenance;
+  hidden files are skipped; any other file is ignored and reported by `ignored_files`.
+- The text is the file decoded as strict UTF-8 exactly as stored: a BOM stays as U+FEFF at
+  offset 0 and CRLF stays CRLF, so every offset is an index into the bytes' decoding.
+- Empty (or whitespace-only) files, files with NUL bytes and undecodable files are refused
+  with a message naming the file and the byte.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from talkspkg.errors import RawInputError
+
+SOURCES_FILE = "sources.yaml"
+SOURCE_FIELDS = frozenset(
+    {"outlet", "url", "published_date", "language", "licence", "retrieved", "origin", "note"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RawFile:
+    path: Path
+    article_id: str
+    text: str
+    sha256: str
+
+
+def article_id_for(name: str) -> str:
+    """`Reuters London Talks.txt` -> `reuters-london-talks` (ASCII-folded, lowercase, dashed)."""
+    stem = name[: -len(".txt")] if name.lower().endswith(".txt") else name
+    folded = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+
+
+def decode(path: Path, data: bytes) -> str:
+    if not data.strip():
+        raise RawInputError(f"{path}: empty article (the file has no text)")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise RawInputError(f"{path}: NUL byte at byte {nul}: not a text file")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise RawInputError(
+            f"{path}: not valid UTF-8 at byte {exc.start} (line {line}): {exc.reason}"
+        ) from None
+
+
+def article_paths(raw_dir: Path) -> list[Path]:
+    if not raw_dir.is_dir():
+        raise RawInputError(f"{raw_dir}: raw folder not found")
+    return sorted(
+        p
+        for p in raw_dir.iterdir()
+        if p.suffix == ".txt" and not p.name.startswith(".") and p.is_file()
+    )
+
+
+def ignored_files(raw_dir: Path) -> list[str]:
+    """Names in the raw folder that are neither articles nor provenance."""
+    return sorted(
+        p.name
+        for p in raw_dir.iterdir()
+        if not p.name.startswith(".") and p.name != SOURCES_FILE and p.suffix != ".txt"
+    )
+
+
+def read_raw(raw_dir: Path) -> Iterator[RawFile]:
+    """Yield the articles of `raw_dir` in file-name order; refuses clashing article ids."""
+    paths = article_paths(raw_dir)
+    if not paths:
+        raise RawInputError(f"{raw_dir}: no .txt articles found")
+    seen: dict[str, Path] = {}
+    for path in paths:
+        article_id = article_id_for(path.name)
+        if not article_id:
+            raise RawInputError(f"{path}: file name yields an empty article id")
+        if article_id in seen:
+            raise RawInputError(
+                f"{path}: article id {article_id!r} already taken by {seen[article_id].name}; "
+                "rename one of the files"
+            )
+        seen[article_id] = path
+    for article_id, path in seen.items():
+        data = path.read_bytes()
+        yield RawFile(path, article_id, decode(path, data), hashlib.sha256(data).hexdigest())
+
+
+def read_sources(raw_dir: Path) -> dict[str, Mapping[str, Any]]:
+    """Provenance by raw file name, from `sources.yaml` (safe-loaded); {} when absent."""
+    path = raw_dir / SOURCES_FILE
+    if not path.is_file():
+        return {}
+    try:
+        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise RawInputError(f"{path}: not valid YAML: {exc}") from None
+    if loaded is None:
+        return {}
+    if not isinstance(loaded, dict):
+        raise RawInputError(f"{path}: expected a mapping of file name to provenance fields")
+    names = {p.name for p in article_paths(raw_dir)}
+    sources: dict[str, Mapping[str, Any]] = {}
+    for name, entry in loaded.items():
+        if name not in names:
+            raise RawInputError(f"{path}: entry {name!r} names no .txt file in {raw_dir}")
+        if entry is None:
+            entry = {}
+        if not isinstance(entry, dict):
+            raise RawInputError(f"{path}: entry {name!r} must be a mapping")
+        unknown = sorted(set(entry) - SOURCE_FIELDS)
+        if unknown:
+            raise RawInputError(
+                f"{path}: entry {name!r} has unknown field(s) {', '.join(map(str, unknown))}; "
+                f"allowed: {', '.join(sorted(SOURCE_FIELDS))}"
+            )
+        sources[name] = entry
+    return sources
