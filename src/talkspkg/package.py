@@ -1,0 +1,168 @@
+"""Write tables, schemas, raw copies and `datapackage.json` into a package folder."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+
+from talkspkg import __version__
+from talkspkg.hashing import file_digest
+from talkspkg.schema.models import MODELS
+from talkspkg.schema.tableschema import table_schema
+
+PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
+CSV_MEDIATYPE = "text/csv"
+PARQUET_MEDIATYPE = "application/vnd.apache.parquet"
+PACKAGE_NAME = "talkspkg-ukraine-peace-talks-2025"
+LICENSE = {
+    "name": "CC-BY-4.0",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+    "title": "Creative Commons Attribution 4.0 (tables and annotations; the raw articles remain "
+    "the work of their publishers and are included for verification)",
+}
+
+
+def dump_json(value: Any) -> str:
+    return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_table(table: str, arrow: pa.Table, out: Path) -> None:
+    data = out / "data"
+    data.mkdir(parents=True, exist_ok=True)
+    pq.write_table(arrow, data / f"{table}.parquet", compression="zstd", store_schema=True)
+    pacsv.write_csv(csv_view(arrow), data / f"{table}.csv", pacsv.WriteOptions(quoting_style="needed"))
+
+
+def csv_view(arrow: pa.Table) -> pa.Table:
+    """Times as Table Schema's default `HH:MM:SS` (Arrow would write milliseconds)."""
+    for i, field in enumerate(arrow.schema):
+        if pa.types.is_time(field.type):
+            text = pc.strftime(arrow[field.name].cast(pa.time32("s")), format="%H:%M:%S")
+            arrow = arrow.set_column(i, pa.field(field.name, pa.string()), text)
+    return arrow
+
+
+def write_schema(table: str, out: Path) -> None:
+    (out / "schemas").mkdir(parents=True, exist_ok=True)
+    (out / "schemas" / f"{table}.json").write_text(dump_json(table_schema(table)), "utf-8")
+
+
+def _file_resource(out: Path, path: str, **props: Any) -> dict[str, Any]:
+    size, digest = file_digest(out / path)
+    return {**props, "path": path, "bytes": size, "hash": f"sha256:{digest}"}
+
+
+def table_resources(table: str, out: Path) -> list[dict[str, Any]]:
+    meta = MODELS[table].Config.metadata
+    common = {"type": "table", "title": meta["title"], "description": meta["description"]}
+    schema = f"schemas/{table}.json"
+    return [
+        _file_resource(
+            out,
+            f"data/{table}.csv",
+            name=table,
+            **common,
+            format="csv",
+            mediatype=CSV_MEDIATYPE,
+            encoding="utf-8",
+            schema=schema,
+        ),
+        _file_resource(
+            out,
+            f"data/{table}.parquet",
+            name=f"{table}-parquet",
+            **common,
+            format="parquet",
+            mediatype=PARQUET_MEDIATYPE,
+            schema=schema,
+        ),
+    ]
+
+
+def raw_resources(articles: pa.Table, out: Path) -> list[dict[str, Any]]:
+    return [
+        _file_resource(
+            out,
+            row["raw_path"],
+            name=f"raw-{row['article_id']}",
+            type="file",
+            title=row["title"] or row["article_id"],
+            format="txt",
+            mediatype="text/plain",
+            encoding="utf-8",
+        )
+        for row in articles.select(["article_id", "raw_path", "title"]).to_pylist()
+    ]
+
+
+def created(articles: pa.Table) -> str | None:
+    """A timestamp derived from the inputs, never the wall clock: SOURCE_DATE_EPOCH, else the
+    latest publication date stated by any article (at midnight UTC), else none."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        stamp = datetime.fromtimestamp(int(epoch), tz=UTC)
+    else:
+        latest = pc.max(articles["published_date"]).as_py()
+        if latest is None:
+            return None
+        stamp = datetime(latest.year, latest.month, latest.day, tzinfo=UTC)
+    return stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def sources(articles: pa.Table) -> list[dict[str, str]]:
+    seen: dict[str, dict[str, str]] = {}
+    for row in articles.select(["outlet", "url"]).to_pylist():
+        if row["outlet"] and row["outlet"] not in seen:
+            seen[row["outlet"]] = {"title": row["outlet"]}
+    return [seen[k] for k in sorted(seen)]
+
+
+def descriptor(
+    tables: Mapping[str, pa.Table], out: Path, ruleset: Mapping[str, str]
+) -> dict[str, Any]:
+    articles = tables["articles"]
+    resources = [r for table in MODELS if table in tables for r in table_resources(table, out)]
+    desc: dict[str, Any] = {
+        "$schema": PROFILE,
+        "name": PACKAGE_NAME,
+        "title": "2025 Russia-Ukraine peace diplomacy: articles, actors, quotes, meetings, terms",
+        "description": (
+            "An exact, auditable dataset about the 2025 Russia-Ukraine peace diplomacy, starting "
+            "with the London talks of 23 April 2025, annotated from raw news articles by the "
+            "talkspkg rule-based pipeline. Every extracted row points to the characters of its "
+            "source article, which is included under raw/."
+        ),
+        "version": __version__,
+        "licenses": [LICENSE],
+        "sources": sources(articles),
+        "contributors": [{"title": "talkspkg contributors", "roles": ["creator"]}],
+        "keywords": ["Ukraine", "Russia", "peace talks", "diplomacy", "news", "quotes"],
+        "resources": resources + raw_resources(articles, out),
+        "talkspkg": {"version": __version__, "ruleset": dict(ruleset)},
+    }
+    stamp = created(articles)
+    if stamp:
+        desc["created"] = stamp
+    return desc
+
+
+def write_package(
+    tables: Mapping[str, pa.Table], out: Path, ruleset: Mapping[str, str]
+) -> dict[str, Any]:
+    """Write every table, schema and the descriptor into `out` (raw/ must already be there)."""
+    for table in MODELS:
+        if table in tables:
+            write_table(table, tables[table], out)
+            write_schema(table, out)
+    desc = descriptor(tables, out, ruleset)
+    (out / "datapackage.json").write_text(dump_json(desc), "utf-8")
+    return desc

@@ -1,0 +1,1 @@
+"""Table models (the single source of truth) and what is derived from them."""

@@ -1,0 +1,43 @@
+"""Turn stage rows into normalized Arrow tables: model column order, typed, sorted by key."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from talkspkg.errors import BuildError
+from talkspkg.schema.tableschema import arrow_schema, columns, table_meta
+
+
+def to_arrow(table: str, rows: Sequence[Mapping[str, Any]]) -> pa.Table:
+    """Build `table` from row mappings; every model column must be present in every row."""
+    names = [c.name for c in columns(table)]
+    data: dict[str, list[Any]] = {name: [] for name in names}
+    for i, row in enumerate(rows):
+        missing = set(names) - set(row)
+        extra = set(row) - set(names)
+        if missing or extra:
+            raise BuildError(
+                f"{table}: row {i} does not match the model "
+                f"(missing {sorted(missing)}, unexpected {sorted(extra)})"
+            )
+        for name in names:
+            data[name].append(row[name])
+    return normalize(table, pa.Table.from_pydict(data, schema=arrow_schema(table)))
+
+
+def normalize(table: str, arrow: pa.Table) -> pa.Table:
+    """Fixed column order, rows sorted by primary key, primary key unique (else BuildError)."""
+    arrow = arrow.select([c.name for c in columns(table)]).cast(arrow_schema(table))
+    key = list(table_meta(table)["primary_key"])
+    arrow = arrow.sort_by([(k, "ascending") for k in key])
+    if arrow.num_rows:
+        counts = arrow.group_by(key).aggregate([([], "count_all")])
+        dupes = counts.filter(pc.greater(counts["count_all"], 1))
+        if dupes.num_rows:
+            first = dupes.slice(0, 1).to_pylist()[0]
+            raise BuildError(f"{table}: duplicate primary key {first} ({dupes.num_rows} keys)")
+    return arrow.combine_chunks()

@@ -1,0 +1,66 @@
+"""`validate_package`: run every check on a package folder and collect one report."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from talkspkg.errors import PackageError
+from talkspkg.validate.checks.agreement import csv_parquet_agreement
+from talkspkg.validate.checks.csv import csv_conformity
+from talkspkg.validate.checks.descriptor import descriptor_valid, tables_present
+from talkspkg.validate.checks.files import file_integrity, resource_paths
+from talkspkg.validate.checks.keys import foreign_keys, primary_keys
+from talkspkg.validate.checks.model import model_conformity
+from talkspkg.validate.checks.parquet import parquet_schema
+from talkspkg.validate.checks.raw import raw_integrity
+from talkspkg.validate.checks.schemas import schema_matches_model
+from talkspkg.validate.context import PackageContext
+from talkspkg.validate.report import Finding, Report
+
+Check = Callable[[PackageContext], Iterator[Finding]]
+
+# In order: a later check may rely on files an earlier one vouched for, but never on their content.
+CHECKS: tuple[Check, ...] = (
+    descriptor_valid,
+    tables_present,
+    resource_paths,
+    file_integrity,
+    schema_matches_model,
+    csv_conformity,
+    parquet_schema,
+    model_conformity,
+    primary_keys,
+    foreign_keys,
+    csv_parquet_agreement,
+    raw_integrity,
+)
+
+
+def validate_package(root: Path) -> Report:
+    """Validate the package in `root`. Raises PackageError only if `root` is not a folder."""
+    if not root.is_dir():
+        raise PackageError(f"{root}: not a package folder")
+    ctx = PackageContext.open(root)
+    report = Report(package=str(root))
+    for check in CHECKS:
+        report.checks.append(check.__name__)
+        if ctx.descriptor is None and check is not descriptor_valid:
+            continue
+        try:
+            report.findings.extend(check(ctx))
+        except Exception as exc:  # a check must never turn a bad package into a traceback
+            report.findings.append(
+                Finding("check-error", f"check {check.__name__} could not run: {exc!r}")
+            )
+    if ctx.descriptor is not None:
+        present = ctx.present_tables()
+        report.stats["tables"] = len(present)
+        rows = 0
+        for table in present:
+            try:
+                rows += ctx.table(table).num_rows
+            except Exception:  # unreadable tables are already reported
+                continue
+        report.stats["rows"] = rows
+    return report

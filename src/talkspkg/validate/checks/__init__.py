@@ -1,0 +1,1 @@
+"""Validation checks. Each is a small function `check(ctx) -> Iterator[Finding]`."""

@@ -1,0 +1,57 @@
+"""The descriptor: valid JSON, valid against the Data Package profile, our required shape."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from talkspkg.validate.context import DESCRIPTOR, PackageContext
+from talkspkg.validate.report import Finding
+
+REQUIRED = ("$schema", "name", "version", "licenses", "resources")
+SEMVER = r"^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$"
+
+
+def descriptor_valid(ctx: PackageContext) -> Iterator[Finding]:
+    if ctx.descriptor is None:
+        yield Finding("descriptor-error", ctx.descriptor_error or "no descriptor", file=DESCRIPTOR)
+        return
+    desc = ctx.descriptor
+    for key in REQUIRED:
+        if key not in desc:
+            yield Finding("descriptor-error", f"missing property {key!r}", file=DESCRIPTOR)
+    if "version" in desc and not re.fullmatch(SEMVER, str(desc["version"])):
+        yield Finding("descriptor-error", f"version {desc['version']!r} is not SemVer", file=DESCRIPTOR)
+    if not isinstance(desc.get("resources"), list) or not desc.get("resources"):
+        yield Finding("descriptor-error", "resources must be a non-empty list", file=DESCRIPTOR)
+        return
+    names = Counter(r.get("name") for r in ctx.resources())
+    for name, count in sorted(names.items(), key=str):
+        if count > 1:
+            yield Finding("descriptor-error", f"resource name {name!r} used {count} times", file=DESCRIPTOR)
+    yield from profile_errors(ctx)
+
+
+def profile_errors(ctx: PackageContext) -> Iterator[Finding]:
+    """The Data Package profile, as the ecosystem's own tool (frictionless) checks it."""
+    from frictionless import Package
+
+    try:
+        report = Package.validate_descriptor(ctx.descriptor)  # type: ignore[arg-type]
+    except Exception as exc:  # frictionless raises broadly on malformed metadata
+        yield Finding("descriptor-profile-error", f"not a valid Data Package: {exc}", file=DESCRIPTOR)
+        return
+    for error in report.errors:
+        yield Finding("descriptor-profile-error", error.message, file=DESCRIPTOR)
+
+
+def tables_present(ctx: PackageContext) -> Iterator[Finding]:
+    """Every table of the models has its CSV and its Parquet resource."""
+    if ctx.descriptor is None:
+        return
+    for table, files in ctx.tables().items():
+        if files.csv is None:
+            yield Finding("missing-resource", f"no CSV resource named {table!r}", table=table)
+        if files.parquet is None:
+            yield Finding("missing-resource", f"no Parquet resource named '{table}-parquet'", table=table)

@@ -1,0 +1,219 @@
+"""The package under validation, opened once: descriptor, safe paths, and tables read once.
+
+Every file is read at most once per run and cached here; checks only look things up. Paths
+from the descriptor are never followed outside the package folder (no absolute paths, no `..`,
+no symlink that resolves outside).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+
+from talkspkg.hashing import file_digest
+from talkspkg.schema.models import MODELS
+from talkspkg.schema.tableschema import arrow_schema, table_meta
+
+DESCRIPTOR = "datapackage.json"
+
+
+class Unavailable(Exception):
+    """A file a check needs cannot be used; another check reports why."""
+
+
+@dataclass
+class TableFiles:
+    table: str
+    csv: dict[str, Any] | None = None
+    parquet: dict[str, Any] | None = None
+
+
+@dataclass
+class PackageContext:
+    root: Path
+    descriptor: dict[str, Any] | None = None
+    descriptor_error: str | None = None
+    _cache: dict[tuple[str, str], Any] = field(default_factory=dict)
+
+    @classmethod
+    def open(cls, root: Path) -> PackageContext:
+        ctx = cls(root)
+        path = root / DESCRIPTOR
+        try:
+            loaded = json.loads(path.read_bytes().decode("utf-8"))
+        except FileNotFoundError:
+            ctx.descriptor_error = f"{DESCRIPTOR} not found"
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            ctx.descriptor_error = f"{DESCRIPTOR} is not valid JSON: {exc}"
+        except OSError as exc:
+            ctx.descriptor_error = f"{DESCRIPTOR} cannot be read: {exc}"
+        else:
+            if isinstance(loaded, dict):
+                ctx.descriptor = loaded
+            else:
+                ctx.descriptor_error = f"{DESCRIPTOR} must hold a JSON object"
+        return ctx
+
+    # -- descriptor ------------------------------------------------------------------------
+    def resources(self) -> list[dict[str, Any]]:
+        resources = (self.descriptor or {}).get("resources")
+        if not isinstance(resources, list):
+            return []
+        return [r for r in resources if isinstance(r, dict)]
+
+    def tables(self) -> dict[str, TableFiles]:
+        """Resources of each known table, by table name (CSV `name`, Parquet `name-parquet`)."""
+        found = {table: TableFiles(table) for table in MODELS}
+        for res in self.resources():
+            name = res.get("name")
+            if name in found and res.get("format") == "csv":
+                found[name].csv = res
+            elif isinstance(name, str) and name.endswith("-parquet"):
+                table = name.removesuffix("-parquet")
+                if table in found and res.get("format") == "parquet":
+                    found[table].parquet = res
+        return found
+
+    def present_tables(self) -> list[str]:
+        return [t for t, files in self.tables().items() if files.csv or files.parquet]
+
+    # -- paths -----------------------------------------------------------------------------
+    def unsafe_reason(self, rel: Any) -> str | None:
+        """Why `rel` may not be opened, or None when it is a safe path inside the package."""
+        if not isinstance(rel, str) or not rel:
+            return "path must be a non-empty string"
+        if "\\" in rel or rel.startswith("/") or PurePosixPath(rel).is_absolute():
+            return f"path {rel!r} is absolute or not POSIX"
+        if ":" in rel.split("/", 1)[0]:
+            return f"path {rel!r} is a URL or drive path, not a path inside the package"
+        if ".." in PurePosixPath(rel).parts:
+            return f"path {rel!r} leaves the package ('..')"
+        root = self.root.resolve()
+        target = (self.root / rel).resolve()
+        if target != root and root not in target.parents:
+            return f"path {rel!r} resolves outside the package (symlink?)"
+        return None
+
+    def path(self, rel: Any) -> Path:
+        reason = self.unsafe_reason(rel)
+        if reason:
+            raise Unavailable(reason)
+        path = self.root / rel
+        if not path.is_file():
+            raise Unavailable(f"{rel} not found")
+        return path
+
+    # -- tables, each file read once -------------------------------------------------------
+    def _cached(self, key: tuple[str, str], load: Any) -> Any:
+        if key not in self._cache:
+            try:
+                self._cache[key] = load()
+            except Unavailable as exc:
+                self._cache[key] = exc
+            except (pa.ArrowException, OSError, ValueError) as exc:
+                self._cache[key] = Unavailable(f"{key[1]} cannot be read: {exc}")
+        value = self._cache[key]
+        if isinstance(value, Unavailable):
+            raise value
+        return value
+
+    def digest(self, rel: Any) -> tuple[int, str]:
+        """(bytes, sha256) of a package file, hashed once per run."""
+        return self._cached(("digest", str(rel)), lambda: file_digest(self.path(rel)))  # type: ignore[no-any-return]
+
+    def schema_json(self, table: str) -> dict[str, Any]:
+        files = self.tables()[table]
+        res = files.csv or files.parquet or {}
+        rel = res.get("schema")
+
+        def load() -> dict[str, Any]:
+            data = json.loads(self.path(rel).read_bytes().decode("utf-8"))
+            if not isinstance(data, dict):
+                raise ValueError("schema must be a JSON object")
+            return data
+
+        return self._cached(("schema", str(rel)), load)  # type: ignore[no-any-return]
+
+    def parquet(self, table: str) -> pa.Table:
+        res = self.tables()[table].parquet
+        if res is None:
+            raise Unavailable(f"no Parquet resource for {table}")
+        rel = res.get("path")
+        return self._cached(("parquet", str(rel)), lambda: pq.read_table(self.path(rel)))  # type: ignore[no-any-return]
+
+    def csv_text(self, table: str) -> pa.Table:
+        """The CSV with every cell as a string (empty string for an empty cell)."""
+        res = self.tables()[table].csv
+        if res is None:
+            raise Unavailable(f"no CSV resource for {table}")
+        rel = res.get("path")
+
+        def load() -> pa.Table:
+            path = self.path(rel)
+            with path.open("rb") as handle:
+                header = handle.readline()
+            names = next(iter(pacsv.read_csv(
+                pa.py_buffer(header),
+                read_options=pacsv.ReadOptions(autogenerate_column_names=True),
+            ).to_pylist()), {})
+            columns = [str(v) for v in names.values()]
+            if len(set(columns)) != len(columns):
+                raise Unavailable(f"{rel}: duplicate column names in header")
+            return pacsv.read_csv(
+                path,
+                read_options=pacsv.ReadOptions(use_threads=True),
+                parse_options=pacsv.ParseOptions(newlines_in_values=True),
+                convert_options=pacsv.ConvertOptions(
+                    column_types={c: pa.string() for c in columns},
+                    strings_can_be_null=False,
+                    quoted_strings_can_be_null=False,
+                ),
+            )
+
+        return self._cached(("csv", str(rel)), load)  # type: ignore[no-any-return]
+
+    def table(self, table: str) -> pa.Table:
+        """The table's typed content: the Parquet when it has the model's schema, else typed CSV."""
+        try:
+            arrow = self.parquet(table)
+            if arrow.schema.remove_metadata().equals(arrow_schema(table), check_metadata=False):
+                return arrow
+            return arrow.select(arrow_schema(table).names).cast(arrow_schema(table))
+        except (Unavailable, pa.ArrowException, KeyError):
+            pass
+        return self._cached(("typed-csv", table), lambda: typed_csv(self.csv_text(table), table))  # type: ignore[no-any-return]
+
+    def row_keys(self, table: str, arrow: pa.Table, indices: list[int]) -> list[str]:
+        key = table_meta(table)["primary_key"]
+        if not indices:
+            return []
+        try:
+            taken = arrow.select(key).take(pa.array(indices, pa.int64())).to_pylist()
+        except (pa.ArrowException, KeyError):
+            return [f"row {i + 1}" for i in indices]
+        return ["|".join("" if v is None else str(v) for v in row.values()) for row in taken]
+
+
+def typed_csv(text: pa.Table, table: str) -> pa.Table:
+    """Cast a string-typed CSV to the model's Arrow schema (empty cell = null)."""
+    schema = arrow_schema(table)
+    arrays = []
+    for f in schema:
+        col = text[f.name]
+        col = pc.if_else(pc.equal(col, ""), pa.scalar(None, pa.string()), col)
+        if pa.types.is_boolean(f.type):
+            arrays.append(pc.equal(col, "true"))
+        elif pa.types.is_time(f.type):
+            stamp = pc.binary_join_element_wise("1970-01-01 ", col, "")
+            ms = pc.strptime(stamp, format="%Y-%m-%d %H:%M:%S", unit="ms").cast(pa.int64())
+            arrays.append(ms.cast(pa.int32()).cast(f.type))
+        else:
+            arrays.append(col.cast(f.type))
+    return pa.Table.from_arrays(arrays, schema=schema)
