@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from talkspkg.errors import BuildError
+from talkspkg.kb import KnowledgeBase, load_knowledge
 from talkspkg.pipeline import annotate, assemble
+from talkspkg.stages.spans import POLICY
 from talkspkg.raw import SOURCES_FILE, article_paths, read_raw, read_sources
 
 MANAGED = ("datapackage.json", "data", "schemas", "raw")
@@ -35,9 +37,9 @@ class BuildResult:
     rows: dict[str, int] = field(default_factory=dict)
 
 
-def ruleset() -> dict[str, str]:
+def ruleset(kb: KnowledgeBase) -> dict[str, str]:
     """Versions of the knowledge that shaped the output, recorded in the descriptor."""
-    return {}
+    return {"entities": kb.version, "lexicon": kb.lexicon.version, "overlaps": POLICY}
 
 
 def _copy_raw(raw_dir: Path, target: Path) -> None:
@@ -51,12 +53,13 @@ def _copy_raw(raw_dir: Path, target: Path) -> None:
 def write_into(raw_dir: Path, target: Path, options: BuildOptions) -> BuildResult:
     """Build the whole package into the empty folder `target`."""
     sources = read_sources(raw_dir)
-    results = [annotate(raw, sources.get(raw.path.name, {})) for raw in read_raw(raw_dir)]
-    tables = assemble(results)
+    kb = load_knowledge()
+    results = [annotate(raw, sources.get(raw.path.name, {}), kb) for raw in read_raw(raw_dir)]
+    tables = assemble(results, kb)
     _copy_raw(raw_dir, target / "raw")
     from talkspkg.package import write_package
 
-    write_package(tables, target, ruleset())
+    write_package(tables, target, ruleset(kb))
     if options.validate:
         from talkspkg.validate import validate_package
 

@@ -12,7 +12,7 @@ import pandera.pandas as pa
 from pandera.engines import pandas_engine
 from pandera.typing import Series
 
-from talkspkg.schema.types import ID_PATTERN, SHA256_PATTERN
+from talkspkg.schema.types import ID_PATTERN, ISO_COUNTRY_PATTERN, SHA256_PATTERN
 
 Str = Series[pd.StringDtype]
 Int = Series[pd.Int64Dtype]
@@ -76,6 +76,82 @@ class Articles(pa.DataFrameModel):
         }
 
 
+ENTITY_TYPES = ["person", "organization", "country", "location", "journalist"]
+
+
+class Entities(pa.DataFrameModel):
+    entity_id: Str = pa.Field(
+        unique=True,
+        str_matches=ID_PATTERN,
+        description="Stable id: the curated slug, or the slug of a discovered entity's name.",
+    )
+    name: Str = pa.Field(description="Canonical name (curated) or the name as first written.")
+    entity_type: Str = pa.Field(
+        isin=ENTITY_TYPES,
+        description="person, organization, country, location, or journalist (bylines, credits).",
+    )
+    country: Str = pa.Field(
+        nullable=True,
+        str_matches=ISO_COUNTRY_PATTERN,
+        description="ISO 3166-1 alpha-2 of affiliation; null when not known or not stated.",
+    )
+    role: Str = pa.Field(
+        nullable=True,
+        description="Role as of spring 2025 (curated) or the role phrase as written (discovered).",
+    )
+    curated: Bool = pa.Field(description="True for knowledge-base entries, false if discovered.")
+    source: Str = pa.Field(
+        description="'knowledge-base', or the discovery rule that found the entity.",
+    )
+    mention_count: Int = pa.Field(ge=0, description="Rows of mentions naming this entity.")
+    article_count: Int = pa.Field(ge=0, description="Articles with at least one such mention.")
+
+    class Config:
+        strict = True
+        metadata = {
+            "title": "Entities",
+            "description": "People, organizations, countries and places: the curated knowledge "
+            "base plus the people discovered in the articles.",
+            "primary_key": ["entity_id"],
+            "foreign_keys": [],
+        }
+
+
+class Mentions(pa.DataFrameModel):
+    mention_id: Str = pa.Field(
+        unique=True,
+        str_matches=ID_PATTERN,
+        description="Stable id '<article_id>.<start>-<end>'.",
+    )
+    article_id: Str = pa.Field(description="The article (FK articles).")
+    entity_id: Str = pa.Field(description="The entity mentioned (FK entities).")
+    start: Int = pa.Field(ge=0, description="Offset of the first character in the raw text.")
+    end: Int = pa.Field(ge=1, description="Offset after the last character (end exclusive).")
+    text: Str = pa.Field(description="The mention as written: raw_text[start:end].")
+    rule: Str = pa.Field(
+        description="How it was resolved: name, alias, metonym, place, title-given-name, "
+        "surname, discovered:<rule>.",
+    )
+
+    @pa.dataframe_check
+    def start_before_end(cls, df: pd.DataFrame) -> pd.Series:
+        return df["start"] < df["end"]
+
+    class Config:
+        strict = True
+        metadata = {
+            "title": "Mentions",
+            "description": "Every mention of an entity in an article, with exact offsets.",
+            "primary_key": ["mention_id"],
+            "foreign_keys": [
+                {"fields": ["article_id"], "table": "articles", "reference": ["article_id"]},
+                {"fields": ["entity_id"], "table": "entities", "reference": ["entity_id"]},
+            ],
+        }
+
+
 MODELS: dict[str, type[pa.DataFrameModel]] = {
     "articles": Articles,
+    "entities": Entities,
+    "mentions": Mentions,
 }

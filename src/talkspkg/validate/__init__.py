@@ -15,6 +15,7 @@ from talkspkg.validate.checks.model import model_conformity
 from talkspkg.validate.checks.parquet import parquet_schema
 from talkspkg.validate.checks.raw import raw_integrity
 from talkspkg.validate.checks.schemas import schema_matches_model
+from talkspkg.validate.checks.spans import span_integrity
 from talkspkg.validate.context import PackageContext
 from talkspkg.validate.report import Finding, Report
 
@@ -34,6 +35,7 @@ CHECKS: tuple[Check, ...] = (
     foreign_keys,
     csv_parquet_agreement,
     raw_integrity,
+    span_integrity,
 )
 
 

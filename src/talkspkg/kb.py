@@ -1,0 +1,175 @@
+"""The knowledge base: curated entities (with aliases, titles, metonyms) loaded from YAML data.
+
+The data lives in `talkspkg/knowledge/*.yaml|txt` and is versioned; `load_knowledge()` validates
+it and raises KnowledgeError naming the file and the entry for anything malformed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from talkspkg.errors import KnowledgeError
+
+ENTITY_TYPES = ("person", "organization", "country", "location", "journalist")
+CURATED_TYPES = ("person", "organization", "country", "location")
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    entity_id: str
+    name: str
+    entity_type: str
+    country: str | None = None
+    role: str | None = None
+    aliases: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()
+    metonyms: tuple[str, ...] = ()
+    curated: bool = True
+    source: str = "knowledge-base"
+
+    @property
+    def surfaces(self) -> tuple[str, ...]:
+        """Name and aliases: every string that designates this entity wherever it stands."""
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Word lists of `knowledge/lexicon.yaml` (see the comments there)."""
+
+    version: str = ""
+    role_words: frozenset[str] = frozenset()
+    role_modifiers: frozenset[str] = frozenset()
+    honorifics: frozenset[str] = frozenset()
+    not_name_words: frozenset[str] = frozenset()
+    demonyms: Mapping[str, str] = field(default_factory=dict)
+    locative_before: frozenset[str] = frozenset()
+    locative_after: frozenset[str] = frozenset()
+    name_speech_verbs: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: stages cache indexes per instance
+class KnowledgeBase:
+    version: str
+    entities: Mapping[str, Entity]
+    lexicon: Lexicon = field(default_factory=Lexicon)
+    speech_verbs: tuple[str, ...] = ()
+
+    def get(self, entity_id: str) -> Entity | None:
+        return self.entities.get(entity_id)
+
+
+def _str_list(value: Any, where: str, key: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise KnowledgeError(f"{where}: {key} must be a list of non-empty strings")
+    return tuple(value)
+
+
+def parse_entities(data: Any, source: str) -> tuple[str, dict[str, Entity]]:
+    """Validate the loaded `entities.yaml` document; return (version, entities by id)."""
+    if not isinstance(data, dict) or not isinstance(data.get("entities"), list):
+        raise KnowledgeError(f"{source}: expected a mapping with 'version' and a list 'entities'")
+    version = str(data.get("version") or "")
+    if not version:
+        raise KnowledgeError(f"{source}: missing 'version'")
+    entities: dict[str, Entity] = {}
+    owner: dict[str, str] = {}
+    for n, raw in enumerate(data["entities"], start=1):
+        where = f"{source}: entity #{n}"
+        if not isinstance(raw, dict):
+            raise KnowledgeError(f"{where}: must be a mapping")
+        eid = raw.get("id")
+        if not isinstance(eid, str) or not ID_RE.match(eid):
+            raise KnowledgeError(f"{where}: id {eid!r} must be a lowercase slug (a-z, 0-9, -)")
+        where = f"{source}: entity {eid!r}"
+        if eid in entities:
+            raise KnowledgeError(f"{where}: duplicate id")
+        etype = raw.get("type")
+        if etype not in CURATED_TYPES:
+            raise KnowledgeError(f"{where}: type {etype!r} must be one of {', '.join(CURATED_TYPES)}")
+        name = raw.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise KnowledgeError(f"{where}: name must be a non-empty string")
+        country = raw.get("country")
+        if country is not None and (not isinstance(country, str) or not COUNTRY_RE.match(country)):
+            raise KnowledgeError(f"{where}: country {country!r} must be ISO 3166-1 alpha-2 or null")
+        role = raw.get("role")
+        if role is not None and not isinstance(role, str):
+            raise KnowledgeError(f"{where}: role must be a string or null")
+        unknown = sorted(set(raw) - {"id", "name", "type", "country", "role", "aliases", "titles", "metonyms"})
+        if unknown:
+            raise KnowledgeError(f"{where}: unknown field(s) {', '.join(unknown)}")
+        entity = Entity(
+            entity_id=eid,
+            name=name,
+            entity_type=etype,
+            country=country,
+            role=role,
+            aliases=_str_list(raw.get("aliases"), where, "aliases"),
+            titles=_str_list(raw.get("titles"), where, "titles"),
+            metonyms=_str_list(raw.get("metonyms"), where, "metonyms"),
+        )
+        for surface in entity.surfaces:
+            if surface in owner and owner[surface] != eid:
+                raise KnowledgeError(f"{where}: alias {surface!r} already names {owner[surface]!r}")
+            owner[surface] = eid
+        entities[eid] = entity
+    return version, entities
+
+
+_LOWERCASED = ("role_words", "role_modifiers", "locative_before", "locative_after", "name_speech_verbs")
+_AS_WRITTEN = ("honorifics", "not_name_words")
+
+
+def parse_lexicon(data: Any, source: str) -> Lexicon:
+    if not isinstance(data, dict) or not data.get("version"):
+        raise KnowledgeError(f"{source}: expected a mapping with a 'version'")
+    lists: dict[str, frozenset[str]] = {}
+    for key in (*_LOWERCASED, *_AS_WRITTEN):
+        values = _str_list(data.get(key), f"{source}: {key}", key)
+        lists[key] = frozenset(v.lower() for v in values) if key in _LOWERCASED else frozenset(values)
+    demonyms = data.get("demonyms") or {}
+    if not isinstance(demonyms, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and COUNTRY_RE.match(v) for k, v in demonyms.items()
+    ):
+        raise KnowledgeError(f"{source}: demonyms must map words to ISO alpha-2 codes")
+    unknown = sorted(set(data) - {"version", "demonyms", *_LOWERCASED, *_AS_WRITTEN})
+    if unknown:
+        raise KnowledgeError(f"{source}: unknown key(s) {', '.join(unknown)}")
+    return Lexicon(version=str(data["version"]), demonyms=dict(demonyms), **lists)
+
+
+def _load_yaml(path: Path | Any) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise KnowledgeError(f"{path}: not valid YAML: {exc}") from None
+
+
+def _load_lines(path: Path | Any) -> tuple[str, ...]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return tuple(line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#"))
+
+
+@cache
+def load_knowledge(directory: str | None = None) -> KnowledgeBase:
+    """The knowledge base shipped in the package (or in `directory`, for tests)."""
+    root = Path(directory) if directory else files("talkspkg") / "knowledge"
+    entities_file = root / "entities.yaml"
+    version, entities = parse_entities(_load_yaml(entities_file), "knowledge/entities.yaml")
+    verbs_file = root / "speech_verbs.txt"
+    verbs = _load_lines(verbs_file) if verbs_file.is_file() else ()
+    lexicon = parse_lexicon(_load_yaml(root / "lexicon.yaml"), "knowledge/lexicon.yaml")
+    return KnowledgeBase(version=version, entities=entities, lexicon=lexicon, speech_verbs=verbs)

@@ -1,0 +1,93 @@
+"""Knowledge-base matching: every name, alias and metonym, case-sensitive and whole-word.
+
+Metonymy policy (docs/knowledge.md): a capital that is also a country's metonym ("Washington",
+"Moscow", "Kyiv") is the place when a locative word stands right before it ("in", "to", "visit")
+or a meeting noun right after it ("the London talks"), or when it opens a dateline; otherwise it
+is the government, i.e. the country entity ("Washington needed to see", "Moscow's claims").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from talkspkg.document import Article
+from talkspkg.kb import KnowledgeBase
+from talkspkg.stages.candidates import CURATED, TITLE_GIVEN, Candidate, prose_ranges
+
+_WORD_BEFORE = re.compile(r"(\w+)[ \t]*$")
+_WORD_AFTER = re.compile(r"^[ \t]*(\w+)")
+_DATELINE_AFTER = re.compile(r"^\s*(?:\(|[-–—:,/])")
+
+
+@dataclass(frozen=True)
+class SurfaceIndex:
+    pattern: re.Pattern[str]
+    owner: dict[str, str]
+    metonym_of: dict[str, str]
+    titles: re.Pattern[str] | None
+    title_given: dict[tuple[str, str], str]
+
+
+def _alternation(surfaces: set[str]) -> str:
+    return "|".join(re.escape(s) for s in sorted(surfaces, key=lambda s: (-len(s), s)))
+
+
+@cache
+def surface_index(kb: KnowledgeBase) -> SurfaceIndex:
+    owner: dict[str, str] = {}
+    metonym_of: dict[str, str] = {}
+    title_given: dict[tuple[str, str], str] = {}
+    for entity in kb.entities.values():
+        for surface in entity.surfaces:
+            owner[surface] = entity.entity_id
+        for metonym in entity.metonyms:
+            metonym_of[metonym] = entity.entity_id
+        if entity.entity_type == "person" and " " in entity.name:
+            given = entity.name.split()[0]
+            for title in entity.titles:
+                title_given[(title, given)] = entity.entity_id
+    pattern = re.compile(rf"(?<!\w)(?:{_alternation(set(owner) | set(metonym_of))})(?!\w)")
+    titles = {t for t, _ in title_given}
+    title_re = (
+        re.compile(rf"(?<!\w)({_alternation(titles)})\s+(\w[\w’'-]*)(?!\w)(?![ \t]+[A-Z])")
+        if titles
+        else None
+    )
+    return SurfaceIndex(pattern, owner, metonym_of, title_re, title_given)
+
+
+def _is_place_context(text: str, start: int, end: int, line_start: int, kb: KnowledgeBase) -> bool:
+    before = _WORD_BEFORE.search(text, line_start, start)
+    if before and before.group(1).lower() in kb.lexicon.locative_before:
+        return True
+    after = _WORD_AFTER.match(text[end : end + 40])
+    if after and after.group(1).lower() in kb.lexicon.locative_after:
+        return True
+    return text[line_start:start].strip() == "" and bool(_DATELINE_AFTER.match(text[end : end + 3]))
+
+
+def kb_candidates(article: Article, kb: KnowledgeBase) -> Iterator[Candidate]:
+    """Every match of a curated surface in the article's prose lines."""
+    index = surface_index(kb)
+    text = article.text
+    for line_start, line_end in prose_ranges(article):
+        for m in index.pattern.finditer(text, line_start, line_end):
+            surface = m.group()
+            owner = index.owner.get(surface)
+            country = index.metonym_of.get(surface)
+            if country is None:
+                assert owner is not None
+                rule = "name" if kb.entities[owner].name == surface else "alias"
+                yield Candidate(m.start(), m.end(), owner, rule, CURATED)
+            elif _is_place_context(text, m.start(), m.end(), line_start, kb):
+                yield Candidate(m.start(), m.end(), owner or country, "place", CURATED)
+            else:
+                yield Candidate(m.start(), m.end(), country, "metonym", CURATED)
+        if index.titles is not None:
+            for m in index.titles.finditer(text, line_start, line_end):
+                eid = index.title_given.get((m.group(1), m.group(2)))
+                if eid:
+                    yield Candidate(m.start(2), m.end(2), eid, "title-given-name", TITLE_GIVEN)
