@@ -61,14 +61,16 @@ def _bare(tok: str) -> str:
     return tok
 
 
-def _name_token(tok: str, lex: Lexicon) -> bool:
+def _name_token(tok: str, lex: Lexicon, *, first: bool = True) -> bool:
+    """A word that can be part of a person's name; a demonym can only continue one ("John
+    Irish"), never start it ("Irish officials")."""
     bare = _bare(tok)
     return (
         bool(bare)
         and bare[0].isupper()
         and not bare.isupper()
         and bare not in lex.not_name_words
-        and bare not in lex.demonyms
+        and (bare not in lex.demonyms or not first)
         and bare.lower() not in lex.role_words
     )
 
@@ -95,7 +97,7 @@ def _names(text: str, toks: list[Token], lex: Lexicon) -> Iterator[tuple[int, in
             and _GAP.match(text[toks[j - 1].end : toks[j].start])
             and _bare(toks[j - 1].text) == toks[j - 1].text  # a possessive ends the name
         ):
-            if _name_token(toks[j].text, lex):
+            if _name_token(toks[j].text, lex, first=False):
                 j += 1
             elif toks[j].text in _PARTICLES and j + 1 < len(toks) and _name_token(toks[j + 1].text, lex):
                 j += 2

@@ -1,5 +1,9 @@
 """Knowledge-base matching: every name, alias and metonym, case-sensitive and whole-word.
 
+Handles policy: an @handle is a mention of a curated person when it spells that person's full
+name (`@andrii_sybiha`, `@JohnHealey_MP`: underscores and camel case split, suffixes such as MP
+dropped); other handles, URLs and markdown link targets are never mentions.
+
 Metonymy policy (docs/knowledge.md): a capital that is also a country's metonym ("Washington",
 "Moscow", "Kyiv") is the place when a locative word stands right before it ("in", "to", "visit")
 or a meeting noun right after it ("the London talks"), or when it opens a dateline; otherwise it
@@ -17,6 +21,9 @@ from talkspkg.document import Article
 from talkspkg.kb import KnowledgeBase
 from talkspkg.stages.candidates import CURATED, TITLE_GIVEN, Candidate, prose_ranges
 
+_HANDLE = re.compile(r"@[A-Za-z0-9_\\]+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_HANDLE_NOISE = frozenset({"mp", "official", "gov", "govt", "ua", "uk", "us", "ru", "real", "eu"})
 _WORD_BEFORE = re.compile(r"(\w+)[ \t]*$")
 _WORD_AFTER = re.compile(r"^[ \t]*(\w+)")
 _DATELINE_AFTER = re.compile(r"^\s*(?:\(|[-–—:,/])")
@@ -29,6 +36,7 @@ class SurfaceIndex:
     metonym_of: dict[str, str]
     titles: re.Pattern[str] | None
     title_given: dict[tuple[str, str], str]
+    person_names: dict[str, str]  # lower-cased multi-word person name or alias -> entity id
 
 
 def _alternation(surfaces: set[str]) -> str:
@@ -40,9 +48,12 @@ def surface_index(kb: KnowledgeBase) -> SurfaceIndex:
     owner: dict[str, str] = {}
     metonym_of: dict[str, str] = {}
     title_given: dict[tuple[str, str], str] = {}
+    person_names: dict[str, str] = {}
     for entity in kb.entities.values():
         for surface in entity.surfaces:
             owner[surface] = entity.entity_id
+            if entity.entity_type == "person" and " " in surface:
+                person_names[surface.lower()] = entity.entity_id
         for metonym in entity.metonyms:
             metonym_of[metonym] = entity.entity_id
         if entity.entity_type == "person" and " " in entity.name:
@@ -56,7 +67,18 @@ def surface_index(kb: KnowledgeBase) -> SurfaceIndex:
         if titles
         else None
     )
-    return SurfaceIndex(pattern, owner, metonym_of, title_re, title_given)
+    return SurfaceIndex(pattern, owner, metonym_of, title_re, title_given, person_names)
+
+
+def handle_person(handle: str, index: SurfaceIndex) -> str | None:
+    """`@andrii\\_sybiha`, `@JohnHealey_MP` -> the curated person whose full name it spells."""
+    words = [
+        w
+        for part in handle.lstrip("@").replace("\\", "").split("_")
+        for w in _CAMEL.split(part)
+        if w and w.lower() not in _HANDLE_NOISE
+    ]
+    return index.person_names.get(" ".join(words).lower()) if len(words) >= 2 else None
 
 
 def _is_place_context(text: str, start: int, end: int, line_start: int, kb: KnowledgeBase) -> bool:
@@ -86,6 +108,10 @@ def kb_candidates(article: Article, kb: KnowledgeBase) -> Iterator[Candidate]:
                 yield Candidate(m.start(), m.end(), owner or country, "place", CURATED)
             else:
                 yield Candidate(m.start(), m.end(), country, "metonym", CURATED)
+        for m in _HANDLE.finditer(text, line_start, line_end):
+            person = handle_person(m.group(), index)
+            if person:
+                yield Candidate(m.start(), m.end(), person, "handle", CURATED)
         if index.titles is not None:
             for m in index.titles.finditer(text, line_start, line_end):
                 eid = index.title_given.get((m.group(1), m.group(2)))

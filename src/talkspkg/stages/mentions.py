@@ -89,7 +89,11 @@ def mentions(article: Article, kb: KnowledgeBase) -> MentionResult:
     def clean(cands: list[Candidate]) -> list[Candidate]:
         return [c for c in cands if not overlaps_any(c.start, c.end, zones)]
 
-    curated = clean(list(kb_candidates(article, kb)))
+    curated = [
+        c
+        for c in kb_candidates(article, kb)
+        if c.rule == "handle" or not overlaps_any(c.start, c.end, zones)
+    ]
     curated_zones = sorted((c.start, c.end) for c in curated)
     found = [
         d

@@ -1,0 +1,3 @@
+from talkspkg.cli import main
+
+main()

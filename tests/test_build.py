@@ -1,0 +1,118 @@
+"""The build: deterministic bytes, atomic replacement, staleness check, self-contained package."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from talkspkg.build import build_package, check_package
+from talkspkg.errors import BuildError, RawInputError
+from talkspkg.validate import validate_package
+
+from conftest import RAW, ROOT
+
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def _snapshot(root: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(root)): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_two_builds_are_byte_identical(built: Path, tmp_path: Path) -> None:
+    again = tmp_path / "again"
+    build_package(RAW, again)
+    assert _snapshot(again) == _snapshot(built)
+
+
+def test_built_package_is_valid_and_self_contained(built: Path) -> None:
+    assert validate_package(built).valid
+    desc = json.loads((built / "datapackage.json").read_text("utf-8"))
+    raw_resources = [r for r in desc["resources"] if r["path"].startswith("raw/")]
+    assert sorted(r["path"] for r in raw_resources) == sorted(
+        f"raw/{p.name}" for p in RAW.glob("*.txt")
+    )
+    for res in raw_resources:
+        assert res["hash"].startswith("sha256:") and len(res["hash"]) == 7 + 64
+
+
+def test_descriptor_created_derives_from_inputs_not_clock(built: Path) -> None:
+    desc = json.loads((built / "datapackage.json").read_text("utf-8"))
+    # The latest publication date any seed states is 24 April 2025 (Xinhua).
+    assert desc["created"] == "2025-04-24T00:00:00Z"
+
+
+def test_each_table_has_csv_and_parquet_sharing_one_schema(built: Path) -> None:
+    desc = json.loads((built / "datapackage.json").read_text("utf-8"))
+    tables = {r["name"]: r for r in desc["resources"] if r.get("type") == "table"}
+    for name, res in tables.items():
+        if res["format"] != "csv":
+            continue
+        parquet = tables[f"{name}-parquet"]
+        assert res["schema"] == parquet["schema"] == f"schemas/{name}.json"
+        assert res["mediatype"] == "text/csv" and res["encoding"] == "utf-8"
+        assert parquet["mediatype"] == "application/vnd.apache.parquet"
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="shared seeds not beside the repository")
+def test_bare_seed_folder_builds_into_empty_folder(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = build_package(SEEDS, out)
+    assert result.rows["articles"] == 5
+    assert sorted(p.name for p in (out / "raw").iterdir()) == sorted(
+        p.name for p in SEEDS.glob("*.txt")
+    )
+    assert validate_package(out).valid
+
+
+def test_failed_build_leaves_previous_package_untouched(built: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    shutil.copytree(built, out)
+    before = _snapshot(out)
+    bad_raw = tmp_path / "bad"
+    bad_raw.mkdir()
+    (bad_raw / "broken.txt").write_bytes(b"Talks in London \xff\xfe ended.")
+    with pytest.raises(RawInputError, match=r"broken\.txt: not valid UTF-8 at byte 16"):
+        build_package(bad_raw, out)
+    assert _snapshot(out) == before
+    assert not list(out.glob(".talkspkg-tmp-*"))
+
+
+def test_build_that_produces_an_invalid_package_is_refused(
+    built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    shutil.copytree(built, out)
+    before = _snapshot(out)
+    import talkspkg.package as package
+
+    real = package.write_table
+
+    def corrupting_write(table: str, arrow, target: Path) -> None:  # type: ignore[no-untyped-def]
+        real(table, arrow, target)
+        if table == "articles":
+            csv = target / "data" / "articles.csv"
+            text = csv.read_text("utf-8")
+            assert '"xinhua-' in text
+            csv.write_text(text.replace('"xinhua-', '"xinhau-', 1), "utf-8")
+
+    monkeypatch.setattr(package, "write_table", corrupting_write)
+    with pytest.raises(BuildError, match="invalid"):
+        build_package(RAW, out)
+    assert _snapshot(out) == before
+
+
+def test_check_reports_no_difference_for_fresh_package(built: Path) -> None:
+    assert check_package(RAW, built) == []
+
+
+def test_check_names_the_stale_files(pkg: Path) -> None:
+    (pkg / "data" / "mentions.csv").write_text("stale\n", "utf-8")
+    (pkg / "schemas" / "articles.json").unlink()
+    assert check_package(RAW, pkg) == ["data/mentions.csv", "schemas/articles.json"]

@@ -1,0 +1,92 @@
+"""The CLI in-process: exact messages, exit codes, --json equal to the library's report."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+from conftest import RAW
+
+from talkspkg.cli import main
+from talkspkg.validate import validate_package
+
+
+def test_validate_valid_package_exits_0_with_summary(built: Path) -> None:
+    result = CliRunner().invoke(main, ["validate", str(built)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"{built}: valid (")
+
+
+def test_validate_json_equals_library_report(pkg: Path) -> None:
+    (pkg / "data" / "entities.csv").write_text("broken", "utf-8")
+    result = CliRunner().invoke(main, ["validate", str(pkg), "--json"])
+    assert result.exit_code == 1
+    assert json.loads(result.output) == validate_package(pkg).to_dict()
+
+
+def test_validate_invalid_package_exits_1_naming_table_and_finding(pkg: Path) -> None:
+    (pkg / "data" / "articles.parquet").write_bytes(b"not parquet")
+    result = CliRunner().invoke(main, ["validate", str(pkg)])
+    assert result.exit_code == 1
+    assert "INVALID" in result.output
+    assert "hash-count-error" in result.output
+    assert "parquet-error" in result.output
+    assert "data/articles.parquet" in result.output
+
+
+def test_validate_missing_folder_is_usage_error_exit_2(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["validate", str(tmp_path / "nope")])
+    assert result.exit_code == 2
+    assert "not a package folder" in result.output
+
+
+def test_validate_empty_folder_reports_missing_descriptor(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["validate", str(tmp_path), "--json"])
+    assert result.exit_code == 1
+    findings = json.loads(result.output)["findings"]
+    assert [(f["type"], f["message"]) for f in findings] == [
+        ("descriptor-error", "datapackage.json not found")
+    ]
+
+
+def test_build_bad_raw_reports_one_line_error_exit_1(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "empty.txt").write_bytes(b"")
+    result = CliRunner().invoke(main, ["build", "--raw", str(raw), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 1
+    assert result.output == f"Error: {raw / 'empty.txt'}: empty article (the file has no text)\n"
+
+
+def test_build_check_on_fresh_package_exits_0(built: Path) -> None:
+    result = CliRunner().invoke(main, ["build", "--check", "--raw", str(RAW), "--out", str(built)])
+    assert result.exit_code == 0, result.output
+    assert result.output == f"Package in {built} is up to date.\n"
+
+
+def test_build_check_on_stale_package_exits_1_naming_files(pkg: Path) -> None:
+    (pkg / "data" / "quotes.csv").unlink(missing_ok=True)
+    (pkg / "data" / "articles.csv").write_text("x\n", "utf-8")
+    result = CliRunner().invoke(main, ["build", "--check", "--raw", str(RAW), "--out", str(pkg)])
+    assert result.exit_code == 1
+    assert "  data/articles.csv\n" in result.output
+    assert result.output.endswith("Run 'talkspkg build' and commit the result.\n")
+
+
+def test_help_lists_commands() -> None:
+    result = CliRunner().invoke(main, ["--help"])
+    assert result.exit_code == 0
+    assert "build" in result.output and "validate" in result.output
+
+
+def test_console_script_end_to_end(tmp_path: Path) -> None:
+    """One real subprocess run of the installed entry point: build then validate."""
+    out = tmp_path / "pkg"
+    exe = [sys.executable, "-m", "talkspkg"]
+    built = subprocess.run([*exe, "build", "--raw", str(RAW), "--out", str(out)], capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    checked = subprocess.run([*exe, "validate", str(out)], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stdout + checked.stderr

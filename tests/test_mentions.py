@@ -1,0 +1,189 @@
+"""Entity mentions: curated names in every spelling, metonyms, surnames, handles, discovery."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from talkspkg.kb import Entity, load_knowledge
+from talkspkg.pipeline import make_article
+from talkspkg.raw import RawFile, read_raw
+from talkspkg.stages.mentions import MentionResult, mentions
+
+from conftest import RAW
+
+KB = load_knowledge()
+ARTICLES = {r.article_id: make_article(r) for r in read_raw(RAW)}
+
+
+def annotate(text: str) -> MentionResult:
+    return mentions(make_article(RawFile(Path("raw/t.txt"), "t", text, "0" * 64)), KB)
+
+
+def entity(result: MentionResult, eid: str) -> Entity:
+    return KB.entities.get(eid) or result.discovered[eid]
+
+
+def persons(result: MentionResult) -> set[str]:
+    return {m.entity_id for m in result.mentions if entity(result, m.entity_id).entity_type == "person"}
+
+
+SEED_PERSONS = {
+    "xinhua-london-talks-significant-progress": {
+        "andrii-sybiha", "andriy-yermak", "david-lammy", "jd-vance", "john-healey",
+        "keith-kellogg", "marco-rubio", "rustem-umerov", "volodymyr-zelensky",
+    },
+    "europe-brief-news-lammy-to-host-london-talks": {
+        "andrii-sybiha", "andriy-yermak", "david-lammy", "donald-trump", "emmanuel-macron",
+        "john-healey", "keith-kellogg", "marco-rubio", "sergei-lavrov", "steve-witkoff",
+        "tammy-bruce", "vladimir-putin", "volodymyr-zelensky",
+    },
+    "staff-agencies-london-talks-seek-path-to-ceasefire": {
+        "david-lammy", "dmitry-peskov", "donald-trump", "john-healey", "keith-kellogg",
+        "marco-rubio", "steve-witkoff", "vladimir-putin", "volodymyr-zelensky", "yuri-ushakov",
+    },
+    "moscow-times-why-london-talks-downgraded": {
+        "andrii-sybiha", "andriy-yermak", "david-lammy", "donald-trump", "emmanuel-bonne",
+        "emmanuel-macron", "jd-vance", "john-healey", "keith-kellogg", "marco-rubio",
+        "rustem-umerov", "steve-witkoff", "vladimir-putin", "volodymyr-zelensky",
+    },
+    "reuters-london-talks-downgraded-after-rubio-cancels": {
+        "andriy-yermak", "david-lammy", "donald-trump", "jd-vance", "john-healey",
+        "keir-starmer", "keith-kellogg", "marco-rubio", "steve-witkoff", "vladimir-putin",
+        "volodymyr-zelensky", "yulia-svyrydenko",
+    },
+}
+
+
+@pytest.mark.parametrize("article_id", sorted(SEED_PERSONS))
+def test_seed_persons_are_exactly_the_actors(article_id: str) -> None:
+    assert persons(mentions(ARTICLES[article_id], KB)) == SEED_PERSONS[article_id]
+
+
+@pytest.mark.parametrize("article_id", sorted(SEED_PERSONS))
+def test_every_mention_slices_exactly(article_id: str) -> None:
+    article = ARTICLES[article_id]
+    for m in mentions(article, KB).mentions:
+        assert article.text[m.start : m.end] == m.text
+
+
+def _resolved(article_id: str) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for m in mentions(ARTICLES[article_id], KB).mentions:
+        out.setdefault(m.text, set()).add(m.entity_id)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("article_id", "surface", "entity_id"),
+    [
+        ("xinhua-london-talks-significant-progress", "Andriy Sybiga", "andrii-sybiha"),
+        ("europe-brief-news-lammy-to-host-london-talks", "Keith Kelogg", "keith-kellogg"),
+        ("europe-brief-news-lammy-to-host-london-talks", "Marco", "marco-rubio"),
+        ("europe-brief-news-lammy-to-host-london-talks", "Bruce", "tammy-bruce"),
+        ("staff-agencies-london-talks-seek-path-to-ceasefire", "Vladimir Zelensky", "volodymyr-zelensky"),
+        ("reuters-london-talks-downgraded-after-rubio-cancels", "Volodymyr Zelenskiy", "volodymyr-zelensky"),
+        ("moscow-times-why-london-talks-downgraded", "Emmanuel Bonne", "emmanuel-bonne"),
+        ("moscow-times-why-london-talks-downgraded", "@JohnHealey\\\\_MP", "john-healey"),
+        ("reuters-london-talks-downgraded-after-rubio-cancels", "Yulia Svyrydenko", "yulia-svyrydenko"),
+        ("reuters-london-talks-downgraded-after-rubio-cancels", "Svyrydenko", "yulia-svyrydenko"),
+    ],
+)
+def test_spelling_variants_resolve_to_canonical_entity(article_id: str, surface: str, entity_id: str) -> None:
+    assert _resolved(article_id)[surface] == {entity_id}
+
+
+def test_journalists_and_photographers_are_never_persons() -> None:
+    reuters = mentions(ARTICLES["reuters-london-talks-downgraded-after-rubio-cancels"], KB)
+    journalists = {eid for eid, e in reuters.discovered.items() if e.entity_type == "journalist"}
+    assert {"elizabeth-piper", "john-irish", "daphne-psaledakis", "tom-balmforth", "humeyra-pamuk"} <= journalists
+    mt = mentions(ARTICLES["moscow-times-why-london-talks-downgraded"], KB)
+    assert mt.discovered["freddie-everett"].entity_type == "journalist"
+    assert mt.discovered["freddie-everett"].role == "photographer"
+
+
+def test_possessive_mention_excludes_apostrophe_s() -> None:
+    result = annotate("Lawmakers studied Witkoff's proposals and Zelensky’s reply.")
+    assert [(m.text, m.entity_id) for m in result.mentions] == [
+        ("Witkoff", "steve-witkoff"), ("Zelensky", "volodymyr-zelensky")
+    ]
+
+
+def test_capital_is_government_unless_locative() -> None:
+    result = annotate("Washington wants a deal, officials in Washington said, and Kyiv refused.")
+    assert [(m.text, m.entity_id, m.rule) for m in result.mentions] == [
+        ("Washington", "united-states", "metonym"),
+        ("Washington", "washington", "place"),
+        ("Kyiv", "ukraine", "metonym"),
+    ]
+
+
+def test_meeting_noun_after_city_makes_it_a_place() -> None:
+    result = annotate("The Moscow talks ended without a deal.")
+    assert [(m.text, m.entity_id) for m in result.mentions] == [("Moscow", "moscow")]
+
+
+def test_urls_and_link_targets_are_not_mentions() -> None:
+    text = "See [the report](https://example.com/ukraine/kyiv) on https://kyiv.example/Ukraine now."
+    assert [m.text for m in annotate(text).mentions] == []
+
+
+def test_role_before_unknown_name_discovers_person_with_role_and_country() -> None:
+    result = annotate("Finnish President Alexander Stubb told reporters the plan was fair.")
+    stubb = result.discovered["alexander-stubb"]
+    assert (stubb.name, stubb.entity_type, stubb.role, stubb.country, stubb.curated) == (
+        "Alexander Stubb", "person", "Finnish President", "FI", False
+    )
+    assert [(m.text, m.entity_id) for m in result.mentions if m.entity_id == "alexander-stubb"] == [
+        ("Alexander Stubb", "alexander-stubb")
+    ]
+
+
+def test_later_surname_resolves_to_discovered_person() -> None:
+    text = (
+        "South African President Cyril Ramaphosa arrived in Kyiv on Thursday.\n"
+        "Ramaphosa said Africa wanted peace."
+    )
+    result = annotate(text)
+    assert [(m.text, m.entity_id, m.rule) for m in result.mentions if "ramaphosa" in m.entity_id] == [
+        ("Cyril Ramaphosa", "cyril-ramaphosa", "discovered:role-before-name"),
+        ("Ramaphosa", "cyril-ramaphosa", "surname"),
+    ]
+
+
+def test_name_before_speech_verb_is_a_person() -> None:
+    result = annotate("Halyna Kovalenko said the talks had stalled.")
+    assert result.discovered["halyna-kovalenko"].entity_type == "person"
+    assert result.discovered["halyna-kovalenko"].role is None
+
+
+def test_appositive_role_discovers_person() -> None:
+    result = annotate("Oleh Marchenko, a senior Ukrainian negotiator, left the room.")
+    person = result.discovered["oleh-marchenko"]
+    assert (person.role, person.country) == ("a senior Ukrainian negotiator", "UA")
+
+
+def test_honorific_discovers_single_surname() -> None:
+    result = annotate("Mr Haavisto met the delegation.")
+    assert [(m.text, m.entity_id) for m in result.mentions] == [("Haavisto", "haavisto")]
+
+
+def test_capitalised_non_names_are_not_discovered() -> None:
+    text = "The European Council said on Monday that Western Analysts expect talks. READ MORE said."
+    assert annotate(text).discovered == {}
+
+
+def test_overlapping_candidates_resolve_longest_then_leftmost() -> None:
+    from dataclasses import dataclass
+
+    from talkspkg.stages.spans import resolve_overlaps
+
+    @dataclass(frozen=True)
+    class C:
+        start: int
+        end: int
+        priority: int = 0
+
+    kept = resolve_overlaps([C(0, 5), C(3, 10), C(10, 12), C(11, 13), C(20, 22, 1), C(20, 22, 0)])
+    assert [(c.start, c.end, c.priority) for c in kept] == [(3, 10, 0), (10, 12, 0), (20, 22, 0)]
