@@ -7,21 +7,18 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import RAW, ROOT
 
 from talkspkg.build import build_package, check_package
 from talkspkg.errors import BuildError, RawInputError
 from talkspkg.validate import validate_package
-
-from conftest import RAW, ROOT
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 
 
 def _snapshot(root: Path) -> dict[str, bytes]:
     return {
-        str(p.relative_to(root)): p.read_bytes()
-        for p in sorted(root.rglob("*"))
-        if p.is_file()
+        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
     }
 
 

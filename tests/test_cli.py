@@ -86,7 +86,9 @@ def test_console_script_end_to_end(tmp_path: Path) -> None:
     """One real subprocess run of the installed entry point: build then validate."""
     out = tmp_path / "pkg"
     exe = [sys.executable, "-m", "talkspkg"]
-    built = subprocess.run([*exe, "build", "--raw", str(RAW), "--out", str(out)], capture_output=True, text=True)
+    built = subprocess.run(
+        [*exe, "build", "--raw", str(RAW), "--out", str(out)], capture_output=True, text=True
+    )
     assert built.returncode == 0, built.stderr
     checked = subprocess.run([*exe, "validate", str(out)], capture_output=True, text=True)
     assert checked.returncode == 0, checked.stdout + checked.stderr

@@ -5,13 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import RAW
 
 from talkspkg.kb import Entity, load_knowledge
 from talkspkg.pipeline import make_article
 from talkspkg.raw import RawFile, read_raw
 from talkspkg.stages.mentions import MentionResult, mentions
-
-from conftest import RAW
 
 KB = load_knowledge()
 ARTICLES = {r.article_id: make_article(r) for r in read_raw(RAW)}
@@ -26,32 +25,79 @@ def entity(result: MentionResult, eid: str) -> Entity:
 
 
 def persons(result: MentionResult) -> set[str]:
-    return {m.entity_id for m in result.mentions if entity(result, m.entity_id).entity_type == "person"}
+    return {
+        m.entity_id for m in result.mentions if entity(result, m.entity_id).entity_type == "person"
+    }
 
 
 SEED_PERSONS = {
     "xinhua-london-talks-significant-progress": {
-        "andrii-sybiha", "andriy-yermak", "david-lammy", "jd-vance", "john-healey",
-        "keith-kellogg", "marco-rubio", "rustem-umerov", "volodymyr-zelensky",
+        "andrii-sybiha",
+        "andriy-yermak",
+        "david-lammy",
+        "jd-vance",
+        "john-healey",
+        "keith-kellogg",
+        "marco-rubio",
+        "rustem-umerov",
+        "volodymyr-zelensky",
     },
     "europe-brief-news-lammy-to-host-london-talks": {
-        "andrii-sybiha", "andriy-yermak", "david-lammy", "donald-trump", "emmanuel-macron",
-        "john-healey", "keith-kellogg", "marco-rubio", "sergei-lavrov", "steve-witkoff",
-        "tammy-bruce", "vladimir-putin", "volodymyr-zelensky",
+        "andrii-sybiha",
+        "andriy-yermak",
+        "david-lammy",
+        "donald-trump",
+        "emmanuel-macron",
+        "john-healey",
+        "keith-kellogg",
+        "marco-rubio",
+        "sergei-lavrov",
+        "steve-witkoff",
+        "tammy-bruce",
+        "vladimir-putin",
+        "volodymyr-zelensky",
     },
     "staff-agencies-london-talks-seek-path-to-ceasefire": {
-        "david-lammy", "dmitry-peskov", "donald-trump", "john-healey", "keith-kellogg",
-        "marco-rubio", "steve-witkoff", "vladimir-putin", "volodymyr-zelensky", "yuri-ushakov",
+        "david-lammy",
+        "dmitry-peskov",
+        "donald-trump",
+        "john-healey",
+        "keith-kellogg",
+        "marco-rubio",
+        "steve-witkoff",
+        "vladimir-putin",
+        "volodymyr-zelensky",
+        "yuri-ushakov",
     },
     "moscow-times-why-london-talks-downgraded": {
-        "andrii-sybiha", "andriy-yermak", "david-lammy", "donald-trump", "emmanuel-bonne",
-        "emmanuel-macron", "jd-vance", "john-healey", "keith-kellogg", "marco-rubio",
-        "rustem-umerov", "steve-witkoff", "vladimir-putin", "volodymyr-zelensky",
+        "andrii-sybiha",
+        "andriy-yermak",
+        "david-lammy",
+        "donald-trump",
+        "emmanuel-bonne",
+        "emmanuel-macron",
+        "jd-vance",
+        "john-healey",
+        "keith-kellogg",
+        "marco-rubio",
+        "rustem-umerov",
+        "steve-witkoff",
+        "vladimir-putin",
+        "volodymyr-zelensky",
     },
     "reuters-london-talks-downgraded-after-rubio-cancels": {
-        "andriy-yermak", "david-lammy", "donald-trump", "jd-vance", "john-healey",
-        "keir-starmer", "keith-kellogg", "marco-rubio", "steve-witkoff", "vladimir-putin",
-        "volodymyr-zelensky", "yulia-svyrydenko",
+        "andriy-yermak",
+        "david-lammy",
+        "donald-trump",
+        "jd-vance",
+        "john-healey",
+        "keir-starmer",
+        "keith-kellogg",
+        "marco-rubio",
+        "steve-witkoff",
+        "vladimir-putin",
+        "volodymyr-zelensky",
+        "yulia-svyrydenko",
     },
 }
 
@@ -82,22 +128,42 @@ def _resolved(article_id: str) -> dict[str, set[str]]:
         ("europe-brief-news-lammy-to-host-london-talks", "Keith Kelogg", "keith-kellogg"),
         ("europe-brief-news-lammy-to-host-london-talks", "Marco", "marco-rubio"),
         ("europe-brief-news-lammy-to-host-london-talks", "Bruce", "tammy-bruce"),
-        ("staff-agencies-london-talks-seek-path-to-ceasefire", "Vladimir Zelensky", "volodymyr-zelensky"),
-        ("reuters-london-talks-downgraded-after-rubio-cancels", "Volodymyr Zelenskiy", "volodymyr-zelensky"),
+        (
+            "staff-agencies-london-talks-seek-path-to-ceasefire",
+            "Vladimir Zelensky",
+            "volodymyr-zelensky",
+        ),
+        (
+            "reuters-london-talks-downgraded-after-rubio-cancels",
+            "Volodymyr Zelenskiy",
+            "volodymyr-zelensky",
+        ),
         ("moscow-times-why-london-talks-downgraded", "Emmanuel Bonne", "emmanuel-bonne"),
         ("moscow-times-why-london-talks-downgraded", "@JohnHealey\\\\_MP", "john-healey"),
-        ("reuters-london-talks-downgraded-after-rubio-cancels", "Yulia Svyrydenko", "yulia-svyrydenko"),
+        (
+            "reuters-london-talks-downgraded-after-rubio-cancels",
+            "Yulia Svyrydenko",
+            "yulia-svyrydenko",
+        ),
         ("reuters-london-talks-downgraded-after-rubio-cancels", "Svyrydenko", "yulia-svyrydenko"),
     ],
 )
-def test_spelling_variants_resolve_to_canonical_entity(article_id: str, surface: str, entity_id: str) -> None:
+def test_spelling_variants_resolve_to_canonical_entity(
+    article_id: str, surface: str, entity_id: str
+) -> None:
     assert _resolved(article_id)[surface] == {entity_id}
 
 
 def test_journalists_and_photographers_are_never_persons() -> None:
     reuters = mentions(ARTICLES["reuters-london-talks-downgraded-after-rubio-cancels"], KB)
     journalists = {eid for eid, e in reuters.discovered.items() if e.entity_type == "journalist"}
-    assert {"elizabeth-piper", "john-irish", "daphne-psaledakis", "tom-balmforth", "humeyra-pamuk"} <= journalists
+    assert {
+        "elizabeth-piper",
+        "john-irish",
+        "daphne-psaledakis",
+        "tom-balmforth",
+        "humeyra-pamuk",
+    } <= journalists
     mt = mentions(ARTICLES["moscow-times-why-london-talks-downgraded"], KB)
     assert mt.discovered["freddie-everett"].entity_type == "journalist"
     assert mt.discovered["freddie-everett"].role == "photographer"
@@ -106,7 +172,8 @@ def test_journalists_and_photographers_are_never_persons() -> None:
 def test_possessive_mention_excludes_apostrophe_s() -> None:
     result = annotate("Lawmakers studied Witkoff's proposals and Zelensky’s reply.")
     assert [(m.text, m.entity_id) for m in result.mentions] == [
-        ("Witkoff", "steve-witkoff"), ("Zelensky", "volodymyr-zelensky")
+        ("Witkoff", "steve-witkoff"),
+        ("Zelensky", "volodymyr-zelensky"),
     ]
 
 
@@ -133,7 +200,11 @@ def test_role_before_unknown_name_discovers_person_with_role_and_country() -> No
     result = annotate("Finnish President Alexander Stubb told reporters the plan was fair.")
     stubb = result.discovered["alexander-stubb"]
     assert (stubb.name, stubb.entity_type, stubb.role, stubb.country, stubb.curated) == (
-        "Alexander Stubb", "person", "Finnish President", "FI", False
+        "Alexander Stubb",
+        "person",
+        "Finnish President",
+        "FI",
+        False,
     )
     assert [(m.text, m.entity_id) for m in result.mentions if m.entity_id == "alexander-stubb"] == [
         ("Alexander Stubb", "alexander-stubb")
@@ -146,7 +217,9 @@ def test_later_surname_resolves_to_discovered_person() -> None:
         "Ramaphosa said Africa wanted peace."
     )
     result = annotate(text)
-    assert [(m.text, m.entity_id, m.rule) for m in result.mentions if "ramaphosa" in m.entity_id] == [
+    assert [
+        (m.text, m.entity_id, m.rule) for m in result.mentions if "ramaphosa" in m.entity_id
+    ] == [
         ("Cyril Ramaphosa", "cyril-ramaphosa", "discovered:role-before-name"),
         ("Ramaphosa", "cyril-ramaphosa", "surname"),
     ]

@@ -6,11 +6,10 @@ import json
 
 import pyarrow as pa
 import pytest
+from conftest import ROOT
 
 from talkspkg.schema.models import MODELS
 from talkspkg.schema.tableschema import arrow_schema, table_schema
-
-from conftest import ROOT
 
 
 @pytest.mark.parametrize("table", sorted(MODELS))

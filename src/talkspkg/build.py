@@ -19,8 +19,8 @@ from pathlib import Path
 from talkspkg.errors import BuildError
 from talkspkg.kb import KnowledgeBase, load_knowledge
 from talkspkg.pipeline import annotate, assemble
-from talkspkg.stages.spans import POLICY
 from talkspkg.raw import SOURCES_FILE, article_paths, read_raw, read_sources
+from talkspkg.stages.spans import POLICY
 
 MANAGED = ("datapackage.json", "data", "schemas", "raw")
 TMP_PREFIX = ".talkspkg-tmp-"
@@ -105,9 +105,7 @@ def _swap_in(staged: Path, out_dir: Path, keep_raw: bool) -> None:
         raise BuildError(f"could not swap the new package into {out_dir}: {exc}") from exc
 
 
-def build_package(
-    raw_dir: Path, out_dir: Path, options: BuildOptions | None = None
-) -> BuildResult:
+def build_package(raw_dir: Path, out_dir: Path, options: BuildOptions | None = None) -> BuildResult:
     """Build the package of `raw_dir` into `out_dir`, atomically replacing what was there."""
     options = options or BuildOptions()
     keep_raw = raw_dir.resolve() == (out_dir / "raw").resolve()

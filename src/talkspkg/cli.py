@@ -20,15 +20,24 @@ def main() -> None:
 
 @main.command()
 @click.option(
-    "--raw", "raw_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("raw"),
-    show_default=True, help="Folder of raw .txt articles (and optional sources.yaml).",
+    "--raw",
+    "raw_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("raw"),
+    show_default=True,
+    help="Folder of raw .txt articles (and optional sources.yaml).",
 )
 @click.option(
-    "--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("."),
-    show_default=True, help="Package folder to write (datapackage.json, data/, schemas/, raw/).",
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("."),
+    show_default=True,
+    help="Package folder to write (datapackage.json, data/, schemas/, raw/).",
 )
 @click.option(
-    "--check", is_flag=True,
+    "--check",
+    is_flag=True,
     help="Rebuild into a scratch folder and exit 1, naming the files, if the package is stale.",
 )
 def build(raw_dir: Path, out_dir: Path, check: bool) -> None:
@@ -39,7 +48,9 @@ def build(raw_dir: Path, out_dir: Path, check: bool) -> None:
         if check:
             stale = check_package(raw_dir, out_dir)
             if stale:
-                click.echo(f"Stale package in {out_dir}: {len(stale)} file(s) differ from a fresh build:")
+                click.echo(
+                    f"Stale package in {out_dir}: {len(stale)} file(s) differ from a fresh build:"
+                )
                 for name in stale:
                     click.echo(f"  {name}")
                 click.echo("Run 'talkspkg build' and commit the result.")
@@ -55,7 +66,9 @@ def build(raw_dir: Path, out_dir: Path, check: bool) -> None:
 
 @main.command()
 @click.argument(
-    "package_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("."),
+    "package_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("."),
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
 def validate(package_dir: Path, as_json: bool) -> None:

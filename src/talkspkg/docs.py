@@ -48,7 +48,14 @@ def render_cli_reference() -> str:
     parts = []
     for args in ([], ["build"], ["validate"]):
         result = CliRunner().invoke(main, [*args, "--help"], prog_name="talkspkg")
-        parts += [f"`talkspkg {' '.join(args)} --help`".replace("  ", " "), "", "```", result.output.rstrip(), "```", ""]
+        parts += [
+            f"`talkspkg {' '.join(args)} --help`".replace("  ", " "),
+            "",
+            "```",
+            result.output.rstrip(),
+            "```",
+            "",
+        ]
     return "\n".join(parts).rstrip() + "\n"
 
 
@@ -60,9 +67,7 @@ SECTIONS: dict[str, Callable[[], str]] = {
 
 def render_readme(text: str) -> str:
     for name, render in SECTIONS.items():
-        pattern = re.compile(
-            rf"(<!-- BEGIN {name} -->\n).*?(<!-- END {name} -->)", re.DOTALL
-        )
+        pattern = re.compile(rf"(<!-- BEGIN {name} -->\n).*?(<!-- END {name} -->)", re.DOTALL)
         if not pattern.search(text):
             raise ValueError(f"README.md lacks the markers of section {name!r}")
         text = pattern.sub(lambda m, r=render: m.group(1) + r() + m.group(2), text)

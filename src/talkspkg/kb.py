@@ -98,7 +98,9 @@ def parse_entities(data: Any, source: str) -> tuple[str, dict[str, Entity]]:
             raise KnowledgeError(f"{where}: duplicate id")
         etype = raw.get("type")
         if etype not in CURATED_TYPES:
-            raise KnowledgeError(f"{where}: type {etype!r} must be one of {', '.join(CURATED_TYPES)}")
+            raise KnowledgeError(
+                f"{where}: type {etype!r} must be one of {', '.join(CURATED_TYPES)}"
+            )
         name = raw.get("name")
         if not isinstance(name, str) or not name.strip():
             raise KnowledgeError(f"{where}: name must be a non-empty string")
@@ -108,7 +110,9 @@ def parse_entities(data: Any, source: str) -> tuple[str, dict[str, Entity]]:
         role = raw.get("role")
         if role is not None and not isinstance(role, str):
             raise KnowledgeError(f"{where}: role must be a string or null")
-        unknown = sorted(set(raw) - {"id", "name", "type", "country", "role", "aliases", "titles", "metonyms"})
+        unknown = sorted(
+            set(raw) - {"id", "name", "type", "country", "role", "aliases", "titles", "metonyms"}
+        )
         if unknown:
             raise KnowledgeError(f"{where}: unknown field(s) {', '.join(unknown)}")
         entity = Entity(
@@ -129,7 +133,13 @@ def parse_entities(data: Any, source: str) -> tuple[str, dict[str, Entity]]:
     return version, entities
 
 
-_LOWERCASED = ("role_words", "role_modifiers", "locative_before", "locative_after", "name_speech_verbs")
+_LOWERCASED = (
+    "role_words",
+    "role_modifiers",
+    "locative_before",
+    "locative_after",
+    "name_speech_verbs",
+)
 _AS_WRITTEN = ("honorifics", "not_name_words")
 
 
@@ -139,10 +149,13 @@ def parse_lexicon(data: Any, source: str) -> Lexicon:
     lists: dict[str, frozenset[str]] = {}
     for key in (*_LOWERCASED, *_AS_WRITTEN):
         values = _str_list(data.get(key), f"{source}: {key}", key)
-        lists[key] = frozenset(v.lower() for v in values) if key in _LOWERCASED else frozenset(values)
+        lists[key] = (
+            frozenset(v.lower() for v in values) if key in _LOWERCASED else frozenset(values)
+        )
     demonyms = data.get("demonyms") or {}
     if not isinstance(demonyms, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) and COUNTRY_RE.match(v) for k, v in demonyms.items()
+        isinstance(k, str) and isinstance(v, str) and COUNTRY_RE.match(v)
+        for k, v in demonyms.items()
     ):
         raise KnowledgeError(f"{source}: demonyms must map words to ISO alpha-2 codes")
     unknown = sorted(set(data) - {"version", "demonyms", *_LOWERCASED, *_AS_WRITTEN})
@@ -160,7 +173,9 @@ def _load_yaml(path: Path | Any) -> Any:
 
 def _load_lines(path: Path | Any) -> tuple[str, ...]:
     lines = path.read_text(encoding="utf-8").splitlines()
-    return tuple(line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#"))
+    return tuple(
+        line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")
+    )
 
 
 @cache

@@ -39,7 +39,9 @@ def write_table(table: str, arrow: pa.Table, out: Path) -> None:
     data = out / "data"
     data.mkdir(parents=True, exist_ok=True)
     pq.write_table(arrow, data / f"{table}.parquet", compression="zstd", store_schema=True)
-    pacsv.write_csv(csv_view(arrow), data / f"{table}.csv", pacsv.WriteOptions(quoting_style="needed"))
+    pacsv.write_csv(
+        csv_view(arrow), data / f"{table}.csv", pacsv.WriteOptions(quoting_style="needed")
+    )
 
 
 def csv_view(arrow: pa.Table) -> pa.Table:

@@ -26,14 +26,14 @@ class Articles(pa.DataFrameModel):
     article_id: Str = pa.Field(
         unique=True,
         str_matches=ID_PATTERN,
-        description="Stable id of the article, derived from its raw file name (lowercase a-z, 0-9, -).",
+        description="Stable id of the article, derived from its raw file name (a-z, 0-9, -).",
     )
     title: Str = pa.Field(
         nullable=True, description="Headline as stated in the text; null when it states none."
     )
     outlet: Str = pa.Field(
         nullable=True,
-        description="Publishing outlet as stated in the text (or raw/sources.yaml); null if unknown.",
+        description="Publishing outlet as stated in the text (or sources.yaml); null if unknown.",
     )
     byline: Str = pa.Field(nullable=True, description="Author line as written, without 'By'.")
     published_date: Date = pa.Field(
@@ -56,7 +56,8 @@ class Articles(pa.DataFrameModel):
     )
     word_count: Int = pa.Field(ge=0, description="Words in the article's body and subheadings.")
     char_count: Int = pa.Field(
-        ge=0, description="Length of the decoded raw text in characters (the bound of every offset)."
+        ge=0,
+        description="Length of the decoded raw text in characters (the bound of every offset).",
     )
     raw_path: Str = pa.Field(
         str_matches=r"^raw/[^/\\]+\.txt$",

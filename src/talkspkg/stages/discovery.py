@@ -99,7 +99,11 @@ def _names(text: str, toks: list[Token], lex: Lexicon) -> Iterator[tuple[int, in
         ):
             if _name_token(toks[j].text, lex, first=False):
                 j += 1
-            elif toks[j].text in _PARTICLES and j + 1 < len(toks) and _name_token(toks[j + 1].text, lex):
+            elif (
+                toks[j].text in _PARTICLES
+                and j + 1 < len(toks)
+                and _name_token(toks[j + 1].text, lex)
+            ):
                 j += 2
             else:
                 break
@@ -151,7 +155,7 @@ def _role_before(text: str, toks: list[Token], i: int, lex: Lexicon) -> tuple[in
 
 
 def _appositive_role(text: str, toks: list[Token], j: int, lex: Lexicon) -> tuple[int, int] | None:
-    """", the/a ... <role> ..." right after a name, up to the clause end, naming nobody else
+    """ ", the/a ... <role> ..." right after a name, up to the clause end, naming nobody else
     (a possessive name such as "Zelenskiy's chief of staff" is fine)."""
     if j >= len(toks) or not re.fullmatch(r",[ \t]*", text[toks[j - 1].end : toks[j].start]):
         return None
@@ -193,7 +197,12 @@ def discover_people(article: Article, kb: KnowledgeBase) -> Iterator[Discovered]
                 source = "role-before-name"
             elif i > 0 and _honorific(text, toks[i - 1], lex):
                 source = "honorific"
-            elif j - i >= 2 and j < len(toks) and toks[j].text.lower() in lex.name_speech_verbs and _GAP.match(text[end : toks[j].start]):
+            elif (
+                j - i >= 2
+                and j < len(toks)
+                and toks[j].text.lower() in lex.name_speech_verbs
+                and _GAP.match(text[end : toks[j].start])
+            ):
                 source = "speech-verb"
             elif j - i >= 2 and (role := _appositive_role(text, toks, j, lex)):
                 source = "appositive-role"
@@ -212,11 +221,17 @@ def discover_journalists(article: Article, kb: KnowledgeBase) -> Iterator[Discov
             if j - i < 2:
                 continue
             name = text[toks[i].start : toks[j - 1].end]
-            cand = Candidate(toks[i].start, toks[j - 1].end, slug(name), "discovered:credit", DISCOVERED)
+            cand = Candidate(
+                toks[i].start, toks[j - 1].end, slug(name), "discovered:credit", DISCOVERED
+            )
             yield Discovered(cand, name, "journalist", "journalist", None, "credit")
     for seg in article.segments_of(SegmentKind.CAPTION):
         for m in _PHOTO_CREDIT.finditer(text, seg.start, seg.end):
             words = m.group(1).split()
             if all(_name_token(w, lex) for w in words):
-                cand = Candidate(m.start(1), m.end(1), slug(m.group(1)), "discovered:photo-credit", DISCOVERED)
-                yield Discovered(cand, m.group(1), "journalist", "photographer", None, "photo-credit")
+                cand = Candidate(
+                    m.start(1), m.end(1), slug(m.group(1)), "discovered:photo-credit", DISCOVERED
+                )
+                yield Discovered(
+                    cand, m.group(1), "journalist", "photographer", None, "photo-credit"
+                )

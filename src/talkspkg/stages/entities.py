@@ -23,13 +23,19 @@ def merge_discovered(per_article: Iterable[dict[str, Entity]]) -> dict[str, Enti
             if prior is None:
                 merged[eid] = entity
                 continue
-            etype = "person" if "person" in (prior.entity_type, entity.entity_type) else prior.entity_type
+            etype = (
+                "person"
+                if "person" in (prior.entity_type, entity.entity_type)
+                else prior.entity_type
+            )
             merged[eid] = Entity(
                 eid,
                 prior.name,
                 etype,
                 prior.country or entity.country,
-                prior.role if prior.entity_type == etype and prior.role else entity.role or prior.role,
+                prior.role
+                if prior.entity_type == etype and prior.role
+                else entity.role or prior.role,
                 curated=False,
                 source=prior.source if prior.entity_type == etype else entity.source,
             )

@@ -51,8 +51,13 @@ def _discovered_entities(found: list[Discovered], kb: KnowledgeBase) -> dict[str
             )
         elif prior.role is None and d.role:
             entities[eid] = Entity(
-                eid, prior.name, prior.entity_type, prior.country or d.country, d.role,
-                curated=False, source=prior.source,
+                eid,
+                prior.name,
+                prior.entity_type,
+                prior.country or d.country,
+                d.role,
+                curated=False,
+                source=prior.source,
             )
     return entities
 
@@ -75,7 +80,9 @@ def _surname_candidates(
                 usable[surname] = eid
     if not usable:
         return []
-    pattern = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(usable, key=len, reverse=True)))})(?!\w)")
+    pattern = re.compile(
+        rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(usable, key=len, reverse=True)))})(?!\w)"
+    )
     found = []
     for start, end in prose_ranges(article):
         for m in pattern.finditer(article.text, start, end):
@@ -113,7 +120,14 @@ def mentions(article: Article, kb: KnowledgeBase) -> MentionResult:
     used = {c.entity_id for c in final}
     return MentionResult(
         mentions=[
-            Mention(article.article_id, c.start, c.end, article.text[c.start : c.end], c.entity_id, c.rule)
+            Mention(
+                article.article_id,
+                c.start,
+                c.end,
+                article.text[c.start : c.end],
+                c.entity_id,
+                c.rule,
+            )
             for c in final
         ],
         discovered={eid: e for eid, e in discovered.items() if eid in used},

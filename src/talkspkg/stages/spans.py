@@ -26,7 +26,7 @@ POLICY = "longest-leftmost"
 
 
 def resolve_overlaps(candidates: Iterable[S]) -> list[S]:
-    """Keep a non-overlapping subset of `candidates` by the longest-leftmost policy, in text order."""
+    """A non-overlapping subset of `candidates` by the longest-leftmost policy, in text order."""
     ordered = sorted(candidates, key=lambda c: (-(c.end - c.start), c.start, c.priority, repr(c)))
     starts: list[int] = []
     ends: list[int] = []
