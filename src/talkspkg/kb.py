@@ -43,7 +43,7 @@ class Entity:
         return (self.name, *self.aliases)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Lexicon:
     """Word lists of `knowledge/lexicon.yaml` (see the comments there)."""
 

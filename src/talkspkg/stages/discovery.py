@@ -16,10 +16,12 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from talkspkg.document import Article, SegmentKind
 from talkspkg.kb import KnowledgeBase, Lexicon
 from talkspkg.stages.candidates import DISCOVERED, PROSE, Candidate
+from talkspkg.stages.trie import trie_pattern
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w’'-]*")
 _POSSESSIVE = ("’s", "'s")
@@ -176,11 +178,15 @@ def _appositive_role(text: str, toks: list[Token], j: int, lex: Lexicon) -> tupl
     return phrase[0].start, phrase[last].end
 
 
+@cache
+def _demonym_pattern(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{trie_pattern(sorted(lex.demonyms))})(?!\w)")
+
+
 def _country(phrase: str, lex: Lexicon) -> str | None:
-    for word, code in sorted(lex.demonyms.items(), key=lambda kv: -len(kv[0])):
-        if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", phrase):
-            return code
-    return None
+    """The country of the first demonym in the role phrase ("Finnish President" -> FI)."""
+    found = _demonym_pattern(lex).search(phrase)
+    return lex.demonyms[found.group()] if found else None
 
 
 def discover_people(article: Article, kb: KnowledgeBase) -> Iterator[Discovered]:

@@ -20,6 +20,7 @@ from functools import cache
 from talkspkg.document import Article
 from talkspkg.kb import KnowledgeBase
 from talkspkg.stages.candidates import CURATED, TITLE_GIVEN, Candidate, prose_ranges
+from talkspkg.stages.trie import trie_pattern
 
 _HANDLE = re.compile(r"@[A-Za-z0-9_\\]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -40,7 +41,7 @@ class SurfaceIndex:
 
 
 def _alternation(surfaces: set[str]) -> str:
-    return "|".join(re.escape(s) for s in sorted(surfaces, key=lambda s: (-len(s), s)))
+    return trie_pattern(sorted(surfaces))
 
 
 @cache

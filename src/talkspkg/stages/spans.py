@@ -27,7 +27,10 @@ POLICY = "longest-leftmost"
 
 def resolve_overlaps(candidates: Iterable[S]) -> list[S]:
     """A non-overlapping subset of `candidates` by the longest-leftmost policy, in text order."""
-    ordered = sorted(candidates, key=lambda c: (-(c.end - c.start), c.start, c.priority, repr(c)))
+    ordered = sorted(
+        candidates,
+        key=lambda c: (-(c.end - c.start), c.start, c.priority, getattr(c, "entity_id", "")),
+    )
     starts: list[int] = []
     ends: list[int] = []
     kept: list[S] = []
