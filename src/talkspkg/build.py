@@ -18,8 +18,8 @@ from pathlib import Path
 
 from talkspkg.errors import BuildError
 from talkspkg.kb import KnowledgeBase, load_knowledge
-from talkspkg.pipeline import annotate, assemble
-from talkspkg.raw import SOURCES_FILE, article_paths, read_raw, read_sources
+from talkspkg.pipeline import assemble, run_batches
+from talkspkg.raw import SOURCES_FILE, article_paths, plan_raw, read_sources
 from talkspkg.stages.spans import POLICY
 
 MANAGED = ("datapackage.json", "data", "schemas", "raw")
@@ -29,6 +29,7 @@ TMP_PREFIX = ".talkspkg-tmp-"
 @dataclass(frozen=True)
 class BuildOptions:
     validate: bool = True
+    jobs: int = 1  # annotation processes; the CLI defaults to every core
 
 
 @dataclass
@@ -54,8 +55,8 @@ def write_into(raw_dir: Path, target: Path, options: BuildOptions) -> BuildResul
     """Build the whole package into the empty folder `target`."""
     sources = read_sources(raw_dir)
     kb = load_knowledge()
-    results = [annotate(raw, sources.get(raw.path.name, {}), kb) for raw in read_raw(raw_dir)]
-    tables = assemble(results, kb)
+    items = [(path, aid, sources.get(path.name, {})) for path, aid in plan_raw(raw_dir)]
+    tables = assemble(run_batches(items, options.jobs), kb)
     _copy_raw(raw_dir, target / "raw")
     from talkspkg.package import write_package
 
@@ -118,11 +119,12 @@ def build_package(raw_dir: Path, out_dir: Path, options: BuildOptions | None = N
     return result
 
 
-def check_package(raw_dir: Path, out_dir: Path) -> list[str]:
+def check_package(raw_dir: Path, out_dir: Path, options: BuildOptions | None = None) -> list[str]:
     """Rebuild into a scratch folder; return the package paths that differ from `out_dir`."""
+    options = options or BuildOptions()
     with tempfile.TemporaryDirectory(prefix=TMP_PREFIX) as scratch:
         fresh = Path(scratch)
-        write_into(raw_dir, fresh, BuildOptions(validate=False))
+        write_into(raw_dir, fresh, BuildOptions(validate=False, jobs=options.jobs))
         return _differences(fresh, out_dir)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -40,13 +41,21 @@ def main() -> None:
     is_flag=True,
     help="Rebuild into a scratch folder and exit 1, naming the files, if the package is stale.",
 )
-def build(raw_dir: Path, out_dir: Path, check: bool) -> None:
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Annotation processes.  [default: all cores]",
+)
+def build(raw_dir: Path, out_dir: Path, check: bool, jobs: int | None) -> None:
     """Build the data package from the raw articles, atomically."""
-    from talkspkg.build import build_package, check_package
+    from talkspkg.build import BuildOptions, build_package, check_package
 
+    options = BuildOptions(jobs=jobs or os.cpu_count() or 1)
     try:
         if check:
-            stale = check_package(raw_dir, out_dir)
+            stale = check_package(raw_dir, out_dir, options)
             if stale:
                 click.echo(
                     f"Stale package in {out_dir}: {len(stale)} file(s) differ from a fresh build:"
@@ -57,7 +66,7 @@ def build(raw_dir: Path, out_dir: Path, check: bool) -> None:
                 sys.exit(1)
             click.echo(f"Package in {out_dir} is up to date.")
             return
-        result = build_package(raw_dir, out_dir)
+        result = build_package(raw_dir, out_dir, options)
     except TalkspkgError as exc:
         raise click.ClickException(str(exc)) from exc
     counts = ", ".join(f"{name} {n}" for name, n in result.rows.items())

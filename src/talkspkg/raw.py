@@ -78,8 +78,8 @@ def ignored_files(raw_dir: Path) -> list[str]:
     )
 
 
-def read_raw(raw_dir: Path) -> Iterator[RawFile]:
-    """Yield the articles of `raw_dir` in file-name order; refuses clashing article ids."""
+def plan_raw(raw_dir: Path) -> list[tuple[Path, str]]:
+    """(path, article_id) of every article in file-name order; refuses clashing article ids."""
     paths = article_paths(raw_dir)
     if not paths:
         raise RawInputError(f"{raw_dir}: no .txt articles found")
@@ -94,9 +94,18 @@ def read_raw(raw_dir: Path) -> Iterator[RawFile]:
                 "rename one of the files"
             )
         seen[article_id] = path
-    for article_id, path in seen.items():
-        data = path.read_bytes()
-        yield RawFile(path, article_id, decode(path, data), hashlib.sha256(data).hexdigest())
+    return [(path, article_id) for article_id, path in seen.items()]
+
+
+def read_article(path: Path, article_id: str) -> RawFile:
+    data = path.read_bytes()
+    return RawFile(path, article_id, decode(path, data), hashlib.sha256(data).hexdigest())
+
+
+def read_raw(raw_dir: Path) -> Iterator[RawFile]:
+    """Yield the articles of `raw_dir` in file-name order."""
+    for path, article_id in plan_raw(raw_dir):
+        yield read_article(path, article_id)
 
 
 def read_sources(raw_dir: Path) -> dict[str, Mapping[str, Any]]:

@@ -13,7 +13,12 @@ from talkspkg.schema.tableschema import arrow_schema, columns, table_meta
 
 
 def to_arrow(table: str, rows: Sequence[Mapping[str, Any]]) -> pa.Table:
-    """Build `table` from row mappings; every model column must be present in every row."""
+    """Build the normalized `table` from row mappings."""
+    return normalize(table, rows_to_arrow(table, rows))
+
+
+def rows_to_arrow(table: str, rows: Sequence[Mapping[str, Any]]) -> pa.Table:
+    """Typed Arrow table from row mappings; every model column must be present in every row."""
     names = [c.name for c in columns(table)]
     data: dict[str, list[Any]] = {name: [] for name in names}
     for i, row in enumerate(rows):
@@ -26,7 +31,7 @@ def to_arrow(table: str, rows: Sequence[Mapping[str, Any]]) -> pa.Table:
             )
         for name in names:
             data[name].append(row[name])
-    return normalize(table, pa.Table.from_pydict(data, schema=arrow_schema(table)))
+    return pa.Table.from_pydict(data, schema=arrow_schema(table))
 
 
 def normalize(table: str, arrow: pa.Table) -> pa.Table:

@@ -1,0 +1,103 @@
+"""Benchmark: build and validate synthetic corpora of N articles; compare with frictionless.
+
+    python bench/run.py [--sizes 100 1000 10000] [--jobs 2] [--frictionless-at 10000]
+
+For every N: build wall time, articles per second, peak RSS of the build (all processes), and
+`talkspkg validate` wall time. For the largest N also `frictionless validate` on the same
+package and the I/O floor: reading every data file once with pyarrow and hashing every file.
+Prints a Markdown table (paste it into BENCHMARKS.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from corpus import generate  # noqa: E402
+
+
+def timed(cmd: list[str]) -> tuple[float, int, int]:
+    """(wall seconds, exit code, peak RSS in MiB of the command and its children)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    if proc.returncode not in (0, 1):
+        print(proc.stdout[-2000:], proc.stderr[-2000:], file=sys.stderr)
+    return wall, proc.returncode, max(peak, before) // 1024
+
+
+def read_floor(pkg: Path) -> float:
+    start = time.perf_counter()
+    for path in sorted((pkg / "data").iterdir()):
+        if path.suffix == ".parquet":
+            pq.read_table(path)
+        elif path.suffix == ".csv":
+            pacsv.read_csv(path)
+    for path in sorted(pkg.rglob("*")):
+        if path.is_file():
+            hashlib.sha256(path.read_bytes()).hexdigest()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--frictionless-at", type=int, default=None)
+    args = parser.parse_args()
+    exe = [sys.executable, "-m", "talkspkg"]
+    frictionless_at = args.frictionless_at or max(args.sizes)
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    )
+    print("| articles | build s | articles/s | ms/article | peak RSS MiB | rows | validate s |")
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    extra = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in args.sizes:
+            corpus, pkg = Path(tmp) / f"raw{n}", Path(tmp) / f"pkg{n}"
+            generate(n, corpus)
+            build_s, code, rss = timed(
+                [*exe, "build", "--raw", str(corpus), "--out", str(pkg), "--jobs", str(args.jobs)]
+            )
+            assert code == 0, "build failed"
+            rows = sum(
+                pq.ParquetFile(p).metadata.num_rows for p in (pkg / "data").glob("*.parquet")
+            )
+            validate_s, code, _ = timed([*exe, "validate", str(pkg)])
+            assert code == 0, "validate failed"
+            cells = [f"{n:,}", f"{build_s:.1f}", f"{n / build_s:.0f}", f"{1000 * build_s / n:.2f}"]
+            cells += [str(rss), f"{rows:,}", f"{validate_s:.2f}"]
+            print("| " + " | ".join(cells) + " |")
+            if n == frictionless_at:
+                floor = read_floor(pkg)
+                fl_s, _, _ = timed(["frictionless", "validate", str(pkg / "datapackage.json")])
+                extra.append(
+                    f"At {n:,} articles: talkspkg validate {validate_s:.2f} s; "
+                    f"frictionless validate {fl_s:.1f} s (ratio {fl_s / validate_s:.1f}x); "
+                    f"read floor (pyarrow read of every data file + sha256 of every file) "
+                    f"{floor:.2f} s (validate = {validate_s / floor:.1f}x floor)."
+                )
+            sys.stdout.flush()
+    print()
+    print("\n".join(extra))
+
+
+if __name__ == "__main__":
+    main()
