@@ -113,3 +113,15 @@ def test_check_names_the_stale_files(pkg: Path) -> None:
     (pkg / "data" / "mentions.csv").write_text("stale\n", "utf-8")
     (pkg / "schemas" / "articles.json").unlink()
     assert check_package(RAW, pkg) == ["data/mentions.csv", "schemas/articles.json"]
+
+
+def test_parallel_build_gives_the_same_bytes(
+    built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import talkspkg.pipeline as pipeline
+    from talkspkg.build import BuildOptions
+
+    monkeypatch.setattr(pipeline, "BATCH_SIZE", 2)  # 5 articles -> 3 batches over 2 processes
+    out = tmp_path / "parallel"
+    build_package(RAW, out, BuildOptions(jobs=2))
+    assert _snapshot(out) == _snapshot(built)
