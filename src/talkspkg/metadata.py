@@ -1,0 +1,566 @@
+"""Read the metadata a news article states about itself and classify each non-blank line.
+
+Layouts handled (generic patterns only; no rule names a particular article):
+
+* A header before the first paragraph, in any order: a headline (plain or markdown `#`), a
+  standfirst, bylines ("By A, B and C", "by [Name](#)", a name line over a role line such as
+  "Diplomatic correspondent", "Guardian staff and agencies", a bare known outlet), publication
+  lines ("Published: 13:35, April 24, 2025", a date and/or time alone, ISO or unambiguous
+  numeric dates, "2 hours ago", "Updated ..."), photo captions and credits.
+* A dateline opening the first paragraph: "LONDON - ", "LONDON/PARIS (Reuters) – ",
+  "KYIV, Ukraine (AP) — ", "KYIV, April 23 (Reuters) -", "London (Europe Brief News): ",
+  "MOSCOW, April 23. /TASS/. ", "(Reuters) - ". A title-case place needs the outlet credit; an
+  all-caps place needs a dash, or a colon on a line that cannot be a headline ("UK: ..." can).
+* Anywhere: captions, READ MORE lines, embedded posts (a marker such as "### **Embed:**"
+  through the "— Name (@handle) Date" signature if it comes within EMBED_MAX_LINES lines),
+  credits, "Original url:"/"Source:"/"URL:" and bare URL lines, section heads in the body.
+  A bare URL line gives `url` only in the header or after the last line of prose.
+
+Policy:
+
+* A value the text does not state is None. "On Wednesday" is not a date; an "Updated" date is
+  not the publication date; 04/05/2025 is ambiguous (23/04/2025 is not); a dateline month/day
+  counts only with a year stated in a publication line.
+* Outlet, first found wins: the dateline credit ("(Reuters)", "/TASS/"); the byline, then a
+  "Source:" credit, naming a known outlet ("By Xinhua": outlet and byline "Xinhua") or reading
+  "<Outlet> Reporter/Staff/Correspondent" where <Outlet> is known or contains an OUTLET_WORDS
+  word ("Moscow Times"); the host of the stated URL (OUTLET_HOSTS). Known names are
+  canonicalised ("AP" -> "The Associated Press"), others kept as written. "Staff, Agencies"
+  names no outlet.
+* Headline: the first header line that is no byline, date, caption, credit or dateline
+  paragraph, has at most 20 words, does not end in . , ; : and is followed by more text.
+* published_date/time come from header publication lines or any "Published ..." line; the time
+  must share the date's line or stand alone on a header line.
+* language is "en" when at least ENGLISH_MIN_RATIO of the first ~5000 body tokens (and at least
+  3 tokens) are common English function words; otherwise None.
+* word_count counts `\\w+(?:['’]\\w+)*` tokens of BODY and SUBHEADING lines (link targets
+  excluded).
+* Offsets index the text as given. Lines end at "\\n", "\\r\\n" or a lone "\\r"; whitespace, a
+  BOM and zero-width spaces are trimmed from segment edges, never removed from the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, time
+
+from talkspkg.document import ArticleMeta, Segment
+from talkspkg.document import SegmentKind as K
+
+OUTLET_HOSTS: dict[str, str] = {
+    "reuters.com": "Reuters", "apnews.com": "The Associated Press", "afp.com": "AFP",
+    "bbc.co.uk": "BBC", "bbc.com": "BBC", "theguardian.com": "The Guardian",
+    "aljazeera.com": "Al Jazeera", "kyivindependent.com": "The Kyiv Independent",
+    "kyivpost.com": "Kyiv Post", "tass.com": "TASS", "tass.ru": "TASS",
+    "themoscowtimes.com": "The Moscow Times", "xinhuanet.com": "Xinhua", "news.cn": "Xinhua",
+    "chinadaily.com.cn": "China Daily", "globaltimes.cn": "Global Times", "cgtn.com": "CGTN",
+    "nytimes.com": "The New York Times", "washingtonpost.com": "The Washington Post",
+    "ft.com": "Financial Times", "wsj.com": "The Wall Street Journal", "cnn.com": "CNN",
+    "bloomberg.com": "Bloomberg", "axios.com": "Axios", "politico.eu": "Politico Europe",
+    "politico.com": "Politico", "euronews.com": "Euronews", "dw.com": "DW",
+    "france24.com": "France 24", "rferl.org": "RFE/RL", "ukrinform.net": "Ukrinform",
+    "pravda.com.ua": "Ukrainska Pravda", "meduza.io": "Meduza", "interfax.com": "Interfax",
+    "rt.com": "RT", "aa.com.tr": "Anadolu Agency",
+}  # fmt: skip
+OUTLET_ALIASES: dict[str, str] = {
+    "ap": "The Associated Press", "associated press": "The Associated Press",
+    "agence france-presse": "AFP", "agence france presse": "AFP", "xinhua news agency": "Xinhua",
+    "bbc news": "BBC", "anadolu": "Anadolu Agency", "ria novosti": "RIA Novosti", "dpa": "dpa",
+    "efe": "EFE", "upi": "UPI", "kyodo": "Kyodo News", "yonhap": "Yonhap",
+}  # fmt: skip
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+OUTLET_WORDS = _wordset(  # a name containing one of these is an outlet ("Moscow Times Reporter")
+    "Times Post News Daily Herald Journal Tribune Gazette Independent Telegraph Express Mail "
+    "Guardian Observer Standard Wire Press Agency Review Today Insider Monitor Chronicle"
+)
+DATELINE_STOPWORDS = _wordset(
+    "UPDATE UPDATED BREAKING EXCLUSIVE ANALYSIS OPINION NOTE WATCH LIVE FACTBOX EXPLAINER FILE "
+    "PHOTO VIDEO RELATED CORRECTION COMMENT INTERVIEW REVIEW EDITORIAL EDITOR'S EDITOR’S"
+)
+EMBED_MARKERS = frozenset({
+    "embed", "embedded", "embedded content", "embedded post", "embedded tweet", "embedded video",
+    "embedded media", "tweet", "twitter post", "x post", "post on x", "instagram post",
+    "facebook post", "telegram post", "youtube video", "twitter embed", "social embed",
+})  # fmt: skip
+EMBED_MAX_LINES = 20
+NO_URL_HOSTS = frozenset({"pic.twitter.com", "t.co", "pic.x.com"})
+PHOTO_AGENCIES = (
+    r"Getty Images|Shutterstock|Alamy|EPA(?:-EFE)?|PA (?:Media|Images|Wire)|Sipa(?: USA)?|NurPhoto"
+    r"|SOPA Images|Pool|Handout"
+)
+WIRE_PHOTO_CREDITS = r"AFP|AP|Reuters|Xinhua|TASS|Sputnik|Anadolu(?: Agency)?|Bloomberg"
+ENGLISH_FUNCTION_WORDS = _wordset(
+    "the of and to a in is that for on with as was by it at from he she said be are have has "
+    "this an not but will were which his her their they its or had been would who we i you "
+    "there after about also more than into over what when"
+)
+ENGLISH_MIN_RATIO = 0.2
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.casefold().split()).removeprefix("the ")
+
+
+OUTLET_NAMES = {_name_key(v): v for v in OUTLET_HOSTS.values()} | OUTLET_ALIASES
+
+_MON = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+        r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")  # fmt: skip
+_TZ = r"(?:gmt|bst|utc|cet|cest|eet|eest|msk|est|edt|et|pt|pst|pdt|ist|jst|kst|z)"
+_DATE_RE = re.compile(
+    rf"(?i)(?<!\d)(?:(?P<y1>\d{{4}})-(?P<m1>\d{{1,2}})-(?P<d1>\d{{1,2}})(?:T(?=\d)|(?!\d))"
+    rf"|\b(?P<mon2>{_MON})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})(?!\d)"
+    rf"|(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon3>{_MON})\b\.?,?\s+"
+    rf"(?P<y3>\d{{4}})(?!\d)"
+    r"|(?P<a4>\d{1,2})[/.](?P<b4>\d{1,2})[/.](?P<y4>\d{4})(?!\d))")  # fmt: skip
+_AMPM = r"\s*(?P<{}>[ap])\.?m\b\.?"
+_TIME_RE = re.compile(  # 13:35, 1:35 p.m., 01.04 BST, 1pm; never a bare number
+    r"(?<![\d:.])(?P<h>\d{1,2})(?::(?P<mi>\d\d)(?::(?P<s>\d\d))?(?![\d:])(?:"
+    + _AMPM.format("ap")
+    + r")?|\.(?P<mi2>\d\d)(?:"
+    + _AMPM.format("ap2")
+    + rf"|(?=\s*{_TZ}\b))|{_AMPM.format('ap3')})",
+    re.I,
+)
+_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_DATE_FILLER_RE = re.compile(
+    rf"(?i)\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|{_TZ}|published"
+    r"|updated|posted|last|first|modified|on|at|date|time|local|\d+\s*min(?:ute)?s?\s+read)\b"
+    r"|[+-]\d{1,2}(?::?\d\d)?|[\s,|/·•()\[\]*_:.\-–—]+"
+)
+_RELATIVE_TIME_RE = re.compile(
+    r"(?i)[*_]*+(?:(?:published|updated|posted)\s+)?(?:\d{1,3}|an?|one)\s+"
+    r"(?:sec(?:ond)?|min(?:ute)?|h(?:ou)?r|day|week)s?\s+ago\.?[*_]*"
+)
+_PUB_LABEL_RE = re.compile(  # the label must be followed by a number, month or weekday
+    rf"(?i)[*_]*+(?:first\s+|last\s+)?(?:published|updated|posted|date)[*_]*(?:\s+(?:on|at))?"
+    rf"\s*[:\-–—|]?[*_]*\s*(?=\d|{_MON}\b|(?:mon|tue|wed|thu|fri|sat|sun))"
+)
+_UPDATED_RE = re.compile(r"(?i)\b(?:last\s+)?(?:updated|modified)\b")
+_BYLINE_RE = re.compile(r"[*_]*+(?:By|BY|by)\b\s*:?\s*(?P<who>\S.*)")
+_NAME_LINE_RE = re.compile(r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|der|al|bin)){1,3}")
+_ROLE_LINE_RE = re.compile(
+    r"(?i)(?:[\w'’.-]+\s+){0,4}(?:correspondent|editor|reporter|writer|journalist|columnist|staff"
+    r"|agencies)s?(?:\s*,\s*[^,]{1,40})?"
+)
+_STAFF_LINE_RE = re.compile(
+    r"(?:[A-Z][\w'’.-]*\s+){0,3}(?:[Ss]taff(?:\s+and\s+agencies)?|[Aa]gencies)"
+)
+_MD_LINK_RE = re.compile(r"\[([^\[\]]*)\]\([^()\s\]]*\)")  # classes exclude openers: linear
+_MD_TARGET_RE = re.compile(r"\]\([^()\s\]]*\)")
+_CREDIT_SPLIT_RE = re.compile(r"\s*(?:,|;|\||/|&|\band\b|\bfor\b)\s*")
+_REPORTER_RE = re.compile(
+    r"(?P<x>.+?)\s+(?:staff(?:\s+writers?)?|reporters?|correspondents?|desk|newsroom|team)", re.I
+)
+_URL_LABEL_RE = re.compile(
+    r"(?i)[*_]*+(?P<label>original\s+url|original\s+article|source\s+url|source|url|link|canonical"
+    r"(?:\s+url)?)[*_]*\s*:[*_]*\s*(?P<rest>.*)"
+)
+_BARE_URL_RE = re.compile(
+    r"<(?P<a>https?://[^\s<>]+)>|(?P<b>https?://\S+)|\[[^\]]*\]\((?P<c>https?://[^\s()]+)\)"
+)
+_HOST_RE = re.compile(r"(?i)https?://(?:[^@/\s]*@)?(?P<host>[^/:?#\s>]+)")
+_READ_MORE_RE = re.compile(
+    r"(?i)[*_#>\s\[]*+(?:read\s+more|read\s+also|also\s+read|see\s+also|related(?:\s+(?:"
+    r"stories|story|articles?|coverage|content|news|reading|links?|topics?))?"
+    r"|recommended(?:\s+(?:reading|stories))?|further\s+reading|more\s+on\s+this(?:\s+(?:story"
+    r"|topic))?|you\s+may\s+also\s+like"
+    r"|don['’]?t\s+miss)[*_\]\s]*(?:[:：|>»\-–—]|$)"
+)
+_SOURCE_RE = re.compile(r"(?i)[*_]*+source[*_]*\s*:[*_]*\s*(?P<rest>.+)")
+_CREDIT_RE = re.compile(
+    r"(?i)[*_]*+(?:\(\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|edited|written)"
+    r"\s+by\b|(?:additional|with)\s+reporting\s+by\b|editing\s+by\b|©|\(c\)\s|copyright\b)"
+)
+_CONTRIBUTED_RE = re.compile(  # "... contributed (to this) report(ing)." ending the line
+    r"(?i).{1,300}?\scontributed\s+(?:to\s+)?(?:this\s+)?(?:report(?:ing)?|story|article)[.*_]*"
+)
+_SHORT_CREDIT_RE = re.compile(r"(?i)[*_]*+(?:reporting|writing)\s+by\b")
+_CAPTION_START_RE = re.compile(
+    r"(?i)(?:(?:this|a|an)\s+(?:(?:handout|file|undated|aerial|combination|pool)\s+)*"
+    r"(?:photo(?:graph)?|picture|image|screenshot|screengrab|video\s+grab|still)\s+(?:taken"
+    r"|released|shows?|showing|provided|made|obtained|posted|distributed|courtesy|from|shot"
+    r"|issued|handed)"
+    r"|file(?:\s+photo)?\s*[-–—:]|(?:photo|image|picture|caption|pictured)s?\s*:)"
+)
+_PHOTO_PAREN_RE = re.compile(
+    r"\([^()]{0,60}?\b(?:photo|photograph|image|picture|credit|handout)s?\b[^()]{0,80}\)", re.I
+)
+_PHOTO_BOLD_RE = re.compile(r"\*\*[^*]{1,80}\s/\s[^*]{1,80}\*\*")
+_PHOTO_LABEL_RE = re.compile(
+    r"\b(?i:photo(?:graph)?|image|picture|credit)s?\s*:\s*[A-Z][^.()]{0,79}"
+)
+_PHOTO_AGENCY_LINE_RE = re.compile(
+    rf"(?:[^/|]{{1,60}}(?:/|\||\s+via)\s*)?(?:{PHOTO_AGENCIES})"
+    rf"|[^/|]{{1,60}}(?:/|\||\s+via)\s*(?:{WIRE_PHOTO_CREDITS})(?:\s+Photo)?"
+)
+_EMBED_SIGNATURE_RE = re.compile(
+    r"(?:[—–-]{1,2}\s*[^()]{1,80}?|a post shared by\b[^()]{0,80}?)\s*\(@[\w.]{1,30}\)", re.I
+)
+_MONTH_TC = f"(?i:{_MON})"
+_UP = r"[A-Z][A-Z'’.\-]*(?:[ /][A-Z][A-Z'’.\-]*){0,4}"
+_TITLE = r"[A-Z][\w'’.\-]*(?:[ /][A-Z][\w'’.\-]*){0,3}"
+_QUAL = rf"(?:,\s*(?!{_MONTH_TC}\.?\s+\d)[A-Z][\w'’.\-]*(?:\s[A-Z][\w'’.\-]*){{0,2}})?"
+_DL_DATE = (rf"(?:,\s*(?:(?P<mon>{_MONTH_TC})\.?\s+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})\s+"
+            rf"(?P<mon2>{_MONTH_TC}))(?:,?\s+(?P<year>\d{{4}}))?)?")  # fmt: skip
+_DASH = r"\s*(?:--?|–|—)\s*"
+_PAREN = r"\s*\((?P<outlet>[A-Z][^()]{0,40})\)"
+_DATELINES = (  # (pattern, only on a line that cannot be a headline)
+    (re.compile(rf"(?P<place>{_UP}{_QUAL}){_DL_DATE}(?:{_PAREN})?{_DASH}\S"), False),
+    (re.compile(rf"(?P<place>{_TITLE}{_QUAL}){_DL_DATE}(?:{_PAREN}\s*(?:--?|–|—|:)"
+                rf"|\.?\s*/(?P<slash>[A-Z][\w .-]{{0,30}})/\.?)\s*\S"), False),
+    (re.compile(rf"\((?P<outlet>[A-Z][^()]{{0,40}})\){_DASH}\S"), False),
+    (re.compile(rf"(?P<place>{_UP}{_QUAL}){_DL_DATE}\s*:\s+\S"), True),
+)  # fmt: skip
+_INITIALS_RE = re.compile(r"(?:[A-Z]\.)+")  # "U.S." opens a sentence, not a dateline
+_MD_HEADING_RE = re.compile(r"#{1,6}\s")
+_WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
+_LINE_RE = re.compile(r"[^\r\n]+")
+# every str.isspace() character (none lies above U+3000) plus BOM and zero-width space
+_TRIM = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + "\ufeff\u200b"
+
+
+def _lines(text: str) -> tuple[list[tuple[int, int]], list[str]]:
+    """(start, end) and text of every non-blank line, edges trimmed of whitespace/invisibles."""
+    spans, lines = [], []
+    if "\r" in text:
+        pieces = ((m.start(), m.group()) for m in _LINE_RE.finditer(text))
+    else:  # str.split is much faster than a regex scan
+        pieces, pos = [], 0
+        for raw in text.split("\n"):
+            pieces.append((pos, raw))
+            pos += len(raw) + 1
+    for pos, raw in pieces:
+        if left := raw.lstrip(_TRIM):
+            line = left.rstrip(_TRIM)
+            start = pos + len(raw) - len(left)
+            spans.append((start, start + len(line)))
+            lines.append(line)
+    return spans, lines
+
+
+def _nwords(s: str, cap: int) -> int:
+    """Number of words in `s`, counted no further than cap + 1."""
+    return len(s.split(None, cap))
+
+
+def _month(name: str) -> int:
+    return "janfebmaraprmayjunjulaugsepoctnovdec".index(name[:3].lower()) // 3 + 1
+
+
+def _make_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _parse_date(s: str) -> date | None:
+    m = _DATE_RE.search(s)
+    if not m:
+        return None
+    if m["y1"]:
+        return _make_date(int(m["y1"]), int(m["m1"]), int(m["d1"]))
+    if m["y2"] or m["y3"]:
+        day = int(m["d2"] or m["d3"])
+        return _make_date(int(m["y2"] or m["y3"]), _month(m["mon2"] or m["mon3"]), day)
+    a, b = int(m["a4"]), int(m["b4"])  # only a number above 12 settles the order
+    if a <= 12 and b <= 12 and a != b:
+        return None
+    return _make_date(int(m["y4"]), *((b, a) if a > 12 or a == b else (a, b)))
+
+
+def _parse_time(s: str) -> time | None:
+    m = _TIME_RE.search(s)
+    if not m:
+        return None
+    hour, minute, second = int(m["h"]), int(m["mi"] or m["mi2"] or 0), int(m["s"] or 0)
+    if ampm := (m["ap"] or m["ap2"] or m["ap3"] or "").lower():
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if ampm == "p" else 0)
+    return time(hour, minute, second) if hour < 24 and minute < 60 and second < 60 else None
+
+
+def _is_published(s: str) -> bool:
+    """A labelled line ("Published: ...") with a date, time or year, or a date/time-only line."""
+    if len(s) > 200:
+        return False
+    if _PUB_LABEL_RE.match(s) and (_DATE_RE.search(s) or _TIME_RE.search(s) or _YEAR_RE.search(s)):
+        return True
+    if _RELATIVE_TIME_RE.fullmatch(s):
+        return True
+    if len(s) > 100 or not (_DATE_RE.search(s) or _TIME_RE.search(s)):
+        return False
+    rest = _TIME_RE.sub("", _DATE_RE.sub("", _MD_TARGET_RE.sub("]", s)))
+    return not _DATE_FILLER_RE.sub("", rest)
+
+
+def _byline(s: str, next_line: str | None, after_byline: bool, after_title: bool) -> str | None:
+    """Author(s) of a byline: "By ...", a name over a role line, a role line under a byline,
+    or, after the headline, a staff line ("Guardian staff and agencies")."""
+    if len(s) > 300:
+        return None
+    m = _BYLINE_RE.fullmatch(s)
+    who = " ".join(_MD_LINK_RE.sub(r"\1", m["who"] if m else s).replace("*", "").split())
+    if m:
+        words = who.split()
+        if not who or not who[0].isupper() or len(words) > 12 or who[-1] in "!?;:":
+            return None
+        return None if who.endswith(".") and len(words[-1]) > 3 else who.strip(" |,")
+    if len(who) > 80 or not who[:1].isupper():
+        return None
+    if (after_title and _STAFF_LINE_RE.fullmatch(who)) or (
+        after_byline and _ROLE_LINE_RE.fullmatch(who)
+    ):
+        return who
+    # a name over a role line: "James Landale" / "Diplomatic correspondent"
+    role_next = next_line and len(next_line) <= 80 and _ROLE_LINE_RE.fullmatch(next_line)
+    return who if role_next and _NAME_LINE_RE.fullmatch(who) else None
+
+
+def _named_outlet(credit: str | None) -> str | None:
+    """Outlet named in a byline or source credit: a known outlet or "<Outlet> Reporter"."""
+    for part in (credit, *_CREDIT_SPLIT_RE.split(credit)) if credit else ():
+        if (key := _name_key(part)) in OUTLET_NAMES:
+            return OUTLET_NAMES[key]
+        if m := _REPORTER_RE.fullmatch(part):
+            if (key := _name_key(m["x"])) in OUTLET_NAMES:
+                return OUTLET_NAMES[key]
+            if m["x"][0].isupper() and OUTLET_WORDS.intersection(m["x"].split()):
+                return " ".join(m["x"].split())
+    return None
+
+
+def _bare_url(s: str) -> str | None:
+    m = _BARE_URL_RE.fullmatch(s)
+    return (m["a"] or m["b"] or m["c"]) if m else None
+
+
+def _url_line(s: str) -> tuple[str | None, bool, bool] | None:
+    """(URL stated, labelled?, label waits for the next line?) for a URL line, else None."""
+    if ":" not in s:  # every URL line has one; spares two regexes on most lines
+        return None
+    if bare := _bare_url(s):
+        return bare, False, False
+    label = _URL_LABEL_RE.fullmatch(s)
+    if label is None:
+        return None
+    rest_url = _bare_url(label["rest"])
+    if label["rest"] and not rest_url and label["label"].lower() == "source":
+        return None  # "Source: Reuters" is a credit
+    return rest_url, True, not label["rest"]
+
+
+def _host(url: str | None) -> str:
+    m = _HOST_RE.match(url or "")
+    return m["host"].lower().removeprefix("www.") if m else ""
+
+
+def _host_outlet(url: str | None) -> str | None:
+    host = _host(url)
+    return next((v for k, v in OUTLET_HOSTS.items() if host == k or host.endswith("." + k)), None)
+
+
+def _photo_credit_at(s: str) -> int:
+    """Where a trailing photo credit starts: "(PHOTO / AFP)", "**Name / Agency**", "Photo: X"."""
+    if s.endswith(")"):
+        at = s.rfind("(")
+        return at if at >= 0 and _PHOTO_PAREN_RE.fullmatch(s, at) else -1
+    if s.endswith("**") and len(s) > 4:
+        at = s.rfind("**", 0, len(s) - 2)
+        return at if at >= 0 and _PHOTO_BOLD_RE.fullmatch(s, at) else -1
+    colon = s.rfind(":")
+    m = _PHOTO_LABEL_RE.search(s, max(colon - 12, 0)) if len(s) - colon <= 82 else None
+    return m.start() if m and m.end() == len(s) else -1
+
+
+def _photo_kind(s: str) -> K | None:
+    """CAPTION for a photo description, CREDIT for a bare photo credit, else None."""
+    at = _photo_credit_at(s)
+    if at < 0 and len(s) <= 90 and _PHOTO_AGENCY_LINE_RE.fullmatch(s):
+        return K.CREDIT
+    if at < 0 and not _CAPTION_START_RE.match(s):
+        return None
+    return K.CREDIT if _nwords(s[: at if at >= 0 else len(s)], 4) < 4 else K.CAPTION
+
+
+def _is_credit(s: str) -> bool:
+    """Reporting/editing credits, "X contributed reporting", copyright lines."""
+    if _CREDIT_RE.match(s) or ("contributed" in s and _CONTRIBUTED_RE.fullmatch(s)):
+        return True
+    return bool(_SHORT_CREDIT_RE.match(s)) and (";" in s or _nwords(s, 12) <= 12)
+
+
+def _heading_text(s: str) -> str:
+    return s.lstrip("#").strip().strip("*").strip()
+
+
+def _headline_like(s: str) -> bool:
+    t = _heading_text(s)
+    if not 0 < _nwords(t, 20) <= 20 or t[-1] in ".,;:":
+        return False
+    return t[0].isupper() or t[0] in "0123456789\"“‘'«"
+
+
+def _subheading_like(s: str) -> bool:
+    words = _nwords(s, 16)
+    if _MD_HEADING_RE.match(s) or (words <= 12 and s.startswith("**") and s.endswith("**")):
+        return True
+    if words > 16 or not (s[0].isupper() or s[0] in "‘'“\""):
+        return False
+    if words <= 12 and len(s) >= 2 and s == s.upper() != s.lower():  # all caps: "HOPE"
+        return True
+    if s.endswith("?"):
+        return not any(q in s for q in '"“”«»') and s[0] not in "‘'"
+    return words <= 10 and s[-1] not in '.,;:!…’”")' and s[0].isupper()
+
+
+def _dateline(s: str, headline_like: bool) -> re.Match[str] | None:
+    for pattern, only_if_not_headline in _DATELINES:
+        m = pattern.match(s)
+        if not m or (only_if_not_headline and headline_like):
+            continue
+        place = m.groupdict().get("place")
+        first = place.split(",")[0].split()[0] if place else ""
+        if first.upper() not in DATELINE_STOPWORDS and not _INITIALS_RE.fullmatch(first):
+            return m
+    return None
+
+
+@dataclass
+class _Found:
+    """What the line walk collected; `parse_metadata` turns it into ArticleMeta."""
+
+    title: str | None = None
+    byline: str | None = None
+    source: str | None = None
+    dateline: re.Match[str] | None = None
+    urls: list[tuple[bool, int, str]] = field(default_factory=list)  # (labelled, line, url)
+    pub_lines: list[str] = field(default_factory=list)
+
+
+def _embeds(lines: list[str]) -> list[K | None]:
+    """EMBED for signature lines, and for marker lines through a signature close after them."""
+    signed = [bool(_EMBED_SIGNATURE_RE.match(s)) for s in lines]
+    kinds: list[K | None] = [K.EMBED if sig else None for sig in signed]
+    next_signature = len(lines) + EMBED_MAX_LINES  # none
+    for i in range(len(lines) - 1, -1, -1):
+        if len(lines[i]) <= 40 and lines[i].strip("#*_>[] :").casefold() in EMBED_MARKERS:
+            last = next_signature if next_signature - i <= EMBED_MAX_LINES else i
+            kinds[i : last + 1] = [K.EMBED] * (last + 1 - i)
+        if signed[i]:
+            next_signature = i
+    return kinds
+
+
+def _walk(lines: list[str]) -> tuple[list[K | None], _Found]:
+    """Classify lines in order. The header ends at the first paragraph that reads as text."""
+    kinds, found = _embeds(lines), _Found()
+    in_header, headline_done, url_pending = True, False, False
+    for i, s in enumerate(lines):
+        if kinds[i] is not None:
+            continue
+        next_line = lines[i + 1] if i + 1 < len(lines) else None
+        if (url := _url_line(s)) is not None:
+            u, labelled, waits = url
+            if u and _host(u) not in NO_URL_HOSTS:
+                found.urls.append((labelled or url_pending, -1 if in_header else i, u))
+            kinds[i], url_pending = K.URL, waits
+            continue
+        url_pending = False
+        if _READ_MORE_RE.match(s):
+            kinds[i] = K.READ_MORE
+        elif len(s) <= 200 and (source := _SOURCE_RE.fullmatch(s)):
+            kinds[i], found.source = K.CREDIT, found.source or source["rest"]
+        elif _is_credit(s):
+            kinds[i] = K.CREDIT
+        elif photo := _photo_kind(s):
+            kinds[i] = photo
+        elif _is_published(s):
+            kinds[i] = K.PUBLISHED
+            if in_header or _PUB_LABEL_RE.match(s):
+                found.pub_lines.append(s)
+        elif in_header and (
+            who := _byline(s, next_line, i > 0 and kinds[i - 1] is K.BYLINE, headline_done)
+        ):
+            kinds[i], found.byline = K.BYLINE, found.byline or who
+        elif len(s) <= 40 and _name_key(s.strip("*_ ")) in OUTLET_NAMES:
+            kinds[i] = K.BYLINE if in_header else K.CREDIT
+            found.byline = found.byline or (s.strip("*_ ") if in_header else None)
+        elif not in_header:
+            kinds[i] = K.SUBHEADING if next_line and _subheading_like(s) else K.BODY
+        else:
+            headline_like = next_line is not None and _headline_like(s)
+            dateline = _dateline(s, headline_like)
+            if dateline is None and headline_like and not headline_done:
+                kinds[i], found.title = K.HEADLINE, _heading_text(s)
+            elif dateline is None and headline_like:  # standfirst or heading: header goes on
+                kinds[i] = K.SUBHEADING if _MD_HEADING_RE.match(s) else K.BODY
+            else:
+                kinds[i], in_header, found.dateline = K.BODY, False, dateline
+            headline_done = True
+    return kinds, found
+
+
+def _published(found: _Found) -> tuple[date | None, time | None]:
+    """Publication date/time; "Updated ..." parts of a line are ignored."""
+    heads = [s[: u.start()] if (u := _UPDATED_RE.search(s)) else s for s in found.pub_lines]
+    for head in heads:
+        if day := _parse_date(head):
+            times = (_parse_time(h) for h in [head, *heads] if h == head or not _DATE_RE.search(h))
+            return day, next((t for t in times if t), None)
+    m = found.dateline
+    years = [y.group() for h in heads if (y := _YEAR_RE.search(h))]
+    if m is None or not (m["mon"] or m["mon2"]) or not (m["year"] or years):
+        return None, None
+    year = int(m["year"] or years[0])
+    return _make_date(year, _month(m["mon"] or m["mon2"]), int(m["day"] or m["day2"])), None
+
+
+def _language(prose: list[str]) -> str | None:
+    sample = "\n".join(prose[:2000])[:60_000]  # ~5000 tokens
+    tokens = [w.casefold() for w in _WORD_RE.findall(sample)][:5000]
+    hits = sum(w in ENGLISH_FUNCTION_WORDS for w in tokens)
+    return "en" if hits >= 3 and hits >= ENGLISH_MIN_RATIO * len(tokens) else None
+
+
+def parse_metadata(text: str) -> ArticleMeta:
+    """Metadata stated by `text` and the kind of each of its non-blank lines (pure)."""
+    spans, lines = _lines(text)
+    kinds, found = _walk(lines)
+    segments = tuple(Segment(k, a, b) for k, (a, b) in zip(kinds, spans, strict=True) if k)
+    prose = [line for k, line in zip(kinds, lines, strict=True) if k in (K.BODY, K.SUBHEADING)]
+    # a bare URL line counts in the header or after the last line of prose, not amid the text
+    last_prose = max((i for i, k in enumerate(kinds) if k in (K.BODY, K.SUBHEADING)), default=-1)
+    urls = [u for labelled, i, u in found.urls if labelled] + [
+        u for labelled, i, u in found.urls if not labelled and (i < 0 or i > last_prose)
+    ]
+    url = urls[0] if urls else None
+    groups = found.dateline.groupdict() if found.dateline else {}
+    credit = groups.get("outlet") or groups.get("slash")
+    credit = credit and " ".join(credit.split())
+    outlet = (
+        (credit and OUTLET_NAMES.get(_name_key(credit), credit))
+        or _named_outlet(found.byline)
+        or _named_outlet(found.source)
+        or _host_outlet(url)
+    )
+    published_date, published_time = _published(found)
+    return ArticleMeta(
+        title=found.title,
+        outlet=outlet,
+        byline=found.byline,
+        published_date=published_date,
+        published_time=published_time,
+        dateline=" ".join(groups["place"].split()) if groups.get("place") else None,
+        url=url,
+        language=_language(prose),
+        word_count=sum(len(_WORD_RE.findall(_MD_TARGET_RE.sub("]", p))) for p in prose),
+        segments=segments,
+    )
