@@ -1,0 +1,154 @@
+"""Quotations without a cue of their own, and the scare-quote policy; the stage's `attribute`.
+
+Without a cue in its sentence (cues_attr.py), a quotation takes, in order: the speaker of the
+paragraph-spanning quotation it continues (`continuation`); of the previous quotation in its
+paragraph (`same-paragraph`); of the last quotation of the previous paragraph when its own
+paragraph is only quotation (`next-paragraph`); the subject of its sentence when it is longer than
+a scare quote (`sentence-subject`); the speaker of an attributed quotation that contains its
+words (`echo`: officials held “substantive” meetings ... a spokesperson said the talks involved
+“substantive technical meetings ...”). Otherwise it is unattributed (`unattributed`).
+
+Scare-quote policy: a quotation of at most `scare.max_words` words (quote_cues.yaml) is a row only
+when a cue of its own sentence attributes it, or it continues or echoes an attributed quotation,
+and never when it stands as a modifier between a determiner and its noun (the “final” offer);
+quotations right after "so-called" and the like never are. Quoted words nobody is said to utter (a
+“final” proposal) cannot say who said what, which is what the table records. A longer quotation
+nobody is said to utter is kept, unattributed, only when it reads as speech (`speech_min_words`
+words or a sentence end); otherwise it is a name in quotation marks (the "coalition of the
+willing").
+"""
+
+from __future__ import annotations
+
+import re
+
+from talkspkg.stages.quotes.context import Attribution, Context
+from talkspkg.stages.quotes.cues_attr import RULES as CUE_RULES
+from talkspkg.stages.quotes.cues_attr import by_cues, clause_subject, resolve, word_count
+
+_WORD = re.compile(r"[\w’'-]+")
+
+RULES = (
+    *CUE_RULES,
+    "continuation",
+    "same-paragraph",
+    "next-paragraph",
+    "sentence-subject",
+    "echo",
+    "unattributed",
+)
+
+
+def _quote_only(ctx: Context, paragraph: int) -> bool:
+    return all(
+        tok.kind in ("quote", "punct")
+        for sent in ctx.sentences
+        if sent.paragraph == paragraph
+        for tok in sent.tokens
+    )
+
+
+def _inherit(ctx: Context, n: int) -> Attribution | None:
+    spans, results = ctx.spans, ctx.results
+    q = spans[n]
+    prev = [m for m in range(n) if spans[m].segment == q.segment and results[m] is not None]
+    if prev:
+        return results[prev[-1]].inherited("same-paragraph")  # type: ignore[union-attr]
+    earlier = [m for m in range(n) if spans[m].segment == q.segment - 1]
+    if earlier and results[earlier[-1]] is not None and _quote_only(ctx, q.segment):
+        return results[earlier[-1]].inherited("next-paragraph")  # type: ignore[union-attr]
+    text = ctx.article.text[q.start : q.end]
+    if word_count(text) > ctx.cues.scare_max_words:
+        s = ctx.where[n][0]
+        phrase = clause_subject(ctx, ctx.sentences[s].tokens, len(ctx.sentences[s].tokens))
+        if phrase is not None and phrase.kind != "unnamed":
+            return resolve(ctx, s, phrase, None, "sentence-subject")
+    return None
+
+
+def _norm(text: str) -> str:
+    return " ".join("".join(ch if ch.isalnum() else " " for ch in text.casefold()).split())
+
+
+def _echo(ctx: Context, n: int) -> Attribution | None:
+    mine = _norm(ctx.article.text[ctx.spans[n].start : ctx.spans[n].end])
+    if not mine or max(len(w) for w in mine.split()) < 4:
+        return None
+    for m, done in enumerate(ctx.results):
+        if m != n and done is not None and done.rule != "echo":
+            other = _norm(ctx.article.text[ctx.spans[m].start : ctx.spans[m].end])
+            if f" {mine} " in f" {other} ":
+                return done.inherited("echo")
+    return None
+
+
+def _scare_marked(ctx: Context, n: int) -> bool:
+    before = ctx.article.text[: ctx.spans[n].mark_start].rstrip().lower()
+    return any(before.endswith(marker) for marker in ctx.cues.scare_markers)
+
+
+def attribute(ctx: Context) -> list[Attribution | None]:
+    """One attribution per quotation of `ctx.spans`; None where the quotation is left out."""
+    count = len(ctx.spans)
+    ctx.results = []
+    for n in range(count):
+        ctx.results.append(by_cues(ctx, n))
+    for n in range(count):  # a paragraph-spanning quotation has one speaker
+        chain = [n]
+        while ctx.spans[chain[-1]].continues is not None:
+            chain.append(ctx.spans[chain[-1]].continues)  # type: ignore[arg-type]
+        if ctx.results[n] is None:
+            for m in chain[1:]:
+                if ctx.results[m] is not None:
+                    ctx.results[n] = ctx.results[m].inherited("continuation")  # type: ignore[union-attr]
+                    break
+    for n in reversed(range(count)):  # and earlier parts take the speaker of later ones
+        later = ctx.spans[n + 1] if n + 1 < count else None
+        if ctx.results[n] is None and later is not None and later.continues == n:
+            source = ctx.results[n + 1]
+            if source is not None:
+                ctx.results[n] = source.inherited("continuation")
+    for n in range(count):
+        if ctx.results[n] is None:
+            ctx.results[n] = _inherit(ctx, n)
+    for n in range(count):
+        if ctx.results[n] is None:
+            ctx.results[n] = _echo(ctx, n)
+    return [_keep(ctx, n, done) for n, done in enumerate(ctx.results)]
+
+
+def _reads_as_speech(ctx: Context, n: int) -> bool:
+    text = ctx.article.text[ctx.spans[n].start : ctx.spans[n].end]
+    return (
+        word_count(text) >= ctx.cues.speech_min_words
+        or text.rstrip()[-1:] in (".", "!", "?")
+        or any(f"{p} " in text for p in ".!?")
+    )
+
+
+def _attributive(ctx: Context, n: int) -> bool:
+    """Quoted words standing as a modifier between a determiner and the noun they qualify (the
+    “final” offer, the "peace dividend" promised by ...): the reporter's words, even in a
+    sentence with a speech cue."""
+    q, text, cues = ctx.spans[n], ctx.article.text, ctx.cues
+    before = _WORD.findall(text[max(0, q.mark_start - 30) : q.mark_start])
+    after = _WORD.match(text, q.mark_end) or _WORD.match(text, q.mark_end + 1)
+    if not before or before[-1].lower() not in cues.determiners or after is None:
+        return False
+    word = after.group()
+    closed = cues.function_words | cues.skip_before_cue | cues.prepositions
+    return text[q.mark_end : after.start()].strip() == "" and word.islower() and word not in closed
+
+
+def _keep(ctx: Context, n: int, done: Attribution | None) -> Attribution | None:
+    """The scare-quote policy: the attribution of a quotation that is a row, else None."""
+    q = ctx.spans[n]
+    if _scare_marked(ctx, n):
+        return None
+    if word_count(ctx.article.text[q.start : q.end]) <= ctx.cues.scare_max_words:
+        if _attributive(ctx, n):
+            return None
+        return done if done and (done.by_cue or done.rule in ("continuation", "echo")) else None
+    if done is None:
+        return Attribution("unattributed", "none") if _reads_as_speech(ctx, n) else None
+    return done

@@ -1,0 +1,170 @@
+"""One article prepared for attribution: quotations, sentences, references, and the lookups
+that reach beyond a sentence (pronouns, "the statement", "the spokesperson").
+
+Antecedent policies
+- he/she: the most recent person the article's prose names before the pronoun, outside
+  quotation marks (no gender is known, so none is checked).
+- it: the most recent organization or country named earlier in the same paragraph ("Ukraine
+  drafted a paper ... in which it said").
+- they/we/I outside quotation marks: unnamed (no entity).
+- a description ("the Finnish leader", "the president"): the most recent person named before it
+  whose country is the description's demonym, or, without a demonym, whose role contains the
+  office noun; unnamed when there is none.
+- "the spokesperson" (a voice noun without an entity): the speaker of the most recent quotation
+  attributed through a voice noun.
+- "the statement" (a document): the speaker of the most recent quotation whose channel is the
+  document's channel, else the speaker of the most recent such cue in the prose before it.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from talkspkg.document import Article
+from talkspkg.kb import Entity, KnowledgeBase
+from talkspkg.stages.mentions import MentionResult
+from talkspkg.stages.quotes.cues import Cue, QuoteCues, cue_at
+from talkspkg.stages.quotes.detect import QuoteSpan, body_paragraphs
+from talkspkg.stages.quotes.speaker import Grammar
+from talkspkg.stages.quotes.text import Ref, Sentence, references, sentences
+
+_POSSESSIVE = ("'s", "’s", "' ", "’ ")
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who a quotation is attributed to, and how. Offsets are into the article text."""
+
+    rule: str
+    resolution: str
+    speaker_id: str | None = None
+    speaker: tuple[int, int] | None = None
+    cue: tuple[int, int] | None = None
+    channel: str = "unknown"
+    head: str | None = None  # "voice" when a voice noun named the speaker (for anaphora)
+    by_cue: bool = False  # attributed by a speech cue of the quotation's own sentence
+
+    def inherited(self, rule: str) -> Attribution:
+        return Attribution(
+            rule,
+            self.resolution,
+            self.speaker_id,
+            self.speaker,
+            self.cue,
+            self.channel,
+            self.head,
+            False,
+        )
+
+
+@dataclass
+class Context:
+    article: Article
+    cues: QuoteCues
+    grammar: Grammar
+    spans: list[QuoteSpan]
+    sentences: list[Sentence]
+    where: list[tuple[int, int]]  # per quotation: (sentence index, token index of its QUOTE)
+    prose_refs: list[Ref]
+    addressees: dict[str, str]  # organization entity id -> channel when addressed
+    entities: dict[str, Entity]
+    results: list[Attribution | None] = field(default_factory=list)
+    _cues: dict[int, list[Cue]] = field(default_factory=dict)
+
+    def cues_of(self, s: int) -> list[Cue]:
+        if s not in self._cues:
+            self._cues[s] = self._find_cues(s)
+        return self._cues[s]
+
+    def _find_cues(self, s: int) -> list[Cue]:
+        tokens = self.sentences[s].tokens
+        found, i = [], 0
+        while i < len(tokens):
+            cue = cue_at(self.cues, tokens, i, self.addressees)
+            if cue is not None:
+                found.append(cue)
+                i = cue.last + 1
+            else:
+                i += 1
+        return found
+
+    def person_before(
+        self, pos: int, country: str | None = None, office: str | None = None
+    ) -> str | None:
+        """Possessives are skipped: in "Lavrov rejected Trump’s plan and what he called ..."
+        the pronoun is Lavrov."""
+        text = self.article.text
+        i = bisect.bisect_left([r.start for r in self.prose_refs], pos)
+        for ref in reversed(self.prose_refs[:i]):
+            if ref.entity_type != "person" or text.startswith(_POSSESSIVE, ref.end):
+                continue
+            entity = self.entities.get(ref.entity_id)
+            if country and (entity is None or entity.country != country):
+                continue
+            if (
+                office
+                and not country
+                and (entity is None or office not in (entity.role or "").lower())
+            ):
+                continue
+            return ref.entity_id
+        return None
+
+    def thing_before(self, pos: int, paragraph: int) -> str | None:
+        seg = body_paragraphs(self.article)[paragraph]
+        for ref in reversed(self.prose_refs):
+            if seg.start <= ref.start and ref.end <= pos and ref.entity_type != "person":
+                return ref.entity_id
+        return None
+
+    def previous_voice(self) -> str | None:
+        for done in reversed(self.results):
+            if done is not None and done.head == "voice" and done.speaker_id:
+                return done.speaker_id
+        return None
+
+    def issuer(self, channel: str) -> str | None:
+        for done in reversed(self.results):
+            if done is not None and done.channel == channel and done.speaker_id:
+                return done.speaker_id
+        return None
+
+
+def build(
+    article: Article,
+    kb: KnowledgeBase,
+    found: MentionResult,
+    cues: QuoteCues,
+    spans: list[QuoteSpan],
+) -> Context:
+    text = article.text
+    refs = references(article, kb, found)
+    inside = [(q.mark_start, q.mark_end) for q in spans]
+    body = body_paragraphs(article)
+    all_sentences: list[Sentence] = []
+    for p, seg in enumerate(body):
+        mine = [(n, q) for n, q in enumerate(spans) if q.segment == p]
+        all_sentences += sentences(text, seg, p, mine, refs, cues)
+    where: list[tuple[int, int]] = [(-1, -1)] * len(spans)
+    for s, sent in enumerate(all_sentences):
+        for k, tok in enumerate(sent.tokens):
+            if tok.quote is not None:
+                where[tok.quote] = (s, k)
+    prose_refs = [
+        r
+        for r in refs
+        if any(seg.start <= r.start and r.end <= seg.end for seg in body)
+        and not any(a <= r.start < b for a, b in inside)
+    ]
+    entities = {**kb.entities, **found.discovered}
+    addressees = {
+        eid: channel
+        for eid, e in entities.items()
+        if e.entity_type == "organization" and e.role
+        for word, channel in reversed(cues.addressee_roles)
+        if word in e.role.lower()
+    }
+    return Context(
+        article, cues, Grammar(cues), spans, all_sentences, where, prose_refs, addressees, entities
+    )

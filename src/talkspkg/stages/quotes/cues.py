@@ -1,0 +1,288 @@
+"""Speech cues and their vocabulary: `speech_verbs.txt` (via the knowledge base) plus
+`quote_cues.yaml` (channels, speaker nouns, confidence), loaded and validated here.
+
+A cue is found on tokens outside quotation marks: the longest multi-word cue first, then a
+single speech verb. When the words after the verb name a channel ("wrote on the Telegram
+messenger", "told reporters", "said in a statement"), the cue extends over them and carries the
+channel; a verb such as "tweeted" names its channel alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any, Protocol
+
+import yaml
+
+from talkspkg.errors import KnowledgeError
+from talkspkg.kb import KnowledgeBase
+
+SOURCE = "knowledge/quote_cues.yaml"
+CHANNELS = (
+    "statement",
+    "social_media",
+    "messaging",
+    "interview",
+    "parliament",
+    "document",
+    "unknown",
+)
+
+
+class _Tok(Protocol):
+    @property
+    def kind(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def lower(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class QuoteCues:
+    version: str
+    single: frozenset[str]  # one-word speech verbs
+    multi: tuple[tuple[str, ...], ...]  # multi-word cues, longest first
+    channels: tuple[tuple[str, tuple[str, ...]], ...]  # (channel, phrase words), longest first
+    channel_prepositions: frozenset[str]
+    channel_fillers: frozenset[str]
+    channel_tails: frozenset[str]
+    channel_verbs: Mapping[str, str]
+    addressee_roles: tuple[tuple[str, str], ...]  # (role word, channel)
+    elisions: frozenset[str]
+    speech_min_words: int
+    speaker_after: frozenset[tuple[str, ...]]
+    addressee_cues: frozenset[str]
+    voice_roles: frozenset[str]
+    heads: frozenset[str]
+    unnamed_heads: frozenset[str]  # anonymity nouns: "the official" never points back
+    demonyms: Mapping[str, str]  # lower-case demonym -> ISO country
+    documents: Mapping[str, str]  # word -> channel
+    determiners: frozenset[str]
+    modifiers: frozenset[str]
+    prepositions: frozenset[str]
+    person_pronouns: frozenset[str]
+    thing_pronouns: frozenset[str]
+    group_pronouns: frozenset[str]
+    function_words: frozenset[str]
+    subordinators: frozenset[str]
+    relative_pronouns: frozenset[str]
+    skip_before_cue: frozenset[str]
+    weekday_openers: frozenset[str]
+    abbreviations: frozenset[str]
+    scare_max_words: int
+    scare_markers: tuple[str, ...]
+    rule_confidence: Mapping[str, float]
+    resolution_confidence: Mapping[str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    first: int  # token index of the cue's first word
+    last: int  # token index of the cue's last word (channel phrase included)
+    words: int  # token count of the cue proper (without the channel phrase)
+    channel: str | None
+    speaker_after: bool
+    addressee: bool
+
+
+def _words(value: Any, key: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise KnowledgeError(f"{SOURCE}: {key} must be a list of non-empty strings")
+    return list(value)
+
+
+def _lower(value: Any, key: str) -> frozenset[str]:
+    return frozenset(v.lower() for v in _words(value, key))
+
+
+def _mapping(data: Any, key: str) -> dict[str, Any]:
+    value = data.get(key)
+    if not isinstance(value, dict):
+        raise KnowledgeError(f"{SOURCE}: {key} must be a mapping")
+    return value
+
+
+def parse_cues(
+    data: Any,
+    speech_verbs: Sequence[str],
+    role_words: frozenset[str],
+    role_modifiers: frozenset[str],
+    demonyms: Mapping[str, str],
+) -> QuoteCues:
+    """Validate the loaded `quote_cues.yaml` document and combine it with the verb list."""
+    if not isinstance(data, dict) or not data.get("version"):
+        raise KnowledgeError(f"{SOURCE}: expected a mapping with a 'version'")
+    channels = []
+    for channel, phrases in _mapping(data, "channels").items():
+        if channel not in CHANNELS:
+            raise KnowledgeError(f"{SOURCE}: unknown channel {channel!r}")
+        channels += [(channel, tuple(p.split())) for p in _words(phrases, f"channels.{channel}")]
+    addressee_roles = tuple(
+        (word.lower(), channel)
+        for channel, words in _mapping(data, "addressee_roles").items()
+        for word in _words(words, f"addressee_roles.{channel}")
+    )
+    if any(channel not in CHANNELS for _, channel in addressee_roles):
+        raise KnowledgeError(f"{SOURCE}: addressee_roles must be keyed by channels")
+    if not isinstance(data.get("speech_min_words"), int):
+        raise KnowledgeError(f"{SOURCE}: speech_min_words must be an integer")
+    channel_verbs = _mapping(data, "channel_verbs")
+    if not all(isinstance(v, str) and v in CHANNELS for v in channel_verbs.values()):
+        raise KnowledgeError(f"{SOURCE}: channel_verbs must map verbs to channels")
+    documents = {
+        word.lower(): channel
+        for channel, words in _mapping(data, "documents").items()
+        for word in _words(words, f"documents.{channel}")
+    }
+    pronouns, scare, confidence = (_mapping(data, k) for k in ("pronouns", "scare", "confidence"))
+    if not isinstance(scare.get("max_words"), int):
+        raise KnowledgeError(f"{SOURCE}: scare.max_words must be an integer")
+    rules, resolutions = (_mapping(confidence, k) for k in ("rules", "resolutions"))
+    for name, value in [*rules.items(), *resolutions.items()]:
+        if not isinstance(value, int | float) or not 0 <= value <= 1:
+            raise KnowledgeError(f"{SOURCE}: confidence of {name!r} must be a number in [0, 1]")
+    verbs = [v.lower() if " " not in v else v for v in speech_verbs]  # keep "X" as written
+    plural = {w + "s" for w in role_words if not w.endswith("s")}
+    return QuoteCues(
+        version=str(data["version"]),
+        single=frozenset(v for v in verbs if " " not in v)
+        | _lower(data.get("quote_only_verbs"), "quote_only_verbs"),
+        multi=tuple(sorted((tuple(v.split()) for v in verbs if " " in v), key=len, reverse=True)),
+        channels=tuple(sorted(channels, key=lambda c: len(c[1]), reverse=True)),
+        channel_prepositions=_lower(data.get("channel_prepositions"), "channel_prepositions"),
+        channel_fillers=_lower(data.get("channel_fillers"), "channel_fillers"),
+        channel_tails=_lower(data.get("channel_tails"), "channel_tails"),
+        channel_verbs={k.lower(): v for k, v in channel_verbs.items()},
+        addressee_roles=addressee_roles,
+        elisions=_lower(data.get("elisions"), "elisions"),
+        speech_min_words=data["speech_min_words"],
+        speaker_after=frozenset(
+            tuple(v.split()) for v in _lower(data.get("speaker_after"), "speaker_after")
+        ),
+        addressee_cues=_lower(data.get("addressee_cues"), "addressee_cues"),
+        voice_roles=_lower(data.get("voice_roles"), "voice_roles"),
+        heads=_lower(data.get("unnamed_heads"), "unnamed_heads") | role_words | plural,
+        unnamed_heads=_lower(data.get("unnamed_heads"), "unnamed_heads") | plural,
+        demonyms={k.lower(): v for k, v in demonyms.items()},
+        documents=documents,
+        determiners=_lower(data.get("determiners"), "determiners"),
+        modifiers=_lower(data.get("modifiers"), "modifiers")
+        | (role_modifiers - {"and", "of", "for", "the", "on", "to"}),
+        prepositions=_lower(data.get("prepositions"), "prepositions"),
+        person_pronouns=_lower(pronouns.get("person"), "pronouns.person"),
+        thing_pronouns=_lower(pronouns.get("thing"), "pronouns.thing"),
+        group_pronouns=_lower(pronouns.get("group"), "pronouns.group"),
+        function_words=_lower(data.get("function_words"), "function_words"),
+        subordinators=_lower(data.get("subordinators"), "subordinators"),
+        relative_pronouns=_lower(data.get("relative_pronouns"), "relative_pronouns"),
+        skip_before_cue=_lower(data.get("skip_before_cue"), "skip_before_cue"),
+        weekday_openers=_lower(data.get("weekday_openers"), "weekday_openers"),
+        abbreviations=frozenset(_words(data.get("abbreviations"), "abbreviations")),
+        scare_max_words=scare["max_words"],
+        scare_markers=tuple(_lower(scare.get("markers"), "scare.markers")),
+        rule_confidence={k: float(v) for k, v in rules.items()},
+        resolution_confidence={k: float(v) for k, v in resolutions.items()},
+    )
+
+
+def _read(path: Path | Any) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError, OSError) as exc:
+        raise KnowledgeError(f"{SOURCE}: not valid YAML: {exc}") from None
+
+
+def speech_verbs_version(path: Path | Any | None = None) -> str:
+    """The `# version: ...` line of speech_verbs.txt (the kb loads its verbs, not its version)."""
+    source = path or files("talkspkg") / "knowledge" / "speech_verbs.txt"
+    try:
+        lines = source.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise KnowledgeError(f"knowledge/speech_verbs.txt: cannot be read: {exc}") from None
+    for line in lines:
+        if line.startswith("# version:") and line.split(":", 1)[1].strip():
+            return line.split(":", 1)[1].strip()
+    raise KnowledgeError("knowledge/speech_verbs.txt: missing a '# version: ...' line")
+
+
+@cache
+def load_cues(kb: KnowledgeBase, path: str | None = None) -> QuoteCues:
+    """The cue vocabulary shipped in the package (or at `path`, for tests)."""
+    source = Path(path) if path else files("talkspkg") / "knowledge" / "quote_cues.yaml"
+    lex = kb.lexicon
+    return parse_cues(
+        _read(source), kb.speech_verbs, lex.role_words, lex.role_modifiers, lex.demonyms
+    )
+
+
+def _match(tokens: Sequence[_Tok], i: int, words: tuple[str, ...]) -> bool:
+    if i + len(words) > len(tokens):
+        return False
+    for tok, word in zip(tokens[i : i + len(words)], words, strict=False):
+        if tok.kind == "quote":
+            return False
+        if len(word) == 1 and word.isupper():
+            if tok.text != word:
+                return False
+        elif tok.lower != word.lower():
+            return False
+    return True
+
+
+def _channel_after(
+    cues: QuoteCues, tokens: Sequence[_Tok], i: int, direct: bool
+) -> tuple[int, str] | None:
+    """(last token index, channel) of a channel phrase starting at token i, if there is one."""
+    j = i
+    if j < len(tokens) and tokens[j].lower in cues.channel_prepositions:
+        j += 1
+    elif not direct:
+        return None
+    for _ in range(4):
+        for channel, words in cues.channels:
+            if _match(tokens, j, words):
+                last = j + len(words) - 1
+                while last + 1 < len(tokens) and tokens[last + 1].lower in cues.channel_tails:
+                    last += 1
+                return last, channel
+        if j < len(tokens) and tokens[j].lower in cues.channel_fillers:
+            j += 1
+        else:
+            break
+    return None
+
+
+def cue_at(
+    cues: QuoteCues, tokens: Sequence[_Tok], i: int, addressees: Mapping[str, str]
+) -> Cue | None:
+    """The cue starting at token i, if any. `addressees` maps the entity ids of organizations
+    that are a channel when addressed ("told Axios") to that channel."""
+    tok = tokens[i]
+    if tok.kind != "word":
+        return None
+    words = next((w for w in cues.multi if _match(tokens, i, w)), None)
+    if words is None and tok.lower not in cues.single:
+        return None
+    n = len(words) if words else 1
+    addressee = n == 1 and tok.lower in cues.addressee_cues
+    last, channel = i + n - 1, None
+    found = _channel_after(cues, tokens, i + n, direct=addressee)
+    if found is None and words:  # a multi-word cue may name its channel itself ("wrote on X")
+        found = _channel_after(cues, tokens, i + 1, direct=tok.lower in cues.addressee_cues)
+        found = (last, found[1]) if found and found[0] <= last else None
+    if found is not None:
+        last, channel = max(last, found[0]), found[1]
+    elif addressee and i + 1 < len(tokens):
+        at = i + 2 if tokens[i + 1].lower == "the" and i + 2 < len(tokens) else i + 1
+        ref = getattr(tokens[at], "ref", None)
+        if ref is not None and ref.entity_id in addressees:
+            last, channel = at, addressees[ref.entity_id]
+    if channel is None:
+        channel = cues.channel_verbs.get(tok.lower)
+    after = words in cues.speaker_after if words else False
+    return Cue(i, last, n, channel, after, addressee)

@@ -1,0 +1,218 @@
+"""Speaker attribution by speech cues around the quotation, without a statistical parser.
+
+Patterns, tried in this order on the quotation's own sentence (rule ids in parentheses):
+1. a cue right after the quotation, with the speaker between them or after the cue:
+   "Q," S said (`quote-then-speaker-verb`), "Q," said S (`quote-then-verb-speaker`);
+2. the nearest cue before it: S said: "Q" / S said ... "Q" / S wrote on X: "Q"
+   (`speaker-verb-then-quote`), According to S, "Q" (`according-to`);
+3. a cue later in the sentence: ... "Q" toward ..., said S (`verb-later-in-sentence`); for a
+   quotation of scare-quote length only when it closes the sentence ("..., said S.").
+The speaker of a cue is the phrase right before it (skipping adverbs, an appositive between
+commas and a ", who ...," clause), or after it when the cue follows punctuation and the phrase
+closes the clause ("said the statement."); a participle or coordinated cue ("..., adding that",
+"... and said") takes the speaker of the sentence's previous cue, else the sentence's first
+speaker phrase, its subject (after any dateline or leading subordinate clause).
+A cue counts only when it yields a speaker phrase ("according to media reports" names nobody).
+
+Spokesperson policy: a spokesperson (press secretary, press service, ...) speaks for the
+principal named with them. "A spokesperson for British Prime Minister Keir Starmer" is attributed
+to Starmer, "a spokesperson for Britain's Foreign, Commonwealth and Development Office" to the
+FCDO; `speaker_text` keeps the phrase as written and `resolution` is `role`. A spokesperson who is
+named ("A spokesperson for the US State department, Tammy Bruce said") is attributed to the person.
+"""
+
+from __future__ import annotations
+
+from talkspkg.stages.quotes.context import Attribution, Context
+from talkspkg.stages.quotes.cues import Cue
+from talkspkg.stages.quotes.speaker import Phrase, classify, extend, phrase_at
+from talkspkg.stages.quotes.text import Token
+
+RULES = (
+    "quote-then-speaker-verb",
+    "quote-then-verb-speaker",
+    "speaker-verb-then-quote",
+    "verb-later-in-sentence",
+    "according-to",
+)
+
+
+def word_count(text: str) -> int:
+    return sum(1 for w in text.split() if any(ch.isalnum() for ch in w))
+
+
+def _skip_back(ctx: Context, tokens: tuple[Token, ...], j: int) -> int:
+    """From the token before a cue to the end of its subject phrase."""
+    skip = ctx.cues.skip_before_cue
+    while (
+        j >= 0
+        and tokens[j].kind == "word"
+        and (
+            tokens[j].lower in skip
+            or (
+                tokens[j].lower in ctx.cues.weekday_openers
+                and j + 1 < len(tokens)
+                and tokens[j + 1].lower.endswith("day")
+            )
+        )
+    ):
+        j -= 1
+    if j >= 0 and tokens[j].kind == "punct" and tokens[j].text == ",":
+        for k in range(j - 1, max(j - 30, 0), -1):
+            if tokens[k].kind == "quote":
+                break
+            if tokens[k].lower in ctx.cues.relative_pronouns and tokens[k - 1].text == ",":
+                return k - 2
+        if j >= 1 and ctx.grammar.core(tokens, j - 1, loose=True):  # ", Andriy Yermak, stated"
+            first, _ = extend(ctx.grammar, tokens, j - 1, -1, j)
+            if first > 0 and tokens[first - 1].text == ",":
+                return j - 1
+    return j
+
+
+def _clause_ends(tokens: tuple[Token, ...], k: int) -> bool:
+    return k >= len(tokens) or tokens[k].kind in ("punct", "quote")
+
+
+def _dateline_end(ctx: Context, tokens: tuple[Token, ...]) -> int:
+    """Index after a dateline ("JOHANNESBURG, June 3 (Reuters) -", "London (Agency):"): a run
+    of capitalised words, names and numbers closed by a dash or colon."""
+    for k, tok in enumerate(tokens[:12]):
+        if tok.kind == "punct" and tok.text in "—–-:":
+            return k + 1 if k > 0 else 0
+        if tok.kind == "word" and not (tok.text[:1].isupper() or tok.text.isdigit()):
+            return 0
+        if tok.kind == "quote":
+            return 0
+    return 0
+
+
+def clause_subject(ctx: Context, tokens: tuple[Token, ...], end: int) -> Phrase | None:
+    g = ctx.grammar
+    start = _dateline_end(ctx, tokens)
+    if start < len(tokens) and tokens[start].lower in ctx.cues.subordinators:
+        start = next((k + 1 for k in range(start, end) if tokens[k].text == ","), start)
+    for k in range(start, end):
+        if tokens[k].kind != "quote" and g.core(tokens, k) and not g.pronoun(tokens[k]):
+            first, last = extend(g, tokens, k, start - 1, end)
+            return classify(g, tokens, first, last)
+    return None
+
+
+def speaker_of(ctx: Context, s: int, cue: Cue, lo: int = -1) -> tuple[Phrase | None, str]:
+    """The speaker phrase of `cue` in sentence s, and how it was found (left, inverted,
+    after, previous, subject). `lo` is a token index the phrase must stay right of."""
+    g, tokens = ctx.grammar, ctx.sentences[s].tokens
+    if cue.speaker_after:
+        found = phrase_at(g, tokens, cue.last + 1, len(tokens), loose=True)
+        return (classify(g, tokens, *found) if found else None), "after"
+    j = cue.first - 1
+    if not cue.addressee and (j < 0 or tokens[j].kind in ("punct", "quote")):
+        found = phrase_at(g, tokens, cue.last + 1, len(tokens), loose=True)
+        # after a comma, "said S" must close the clause: "..., said Helsinki expected" is not it
+        after_quote = j >= 0 and tokens[j].kind == "quote"
+        if found and (after_quote or _clause_ends(tokens, found[1] + 1)):
+            return classify(g, tokens, *found), "inverted"
+    j = _skip_back(ctx, tokens, j)
+    if j > lo and g.core(tokens, j, loose=True):
+        first, last = extend(g, tokens, j, lo, cue.first)
+        return classify(g, tokens, first, last), "left"
+    if lo >= 0:
+        return None, "none"
+    word = tokens[cue.first].lower
+    joined = j >= 0 and (tokens[j].kind != "word" or tokens[j].lower in ("and", "but"))
+    if word.endswith("ing") or joined:
+        earlier = [c for c in ctx.cues_of(s) if c.last < cue.first]
+        if earlier:
+            phrase, _ = speaker_of(ctx, s, earlier[-1])
+            if phrase is not None:
+                return phrase, "previous"
+    return clause_subject(ctx, tokens, cue.first), "subject"
+
+
+def resolve(ctx: Context, s: int, phrase: Phrase, cue: Cue | None, rule: str) -> Attribution:
+    tokens = ctx.sentences[s].tokens
+    a, b = tokens[phrase.first].start, tokens[phrase.last].end
+    entity, kind = phrase.entity_id, phrase.kind
+    channel = cue.channel if cue and cue.channel else None
+    if kind == "anaphor":
+        entity = ctx.previous_voice()
+    elif kind == "description":
+        entity = ctx.person_before(a, phrase.country, phrase.head)
+        kind = "anaphor"
+    elif kind == "document":
+        doc_channel = ctx.cues.documents[phrase.word or ""]
+        entity = ctx.issuer(doc_channel) or _issuer_in_prose(ctx, s, doc_channel)
+        channel = channel or doc_channel
+    elif kind == "pronoun":
+        if phrase.word in ctx.cues.person_pronouns:
+            entity = ctx.person_before(a)
+        elif phrase.word in ctx.cues.thing_pronouns:
+            entity = ctx.thing_before(a, ctx.sentences[s].paragraph)
+    resolution = (
+        "unnamed" if entity is None and kind in ("anaphor", "document", "pronoun") else kind
+    )
+    cue_span = (tokens[cue.first].start, tokens[cue.last].end) if cue else None
+    return Attribution(
+        rule,
+        resolution,
+        entity,
+        (a, b),
+        cue_span,
+        channel or "unknown",
+        phrase.head,
+        cue is not None,
+    )
+
+
+def _issuer_in_prose(ctx: Context, s: int, channel: str) -> str | None:
+    for t in range(s, -1, -1):
+        for cue in reversed(ctx.cues_of(t)):
+            if cue.channel == channel:
+                phrase, _ = speaker_of(ctx, t, cue)
+                if phrase is not None and phrase.entity_id:
+                    return phrase.entity_id
+    return None
+
+
+def by_cues(ctx: Context, n: int) -> Attribution | None:
+    s, t = ctx.where[n]
+    tokens = ctx.sentences[s].tokens
+    cues = ctx.cues_of(s)
+    g = ctx.grammar
+    after = [c for c in cues if c.first > t]
+    if after:
+        c = after[0]
+        between = [k for k in range(t + 1, c.first) if not (k == t + 1 and tokens[k].text == ",")]
+        if len(between) <= 14 and all(
+            g.inside(tokens[k])
+            or g.det(tokens[k])
+            or g.prep(tokens[k])
+            or g.pronoun(tokens[k])
+            or tokens[k].lower in ctx.cues.skip_before_cue
+            for k in between
+        ):
+            phrase, how = speaker_of(ctx, s, c, lo=t)
+            if phrase is not None and how in ("left", "inverted", "after"):
+                rule = {
+                    "left": "quote-then-speaker-verb",
+                    "inverted": "quote-then-verb-speaker",
+                    "after": "according-to",
+                }[how]
+                return resolve(ctx, s, phrase, c, rule)
+    for c in reversed([c for c in cues if c.last < t]):
+        phrase, _ = speaker_of(ctx, s, c)
+        if phrase is not None:
+            rule = "according-to" if c.speaker_after else "speaker-verb-then-quote"
+            return resolve(ctx, s, phrase, c, rule)
+    short = (
+        word_count(ctx.article.text[ctx.spans[n].start : ctx.spans[n].end])
+        <= ctx.cues.scare_max_words
+    )
+    for c in after:
+        phrase, how = speaker_of(ctx, s, c)
+        # a later cue attributes a short quotation only as the sentence's closing attribution
+        if phrase is not None and (not short or how in ("inverted", "after")):
+            rule = "according-to" if c.speaker_after else "verb-later-in-sentence"
+            return resolve(ctx, s, phrase, c, rule)
+    return None

@@ -1,0 +1,195 @@
+"""The prose around quotations as the attribution rules read it: sentences of tokens.
+
+Inside a paragraph, every quotation is one opaque QUOTE token: words and names inside quotation
+marks are never attribution (the speaker of “Putin says he wants peace,” he said is not Putin).
+Entity mentions are one MENTION token each, so "Foreign, Commonwealth and Development Office"
+is a single speaker-capable unit whatever its punctuation. Markdown link syntax ("[warned](#)")
+is read as its words.
+
+References also include "the <title>" of a curated person (knowledge base `titles`, e.g. "The
+US Secretary of State stated ..."): the knowledge base documents titles as exactly such speaker
+references, and the mentions stage does not produce them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise
+
+from talkspkg.document import Article, Segment
+from talkspkg.kb import KnowledgeBase
+from talkspkg.stages.candidates import markup_zones
+from talkspkg.stages.mentions import MentionResult
+from talkspkg.stages.quotes.cues import QuoteCues
+from talkspkg.stages.quotes.detect import QuoteSpan
+from talkspkg.stages.spans import resolve_overlaps
+
+SPEAKER_TYPES = ("person", "organization", "country")
+_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[’']s(?!\w)|\w+(?:[-’'.]\w+)*|[,;:—–]|(?<=\s)-(?=\s)")
+_LINK_MARKUP = re.compile(r"\]\([^)\n]*\)|[\[\]]")
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A span that designates an entity: a mention, or a "the <title>" reference."""
+
+    start: int
+    end: int
+    entity_id: str
+    entity_type: str
+    source: str  # "mention" or "title"
+    priority: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    kind: str  # word, mention, poss, punct, quote
+    start: int
+    end: int
+    text: str
+    ref: Ref | None = None
+    quote: int | None = None  # index of the quotation for QUOTE tokens
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    paragraph: int
+    start: int
+    end: int
+    tokens: tuple[Token, ...]
+
+
+@cache
+def _title_pattern(kb: KnowledgeBase) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    owner = {
+        t: e.entity_id for e in kb.entities.values() if e.entity_type == "person" for t in e.titles
+    }
+    if not owner:
+        return None, owner
+    alts = "|".join(map(re.escape, sorted(owner, key=len, reverse=True)))
+    return re.compile(rf"(?<!\w)(?:[Tt]he)\s+({alts})(?!\w)"), owner
+
+
+def references(article: Article, kb: KnowledgeBase, found: MentionResult) -> list[Ref]:
+    """Mentions of speaker-capable entities and title references, without overlaps."""
+    refs: list[Ref] = []
+    for m in found.mentions:
+        entity = kb.entities.get(m.entity_id) or found.discovered.get(m.entity_id)
+        etype = entity.entity_type if entity else "unknown"
+        refs.append(Ref(m.start, m.end, m.entity_id, etype, "mention"))
+    pattern, owner = _title_pattern(kb)
+    if pattern is not None:
+        for m in pattern.finditer(article.text):
+            refs.append(Ref(m.start(1), m.end(1), owner[m.group(1)], "person", "title", 1))
+    return resolve_overlaps(refs)
+
+
+def _abbreviation(text: str, dot: int, lo: int, cues: QuoteCues) -> bool:
+    """True when the period at `dot` ends an abbreviation ("U.S.", "Gen."), not a sentence."""
+    j = dot
+    while j > lo and (text[j - 1].isalnum()):
+        j -= 1
+    word = text[j:dot]
+    if word in cues.abbreviations:
+        return True
+    if len(word) != 1 or not word.isupper():
+        return False
+    if j > lo and text[j - 1] == ".":
+        return True  # an initialism: "U.S.", "J.D."
+    before = text[lo:j].split()
+    return bool(before) and before[-1][:1].isupper()  # a middle initial: "Donald J. Trump"
+
+
+def _starts_sentence(text: str, i: int, hi: int) -> bool:
+    """After a sentence end: white space, then a capital, a digit or an opening mark."""
+    if i >= hi or not text[i].isspace():
+        return False
+    while i < hi and text[i].isspace():
+        i += 1
+    return i < hi and (text[i].isupper() or text[i].isdigit() or text[i] in "“\"‘'„«")
+
+
+def sentences(
+    text: str,
+    seg: Segment,
+    paragraph: int,
+    quotes: list[tuple[int, QuoteSpan]],
+    refs: list[Ref],
+    cues: QuoteCues,
+) -> list[Sentence]:
+    """The paragraph's sentences; no boundary falls inside a quotation."""
+    lo, hi = seg.start, seg.end
+    inside = [(q.mark_start, q.mark_end) for _, q in quotes]
+    cuts = [lo]
+    for i in range(lo, hi):
+        if (
+            text[i] in ".!?"
+            and not any(a <= i < b for a, b in inside)
+            and _starts_sentence(text, i + 1, hi)
+            and not (text[i] == "." and _abbreviation(text, i, lo, cues))
+        ):
+            cuts.append(i + 1)
+    for _, q in quotes:
+        ends = text[q.start : q.end].rstrip()[-1:] in (".", "!", "?")
+        if q.closed and ends and _starts_sentence(text, q.mark_end, hi):
+            cuts.append(q.mark_end)
+    cuts = [*sorted(set(cuts)), hi]
+    return [
+        Sentence(paragraph, a, b, _tokens(text, a, b, quotes, refs))
+        for a, b in pairwise(cuts)
+        if text[a:b].strip()
+    ]
+
+
+def _tokens(
+    text: str, lo: int, hi: int, quotes: list[tuple[int, QuoteSpan]], refs: list[Ref]
+) -> tuple[Token, ...]:
+    blocks: list[tuple[int, int, Token | None]] = []
+    for n, q in quotes:
+        if lo <= q.mark_start < hi:
+            blocks.append(
+                (
+                    q.mark_start,
+                    q.mark_end,
+                    Token(
+                        "quote", q.mark_start, q.mark_end, text[q.mark_start : q.mark_end], None, n
+                    ),
+                )
+            )
+    for r in refs:
+        if (
+            lo <= r.start
+            and r.end <= hi
+            and not any(a < r.end and r.start < b for a, b, _ in blocks)
+        ):
+            blocks.append(
+                (r.start, r.end, Token("mention", r.start, r.end, text[r.start : r.end], r))
+            )
+    blocks.sort(key=lambda b: b[0])
+    out: list[Token] = []
+    pos = lo
+    for a, b, tok in [*blocks, (hi, hi, None)]:
+        if a > pos:
+            out.extend(_words(text, pos, a))
+        if tok is not None:
+            out.append(tok)
+        pos = max(pos, b)
+    return tuple(out)
+
+
+def _words(text: str, lo: int, hi: int) -> list[Token]:
+    chunk = _LINK_MARKUP.sub(lambda m: " " * len(m.group()), text[lo:hi])
+    for a, b in markup_zones(chunk):
+        chunk = chunk[:a] + " " * (b - a) + chunk[b:]
+    out = []
+    for m in _WORD.finditer(chunk):
+        word = m.group()
+        kind = "punct" if word in ",;:—–-" else "poss" if word in ("'s", "’s") else "word"
+        out.append(Token(kind, lo + m.start(), lo + m.end(), word))
+    return out
