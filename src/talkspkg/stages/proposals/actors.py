@@ -1,0 +1,158 @@
+"""Actors of an article: who can propose a term or take a stance on it, and the state behind them.
+
+Actors are (1) mentions of persons, countries and organizations, except the press (roles listed
+in `non_actor_roles`): news outlets report positions, they do not hold them; (2) demonym phrases
+from the lexicon: "the Americans", "a senior French official", "the Russian leader";
+(3) first-person words (we, our, I, my), which stand for the speaker of the quotation.
+
+Side policy: a proposal belongs to a state. A person or national body is mapped to the country
+entity whose `country` code equals theirs (Witkoff -> united-states, Kremlin -> russia); an
+entity without a country (NATO, EU officials) stands for itself.
+
+Speaker policy for first-person words: the person named next to a speech verb ("Vance said",
+"said Vance") in the same sentence, else in the same paragraph, else within two sentences,
+nearest first and, at equal distance, the later sentence (attributions usually follow quotes).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from talkspkg.document import Article
+from talkspkg.kb import Entity, KnowledgeBase
+from talkspkg.stages.mentions import MentionResult
+from talkspkg.stages.proposals.cues import Cues
+from talkspkg.stages.proposals.text import Sentence
+
+ACTOR_TYPES = ("person", "country", "organization")
+FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]urs?|I|[Mm]y)\b")
+PREPOSITIONS = frozenset(
+    {"of", "to", "with", "for", "from", "by", "between", "against", "about", "than", "among"}
+    | {"toward", "towards", "at", "in", "on", "into", "over", "via"}
+)
+_PREVIOUS_WORD = re.compile(r"(\w+)\W*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    start: int
+    end: int
+    entity_id: str | None  # None for a first-person word until its speaker is found
+    side: str | None
+    kind: str  # "mention" | "demonym" | "first-person"
+
+
+@cache
+def country_ids(kb: KnowledgeBase) -> dict[str, str]:
+    """ISO code -> id of the country entity with that code."""
+    return {
+        e.country: e.entity_id
+        for e in kb.entities.values()
+        if e.entity_type == "country" and e.country
+    }
+
+
+@cache
+def _demonym_patterns(kb: KnowledgeBase) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    words = {w: c for w, c in kb.lexicon.demonyms.items() if "'" not in w and "’" not in w}
+    if not words:
+        return None
+    adjectives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    plural = "|".join(
+        re.escape(w) + "s" for w in sorted(words, key=len, reverse=True) if w.isalpha()
+    )
+    roles = "|".join(map(re.escape, sorted(kb.lexicon.role_words, key=len, reverse=True)))
+    collective = re.compile(rf"\b[Tt]he\s+(?P<word>{plural})\b")
+    role_phrase = re.compile(
+        rf"\b(?P<word>{adjectives})\s+(?:(?!(?:and|or)\s)[A-Za-z-]+\s+){{0,2}}?(?i:{roles})s?\b"
+    )
+    return collective, role_phrase
+
+
+class Actors:
+    """The actors of one article, in text order, with their sides and speakers."""
+
+    def __init__(self, article: Article, kb: KnowledgeBase, found: MentionResult, cues: Cues):
+        self.text = article.text
+        self.kb = kb
+        self.found = found
+        codes = kb.lexicon.demonyms
+        actors: list[Actor] = []
+        for m in found.mentions:
+            entity = self.entity(m.entity_id)
+            if entity is None or entity.entity_type not in ACTOR_TYPES:
+                continue
+            if (entity.role or "").lower() in cues.non_actor_roles:
+                continue
+            actors.append(Actor(m.start, m.end, m.entity_id, self.side_of(m.entity_id), "mention"))
+        taken = [(a.start, a.end) for a in actors]
+        patterns = _demonym_patterns(kb)
+        for pattern in patterns or ():
+            for m in pattern.finditer(self.text):
+                word = m.group("word")
+                code = codes.get(word) or codes.get(word[:-1])
+                country = country_ids(kb).get(code or "")
+                if country and not any(s < m.end() and m.start() < e for s, e in taken):
+                    actors.append(Actor(m.start(), m.end(), country, country, "demonym"))
+                    taken.append((m.start(), m.end()))
+        for m in FIRST_PERSON.finditer(self.text):
+            actors.append(Actor(m.start(), m.end(), None, None, "first-person"))
+        self.actors = sorted(actors, key=lambda a: (a.start, a.end))
+        verbs = "|".join(map(re.escape, sorted(kb.lexicon.name_speech_verbs)))
+        self.speech = re.compile(rf"^\s*(?:,\s*)?(?:\w+\s+)?(?:{verbs})\b")
+        self.speech_before = re.compile(rf"\b(?:{verbs})\s+$")
+
+    def entity(self, entity_id: str) -> Entity | None:
+        return self.kb.entities.get(entity_id) or self.found.discovered.get(entity_id)
+
+    def name(self, entity_id: str) -> str:
+        entity = self.entity(entity_id)
+        return entity.name if entity else entity_id
+
+    def side_of(self, entity_id: str) -> str:
+        entity = self.entity(entity_id)
+        if entity is None or entity.entity_type == "country" or not entity.country:
+            return entity_id
+        return country_ids(self.kb).get(entity.country, entity_id)
+
+    def within(self, start: int, end: int) -> list[Actor]:
+        return [a for a in self.actors if a.start >= start and a.end <= end]
+
+    def is_object(self, actor: Actor, floor: int) -> bool:
+        """True when a preposition governs the actor ("a meeting with Witkoff")."""
+        before = self.text[floor : actor.start]
+        before = re.sub(r"\b(?:the|both)\s*$", "", before, flags=re.IGNORECASE)
+        m = _PREVIOUS_WORD.search(before)
+        return bool(m) and m.group(1).lower() in PREPOSITIONS
+
+    def is_speaker(self, actor: Actor) -> bool:
+        if actor.kind != "mention" or actor.entity_id is None:
+            return False
+        entity = self.entity(actor.entity_id)
+        if entity is None or entity.entity_type != "person":
+            return False
+        after = self.text[actor.end : actor.end + 60]
+        before = self.text[max(0, actor.start - 30) : actor.start]
+        return bool(self.speech.match(after) or self.speech_before.search(before))
+
+    def speaker(self, sentences: list[Sentence], index: int) -> Actor | None:
+        here = sentences[index]
+
+        def rank(s: Sentence) -> tuple[int, int, int]:
+            same_paragraph = 0 if s.paragraph == here.paragraph else 1
+            return (same_paragraph, abs(s.index - index), -s.index)
+
+        pool = [s for s in sentences if s.paragraph == here.paragraph or abs(s.index - index) <= 2]
+        for s in sorted(pool, key=rank):
+            for actor in self.within(s.start, s.end):
+                if self.is_speaker(actor):
+                    return actor
+        return None
+
+    def resolve(self, actor: Actor, sentences: list[Sentence], index: int) -> Actor | None:
+        """The actor itself, or for a first-person word the speaker it stands for."""
+        if actor.kind != "first-person":
+            return actor
+        return self.speaker(sentences, index)

@@ -1,0 +1,298 @@
+"""Which proposal a sentence speaks of, and who proposes it.
+
+Each proposal cue of a sentence is resolved to a proposer by the first rule that applies:
+1. noun cue with a premodifier actor: "Witkoff's proposals", "the U.S. framework", "a US proposal"
+   (possessive plus up to three words, or up to two words without one; never across a cue), or a
+   demonym adjective ("the Ukrainian position");
+2. a by/from phrase: "a proposal by Moscow", "the plan, presented by Witkoff," (a noun cue
+   before a passive verb cue of its clause takes the verb's proposer);
+3. possessive pronoun before the cue ("of its willingness to"): the first actor of the clause;
+4. verb cue: its subject, a proposal noun right before it ("China's proposal calls for"), else
+   the nearest actor before it that no preposition governs ("Putin reportedly offered",
+   "Ukraine drafted a paper"), or for a participle after a comma (", demanding") the first such
+   actor of the sentence; a first-person subject is the speaker;
+5. a cue with no proposer of its own shares the context of an earlier cue of its clause
+   ("Witkoff presented proposals", "The proposal called for");
+6. noun cue after a determiner ("That framework", "such proposals"): the last proposal named in
+   this sentence or in the three before (anaphora).
+A negated verb cue ("has not offered") is no cue. A noun cue right next to a term ("a 30-day
+ceasefire proposal", "a proposal for a 30-day ceasefire") names a single-issue proposal.
+
+A term is attributed to the nearest resolved cue of its clause, or to the single-issue proposal it
+names. A sentence with terms but no proposal cue continues the proposal of one of the two
+previous sentences (carry-over) unless it names an actor of another side.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from talkspkg.kb import KnowledgeBase
+from talkspkg.stages.proposals.actors import PREPOSITIONS, Actor, Actors, country_ids
+from talkspkg.stages.proposals.codebook import Codebook
+from talkspkg.stages.proposals.cues import SINGLE_ISSUE, Cues
+from talkspkg.stages.proposals.hits import PROPOSAL, Hit
+from talkspkg.stages.proposals.text import Sentence, clause_bounds
+
+STOP = PREPOSITIONS | {
+    *("and", "or", "but", "nor", "not", "no", "that", "which", "who", "whom", "whose"),
+    *("while", "as", "if", "after", "before", "when", "because", "since", "although", "though"),
+}
+_POSSESSIVE = re.compile(r"^['’](?:s|ve|d|ll|re)?")
+_GAP_WORD = re.compile(r"[\w.’'“”\"%-]+")
+_PRONOUN = re.compile(r"\b(?:its|their|his|her)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_DETERMINER = re.compile(
+    r"\b(?:the|that|this|these|those|such)\s+(?:[\w“”\"’'.-]+\s+){0,2}$", re.IGNORECASE
+)
+_NEGATED = re.compile(r"\b(?:not|never|n['’]t)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_BY = re.compile(r"^\s+(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_NAMES = re.compile(r"^\s+(?:for|on|of)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+_CLAUSE_START = re.compile(r"\bthat\s+|[,;:]\s+")
+_PARTICIPLE = re.compile(r",\s*$")
+CARRY_WINDOW, ANAPHORA_WINDOW = 2, 3
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """A proposal as one sentence refers to it."""
+
+    proposer_id: str
+    kind: str
+    slug: str
+    actor_id: str  # who the sentence says proposes (Witkoff), else the proposer
+    cue: Hit | None  # the cue in this sentence; None when carried over
+    attribution: str  # explicit | anaphora | carry-over
+
+    @property
+    def proposal_id(self) -> str:
+        return f"{self.proposer_id}.{self.slug}"
+
+
+class Attributor:
+    def __init__(
+        self,
+        text: str,
+        sentences: list[Sentence],
+        actors: Actors,
+        cues: Cues,
+        kb: KnowledgeBase,
+        codebook: Codebook,
+    ):
+        self.text, self.sentences, self.actors = text, sentences, actors
+        self.cues, self.kb, self.codebook = cues, kb, codebook
+        self.history: dict[int, list[Context]] = {}
+
+    # ------------------------------------------------------------------ proposers
+    def _context(self, actor: Actor | None, kind: str, index: int, cue: Hit) -> Context | None:
+        if actor is not None:
+            actor = self.actors.resolve(actor, self.sentences, index)
+        if actor is None or actor.entity_id is None:
+            return None
+        side = actor.side or self.actors.side_of(actor.entity_id)
+        return Context(side, kind, kind, actor.entity_id, cue, "explicit")
+
+    def _premodifier(self, s: Sentence, cue: Hit, hits: list[Hit]) -> Actor | str | None:
+        before = self.actors.within(s.start, cue.start)
+        if before:
+            actor = before[-1]
+            gap = self.text[actor.end : cue.start].replace("[", " ").replace("]", " ")
+            m = _POSSESSIVE.match(gap)
+            possessive = bool(m and m.group())
+            rest = gap[m.end() :] if m and possessive else gap
+            words = rest.split()
+            if (
+                rest[:1].isspace()
+                and rest[-1:].isspace()
+                and len(words) <= (3 if possessive else 2)
+                and all(_GAP_WORD.fullmatch(w) and w.lower() not in STOP for w in words)
+                and not any(actor.end <= h.start and h.end <= cue.start for h in hits)
+            ):
+                return actor
+        preceding = self.text[s.start : cue.start].split()[-3:]
+        for word in reversed(preceding):
+            if word.lower() in STOP or not _GAP_WORD.fullmatch(word):
+                break
+            code = self.kb.lexicon.demonyms.get(word)
+            if code and code in country_ids(self.kb):
+                return country_ids(self.kb)[code]
+        return None
+
+    def _by_phrase(self, s: Sentence, cue: Hit) -> Actor | None:
+        for actor in self.actors.within(cue.end, s.end):
+            return actor if _BY.match(self.text[cue.end : actor.start]) else None
+        return None
+
+    def _pronoun_subject(self, s: Sentence, cue: Hit) -> Actor | None:
+        m = _PRONOUN.search(self.text, s.start, cue.start)
+        if m is None:
+            return None
+        start = s.start
+        for b in _CLAUSE_START.finditer(self.text, s.start, m.start()):
+            start = b.end()
+        candidates = [a for a in self.actors.within(start, m.start()) if a.kind != "first-person"]
+        return candidates[0] if candidates else None
+
+    def _noun_subject(
+        self, s: Sentence, cue: Hit, resolved: dict[Hit, Context | None]
+    ) -> Context | None:
+        """A proposal noun right before the verb is its subject: "China's proposal calls for"."""
+        nouns = [
+            (h, c) for h, c in resolved.items() if c and h.form == "noun" and h.end <= cue.start
+        ]
+        if not nouns:
+            return None
+        noun, ctx = max(nouns, key=lambda pair: pair[0].end)
+        gap = self.text[noun.end : cue.start].split()
+        if len(gap) > 3 or any(w.lower() in STOP or not _GAP_WORD.fullmatch(w) for w in gap):
+            return None
+        return replace(ctx, cue=cue)
+
+    def _subject(self, s: Sentence, cue: Hit) -> Actor | None:
+        candidates = [
+            a
+            for a in self.actors.within(s.start, cue.start)
+            if not self.actors.is_object(a, s.start)
+        ]
+        if not candidates:
+            return None
+        participle = _PARTICIPLE.search(self.text, s.start, cue.start) and self.text[
+            cue.start : cue.end
+        ].split()[0].lower().endswith("ing")
+        return candidates[0] if participle else candidates[-1]
+
+    def _antecedent(self, index: int, earlier: list[Context], window: int) -> Context | None:
+        if earlier:
+            return earlier[-1]
+        for previous in range(index - 1, max(-1, index - 1 - window), -1):
+            if self.history.get(previous):
+                return self.history[previous][-1]
+        return None
+
+    def _named(self, cue: Hit, terms: list[Hit]) -> Hit | None:
+        if cue.form != "noun":
+            return None
+        for t in terms:
+            if t.end <= cue.start and self.text[t.end : cue.start] in (" ", "-", ""):
+                return t
+            if t.start >= cue.end and _NAMES.match(self.text[cue.end : t.start]):
+                return t
+        return None
+
+    def resolve(self, s: Sentence, hits: list[Hit], terms: list[Hit]) -> dict[Hit, Context | None]:
+        """The context of every proposal cue of sentence `s` (None: proposer unknown)."""
+        resolved: dict[Hit, Context | None] = {}
+        passive: list[Hit] = []
+        for cue in (h for h in hits if h.group == PROPOSAL):
+            if cue.form == "verb" and _NEGATED.search(self.text, s.start, cue.start):
+                continue
+            kind = cue.label
+            ctx: Context | None = None
+            if cue.form == "noun":
+                pre = self._premodifier(s, cue, hits)
+                if isinstance(pre, str):
+                    ctx = Context(pre, kind, kind, pre, cue, "explicit")
+                elif pre is not None:
+                    ctx = self._context(pre, kind, s.index, cue)
+                if ctx is None:
+                    ctx = self._context(self._by_phrase(s, cue), kind, s.index, cue)
+            if ctx is None:
+                ctx = self._context(self._pronoun_subject(s, cue), kind, s.index, cue)
+            if ctx is None and cue.form == "verb":
+                ctx = self._context(self._by_phrase(s, cue), kind, s.index, cue)
+                if ctx is not None:
+                    passive.append(cue)
+            if ctx is None and cue.form == "verb":
+                ctx = self._noun_subject(s, cue, resolved)
+            if ctx is None and cue.form == "verb":
+                ctx = self._context(self._subject(s, cue), kind, s.index, cue)
+            if ctx is None:
+                lo, hi = clause_bounds(self.text, s, cue.start, self.cues.clause_breaks)
+                same = [c for h, c in resolved.items() if c and lo <= h.start < hi]
+                if same:
+                    ctx = replace(same[-1], cue=cue)
+            if (
+                ctx is None
+                and cue.form == "noun"
+                and _DETERMINER.search(self.text, s.start, cue.start)
+            ):
+                earlier = [c for c in resolved.values() if c]
+                antecedent = self._antecedent(s.index, earlier, ANAPHORA_WINDOW)
+                if antecedent is not None:
+                    ctx = replace(antecedent, cue=cue, attribution="anaphora")
+            named = self._named(cue, terms)
+            if ctx is not None and named is not None:
+                code = self.codebook.codes[named.label]
+                ctx = replace(ctx, kind=SINGLE_ISSUE, slug=code.slug)
+            resolved[cue] = ctx
+        for cue, ctx in list(resolved.items()):
+            if ctx is None and cue.form == "noun":
+                resolved[cue] = self._passive_agent(s, cue, passive, resolved, terms)
+        return resolved
+
+    def _passive_agent(
+        self,
+        s: Sentence,
+        noun: Hit,
+        passive: list[Hit],
+        resolved: dict[Hit, Context | None],
+        terms: list[Hit],
+    ) -> Context | None:
+        """A noun cue takes the agent of a later passive cue: "the plan, presented by Witkoff,"."""
+        lo, hi = clause_bounds(self.text, s, noun.start, self.cues.clause_breaks)
+        for verb in passive:
+            ctx = resolved[verb]
+            if ctx is not None and noun.end <= verb.start < hi and lo <= noun.start:
+                named = self._named(noun, terms)
+                if named is not None:
+                    return replace(
+                        ctx, kind=SINGLE_ISSUE, slug=self.codebook.codes[named.label].slug, cue=noun
+                    )
+                return replace(ctx, kind=noun.label, slug=noun.label, cue=noun)
+        return None
+
+    # ------------------------------------------------------------------ terms
+    def carried(self, s: Sentence, hits: list[Hit]) -> Context | None:
+        """The proposal a cue-less sentence continues, if any (see module docstring)."""
+        if any(h.group == PROPOSAL for h in hits):
+            return None
+        antecedent = self._antecedent(s.index, [], CARRY_WINDOW)
+        if antecedent is None:
+            return None
+        for actor in self.actors.within(s.start, s.end):
+            actor = self.actors.resolve(actor, self.sentences, s.index)
+            if actor is not None and actor.side and actor.side != antecedent.proposer_id:
+                return None
+        return replace(antecedent, cue=None, attribution="carry-over")
+
+    def attach(
+        self,
+        s: Sentence,
+        terms: list[Hit],
+        resolved: dict[Hit, Context | None],
+        carried: Context | None,
+    ) -> dict[Hit, Context]:
+        """The context each term of the sentence is attributed to (terms without one omitted)."""
+        attached: dict[Hit, Context] = {}
+        for term in terms:
+            named = [c for c in resolved if self._named(c, [term]) is term]
+            if named:
+                ctx = resolved[named[0]]
+                if ctx is not None:
+                    attached[term] = ctx
+                continue
+            lo, hi = clause_bounds(self.text, s, term.start, self.cues.clause_breaks)
+            near = [
+                (abs(cue.start - term.start), cue.start, ctx)
+                for cue, ctx in resolved.items()
+                if ctx is not None and lo <= cue.start < hi
+            ]
+            if near:
+                attached[term] = min(near, key=lambda n: (n[0], n[1]))[2]
+            elif carried is not None:
+                attached[term] = carried
+        return attached
+
+    def remember(self, s: Sentence, contexts: list[Context]) -> None:
+        if contexts:
+            self.history[s.index] = contexts

@@ -1,0 +1,158 @@
+"""Proposal and stance cue vocabulary (`knowledge/proposal_cues.yaml`): validated, compiled once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from talkspkg.errors import KnowledgeError
+from talkspkg.schema.proposals import PROPOSAL_KINDS, STANCES
+from talkspkg.stages.proposals.codebook import (
+    compile_patterns,
+    knowledge_root,
+    read_yaml,
+    text_list,
+)
+
+CUES_FILE = "proposal_cues.yaml"
+SINGLE_ISSUE = "single-issue"
+_KEYS = {
+    "version",
+    "kinds",
+    "proposal_cues",
+    "stance_cues",
+    "anaphora",
+    "hypothetical",
+    "clause_breaks",
+    "non_actor_roles",
+    "abbreviations",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    name: str
+    label: str
+    definition: str
+
+
+@dataclass(frozen=True, slots=True)
+class ProposalCue:
+    kind: str
+    form: str  # "noun" | "verb"
+    patterns: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StanceCue:
+    stance: str
+    holder: str  # "before" | "after": where the stance holder stands relative to the cue
+    scope: str  # "before" | "after": where the terms it bears on stand
+    patterns: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True)
+class Cues:
+    version: str
+    kinds: dict[str, Kind]
+    proposal_cues: tuple[ProposalCue, ...]
+    stance_cues: tuple[StanceCue, ...]
+    anaphora: tuple[re.Pattern[str], ...]
+    hypothetical: tuple[re.Pattern[str], ...]
+    clause_breaks: tuple[re.Pattern[str], ...]
+    non_actor_roles: frozenset[str]
+    abbreviations: frozenset[str]
+
+
+def _choice(raw: dict[str, Any], key: str, allowed: tuple[str, ...], where: str) -> str:
+    value = raw.get(key)
+    if value not in allowed:
+        raise KnowledgeError(f"{where}: {key} {value!r} must be one of {', '.join(allowed)}")
+    return value
+
+
+def _entries(data: dict[str, Any], key: str, source: str) -> list[tuple[str, dict[str, Any]]]:
+    entries = data.get(key)
+    if not isinstance(entries, list) or not entries:
+        raise KnowledgeError(f"{source}: {key} must be a non-empty list")
+    out = []
+    for n, raw in enumerate(entries, start=1):
+        where = f"{source}: {key} #{n}"
+        if not isinstance(raw, dict):
+            raise KnowledgeError(f"{where}: must be a mapping")
+        out.append((where, raw))
+    return out
+
+
+def _kinds(data: dict[str, Any], source: str) -> dict[str, Kind]:
+    raw_kinds = data.get("kinds")
+    if not isinstance(raw_kinds, dict) or set(raw_kinds) != set(PROPOSAL_KINDS):
+        raise KnowledgeError(f"{source}: kinds must define exactly {', '.join(PROPOSAL_KINDS)}")
+    kinds = {}
+    for name in PROPOSAL_KINDS:
+        raw = raw_kinds[name]
+        where = f"{source}: kind {name!r}"
+        if not isinstance(raw, dict) or not all(
+            isinstance(raw.get(k), str) and raw[k].strip() for k in ("label", "definition")
+        ):
+            raise KnowledgeError(f"{where}: needs a non-empty label and definition")
+        kinds[name] = Kind(name, raw["label"].strip(), raw["definition"].strip())
+    return kinds
+
+
+def parse_cues(data: Any, source: str) -> Cues:
+    """Validate the loaded cue document (`source` names it in messages)."""
+    if not isinstance(data, dict):
+        raise KnowledgeError(f"{source}: expected a mapping")
+    version = str(data.get("version") or "")
+    if not version:
+        raise KnowledgeError(f"{source}: missing 'version'")
+    unknown = sorted(set(data) - _KEYS)
+    if unknown:
+        raise KnowledgeError(f"{source}: unknown key(s) {', '.join(unknown)}")
+    kinds = _kinds(data, source)
+    proposal_cues = []
+    for where, raw in _entries(data, "proposal_cues", source):
+        kind = _choice(raw, "kind", tuple(k for k in PROPOSAL_KINDS if k != SINGLE_ISSUE), where)
+        form = _choice(raw, "form", ("noun", "verb"), where)
+        patterns = text_list(raw.get("patterns"), where, "patterns", required=True)
+        proposal_cues.append(ProposalCue(kind, form, compile_patterns(patterns, where)))
+    stance_cues = []
+    for where, raw in _entries(data, "stance_cues", source):
+        stance = _choice(raw, "stance", tuple(s for s in STANCES if s != "proposes"), where)
+        holder = _choice(raw, "holder", ("before", "after"), where)
+        scope = _choice(raw, "scope", ("before", "after"), where)
+        patterns = text_list(raw.get("patterns"), where, "patterns", required=True)
+        stance_cues.append(StanceCue(stance, holder, scope, compile_patterns(patterns, where)))
+
+    def patterns(key: str) -> tuple[re.Pattern[str], ...]:
+        where = f"{source}: {key}"
+        return compile_patterns(text_list(data.get(key), where, key, required=True), where)
+
+    return Cues(
+        version=version,
+        kinds=kinds,
+        proposal_cues=tuple(proposal_cues),
+        stance_cues=tuple(stance_cues),
+        anaphora=patterns("anaphora"),
+        hypothetical=patterns("hypothetical"),
+        clause_breaks=patterns("clause_breaks"),
+        non_actor_roles=frozenset(
+            r.lower()
+            for r in text_list(
+                data.get("non_actor_roles"), source, "non_actor_roles", required=False
+            )
+        ),
+        abbreviations=frozenset(
+            text_list(data.get("abbreviations"), source, "abbreviations", required=False)
+        ),
+    )
+
+
+@cache
+def load_cues(directory: str | None = None) -> Cues:
+    """The cue vocabulary shipped in the package (or in `directory`, for tests)."""
+    source = f"knowledge/{CUES_FILE}"
+    return parse_cues(read_yaml(knowledge_root(directory) / CUES_FILE, source), source)

@@ -1,0 +1,192 @@
+"""Per-article detection: terms, the proposals they belong to, and the stances taken on them.
+
+Two passes over the article's sentences. The first finds terms and cues, resolves each
+sentence's proposals (attribution.py) and stances (stances.py), and attributes terms to
+proposals: these are the `proposes` claims. A term inside a stance of the proposer's own side
+("Zelensky ruled out ceding territory and called for a full ceasefire") is that side's stance,
+not its proposal; a term under another side's stance is claimed as proposed only when its
+sentence names the proposer ("Witkoff's proposals ... were unacceptable to Kyiv"), not when it
+only points back to it ("dismissed such proposals"). The second pass ties each stance to its
+targets:
+- a term its sentence attributes to a proposal of another side: that proposal (explicit);
+- a term its sentence attributes to no proposal: every proposal of the article carrying the term
+  (article-term), or, if the article reports none, of the corpus (resolved in merge.py): a
+  rejection of "a full ceasefire" is a rejection of that term whoever proposed it;
+- no term, but the sentence points back ("these points are non-starters", "Kyiv dismissed the
+  offer"): the terms attributed earlier in the sentence, else in the nearest of the three
+  previous sentences (anaphora).
+Stances never target a proposal of the holder's own side.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from talkspkg.document import Article
+from talkspkg.kb import KnowledgeBase
+from talkspkg.stages.mentions import MentionResult
+from talkspkg.stages.proposals.actors import Actor, Actors
+from talkspkg.stages.proposals.attribution import ANAPHORA_WINDOW, Attributor, Context
+from talkspkg.stages.proposals.codebook import Codebook, load_codebook
+from talkspkg.stages.proposals.cues import SINGLE_ISSUE, Cues, load_cues
+from talkspkg.stages.proposals.evidence import TermEvidence
+from talkspkg.stages.proposals.hits import Hit, find_cues, find_terms
+from talkspkg.stages.proposals.stances import Stance, find_stances
+from talkspkg.stages.proposals.text import Sentence, sentences
+
+
+@dataclass(frozen=True)
+class Analysis:
+    sentence: Sentence
+    stances: list[Stance]
+    attached: dict[Hit, Context]  # term -> the proposal it is attributed to
+
+
+class _Article:
+    def __init__(self, article: Article, kb: KnowledgeBase, found: MentionResult):
+        self.article, self.text = article, article.text
+        self.codebook: Codebook = load_codebook()
+        self.cues: Cues = load_cues()
+        self.sentences = sentences(article, self.cues.abbreviations | kb.lexicon.honorifics)
+        self.actors = Actors(article, kb, found, self.cues)
+        self.attributor = Attributor(
+            self.text, self.sentences, self.actors, self.cues, kb, self.codebook
+        )
+        self.by_slug = {c.slug: c for c in self.codebook}
+
+    def analyse(self, s: Sentence) -> Analysis:
+        terms = find_terms(self.text, s, self.codebook)
+        hits = find_cues(self.text, s, self.cues, terms)
+        stances = find_stances(self.text, s, hits, terms, self.actors, self.sentences, self.cues)
+        resolved = self.attributor.resolve(s, hits, terms)
+        carried = None
+        if terms and not any(resolved.values()):
+            carried = self.attributor.carried(s, hits)
+        attached = self.attributor.attach(s, terms, resolved, carried)
+        for stance in stances:
+            sides = {self.side(h) for h in stance.holders}
+            for term in stance.terms:
+                if term in attached and attached[term].proposer_id in sides:
+                    del attached[term]
+        self.attributor.remember(s, [c for c in resolved.values() if c is not None])
+        return Analysis(s, stances, attached)
+
+    def side(self, actor: Actor) -> str:
+        return actor.side or self.actors.side_of(actor.entity_id or "")
+
+    def label(self, ctx: Context) -> str:
+        name = self.actors.name(ctx.proposer_id)
+        if ctx.kind == SINGLE_ISSUE:
+            return f"{name}: {self.by_slug[ctx.slug].label} proposal"
+        return f"{name}: {self.cues.kinds[ctx.kind].label}"
+
+    def claim(
+        self,
+        s: Sentence,
+        code: str,
+        stance: str,
+        entity_id: str,
+        ctx: Context | None,
+        holder_side: str,
+        term: Hit | None,
+        cue: Hit | None,
+        attribution: str,
+    ) -> TermEvidence:
+        return TermEvidence(
+            article_id=self.article.article_id,
+            code=code,
+            stance=stance,
+            entity_id=entity_id,
+            start=s.start,
+            end=s.end,
+            text=self.text[s.start : s.end],
+            proposal_id=ctx.proposal_id if ctx else None,
+            proposer_id=ctx.proposer_id if ctx else None,
+            proposal_kind=ctx.kind if ctx else None,
+            proposal_label=self.label(ctx) if ctx else None,
+            holder_side=holder_side,
+            term_text=self.text[term.start : term.end] if term else None,
+            cue=self.text[cue.start : cue.end] if cue else None,
+            attribution=attribution,
+        )
+
+    def evidence(self) -> Iterator[TermEvidence]:
+        analyses = [self.analyse(s) for s in self.sentences]
+        carrying: dict[str, dict[str, Context]] = {}
+        for a in analyses:
+            disputed = {t for stance in a.stances for t in stance.terms}
+            for term, ctx in a.attached.items():
+                if term in disputed and ctx.attribution != "explicit":
+                    continue  # "dismissed such proposals": the stance's target, no new claim
+                carrying.setdefault(term.label, {}).setdefault(ctx.proposal_id, ctx)
+                yield self.claim(
+                    a.sentence,
+                    term.label,
+                    "proposes",
+                    ctx.actor_id,
+                    ctx,
+                    ctx.proposer_id,
+                    term,
+                    ctx.cue,
+                    ctx.attribution,
+                )
+        for n, a in enumerate(analyses):
+            for stance in a.stances:
+                for holder in stance.holders:
+                    yield from self._stance_claims(analyses, n, stance, holder, carrying)
+
+    def _stance_claims(
+        self,
+        analyses: list[Analysis],
+        n: int,
+        stance: Stance,
+        holder: Actor,
+        carrying: dict[str, dict[str, Context]],
+    ) -> Iterator[TermEvidence]:
+        a, side, entity = analyses[n], self.side(holder), holder.entity_id or ""
+        for term in stance.terms:
+            ctx = a.attached.get(term)
+            if ctx is not None and ctx.proposer_id != side:
+                targets = [(ctx, ctx.attribution)]
+            else:
+                others = [c for c in carrying.get(term.label, {}).values() if c.proposer_id != side]
+                targets = [(c, "article-term") for c in others] or [(None, "corpus-term")]
+            for target, how in targets:
+                yield self.claim(
+                    a.sentence,
+                    term.label,
+                    stance.stance,
+                    entity,
+                    target,
+                    side,
+                    term,
+                    stance.cue,
+                    how,
+                )
+        if stance.terms or not stance.anaphoric:
+            return
+        here = Analysis(
+            a.sentence, [], {t: c for t, c in a.attached.items() if t.end <= stance.cue.start}
+        )
+        for previous in [here, *analyses[max(0, n - ANAPHORA_WINDOW) : n][::-1]]:
+            pairs = [(t, c) for t, c in previous.attached.items() if c.proposer_id != side]
+            if pairs:
+                for term, ctx in pairs:
+                    yield self.claim(
+                        a.sentence,
+                        term.label,
+                        stance.stance,
+                        entity,
+                        ctx,
+                        side,
+                        None,
+                        stance.cue,
+                        "anaphora",
+                    )
+                return
+
+
+def term_evidence(article: Article, kb: KnowledgeBase, found: MentionResult) -> list[TermEvidence]:
+    """Every proposal-term claim of one article: `proposes` claims, then stances. Pure."""
+    return list(_Article(article, kb, found).evidence())

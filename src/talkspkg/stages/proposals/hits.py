@@ -1,0 +1,82 @@
+"""Pattern hits inside one sentence: codebook terms, proposal cues and stance cues.
+
+Overlapping matches of one code are one term whose wording is their union ("temporary ceasefire"
+and "ceasefire for the Easter weekend" make "temporary ceasefire for the Easter weekend"). Cues
+are resolved together by the shared longest-leftmost policy (stages/spans.py): "rejected by" beats
+"rejected", "proposed peace deal" beats "proposed". Different codes may overlap: "no talks on
+territory until a full ceasefire" is both process.sequencing and ceasefire.full.
+
+A cue overlapping a term is part of the term's wording, not a cue: "ruling out Ukrainian
+membership of NATO" is the NATO term, not a rejection; "until" inside a sequencing term is not a
+condition.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from talkspkg.stages.proposals.codebook import Codebook
+from talkspkg.stages.proposals.cues import Cues
+from talkspkg.stages.proposals.text import Sentence
+from talkspkg.stages.spans import resolve_overlaps
+
+TERM, PROPOSAL, STANCE = "term", "proposal", "stance"
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    start: int
+    end: int
+    group: str  # term | proposal | stance
+    label: str  # the code, the proposal kind, or the stance
+    form: str = ""  # proposal cues: noun | verb
+    holder: str = ""  # stance cues: before | after
+    scope: str = ""  # stance cues: before | after
+    priority: int = 0
+
+
+def _matches(text: str, sentence: Sentence, patterns: tuple[re.Pattern[str], ...]):
+    for pattern in patterns:
+        for m in pattern.finditer(text, sentence.start, sentence.end):
+            if m.end() > m.start():
+                yield m
+
+
+def find_terms(text: str, sentence: Sentence, codebook: Codebook) -> list[Hit]:
+    terms: list[Hit] = []
+    for code in codebook:
+        spans = sorted((m.start(), m.end()) for m in _matches(text, sentence, code.patterns))
+        merged: list[list[int]] = []
+        for start, end in spans:
+            if merged and start < merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        terms.extend(Hit(start, end, TERM, code.code) for start, end in merged)
+    return sorted(terms, key=lambda h: (h.start, h.end, h.label))
+
+
+def find_cues(text: str, sentence: Sentence, cues: Cues, terms: list[Hit]) -> list[Hit]:
+    found: list[Hit] = []
+    for cue in cues.proposal_cues:
+        priority = 0 if cue.form == "verb" else 1
+        for m in _matches(text, sentence, cue.patterns):
+            found.append(
+                Hit(m.start(), m.end(), PROPOSAL, cue.kind, form=cue.form, priority=priority)
+            )
+    for cue in cues.stance_cues:
+        for m in _matches(text, sentence, cue.patterns):
+            found.append(
+                Hit(
+                    m.start(),
+                    m.end(),
+                    STANCE,
+                    cue.stance,
+                    holder=cue.holder,
+                    scope=cue.scope,
+                    priority=2,
+                )
+            )
+    kept = resolve_overlaps(found)
+    return [c for c in kept if not any(t.start < c.end and c.start < t.end for t in terms)]

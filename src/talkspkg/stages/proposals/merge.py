@@ -1,0 +1,118 @@
+"""Corpus-level assembly: one proposal per (proposer, kind), one term per (proposal, code).
+
+Identity policy: a proposal is its proposer (a state) and its kind (plan, offer, position, or the
+code of a single-issue proposal), so the US framework reported by three outlets is one row
+`united-states.plan`. A term reported by several articles is one `proposal_terms` row with one
+`term_positions` row per claim and article.
+
+A stance whose article reports no proposal carrying its term (proposal_id None) is recorded
+against every proposal of the corpus carrying the code whose proposer is not the holder's side
+(attribution `corpus-term`); with none, it is dropped (no term to hang it on).
+
+`date` and `presented_at` stay null: the articles date proposals relative to meetings ("last week
+in Paris"), which the meetings stage resolves; see the stage report for the planned link.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from talkspkg.kb import KnowledgeBase
+from talkspkg.schema.proposals import ATTRIBUTIONS
+from talkspkg.stages.proposals.codebook import codebook_rows, load_codebook
+from talkspkg.stages.proposals.evidence import TermEvidence
+
+TABLES = ("codebook", "proposals", "proposal_terms", "term_positions")
+
+
+def _targets(
+    ev: TermEvidence, carrying: dict[str, list[str]], proposer: dict[str, str]
+) -> list[str]:
+    if ev.proposal_id is not None:
+        return [ev.proposal_id]
+    return [p for p in carrying.get(ev.code, []) if proposer[p] != ev.holder_side]
+
+
+def assemble_proposals(
+    evidence: Iterable[TermEvidence], kb: KnowledgeBase
+) -> dict[str, list[dict[str, Any]]]:
+    """Rows of the codebook, proposals, proposal_terms and term_positions tables.
+
+    Pure and order-independent. `kb` is part of the stage signature; labels and sides already
+    travel with the evidence (discovered entities are not in the knowledge base).
+    """
+    claims = sorted(evidence, key=lambda e: (e.article_id, e.start, e.stance, e.code, e.entity_id))
+    codebook = load_codebook()
+    proposals: dict[str, TermEvidence] = {}
+    summaries: dict[str, TermEvidence] = {}
+    for ev in claims:
+        if ev.stance == "proposes" and ev.proposal_id and ev.code in codebook.codes:
+            proposals.setdefault(ev.proposal_id, ev)
+            summaries.setdefault(f"{ev.proposal_id}.{ev.code}", ev)
+    proposer = {pid: ev.proposer_id or "" for pid, ev in proposals.items()}
+    carrying: dict[str, list[str]] = defaultdict(list)
+    for term_id in sorted(summaries):
+        ev = summaries[term_id]
+        carrying[ev.code].append(ev.proposal_id or "")
+
+    positions: dict[tuple[str, str, str, str, int], dict[str, Any]] = {}
+    rank = {a: i for i, a in enumerate(ATTRIBUTIONS)}
+    for ev in claims:
+        attribution = ev.attribution if ev.proposal_id is not None else "corpus-term"
+        for pid in _targets(ev, carrying, proposer):
+            term_id = f"{pid}.{ev.code}"
+            if term_id not in summaries:
+                continue
+            key = (term_id, ev.entity_id, ev.stance, ev.article_id, ev.start)
+            prior = positions.get(key)
+            if prior is not None and rank[prior["attribution"]] <= rank[attribution]:
+                continue
+            positions[key] = {
+                "term_id": term_id,
+                "entity_id": ev.entity_id,
+                "stance": ev.stance,
+                "article_id": ev.article_id,
+                "start": ev.start,
+                "end": ev.end,
+                "text": ev.text,
+                "term_text": ev.term_text,
+                "cue": ev.cue,
+                "attribution": attribution,
+            }
+
+    articles_of_term: dict[str, set[str]] = defaultdict(set)
+    for row in positions.values():
+        articles_of_term[row["term_id"]].add(row["article_id"])
+    articles_of_proposal: dict[str, set[str]] = defaultdict(set)
+    for term_id, ev in summaries.items():
+        articles_of_proposal[ev.proposal_id or ""] |= articles_of_term[term_id]
+
+    return {
+        "codebook": codebook_rows(codebook),
+        "proposals": [
+            {
+                "proposal_id": pid,
+                "label": ev.proposal_label,
+                "proposer_id": ev.proposer_id,
+                "kind": ev.proposal_kind,
+                "date": None,
+                "date_precision": None,
+                "presented_at": None,
+                "article_count": len(articles_of_proposal[pid]),
+            }
+            for pid, ev in sorted(proposals.items())
+        ],
+        "proposal_terms": [
+            {
+                "term_id": term_id,
+                "proposal_id": ev.proposal_id,
+                "code": ev.code,
+                "summary": ev.term_text or codebook.codes[ev.code].label,
+                "article_count": len(articles_of_term[term_id]),
+            }
+            for term_id, ev in sorted(summaries.items())
+        ],
+        "term_positions": [positions[k] for k in sorted(positions)],
+    }

@@ -1,0 +1,129 @@
+"""Stances in one sentence: who supports, rejects or conditionally accepts which terms.
+
+Holder policy: for a `holder: before` cue, the nearest actor before it that no preposition
+governs ("Zelensky ... dismissed", "Kyiv would not"), inside a ", which" clause when the cue
+stands in one; a first-person holder is the quotation's speaker. A person reporting the stance
+of their side with a speech verb holds it too ("Svyrydenko said Kyiv would not recognise ...").
+For a `holder: after` cue, every actor of the complement up to the next comma ("unacceptable to
+both Kyiv and other European nations"), and a person reporting it ("Duda said the idea was
+unacceptable to Warsaw").
+
+Scope policy: a `scope: after` cue bears on the terms between it and the next stance or verb
+cue; a `scope: before` cue on those between the previous such cue and it; a cue in a ", which"
+clause with nothing after it on the terms before the clause. With no term in scope, a sentence
+pointing back ("these points", "that notion") bears on earlier terms (see detect.py).
+
+A cue preceded by a hypothetical marker ("to accept", "can possibly accept") is no stance; a
+supports cue followed by a conditional cue ("would agree ... only if") is conditional.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from talkspkg.stages.proposals.actors import Actor, Actors
+from talkspkg.stages.proposals.cues import Cues
+from talkspkg.stages.proposals.hits import STANCE, Hit
+from talkspkg.stages.proposals.text import Sentence
+
+_WHICH = re.compile(r",\s+which\b", re.IGNORECASE)
+_COMPLEMENT_END = re.compile(r"[,;.]|\bwhich\b")
+_LOOKBACK = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Stance:
+    cue: Hit
+    stance: str
+    holders: tuple[Actor, ...]
+    terms: tuple[Hit, ...]
+    anaphoric: bool  # no term in scope, but the sentence points back to earlier terms
+
+
+def _hypothetical(text: str, s: Sentence, cue: Hit, cues: Cues) -> bool:
+    before = text[max(s.start, cue.start - _LOOKBACK) : cue.start]
+    return any(p.search(before) for p in cues.hypothetical)
+
+
+def _with_speakers(
+    found: list[Actor], s: Sentence, before: int, actors: Actors
+) -> tuple[Actor, ...]:
+    """Add the persons who report the stance ("Svyrydenko said Kyiv would not ...")."""
+    for actor in actors.within(s.start, before):
+        if actors.is_speaker(actor) and actor.entity_id not in {a.entity_id for a in found}:
+            found.append(actor)
+    return tuple(found)
+
+
+def _holders_before(
+    text: str, s: Sentence, cue: Hit, actors: Actors, sentences: list[Sentence]
+) -> tuple[Actor, ...]:
+    lo = s.start
+    for m in _WHICH.finditer(text, s.start, cue.start):
+        lo = m.end()
+    holder = None
+    for actor in reversed(actors.within(lo, cue.start)):
+        if not actors.is_object(actor, s.start):
+            holder = actors.resolve(actor, sentences, s.index)
+            break
+    if holder is None or holder.entity_id is None:
+        return ()
+    return _with_speakers([holder], s, holder.start, actors)
+
+
+def _holders_after(
+    text: str, s: Sentence, cue: Hit, actors: Actors, sentences: list[Sentence]
+) -> tuple[Actor, ...]:
+    m = _COMPLEMENT_END.search(text, cue.end, s.end)
+    end = m.start() if m else s.end
+    found: list[Actor] = []
+    for actor in actors.within(cue.end, end):
+        resolved = actors.resolve(actor, sentences, s.index)
+        if resolved is not None and resolved.entity_id is not None:
+            found.append(resolved)
+    return _with_speakers(found, s, cue.start, actors)
+
+
+def find_stances(
+    text: str,
+    s: Sentence,
+    hits: list[Hit],
+    terms: list[Hit],
+    actors: Actors,
+    sentences: list[Sentence],
+    cues: Cues,
+) -> list[Stance]:
+    # noun cues do not bound a scope: "rejected a US proposal for a 30-day ceasefire"
+    ordered = sorted(
+        (h for h in hits if h.group == STANCE or h.form == "verb"), key=lambda h: h.start
+    )
+    found: dict[Hit, Stance] = {}
+    for i, cue in enumerate(ordered):
+        if cue.group != STANCE or _hypothetical(text, s, cue, cues):
+            continue
+        prev_end = ordered[i - 1].end if i > 0 else s.start
+        next_start = ordered[i + 1].start if i + 1 < len(ordered) else s.end
+        if cue.scope == "after":
+            scope = [t for t in terms if cue.end <= t.start < next_start]
+            which = list(_WHICH.finditer(text, prev_end, cue.start))
+            if not scope and which:
+                scope = [t for t in terms if prev_end <= t.start and t.end <= which[-1].start()]
+        else:
+            scope = [t for t in terms if prev_end <= t.start and t.end <= cue.start]
+        if cue.holder == "before":
+            holders = _holders_before(text, s, cue, actors, sentences)
+        else:
+            holders = _holders_after(text, s, cue, actors, sentences)
+        if not holders:
+            continue
+        anaphoric = not scope and any(p.search(text, s.start, s.end) for p in cues.anaphora)
+        found[cue] = Stance(cue, cue.label, holders, tuple(scope), anaphoric)
+        previous = ordered[i - 1] if i > 0 else None
+        if (
+            cue.label == "conditional"
+            and previous in found
+            and found[previous].stance == "supports"
+        ):
+            found[previous] = replace(found[previous], stance="conditional")
+    return list(found.values())

@@ -1,0 +1,82 @@
+"""Sentences of the article's prose, the unit every proposal rule reads.
+
+Policy: only headline, subheading and body lines are read (captions, embeds and link lines
+restate or advertise other content). A sentence ends at ., ! or ? (with closing quotes or
+brackets) followed by space and a capital, digit or opening quote, unless the word before the
+period is an honorific or an abbreviation of the cue file, or an initial ("U.S.", "J.D.") not
+followed by a quotation; a line
+always ends a sentence. Spans are trimmed of surrounding whitespace.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from talkspkg.document import Article, SegmentKind
+
+PROSE = (SegmentKind.HEADLINE, SegmentKind.SUBHEADING, SegmentKind.BODY)
+_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+_WORD_BEFORE = re.compile(r"(\S+)$")
+_INITIALS = re.compile(r"^(?:[A-Za-z]\.)+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int  # position among the article's sentences
+    paragraph: int  # index of the line (segment) it belongs to
+    start: int
+    end: int
+
+
+def _no_break(text: str, start: int, stop: int, abbreviations: frozenset[str]) -> bool:
+    word = _WORD_BEFORE.search(text, start, stop + 1)
+    if word is None:
+        return False
+    token = word.group(1).lstrip("\"“‘'([")
+    if token in abbreviations:
+        return True
+    # an initial precedes a name, never a quotation: "on X. “A full ceasefire" ends a sentence
+    following = text[stop + 1 : stop + 3].lstrip()
+    return bool(_INITIALS.match(token)) and not following.startswith(('"', "“", "‘", "'", "(", "["))
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def sentences(article: Article, abbreviations: frozenset[str]) -> list[Sentence]:
+    """The sentences of the article's prose lines, in text order."""
+    text = article.text
+    found: list[Sentence] = []
+    for paragraph, segment in enumerate(article.segments_of(*PROSE)):
+        cursor = segment.start
+        for m in _BOUNDARY.finditer(text, segment.start, segment.end):
+            if m.group().startswith(".") and _no_break(text, cursor, m.start(), abbreviations):
+                continue
+            start, end = _trimmed(text, cursor, m.end())
+            if start < end:
+                found.append(Sentence(len(found), paragraph, start, end))
+            cursor = m.end()
+        start, end = _trimmed(text, cursor, segment.end)
+        if start < end:
+            found.append(Sentence(len(found), paragraph, start, end))
+    return found
+
+
+def clause_bounds(
+    text: str, sentence: Sentence, position: int, breaks: tuple[re.Pattern[str], ...]
+) -> tuple[int, int]:
+    """[start, end) of the clause of `sentence` containing `position` (see clause_breaks)."""
+    start, end = sentence.start, sentence.end
+    for pattern in breaks:
+        for m in pattern.finditer(text, sentence.start, sentence.end):
+            if m.end() <= position:
+                start = max(start, m.end())
+            elif m.start() >= position:
+                end = min(end, m.start())
+    return start, end

@@ -1,0 +1,537 @@
+"""Stage `proposals`: codebook, proposal attribution, stances, and the four tables.
+
+Seed-article tests assert the terms the 2025 London-talks coverage reports; sentence tests use
+wordings, people and countries of our own so that no rule is fitted to one article.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from talkspkg.errors import KnowledgeError
+from talkspkg.kb import load_knowledge
+from talkspkg.pipeline import make_article
+from talkspkg.raw import RawFile, read_raw
+from talkspkg.schema.proposals import PROPOSAL_MODELS
+from talkspkg.schema.types import ID_PATTERN
+from talkspkg.stages.mentions import mentions
+from talkspkg.stages.proposals import (
+    assemble_proposals,
+    codebook_markdown,
+    codebook_rows,
+    load_codebook,
+    term_evidence,
+)
+from talkspkg.stages.proposals.codebook import parse_codebook
+from talkspkg.stages.proposals.cues import parse_cues
+
+RAW = Path(__file__).resolve().parent.parent / "raw"
+ARTICLES = {r.article_id: make_article(r) for r in read_raw(RAW)}
+KB = load_knowledge()
+EVIDENCE = [e for a in ARTICLES.values() for e in term_evidence(a, KB, mentions(a, KB))]
+ROWS = assemble_proposals(EVIDENCE, KB)
+
+EB = "europe-brief-news-lammy-to-host-london-talks"
+MT = "moscow-times-why-london-talks-downgraded"
+REUTERS = "reuters-london-talks-downgraded-after-rubio-cancels"
+STAFF = "staff-agencies-london-talks-seek-path-to-ceasefire"
+XINHUA = "xinhua-london-talks-significant-progress"
+
+
+def codes_of(proposal_id: str) -> set[str]:
+    return {t["code"] for t in ROWS["proposal_terms"] if t["proposal_id"] == proposal_id}
+
+
+def positions(**where: object) -> list[dict]:
+    return [p for p in ROWS["term_positions"] if all(p[k] == v for k, v in where.items())]
+
+
+def proposal(proposal_id: str) -> dict:
+    (row,) = [p for p in ROWS["proposals"] if p["proposal_id"] == proposal_id]
+    return row
+
+
+def claims(text: str) -> list[tuple[str, str, str, str | None, str]]:
+    """(code, stance, entity_id, proposal_id, attribution) of a text of our own."""
+    article = make_article(RawFile(Path("raw/x.txt"), "x", "\n" + text + "\n", "0" * 64))
+    evidence = term_evidence(article, KB, mentions(article, KB))
+    for e in evidence:
+        assert article.text[e.start : e.end] == e.text
+    return [(e.code, e.stance, e.entity_id, e.proposal_id, e.attribution) for e in evidence]
+
+
+# ---------------------------------------------------------------- seed articles: proposals
+
+
+def test_us_framework_carries_the_reported_terms():
+    assert proposal("united-states.plan")["proposer_id"] == "united-states"
+    assert proposal("united-states.plan")["kind"] == "plan"
+    assert codes_of("united-states.plan") >= {
+        "territory.crimea_recognition",
+        "territory.occupied_control_recognition",
+        "sanctions.relief",
+        "security.nato_membership",
+        "economy.cooperation",
+        "territory.freeze_front_line",
+    }
+
+
+def test_us_framework_reported_by_several_articles_is_one_proposal_and_one_term_per_code():
+    term = "united-states.plan.territory.crimea_recognition"
+    proposing = positions(term_id=term, stance="proposes")
+    assert {p["article_id"] for p in proposing} == {EB, MT, REUTERS}
+    assert len([t for t in ROWS["proposal_terms"] if t["term_id"] == term]) == 1
+    assert proposal("united-states.plan")["article_count"] == 5
+
+
+def test_witkoffs_proposals_are_the_united_states_plan_with_witkoff_as_proposer():
+    (row,) = positions(
+        term_id="united-states.plan.security.nato_membership", stance="proposes", article_id=REUTERS
+    )
+    assert row["entity_id"] == "steve-witkoff"
+    assert row["cue"] == "proposals"
+    assert row["term_text"] == "ruling out Ukrainian membership of NATO"
+    assert row["text"].startswith("But Witkoff’s proposals, which several sources said included")
+
+
+def test_that_framework_points_back_to_the_us_framework():
+    rows = positions(term_id="united-states.plan.economy.cooperation", stance="proposes")
+    assert [(r["article_id"], r["attribution"], r["cue"], r["term_text"]) for r in rows] == [
+        (MT, "anaphora", "framework", "economic cooperation")
+    ]
+
+
+def test_us_front_line_freeze_comes_from_the_proposal_vance_described():
+    (row,) = positions(term_id="united-states.plan.territory.freeze_front_line", stance="proposes")
+    assert row["article_id"] == XINHUA
+    assert row["term_text"] == "freezing territorial lines"
+    assert row["text"].startswith("The proposal called for freezing territorial lines")
+
+
+def test_russias_reported_offer_carries_freeze_and_claims_withdrawal():
+    assert proposal("russia.offer")["proposer_id"] == "russia"
+    assert codes_of("russia.offer") >= {
+        "territory.freeze_front_line",
+        "territory.russian_claims_withdrawal",
+    }
+    (putin,) = positions(term_id="russia.offer.territory.freeze_front_line", article_id=MT)
+    assert (putin["entity_id"], putin["cue"], putin["term_text"]) == (
+        "vladimir-putin",
+        "offered",
+        "halt the war on the current front line",
+    )
+    withdrawals = positions(term_id="russia.offer.territory.russian_claims_withdrawal")
+    assert {r["term_text"] for r in withdrawals} == {
+        "forgo its claims on parts of Ukraine",
+        "concede some territorial goals",
+        "withdraw Moscow's claims to parts of Donetsk",
+    }
+
+
+def test_ukraine_position_carries_full_ceasefire_and_sequencing():
+    assert codes_of("ukraine.position") >= {"ceasefire.full", "process.sequencing"}
+    (row,) = positions(term_id="ukraine.position.process.sequencing")
+    assert row["entity_id"] == "ukraine"
+    assert row["term_text"] == (
+        "no discussions on territorial issues until “a full and unconditional ceasefire"
+    )
+    assert "Ukraine drafted a paper for the Europeans" in row["text"]
+    zelensky = positions(term_id="ukraine.position.ceasefire.full", entity_id="volodymyr-zelensky")
+    assert [(r["article_id"], r["cue"], r["term_text"]) for r in zelensky] == [
+        (MT, "called Wednesday for", "immediate, full and unconditional ceasefire")
+    ]
+
+
+def test_us_proposal_for_a_30_day_ceasefire_is_a_single_issue_proposal_russia_rejects():
+    assert proposal("united-states.ceasefire-temporary")["kind"] == "single-issue"
+    rows = positions(term_id="united-states.ceasefire-temporary.ceasefire.temporary")
+    assert {(r["entity_id"], r["stance"]) for r in rows} == {
+        ("united-states", "proposes"),
+        ("russia", "rejects"),
+    }
+
+
+# ---------------------------------------------------------------- seed articles: stances
+
+
+def test_zelensky_dismissal_of_crimea_recognition_is_a_rejection_with_evidence():
+    (row,) = positions(entity_id="volodymyr-zelensky", stance="rejects", article_id=EB)
+    assert row["term_id"].endswith(".territory.crimea_recognition")
+    assert row["cue"] == "dismissed"
+    assert row["term_text"] == "acknowledging Crimea as Russian territory"
+    assert row["text"] == (
+        "Ukrainian President Volodymyr Zelensky stated that he has not received any such "
+        "proposals and dismissed the idea of acknowledging Crimea as Russian territory."
+    )
+
+
+def test_svyrydenko_and_kyiv_reject_us_crimea_recognition():
+    rows = positions(term_id="united-states.plan.territory.crimea_recognition", stance="rejects")
+    svyrydenko = [r for r in rows if r["entity_id"] == "yulia-svyrydenko"]
+    assert [(r["cue"], r["term_text"], r["text"]) for r in svyrydenko] == [
+        (
+            "would not",
+            "recognise Russian sovereignty over Crimea",
+            "Ukrainian Deputy Prime Minister Yulia Svyrydenko said Kyiv would not recognise "
+            "Russian sovereignty over Crimea.",
+        )
+    ]
+    assert {(r["entity_id"], r["article_id"]) for r in rows} >= {
+        ("ukraine", REUTERS),
+        ("ukraine", MT),
+        ("yulia-svyrydenko", REUTERS),
+    }
+
+
+def test_non_starters_for_kyiv_rejects_every_point_of_the_framework_before():
+    rows = positions(article_id=MT, entity_id="ukraine", stance="rejects")
+    assert {r["term_id"] for r in rows} == {
+        "united-states.plan.territory.crimea_recognition",
+        "united-states.plan.territory.occupied_control_recognition",
+        "united-states.plan.sanctions.relief",
+        "united-states.plan.economy.cooperation",
+    }
+    assert {(r["cue"], r["term_text"], r["attribution"]) for r in rows} == {
+        ("non-starters for", None, "anaphora")
+    }
+
+
+def test_unacceptable_to_kyiv_rejects_the_terms_of_witkoffs_proposals():
+    rows = positions(article_id=REUTERS, entity_id="ukraine", cue="unacceptable to")
+    assert {r["term_id"].split(".", 2)[2] for r in rows} == {
+        "territory.crimea_recognition",
+        "sanctions.relief",
+        "security.nato_membership",
+    }
+
+
+def test_putins_rejection_of_a_full_ceasefire_targets_the_proposal_carrying_it_in_the_corpus():
+    (row,) = positions(entity_id="vladimir-putin", stance="rejects")
+    assert (row["term_id"], row["attribution"], row["term_text"]) == (
+        "ukraine.position.ceasefire.full",
+        "corpus-term",
+        "full ceasefire",
+    )
+
+
+def test_zelensky_rejecting_that_notion_targets_the_us_proposal_just_reported():
+    (row,) = positions(article_id=STAFF, entity_id="volodymyr-zelensky")
+    assert row["term_id"] == "united-states.plan.territory.occupied_control_recognition"
+    assert (row["stance"], row["attribution"], row["cue"]) == ("rejects", "anaphora", "rejected")
+
+
+def test_own_side_rejection_is_not_a_proposal():
+    """'Zelensky ruled out ceding territory': no one proposes cession in the corpus."""
+    assert not [t for t in ROWS["proposal_terms"] if t["code"] == "territory.cession"]
+
+
+# ---------------------------------------------------------------- tables
+
+
+def test_every_position_slices_its_article_text():
+    for p in ROWS["term_positions"]:
+        assert ARTICLES[p["article_id"]].text[p["start"] : p["end"]] == p["text"]
+        if p["term_text"] is not None:
+            assert p["term_text"] in p["text"]
+
+
+def test_rows_validate_against_their_models_with_exact_columns():
+    for table, model in PROPOSAL_MODELS.items():
+        schema = model.to_schema()
+        assert all(list(row) == list(schema.columns) for row in ROWS[table]), table
+        schema.coerce = True
+        schema.validate(pd.DataFrame(ROWS[table], columns=list(schema.columns)), lazy=True)
+
+
+def test_ids_are_stable_slugs_and_keys_resolve():
+    pattern = re.compile(ID_PATTERN)
+    proposals = {p["proposal_id"] for p in ROWS["proposals"]}
+    terms = {t["term_id"] for t in ROWS["proposal_terms"]}
+    codes = {c["code"] for c in ROWS["codebook"]}
+    assert all(pattern.match(i) for i in proposals | terms)
+    assert {t["proposal_id"] for t in ROWS["proposal_terms"]} == proposals
+    assert {t["code"] for t in ROWS["proposal_terms"]} <= codes
+    assert {p["term_id"] for p in ROWS["term_positions"]} == terms
+    assert all(KB.get(p["entity_id"]) for p in ROWS["term_positions"])
+    assert {p["proposer_id"] for p in ROWS["proposals"]} == {"united-states", "russia", "ukraine"}
+    assert all(p["presented_at"] is None and p["date"] is None for p in ROWS["proposals"])
+
+
+def test_assembly_does_not_depend_on_evidence_order():
+    shuffled = list(EVIDENCE)
+    random.Random(6).shuffle(shuffled)
+    assert assemble_proposals(shuffled, KB) == ROWS
+
+
+def test_every_term_has_a_proposing_claim():
+    proposed = {p["term_id"] for p in ROWS["term_positions"] if p["stance"] == "proposes"}
+    assert proposed == {t["term_id"] for t in ROWS["proposal_terms"]}
+
+
+# ---------------------------------------------------------------- detection, own sentences
+
+
+@pytest.mark.parametrize(
+    "wording",
+    [
+        "recognising Russia's 2014 annexation of Crimea",
+        "US acknowledgment of Russian sovereignty in Crimea",
+        "recognizing its sovereignty over Crimea",
+        "acknowledging Crimea as Russian territory",
+        "formal recognition of Crimea",
+        "the recognition of the Crimean peninsula as part of Russia",
+    ],
+)
+def test_crimea_recognition_is_found_in_many_wordings(wording):
+    assert claims(f"Beijing's plan includes {wording}.") == [
+        ("territory.crimea_recognition", "proposes", "china", "china.plan", "explicit")
+    ]
+
+
+def test_person_proposing_is_attributed_to_the_state_they_represent():
+    assert claims("Putin's envoy Kirill Dmitriev proposed easing sanctions on Russian banks.") == [
+        ("sanctions.relief", "proposes", "kirill-dmitriev", "russia.plan", "explicit")
+    ]
+
+
+def test_verb_subject_offers_and_possessive_noun_proposes():
+    assert claims("Turkey offered to host a prisoner exchange in Istanbul.") == [
+        ("humanitarian.prisoner_exchange", "proposes", "turkey", "turkey.offer", "explicit")
+    ]
+    assert claims("China's proposal calls for direct talks between Moscow and Kyiv.") == [
+        ("process.direct_talks", "proposes", "china", "china.plan", "explicit")
+    ]
+
+
+def test_passive_by_phrase_names_the_proposer_of_the_noun_before_it():
+    text = "The plan, presented by Witkoff in Moscow, foresees the return of deported children."
+    assert claims(text) == [
+        (
+            "humanitarian.children_return",
+            "proposes",
+            "steve-witkoff",
+            "united-states.plan",
+            "explicit",
+        )
+    ]
+    welcomed = "Kyiv welcomed the proposal for a prisoner exchange put forward by Turkey."
+    proposal_id = "turkey.humanitarian-prisoner-exchange"
+    assert claims(welcomed) == [
+        ("humanitarian.prisoner_exchange", "proposes", "turkey", proposal_id, "explicit"),
+        ("humanitarian.prisoner_exchange", "supports", "ukraine", proposal_id, "explicit"),
+    ]
+
+
+def test_participle_after_comma_takes_the_sentence_subject():
+    text = "Zelensky rejected Putin's offer of direct talks, demanding a 30-day ceasefire first."
+    assert claims(text) == [
+        (
+            "process.direct_talks",
+            "proposes",
+            "vladimir-putin",
+            "russia.process-direct-talks",
+            "explicit",
+        ),
+        ("ceasefire.temporary", "proposes", "volodymyr-zelensky", "ukraine.position", "explicit"),
+        ("process.sequencing", "proposes", "volodymyr-zelensky", "ukraine.position", "explicit"),
+        (
+            "process.direct_talks",
+            "rejects",
+            "volodymyr-zelensky",
+            "russia.process-direct-talks",
+            "explicit",
+        ),
+    ]
+
+
+def test_first_person_proposer_is_the_quoted_speaker():
+    text = "“We have offered a ceasefire in the air and at sea,” Zelensky told reporters in Kyiv."
+    assert claims(text) == [
+        ("ceasefire.partial", "proposes", "volodymyr-zelensky", "ukraine.offer", "explicit")
+    ]
+
+
+def test_negated_acceptance_is_a_rejection_by_the_side_and_its_reporting_speaker():
+    text = (
+        "The Kremlin's demands include recognising Russian sovereignty over Crimea. "
+        "Andrzej Duda said Poland would never accept the recognition of Crimea as Russian."
+    )
+    assert claims(text) == [
+        ("territory.crimea_recognition", "proposes", "kremlin", "russia.position", "explicit"),
+        ("territory.crimea_recognition", "rejects", "poland", "russia.position", "article-term"),
+        (
+            "territory.crimea_recognition",
+            "rejects",
+            "andrzej-duda",
+            "russia.position",
+            "article-term",
+        ),
+    ]
+
+
+def test_holder_after_cue_and_terms_before_it():
+    text = "Washington's framework would lift sanctions on Russia, which is unacceptable to Poland."
+    assert claims(text) == [
+        ("sanctions.relief", "proposes", "united-states", "united-states.plan", "explicit"),
+        ("sanctions.relief", "rejects", "poland", "united-states.plan", "explicit"),
+    ]
+
+
+def test_stance_pointing_back_to_a_previous_sentence():
+    text = (
+        "Moscow demanded that Western countries halt arms deliveries to Kyiv. "
+        "Emmanuel Macron rejected the demand."
+    )
+    assert claims(text) == [
+        ("security.military_aid", "proposes", "russia", "russia.position", "explicit"),
+        ("security.military_aid", "rejects", "emmanuel-macron", "russia.position", "anaphora"),
+    ]
+
+
+def test_support_then_condition_is_a_conditional_stance():
+    text = (
+        "The US plan calls for a 30-day ceasefire. "
+        "Turkey agreed to a 30-day ceasefire only if prisoner exchanges resume."
+    )
+    stances = {(c[0], c[1], c[2]) for c in claims(text) if c[1] != "proposes"}
+    assert stances == {("ceasefire.temporary", "conditional", "turkey")}
+
+
+def test_hypothetical_acceptance_is_no_stance():
+    assert claims("Washington urged Kyiv to accept a freeze of the front line.") == []
+
+
+def test_sentence_continuing_a_proposal_carries_it_over_unless_another_side_speaks():
+    continued = (
+        "The US framework includes sanctions relief. It also foresees a freeze of the front line."
+    )
+    assert (
+        "territory.freeze_front_line",
+        "proposes",
+        "united-states",
+        "united-states.plan",
+        "carry-over",
+    ) in claims(continued)
+    other_side = "The US framework includes sanctions relief. Ukraine wants security guarantees."
+    assert [c[0] for c in claims(other_side)] == ["sanctions.relief"]
+
+
+def test_term_in_an_own_side_refusal_is_not_proposed():
+    text = "Zelensky ruled out ceding territory and called for a full ceasefire."
+    assert [(c[0], c[1]) for c in claims(text) if c[1] == "proposes"] == [
+        ("ceasefire.full", "proposes")
+    ]
+
+
+def test_term_without_a_proposer_is_not_claimed():
+    assert claims("Diplomats discussed a 30-day ceasefire proposal in Geneva.") == []
+
+
+# ---------------------------------------------------------------- codebook
+
+
+def test_issue_codes_are_in_the_codebook():
+    assert set(load_codebook().codes) >= {
+        "ceasefire.full", "ceasefire.temporary", "ceasefire.partial",
+        "territory.crimea_recognition", "territory.occupied_control_recognition",
+        "territory.freeze_front_line", "territory.swaps", "territory.russian_claims_withdrawal",
+        "security.guarantees", "security.nato_membership", "security.foreign_contingent",
+        "sanctions.relief", "economy.cooperation", "process.sequencing",
+        "infrastructure.zaporizhzhia_npp", "humanitarian.prisoner_exchange", "political.elections",
+        "security.military_aid", "security.intelligence_sharing",
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("code", list(load_codebook().codes.values()), ids=lambda c: c.code)
+def test_every_typical_wording_is_found_by_its_code(code):
+    for wording in code.includes:
+        assert any(p.search(wording) for p in code.patterns), wording
+
+
+def test_codebook_rows_and_markdown():
+    rows = codebook_rows()
+    (crimea,) = [r for r in rows if r["code"] == "territory.crimea_recognition"]
+    assert crimea["label"] == "Recognition of Crimea as Russian"
+    assert crimea["includes"].startswith("recognising Russia's 2014 annexation of Crimea; ")
+    assert ROWS["codebook"] == rows
+    markdown = codebook_markdown()
+    assert "| code | label | definition |" in markdown
+    assert (
+        "| `territory.freeze_front_line` | Freeze along the front line | Stopping the war"
+        in markdown
+    )
+    assert markdown.count("\n| `") == len(rows)
+
+
+GOOD_CODE = {
+    "code": "ceasefire.full",
+    "category": "ceasefire",
+    "label": "Full ceasefire",
+    "definition": "A complete cessation of hostilities.",
+    "includes": ["full ceasefire"],
+    "patterns": [r"\bfull\s+ceasefire\b"],
+}
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            {"code": "Ceasefire"},
+            r"x\.yaml: code #1: code 'Ceasefire' must look like 'category\.name'",
+        ),
+        (
+            {"category": "territory"},
+            r"code 'ceasefire\.full': category 'territory' must be the code's prefix",
+        ),
+        (
+            {"patterns": ["(unclosed"]},
+            r"code 'ceasefire\.full': pattern #1 is not a valid regular expression",
+        ),
+        ({"label": ""}, r"code 'ceasefire\.full': label must be a non-empty string"),
+        ({"includes": []}, r"code 'ceasefire\.full': includes must not be empty"),
+        ({"colour": "red"}, r"code 'ceasefire\.full': unknown field\(s\) colour"),
+    ],
+)
+def test_malformed_codebook_entry_names_file_and_entry(change, message):
+    data = {
+        "version": "1",
+        "categories": ["ceasefire", "territory"],
+        "codes": [{**GOOD_CODE, **change}],
+    }
+    with pytest.raises(KnowledgeError, match=message):
+        parse_codebook(data, "x.yaml")
+
+
+def test_duplicate_code_and_missing_version_are_refused():
+    with pytest.raises(KnowledgeError, match=r"x\.yaml: code 'ceasefire\.full': duplicate code"):
+        parse_codebook(
+            {"version": "1", "categories": ["ceasefire"], "codes": [GOOD_CODE, GOOD_CODE]}, "x.yaml"
+        )
+    with pytest.raises(KnowledgeError, match=r"x\.yaml: missing 'version'"):
+        parse_codebook({"categories": ["ceasefire"], "codes": [GOOD_CODE]}, "x.yaml")
+
+
+def test_missing_or_invalid_codebook_file(tmp_path):
+    with pytest.raises(KnowledgeError, match=r"knowledge/codebook\.yaml: file not found"):
+        load_codebook(str(tmp_path))
+    (tmp_path / "codebook.yaml").write_text("codes: [\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=r"knowledge/codebook\.yaml: not valid YAML"):
+        load_codebook(str(tmp_path))
+
+
+def test_malformed_cue_entry_names_file_and_entry():
+    import yaml
+
+    root = Path(__file__).resolve().parent.parent / "src/talkspkg/knowledge/proposal_cues.yaml"
+    data = yaml.safe_load(root.read_text(encoding="utf-8"))
+    data["stance_cues"][0]["stance"] = "maybe"
+    with pytest.raises(
+        KnowledgeError, match=r"c\.yaml: stance_cues #1: stance 'maybe' must be one of"
+    ):
+        parse_cues(data, "c.yaml")
