@@ -40,7 +40,17 @@ class BuildResult:
 
 def ruleset(kb: KnowledgeBase) -> dict[str, str]:
     """Versions of the knowledge that shaped the output, recorded in the descriptor."""
-    return {"entities": kb.version, "lexicon": kb.lexicon.version, "overlaps": POLICY}
+    from talkspkg.stages.proposals import load_codebook, load_cues
+    from talkspkg.stages.quotes import ruleset as quote_ruleset
+
+    return {
+        **quote_ruleset(kb),
+        "entities": kb.version,
+        "lexicon": kb.lexicon.version,
+        "codebook": load_codebook().version,
+        "proposal_cues": load_cues().version,
+        "overlaps": POLICY,
+    }
 
 
 def _copy_raw(raw_dir: Path, target: Path) -> None:

@@ -59,8 +59,15 @@ def render_cli_reference() -> str:
     return "\n".join(parts).rstrip() + "\n"
 
 
+def render_codebook() -> str:
+    from talkspkg.stages.proposals import codebook_markdown
+
+    return codebook_markdown().rstrip() + "\n"
+
+
 SECTIONS: dict[str, Callable[[], str]] = {
     "data-dictionary": render_data_dictionary,
+    "codebook": render_codebook,
     "cli-reference": render_cli_reference,
 }
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,8 @@ from talkspkg.raw import RawFile, read_article
 from talkspkg.stages.articles import article_row
 from talkspkg.stages.entities import entity_rows, merge_discovered
 from talkspkg.stages.mentions import mentions
+from talkspkg.stages.quotes import quotes
+from talkspkg.stages.proposals import TermEvidence, assemble_proposals, term_evidence
 from talkspkg.tables import normalize, rows_to_arrow, to_arrow
 
 BATCH_SIZE = 32
@@ -30,11 +32,13 @@ WorkItem = tuple[Path, str, Mapping[str, Any]]
 
 @dataclass
 class ArticleAnnotations:
-    """Everything the per-article stages produced for one article."""
+    """Everything the per-article stages produced for one article: rows of per-article tables,
+    and the inputs of the corpus stages (discovered entities, term evidence, ...)."""
 
     article: Article
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     discovered: dict[str, Entity] = field(default_factory=dict)
+    evidence: list[TermEvidence] = field(default_factory=list)
 
 
 @dataclass
@@ -42,7 +46,8 @@ class Batch:
     """Annotations of consecutive articles: per-article tables as Arrow, corpus-stage inputs."""
 
     tables: dict[str, pa.Table]
-    discovered: list[dict[str, Entity]]
+    discovered: list[dict[str, Entity]] = field(default_factory=list)
+    evidence: list[TermEvidence] = field(default_factory=list)
 
 
 def make_article(raw: RawFile) -> Article:
@@ -74,19 +79,23 @@ def annotate(raw: RawFile, source: Mapping[str, Any], kb: KnowledgeBase) -> Arti
         }
         for m in found.mentions
     ]
+    result.rows["quotes"] = [asdict(q) for q in quotes(article, kb, found)]
+    result.evidence = term_evidence(article, kb, found)
     return result
 
 
 def annotate_batch(items: Sequence[WorkItem]) -> Batch:
     kb = load_knowledge()
     rows: dict[str, list[dict[str, Any]]] = {}
-    discovered = []
+    batch = Batch({})
     for path, article_id, source in items:
         result = annotate(read_article(path, article_id), source, kb)
-        discovered.append(result.discovered)
+        batch.discovered.append(result.discovered)
+        batch.evidence.extend(result.evidence)
         for table, table_rows in result.rows.items():
             rows.setdefault(table, []).extend(table_rows)
-    return Batch({t: rows_to_arrow(t, r) for t, r in rows.items()}, discovered)
+    batch.tables = {t: rows_to_arrow(t, r) for t, r in rows.items()}
+    return batch
 
 
 def _batches(items: Sequence[WorkItem]) -> list[Sequence[WorkItem]]:
@@ -106,13 +115,16 @@ def run_batches(items: Sequence[WorkItem], jobs: int) -> Iterator[Batch]:
 def assemble(batches: Iterable[Batch], kb: KnowledgeBase) -> dict[str, pa.Table]:
     """Concatenate the batches into normalized tables, then run the corpus stages."""
     parts: dict[str, list[pa.Table]] = {}
-    discovered: list[dict[str, Entity]] = []
+    corpus = Batch({})
     for batch in batches:
-        discovered.extend(batch.discovered)
+        corpus.discovered.extend(batch.discovered)
+        corpus.evidence.extend(batch.evidence)
         for table, arrow in batch.tables.items():
             parts.setdefault(table, []).append(arrow)
     tables = {t: normalize(t, pa.concat_tables(p)) for t, p in parts.items()}
     tables["entities"] = to_arrow(
-        "entities", entity_rows(kb, merge_discovered(discovered), tables["mentions"])
+        "entities", entity_rows(kb, merge_discovered(corpus.discovered), tables["mentions"])
     )
+    for table, table_rows in assemble_proposals(corpus.evidence, kb).items():
+        tables[table] = to_arrow(table, table_rows)
     return tables

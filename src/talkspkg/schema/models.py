@@ -12,6 +12,8 @@ import pandera.pandas as pa
 from pandera.engines import pandas_engine
 from pandera.typing import Series
 
+from talkspkg.schema.proposals import PROPOSAL_MODELS
+from talkspkg.schema.quotes import Quotes
 from talkspkg.schema.types import ID_PATTERN, ISO_COUNTRY_PATTERN, SHA256_PATTERN
 
 Str = Series[pd.StringDtype]
@@ -156,3 +158,6 @@ MODELS: dict[str, type[pa.DataFrameModel]] = {
     "entities": Entities,
     "mentions": Mentions,
 }
+# Registered here, in dependency order (a table's foreign keys point at earlier ones).
+MODELS["quotes"] = Quotes
+MODELS.update(PROPOSAL_MODELS)
