@@ -1,0 +1,312 @@
+"""Time expressions in news prose and their resolution to calendar ranges.
+
+An expression resolves relative to an `Anchor`: the window [lo, hi] in which the article's
+"now" lies, and how that window is known (`label`):
+
+* `published_date`: the article states its publication date (lo == hi).
+* `stated`: the article ties a relative expression to a full date ("the discussions held in
+  Paris the previous week, on April 17, 2025": now lies in the week after that date's week).
+  A full date with its year needs no anchor and is labelled `stated` too.
+* `relative-to-<article_id>`: the corpus stage learnt the day from another article reporting
+  the same meeting (see merge.py).
+
+Policy (ACLED-like precision, never a guess):
+
+* Ranges are closed and whole calendar units: day (start == end), ISO week (Monday-Sunday) or
+  month. "earlier this month" is the anchor's month, precision month.
+* A plain weekday ("on Wednesday", "late on Tuesday", "Wednesday's talks") is the latest such
+  day on or before the anchor day, or the earliest on or after it for planned events; with a
+  week-wide anchor it is that day of the anchor's week. "last Saturday" is strictly before the
+  anchor day, "next Monday" strictly after.
+* A month and day without year take the year that puts the date nearest the anchor.
+* Without an anchor only full dates (with year) resolve; everything else is None.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from itertools import pairwise
+from typing import NamedTuple
+
+from talkspkg.stages.meetings.vocab import Vocab, load_vocab, phrase_pattern
+from talkspkg.stages.spans import resolve_overlaps
+
+PRECISIONS = ("day", "week", "month")  # finest first
+
+
+class DateRange(NamedTuple):
+    start: date
+    end: date
+    precision: str
+
+
+@dataclass(frozen=True, slots=True)
+class DateExpr:
+    """A time expression found in the text; `start`/`end` index the article text."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # date | month_day | month | weekday | relative
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    unit: str | None = None  # relative expressions: day | week | month
+    offset: int = 0  # relative: units from the anchor; weekday: -1 last, 0 plain, +1 next
+
+    @property
+    def priority(self) -> int:
+        return 0
+
+    @property
+    def key(self) -> tuple[object, ...]:
+        """Identity of what the expression designates, the same for equal expressions."""
+        return (self.kind, self.year, self.month, self.day, self.weekday, self.unit, self.offset)
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    lo: date
+    hi: date
+    label: str
+
+
+def published_anchor(published: date) -> Anchor:
+    return Anchor(published, published, "published_date")
+
+
+@cache
+def _patterns(vocab: Vocab) -> dict[str, re.Pattern[str]]:
+    cap = lambda words: "|".join(sorted((w.capitalize() for w in words), key=len, reverse=True))  # noqa: E731
+    wd, mon = cap(vocab.weekdays), cap(vocab.months)
+    mods = "|".join(
+        r"\s+".join(map(re.escape, m.split()))
+        for m in sorted(vocab.weekday_modifiers, key=len, reverse=True)
+    )
+    preps = "|".join(re.escape(p) for p in sorted(vocab.month_prepositions, key=len, reverse=True))
+    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+    year = r"(?P<year>(?:19|20)\d\d)"
+    lead = rf"(?:(?P<wd>{wd}),?\s+)?"
+    return {
+        "mdy": re.compile(rf"(?<!\w){lead}(?P<mon>{mon})\.?\s+{day}(?!\d)(?:,?\s+{year})?(?!\d)"),
+        "dmy": re.compile(rf"(?<!\w){lead}{day}\s+(?P<mon>{mon})\.?(?:,?\s+{year})?(?!\d)"),
+        "iso": re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
+        "my": re.compile(rf"(?<!\w)(?P<mon>{mon})\.?,?\s+{year}(?!\d)"),
+        "month": re.compile(rf"(?<!\w)(?:{preps})\s*(?P<mon>{mon})(?![\w-])(?!\s+\d)", re.I),
+        "weekday": re.compile(
+            rf"(?<!\w)(?:(?P<mod>{mods})\s+)?(?P<wd>{wd})(?:['’]s)?"
+            rf"(?:\s+(?:morning|afternoon|evening|night))?(?!\w)",
+            re.I,
+        ),
+        "relative": phrase_pattern(vocab.relative),
+    }
+
+
+def _month_number(vocab: Vocab, word: str) -> int:
+    return vocab.months[word.lower().rstrip(".")]
+
+
+def find_dates(
+    text: str, start: int = 0, end: int | None = None, vocab: Vocab | None = None
+) -> list[DateExpr]:
+    """Every time expression in text[start:end], non-overlapping (longest-leftmost), in order."""
+    vocab = vocab or load_vocab()
+    end = len(text) if end is None else end
+    pats = _patterns(vocab)
+    found: list[DateExpr] = []
+
+    def add(m: re.Match[str], kind: str, **kw: object) -> None:
+        found.append(DateExpr(m.start(), m.end(), m.group(), kind, **kw))  # type: ignore[arg-type]
+
+    for name in ("mdy", "dmy"):
+        for m in pats[name].finditer(text, start, end):
+            y = int(m["year"]) if m["year"] else None
+            mon, d = _month_number(vocab, m["mon"]), int(m["day"])
+            wd = vocab.weekdays[m["wd"].lower()] if m["wd"] else None
+            if 1 <= d <= 31:
+                add(m, "date" if y else "month_day", year=y, month=mon, day=d, weekday=wd)
+    for m in pats["iso"].finditer(text, start, end):
+        add(m, "date", year=int(m["year"]), month=int(m["m"]), day=int(m["d"]))
+    for m in pats["my"].finditer(text, start, end):
+        add(m, "month", year=int(m["year"]), month=_month_number(vocab, m["mon"]))
+    for m in pats["month"].finditer(text, start, end):
+        if m["mon"][0].isupper():  # "in May", never the modal "may"
+            add(m, "month", month=_month_number(vocab, m["mon"]))
+    for m in pats["weekday"].finditer(text, start, end):
+        if m["wd"][0].isupper():
+            mod = " ".join((m["mod"] or "").lower().split())
+            add(
+                m,
+                "weekday",
+                weekday=vocab.weekdays[m["wd"].lower()],
+                offset=vocab.weekday_modifiers.get(mod, 0),
+            )
+    for m in pats["relative"].finditer(text, start, end):
+        unit, offset = vocab.relative[" ".join(m.group().lower().split())]
+        add(m, "relative", unit=unit, offset=offset)
+    return resolve_overlaps(found)
+
+
+# ---------------------------------------------------------------- calendar helpers
+def week_of(d: date) -> tuple[date, date]:
+    monday = d - timedelta(days=d.weekday())
+    return monday, monday + timedelta(days=6)
+
+
+def month_of(year: int, month: int) -> tuple[date, date]:
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+def shift_month(year: int, month: int, offset: int) -> tuple[int, int]:
+    n = year * 12 + (month - 1) + offset
+    return n // 12, n % 12 + 1
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _is_week(anchor: Anchor) -> bool:
+    return week_of(anchor.lo) == (anchor.lo, anchor.hi)
+
+
+# ---------------------------------------------------------------- resolution
+def resolve(expr: DateExpr, anchor: Anchor | None, future: bool = False) -> DateRange | None:
+    """The calendar range `expr` designates, or None when the anchor does not determine it."""
+    if expr.kind == "date" and expr.year is not None:
+        d = _safe_date(expr.year, expr.month or 0, expr.day or 0)
+        return DateRange(d, d, "day") if d else None
+    if expr.kind == "month" and expr.year is not None:
+        return DateRange(*month_of(expr.year, expr.month or 1), "month")
+    if anchor is None:
+        return None
+    if expr.kind == "month_day":
+        return _month_day(expr, anchor)
+    if expr.kind == "month":
+        return _bare_month(expr.month or 1, anchor, future)
+    if expr.kind == "weekday":
+        return _weekday(expr.weekday or 0, expr.offset, anchor, future)
+    if expr.kind == "relative":
+        return _relative(expr.unit or "day", expr.offset, anchor)
+    return None
+
+
+def anchor_label(expr: DateExpr, anchor: Anchor | None) -> str | None:
+    """How the resolved date is known: `stated` for full dates, else the anchor's label."""
+    if expr.year is not None:
+        return "stated"
+    return anchor.label if anchor else None
+
+
+def _month_day(expr: DateExpr, anchor: Anchor) -> DateRange | None:
+    best: tuple[int, date] | None = None
+    for year in (anchor.hi.year - 1, anchor.hi.year, anchor.hi.year + 1):
+        d = _safe_date(year, expr.month or 0, expr.day or 0)
+        if d is None:
+            continue
+        gap = (anchor.lo - d).days if d < anchor.lo else max(0, (d - anchor.hi).days)
+        if best is None or gap < best[0]:
+            best = (gap, d)
+    return DateRange(best[1], best[1], "day") if best else None
+
+
+def _bare_month(month: int, anchor: Anchor, future: bool) -> DateRange:
+    if future:
+        year = anchor.lo.year if month >= anchor.lo.month else anchor.lo.year + 1
+    else:
+        year = anchor.hi.year if month <= anchor.hi.month else anchor.hi.year - 1
+    return DateRange(*month_of(year, month), "month")
+
+
+def _weekday(weekday: int, offset: int, anchor: Anchor, future: bool) -> DateRange | None:
+    if anchor.lo == anchor.hi:
+        today = anchor.lo
+        back = (today.weekday() - weekday) % 7
+        ahead = (weekday - today.weekday()) % 7
+        if offset < 0:
+            d = today - timedelta(days=back or 7)
+        elif offset > 0:
+            d = today + timedelta(days=ahead or 7)
+        else:
+            d = today + timedelta(days=ahead) if future else today - timedelta(days=back)
+        return DateRange(d, d, "day")
+    if _is_week(anchor):
+        d = anchor.lo + timedelta(days=weekday + 7 * offset)
+        return DateRange(d, d, "day")
+    return None
+
+
+def _relative(unit: str, offset: int, anchor: Anchor) -> DateRange | None:
+    if unit == "day":
+        if anchor.lo != anchor.hi:
+            return None
+        d = anchor.lo + timedelta(days=offset)
+        return DateRange(d, d, "day")
+    if unit == "week":
+        monday, sunday = week_of(anchor.lo)
+        if anchor.hi > sunday:
+            return None
+        shift = timedelta(days=7 * offset)
+        return DateRange(monday + shift, sunday + shift, "week")
+    if (anchor.lo.year, anchor.lo.month) != (anchor.hi.year, anchor.hi.month):
+        return None
+    return DateRange(*month_of(*shift_month(anchor.lo.year, anchor.lo.month, offset)), "month")
+
+
+# ---------------------------------------------------------------- anchors stated in the text
+_ADJACENT = re.compile(r"[\s,;()–—-]*(?:on\s+)?")
+
+
+def stated_anchor(text: str, exprs: list[DateExpr]) -> Anchor | None:
+    """The window of "now" an article states by tying a relative expression to a full date.
+
+    "the previous week, on April 17, 2025" puts now in the week after; "yesterday, April 22,
+    2025" puts it on April 23. Several such statements must agree (their windows intersect).
+    """
+    windows: list[tuple[date, date]] = []
+    ordered = sorted(exprs, key=lambda e: e.start)
+    for a, b in pairwise(ordered):
+        pair = (a, b) if a.kind == "relative" else (b, a)
+        rel, full = pair
+        if rel.kind != "relative" or full.kind != "date" or full.year is None:
+            continue
+        if not _ADJACENT.fullmatch(text[a.end : b.start]):
+            continue
+        stated = resolve(full, None)
+        if stated is None:
+            continue
+        windows.append(_now_window(rel, stated.start))
+    if not windows:
+        return None
+    lo = max(w[0] for w in windows)
+    hi = min(w[1] for w in windows)
+    return Anchor(lo, hi, "stated") if lo <= hi else None
+
+
+def _now_window(rel: DateExpr, stated: date) -> tuple[date, date]:
+    if rel.unit == "day":
+        d = stated - timedelta(days=rel.offset)
+        return d, d
+    if rel.unit == "week":
+        monday, sunday = week_of(stated)
+        shift = timedelta(days=7 * rel.offset)
+        return monday - shift, sunday - shift
+    return month_of(*shift_month(stated.year, stated.month, -rel.offset))
+
+
+def resolve_text(text: str, anchor: date | Anchor | None, future: bool = False) -> DateRange | None:
+    """Resolve the first time expression of `text` (a convenience for callers and tests)."""
+    exprs = find_dates(text)
+    if not exprs:
+        return None
+    if isinstance(anchor, date):
+        anchor = published_anchor(anchor)
+    return resolve(exprs[0], anchor, future)

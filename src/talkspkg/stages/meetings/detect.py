@@ -1,0 +1,269 @@
+"""Per article: sentences -> frames -> the article's encounters, as `MeetingMention`s.
+
+Coreference inside one article (policy):
+
+* A frame with a place or a date joins an earlier encounter of the article that does not
+  contradict it (same form, same city, overlapping dates; an unresolved relative date equals
+  only the same expression) and shares its city, its date or a person; otherwise it opens one.
+* An anaphoric frame ("the talks", "Kellogg was still in attendance") is folded into an
+  earlier frame of its own sentence that has a place or a date, else joins the main
+  encounter of the latest sentence that had one (main: the first frame outside subordinate
+  and relative clauses), of the same form (a call refers to calls, talks to in-person
+  encounters). A frame that opens its sentence ("The meeting, hosted by ..., follows similar
+  discussions held in Paris") refers back, not forward. With no antecedent it stands alone
+  only when it names two people ("had a phone call with Lammy"), else it is dropped.
+* Two frames that each name exactly two people, different pairs, are different encounters
+  when the pairs are disjoint or the encounter is a call (as in merge.py).
+* A bilateral ("a bilateral meeting with his Ukrainian counterpart", "on the sidelines of")
+  is its own encounter, `part_of` the encounter of its sentence or of the latest sentence.
+
+The article's anchor is its publication date, else the window a relative expression tied to a
+full date states (dates.stated_anchor), else None (relative dates stay unresolved here).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from talkspkg.document import Article, SegmentKind
+from talkspkg.kb import KnowledgeBase
+from talkspkg.stages.meetings.context import ArticleContext
+from talkspkg.stages.meetings.dates import (
+    Anchor,
+    DateRange,
+    anchor_label,
+    find_dates,
+    published_anchor,
+    resolve,
+    stated_anchor,
+)
+from talkspkg.stages.meetings.frames import absorb, read_sentence
+from talkspkg.stages.meetings.model import MeetingMention
+from talkspkg.stages.meetings.sentence import Frame, Sentence
+from talkspkg.stages.meetings.text import quote_spans, sentences
+from talkspkg.stages.meetings.vocab import load_vocab
+from talkspkg.stages.mentions import MentionResult
+
+READ = (
+    SegmentKind.HEADLINE,
+    SegmentKind.SUBHEADING,
+    SegmentKind.BODY,
+    SegmentKind.CAPTION,
+    SegmentKind.EMBED,
+)
+
+
+@dataclass(eq=False)
+class Local:
+    local_id: str
+    scope: str
+    parent: Local | None = None
+    place_id: str | None = None
+    date_key: tuple[object, ...] | None = None
+    range: DateRange | None = None
+    format: str | None = None
+    people: set[str] = field(default_factory=set)
+
+
+def frame_status(f: Frame) -> str | None:
+    """A downgrade took place (at a lower level); else cancelled, postponed, held, planned."""
+    if f.downgraded:
+        return "held"
+    if "cancelled" in f.statuses or "postponed" in f.statuses:
+        return "cancelled" if "cancelled" in f.statuses else "postponed"
+    if "held" in f.statuses:
+        return "held"
+    return "planned" if "planned" in f.statuses else None
+
+
+def is_future(f: Frame) -> bool:
+    """Said of a plan ("planned for Thursday", "will travel"), not of what took place."""
+    return "planned" in f.statuses and "held" not in f.statuses and not f.downgraded
+
+
+def frame_format(f: Frame) -> str | None:
+    if f.format:
+        return f.format
+    if all(t.kind == "conversation" for t in f.triggers) and f.place is None and f.venue is None:
+        return None
+    return "in_person"
+
+
+def article_anchor(ctx: ArticleContext) -> Anchor | None:
+    if ctx.article.meta.published_date is not None:
+        return published_anchor(ctx.article.meta.published_date)
+    exprs = [
+        d
+        for seg in ctx.article.segments_of(*READ)
+        for d in find_dates(ctx.text, seg.start, seg.end, ctx.vocab)
+    ]
+    return stated_anchor(ctx.text, exprs)
+
+
+class _Grouper:
+    """In-article coreference (see the module policy)."""
+
+    def __init__(self, ctx: ArticleContext, anchor: Anchor | None) -> None:
+        self.ctx, self.anchor = ctx, anchor
+        self.locals: list[Local] = []
+        self.latest: dict[str, Local] = {}  # format class -> main encounter of the latest sentence
+        self.of: dict[int, Local] = {}  # id(frame) -> its encounter
+
+    def _people(self, f: Frame) -> set[str]:
+        return {e for e in f.roles if (ent := self.ctx.entity(e)) and ent.entity_type == "person"}
+
+    def _range(self, f: Frame) -> DateRange | None:
+        return resolve(f.date, self.anchor, is_future(f)) if f.date else None
+
+    def _fits(self, loc: Local, f: Frame) -> int | None:
+        fmt, place = frame_format(f), f.place.entity_id if f.place else None
+        if loc.scope != "main" or (fmt and loc.format and fmt != loc.format):
+            return None
+        if place and loc.place_id and place != loc.place_id:
+            return None
+        same_date = False
+        if f.date and loc.date_key is not None:
+            rng = self._range(f)
+            if rng and loc.range:
+                if rng.start > loc.range.end or loc.range.start > rng.end:
+                    return None
+                same_date = True
+            elif f.date.key == loc.date_key:
+                same_date = True
+            elif not (place and place == loc.place_id):
+                return None
+        people = self._people(f)
+        pairs = len(people) == 2 and len(loc.people) == 2 and people != loc.people
+        if pairs and (not people & loc.people or loc.format != "in_person"):
+            return None  # another pair: another encounter, even on one day (see merge.py)
+        same_place = bool(place and place == loc.place_id)
+        shared = bool(people & loc.people)
+        if not (same_place or same_date or shared):
+            return None
+        return 4 * same_place + 2 * same_date + shared
+
+    def _join(self, loc: Local, f: Frame) -> Local:
+        if f.place and not loc.place_id:
+            loc.place_id = f.place.entity_id
+        rng = self._range(f)
+        finer = rng is not None and (loc.range is None or _finer(rng, loc.range))
+        if f.date and (loc.date_key is None or finer):
+            loc.date_key, loc.range = f.date.key, rng
+        loc.format = loc.format or frame_format(f)
+        loc.people |= self._people(f)
+        self.of[id(f)] = loc
+        return loc
+
+    def _new(self, f: Frame, scope: str = "main", parent: Local | None = None) -> Local:
+        loc = Local(f"m{len(self.locals) + 1}", scope, parent)
+        self.locals.append(loc)
+        return self._join(loc, f)
+
+    def sentence(self, s: Sentence) -> None:
+        keyed = [f for f in s.frames if f.keyed and not f.bilateral]
+        for f in list(s.frames):  # "travel to Moscow this week for his fourth meeting with Putin"
+            cls = _format_class(frame_format(f))
+            earlier = [
+                g for g in keyed if g.start < f.start and _format_class(frame_format(g)) == cls
+            ]
+            if earlier and not f.keyed and not f.bilateral:
+                absorb(earlier[-1], f)
+                s.frames.remove(f)
+        for f in keyed:
+            scored = [
+                (sc, i)
+                for i, loc in enumerate(self.locals)
+                if (sc := self._fits(loc, f)) is not None
+            ]
+            if scored:
+                self._join(self.locals[max(scored)[1]], f)
+            else:
+                self._new(f)
+        for f in s.frames:
+            if f in keyed:
+                continue
+            cls = _format_class(frame_format(f))
+            if f.bilateral:
+                parent = self.of[id(keyed[0])] if keyed else self.latest.get("in_person")
+                self._new(f, "bilateral" if parent else "main", parent)
+            elif cls in self.latest:
+                self._join(self.latest[cls], f)
+            elif len(self._people(f)) >= 2 and f.roles:
+                self._new(f)
+        placed = [f for f in s.frames if id(f) in self.of]
+        main = [f for f in placed if f.clause.kind not in ("sub", "rel")] or placed
+        if main:
+            loc = self.of[id(main[0])]
+            loc = loc.parent or loc
+            cls = _format_class(loc.format)
+            if cls:
+                self.latest[cls] = loc
+
+
+def _finer(a: DateRange, b: DateRange) -> bool:
+    order = ("day", "week", "month")
+    return order.index(a.precision) < order.index(b.precision)
+
+
+def _format_class(fmt: str | None) -> str | None:
+    return {"in_person": "in_person", "phone": "call", "video": "call"}.get(fmt or "")
+
+
+def detect(article: Article, kb: KnowledgeBase, found: MentionResult) -> list[MeetingMention]:
+    ctx = ArticleContext(article, kb, found, load_vocab())
+    anchor = article_anchor(ctx)
+    grouper = _Grouper(ctx, anchor)
+    read: list[Sentence] = []
+    for seg in article.segments_of(*READ):
+        # an embedded post is the poster's speech as a whole: its "today" is not the article's
+        embed = seg.kind == SegmentKind.EMBED
+        quotes = [(seg.start, seg.end)] if embed else quote_spans(ctx.text, seg.start, seg.end)
+        for a, b in sentences(ctx.text, seg.start, seg.end, ctx.vocab):
+            s = read_sentence(ctx, a, b, quotes)
+            grouper.sentence(s)
+            read.append(s)
+    out: list[MeetingMention] = []
+    for s in read:
+        for f in s.frames:
+            loc = grouper.of.get(id(f))
+            if loc is not None:
+                out.append(_mention(ctx, s, f, loc, anchor))
+    return out
+
+
+def _mention(
+    ctx: ArticleContext, s: Sentence, f: Frame, loc: Local, anchor: Anchor | None
+) -> MeetingMention:
+    status = frame_status(f)
+    place = ctx.entity(f.place.entity_id) if f.place else None
+    venue_entity = ctx.entity(f.venue_entity) if f.venue_entity else None
+    country = (place or venue_entity).country if (place or venue_entity) else None
+    first = f.triggers[0]
+    return MeetingMention(
+        article_id=ctx.article.article_id,
+        local_id=loc.local_id,
+        start=s.start,
+        end=s.end,
+        text=ctx.text[s.start : s.end],
+        trigger_start=first.start,
+        trigger_end=f.end,
+        trigger=ctx.text[first.start : f.end],
+        lemma=first.lemma(ctx.vocab),
+        scope=loc.scope,
+        parent_local_id=loc.parent.local_id if loc.parent else None,
+        place_id=place.entity_id if place else None,
+        city=place.name if place else None,
+        country=country,
+        venue=f.venue[2] if f.venue else None,
+        date_expr=f.date,
+        date=resolve(f.date, anchor, is_future(f)) if f.date else None,
+        date_anchor=anchor_label(f.date, anchor) if f.date and resolve(f.date, anchor) else None,
+        anchor=anchor,
+        future=is_future(f),
+        format=frame_format(f),
+        status=status,
+        downgraded=f.downgraded,
+        levels=tuple(sorted(f.levels)),
+        participants=tuple(sorted(f.roles.items())),
+        people=tuple(e for e in f.roles if (x := ctx.entity(e)) and x.entity_type == "person"),
+    )

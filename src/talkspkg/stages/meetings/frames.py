@@ -1,0 +1,202 @@
+"""One sentence -> its encounters ("frames"): trigger, place, venue, date, form, status, people.
+
+Attachment policy: every item (a place, a date, a cue, a person) belongs to the nearest trigger
+of its own clause (distance in words, a name counting as one word), places, venues and dates
+only within MAX_WORDS and never across a clause boundary. A person in a clause without a trigger
+belongs to the sentence's encounter when the clause says they attended or stayed away ("Kellogg
+will attend instead"), or when the person is the sentence's subject and the encounter's clause
+has no subject of its own ("Rubio, who ..., canceled plans to visit London but had a phone call
+with Lammy"). Relative dates inside quotations and embedded posts are the speaker's, not the
+article's, and are ignored; dates right after a speech verb ("reported Tuesday") date the report.
+A frame with neither place nor date is anaphoric: detect.py decides which meeting it refers to.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from talkspkg.stages.meetings.context import ArticleContext
+from talkspkg.stages.meetings.dates import DateExpr, find_dates
+from talkspkg.stages.meetings.people import attach_people
+from talkspkg.stages.meetings.sentence import (
+    MAX_WORDS,
+    Frame,
+    Sentence,
+    add_role,
+    nearest,
+)
+from talkspkg.stages.meetings.text import clause_at, clauses, inside, words_between
+from talkspkg.stages.meetings.triggers import Trigger, find_triggers, group_triggers, is_generic
+from talkspkg.stages.mentions import Mention
+from talkspkg.stages.spans import resolve_overlaps
+
+STATUS_WORDS = 12  # a modal far from the trigger rarely governs it
+_ADJACENT = re.compile(r"[\s,;()–—-]*(?:on\s+)?")
+_WORD = re.compile(r"[\w’'-]+")
+
+
+class _Cue(NamedTuple):
+    start: int
+    end: int
+    status: str
+    priority: int = 0
+
+
+def read_sentence(
+    ctx: ArticleContext, start: int, end: int, quotes: list[tuple[int, int]]
+) -> Sentence:
+    """The frames of text[start:end]; `quotes` are the quotation spans of its paragraph."""
+    text, vocab = ctx.text, ctx.vocab
+    quotes = [(max(a, start), min(b, end)) for a, b in quotes if a < end and b > start]
+    dates = find_dates(text, start, end, vocab)
+    protected = sorted(
+        [(m.start, m.end) for m in ctx.mentions_in(start, end)] + [(d.start, d.end) for d in dates]
+    )
+    parts = clauses(text, start, end, vocab, quotes, protected)
+    triggers, blocked = find_triggers(ctx, start, end)
+    groups = group_triggers(ctx, triggers, parts, protected)
+    frames = [Frame(g, clause_at(g[0].start, parts), inside(g[0].start, quotes)) for g in groups]
+    s = Sentence(start, end, quotes, parts, protected, frames, blocked)
+    _attach_places(ctx, s)
+    for f in list(s.frames):
+        if all(t.kind == "weak" for t in f.triggers) and f.place is None:
+            _demote(s, f)  # travel without a city is not an encounter
+    _attach_dates(ctx, s, dates)
+    for f in list(s.frames):
+        kinds = {t.kind for t in f.triggers}
+        if not f.keyed and (kinds <= {"process", "weak"} or is_generic(ctx, f.triggers[0], start)):
+            _demote(s, f)
+    if not s.frames and not s.consumers:
+        cue = vocab.attend_cues.search(text, start, end) or vocab.absent_cues.search(
+            text, start, end
+        )
+        if cue:
+            t = Trigger(cue.start(), cue.end(), "cue", cue.group())
+            s.frames.append(Frame([t], clause_at(t.start, parts), inside(t.start, quotes)))
+    if s.frames:
+        _attach_cues(ctx, s)
+        for f in s.frames:
+            if f.format in ("phone", "video"):
+                f.place = f.venue = f.venue_entity = None  # a call has no venue
+        attach_people(ctx, s)
+    return s
+
+
+def absorb(into: Frame, other: Frame) -> None:
+    """Fold `other` (the same encounter named again in the sentence) into `into`."""
+    for eid, role in other.roles.items():
+        add_role(into.roles, eid, role)
+    into.statuses |= other.statuses
+    into.levels |= other.levels
+    into.downgraded = into.downgraded or other.downgraded
+    into.format = into.format or other.format
+
+
+def _demote(s: Sentence, f: Frame) -> None:
+    s.frames.remove(f)
+    s.consumers.extend(f.triggers)
+
+
+def _attach_places(ctx: ArticleContext, s: Sentence) -> None:
+    text, lex = ctx.text, ctx.kb.lexicon
+    for m in ctx.mentions_in(s.start, s.end, "location"):
+        entity = ctx.entity(m.entity_id)
+        if entity is None or not (ctx.is_city(entity) or ctx.is_venue(entity)):
+            continue
+        before = _WORD.findall(text[max(s.start, m.start - 30) : m.start])
+        after = _WORD.match(text, m.end + 1) if m.end + 1 < s.end else None
+        locative = (before and before[-1].lower() in lex.locative_before) or (
+            after and after.group().lower() in lex.locative_after
+        )
+        if not locative:
+            continue
+        f = nearest(ctx, m.start, s.frames, s, same_clause=True, limit=MAX_WORDS)
+        if f is None:
+            continue
+        if ctx.is_venue(entity):
+            if f.venue is None:
+                f.venue, f.venue_entity = (m.start, m.end, m.text), m.entity_id
+        elif f.place is None or _closer(ctx, s, f, m, f.place):
+            f.place = m
+    venue_nouns = "|".join(map(re.escape, ctx.vocab.venue_nouns))
+    pattern = rf"\bat\s+(?:the\s+)?((?:[A-Z][\w’'.-]*\s+){{0,3}}(?:{venue_nouns}))\b"
+    for m in re.finditer(pattern, text[s.start : s.end]):
+        a, b = s.start + m.start(1), s.start + m.end(1)
+        f = nearest(ctx, a, s.frames, s, same_clause=True, limit=MAX_WORDS)
+        if f is not None and f.venue is None:
+            f.venue = (a, b, text[a:b])
+
+
+def _closer(ctx: ArticleContext, s: Sentence, f: Frame, new: Mention, old: Mention) -> bool:
+    def dist(m: Mention) -> int:
+        return words_between(
+            ctx.text, m.start, f.start if m.start < f.start else f.end, s.protected
+        )
+
+    return dist(new) < dist(old)
+
+
+def _attach_dates(ctx: ArticleContext, s: Sentence, dates: list[DateExpr]) -> None:
+    text = ctx.text
+    attached: dict[int, list[DateExpr]] = {}
+    for d in dates:
+        if d.year is None and inside(d.start, s.quotes):
+            continue  # the speaker's "today", not the article's
+        before = _WORD.findall(text[max(s.start, d.start - 25) : d.start])
+        if before and before[-1].lower() == "on":
+            before = before[:-1]
+        if before and before[-1].lower() in ctx.speech_verbs:
+            continue  # "reported Tuesday" dates the report
+        f = nearest(ctx, d.start, s.frames, s, same_clause=True, limit=MAX_WORDS)
+        if f is not None:
+            attached.setdefault(id(f), []).append(d)
+    for f in s.frames:
+        cands = attached.get(id(f), [])
+        if not cands:
+            continue
+        cands.sort(
+            key=lambda d: words_between(
+                text, d.start, f.start if d.start < f.start else f.end, s.protected
+            )
+        )
+        best = cands[0]
+        for other in cands[1:]:
+            a, b = sorted((best, other), key=lambda d: d.start)
+            if _ADJACENT.fullmatch(text[a.end : b.start]) and other.kind in ("date", "month_day"):
+                best = other  # "the previous week, on April 17, 2025": the full date
+        f.date = best
+
+
+def _attach_cues(ctx: ArticleContext, s: Sentence) -> None:
+    text, vocab = ctx.text, ctx.vocab
+    absorbers = s.frames + [Frame([t], clause_at(t.start, s.parts), False) for t in s.consumers]
+
+    def target(pos: int, limit: int | None = None) -> Frame | None:
+        f = nearest(ctx, pos, absorbers, s, same_clause=True, limit=limit)
+        if f is None:
+            f = nearest(ctx, pos, s.frames, s, same_clause=False, limit=limit or MAX_WORDS)
+        return f if f in s.frames else None
+
+    cues = [
+        _Cue(m.start(), m.end(), status)
+        for status, pattern in vocab.status_cues.items()
+        for m in pattern.finditer(text, s.start, s.end)
+    ]
+    for cue in resolve_overlaps(cues):  # "will be held" is a plan, not "held"
+        if (f := target(cue.start, STATUS_WORDS)) is not None:
+            f.statuses.add(cue.status)
+    for fmt, pattern in vocab.format_cues.items():
+        for m in pattern.finditer(text, s.start, s.end):
+            if (f := target(m.start())) is not None and f.format != "video":
+                f.format = fmt
+    for level, pattern in vocab.levels.items():
+        for m in pattern.finditer(text, s.start, s.end):
+            if (f := target(m.start())) is not None:
+                f.levels.add(level)
+    for m in vocab.downgrade_cues.finditer(text, s.start, s.end):
+        if (f := target(m.start())) is not None:
+            f.downgraded = True
+    for m in vocab.bilateral_cues.finditer(text, s.start, s.end):
+        if (f := target(m.start())) is not None:
+            f.bilateral = True

@@ -1,0 +1,45 @@
+"""What the per-article meetings stage hands to the corpus stage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from talkspkg.stages.meetings.dates import Anchor, DateExpr, DateRange
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingMention:
+    """One sentence reporting one encounter, with what that sentence itself states.
+
+    Mentions of one article that share `local_id` refer to the same encounter (the article's
+    own coreference: "the talks" after "talks in London on Wednesday"). Place and date are those
+    the sentence states (None when it states none); `anchor` is the article's anchor, kept so
+    the corpus stage can re-resolve `date_expr` once it learns an anchor from another article.
+    """
+
+    article_id: str
+    local_id: str
+    start: int  # the sentence: the evidence span
+    end: int
+    text: str
+    trigger_start: int
+    trigger_end: int
+    trigger: str
+    lemma: str  # "talks", "meeting", "call", "visit", "summit": for labels
+    scope: str  # main | bilateral
+    parent_local_id: str | None  # a bilateral's enclosing encounter in the same article
+    place_id: str | None
+    city: str | None
+    country: str | None
+    venue: str | None
+    date_expr: DateExpr | None
+    date: DateRange | None
+    date_anchor: str | None
+    anchor: Anchor | None
+    future: bool
+    format: str | None  # in_person | phone | video, None when nothing states the form
+    status: str | None  # held | cancelled | postponed | planned, None when nothing states it
+    downgraded: bool
+    levels: tuple[str, ...]
+    participants: tuple[tuple[str, str], ...]  # (entity_id, role)
+    people: tuple[str, ...]  # the participants that are persons, in the order they were found

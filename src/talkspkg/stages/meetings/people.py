@@ -1,0 +1,118 @@
+"""Attach the sentence's people and delegations to its frames, with their roles.
+
+Roles, strongest first (a meeting keeps the strongest role any report gives a participant):
+absent (an absence cue after the person in their clause: "Rubio and Witkoff backed out", "X
+could not attend"; or "<Person>'s no-show"), host (a hosting cue after the person, or "hosted by
+<X>"), participant. Which frame a person belongs to is described in frames.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+from talkspkg.stages.meetings.context import ArticleContext
+from talkspkg.stages.meetings.roles import (
+    delegations,
+    is_possessive_absent,
+    is_qualifier,
+    is_source,
+)
+from talkspkg.stages.meetings.sentence import MAX_WORDS, Frame, Sentence, add_role, nearest
+from talkspkg.stages.meetings.text import clause_at, words_between
+from talkspkg.stages.mentions import Mention
+
+_HOSTED_BY = re.compile(r"hosted\s+by\s+(?:the\s+)?$", re.I)
+
+
+def attach_people(ctx: ArticleContext, s: Sentence) -> None:
+    text, vocab = ctx.text, ctx.vocab
+    all_triggers = [t for f in s.frames for t in f.triggers] + s.consumers
+    spans = [(t.start, t.end) for t in all_triggers]
+    first_trigger = min(a for a, _ in spans)
+    persons = ctx.mentions_in(s.start, s.end, "person")
+    eligible: list[Mention] = []
+    poss_absent: set[int] = set()
+    for i, m in enumerate(persons):
+        nxt = persons[i + 1] if i + 1 < len(persons) else None
+        if is_source(ctx, m, s.end, spans):
+            continue
+        if is_possessive_absent(ctx, m):
+            poss_absent.add(m.start)
+        elif is_qualifier(ctx, m, nxt, s.end):
+            continue
+        eligible.append(m)
+
+    def clause_of(pos: int) -> int:
+        return clause_at(pos, s.parts).index
+
+    absent_cues = [
+        (c.start(), clause_of(c.start())) for c in vocab.absent_cues.finditer(text, s.start, s.end)
+    ]
+    attend = {clause_of(c.start()) for c in vocab.attend_cues.finditer(text, s.start, s.end)}
+    attend |= {k for _, k in absent_cues}
+    host_cues = [
+        (c.start(), clause_of(c.start()))
+        for c in vocab.host_cues.finditer(text, s.start, s.end)
+        if _hosting(ctx, s, c.start(), c.end(), spans)
+    ]
+
+    def role_of(m: Mention, f: Frame, inherited: bool) -> str:
+        if m.start in poss_absent:
+            return "absent"
+        home = f.clause.index if inherited else clause_of(m.start)
+
+        def before_cue(cue: int) -> bool:
+            if not inherited:
+                return m.end <= cue
+            return not any(clause_of(p.start) == home and p.end <= cue for p in eligible)
+
+        if any(k == home and before_cue(p) for p, k in absent_cues):
+            return "absent"
+        if any(k == home and before_cue(p) for p, k in host_cues):
+            return "host"
+        if _HOSTED_BY.search(text[max(s.start, m.start - 20) : m.start]):
+            return "host"
+        return "participant"
+
+    subjects = [m for m in eligible if clause_of(m.start) == 0 and m.end <= first_trigger]
+    placed: set[int] = set()
+    for m in eligible:
+        f = nearest(ctx, m.start, s.frames, s, same_clause=True, limit=None)
+        if f is None and clause_of(m.start) in attend:
+            f = nearest(ctx, m.start, s.frames, s, same_clause=False, limit=None)
+        if f is not None:
+            add_role(f.roles, m.entity_id, role_of(m, f, inherited=False))
+            placed.add(m.start)
+    for f in s.frames:
+        c = f.clause
+        if c.index == 0 or any(
+            clause_of(m.start) == c.index and m.start < f.start for m in eligible
+        ):
+            continue
+        antecedent = c.kind == "rel" and any(
+            re.fullmatch(r"\s*,\s*", text[m.end : c.start]) for m in subjects
+        )
+        if c.kind in ("main", "coord") or antecedent:
+            for m in subjects:
+                add_role(f.roles, m.entity_id, role_of(m, f, inherited=True))
+                placed.add(m.start)
+    if len(s.frames) == 1 and s.frames[0].clause.kind in ("main", "coord"):
+        for m in subjects:
+            if m.start not in placed:
+                add_role(s.frames[0].roles, m.entity_id, role_of(m, s.frames[0], inherited=True))
+    for d in delegations(ctx, s.start, s.end):
+        f = nearest(ctx, d.start, s.frames, s, same_clause=True, limit=MAX_WORDS)
+        lone = len(s.frames) == 1 and s.frames[0].clause.kind in ("main", "coord")
+        if f is None and (clause_of(d.start) in attend or lone):
+            f = nearest(ctx, d.start, s.frames, s, same_clause=False, limit=MAX_WORDS)
+        if f is not None:
+            add_role(f.roles, d.entity_id, "host" if d.host else "participant")
+
+
+def _hosting(
+    ctx: ArticleContext, s: Sentence, start: int, end: int, spans: list[tuple[int, int]]
+) -> bool:
+    """A hosting cue counts when it is a trigger itself or a meeting noun follows within 3 words."""
+    if any(a <= start < b for a, b in spans):
+        return True
+    return any(a >= end and words_between(ctx.text, end, a, s.protected) <= 3 for a, _ in spans)

@@ -1,0 +1,215 @@
+"""Clusters -> rows of `meetings`, `meeting_participants` and `meeting_mentions`.
+
+Policy:
+
+* Date: the most precise any report states (day before week before month); on ties a full date
+  the text states, then a publication-date anchor, then a learnt anchor, then article order.
+  `date_article_id` names the article whose statement fixes it.
+* Status: held if any report says it took place (plans are older news than outcomes), else
+  cancelled, postponed, planned in that order; held when no report says anything.
+* Downgrade: a meeting is downgraded when a report says so ("downgraded", "scaled-down") or
+  when it was held while a report says (part of) it was cancelled or postponed. Then
+  `planned_level` is the highest level any report names and `held_level` the lowest level named
+  by a report of the meeting taking place, and `note` says so; otherwise all three are null.
+* Roles: the strongest any report gives (absent > host > participant).
+* meeting_id: "<date>-<city>-<format>", date as 2025-04-23 (day), 2025-w17 (ISO week), 2025-04
+  (month) or "undated"; city "unknown" and format "unknown" when not stated; a bilateral adds
+  "-bilateral". Ids that collide all get a suffix: 6 hex digits of a hash of their
+  participants, so an id depends only on the meeting's own content.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter
+from typing import Any
+
+from talkspkg.kb import KnowledgeBase
+from talkspkg.stages.meetings.merge import Cluster
+from talkspkg.stages.meetings.model import MeetingMention
+from talkspkg.stages.meetings.sentence import RANK
+from talkspkg.stages.meetings.vocab import LEVELS
+
+STATUS_PRECEDENCE = ("held", "cancelled", "postponed", "planned")
+CALL_NOUNS = {"phone": "call", "video": "video call", None: "conversation"}
+
+
+def slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "unknown"
+
+
+def _date_part(c: Cluster) -> str:
+    d = c.dated.date if c.dated else None
+    if d is None:
+        return "undated"
+    if d.precision == "day":
+        return d.start.isoformat()
+    if d.precision == "week":
+        year, week, _ = d.start.isocalendar()
+        return f"{year}-w{week:02d}"
+    return f"{d.start.year}-{d.start.month:02d}"
+
+
+def _roles(c: Cluster) -> dict[str, str]:
+    roles: dict[str, str] = {}
+    for m in c.mentions:
+        for eid, role in m.participants:
+            if eid not in roles or RANK[role] > RANK[roles[eid]]:
+                roles[eid] = role
+    return roles
+
+
+def _status(c: Cluster) -> str:
+    stated = {m.status for m in c.mentions if m.status}
+    return next((s for s in STATUS_PRECEDENCE if s in stated), "held")
+
+
+def _levels(c: Cluster) -> tuple[str | None, str | None, str | None]:
+    statuses = {m.status for m in c.mentions}
+    downgraded = any(m.downgraded for m in c.mentions) or (
+        "held" in statuses and bool({"cancelled", "postponed"} & statuses)
+    )
+    if not downgraded:
+        return None, None, None
+    named = {lv for m in c.mentions for lv in m.levels}
+    held = {lv for m in c.mentions if m.status in ("held", None) or m.downgraded for lv in m.levels}
+    planned = max(named, key=LEVELS.index) if named else None
+    low = min(held, key=LEVELS.index) if held else None
+    if planned and low and LEVELS.index(low) < LEVELS.index(planned):
+        return planned, low, f"downgraded from {planned} level to {low} level"
+    return None, None, "downgraded"
+
+
+def _label(c: Cluster, kb: KnowledgeBase, roles: dict[str, str], place: str | None) -> str:
+    """ "London talks", "Rubio–Lavrov call", "Witkoff–Putin meeting in Moscow"."""
+    first = [c.dated] if c.dated else []
+    mentions = first + [m for m in c.mentions if m is not c.dated]
+    order = {p: i for i, p in enumerate(dict.fromkeys(p for m in mentions for p in m.people))}
+    people = sorted(
+        (p for p in order if roles.get(p) != "absent"), key=lambda p: (roles[p] != "host", order[p])
+    )
+
+    def surname(eid: str) -> str:
+        entity = kb.entities.get(eid)
+        if entity is None:
+            return eid.split("-")[-1].capitalize()
+        return entity.name if entity.entity_type != "person" else entity.name.split()[-1]
+
+    if c.parent is not None and len(people) < 2:  # "Lammy–Ukraine bilateral"
+        people += [e for e in sorted(roles) if e not in order and roles[e] != "absent"]
+    pair = "–".join(surname(p) for p in people[:2])
+    fmt = c.format
+    if c.parent is not None:
+        return f"{pair} bilateral" + (f" in {place}" if place else "")
+    if fmt in ("phone", "video", None) and pair:
+        return f"{pair} {CALL_NOUNS[fmt]}"
+    if place and people and len(people) <= 2:
+        return f"{pair} meeting in {place}"
+    lemmas = Counter(m.lemma for m in c.mentions if m.lemma not in ("visit", "call"))
+    noun = max(sorted(lemmas), key=lambda w: lemmas[w]) if lemmas else "meeting"
+    return f"{place} {noun}" if place else (f"{pair} {noun}" if pair else noun.capitalize())
+
+
+def meeting_ids(clusters: list[Cluster], kb: KnowledgeBase) -> dict[int, str]:
+    """id(cluster) -> meeting_id (see the module policy)."""
+    base: dict[int, str] = {}
+    for c in clusters:
+        root = c.parent or c
+        place = kb.entities.get(c.place_id or root.place_id or "")
+        city = slug(place.name) if place else "unknown"
+        when = _date_part(c if c.dated else root)
+        stem = f"{when}-{city}-{c.format or root.format or 'unknown'}"
+        base[id(c)] = stem + ("-bilateral" if c.parent is not None else "")
+    counts = Counter(base.values())
+    ids: dict[int, str] = {}
+    for c in clusters:
+        ids[id(c)] = base[id(c)]
+        if counts[base[id(c)]] > 1:
+            digest = hashlib.sha256("|".join(sorted(_roles(c))).encode()).hexdigest()[:6]
+            ids[id(c)] = f"{base[id(c)]}-{digest}"
+    return ids
+
+
+def _meeting_row(c: Cluster, ids: dict[int, str], kb: KnowledgeBase) -> dict[str, Any]:
+    root = c.parent or c
+    dated = c.dated or root.dated
+    rng = dated.date if dated else None
+    place_id = c.place_id or root.place_id
+    place = kb.entities.get(place_id or "")
+    planned, held, note = _levels(c)
+    return {
+        "meeting_id": ids[id(c)],
+        "label": _label(c, kb, _roles(c), place.name if place else None),
+        "date_start": rng.start if rng else None,
+        "date_end": rng.end if rng else None,
+        "date_precision": rng.precision if rng else None,
+        "date_anchor": dated.date_anchor if dated else None,
+        "date_article_id": dated.article_id if dated else None,
+        "city": place.name if place else None,
+        "country": place.country if place else None,
+        "place_id": place_id,
+        "venue": next((m.venue for m in c.mentions if m.venue), None),
+        "format": c.format or root.format,
+        "status": _status(c),
+        "planned_level": planned,
+        "held_level": held,
+        "note": note,
+        "part_of": ids[id(c.parent)] if c.parent is not None else None,
+        "article_count": len({m.article_id for m in c.mentions}),
+    }
+
+
+def _evidence_rows(c: Cluster, meeting_id: str) -> list[dict[str, Any]]:
+    """One row per sentence; a sentence naming the meeting twice states the union of both."""
+    by_sentence: dict[tuple[str, int], list[MeetingMention]] = {}
+    for m in c.mentions:
+        by_sentence.setdefault((m.article_id, m.start), []).append(m)
+    rows = []
+    for same in by_sentence.values():
+        m = same[0]
+        stated = next((x for x in same if x.date_expr), None)
+        expr, rng = (stated.date_expr, stated.date) if stated else (None, None)
+        rows.append(
+            {
+                "meeting_id": meeting_id,
+                "article_id": m.article_id,
+                "start": m.start,
+                "end": m.end,
+                "text": m.text,
+                "trigger_start": m.trigger_start,
+                "trigger_end": m.trigger_end,
+                "trigger": m.trigger,
+                "date_text": expr.text if expr else None,
+                "date_start": rng.start if rng else None,
+                "date_end": rng.end if rng else None,
+                "date_precision": rng.precision if rng else None,
+                "date_anchor": stated.date_anchor if stated else None,
+                "format": next((x.format for x in same if x.format), None),
+                "status": next((x.status for x in same if x.status), None),
+            }
+        )
+    return rows
+
+
+def meeting_rows(clusters: list[Cluster], kb: KnowledgeBase) -> dict[str, list[dict[str, Any]]]:
+    """The three tables' rows, each sorted by its primary key."""
+    ids = meeting_ids(clusters, kb)
+    meetings = [_meeting_row(c, ids, kb) for c in clusters]
+    participants = [
+        {"meeting_id": ids[id(c)], "entity_id": eid, "role": role}
+        for c in clusters
+        for eid, role in sorted(_roles(c).items())
+    ]
+    evidence = [row for c in clusters for row in _evidence_rows(c, ids[id(c)])]
+    return {
+        "meetings": sorted(meetings, key=lambda r: r["meeting_id"]),
+        "meeting_participants": sorted(
+            participants, key=lambda r: (r["meeting_id"], r["entity_id"])
+        ),
+        "meeting_mentions": sorted(
+            evidence, key=lambda r: (r["meeting_id"], r["article_id"], r["start"])
+        ),
+    }

@@ -1,0 +1,134 @@
+"""Words that announce an encounter, and the ones that only seem to.
+
+Policy:
+
+* nouns ("talks", "meeting", "summit"), verbs ("met", "gathered", "spoke by phone"),
+  conversation verbs followed by a name ("spoke to Lammy"), "call" next to a phone word or
+  followed by with/to and a name, and travel words ("visit", "arrived in"), which count only once
+  a city is attached to them (frames.py).
+* Not an encounter: a noun after "news"/"press"/"to" ("news conference", "to talk"), a trigger
+  with a negator or a count within the three words before it ("no discussions", "three rounds of
+  talks": several meetings are not one), "met with criticism".
+* Triggers within three words of each other in one clause are one encounter ("hosted the high
+  level talk", "Peace Talks meeting"), and overlapping matches are resolved by the shared
+  longest-leftmost policy.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from talkspkg.stages.meetings.context import ArticleContext
+from talkspkg.stages.meetings.text import Clause, clause_at, words_between
+from talkspkg.stages.meetings.vocab import Vocab
+from talkspkg.stages.spans import resolve_overlaps
+
+_WORD = re.compile(r"[\w’'-]+")
+KIND_PRIORITY = {"noun": 0, "verb": 1, "call": 2, "conversation": 3, "process": 4, "weak": 5}
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    start: int
+    end: int
+    kind: str  # noun | verb | call | conversation | process | weak | cue
+    text: str
+
+    @property
+    def priority(self) -> int:
+        return KIND_PRIORITY.get(self.kind, 9)
+
+    def lemma(self, vocab: Vocab) -> str:
+        """The word a label uses for the encounter ("talks", "meeting", "call", "visit")."""
+        word = " ".join(self.text.lower().split())
+        return next((lemma for stem, lemma in vocab.lemmas if stem in word), "meeting")
+
+
+def _words_before(text: str, start: int, limit: int, n: int) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text[max(limit, start - 60) : start])][-n:]
+
+
+def find_triggers(ctx: ArticleContext, start: int, end: int) -> tuple[list[Trigger], list[Trigger]]:
+    """The triggers of the sentence text[start:end], and those blocked (negated, counted).
+
+    Blocked triggers are no encounter but still absorb the cues next to them ("held three rounds
+    of talks" must not make the next encounter "held").
+    """
+    text, vocab = ctx.text, ctx.vocab
+    names = [
+        (m.start, m.end) for m in ctx.mentions_in(start, end, "person", "country", "organization")
+    ]
+    found: list[Trigger] = []
+
+    def name_within(pos: int, n_words: int) -> bool:
+        return any(a >= pos and words_between(text, pos, a, names) <= n_words for a, _ in names)
+
+    for m in vocab.nouns.finditer(text, start, end):
+        found.append(Trigger(m.start(), m.end(), "noun", m.group()))
+    for m in vocab.process_nouns.finditer(text, start, end):
+        found.append(Trigger(m.start(), m.end(), "process", m.group()))
+    for m in vocab.call_nouns.finditer(text, start, end):
+        before = _words_before(text, m.start(), start, 2)
+        obj = _WORD.match(text, m.end() + 1) if m.end() < end else None
+        phone = {"phone", "telephone", "video"} & set(before)
+        if phone or (obj and obj.group().lower() in vocab.call_objects and name_within(m.end(), 5)):
+            found.append(Trigger(m.start(), m.end(), "call", m.group()))
+    for m in vocab.verbs.finditer(text, start, end):
+        if not vocab.met_not_followed_by.match(text, _skip_space(text, m.end())):
+            found.append(Trigger(m.start(), m.end(), "verb", m.group()))
+    for m in vocab.conversation_verbs.finditer(text, start, end):
+        if name_within(m.end(), 3):
+            found.append(Trigger(m.start(), m.end(), "conversation", m.group()))
+    for m in vocab.weak.finditer(text, start, end):
+        found.append(Trigger(m.start(), m.end(), "weak", m.group()))
+    kept, blocked = [], []
+    for t in resolve_overlaps(found):
+        before = _words_before(text, t.start, start, 3)
+        last = before[-1] if before else ""
+        nounish = t.kind in ("noun", "process", "call")
+        if nounish and (
+            last in vocab.not_before or (last == "to" and t.text.lower() in vocab.verb_nouns)
+        ):
+            continue
+        blockers = vocab.negators | (vocab.quantifiers if nounish else frozenset())
+        if set(before) & blockers and t.kind != "weak":
+            blocked.append(t)
+            continue
+        kept.append(t)
+    return kept, blocked
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def group_triggers(
+    ctx: ArticleContext,
+    triggers: list[Trigger],
+    parts: list[Clause],
+    protected: list[tuple[int, int]],
+) -> list[list[Trigger]]:
+    """Triggers within three words of each other, in one clause, name one encounter."""
+    groups: list[list[Trigger]] = []
+    for t in triggers:
+        if groups:
+            last = groups[-1][-1]
+            same = clause_at(last.start, parts).index == clause_at(t.start, parts).index
+            if same and words_between(ctx.text, last.end, t.start, protected) <= 3:
+                groups[-1].append(t)
+                continue
+        groups.append([t])
+    return groups
+
+
+def is_generic(ctx: ArticleContext, first: Trigger, sentence_start: int) -> bool:
+    """A bare noun after a process word ("revive peace talks"): the process, not an encounter."""
+    before = _words_before(ctx.text, first.start, sentence_start, 3)
+    if not before or first.kind not in ("noun", "process"):
+        return False
+    has_modifier = before[-1] in ctx.vocab.generic_modifiers
+    has_determiner = any(w in ctx.vocab.determiners or w.endswith(("'s", "’s")) for w in before)
+    return has_modifier and not has_determiner

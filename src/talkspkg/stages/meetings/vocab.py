@@ -1,0 +1,167 @@
+"""The meetings vocabulary (`knowledge/meetings.yaml`), validated and compiled into patterns.
+
+Word lists stay data; this module only turns each list into one case-insensitive, whole-word
+alternation (longest phrase first, so "phone call" wins over "call") and fails loudly, naming
+the key, when the file is malformed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from talkspkg.errors import KnowledgeError
+
+SOURCE = "knowledge/meetings.yaml"
+LEVELS = ("officials", "ministers", "leaders")  # lowest first
+STATUSES = ("held", "cancelled", "postponed", "planned")
+FORMATS = ("in_person", "phone", "video")
+
+
+def phrase_pattern(phrases: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """One whole-word alternation of `phrases`; spaces inside a phrase match any whitespace."""
+    parts = sorted({p.strip() for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
+    if not parts:
+        return re.compile(r"(?!x)x")
+    body = "|".join(r"\s+".join(map(re.escape, p.split())) for p in parts)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: compiled patterns are cached per vocab
+class Vocab:
+    version: str
+    nouns: re.Pattern[str]
+    process_nouns: re.Pattern[str]
+    call_nouns: re.Pattern[str]
+    call_objects: frozenset[str]
+    verbs: re.Pattern[str]
+    conversation_verbs: re.Pattern[str]
+    weak: re.Pattern[str]
+    attend_cues: re.Pattern[str]
+    negators: frozenset[str]
+    quantifiers: frozenset[str]
+    generic_modifiers: frozenset[str]
+    determiners: frozenset[str]
+    not_before: frozenset[str]
+    verb_nouns: frozenset[str]
+    met_not_followed_by: re.Pattern[str]
+    format_cues: Mapping[str, re.Pattern[str]]
+    status_cues: Mapping[str, re.Pattern[str]]
+    downgrade_cues: re.Pattern[str]
+    levels: Mapping[str, re.Pattern[str]]
+    absent_cues: re.Pattern[str]
+    absent_nouns: re.Pattern[str]
+    host_cues: re.Pattern[str]
+    bilateral_cues: re.Pattern[str]
+    delegation_nouns: frozenset[str]
+    agent_nouns: re.Pattern[str]
+    agent_verbs: re.Pattern[str]
+    speech_verbs: frozenset[str]
+    city_roles: frozenset[str]
+    venue_roles: frozenset[str]
+    venue_nouns: tuple[str, ...]
+    subordinators: frozenset[str]
+    coordinators: frozenset[str]
+    relative_pronouns: frozenset[str]
+    abbreviations: frozenset[str]
+    weekdays: Mapping[str, int]
+    months: Mapping[str, int]
+    month_prepositions: tuple[str, ...]
+    relative: Mapping[str, tuple[str, int]]
+    weekday_modifiers: Mapping[str, int]
+    lemmas: tuple[tuple[str, str], ...]
+
+
+def _words(data: Mapping[str, Any], key: str) -> tuple[str, ...]:
+    value = data.get(key)
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise KnowledgeError(f"{SOURCE}: {key} must be a non-empty list of non-empty strings")
+    return tuple(value)
+
+
+def _lower(data: Mapping[str, Any], key: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in _words(data, key))
+
+
+def _groups(data: Mapping[str, Any], key: str, allowed: tuple[str, ...]) -> dict[str, Any]:
+    value = data.get(key)
+    if not isinstance(value, dict) or not set(value) <= set(allowed):
+        raise KnowledgeError(f"{SOURCE}: {key} must map some of {', '.join(allowed)} to lists")
+    return {name: phrase_pattern(_words(value, name)) for name in value}
+
+
+def _int_map(data: Mapping[str, Any], key: str) -> dict[str, int]:
+    value = data.get(key)
+    if not isinstance(value, dict) or not all(isinstance(v, int) for v in value.values()):
+        raise KnowledgeError(f"{SOURCE}: {key} must map words to integers")
+    return {str(k).lower(): v for k, v in value.items()}
+
+
+def _relative(data: Mapping[str, Any]) -> dict[str, tuple[str, int]]:
+    value = data.get("relative")
+    if not isinstance(value, dict):
+        raise KnowledgeError(f"{SOURCE}: relative must be a mapping")
+    out: dict[str, tuple[str, int]] = {}
+    for phrase, spec in value.items():
+        ok = isinstance(spec, dict) and spec.get("unit") in ("day", "week", "month")
+        if not ok or not isinstance(spec.get("offset"), int):
+            raise KnowledgeError(f"{SOURCE}: relative {phrase!r} needs unit day|week|month, offset")
+        out[str(phrase).lower()] = (spec["unit"], spec["offset"])
+    return out
+
+
+# Lists compiled into one whole-word pattern each, and lists kept as lower-case word sets.
+PATTERN_KEYS = (
+    "nouns", "process_nouns", "call_nouns", "verbs", "conversation_verbs", "weak", "attend_cues",
+    "met_not_followed_by", "downgrade_cues", "absent_cues", "absent_nouns", "host_cues",
+    "bilateral_cues", "agent_nouns", "agent_verbs",
+)  # fmt: skip
+WORD_KEYS = (
+    "call_objects", "negators", "quantifiers", "generic_modifiers", "determiners", "not_before",
+    "verb_nouns", "delegation_nouns", "speech_verbs", "city_roles", "venue_roles", "subordinators",
+    "coordinators", "relative_pronouns",
+)  # fmt: skip
+
+
+def parse_vocab(data: Any) -> Vocab:
+    if not isinstance(data, dict) or not data.get("version"):
+        raise KnowledgeError(f"{SOURCE}: expected a mapping with a 'version'")
+    p = {k: phrase_pattern(_words(data, k)) for k in PATTERN_KEYS}
+    lo = {k: _lower(data, k) for k in WORD_KEYS}
+    lemmas = data.get("lemmas")
+    if not isinstance(lemmas, dict) or not all(isinstance(v, str) for v in lemmas.values()):
+        raise KnowledgeError(f"{SOURCE}: lemmas must map word stems to label nouns")
+    return Vocab(
+        lemmas=tuple((str(k).lower(), v) for k, v in lemmas.items()),
+        version=str(data["version"]),
+        format_cues=_groups(data, "format_cues", ("phone", "video")),
+        status_cues=_groups(data, "status_cues", STATUSES),
+        levels=_groups(data, "levels", LEVELS),
+        venue_nouns=_words(data, "venue_nouns"),
+        abbreviations=frozenset(_words(data, "abbreviations")),
+        weekdays=_int_map(data, "weekdays"),
+        months=_int_map(data, "months"),
+        month_prepositions=tuple(w.lower() for w in _words(data, "month_prepositions")),
+        relative=_relative(data),
+        weekday_modifiers=_int_map(data, "weekday_modifiers"),
+        **p,
+        **lo,
+    )
+
+
+@cache
+def load_vocab(path: str | None = None) -> Vocab:
+    """The vocabulary shipped in the package (or the file at `path`, for tests)."""
+    source = Path(path) if path else files("talkspkg") / "knowledge" / "meetings.yaml"
+    try:
+        data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise KnowledgeError(f"{SOURCE}: not valid YAML: {exc}") from None
+    return parse_vocab(data)

@@ -1,0 +1,526 @@
+"""Meetings: who met whom, where, when, in what form, and what became of it."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+from conftest import RAW
+
+from talkspkg.document import Article
+from talkspkg.kb import load_knowledge
+from talkspkg.pipeline import make_article
+from talkspkg.raw import RawFile, read_raw
+from talkspkg.schema.meetings import MEETING_MODELS
+from talkspkg.stages.meetings import MeetingMention, assemble_meetings, meeting_mentions
+from talkspkg.stages.mentions import MentionResult, mentions
+
+KB = load_knowledge()
+ARTICLES = {r.article_id: make_article(r) for r in read_raw(RAW)}
+FOUND = {aid: mentions(a, KB) for aid, a in ARTICLES.items()}
+SEED_MENTIONS = [m for aid, a in ARTICLES.items() for m in meeting_mentions(a, KB, FOUND[aid])]
+ROWS = assemble_meetings(SEED_MENTIONS, KB)
+
+EB = "europe-brief-news-lammy-to-host-london-talks"
+MT = "moscow-times-why-london-talks-downgraded"
+RT = "reuters-london-talks-downgraded-after-rubio-cancels"
+SA = "staff-agencies-london-talks-seek-path-to-ceasefire"
+XH = "xinhua-london-talks-significant-progress"
+
+LONDON = "2025-04-23-london-in_person"
+PARIS = "2025-04-17-paris-in_person"
+RUBIO_LAVROV = "2025-04-17-unknown-phone"
+RUBIO_LAMMY = "2025-04-22-unknown-phone"
+ST_PETERSBURG = "2025-04-st-petersburg-in_person"
+MOSCOW = "2025-w17-moscow-in_person"
+
+
+def article(article_id: str, body: str, published: str | None = None) -> Article:
+    header = f"Published: 09:00, {published}\n" if published else ""
+    text = f"{header}Diplomacy roundup\n\n{body}\n"
+    return make_article(RawFile(Path(f"raw/{article_id}.txt"), article_id, text, "0" * 64))
+
+
+def run(*articles: Article) -> dict[str, list[dict[str, Any]]]:
+    found = [m for a in articles for m in meeting_mentions(a, KB, mentions(a, KB))]
+    return assemble_meetings(found, KB)
+
+
+def meeting(rows: dict[str, list[dict[str, Any]]], meeting_id: str) -> dict[str, Any]:
+    (row,) = [r for r in rows["meetings"] if r["meeting_id"] == meeting_id]
+    return row
+
+
+def roles(rows: dict[str, list[dict[str, Any]]], meeting_id: str) -> dict[str, str]:
+    return {
+        r["entity_id"]: r["role"]
+        for r in rows["meeting_participants"]
+        if r["meeting_id"] == meeting_id
+    }
+
+
+def reported_by(rows: dict[str, list[dict[str, Any]]], meeting_id: str) -> set[str]:
+    return {r["article_id"] for r in rows["meeting_mentions"] if r["meeting_id"] == meeting_id}
+
+
+def when(row: dict[str, Any]) -> tuple[date | None, date | None, str | None]:
+    return row["date_start"], row["date_end"], row["date_precision"]
+
+
+# ================================================================ the five seed articles
+def test_seeds_give_these_meetings() -> None:
+    assert [r["meeting_id"] for r in ROWS["meetings"]] == [
+        "2025-02-unknown-phone",
+        PARIS,
+        RUBIO_LAVROV,
+        RUBIO_LAMMY,
+        LONDON,
+        "2025-04-23-london-in_person-bilateral",
+        ST_PETERSBURG,
+        MOSCOW,
+    ]
+
+
+def test_london_talks_are_one_meeting_reported_by_all_five_articles() -> None:
+    assert reported_by(ROWS, LONDON) == {EB, MT, RT, SA, XH}
+    assert meeting(ROWS, LONDON)["article_count"] == 5
+
+
+def test_london_talks_date_place_and_form() -> None:
+    row = meeting(ROWS, LONDON)
+    assert when(row) == (date(2025, 4, 23), date(2025, 4, 23), "day")
+    assert (row["city"], row["country"], row["place_id"]) == ("London", "GB", "london")
+    assert (row["format"], row["status"], row["label"]) == ("in_person", "held", "London talks")
+    # the day is fixed by the Xinhua caption's "on April 23, 2025"
+    assert (row["date_anchor"], row["date_article_id"]) == ("stated", XH)
+
+
+def test_london_talks_were_downgraded_from_ministers_to_officials() -> None:
+    row = meeting(ROWS, LONDON)
+    assert (row["planned_level"], row["held_level"]) == ("ministers", "officials")
+    assert row["note"] == "downgraded from ministers level to officials level"
+
+
+def test_london_participants_and_absentees() -> None:
+    london = roles(ROWS, LONDON)
+    for eid in ("keith-kellogg", "andriy-yermak", "rustem-umerov", "andrii-sybiha", "john-healey"):
+        assert london[eid] == "participant", eid
+    assert london["david-lammy"] == "host"  # "Lammy will facilitate discussions in London"
+    assert london["marco-rubio"] == london["steve-witkoff"] == "absent"
+    assert london["united-kingdom"] == "host"  # "The meeting, hosted by British officials"
+    assert london["emmanuel-bonne"] == "participant"
+    # named in the articles but not at the table
+    for eid in ("volodymyr-zelensky", "donald-trump", "keir-starmer", "yuri-ushakov", "jd-vance"):
+        assert eid not in london, eid
+
+
+def test_paris_talks_on_17_april_hosted_by_macron_at_the_elysee() -> None:
+    row = meeting(ROWS, PARIS)
+    assert when(row) == (date(2025, 4, 17), date(2025, 4, 17), "day")
+    assert (row["city"], row["country"], row["venue"]) == ("Paris", "FR", "Elysee Palace")
+    assert (row["format"], row["status"]) == ("in_person", "held")
+    assert reported_by(ROWS, PARIS) == {EB, MT, RT, SA}
+    paris = roles(ROWS, PARIS)
+    assert paris["emmanuel-macron"] == "host"
+    for eid in ("marco-rubio", "steve-witkoff", "keith-kellogg", "andrii-sybiha", "rustem-umerov"):
+        assert paris[eid] == "participant", eid
+
+
+def test_rubio_lavrov_call_on_thursday_17_april() -> None:
+    row = meeting(ROWS, RUBIO_LAVROV)
+    assert when(row) == (date(2025, 4, 17), date(2025, 4, 17), "day")
+    assert (row["format"], row["city"], row["label"]) == ("phone", None, "Rubio–Lavrov call")
+    assert roles(ROWS, RUBIO_LAVROV) == {
+        "marco-rubio": "participant",
+        "sergei-lavrov": "participant",
+        "russia": "participant",  # "his Russian counterpart"
+    }
+    assert "tammy-bruce" not in roles(ROWS, RUBIO_LAVROV)  # "Bruce said ..." reports it
+    assert reported_by(ROWS, RUBIO_LAVROV) == {EB}
+
+
+def test_rubio_lammy_call_is_late_on_tuesday_22_april() -> None:
+    row = meeting(ROWS, RUBIO_LAMMY)
+    assert when(row) == (date(2025, 4, 22), date(2025, 4, 22), "day")
+    assert (row["format"], row["label"]) == ("phone", "Rubio–Lammy call")
+    # Reuters states no date: its "Wednesday" talks are the 23rd the Moscow Times dates
+    assert (row["date_anchor"], row["date_article_id"]) == (f"relative-to-{MT}", RT)
+    # the Moscow Times ("had a phone call with Lammy") states the form, Reuters the day
+    assert reported_by(ROWS, RUBIO_LAMMY) == {MT, RT}
+    assert roles(ROWS, RUBIO_LAMMY) == {"marco-rubio": "participant", "david-lammy": "participant"}
+
+
+def test_witkoff_putin_meeting_in_st_petersburg_earlier_this_month() -> None:
+    row = meeting(ROWS, ST_PETERSBURG)
+    assert when(row) == (date(2025, 4, 1), date(2025, 4, 30), "month")
+    assert (row["city"], row["country"], row["status"]) == ("St Petersburg", "RU", "held")
+    assert roles(ROWS, ST_PETERSBURG) == {
+        "steve-witkoff": "participant",
+        "vladimir-putin": "participant",
+    }
+    assert reported_by(ROWS, ST_PETERSBURG) == {MT}
+
+
+def test_planned_witkoff_visit_to_moscow_this_week() -> None:
+    row = meeting(ROWS, MOSCOW)
+    assert when(row) == (date(2025, 4, 21), date(2025, 4, 27), "week")
+    assert (row["city"], row["status"], row["date_anchor"]) == ("Moscow", "planned", "stated")
+    assert roles(ROWS, MOSCOW) == {"steve-witkoff": "participant", "vladimir-putin": "participant"}
+    # "Witkoff was expected to visit Moscow again soon" (no date) is the same visit
+    assert reported_by(ROWS, MOSCOW) == {EB, SA}
+
+
+def test_trump_putin_call_in_february() -> None:
+    row = meeting(ROWS, "2025-02-unknown-phone")
+    assert when(row) == (date(2025, 2, 1), date(2025, 2, 28), "month")
+    assert set(roles(ROWS, "2025-02-unknown-phone")) == {"donald-trump", "vladimir-putin"}
+
+
+def test_lammy_bilateral_is_part_of_the_london_talks() -> None:
+    row = meeting(ROWS, "2025-04-23-london-in_person-bilateral")
+    assert (row["part_of"], row["status"], row["city"]) == (LONDON, "planned", "London")
+    assert roles(ROWS, row["meeting_id"]) == {
+        "david-lammy": "participant",
+        "ukraine": "participant",
+    }
+
+
+def test_each_article_dates_the_london_talks_its_own_way() -> None:
+    stated = {
+        (r["article_id"], r["date_text"], r["date_anchor"])
+        for r in ROWS["meeting_mentions"]
+        if r["meeting_id"] == LONDON and r["date_text"]
+    }
+    assert stated == {
+        (EB, "on Wednesday", "stated"),  # its week from "the previous week, on April 17, 2025"
+        (MT, "Wednesday", "published_date"),
+        (MT, "on Wednesday", "published_date"),
+        (XH, "April 23, 2025", "stated"),
+        (XH, "on Wednesday", "published_date"),
+        (RT, "on Wednesday", f"relative-to-{MT}"),
+        (RT, "Wednesday’s", f"relative-to-{MT}"),
+        (SA, "on Wednesday", f"relative-to-{MT}"),
+        (SA, "Wednesday’s", f"relative-to-{MT}"),
+    }
+    dated = [r for r in ROWS["meeting_mentions"] if r["meeting_id"] == LONDON and r["date_start"]]
+    assert {r["date_start"] for r in dated} == {date(2025, 4, 23)}
+
+
+def test_evidence_spans_slice_the_article_text() -> None:
+    for r in ROWS["meeting_mentions"]:
+        text = ARTICLES[r["article_id"]].text
+        assert text[r["start"] : r["end"]] == r["text"]
+        assert text[r["trigger_start"] : r["trigger_end"]] == r["trigger"]
+        assert r["start"] <= r["trigger_start"] < r["trigger_end"] <= r["end"]
+
+
+def test_lead_sentences_are_evidence_of_the_london_talks() -> None:
+    leads = {
+        (r["article_id"], r["start"]) for r in ROWS["meeting_mentions"] if r["meeting_id"] == LONDON
+    }
+    for aid, opening in (
+        (RT, "LONDON/PARIS (Reuters) – U.S., Ukrainian and European officials held"),
+        (SA, "Officials from Ukraine, the US, the UK and several European countries gathered"),
+        (XH, "LONDON - Talks between a Ukrainian delegation"),
+        (EB, "London (Europe Brief News): British Foreign Secretary David Lammy will facilitate"),
+        (MT, "Planned talks in London aimed at ending the war"),
+    ):
+        assert (aid, ARTICLES[aid].text.index(opening)) in leads, aid
+
+
+def _typed(table: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
+    schema = MEETING_MODELS[table].to_schema()
+    df = pd.DataFrame(rows, columns=list(schema.columns))
+    for name, column in schema.columns.items():
+        if str(column.dtype).startswith("string"):
+            df[name] = df[name].astype("string")
+        elif str(column.dtype) == "Int64":
+            df[name] = df[name].astype("Int64")
+    return df
+
+
+@pytest.mark.parametrize("table", sorted(MEETING_MODELS))
+def test_rows_conform_to_their_model(table: str) -> None:
+    rows = ROWS[table]
+    assert rows and all(set(r) == set(MEETING_MODELS[table].to_schema().columns) for r in rows)
+    MEETING_MODELS[table].validate(_typed(table, rows), lazy=True)
+    key = MEETING_MODELS[table].Config.metadata["primary_key"]
+    assert len({tuple(r[k] for k in key) for r in rows}) == len(rows)
+
+
+def test_foreign_keys_of_the_meeting_tables_resolve() -> None:
+    ids = {r["meeting_id"] for r in ROWS["meetings"]}
+    assert {r["meeting_id"] for r in ROWS["meeting_participants"]} <= ids
+    assert {r["meeting_id"] for r in ROWS["meeting_mentions"]} == ids
+    assert {r["part_of"] for r in ROWS["meetings"] if r["part_of"]} <= ids
+    assert {r["date_article_id"] for r in ROWS["meetings"] if r["date_article_id"]} <= set(ARTICLES)
+
+
+def test_emitted_entities_are_known_or_mentioned() -> None:
+    mentioned = {m.entity_id for f in FOUND.values() for m in f.mentions}
+    discovered = {e for f in FOUND.values() for e in f.discovered}
+    for r in ROWS["meeting_participants"]:
+        assert r["entity_id"] in KB.entities or r["entity_id"] in discovered | mentioned
+    for r in ROWS["meetings"]:
+        assert r["place_id"] is None or r["place_id"] in KB.entities
+
+
+def test_meeting_mentions_is_pure() -> None:
+    a = ARTICLES[RT]
+    assert meeting_mentions(a, KB, FOUND[RT]) == meeting_mentions(a, KB, FOUND[RT])
+
+
+def test_meeting_ids_do_not_depend_on_the_order_of_reports() -> None:
+    shuffled = list(SEED_MENTIONS)
+    random.Random(7).shuffle(shuffled)
+    assert assemble_meetings(shuffled, KB) == ROWS
+
+
+def test_reuters_alone_cannot_date_its_relative_expressions() -> None:
+    rows = assemble_meetings([m for m in SEED_MENTIONS if m.article_id == RT], KB)
+    london = [r for r in rows["meetings"] if r["city"] == "London"]
+    assert [r["meeting_id"] for r in london] == ["undated-london-in_person"]
+    assert when(london[0]) == (None, None, None) and london[0]["date_anchor"] is None
+
+
+# ================================================================ sentences of our own
+def test_delegations_met_in_jeddah_on_tuesday() -> None:
+    rows = run(
+        article("t1", "US and Ukrainian delegations met in Jeddah on Tuesday.", "March 12, 2025")
+    )
+    (row,) = rows["meetings"]
+    assert row["meeting_id"] == "2025-03-11-jeddah-in_person"
+    assert (row["city"], row["country"], row["status"]) == ("Jeddah", "SA", "held")
+    assert (row["date_anchor"], row["date_article_id"]) == ("published_date", "t1")
+    assert roles(rows, row["meeting_id"]) == {
+        "united-states": "participant",
+        "ukraine": "participant",
+    }
+
+
+def test_video_call_has_video_format_and_no_city() -> None:
+    rows = run(
+        article(
+            "t2",
+            "Volodymyr Zelensky held a video call with Emmanuel Macron on Monday.",
+            "March 12, 2025",
+        )
+    )
+    (row,) = rows["meetings"]
+    assert (row["meeting_id"], row["format"], row["city"]) == (
+        "2025-03-10-unknown-video",
+        "video",
+        None,
+    )
+    assert row["label"] == "Zelensky–Macron video call"
+
+
+def test_summit_planned_for_thursday_was_postponed() -> None:
+    body = "The summit in Istanbul, planned for Thursday, was postponed."
+    (row,) = run(article("t3", body, "March 12, 2025"))["meetings"]
+    assert (row["status"], row["city"], row["date_start"]) == (
+        "postponed",
+        "Istanbul",
+        date(2025, 3, 13),
+    )
+
+
+def test_talks_that_will_be_held_on_thursday_are_planned_for_the_next_thursday() -> None:
+    body = "Talks will be held in Istanbul on Thursday between Russian and Ukrainian delegations."
+    rows = run(article("t3b", body, "May 13, 2025"))
+    (row,) = rows["meetings"]
+    assert (row["status"], row["date_start"]) == ("planned", date(2025, 5, 15))
+    assert roles(rows, row["meeting_id"]) == {"russia": "participant", "ukraine": "participant"}
+
+
+def test_two_pairs_meeting_in_one_city_on_one_day_stay_distinct() -> None:
+    body = (
+        "Marco Rubio met Andrii Sybiha in Riyadh on Tuesday. "
+        "Separately, Steve Witkoff met Kirill Dmitriev in Riyadh on Tuesday."
+    )
+    rows = run(article("t4", body, "February 19, 2025"))
+    assert sorted(r["label"] for r in rows["meetings"]) == [
+        "Rubio–Sybiha meeting in Riyadh",
+        "Witkoff–Dmitriev meeting in Riyadh",
+    ]
+    ids = [r["meeting_id"] for r in rows["meetings"]]
+    assert all(i.startswith("2025-02-18-riyadh-in_person-") for i in ids) and len(set(ids)) == 2
+
+
+def test_meeting_and_call_on_one_day_stay_distinct() -> None:
+    body = (
+        "Recep Tayyip Erdogan hosted Zelensky in Ankara on Wednesday. "
+        "Sergei Lavrov spoke by phone with Wang Yi on Wednesday."
+    )
+    rows = run(article("t5", body, "May 15, 2025"))
+    assert [(r["meeting_id"], r["label"]) for r in rows["meetings"]] == [
+        ("2025-05-14-ankara-in_person", "Erdoğan–Zelensky meeting in Ankara"),
+        ("2025-05-14-unknown-phone", "Lavrov–Yi call"),
+    ]
+    assert roles(rows, "2025-05-14-ankara-in_person") == {
+        "recep-tayyip-erdogan": "host",
+        "volodymyr-zelensky": "participant",
+    }
+
+
+def test_the_source_of_a_report_is_not_a_participant() -> None:
+    body = "Dmitry Peskov said Vladimir Putin met Steve Witkoff in Moscow on Friday."
+    (row,) = run(article("t6", body, "May 16, 2025"))["meetings"]
+    assert roles(run(article("t6", body, "May 16, 2025")), row["meeting_id"]) == {
+        "vladimir-putin": "participant",
+        "steve-witkoff": "participant",
+    }
+
+
+def test_a_speaker_who_reports_his_own_meeting_is_a_participant() -> None:
+    body = "Kirill Dmitriev said he had met Steve Witkoff in Riyadh on Tuesday."
+    rows = run(article("t6b", body, "May 16, 2025"))
+    (row,) = rows["meetings"]
+    assert roles(rows, row["meeting_id"]) == {
+        "kirill-dmitriev": "participant",
+        "steve-witkoff": "participant",
+    }
+
+
+def test_who_pulled_out_is_absent() -> None:
+    body = (
+        "Vladimir Putin pulled out of the talks in Istanbul on Thursday, sending an aide instead."
+    )
+    rows = run(article("t7", body, "May 16, 2025"))
+    (row,) = rows["meetings"]
+    assert roles(rows, row["meeting_id"]) == {"vladimir-putin": "absent"}
+    assert row["date_start"] == date(2025, 5, 15)
+
+
+def test_bilateral_on_the_sidelines_is_part_of_the_summit() -> None:
+    body = (
+        "Leaders gathered in Kyiv on Saturday. "
+        "Zelensky held a bilateral meeting with Emmanuel Macron on the sidelines."
+    )
+    rows = run(article("t8", body, "May 11, 2025"))
+    by_id = {r["meeting_id"]: r for r in rows["meetings"]}
+    assert set(by_id) == {"2025-05-10-kyiv-in_person", "2025-05-10-kyiv-in_person-bilateral"}
+    assert by_id["2025-05-10-kyiv-in_person-bilateral"]["part_of"] == "2025-05-10-kyiv-in_person"
+    assert set(roles(rows, "2025-05-10-kyiv-in_person-bilateral")) == {
+        "volodymyr-zelensky",
+        "emmanuel-macron",
+    }
+
+
+def test_downgraded_talks_keep_both_levels() -> None:
+    body = (
+        "Talks in Geneva on Monday were downgraded to senior officials "
+        "after a meeting of foreign ministers was cancelled."
+    )
+    (row,) = run(article("t9", body, "June 3, 2025"))["meetings"]
+    assert (row["status"], row["planned_level"], row["held_level"]) == (
+        "held",
+        "ministers",
+        "officials",
+    )
+
+
+def test_unknown_publication_date_leaves_relative_dates_null() -> None:
+    (row,) = run(article("t10", "Envoys met in Doha on Tuesday."))["meetings"]
+    assert row["meeting_id"] == "undated-doha-in_person"
+    assert (row["date_start"], row["date_anchor"], row["city"]) == (None, None, "Doha")
+
+
+def test_undated_article_learns_its_anchor_from_a_dated_report() -> None:
+    dated = article("d1", "Rustem Umerov met Steve Witkoff in Geneva on Sunday.", "June 3, 2025")
+    undated = article(
+        "u1",
+        "Rustem Umerov and Steve Witkoff met in Geneva on Sunday. "
+        "On Saturday, Umerov had spoken to Andrii Sybiha by phone.",
+    )
+    rows = run(dated, undated)
+    assert when(meeting(rows, "2025-06-01-geneva-in_person"))[0] == date(2025, 6, 1)
+    assert reported_by(rows, "2025-06-01-geneva-in_person") == {"d1", "u1"}
+    call = meeting(rows, "2025-05-31-unknown-phone")
+    assert (call["date_anchor"], call["date_article_id"]) == ("relative-to-d1", "u1")
+
+
+def test_two_candidate_days_leave_an_undated_article_unanchored() -> None:
+    first = article("d2", "Envoys met in Geneva on Sunday.", "June 3, 2025")
+    second = article("d3", "Envoys met in Geneva on Sunday.", "June 10, 2025")
+    undated = article("u2", "Envoys met in Geneva on Sunday. On Friday, Umerov spoke to Sybiha.")
+    rows = run(first, second, undated)
+    undated_dates = {r["date_start"] for r in rows["meeting_mentions"] if r["article_id"] == "u2"}
+    assert undated_dates == {None}
+
+
+def test_undated_call_joins_the_dated_call_naming_the_same_two_people() -> None:
+    dated = article("d4", "Marco Rubio spoke to Sergei Lavrov by phone on Monday.", "June 3, 2025")
+    undated = article("u4", "Rubio had a phone call with Sergei Lavrov.", "June 3, 2025")
+    other = article(
+        "d5", "Marco Rubio spoke by phone with Andrii Sybiha on Monday.", "June 3, 2025"
+    )
+    rows = run(dated, undated, other)
+    calls = {r["label"]: r["meeting_id"] for r in rows["meetings"]}
+    assert reported_by(rows, calls["Rubio–Lavrov call"]) == {"d4", "u4"}
+    assert reported_by(rows, calls["Rubio–Sybiha call"]) == {"d5"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "JD Vance said during a visit to India that a deal was close.",  # travel to a country
+        "Witkoff has already held three rounds of talks with Putin.",  # several meetings
+        "Kyiv said there would be no discussions on territory.",  # negated
+        "Both sides want to revive peace talks.",  # the process, not an encounter
+        "Zakharova gave a news conference in Moscow on Monday.",  # not a meeting
+    ],
+)
+def test_sentences_that_report_no_single_encounter(body: str) -> None:
+    assert run(article("t11", body, "May 16, 2025"))["meetings"] == []
+
+
+def test_a_quoted_today_is_not_the_publication_day() -> None:
+    a = article(
+        "t12", '"The talks in Paris today were productive," Lammy said on Friday.', "June 3, 2025"
+    )
+    (m,) = meeting_mentions(a, KB, mentions(a, KB))
+    assert m.date_expr is None and m.city == "Paris"
+
+
+def test_meeting_mention_carries_what_its_sentence_states() -> None:
+    a = article(
+        "t13",
+        "Marco Rubio will travel to Riyadh next week for talks with Kirill Dmitriev.",
+        "June 3, 2025",
+    )
+    found: MentionResult = mentions(a, KB)
+    (m,) = [x for x in meeting_mentions(a, KB, found) if x.city]
+    assert isinstance(m, MeetingMention)
+    assert (m.city, m.country, m.status, m.format) == ("Riyadh", "SA", "planned", "in_person")
+    assert m.date is not None and (m.date.start, m.date.precision) == (date(2025, 6, 9), "week")
+    assert dict(m.participants) == {"marco-rubio": "participant", "kirill-dmitriev": "participant"}
+
+
+def test_rows_become_typed_arrow_tables_once_the_models_are_registered(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from talkspkg.schema import models, tableschema
+    from talkspkg.tables import to_arrow
+
+    for table, model in MEETING_MODELS.items():
+        monkeypatch.setitem(models.MODELS, table, model)
+    tableschema.columns.cache_clear()
+    try:
+        for table in MEETING_MODELS:
+            arrow = to_arrow(table, ROWS[table])
+            assert arrow.num_rows == len(ROWS[table])
+        fields = {f["name"]: f for f in tableschema.table_schema("meetings")["fields"]}
+        assert fields["date_start"]["type"] == "date"
+        assert fields["status"]["constraints"]["enum"] == [
+            "cancelled",
+            "held",
+            "planned",
+            "postponed",
+        ]
+    finally:
+        tableschema.columns.cache_clear()
