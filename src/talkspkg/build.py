@@ -40,6 +40,7 @@ class BuildResult:
 
 def ruleset(kb: KnowledgeBase) -> dict[str, str]:
     """Versions of the knowledge that shaped the output, recorded in the descriptor."""
+    from talkspkg.stages.meetings import RULESET_VERSION as MEETINGS_VERSION
     from talkspkg.stages.proposals import load_codebook, load_cues
     from talkspkg.stages.quotes import ruleset as quote_ruleset
 
@@ -49,6 +50,7 @@ def ruleset(kb: KnowledgeBase) -> dict[str, str]:
         "lexicon": kb.lexicon.version,
         "codebook": load_codebook().version,
         "proposal_cues": load_cues().version,
+        "meetings": MEETINGS_VERSION,
         "overlaps": POLICY,
     }
 

@@ -21,9 +21,10 @@ from talkspkg.metadata import parse_metadata
 from talkspkg.raw import RawFile, read_article
 from talkspkg.stages.articles import article_row
 from talkspkg.stages.entities import entity_rows, merge_discovered
+from talkspkg.stages.meetings import MeetingMention, assemble_meetings, meeting_mentions
 from talkspkg.stages.mentions import mentions
-from talkspkg.stages.quotes import quotes
 from talkspkg.stages.proposals import TermEvidence, assemble_proposals, term_evidence
+from talkspkg.stages.quotes import quotes
 from talkspkg.tables import normalize, rows_to_arrow, to_arrow
 
 BATCH_SIZE = 32
@@ -39,6 +40,7 @@ class ArticleAnnotations:
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     discovered: dict[str, Entity] = field(default_factory=dict)
     evidence: list[TermEvidence] = field(default_factory=list)
+    meetings: list[MeetingMention] = field(default_factory=list)
 
 
 @dataclass
@@ -48,6 +50,7 @@ class Batch:
     tables: dict[str, pa.Table]
     discovered: list[dict[str, Entity]] = field(default_factory=list)
     evidence: list[TermEvidence] = field(default_factory=list)
+    meetings: list[MeetingMention] = field(default_factory=list)
 
 
 def make_article(raw: RawFile) -> Article:
@@ -81,6 +84,7 @@ def annotate(raw: RawFile, source: Mapping[str, Any], kb: KnowledgeBase) -> Arti
     ]
     result.rows["quotes"] = [asdict(q) for q in quotes(article, kb, found)]
     result.evidence = term_evidence(article, kb, found)
+    result.meetings = meeting_mentions(article, kb, found)
     return result
 
 
@@ -92,6 +96,7 @@ def annotate_batch(items: Sequence[WorkItem]) -> Batch:
         result = annotate(read_article(path, article_id), source, kb)
         batch.discovered.append(result.discovered)
         batch.evidence.extend(result.evidence)
+        batch.meetings.extend(result.meetings)
         for table, table_rows in result.rows.items():
             rows.setdefault(table, []).extend(table_rows)
     batch.tables = {t: rows_to_arrow(t, r) for t, r in rows.items()}
@@ -119,12 +124,15 @@ def assemble(batches: Iterable[Batch], kb: KnowledgeBase) -> dict[str, pa.Table]
     for batch in batches:
         corpus.discovered.extend(batch.discovered)
         corpus.evidence.extend(batch.evidence)
+        corpus.meetings.extend(batch.meetings)
         for table, arrow in batch.tables.items():
             parts.setdefault(table, []).append(arrow)
     tables = {t: normalize(t, pa.concat_tables(p)) for t, p in parts.items()}
     tables["entities"] = to_arrow(
         "entities", entity_rows(kb, merge_discovered(corpus.discovered), tables["mentions"])
     )
+    for table, table_rows in assemble_meetings(corpus.meetings, kb).items():
+        tables[table] = to_arrow(table, table_rows)
     for table, table_rows in assemble_proposals(corpus.evidence, kb).items():
         tables[table] = to_arrow(table, table_rows)
     return tables

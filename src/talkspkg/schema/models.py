@@ -12,6 +12,7 @@ import pandera.pandas as pa
 from pandera.engines import pandas_engine
 from pandera.typing import Series
 
+from talkspkg.schema.meetings import MEETING_MODELS
 from talkspkg.schema.proposals import PROPOSAL_MODELS
 from talkspkg.schema.quotes import Quotes
 from talkspkg.schema.types import ID_PATTERN, ISO_COUNTRY_PATTERN, SHA256_PATTERN
@@ -160,4 +161,5 @@ MODELS: dict[str, type[pa.DataFrameModel]] = {
 }
 # Registered here, in dependency order (a table's foreign keys point at earlier ones).
 MODELS["quotes"] = Quotes
+MODELS.update(MEETING_MODELS)
 MODELS.update(PROPOSAL_MODELS)
