@@ -24,6 +24,7 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from talkspkg.kb import KnowledgeBase
@@ -123,14 +124,28 @@ def meeting_ids(clusters: list[Cluster], kb: KnowledgeBase) -> dict[int, str]:
         when = _date_part(c if c.dated else root)
         stem = f"{when}-{city}-{c.format or root.format or 'unknown'}"
         base[id(c)] = stem + ("-bilateral" if c.parent is not None else "")
-    counts = Counter(base.values())
-    ids: dict[int, str] = {}
+    # Same stem: disambiguate by the participants; if they too coincide (or are unknown), by
+    # the first evidence span, which no other meeting can share.
+    ids = _disambiguate(clusters, base, lambda c: "|".join(sorted(_roles(c))))
+    return _disambiguate(clusters, ids, _first_evidence)
+
+
+def _first_evidence(c: Cluster) -> str:
+    first = min((m.article_id, m.start) for m in c.mentions)
+    return f"{first[0]}:{first[1]}"
+
+
+def _disambiguate(
+    clusters: list[Cluster], ids: dict[int, str], key: Callable[[Cluster], str]
+) -> dict[int, str]:
+    counts = Counter(ids.values())
+    out: dict[int, str] = {}
     for c in clusters:
-        ids[id(c)] = base[id(c)]
-        if counts[base[id(c)]] > 1:
-            digest = hashlib.sha256("|".join(sorted(_roles(c))).encode()).hexdigest()[:6]
-            ids[id(c)] = f"{base[id(c)]}-{digest}"
-    return ids
+        out[id(c)] = ids[id(c)]
+        if counts[ids[id(c)]] > 1:
+            digest = hashlib.sha256(key(c).encode()).hexdigest()[:6]
+            out[id(c)] = f"{ids[id(c)]}-{digest}"
+    return out
 
 
 def _meeting_row(c: Cluster, ids: dict[int, str], kb: KnowledgeBase) -> dict[str, Any]:
