@@ -9,14 +9,9 @@ from __future__ import annotations
 
 import pandas as pd
 import pandera.pandas as pa
-from pandera.engines import pandas_engine
-from pandera.typing import Series
 
+from talkspkg.schema.columns import Date, Int, Str
 from talkspkg.schema.types import ID_PATTERN, ISO_COUNTRY_PATTERN
-
-Str = Series[pd.StringDtype]
-Int = Series[pd.Int64Dtype]
-Date = Series[pandas_engine.Date]
 
 DATE_PRECISIONS = ["day", "week", "month"]
 FORMATS = ["in_person", "phone", "video"]

@@ -9,20 +9,12 @@ from __future__ import annotations
 
 import pandas as pd
 import pandera.pandas as pa
-from pandera.engines import pandas_engine
-from pandera.typing import Series
 
+from talkspkg.schema.columns import Bool, Date, Int, Str, Time
 from talkspkg.schema.meetings import MEETING_MODELS
 from talkspkg.schema.proposals import PROPOSAL_MODELS
 from talkspkg.schema.quotes import Quotes
 from talkspkg.schema.types import ID_PATTERN, ISO_COUNTRY_PATTERN, SHA256_PATTERN
-
-Str = Series[pd.StringDtype]
-Int = Series[pd.Int64Dtype]
-Bool = Series[pd.BooleanDtype]
-Float = Series[pd.Float64Dtype]
-Date = Series[pandas_engine.Date]
-Time = Series[object]
 
 
 class Articles(pa.DataFrameModel):

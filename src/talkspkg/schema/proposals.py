@@ -8,14 +8,9 @@ from __future__ import annotations
 
 import pandas as pd
 import pandera.pandas as pa
-from pandera.engines import pandas_engine
-from pandera.typing import Series
 
+from talkspkg.schema.columns import Date, Int, Str
 from talkspkg.schema.types import ID_PATTERN
-
-Str = Series[pd.StringDtype]
-Int = Series[pd.Int64Dtype]
-Date = Series[pandas_engine.Date]
 
 CODE_PATTERN = r"^[a-z]+\.[a-z0-9_]+$"
 PROPOSAL_KINDS = ["plan", "offer", "position", "single-issue"]

@@ -11,14 +11,10 @@ from __future__ import annotations
 
 import pandas as pd
 import pandera.pandas as pa
-from pandera.typing import Series
 
+from talkspkg.schema.columns import Float, Int, Str
 from talkspkg.schema.types import ID_PATTERN
 from talkspkg.stages.quotes import CHANNELS, KINDS, RESOLUTIONS, RULES
-
-Str = Series[pd.StringDtype]
-Int = Series[pd.Int64Dtype]
-Float = Series[pd.Float64Dtype]
 
 
 def _pair_ordered(df: pd.DataFrame, start: str, end: str) -> pd.Series:

@@ -13,7 +13,6 @@ A discovered entity's id is the slug of its name, so the same name is one entity
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -22,6 +21,7 @@ from talkspkg.document import Article, SegmentKind
 from talkspkg.kb import KnowledgeBase, Lexicon
 from talkspkg.stages.candidates import DISCOVERED, PROSE, Candidate
 from talkspkg.stages.trie import trie_pattern
+from talkspkg.textutil import slug
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w’'-]*")
 _POSSESSIVE = ("’s", "'s")
@@ -45,11 +45,6 @@ class Token:
     start: int
     end: int
     text: str
-
-
-def slug(name: str) -> str:
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
 
 
 def _tokens(text: str, start: int, end: int) -> list[Token]:

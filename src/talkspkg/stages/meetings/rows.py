@@ -21,12 +21,11 @@ Policy:
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
+from talkspkg import textutil
 from talkspkg.kb import KnowledgeBase
 from talkspkg.stages.meetings.merge import Cluster
 from talkspkg.stages.meetings.model import MeetingMention
@@ -38,8 +37,7 @@ CALL_NOUNS = {"phone": "call", "video": "video call", None: "conversation"}
 
 
 def slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "unknown"
+    return textutil.slug(text) or "unknown"
 
 
 def _date_part(c: Cluster) -> str:
