@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from talkspkg.stages.proposals.codebook import Codebook
 from talkspkg.stages.proposals.cues import Cues
@@ -36,7 +37,17 @@ class Hit:
     priority: int = 0
 
 
+@cache
+def _union(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+    """One pattern that matches wherever any of `patterns` does: a cheap test that lets a
+    sentence skip a whole group of patterns (the groups' own matches are still found one by
+    one, so overlapping matches of different patterns are kept)."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
+
+
 def _matches(text: str, sentence: Sentence, patterns: tuple[re.Pattern[str], ...]):
+    if not patterns or not _union(patterns).search(text, sentence.start, sentence.end):
+        return
     for pattern in patterns:
         for m in pattern.finditer(text, sentence.start, sentence.end):
             if m.end() > m.start():
@@ -45,6 +56,9 @@ def _matches(text: str, sentence: Sentence, patterns: tuple[re.Pattern[str], ...
 
 def find_terms(text: str, sentence: Sentence, codebook: Codebook) -> list[Hit]:
     terms: list[Hit] = []
+    every = tuple(p for code in codebook for p in code.patterns)
+    if not _union(every).search(text, sentence.start, sentence.end):
+        return terms
     for code in codebook:
         spans = sorted((m.start(), m.end()) for m in _matches(text, sentence, code.patterns))
         merged: list[list[int]] = []
