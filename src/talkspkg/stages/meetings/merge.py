@@ -23,9 +23,11 @@ A *report* is one article's encounter (its mentions sharing a `local_id`). Polic
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 
 from talkspkg.stages.meetings.dates import Anchor, DateRange, anchor_label, resolve
 from talkspkg.stages.meetings.model import MeetingMention
@@ -36,6 +38,8 @@ ANCHOR_RANK = {"stated": 0, "published_date": 1}
 
 @dataclass(eq=False)
 class Report:
+    """One article's encounter; immutable once built, so its derived values are cached."""
+
     article_id: str
     local_id: str
     mentions: list[MeetingMention]
@@ -48,16 +52,16 @@ class Report:
     def parent_local_id(self) -> str | None:
         return self.mentions[0].parent_local_id
 
-    @property
+    @cached_property
     def place_id(self) -> str | None:
         return next((m.place_id for m in self.mentions if m.place_id), None)
 
-    @property
+    @cached_property
     def format(self) -> str | None:
         formats = {m.format for m in self.mentions if m.format}
         return next((f for f in ("video", "phone", "in_person") if f in formats), None)
 
-    @property
+    @cached_property
     def dated(self) -> MeetingMention | None:
         """The mention that states the report's date most precisely (first on ties)."""
         dated = [m for m in self.mentions if m.date]
@@ -67,7 +71,7 @@ class Report:
     def date(self) -> DateRange | None:
         return self.dated.date if self.dated else None
 
-    @property
+    @cached_property
     def people(self) -> set[str]:
         return {p for m in self.mentions for p in m.people}
 
@@ -82,30 +86,35 @@ def date_rank(m: MeetingMention) -> tuple[int, int, int, str, int]:
 
 @dataclass(eq=False)
 class Cluster:
+    """Reports of one meeting. Derived values are kept up to date by `add` (merging compares
+    every report with many clusters, so they must not be recomputed on every comparison)."""
+
     reports: list[Report] = field(default_factory=list)
     parent: Cluster | None = None
+    place_id: str | None = None
+    people: set[str] = field(default_factory=set)
+    dated: MeetingMention | None = None
+    _formats: set[str] = field(default_factory=set)
+
+    def add(self, r: Report) -> None:
+        self.reports.append(r)
+        if self.place_id is None:
+            self.place_id = r.place_id
+        if r.format:
+            self._formats.add(r.format)
+        self.people |= r.people
+        if r.dated is not None and (
+            self.dated is None or date_rank(r.dated) < date_rank(self.dated)
+        ):
+            self.dated = r.dated
 
     @property
     def mentions(self) -> list[MeetingMention]:
         return [m for r in self.reports for m in r.mentions]
 
     @property
-    def place_id(self) -> str | None:
-        return next((r.place_id for r in self.reports if r.place_id), None)
-
-    @property
     def format(self) -> str | None:
-        formats = {r.format for r in self.reports if r.format}
-        return next((f for f in ("video", "phone", "in_person") if f in formats), None)
-
-    @property
-    def dated(self) -> MeetingMention | None:
-        dated = [m for m in self.mentions if m.date]
-        return min(dated, key=date_rank) if dated else None
-
-    @property
-    def people(self) -> set[str]:
-        return {p for r in self.reports for p in r.people}
+        return next((f for f in ("video", "phone", "in_person") if f in self._formats), None)
 
 
 def reports_of(mentions: Iterable[MeetingMention]) -> list[Report]:
@@ -118,41 +127,74 @@ def reports_of(mentions: Iterable[MeetingMention]) -> list[Report]:
 
 # ---------------------------------------------------------------- 1. anchoring
 def anchor_articles(mentions: list[MeetingMention]) -> list[MeetingMention]:
-    """Re-resolve the dates of unanchored articles through dated reports of the same meeting."""
+    """Re-resolve the dates of unanchored articles through dated reports of the same meeting.
+
+    Repeatedly anchors the unanchored article with the smallest id that can learn an anchor.
+    Whether an article can learn depends only on the dated reports in the cities it reports
+    from, so after each anchoring only the articles reporting from its cities are re-examined
+    (a heap keeps the smallest-id-first order).
+    """
     anchors: dict[str, Anchor | None] = {}
+    by_article: dict[str, list[MeetingMention]] = {}
     for m in mentions:
         anchors.setdefault(m.article_id, m.anchor)
-    changed = True
-    while changed:
-        changed = False
-        reports = reports_of(mentions)
-        for article_id in sorted(a for a, anchor in anchors.items() if anchor is None):
-            learnt = _learn_anchor(article_id, reports, anchors)
-            if learnt is not None:
-                anchors[article_id] = learnt
-                mentions = [
-                    _reanchor(m, learnt) if m.article_id == article_id else m for m in mentions
-                ]
-                changed = True
-                break
-    return mentions
+        by_article.setdefault(m.article_id, []).append(m)
+    reports = {a: reports_of(ms) for a, ms in by_article.items()}
+    at_place: dict[str, list[Report]] = {}
+    places: dict[str, set[str]] = {}
+    for a, rs in reports.items():
+        for r in rs:
+            if r.place_id:
+                at_place.setdefault(r.place_id, []).append(r)
+                places.setdefault(a, set()).add(r.place_id)
+    readers: dict[str, set[str]] = {}
+    for a, ps in places.items():
+        for p in ps:
+            readers.setdefault(p, set()).add(a)
+    heap = sorted(a for a, anchor in anchors.items() if anchor is None and a in places)
+    heapq.heapify(heap)
+    queued = set(heap)
+    while heap:
+        article_id = heapq.heappop(heap)
+        queued.discard(article_id)
+        if anchors[article_id] is not None:
+            continue
+        learnt = _learn_anchor(article_id, reports[article_id], at_place, anchors)
+        if learnt is None:
+            continue
+        anchors[article_id] = learnt
+        old = reports[article_id]
+        by_article[article_id] = [_reanchor(m, learnt) for m in by_article[article_id]]
+        reports[article_id] = reports_of(by_article[article_id])
+        for place in places.get(article_id, ()):
+            at_place[place] = [r for r in at_place[place] if r not in old] + [
+                r for r in reports[article_id] if r.place_id == place
+            ]
+            for other in readers[place]:
+                if anchors[other] is None and other not in queued:
+                    heapq.heappush(heap, other)
+                    queued.add(other)
+    return [m for a in by_article for m in by_article[a]]
 
 
 def _learn_anchor(
-    article_id: str, reports: list[Report], anchors: dict[str, Anchor | None]
+    article_id: str,
+    own_reports: list[Report],
+    at_place: dict[str, list[Report]],
+    anchors: dict[str, Anchor | None],
 ) -> Anchor | None:
     found: dict[date, tuple[int, str]] = {}
-    for own in (r for r in reports if r.article_id == article_id and r.place_id):
+    for own in (r for r in own_reports if r.place_id):
         weekdays = {
             m.date_expr.weekday
             for m in own.mentions
             if m.date_expr and m.date_expr.kind == "weekday" and m.date_expr.offset == 0
         }
-        for other in reports:
+        for other in at_place.get(own.place_id or "", ()):
             anchor, d = anchors.get(other.article_id), other.date
             if anchor is None or d is None or d.precision != "day" or other.scope != "main":
                 continue
-            if other.place_id != own.place_id or not _formats_agree(other.format, own.format):
+            if not _formats_agree(other.format, own.format):
                 continue
             if d.start.weekday() in weekdays:
                 rank = (0 if anchor.label == "published_date" else 1, other.article_id)
@@ -209,17 +251,30 @@ def cluster(mentions: list[MeetingMention]) -> list[Cluster]:
     )
     clusters: list[Cluster] = []
     home: dict[tuple[str, str], Cluster] = {}
+    # A fit needs the same place or a shared person (see _fit), so only clusters indexed under
+    # the report's place or one of its people are candidates.
+    by_key: dict[str, list[int]] = {}
     for r in order:
         if r.scope != "main":
             continue
-        scored = [(fit, i) for i, c in enumerate(clusters) if (fit := _fit(c, r)) is not None]
+        keys = [f"place:{r.place_id}"] if r.place_id else []
+        keys += [f"person:{p}" for p in sorted(r.people)]
+        candidates = sorted({i for k in keys for i in by_key.get(k, ())})
+        scored = [(fit, i) for i in candidates if (fit := _fit(clusters[i], r)) is not None]
         scored.sort(reverse=True)
         if scored and (len(scored) == 1 or scored[0][0] > scored[1][0]):
-            target = clusters[scored[0][1]]
+            index = scored[0][1]
         else:
-            target = Cluster()
-            clusters.append(target)
-        target.reports.append(r)
+            index = len(clusters)
+            clusters.append(Cluster())
+        target = clusters[index]
+        had_place = target.place_id
+        known = set(target.people)
+        target.add(r)
+        if target.place_id and not had_place:
+            by_key.setdefault(f"place:{target.place_id}", []).append(index)
+        for p in sorted(target.people - known):
+            by_key.setdefault(f"person:{p}", []).append(index)
         home[(r.article_id, r.local_id)] = target
     for r in order:
         if r.scope == "main":
@@ -236,5 +291,5 @@ def cluster(mentions: list[MeetingMention]) -> list[Cluster]:
         if sibling is None:
             sibling = Cluster(parent=parent)
             clusters.append(sibling)
-        sibling.reports.append(r)
+        sibling.add(r)
     return clusters
