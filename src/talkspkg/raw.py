@@ -12,8 +12,6 @@ Policy (documented in docs/raw-input.md):
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +20,7 @@ from typing import Any
 import yaml
 
 from talkspkg.errors import RawInputError
+from talkspkg.textutil import slug
 
 SOURCES_FILE = "sources.yaml"
 SOURCE_FIELDS = frozenset(
@@ -40,8 +39,7 @@ class RawFile:
 def article_id_for(name: str) -> str:
     """`Reuters London Talks.txt` -> `reuters-london-talks` (ASCII-folded, lowercase, dashed)."""
     stem = name[: -len(".txt")] if name.lower().endswith(".txt") else name
-    folded = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    return slug(stem)
 
 
 def decode(path: Path, data: bytes) -> str:
@@ -98,7 +96,10 @@ def plan_raw(raw_dir: Path) -> list[tuple[Path, str]]:
 
 
 def read_article(path: Path, article_id: str) -> RawFile:
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise RawInputError(f"{path}: cannot be read: {exc.strerror or exc}") from None
     return RawFile(path, article_id, decode(path, data), hashlib.sha256(data).hexdigest())
 
 
@@ -108,6 +109,15 @@ def read_raw(raw_dir: Path) -> Iterator[RawFile]:
         yield read_article(path, article_id)
 
 
+def yaml_problem(exc: yaml.YAMLError) -> str:
+    """PyYAML's multi-line message as one line: where, then what (a python tag is refused here:
+    the safe loader has no constructor for it, so nothing is ever executed)."""
+    mark = getattr(exc, "problem_mark", None)
+    where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
+    problem = getattr(exc, "problem", None) or " ".join(str(exc).split())
+    return f"{where}: {problem}"
+
+
 def read_sources(raw_dir: Path) -> dict[str, Mapping[str, Any]]:
     """Provenance by raw file name, from `sources.yaml` (safe-loaded); {} when absent."""
     path = raw_dir / SOURCES_FILE
@@ -115,8 +125,12 @@ def read_sources(raw_dir: Path) -> dict[str, Mapping[str, Any]]:
         return {}
     try:
         loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise RawInputError(f"{path}: not valid YAML: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise RawInputError(f"{path}: not valid UTF-8 at byte {exc.start}: {exc.reason}") from None
+    except OSError as exc:
+        raise RawInputError(f"{path}: cannot be read: {exc.strerror or exc}") from None
+    except yaml.YAMLError as exc:
+        raise RawInputError(f"{path}: not valid YAML{yaml_problem(exc)}") from None
     if loaded is None:
         return {}
     if not isinstance(loaded, dict):

@@ -8,9 +8,10 @@ from pathlib import Path
 from talkspkg.errors import PackageError
 from talkspkg.validate.checks.agreement import csv_parquet_agreement
 from talkspkg.validate.checks.csv import csv_conformity
+from talkspkg.validate.checks.derived import derived_counts
 from talkspkg.validate.checks.descriptor import descriptor_valid, tables_present
 from talkspkg.validate.checks.files import file_integrity, resource_paths
-from talkspkg.validate.checks.keys import foreign_keys, primary_keys
+from talkspkg.validate.checks.keys import foreign_keys, primary_keys, row_order
 from talkspkg.validate.checks.model import model_conformity
 from talkspkg.validate.checks.parquet import parquet_schema
 from talkspkg.validate.checks.raw import raw_integrity
@@ -32,10 +33,12 @@ CHECKS: tuple[Check, ...] = (
     parquet_schema,
     model_conformity,
     primary_keys,
+    row_order,
     foreign_keys,
     csv_parquet_agreement,
     raw_integrity,
     span_integrity,
+    derived_counts,
 )
 
 

@@ -46,11 +46,16 @@ class PackageContext:
     def open(cls, root: Path) -> PackageContext:
         ctx = cls(root)
         path = root / DESCRIPTOR
+        if not path.exists() and not path.is_symlink():
+            ctx.descriptor_error = f"{DESCRIPTOR} not found"
+            return ctx
+        unsafe = ctx.unsafe_reason(DESCRIPTOR)
+        if unsafe or not path.is_file():  # a FIFO or device would block or never end
+            ctx.descriptor_error = f"{DESCRIPTOR}: {unsafe or 'not a regular file'}"
+            return ctx
         try:
             loaded = json.loads(path.read_bytes().decode("utf-8"))
-        except FileNotFoundError:
-            ctx.descriptor_error = f"{DESCRIPTOR} not found"
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        except (ValueError, RecursionError) as exc:  # bad UTF-8 or JSON, overlong int, deep nesting
             ctx.descriptor_error = f"{DESCRIPTOR} is not valid JSON: {exc}"
         except OSError as exc:
             ctx.descriptor_error = f"{DESCRIPTOR} cannot be read: {exc}"
@@ -73,9 +78,11 @@ class PackageContext:
         found = {table: TableFiles(table) for table in MODELS}
         for res in self.resources():
             name = res.get("name")
+            if not isinstance(name, str):
+                continue  # reported by the profile check
             if name in found and res.get("format") == "csv":
                 found[name].csv = res
-            elif isinstance(name, str) and name.endswith("-parquet"):
+            elif name.endswith("-parquet"):
                 table = name.removesuffix("-parquet")
                 if table in found and res.get("format") == "parquet":
                     found[table].parquet = res
@@ -95,8 +102,11 @@ class PackageContext:
             return f"path {rel!r} is a URL or drive path, not a path inside the package"
         if ".." in PurePosixPath(rel).parts:
             return f"path {rel!r} leaves the package ('..')"
-        root = self.root.resolve()
-        target = (self.root / rel).resolve()
+        try:
+            root = self.root.resolve()
+            target = (self.root / rel).resolve()
+        except (OSError, RuntimeError):  # a symlink loop (RuntimeError before Python 3.13)
+            return f"path {rel!r} cannot be resolved (symlink loop?)"
         if target != root and root not in target.parents:
             return f"path {rel!r} resolves outside the package (symlink?)"
         return None
@@ -117,7 +127,7 @@ class PackageContext:
                 self._cache[key] = load()
             except Unavailable as exc:
                 self._cache[key] = exc
-            except (pa.ArrowException, OSError, ValueError) as exc:
+            except (pa.ArrowException, OSError, ValueError, KeyError, RecursionError) as exc:
                 self._cache[key] = Unavailable(f"{key[1]} cannot be read: {exc}")
         value = self._cache[key]
         if isinstance(value, Unavailable):
@@ -127,6 +137,13 @@ class PackageContext:
     def digest(self, rel: Any) -> tuple[int, str]:
         """(bytes, sha256) of a package file, hashed once per run."""
         return self._cached(("digest", str(rel)), lambda: file_digest(self.path(rel)))  # type: ignore[no-any-return]
+
+    def raw_text(self, rel: Any) -> str:
+        """A raw article decoded as strict UTF-8 exactly as stored: what every offset indexes."""
+        text: str = self._cached(
+            ("raw-text", str(rel)), lambda: self.path(rel).read_bytes().decode("utf-8")
+        )
+        return text
 
     def schema_json(self, table: str) -> dict[str, Any]:
         files = self.tables()[table]
@@ -159,14 +176,19 @@ class PackageContext:
             path = self.path(rel)
             with path.open("rb") as handle:
                 header = handle.readline()
-            names = next(iter(pacsv.read_csv(
-                pa.py_buffer(header),
-                read_options=pacsv.ReadOptions(autogenerate_column_names=True),
-            ).to_pylist()), {})
+            names = next(
+                iter(
+                    pacsv.read_csv(
+                        pa.py_buffer(header),
+                        read_options=pacsv.ReadOptions(autogenerate_column_names=True),
+                    ).to_pylist()
+                ),
+                {},
+            )
             columns = [str(v) for v in names.values()]
             if len(set(columns)) != len(columns):
                 raise Unavailable(f"{rel}: duplicate column names in header")
-            return pacsv.read_csv(
+            text = pacsv.read_csv(
                 path,
                 read_options=pacsv.ReadOptions(use_threads=True),
                 parse_options=pacsv.ParseOptions(newlines_in_values=True),
@@ -176,17 +198,26 @@ class PackageContext:
                     quoted_strings_can_be_null=False,
                 ),
             )
+            # Names are decoded here (a header that is not UTF-8 raises here, not in a check),
+            # and must be the ones typed as strings above, or a column would be inferred.
+            if text.column_names != columns:
+                raise Unavailable(f"{rel}: header cannot be read as one line of column names")
+            return text
 
         return self._cached(("csv", str(rel)), load)  # type: ignore[no-any-return]
 
     def table(self, table: str) -> pa.Table:
-        """The table's typed content: the Parquet when it has the model's schema, else typed CSV."""
+        """The table's typed content: the Parquet when it has the model's columns, else typed CSV.
+
+        Columns are cast to the model's types but kept nullable, so that a null where the model
+        forbids one reaches the key and model checks instead of making the table unreadable.
+        """
         try:
             arrow = self.parquet(table)
             if arrow.schema.remove_metadata().equals(arrow_schema(table), check_metadata=False):
                 return arrow
-            return arrow.select(arrow_schema(table).names).cast(arrow_schema(table))
-        except (Unavailable, pa.ArrowException, KeyError):
+            return arrow.select(arrow_schema(table).names).cast(nullable_schema(table))
+        except (Unavailable, pa.ArrowException, KeyError, ValueError):
             pass
         return self._cached(("typed-csv", table), lambda: typed_csv(self.csv_text(table), table))  # type: ignore[no-any-return]
 
@@ -201,9 +232,14 @@ class PackageContext:
         return ["|".join("" if v is None else str(v) for v in row.values()) for row in taken]
 
 
+def nullable_schema(table: str) -> pa.Schema:
+    """The model's Arrow schema with every field nullable: what a corrupt file may hold."""
+    return pa.schema([f.with_nullable(True) for f in arrow_schema(table)])
+
+
 def typed_csv(text: pa.Table, table: str) -> pa.Table:
     """Cast a string-typed CSV to the model's Arrow schema (empty cell = null)."""
-    schema = arrow_schema(table)
+    schema = nullable_schema(table)
     arrays = []
     for f in schema:
         col = text[f.name]

@@ -56,7 +56,9 @@ class Report:
         if self.valid:
             tables = self.stats.get("tables", 0)
             rows = self.stats.get("rows", 0)
-            return f"{self.package}: valid ({tables} tables, {rows} rows, {len(self.checks)} checks)"
+            return (
+                f"{self.package}: valid ({tables} tables, {rows} rows, {len(self.checks)} checks)"
+            )
         groups: dict[str, dict[str, list[Finding]]] = defaultdict(lambda: defaultdict(list))
         for f in self.findings:
             groups[f.table or "(package)"][f.type].append(f)

@@ -9,7 +9,7 @@ import pyarrow.compute as pc
 
 from talkspkg.schema.tableschema import arrow_schema
 from talkspkg.validate.checks._util import row_findings
-from talkspkg.validate.context import PackageContext, Unavailable, typed_csv
+from talkspkg.validate.context import PackageContext, Unavailable, nullable_schema, typed_csv
 from talkspkg.validate.report import Finding
 
 
@@ -18,7 +18,7 @@ def csv_parquet_agreement(ctx: PackageContext) -> Iterator[Finding]:
         try:
             parquet = ctx.parquet(table)
             csv = typed_csv(ctx.csv_text(table), table)
-            parquet = parquet.select(arrow_schema(table).names).cast(arrow_schema(table))
+            parquet = parquet.select(arrow_schema(table).names).cast(nullable_schema(table))
         except (Unavailable, pa.ArrowException, KeyError, ValueError):
             continue  # unreadable or malformed files are reported by their own checks
         if parquet.num_rows != csv.num_rows:
@@ -34,6 +34,12 @@ def csv_parquet_agreement(ctx: PackageContext) -> Iterator[Finding]:
             differ = pc.indices_nonzero(pc.invert(pc.fill_null(same, False))).to_pylist()
             if differ:
                 yield from row_findings(
-                    ctx, type="csv-parquet-mismatch", table=table, file=None, column=name,
-                    arrow=parquet, indices=differ, message="CSV and Parquet differ in this cell",
+                    ctx,
+                    type="csv-parquet-mismatch",
+                    table=table,
+                    file=None,
+                    column=name,
+                    arrow=parquet,
+                    indices=differ,
+                    message="CSV and Parquet differ in this cell",
                 )

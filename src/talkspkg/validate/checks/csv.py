@@ -21,17 +21,37 @@ LEXICAL = {
     "time": r"^[0-9]{2}:[0-9]{2}:[0-9]{2}$",
 }
 STRPTIME = {"date": "%Y-%m-%d", "time": "%H:%M:%S"}
+INT64_DIGITS = {"-": "9223372036854775808", "+": "9223372036854775807"}
+
+
+def _beyond_int64(col: pa.ChunkedArray) -> pa.ChunkedArray:
+    """True where an integer literal does not fit in 64 bits (compared as digit strings)."""
+    negative = pc.starts_with(col, "-")
+    digits = pc.utf8_ltrim(pc.utf8_ltrim(col, "+-"), "0")
+    length = pc.utf8_length(digits)
+    limit = pc.if_else(negative, INT64_DIGITS["-"], INT64_DIGITS["+"])
+    return pc.or_(pc.greater(length, 19), pc.and_(pc.equal(length, 19), pc.greater(digits, limit)))
 
 
 def _bad_lexical(col: pa.ChunkedArray, ts_type: str) -> pa.ChunkedArray:
-    """True where a non-empty cell is not a valid value of `ts_type`."""
+    """True where a non-empty cell is not a valid value of `ts_type`.
+
+    Dates and times must also survive a parse-and-format round trip: Arrow's parser rolls
+    '2025-02-30' over to March and would let an impossible date through. Year 0000 is refused
+    because no Python date can hold it.
+    """
     nonempty = pc.not_equal(col, "")
     ok = pc.match_substring_regex(col, LEXICAL[ts_type])
+    if ts_type == "integer":
+        ok = pc.and_(ok, pc.invert(_beyond_int64(col)))
     if ts_type in STRPTIME:
         stamp = col if ts_type == "date" else pc.binary_join_element_wise("1970-01-01 ", col, "")
         fmt = STRPTIME[ts_type] if ts_type == "date" else "%Y-%m-%d " + STRPTIME[ts_type]
         parsed = pc.strptime(stamp, format=fmt, unit="s", error_is_null=True)
-        ok = pc.and_(ok, pc.is_valid(parsed))
+        again = pc.strftime(parsed, format=fmt)
+        ok = pc.and_(ok, pc.fill_null(pc.equal(again, stamp), False))
+        if ts_type == "date":
+            ok = pc.and_(ok, pc.invert(pc.starts_with(col, "0000")))
     return pc.and_(nonempty, pc.invert(ok))
 
 
@@ -68,15 +88,27 @@ def csv_conformity(ctx: PackageContext) -> Iterator[Finding]:
                 empty = pc.indices_nonzero(pc.equal(col, "")).to_pylist()
                 if empty:
                     yield from row_findings(
-                        ctx, type="constraint-error", table=table, file=rel, column=spec.name,
-                        arrow=text, indices=empty, message="required cell is empty",
+                        ctx,
+                        type="constraint-error",
+                        table=table,
+                        file=rel,
+                        column=spec.name,
+                        arrow=text,
+                        indices=empty,
+                        message="required cell is empty",
                     )
             if spec.type in LEXICAL:
                 bad = pc.indices_nonzero(_bad_lexical(col, spec.type)).to_pylist()
                 if bad:
                     values = col.take(pa.array(bad[:10], pa.int64())).to_pylist()
                     yield from row_findings(
-                        ctx, type="type-error", table=table, file=rel, column=spec.name,
-                        arrow=text, indices=bad, message=f"cell is not a valid {spec.type}",
+                        ctx,
+                        type="type-error",
+                        table=table,
+                        file=rel,
+                        column=spec.name,
+                        arrow=text,
+                        indices=bad,
+                        message=f"cell is not a valid {spec.type}",
                         values=values,
                     )

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
+from talkspkg.package import PROFILE
 from talkspkg.validate.context import DESCRIPTOR, PackageContext
 from talkspkg.validate.report import Finding
 
@@ -21,15 +22,23 @@ def descriptor_valid(ctx: PackageContext) -> Iterator[Finding]:
     for key in REQUIRED:
         if key not in desc:
             yield Finding("descriptor-error", f"missing property {key!r}", file=DESCRIPTOR)
+    if "$schema" in desc and desc["$schema"] != PROFILE:
+        yield Finding(
+            "descriptor-error", f"$schema {desc['$schema']!r} is not {PROFILE}", file=DESCRIPTOR
+        )
     if "version" in desc and not re.fullmatch(SEMVER, str(desc["version"])):
-        yield Finding("descriptor-error", f"version {desc['version']!r} is not SemVer", file=DESCRIPTOR)
+        yield Finding(
+            "descriptor-error", f"version {desc['version']!r} is not SemVer", file=DESCRIPTOR
+        )
     if not isinstance(desc.get("resources"), list) or not desc.get("resources"):
         yield Finding("descriptor-error", "resources must be a non-empty list", file=DESCRIPTOR)
         return
-    names = Counter(r.get("name") for r in ctx.resources())
+    names = Counter(r["name"] for r in ctx.resources() if isinstance(r.get("name"), str))
     for name, count in sorted(names.items(), key=str):
         if count > 1:
-            yield Finding("descriptor-error", f"resource name {name!r} used {count} times", file=DESCRIPTOR)
+            yield Finding(
+                "descriptor-error", f"resource name {name!r} used {count} times", file=DESCRIPTOR
+            )
     yield from profile_errors(ctx)
 
 
@@ -40,7 +49,9 @@ def profile_errors(ctx: PackageContext) -> Iterator[Finding]:
     try:
         report = Package.validate_descriptor(ctx.descriptor)  # type: ignore[arg-type]
     except Exception as exc:  # frictionless raises broadly on malformed metadata
-        yield Finding("descriptor-profile-error", f"not a valid Data Package: {exc}", file=DESCRIPTOR)
+        yield Finding(
+            "descriptor-profile-error", f"not a valid Data Package: {exc}", file=DESCRIPTOR
+        )
         return
     for error in report.errors:
         yield Finding("descriptor-profile-error", error.message, file=DESCRIPTOR)
@@ -54,4 +65,6 @@ def tables_present(ctx: PackageContext) -> Iterator[Finding]:
         if files.csv is None:
             yield Finding("missing-resource", f"no CSV resource named {table!r}", table=table)
         if files.parquet is None:
-            yield Finding("missing-resource", f"no Parquet resource named '{table}-parquet'", table=table)
+            yield Finding(
+                "missing-resource", f"no Parquet resource named '{table}-parquet'", table=table
+            )

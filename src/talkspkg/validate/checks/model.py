@@ -34,7 +34,12 @@ def model_conformity(ctx: PackageContext) -> Iterator[Finding]:
         except Unavailable:
             continue
         try:
-            MODELS[table].validate(to_pandas(arrow), lazy=True)
+            frame = to_pandas(arrow)
+        except (pa.ArrowException, ValueError, OverflowError) as exc:  # e.g. a date in year 0
+            yield Finding("model-error", f"values cannot be checked: {exc}", table=table)
+            continue
+        try:
+            MODELS[table].validate(frame, lazy=True)
         except pandera.errors.SchemaErrors as exc:
             cases = exc.failure_cases
             grouped = cases.groupby(["column", "check"], dropna=False, sort=False)
@@ -47,7 +52,11 @@ def model_conformity(ctx: PackageContext) -> Iterator[Finding]:
                     yield Finding("model-error", f"{check}: {values[:3]}", table=table, column=col)
                 for key, value in zip(keys, values, strict=False):
                     yield Finding(
-                        "model-error", f"fails {check} (value {value!r})", table=table, row=key, column=col
+                        "model-error",
+                        f"fails {check} (value {value!r})",
+                        table=table,
+                        row=key,
+                        column=col,
                     )
                 if len(indices) > len(keys):
                     yield Finding(

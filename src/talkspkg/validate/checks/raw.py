@@ -1,4 +1,9 @@
-"""Raw articles shipped in the package match the hashes and lengths the articles table records."""
+"""Raw articles shipped in the package are the ones the articles table was built from.
+
+Each `raw_path` must be a safe path declared by a resource (so the descriptor hashes it), hash
+to `raw_sha256`, decode as strict UTF-8, and decode to exactly `char_count` characters: the
+bound every offset is checked against.
+"""
 
 from __future__ import annotations
 
@@ -9,22 +14,52 @@ from talkspkg.validate.report import Finding
 
 
 def raw_integrity(ctx: PackageContext) -> Iterator[Finding]:
-    if not (ctx.root / "raw").is_dir() or "articles" not in ctx.present_tables():
+    if "articles" not in ctx.present_tables():
         return
     try:
-        rows = ctx.table("articles").select(["article_id", "raw_path", "raw_sha256"]).to_pylist()
+        rows = (
+            ctx.table("articles")
+            .select(["article_id", "raw_path", "raw_sha256", "char_count"])
+            .to_pylist()
+        )
     except (Unavailable, KeyError):
         return
+    declared = {r.get("path") for r in ctx.resources() if isinstance(r.get("path"), str)}
     for row in rows:
+        rel, where = row["raw_path"], {"table": "articles", "row": row["article_id"]}
+        if rel not in declared:
+            yield Finding(
+                "missing-resource",
+                f"raw article {rel!r} is not declared by any resource",
+                column="raw_path",
+                **where,
+            )
+        reason = ctx.unsafe_reason(rel)
+        if reason:
+            yield Finding("path-error", reason, column="raw_path", **where)
+            continue
         try:
-            _, digest = ctx.digest(row["raw_path"])
+            _, digest = ctx.digest(rel)
         except Unavailable as exc:
-            yield Finding("raw-missing", str(exc), table="articles", row=row["article_id"], column="raw_path")
+            yield Finding("raw-missing", str(exc), column="raw_path", **where)
             continue
         if digest != row["raw_sha256"]:
             yield Finding(
                 "raw-hash-error",
-                f"{row['raw_path']} has sha256 {digest}, the table records {row['raw_sha256']}: "
+                f"{rel} has sha256 {digest}, the table records {row['raw_sha256']}: "
                 "the raw article changed after the build; rebuild the package",
-                table="articles", row=row["article_id"], column="raw_sha256",
+                column="raw_sha256",
+                **where,
+            )
+        try:
+            text = ctx.raw_text(rel)
+        except Unavailable as exc:
+            yield Finding("raw-encoding-error", str(exc), column="raw_path", **where)
+            continue
+        if len(text) != row["char_count"]:
+            yield Finding(
+                "raw-length-error",
+                f"{rel} decodes to {len(text)} characters, the table records {row['char_count']}",
+                column="char_count",
+                **where,
             )
