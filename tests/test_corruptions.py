@@ -585,11 +585,25 @@ def generated() -> Iterator[Corruption]:
         enums = [c for c in columns(table) if "enum" in c.constraints]
         if enums:
             yield out_of_vocabulary(table, enums[0].name)
+        if table_meta(table).get("disjoint_spans"):
+            yield overlapping_span(table)
     for n, (applies, make) in enumerate(SHARED_DAMAGE):
         eligible = [t for t in MODELS if applies(t)]
         if eligible:
             yield make(eligible[n % len(eligible)])
     yield from lexical_cases()
+
+
+def overlapping_span(table: str) -> Corruption:
+    """A second row on the same characters under a fresh key: every other check still passes."""
+
+    def apply(pkg: Path) -> None:
+        found = rows(pkg, table)
+        (pk,) = key(table)
+        twin = {**found[0], pk: f"{found[0][pk]}-twin"}
+        save_rows(pkg, table, sorted([*found, twin], key=lambda r: r[pk]))
+
+    return Corruption(f"overlapping-span[{table}]", apply, ("span-overlap",), True)
 
 
 def duplicate_key(table: str) -> Corruption:

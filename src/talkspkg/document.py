@@ -60,6 +60,15 @@ class Article:
     raw_sha256: str
     text: str
     meta: ArticleMeta
+    _by_kinds: dict[tuple[SegmentKind, ...], tuple[Segment, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def segments_of(self, *kinds: SegmentKind) -> list[Segment]:
-        return [s for s in self.meta.segments if s.kind in kinds]
+        """The article's lines of these kinds, in text order (computed once per set of kinds:
+        stages ask for them per quotation or sentence)."""
+        found = self._by_kinds.get(kinds)
+        if found is None:
+            found = tuple(s for s in self.meta.segments if s.kind in kinds)
+            self._by_kinds[kinds] = found
+        return list(found)

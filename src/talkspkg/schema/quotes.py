@@ -114,6 +114,7 @@ class Quotes(pa.DataFrameModel):
             "description": "Every quotation in an article's prose with its exact span, its "
             "speaker and how it was attributed; headline quotes and scare quotes are left out.",
             "primary_key": ["quote_id"],
+            "disjoint_spans": True,  # no two quotations of an article overlap
             "foreign_keys": [
                 {"fields": ["article_id"], "table": "articles", "reference": ["article_id"]},
                 {"fields": ["speaker_id"], "table": "entities", "reference": ["entity_id"]},

@@ -13,6 +13,7 @@ from talkspkg.validate.checks.descriptor import descriptor_valid, tables_present
 from talkspkg.validate.checks.files import file_integrity, resource_paths
 from talkspkg.validate.checks.keys import foreign_keys, primary_keys, row_order
 from talkspkg.validate.checks.model import model_conformity
+from talkspkg.validate.checks.overlaps import disjoint_spans
 from talkspkg.validate.checks.parquet import parquet_schema
 from talkspkg.validate.checks.raw import raw_integrity
 from talkspkg.validate.checks.schemas import schema_matches_model
@@ -38,6 +39,7 @@ CHECKS: tuple[Check, ...] = (
     csv_parquet_agreement,
     raw_integrity,
     span_integrity,
+    disjoint_spans,
     derived_counts,
 )
 

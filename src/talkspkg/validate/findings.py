@@ -214,6 +214,13 @@ FINDINGS: tuple[FindingType, ...] = (
         f"Correct the row from the raw text. {REBUILD}",
     ),
     FindingType(
+        "span-overlap",
+        "Two spans of one article overlap where the table forbids it",
+        "The table's model declares `disjoint_spans` (quotes: a quotation never contains or "
+        "crosses another) and two rows of one article share characters.",
+        f"Remove or correct the overlapping row. {REBUILD}",
+    ),
+    FindingType(
         "derived-count-error",
         "A count disagrees with the rows it counts",
         "A column that counts rows of another table (for example `entities.mention_count`) is not "

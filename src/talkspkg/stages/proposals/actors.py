@@ -16,6 +16,7 @@ nearest first and, at equal distance, the later sentence (attributions usually f
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -25,6 +26,7 @@ from talkspkg.kb import Entity, KnowledgeBase
 from talkspkg.stages.mentions import MentionResult
 from talkspkg.stages.proposals.cues import Cues
 from talkspkg.stages.proposals.text import Sentence
+from talkspkg.stages.spans import overlaps_any
 
 ACTOR_TYPES = ("person", "country", "organization")
 FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]urs?|I|[Mm]y)\b")
@@ -87,19 +89,20 @@ class Actors:
             if (entity.role or "").lower() in cues.non_actor_roles:
                 continue
             actors.append(Actor(m.start, m.end, m.entity_id, self.side_of(m.entity_id), "mention"))
-        taken = [(a.start, a.end) for a in actors]
+        taken = sorted((a.start, a.end) for a in actors)  # disjoint: mentions never overlap
         patterns = _demonym_patterns(kb)
         for pattern in patterns or ():
             for m in pattern.finditer(self.text):
                 word = m.group("word")
                 code = codes.get(word) or codes.get(word[:-1])
                 country = country_ids(kb).get(code or "")
-                if country and not any(s < m.end() and m.start() < e for s, e in taken):
+                if country and not overlaps_any(m.start(), m.end(), taken):
                     actors.append(Actor(m.start(), m.end(), country, country, "demonym"))
-                    taken.append((m.start(), m.end()))
+                    bisect.insort(taken, (m.start(), m.end()))
         for m in FIRST_PERSON.finditer(self.text):
             actors.append(Actor(m.start(), m.end(), None, None, "first-person"))
         self.actors = sorted(actors, key=lambda a: (a.start, a.end))
+        self._starts = [a.start for a in self.actors]
         verbs = "|".join(map(re.escape, sorted(kb.lexicon.name_speech_verbs)))
         self.speech = re.compile(rf"^\s*(?:,\s*)?(?:\w+\s+)?(?:{verbs})\b")
         self.speech_before = re.compile(rf"\b(?:{verbs})\s+$")
@@ -118,7 +121,9 @@ class Actors:
         return country_ids(self.kb).get(entity.country, entity_id)
 
     def within(self, start: int, end: int) -> list[Actor]:
-        return [a for a in self.actors if a.start >= start and a.end <= end]
+        lo = bisect.bisect_left(self._starts, start)
+        hi = bisect.bisect_left(self._starts, end, lo)
+        return [a for a in self.actors[lo:hi] if a.end <= end]
 
     def is_object(self, actor: Actor, floor: int) -> bool:
         """True when a preposition governs the actor ("a meeting with Witkoff")."""
@@ -144,7 +149,16 @@ class Actors:
             same_paragraph = 0 if s.paragraph == here.paragraph else 1
             return (same_paragraph, abs(s.index - index), -s.index)
 
-        pool = [s for s in sentences if s.paragraph == here.paragraph or abs(s.index - index) <= 2]
+        # sentences are in text order: the pool is this paragraph and two sentences either side
+        lo = index
+        while lo > 0 and (sentences[lo - 1].paragraph == here.paragraph or index - (lo - 1) <= 2):
+            lo -= 1
+        hi = index + 1
+        while hi < len(sentences) and (
+            sentences[hi].paragraph == here.paragraph or hi - index <= 2
+        ):
+            hi += 1
+        pool = sentences[lo:hi]
         for s in sorted(pool, key=rank):
             for actor in self.within(s.start, s.end):
                 if self.is_speaker(actor):

@@ -70,11 +70,17 @@ def _norm(text: str) -> str:
     return " ".join("".join(ch if ch.isalnum() else " " for ch in text.casefold()).split())
 
 
+ECHO_WINDOW = 50  # quotations on either side searched for the words a short quote repeats
+
+
 def _echo(ctx: Context, n: int) -> Attribution | None:
+    """A short quotation repeating words of an attributed one nearby inherits its speaker
+    (bounded to the ECHO_WINDOW nearest quotations, so long articles stay linear)."""
     mine = _norm(ctx.article.text[ctx.spans[n].start : ctx.spans[n].end])
     if not mine or max(len(w) for w in mine.split()) < 4:
         return None
-    for m, done in enumerate(ctx.results):
+    for m in range(max(0, n - ECHO_WINDOW), min(len(ctx.results), n + ECHO_WINDOW + 1)):
+        done = ctx.results[m]
         if m != n and done is not None and done.rule != "echo":
             other = _norm(ctx.article.text[ctx.spans[m].start : ctx.spans[m].end])
             if f" {mine} " in f" {other} ":
@@ -83,7 +89,8 @@ def _echo(ctx: Context, n: int) -> Attribution | None:
 
 
 def _scare_marked(ctx: Context, n: int) -> bool:
-    before = ctx.article.text[: ctx.spans[n].mark_start].rstrip().lower()
+    start = ctx.spans[n].mark_start
+    before = ctx.article.text[max(0, start - 80) : start].rstrip().lower()
     return any(before.endswith(marker) for marker in ctx.cues.scare_markers)
 
 

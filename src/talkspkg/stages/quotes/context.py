@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from talkspkg.document import Article
+from talkspkg.document import Article, Segment
 from talkspkg.kb import Entity, KnowledgeBase
 from talkspkg.stages.mentions import MentionResult
 from talkspkg.stages.quotes.cues import Cue, QuoteCues, cue_at
@@ -139,24 +139,22 @@ def build(
     spans: list[QuoteSpan],
 ) -> Context:
     text = article.text
-    refs = references(article, kb, found)
-    inside = [(q.mark_start, q.mark_end) for q in spans]
+    refs = sorted(references(article, kb, found), key=lambda r: (r.start, r.end))
+    inside = sorted((q.mark_start, q.mark_end) for q in spans)
     body = body_paragraphs(article)
     all_sentences: list[Sentence] = []
+    by_segment: dict[int, list[tuple[int, QuoteSpan]]] = {}
+    for n, q in enumerate(spans):
+        by_segment.setdefault(q.segment, []).append((n, q))
     for p, seg in enumerate(body):
-        mine = [(n, q) for n, q in enumerate(spans) if q.segment == p]
-        all_sentences += sentences(text, seg, p, mine, refs, cues)
+        all_sentences += sentences(text, seg, p, by_segment.get(p, []), refs, cues)
     where: list[tuple[int, int]] = [(-1, -1)] * len(spans)
     for s, sent in enumerate(all_sentences):
         for k, tok in enumerate(sent.tokens):
             if tok.quote is not None:
                 where[tok.quote] = (s, k)
-    prose_refs = [
-        r
-        for r in refs
-        if any(seg.start <= r.start and r.end <= seg.end for seg in body)
-        and not any(a <= r.start < b for a, b in inside)
-    ]
+    starts = [seg.start for seg in body]
+    prose_refs = [r for r in refs if _in_prose(r, body, starts, inside)]
     entities = {**kb.entities, **found.discovered}
     addressees = {
         eid: channel
@@ -168,3 +166,14 @@ def build(
     return Context(
         article, cues, Grammar(cues), spans, all_sentences, where, prose_refs, addressees, entities
     )
+
+
+def _in_prose(
+    r: Ref, body: list[Segment], starts: list[int], inside: list[tuple[int, int]]
+) -> bool:
+    """Inside a body paragraph and not inside quotation marks (both sorted and disjoint)."""
+    i = bisect.bisect_right(starts, r.start) - 1
+    if i < 0 or r.end > body[i].end:
+        return False
+    j = bisect.bisect_right(inside, (r.start, float("inf"))) - 1
+    return not (j >= 0 and inside[j][0] <= r.start < inside[j][1])

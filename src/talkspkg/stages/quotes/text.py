@@ -13,6 +13,7 @@ references, and the mentions stage does not produce them.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -162,12 +163,11 @@ def _tokens(
                     ),
                 )
             )
-    for r in refs:
-        if (
-            lo <= r.start
-            and r.end <= hi
-            and not any(a < r.end and r.start < b for a, b, _ in blocks)
-        ):
+    first = bisect.bisect_left(refs, lo, key=lambda r: r.start)  # refs are in text order
+    for r in refs[first:]:
+        if r.start >= hi:
+            break
+        if r.end <= hi and not any(a < r.end and r.start < b for a, b, _ in blocks):
             blocks.append(
                 (r.start, r.end, Token("mention", r.start, r.end, text[r.start : r.end], r))
             )
