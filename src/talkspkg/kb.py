@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from talkspkg.errors import KnowledgeError
+from talkspkg.raw import yaml_problem
 
 ENTITY_TYPES = ("person", "organization", "country", "location", "journalist")
 CURATED_TYPES = ("person", "organization", "country", "location")
@@ -167,8 +168,10 @@ def parse_lexicon(data: Any, source: str) -> Lexicon:
 def _load_yaml(path: Path | Any) -> Any:
     try:
         return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise KnowledgeError(f"{path}: not valid YAML: {exc}") from None
+    except yaml.YAMLError as exc:
+        raise KnowledgeError(f"{path}: not valid YAML{yaml_problem(exc)}") from None
+    except UnicodeDecodeError as exc:
+        raise KnowledgeError(f"{path}: not valid UTF-8 at byte {exc.start}") from None
 
 
 def _load_lines(path: Path | Any) -> tuple[str, ...]:

@@ -1,6 +1,6 @@
 """Read the raw folder: one UTF-8 `.txt` file per article, plus optional `sources.yaml`.
 
-Policy (documented in docs/raw-input.md):
+Policy (documented in the README, 'Raw input policy'):
 - Only `*.txt` files directly inside the folder are articles; `sources.yaml` is provenance;
   hidden files are skipped; any other file is ignored and reported by `ignored_files`.
 - The text is the file decoded as strict UTF-8 exactly as stored: a BOM stays as U+FEFF at
