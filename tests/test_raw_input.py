@@ -278,16 +278,12 @@ def ten_megabytes() -> str:
     return "\n".join(head) + "\n" + body * repeats + tail
 
 
-TEN_MB_SECONDS = 120  # the build took 31 s when only mentions were annotated
+# Measured: 143 s and 640 MB peak RSS on a 2-core machine (every stage annotates ~50,000
+# sentences); the bound only stops a regression from hanging CI.
+TEN_MB_SECONDS = 900
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    raises=subprocess.TimeoutExpired,
-    strict=True,
-    reason="quotes, proposals and meetings stages grow superlinearly with article length "
-    "(190 KB: 5 s; 10 MB: hours); remove this mark when they are linear",
-)
 def test_ten_megabyte_article_builds_with_exact_offsets(tmp_path: Path) -> None:
     folder = tmp_path / "raw"
     folder.mkdir()
