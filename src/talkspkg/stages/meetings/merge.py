@@ -95,6 +95,7 @@ class Cluster:
     people: set[str] = field(default_factory=set)
     dated: MeetingMention | None = None
     _formats: set[str] = field(default_factory=set)
+    _format: str | None = None
 
     def add(self, r: Report) -> None:
         self.reports.append(r)
@@ -102,6 +103,7 @@ class Cluster:
             self.place_id = r.place_id
         if r.format:
             self._formats.add(r.format)
+            self._format = next(f for f in ("video", "phone", "in_person") if f in self._formats)
         self.people |= r.people
         if r.dated is not None and (
             self.dated is None or date_rank(r.dated) < date_rank(self.dated)
@@ -114,7 +116,7 @@ class Cluster:
 
     @property
     def format(self) -> str | None:
-        return next((f for f in ("video", "phone", "in_person") if f in self._formats), None)
+        return self._format
 
 
 def reports_of(mentions: Iterable[MeetingMention]) -> list[Report]:
@@ -239,6 +241,15 @@ def _fit(c: Cluster, r: Report) -> tuple[int, int] | None:
     return (int(same_place), shared) if linked else None
 
 
+def _months(d: DateRange) -> list[tuple[int, int]]:
+    """(year, month) of every month the range touches."""
+    out, (y, m) = [], (d.start.year, d.start.month)
+    while (y, m) <= (d.end.year, d.end.month):
+        out.append((y, m))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
 def cluster(mentions: list[MeetingMention]) -> list[Cluster]:
     reports = reports_of(mentions)
     order = sorted(
@@ -254,12 +265,19 @@ def cluster(mentions: list[MeetingMention]) -> list[Cluster]:
     # A fit needs the same place or a shared person (see _fit), so only clusters indexed under
     # the report's place or one of its people are candidates.
     by_key: dict[str, list[int]] = {}
+    by_month: dict[tuple[int, int], set[int]] = {}
+    undated: set[int] = set()
     for r in order:
         if r.scope != "main":
             continue
         keys = [f"place:{r.place_id}"] if r.place_id else []
         keys += [f"person:{p}" for p in sorted(r.people)]
         candidates = sorted({i for k in keys for i in by_key.get(k, ())})
+        if r.date is not None:  # a dated cluster must overlap the report's dates (see _fit)
+            allowed = undated.union(*(by_month.get(m, ()) for m in _months(r.date)))
+            candidates = [i for i in candidates if i in allowed]
+        if r.place_id:  # a cluster in another city never fits (see _fit)
+            candidates = [i for i in candidates if clusters[i].place_id in (None, r.place_id)]
         scored = [(fit, i) for i in candidates if (fit := _fit(clusters[i], r)) is not None]
         scored.sort(reverse=True)
         if scored and (len(scored) == 1 or scored[0][0] > scored[1][0]):
@@ -271,6 +289,11 @@ def cluster(mentions: list[MeetingMention]) -> list[Cluster]:
         had_place = target.place_id
         known = set(target.people)
         target.add(r)
+        if target.dated is None:
+            undated.add(index)
+        else:  # indexes only grow: a superset of candidates is safe, _fit decides
+            for m in _months(target.dated.date):
+                by_month.setdefault(m, set()).add(index)
         if target.place_id and not had_place:
             by_key.setdefault(f"place:{target.place_id}", []).append(index)
         for p in sorted(target.people - known):
