@@ -7,10 +7,9 @@ Table Schema and the Arrow schema from these classes; nothing else restates a co
 
 from __future__ import annotations
 
-import pandas as pd
 import pandera.pandas as pa
 
-from talkspkg.schema.columns import Bool, Date, Int, Str, Time
+from talkspkg.schema.columns import Bool, Date, Int, SpanChecks, Str, Time
 from talkspkg.schema.meetings import MEETING_MODELS
 from talkspkg.schema.proposals import PROPOSAL_MODELS
 from talkspkg.schema.quotes import Quotes
@@ -113,7 +112,7 @@ class Entities(pa.DataFrameModel):
         }
 
 
-class Mentions(pa.DataFrameModel):
+class Mentions(SpanChecks):
     mention_id: Str = pa.Field(
         unique=True,
         str_matches=ID_PATTERN,
@@ -128,10 +127,6 @@ class Mentions(pa.DataFrameModel):
         description="How it was resolved: name, alias, metonym, place, title-given-name, "
         "surname, discovered:<rule>.",
     )
-
-    @pa.dataframe_check
-    def start_before_end(cls, df: pd.DataFrame) -> pd.Series:
-        return df["start"] < df["end"]
 
     class Config:
         strict = True

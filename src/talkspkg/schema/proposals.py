@@ -6,10 +6,9 @@ are restated here so that models.py can import this module without an import cyc
 
 from __future__ import annotations
 
-import pandas as pd
 import pandera.pandas as pa
 
-from talkspkg.schema.columns import Date, Int, Str
+from talkspkg.schema.columns import Date, Int, SpanChecks, Str
 from talkspkg.schema.types import ID_PATTERN
 
 CODE_PATTERN = r"^[a-z]+\.[a-z0-9_]+$"
@@ -120,7 +119,7 @@ class ProposalTerms(pa.DataFrameModel):
         }
 
 
-class TermPositions(pa.DataFrameModel):
+class TermPositions(SpanChecks):
     term_id: Str = pa.Field(description="The term (FK proposal_terms).")
     entity_id: Str = pa.Field(
         description="Who takes the position, as the sentence names them (FK entities): the "
@@ -151,10 +150,6 @@ class TermPositions(pa.DataFrameModel):
         "article-term / corpus-term (a stance on the term itself, recorded against every proposal "
         "carrying it in the article, or in the corpus when the article reports none).",
     )
-
-    @pa.dataframe_check
-    def start_before_end(cls, df: pd.DataFrame) -> pd.Series:
-        return df["start"] < df["end"]
 
     class Config:
         strict = True

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pandas as pd
 import pandera.pandas as pa
 
-from talkspkg.schema.columns import Float, Int, Str
+from talkspkg.schema.columns import Float, Int, SpanChecks, Str
 from talkspkg.schema.types import ID_PATTERN
 from talkspkg.stages.quotes import CHANNELS, KINDS, RESOLUTIONS, RULES
 
@@ -24,7 +24,7 @@ def _pair_ordered(df: pd.DataFrame, start: str, end: str) -> pd.Series:
     return both_null | ordered
 
 
-class Quotes(pa.DataFrameModel):
+class Quotes(SpanChecks):
     quote_id: Str = pa.Field(
         unique=True,
         str_matches=ID_PATTERN,
@@ -94,10 +94,6 @@ class Quotes(pa.DataFrameModel):
     confidence: Float = pa.Field(
         ge=0, le=1, description="Confidence of the attribution: rule times resolution (0-1)."
     )
-
-    @pa.dataframe_check
-    def start_before_end(cls, df: pd.DataFrame) -> pd.Series:
-        return df["start"] < df["end"]
 
     @pa.dataframe_check
     def speaker_span_ordered(cls, df: pd.DataFrame) -> pd.Series:
