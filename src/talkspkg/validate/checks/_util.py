@@ -38,3 +38,10 @@ def row_findings(
             file=file,
             column=column,
         )
+
+
+def column_difference(actual: list[str], expected: list[str]) -> str:
+    """ "; missing [...]; undeclared [...]" for a header or schema that differs from the model."""
+    missing = [c for c in expected if c not in actual]
+    extra = [c for c in actual if c not in expected]
+    return (f"; missing {missing}" if missing else "") + (f"; undeclared {extra}" if extra else "")

@@ -8,7 +8,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from talkspkg.schema.tableschema import columns
-from talkspkg.validate.checks._util import row_findings
+from talkspkg.validate.checks._util import column_difference, row_findings
 from talkspkg.validate.context import PackageContext, Unavailable
 from talkspkg.validate.report import Finding
 
@@ -69,14 +69,11 @@ def csv_conformity(ctx: PackageContext) -> Iterator[Finding]:
             continue
         expected = [c.name for c in columns(table)]
         if text.column_names != expected:
-            missing = [c for c in expected if c not in text.column_names]
-            extra = [c for c in text.column_names if c not in expected]
+            difference = column_difference(text.column_names, expected)
             yield Finding(
                 "header-error",
                 f"header {text.column_names} differs from the schema"
-                + (f"; missing {missing}" if missing else "")
-                + (f"; undeclared {extra}" if extra else "")
-                + ("; wrong order" if not missing and not extra else ""),
+                + (difference or "; wrong order"),
                 table=table,
                 file=rel,
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from talkspkg.schema.tableschema import arrow_schema
+from talkspkg.validate.checks._util import column_difference
 from talkspkg.validate.context import PackageContext, Unavailable
 from talkspkg.validate.report import Finding
 
@@ -23,13 +24,10 @@ def parquet_schema(ctx: PackageContext) -> Iterator[Finding]:
             continue
         expected = arrow_schema(table)
         if arrow.column_names != expected.names:
-            missing = [c for c in expected.names if c not in arrow.column_names]
-            extra = [c for c in arrow.column_names if c not in expected.names]
             yield Finding(
                 "parquet-schema-error",
                 f"columns {arrow.column_names} differ from the schema"
-                + (f"; missing {missing}" if missing else "")
-                + (f"; undeclared {extra}" if extra else ""),
+                + column_difference(arrow.column_names, expected.names),
                 table=table,
                 file=rel,
             )
