@@ -14,8 +14,9 @@ from typing import Any
 
 from talkspkg.document import Article
 from talkspkg.kb import KnowledgeBase
+from talkspkg.stages.meetings.anchoring import anchor_articles
 from talkspkg.stages.meetings.detect import detect
-from talkspkg.stages.meetings.merge import anchor_articles, cluster
+from talkspkg.stages.meetings.merge import cluster
 from talkspkg.stages.meetings.model import MeetingMention
 from talkspkg.stages.meetings.rows import meeting_rows
 from talkspkg.stages.meetings.vocab import load_vocab

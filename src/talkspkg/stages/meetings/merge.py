@@ -2,13 +2,7 @@
 
 A *report* is one article's encounter (its mentions sharing a `local_id`). Policy:
 
-1. Anchoring. An article that states neither its publication date nor a usable anchor is
-   anchored through a dated report of the same meeting: when its "talks in London on
-   Wednesday" matches exactly one day-precision date of an anchored article's report (same
-   city, compatible form, that weekday), the article's "now" is taken to be that day and all
-   its relative dates are re-resolved; `date_anchor` records `relative-to-<article_id>`. The
-   learnt day is a lower bound of the publication date, enough for the weekdays of its week.
-   Repeated until nothing changes; several matching days leave the article unanchored.
+1. Anchoring (anchoring.py): undated articles learn their "now" from dated reports.
 2. Merging. Reports are merged, most precise dates first, into the meeting they fit best.
    A report fits a meeting when nothing contradicts (form, city, overlapping dates) and they
    are linked: same date within precision and (same city or a shared person). A report
@@ -16,6 +10,8 @@ A *report* is one article's encounter (its mentions sharing a `local_id`). Polic
    them if it names one); if two meetings fit equally well it stays apart. Two meetings that
    each name exactly two people are distinct, even on one day in one city, when the pairs are
    disjoint, or when they differ and the encounter is a call (a call has exactly its parties).
+   Candidates come from an index (by day and place or person; by person for undated reports),
+   so merging stays linear in the corpus, with the same result as comparing every cluster.
 3. Bilaterals (scope `bilateral`) never merge with main encounters: they become meetings
    `part_of` the meeting of their enclosing report, merged with bilaterals of the same
    enclosing meeting that share a person.
@@ -23,17 +19,18 @@ A *report* is one article's encounter (its mentions sharing a `local_id`). Polic
 
 from __future__ import annotations
 
-import heapq
-from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
-from datetime import date
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 from functools import cached_property
 
-from talkspkg.stages.meetings.dates import Anchor, DateRange, anchor_label, resolve
+from talkspkg.stages.meetings.dates import DateRange
 from talkspkg.stages.meetings.model import MeetingMention
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2}
 ANCHOR_RANK = {"stated": 0, "published_date": 1}
+FORMAT_ORDER = ("video", "phone", "in_person")  # a call stated anywhere wins
+FORMATS: tuple[str | None, ...] = (None, *FORMAT_ORDER)
 
 
 @dataclass(eq=False)
@@ -59,7 +56,7 @@ class Report:
     @cached_property
     def format(self) -> str | None:
         formats = {m.format for m in self.mentions if m.format}
-        return next((f for f in ("video", "phone", "in_person") if f in formats), None)
+        return next((f for f in FORMAT_ORDER if f in formats), None)
 
     @cached_property
     def dated(self) -> MeetingMention | None:
@@ -103,7 +100,7 @@ class Cluster:
             self.place_id = r.place_id
         if r.format:
             self._formats.add(r.format)
-            self._format = next(f for f in ("video", "phone", "in_person") if f in self._formats)
+            self._format = next(f for f in FORMAT_ORDER if f in self._formats)
         self.people |= r.people
         if r.dated is not None and (
             self.dated is None or date_rank(r.dated) < date_rank(self.dated)
@@ -125,95 +122,6 @@ def reports_of(mentions: Iterable[MeetingMention]) -> list[Report]:
         key = (m.article_id, m.local_id)
         by_key.setdefault(key, Report(m.article_id, m.local_id, [])).mentions.append(m)
     return list(by_key.values())
-
-
-# ---------------------------------------------------------------- 1. anchoring
-def anchor_articles(mentions: list[MeetingMention]) -> list[MeetingMention]:
-    """Re-resolve the dates of unanchored articles through dated reports of the same meeting.
-
-    Repeatedly anchors the unanchored article with the smallest id that can learn an anchor.
-    Whether an article can learn depends only on the dated reports in the cities it reports
-    from, so after each anchoring only the articles reporting from its cities are re-examined
-    (a heap keeps the smallest-id-first order).
-    """
-    anchors: dict[str, Anchor | None] = {}
-    by_article: dict[str, list[MeetingMention]] = {}
-    for m in mentions:
-        anchors.setdefault(m.article_id, m.anchor)
-        by_article.setdefault(m.article_id, []).append(m)
-    reports = {a: reports_of(ms) for a, ms in by_article.items()}
-    at_place: dict[str, list[Report]] = {}
-    places: dict[str, set[str]] = {}
-    for a, rs in reports.items():
-        for r in rs:
-            if r.place_id:
-                at_place.setdefault(r.place_id, []).append(r)
-                places.setdefault(a, set()).add(r.place_id)
-    readers: dict[str, set[str]] = {}
-    for a, ps in places.items():
-        for p in ps:
-            readers.setdefault(p, set()).add(a)
-    heap = sorted(a for a, anchor in anchors.items() if anchor is None and a in places)
-    heapq.heapify(heap)
-    queued = set(heap)
-    while heap:
-        article_id = heapq.heappop(heap)
-        queued.discard(article_id)
-        if anchors[article_id] is not None:
-            continue
-        learnt = _learn_anchor(article_id, reports[article_id], at_place, anchors)
-        if learnt is None:
-            continue
-        anchors[article_id] = learnt
-        old = reports[article_id]
-        by_article[article_id] = [_reanchor(m, learnt) for m in by_article[article_id]]
-        reports[article_id] = reports_of(by_article[article_id])
-        for place in places.get(article_id, ()):
-            at_place[place] = [r for r in at_place[place] if r not in old] + [
-                r for r in reports[article_id] if r.place_id == place
-            ]
-            for other in readers[place]:
-                if anchors[other] is None and other not in queued:
-                    heapq.heappush(heap, other)
-                    queued.add(other)
-    return [m for a in by_article for m in by_article[a]]
-
-
-def _learn_anchor(
-    article_id: str,
-    own_reports: list[Report],
-    at_place: dict[str, list[Report]],
-    anchors: dict[str, Anchor | None],
-) -> Anchor | None:
-    found: dict[date, tuple[int, str]] = {}
-    for own in (r for r in own_reports if r.place_id):
-        weekdays = {
-            m.date_expr.weekday
-            for m in own.mentions
-            if m.date_expr and m.date_expr.kind == "weekday" and m.date_expr.offset == 0
-        }
-        for other in at_place.get(own.place_id or "", ()):
-            anchor, d = anchors.get(other.article_id), other.date
-            if anchor is None or d is None or d.precision != "day" or other.scope != "main":
-                continue
-            if not _formats_agree(other.format, own.format):
-                continue
-            if d.start.weekday() in weekdays:
-                rank = (0 if anchor.label == "published_date" else 1, other.article_id)
-                found[d.start] = min(found.get(d.start, rank), rank)
-    if len(found) != 1:
-        return None
-    day, (_, source) = next(iter(found.items()))
-    return Anchor(day, day, f"relative-to-{source}")
-
-
-def _reanchor(m: MeetingMention, anchor: Anchor) -> MeetingMention:
-    if m.date_expr is None:
-        return replace(m, anchor=anchor)
-    rng = resolve(m.date_expr, anchor, m.future)
-    return replace(
-        m, anchor=anchor, date=rng, date_anchor=anchor_label(m.date_expr, anchor) if rng else None
-    )
 
 
 def _formats_agree(a: str | None, b: str | None) -> bool:
@@ -241,15 +149,6 @@ def _fit(c: Cluster, r: Report) -> tuple[int, int] | None:
     return (int(same_place), shared) if linked else None
 
 
-def _months(d: DateRange) -> list[tuple[int, int]]:
-    """(year, month) of every month the range touches."""
-    out, (y, m) = [], (d.start.year, d.start.month)
-    while (y, m) <= (d.end.year, d.end.month):
-        out.append((y, m))
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return out
-
-
 def cluster(mentions: list[MeetingMention]) -> list[Cluster]:
     reports = reports_of(mentions)
     order = sorted(
@@ -260,59 +159,153 @@ def cluster(mentions: list[MeetingMention]) -> list[Cluster]:
             date_rank(r.dated) if r.dated else (0, 0, 0, r.article_id, r.mentions[0].start),
         ),
     )
-    clusters: list[Cluster] = []
+    index = ClusterIndex()
     home: dict[tuple[str, str], Cluster] = {}
-    # A fit needs the same place or a shared person (see _fit), so only clusters indexed under
-    # the report's place or one of its people are candidates.
-    by_key: dict[str, list[int]] = {}
-    by_month: dict[tuple[int, int], set[int]] = {}
-    undated: set[int] = set()
     for r in order:
         if r.scope != "main":
             continue
-        keys = [f"place:{r.place_id}"] if r.place_id else []
-        keys += [f"person:{p}" for p in sorted(r.people)]
-        candidates = sorted({i for k in keys for i in by_key.get(k, ())})
-        if r.date is not None:  # a dated cluster must overlap the report's dates (see _fit)
-            allowed = undated.union(*(by_month.get(m, ()) for m in _months(r.date)))
-            candidates = [i for i in candidates if i in allowed]
-        if r.place_id:  # a cluster in another city never fits (see _fit)
-            candidates = [i for i in candidates if clusters[i].place_id in (None, r.place_id)]
-        scored = [(fit, i) for i in candidates if (fit := _fit(clusters[i], r)) is not None]
-        scored.sort(reverse=True)
-        if scored and (len(scored) == 1 or scored[0][0] > scored[1][0]):
-            index = scored[0][1]
-        else:
-            index = len(clusters)
-            clusters.append(Cluster())
-        target = clusters[index]
-        had_place = target.place_id
-        known = set(target.people)
+        found = best_fit(index, r)
+        target = index.clusters[found] if isinstance(found, int) else index.new()
         target.add(r)
-        if target.dated is None:
-            undated.add(index)
-        else:  # indexes only grow: a superset of candidates is safe, _fit decides
-            for m in _months(target.dated.date):
-                by_month.setdefault(m, set()).add(index)
-        if target.place_id and not had_place:
-            by_key.setdefault(f"place:{target.place_id}", []).append(index)
-        for p in sorted(target.people - known):
-            by_key.setdefault(f"person:{p}", []).append(index)
+        index.update(target)
         home[(r.article_id, r.local_id)] = target
+    children: dict[int, list[Cluster]] = {}
     for r in order:
         if r.scope == "main":
             continue
         parent = home.get((r.article_id, r.parent_local_id or ""))
-        sibling = next(
-            (
-                c
-                for c in clusters
-                if c.parent is parent and parent is not None and c.people & r.people
-            ),
-            None,
-        )
+        siblings = children.setdefault(id(parent), []) if parent is not None else []
+        sibling = next((c for c in siblings if c.people & r.people), None)
         if sibling is None:
-            sibling = Cluster(parent=parent)
-            clusters.append(sibling)
+            sibling = index.new(parent=parent)
+            siblings.append(sibling)
         sibling.add(r)
-    return clusters
+    return index.clusters
+
+
+TIE = "tie"
+
+
+def best_fit(index: ClusterIndex, r: Report) -> int | str | None:
+    """The cluster `r` fits strictly best (its position), TIE when several fit equally well,
+    None when none fits. Same answer as scoring every cluster with `_fit`, without doing so."""
+    if r.date is not None:
+        scored = sorted(
+            ((fit, i) for i in index.dated_candidates(r) if (fit := _fit(index.clusters[i], r))),
+            reverse=True,
+        )
+        if not scored:
+            return None
+        return scored[0][1] if len(scored) == 1 or scored[0][0] > scored[1][0] else TIE
+    if not r.people:
+        return None  # an undated report is linked through a shared person only
+    people = sorted(r.people)
+    if r.place_id:  # any fit in the same city beats every fit elsewhere
+        found = _threshold(index, r, [index.postings(("at", r.place_id, p)) for p in people], 1)
+        if found is not None:
+            return found
+        lists = [index.postings(("at", None, p)) for p in people]
+    else:
+        lists = [index.postings(("with", p)) for p in people]
+    return _threshold(index, r, lists, min(2, len(people)))
+
+
+def _threshold(
+    index: ClusterIndex, r: Report, lists: list[list[int]], least: int
+) -> int | str | None:
+    """Best fit among clusters listed in `lists` (one list per person of `r`, all of one tier of
+    `same_place`) that share at least `least` people with `r`.
+
+    A cluster sharing k of the n people is in k lists, so it is in at least one of any n-k+1
+    lists: after reading the shortest n-k+1 lists every cluster sharing k or more is known, and
+    the search stops as soon as the best known fit shares k or more (or two share all n).
+    """
+    lists = sorted(lists, key=len)
+    n = len(lists)
+    seen: set[int] = set()
+    fits: dict[int, tuple[int, int]] = {}
+    complete = 0
+    for read, postings in enumerate(lists, start=1):
+        k = n - read + 1  # every cluster sharing k or more people is now known
+        if k < least:
+            break
+        for i in postings:
+            if i in seen:
+                continue
+            seen.add(i)
+            fit = _fit(index.clusters[i], r)
+            if fit is None:
+                continue
+            fits[i] = fit
+            if fit[1] == n:
+                complete += 1
+                if complete == 2:
+                    return TIE
+        top = max(fits.values(), default=None)
+        if top is not None and top[1] >= k:
+            best = [i for i, fit in fits.items() if fit == top]
+            return best[0] if len(best) == 1 else TIE
+    return None
+
+
+Key = tuple[object, ...]
+
+
+class ClusterIndex:
+    """The clusters, and postings of where to look for those a report may fit.
+
+    A fit needs overlapping dates and the same place or a shared person (see `_fit`): dated
+    clusters are listed under each day of their dates with their place and with each person;
+    undated ones under day None. An undated report is linked through a shared person: every
+    cluster is listed under ("at", place, person) and ("with", person). Postings only grow (a
+    stale entry is harmless: `_fit` decides).
+    """
+
+    def __init__(self) -> None:
+        self.clusters: list[Cluster] = []
+        self._postings: dict[Key, list[int]] = {}
+        self._keys: dict[int, set[Key]] = {}
+        self._where: dict[int, int] = {}
+
+    def new(self, parent: Cluster | None = None) -> Cluster:
+        self.clusters.append(Cluster(parent=parent))
+        self._where[id(self.clusters[-1])] = len(self.clusters) - 1
+        return self.clusters[-1]
+
+    def postings(self, key: Key) -> list[int]:
+        return self._postings.get(key, [])
+
+    def update(self, c: Cluster) -> None:
+        """List `c` (the last cluster created, or one just grown) under its current keys."""
+        i = self._position(c)
+        done = self._keys.setdefault(i, set())
+        days: list[date | None] = list(_days(c.dated.date)) if c.dated else [None]
+        keys: list[Key] = [("with", p) for p in c.people]
+        keys += [("at", c.place_id, p) for p in c.people]
+        for d in days:
+            keys += [("day", d, "place", c.place_id)] if c.place_id else []
+            keys += [("day", d, "person", p) for p in c.people]
+        for key in keys:
+            if key not in done:
+                done.add(key)
+                self._postings.setdefault(key, []).append(i)
+
+    def dated_candidates(self, r: Report) -> list[int]:
+        assert r.date is not None
+        found: set[int] = set()
+        for d in [*_days(r.date), None]:
+            if r.place_id:
+                found.update(self.postings(("day", d, "place", r.place_id)))
+            for p in r.people:
+                found.update(self.postings(("day", d, "person", p)))
+        return sorted(found)
+
+    def _position(self, c: Cluster) -> int:
+        return self._where[id(c)]
+
+
+def _days(d: DateRange) -> Iterator[date]:
+    day = d.start
+    while day <= d.end:
+        yield day
+        day += timedelta(days=1)
