@@ -47,6 +47,9 @@ class Codebook:
     def __iter__(self):  # codes in file order
         return iter(self.codes.values())
 
+    def patterns(self) -> list[re.Pattern[str]]:
+        return [p for code in self for p in code.patterns]
+
 
 def knowledge_root(directory: str | None = None) -> Any:
     return Path(directory) if directory else files("talkspkg") / "knowledge"

@@ -65,6 +65,11 @@ class Cues:
     non_actor_roles: frozenset[str]
     abbreviations: frozenset[str]
 
+    def patterns(self) -> list[re.Pattern[str]]:
+        """The proposal and stance cue patterns."""
+        cues = [*self.proposal_cues, *self.stance_cues]
+        return [p for cue in cues for p in cue.patterns]
+
 
 def _choice(raw: dict[str, Any], key: str, allowed: tuple[str, ...], where: str) -> str:
     value = raw.get(key)

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from talkspkg.document import Article
 from talkspkg.kb import KnowledgeBase
+from talkspkg.stages.leads import LeadIndex
 from talkspkg.stages.mentions import MentionResult
 from talkspkg.stages.proposals.actors import Actor, Actors
 from talkspkg.stages.proposals.attribution import ANAPHORA_WINDOW, Attributor, Context
@@ -54,10 +55,12 @@ class _Article:
             self.text, self.sentences, self.actors, self.cues, kb, self.codebook
         )
         self.by_slug = {c.slug: c for c in self.codebook}
+        self.leads = LeadIndex([*self.codebook.patterns(), *self.cues.patterns()])
 
     def analyse(self, s: Sentence) -> Analysis:
-        terms = find_terms(self.text, s, self.codebook)
-        hits = find_cues(self.text, s, self.cues, terms)
+        live = self.leads.live(self.text[s.start : s.end])
+        terms = find_terms(self.text, s, self.codebook, live)
+        hits = find_cues(self.text, s, self.cues, terms, live)
         stances = find_stances(self.text, s, hits, terms, self.actors, self.sentences, self.cues)
         resolved = self.attributor.resolve(s, hits, terms)
         carried = None

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from talkspkg.stages.proposals.codebook import Codebook
 from talkspkg.stages.proposals.cues import Cues
@@ -37,30 +36,29 @@ class Hit:
     priority: int = 0
 
 
-@cache
-def _union(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
-    """One pattern that matches wherever any of `patterns` does: a cheap test that lets a
-    sentence skip a whole group of patterns (the groups' own matches are still found one by
-    one, so overlapping matches of different patterns are kept)."""
-    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
-
-
-def _matches(text: str, sentence: Sentence, patterns: tuple[re.Pattern[str], ...]):
-    if not patterns or not _union(patterns).search(text, sentence.start, sentence.end):
-        return
+def _matches(
+    text: str, sentence: Sentence, patterns: tuple[re.Pattern[str], ...], live: set[int]
+) -> list[re.Match[str]]:
+    """Non-empty matches of `patterns` in the sentence; `live`: ids of the patterns that may
+    match it (see stages/leads.py), the others are not run."""
+    out: list[re.Match[str]] = []
     for pattern in patterns:
-        for m in pattern.finditer(text, sentence.start, sentence.end):
-            if m.end() > m.start():
-                yield m
+        if id(pattern) in live:
+            out.extend(
+                m
+                for m in pattern.finditer(text, sentence.start, sentence.end)
+                if m.end() > m.start()
+            )
+    return out
 
 
-def find_terms(text: str, sentence: Sentence, codebook: Codebook) -> list[Hit]:
+def find_terms(text: str, sentence: Sentence, codebook: Codebook, live: set[int]) -> list[Hit]:
     terms: list[Hit] = []
-    every = tuple(p for code in codebook for p in code.patterns)
-    if not _union(every).search(text, sentence.start, sentence.end):
-        return terms
     for code in codebook:
-        spans = sorted((m.start(), m.end()) for m in _matches(text, sentence, code.patterns))
+        found = _matches(text, sentence, code.patterns, live)
+        if not found:
+            continue
+        spans = sorted((m.start(), m.end()) for m in found)
         merged: list[list[int]] = []
         for start, end in spans:
             if merged and start < merged[-1][1]:
@@ -71,16 +69,18 @@ def find_terms(text: str, sentence: Sentence, codebook: Codebook) -> list[Hit]:
     return sorted(terms, key=lambda h: (h.start, h.end, h.label))
 
 
-def find_cues(text: str, sentence: Sentence, cues: Cues, terms: list[Hit]) -> list[Hit]:
+def find_cues(
+    text: str, sentence: Sentence, cues: Cues, terms: list[Hit], live: set[int]
+) -> list[Hit]:
     found: list[Hit] = []
     for cue in cues.proposal_cues:
         priority = 0 if cue.form == "verb" else 1
-        for m in _matches(text, sentence, cue.patterns):
+        for m in _matches(text, sentence, cue.patterns, live):
             found.append(
                 Hit(m.start(), m.end(), PROPOSAL, cue.kind, form=cue.form, priority=priority)
             )
     for cue in cues.stance_cues:
-        for m in _matches(text, sentence, cue.patterns):
+        for m in _matches(text, sentence, cue.patterns, live):
             found.append(
                 Hit(
                     m.start(),

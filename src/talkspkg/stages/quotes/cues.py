@@ -10,7 +10,7 @@ channel; a verb such as "tweeted" names its channel alone.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -78,6 +78,19 @@ class QuoteCues:
     scare_markers: tuple[str, ...]
     rule_confidence: Mapping[str, float]
     resolution_confidence: Mapping[str, float]
+    # multi-word cues and channel phrases by their first word (lower case), in their order
+    multi_by_first: Mapping[str, tuple[tuple[str, ...], ...]] = field(init=False)
+    channels_by_first: Mapping[str, tuple[tuple[str, tuple[str, ...]], ...]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        multi: dict[str, list[tuple[str, ...]]] = {}
+        for words in self.multi:
+            multi.setdefault(words[0].lower(), []).append(words)
+        channels: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for channel, words in self.channels:
+            channels.setdefault(words[0].lower(), []).append((channel, words))
+        object.__setattr__(self, "multi_by_first", {k: tuple(v) for k, v in multi.items()})
+        object.__setattr__(self, "channels_by_first", {k: tuple(v) for k, v in channels.items()})
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,7 +257,8 @@ def _channel_after(
     elif not direct:
         return None
     for _ in range(4):
-        for channel, words in cues.channels:
+        first = tokens[j].lower if j < len(tokens) else ""
+        for channel, words in cues.channels_by_first.get(first, ()):
             if _match(tokens, j, words):
                 last = j + len(words) - 1
                 while last + 1 < len(tokens) and tokens[last + 1].lower in cues.channel_tails:
@@ -265,7 +279,8 @@ def cue_at(
     tok = tokens[i]
     if tok.kind != "word":
         return None
-    words = next((w for w in cues.multi if _match(tokens, i, w)), None)
+    candidates = cues.multi_by_first.get(tok.lower, ())
+    words = next((w for w in candidates if _match(tokens, i, w)), None)
     if words is None and tok.lower not in cues.single:
         return None
     n = len(words) if words else 1

@@ -1,0 +1,165 @@
+"""Literal leads of regular expressions: a cheap proof that a pattern cannot match a sentence.
+
+Python's `re` tries every alternative of a pattern at every position of the text, which makes
+the vocabulary patterns of the knowledge files (hundreds of `\\b(?:full|complete|...)\\s+...`)
+the hottest part of annotation. Most sentences contain none of the words a pattern can start
+with, and that is cheap to know: `leads(pattern)` reads the parsed pattern and returns the
+lower-case strings (up to `WIDTH` characters) one of which begins every match, and
+`LeadIndex.live` intersects them with the substrings of that width of a sentence. A pattern
+none of whose leads occurs cannot match, so it is not run; a pattern whose start is not literal
+(`\\d+`, `\\w`) is always run.
+
+Case: patterns are matched case-insensitively, so texts are folded with `fold`, which maps
+every character `re.IGNORECASE` equates with an ASCII letter to that letter (tests check this
+over all of Unicode); leads are folded the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+WIDTH = 5  # leads are this long (shorter only when a whole match is shorter)
+MAX_LEADS = 256  # beyond this many, a pattern is treated as unconstrained
+MAX_CLASS = 12  # character classes with more members end a lead
+_SPECIAL = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+Items = Sequence[tuple[object, object]]
+
+
+def fold(text: str) -> str:
+    """Lower case, with the characters `re.IGNORECASE` matches to ASCII letters mapped to them."""
+    return text.lower() if text.isascii() else text.translate(_SPECIAL).lower()
+
+
+def compact(text: str) -> str:
+    """`fold`ed, every run of whitespace one space, a space at both ends: the text leads are
+    looked for in (a whitespace element of a pattern stands for one space in a lead)."""
+    return " " + " ".join(fold(text).split()) + " "
+
+
+class _Unconstrained(Exception):
+    pass
+
+
+@cache
+def leads(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Folded strings of at most WIDTH characters, one of which starts every match of
+    `pattern`; None when a match may start with anything (or with nothing)."""
+    try:
+        found = _heads(list(sre_parse.parse(pattern, flags).data), WIDTH)
+    except (_Unconstrained, RecursionError):
+        return None
+    if not found or "" in found:
+        return None
+    return frozenset(found)
+
+
+def _cap(found: set[str]) -> set[str]:
+    if len(found) > MAX_LEADS:
+        raise _Unconstrained
+    return found
+
+
+def _heads(items: Items, width: int) -> set[str]:
+    """Strings of length <= width, one of which starts every match of the sequence `items`
+    ("" among them: nothing known)."""
+    if width == 0 or not items:
+        return {""}
+    op, av = items[0]
+    rest = items[1:]
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):  # zero-width
+        return _heads(rest, width)
+    if op is sre.LITERAL:
+        return _prefix({_char(av)}, rest, width)  # type: ignore[arg-type]
+    if op is sre.IN:
+        return _prefix(_class(av), rest, width)  # type: ignore[arg-type]
+    if op is sre.BRANCH:
+        out: set[str] = set()
+        for alt in av[1]:  # type: ignore[index]
+            out |= _heads(list(alt.data) + list(rest), width)
+        return _cap(out)
+    if op in (sre.SUBPATTERN, sre.ATOMIC_GROUP):
+        sub = av[-1] if op is sre.SUBPATTERN else av  # type: ignore[index]
+        return _heads(list(sub.data) + list(rest), width)  # type: ignore[union-attr]
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        low, _high, sub = av  # type: ignore[misc]
+        if _is_space(sub.data):  # a run of whitespace is one space in the compacted text
+            spaced = _prefix({" "}, rest, width)
+            return _cap(spaced | _heads(rest, width)) if low == 0 else spaced
+        once = _heads(list(sub.data), width)
+        if low == 0:  # absent, or present
+            return _cap(once | _heads(rest, width))
+        return once  # present: every match starts with a match of `sub`
+    return {""}
+
+
+def _prefix(chars: set[str], rest: Items, width: int) -> set[str]:
+    if "" in chars:
+        return {""}
+    tails = _heads(rest, width - 1)
+    return _cap({_join(c, t)[:width] for c in chars for t in tails})
+
+
+def _join(head: str, tail: str) -> str:
+    return head + tail[1:] if head == " " and tail.startswith(" ") else head + tail
+
+
+def _char(code: int) -> str:
+    c = chr(code)
+    return " " if c.isspace() else fold(c)
+
+
+def _is_space(items: Items) -> bool:
+    return len(items) == 1 and (
+        (items[0][0] is sre.LITERAL and chr(items[0][1]).isspace())  # type: ignore[arg-type]
+        or (items[0][0] is sre.IN and _class(items[0][1]) == {" "})  # type: ignore[arg-type]
+    )
+
+
+def _class(members: Items) -> set[str]:
+    chars: set[str] = set()
+    for op, av in members:
+        if op is sre.LITERAL:
+            chars.add(_char(av))  # type: ignore[arg-type]
+        elif op is sre.CATEGORY and av is sre.CATEGORY_SPACE:
+            chars.add(" ")
+        elif op is sre.RANGE and av[1] - av[0] < MAX_CLASS:  # type: ignore[index,operator]
+            chars.update(fold(chr(c)) for c in range(av[0], av[1] + 1))  # type: ignore[index]
+        else:  # a category, a negation, a wide range
+            return {""}
+        if len(chars) > MAX_CLASS:
+            return {""}
+    return chars
+
+
+class LeadIndex:
+    """Patterns by their leads: `live(text)` holds the `id` of every pattern that may match."""
+
+    def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
+        self.always: set[int] = set()
+        self.by_lead: dict[str, set[int]] = {}
+        self.short: dict[str, set[int]] = {}  # leads shorter than WIDTH
+        for pattern in patterns:
+            found = leads(pattern.pattern, pattern.flags)
+            if found is None:
+                self.always.add(id(pattern))
+                continue
+            for lead in found:
+                target = self.by_lead if len(lead) == WIDTH else self.short
+                target.setdefault(lead, set()).add(id(pattern))
+        self._keys = frozenset(self.by_lead)
+
+    def live(self, text: str) -> set[int]:
+        low = compact(text)
+        grams = {low[i : i + WIDTH] for i in range(len(low) - WIDTH + 1)}
+        out = set(self.always)
+        for lead in self._keys.intersection(grams):
+            out |= self.by_lead[lead]
+        for lead, ids in self.short.items():
+            if lead in low:
+                out |= ids
+        return out

@@ -1,0 +1,96 @@
+"""Literal leads (stages/leads.py): a pattern is skipped only when it cannot match."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from talkspkg.stages.leads import LeadIndex, compact, fold, leads
+from talkspkg.stages.proposals import load_codebook, load_cues
+
+RAW = Path(__file__).resolve().parent.parent / "raw"
+
+
+def knowledge_patterns() -> list[re.Pattern[str]]:
+    return [*load_codebook().patterns(), *load_cues().patterns()]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"\bin\s+(?:exchange|return)\s+for\b", {"in ex", "in re"}),
+        (r"\bpartial\s+(?:ceasefire|truce)\b", {"parti"}),
+        (r"\b(?:ceasefire|cease-fire|truce)\b", {"cease", "truce"}),
+        (r"\bon\s+(?:the\s+)?condition\b", {"on th", "on co"}),
+        (r"\bCrimea(?:n\s+peninsula)?", {"crime"}),
+        (r"\bno[- ]go\b", {"no-go", "no go"}),
+        (r"\b(?:US|U\.S\.)\s+plan", {"us pl", "u.s. "}),
+        (r"a\s*b", {"ab", "a b"}),  # whole matches shorter than the width
+    ],
+)
+def test_leads_of_literal_starts(pattern: str, expected: set[str]) -> None:
+    assert leads(pattern, re.IGNORECASE) == expected
+
+
+@pytest.mark.parametrize("pattern", [r"\d+ days", r"\w+ said", r"(?:truce)?\s*\w", r".", r""])
+def test_patterns_that_may_start_with_anything_have_no_leads(pattern: str) -> None:
+    assert leads(pattern, re.IGNORECASE) is None
+
+
+def test_compact_folds_case_and_whitespace_runs() -> None:
+    assert compact("In\u00a0 Exchange\nFOR") == " in exchange for "
+
+
+def test_live_keeps_patterns_whose_lead_occurs_and_drops_the_others() -> None:
+    exchange = re.compile(r"\bin\s+exchange\s+for\b", re.IGNORECASE)
+    truce = re.compile(r"\btruce\b", re.IGNORECASE)
+    digits = re.compile(r"\b\d+-day\b", re.IGNORECASE)
+    index = LeadIndex([exchange, truce, digits])
+    assert index.live("Sanctions relief IN\n  EXCHANGE for a deal") == {id(exchange), id(digits)}
+    assert index.live("A truce.") == {id(truce), id(digits)}
+
+
+def test_fold_maps_every_character_ignorecase_equates_with_an_ascii_letter() -> None:
+    """Over all of Unicode: if `re.IGNORECASE` lets character t match ASCII letter c, then
+    fold(t) == c (so a lead found in the pattern is found in the folded text)."""
+    everything = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        for t in set(re.findall(letter, everything, re.IGNORECASE)):
+            assert fold(t) == letter, (hex(ord(t)), letter)
+
+
+def test_every_knowledge_pattern_that_matches_a_seed_line_is_live() -> None:
+    """On every line of every article: a pattern that matches is never skipped."""
+    patterns = knowledge_patterns()
+    index = LeadIndex(patterns)
+    matched = 0
+    for path in sorted(RAW.glob("*.txt")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            live = index.live(line)
+            for p in patterns:
+                if p.search(line):
+                    matched += 1
+                    assert id(p) in live, (p.pattern, line)
+    assert matched > 50  # the check has something to check
+
+
+WORDS = ["in", "exchange", "for", "Crimea", "truce", "ceasefire", "US", "plan", "the", "NATO"]
+SPACES = [" ", "  ", "\n", "\u00a0", "\t", ""]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SPACES), st.booleans()), max_size=12)
+)
+def test_skipped_patterns_never_match(parts: list[tuple[str, str, bool]]) -> None:
+    text = "".join((w.upper() if up else w) + sp for w, sp, up in parts)
+    patterns = knowledge_patterns()
+    live = LeadIndex(patterns).live(text)
+    for p in patterns:
+        if id(p) not in live:
+            assert p.search(text) is None, (p.pattern, text)
