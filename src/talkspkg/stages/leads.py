@@ -137,7 +137,7 @@ def _class(members: Items) -> set[str]:
 
 
 class LeadIndex:
-    """Patterns by their leads: `live(text)` holds the `id` of every pattern that may match."""
+    """Patterns by their leads: `live(text)` holds every pattern that may match `text`."""
 
     def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
         self.always: set[int] = set()
@@ -152,8 +152,9 @@ class LeadIndex:
                 target = self.by_lead if len(lead) == WIDTH else self.short
                 target.setdefault(lead, set()).add(id(pattern))
         self._keys = frozenset(self.by_lead)
+        self._groups: dict[int, frozenset[int]] = {}  # id of a tuple of patterns -> their ids
 
-    def live(self, text: str) -> set[int]:
+    def live(self, text: str) -> Live:
         low = compact(text)
         grams = {low[i : i + WIDTH] for i in range(len(low) - WIDTH + 1)}
         out = set(self.always)
@@ -162,4 +163,25 @@ class LeadIndex:
         for lead, ids in self.short.items():
             if lead in low:
                 out |= ids
-        return out
+        return Live(out, self._groups)
+
+
+class Live:
+    """The patterns that may match one text (by `id`)."""
+
+    __slots__ = ("_groups", "ids")
+
+    def __init__(self, ids: set[int], groups: dict[int, frozenset[int]]) -> None:
+        self.ids, self._groups = ids, groups
+
+    def __contains__(self, pattern: re.Pattern[str]) -> bool:
+        return id(pattern) in self.ids
+
+    def of(self, patterns: tuple[re.Pattern[str], ...]) -> list[re.Pattern[str]]:
+        """Those of `patterns` that may match, in their order."""
+        group = self._groups.get(id(patterns))
+        if group is None:
+            group = self._groups[id(patterns)] = frozenset(map(id, patterns))
+        if self.ids.isdisjoint(group):
+            return []
+        return [p for p in patterns if id(p) in self.ids]

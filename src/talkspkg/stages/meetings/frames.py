@@ -14,6 +14,7 @@ A frame with neither place nor date is anaphoric: detect.py decides which meetin
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import NamedTuple
 
 from talkspkg.stages.meetings.context import ArticleContext
@@ -49,12 +50,19 @@ def read_sentence(
     """The frames of text[start:end]; `quotes` are the quotation spans of its paragraph."""
     text, vocab = ctx.text, ctx.vocab
     quotes = [(max(a, start), min(b, end)) for a, b in quotes if a < end and b > start]
+    triggers, blocked = find_triggers(ctx, start, end)
+    cue = None
+    if not triggers and not blocked:
+        cue = vocab.attend_cues.search(text, start, end) or vocab.absent_cues.search(
+            text, start, end
+        )
+    if not triggers and cue is None:  # nothing to read: skip dates and clauses
+        return Sentence(start, end, quotes, [], [], [], blocked)
     dates = find_dates(text, start, end, vocab)
     protected = sorted(
         [(m.start, m.end) for m in ctx.mentions_in(start, end)] + [(d.start, d.end) for d in dates]
     )
     parts = clauses(text, start, end, vocab, quotes, protected)
-    triggers, blocked = find_triggers(ctx, start, end)
     groups = group_triggers(ctx, triggers, parts, protected)
     frames = [Frame(g, clause_at(g[0].start, parts), inside(g[0].start, quotes)) for g in groups]
     s = Sentence(start, end, quotes, parts, protected, frames, blocked)
@@ -68,8 +76,10 @@ def read_sentence(
         if not f.keyed and (kinds <= {"process", "weak"} or is_generic(ctx, f.triggers[0], start)):
             _demote(s, f)
     if not s.frames and not s.consumers:
-        cue = vocab.attend_cues.search(text, start, end) or vocab.absent_cues.search(
-            text, start, end
+        cue = (
+            cue
+            or vocab.attend_cues.search(text, start, end)
+            or vocab.absent_cues.search(text, start, end)
         )
         if cue:
             t = Trigger(cue.start(), cue.end(), "cue", cue.group())
@@ -119,13 +129,17 @@ def _attach_places(ctx: ArticleContext, s: Sentence) -> None:
                 f.venue, f.venue_entity = (m.start, m.end, m.text), m.entity_id
         elif f.place is None or _closer(ctx, s, f, m, f.place):
             f.place = m
-    venue_nouns = "|".join(map(re.escape, ctx.vocab.venue_nouns))
-    pattern = rf"\bat\s+(?:the\s+)?((?:[A-Z][\w’'.-]*\s+){{0,3}}(?:{venue_nouns}))\b"
-    for m in re.finditer(pattern, text[s.start : s.end]):
+    for m in _venue_pattern(ctx.vocab.venue_nouns).finditer(text[s.start : s.end]):
         a, b = s.start + m.start(1), s.start + m.end(1)
         f = nearest(ctx, a, s.frames, s, same_clause=True, limit=MAX_WORDS)
         if f is not None and f.venue is None:
             f.venue = (a, b, text[a:b])
+
+
+@cache
+def _venue_pattern(venue_nouns: tuple[str, ...]) -> re.Pattern[str]:
+    nouns = "|".join(map(re.escape, venue_nouns))
+    return re.compile(rf"\bat\s+(?:the\s+)?((?:[A-Z][\w’'.-]*\s+){{0,3}}(?:{nouns}))\b")
 
 
 def _closer(ctx: ArticleContext, s: Sentence, f: Frame, new: Mention, old: Mention) -> bool:

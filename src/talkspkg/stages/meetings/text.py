@@ -18,6 +18,7 @@ from talkspkg.stages.meetings.vocab import Vocab
 
 _END = re.compile(r"[.!?]+[”\"’)\]*]*(?=\s+[“\"‘(\[*#A-Z0-9])")
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
+_QUOTE_MARK = re.compile('[“”"]')
 _INITIAL = re.compile(r"^(?:[A-Z]\.?)+$")
 
 
@@ -46,8 +47,8 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of quoted speech (marks included): curly pairs, or straight quotes toggling."""
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
-    for i in range(start, end):
-        ch = text[i]
+    for mark in _QUOTE_MARK.finditer(text, start, end):
+        i, ch = mark.start(), mark.group()
         if ch == "“" or (ch == '"' and open_at is None):
             open_at = i if open_at is None else open_at
         elif (ch == "”" or ch == '"') and open_at is not None:

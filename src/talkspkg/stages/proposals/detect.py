@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from talkspkg.document import Article
 from talkspkg.kb import KnowledgeBase
@@ -55,7 +56,7 @@ class _Article:
             self.text, self.sentences, self.actors, self.cues, kb, self.codebook
         )
         self.by_slug = {c.slug: c for c in self.codebook}
-        self.leads = LeadIndex([*self.codebook.patterns(), *self.cues.patterns()])
+        self.leads = lead_index()
 
     def analyse(self, s: Sentence) -> Analysis:
         live = self.leads.live(self.text[s.start : s.end])
@@ -188,6 +189,12 @@ class _Article:
                         "anaphora",
                     )
                 return
+
+
+@cache
+def lead_index(directory: str | None = None) -> LeadIndex:
+    """The codebook's and the cues' patterns by their literal leads (built once)."""
+    return LeadIndex([*load_codebook(directory).patterns(), *load_cues(directory).patterns()])
 
 
 def term_evidence(article: Article, kb: KnowledgeBase, found: MentionResult) -> list[TermEvidence]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from talkspkg.stages.leads import Live
 from talkspkg.stages.proposals.codebook import Codebook
 from talkspkg.stages.proposals.cues import Cues
 from talkspkg.stages.proposals.text import Sentence
@@ -37,22 +38,19 @@ class Hit:
 
 
 def _matches(
-    text: str, sentence: Sentence, patterns: tuple[re.Pattern[str], ...], live: set[int]
+    text: str, sentence: Sentence, patterns: tuple[re.Pattern[str], ...], live: Live
 ) -> list[re.Match[str]]:
-    """Non-empty matches of `patterns` in the sentence; `live`: ids of the patterns that may
+    """Non-empty matches of `patterns` in the sentence; `live` holds the patterns that may
     match it (see stages/leads.py), the others are not run."""
     out: list[re.Match[str]] = []
-    for pattern in patterns:
-        if id(pattern) in live:
-            out.extend(
-                m
-                for m in pattern.finditer(text, sentence.start, sentence.end)
-                if m.end() > m.start()
-            )
+    for pattern in live.of(patterns):
+        out.extend(
+            m for m in pattern.finditer(text, sentence.start, sentence.end) if m.end() > m.start()
+        )
     return out
 
 
-def find_terms(text: str, sentence: Sentence, codebook: Codebook, live: set[int]) -> list[Hit]:
+def find_terms(text: str, sentence: Sentence, codebook: Codebook, live: Live) -> list[Hit]:
     terms: list[Hit] = []
     for code in codebook:
         found = _matches(text, sentence, code.patterns, live)
@@ -69,9 +67,7 @@ def find_terms(text: str, sentence: Sentence, codebook: Codebook, live: set[int]
     return sorted(terms, key=lambda h: (h.start, h.end, h.label))
 
 
-def find_cues(
-    text: str, sentence: Sentence, cues: Cues, terms: list[Hit], live: set[int]
-) -> list[Hit]:
+def find_cues(text: str, sentence: Sentence, cues: Cues, terms: list[Hit], live: Live) -> list[Hit]:
     found: list[Hit] = []
     for cue in cues.proposal_cues:
         priority = 0 if cue.form == "verb" else 1

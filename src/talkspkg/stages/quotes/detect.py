@@ -26,6 +26,7 @@ Policies
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from talkspkg.document import Article, Segment, SegmentKind
@@ -36,6 +37,9 @@ SINGLE_OPEN = "‘"
 SINGLE_CLOSE = "’"
 STRAIGHT_DOUBLE = '"'
 STRAIGHT_SINGLE = "'"
+_MARK = re.compile(
+    "[" + re.escape(DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + '"' + "'") + "]"
+)
 _OPEN_CONTEXT = "([{—–-/:;,\"“‘'«„"
 _CLOSE_CONTEXT = ".,;:!?)]}—–-…\"”’'»"
 _TRIM_TRAILING = ",;:"
@@ -123,8 +127,12 @@ def _scan(text: str, lo: int, hi: int, elisions: frozenset[str]) -> list[Raw]:
     dropped: set[int] = set()  # single openers that never close: rescan as apostrophes
     i, opened, family = lo, -1, None
     while i < hi:
-        ch = text[i]
-        if ch in DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + '"' + "'":
+        mark = _MARK.search(text, i, hi)  # only marks matter: jump to the next one
+        if mark is None:
+            i = hi - 1
+        else:
+            i = mark.start()
+            ch = text[i]
             opens, closes = _flanks(text, i, lo, hi)
             role = None if i in dropped else _role(ch, opens, closes, family)
             if role == "open" and _family(ch) == "single" and _elided(text, i, hi, elisions):
