@@ -17,16 +17,19 @@ over all of Unicode); leads are folded the same way.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+import sys
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any
 
 WIDTH = 5  # leads are this long (shorter only when a whole match is shorter)
 MAX_LEADS = 256  # beyond this many, a pattern is treated as unconstrained
 MAX_CLASS = 12  # character classes with more members end a lead
 _SPECIAL = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
+_DIGIT = re.compile(r"\d")
 Items = Sequence[tuple[object, object]]
 
 
@@ -36,9 +39,10 @@ def fold(text: str) -> str:
 
 
 def compact(text: str) -> str:
-    """`fold`ed, every run of whitespace one space, a space at both ends: the text leads are
-    looked for in (a whitespace element of a pattern stands for one space in a lead)."""
-    return " " + " ".join(fold(text).split()) + " "
+    """`fold`ed, every digit "0", every run of whitespace one space, a space at both ends: the
+    text leads are looked for in (in a lead, a whitespace element of a pattern is one space and
+    a digit is "0")."""
+    return " " + " ".join(_DIGIT.sub("0", fold(text)).split()) + " "
 
 
 class _Unconstrained(Exception):
@@ -110,7 +114,7 @@ def _join(head: str, tail: str) -> str:
 
 def _char(code: int) -> str:
     c = chr(code)
-    return " " if c.isspace() else fold(c)
+    return " " if c.isspace() else "0" if c.isdecimal() else fold(c)
 
 
 def _is_space(items: Items) -> bool:
@@ -127,8 +131,10 @@ def _class(members: Items) -> set[str]:
             chars.add(_char(av))  # type: ignore[arg-type]
         elif op is sre.CATEGORY and av is sre.CATEGORY_SPACE:
             chars.add(" ")
+        elif op is sre.CATEGORY and av is sre.CATEGORY_DIGIT:
+            chars.add("0")
         elif op is sre.RANGE and av[1] - av[0] < MAX_CLASS:  # type: ignore[index,operator]
-            chars.update(fold(chr(c)) for c in range(av[0], av[1] + 1))  # type: ignore[index]
+            chars.update(_char(c) for c in range(av[0], av[1] + 1))  # type: ignore[index]
         else:  # a category, a negation, a wide range
             return {""}
         if len(chars) > MAX_CLASS:
@@ -185,3 +191,68 @@ class Live:
         if self.ids.isdisjoint(group):
             return []
         return [p for p in patterns if id(p) in self.ids]
+
+
+MIN_GATED = 24  # shorter ranges are matched directly: their grams cost more than the match
+_last: list[Any] = [None, -1, -1, "", frozenset()]  # text, start, end, compacted, grams
+
+
+def _range_grams(text: str, start: int, end: int) -> tuple[str, frozenset[str]]:
+    """Compacted text[start:end] and its WIDTH-grams; the last range is kept, since a sentence
+    is tested against many patterns in a row."""
+    if _last[0] is text and _last[1] == start and _last[2] == end:
+        return _last[3], _last[4]
+    low = compact(text[start:end])
+    grams = frozenset(low[i : i + WIDTH] for i in range(len(low) - WIDTH + 1))
+    _last[:] = [text, start, end, low, grams]
+    return low, grams
+
+
+class Gated:
+    """A compiled pattern whose `finditer` and `search` skip a range that lacks all its leads.
+
+    Same results as the pattern itself (the rest of its API is passed through as is)."""
+
+    __slots__ = ("_long", "_short", "compiled")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.compiled = pattern
+        found = leads(pattern.pattern, pattern.flags)
+        self._long = None if found is None else frozenset(x for x in found if len(x) == WIDTH)
+        self._short = () if found is None else tuple(x for x in found if len(x) < WIDTH)
+
+    @property
+    def pattern(self) -> str:
+        return self.compiled.pattern
+
+    @property
+    def flags(self) -> int:
+        return self.compiled.flags
+
+    def _absent(self, text: str, start: int, end: int) -> bool:
+        end = min(end, len(text))
+        if self._long is None or end - start < MIN_GATED:
+            return False
+        low, grams = _range_grams(text, start, end)
+        return grams.isdisjoint(self._long) and not any(x in low for x in self._short)
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
+        if self._absent(text, pos, endpos):
+            return iter(())
+        return self.compiled.finditer(text, pos, endpos)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        if self._absent(text, pos, endpos):
+            return None
+        return self.compiled.search(text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled.match(text, pos, endpos)
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled.fullmatch(text, pos, endpos)
+
+    def findall(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
+        return self.compiled.findall(text, pos, endpos)

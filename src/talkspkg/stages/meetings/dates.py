@@ -32,6 +32,7 @@ from functools import cache
 from itertools import pairwise
 from typing import NamedTuple
 
+from talkspkg.stages.leads import Gated
 from talkspkg.stages.meetings.vocab import Vocab, load_vocab, phrase_pattern
 from talkspkg.stages.spans import resolve_overlaps
 
@@ -81,7 +82,7 @@ def published_anchor(published: date) -> Anchor:
 
 
 @cache
-def _patterns(vocab: Vocab) -> dict[str, re.Pattern[str]]:
+def _patterns(vocab: Vocab) -> dict[str, Gated]:
     cap = lambda words: "|".join(sorted((w.capitalize() for w in words), key=len, reverse=True))  # noqa: E731
     wd, mon = cap(vocab.weekdays), cap(vocab.months)
     mods = "|".join(
@@ -92,7 +93,7 @@ def _patterns(vocab: Vocab) -> dict[str, re.Pattern[str]]:
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
     year = r"(?P<year>(?:19|20)\d\d)"
     lead = rf"(?:(?P<wd>{wd}),?\s+)?"
-    return {
+    compiled = {
         "mdy": re.compile(rf"(?<!\w){lead}(?P<mon>{mon})\.?\s+{day}(?!\d)(?:,?\s+{year})?(?!\d)"),
         "dmy": re.compile(rf"(?<!\w){lead}{day}\s+(?P<mon>{mon})\.?(?:,?\s+{year})?(?!\d)"),
         "iso": re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
@@ -103,8 +104,9 @@ def _patterns(vocab: Vocab) -> dict[str, re.Pattern[str]]:
             rf"(?:\s+(?:morning|afternoon|evening|night))?(?!\w)",
             re.I,
         ),
-        "relative": phrase_pattern(vocab.relative),
+        "relative": phrase_pattern(vocab.relative).compiled,
     }
+    return {name: Gated(pattern) for name, pattern in compiled.items()}
 
 
 def _month_number(vocab: Vocab, word: str) -> int:

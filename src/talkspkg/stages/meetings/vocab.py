@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from talkspkg.errors import KnowledgeError
+from talkspkg.stages.leads import Gated
 
 SOURCE = "knowledge/meetings.yaml"
 LEVELS = ("officials", "ministers", "leaders")  # lowest first
@@ -25,44 +26,45 @@ STATUSES = ("held", "cancelled", "postponed", "planned")
 FORMATS = ("in_person", "phone", "video")
 
 
-def phrase_pattern(phrases: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    """One whole-word alternation of `phrases`; spaces inside a phrase match any whitespace."""
+def phrase_pattern(phrases: Iterable[str], flags: int = re.IGNORECASE) -> Gated:
+    """One whole-word alternation of `phrases`; spaces inside a phrase match any whitespace.
+    Gated: a sentence without the first letters of any phrase is not scanned at all."""
     parts = sorted({p.strip() for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
     if not parts:
-        return re.compile(r"(?!x)x")
+        return Gated(re.compile(r"(?!x)x"))
     body = "|".join(r"\s+".join(map(re.escape, p.split())) for p in parts)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
+    return Gated(re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags))
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: compiled patterns are cached per vocab
 class Vocab:
     version: str
-    nouns: re.Pattern[str]
-    process_nouns: re.Pattern[str]
-    call_nouns: re.Pattern[str]
+    nouns: Gated
+    process_nouns: Gated
+    call_nouns: Gated
     call_objects: frozenset[str]
-    verbs: re.Pattern[str]
-    conversation_verbs: re.Pattern[str]
-    weak: re.Pattern[str]
-    attend_cues: re.Pattern[str]
+    verbs: Gated
+    conversation_verbs: Gated
+    weak: Gated
+    attend_cues: Gated
     negators: frozenset[str]
     quantifiers: frozenset[str]
     generic_modifiers: frozenset[str]
     determiners: frozenset[str]
     not_before: frozenset[str]
     verb_nouns: frozenset[str]
-    met_not_followed_by: re.Pattern[str]
-    format_cues: Mapping[str, re.Pattern[str]]
-    status_cues: Mapping[str, re.Pattern[str]]
-    downgrade_cues: re.Pattern[str]
-    levels: Mapping[str, re.Pattern[str]]
-    absent_cues: re.Pattern[str]
-    absent_nouns: re.Pattern[str]
-    host_cues: re.Pattern[str]
-    bilateral_cues: re.Pattern[str]
+    met_not_followed_by: Gated
+    format_cues: Mapping[str, Gated]
+    status_cues: Mapping[str, Gated]
+    downgrade_cues: Gated
+    levels: Mapping[str, Gated]
+    absent_cues: Gated
+    absent_nouns: Gated
+    host_cues: Gated
+    bilateral_cues: Gated
     delegation_nouns: frozenset[str]
-    agent_nouns: re.Pattern[str]
-    agent_verbs: re.Pattern[str]
+    agent_nouns: Gated
+    agent_verbs: Gated
     speech_verbs: frozenset[str]
     city_roles: frozenset[str]
     venue_roles: frozenset[str]
