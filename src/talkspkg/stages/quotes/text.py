@@ -28,6 +28,7 @@ from talkspkg.stages.quotes.detect import QuoteSpan
 from talkspkg.stages.spans import resolve_overlaps
 
 SPEAKER_TYPES = ("person", "organization", "country")
+_STOP = re.compile(r"[.!?]")
 _WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[’']s(?!\w)|\w+(?:[-’'.]\w+)*|[,;:—–]|(?<=\s)-(?=\s)")
 _LINK_MARKUP = re.compile(r"\]\([^)\n]*\)|[\[\]]")
 
@@ -128,10 +129,10 @@ def sentences(
     lo, hi = seg.start, seg.end
     inside = [(q.mark_start, q.mark_end) for _, q in quotes]
     cuts = [lo]
-    for i in range(lo, hi):
+    for stop in _STOP.finditer(text, lo, hi):
+        i = stop.start()
         if (
-            text[i] in ".!?"
-            and not any(a <= i < b for a, b in inside)
+            not any(a <= i < b for a, b in inside)
             and _starts_sentence(text, i + 1, hi)
             and not (text[i] == "." and _abbreviation(text, i, lo, cues))
         ):
