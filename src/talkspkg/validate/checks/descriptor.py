@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 
 from talkspkg.package import PROFILE
+from talkspkg.validate.checks.profile import duplicate_names, package_errors
 from talkspkg.validate.context import DESCRIPTOR, PackageContext
 from talkspkg.validate.report import Finding
 
@@ -33,28 +33,15 @@ def descriptor_valid(ctx: PackageContext) -> Iterator[Finding]:
     if not isinstance(desc.get("resources"), list) or not desc.get("resources"):
         yield Finding("descriptor-error", "resources must be a non-empty list", file=DESCRIPTOR)
         return
-    names = Counter(r["name"] for r in ctx.resources() if isinstance(r.get("name"), str))
-    for name, count in sorted(names.items(), key=str):
-        if count > 1:
-            yield Finding(
-                "descriptor-error", f"resource name {name!r} used {count} times", file=DESCRIPTOR
-            )
+    for message in duplicate_names(desc["resources"]):
+        yield Finding("descriptor-error", message, file=DESCRIPTOR)
     yield from profile_errors(ctx)
 
 
 def profile_errors(ctx: PackageContext) -> Iterator[Finding]:
-    """The Data Package profile, as the ecosystem's own tool (frictionless) checks it."""
-    from frictionless import Package
-
-    try:
-        report = Package.validate_descriptor(ctx.descriptor)  # type: ignore[arg-type]
-    except Exception as exc:  # frictionless raises broadly on malformed metadata
-        yield Finding(
-            "descriptor-profile-error", f"not a valid Data Package: {exc}", file=DESCRIPTOR
-        )
-        return
-    for error in report.errors:
-        yield Finding("descriptor-profile-error", error.message, file=DESCRIPTOR)
+    """The Data Package v2 profile (checks/profile.py), offline: one finding per problem."""
+    for message in package_errors(ctx.descriptor or {}, unique_names=False):
+        yield Finding("descriptor-profile-error", message, file=DESCRIPTOR)
 
 
 def tables_present(ctx: PackageContext) -> Iterator[Finding]:
