@@ -1,0 +1,308 @@
+"""The pandera table models, executed on Arrow: what pandera would report, without pandas.
+
+The models in `schema/` stay the single source of truth. This module reads each model's pandera
+schema (nullability, uniqueness, built-in checks with their statistics, DataFrame-level checks)
+and evaluates it with Arrow compute on the table the context already holds, reproducing
+pandera's semantics: nulls (and NaN, which pandas counts as missing) pass every check but
+`not_nullable`; `unique` flags every copy of a duplicated value; a failing DataFrame check
+reports each non-null cell of the failing row; `str_matches` anchors at the start like pandas'
+`str.match` (RE2, as pandas runs it on Arrow strings).
+
+Two differences are intended, both stricter or more precise, and tested: a value with a trailing
+newline fails a pattern ending in `$` (pandas switches to Python's `re` for such values, whose
+`$` matches before the newline); and a DataFrame check that is null on one row and False on
+another reports the False rows (pandera cannot evaluate it and names no row).
+
+A DataFrame-level check is a Python function on a pandas frame. Its Arrow counterpart is
+registered in FRAME_CHECKS under the hash of the function's source (and of the module-level
+helpers it calls): when a check is edited, added or unknown, its table is validated by pandera
+itself (`Unsupported`), and a test names the check whose Arrow version needs updating.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache, reduce
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from talkspkg.schema.models import MODELS
+
+MAX_VALUES = 10  # values kept per failure group: findings show at most this many rows
+
+
+class Unsupported(Exception):
+    """The model uses something this module does not execute; pandera must run it."""
+
+
+class Uncheckable(Exception):
+    """The table holds values pandas cannot represent (pandera could not run either)."""
+
+
+class _Missing:
+    """pandas' missing value, as pandera reports it for a null cell: `<NA>`."""
+
+    def __repr__(self) -> str:
+        return "<NA>"
+
+
+NA = _Missing()
+
+
+@dataclass(frozen=True)
+class Failure:
+    """Rows of one column failing one check, in the shape of pandera's failure cases."""
+
+    column: str | None
+    check: str
+    indices: list[int]  # every failing row (0-based)
+    values: list[Any]  # the failing values of the first MAX_VALUES rows
+
+
+Mask = Callable[[pa.ChunkedArray], pa.ChunkedArray]
+FrameMask = Callable[[pa.Table], pa.ChunkedArray]
+
+
+# -- DataFrame-level checks: the Arrow version of each, by source hash ------------------------
+def _span(start: str, end: str) -> FrameMask:
+    return lambda t: pc.less(t[start], t[end])
+
+
+def _pair_ordered(start: str, end: str) -> FrameMask:
+    def mask(t: pa.Table) -> pa.ChunkedArray:
+        both_null = pc.and_(pc.is_null(t[start]), pc.is_null(t[end]))
+        return pc.or_(both_null, pc.fill_null(pc.less(t[start], t[end]), False))
+
+    return mask
+
+
+def _meeting_spans(t: pa.Table) -> pa.ChunkedArray:
+    return pc.and_kleene(
+        pc.less(t["start"], t["end"]), pc.less(t["trigger_start"], t["trigger_end"])
+    )
+
+
+def _dates_ordered(t: pa.Table) -> pa.ChunkedArray:
+    both = pc.and_(pc.is_valid(t["date_start"]), pc.is_valid(t["date_end"]))
+    return pc.or_(
+        pc.invert(both), pc.fill_null(pc.less_equal(t["date_start"], t["date_end"]), True)
+    )
+
+
+# sha256 of the check's source (see `source_hash`) -> its Arrow version. Keys are checked by
+# tests/test_compiled_models.py, which prints the hash of any check missing here.
+FRAME_CHECKS: dict[str, FrameMask] = {
+    # SpanChecks.start_before_end: df["start"] < df["end"]
+    "3e0f82faa314a92b": _span("start", "end"),
+    # MeetingMentions.start_before_end: both spans ordered
+    "07502edd583bca7a": _meeting_spans,
+    # Meetings.start_not_after_end: date_start <= date_end when both are set
+    "6bb943a128c78f90": _dates_ordered,
+    # Quotes.speaker_span_ordered / cue_span_ordered: _pair_ordered(df, start, end)
+    "bed74f268bbdbfc3": _pair_ordered("speaker_start", "speaker_end"),
+    "f9ea13627d85f781": _pair_ordered("cue_start", "cue_end"),
+}
+
+
+def _frame_check_functions(model: type) -> dict[str, Callable[..., Any]]:
+    """The functions behind a model's @dataframe_check methods, by name (subclass wins)."""
+    from pandera.api.dataframe.model_components import DATAFRAME_CHECK_KEY
+
+    found: dict[str, Callable[..., Any]] = {}
+    for klass in reversed(inspect.getmro(model)):
+        for attr in vars(klass).values():
+            info = getattr(attr, DATAFRAME_CHECK_KEY, None)
+            if info is not None:
+                found[info.check_fn.__name__] = info.check_fn
+    return found
+
+
+def source_hash(fn: Callable[..., Any]) -> str:
+    """Hash of a check's source and of the module-level functions it calls by name."""
+    parts = [textwrap.dedent(inspect.getsource(fn))]
+    for name in fn.__code__.co_names:
+        helper = fn.__globals__.get(name)
+        if inspect.isfunction(helper):
+            parts.append(textwrap.dedent(inspect.getsource(helper)))
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+# -- column checks ----------------------------------------------------------------------------
+def _builtin(name: str, stats: dict[str, Any], dtype: pa.DataType) -> Mask:
+    """The Arrow version of a pandera built-in check: True where the value passes."""
+    if name == "str_matches" and isinstance(stats.get("pattern"), str):
+        pattern = stats["pattern"].removeprefix("^")
+        regex = f"^({pattern})"  # what pandas' str.match hands to Arrow
+        return lambda col: pc.match_substring_regex(col, regex)
+    if name in ("isin", "notin"):
+        key = "allowed_values" if name == "isin" else "forbidden_values"
+        values = pa.array(list(stats[key]), type=dtype)
+        if name == "isin":
+            return lambda col: pc.is_in(col, value_set=values)
+        return lambda col: pc.invert(pc.is_in(col, value_set=values))
+    compare = {
+        "greater_than_or_equal_to": (pc.greater_equal, "min_value"),
+        "greater_than": (pc.greater, "min_value"),
+        "less_than_or_equal_to": (pc.less_equal, "max_value"),
+        "less_than": (pc.less, "max_value"),
+        "equal_to": (pc.equal, "value"),
+        "not_equal_to": (pc.not_equal, "value"),
+    }
+    if name in compare:
+        op, stat = compare[name]
+        bound = stats[stat]
+        return lambda col: op(col, bound)
+    if name == "in_range":
+        low = pc.greater_equal if stats.get("include_min", True) else pc.greater
+        high = pc.less_equal if stats.get("include_max", True) else pc.less
+        lo, hi = stats["min_value"], stats["max_value"]
+        return lambda col: pc.and_(low(col, lo), high(col, hi))
+    raise Unsupported(f"check {name}")
+
+
+@dataclass(frozen=True)
+class ColumnRules:
+    name: str
+    nullable: bool
+    unique: bool
+    checks: tuple[tuple[str, Mask], ...]  # (pandera's check id, mask)
+
+
+@dataclass(frozen=True)
+class CompiledModel:
+    frame_checks: tuple[tuple[str, FrameMask], ...]
+    columns: tuple[ColumnRules, ...]
+
+
+def _plain(check: Any) -> bool:
+    """A check evaluated the default way (what this module reproduces)."""
+    return bool(
+        check.ignore_na
+        and not check.element_wise
+        and check.groupby is None
+        and check.n_failure_cases is None
+        and not check.raise_warning
+    )
+
+
+@cache
+def compile_model(table: str) -> CompiledModel:
+    """The Arrow form of `table`'s model; Unsupported when part of it has none."""
+    from talkspkg.schema.tableschema import arrow_schema
+
+    model = MODELS[table]
+    schema = model.to_schema()
+    if schema.unique or schema.parsers or not schema.strict:
+        raise Unsupported("table-level options")
+    arrow = arrow_schema(table)
+    functions = _frame_check_functions(model)
+    frame_checks = []
+    for check in schema.checks:
+        fn = functions.get(check.name)
+        mask = FRAME_CHECKS.get(source_hash(fn)) if fn is not None else None
+        if mask is None or not _plain(check):
+            raise Unsupported(f"DataFrame check {check.name}")
+        frame_checks.append((check.error or check.name, mask))
+    columns = []
+    for name, column in schema.columns.items():
+        if column.parsers or column.coerce or column.regex:
+            raise Unsupported(f"column {name} options")
+        checks = []
+        for check in column.checks:
+            if not _plain(check):
+                raise Unsupported(f"check {check.name} of {name}")
+            mask = _builtin(check.name, check.statistics, arrow.field(name).type)
+            checks.append((check.error or check.name, mask))
+        columns.append(ColumnRules(name, column.nullable, column.unique, tuple(checks)))
+    return CompiledModel(tuple(frame_checks), tuple(columns))
+
+
+# -- execution --------------------------------------------------------------------------------
+def _missing_value(dtype: pa.DataType) -> Any:
+    """What pandas holds for a null cell: NA, or None in the object columns of dates/times."""
+    return None if pa.types.is_date(dtype) or pa.types.is_time(dtype) else NA
+
+
+def _values(col: pa.ChunkedArray, indices: list[int]) -> list[Any]:
+    taken = col.take(pa.array(indices[:MAX_VALUES], pa.int64())).to_pylist()
+    missing = _missing_value(col.type)
+    return [missing if v is None else v for v in taken]
+
+
+def _indices(mask: pa.ChunkedArray | pa.Array) -> list[int]:
+    return pc.indices_nonzero(pc.fill_null(mask, False)).to_pylist()  # type: ignore[no-any-return]
+
+
+def _pandas_view(arrow: pa.Table) -> pa.Table:
+    """The table as pandas sees it: NaN is missing. Refuses what pandas cannot represent."""
+    columns = []
+    for field, col in zip(arrow.schema, arrow.columns, strict=True):
+        if pa.types.is_floating(field.type):
+            col = pc.if_else(pc.is_nan(col), pa.scalar(None, field.type), col)
+        elif pa.types.is_date(field.type) or pa.types.is_time(field.type):
+            _representable(field, col)
+        columns.append(col)
+    return pa.Table.from_arrays(columns, schema=arrow.schema)
+
+
+def _representable(field: pa.Field, col: pa.ChunkedArray) -> None:
+    """Dates in years 1-9999 and times within a day, as Python's date and time require."""
+    if col.null_count == len(col):
+        return
+    raw = col.cast(pa.int32() if field.type.bit_width == 32 else pa.int64())
+    low, high = pc.min_max(raw).values()
+    if pa.types.is_date(field.type):
+        days = 1 if pa.types.is_date32(field.type) else 86_400_000
+        limits = (-719162 * days, 2932896 * days)  # 0001-01-01 and 9999-12-31
+    else:
+        unit = {"s": 1, "ms": 1_000, "us": 1_000_000, "ns": 1_000_000_000}[field.type.unit]
+        limits = (0, 86_400 * unit - 1)
+    if low.as_py() < limits[0] or high.as_py() > limits[1]:
+        kind = "date" if pa.types.is_date(field.type) else "time of day"
+        raise Uncheckable(f"column {field.name} holds a {kind} out of range")
+
+
+def failures(table: str, arrow: pa.Table) -> list[Failure]:
+    """pandera's failure cases of `table` on `arrow` (which has exactly the model's columns)."""
+    model = compile_model(table)
+    view = _pandas_view(arrow)
+    found: list[Failure] = []
+    for check, frame_mask in model.frame_checks:
+        passed = frame_mask(view)
+        if pc.all(pc.fill_null(passed, True)).as_py() is not False:
+            continue
+        # A null outcome (a required operand is null, which `not_nullable` reports) is no
+        # failure, nor is a row whose cells are all missing (pandera passes it).
+        all_null = reduce(pc.and_, [pc.is_null(c) for c in view.columns])
+        failing = pc.and_(pc.invert(pc.fill_null(passed, True)), pc.invert(all_null))
+        rows = pa.array(_indices(failing), pa.int64())
+        for name in view.column_names:
+            cells = view[name].take(rows)
+            present = pc.is_valid(cells)
+            kept = pc.indices_nonzero(present)
+            if len(kept):
+                indices = rows.take(kept).to_pylist()
+                values = cells.filter(present).slice(0, MAX_VALUES).to_pylist()
+                found.append(Failure(name, check, indices, values))
+    for rules in model.columns:
+        col = view[rules.name]
+        if not rules.nullable and col.null_count:
+            indices = _indices(pc.is_null(col))
+            found.append(Failure(rules.name, "not_nullable", indices, _values(col, indices)))
+        valid = len(col) - col.null_count
+        if rules.unique and pc.count_distinct(col, mode="only_valid").as_py() < valid:
+            counts = pc.value_counts(col.drop_null())  # nulls are never duplicates
+            repeated = counts.field("values").filter(pc.greater(counts.field("counts"), 1))
+            indices = _indices(pc.is_in(col, value_set=repeated, skip_nulls=True))
+            found.append(Failure(rules.name, "field_uniqueness", indices, _values(col, indices)))
+        for check, mask in rules.checks:
+            indices = _indices(pc.and_(pc.is_valid(col), pc.invert(mask(col))))
+            if indices:
+                found.append(Failure(rules.name, check, indices, _values(col, indices)))
+    return found
