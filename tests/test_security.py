@@ -234,3 +234,16 @@ def test_parse_entities_refuses_objects_that_plain_yaml_cannot_produce() -> None
         parse_entities({"version": "1", "entities": [Payload()]}, "knowledge/entities.yaml")
     with pytest.raises(KnowledgeError, match=r"expected a mapping"):
         parse_entities(Payload(), "knowledge/entities.yaml")
+
+
+def test_validate_reads_each_package_file_once(pkg: Path, opened: list[str]) -> None:
+    """Each file is opened once: hashed as it is read, then parsed from the same bytes."""
+    result = CliRunner().invoke(main, ["validate", str(pkg)])
+    assert result.exit_code == 0, result.output
+    inside = [
+        Path(p).resolve().relative_to(pkg.resolve()).as_posix() for p in opened if str(pkg) in p
+    ]
+    declared = {r["path"] for r in json.loads((pkg / "datapackage.json").read_text())["resources"]}
+    assert declared <= set(inside)
+    twice = sorted({p for p in inside if inside.count(p) > 1})
+    assert twice == [], f"opened more than once: {twice}"

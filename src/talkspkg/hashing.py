@@ -17,3 +17,8 @@ def file_digest(path: Path) -> tuple[int, str]:
             digest.update(chunk)
             size += len(chunk)
     return size, digest.hexdigest()
+
+
+def bytes_digest(data: bytes) -> tuple[int, str]:
+    """(size in bytes, sha256 hex) of bytes already in memory: the same as `file_digest`."""
+    return len(data), hashlib.sha256(data).hexdigest()

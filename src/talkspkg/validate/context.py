@@ -1,13 +1,15 @@
 """The package under validation, opened once: descriptor, safe paths, and tables read once.
 
-Every file is read at most once per run and cached here; checks only look things up. Paths
-from the descriptor are never followed outside the package folder (no absolute paths, no `..`,
-no symlink that resolves outside).
+Every file is read at most once per run: its bytes are hashed as they are read, and the same
+bytes are then parsed (Parquet, CSV, JSON, raw text) from memory. Results are cached here;
+checks only look things up. Paths from the descriptor are never followed outside the package
+folder (no absolute paths, no `..`, no symlink that resolves outside).
 """
 
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -17,11 +19,12 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from talkspkg.hashing import file_digest
+from talkspkg.hashing import bytes_digest
 from talkspkg.schema.models import MODELS
 from talkspkg.schema.tableschema import arrow_schema, table_meta
 
 DESCRIPTOR = "datapackage.json"
+IN_MEMORY = "Could not open Parquet input source '<Buffer>': "
 
 
 class Unavailable(Exception):
@@ -41,6 +44,11 @@ class PackageContext:
     descriptor: dict[str, Any] | None = None
     descriptor_error: str | None = None
     _cache: dict[tuple[str, str], Any] = field(default_factory=dict)
+    _tables: dict[str, TableFiles] | None = None
+    _unsafe: dict[str, str | None] = field(default_factory=dict)
+    _dirs: dict[str, Path] = field(default_factory=dict)
+    _listings: dict[str, dict[str, os.DirEntry[str]]] = field(default_factory=dict)
+    _bytes: dict[str, bytes] = field(default_factory=dict)
 
     @classmethod
     def open(cls, root: Path) -> PackageContext:
@@ -75,6 +83,11 @@ class PackageContext:
 
     def tables(self) -> dict[str, TableFiles]:
         """Resources of each known table, by table name (CSV `name`, Parquet `name-parquet`)."""
+        if self._tables is None:
+            self._tables = self._find_tables()
+        return self._tables
+
+    def _find_tables(self) -> dict[str, TableFiles]:
         found = {table: TableFiles(table) for table in MODELS}
         for res in self.resources():
             name = res.get("name")
@@ -96,29 +109,74 @@ class PackageContext:
         """Why `rel` may not be opened, or None when it is a safe path inside the package."""
         if not isinstance(rel, str) or not rel:
             return "path must be a non-empty string"
+        if rel not in self._unsafe:
+            self._unsafe[rel] = self._unsafe_reason(rel)
+        return self._unsafe[rel]
+
+    def _unsafe_reason(self, rel: str) -> str | None:
         if "\\" in rel or rel.startswith("/") or PurePosixPath(rel).is_absolute():
             return f"path {rel!r} is absolute or not POSIX"
         if ":" in rel.split("/", 1)[0]:
             return f"path {rel!r} is a URL or drive path, not a path inside the package"
-        if ".." in PurePosixPath(rel).parts:
+        parts = PurePosixPath(rel).parts
+        if ".." in parts:
             return f"path {rel!r} leaves the package ('..')"
         try:
-            root = self.root.resolve()
-            target = (self.root / rel).resolve()
+            root = self._resolved("")
+            target = self._resolve(rel, parts)
         except (OSError, RuntimeError):  # a symlink loop (RuntimeError before Python 3.13)
             return f"path {rel!r} cannot be resolved (symlink loop?)"
         if target != root and root not in target.parents:
             return f"path {rel!r} resolves outside the package (symlink?)"
         return None
 
+    def _resolved(self, folder: str) -> Path:
+        """`Path.resolve()` of a folder of the package ("" is the root), once per folder."""
+        if folder not in self._dirs:
+            self._dirs[folder] = (self.root / folder).resolve()
+        return self._dirs[folder]
+
+    def _resolve(self, rel: str, parts: tuple[str, ...]) -> Path:
+        """`(root / rel).resolve()`, resolving each folder once: when the last component is no
+        symlink, the resolved path is the resolved folder joined with that name."""
+        if not parts:
+            return self._resolved("")
+        entry = self._entry(parts)
+        if entry is None or entry.is_symlink():
+            return (self.root / rel).resolve()
+        return self._resolved("/".join(parts[:-1])) / parts[-1]
+
+    def _entry(self, parts: tuple[str, ...]) -> os.DirEntry[str] | None:
+        """The directory entry of a package path, from one listing of its folder (a folder
+        of 10,000 raw articles costs one `scandir`, not 10,000 `stat` calls)."""
+        folder = "/".join(parts[:-1])
+        if folder not in self._listings:
+            try:
+                with os.scandir(self.root / folder) as found:
+                    self._listings[folder] = {e.name: e for e in found}
+            except OSError:
+                self._listings[folder] = {}
+        return self._listings[folder].get(parts[-1])
+
+    def is_file(self, rel: str) -> bool:
+        """A regular file (following symlinks), checked once per path."""
+        key = ("is-file", rel)
+        if key not in self._cache:
+            parts = PurePosixPath(rel).parts
+            entry = self._entry(parts) if parts and ".." not in parts else None
+            if entry is not None and not entry.is_symlink():
+                self._cache[key] = entry.is_file()
+            else:
+                self._cache[key] = (self.root / rel).is_file()
+        return bool(self._cache[key])
+
     def path(self, rel: Any) -> Path:
         reason = self.unsafe_reason(rel)
         if reason:
             raise Unavailable(reason)
-        path = self.root / rel
-        if not path.is_file():
+        if not self.is_file(rel):
             raise Unavailable(f"{rel} not found")
-        return path
+        return self.root / rel
 
     # -- tables, each file read once -------------------------------------------------------
     def _cached(self, key: tuple[str, str], load: Any) -> Any:
@@ -128,21 +186,32 @@ class PackageContext:
             except Unavailable as exc:
                 self._cache[key] = exc
             except (pa.ArrowException, OSError, ValueError, KeyError, RecursionError) as exc:
-                self._cache[key] = Unavailable(f"{key[1]} cannot be read: {exc}")
+                reason = str(exc).replace(IN_MEMORY, "")  # the file is named already
+                self._cache[key] = Unavailable(f"{key[1]} cannot be read: {reason}")
         value = self._cache[key]
         if isinstance(value, Unavailable):
             raise value
         return value
 
     def digest(self, rel: Any) -> tuple[int, str]:
-        """(bytes, sha256) of a package file, hashed once per run."""
-        return self._cached(("digest", str(rel)), lambda: file_digest(self.path(rel)))  # type: ignore[no-any-return]
+        """(bytes, sha256) of a package file. The file is read here, once per run; its bytes
+        are kept until a parser takes them (`content`)."""
+
+        def load() -> tuple[int, str]:
+            data = self.path(rel).read_bytes()
+            self._bytes[rel] = data
+            return bytes_digest(data)
+
+        return self._cached(("digest", str(rel)), load)  # type: ignore[no-any-return]
+
+    def content(self, rel: Any) -> bytes:
+        """The bytes of a package file, for one parser: those `digest` read, else read now."""
+        data = self._bytes.pop(rel, None) if isinstance(rel, str) else None
+        return data if data is not None else self.path(rel).read_bytes()
 
     def raw_text(self, rel: Any) -> str:
         """A raw article decoded as strict UTF-8 exactly as stored: what every offset indexes."""
-        text: str = self._cached(
-            ("raw-text", str(rel)), lambda: self.path(rel).read_bytes().decode("utf-8")
-        )
+        text: str = self._cached(("raw-text", str(rel)), lambda: self.content(rel).decode("utf-8"))
         return text
 
     def schema_json(self, table: str) -> dict[str, Any]:
@@ -151,7 +220,7 @@ class PackageContext:
         rel = res.get("schema")
 
         def load() -> dict[str, Any]:
-            data = json.loads(self.path(rel).read_bytes().decode("utf-8"))
+            data = json.loads(self.content(rel).decode("utf-8"))
             if not isinstance(data, dict):
                 raise ValueError("schema must be a JSON object")
             return data
@@ -163,7 +232,9 @@ class PackageContext:
         if res is None:
             raise Unavailable(f"no Parquet resource for {table}")
         rel = res.get("path")
-        return self._cached(("parquet", str(rel)), lambda: pq.read_table(self.path(rel)))  # type: ignore[no-any-return]
+        return self._cached(  # type: ignore[no-any-return]
+            ("parquet", str(rel)), lambda: pq.read_table(pa.BufferReader(self.content(rel)))
+        )
 
     def csv_text(self, table: str) -> pa.Table:
         """The CSV with every cell as a string (empty string for an empty cell)."""
@@ -173,9 +244,8 @@ class PackageContext:
         rel = res.get("path")
 
         def load() -> pa.Table:
-            path = self.path(rel)
-            with path.open("rb") as handle:
-                header = handle.readline()
+            data = self.content(rel)
+            header = data[: data.find(b"\n") + 1] if b"\n" in data else data
             names = next(
                 iter(
                     pacsv.read_csv(
@@ -189,7 +259,7 @@ class PackageContext:
             if len(set(columns)) != len(columns):
                 raise Unavailable(f"{rel}: duplicate column names in header")
             text = pacsv.read_csv(
-                path,
+                pa.BufferReader(data),
                 read_options=pacsv.ReadOptions(use_threads=True),
                 parse_options=pacsv.ParseOptions(newlines_in_values=True),
                 convert_options=pacsv.ConvertOptions(
@@ -212,6 +282,9 @@ class PackageContext:
         Columns are cast to the model's types but kept nullable, so that a null where the model
         forbids one reaches the key and model checks instead of making the table unreadable.
         """
+        return self._cached(("table", table), lambda: self._typed_table(table))  # type: ignore[no-any-return]
+
+    def _typed_table(self, table: str) -> pa.Table:
         try:
             arrow = self.parquet(table)
             if arrow.schema.remove_metadata().equals(arrow_schema(table), check_metadata=False):
@@ -219,7 +292,7 @@ class PackageContext:
             return arrow.select(arrow_schema(table).names).cast(nullable_schema(table))
         except (Unavailable, pa.ArrowException, KeyError, ValueError):
             pass
-        return self._cached(("typed-csv", table), lambda: typed_csv(self.csv_text(table), table))  # type: ignore[no-any-return]
+        return typed_csv(self.csv_text(table), table)
 
     def row_keys(self, table: str, arrow: pa.Table, indices: list[int]) -> list[str]:
         key = table_meta(table)["primary_key"]

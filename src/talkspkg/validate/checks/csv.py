@@ -64,7 +64,7 @@ def csv_conformity(ctx: PackageContext) -> Iterator[Finding]:
         try:
             text = ctx.csv_text(table)
         except Unavailable as exc:
-            if ctx.unsafe_reason(res.get("path")) is None and (ctx.root / rel).is_file():
+            if ctx.unsafe_reason(res.get("path")) is None and ctx.is_file(rel):
                 yield Finding("csv-error", str(exc), table=table, file=rel)
             continue
         expected = [c.name for c in columns(table)]

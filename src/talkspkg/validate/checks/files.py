@@ -18,7 +18,7 @@ def resource_paths(ctx: PackageContext) -> Iterator[Finding]:
         reason = ctx.unsafe_reason(path)
         if reason:
             yield Finding("path-error", f"resource {res.get('name')!r}: {reason}", file=str(path))
-        elif not (ctx.root / path).is_file():
+        elif not ctx.is_file(path):
             yield Finding(
                 "missing-file", f"resource {res.get('name')!r}: file not found", file=path
             )

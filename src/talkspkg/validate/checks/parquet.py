@@ -19,7 +19,7 @@ def parquet_schema(ctx: PackageContext) -> Iterator[Finding]:
         try:
             arrow = ctx.parquet(table)
         except Unavailable as exc:
-            if ctx.unsafe_reason(res.get("path")) is None and (ctx.root / rel).is_file():
+            if ctx.unsafe_reason(res.get("path")) is None and ctx.is_file(rel):
                 yield Finding("parquet-error", str(exc), table=table, file=rel)
             continue
         expected = arrow_schema(table)
