@@ -73,13 +73,15 @@ def write_into(raw_dir: Path, target: Path, options: BuildOptions) -> BuildResul
     from talkspkg.package import write_package
 
     write_package(tables, target, ruleset(kb))
+    rows = {name: t.num_rows for name, t in tables.items()}
+    del tables  # validation reads the files back: the tables need not stay in memory
     if options.validate:
         from talkspkg.validate import validate_package
 
         report = validate_package(target)
         if not report.valid:
             raise BuildError("the built package is invalid:\n" + report.summary(limit=20))
-    return BuildResult(target, {name: t.num_rows for name, t in tables.items()})
+    return BuildResult(target, rows)
 
 
 @contextmanager
