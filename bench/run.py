@@ -14,7 +14,6 @@ import argparse
 import hashlib
 import os
 import platform
-import resource
 import subprocess
 import sys
 import tempfile
@@ -29,17 +28,40 @@ sys.path.insert(0, str(HERE))
 
 from corpus import generate  # noqa: E402
 
+_PEAK = (
+    "import resource, subprocess, sys; code = subprocess.run(sys.argv[1:]).returncode; "
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); "
+    "sys.exit(code)"
+)
+
 
 def timed(cmd: list[str]) -> tuple[float, int, int]:
-    """(wall seconds, exit code, peak RSS in MiB of the command and its children)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """(wall seconds, exit code, peak RSS in MiB of the largest process among the command and
+    its workers). A fresh wrapper process runs the command, so each peak is the command's own."""
     start = time.perf_counter()
-    proc = subprocess.run(cmd, capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-c", _PEAK, *cmd], capture_output=True, text=True)
     wall = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     if proc.returncode not in (0, 1):
         print(proc.stdout[-2000:], proc.stderr[-2000:], file=sys.stderr)
-    return wall, proc.returncode, max(peak, before) // 1024
+    peak_kib = int(proc.stderr.strip().splitlines()[-1])
+    return wall, proc.returncode, peak_kib // 1024
+
+
+def startup(exe: list[str]) -> str:
+    """Median wall time of `talkspkg --help` and of validating the committed package."""
+    root = HERE.parent
+
+    def wall(cmd: list[str]) -> float:
+        start = time.perf_counter()
+        subprocess.run(cmd, capture_output=True, check=True)
+        return time.perf_counter() - start
+
+    help_s = sorted(wall([*exe, "--help"]) for _ in range(5))[2]
+    small_s = sorted(wall([*exe, "validate", str(root)]) for _ in range(5))[2]
+    return (
+        f"Start-up: `talkspkg --help` {help_s:.2f} s; `talkspkg validate` on the committed "
+        f"{len(list((root / 'raw').glob('*.txt')))}-article package {small_s:.2f} s (medians of 5)."
+    )
 
 
 def read_floor(pkg: Path) -> float:
@@ -66,8 +88,11 @@ def main() -> None:
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     )
-    print("| articles | build s | articles/s | ms/article | peak RSS MiB | rows | validate s |")
-    print("|---:|---:|---:|---:|---:|---:|---:|")
+    print(
+        "| articles | build s | articles/s | ms/article | build peak RSS MiB | rows "
+        "| validate s | validate peak RSS MiB |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
     extra = []
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
@@ -80,10 +105,10 @@ def main() -> None:
             rows = sum(
                 pq.ParquetFile(p).metadata.num_rows for p in (pkg / "data").glob("*.parquet")
             )
-            validate_s, code, _ = timed([*exe, "validate", str(pkg)])
+            validate_s, code, validate_rss = timed([*exe, "validate", str(pkg)])
             assert code == 0, "validate failed"
             cells = [f"{n:,}", f"{build_s:.1f}", f"{n / build_s:.0f}", f"{1000 * build_s / n:.2f}"]
-            cells += [str(rss), f"{rows:,}", f"{validate_s:.2f}"]
+            cells += [str(rss), f"{rows:,}", f"{validate_s:.2f}", str(validate_rss)]
             print("| " + " | ".join(cells) + " |")
             if n == frictionless_at:
                 floor = read_floor(pkg)
@@ -96,7 +121,7 @@ def main() -> None:
                 )
             sys.stdout.flush()
     print()
-    print("\n".join(extra))
+    print("\n".join([*extra, startup(exe)]))
 
 
 if __name__ == "__main__":
