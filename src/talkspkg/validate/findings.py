@@ -37,9 +37,11 @@ FINDINGS: tuple[FindingType, ...] = (
     FindingType(
         "descriptor-profile-error",
         "The descriptor breaks the Data Package profile",
-        "Frictionless, the reference implementation, rejects the descriptor against the Data "
-        "Package v2 profile (a property of the wrong type, a resource that is not an object, an "
-        "unsafe path).",
+        "The descriptor breaks the Data Package v2 profile, checked offline as frictionless (the "
+        "reference implementation) checks it: a property of the wrong type, a resource that is "
+        "not an object or has neither `path` nor `data`, an unsafe path, a `created` that is not "
+        "an RFC 3339 date-time, an e-mail address that is not one. The message names where "
+        "(`resources/3 ('mentions')`).",
         f"Fix the property the message names. {REBUILD}",
     ),
     FindingType(
