@@ -117,11 +117,14 @@ CONTRIBUTOR = object_of(
         "roles": array_of(STRING),
     }
 )
-COMMON: dict[str, Spec] = {
+DESCRIBED: dict[str, Spec] = {  # what every descriptor of the specification may carry
     "$schema": STRING,
     "name": STRING,
     "title": STRING,
     "description": STRING,
+}
+COMMON: dict[str, Spec] = {
+    **DESCRIBED,
     "homepage": STRING,
     "profile": STRING,
     "licenses": array_of(LICENSE),
@@ -163,10 +166,7 @@ RESOURCE = object_of(
 )
 TABLE_SCHEMA = object_of(
     {
-        "$schema": STRING,
-        "name": STRING,
-        "title": STRING,
-        "description": STRING,
+        **DESCRIBED,
         "fields": array_of(
             object_of(
                 {"name": STRING, "type": STRING, "format": STRING, "constraints": typed("object")},
@@ -181,10 +181,7 @@ TABLE_SCHEMA = object_of(
 )
 DIALECT = object_of(
     {
-        "$schema": STRING,
-        "name": STRING,
-        "title": STRING,
-        "description": STRING,
+        **DESCRIBED,
         "header": typed("boolean"),
         "headerRows": typed("array"),
         "headerJoin": STRING,
