@@ -33,8 +33,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from talkspkg.schema.models import MODELS
+from talkspkg.validate.checks._util import MAX_ROWS_PER_GROUP
 
-MAX_VALUES = 10  # values kept per failure group: findings show at most this many rows
+MAX_VALUES = MAX_ROWS_PER_GROUP  # values kept per failure group: as many as findings show
 
 
 class Unsupported(Exception):
