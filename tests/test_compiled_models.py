@@ -375,6 +375,11 @@ def test_source_hash_covers_the_helpers_a_check_calls(tmp_path: Path) -> None:
     assert source_hash(a.check) == source_hash(c.check)  # layout around them is not
 
 
+def _metadata(title: str) -> dict[str, Any]:
+    """The table metadata a model needs, for a test-only model with no keys."""
+    return {"title": title, "description": title, "primary_key": [], "foreign_keys": []}
+
+
 class _Probe(pandera.DataFrameModel):
     """Built-in checks the published models do not use yet, but compiled.py executes."""
 
@@ -394,12 +399,7 @@ class _Probe(pandera.DataFrameModel):
 
     class Config:
         strict = True
-        metadata: ClassVar[dict[str, Any]] = {
-            "title": "probe",
-            "description": "probe",
-            "primary_key": [],
-            "foreign_keys": [],
-        }
+        metadata: ClassVar[dict[str, Any]] = _metadata("probe")
 
 
 def test_other_builtin_checks_match_pandera(
@@ -582,12 +582,7 @@ class _Frame(pandera.DataFrameModel):
 
     class Config:
         strict = True
-        metadata: ClassVar[dict[str, Any]] = {
-            "title": "frame",
-            "description": "frame",
-            "primary_key": [],
-            "foreign_keys": [],
-        }
+        metadata: ClassVar[dict[str, Any]] = _metadata("frame")
 
 
 def test_failing_frame_check_reports_each_set_cell_as_pandera(
