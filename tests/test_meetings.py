@@ -430,6 +430,32 @@ def test_unknown_publication_date_leaves_relative_dates_null() -> None:
     assert (row["date_start"], row["date_anchor"], row["city"]) == (None, None, "Doha")
 
 
+def test_date_given_only_in_sources_yaml_dates_a_relative_reference() -> None:
+    text = "Diplomacy roundup\n\nEnvoys met in Doha on Tuesday.\n"
+    raw = RawFile(Path("raw/s1.txt"), "s1", text, "0" * 64)
+    art = make_article(raw, {"published_date": "2025-06-05"})  # a Thursday
+    assert (art.meta.published_date, art.meta.published_date_source) == (
+        date(2025, 6, 5),
+        "sources",
+    )
+    (row,) = run(art)["meetings"]
+    assert row["meeting_id"] == "2025-06-03-doha-in_person"
+    assert (row["date_anchor"], row["date_article_id"]) == ("published_date_sources", "s1")
+
+
+def test_date_stated_in_the_text_wins_over_sources_yaml() -> None:
+    text = "Published: 09:00, June 12, 2025\nDiplomacy roundup\n\nEnvoys met in Doha on Tuesday.\n"
+    art = make_article(
+        RawFile(Path("raw/s2.txt"), "s2", text, "0" * 64), {"published_date": "2025-06-05"}
+    )
+    assert (art.meta.published_date, art.meta.published_date_source) == (date(2025, 6, 12), "text")
+    (row,) = run(art)["meetings"]
+    assert (row["meeting_id"], row["date_anchor"]) == (
+        "2025-06-10-doha-in_person",
+        "published_date",
+    )
+
+
 def test_undated_article_learns_its_anchor_from_a_dated_report() -> None:
     dated = article("d1", "Rustem Umerov met Steve Witkoff in Geneva on Sunday.", "June 3, 2025")
     undated = article(

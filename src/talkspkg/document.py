@@ -43,6 +43,9 @@ class ArticleMeta:
     outlet: str | None = None
     byline: str | None = None
     published_date: date | None = None
+    # where published_date comes from: "text", or "sources" (raw/sources.yaml, when the text
+    # states none); None with it
+    published_date_source: str | None = None
     published_time: time | None = None
     dateline: str | None = None
     url: str | None = None

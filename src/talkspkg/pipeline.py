@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,7 @@ from talkspkg.document import Article
 from talkspkg.kb import Entity, KnowledgeBase, load_knowledge
 from talkspkg.metadata import parse_metadata
 from talkspkg.raw import RawFile, read_article
-from talkspkg.stages.articles import article_row
+from talkspkg.stages.articles import article_row, source_date
 from talkspkg.stages.entities import entity_rows, merge_discovered
 from talkspkg.stages.meetings import MeetingMention, assemble_meetings, meeting_mentions
 from talkspkg.stages.mentions import mentions
@@ -53,19 +53,29 @@ class Batch:
     meetings: list[MeetingMention] = field(default_factory=list)
 
 
-def make_article(raw: RawFile) -> Article:
+def make_article(raw: RawFile, source: Mapping[str, Any] | None = None) -> Article:
+    """The article every stage sees: the text's own metadata, and the publication date of its
+    `sources.yaml` entry when the text states none (so relative dates resolve against it)."""
+    meta = parse_metadata(raw.text)
+    if meta.published_date is not None:
+        meta = replace(meta, published_date_source="text")
+    elif source is not None:
+        where = f"raw/sources.yaml entry {raw.path.name!r}"
+        stated = source_date(source.get("published_date"), where)
+        if stated is not None:
+            meta = replace(meta, published_date=stated, published_date_source="sources")
     return Article(
         article_id=raw.article_id,
         raw_path=f"raw/{raw.path.name}",
         raw_sha256=raw.sha256,
         text=raw.text,
-        meta=parse_metadata(raw.text),
+        meta=meta,
     )
 
 
 def annotate(raw: RawFile, source: Mapping[str, Any], kb: KnowledgeBase) -> ArticleAnnotations:
     """Run every per-article stage on one article. Pure: same inputs, same rows."""
-    article = make_article(raw)
+    article = make_article(raw, source)
     result = ArticleAnnotations(article)
     result.rows["articles"] = [article_row(article, source)]
     found = mentions(article, kb)

@@ -18,7 +18,9 @@ FORMATS = ["in_person", "phone", "video"]
 STATUSES = ["held", "planned", "cancelled", "postponed"]
 ROLES = ["host", "participant", "absent"]
 LEVELS = ["officials", "ministers", "leaders"]
-DATE_ANCHOR_PATTERN = r"^(?:published_date|stated|relative-to-[a-z0-9]+(?:-[a-z0-9]+)*)$"
+DATE_ANCHOR_PATTERN = (
+    r"^(?:published_date|published_date_sources|stated|relative-to-[a-z0-9]+(?:-[a-z0-9]+)*)$"
+)
 
 
 class Meetings(pa.DataFrameModel):
@@ -49,7 +51,8 @@ class Meetings(pa.DataFrameModel):
         nullable=True,
         str_matches=DATE_ANCHOR_PATTERN,
         description="How the date was resolved: 'stated' (a full date, or relative words tied to "
-        "one in the text), 'published_date' (relative words from the publication date), or "
+        "one in the text), 'published_date' (relative words from the publication date the text "
+        "states), 'published_date_sources' (from the date raw/sources.yaml gives), or "
         "'relative-to-<article_id>' (the day learnt from that article's report of the meeting).",
     )
     date_article_id: Str = pa.Field(

@@ -1,6 +1,8 @@
 """Stage `articles`: one row per article from its parsed metadata and its provenance entry.
 
-The text always wins: a `sources.yaml` value fills a field only when the text states nothing.
+The text always wins: a `sources.yaml` value fills a field only when the text states nothing
+(the publication date is already merged into the article's metadata by `pipeline.make_article`,
+so that every stage sees it).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from talkspkg.document import Article
 from talkspkg.errors import RawInputError
 
 
-def _source_date(value: Any, where: str) -> date | None:
+def source_date(value: Any, where: str) -> date | None:
     if value is None or isinstance(value, date):
         return value
     if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
@@ -24,13 +26,12 @@ def _source_date(value: Any, where: str) -> date | None:
 
 def article_row(article: Article, source: Mapping[str, Any]) -> dict[str, Any]:
     meta = article.meta
-    where = f"raw/sources.yaml entry {article.raw_path.removeprefix('raw/')!r}"
     return {
         "article_id": article.article_id,
         "title": meta.title,
         "outlet": meta.outlet or source.get("outlet"),
         "byline": meta.byline,
-        "published_date": meta.published_date or _source_date(source.get("published_date"), where),
+        "published_date": meta.published_date,
         "published_time": meta.published_time,
         "dateline": meta.dateline,
         "url": meta.url or source.get("url"),

@@ -39,7 +39,8 @@ class DayIndex:
         if report.place_id is None or d is None or d.precision != "day" or report.scope != "main":
             return None
         key = (report.place_id, d.start.weekday(), report.format)
-        rank = (0 if anchor.label == "published_date" else 1, report.article_id)
+        published = anchor.label in ("published_date", "published_date_sources")
+        rank = (0 if published else 1, report.article_id)
         days = self.days.setdefault(key, {})
         new = d.start not in days
         days[d.start] = min(days.get(d.start, rank), rank)

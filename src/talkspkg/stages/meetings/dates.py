@@ -77,8 +77,11 @@ class Anchor:
     label: str
 
 
-def published_anchor(published: date) -> Anchor:
-    return Anchor(published, published, "published_date")
+def published_anchor(published: date, source: str | None = "text") -> Anchor:
+    """The publication date as anchor: `published_date` when the text states it,
+    `published_date_sources` when it comes from raw/sources.yaml."""
+    label = "published_date" if source in (None, "text") else "published_date_sources"
+    return Anchor(published, published, label)
 
 
 @cache

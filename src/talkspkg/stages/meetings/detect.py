@@ -91,7 +91,8 @@ def frame_format(f: Frame) -> str | None:
 
 def article_anchor(ctx: ArticleContext) -> Anchor | None:
     if ctx.article.meta.published_date is not None:
-        return published_anchor(ctx.article.meta.published_date)
+        meta = ctx.article.meta
+        return published_anchor(meta.published_date, meta.published_date_source)
     exprs = [
         d
         for seg in ctx.article.segments_of(*READ)

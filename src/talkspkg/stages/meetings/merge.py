@@ -28,7 +28,7 @@ from talkspkg.stages.meetings.dates import DateRange
 from talkspkg.stages.meetings.model import MeetingMention
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2}
-ANCHOR_RANK = {"stated": 0, "published_date": 1}
+ANCHOR_RANK = {"stated": 0, "published_date": 1, "published_date_sources": 1}
 FORMAT_ORDER = ("video", "phone", "in_person")  # a call stated anywhere wins
 FORMATS: tuple[str | None, ...] = (None, *FORMAT_ORDER)
 
