@@ -1,7 +1,8 @@
 """Quotations: exact spans, speakers and how they were attributed (stage `quotes`).
 
-The seed and unseen expectations are the hand-checked gold of tests/data/quotes_gold.yaml (also
-read by bench/eval_quotes.py); the pattern tests use sentences written for them.
+The seed and unseen expectations are the hand-checked gold of tests/data/quotes_gold.yaml: extra
+regression tests on texts written in-house (the quality of the annotator is measured on real
+articles by bench/quality.py); the pattern tests use sentences written for them.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ for _path in sorted((DATA / "quotes_unseen").glob("*.txt")):
     )
 SEEDS = sorted(a for a, entry in GOLD.items() if entry["set"] == "seed")
 UNSEEN = sorted(a for a, entry in GOLD.items() if entry["set"] in ("unseen", "holdout"))
-# measured only (bench/eval_quotes.py): the batch no rule was tuned on keeps its known errors
+# the batch no rule was tuned on keeps its known errors
 FRESH = sorted(a for a, entry in GOLD.items() if entry["set"] == "fresh")
 
 
