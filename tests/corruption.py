@@ -75,7 +75,9 @@ def rehash(pkg: Path) -> None:
         target = Path(path) if Path(path).is_absolute() else pkg / path
         if target.is_file():
             size, digest = file_digest(target)
-            res["bytes"], res["hash"] = size, f"sha256:{digest}"
+            if "bytes" in res or res.get("format") != "parquet":
+                res["bytes"] = size
+            res["hash"] = f"sha256:{digest}"
     write_descriptor(pkg, desc)
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -37,6 +39,21 @@ def test_built_package_is_valid_and_self_contained(built: Path) -> None:
     )
     for res in raw_resources:
         assert res["hash"].startswith("sha256:") and len(res["hash"]) == 7 + 64
+
+
+def test_frictionless_validate_passes_with_no_flags(built: Path) -> None:
+    """What an ecosystem user runs first must exit 0 (Parquet resources carry no `bytes`)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "frictionless", "validate", "datapackage.json"],
+        cwd=built,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout[-2000:]
+    desc = json.loads((built / "datapackage.json").read_text("utf-8"))
+    parquet = [r for r in desc["resources"] if r.get("format") == "parquet"]
+    assert parquet and all("bytes" not in r and r["hash"].startswith("sha256:") for r in parquet)
 
 
 def test_descriptor_created_derives_from_inputs_not_clock(built: Path) -> None:
@@ -139,3 +156,16 @@ def test_synthetic_corpus_builds_into_a_valid_package(tmp_path: Path) -> None:
     assert result.rows["articles"] == 40
     assert result.rows["meetings"] > 0 and result.rows["quotes"] > 0
     assert validate_package(tmp_path / "pkg").valid
+
+
+def test_descriptor_version_is_the_data_version_of_package_yaml(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW, raw)
+    (raw / "package.yaml").write_text('version: "3.1.4"\n', "utf-8")
+    build_package(raw, tmp_path / "pkg")
+    desc = json.loads((tmp_path / "pkg" / "datapackage.json").read_text("utf-8"))
+    assert desc["version"] == "3.1.4"
+    assert desc["talkspkg"]["version"] != "3.1.4"  # the tool's version stays apart
+    (raw / "package.yaml").write_text("version: 3.1\n", "utf-8")
+    with pytest.raises(RawInputError, match="must be a SemVer string"):
+        build_package(raw, tmp_path / "pkg2")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -43,22 +44,53 @@ def test_validate_missing_folder_is_usage_error_exit_2(tmp_path: Path) -> None:
     assert "not a package folder" in result.output
 
 
-def test_validate_empty_folder_reports_missing_descriptor(tmp_path: Path) -> None:
+def test_validate_folder_without_descriptor_is_usage_error_exit_2_json_too(
+    tmp_path: Path,
+) -> None:
     result = CliRunner().invoke(main, ["validate", str(tmp_path), "--json"])
-    assert result.exit_code == 1
-    findings = json.loads(result.output)["findings"]
-    assert [(f["type"], f["message"]) for f in findings] == [
-        ("descriptor-error", "datapackage.json not found")
-    ]
+    assert result.exit_code == 2
+    assert json.loads(result.stdout) == {
+        "package": str(tmp_path),
+        "valid": False,
+        "error": f"{tmp_path}: not a package folder (no datapackage.json)",
+    }
 
 
-def test_build_bad_raw_reports_one_line_error_exit_1(tmp_path: Path) -> None:
+def test_validate_url_is_not_mangled_in_the_message() -> None:
+    url = "https://127.0.0.1:9/pkg/datapackage.json"  # port 9 (discard): refused at once
+    result = CliRunner().invoke(main, ["validate", url])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: {url}: cannot be downloaded")
+
+
+def test_build_bad_raw_reports_one_line_error_exit_2(tmp_path: Path) -> None:
     raw = tmp_path / "raw"
     raw.mkdir()
     (raw / "empty.txt").write_bytes(b"")
-    result = CliRunner().invoke(main, ["build", "--raw", str(raw), "--out", str(tmp_path / "o")])
-    assert result.exit_code == 1
+    out = tmp_path / "o"
+    result = CliRunner().invoke(main, ["build", "--raw", str(raw), "--out", str(out)])
+    assert result.exit_code == 2
     assert result.output == f"Error: {raw / 'empty.txt'}: empty article (the file has no text)\n"
+    assert not out.exists()  # a failed build leaves no new folder behind
+
+
+def test_build_check_without_a_package_says_so_and_exits_1(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["build", "--check", "--raw", str(RAW), "--out", str(tmp_path)]
+    )
+    assert result.exit_code == 1
+    assert (
+        result.output == f"No package in {tmp_path} (no datapackage.json): run 'talkspkg build'.\n"
+    )
+
+
+def test_build_check_that_cannot_build_exits_2(built: Path, tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "bad.txt").write_bytes(b"\xff")
+    result = CliRunner().invoke(main, ["build", "--check", "--raw", str(raw), "--out", str(built)])
+    assert result.exit_code == 2
+    assert result.output.startswith(f"Error: {raw / 'bad.txt'}: not valid UTF-8")
 
 
 def test_build_check_on_fresh_package_exits_0(built: Path) -> None:
@@ -92,3 +124,19 @@ def test_console_script_end_to_end(tmp_path: Path) -> None:
     assert built.returncode == 0, built.stderr
     checked = subprocess.run([*exe, "validate", str(out)], capture_output=True, text=True)
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_package_without_raw_folder_gives_one_finding_per_file(pkg: Path) -> None:
+    shutil.rmtree(pkg / "raw")
+    report = validate_package(pkg)
+    missing = [f for f in report.findings if f.file and f.file.startswith("raw/")]
+    assert len(missing) == len(list(RAW.glob("*.txt")))
+    assert {f.type for f in missing} == {"missing-file"}
+    assert not [f for f in report.findings if f.type == "raw-missing"]
+
+
+def test_report_lists_only_the_checks_that_ran(pkg: Path) -> None:
+    (pkg / "datapackage.json").write_text("not json", "utf-8")
+    report = validate_package(pkg)
+    assert report.checks == ["descriptor_valid"]
+    assert [f.type for f in report.findings] == ["descriptor-error"]

@@ -66,10 +66,11 @@ def build(raw_dir: Path, out: Path) -> tuple[int, str, str]:
 
 
 def assert_refused(raw_dir: Path, out: Path, message: str) -> None:
-    """Exit 1 with exactly `Error: <message>` on one line; the previous package is untouched."""
+    """Exit 2 (input error) with exactly `Error: <message>` on one line; the previous package
+    is untouched."""
     before = snapshot(out)
     code, stdout, stderr = build(raw_dir, out)
-    assert (code, stdout, stderr) == (1, "", f"Error: {message}\n")
+    assert (code, stdout, stderr) == (2, "", f"Error: {message}\n")
     assert "\n" not in message
     assert snapshot(out) == before
 

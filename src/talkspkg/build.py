@@ -4,11 +4,17 @@ The new package is written into a hidden temporary folder inside the output fold
 there, and only then swapped in, item by item, with the old items kept until every rename has
 succeeded. A build that fails at any point before the swap (bad input, a bug, a kill) leaves the
 previous package exactly as it was.
+
+The build never deletes a file it did not write: before the swap, every file under the folders
+it replaces (`data/`, `schemas/`, and `raw/` when the articles come from elsewhere) must be one
+the previous package lists or one the new package writes; otherwise the build stops and names
+them, unless `force` is set. A failed build also removes the output folder if it created it.
 """
 
 from __future__ import annotations
 
 import filecmp
+import json
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -19,7 +25,7 @@ from pathlib import Path
 from talkspkg.errors import BuildError
 from talkspkg.kb import KnowledgeBase, load_knowledge
 from talkspkg.pipeline import assemble, run_batches
-from talkspkg.raw import SOURCES_FILE, article_paths, plan_raw, read_sources
+from talkspkg.raw import SOURCES_FILE, article_paths, plan_raw, read_data_version, read_sources
 from talkspkg.stages.spans import POLICY
 
 MANAGED = ("datapackage.json", "data", "schemas", "raw")
@@ -30,6 +36,7 @@ TMP_PREFIX = ".talkspkg-tmp-"
 class BuildOptions:
     validate: bool = True
     jobs: int = 1  # annotation processes; the CLI defaults to every core
+    force: bool = False  # replace the package folders even if they hold files it did not write
 
 
 @dataclass
@@ -66,13 +73,14 @@ def _copy_raw(raw_dir: Path, target: Path) -> None:
 def write_into(raw_dir: Path, target: Path, options: BuildOptions) -> BuildResult:
     """Build the whole package into the empty folder `target`."""
     sources = read_sources(raw_dir)
+    version = read_data_version(raw_dir)
     kb = load_knowledge()
     items = [(path, aid, sources.get(path.name, {})) for path, aid in plan_raw(raw_dir)]
     tables = assemble(run_batches(items, options.jobs), kb)
     _copy_raw(raw_dir, target / "raw")
     from talkspkg.package import write_package
 
-    write_package(tables, target, ruleset(kb))
+    write_package(tables, target, ruleset(kb), version)
     rows = {name: t.num_rows for name, t in tables.items()}
     del tables  # validation reads the files back: the tables need not stay in memory
     if options.validate:
@@ -86,12 +94,51 @@ def write_into(raw_dir: Path, target: Path, options: BuildOptions) -> BuildResul
 
 @contextmanager
 def _staging(out_dir: Path) -> Iterator[Path]:
+    created = [p for p in (out_dir, *out_dir.parents) if not p.exists()]
     out_dir.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=TMP_PREFIX, dir=out_dir))
+    ok = False
     try:
         yield tmp
+        ok = True
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+        if not ok:  # leave no folder behind that this build made
+            for folder in created:
+                try:
+                    folder.rmdir()
+                except OSError:
+                    break
+
+
+def _listed(out_dir: Path) -> set[str]:
+    """Paths the package in `out_dir` wrote, as its descriptor lists them (none if unreadable)."""
+    try:
+        desc = json.loads((out_dir / "datapackage.json").read_text(encoding="utf-8"))
+        resources = [r for r in desc["resources"] if isinstance(r, dict)]
+    except (OSError, ValueError, KeyError, TypeError):
+        return set()
+    paths = {r["path"] for r in resources if isinstance(r.get("path"), str)}
+    paths |= {r["schema"] for r in resources if isinstance(r.get("schema"), str)}
+    return paths | {f"raw/{SOURCES_FILE}"}
+
+
+def foreign_files(staged: Path, out_dir: Path, keep_raw: bool) -> list[str]:
+    """Files the swap would delete that neither the previous package nor this build wrote."""
+    ours = _listed(out_dir)
+    folders = [n for n in MANAGED if n != "datapackage.json" and not (keep_raw and n == "raw")]
+    found = []
+    for name in folders:
+        top = out_dir / name
+        if not top.is_dir() or top.is_symlink():
+            continue
+        for path in top.rglob("*"):
+            rel = path.relative_to(out_dir).as_posix()
+            if path.is_dir() and not path.is_symlink():
+                continue
+            if rel not in ours and not (staged / rel).is_file():
+                found.append(rel)
+    return sorted(found)
 
 
 def _remove(path: Path) -> None:
@@ -124,11 +171,24 @@ def build_package(raw_dir: Path, out_dir: Path, options: BuildOptions | None = N
     """Build the package of `raw_dir` into `out_dir`, atomically replacing what was there."""
     options = options or BuildOptions()
     keep_raw = raw_dir.resolve() == (out_dir / "raw").resolve()
-    with _staging(out_dir) as staged:
-        result = write_into(raw_dir, staged, options)
-        if keep_raw:
-            shutil.rmtree(staged / "raw")
-        _swap_in(staged, out_dir, keep_raw)
+    try:
+        with _staging(out_dir) as staged:
+            result = write_into(raw_dir, staged, options)
+            if keep_raw:
+                shutil.rmtree(staged / "raw")
+            foreign = [] if options.force else foreign_files(staged, out_dir, keep_raw)
+            if foreign:
+                shown = ", ".join(foreign[:10]) + (", ..." if len(foreign) > 10 else "")
+                raise BuildError(
+                    f"{out_dir}: the build would delete {len(foreign)} file(s) it did not write: "
+                    f"{shown}; move them away, or rebuild with --force to replace them"
+                )
+            _swap_in(staged, out_dir, keep_raw)
+    except OSError as exc:
+        where = exc.filename or out_dir
+        raise BuildError(
+            f"cannot write the package in {out_dir}: {where}: {exc.strerror or exc}"
+        ) from None
     result.out_dir = out_dir
     return result
 

@@ -42,19 +42,35 @@ def main() -> None:
     help="Rebuild into a scratch folder and exit 1, naming the files, if the package is stale.",
 )
 @click.option(
+    "--force",
+    is_flag=True,
+    help="Replace data/, schemas/ and raw/ even if they hold files the build did not write.",
+)
+@click.option(
     "--jobs",
     "-j",
     type=click.IntRange(min=1),
     default=None,
     help="Annotation processes.  [default: all cores]",
 )
-def build(raw_dir: Path, out_dir: Path, check: bool, jobs: int | None) -> None:
-    """Build the data package from the raw articles, atomically."""
+def build(raw_dir: Path, out_dir: Path, check: bool, force: bool, jobs: int | None) -> None:
+    """Build the data package from the raw articles, atomically.
+
+    Exit codes: 0 built (or current, with --check), 1 stale (--check), 2 cannot build (bad raw
+    input, an output folder that cannot be written, files the build would delete).
+
+    \b
+    Example:
+      talkspkg build --raw raw --out . && talkspkg validate
+    """
     from talkspkg.build import BuildOptions, build_package, check_package
 
-    options = BuildOptions(jobs=jobs or os.cpu_count() or 1)
+    options = BuildOptions(jobs=jobs or os.cpu_count() or 1, force=force)
     try:
         if check:
+            if not (out_dir / "datapackage.json").is_file():
+                click.echo(f"No package in {out_dir} (no datapackage.json): run 'talkspkg build'.")
+                sys.exit(1)
             stale = check_package(raw_dir, out_dir, options)
             if stale:
                 click.echo(
@@ -68,25 +84,35 @@ def build(raw_dir: Path, out_dir: Path, check: bool, jobs: int | None) -> None:
             return
         result = build_package(raw_dir, out_dir, options)
     except TalkspkgError as exc:
-        raise click.ClickException(str(exc)) from exc
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(2)
     counts = ", ".join(f"{name} {n}" for name, n in result.rows.items())
     click.echo(f"Built {out_dir / 'datapackage.json'}: {counts}")
 
 
 @main.command()
-@click.argument(
-    "package_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=Path("."),
-)
+@click.argument("package", default=".")
 @click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
-def validate(package_dir: Path, as_json: bool) -> None:
-    """Validate a package folder: exit 0 valid, 1 invalid, 2 usage error."""
+def validate(package: str, as_json: bool) -> None:
+    """Validate a package: exit 0 valid, 1 invalid, 2 usage or input error.
+
+    PACKAGE is a folder, a path to its datapackage.json, a .zip, or an http(s) URL of a zip or
+    of a datapackage.json (default: the current folder).
+
+    \b
+    Example:
+      talkspkg validate talkspkg-1.0.0.zip --json
+    """
     from talkspkg.validate import validate_package
+    from talkspkg.validate.source import open_package
 
     try:
-        report = validate_package(package_dir)
+        with open_package(package) as folder:
+            report = validate_package(folder)
+            report.package = package
     except TalkspkgError as exc:
+        if as_json:
+            click.echo(json.dumps({"package": package, "valid": False, "error": str(exc)}))
         click.echo(f"Error: {exc}", err=True)
         sys.exit(2)
     if as_json:
@@ -94,3 +120,102 @@ def validate(package_dir: Path, as_json: bool) -> None:
     else:
         click.echo(report.summary(limit=50))
     sys.exit(0 if report.valid else 1)
+
+
+@main.command()
+@click.argument("package_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("."))
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("dist"),
+    show_default=True,
+    help="Folder to write talkspkg-<version>.zip and its .sha256 into.",
+)
+def pack(package_dir: Path, out_dir: Path) -> None:
+    """Pack a valid package into a deterministic release zip (exit 2 if it cannot).
+
+    \b
+    Example:
+      talkspkg build && talkspkg pack --out dist
+    """
+    from talkspkg.pack import pack_package
+
+    try:
+        packed = pack_package(package_dir, out_dir)
+    except TalkspkgError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(2)
+    click.echo(f"Packed {packed.zip_path} ({packed.members} files), sha256 {packed.sha256}")
+
+
+@main.command()
+@click.argument("old")
+@click.argument("new")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    default=10,
+    show_default=True,
+    help="Changed rows shown per table.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="markdown suits a pull-request comment.",
+)
+def diff(old: str, new: str, limit: int, fmt: str) -> None:
+    """What changed from OLD to NEW (folders, zips or URLs), and the SemVer bump it calls for.
+
+    Rows are matched by primary key: added, removed, changed (with before and after values);
+    columns added, removed or retyped. Bump: major (a table or column removed or retyped),
+    minor (tables, columns or rows added), patch (values corrected, rows removed).
+
+    \b
+    Example:
+      talkspkg diff talkspkg-0.1.0.zip . --format markdown
+    """
+    from contextlib import ExitStack
+
+    from talkspkg.diff import diff_packages, render_text
+    from talkspkg.validate.source import open_package
+
+    try:
+        with ExitStack() as stack:
+            old_root = stack.enter_context(open_package(old))
+            new_root = stack.enter_context(open_package(new))
+            result = diff_packages(old_root, new_root, limit, old, new)
+    except (TalkspkgError, OSError, ValueError) as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(2)
+    if fmt == "json":
+        click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(render_text(result, markdown=fmt == "markdown"), nl=False)
+
+
+@main.command()
+@click.argument("package", default=".")
+@click.option("--json", "as_json", is_flag=True, help="Print the description as JSON.")
+def describe(package: str, as_json: bool) -> None:
+    """Tables, rows, columns, keys, version, ruleset and coverage of a package.
+
+    \b
+    Example:
+      talkspkg describe talkspkg-0.2.0.zip --json
+    """
+    from talkspkg.describe import describe_package, render_text
+    from talkspkg.validate.source import open_package
+
+    try:
+        with open_package(package) as root:
+            info = describe_package(root)
+    except (TalkspkgError, OSError, ValueError, KeyError) as exc:
+        click.echo(f"Error: {package}: cannot be described: {exc}", err=True)
+        sys.exit(2)
+    click.echo(
+        json.dumps(info, indent=2, ensure_ascii=False) if as_json else render_text(info), nl=as_json
+    )

@@ -46,7 +46,7 @@ def render_cli_reference() -> str:
     from talkspkg.cli import main
 
     parts = []
-    for args in ([], ["build"], ["validate"]):
+    for args in ([], ["build"], ["validate"], ["pack"], ["diff"], ["describe"]):
         result = CliRunner().invoke(main, [*args, "--help"], prog_name="talkspkg")
         parts += [
             f"`talkspkg {' '.join(args)} --help`".replace("  ", " "),

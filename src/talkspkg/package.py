@@ -59,8 +59,12 @@ def write_schema(table: str, out: Path) -> None:
 
 
 def _file_resource(out: Path, path: str, **props: Any) -> dict[str, Any]:
+    """A file resource with its sha256. `bytes` is left out of Parquet resources: frictionless
+    cannot measure a Parquet file's bytes and would report every one as an error; the hash still
+    pins the file, and `talkspkg validate` checks it."""
     size, digest = file_digest(out / path)
-    return {**props, "path": path, "bytes": size, "hash": f"sha256:{digest}"}
+    counted = {} if props.get("format") == "parquet" else {"bytes": size}
+    return {**props, "path": path, **counted, "hash": f"sha256:{digest}"}
 
 
 def table_resources(table: str, out: Path) -> list[dict[str, Any]]:
@@ -129,8 +133,13 @@ def sources(articles: pa.Table) -> list[dict[str, str]]:
 
 
 def descriptor(
-    tables: Mapping[str, pa.Table], out: Path, ruleset: Mapping[str, str]
+    tables: Mapping[str, pa.Table],
+    out: Path,
+    ruleset: Mapping[str, str],
+    version: str | None = None,
 ) -> dict[str, Any]:
+    """The descriptor: `version` is the data's (raw/package.yaml; left out when none is
+    stated), the tool's version and ruleset are under `talkspkg`."""
     articles = tables["articles"]
     resources = [r for table in MODELS if table in tables for r in table_resources(table, out)]
     desc: dict[str, Any] = {
@@ -143,7 +152,7 @@ def descriptor(
             "talkspkg rule-based pipeline. Every extracted row points to the characters of its "
             "source article, which is included under raw/."
         ),
-        "version": __version__,
+        **({"version": version} if version is not None else {}),
         "licenses": [LICENSE],
         "sources": sources(articles),
         "contributors": [{"title": "talkspkg contributors", "roles": ["creator"]}],
@@ -158,13 +167,16 @@ def descriptor(
 
 
 def write_package(
-    tables: Mapping[str, pa.Table], out: Path, ruleset: Mapping[str, str]
+    tables: Mapping[str, pa.Table],
+    out: Path,
+    ruleset: Mapping[str, str],
+    version: str | None = None,
 ) -> dict[str, Any]:
     """Write every table, schema and the descriptor into `out` (raw/ must already be there)."""
     for table in MODELS:
         if table in tables:
             write_table(table, tables[table], out)
             write_schema(table, out)
-    desc = descriptor(tables, out, ruleset)
+    desc = descriptor(tables, out, ruleset, version)
     (out / "datapackage.json").write_text(dump_json(desc), "utf-8")
     return desc

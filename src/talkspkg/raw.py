@@ -12,6 +12,7 @@ Policy (documented in the README, 'Raw input policy'):
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,8 @@ from talkspkg.errors import RawInputError
 from talkspkg.textutil import slug
 
 SOURCES_FILE = "sources.yaml"
+PACKAGE_FILE = "package.yaml"  # the data's own metadata: its version
+SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?$")
 SOURCE_FIELDS = frozenset(
     {"outlet", "url", "published_date", "language", "licence", "retrieved", "origin", "note"}
 )
@@ -60,11 +63,27 @@ def decode(path: Path, data: bytes) -> str:
 def article_paths(raw_dir: Path) -> list[Path]:
     if not raw_dir.is_dir():
         raise RawInputError(f"{raw_dir}: raw folder not found")
-    return sorted(
+    paths = sorted(
         p
         for p in raw_dir.iterdir()
         if p.suffix == ".txt" and not p.name.startswith(".") and p.is_file()
     )
+    for path in paths:
+        refuse_outside_link(path, raw_dir)
+    return paths
+
+
+def refuse_outside_link(path: Path, raw_dir: Path) -> None:
+    """A symbolic link whose target lies outside the raw folder would publish that file (a home
+    folder's secret, say) in the package: refused."""
+    if not path.is_symlink():
+        return
+    target = path.resolve()
+    if not target.is_relative_to(raw_dir.resolve()):
+        raise RawInputError(
+            f"{path}: a symbolic link to {target}, outside the raw folder; copy the article "
+            "into the folder instead"
+        )
 
 
 def ignored_files(raw_dir: Path) -> list[str]:
@@ -72,7 +91,9 @@ def ignored_files(raw_dir: Path) -> list[str]:
     return sorted(
         p.name
         for p in raw_dir.iterdir()
-        if not p.name.startswith(".") and p.name != SOURCES_FILE and p.suffix != ".txt"
+        if not p.name.startswith(".")
+        and p.name not in (SOURCES_FILE, PACKAGE_FILE)
+        and p.suffix != ".txt"
     )
 
 
@@ -123,6 +144,7 @@ def read_sources(raw_dir: Path) -> dict[str, Mapping[str, Any]]:
     path = raw_dir / SOURCES_FILE
     if not path.is_file():
         return {}
+    refuse_outside_link(path, raw_dir)
     try:
         loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError as exc:
@@ -152,3 +174,22 @@ def read_sources(raw_dir: Path) -> dict[str, Mapping[str, Any]]:
             )
         sources[name] = entry
     return sources
+
+
+def read_data_version(raw_dir: Path) -> str | None:
+    """The data's SemVer from `package.yaml` in the raw folder (`version: 1.2.0`), or None when
+    the folder has none. It is the version of the data, not of the tool that built it."""
+    path = raw_dir / PACKAGE_FILE
+    if not path.is_file():
+        return None
+    refuse_outside_link(path, raw_dir)
+    try:
+        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, OSError) as exc:
+        raise RawInputError(f"{path}: cannot be read: {exc}") from None
+    except yaml.YAMLError as exc:
+        raise RawInputError(f"{path}: not valid YAML{yaml_problem(exc)}") from None
+    version = loaded.get("version") if isinstance(loaded, dict) else None
+    if not isinstance(version, str) or not SEMVER.match(version):
+        raise RawInputError(f'{path}: `version` must be a SemVer string like "1.2.0"')
+    return version

@@ -45,15 +45,18 @@ CHECKS: tuple[Check, ...] = (
 
 
 def validate_package(root: Path) -> Report:
-    """Validate the package in `root`. Raises PackageError only if `root` is not a folder."""
+    """Validate the package in `root`. Raises PackageError if `root` is not a package folder
+    (missing, or without a datapackage.json): that is a usage error, not an invalid package."""
     if not root.is_dir():
         raise PackageError(f"{root}: not a package folder")
+    if not (root / "datapackage.json").exists() and not (root / "datapackage.json").is_symlink():
+        raise PackageError(f"{root}: not a package folder (no datapackage.json)")
     ctx = PackageContext.open(root)
     report = Report(package=str(root))
     for check in CHECKS:
-        report.checks.append(check.__name__)
         if ctx.descriptor is None and check is not descriptor_valid:
             continue
+        report.checks.append(check.__name__)
         try:
             report.findings.extend(check(ctx))
         except Exception as exc:  # a check must never turn a bad package into a traceback

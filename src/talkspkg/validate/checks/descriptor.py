@@ -10,7 +10,7 @@ from talkspkg.validate.checks.profile import duplicate_names, package_errors
 from talkspkg.validate.context import DESCRIPTOR, PackageContext
 from talkspkg.validate.report import Finding
 
-REQUIRED = ("$schema", "name", "version", "licenses", "resources")
+REQUIRED = ("$schema", "name", "licenses", "resources")  # `version` is optional: the data's own
 SEMVER = r"^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$"
 
 

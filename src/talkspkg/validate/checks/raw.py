@@ -41,7 +41,8 @@ def raw_integrity(ctx: PackageContext) -> Iterator[Finding]:
         try:
             _, digest = ctx.digest(rel)
         except Unavailable as exc:
-            yield Finding("raw-missing", str(exc), column="raw_path", **where)
+            if rel not in declared:  # a declared file that is missing is already `missing-file`
+                yield Finding("raw-missing", str(exc), column="raw_path", **where)
             continue
         if digest != row["raw_sha256"]:
             yield Finding(
