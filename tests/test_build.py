@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import RAW, ROOT
 
 from talkspkg.build import build_package, check_package
@@ -169,3 +170,22 @@ def test_descriptor_version_is_the_data_version_of_package_yaml(tmp_path: Path) 
     (raw / "package.yaml").write_text("version: 3.1\n", "utf-8")
     with pytest.raises(RawInputError, match="must be a SemVer string"):
         build_package(raw, tmp_path / "pkg2")
+
+
+def test_each_resource_states_its_licence_or_that_none_is_known(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW, raw)
+    sources = yaml.safe_load((raw / "sources.yaml").read_text("utf-8"))
+    first = sorted(p.name for p in raw.glob("*.txt"))[0]
+    sources[first]["licence"] = "CC-BY-NC-4.0"
+    (raw / "sources.yaml").write_text(yaml.safe_dump(sources), "utf-8")
+    build_package(raw, tmp_path / "pkg")
+    desc = json.loads((tmp_path / "pkg" / "datapackage.json").read_text("utf-8"))
+    tables = [r for r in desc["resources"] if r["type"] == "table"]
+    assert all(r["licenses"][0]["name"] == "CC-BY-4.0" for r in tables)
+    files = {r["path"]: r for r in desc["resources"] if r["type"] == "file"}
+    assert files[f"raw/{first}"]["licenses"] == [{"name": "CC-BY-NC-4.0"}]
+    unknown = [r for p, r in files.items() if p != f"raw/{first}"]
+    assert unknown and all(
+        "licenses" not in r and "no licence" in r["description"] for r in unknown
+    )

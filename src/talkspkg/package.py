@@ -31,6 +31,20 @@ LICENSE = {
 }
 
 
+TABLE_LICENSE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}
+UNKNOWN_LICENCE = (
+    "The publisher's work, included so that every offset can be checked; its licence is not "
+    "recorded in raw/sources.yaml, so no licence is granted here."
+)
+
+
+def _raw_licence(licence: str | None) -> dict[str, Any]:
+    """A raw article's licence as recorded in sources.yaml, or a note that none is known."""
+    if licence:
+        return {"licenses": [{"name": licence} if "://" not in licence else {"path": licence}]}
+    return {"description": UNKNOWN_LICENCE}
+
+
 def dump_json(value: Any) -> str:
     return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
 
@@ -69,7 +83,12 @@ def _file_resource(out: Path, path: str, **props: Any) -> dict[str, Any]:
 
 def table_resources(table: str, out: Path) -> list[dict[str, Any]]:
     meta = MODELS[table].Config.metadata
-    common = {"type": "table", "title": meta["title"], "description": meta["description"]}
+    common = {
+        "type": "table",
+        "title": meta["title"],
+        "description": meta["description"],
+        "licenses": [TABLE_LICENSE],
+    }
     schema = f"schemas/{table}.json"
     return [
         _file_resource(
@@ -105,8 +124,9 @@ def raw_resources(articles: pa.Table, out: Path) -> list[dict[str, Any]]:
             format="txt",
             mediatype="text/plain",
             encoding="utf-8",
+            **_raw_licence(row["licence"]),
         )
-        for row in articles.select(["article_id", "raw_path", "title"]).to_pylist()
+        for row in articles.select(["article_id", "raw_path", "title", "licence"]).to_pylist()
     ]
 
 
