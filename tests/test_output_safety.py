@@ -100,3 +100,17 @@ def test_unwritable_out_is_one_line_exit_2(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["build", "--raw", str(raw), "--out", str(locked)])
     assert result.exit_code == 2
     assert "Permission denied" in result.stderr
+
+
+def test_progress_counts_every_article_once(tmp_path: Path) -> None:
+    seen: list[int] = []
+    build_package(RAW, tmp_path / "pkg", BuildOptions(progress=seen.append))
+    assert sum(seen) == len(list(RAW.glob("*.txt")))
+
+
+def test_quiet_build_prints_nothing(tmp_path: Path) -> None:
+    raw = one_article(tmp_path)
+    result = CliRunner().invoke(
+        main, ["build", "--raw", str(raw), "--out", str(tmp_path / "o"), "-q"]
+    )
+    assert (result.exit_code, result.output) == (0, "")

@@ -17,14 +17,14 @@ import filecmp
 import json
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from talkspkg.errors import BuildError
 from talkspkg.kb import KnowledgeBase, load_knowledge
-from talkspkg.pipeline import assemble, run_batches
+from talkspkg.pipeline import Batch, assemble, run_batches
 from talkspkg.raw import SOURCES_FILE, article_paths, plan_raw, read_data_version, read_sources
 from talkspkg.stages.spans import POLICY
 
@@ -37,6 +37,8 @@ class BuildOptions:
     validate: bool = True
     jobs: int = 1  # annotation processes; the CLI defaults to every core
     force: bool = False  # replace the package folders even if they hold files it did not write
+    # called with the number of articles each annotated batch adds (a progress bar)
+    progress: Callable[[int], None] | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -76,7 +78,7 @@ def write_into(raw_dir: Path, target: Path, options: BuildOptions) -> BuildResul
     version = read_data_version(raw_dir)
     kb = load_knowledge()
     items = [(path, aid, sources.get(path.name, {})) for path, aid in plan_raw(raw_dir)]
-    tables = assemble(run_batches(items, options.jobs), kb)
+    tables = assemble(_reported(run_batches(items, options.jobs), options.progress), kb)
     _copy_raw(raw_dir, target / "raw")
     from talkspkg.package import write_package
 
@@ -90,6 +92,13 @@ def write_into(raw_dir: Path, target: Path, options: BuildOptions) -> BuildResul
         if not report.valid:
             raise BuildError("the built package is invalid:\n" + report.summary(limit=20))
     return BuildResult(target, rows)
+
+
+def _reported(batches: Iterable[Batch], progress: Callable[[int], None] | None) -> Iterator[Batch]:
+    for batch in batches:
+        if progress is not None:
+            progress(batch.tables["articles"].num_rows)
+        yield batch
 
 
 @contextmanager

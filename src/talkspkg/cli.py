@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -41,6 +42,7 @@ def main() -> None:
     is_flag=True,
     help="Rebuild into a scratch folder and exit 1, naming the files, if the package is stale.",
 )
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @click.option(
     "--force",
     is_flag=True,
@@ -53,7 +55,9 @@ def main() -> None:
     default=None,
     help="Annotation processes.  [default: all cores]",
 )
-def build(raw_dir: Path, out_dir: Path, check: bool, force: bool, jobs: int | None) -> None:
+def build(
+    raw_dir: Path, out_dir: Path, check: bool, quiet: bool, force: bool, jobs: int | None
+) -> None:
     """Build the data package from the raw articles, atomically.
 
     Exit codes: 0 built (or current, with --check), 1 stale (--check), 2 cannot build (bad raw
@@ -66,6 +70,15 @@ def build(raw_dir: Path, out_dir: Path, check: bool, force: bool, jobs: int | No
     from talkspkg.build import BuildOptions, build_package, check_package
 
     options = BuildOptions(jobs=jobs or os.cpu_count() or 1, force=force)
+    bar = None
+    if not quiet and not check and sys.stderr.isatty():  # a bar only where a person watches
+        from talkspkg.raw import article_paths
+
+        if raw_dir.is_dir():
+            bar = click.progressbar(
+                length=len(article_paths(raw_dir)), label="Annotating", file=sys.stderr
+            )
+            options = replace(options, progress=bar.update)
     try:
         if check:
             if not (out_dir / "datapackage.json").is_file():
@@ -82,12 +95,17 @@ def build(raw_dir: Path, out_dir: Path, check: bool, force: bool, jobs: int | No
                 sys.exit(1)
             click.echo(f"Package in {out_dir} is up to date.")
             return
-        result = build_package(raw_dir, out_dir, options)
+        if bar is not None:
+            with bar:
+                result = build_package(raw_dir, out_dir, options)
+        else:
+            result = build_package(raw_dir, out_dir, options)
     except TalkspkgError as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(2)
-    counts = ", ".join(f"{name} {n}" for name, n in result.rows.items())
-    click.echo(f"Built {out_dir / 'datapackage.json'}: {counts}")
+    if not quiet:
+        counts = ", ".join(f"{name} {n}" for name, n in result.rows.items())
+        click.echo(f"Built {out_dir / 'datapackage.json'}: {counts}")
 
 
 @main.command()
