@@ -8,9 +8,10 @@ import subprocess
 import sys
 
 import pytest
+from cogapp import Cog
 from conftest import ROOT
 
-from talkspkg.docs import render_readme
+from talkspkg.cli import main
 
 README = (ROOT / "README.md").read_text("utf-8")
 
@@ -22,7 +23,12 @@ def _block_after(marker: str) -> str:
 
 
 def test_generated_sections_are_current() -> None:
-    assert render_readme(README) == README, "run: python -m talkspkg.docs"
+    assert Cog().main(["cog", "--check", str(ROOT / "README.md")]) == 0, "run: cog -r README.md"
+
+
+def test_every_command_is_documented() -> None:
+    for name in main.commands:
+        assert f"`talkspkg {name} --help`" in README, name
 
 
 def test_data_dictionary_documents_every_column() -> None:

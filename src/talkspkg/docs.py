@@ -1,15 +1,10 @@
-"""Docs that cannot drift: README sections generated from the models and from `--help`.
+"""Docs that cannot drift: README sections generated from the models, the codebook and `--help`.
 
-`python -m talkspkg.docs` rewrites the generated sections of README.md in place; a test fails
-when the committed README differs from what this module renders.
+README.md calls these functions from cog blocks: `cog -r README.md` rewrites the sections in
+place, and a test (`cog --check`) fails when the committed README differs.
 """
 
 from __future__ import annotations
-
-import re
-import sys
-from collections.abc import Callable
-from pathlib import Path
 
 from talkspkg.schema.models import MODELS
 from talkspkg.schema.tableschema import columns, table_meta
@@ -63,33 +58,3 @@ def render_codebook() -> str:
     from talkspkg.stages.proposals import codebook_markdown
 
     return codebook_markdown().rstrip() + "\n"
-
-
-SECTIONS: dict[str, Callable[[], str]] = {
-    "data-dictionary": render_data_dictionary,
-    "codebook": render_codebook,
-    "cli-reference": render_cli_reference,
-}
-
-
-def render_readme(text: str) -> str:
-    for name, render in SECTIONS.items():
-        pattern = re.compile(rf"(<!-- BEGIN {name} -->\n).*?(<!-- END {name} -->)", re.DOTALL)
-        if not pattern.search(text):
-            raise ValueError(f"README.md lacks the markers of section {name!r}")
-        text = pattern.sub(lambda m, r=render: m.group(1) + r() + m.group(2), text)
-    return text
-
-
-def main(argv: list[str] | None = None) -> int:
-    readme = Path(argv[0] if argv else "README.md")
-    current = readme.read_text("utf-8")
-    updated = render_readme(current)
-    if updated != current:
-        readme.write_text(updated, "utf-8")
-        print(f"updated {readme}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
