@@ -404,6 +404,17 @@ def test_second_quotation_of_a_paragraph_inherits_the_first_speaker() -> None:
     ]
 
 
+def test_hard_wrapped_lines_are_joined_into_their_paragraph() -> None:
+    rows = annotate(
+        "Finnish President Alexander Stubb said the ceasefire talks would resume\n"
+        '"as soon as both delegations are ready to sit down\nagain", adding that Helsinki',
+        "would host them.",
+    )
+    assert said(rows) == [
+        ("as soon as both delegations are ready to sit down\nagain", "alexander-stubb")
+    ]
+
+
 def test_apostrophes_are_never_quotation_marks() -> None:
     assert annotate("Trump’s envoy didn’t say whether Ukraine’s army can’t hold the line.") == []
     assert annotate("'Tis the season, said nobody. Rock 'n' roll and the '90s.") == []
