@@ -5,8 +5,9 @@ paragraph-spanning quotation it continues (`continuation`); of the previous quot
 paragraph (`same-paragraph`); of the last quotation of the previous paragraph when its own
 paragraph is only quotation (`next-paragraph`); the subject of its sentence when it is longer than
 a scare quote (`sentence-subject`); the speaker of an attributed quotation that contains its
-words (`echo`: officials held “substantive” meetings ... a spokesperson said the talks involved
-“substantive technical meetings ...”). Otherwise it is unattributed (`unattributed`).
+words (`echo`, the nearest such quotation: officials held “substantive” meetings ... a
+spokesperson said the talks involved “substantive technical meetings ...”). Otherwise it is
+unattributed (`unattributed`).
 
 Scare-quote policy: a quotation of at most `scare.max_words` words (quote_cues.yaml) is a row only
 when a cue of its own sentence attributes it, or it continues or echoes an attributed quotation,
@@ -79,7 +80,11 @@ def _echo(ctx: Context, n: int) -> Attribution | None:
     mine = _norm(ctx.article.text[ctx.spans[n].start : ctx.spans[n].end])
     if not mine or max(len(w) for w in mine.split()) < 4:
         return None
-    for m in range(max(0, n - ECHO_WINDOW), min(len(ctx.results), n + ECHO_WINDOW + 1)):
+    nearest = sorted(
+        range(max(0, n - ECHO_WINDOW), min(len(ctx.results), n + ECHO_WINDOW + 1)),
+        key=lambda m: (abs(m - n), m),
+    )
+    for m in nearest:  # the nearest quotation that contains the words
         done = ctx.results[m]
         if m != n and done is not None and done.rule != "echo":
             other = _norm(ctx.article.text[ctx.spans[m].start : ctx.spans[m].end])

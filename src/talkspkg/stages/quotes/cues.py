@@ -33,6 +33,9 @@ CHANNELS = (
 )
 
 
+DISCOURSE_WEIGHTS = ("own", "agreed", "subject", "conflict", "speaker", "fallback", "unresolved")
+
+
 class _Tok(Protocol):
     @property
     def kind(self) -> str: ...
@@ -78,6 +81,9 @@ class QuoteCues:
     scare_markers: tuple[str, ...]
     rule_confidence: Mapping[str, float]
     resolution_confidence: Mapping[str, float]
+    leading_words: frozenset[str]  # words that open a leading clause closed by a comma
+    institution_heads: frozenset[str]  # unnamed heads that designate no single person
+    discourse_weight: Mapping[str, float]  # certainty of the discourse model's antecedents
     # multi-word cues and channel phrases by their first word (lower case), in their order
     multi_by_first: Mapping[str, tuple[tuple[str, ...], ...]] = field(init=False)
     channels_by_first: Mapping[str, tuple[tuple[str, tuple[str, ...]], ...]] = field(init=False)
@@ -155,8 +161,13 @@ def parse_cues(
     pronouns, scare, confidence = (_mapping(data, k) for k in ("pronouns", "scare", "confidence"))
     if not isinstance(scare.get("max_words"), int):
         raise KnowledgeError(f"{SOURCE}: scare.max_words must be an integer")
-    rules, resolutions = (_mapping(confidence, k) for k in ("rules", "resolutions"))
-    for name, value in [*rules.items(), *resolutions.items()]:
+    rules, resolutions, weights = (
+        _mapping(confidence, k) for k in ("rules", "resolutions", "discourse")
+    )
+    missing = set(DISCOURSE_WEIGHTS) - set(weights)
+    if missing:
+        raise KnowledgeError(f"{SOURCE}: confidence.discourse lacks {sorted(missing)}")
+    for name, value in [*rules.items(), *resolutions.items(), *weights.items()]:
         if not isinstance(value, int | float) or not 0 <= value <= 1:
             raise KnowledgeError(f"{SOURCE}: confidence of {name!r} must be a number in [0, 1]")
     verbs = [v.lower() if " " not in v else v for v in speech_verbs]  # keep "X" as written
@@ -200,6 +211,9 @@ def parse_cues(
         scare_markers=tuple(_lower(scare.get("markers"), "scare.markers")),
         rule_confidence={k: float(v) for k, v in rules.items()},
         resolution_confidence={k: float(v) for k, v in resolutions.items()},
+        leading_words=_lower(data.get("leading_words"), "leading_words"),
+        institution_heads=_lower(data.get("institution_heads"), "institution_heads"),
+        discourse_weight={k: float(v) for k, v in weights.items()},
     )
 
 

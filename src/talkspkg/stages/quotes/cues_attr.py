@@ -23,8 +23,10 @@ named ("A spokesperson for the US State department, Tammy Bruce said") is attrib
 
 from __future__ import annotations
 
+from talkspkg.stages.quotes import discourse
 from talkspkg.stages.quotes.context import Attribution, Context
 from talkspkg.stages.quotes.cues import Cue
+from talkspkg.stages.quotes.discourse import clause_start, dateline_end
 from talkspkg.stages.quotes.speaker import Phrase, classify, extend, phrase_at
 from talkspkg.stages.quotes.text import Token
 
@@ -74,24 +76,9 @@ def _clause_ends(tokens: tuple[Token, ...], k: int) -> bool:
     return k >= len(tokens) or tokens[k].kind in ("punct", "quote")
 
 
-def _dateline_end(ctx: Context, tokens: tuple[Token, ...]) -> int:
-    """Index after a dateline ("JOHANNESBURG, June 3 (Reuters) -", "London (Agency):"): a run
-    of capitalised words, names and numbers closed by a dash or colon."""
-    for k, tok in enumerate(tokens[:12]):
-        if tok.kind == "punct" and tok.text in "—–-:":
-            return k + 1 if k > 0 else 0
-        if tok.kind == "word" and not (tok.text[:1].isupper() or tok.text.isdigit()):
-            return 0
-        if tok.kind == "quote":
-            return 0
-    return 0
-
-
 def clause_subject(ctx: Context, tokens: tuple[Token, ...], end: int) -> Phrase | None:
     g = ctx.grammar
-    start = _dateline_end(ctx, tokens)
-    if start < len(tokens) and tokens[start].lower in ctx.cues.subordinators:
-        start = next((k + 1 for k in range(start, end) if tokens[k].text == ","), start)
+    start = clause_start(ctx, tokens, dateline_end(tokens), end)
     for k in range(start, end):
         if tokens[k].kind != "quote" and g.core(tokens, k) and not g.pronoun(tokens[k]):
             first, last = extend(g, tokens, k, start - 1, end)
@@ -107,13 +94,16 @@ def speaker_of(ctx: Context, s: int, cue: Cue, lo: int = -1) -> tuple[Phrase | N
         found = phrase_at(g, tokens, cue.last + 1, len(tokens), loose=True)
         return (classify(g, tokens, *found) if found else None), "after"
     j = cue.first - 1
-    if not cue.addressee and (j < 0 or tokens[j].kind in ("punct", "quote")):
+    participle = tokens[cue.first].lower.endswith("ing")  # "..., adding Moscow "must ..."
+    if not cue.addressee and not participle and (j < 0 or tokens[j].kind in ("punct", "quote")):
         found = phrase_at(g, tokens, cue.last + 1, len(tokens), loose=True)
         # after a comma, "said S" must close the clause: "..., said Helsinki expected" is not it
         after_quote = j >= 0 and tokens[j].kind == "quote"
         if found and (after_quote or _clause_ends(tokens, found[1] + 1)):
             return classify(g, tokens, *found), "inverted"
     j = _skip_back(ctx, tokens, j)
+    if j - 2 > lo and tokens[j].lower in ctx.cues.relative_pronouns and tokens[j - 1].text == ",":
+        j -= 2  # "..., retired Gen Keith Kellogg, who described ... as "fair""
     if j > lo and g.core(tokens, j, loose=True):
         first, last = extend(g, tokens, j, lo, cue.first)
         return classify(g, tokens, first, last), "left"
@@ -133,22 +123,36 @@ def speaker_of(ctx: Context, s: int, cue: Cue, lo: int = -1) -> tuple[Phrase | N
 def resolve(ctx: Context, s: int, phrase: Phrase, cue: Cue | None, rule: str) -> Attribution:
     tokens = ctx.sentences[s].tokens
     a, b = tokens[phrase.first].start, tokens[phrase.last].end
-    entity, kind = phrase.entity_id, phrase.kind
+    entity, kind = ctx.canonical(phrase.entity_id), phrase.kind
     channel = cue.channel if cue and cue.channel else None
-    if kind == "anaphor":
+    weight = 1.0
+    if phrase.head == "voice" and entity is None and phrase.country:
+        entity = ctx.country_entity(phrase.country)  # "an Indian government spokesman"
+        kind = "role" if entity else kind
+    elif kind == "anaphor":
         entity = ctx.previous_voice()
     elif kind == "description":
-        entity = ctx.person_before(a, phrase.country, phrase.head)
+        entity, weight = discourse.description(ctx, s, a, phrase.country, phrase.head)
         kind = "anaphor"
     elif kind == "document":
         doc_channel = ctx.cues.documents[phrase.word or ""]
-        entity = ctx.issuer(doc_channel) or _issuer_in_prose(ctx, s, doc_channel)
+        entity = (
+            ctx.issuer(doc_channel)
+            or _issuer_in_prose(ctx, s, doc_channel)
+            or discourse.issuer(ctx, s, a)
+        )
         channel = channel or doc_channel
     elif kind == "pronoun":
         if phrase.word in ctx.cues.person_pronouns:
-            entity = ctx.person_before(a)
+            entity, weight = discourse.pronoun(ctx, s, a)
         elif phrase.word in ctx.cues.thing_pronouns:
             entity = ctx.thing_before(a, ctx.sentences[s].paragraph)
+    if entity is None and (
+        kind in ("anaphor", "document") or (kind == "pronoun" and phrase.word != "i")
+    ):
+        weight = ctx.cues.discourse_weight["unresolved"]  # the article names someone: who?
+    elif kind == "unnamed" and phrase.head is None:  # a name that is no entity
+        weight = ctx.cues.discourse_weight["unresolved"]
     resolution = (
         "unnamed" if entity is None and kind in ("anaphor", "document", "pronoun") else kind
     )
@@ -162,6 +166,7 @@ def resolve(ctx: Context, s: int, phrase: Phrase, cue: Cue | None, rule: str) ->
         channel or "unknown",
         phrase.head,
         cue is not None,
+        weight,
     )
 
 
