@@ -529,10 +529,21 @@ def test_one_word_partial_quote_with_a_cue_is_kept() -> None:
         'The "final offer", which Ukraine has called unacceptable, was delivered on Friday.',
         'Analysts said the "peace dividend" promised by some politicians was far off.',
         "The Kremlin dismissed the “final” offer as a bluff.",
+        'Kallas said Brussels would join the "European Security Council." on Monday.',
+        'Lavrov said what he calls a "counter-terrorist operation" would go on for months.',
+        'Merz and Tusk will join Macron in hosting the "group of like-minded nations" in Paris.',
     ],
 )
 def test_scare_quotes_and_quoted_names_are_left_out(sentence: str) -> None:
     assert annotate(sentence) == []
+
+
+def test_the_title_line_of_a_related_story_card_is_no_prose() -> None:
+    rows = annotate(
+        "Rubio said the talks were \"useful\".\nKallas warns allies who 'stall on aid' of costs\n"
+        "[](https://example.org/world/kallas-warns/)",
+    )
+    assert said(rows) == [("useful", "marco-rubio")]
 
 
 def test_a_short_quotation_repeating_an_attributed_one_takes_its_speaker() -> None:

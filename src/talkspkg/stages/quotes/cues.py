@@ -79,6 +79,7 @@ class QuoteCues:
     abbreviations: frozenset[str]
     scare_max_words: int
     scare_markers: tuple[str, ...]
+    name_verbs: frozenset[str]  # "what he calls a ..."
     rule_confidence: Mapping[str, float]
     resolution_confidence: Mapping[str, float]
     leading_words: frozenset[str]  # words that open a leading clause closed by a comma
@@ -209,6 +210,7 @@ def parse_cues(
         abbreviations=frozenset(_words(data.get("abbreviations"), "abbreviations")),
         scare_max_words=scare["max_words"],
         scare_markers=tuple(_lower(scare.get("markers"), "scare.markers")),
+        name_verbs=_lower(scare.get("name_verbs"), "scare.name_verbs"),
         rule_confidence={k: float(v) for k, v in rules.items()},
         resolution_confidence={k: float(v) for k, v in resolutions.items()},
         leading_words=_lower(data.get("leading_words"), "leading_words"),

@@ -5,9 +5,11 @@ Policies
   `WRAP_WIDTH` characters, paragraphs separated by blank lines, lines of one paragraph by a single
   line break): there the lines of a paragraph are joined again, so that a quotation or a sentence
   cut by the wrapping stays whole.
-- Only BODY paragraphs are searched. Headlines and subheadings condense and paraphrase what was
-  said (‘SAY YES OR WATCH US WALK AWAY’), "READ MORE" lines, captions, embeds and credits are not
-  the article's prose: quotation marks there never make a row.
+- Only BODY paragraphs are searched, and not the title line of a related-story card (a line
+  followed by an empty-text link "[](url)", as scraped link lists have). Headlines and
+  subheadings condense and paraphrase what was said (‘SAY YES OR WATCH US WALK AWAY’);
+  "READ MORE" lines, captions, embeds and credits are not the article's prose: quotation marks
+  there never make a row.
 - Double marks: curly “ ”, low „, guillemets « », and the straight ". Whether a mark opens or
   closes is read from its neighbours (a mark after a space and before a word opens; after a word
   and before a space or punctuation it closes), so scraped text that uses ” for both, or mixes
@@ -169,11 +171,21 @@ def _next_opens_single(text: str, hi: int) -> bool:
 WRAP_WIDTH = 100  # the longest line of a hard-wrapped text (typically 70-90 characters)
 
 
+_LINK_CARD = re.compile(r"\[\]\(")  # an empty-text markdown link: the link of a story card
+
+
 def body_paragraphs(article: Article) -> list[Segment]:
     """The article's BODY paragraphs: its BODY lines, except that a hard-wrapped text (lines cut
-    at a fixed width, paragraphs separated by blank lines) has its wrapped lines joined again."""
-    body = tuple(article.segments_of(SegmentKind.BODY))
-    return list(_paragraphs(article.text, body))
+    at a fixed width, paragraphs separated by blank lines) has its wrapped lines joined again,
+    and that the title line of a related-story card (a line followed by an empty-text link
+    "[](url)") is no prose."""
+    text = article.text
+    body = tuple(
+        s
+        for s in article.segments_of(SegmentKind.BODY)
+        if not _LINK_CARD.match(text, s.end + 1) and not _LINK_CARD.match(text, s.start)
+    )
+    return list(_paragraphs(text, body))
 
 
 @lru_cache(maxsize=32)
