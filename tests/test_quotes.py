@@ -306,6 +306,25 @@ def test_a_participle_after_a_comma_never_takes_the_name_after_it() -> None:
     assert said(rows) == [("must accept a full ceasefire", "andrii-sybiha")]
 
 
+def test_quote_then_name_appositive_then_cue() -> None:
+    rows = annotate(
+        'Kallas is "running out of patience with Moscow," Mark Rutte, the head of the alliance '
+        "since October, told reporters.",
+    )
+    assert said(rows) == [("running out of patience with Moscow", "mark-rutte")]
+
+
+def test_closing_attribution_after_a_second_quotation_takes_a_short_quotation() -> None:
+    rows = annotate(
+        '"We will not give up," Kaja Kallas said.',
+        'Until Moscow ends its "brutal campaign", Europe will "keep adding sanctions", she added.',
+    )
+    assert said(rows)[1:] == [
+        ("brutal campaign", "kaja-kallas"),
+        ("keep adding sanctions", "kaja-kallas"),
+    ]
+
+
 def test_the_person_before_who_speaks_in_a_relative_clause() -> None:
     rows = annotate(
         "Peskov welcomed remarks by the US envoy, retired Gen Keith Kellogg, who described the "

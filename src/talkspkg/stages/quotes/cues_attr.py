@@ -2,11 +2,13 @@
 
 Patterns, tried in this order on the quotation's own sentence (rule ids in parentheses):
 1. a cue right after the quotation, with the speaker between them or after the cue:
-   "Q," S said (`quote-then-speaker-verb`), "Q," said S (`quote-then-verb-speaker`);
+   "Q," S said (`quote-then-speaker-verb`, also "Q," S, <appositive>, said), "Q," said S
+   (`quote-then-verb-speaker`);
 2. the nearest cue before it: S said: "Q" / S said ... "Q" / S wrote on X: "Q"
    (`speaker-verb-then-quote`), According to S, "Q" (`according-to`);
 3. a cue later in the sentence: ... "Q" toward ..., said S (`verb-later-in-sentence`); for a
-   quotation of scare-quote length only when it closes the sentence ("..., said S.").
+   quotation of scare-quote length only when it closes the sentence ("..., said S.", "..., he
+   added.", "..., the countries announced on Sunday.").
 The speaker of a cue is the phrase right before it (skipping adverbs, an appositive between
 commas and a ", who ...," clause), or after it when the cue follows punctuation and the phrase
 closes the clause ("said the statement."); a participle or coordinated cue ("..., adding that",
@@ -180,6 +182,39 @@ def _issuer_in_prose(ctx: Context, s: int, channel: str) -> str | None:
     return None
 
 
+def _closing(ctx: Context, tokens: tuple[Token, ...], phrase: Phrase, cue: Cue) -> bool:
+    """Is "<speaker> <cue>" the sentence's closing attribution: set off by a comma or a
+    quotation, with nothing after it but a time ("..., he added.", "..., the countries
+    announced on Sunday.")?"""
+    if phrase.last >= cue.first or phrase.first == 0:
+        return False
+    if tokens[phrase.first - 1].kind not in ("punct", "quote"):
+        return False
+    tail = ctx.cues.skip_before_cue | ctx.cues.weekday_openers
+    return all(
+        t.kind == "punct" or (t.kind == "word" and t.lower in tail) for t in tokens[cue.last + 1 :]
+    )
+
+
+def _appositive_speaker(
+    ctx: Context, tokens: tuple[Token, ...], between: list[int], cue: Cue
+) -> Phrase | None:
+    """ "Q," NAME, <appositive>, cue: the name before the appositive ("..., Jeff Kingston, a
+    professor of Asian studies at Temple University, told Time magazine")."""
+    g = ctx.grammar
+    if not between or len(between) > 24 or tokens[cue.first - 1].text != ",":
+        return None
+    if any(tokens[k].kind == "quote" for k in between):
+        return None
+    found = phrase_at(g, tokens, between[0], cue.first, loose=True)
+    if found is None or found[0] != between[0] or tokens[found[1] + 1].text != ",":
+        return None
+    if found[1] + 1 >= cue.first - 1:
+        return None  # no appositive: the ordinary pattern
+    phrase = classify(g, tokens, *found)
+    return phrase if phrase.kind in ("name", "title", "unnamed") and phrase.head is None else None
+
+
 def by_cues(ctx: Context, n: int) -> Attribution | None:
     s, t = ctx.where[n]
     tokens = ctx.sentences[s].tokens
@@ -205,6 +240,9 @@ def by_cues(ctx: Context, n: int) -> Attribution | None:
                     "after": "according-to",
                 }[how]
                 return resolve(ctx, s, phrase, c, rule)
+        named = _appositive_speaker(ctx, tokens, between, c)
+        if named is not None:
+            return resolve(ctx, s, named, c, "quote-then-speaker-verb")
     for c in reversed([c for c in cues if c.last < t]):
         phrase, _ = speaker_of(ctx, s, c)
         if phrase is not None:
@@ -217,7 +255,9 @@ def by_cues(ctx: Context, n: int) -> Attribution | None:
     for c in after:
         phrase, how = speaker_of(ctx, s, c)
         # a later cue attributes a short quotation only as the sentence's closing attribution
-        if phrase is not None and (not short or how in ("inverted", "after")):
+        if phrase is not None and (
+            not short or how in ("inverted", "after") or _closing(ctx, tokens, phrase, c)
+        ):
             rule = "according-to" if c.speaker_after else "verb-later-in-sentence"
             return resolve(ctx, s, phrase, c, rule)
     return None
