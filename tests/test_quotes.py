@@ -244,6 +244,23 @@ def test_channel_comes_from_the_words_after_the_cue(sentence: str, cue: str, cha
     assert (q.cue, q.channel) == (cue, channel)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "channel"),
+    [
+        (
+            'Writing on X after the call, Kaja Kallas said the talks were "a first step".',
+            "social_media",
+        ),
+        ('In his nightly address, Zelensky said the front was "holding firm".', "statement"),
+        ('Kallas told German state TV that Europe was "ready to act".', "interview"),
+        ('Speaking to reporters on Monday, Rubio said it was "a good day".', "interview"),
+    ],
+)
+def test_channel_named_by_the_opening_phrase_or_the_addressee(sentence: str, channel: str) -> None:
+    (q,) = annotate(sentence)
+    assert q.channel == channel
+
+
 def test_he_resolves_to_the_subject_of_the_previous_sentence_not_its_object() -> None:
     (q,) = annotate('Keir Starmer met Emmanuel Macron in Paris. He said: "Europe must act now."')
     assert (q.speaker_id, q.speaker_text, q.resolution) == ("keir-starmer", "He", "pronoun")

@@ -263,6 +263,16 @@ def _match(tokens: Sequence[_Tok], i: int, words: tuple[str, ...]) -> bool:
     return True
 
 
+def leading_channel(cues: QuoteCues, tokens: Sequence[_Tok]) -> str | None:
+    """The channel a sentence's opening phrase names ("In a post on X, ...", "In a statement,
+    ...", "Writing on Telegram, ...", "In his nightly address, ...")."""
+    for i in (0, 1):
+        found = _channel_after(cues, tokens, i, direct=False)
+        if found is not None and found[0] < len(tokens) - 1:
+            return found[1]
+    return None
+
+
 def _channel_after(
     cues: QuoteCues, tokens: Sequence[_Tok], i: int, direct: bool
 ) -> tuple[int, str] | None:
@@ -280,8 +290,15 @@ def _channel_after(
                 while last + 1 < len(tokens) and tokens[last + 1].lower in cues.channel_tails:
                     last += 1
                 return last, channel
-        if j < len(tokens) and tokens[j].lower in cues.channel_fillers:
-            j += 1
+        if (
+            j < len(tokens)
+            and (
+                tokens[j].lower in cues.channel_fillers
+                or tokens[j].lower in cues.demonyms  # "told Russian state TV"
+                or (direct and tokens[j].kind == "word" and tokens[j].text[:1].isupper())
+            )
+        ):
+            j += 1  # a name before the channel noun: "told Time magazine"
         else:
             break
     return None

@@ -15,6 +15,8 @@ closes the clause ("said the statement."); a participle or coordinated cue ("...
 "... and said") takes the speaker of the sentence's previous cue, else the sentence's first
 speaker phrase, its subject (after any dateline or leading subordinate clause).
 A cue counts only when it yields a speaker phrase ("according to media reports" names nobody).
+A cue that names no channel takes the one the sentence's opening phrase names ("Writing on X,
+Trump said", "In his nightly address, Zelensky said").
 
 Spokesperson policy: a spokesperson (press secretary, press service, ...) speaks for the
 principal named with them. "A spokesperson for British Prime Minister Keir Starmer" is attributed
@@ -27,7 +29,7 @@ from __future__ import annotations
 
 from talkspkg.stages.quotes import discourse
 from talkspkg.stages.quotes.context import Attribution, Context
-from talkspkg.stages.quotes.cues import Cue
+from talkspkg.stages.quotes.cues import Cue, leading_channel
 from talkspkg.stages.quotes.discourse import clause_start, dateline_end
 from talkspkg.stages.quotes.speaker import Phrase, classify, extend, phrase_at
 from talkspkg.stages.quotes.text import Token
@@ -158,6 +160,8 @@ def resolve(ctx: Context, s: int, phrase: Phrase, cue: Cue | None, rule: str) ->
     resolution = (
         "unnamed" if entity is None and kind in ("anaphor", "document", "pronoun") else kind
     )
+    if channel is None and cue is not None:  # "Writing on X, Trump said ...", "In a post on X,"
+        channel = leading_channel(ctx.cues, tokens)
     cue_span = (tokens[cue.first].start, tokens[cue.last].end) if cue else None
     return Attribution(
         rule,
