@@ -342,6 +342,22 @@ def test_closing_attribution_after_a_second_quotation_takes_a_short_quotation() 
     ]
 
 
+def test_a_leading_clause_ending_in_a_list_is_skipped_whole() -> None:
+    rows = annotate(
+        "Before talks between American, French and German diplomats, Rubio had to insist the "
+        'plan was "written in Washington".',
+    )
+    assert said(rows) == [("written in Washington", "marco-rubio")]
+
+
+def test_allies_of_a_country_are_unnamed_speakers_not_the_country() -> None:
+    rows = annotate(
+        "The plan was criticised by Western allies of Kyiv for not acknowledging "
+        '"the sovereignty of a free nation".',
+    )
+    assert [(q.speaker_id, q.resolution) for q in rows] == [(None, "unnamed")]
+
+
 def test_the_person_before_who_speaks_in_a_relative_clause() -> None:
     rows = annotate(
         "Peskov welcomed remarks by the US envoy, retired Gen Keith Kellogg, who described the "

@@ -91,8 +91,20 @@ def clause_start(ctx: Context, tokens: tuple[Token, ...], start: int, end: int) 
         )
         if comma is None:
             break
-        start = comma + 1
+        start = _after_list(tokens, comma, end) + 1
     return start
+
+
+def _after_list(tokens: tuple[Token, ...], comma: int, end: int) -> int:
+    """The comma that closes a leading clause whose last words are a list ("between American,
+    European and Ukrainian officials, Rubio said"): the first comma, or the one after the list."""
+    for k in range(comma + 1, min(end, comma + 10)):
+        if tokens[k].kind == "quote":
+            break
+        if tokens[k].text == ",":
+            listed = any(t.lower in ("and", "or") for t in tokens[comma + 1 : k])
+            return k if listed else comma
+    return comma
 
 
 def subject_phrase(ctx: Context, s: int) -> Phrase | None:
@@ -186,7 +198,7 @@ def _read(ctx: Context, s: int, phrase: Phrase) -> Subject:
     if kind == "pronoun" and phrase.word in ctx.cues.person_pronouns:
         found, _ = pronoun(ctx, s, start)
         return Subject(PERSON, found, start)
-    if kind == "unnamed" and _one_person(ctx, phrase.head):
+    if kind == "unnamed" and _one_person(ctx, phrase, ctx.sentences[s].tokens):
         return Subject(PERSON, None, start)
     return Subject(THING, entity, start)
 
@@ -212,12 +224,15 @@ def _source(ctx: Context, s: int, main: int) -> Subject | None:
     return None
 
 
-def _one_person(ctx: Context, head: str | None) -> bool:
-    """Does an unnamed phrase's head noun designate one person ("a senior official"), not a
-    group or an institution ("officials", "the ministry")?"""
+def _one_person(ctx: Context, phrase: Phrase, tokens: tuple[Token, ...]) -> bool:
+    """Does an unnamed phrase designate one person ("a senior official"), not a group or an
+    institution ("officials", "Western allies", "the ministry")?"""
+    head = phrase.head
     if head is None or head in ctx.cues.institution_heads:
         return False
-    return not head.endswith("s") or head in ctx.cues.voice_roles
+    last = tokens[phrase.last].lower
+    plural = last.endswith("s") and not last.endswith("ss") and last not in ctx.cues.voice_roles
+    return not plural
 
 
 def current_speaker(ctx: Context, pos: int, paragraph: int, persons: bool = True) -> str | None:
