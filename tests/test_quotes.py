@@ -358,6 +358,25 @@ def test_allies_of_a_country_are_unnamed_speakers_not_the_country() -> None:
     assert [(q.speaker_id, q.resolution) for q in rows] == [(None, "unnamed")]
 
 
+def test_the_document_is_attributed_to_the_issuer_premodifying_the_plan() -> None:
+    rows = annotate(
+        "The Russian-backed plan has not been published, but its main points have leaked.",
+        "The draft includes a cap on Ukraine's army.",
+        'The document says Kyiv "will hold elections within 100 days".',
+    )
+    assert [(q.speaker_id, q.resolution) for q in rows] == [("russia", "document")]
+    assert rows[0].confidence < 0.8
+
+
+def test_a_new_plan_with_no_stated_issuer_leaves_the_document_unresolved() -> None:
+    rows = annotate(
+        "The Russian-backed plan has not been published.",
+        "Media reported on an alternative plan drawn up in Europe.",
+        'The document says Kyiv "will keep its army".',
+    )
+    assert [(q.speaker_id, q.resolution) for q in rows] == [(None, "unnamed")]
+
+
 def test_the_person_before_who_speaks_in_a_relative_clause() -> None:
     rows = annotate(
         "Peskov welcomed remarks by the US envoy, retired Gen Keith Kellogg, who described the "

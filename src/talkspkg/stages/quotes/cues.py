@@ -80,6 +80,8 @@ class QuoteCues:
     scare_max_words: int
     scare_markers: tuple[str, ...]
     name_verbs: frozenset[str]  # "what he calls a ..."
+    plan_words: frozenset[str]  # document nouns that anchor an issuer ("the US plan")
+    issuer_words: frozenset[str]  # words between an issuer and its document ("US-backed plan")
     rule_confidence: Mapping[str, float]
     resolution_confidence: Mapping[str, float]
     leading_words: frozenset[str]  # words that open a leading clause closed by a comma
@@ -211,6 +213,8 @@ def parse_cues(
         scare_max_words=scare["max_words"],
         scare_markers=tuple(_lower(scare.get("markers"), "scare.markers")),
         name_verbs=_lower(scare.get("name_verbs"), "scare.name_verbs"),
+        plan_words=_lower(data.get("plan_words"), "plan_words"),
+        issuer_words=_lower(data.get("issuer_words"), "issuer_words"),
         rule_confidence={k: float(v) for k, v in rules.items()},
         resolution_confidence={k: float(v) for k, v in resolutions.items()},
         leading_words=_lower(data.get("leading_words"), "leading_words"),

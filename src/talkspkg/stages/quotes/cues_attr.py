@@ -140,9 +140,11 @@ def resolve(ctx: Context, s: int, phrase: Phrase, cue: Cue | None, rule: str) ->
         kind = "anaphor"
     elif kind == "document":
         doc_channel = ctx.cues.documents[phrase.word or ""]
+        definite = tokens[phrase.first].lower == "the"
         entity = (
             ctx.issuer(doc_channel)
             or _issuer_in_prose(ctx, s, doc_channel)
+            or (discourse.document_issuer(ctx, s, a) if definite else None)
             or discourse.issuer(ctx, s, a)
         )
         channel = channel or doc_channel

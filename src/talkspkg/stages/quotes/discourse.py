@@ -28,7 +28,9 @@ the subject ("Trump called Putin", "accused X of ...") is never an antecedent.
 | the US leader    | office noun) fits; else the most recent person named in prose    | fallback   |
 |                  | who fits                                                         |            |
 | the statement    | the issuer of the last quotation with the document's channel;    | (document) |
-| (a document)     | the speaker of the last cue with that channel; else the current  |            |
+| (a document)     | the speaker of the last cue with that channel; for "the document"|            |
+|                  | or "the draft", the country or institution premodifying the last |            |
+|                  | mention of a document ("the US-backed plan"); else the current   |            |
 |                  | speaker of the passage (the joint statement of those just quoted)|            |
 The weight (`confidence.discourse` in quote_cues.yaml) multiplies the row's confidence: an
 antecedent two sources agree on is surer than one found by a single source, and a phrase that
@@ -345,3 +347,52 @@ def issuer(ctx: Context, s: int, pos: int) -> str | None:
     """The issuer of a document no quotation or cue has introduced: the current speaker of the
     passage, person or institution ("the countries announced ... A joint statement said")."""
     return current_speaker(ctx, pos, _floor(ctx, s) + 1, persons=False)
+
+
+def document_issuer(ctx: Context, s: int, pos: int) -> str | None:
+    """The issuer of "the document", "the draft": the entity that premodifies the nearest
+    earlier mention of a document ("the US plan", "a US-backed plan", "Russia's memorandum"),
+    reading back over definite mentions ("the plan also includes") and stopping at an
+    indefinite one whose issuer is unstated ("an alternative plan")."""
+    nouns = set(ctx.cues.documents) | ctx.cues.plan_words
+    floor = ctx.sentences[s].paragraph - DOCUMENT_WINDOW
+    for t in range(s, -1, -1):
+        sent = ctx.sentences[t]
+        if sent.paragraph < floor:
+            break
+        tokens = sent.tokens
+        for k in range(len(tokens) - 1, -1, -1):
+            if tokens[k].start >= pos or tokens[k].kind != "word" or tokens[k].lower not in nouns:
+                continue
+            found, indefinite = _premodifier(ctx, tokens, k)
+            if found is not None:
+                return found
+            if indefinite:
+                return None
+    return None
+
+
+DOCUMENT_WINDOW = 6  # paragraphs a definite "the document" may reach back over
+
+
+def _premodifier(ctx: Context, tokens: tuple[Token, ...], k: int) -> tuple[str | None, bool]:
+    """(the issuer named before the document noun at k, whether its phrase is indefinite)."""
+    g, words, demonyms = ctx.grammar, ctx.cues.issuer_words, ctx.cues.demonyms
+    i = k - 1
+    while i >= 0 and (
+        tokens[i].kind in ("mention", "poss")
+        or (tokens[i].kind == "word" and (g.mod(tokens[i]) or tokens[i].lower in words))
+        or (tokens[i].kind == "word" and tokens[i].text[:1].isdigit())
+        or tokens[i].lower.split("-")[0] in demonyms
+    ):
+        ref = tokens[i].ref
+        if tokens[i].kind == "mention" and ref is not None and ref.entity_type != "person":
+            return ref.entity_id, False
+        demonym = tokens[i].lower.split("-")[0]  # "a Russian-backed plan"
+        if tokens[i].kind == "word" and demonym in demonyms:
+            return ctx.country_entity(demonyms[demonym]), False
+        i -= 1
+    while i > 0 and k - i < 4 and tokens[i].kind == "word" and not g.det(tokens[i]):
+        i -= 1  # over adjectives: "an alternative plan"
+    indefinite = i >= 0 and tokens[i].lower in ("a", "an", "another")
+    return None, indefinite
