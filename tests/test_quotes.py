@@ -609,6 +609,20 @@ def test_scare_quotes_and_quoted_names_are_left_out(sentence: str) -> None:
     assert annotate(sentence) == []
 
 
+def test_a_title_case_slogan_introduced_by_a_colon_is_a_quotation() -> None:
+    rows = annotate('Zelensky closed his address and said: "Glory to Ukraine".')
+    assert said(rows) == [("Glory to Ukraine", "volodymyr-zelensky")]
+
+
+def test_list_items_are_not_joined_as_wrapped_lines() -> None:
+    rows = annotate(
+        "Kallas listed the conditions of the European Union on Monday:\n"
+        '* a "full and unconditional ceasefire" first\n* then talks on security',
+        "Rubio said the list was long.",
+    )
+    assert rows == []
+
+
 def test_the_title_line_of_a_related_story_card_is_no_prose() -> None:
     rows = annotate(
         "Rubio said the talks were \"useful\".\nKallas warns allies who 'stall on aid' of costs\n"

@@ -9,7 +9,8 @@ words (`echo`, the nearest such quotation: officials held “substantive” meet
 spokesperson said the talks involved “substantive technical meetings ...”). Otherwise it is
 unattributed (`unattributed`).
 
-Names policy: a quotation in title case ("Board of Peace"), one after "what X calls a", and one
+Names policy: a quotation in title case ("Board of Peace"; not one introduced by a colon or a
+comma, or opening a paragraph: said: “Glory to Ukraine”), one after "what X calls a", and one
 that is the object of a determiner with no cue of its own ("hosting the “coalition of the
 willing”") name things; they are not words anyone is said to utter.
 
@@ -115,7 +116,11 @@ def _scare_marked(ctx: Context, n: int) -> bool:
 def _quoted_name(ctx: Context, n: int) -> bool:
     """A quotation in title case ("Board of Peace", "Operation Spiderweb") is the name of a
     body, programme, book or operation, not words someone said."""
-    words = _WORD.findall(ctx.article.text[ctx.spans[n].start : ctx.spans[n].end])
+    q, text = ctx.spans[n], ctx.article.text
+    before = text[max(0, q.mark_start - 3) : q.mark_start].strip()
+    if not before or before[-1] in ":,":  # said: “Glory to Ukraine”; paragraph start
+        return False
+    words = _WORD.findall(text[q.start : q.end])
     closed = ctx.cues.function_words | ctx.cues.determiners | ctx.cues.prepositions
     content = [w for w in words if w.lower() not in closed]
     return (

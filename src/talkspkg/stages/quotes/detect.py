@@ -202,9 +202,13 @@ def _paragraphs(text: str, body: tuple[Segment, ...]) -> tuple[Segment, ...]:
     return tuple(out)
 
 
+_LIST_ITEM = re.compile(r"\s*(?:[*•>#-]|\d+[.)])\s")
+
+
 def _line_break(text: str, a: Segment, b: Segment) -> bool:
-    """Only a single line break (no blank line) between two lines."""
-    return text[a.end : b.start].strip(" \t\r") == "\n"
+    """Only a single line break (no blank line) between two lines, the second no list item,
+    quoted block or heading."""
+    return text[a.end : b.start].strip(" \t\r") == "\n" and not _LIST_ITEM.match(text, b.start)
 
 
 def _forgotten_close(text: str, start: int, end: int, verbs: frozenset[str]) -> int | None:
