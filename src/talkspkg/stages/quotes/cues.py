@@ -33,7 +33,16 @@ CHANNELS = (
 )
 
 
-DISCOURSE_WEIGHTS = ("own", "agreed", "subject", "conflict", "speaker", "fallback", "unresolved")
+DISCOURSE_WEIGHTS = (
+    "own",
+    "agreed",
+    "subject",
+    "conflict",
+    "speaker",
+    "unique",
+    "fallback",
+    "unresolved",
+)
 
 
 class _Tok(Protocol):

@@ -25,8 +25,8 @@ the subject ("Trump called Putin", "accused X of ...") is never an antecedent.
 |                  | 3. the current speaker                                           | speaker    |
 |                  | otherwise nobody: speaker null                                   | unresolved |
 | the president,   | the first of 1-3 above whose country (a demonym) or role (the    | own/agreed |
-| the US leader    | office noun) fits; else the most recent person named in prose    | fallback   |
-|                  | who fits                                                         |            |
+| the US leader    | office noun) fits; else the most recent person named in prose    | unique /   |
+|                  | who fits (surer when the article has named only one who fits)    | fallback   |
 | the statement    | the issuer of the last quotation with the document's channel;    | (document) |
 | (a document)     | the speaker of the last cue with that channel; for "the document"|            |
 |                  | or "the draft", the country or institution premodifying the last |            |
@@ -332,15 +332,21 @@ def description(
 ) -> tuple[str | None, float]:
     """The person a definite description ("the Finnish leader", "the president") designates."""
     w = ctx.cues.discourse_weight
+    fitting = {
+        r.entity_id
+        for r in ctx.prose_refs
+        if r.start < pos and r.entity_type == "person" and _fits(ctx, r.entity_id, country, office)
+    }
     own, earlier, speaker = _candidates(ctx, s, pos)
     for found, weight in (
         (own.entity_id if own else None, w["own"]),
         (earlier.entity_id if earlier else None, w["subject"]),
         (speaker, w["speaker"]),
+        (ctx.person_before(pos, country, office), w["fallback"]),
     ):
         if _fits(ctx, found, country, office):
-            return found, weight
-    return ctx.person_before(pos, country, office), w["fallback"]
+            return found, w["unique"] if fitting == {found} else weight
+    return None, w["unresolved"]
 
 
 def issuer(ctx: Context, s: int, pos: int) -> str | None:
