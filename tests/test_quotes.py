@@ -377,6 +377,14 @@ def test_a_new_plan_with_no_stated_issuer_leaves_the_document_unresolved() -> No
     assert [(q.speaker_id, q.resolution) for q in rows] == [(None, "unnamed")]
 
 
+def test_a_countrys_office_holder_is_the_person_named_before_who_holds_it() -> None:
+    rows = annotate(
+        "Sergei Lavrov met Vladimir Putin on Monday.",
+        'Russia\'s foreign minister later said the talks had "a future".',
+    )
+    assert said(rows) == [("a future", "sergei-lavrov")]
+
+
 def test_the_person_before_who_speaks_in_a_relative_clause() -> None:
     rows = annotate(
         "Peskov welcomed remarks by the US envoy, retired Gen Keith Kellogg, who described the "

@@ -138,6 +138,11 @@ def resolve(ctx: Context, s: int, phrase: Phrase, cue: Cue | None, rule: str) ->
     elif kind == "description":
         entity, weight = discourse.description(ctx, s, a, phrase.country, phrase.head)
         kind = "anaphor"
+    elif kind == "unnamed" and _possessed_office(ctx, tokens, phrase):
+        ref = tokens[phrase.first].ref  # "Russia's foreign minister"
+        country = ctx.entities[ref.entity_id].country if ref else None
+        entity, weight = discourse.description(ctx, s, a, country, phrase.head, both=True)
+        kind = "anaphor"
     elif kind == "document":
         doc_channel = ctx.cues.documents[phrase.word or ""]
         definite = tokens[phrase.first].lower == "the"
@@ -175,6 +180,21 @@ def resolve(ctx: Context, s: int, phrase: Phrase, cue: Cue | None, rule: str) ->
         phrase.head,
         cue is not None,
         weight,
+    )
+
+
+def _possessed_office(ctx: Context, tokens: tuple[Token, ...], phrase: Phrase) -> bool:
+    """A country's office holder ("Russia's foreign minister"): a description, not an unnamed
+    speaker, when the head is an office and no anonymity noun ("Russia's officials")."""
+    first = tokens[phrase.first]
+    return (
+        phrase.head is not None
+        and phrase.head not in ctx.cues.unnamed_heads
+        and first.kind == "mention"
+        and first.ref is not None
+        and first.ref.entity_type == "country"
+        and first.ref.entity_id in ctx.entities
+        and ctx.grammar.possessive(tokens, phrase.first)
     )
 
 

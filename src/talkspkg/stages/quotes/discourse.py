@@ -318,24 +318,30 @@ def pronoun(ctx: Context, s: int, pos: int) -> tuple[str | None, float]:
     return None, w["unresolved"]
 
 
-def _fits(ctx: Context, entity_id: str | None, country: str | None, office: str | None) -> bool:
+def _fits(
+    ctx: Context, entity_id: str | None, country: str | None, office: str | None, both: bool
+) -> bool:
     known = ctx.entities.get(entity_id or "")
     if known is None or known.entity_type != "person":
         return False
+    holds = bool(office) and office in (known.role or "").lower()
     if country:
-        return known.country == country
-    return bool(office) and office in (known.role or "").lower()
+        return known.country == country and (holds or not both)
+    return holds
 
 
 def description(
-    ctx: Context, s: int, pos: int, country: str | None, office: str | None
+    ctx: Context, s: int, pos: int, country: str | None, office: str | None, both: bool = False
 ) -> tuple[str | None, float]:
-    """The person a definite description ("the Finnish leader", "the president") designates."""
+    """The person a definite description ("the Finnish leader", "the president") designates;
+    with `both`, the person must hold the office too ("Russia's foreign minister")."""
     w = ctx.cues.discourse_weight
     fitting = {
         r.entity_id
         for r in ctx.prose_refs
-        if r.start < pos and r.entity_type == "person" and _fits(ctx, r.entity_id, country, office)
+        if r.start < pos
+        and r.entity_type == "person"
+        and _fits(ctx, r.entity_id, country, office, both)
     }
     own, earlier, speaker = _candidates(ctx, s, pos)
     for found, weight in (
@@ -344,7 +350,7 @@ def description(
         (speaker, w["speaker"]),
         (ctx.person_before(pos, country, office), w["fallback"]),
     ):
-        if _fits(ctx, found, country, office):
+        if _fits(ctx, found, country, office, both):
             return found, w["unique"] if fitting == {found} else weight
     return None, w["unresolved"]
 
