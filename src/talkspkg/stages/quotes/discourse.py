@@ -5,13 +5,16 @@ No parser is involved; the model keeps, in text order, two things per passage:
   quotation marks, after a dateline and a leading clause closed by a comma ("While ...,", "In a
   post on X,", "Speaking to reporters,"; the opening words are `leading_words` of
   quote_cues.yaml). The subject must open the clause: a sentence whose first noun phrase is
-  no speaker ("The talks came a day before Zelensky ...") has none. A pronoun or description
-  subject is resolved by this same model;
-  A sentence whose last speech cue gives the words to a named person ("..., but Defence
-  Secretary John Healey told parliament", "..., according to governor Oleksandr Prokudin") has
-  that person as its subject: the passage goes on with them;
-- the *current speaker*: the speaker of the most recent attributed quotation in the same
-  paragraph or the one before.
+  no speaker ("The talks came a day before Zelensky ...") has none; one opening with a function
+  word ("Just a day after Trump remarked ..., Carney said") is read after its first comma or
+  quotation, and a subject that names nobody may be followed by a named appositive ("Her
+  counterpart, NAME, said"). A pronoun or description subject is resolved by this same model.
+  A sentence whose last speech cue (after the subject) gives the words to a named person ("...,
+  but Defence Secretary John Healey told parliament", "..., according to governor Oleksandr
+  Prokudin") has that person as its subject: the passage goes on with them;
+- the *current speaker*: the speaker of the most recent attributed quotation in the passage.
+A passage is a paragraph and the one before it, paragraphs of quotation only not counted (a
+quotation running over paragraphs keeps its speaker's passage open).
 A person named only inside quotation marks, as a possessive ("Trump's envoy") or anywhere but
 the subject ("Trump called Putin", "accused X of ...") is never an antecedent.
 
@@ -19,14 +22,15 @@ the subject ("Trump called Putin", "accused X of ...") is never an antecedent.
 |------------------|------------------------------------------------------------------|------------|
 | he / she         | 1. the person subject of its own sentence, before the pronoun,   | own        |
 |                  |    or, for the main subject, that of a leading clause            |            |
-|                  | 2. the nearest earlier person-like subject (same or previous     | agreed /   |
-|                  |    paragraph; an unnamed one, "a senior official", resolves to   | subject /  |
-|                  |    nobody), checked against the current speaker                  | conflict   |
+|                  | 2. the nearest earlier person-like subject of the passage (an    | agreed /   |
+|                  |    unnamed one, "a senior official", resolves to nobody),        | subject /  |
+|                  |    checked against the current speaker                           | conflict   |
 |                  | 3. the current speaker                                           | speaker    |
 |                  | otherwise nobody: speaker null                                   | unresolved |
 | the president,   | the first of 1-3 above whose country (a demonym) or role (the    | own/agreed |
-| the US leader    | office noun) fits; else the most recent person named in prose    | unique /   |
-|                  | who fits (surer when the article has named only one who fits)    | fallback   |
+| the US leader,   | office noun) fits (both, for a country's possessive); else the   | unique /   |
+| Russia's foreign | most recent person named in prose who fits (surer when the       | fallback   |
+| minister         | article has named only one who fits)                             |            |
 | the statement    | the issuer of the last quotation with the document's channel;    | (document) |
 | (a document)     | the speaker of the last cue with that channel; for "the document"|            |
 |                  | or "the draft", the country or institution premodifying the last |            |
