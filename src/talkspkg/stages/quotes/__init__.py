@@ -108,7 +108,7 @@ def _row(
     text = article.text
     sp = done.speaker
     cue = done.cue
-    confidence = rules[done.rule] * resolutions[done.resolution]
+    confidence = rules[done.rule] * resolutions[done.resolution] * done.weight
     continues = spans[q.continues] if q.continues is not None else None
     return Quote(
         quote_id=_quote_id(article.article_id, q),

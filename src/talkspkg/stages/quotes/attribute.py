@@ -5,8 +5,14 @@ paragraph-spanning quotation it continues (`continuation`); of the previous quot
 paragraph (`same-paragraph`); of the last quotation of the previous paragraph when its own
 paragraph is only quotation (`next-paragraph`); the subject of its sentence when it is longer than
 a scare quote (`sentence-subject`); the speaker of an attributed quotation that contains its
-words (`echo`: officials held “substantive” meetings ... a spokesperson said the talks involved
-“substantive technical meetings ...”). Otherwise it is unattributed (`unattributed`).
+words (`echo`, the nearest such quotation: officials held “substantive” meetings ... a
+spokesperson said the talks involved “substantive technical meetings ...”). Otherwise it is
+unattributed (`unattributed`).
+
+Names policy: a quotation in title case ("Board of Peace"; not one introduced by a colon or a
+comma, or opening a paragraph: said: “Glory to Ukraine”), one after "what X calls a", and one
+that is the object of a determiner with no cue of its own ("hosting the “coalition of the
+willing”") name things; they are not words anyone is said to utter.
 
 Scare-quote policy: a quotation of at most `scare.max_words` words (quote_cues.yaml) is a row only
 when a cue of its own sentence attributes it, or it continues or echoes an attributed quotation,
@@ -58,6 +64,9 @@ def _inherit(ctx: Context, n: int) -> Attribution | None:
     if earlier and results[earlier[-1]] is not None and _quote_only(ctx, q.segment):
         return results[earlier[-1]].inherited("next-paragraph")  # type: ignore[union-attr]
     text = ctx.article.text[q.start : q.end]
+    det = _WORD.findall(ctx.article.text[max(0, q.mark_start - 12) : q.mark_start])[-1:]
+    if det and det[0].lower() in ("the", "a", "an"):  # hosting the "coalition of the willing"
+        return None
     if word_count(text) > ctx.cues.scare_max_words:
         s = ctx.where[n][0]
         phrase = clause_subject(ctx, ctx.sentences[s].tokens, len(ctx.sentences[s].tokens))
@@ -79,7 +88,11 @@ def _echo(ctx: Context, n: int) -> Attribution | None:
     mine = _norm(ctx.article.text[ctx.spans[n].start : ctx.spans[n].end])
     if not mine or max(len(w) for w in mine.split()) < 4:
         return None
-    for m in range(max(0, n - ECHO_WINDOW), min(len(ctx.results), n + ECHO_WINDOW + 1)):
+    nearest = sorted(
+        range(max(0, n - ECHO_WINDOW), min(len(ctx.results), n + ECHO_WINDOW + 1)),
+        key=lambda m: (abs(m - n), m),
+    )
+    for m in nearest:  # the nearest quotation that contains the words
         done = ctx.results[m]
         if m != n and done is not None and done.rule != "echo":
             other = _norm(ctx.article.text[ctx.spans[m].start : ctx.spans[m].end])
@@ -91,7 +104,31 @@ def _echo(ctx: Context, n: int) -> Attribution | None:
 def _scare_marked(ctx: Context, n: int) -> bool:
     start = ctx.spans[n].mark_start
     before = ctx.article.text[max(0, start - 80) : start].rstrip().lower()
-    return any(before.endswith(marker) for marker in ctx.cues.scare_markers)
+    if any(before.endswith(marker) for marker in ctx.cues.scare_markers):
+        return True
+    # "what he calls a “special military operation”": a name for a thing, not words said
+    words = _WORD.findall(before)[-6:]
+    if len(words) >= 3 and words[-1] in ctx.cues.determiners and words[-2] in ctx.cues.name_verbs:
+        return "what" in words[:-2]
+    return False
+
+
+def _quoted_name(ctx: Context, n: int) -> bool:
+    """A quotation in title case ("Board of Peace", "Operation Spiderweb") is the name of a
+    body, programme, book or operation, not words someone said."""
+    q, text = ctx.spans[n], ctx.article.text
+    before = text[max(0, q.mark_start - 3) : q.mark_start].strip()
+    if not before or before[-1] in ":,":  # said: “Glory to Ukraine”; paragraph start
+        return False
+    words = _WORD.findall(text[q.start : q.end])
+    closed = ctx.cues.function_words | ctx.cues.determiners | ctx.cues.prepositions
+    content = [w for w in words if w.lower() not in closed]
+    return (
+        2 <= len(content) <= 6
+        and len(words) <= 8
+        and all(w[:1].isupper() and not w.isupper() for w in content)
+        and content[0].lower() not in ctx.cues.person_pronouns | ctx.cues.group_pronouns
+    )
 
 
 def attribute(ctx: Context) -> list[Attribution | None]:
@@ -150,7 +187,7 @@ def _attributive(ctx: Context, n: int) -> bool:
 def _keep(ctx: Context, n: int, done: Attribution | None) -> Attribution | None:
     """The scare-quote policy: the attribution of a quotation that is a row, else None."""
     q = ctx.spans[n]
-    if _scare_marked(ctx, n):
+    if _scare_marked(ctx, n) or _quoted_name(ctx, n):
         return None
     if word_count(ctx.article.text[q.start : q.end]) <= ctx.cues.scare_max_words:
         if _attributive(ctx, n):

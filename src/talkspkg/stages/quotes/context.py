@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from typing import Any
 
 from talkspkg.document import Article, Segment
 from talkspkg.kb import Entity, KnowledgeBase
@@ -44,6 +45,7 @@ class Attribution:
     channel: str = "unknown"
     head: str | None = None  # "voice" when a voice noun named the speaker (for anaphora)
     by_cue: bool = False  # attributed by a speech cue of the quotation's own sentence
+    weight: float = 1.0  # certainty of the discourse model's antecedent (stages/quotes/discourse)
 
     def inherited(self, rule: str) -> Attribution:
         return Attribution(
@@ -55,6 +57,7 @@ class Attribution:
             self.channel,
             self.head,
             False,
+            self.weight,
         )
 
 
@@ -70,6 +73,7 @@ class Context:
     addressees: dict[str, str]  # organization entity id -> channel when addressed
     entities: dict[str, Entity]
     results: list[Attribution | None] = field(default_factory=list)
+    subjects: dict[int, Any] = field(default_factory=dict)  # sentence -> discourse.Subject
     _cues: dict[int, list[Cue]] = field(default_factory=dict)
 
     def cues_of(self, s: int) -> list[Cue]:
@@ -110,6 +114,32 @@ class Context:
                 continue
             return ref.entity_id
         return None
+
+    def country_entity(self, iso: str) -> str | None:
+        """The country entity of an ISO code (demonyms give codes)."""
+        found = sorted(
+            e.entity_id
+            for e in self.entities.values()
+            if e.entity_type == "country" and e.country == iso
+        )
+        return found[0] if len(found) == 1 else None
+
+    def canonical(self, entity_id: str | None) -> str | None:
+        """A person discovered under one word ("Sir Keir" -> "Keir") is the one person the
+        article names in full with that word in their name, if there is exactly one."""
+        entity = self.entities.get(entity_id or "")
+        if entity is None or entity.curated or entity.entity_type != "person":
+            return entity_id
+        if " " in entity.name.strip():
+            return entity_id
+        fuller = {
+            r.entity_id
+            for r in self.prose_refs
+            if r.entity_type == "person"
+            and r.entity_id != entity_id
+            and entity.name in self.entities[r.entity_id].name.split()
+        }
+        return fuller.pop() if len(fuller) == 1 else entity_id
 
     def thing_before(self, pos: int, paragraph: int) -> str | None:
         seg = body_paragraphs(self.article)[paragraph]

@@ -33,6 +33,18 @@ CHANNELS = (
 )
 
 
+DISCOURSE_WEIGHTS = (
+    "own",
+    "agreed",
+    "subject",
+    "conflict",
+    "speaker",
+    "unique",
+    "fallback",
+    "unresolved",
+)
+
+
 class _Tok(Protocol):
     @property
     def kind(self) -> str: ...
@@ -76,8 +88,14 @@ class QuoteCues:
     abbreviations: frozenset[str]
     scare_max_words: int
     scare_markers: tuple[str, ...]
+    name_verbs: frozenset[str]  # "what he calls a ..."
+    plan_words: frozenset[str]  # document nouns that anchor an issuer ("the US plan")
+    issuer_words: frozenset[str]  # words between an issuer and its document ("US-backed plan")
     rule_confidence: Mapping[str, float]
     resolution_confidence: Mapping[str, float]
+    leading_words: frozenset[str]  # words that open a leading clause closed by a comma
+    institution_heads: frozenset[str]  # unnamed heads that designate no single person
+    discourse_weight: Mapping[str, float]  # certainty of the discourse model's antecedents
     # multi-word cues and channel phrases by their first word (lower case), in their order
     multi_by_first: Mapping[str, tuple[tuple[str, ...], ...]] = field(init=False)
     channels_by_first: Mapping[str, tuple[tuple[str, tuple[str, ...]], ...]] = field(init=False)
@@ -155,8 +173,13 @@ def parse_cues(
     pronouns, scare, confidence = (_mapping(data, k) for k in ("pronouns", "scare", "confidence"))
     if not isinstance(scare.get("max_words"), int):
         raise KnowledgeError(f"{SOURCE}: scare.max_words must be an integer")
-    rules, resolutions = (_mapping(confidence, k) for k in ("rules", "resolutions"))
-    for name, value in [*rules.items(), *resolutions.items()]:
+    rules, resolutions, weights = (
+        _mapping(confidence, k) for k in ("rules", "resolutions", "discourse")
+    )
+    missing = set(DISCOURSE_WEIGHTS) - set(weights)
+    if missing:
+        raise KnowledgeError(f"{SOURCE}: confidence.discourse lacks {sorted(missing)}")
+    for name, value in [*rules.items(), *resolutions.items(), *weights.items()]:
         if not isinstance(value, int | float) or not 0 <= value <= 1:
             raise KnowledgeError(f"{SOURCE}: confidence of {name!r} must be a number in [0, 1]")
     verbs = [v.lower() if " " not in v else v for v in speech_verbs]  # keep "X" as written
@@ -198,8 +221,14 @@ def parse_cues(
         abbreviations=frozenset(_words(data.get("abbreviations"), "abbreviations")),
         scare_max_words=scare["max_words"],
         scare_markers=tuple(_lower(scare.get("markers"), "scare.markers")),
+        name_verbs=_lower(scare.get("name_verbs"), "scare.name_verbs"),
+        plan_words=_lower(data.get("plan_words"), "plan_words"),
+        issuer_words=_lower(data.get("issuer_words"), "issuer_words"),
         rule_confidence={k: float(v) for k, v in rules.items()},
         resolution_confidence={k: float(v) for k, v in resolutions.items()},
+        leading_words=_lower(data.get("leading_words"), "leading_words"),
+        institution_heads=_lower(data.get("institution_heads"), "institution_heads"),
+        discourse_weight={k: float(v) for k, v in weights.items()},
     )
 
 
@@ -247,6 +276,16 @@ def _match(tokens: Sequence[_Tok], i: int, words: tuple[str, ...]) -> bool:
     return True
 
 
+def leading_channel(cues: QuoteCues, tokens: Sequence[_Tok]) -> str | None:
+    """The channel a sentence's opening phrase names ("In a post on X, ...", "In a statement,
+    ...", "Writing on Telegram, ...", "In his nightly address, ...")."""
+    for i in (0, 1):
+        found = _channel_after(cues, tokens, i, direct=False)
+        if found is not None and found[0] < len(tokens) - 1:
+            return found[1]
+    return None
+
+
 def _channel_after(
     cues: QuoteCues, tokens: Sequence[_Tok], i: int, direct: bool
 ) -> tuple[int, str] | None:
@@ -264,8 +303,15 @@ def _channel_after(
                 while last + 1 < len(tokens) and tokens[last + 1].lower in cues.channel_tails:
                     last += 1
                 return last, channel
-        if j < len(tokens) and tokens[j].lower in cues.channel_fillers:
-            j += 1
+        if (
+            j < len(tokens)
+            and (
+                tokens[j].lower in cues.channel_fillers
+                or tokens[j].lower in cues.demonyms  # "told Russian state TV"
+                or (direct and tokens[j].kind == "word" and tokens[j].text[:1].isupper())
+            )
+        ):
+            j += 1  # a name before the channel noun: "told Time magazine"
         else:
             break
     return None

@@ -2,17 +2,21 @@
 
 Patterns, tried in this order on the quotation's own sentence (rule ids in parentheses):
 1. a cue right after the quotation, with the speaker between them or after the cue:
-   "Q," S said (`quote-then-speaker-verb`), "Q," said S (`quote-then-verb-speaker`);
+   "Q," S said (`quote-then-speaker-verb`, also "Q," S, <appositive>, said), "Q," said S
+   (`quote-then-verb-speaker`);
 2. the nearest cue before it: S said: "Q" / S said ... "Q" / S wrote on X: "Q"
    (`speaker-verb-then-quote`), According to S, "Q" (`according-to`);
 3. a cue later in the sentence: ... "Q" toward ..., said S (`verb-later-in-sentence`); for a
-   quotation of scare-quote length only when it closes the sentence ("..., said S.").
+   quotation of scare-quote length only when it closes the sentence ("..., said S.", "..., he
+   added.", "..., the countries announced on Sunday.").
 The speaker of a cue is the phrase right before it (skipping adverbs, an appositive between
 commas and a ", who ...," clause), or after it when the cue follows punctuation and the phrase
 closes the clause ("said the statement."); a participle or coordinated cue ("..., adding that",
 "... and said") takes the speaker of the sentence's previous cue, else the sentence's first
 speaker phrase, its subject (after any dateline or leading subordinate clause).
 A cue counts only when it yields a speaker phrase ("according to media reports" names nobody).
+A cue that names no channel takes the one the sentence's opening phrase names ("Writing on X,
+Trump said", "In his nightly address, Zelensky said").
 
 Spokesperson policy: a spokesperson (press secretary, press service, ...) speaks for the
 principal named with them. "A spokesperson for British Prime Minister Keir Starmer" is attributed
@@ -23,8 +27,10 @@ named ("A spokesperson for the US State department, Tammy Bruce said") is attrib
 
 from __future__ import annotations
 
+from talkspkg.stages.quotes import discourse
 from talkspkg.stages.quotes.context import Attribution, Context
-from talkspkg.stages.quotes.cues import Cue
+from talkspkg.stages.quotes.cues import Cue, leading_channel
+from talkspkg.stages.quotes.discourse import clause_start, dateline_end
 from talkspkg.stages.quotes.speaker import Phrase, classify, extend, phrase_at
 from talkspkg.stages.quotes.text import Token
 
@@ -74,24 +80,9 @@ def _clause_ends(tokens: tuple[Token, ...], k: int) -> bool:
     return k >= len(tokens) or tokens[k].kind in ("punct", "quote")
 
 
-def _dateline_end(ctx: Context, tokens: tuple[Token, ...]) -> int:
-    """Index after a dateline ("JOHANNESBURG, June 3 (Reuters) -", "London (Agency):"): a run
-    of capitalised words, names and numbers closed by a dash or colon."""
-    for k, tok in enumerate(tokens[:12]):
-        if tok.kind == "punct" and tok.text in "—–-:":
-            return k + 1 if k > 0 else 0
-        if tok.kind == "word" and not (tok.text[:1].isupper() or tok.text.isdigit()):
-            return 0
-        if tok.kind == "quote":
-            return 0
-    return 0
-
-
 def clause_subject(ctx: Context, tokens: tuple[Token, ...], end: int) -> Phrase | None:
     g = ctx.grammar
-    start = _dateline_end(ctx, tokens)
-    if start < len(tokens) and tokens[start].lower in ctx.cues.subordinators:
-        start = next((k + 1 for k in range(start, end) if tokens[k].text == ","), start)
+    start = clause_start(ctx, tokens, dateline_end(tokens), end)
     for k in range(start, end):
         if tokens[k].kind != "quote" and g.core(tokens, k) and not g.pronoun(tokens[k]):
             first, last = extend(g, tokens, k, start - 1, end)
@@ -107,13 +98,16 @@ def speaker_of(ctx: Context, s: int, cue: Cue, lo: int = -1) -> tuple[Phrase | N
         found = phrase_at(g, tokens, cue.last + 1, len(tokens), loose=True)
         return (classify(g, tokens, *found) if found else None), "after"
     j = cue.first - 1
-    if not cue.addressee and (j < 0 or tokens[j].kind in ("punct", "quote")):
+    participle = tokens[cue.first].lower.endswith("ing")  # "..., adding Moscow "must ..."
+    if not cue.addressee and not participle and (j < 0 or tokens[j].kind in ("punct", "quote")):
         found = phrase_at(g, tokens, cue.last + 1, len(tokens), loose=True)
         # after a comma, "said S" must close the clause: "..., said Helsinki expected" is not it
         after_quote = j >= 0 and tokens[j].kind == "quote"
         if found and (after_quote or _clause_ends(tokens, found[1] + 1)):
             return classify(g, tokens, *found), "inverted"
     j = _skip_back(ctx, tokens, j)
+    if j - 2 > lo and tokens[j].lower in ctx.cues.relative_pronouns and tokens[j - 1].text == ",":
+        j -= 2  # "..., retired Gen Keith Kellogg, who described ... as "fair""
     if j > lo and g.core(tokens, j, loose=True):
         first, last = extend(g, tokens, j, lo, cue.first)
         return classify(g, tokens, first, last), "left"
@@ -133,25 +127,48 @@ def speaker_of(ctx: Context, s: int, cue: Cue, lo: int = -1) -> tuple[Phrase | N
 def resolve(ctx: Context, s: int, phrase: Phrase, cue: Cue | None, rule: str) -> Attribution:
     tokens = ctx.sentences[s].tokens
     a, b = tokens[phrase.first].start, tokens[phrase.last].end
-    entity, kind = phrase.entity_id, phrase.kind
+    entity, kind = ctx.canonical(phrase.entity_id), phrase.kind
     channel = cue.channel if cue and cue.channel else None
-    if kind == "anaphor":
+    weight = 1.0
+    if phrase.head == "voice" and entity is None and phrase.country:
+        entity = ctx.country_entity(phrase.country)  # "an Indian government spokesman"
+        kind = "role" if entity else kind
+    elif kind == "anaphor":
         entity = ctx.previous_voice()
     elif kind == "description":
-        entity = ctx.person_before(a, phrase.country, phrase.head)
+        entity, weight = discourse.description(ctx, s, a, phrase.country, phrase.head)
+        kind = "anaphor"
+    elif kind == "unnamed" and _possessed_office(ctx, tokens, phrase):
+        ref = tokens[phrase.first].ref  # "Russia's foreign minister"
+        country = ctx.entities[ref.entity_id].country if ref else None
+        entity, weight = discourse.description(ctx, s, a, country, phrase.head, both=True)
         kind = "anaphor"
     elif kind == "document":
         doc_channel = ctx.cues.documents[phrase.word or ""]
-        entity = ctx.issuer(doc_channel) or _issuer_in_prose(ctx, s, doc_channel)
+        definite = tokens[phrase.first].lower == "the"
+        entity = (
+            ctx.issuer(doc_channel)
+            or _issuer_in_prose(ctx, s, doc_channel)
+            or (discourse.document_issuer(ctx, s, a) if definite else None)
+            or discourse.issuer(ctx, s, a)
+        )
         channel = channel or doc_channel
     elif kind == "pronoun":
         if phrase.word in ctx.cues.person_pronouns:
-            entity = ctx.person_before(a)
+            entity, weight = discourse.pronoun(ctx, s, a)
         elif phrase.word in ctx.cues.thing_pronouns:
             entity = ctx.thing_before(a, ctx.sentences[s].paragraph)
+    if entity is None and (
+        kind in ("anaphor", "document") or (kind == "pronoun" and phrase.word != "i")
+    ):
+        weight = ctx.cues.discourse_weight["unresolved"]  # the article names someone: who?
+    elif kind == "unnamed" and phrase.head is None:  # a name that is no entity
+        weight = ctx.cues.discourse_weight["unresolved"]
     resolution = (
         "unnamed" if entity is None and kind in ("anaphor", "document", "pronoun") else kind
     )
+    if channel is None and cue is not None:  # "Writing on X, Trump said ...", "In a post on X,"
+        channel = leading_channel(ctx.cues, tokens)
     cue_span = (tokens[cue.first].start, tokens[cue.last].end) if cue else None
     return Attribution(
         rule,
@@ -162,6 +179,22 @@ def resolve(ctx: Context, s: int, phrase: Phrase, cue: Cue | None, rule: str) ->
         channel or "unknown",
         phrase.head,
         cue is not None,
+        weight,
+    )
+
+
+def _possessed_office(ctx: Context, tokens: tuple[Token, ...], phrase: Phrase) -> bool:
+    """A country's office holder ("Russia's foreign minister"): a description, not an unnamed
+    speaker, when the head is an office and no anonymity noun ("Russia's officials")."""
+    first = tokens[phrase.first]
+    return (
+        phrase.head is not None
+        and phrase.head not in ctx.cues.unnamed_heads
+        and first.kind == "mention"
+        and first.ref is not None
+        and first.ref.entity_type == "country"
+        and first.ref.entity_id in ctx.entities
+        and ctx.grammar.possessive(tokens, phrase.first)
     )
 
 
@@ -173,6 +206,39 @@ def _issuer_in_prose(ctx: Context, s: int, channel: str) -> str | None:
                 if phrase is not None and phrase.entity_id:
                     return phrase.entity_id
     return None
+
+
+def _closing(ctx: Context, tokens: tuple[Token, ...], phrase: Phrase, cue: Cue) -> bool:
+    """Is "<speaker> <cue>" the sentence's closing attribution: set off by a comma or a
+    quotation, with nothing after it but a time ("..., he added.", "..., the countries
+    announced on Sunday.")?"""
+    if phrase.last >= cue.first or phrase.first == 0:
+        return False
+    if tokens[phrase.first - 1].kind not in ("punct", "quote"):
+        return False
+    tail = ctx.cues.skip_before_cue | ctx.cues.weekday_openers
+    return all(
+        t.kind == "punct" or (t.kind == "word" and t.lower in tail) for t in tokens[cue.last + 1 :]
+    )
+
+
+def _appositive_speaker(
+    ctx: Context, tokens: tuple[Token, ...], between: list[int], cue: Cue
+) -> Phrase | None:
+    """ "Q," NAME, <appositive>, cue: the name before the appositive ("..., Jeff Kingston, a
+    professor of Asian studies at Temple University, told Time magazine")."""
+    g = ctx.grammar
+    if not between or len(between) > 24 or tokens[cue.first - 1].text != ",":
+        return None
+    if any(tokens[k].kind == "quote" for k in between):
+        return None
+    found = phrase_at(g, tokens, between[0], cue.first, loose=True)
+    if found is None or found[0] != between[0] or tokens[found[1] + 1].text != ",":
+        return None
+    if found[1] + 1 >= cue.first - 1:
+        return None  # no appositive: the ordinary pattern
+    phrase = classify(g, tokens, *found)
+    return phrase if phrase.kind in ("name", "title", "unnamed") and phrase.head is None else None
 
 
 def by_cues(ctx: Context, n: int) -> Attribution | None:
@@ -200,6 +266,9 @@ def by_cues(ctx: Context, n: int) -> Attribution | None:
                     "after": "according-to",
                 }[how]
                 return resolve(ctx, s, phrase, c, rule)
+        named = _appositive_speaker(ctx, tokens, between, c)
+        if named is not None:
+            return resolve(ctx, s, named, c, "quote-then-speaker-verb")
     for c in reversed([c for c in cues if c.last < t]):
         phrase, _ = speaker_of(ctx, s, c)
         if phrase is not None:
@@ -212,7 +281,9 @@ def by_cues(ctx: Context, n: int) -> Attribution | None:
     for c in after:
         phrase, how = speaker_of(ctx, s, c)
         # a later cue attributes a short quotation only as the sentence's closing attribution
-        if phrase is not None and (not short or how in ("inverted", "after")):
+        if phrase is not None and (
+            not short or how in ("inverted", "after") or _closing(ctx, tokens, phrase, c)
+        ):
             rule = "according-to" if c.speaker_after else "verb-later-in-sentence"
             return resolve(ctx, s, phrase, c, rule)
     return None

@@ -1,9 +1,15 @@
 """Quotation spans: where the marks are, inside which paragraph, and what they enclose.
 
 Policies
-- Only BODY paragraphs are searched. Headlines and subheadings condense and paraphrase what was
-  said (‘SAY YES OR WATCH US WALK AWAY’), "READ MORE" lines, captions, embeds and credits are not
-  the article's prose: quotation marks there never make a row.
+- A paragraph is a BODY line, except in a hard-wrapped text (every BODY line at most
+  `WRAP_WIDTH` characters, paragraphs separated by blank lines, lines of one paragraph by a single
+  line break): there the lines of a paragraph are joined again, so that a quotation or a sentence
+  cut by the wrapping stays whole.
+- Only BODY paragraphs are searched, and not the title line of a related-story card (a line
+  followed by an empty-text link "[](url)", as scraped link lists have). Headlines and
+  subheadings condense and paraphrase what was said (‘SAY YES OR WATCH US WALK AWAY’);
+  "READ MORE" lines, captions, embeds and credits are not the article's prose: quotation marks
+  there never make a row.
 - Double marks: curly “ ”, low „, guillemets « », and the straight ". Whether a mark opens or
   closes is read from its neighbours (a mark after a space and before a word opens; after a word
   and before a space or punctuation it closes), so scraped text that uses ” for both, or mixes
@@ -28,6 +34,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
 
 from talkspkg.document import Article, Segment, SegmentKind
 
@@ -160,8 +168,47 @@ def _next_opens_single(text: str, hi: int) -> bool:
     return rest[:1] in (SINGLE_OPEN, STRAIGHT_SINGLE)
 
 
+WRAP_WIDTH = 100  # the longest line of a hard-wrapped text (typically 70-90 characters)
+
+
+_LINK_CARD = re.compile(r"\[\]\(")  # an empty-text markdown link: the link of a story card
+
+
 def body_paragraphs(article: Article) -> list[Segment]:
-    return article.segments_of(SegmentKind.BODY)
+    """The article's BODY paragraphs: its BODY lines, except that a hard-wrapped text (lines cut
+    at a fixed width, paragraphs separated by blank lines) has its wrapped lines joined again,
+    and that the title line of a related-story card (a line followed by an empty-text link
+    "[](url)") is no prose."""
+    text = article.text
+    body = tuple(
+        s
+        for s in article.segments_of(SegmentKind.BODY)
+        if not _LINK_CARD.match(text, s.end + 1) and not _LINK_CARD.match(text, s.start)
+    )
+    return list(_paragraphs(text, body))
+
+
+@lru_cache(maxsize=32)
+def _paragraphs(text: str, body: tuple[Segment, ...]) -> tuple[Segment, ...]:
+    pairs = list(pairwise(body))
+    joined = [_line_break(text, a, b) for a, b in pairs]
+    blank = any(text[a.end : b.start].count("\n") > 1 for a, b in pairs)
+    widest = max((s.end - s.start for s in body), default=0)
+    if not (any(joined) and blank and widest <= WRAP_WIDTH):
+        return body
+    out = [body[0]]
+    for (_, b), join in zip(pairs, joined, strict=True):
+        out[-1:] = [Segment(b.kind, out[-1].start, b.end)] if join else [out[-1], b]
+    return tuple(out)
+
+
+_LIST_ITEM = re.compile(r"\s*(?:[*•>#-]|\d+[.)])\s")
+
+
+def _line_break(text: str, a: Segment, b: Segment) -> bool:
+    """Only a single line break (no blank line) between two lines, the second no list item,
+    quoted block or heading."""
+    return text[a.end : b.start].strip(" \t\r") == "\n" and not _LIST_ITEM.match(text, b.start)
 
 
 def _forgotten_close(text: str, start: int, end: int, verbs: frozenset[str]) -> int | None:
@@ -226,7 +273,4 @@ def _opens_paragraph(text: str, seg: Segment, opened: int, prev: QuoteSpan, fami
 
 def _adjacent(segments: list[Segment], first: Segment, second: Segment) -> bool:
     """True when no other segment (caption, embed, ...) stands between two paragraphs."""
-    try:
-        return segments.index(second) == segments.index(first) + 1
-    except ValueError:
-        return False
+    return not any(first.end <= s.start and s.end <= second.start for s in segments)

@@ -192,6 +192,30 @@ def _in_complement(g: Grammar, tokens: Sequence[Token], k: int, first: int) -> b
     return left.text.islower() and g.head(tokens, i - 1) is not None
 
 
+def _demonym(g: Grammar, tokens: Sequence[Token], span: range) -> str | None:
+    return next(
+        (g.c.demonyms[tokens[k].lower] for k in span if tokens[k].lower in g.c.demonyms), None
+    )
+
+
+def _government_voice(g: Grammar, tokens: Sequence[Token], span: range) -> str | None:
+    """The country of a voice phrase that names only a demonym, possibly with "government"
+    ("an Indian government spokesman"); "a spokesperson for the Swiss foreign ministry"
+    speaks for a ministry, which is no country."""
+    for k in span:
+        low = tokens[k].lower
+        if not (
+            g.det(tokens[k])
+            or g.mod(tokens[k])
+            or low in g.c.demonyms
+            or low == "government"
+            or g.voice(low)
+            or g.voice(g.head(tokens, k))
+        ):
+            return None
+    return _demonym(g, tokens, span)
+
+
 def classify(g: Grammar, tokens: Sequence[Token], first: int, last: int) -> Phrase:
     span = range(first, last + 1)
     refs = [k for k in span if g.speaker_ref(tokens[k])]
@@ -214,14 +238,13 @@ def classify(g: Grammar, tokens: Sequence[Token], first: int, last: int) -> Phra
         chosen = (after or before or [k for k in refs if k > h_at] or refs or [None])[-1]
         if chosen is not None:
             return Phrase(first, last, "role", tokens[chosen].ref.entity_id, "voice")
-        return Phrase(first, last, "anaphor" if definite else "unnamed", None, "voice")
+        country = _government_voice(g, tokens, span)  # "an Indian government spokesman" -> IN
+        kind = "anaphor" if definite else "unnamed"
+        return Phrase(first, last, kind, None, "voice", None, country)
     if heads:
         head = heads[-1][1]
         if definite and head not in g.c.unnamed_heads:  # "the Finnish leader"
-            country = next(
-                (g.c.demonyms[tokens[k].lower] for k in span if tokens[k].lower in g.c.demonyms),
-                None,
-            )
+            country = _demonym(g, tokens, span)
             return Phrase(first, last, "description", None, head, None, country)
         return Phrase(first, last, "unnamed", None, head.rstrip("s"))
     if own:

@@ -1,0 +1,414 @@
+"""The discourse model: who "he", "she" and "the president" are, sentence by sentence.
+
+No parser is involved; the model keeps, in text order, two things per passage:
+- the *subject* of each sentence: the first speaker phrase of its main clause, read outside
+  quotation marks, after a dateline and a leading clause closed by a comma ("While ...,", "In a
+  post on X,", "Speaking to reporters,"; the opening words are `leading_words` of
+  quote_cues.yaml). The subject must open the clause: a sentence whose first noun phrase is
+  no speaker ("The talks came a day before Zelensky ...") has none; one opening with a function
+  word ("Just a day after Trump remarked ..., Carney said") is read after its first comma or
+  quotation, and a subject that names nobody may be followed by a named appositive ("Her
+  counterpart, NAME, said"). A pronoun or description subject is resolved by this same model.
+  A sentence whose last speech cue (after the subject) gives the words to a named person ("...,
+  but Defence Secretary John Healey told parliament", "..., according to governor Oleksandr
+  Prokudin") has that person as its subject: the passage goes on with them;
+- the *current speaker*: the speaker of the most recent attributed quotation in the passage.
+A passage is a paragraph and the one before it, paragraphs of quotation only not counted (a
+quotation running over paragraphs keeps its speaker's passage open).
+A person named only inside quotation marks, as a possessive ("Trump's envoy") or anywhere but
+the subject ("Trump called Putin", "accused X of ...") is never an antecedent.
+
+| phrase           | antecedent, first that applies                                   | weight     |
+|------------------|------------------------------------------------------------------|------------|
+| he / she         | 1. the person subject of its own sentence, before the pronoun,   | own        |
+|                  |    or, for the main subject, that of a leading clause            |            |
+|                  | 2. the nearest earlier person-like subject of the passage (an    | agreed /   |
+|                  |    unnamed one, "a senior official", resolves to nobody),        | subject /  |
+|                  |    checked against the current speaker                           | conflict   |
+|                  | 3. the current speaker                                           | speaker    |
+|                  | otherwise nobody: speaker null                                   | unresolved |
+| the president,   | the first of 1-3 above whose country (a demonym) or role (the    | own/agreed |
+| the US leader,   | office noun) fits (both, for a country's possessive); else the   | unique /   |
+| Russia's foreign | most recent person named in prose who fits (surer when the       | fallback   |
+| minister         | article has named only one who fits)                             |            |
+| the statement    | the issuer of the last quotation with the document's channel;    | (document) |
+| (a document)     | the speaker of the last cue with that channel; for "the document"|            |
+|                  | or "the draft", the country or institution premodifying the last |            |
+|                  | mention of a document ("the US-backed plan"); else the current   |            |
+|                  | speaker of the passage (the joint statement of those just quoted)|            |
+The weight (`confidence.discourse` in quote_cues.yaml) multiplies the row's confidence: an
+antecedent two sources agree on is surer than one found by a single source, and a phrase that
+resolves to nobody (a pronoun, description or document without antecedent, a name that is no
+entity) is `unresolved`: its speaker is null with a low confidence, since the article does name
+someone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from talkspkg.stages.quotes.context import Context
+from talkspkg.stages.quotes.speaker import Phrase, classify, extend, phrase_at
+from talkspkg.stages.quotes.text import Token
+
+PERSON, THING = "person", "thing"
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """A sentence's subject: a person (named, described, a pronoun, or unnamed: entity None) or
+    a thing (an institution, a country, a document, a group)."""
+
+    sort: str
+    entity_id: str | None
+    start: int  # offset of the phrase in the text
+
+
+def dateline_end(tokens: tuple[Token, ...]) -> int:
+    """Index after a dateline ("JOHANNESBURG, June 3 (Reuters) -", "London (Agency):"): a run
+    of capitalised words, names and numbers closed by a dash or colon set off by a space (in
+    "Carney—who ..." the dash opens an aside)."""
+    for k, tok in enumerate(tokens[:12]):
+        if tok.kind == "punct" and tok.text in "—–-:":
+            spaced = k > 0 and (tok.text == ":" or tokens[k - 1].end < tok.start)
+            return k + 1 if spaced else 0
+        if tok.kind == "word" and not (tok.text[:1].isupper() or tok.text.isdigit()):
+            return 0
+        if tok.kind == "quote":
+            return 0
+    return 0
+
+
+def clause_start(ctx: Context, tokens: tuple[Token, ...], start: int, end: int) -> int:
+    """Index after leading clauses closed by a comma ("While the talks went on, ...", "In a
+    statement, ...", "Speaking to reporters, ...")."""
+    for _ in range(3):
+        if start >= end or tokens[start].kind != "word":
+            break
+        if tokens[start].lower not in ctx.cues.leading_words:
+            break
+        comma = next(
+            (
+                k
+                for k in range(start + 1, min(end, start + 30))
+                if tokens[k].kind in ("punct", "quote") and tokens[k].text == ","
+            ),
+            None,
+        )
+        if comma is None:
+            break
+        start = _after_list(tokens, comma, end) + 1
+    return start
+
+
+def _after_list(tokens: tuple[Token, ...], comma: int, end: int) -> int:
+    """The comma that closes a leading clause whose last words are a list ("between American,
+    European and Ukrainian officials, Rubio said"): the first comma, or the one after the list."""
+    for k in range(comma + 1, min(end, comma + 10)):
+        if tokens[k].kind == "quote":
+            break
+        if tokens[k].text == ",":
+            listed = any(t.lower in ("and", "or") for t in tokens[comma + 1 : k])
+            return k if listed else comma
+    return comma
+
+
+def subject_phrase(ctx: Context, s: int) -> Phrase | None:
+    """The phrase that opens the main clause of sentence s, if it is a speaker phrase. A
+    sentence opening with a function word ("Just one day after Trump remarked that "...",
+    Carney fired back") has its main clause after the first comma or quotation."""
+    tokens = ctx.sentences[s].tokens
+    k = clause_start(ctx, tokens, dateline_end(tokens), len(tokens))
+    found = _opening_phrase(ctx, tokens, k)
+    if found is None and k < len(tokens) and tokens[k].lower in ctx.cues.function_words:
+        brk = next(
+            (
+                i
+                for i in range(k + 1, min(len(tokens), k + 30))
+                if tokens[i].kind == "quote" or tokens[i].text == ","
+            ),
+            None,
+        )
+        if brk is not None:
+            found = _opening_phrase(ctx, tokens, brk + 1)
+    return found
+
+
+def _opening_phrase(ctx: Context, tokens: tuple[Token, ...], k: int) -> Phrase | None:
+    g, n = ctx.grammar, len(tokens)
+    skip = ctx.cues.function_words | ctx.cues.skip_before_cue
+    while k < n and (
+        tokens[k].kind in ("quote", "punct")
+        or (tokens[k].kind == "word" and tokens[k].lower in skip and not g.pronoun(tokens[k]))
+    ):
+        k += 1
+    lo = k - 1
+    while k < n and not g.core(tokens, k) and (g.det(tokens[k]) or g.inside(tokens[k])):
+        k += 1
+    found = None
+    if k < n and g.core(tokens, k):
+        found = classify(g, tokens, *extend(g, tokens, k, lo, n))
+    if found is None or found.kind not in ("name", "title"):  # "Her counterpart, NAME, ..."
+        named = _appositive(ctx, tokens, found.last + 1 if found else k)
+        found = named or found
+    return found
+
+
+def _appositive(ctx: Context, tokens: tuple[Token, ...], k: int) -> Phrase | None:
+    """A named person set off by commas right after a subject phrase ("Her counterpart, the
+    Russian deputy foreign minister Grigory Lunin, struck a different tone")."""
+    g, stop = ctx.grammar, min(len(tokens), k + 3)
+    while k < stop and tokens[k].kind == "word" and not g.det(tokens[k]):
+        k += 1  # the rest of an opening noun phrase ("Her counterpart")
+    if k >= len(tokens) or tokens[k].text != ",":
+        return None
+    at = phrase_at(g, tokens, k + 1, len(tokens))
+    if at is None or at[1] + 1 >= len(tokens) or tokens[at[1] + 1].text != ",":
+        return None
+    phrase = classify(g, tokens, *at)
+    known = ctx.entities.get(phrase.entity_id or "")
+    ok = phrase.kind == "name" and known is not None and known.entity_type == "person"
+    return phrase if ok else None
+
+
+def subject(ctx: Context, s: int) -> Subject | None:
+    """The subject of sentence s, resolved (memoised: sentences are read in text order)."""
+    if s in ctx.subjects:
+        return ctx.subjects[s]
+    if s > 0 and s - 1 not in ctx.subjects:  # earlier sentences first: no deep recursion
+        for t in range(s):
+            if t not in ctx.subjects:
+                subject(ctx, t)
+    ctx.subjects[s] = None  # while it is read, a pronoun subject cannot be its own antecedent
+    phrase = subject_phrase(ctx, s)
+    found = None if phrase is None else _read(ctx, s, phrase)
+    found = _source(ctx, s, phrase.first if phrase else 0) or found
+    ctx.subjects[s] = found
+    return found
+
+
+def _read(ctx: Context, s: int, phrase: Phrase) -> Subject:
+    start = ctx.sentences[s].tokens[phrase.first].start
+    kind, entity = phrase.kind, ctx.canonical(phrase.entity_id)
+    if kind in ("name", "title"):
+        known = ctx.entities.get(entity or "")
+        sort = PERSON if known is not None and known.entity_type == "person" else THING
+        return Subject(sort, entity, start)
+    if kind == "role":
+        return Subject(PERSON, entity, start)
+    if kind == "description":
+        found, _ = description(ctx, s, start, phrase.country, phrase.head)
+        return Subject(PERSON, found, start)
+    if kind == "anaphor":
+        return Subject(PERSON, ctx.previous_voice(), start)
+    if kind == "pronoun" and phrase.word in ctx.cues.person_pronouns:
+        found, _ = pronoun(ctx, s, start)
+        return Subject(PERSON, found, start)
+    if kind == "unnamed" and _one_person(ctx, phrase, ctx.sentences[s].tokens):
+        return Subject(PERSON, None, start)
+    return Subject(THING, entity, start)
+
+
+def _source(ctx: Context, s: int, main: int) -> Subject | None:
+    """The named person the last speech cue of sentence s gives the words to ("..., but
+    Defence Secretary John Healey told parliament", "..., according to governor Oleksandr
+    Prokudin"): the speaker the passage goes on with."""
+    from talkspkg.stages.quotes.cues_attr import speaker_of  # (an import cycle)
+
+    tokens = ctx.sentences[s].tokens
+    for cue in reversed(ctx.cues_of(s)):
+        if cue.first < main:  # in a leading clause: "after Trump remarked ..., Carney said"
+            break
+        phrase, how = speaker_of(ctx, s, cue)
+        if phrase is None or how not in ("left", "inverted", "after"):
+            continue
+        if phrase.kind in ("name", "title"):
+            found = _read(ctx, s, phrase)
+            if found.sort == PERSON and found.entity_id and tokens[phrase.first].kind != "quote":
+                return found
+        return None
+    return None
+
+
+def _one_person(ctx: Context, phrase: Phrase, tokens: tuple[Token, ...]) -> bool:
+    """Does an unnamed phrase designate one person ("a senior official"), not a group or an
+    institution ("officials", "Western allies", "the ministry")?"""
+    head = phrase.head
+    if head is None or head in ctx.cues.institution_heads:
+        return False
+    last = tokens[phrase.last].lower
+    plural = last.endswith("s") and not last.endswith("ss") and last not in ctx.cues.voice_roles
+    return not plural
+
+
+def current_speaker(ctx: Context, pos: int, paragraph: int, persons: bool = True) -> str | None:
+    """The speaker of the most recent attributed quotation before `pos`, in the same paragraph
+    or the previous one (a person, unless `persons` is False)."""
+    for m in range(len(ctx.results) - 1, -1, -1):
+        q, done = ctx.spans[m], ctx.results[m]
+        if q.start >= pos:
+            continue
+        if q.segment < paragraph - 1:
+            return None
+        if done is not None and done.speaker_id:
+            known = ctx.entities.get(done.speaker_id)
+            if not persons or (known is not None and known.entity_type == "person"):
+                return done.speaker_id
+            return None
+    return None
+
+
+def leading_subject(ctx: Context, s: int) -> Subject | None:
+    """The person subject of a leading clause ("While Trump had pushed for ..., the president
+    said"), a candidate only for the main clause's own subject."""
+    tokens = ctx.sentences[s].tokens
+    k = dateline_end(tokens)
+    if k >= len(tokens) or tokens[k].lower not in ctx.cues.subordinators:
+        return None
+    phrase = _opening_phrase(ctx, tokens, k + 1)
+    if phrase is None or phrase.kind not in ("name", "title"):
+        return None
+    found = _read(ctx, s, phrase)
+    return found if found.sort == PERSON else None
+
+
+Candidates = tuple[Subject | None, Subject | None, str | None]
+
+
+def _candidates(ctx: Context, s: int, pos: int) -> Candidates:
+    """(own-sentence subject before pos, nearest earlier person-like subject, current speaker)."""
+    own = subject(ctx, s)
+    if own is not None and own.start == pos:  # the phrase is the main subject itself
+        own = leading_subject(ctx, s)
+    elif own is not None and not (own.sort == PERSON and own.start < pos):
+        own = None
+    floor = _floor(ctx, s)
+    earlier = None
+    for t in range(s - 1, -1, -1):
+        if ctx.sentences[t].paragraph < floor:
+            break
+        found = subject(ctx, t)
+        if found is not None and found.sort == PERSON:
+            earlier = found
+            break
+    return own, earlier, current_speaker(ctx, pos, floor + 1)
+
+
+def _floor(ctx: Context, s: int) -> int:
+    """The earliest paragraph of the passage of sentence s: its own and the one before, not
+    counting paragraphs of quotation only (a quotation running over paragraphs)."""
+    floor = ctx.sentences[s].paragraph - 1
+    for t in range(s - 1, -1, -1):
+        sent = ctx.sentences[t]
+        if sent.paragraph < floor:
+            break
+        if sent.paragraph == floor and all(tok.kind in ("quote", "punct") for tok in sent.tokens):
+            floor -= 1
+    return floor
+
+
+def pronoun(ctx: Context, s: int, pos: int) -> tuple[str | None, float]:
+    """The person "he"/"she" at offset `pos` of sentence s designates, and the weight."""
+    w = ctx.cues.discourse_weight
+    own, earlier, speaker = _candidates(ctx, s, pos)
+    if own is not None:
+        return own.entity_id, w["own"]
+    if earlier is not None:
+        if earlier.entity_id is None or speaker is None:
+            return earlier.entity_id, w["subject"]
+        return earlier.entity_id, w["agreed"] if speaker == earlier.entity_id else w["conflict"]
+    if speaker is not None:
+        return speaker, w["speaker"]
+    return None, w["unresolved"]
+
+
+def _fits(
+    ctx: Context, entity_id: str | None, country: str | None, office: str | None, both: bool
+) -> bool:
+    known = ctx.entities.get(entity_id or "")
+    if known is None or known.entity_type != "person":
+        return False
+    holds = bool(office) and office in (known.role or "").lower()
+    if country:
+        return known.country == country and (holds or not both)
+    return holds
+
+
+def description(
+    ctx: Context, s: int, pos: int, country: str | None, office: str | None, both: bool = False
+) -> tuple[str | None, float]:
+    """The person a definite description ("the Finnish leader", "the president") designates;
+    with `both`, the person must hold the office too ("Russia's foreign minister")."""
+    w = ctx.cues.discourse_weight
+    fitting = {
+        r.entity_id
+        for r in ctx.prose_refs
+        if r.start < pos
+        and r.entity_type == "person"
+        and _fits(ctx, r.entity_id, country, office, both)
+    }
+    own, earlier, speaker = _candidates(ctx, s, pos)
+    for found, weight in (
+        (own.entity_id if own else None, w["own"]),
+        (earlier.entity_id if earlier else None, w["subject"]),
+        (speaker, w["speaker"]),
+        (ctx.person_before(pos, country, office), w["fallback"]),
+    ):
+        if _fits(ctx, found, country, office, both):
+            return found, w["unique"] if fitting == {found} else weight
+    return None, w["unresolved"]
+
+
+def issuer(ctx: Context, s: int, pos: int) -> str | None:
+    """The issuer of a document no quotation or cue has introduced: the current speaker of the
+    passage, person or institution ("the countries announced ... A joint statement said")."""
+    return current_speaker(ctx, pos, _floor(ctx, s) + 1, persons=False)
+
+
+def document_issuer(ctx: Context, s: int, pos: int) -> str | None:
+    """The issuer of "the document", "the draft": the entity that premodifies the nearest
+    earlier mention of a document ("the US plan", "a US-backed plan", "Russia's memorandum"),
+    reading back over definite mentions ("the plan also includes") and stopping at an
+    indefinite one whose issuer is unstated ("an alternative plan")."""
+    nouns = set(ctx.cues.documents) | ctx.cues.plan_words
+    floor = ctx.sentences[s].paragraph - DOCUMENT_WINDOW
+    for t in range(s, -1, -1):
+        sent = ctx.sentences[t]
+        if sent.paragraph < floor:
+            break
+        tokens = sent.tokens
+        for k in range(len(tokens) - 1, -1, -1):
+            if tokens[k].start >= pos or tokens[k].kind != "word" or tokens[k].lower not in nouns:
+                continue
+            found, indefinite = _premodifier(ctx, tokens, k)
+            if found is not None:
+                return found
+            if indefinite:
+                return None
+    return None
+
+
+DOCUMENT_WINDOW = 6  # paragraphs a definite "the document" may reach back over
+
+
+def _premodifier(ctx: Context, tokens: tuple[Token, ...], k: int) -> tuple[str | None, bool]:
+    """(the issuer named before the document noun at k, whether its phrase is indefinite)."""
+    g, words, demonyms = ctx.grammar, ctx.cues.issuer_words, ctx.cues.demonyms
+    i = k - 1
+    while i >= 0 and (
+        tokens[i].kind in ("mention", "poss")
+        or (tokens[i].kind == "word" and (g.mod(tokens[i]) or tokens[i].lower in words))
+        or (tokens[i].kind == "word" and tokens[i].text[:1].isdigit())
+        or tokens[i].lower.split("-")[0] in demonyms
+    ):
+        ref = tokens[i].ref
+        if tokens[i].kind == "mention" and ref is not None and ref.entity_type != "person":
+            return ref.entity_id, False
+        demonym = tokens[i].lower.split("-")[0]  # "a Russian-backed plan"
+        if tokens[i].kind == "word" and demonym in demonyms:
+            return ctx.country_entity(demonyms[demonym]), False
+        i -= 1
+    while i > 0 and k - i < 4 and tokens[i].kind == "word" and not g.det(tokens[i]):
+        i -= 1  # over adjectives: "an alternative plan"
+    indefinite = i >= 0 and tokens[i].lower in ("a", "an", "another")
+    return None, indefinite
