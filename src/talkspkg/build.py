@@ -25,7 +25,14 @@ from pathlib import Path
 from talkspkg.errors import BuildError
 from talkspkg.kb import KnowledgeBase, load_knowledge
 from talkspkg.pipeline import Batch, assemble, run_batches
-from talkspkg.raw import SOURCES_FILE, article_paths, plan_raw, read_data_version, read_sources
+from talkspkg.raw import (
+    PACKAGE_FILE,
+    SOURCES_FILE,
+    article_paths,
+    plan_raw,
+    read_data_version,
+    read_sources,
+)
 from talkspkg.stages.spans import POLICY
 
 MANAGED = ("datapackage.json", "data", "schemas", "raw")
@@ -68,8 +75,9 @@ def _copy_raw(raw_dir: Path, target: Path) -> None:
     target.mkdir(parents=True)
     for path in article_paths(raw_dir):
         shutil.copyfile(path, target / path.name)
-    if (raw_dir / SOURCES_FILE).is_file():
-        shutil.copyfile(raw_dir / SOURCES_FILE, target / SOURCES_FILE)
+    for name in (SOURCES_FILE, PACKAGE_FILE):
+        if (raw_dir / name).is_file():
+            shutil.copyfile(raw_dir / name, target / name)
 
 
 def write_into(raw_dir: Path, target: Path, options: BuildOptions) -> BuildResult:

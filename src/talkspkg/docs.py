@@ -6,6 +6,7 @@ place, and a test (`cog --check`) fails when the committed README differs.
 
 from __future__ import annotations
 
+from talkspkg.schema.contracts import rules_of
 from talkspkg.schema.models import MODELS
 from talkspkg.schema.tableschema import columns, table_meta
 
@@ -32,6 +33,11 @@ def render_data_dictionary() -> str:
             required = "yes" if c.required else ""
             lines.append(f"| `{c.name}` | {c.type} | {required} | {c.description}{note} |")
         lines.append("")
+        rules = rules_of(table)
+        if rules:
+            lines += ["Checked by `talkspkg validate` beyond the types:", ""]
+            lines += [f"- {rule}" for rule in rules]
+            lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -130,6 +130,31 @@ def raw_resources(articles: pa.Table, out: Path) -> list[dict[str, Any]]:
     ]
 
 
+INPUT_FILES = {
+    "sources.yaml": "Provenance of the raw articles (outlet, URL, date, licence, origin)",
+    "package.yaml": "The data's own metadata (its version)",
+}
+
+
+def provenance_resource(out: Path) -> list[dict[str, Any]]:
+    """`raw/sources.yaml` and `raw/package.yaml`, when the raw folder has them, hashed like every
+    other file so that an edit of the provenance or the version is caught."""
+    return [
+        _file_resource(
+            out,
+            f"raw/{name}",
+            name=f"raw-{name.removesuffix('.yaml')}",
+            type="file",
+            title=title,
+            format="yaml",
+            mediatype="application/yaml",
+            encoding="utf-8",
+        )
+        for name, title in INPUT_FILES.items()
+        if (out / "raw" / name).is_file()
+    ]
+
+
 def created(articles: pa.Table) -> str | None:
     """A timestamp derived from the inputs, never the wall clock: SOURCE_DATE_EPOCH, else the
     latest publication date stated by any article (at midnight UTC), else none."""
@@ -177,7 +202,7 @@ def descriptor(
         "sources": sources(articles),
         "contributors": [{"title": "talkspkg contributors", "roles": ["creator"]}],
         "keywords": ["Ukraine", "Russia", "peace talks", "diplomacy", "news", "quotes"],
-        "resources": resources + raw_resources(articles, out),
+        "resources": resources + raw_resources(articles, out) + provenance_resource(out),
         "talkspkg": {"version": __version__, "ruleset": dict(ruleset)},
     }
     stamp = created(articles)

@@ -17,6 +17,16 @@ from talkspkg.validate.checks.overlaps import disjoint_spans
 from talkspkg.validate.checks.parquet import parquet_schema
 from talkspkg.validate.checks.raw import raw_integrity
 from talkspkg.validate.checks.schemas import schema_matches_model
+from talkspkg.validate.checks.semantics import (
+    article_counts,
+    closed_package,
+    content_ids,
+    date_anchors,
+    date_ranges,
+    meeting_parents,
+    quote_continuations,
+    typed_references,
+)
 from talkspkg.validate.checks.spans import span_integrity
 from talkspkg.validate.context import PackageContext
 from talkspkg.validate.report import Finding, Report
@@ -41,6 +51,14 @@ CHECKS: tuple[Check, ...] = (
     span_integrity,
     disjoint_spans,
     derived_counts,
+    article_counts,
+    content_ids,
+    typed_references,
+    date_ranges,
+    date_anchors,
+    quote_continuations,
+    meeting_parents,
+    closed_package,
 )
 
 

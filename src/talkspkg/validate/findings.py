@@ -30,8 +30,8 @@ FINDINGS: tuple[FindingType, ...] = (
         "The descriptor cannot be used",
         "`datapackage.json` is missing, unreadable, not a regular file inside the package, not "
         "JSON (or nested too deep, or holding an integer too long to read), not an object, or it "
-        "lacks a property talkspkg requires (`$schema` of Data Package v2, `name`, a SemVer "
-        "`version`, `licenses`, a non-empty list of uniquely named `resources`).",
+        "lacks a property talkspkg requires (`$schema` of Data Package v2, `name`, `licenses`, a "
+        "non-empty list of uniquely named `resources`), or its optional `version` is not SemVer.",
         f"{REBUILD} A package without a usable descriptor cannot be checked any further.",
     ),
     FindingType(
@@ -225,9 +225,65 @@ FINDINGS: tuple[FindingType, ...] = (
     FindingType(
         "derived-count-error",
         "A count disagrees with the rows it counts",
-        "A column that counts rows of another table (for example `entities.mention_count`) is not "
-        "the number of those rows: rows were deleted or added, or the count edited.",
+        "A column that counts rows of another table (`entities.mention_count`, "
+        "`meetings.article_count`, `proposals.article_count`, ...) is not the number of those "
+        "rows, or `articles.char_count`/`word_count` is not that of the raw text: rows were "
+        "deleted or added, or the count edited.",
         REBUILD,
+    ),
+    FindingType(
+        "content-id-error",
+        "An id does not restate its row",
+        "An id built from other columns (`mention_id` and `quote_id` from the article and the "
+        "offsets, `term_id` from the proposal and the code) is not what they give: the id or the "
+        "columns were edited apart.",
+        REBUILD,
+    ),
+    FindingType(
+        "entity-type-error",
+        "A reference names the wrong kind of entity",
+        "A column that refers to `entities` names an entity of a type it does not allow (a quote "
+        "spoken by a city, a meeting held in a person, a proposal made by a person): the types "
+        "each column allows are in the data dictionary.",
+        f"Point the reference at an entity of an allowed type. {REBUILD}",
+    ),
+    FindingType(
+        "date-precision-error",
+        "A date range contradicts its precision",
+        "A date range disagrees with the precision stated beside it: a `day` that lasts several "
+        "days, a `week` that is not Monday to Sunday, a `month` that is not its first to its last "
+        "day, an end before the start, or a precision without dates (or dates without one).",
+        REBUILD,
+    ),
+    FindingType(
+        "date-anchor-error",
+        "A date claims an anchor it cannot have had",
+        "A meeting's `date_anchor` says its day was learnt relative to an article's publication "
+        "date (`relative-to-<article>`), but that article shares no meeting with the articles "
+        "reporting this one, so its date cannot have fixed this one.",
+        REBUILD,
+    ),
+    FindingType(
+        "reference-order-error",
+        "A continuation points the wrong way",
+        "`quotes.continues` names a quote of another article, or one that does not come before "
+        "it: a continued quotation always continues an earlier part of the same article.",
+        REBUILD,
+    ),
+    FindingType(
+        "part-of-error",
+        "A meeting's parent is impossible",
+        "`meetings.part_of` leads back to the meeting itself through a cycle, or names a parent "
+        "meeting whose dates do not meet this one's (a side meeting happens during its parent).",
+        REBUILD,
+    ),
+    FindingType(
+        "undeclared-file",
+        "A file in the package is listed nowhere",
+        "A file under `data/`, `schemas/` or `raw/` is not listed by any resource of the "
+        "descriptor (so no hash vouches for it): a leftover, a file added by hand, or a resource "
+        "removed from the descriptor.",
+        "Remove the file, or rebuild the package so that the descriptor lists what it holds.",
     ),
     FindingType(
         "check-error",

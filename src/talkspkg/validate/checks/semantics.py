@@ -1,0 +1,312 @@
+"""What the data means, beyond its form: ids that restate their row, references to the right kind
+of entity, date ranges that agree with their precision, links that point the right way, counts
+of the raw text, and a package that holds nothing it does not list.
+
+The rules are declared in schema/contracts.py; each check here is one small function yielding
+findings with a stable type (docs/findings.md).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date, timedelta
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from talkspkg.schema.contracts import CONTENT_IDS, DATED_RANGES, TYPED_REFS, DatedRange
+from talkspkg.validate.checks._util import row_findings
+from talkspkg.validate.context import PackageContext, Unavailable
+from talkspkg.validate.report import Finding
+
+FIELD = re.compile(r"\{(\w+)\}")
+CLOSED_FOLDERS = ("data", "schemas", "raw")
+
+
+def _table(ctx: PackageContext, name: str) -> pa.Table | None:
+    if name not in ctx.present_tables():
+        return None
+    try:
+        return ctx.table(name)
+    except (Unavailable, pa.ArrowException):
+        return None  # reported by the form checks
+
+
+def _indices(mask: pa.ChunkedArray | pa.Array) -> list[int]:
+    return pc.indices_nonzero(pc.fill_null(mask, False)).to_pylist()  # type: ignore[no-any-return]
+
+
+def content_ids(ctx: PackageContext) -> Iterator[Finding]:
+    """An id built from other columns (`mention_id`, `quote_id`, `term_id`) restates them."""
+    for spec in CONTENT_IDS:
+        table = _table(ctx, spec.table)
+        if table is None:
+            continue
+        pieces: list[Any] = []
+        last = 0
+        for match in FIELD.finditer(spec.template):
+            if match.start() > last:
+                pieces.append(spec.template[last : match.start()])
+            pieces.append(pc.cast(table[match.group(1)], pa.string()))
+            last = match.end()
+        if last < len(spec.template):
+            pieces.append(spec.template[last:])
+        expected = pc.binary_join_element_wise(*pieces, "")
+        wrong = _indices(pc.not_equal(table[spec.column], expected))
+        if wrong:
+            yield from row_findings(
+                ctx,
+                type="content-id-error",
+                table=spec.table,
+                file=None,
+                column=spec.column,
+                arrow=table,
+                indices=wrong,
+                message=f"is not {spec.template} of its row",
+            )
+
+
+def typed_references(ctx: PackageContext) -> Iterator[Finding]:
+    """A reference to `entities` names an entity of a type the column allows."""
+    entities = _table(ctx, "entities")
+    if entities is None:
+        return
+    types = dict(
+        zip(entities["entity_id"].to_pylist(), entities["entity_type"].to_pylist(), strict=True)
+    )
+    for spec in TYPED_REFS:
+        table = _table(ctx, spec.table)
+        if table is None:
+            continue
+        values = table[spec.column].to_pylist()
+        wrong = [
+            i
+            for i, v in enumerate(values)
+            if v is not None and v in types and types[v] not in spec.types
+        ]
+        if wrong:
+            yield from row_findings(
+                ctx,
+                type="entity-type-error",
+                table=spec.table,
+                file=None,
+                column=spec.column,
+                arrow=table,
+                indices=wrong,
+                message=f"names an entity that is not a {' or '.join(spec.types)}",
+                values=[f"{values[i]} ({types[values[i]]})" for i in wrong[:10]],
+            )
+
+
+def _range_problem(start: date | None, end: date | None, precision: str | None) -> str | None:
+    if start is None and end is None and precision is None:
+        return None
+    if start is None or end is None or precision is None:
+        return "start, end and precision must be all stated or all null"
+    if end < start:
+        return "ends before it starts"
+    if precision == "day" and end != start:
+        return "a day-precision range must start and end on the same day"
+    if precision == "week" and (start.weekday() != 0 or end != start + timedelta(days=6)):
+        return "a week-precision range must run from a Monday to the Sunday after it"
+    if precision == "month":
+        last = (start.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        if start.day != 1 or end != last:
+            return "a month-precision range must run from its first to its last day"
+    return None
+
+
+def _ranges(ctx: PackageContext, spec: DatedRange) -> Iterator[Finding]:
+    table = _table(ctx, spec.table)
+    if table is None:
+        return
+    rows = zip(
+        table[spec.start].to_pylist(),
+        table[spec.end].to_pylist(),
+        table[spec.precision].to_pylist(),
+        strict=True,
+    )
+    by_problem: dict[str, list[int]] = {}
+    for i, (start, end, precision) in enumerate(rows):
+        problem = _range_problem(start, end, precision)
+        if problem:
+            by_problem.setdefault(problem, []).append(i)
+    for problem, indices in sorted(by_problem.items()):
+        yield from row_findings(
+            ctx,
+            type="date-precision-error",
+            table=spec.table,
+            file=None,
+            column=spec.start,
+            arrow=table,
+            indices=indices,
+            message=problem,
+        )
+
+
+def date_ranges(ctx: PackageContext) -> Iterator[Finding]:
+    """Dates agree with their stated precision (day, ISO week, month)."""
+    for spec in DATED_RANGES:
+        yield from _ranges(ctx, spec)
+
+
+def date_anchors(ctx: PackageContext) -> Iterator[Finding]:
+    """`relative-to-<article>` names the article whose publication date anchored the day: it
+    reports a meeting that an article reporting this one (or `date_article_id`) also reports,
+    which is how the anchor was learnt."""
+    meetings, mentions = _table(ctx, "meetings"), _table(ctx, "meeting_mentions")
+    if meetings is None or mentions is None:
+        return
+    reporting: dict[str, set[str]] = {}
+    reported: dict[str, set[str]] = {}
+    pairs = zip(mentions["meeting_id"].to_pylist(), mentions["article_id"].to_pylist(), strict=True)
+    for meeting, article in pairs:
+        reporting.setdefault(meeting, set()).add(article)
+        reported.setdefault(article, set()).add(meeting)
+    rows = meetings.select(["meeting_id", "date_anchor", "date_article_id"]).to_pylist()
+    wrong = []
+    for i, row in enumerate(rows):
+        anchor = row["date_anchor"] or ""
+        if not anchor.startswith("relative-to-"):
+            continue
+        article = anchor.removeprefix("relative-to-")
+        fixers = reporting.get(row["meeting_id"], set()) | (
+            {row["date_article_id"]} if row["date_article_id"] else set()
+        )
+        if not any(reported.get(article, set()) & reported.get(f, set()) for f in fixers):
+            wrong.append(i)
+    if wrong:
+        yield from row_findings(
+            ctx,
+            type="date-anchor-error",
+            table="meetings",
+            file=None,
+            column="date_anchor",
+            arrow=meetings,
+            indices=wrong,
+            message="names an article that shares no meeting with the articles reporting this "
+            "one, so its publication date cannot have anchored it",
+        )
+
+
+def quote_continuations(ctx: PackageContext) -> Iterator[Finding]:
+    """`quotes.continues` names an earlier quote of the same article."""
+    quotes = _table(ctx, "quotes")
+    if quotes is None:
+        return
+    rows = quotes.select(["quote_id", "article_id", "start", "continues"]).to_pylist()
+    by_id = {r["quote_id"]: r for r in rows}
+    wrong = [
+        i
+        for i, r in enumerate(rows)
+        if r["continues"] is not None
+        and (target := by_id.get(r["continues"])) is not None
+        and (target["article_id"] != r["article_id"] or target["start"] >= r["start"])
+    ]
+    if wrong:
+        yield from row_findings(
+            ctx,
+            type="reference-order-error",
+            table="quotes",
+            file=None,
+            column="continues",
+            arrow=quotes,
+            indices=wrong,
+            message="does not name an earlier quote of the same article",
+        )
+
+
+def meeting_parents(ctx: PackageContext) -> Iterator[Finding]:
+    """`meetings.part_of` has no cycle, and a meeting's dates meet its parent's."""
+    meetings = _table(ctx, "meetings")
+    if meetings is None:
+        return
+    rows = meetings.select(["meeting_id", "part_of", "date_start", "date_end"]).to_pylist()
+    by_id = {r["meeting_id"]: r for r in rows}
+    wrong: list[int] = []
+    for i, row in enumerate(rows):
+        seen = {row["meeting_id"]}
+        parent = by_id.get(row["part_of"]) if row["part_of"] else None
+        cyclic = False
+        node = parent
+        while node is not None:
+            if node["meeting_id"] in seen:
+                cyclic = True
+                break
+            seen.add(node["meeting_id"])
+            node = by_id.get(node["part_of"]) if node["part_of"] else None
+        apart = (
+            parent is not None
+            and None
+            not in (row["date_start"], row["date_end"], parent["date_start"], parent["date_end"])
+            and (row["date_end"] < parent["date_start"] or parent["date_end"] < row["date_start"])
+        )
+        if cyclic or apart:
+            wrong.append(i)
+    if wrong:
+        yield from row_findings(
+            ctx,
+            type="part-of-error",
+            table="meetings",
+            file=None,
+            column="part_of",
+            arrow=meetings,
+            indices=wrong,
+            message="leads back to the meeting, or to a parent on other dates",
+        )
+
+
+def article_counts(ctx: PackageContext) -> Iterator[Finding]:
+    """`articles.char_count` and `word_count` are those of the raw text."""
+    from talkspkg.metadata import parse_metadata
+
+    articles = _table(ctx, "articles")
+    if articles is None:
+        return
+    rows = articles.select(["raw_path", "char_count", "word_count"]).to_pylist()
+    for column in ("char_count", "word_count"):
+        wrong = []
+        for i, row in enumerate(rows):
+            try:
+                text = ctx.raw_text(row["raw_path"])
+            except (Unavailable, UnicodeDecodeError, ValueError):
+                continue  # reported by raw_integrity
+            actual = len(text) if column == "char_count" else parse_metadata(text).word_count
+            if row[column] != actual:
+                wrong.append(i)
+        if wrong:
+            yield from row_findings(
+                ctx,
+                type="derived-count-error",
+                table="articles",
+                file=None,
+                column=column,
+                arrow=articles,
+                indices=wrong,
+                message=f"is not the {column.replace('_', ' ')} of the raw text",
+            )
+
+
+def closed_package(ctx: PackageContext) -> Iterator[Finding]:
+    """Every file under data/, schemas/ and raw/ is listed by the descriptor."""
+    listed = set()
+    for res in ctx.resources():
+        for key in ("path", "schema"):
+            if isinstance(res.get(key), str):
+                listed.add(res[key])
+    for folder in CLOSED_FOLDERS:
+        top = ctx.root / folder
+        if not top.is_dir() or top.is_symlink():
+            continue
+        for path in sorted(top.rglob("*")):
+            if path.is_dir() and not path.is_symlink():
+                continue
+            rel = path.relative_to(ctx.root).as_posix()
+            if rel not in listed:
+                yield Finding(
+                    "undeclared-file",
+                    "in the package but listed by no resource: remove it, or rebuild",
+                    file=rel,
+                )
