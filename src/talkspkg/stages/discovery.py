@@ -26,7 +26,47 @@ from talkspkg.textutil import slug
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w’'-]*")
 _POSSESSIVE = ("’s", "'s")
 _PARTICLES = frozenset({"bin", "von", "van", "de", "der", "da", "di", "al", "el", "la", "le", "du"})
-_GAP = re.compile(r"^[ \t]+$|^\.[ \t]+$")  # between two tokens of one name ("Lt. Gen.")
+_GAP = re.compile(r"^[ \t]+$|^\.[ \t]+$")  # between two tokens of one name ("Ruth E. Carter")
+_BLANK = re.compile(r"^[ \t]+$")
+_PREFIXED = re.compile(r"^(?:al|el|ad|as|ash|ibn|bin|abu|ben)-[A-Z]")  # "al-Sharaa"
+_REGNAL = frozenset({"II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XIV", "XVI"})
+_CALENDAR = frozenset(
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+)
+# capitalised non-name words that may follow a person's name: dates, credit words
+_NOT_INSTITUTION = _CALENDAR | {"Reporting", "Writing", "Editing", "Additional", "Photo"}
+_PLACE_BEFORE = frozenset({"in", "from", "at", "near", "to"})  # "reporting by X in New York"
+_JOURNALISM = frozenset(
+    {"correspondent", "reporter", "journalist", "photographer", "writer", "editor", "columnist"}
+)
+_REPORTS = frozenset({"reports", "reported", "reporting", "writes", "contributed"})
+_QUOTE_CLOSE = re.compile(r"[”\"’'][ \t]*,?[ \t]*$|,[ \t]*[”\"’'][ \t]*$")
+_AFTER_INVERTED = re.compile(r"[,.;:)]|[ \t]+(?:in|on|of)\b|$")
+_SIGNATURE = re.compile(  # a paragraph signed by its author: "... the board._—Jane Doe_"
+    r"[.!?”\"’][*_]*[ \t]*[—–][ \t]*([A-Z](?:[^\W\d_]|[’'-])+(?:[ \t]+[A-Z](?:[^\W\d_]|[’'.-])*)"
+    r"{1,2})[*_]*[ \t]*$"
+)
+_PUBLISHED_BY = re.compile(r"\bby[ \t]+([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'.-]*){1,3})[ \t]*$")
 _PHOTO_CREDIT = re.compile(r"([^\W\d_][\w’'-]+(?:[ \t]+[^\W\d_][\w’'-]+){1,3})[ \t]*/[ \t]*\S")
 
 
@@ -60,16 +100,27 @@ def _bare(tok: str) -> str:
 
 def _name_token(tok: str, lex: Lexicon, *, first: bool = True) -> bool:
     """A word that can be part of a person's name; a demonym can only continue one ("John
-    Irish"), never start it ("Irish officials")."""
+    Irish"), never start it ("Irish officials"); a regnal number only continues one ("Nicholas
+    II"); "al-Sharaa" continues one; an honorific or title abbreviation ("Gov.") is none."""
     bare = _bare(tok)
+    if not first and (
+        bare in _REGNAL or _PREFIXED.match(bare) or (len(bare) == 1 and bare.isupper())
+    ):
+        return True  # "Nicholas II", "Ahmed al-Sharaa", "Ruth E. Carter"
     return (
         bool(bare)
         and bare[0].isupper()
         and not bare.isupper()
         and bare not in lex.not_name_words
+        and bare not in lex.honorifics
+        and bare + "." not in lex.honorifics
         and (bare not in lex.demonyms or not first)
         and bare.lower() not in lex.role_words
     )
+
+
+def _initial(tok: Token) -> bool:
+    return len(tok.text) == 1 and tok.text.isupper()
 
 
 def _is_role_word(tok: str, lex: Lexicon) -> bool:
@@ -82,7 +133,8 @@ def _honorific(text: str, tok: Token, lex: Lexicon) -> bool:
 
 
 def _names(text: str, toks: list[Token], lex: Lexicon) -> Iterator[tuple[int, int]]:
-    """Runs [i, j) of name tokens joined by blanks (particles allowed inside, possessive ends)."""
+    """Runs [i, j) of name tokens joined by blanks (particles allowed inside, possessive ends).
+    A full stop joins only after an initial ("Ruth E. Carter"): elsewhere it ends a sentence."""
     i = 0
     while i < len(toks):
         if not _name_token(toks[i].text, lex):
@@ -91,7 +143,10 @@ def _names(text: str, toks: list[Token], lex: Lexicon) -> Iterator[tuple[int, in
         j = i + 1
         while (
             j < len(toks)
-            and _GAP.match(text[toks[j - 1].end : toks[j].start])
+            and (
+                _BLANK.match(gap := text[toks[j - 1].end : toks[j].start])
+                or (_initial(toks[j - 1]) and _GAP.match(gap))
+            )
             and _bare(toks[j - 1].text) == toks[j - 1].text  # a possessive ends the name
         ):
             if _name_token(toks[j].text, lex, first=False):
@@ -184,12 +239,83 @@ def _country(phrase: str, lex: Lexicon) -> str | None:
     return lex.demonyms[found.group()] if found else None
 
 
+def _role_comma(text: str, toks: list[Token], i: int, lex: Lexicon) -> tuple[int, int] | None:
+    """A role phrase closing right before ", <name>" ("Ukraine's ambassador to the US, Olga
+    Stefanishyna,"): a role word among the last five tokens before the comma, after it only a
+    "to/of/for (the) <Name>" complement; the phrase grown leftwards over role tokens, acronyms
+    and "of/to/for the" links."""
+    if i == 0 or not re.fullmatch(r",[ \t]*", text[toks[i - 1].end : toks[i].start]):
+        return None
+    last = None
+    for k in range(i - 1, max(i - 6, -1), -1):
+        if _is_role_word(toks[k].text, lex) and not toks[k].text.endswith(_POSSESSIVE):
+            last = k
+            break
+        if k > 0 and not _joined(text, toks[k - 1], toks[k]):
+            return None
+    if last is None:
+        return None
+    tail = toks[last + 1 : i]
+    end = toks[i - 1].end
+    if [t.text for t in tail] in (["there"], ["here"], ["now"]):
+        end = toks[last].end  # "the region's head there, Jane Doe"
+    elif tail and not (
+        tail[0].text in ("to", "of", "for", "in")
+        and all(t.text == "the" or t.text[0].isupper() for t in tail[1:])
+    ):
+        return None  # "... a minister spoke about, Jane Doe" is no role phrase of the name
+    k = last
+    while k > 0 and _joined(text, toks[k - 1], toks[k]) and last - k < 9:
+        prev = toks[k - 1]
+        low = _bare(prev.text).lower()
+        if _role_token(prev, lex) or (prev.text.isupper() and len(prev.text) <= 5):
+            k -= 1
+        elif low in _LINKS and low != "and" and k > 1 and _joined(text, toks[k - 2], prev):
+            k -= 1  # "Secretary of the Army", "ambassador to the US"
+        else:
+            break
+    while k < last and toks[k].text.lower() in _LINKS:
+        k += 1
+    return toks[k].start, end
+
+
+def _after_name(text: str, end: int) -> str:
+    return text[end : end + 2]
+
+
+def _inverted_speech(text: str, toks: list[Token], i: int, j: int, lex: Lexicon) -> bool:
+    """”Q,” wrote Jane Doe in ...: a speech verb between a closing quotation mark and a name."""
+    if i == 0 or toks[i - 1].text.lower() not in lex.name_speech_verbs:
+        return False
+    if not _BLANK.match(text[toks[i - 1].end : toks[i].start]):
+        return False
+    before = text[max(toks[i - 1].start - 4, 0) : toks[i - 1].start]
+    after = text[toks[j - 1].end : toks[j - 1].end + 4]
+    return bool(_QUOTE_CLOSE.search(before)) and bool(_AFTER_INVERTED.match(after))
+
+
+def _inside_larger_name(text: str, toks: list[Token], j: int, lex: Lexicon) -> bool:
+    """The run goes on into a capitalised word that is no name ("Supreme National Security
+    Council"): the run is part of an institution's name, not a person."""
+    if j >= len(toks) or not _BLANK.match(text[toks[j - 1].end : toks[j].start]):
+        return False
+    nxt = _bare(toks[j].text)
+    return nxt in lex.not_name_words and nxt not in _NOT_INSTITUTION
+
+
 def discover_people(article: Article, kb: KnowledgeBase) -> Iterator[Discovered]:
     lex, text = kb.lexicon, article.text
     for seg in article.segments_of(*PROSE):
         toks = _tokens(text, seg.start, seg.end)
         for i, j in _names(text, toks, lex):
             first, last = toks[i], toks[j - 1]
+            if _initial(last):  # a trailing initial is the next sentence's "A"
+                j -= 1
+                if j <= i:
+                    continue
+                last = toks[j - 1]
+            if _inside_larger_name(text, toks, j, lex):
+                continue
             end = last.start + len(_bare(last.text))
             name = text[first.start : end]
             role = _role_before(text, toks, i, lex)
@@ -207,32 +333,60 @@ def discover_people(article: Article, kb: KnowledgeBase) -> Iterator[Discovered]
                 source = "speech-verb"
             elif j - i >= 2 and (role := _appositive_role(text, toks, j, lex)):
                 source = "appositive-role"
+            elif (
+                j - i >= 2
+                and _after_name(text, end)[:1] in (",", ".", ")", ";", "")
+                and (role := _role_comma(text, toks, i, lex))
+            ):
+                source = "role-comma-name"
+            elif j - i >= 2 and _inverted_speech(text, toks, i, j, lex):
+                source = "speech-verb"
             if source is None or (j - i < 2 and source != "honorific"):
                 continue
             phrase = text[role[0] : role[1]] if role else None
+            etype = "person"
+            if phrase and source != "appositive-role":
+                roles = {_bare(w).lower() for w in phrase.split()}
+                said = toks[j].text.lower() if j < len(toks) else ""
+                if roles & _JOURNALISM and said in _REPORTS:
+                    etype = "journalist"  # "our correspondent Jane Doe reports from Kyiv"
             cand = Candidate(first.start, end, slug(name), f"discovered:{source}", DISCOVERED)
-            yield Discovered(cand, name, "person", phrase, _country(phrase or "", lex), source)
+            yield Discovered(cand, name, etype, phrase, _country(phrase or "", lex), source)
+
+
+def _credit_name(text: str, toks: list[Token], i: int, j: int, lex: Lexicon) -> bool:
+    """A name in a credit line, not a place or an outlet ("in New York", "at the Daily Wire")."""
+    if j - i < 2 or _inside_larger_name(text, toks, j, lex):
+        return False
+    before = toks[i - 1].text.lower() if i > 0 else ""
+    return before not in _PLACE_BEFORE | {"the", "of", "for"}
+
+
+def _journalist(start: int, end: int, name: str, role: str, source: str) -> Discovered:
+    cand = Candidate(start, end, slug(name), f"discovered:{source}", DISCOVERED)
+    return Discovered(cand, name, "journalist", role, None, source)
 
 
 def discover_journalists(article: Article, kb: KnowledgeBase) -> Iterator[Discovered]:
+    """Authors and photographers: names in bylines and credit lines (a bio's subject too), a
+    publication line's "by Name", photo credits in captions ("Name/Agency"), and the signature
+    closing a paragraph ("... the board.—Jane Doe")."""
     lex, text = kb.lexicon, article.text
     for seg in article.segments_of(SegmentKind.BYLINE, SegmentKind.CREDIT):
         toks = _tokens(text, seg.start, seg.end)
         for i, j in _names(text, toks, lex):
-            if j - i < 2:
-                continue
-            name = text[toks[i].start : toks[j - 1].end]
-            cand = Candidate(
-                toks[i].start, toks[j - 1].end, slug(name), "discovered:credit", DISCOVERED
-            )
-            yield Discovered(cand, name, "journalist", "journalist", None, "credit")
+            if _credit_name(text, toks, i, j, lex):
+                name = text[toks[i].start : toks[j - 1].end]
+                yield _journalist(toks[i].start, toks[j - 1].end, name, "journalist", "credit")
+    for seg in article.segments_of(SegmentKind.PUBLISHED):
+        if m := _PUBLISHED_BY.search(text, seg.start, seg.end):
+            yield _journalist(m.start(1), m.end(1), m.group(1), "journalist", "credit")
     for seg in article.segments_of(SegmentKind.CAPTION):
         for m in _PHOTO_CREDIT.finditer(text, seg.start, seg.end):
             words = m.group(1).split()
-            if all(_name_token(w, lex) for w in words):
-                cand = Candidate(
-                    m.start(1), m.end(1), slug(m.group(1)), "discovered:photo-credit", DISCOVERED
-                )
-                yield Discovered(
-                    cand, m.group(1), "journalist", "photographer", None, "photo-credit"
-                )
+            if all(_name_token(w, lex, first=n > 0) for n, w in enumerate(words)):
+                yield _journalist(m.start(1), m.end(1), m.group(1), "photographer", "photo-credit")
+    for seg in article.segments_of(SegmentKind.BODY):
+        m = _SIGNATURE.search(text, seg.start, seg.end)
+        if m and all(_name_token(w, lex, first=n > 0) for n, w in enumerate(m.group(1).split())):
+            yield _journalist(m.start(1), m.end(1), m.group(1), "journalist", "signature")
