@@ -55,6 +55,64 @@ _CALENDAR = frozenset(
 )
 # capitalised non-name words that may follow a person's name: dates, credit words
 _NOT_INSTITUTION = _CALENDAR | {"Reporting", "Writing", "Editing", "Additional", "Photo"}
+_FUNCTION_CAPS = _CALENDAR | frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "And",
+        "But",
+        "Or",
+        "Of",
+        "In",
+        "On",
+        "At",
+        "To",
+        "For",
+        "From",
+        "By",
+        "With",
+        "As",
+        "After",
+        "Before",
+        "Since",
+        "While",
+        "When",
+        "Where",
+        "What",
+        "Why",
+        "How",
+        "Who",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "It",
+        "Its",
+        "He",
+        "She",
+        "They",
+        "We",
+        "I",
+        "His",
+        "Her",
+        "Their",
+        "Our",
+        "If",
+        "Then",
+        "Also",
+        "Meanwhile",
+        "However",
+        "Earlier",
+        "Later",
+        "Now",
+        "Today",
+        "Yesterday",
+        "Asked",
+        "Speaking",
+        "Reporting",
+    ]
+)
 _PLACE_BEFORE = frozenset({"in", "from", "at", "near", "to"})  # "reporting by X in New York"
 _JOURNALISM = frozenset(
     {"correspondent", "reporter", "journalist", "photographer", "writer", "editor", "columnist"}
@@ -182,21 +240,28 @@ _LINKS = frozenset({"of", "for", "to", "and", "the", "on"})
 
 
 def _role_before(text: str, toks: list[Token], i: int, lex: Lexicon) -> tuple[int, int] | None:
-    """Span of the role phrase right before token i ("Ukraine's Minister of Foreign Affairs")."""
-    if i == 0 or not _joined(text, toks[i - 1], toks[i]) or not _role_token(toks[i - 1], lex):
+    """Span of the role phrase right before token i ("Ukraine's Minister of Foreign Affairs",
+    "Secretary of the Army", "Secretary of Iran's Supreme National Security Council")."""
+    if i == 0 or not _joined(text, toks[i - 1], toks[i]):
         return None
+    if not _role_token(toks[i - 1], lex):
+        return _role_of_institution(text, toks, i, lex)
     k = i - 1
     while k > 0 and _joined(text, toks[k - 1], toks[k]):
         prev = toks[k - 1]
-        if _role_token(prev, lex):
+        if _role_token(prev, lex) or (
+            i - k < 6 and prev.text[0].isupper() and _bare(prev.text) not in _FUNCTION_CAPS
+        ):  # "Ukrainian Air Force spokesperson", "NUP leader", "Trump envoy"
             k -= 1
-        elif (
-            prev.text in ("of", "for")
-            and k > 1
-            and toks[k - 2].text[0].isupper()
-            and _is_role_word(toks[k - 2].text, lex)
-        ):
+        elif prev.text in ("of", "for") and k > 1 and _is_role_word(toks[k - 2].text, lex):
             k -= 2  # "Minister of Foreign Affairs", "Envoy for Ukraine"
+        elif (
+            prev.text == "the"
+            and k > 2
+            and toks[k - 2].text in ("of", "for")
+            and _is_role_word(toks[k - 3].text, lex)
+        ):
+            k -= 3  # "Secretary of the Army"
         else:
             break
     phrase = toks[k:i]
@@ -204,6 +269,27 @@ def _role_before(text: str, toks: list[Token], i: int, lex: Lexicon) -> tuple[in
         return None
     end = phrase[-1].end + (text[phrase[-1].end : phrase[-1].end + 1] == ".")
     return phrase[0].start, end
+
+
+def _role_of_institution(
+    text: str, toks: list[Token], i: int, lex: Lexicon
+) -> tuple[int, int] | None:
+    """ "<Role> of|for [the] <Institution> <Name>": an institution's capitalised name between
+    a role word and "of/for" and the person's name, at most eight words long."""
+    k = i - 1
+    while k > 0 and i - k <= 8 and _joined(text, toks[k - 1], toks[k]):
+        word = toks[k].text
+        if not (word[0].isupper() or word == "the"):
+            return None
+        prev = toks[k - 1]
+        if prev.text in ("of", "for") and k > 1 and _joined(text, toks[k - 2], prev):
+            head = toks[k - 2]
+            named = any(t.text[0].isupper() for t in toks[k:i])
+            if named and head.text[0].isupper() and _is_role_word(head.text, lex):
+                return head.start, toks[i - 1].end
+            return None
+        k -= 1
+    return None
 
 
 def _appositive_role(text: str, toks: list[Token], j: int, lex: Lexicon) -> tuple[int, int] | None:
@@ -234,8 +320,19 @@ def _demonym_pattern(lex: Lexicon) -> re.Pattern[str]:
 
 
 def _country(phrase: str, lex: Lexicon) -> str | None:
-    """The country of the first demonym in the role phrase ("Finnish President" -> FI)."""
-    found = _demonym_pattern(lex).search(phrase)
+    """The country the role phrase states: a demonym or state name before its first role word
+    ("Finnish President", "Uganda's army chief"), else one right after "<role> of"
+    ("President of Finland"). A state named elsewhere in the phrase ("a professor at a
+    university's Japan campus", "ambassador to the US") is not the person's."""
+    words = list(re.finditer(r"[^\W\d_][\w’'-]*", phrase))
+    first_role = next((w for w in words if _is_role_word(w.group(), lex)), None)
+    if first_role is None:
+        return None
+    found = _demonym_pattern(lex).search(phrase, 0, first_role.start())
+    if found is None:
+        after = re.match(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?", phrase[first_role.end() :])
+        at = first_role.end() + after.end() if after else -1
+        found = _demonym_pattern(lex).match(phrase, at) if after else None
     return lex.demonyms[found.group()] if found else None
 
 
@@ -247,8 +344,11 @@ def _role_comma(text: str, toks: list[Token], i: int, lex: Lexicon) -> tuple[int
     if i == 0 or not re.fullmatch(r",[ \t]*", text[toks[i - 1].end : toks[i].start]):
         return None
     last = None
-    for k in range(i - 1, max(i - 6, -1), -1):
-        if _is_role_word(toks[k].text, lex) and not toks[k].text.endswith(_POSSESSIVE):
+    for k in range(i - 1, max(i - 11, -1), -1):
+        word = toks[k].text
+        if (_is_role_word(word, lex) or _is_plural_role(word, lex)) and not word.endswith(
+            _POSSESSIVE
+        ):
             last = k
             break
         if k > 0 and not _joined(text, toks[k - 1], toks[k]):
@@ -260,8 +360,11 @@ def _role_comma(text: str, toks: list[Token], i: int, lex: Lexicon) -> tuple[int
     if [t.text for t in tail] in (["there"], ["here"], ["now"]):
         end = toks[last].end  # "the region's head there, Jane Doe"
     elif tail and not (
-        tail[0].text in ("to", "of", "for", "in")
-        and all(t.text == "the" or t.text[0].isupper() for t in tail[1:])
+        tail[0].text in ("to", "of", "for", "in", "at")
+        and all(
+            t.text[0].isupper() or not t.text.endswith(("ed", "ing", "ly", "’s", "'s"))
+            for t in tail[1:]
+        )
     ):
         return None  # "... a minister spoke about, Jane Doe" is no role phrase of the name
     k = last
@@ -279,8 +382,21 @@ def _role_comma(text: str, toks: list[Token], i: int, lex: Lexicon) -> tuple[int
     return toks[k].start, end
 
 
-def _after_name(text: str, end: int) -> str:
-    return text[end : end + 2]
+def _is_plural_role(tok: str, lex: Lexicon) -> bool:
+    """ "ministers", "envoys": a role word in the plural (before a list of names)."""
+    low = tok.lower()
+    return low.endswith("s") and low[:-1] in lex.role_words
+
+
+def _closes_name(text: str, end: int, role: tuple[int, int] | None, lex: Lexicon) -> bool:
+    """The name ends the appositive: punctuation, or " and" when the role is plural."""
+    after = text[end : end + 5]
+    if after[:1] in (",", ".", ")", ";", ""):
+        return True
+    if role is None or not after.startswith(" and "):
+        return False
+    words = text[role[0] : role[1]].split()
+    return any(_is_plural_role(w, lex) for w in words)
 
 
 def _inverted_speech(text: str, toks: list[Token], i: int, j: int, lex: Lexicon) -> bool:
@@ -335,8 +451,8 @@ def discover_people(article: Article, kb: KnowledgeBase) -> Iterator[Discovered]
                 source = "appositive-role"
             elif (
                 j - i >= 2
-                and _after_name(text, end)[:1] in (",", ".", ")", ";", "")
                 and (role := _role_comma(text, toks, i, lex))
+                and _closes_name(text, end, role, lex)
             ):
                 source = "role-comma-name"
             elif j - i >= 2 and _inverted_speech(text, toks, i, j, lex):
