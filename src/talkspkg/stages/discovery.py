@@ -304,7 +304,7 @@ def _appositive_role(text: str, toks: list[Token], j: int, lex: Lexicon) -> tupl
     if not any(_is_role_word(t.text, lex) for t in phrase):
         return None
     for a, b in _names(text, phrase, lex):
-        if b - a >= 2 and not phrase[b - 1].text.endswith(_POSSESSIVE):
+        if a == 0 and b - a >= 2 and not phrase[b - 1].text.endswith(_POSSESSIVE):
             return None  # a list of people, not an appositive
     last = max(
         n
@@ -502,7 +502,7 @@ def discover_journalists(article: Article, kb: KnowledgeBase) -> Iterator[Discov
             words = m.group(1).split()
             if all(_name_token(w, lex, first=n > 0) for n, w in enumerate(words)):
                 yield _journalist(m.start(1), m.end(1), m.group(1), "photographer", "photo-credit")
-    for seg in article.segments_of(SegmentKind.BODY):
+    for seg in article.segments_of(SegmentKind.BODY, SegmentKind.SUBHEADING):
         m = _SIGNATURE.search(text, seg.start, seg.end)
         if m and all(_name_token(w, lex, first=n > 0) for n, w in enumerate(m.group(1).split())):
             yield _journalist(m.start(1), m.end(1), m.group(1), "journalist", "signature")
