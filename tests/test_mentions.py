@@ -373,9 +373,28 @@ def test_people_named_only_in_site_boilerplate_are_not_mentioned() -> None:
         ("The ball is now in Moscow's court, he said.", [("Moscow", "russia")]),
         ("Strikes hit Kyiv's Podil district.", [("Kyiv", "kyiv")]),
         ("Russia wants the Minsk agreements revived.", [("Russia", "russia")]),
-        ("He studied at Moscow State University.", []),
+        (
+            "He studied at Moscow State University.",
+            [("Moscow State University", "moscow-state-university")],
+        ),
         ("Washington needed to see results.", [("Washington", "united-states")]),
     ],
 )
 def test_a_capital_in_an_idiom_or_a_name(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert mentioned(sentence) == expected
+
+
+def test_institutions_are_discovered_as_organisations_with_their_state() -> None:
+    found = discovered(
+        "The Center for Baltic and Arctic Studies, a think tank, said the Lithuanian Energy "
+        "Agency had warned. The Foreign Ministry declined to comment."
+    )
+    assert {eid: (e.entity_type, e.country) for eid, e in found.items()} == {
+        "center-for-baltic-and-arctic-studies": ("organization", None),
+        "lithuanian-energy-agency": ("organization", "LT"),
+    }
+
+
+def test_a_newspaper_that_reports_is_no_person() -> None:
+    found = discovered("Novaya Gazeta said the plan was dead, Nordic Daily Herald reported.")
+    assert all(e.entity_type == "organization" for e in found.values())

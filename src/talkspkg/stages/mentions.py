@@ -30,7 +30,12 @@ from talkspkg.stages.candidates import (
     markup_zones,
     prose_ranges,
 )
-from talkspkg.stages.discovery import Discovered, discover_journalists, discover_people
+from talkspkg.stages.discovery import (
+    Discovered,
+    discover_journalists,
+    discover_organizations,
+    discover_people,
+)
 from talkspkg.stages.kbmatch import kb_candidates, surface_index
 from talkspkg.stages.spans import overlaps_any, resolve_overlaps
 from talkspkg.textutil import slug
@@ -180,7 +185,11 @@ def mentions(article: Article, kb: KnowledgeBase) -> MentionResult:
     curated_zones = sorted((c.start, c.end) for c in curated)
     found = [
         d
-        for d in [*discover_journalists(article, kb), *discover_people(article, kb)]
+        for d in [
+            *discover_journalists(article, kb),
+            *discover_people(article, kb),
+            *discover_organizations(article, kb),
+        ]
         if not overlaps_any(d.candidate.start, d.candidate.end, curated_zones)
         and not overlaps_any(d.candidate.start, d.candidate.end, zones)
     ]
