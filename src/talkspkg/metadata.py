@@ -466,8 +466,9 @@ def _photo_credit_at(s: str) -> int:
 
 def _photo_kind(s: str) -> K | None:
     """CAPTION for a photo description, CREDIT for a bare photo credit, else None."""
-    s = _LICENSING_RE.sub("", s)
-    if len(s) <= 600 and _WIRE_PHOTO_RE.search(s):
+    if "Licensing" in s:
+        s = _LICENSING_RE.sub("", s)
+    if len(s) <= 600 and ("/" in s or " via " in s) and _WIRE_PHOTO_RE.search(s):
         return K.CAPTION if _nwords(s, 8) > 8 else K.CREDIT
     at = _photo_credit_at(s)
     if at < 0 and len(s) <= 90 and _PHOTO_AGENCY_LINE_RE.fullmatch(s):
@@ -552,7 +553,10 @@ def _embeds(lines: list[str]) -> list[K | None]:
 
 def _boilerplate(s: str) -> bool:
     low = s[:400].lower()  # a cheap filter first: most lines name none of the cue words
-    return any(k in low for k in _BOILERPLATE_KEYS) and bool(_BOILERPLATE_RE.search(s))
+    for key in _BOILERPLATE_KEYS:
+        if key in low:
+            return bool(_BOILERPLATE_RE.search(s))
+    return False
 
 
 def _read_more_suffix(s: str) -> bool:
