@@ -110,9 +110,14 @@ def _surface_owners(kb: KnowledgeBase) -> dict[str, set[str]]:
     return owners
 
 
-def _alone(words: list[tuple[int, int, str]], key: str, spans: list[tuple[int, int]]) -> bool:
+def _alone(at: dict[str, list[tuple[int, int]]], key: str, spans: list[tuple[int, int]]) -> bool:
     """Some word of the prose with this name_key stands outside every full-name span."""
-    return any(name_key(w) == key and not overlaps_any(a, b, spans) for a, b, w in words)
+    return any(not overlaps_any(a, b, spans) for a, b in at.get(key, ()))
+
+
+@cache
+def _word_key(word: str) -> str:
+    return name_key(word)
 
 
 def _surname_candidates(
@@ -125,6 +130,10 @@ def _surname_candidates(
         for m in _WORD.finditer(article.text, start, end)
     ]
     full = sorted((c.start, c.end) for c in named)
+    at: dict[str, list[tuple[int, int]]] = {}
+    for a, b, w in words:
+        if w[0].isupper():
+            at.setdefault(_word_key(w), []).append((a, b))
     by_key: dict[str, set[str]] = {}
     for eid, entity in people.items():
         for surface in entity.surfaces:
@@ -132,7 +141,7 @@ def _surname_candidates(
             if len(parts) < 2 or not parts[-1][0].isupper() or len(parts[-1]) < 2:
                 continue
             short = parts[-1]
-            if not _alone(words, name_key(short), full) and _alone(words, name_key(parts[0]), full):
+            if not _alone(at, name_key(short), full) and _alone(at, name_key(parts[0]), full):
                 short = parts[0]  # family name first: the article uses the first word alone
             if len(short) >= 2 and (len(short) >= 3 or short == parts[0]):
                 by_key.setdefault(name_key(short), set()).add(eid)
@@ -144,21 +153,26 @@ def _surname_candidates(
     }
     found = []
     for start, end, word in words:
-        eid = usable.get(name_key(word))
-        if eid is not None and word[0].isupper() and owner.get(word, eid) == eid:
+        eid = usable.get(_word_key(word)) if word[0].isupper() else None
+        if eid is not None and owner.get(word, eid) == eid:
             found.append(Candidate(start, end, eid, "surname", SURNAME))
     return found
+
+
+@cache
+def _curated_people(kb: KnowledgeBase) -> dict[str, str]:
+    """name_key of every multi-word name and alias of a curated person -> its id."""
+    return {
+        name_key(surface): eid
+        for surface, eid in surface_index(kb).owner.items()
+        if " " in surface and kb.entities[eid].entity_type == "person"
+    }
 
 
 def _one_id_per_person(found: list[Discovered], kb: KnowledgeBase) -> list[Discovered]:
     """Discovered names that fold to a curated person's name or alias, or to an earlier
     discovered name of the article, take that entity's id."""
-    index = surface_index(kb)
-    curated = {
-        name_key(surface): eid
-        for surface, eid in index.owner.items()
-        if " " in surface and kb.entities[eid].entity_type == "person"
-    }
+    curated = _curated_people(kb)
     first: dict[str, str] = {}
     out = []
     for d in sorted(found, key=lambda d: d.candidate.start):
