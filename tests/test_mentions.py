@@ -398,3 +398,10 @@ def test_institutions_are_discovered_as_organisations_with_their_state() -> None
 def test_a_newspaper_that_reports_is_no_person() -> None:
     found = discovered("Novaya Gazeta said the plan was dead, Nordic Daily Herald reported.")
     assert all(e.entity_type == "organization" for e in found.values())
+
+
+def test_two_outlets_joined_by_and_and_a_sentence_opener_are_no_institution() -> None:
+    assert mentioned("Despite Ministry warnings, Fox Daily News and Nordic Wire News ran it.") == [
+        ("Fox Daily News", "fox-daily-news"),
+        ("Nordic Wire News", "nordic-wire-news"),
+    ]

@@ -55,7 +55,10 @@ _FUNCTION_CAPS = _CALENDAR | _words(
     "The A An And But Or Of In On At To For From By With As After Before Since While When "
     "Where What Why How Who This That These Those It Its He She They We I His Her Their Our "
     "If Then Also Meanwhile However Earlier Later Now Today Yesterday Asked Speaking "
-    "Reporting"
+    "Reporting Despite During Under Among Although Because Though Unlike Like Following "
+    "According Amid Without Within Across Against Between Through Over Into Upon Once Every "
+    "Each Some Many Most All Both Any No Not Several Other Another Such Only Even Still Yet So "
+    "Thus Instead Last Next Until Unless Whether Why Whose Which There Here Members Officials"
 )
 _PLACE_BEFORE = frozenset({"in", "from", "at", "near", "to"})  # "reporting by X in New York"
 _JOURNALISM = frozenset(
@@ -464,9 +467,8 @@ _ORG_HEADS = _words(
 # words that alone do not say which institution it is ("the Foreign Ministry" of which state?)
 _ORG_GENERIC = _words(
     "Foreign Defence Defense Interior Finance Justice Health Energy Economy Economic National "
-    "State Security Central General Presidential Federal Supreme High Main Intelligence "
-    "Affairs Public International Strategic Studies Policy Research Press News Media Armed "
-    "Forces Office Military Naval Air Army Emergency Emergencies Trade Development Social"
+    "State Security Central General Presidential Federal Supreme High Main Intelligence Affairs "
+    "Press Armed Forces Military Naval Air Army Emergency Emergencies Office"
 )
 _ORG_LINKS = frozenset({"of", "for", "on", "and", "the", "&"})
 _ORG_FOLDS = (("defense", "defence"), ("organization", "organisation"), ("center", "centre"))
@@ -503,6 +505,7 @@ def _org_runs(text: str, toks: list[Token]) -> Iterator[tuple[int, int]]:
                 j += 1
             elif (
                 t in _ORG_LINKS
+                and not (t == "and" and _bare(toks[j - 1].text) in _ORG_HEADS)  # two names
                 and j + 1 < len(toks)
                 and toks[j + 1].text[0].isupper()
                 and _BLANK.match(text[toks[j].end : toks[j + 1].start])
