@@ -33,10 +33,10 @@ from talkspkg.stages.candidates import (
 from talkspkg.stages.discovery import (
     Discovered,
     discover_journalists,
-    discover_organizations,
     discover_people,
 )
 from talkspkg.stages.kbmatch import kb_candidates, surface_index
+from talkspkg.stages.organizations import discover_organizations
 from talkspkg.stages.spans import overlaps_any, resolve_overlaps
 from talkspkg.textutil import slug
 
