@@ -260,3 +260,148 @@ def test_overlapping_candidates_resolve_longest_then_leftmost() -> None:
 
     kept = resolve_overlaps([C(0, 5), C(3, 10), C(10, 12), C(11, 13), C(20, 22, 1), C(20, 22, 0)])
     assert [(c.start, c.end, c.priority) for c in kept] == [(3, 10, 0), (10, 12, 0), (20, 22, 0)]
+
+
+# ---------------------------------------------------------------- discovery on real layouts
+
+
+def discovered(text: str) -> dict[str, Entity]:
+    result = annotate("Test headline\n\n" + text + "\n")
+    used = {m.entity_id for m in result.mentions}
+    return {eid: e for eid, e in result.discovered.items() if eid in used}
+
+
+def mentioned(text: str) -> list[tuple[str, str]]:
+    result = annotate("Test headline\n\n" + text + "\n")
+    return [(m.text, m.entity_id) for m in result.mentions]
+
+
+def test_a_discovered_name_stops_at_a_sentence_end_and_leaves_out_a_title_abbreviation() -> None:
+    found = discovered("Chilean President Pablo Rojas left. Marta Lind said Gov. Lena Holm agreed.")
+    assert set(found) == {"pablo-rojas", "marta-lind", "lena-holm"}
+
+
+def test_initials_regnal_numbers_and_al_particles_belong_to_the_name() -> None:
+    found = discovered(
+        "Costume designer Ruth Q. Marlow won. Emperor Frederick III ruled. "
+        "President Ahmed al-Nuri said so."
+    )
+    assert set(found) == {"ruth-q-marlow", "frederick-iii", "ahmed-al-nuri"}
+
+
+def test_role_comma_name_takes_the_country_before_the_role_not_the_host_country() -> None:
+    found = discovered("Estonia's ambassador to Japan, Kadri Tamm, said the talks had ended.")
+    assert found["kadri-tamm"].country == "EE"
+    assert found["kadri-tamm"].role == "Estonia's ambassador to Japan"
+
+
+def test_a_state_outside_the_seeds_world_gives_the_country() -> None:
+    found = discovered("Ugandan army chief Musa Okello said troops would stay.")
+    assert found["musa-okello"].country == "UG"
+
+
+def test_an_institution_name_is_no_person_and_its_head_is_found() -> None:
+    found = discovered(
+        "Secretary of Chile's Supreme National Defence Council Pablo Rojas met the envoy."
+    )
+    assert set(found) == {"pablo-rojas"}
+    assert found["pablo-rojas"].country == "CL"
+
+
+def test_a_speech_verb_between_a_quotation_and_a_name_is_evidence() -> None:
+    assert set(discovered("“We will not yield,” wrote Ana Ruiz in a column.")) == {"ana-ruiz"}
+
+
+def test_an_appositive_with_an_institution_is_no_list_of_people() -> None:
+    found = discovered("Tom Bell, a professor of law at Oslo Metropolitan College, told us.")
+    assert set(found) == {"tom-bell"}
+    assert found["tom-bell"].country is None
+
+
+def test_wire_credits_photo_credits_and_signatures_are_journalists() -> None:
+    text = (
+        "OSLO, May 2 (Reuters) - Officials met.\n"
+        "A soldier walks near Izium [File: Nina Berg/AFP]\n"
+        "The board will meet again next week.—Ola Dahl\n"
+        "Reporting by Ana Ruiz in New York Writing by Tom Bell Editing by Kim Lee and Joe Park\n"
+    )
+    result = annotate(text)
+    kinds = {
+        m.entity_id: (KB.entities.get(m.entity_id) or result.discovered[m.entity_id]).entity_type
+        for m in result.mentions
+    }
+    journalists = {e for e, k in kinds.items() if k == "journalist"}
+    assert journalists == {"nina-berg", "ola-dahl", "ana-ruiz", "tom-bell", "kim-lee", "joe-park"}
+
+
+def test_a_correspondent_who_reports_is_a_journalist() -> None:
+    found = discovered("Nordic Wire correspondent Lena Holm reports from Oslo that talks stalled.")
+    assert found["lena-holm"].entity_type == "journalist"
+
+
+def test_spellings_of_one_name_are_one_person_and_the_surname_folds_too() -> None:
+    result = annotate(
+        "Test headline\n\nDeputy Minister Oleksiy Kovalskyy said talks went on. "
+        "Later Oleksiy Kovalskiy added more. Kovalsky declined to comment.\n"
+    )
+    assert {m.entity_id for m in result.mentions} == {"oleksiy-kovalskyy"}
+    assert len(result.mentions) == 3
+
+
+def test_family_name_first_and_honorific_given_name_refer_to_the_named_person() -> None:
+    assert mentioned("Chinese envoy Wu Jiang arrived. Wu said little.") == [
+        ("Wu Jiang", "wu-jiang"),
+        ("Wu", "wu-jiang"),
+    ]
+    assert {e for _, e in mentioned("Keir Starmer spoke. Later Sir Keir said more.")} == {
+        "keir-starmer"
+    }
+
+
+def test_people_named_only_in_site_boilerplate_are_not_mentioned() -> None:
+    text = (
+        "Finnish President Alexander Stubb met them on Monday, officials said.\n"
+        "Our Standards: The Trust Principles.\n"
+        "Chilean President Pablo Rojas resigns after vote\n"
+    )
+    assert {m.entity_id for m in annotate(text).mentions} == {"alexander-stubb"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The ball is now in Moscow's court, he said.", [("Moscow", "russia")]),
+        ("Strikes hit Kyiv's Podil district.", [("Kyiv", "kyiv")]),
+        ("Russia wants the Minsk agreements revived.", [("Russia", "russia")]),
+        (
+            "He studied at Moscow State University.",
+            [("Moscow State University", "moscow-state-university")],
+        ),
+        ("Washington needed to see results.", [("Washington", "united-states")]),
+    ],
+)
+def test_a_capital_in_an_idiom_or_a_name(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert mentioned(sentence) == expected
+
+
+def test_institutions_are_discovered_as_organisations_with_their_state() -> None:
+    found = discovered(
+        "The Center for Baltic and Arctic Studies, a think tank, said the Lithuanian Energy "
+        "Agency had warned. The Foreign Ministry declined to comment."
+    )
+    assert {eid: (e.entity_type, e.country) for eid, e in found.items()} == {
+        "center-for-baltic-and-arctic-studies": ("organization", None),
+        "lithuanian-energy-agency": ("organization", "LT"),
+    }
+
+
+def test_a_newspaper_that_reports_is_no_person() -> None:
+    found = discovered("Novaya Gazeta said the plan was dead, Nordic Daily Herald reported.")
+    assert all(e.entity_type == "organization" for e in found.values())
+
+
+def test_two_outlets_joined_by_and_and_a_sentence_opener_are_no_institution() -> None:
+    assert mentioned("Despite Ministry warnings, Fox Daily News and Nordic Wire News ran it.") == [
+        ("Fox Daily News", "fox-daily-news"),
+        ("Nordic Wire News", "nordic-wire-news"),
+    ]

@@ -374,7 +374,23 @@ def test_embed_without_signature_marks_only_the_marker() -> None:
         ("THE ROAD AHEAD", K.SUBHEADING),
         ("— Volodymyr Zelensky (@ZelenskyyUa) April 23, 2025", K.EMBED),
         ("https://www.bbc.com/news/world-europe-1", K.URL),
+        ("Reporting by Jane Doe Writing by John Roe Editing by Ann Poe and Tim Loe", K.CREDIT),
+        ("Wire Service writers Jane Doe in Oslo and John Roe contributed.", K.CREDIT),
+        ("A soldier walks in a field near Izium [File: Jane Doe/AFP]", K.CAPTION),
+        (
+            "Leaders shake hands in Oslo, 2019. REUTERS/Jane Doe/File Photo Purchase Licensing",
+            K.CAPTION,
+        ),
+        ("* list 2 of 4Talks resume in Oslo", K.BOILERPLATE),
+        ("Your browser does not support the audio element.", K.BOILERPLATE),
+        ("The Daily Brief newsletter is your guide to the week. Sign up here.", K.BOILERPLATE),
+        (
+            "We use cookies to improve your experience; by continuing you accept them.",
+            K.BOILERPLATE,
+        ),
+        ("Oslo talks: what each side wants?Read more", K.READ_MORE),
         ("Related talks in Paris ended without a deal, officials said.", K.BODY),
+        ("Newsletter readers in Oslo were asked to sign the petition, he said.", K.BODY),
         ("“Will there be peace?” he asked reporters in London.", K.BODY),
     ],
 )
@@ -520,3 +536,62 @@ def test_segments_always_slice_to_trimmed_single_lines_in_order(text: str) -> No
         assert "\n" not in piece and "\r" not in piece
         previous_end = segment.end
     assert meta.word_count >= 0
+
+
+def test_site_trailer_ends_the_article_but_an_author_bio_is_a_credit() -> None:
+    text = (
+        "OSLO - Officials met on Wednesday, a spokesman said.\n"
+        "The talks went on until late.\n"
+        "Reporting by Jane Doe; Editing by John Roe\n"
+        "Our Standards: The Trust Principles.\n"
+        "Jane Doe is a senior correspondent at the Nordic Wire.\n"
+        "Minister Per Olsen resigns after scandal\n"
+        "Storm hits the coast, governor says\n"
+    )
+    meta = parse_metadata(text)
+    assert meta.byline == "Jane Doe"  # a wire credit names the author when no byline does
+    assert kind_of(text, meta, "Reporting by") is K.CREDIT
+    assert kind_of(text, meta, "Our Standards") is K.BOILERPLATE
+    assert kind_of(text, meta, "Jane Doe is") is K.CREDIT
+    assert kind_of(text, meta, "Minister Per Olsen") is K.BOILERPLATE
+    assert kind_of(text, meta, "Storm hits") is K.BOILERPLATE
+
+
+def test_reposting_lead_in_is_boilerplate_and_the_rest_of_its_line_is_body() -> None:
+    text = "Let's dive into the details: Is a truce near? Nobody knows.\n\nThe envoy met them."
+    meta = parse_metadata(text)
+    first, second = meta.segments[:2]
+    assert (first.kind, text[first.start : first.end]) == (
+        K.BOILERPLATE,
+        "Let's dive into the details:",
+    )
+    assert (second.kind, text[second.start : second.end]) == (
+        K.BODY,
+        "Is a truce near? Nobody knows.",
+    )
+    assert meta.title is None
+
+
+def test_banner_and_caption_before_a_standfirst_give_no_title() -> None:
+    text = (
+        "Skip to main contentSkip to navigation\n"
+        "Envoys meet in Oslo. Photograph: Jane Doe/Reuters\n"
+        "Hopes of a deal fade as the envoys arrive in Oslo\n"
+        "Officials met on Wednesday, a spokesman said.\n"
+    )
+    meta = parse_metadata(text)
+    assert meta.title is None
+    assert kind_of(text, meta, "Skip to") is K.BOILERPLATE
+
+
+@pytest.mark.parametrize(
+    ("header", "byline", "day"),
+    [
+        ("> Published 3 March 2026\n> \n", None, date(2026, 3, 3)),
+        ("Posted Tuesday, 3 Mar 2026 by Jane Q. Doe\n", "Jane Q. Doe", date(2026, 3, 3)),
+        ("By **Jane Doe**, a fellow at _Nordic Affairs_.\n", "Jane Doe", None),
+    ],
+)
+def test_publication_and_byline_variants(header: str, byline: str | None, day: date | None) -> None:
+    meta = parse_metadata(header + "Officials met in Oslo on Wednesday, a spokesman said.\nMore.")
+    assert (meta.byline, meta.published_date) == (byline, day)

@@ -24,6 +24,9 @@ class SegmentKind(StrEnum):
     URL = "url"  # "Original url:" lines and bare URLs
     SUBHEADING = "subheading"  # section headings inside the body ("HOPE", "What Triggered ...?")
     BODY = "body"  # the article's prose
+    # site boilerplate (cookie banners, newsletter promos, "list 1 of 3" and audio-player lines,
+    # related-story lists after the article's end) and a reposting blog's inserted lead-in
+    BOILERPLATE = "boilerplate"
 
 
 @dataclass(frozen=True, slots=True)

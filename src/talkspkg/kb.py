@@ -57,6 +57,8 @@ class Lexicon:
     locative_before: frozenset[str] = frozenset()
     locative_after: frozenset[str] = frozenset()
     name_speech_verbs: frozenset[str] = frozenset()
+    possessive_place_nouns: frozenset[str] = frozenset()
+    named_after_place: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: stages cache indexes per instance
@@ -140,6 +142,8 @@ _LOWERCASED = (
     "locative_before",
     "locative_after",
     "name_speech_verbs",
+    "possessive_place_nouns",
+    "named_after_place",
 )
 _AS_WRITTEN = ("honorifics", "not_name_words")
 

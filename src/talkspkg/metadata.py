@@ -15,6 +15,16 @@ Layouts handled (generic patterns only; no rule names a particular article):
   through the "— Name (@handle) Date" signature if it comes within EMBED_MAX_LINES lines),
   credits, "Original url:"/"Source:"/"URL:" and bare URL lines, section heads in the body.
   A bare URL line gives `url` only in the header or after the last line of prose.
+* Not the article (BOILERPLATE): site boilerplate lines (`BOILERPLATE_LINES`: cookie banners,
+  "Skip to content", newsletter promos, "list 1 of 3" and audio-player lines, empty-text link
+  lists); every line from a trailer line on (`TRAILER_LINES`: "Our Standards:", "Read More
+  On", comment sections; an author's bio there is a CREDIT); a reposting blog's lead-in
+  (`LEAD_INS`, "Here’s what you need to know:") at the start of one of the first lines, split
+  off its line, the rest of which is the first paragraph. "<headline>Read more" is READ_MORE.
+* Photo captions and credits also: "[File: Name/Agency]", "REUTERS/Name/File Photo" (a trailing
+  "Purchase Licensing Rights" ignored); wire credits "Reporting by A Writing by B Editing by
+  C", "<Agency> writers A and B contributed."; an author's bio ("Jane Doe is a reporter at
+  ...") closing the article is a CREDIT.
 
 Policy:
 
@@ -28,9 +38,14 @@ Policy:
   canonicalised ("AP" -> "The Associated Press"), others kept as written. "Staff, Agencies"
   names no outlet.
 * Headline: the first header line that is no byline, date, caption, credit or dateline
-  paragraph, has at most 20 words, does not end in . , ; : and is followed by more text.
-* published_date/time come from header publication lines or any "Published ..." line; the time
-  must share the date's line or stand alone on a header line.
+  paragraph, has at most 20 words, does not end in . , ; : , is no list item, comes before any
+  photo caption (a title-like line under a caption is a standfirst) and is followed by more
+  text.
+* Byline: a header byline ("By Jane Doe, a fellow at X" -> "Jane Doe"), a publication line's
+  "by Name", else the names after "Reporting by" in a credit line (up to ";" or "Editing by").
+* published_date/time come from header publication lines or any "Published ..." line (also
+  blockquoted: "> Published ..."); the time must share the date's line or stand alone on a
+  header line.
 * language is "en" when at least ENGLISH_MIN_RATIO of the first ~5000 body tokens (and at least
   3 tokens) are common English function words; otherwise None.
 * word_count counts `\\w+(?:['’]\\w+)*` tokens of BODY and SUBHEADING lines (link targets
@@ -101,6 +116,37 @@ ENGLISH_FUNCTION_WORDS = _wordset(
     "there after about also more than into over what when"
 )
 ENGLISH_MIN_RATIO = 0.2
+# Site boilerplate: a line matching one of these is not the article (searched, case-insensitive).
+BOILERPLATE_LINES = (
+    r"skip to (?:main )?content|skip to (?:navigation|search|footer)",
+    r"\bcookies?\b.{0,200}\b(?:agree|accept|consent|privacy)|\b(?:agree|accept|consent)\b.{0,80}"
+    r"\bcookies?\b",
+    r"^[*\s]*list \d+ of \d+",
+    r"your browser does not support the (?:audio|video)|this article has an audio recording",
+    r"^notification-|get instant alerts",
+    r"\bsign up (?:here|now|today|to receive|for)\b|newsletter\b.{0,120}\b(?:sign up|subscribe"
+    r"|inbox|delivered)\b|\bsubscribe now\b",
+    r"exclusive news, data and analytics for financial market professionals",
+    r"preventing our website from loading|this application may no longer respond",
+    r"^[*\s]*\[\]\(",  # an empty-text link in a list of links
+)
+# The article has ended: this line and every later one is boilerplate (related stories,
+# comments, newsletter sign-ups), apart from author credits and bios.
+TRAILER_LINES = (
+    r"^our standards:|^read more on\b|^commenting is a benefit|^join the conversation\b"
+    r"|^please follow our comment guidelines|^you are commenting as\b"
+    r"|^(?:most (?:read|popular|viewed)|more (?:stories|on this story)|related topics)\s*$"
+)
+# Opened after the article's start: a header line (it opens a sidebar of the site) is only
+# boilerplate.
+TRAILER_AFTER_BODY = r"^my [A-Z]{2,5}:"
+# The lead-in a reposting blog puts before the first paragraph (matched at its start).
+LEAD_INS = (
+    "Here’s what you need to know:", "Here's what you need to know:",
+    "Here is what you need to know:", "Here’s what we know:", "Here's what we know:",
+    "Let's dive into the details:", "Let’s dive into the details:", "Experts revealed that",
+    "According to new developments,", "In case you missed it:",
+)  # fmt: skip
 
 
 def _name_key(name: str) -> str:
@@ -178,7 +224,9 @@ _CREDIT_RE = re.compile(
     r"\s+by\b|(?:additional|with)\s+reporting\s+by\b|editing\s+by\b|©|\(c\)\s|copyright\b)"
 )
 _CONTRIBUTED_RE = re.compile(  # "... contributed (to this) report(ing)." ending the line
-    r"(?i).{1,300}?\scontributed\s+(?:to\s+)?(?:this\s+)?(?:report(?:ing)?|story|article)[.*_]*"
+    r"(?i)(?:.{1,300}?\scontributed\s+(?:to\s+)?(?:this\s+)?(?:report(?:ing)?|story|article)"
+    r"|[*_]*[\w'’ .-]{0,60}\b(?:writers?|reporters?|correspondents?|journalists?|staff)\s"
+    r".{1,200}?\scontributed)[.*_]*"
 )
 _SHORT_CREDIT_RE = re.compile(r"(?i)[*_]*+(?:reporting|writing)\s+by\b")
 _CAPTION_START_RE = re.compile(
@@ -217,6 +265,37 @@ _DATELINES = (  # (pattern, only on a line that cannot be a headline)
     (re.compile(rf"\((?P<outlet>[A-Z][^()]{{0,40}})\){_DASH}\S"), False),
     (re.compile(rf"(?P<place>{_UP}{_QUAL}){_DL_DATE}\s*:\s+\S"), True),
 )  # fmt: skip
+_BOILERPLATE_RE = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE_LINES), re.I)
+_BOILERPLATE_KEYS = (
+    "skip to", "cookie", "list ", "your browser", "audio recording", "notification-",
+    "instant alerts", "sign up", "newsletter", "subscribe now", "exclusive news",
+    "preventing our website", "no longer respond", "[](",
+)  # fmt: skip
+_TRAILER_RE = re.compile(TRAILER_LINES, re.I)
+_TRAILER_AFTER_BODY_RE = re.compile(TRAILER_AFTER_BODY)
+_NAMES = r"[A-Z][\w'’.-]*(?:(?:\s+|\s*,\s*|\s+and\s+|\s+in\s+)[A-Z][\w'’.-]*)*"
+_CREDIT_LINE_RE = re.compile(  # "Reporting by A Writing by B Editing by C, D and E"
+    rf"[*_(]*(?:(?:additional\s+)?(?:reporting|writing|editing|compiled|edited|written|photos?)"
+    rf"\s+by\s+{_NAMES}\s*[;,]?\s*)+[.)*_]*",
+    re.I,
+)
+_CREDIT_BYLINE_RE = re.compile(r"[*_(]*Reporting\s+by\s+(?P<who>.+?)\s*(?:;|\bEditing\s+by\b|\)|$)")
+_BIO_RE = re.compile(  # "**Jane Doe** is a reporter at ..." (an author's bio)
+    r"[*_]*(?P<who>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})[*_]*\s+is\s+(?:a|an|the)\s+"
+    r"(?:[\w'’-]+\s+){0,4}(?:reporter|correspondent|editor|writer|journalist|columnist|fellow"
+    r"|contributor|photographer)s?\b"
+)
+_PUB_BY_RE = re.compile(r"\bby\s+(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,4})\s*$")
+_BYLINE_APPOSITIVE_RE = re.compile(r",\s+(?:a|an|the)\s.*$")
+_PHOTO_BRACKET_RE = re.compile(  # "[File: Jane Doe/AFP]", "[Jane Doe/Reuters]"
+    r"\[(?:(?:file(?:\s+photo)?|photo(?:graph)?|image|picture)\s*:\s*)?[^\[\]/]{1,80}/[^\[\]]{1,80}\]"
+    r"|\[(?:file(?:\s+photo)?|photo(?:graph)?)\s*:[^\[\]]{1,80}\]",
+    re.I,
+)
+_WIRE_PHOTO_RE = re.compile(  # "REUTERS/Jane Doe/File Photo", "... Handout via REUTERS"
+    rf"\b(?:{WIRE_PHOTO_CREDITS}|REUTERS)/[A-Z]|\svia\s+(?:{WIRE_PHOTO_CREDITS}|REUTERS)$"
+)
+_LICENSING_RE = re.compile(r"\s*Purchase Licensing Rights.*$")
 _INITIALS_RE = re.compile(r"(?:[A-Z]\.)+")  # "U.S." opens a sentence, not a dateline
 _MD_HEADING_RE = re.compile(r"#{1,6}\s")
 _WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
@@ -309,6 +388,7 @@ def _byline(s: str, next_line: str | None, after_byline: bool, after_title: bool
     m = _BYLINE_RE.fullmatch(s)
     who = " ".join(_MD_LINK_RE.sub(r"\1", m["who"] if m else s).replace("*", "").split())
     if m:
+        who = _BYLINE_APPOSITIVE_RE.sub("", who)  # "By Jane Doe, a fellow at ..." -> Jane Doe
         words = who.split()
         if not who or not who[0].isupper() or len(words) > 12 or who[-1] in "!?;:":
             return None
@@ -368,7 +448,11 @@ def _host_outlet(url: str | None) -> str | None:
 
 
 def _photo_credit_at(s: str) -> int:
-    """Where a trailing photo credit starts: "(PHOTO / AFP)", "**Name / Agency**", "Photo: X"."""
+    """Where a trailing photo credit starts: "(PHOTO / AFP)", "**Name / Agency**", "Photo: X",
+    "[File: Name/Agency]"."""
+    if s.endswith("]"):
+        at = s.rfind("[")
+        return at if at >= 0 and _PHOTO_BRACKET_RE.fullmatch(s, at) else -1
     if s.endswith(")"):
         at = s.rfind("(")
         return at if at >= 0 and _PHOTO_PAREN_RE.fullmatch(s, at) else -1
@@ -382,6 +466,10 @@ def _photo_credit_at(s: str) -> int:
 
 def _photo_kind(s: str) -> K | None:
     """CAPTION for a photo description, CREDIT for a bare photo credit, else None."""
+    if "Licensing" in s:
+        s = _LICENSING_RE.sub("", s)
+    if len(s) <= 600 and ("/" in s or " via " in s) and _WIRE_PHOTO_RE.search(s):
+        return K.CAPTION if _nwords(s, 8) > 8 else K.CREDIT
     at = _photo_credit_at(s)
     if at < 0 and len(s) <= 90 and _PHOTO_AGENCY_LINE_RE.fullmatch(s):
         return K.CREDIT
@@ -394,6 +482,8 @@ def _is_credit(s: str) -> bool:
     """Reporting/editing credits, "X contributed reporting", copyright lines."""
     if _CREDIT_RE.match(s) or ("contributed" in s and _CONTRIBUTED_RE.fullmatch(s)):
         return True
+    if len(s) <= 400 and " by " in s and _CREDIT_LINE_RE.fullmatch(s):
+        return True
     return bool(_SHORT_CREDIT_RE.match(s)) and (";" in s or _nwords(s, 12) <= 12)
 
 
@@ -402,6 +492,8 @@ def _heading_text(s: str) -> str:
 
 
 def _headline_like(s: str) -> bool:
+    if s.startswith(("* ", "- ", "• ")):  # a list item (standfirst bullets) is never a title
+        return False
     t = _heading_text(s)
     if not 0 < _nwords(t, 20) <= 20 or t[-1] in ".,;:":
         return False
@@ -459,13 +551,34 @@ def _embeds(lines: list[str]) -> list[K | None]:
     return kinds
 
 
-def _walk(lines: list[str]) -> tuple[list[K | None], _Found]:
-    """Classify lines in order. The header ends at the first paragraph that reads as text."""
+def _boilerplate(s: str) -> bool:
+    low = s[:400].lower()  # a cheap filter first: most lines name none of the cue words
+    for key in _BOILERPLATE_KEYS:
+        if key in low:
+            return bool(_BOILERPLATE_RE.search(s))
+    return False
+
+
+def _read_more_suffix(s: str) -> bool:
+    """A related-story link: "<headline>Read more" (the link text glued to the headline)."""
+    return 10 <= len(s) <= 260 and s.endswith(("Read more", "READ MORE")) and not s[-10].isspace()
+
+
+def _walk(lines: list[str], preset: dict[int, K]) -> tuple[list[K | None], _Found]:
+    """Classify lines in order. The header ends at the first paragraph that reads as text;
+    the article ends at a trailer line (`TRAILER_LINES`). `preset` fixes some lines' kinds
+    (a lead-in, as BOILERPLATE; the paragraph after it, as BODY)."""
     kinds, found = _embeds(lines), _Found()
-    in_header, headline_done, url_pending = True, False, False
+    in_header, headline_done, url_pending, trailer, pictured = True, False, False, False, False
     for i, s in enumerate(lines):
+        if i in preset:
+            kinds[i] = preset[i]
+            if kinds[i] is K.BODY:
+                in_header = False
+            continue
         if kinds[i] is not None:
             continue
+        s = s.lstrip(">").strip() or s  # a blockquoted line ("> Published 16 October 2025")
         next_line = lines[i + 1] if i + 1 < len(lines) else None
         if (url := _url_line(s)) is not None:
             u, labelled, waits = url
@@ -474,18 +587,27 @@ def _walk(lines: list[str]) -> tuple[list[K | None], _Found]:
             kinds[i], url_pending = K.URL, waits
             continue
         url_pending = False
-        if _READ_MORE_RE.match(s):
+        trailer = trailer or bool(
+            _TRAILER_RE.match(s) or (not in_header and _TRAILER_AFTER_BODY_RE.match(s))
+        )
+        if trailer:
+            kinds[i] = K.CREDIT if _BIO_RE.match(s) else K.BOILERPLATE
+        elif _boilerplate(s):
+            kinds[i] = K.BOILERPLATE
+        elif _READ_MORE_RE.match(s) or _read_more_suffix(s):
             kinds[i] = K.READ_MORE
         elif len(s) <= 200 and (source := _SOURCE_RE.fullmatch(s)):
             kinds[i], found.source = K.CREDIT, found.source or source["rest"]
         elif _is_credit(s):
             kinds[i] = K.CREDIT
         elif photo := _photo_kind(s):
-            kinds[i] = photo
+            kinds[i], pictured = photo, pictured or in_header
         elif _is_published(s):
             kinds[i] = K.PUBLISHED
             if in_header or _PUB_LABEL_RE.match(s):
                 found.pub_lines.append(s)
+                if by := _PUB_BY_RE.search(s):  # "Posted 4 Feb 2026 by Jane Doe"
+                    found.byline = found.byline or by["who"]
         elif in_header and (
             who := _byline(s, next_line, i > 0 and kinds[i - 1] is K.BYLINE, headline_done)
         ):
@@ -498,9 +620,11 @@ def _walk(lines: list[str]) -> tuple[list[K | None], _Found]:
         else:
             headline_like = next_line is not None and _headline_like(s)
             dateline = _dateline(s, headline_like)
-            if dateline is None and headline_like and not headline_done:
+            # a headline comes before the photo: a title-like line under a caption is a standfirst
+            if dateline is None and headline_like and not headline_done and not pictured:
                 kinds[i], found.title = K.HEADLINE, _heading_text(s)
-            elif dateline is None and headline_like:  # standfirst or heading: header goes on
+            elif dateline is None and (headline_like or s.startswith(("* ", "- ", "• "))):
+                # standfirst, its bullets or a heading: the header goes on
                 kinds[i] = K.SUBHEADING if _MD_HEADING_RE.match(s) else K.BODY
             else:
                 kinds[i], in_header, found.dateline = K.BODY, False, dateline
@@ -530,10 +654,38 @@ def _language(prose: list[str]) -> str | None:
     return "en" if hits >= 3 and hits >= ENGLISH_MIN_RATIO * len(tokens) else None
 
 
+def _lead_in(spans: list[tuple[int, int]], lines: list[str]) -> dict[int, K]:
+    """Split a reposting blog's lead-in (`LEAD_INS`) off the first lines that are not
+    boilerplate; the lead-in is BOILERPLATE and the rest of its line BODY (spans/lines edited
+    in place)."""
+    checked = 0
+    for i, s in enumerate(lines):
+        if _boilerplate(s):
+            continue
+        lead = next((x for x in LEAD_INS if s.startswith(x)), None)
+        rest = s[len(lead) :].lstrip(_TRIM) if lead else ""
+        if lead and rest:
+            a, b = spans[i]
+            spans[i : i + 1] = [(a, a + len(lead)), (b - len(rest), b)]
+            lines[i : i + 1] = [lead, rest]
+            return {i: K.BOILERPLATE, i + 1: K.BODY}
+        checked += 1
+        if checked >= 3:
+            break
+    return {}
+
+
 def parse_metadata(text: str) -> ArticleMeta:
     """Metadata stated by `text` and the kind of each of its non-blank lines (pure)."""
     spans, lines = _lines(text)
-    kinds, found = _walk(lines)
+    preset = _lead_in(spans, lines)
+    kinds, found = _walk(lines, preset)
+    if found.byline is None:  # a wire credit names the authors: "Reporting by A; Editing by B"
+        credits = (ln for k, ln in zip(kinds, lines, strict=True) if k is K.CREDIT)
+        found.byline = next((m["who"] for c in credits if (m := _CREDIT_BYLINE_RE.match(c))), None)
+    last = max((i for i, k in enumerate(kinds) if k in (K.BODY, K.SUBHEADING)), default=-1)
+    if last > 0 and _BIO_RE.match(lines[last]) and _nwords(lines[last], 40) <= 40:
+        kinds[last] = K.CREDIT  # the author's bio closing the article
     segments = tuple(Segment(k, a, b) for k, (a, b) in zip(kinds, spans, strict=True) if k)
     prose = [line for k, line in zip(kinds, lines, strict=True) if k in (K.BODY, K.SUBHEADING)]
     # a bare URL line counts in the header or after the last line of prose, not amid the text

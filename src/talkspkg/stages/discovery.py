@@ -6,7 +6,17 @@ Evidence rules (each names the `source` of the discovered entity):
 - `honorific`: "Mr", "Dr", "Gen.", ... before a capitalised name.
 - `speech-verb`: a two-or-more-word name right before a speech verb ("Maria Lopez said").
 - `appositive-role`: "Name, the/a ... <role noun> ..." ("Maria Lopez, the Finnish envoy, ...").
-Journalists (bylines, credit lines, photo credits) get type `journalist`, never `person`.
+- `role-comma-name`: "<role phrase>, Name," ("Ukraine's ambassador to the US, Olga
+  Stefanishyna, said"); a plural role before a list ("the foreign ministers, A and B").
+- `speech-verb` also inverted after a quotation (”Q,” wrote Jane Doe).
+A name is a run of capitalised words joined by blanks (a full stop only after an initial);
+honorifics and title abbreviations are no part of it; a run going on into an institution word
+("Supreme National Security Council") is no person. A person's country is the state a demonym
+or state name before the role word states ("Ugandan army chief"), or one right after
+"<role> of" ("President of Finland"); never a state named elsewhere in the phrase.
+Journalists (bylines, credit lines, publication lines "by X", photo credits "X/Agency",
+paragraph signatures "—X", correspondents who "report") get type `journalist`, never `person`.
+Organisations: see stages/organizations.py.
 A discovered entity's id is the slug of its name, so the same name is one entity everywhere.
 """
 
@@ -23,10 +33,45 @@ from talkspkg.stages.candidates import DISCOVERED, PROSE, Candidate
 from talkspkg.stages.trie import trie_pattern
 from talkspkg.textutil import slug
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w’'-]*")
 _POSSESSIVE = ("’s", "'s")
 _PARTICLES = frozenset({"bin", "von", "van", "de", "der", "da", "di", "al", "el", "la", "le", "du"})
-_GAP = re.compile(r"^[ \t]+$|^\.[ \t]+$")  # between two tokens of one name ("Lt. Gen.")
+_GAP = re.compile(r"^[ \t]+$|^\.[ \t]+$")  # between two tokens of one name ("Ruth E. Carter")
+_BLANK = re.compile(r"^[ \t]+$")
+_PREFIXED = re.compile(r"^(?:al|el|ad|as|ash|ibn|bin|abu|ben)-[A-Z]")  # "al-Sharaa"
+_REGNAL = frozenset({"II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XIV", "XVI"})
+_CALENDAR = _words(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
+    "May June July August September October November December"
+)
+# capitalised non-name words that may follow a person's name: dates, credit words
+_NOT_INSTITUTION = _CALENDAR | {"Reporting", "Writing", "Editing", "Additional", "Photo"}
+_FUNCTION_CAPS = _CALENDAR | _words(
+    "The A An And But Or Of In On At To For From By With As After Before Since While When "
+    "Where What Why How Who This That These Those It Its He She They We I His Her Their Our "
+    "If Then Also Meanwhile However Earlier Later Now Today Yesterday Asked Speaking "
+    "Reporting Despite During Under Among Although Because Though Unlike Like Following "
+    "According Amid Without Within Across Against Between Through Over Into Upon Once Every "
+    "Each Some Many Most All Both Any No Not Several Other Another Such Only Even Still Yet So "
+    "Thus Instead Last Next Until Unless Whether Why Whose Which There Here Members Officials"
+)
+_PLACE_BEFORE = frozenset({"in", "from", "at", "near", "to"})  # "reporting by X in New York"
+_JOURNALISM = frozenset(
+    {"correspondent", "reporter", "journalist", "photographer", "writer", "editor", "columnist"}
+)
+_REPORTS = frozenset({"reports", "reported", "reporting", "writes", "contributed"})
+_QUOTE_CLOSE = re.compile(r"[”\"’'][ \t]*,?[ \t]*$|,[ \t]*[”\"’'][ \t]*$")
+_AFTER_INVERTED = re.compile(r"[,.;:)]|[ \t]+(?:in|on|of)\b|$")
+_SIGNATURE = re.compile(  # a paragraph signed by its author: "... the board._—Jane Doe_"
+    r"[.!?”\"’][*_]*[ \t]*[—–][ \t]*([A-Z](?:[^\W\d_]|[’'-])+(?:[ \t]+[A-Z](?:[^\W\d_]|[’'.-])*)"
+    r"{1,2})[*_]*[ \t]*$"
+)
+_PUBLISHED_BY = re.compile(r"\bby[ \t]+([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'.-]*){1,3})[ \t]*$")
 _PHOTO_CREDIT = re.compile(r"([^\W\d_][\w’'-]+(?:[ \t]+[^\W\d_][\w’'-]+){1,3})[ \t]*/[ \t]*\S")
 
 
@@ -60,16 +105,27 @@ def _bare(tok: str) -> str:
 
 def _name_token(tok: str, lex: Lexicon, *, first: bool = True) -> bool:
     """A word that can be part of a person's name; a demonym can only continue one ("John
-    Irish"), never start it ("Irish officials")."""
+    Irish"), never start it ("Irish officials"); a regnal number only continues one ("Nicholas
+    II"); "al-Sharaa" continues one; an honorific or title abbreviation ("Gov.") is none."""
     bare = _bare(tok)
+    if not first and (
+        bare in _REGNAL or _PREFIXED.match(bare) or (len(bare) == 1 and bare.isupper())
+    ):
+        return True  # "Nicholas II", "Ahmed al-Sharaa", "Ruth E. Carter"
     return (
         bool(bare)
         and bare[0].isupper()
         and not bare.isupper()
         and bare not in lex.not_name_words
+        and bare not in lex.honorifics
+        and bare + "." not in lex.honorifics
         and (bare not in lex.demonyms or not first)
         and bare.lower() not in lex.role_words
     )
+
+
+def _initial(tok: Token) -> bool:
+    return len(tok.text) == 1 and tok.text.isupper()
 
 
 def _is_role_word(tok: str, lex: Lexicon) -> bool:
@@ -82,7 +138,8 @@ def _honorific(text: str, tok: Token, lex: Lexicon) -> bool:
 
 
 def _names(text: str, toks: list[Token], lex: Lexicon) -> Iterator[tuple[int, int]]:
-    """Runs [i, j) of name tokens joined by blanks (particles allowed inside, possessive ends)."""
+    """Runs [i, j) of name tokens joined by blanks (particles allowed inside, possessive ends).
+    A full stop joins only after an initial ("Ruth E. Carter"): elsewhere it ends a sentence."""
     i = 0
     while i < len(toks):
         if not _name_token(toks[i].text, lex):
@@ -91,7 +148,10 @@ def _names(text: str, toks: list[Token], lex: Lexicon) -> Iterator[tuple[int, in
         j = i + 1
         while (
             j < len(toks)
-            and _GAP.match(text[toks[j - 1].end : toks[j].start])
+            and (
+                _BLANK.match(gap := text[toks[j - 1].end : toks[j].start])
+                or (_initial(toks[j - 1]) and _GAP.match(gap))
+            )
             and _bare(toks[j - 1].text) == toks[j - 1].text  # a possessive ends the name
         ):
             if _name_token(toks[j].text, lex, first=False):
@@ -127,21 +187,28 @@ _LINKS = frozenset({"of", "for", "to", "and", "the", "on"})
 
 
 def _role_before(text: str, toks: list[Token], i: int, lex: Lexicon) -> tuple[int, int] | None:
-    """Span of the role phrase right before token i ("Ukraine's Minister of Foreign Affairs")."""
-    if i == 0 or not _joined(text, toks[i - 1], toks[i]) or not _role_token(toks[i - 1], lex):
+    """Span of the role phrase right before token i ("Ukraine's Minister of Foreign Affairs",
+    "Secretary of the Army", "Secretary of Iran's Supreme National Security Council")."""
+    if i == 0 or not _joined(text, toks[i - 1], toks[i]):
         return None
+    if not _role_token(toks[i - 1], lex):
+        return _role_of_institution(text, toks, i, lex)
     k = i - 1
     while k > 0 and _joined(text, toks[k - 1], toks[k]):
         prev = toks[k - 1]
-        if _role_token(prev, lex):
+        if _role_token(prev, lex) or (
+            i - k < 6 and prev.text[0].isupper() and _bare(prev.text) not in _FUNCTION_CAPS
+        ):  # "Ukrainian Air Force spokesperson", "NUP leader", "Trump envoy"
             k -= 1
-        elif (
-            prev.text in ("of", "for")
-            and k > 1
-            and toks[k - 2].text[0].isupper()
-            and _is_role_word(toks[k - 2].text, lex)
-        ):
+        elif prev.text in ("of", "for") and k > 1 and _is_role_word(toks[k - 2].text, lex):
             k -= 2  # "Minister of Foreign Affairs", "Envoy for Ukraine"
+        elif (
+            prev.text == "the"
+            and k > 2
+            and toks[k - 2].text in ("of", "for")
+            and _is_role_word(toks[k - 3].text, lex)
+        ):
+            k -= 3  # "Secretary of the Army"
         else:
             break
     phrase = toks[k:i]
@@ -149,6 +216,27 @@ def _role_before(text: str, toks: list[Token], i: int, lex: Lexicon) -> tuple[in
         return None
     end = phrase[-1].end + (text[phrase[-1].end : phrase[-1].end + 1] == ".")
     return phrase[0].start, end
+
+
+def _role_of_institution(
+    text: str, toks: list[Token], i: int, lex: Lexicon
+) -> tuple[int, int] | None:
+    """ "<Role> of|for [the] <Institution> <Name>": an institution's capitalised name between
+    a role word and "of/for" and the person's name, at most eight words long."""
+    k = i - 1
+    while k > 0 and i - k <= 8 and _joined(text, toks[k - 1], toks[k]):
+        word = toks[k].text
+        if not (word[0].isupper() or word == "the"):
+            return None
+        prev = toks[k - 1]
+        if prev.text in ("of", "for") and k > 1 and _joined(text, toks[k - 2], prev):
+            head = toks[k - 2]
+            named = any(t.text[0].isupper() for t in toks[k:i])
+            if named and head.text[0].isupper() and _is_role_word(head.text, lex):
+                return head.start, toks[i - 1].end
+            return None
+        k -= 1
+    return None
 
 
 def _appositive_role(text: str, toks: list[Token], j: int, lex: Lexicon) -> tuple[int, int] | None:
@@ -163,7 +251,7 @@ def _appositive_role(text: str, toks: list[Token], j: int, lex: Lexicon) -> tupl
     if not any(_is_role_word(t.text, lex) for t in phrase):
         return None
     for a, b in _names(text, phrase, lex):
-        if b - a >= 2 and not phrase[b - 1].text.endswith(_POSSESSIVE):
+        if a == 0 and b - a >= 2 and not phrase[b - 1].text.endswith(_POSSESSIVE):
             return None  # a list of people, not an appositive
     last = max(
         n
@@ -179,9 +267,103 @@ def _demonym_pattern(lex: Lexicon) -> re.Pattern[str]:
 
 
 def _country(phrase: str, lex: Lexicon) -> str | None:
-    """The country of the first demonym in the role phrase ("Finnish President" -> FI)."""
-    found = _demonym_pattern(lex).search(phrase)
+    """The country the role phrase states: a demonym or state name before its first role word
+    ("Finnish President", "Uganda's army chief"), else one right after "<role> of"
+    ("President of Finland"). A state named elsewhere in the phrase ("a professor at a
+    university's Japan campus", "ambassador to the US") is not the person's."""
+    words = list(re.finditer(r"[^\W\d_][\w’'-]*", phrase))
+    first_role = next((w for w in words if _is_role_word(w.group(), lex)), None)
+    if first_role is None:
+        return None
+    found = _demonym_pattern(lex).search(phrase, 0, first_role.start())
+    if found is None:
+        after = re.match(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?", phrase[first_role.end() :])
+        at = first_role.end() + after.end() if after else -1
+        found = _demonym_pattern(lex).match(phrase, at) if after else None
     return lex.demonyms[found.group()] if found else None
+
+
+def _role_comma(text: str, toks: list[Token], i: int, lex: Lexicon) -> tuple[int, int] | None:
+    """A role phrase closing right before ", <name>" ("Ukraine's ambassador to the US, Olga
+    Stefanishyna,"): a role word among the last five tokens before the comma, after it only a
+    "to/of/for (the) <Name>" complement; the phrase grown leftwards over role tokens, acronyms
+    and "of/to/for the" links."""
+    if i == 0 or not re.fullmatch(r",[ \t]*", text[toks[i - 1].end : toks[i].start]):
+        return None
+    last = None
+    for k in range(i - 1, max(i - 11, -1), -1):
+        word = toks[k].text
+        if (_is_role_word(word, lex) or _is_plural_role(word, lex)) and not word.endswith(
+            _POSSESSIVE
+        ):
+            last = k
+            break
+        if k > 0 and not _joined(text, toks[k - 1], toks[k]):
+            return None
+    if last is None:
+        return None
+    tail = toks[last + 1 : i]
+    end = toks[i - 1].end
+    if [t.text for t in tail] in (["there"], ["here"], ["now"]):
+        end = toks[last].end  # "the region's head there, Jane Doe"
+    elif tail and not (
+        tail[0].text in ("to", "of", "for", "in", "at")
+        and all(
+            t.text[0].isupper() or not t.text.endswith(("ed", "ing", "ly", "’s", "'s"))
+            for t in tail[1:]
+        )
+    ):
+        return None  # "... a minister spoke about, Jane Doe" is no role phrase of the name
+    k = last
+    while k > 0 and _joined(text, toks[k - 1], toks[k]) and last - k < 9:
+        prev = toks[k - 1]
+        low = _bare(prev.text).lower()
+        if _role_token(prev, lex) or (prev.text.isupper() and len(prev.text) <= 5):
+            k -= 1
+        elif low in _LINKS and low != "and" and k > 1 and _joined(text, toks[k - 2], prev):
+            k -= 1  # "Secretary of the Army", "ambassador to the US"
+        else:
+            break
+    while k < last and toks[k].text.lower() in _LINKS:
+        k += 1
+    return toks[k].start, end
+
+
+def _is_plural_role(tok: str, lex: Lexicon) -> bool:
+    """ "ministers", "envoys": a role word in the plural (before a list of names)."""
+    low = tok.lower()
+    return low.endswith("s") and low[:-1] in lex.role_words
+
+
+def _closes_name(text: str, end: int, role: tuple[int, int] | None, lex: Lexicon) -> bool:
+    """The name ends the appositive: punctuation, or " and" when the role is plural."""
+    after = text[end : end + 5]
+    if after[:1] in (",", ".", ")", ";", ""):
+        return True
+    if role is None or not after.startswith(" and "):
+        return False
+    words = text[role[0] : role[1]].split()
+    return any(_is_plural_role(w, lex) for w in words)
+
+
+def _inverted_speech(text: str, toks: list[Token], i: int, j: int, lex: Lexicon) -> bool:
+    """”Q,” wrote Jane Doe in ...: a speech verb between a closing quotation mark and a name."""
+    if i == 0 or toks[i - 1].text.lower() not in lex.name_speech_verbs:
+        return False
+    if not _BLANK.match(text[toks[i - 1].end : toks[i].start]):
+        return False
+    before = text[max(toks[i - 1].start - 4, 0) : toks[i - 1].start]
+    after = text[toks[j - 1].end : toks[j - 1].end + 4]
+    return bool(_QUOTE_CLOSE.search(before)) and bool(_AFTER_INVERTED.match(after))
+
+
+def _inside_larger_name(text: str, toks: list[Token], j: int, lex: Lexicon) -> bool:
+    """The run goes on into a capitalised word that is no name ("Supreme National Security
+    Council"): the run is part of an institution's name, not a person."""
+    if j >= len(toks) or not _BLANK.match(text[toks[j - 1].end : toks[j].start]):
+        return False
+    nxt = _bare(toks[j].text)
+    return nxt in lex.not_name_words and nxt not in _NOT_INSTITUTION
 
 
 def discover_people(article: Article, kb: KnowledgeBase) -> Iterator[Discovered]:
@@ -190,6 +372,13 @@ def discover_people(article: Article, kb: KnowledgeBase) -> Iterator[Discovered]
         toks = _tokens(text, seg.start, seg.end)
         for i, j in _names(text, toks, lex):
             first, last = toks[i], toks[j - 1]
+            if _initial(last):  # a trailing initial is the next sentence's "A"
+                j -= 1
+                if j <= i:
+                    continue
+                last = toks[j - 1]
+            if _inside_larger_name(text, toks, j, lex):
+                continue
             end = last.start + len(_bare(last.text))
             name = text[first.start : end]
             role = _role_before(text, toks, i, lex)
@@ -207,32 +396,60 @@ def discover_people(article: Article, kb: KnowledgeBase) -> Iterator[Discovered]
                 source = "speech-verb"
             elif j - i >= 2 and (role := _appositive_role(text, toks, j, lex)):
                 source = "appositive-role"
+            elif (
+                j - i >= 2
+                and (role := _role_comma(text, toks, i, lex))
+                and _closes_name(text, end, role, lex)
+            ):
+                source = "role-comma-name"
+            elif j - i >= 2 and _inverted_speech(text, toks, i, j, lex):
+                source = "speech-verb"
             if source is None or (j - i < 2 and source != "honorific"):
                 continue
             phrase = text[role[0] : role[1]] if role else None
+            etype = "person"
+            if phrase and source != "appositive-role":
+                roles = {_bare(w).lower() for w in phrase.split()}
+                said = toks[j].text.lower() if j < len(toks) else ""
+                if roles & _JOURNALISM and said in _REPORTS:
+                    etype = "journalist"  # "our correspondent Jane Doe reports from Kyiv"
             cand = Candidate(first.start, end, slug(name), f"discovered:{source}", DISCOVERED)
-            yield Discovered(cand, name, "person", phrase, _country(phrase or "", lex), source)
+            yield Discovered(cand, name, etype, phrase, _country(phrase or "", lex), source)
+
+
+def _credit_name(text: str, toks: list[Token], i: int, j: int, lex: Lexicon) -> bool:
+    """A name in a credit line, not a place or an outlet ("in New York", "at the Daily Wire")."""
+    if j - i < 2 or _inside_larger_name(text, toks, j, lex):
+        return False
+    before = toks[i - 1].text.lower() if i > 0 else ""
+    return before not in _PLACE_BEFORE | {"the", "of", "for"}
+
+
+def _journalist(start: int, end: int, name: str, role: str, source: str) -> Discovered:
+    cand = Candidate(start, end, slug(name), f"discovered:{source}", DISCOVERED)
+    return Discovered(cand, name, "journalist", role, None, source)
 
 
 def discover_journalists(article: Article, kb: KnowledgeBase) -> Iterator[Discovered]:
+    """Authors and photographers: names in bylines and credit lines (a bio's subject too), a
+    publication line's "by Name", photo credits in captions ("Name/Agency"), and the signature
+    closing a paragraph ("... the board.—Jane Doe")."""
     lex, text = kb.lexicon, article.text
     for seg in article.segments_of(SegmentKind.BYLINE, SegmentKind.CREDIT):
         toks = _tokens(text, seg.start, seg.end)
         for i, j in _names(text, toks, lex):
-            if j - i < 2:
-                continue
-            name = text[toks[i].start : toks[j - 1].end]
-            cand = Candidate(
-                toks[i].start, toks[j - 1].end, slug(name), "discovered:credit", DISCOVERED
-            )
-            yield Discovered(cand, name, "journalist", "journalist", None, "credit")
+            if _credit_name(text, toks, i, j, lex):
+                name = text[toks[i].start : toks[j - 1].end]
+                yield _journalist(toks[i].start, toks[j - 1].end, name, "journalist", "credit")
+    for seg in article.segments_of(SegmentKind.PUBLISHED):
+        if m := _PUBLISHED_BY.search(text, seg.start, seg.end):
+            yield _journalist(m.start(1), m.end(1), m.group(1), "journalist", "credit")
     for seg in article.segments_of(SegmentKind.CAPTION):
         for m in _PHOTO_CREDIT.finditer(text, seg.start, seg.end):
             words = m.group(1).split()
-            if all(_name_token(w, lex) for w in words):
-                cand = Candidate(
-                    m.start(1), m.end(1), slug(m.group(1)), "discovered:photo-credit", DISCOVERED
-                )
-                yield Discovered(
-                    cand, m.group(1), "journalist", "photographer", None, "photo-credit"
-                )
+            if all(_name_token(w, lex, first=n > 0) for n, w in enumerate(words)):
+                yield _journalist(m.start(1), m.end(1), m.group(1), "photographer", "photo-credit")
+    for seg in article.segments_of(SegmentKind.BODY, SegmentKind.SUBHEADING):
+        m = _SIGNATURE.search(text, seg.start, seg.end)
+        if m and all(_name_token(w, lex, first=n > 0) for n, w in enumerate(m.group(1).split())):
+            yield _journalist(m.start(1), m.end(1), m.group(1), "journalist", "signature")

@@ -8,6 +8,10 @@ Metonymy policy (docs/knowledge.md): a capital that is also a country's metonym 
 "Moscow", "Kyiv") is the place when a locative word stands right before it ("in", "to", "visit")
 or a meeting noun right after it ("the London talks"), or when it opens a dateline; otherwise it
 is the government, i.e. the country entity ("Washington needed to see", "Moscow's claims").
+A possessive capital is the government ("in Moscow's court") unless a place noun or a
+capitalised name follows ("Kyiv's Podil district"). A capital inside a longer capitalised name
+("Moscow State University") or before a noun that names a text after it ("the Minsk
+agreements", `named_after_place`) is no mention at all.
 """
 
 from __future__ import annotations
@@ -28,6 +32,31 @@ _HANDLE_NOISE = frozenset({"mp", "official", "gov", "govt", "ua", "uk", "us", "r
 _WORD_BEFORE = re.compile(r"(\w+)[ \t]*$")
 _WORD_AFTER = re.compile(r"^[ \t]*(\w+)")
 _DATELINE_AFTER = re.compile(r"^\s*(?:\(|[-–—:,/])")
+_LINE_WORDS = re.compile(r"[^\W\d_][\w’'-]*")
+_FOLLOWING = re.compile(r"(?P<poss>[’']s)?[ \t]+(?P<word>[^\W\d_][\w-]*)")
+_CALENDAR = frozenset(
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -82,6 +111,36 @@ def handle_person(handle: str, index: SurfaceIndex) -> str | None:
     return index.person_names.get(" ".join(words).lower()) if len(words) >= 2 else None
 
 
+def _title_case(line: str) -> bool:
+    """A headline written in title case, where a capitalised word proves nothing."""
+    words = _LINE_WORDS.findall(line)
+    return len(words) >= 3 and not any(len(w) >= 4 and w[0].islower() for w in words)
+
+
+def _capital_reading(text: str, end: int, kb: KnowledgeBase, titled: bool) -> str | None:
+    """ "none" (part of a longer name), "government" (possessive), "place", or None (undecided)
+    from what follows a capital."""
+    follow = _FOLLOWING.match(text, end)
+    if follow is None:
+        return None
+    word = follow.group("word")
+    if follow.group("poss"):
+        if word and (word[0].isupper() or word.lower() in kb.lexicon.possessive_place_nouns):
+            return "place"
+        return "government"
+    if word.lower() in kb.lexicon.named_after_place:
+        return "none"
+    if (
+        not titled
+        and word[:1].isupper()
+        and not word.isupper()
+        and word not in _CALENDAR
+        and word.lower() not in kb.lexicon.locative_after
+    ):
+        return "none"  # "Moscow State University"
+    return None
+
+
 def _is_place_context(text: str, start: int, end: int, line_start: int, kb: KnowledgeBase) -> bool:
     before = _WORD_BEFORE.search(text, line_start, start)
     if before and before.group(1).lower() in kb.lexicon.locative_before:
@@ -97,6 +156,7 @@ def kb_candidates(article: Article, kb: KnowledgeBase) -> Iterator[Candidate]:
     index = surface_index(kb)
     text = article.text
     for line_start, line_end in prose_ranges(article):
+        titled = _title_case(text[line_start:line_end])
         for m in index.pattern.finditer(text, line_start, line_end):
             surface = m.group()
             owner = index.owner.get(surface)
@@ -105,7 +165,11 @@ def kb_candidates(article: Article, kb: KnowledgeBase) -> Iterator[Candidate]:
                 assert owner is not None
                 rule = "name" if kb.entities[owner].name == surface else "alias"
                 yield Candidate(m.start(), m.end(), owner, rule, CURATED)
-            elif _is_place_context(text, m.start(), m.end(), line_start, kb):
+            elif (reading := _capital_reading(text, m.end(), kb, titled)) == "none":
+                continue
+            elif reading == "government":
+                yield Candidate(m.start(), m.end(), country, "metonym", CURATED)
+            elif reading == "place" or _is_place_context(text, m.start(), m.end(), line_start, kb):
                 yield Candidate(m.start(), m.end(), owner or country, "place", CURATED)
             else:
                 yield Candidate(m.start(), m.end(), country, "metonym", CURATED)

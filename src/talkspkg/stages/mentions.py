@@ -1,21 +1,61 @@
 """Stage `mentions`: every mention of a curated or discovered entity, with exact offsets.
 
 Order: curated surfaces and title+given-name matches, then discovery (only where no curated
-match is), then surname-only references to the persons the article names in full, all resolved
+match is), then short references to the persons the article names in full, all resolved
 together by the shared longest-leftmost policy (stages/spans.py).
+
+One person, one id: names are compared by `name_key` (diacritics and case dropped, the
+transliteration variants -iy/-yy/-yi/-ii -> -y, -ei -> -ey, -iak -> -yak folded per word), so a
+discovered "Andriy Sybiha" is the curated Andrii Sybiha, and two spellings of one discovered
+name in an article are one entity (the first spelling's id).
+
+Short references: a person's surname (last word) alone, compared by `name_key`
+("Zelenskyy" after "Volodymyr Zelensky"); the first word instead when the article uses it alone
+and never the last word (family name first: "Li" after "Li Hui"; "Sir Keir" after "Keir
+Starmer"). A short reference shared by two persons of the article is nobody's.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cache
 
 from talkspkg.document import Article
 from talkspkg.kb import Entity, KnowledgeBase
-from talkspkg.stages.candidates import SURNAME, Candidate, markup_zones, prose_ranges
-from talkspkg.stages.discovery import Discovered, discover_journalists, discover_people
+from talkspkg.stages.candidates import (
+    DISCOVERED,
+    SURNAME,
+    Candidate,
+    markup_zones,
+    prose_ranges,
+)
+from talkspkg.stages.discovery import (
+    Discovered,
+    discover_journalists,
+    discover_people,
+)
 from talkspkg.stages.kbmatch import kb_candidates, surface_index
+from talkspkg.stages.organizations import discover_organizations
 from talkspkg.stages.spans import overlaps_any, resolve_overlaps
+from talkspkg.textutil import slug
+
+_WORD = re.compile(r"(?<![\w’'-])([^\W\d_][\w-]*(?:[’'](?![sS]\b)\w+)*)(?:[’'][sS])?(?![\w’'-])")
+_FOLDS = (
+    (re.compile(r"(?:iy|yy|yi|ii)$"), "y"),
+    (re.compile(r"ei$"), "ey"),
+    (re.compile(r"iak$"), "yak"),
+)
+
+
+def name_key(name: str) -> str:
+    """A person's name as compared for identity (see the module policy)."""
+    words = []
+    for word in slug(name).split("-"):
+        for pattern, repl in _FOLDS:
+            word = pattern.sub(repl, word)
+        words.append(word)
+    return " ".join(w for w in words if w)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,32 +102,87 @@ def _discovered_entities(found: list[Discovered], kb: KnowledgeBase) -> dict[str
     return entities
 
 
+@cache
+def _surface_owners(kb: KnowledgeBase) -> dict[str, set[str]]:
+    owners: dict[str, set[str]] = {}
+    for surface, eid in surface_index(kb).owner.items():
+        owners.setdefault(name_key(surface), set()).add(eid)
+    return owners
+
+
+def _alone(at: dict[str, list[tuple[int, int]]], key: str, spans: list[tuple[int, int]]) -> bool:
+    """Some word of the prose with this name_key stands outside every full-name span."""
+    return any(not overlaps_any(a, b, spans) for a, b in at.get(key, ()))
+
+
+@cache
+def _word_key(word: str) -> str:
+    return name_key(word)
+
+
 def _surname_candidates(
-    article: Article, kb: KnowledgeBase, people: dict[str, Entity]
+    article: Article, kb: KnowledgeBase, people: dict[str, Entity], named: list[Candidate]
 ) -> list[Candidate]:
     owner = surface_index(kb).owner
-    by_surname: dict[str, set[str]] = {}
+    words = [
+        (m.start(), m.end(1), m.group(1))
+        for start, end in prose_ranges(article)
+        for m in _WORD.finditer(article.text, start, end)
+    ]
+    full = sorted((c.start, c.end) for c in named)
+    at: dict[str, list[tuple[int, int]]] = {}
+    for a, b, w in words:
+        if w[0].isupper():
+            at.setdefault(_word_key(w), []).append((a, b))
+    by_key: dict[str, set[str]] = {}
     for eid, entity in people.items():
-        for full in entity.surfaces:
-            parts = full.split()
-            if len(parts) >= 2 and len(parts[-1]) >= 3 and parts[-1][0].isupper():
-                by_surname.setdefault(parts[-1], set()).add(eid)
-    usable: dict[str, str] = {}
-    for surname, ids in by_surname.items():
-        if len(ids) == 1:
-            (eid,) = ids
-            if owner.get(surname, eid) == eid:  # never steal another entity's surface
-                usable[surname] = eid
-    if not usable:
-        return []
-    pattern = re.compile(
-        rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(usable, key=len, reverse=True)))})(?!\w)"
-    )
+        for surface in entity.surfaces:
+            parts = surface.split()
+            if len(parts) < 2 or not parts[-1][0].isupper() or len(parts[-1]) < 2:
+                continue
+            short = parts[-1]
+            if not _alone(at, name_key(short), full) and _alone(at, name_key(parts[0]), full):
+                short = parts[0]  # family name first: the article uses the first word alone
+            if len(short) >= 2 and (len(short) >= 3 or short == parts[0]):
+                by_key.setdefault(name_key(short), set()).add(eid)
+    owners = _surface_owners(kb)
+    usable = {  # never steal another entity's surface
+        key: next(iter(ids))
+        for key, ids in by_key.items()
+        if len(ids) == 1 and owners.get(key, ids) <= ids
+    }
     found = []
-    for start, end in prose_ranges(article):
-        for m in pattern.finditer(article.text, start, end):
-            found.append(Candidate(m.start(), m.end(), usable[m.group()], "surname", SURNAME))
+    for start, end, word in words:
+        eid = usable.get(_word_key(word)) if word[0].isupper() else None
+        if eid is not None and owner.get(word, eid) == eid:
+            found.append(Candidate(start, end, eid, "surname", SURNAME))
     return found
+
+
+@cache
+def _curated_people(kb: KnowledgeBase) -> dict[str, str]:
+    """name_key of every multi-word name and alias of a curated person -> its id."""
+    return {
+        name_key(surface): eid
+        for surface, eid in surface_index(kb).owner.items()
+        if " " in surface and kb.entities[eid].entity_type == "person"
+    }
+
+
+def _one_id_per_person(found: list[Discovered], kb: KnowledgeBase) -> list[Discovered]:
+    """Discovered names that fold to a curated person's name or alias, or to an earlier
+    discovered name of the article, take that entity's id."""
+    curated = _curated_people(kb)
+    first: dict[str, str] = {}
+    out = []
+    for d in sorted(found, key=lambda d: d.candidate.start):
+        key = name_key(d.name)
+        eid = curated.get(key) if " " in d.name else None
+        eid = eid or first.setdefault(key, d.candidate.entity_id)
+        if eid != d.candidate.entity_id:
+            d = replace(d, candidate=replace(d.candidate, entity_id=eid))
+        out.append(d)
+    return out
 
 
 def mentions(article: Article, kb: KnowledgeBase) -> MentionResult:
@@ -104,19 +199,38 @@ def mentions(article: Article, kb: KnowledgeBase) -> MentionResult:
     curated_zones = sorted((c.start, c.end) for c in curated)
     found = [
         d
-        for d in [*discover_journalists(article, kb), *discover_people(article, kb)]
+        for d in [
+            *discover_journalists(article, kb),
+            *discover_people(article, kb),
+            *discover_organizations(article, kb),
+        ]
         if not overlaps_any(d.candidate.start, d.candidate.end, curated_zones)
         and not overlaps_any(d.candidate.start, d.candidate.end, zones)
     ]
+    found = _one_id_per_person(found, kb)
     discovered = _discovered_entities(found, kb)
     first_pass = resolve_overlaps([*curated, *(d.candidate for d in found)])
     people: dict[str, Entity] = {}
+    named: list[Candidate] = []
     for c in first_pass:
         entity = kb.entities.get(c.entity_id) or discovered.get(c.entity_id)
         if entity is not None and entity.entity_type == "person":
             people[c.entity_id] = entity
-    surnames = clean(_surname_candidates(article, kb, people))
-    final = resolve_overlaps([*first_pass, *surnames])
+            if " " in article.text[c.start : c.end]:
+                named.append(c)
+    # a one-word discovered name that is a short reference of a fully named person is theirs
+    first_pass = [
+        c
+        for c in first_pass
+        if not (c.priority == DISCOVERED and " " not in article.text[c.start : c.end])
+    ]
+    surnames = clean(_surname_candidates(article, kb, people, named))
+    singles = [
+        c
+        for c in resolve_overlaps([*curated, *(d.candidate for d in found)])
+        if c.priority == DISCOVERED and " " not in article.text[c.start : c.end]
+    ]
+    final = resolve_overlaps([*first_pass, *surnames, *singles])
     used = {c.entity_id for c in final}
     return MentionResult(
         mentions=[

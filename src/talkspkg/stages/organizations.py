@@ -1,0 +1,132 @@
+"""Discovery of organisations the knowledge base does not list (`source` "institution").
+
+An organisation is a run of capitalised words ("of/for/on/and/the" allowed between two of
+them; "and" never right after an institution noun, so two outlets stay two) that ends in, or
+is led by, an institution noun (`_ORG_HEADS`: Ministry, Council, Institute, Center, News,
+Times, ...) and says which institution it is: a state named in it, or a word beyond the
+state-function ones (`_ORG_GENERIC`: "the Foreign Ministry" alone is nobody). Sentence openers
+("Despite", "The") are no part of the name. Its country: the state named in the run, or a
+possessive state right before it, which then opens the name ("Chile's Interior Ministry"). A
+name that folds (case, "the", defense/defence, organization/organisation, center/centre) to a
+curated organisation's name or alias is that organisation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+
+from talkspkg.document import Article
+from talkspkg.kb import KnowledgeBase
+from talkspkg.stages.candidates import DISCOVERED, PROSE, Candidate
+from talkspkg.stages.discovery import (
+    _BLANK,
+    _FUNCTION_CAPS,
+    _POSSESSIVE,
+    Discovered,
+    Token,
+    _bare,
+    _country,
+    _tokens,
+    _words,
+)
+from talkspkg.textutil import slug
+
+_ORG_HEADS = _words(
+    "Ministry Council Committee Commission Agency Institute Center Centre Foundation "
+    "University Bank Fund Corporation Company Service Directorate Bureau Authority "
+    "Organization Organisation Party Times Post News Gazeta Pravda Journal Herald Telegraph "
+    "Tribune Gazette Review Media Group Holdings Airlines Forum Platform Movement Network "
+    "Initiative Association Administration Office Department Academy School Court Guard"
+)
+# words that alone do not say which institution it is ("the Foreign Ministry" of which state?)
+_ORG_GENERIC = _words(
+    "Foreign Defence Defense Interior Finance Justice Health Energy Economy Economic National "
+    "State Security Central General Presidential Federal Supreme High Main Intelligence Affairs "
+    "Press Armed Forces Military Naval Air Army Emergency Emergencies Office"
+)
+_ORG_LINKS = frozenset({"of", "for", "on", "and", "the", "&"})
+_ORG_FOLDS = (("defense", "defence"), ("organization", "organisation"), ("center", "centre"))
+
+
+def _org_key(name: str) -> str:
+    key = slug(name.removeprefix("the ").removeprefix("The "))
+    for a, b in _ORG_FOLDS:
+        key = key.replace(a, b)
+    return key
+
+
+@cache
+def _curated_orgs(kb: KnowledgeBase) -> dict[str, str]:
+    return {
+        _org_key(surface): e.entity_id
+        for e in kb.entities.values()
+        if e.entity_type == "organization"
+        for surface in e.surfaces
+    }
+
+
+def _org_runs(text: str, toks: list[Token]) -> Iterator[tuple[int, int]]:
+    """Runs [i, j) of capitalised words, "of/for/on/and/the" allowed between two of them."""
+    i = 0
+    while i < len(toks):
+        if not toks[i].text[0].isupper() or toks[i].text.endswith(_POSSESSIVE):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(toks) and _BLANK.match(text[toks[j - 1].end : toks[j].start]):
+            t = toks[j].text
+            if t[0].isupper() and not toks[j - 1].text.endswith(_POSSESSIVE):
+                j += 1
+            elif (
+                t in _ORG_LINKS
+                and not (t == "and" and _bare(toks[j - 1].text) in _ORG_HEADS)  # two names
+                and j + 1 < len(toks)
+                and toks[j + 1].text[0].isupper()
+                and _BLANK.match(text[toks[j].end : toks[j + 1].start])
+            ):
+                j += 2
+            else:
+                break
+        yield i, j
+        i = j
+
+
+def discover_organizations(article: Article, kb: KnowledgeBase) -> Iterator[Discovered]:
+    """Institutions named with an institution noun ("Center for Strategic and International
+    Studies", "Uganda People's Defence Council", "Nordic Daily News"): a run of capitalised
+    words ending in, or led by, such a noun (`_ORG_HEADS`), naming which one it is (a state or
+    a word beyond the generic ones, `_ORG_GENERIC`). Its country: the state the run names, or a
+    possessive state right before it ("Chile's Interior Ministry"). A name folding to a curated
+    organisation's is that organisation."""
+    lex, text = kb.lexicon, article.text
+    curated = _curated_orgs(kb)
+    for seg in article.segments_of(*PROSE):
+        toks = _tokens(text, seg.start, seg.end)
+        for i, j in _org_runs(text, toks):
+            while i < j and _bare(toks[i].text) in _FUNCTION_CAPS:
+                i += 1
+            words = [_bare(t.text) for t in toks[i:j]]
+            if len(words) < 2:
+                continue
+            heads = [n for n, w in enumerate(words) if w in _ORG_HEADS]
+            if not heads or (
+                heads[-1] != len(words) - 1
+                and words[heads[0] + 1 : heads[0] + 2] not in (["of"], ["for"], ["on"])
+            ):
+                continue
+            before = toks[i - 1].text if i > 0 else ""
+            owner = lex.demonyms.get(_bare(before)) if before.endswith(_POSSESSIVE) else None
+            state = _country(" ".join(words) + " minister", lex)
+            named = [w for w in words if w[0].isupper() and w not in _ORG_GENERIC | _ORG_HEADS]
+            if state is None and not named:
+                if owner is None:
+                    continue
+                i, state = i - 1, owner  # "Chile's Interior Ministry" names which one
+            state = state or owner
+            name = text[toks[i].start : toks[j - 1].start + len(words[-1])]
+            eid = curated.get(_org_key(name), slug(name))
+            cand = Candidate(
+                toks[i].start, toks[i].start + len(name), eid, "discovered:institution", DISCOVERED
+            )
+            yield Discovered(cand, name, "organization", None, state, "institution")
