@@ -1,11 +1,12 @@
 """Which proposal a sentence speaks of, and who proposes it.
 
 Each proposal cue of a sentence is resolved to a proposer by the first rule that applies:
-1. noun cue with a premodifier actor: "Witkoff's proposals", "the U.S. framework", "a US proposal"
-   (possessive plus up to three words, or up to two words without one; never across a cue), or a
-   demonym adjective ("the Ukrainian position");
+1. noun cue with a premodifier actor: "Witkoff's proposals", "the U.S. framework", "a US proposal",
+   "the US-backed plan" (possessive plus up to three words, or up to two words without one;
+   never across a cue), or a demonym adjective ("the Ukrainian position");
 2. a by/from phrase: "a proposal by Moscow", "the plan, presented by Witkoff," (a noun cue
-   before a passive verb cue of its clause takes the verb's proposer);
+   before a passive verb cue of its clause takes the verb's proposer); not the possessor of the
+   agent ("drafted by Kyiv's allies" is the allies');
 3. possessive pronoun before the cue ("of its willingness to"): the first actor of the clause;
 4. verb cue: its subject, a proposal noun right before it ("China's proposal calls for"), else
    the nearest actor before it that no preposition governs ("Putin reportedly offered",
@@ -46,6 +47,10 @@ _DETERMINER = re.compile(
     r"\b(?:the|that|this|these|those|such)\s+(?:[\w“”\"’'.-]+\s+){0,2}$", re.IGNORECASE
 )
 _NEGATED = re.compile(r"\b(?:not|never|n['’]t)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_COMPOUND = re.compile(
+    r"^-(?:backed|proposed|drafted|authored|sponsored|brokered|led)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _BY = re.compile(r"^\s+(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _NAMES = re.compile(r"^\s+(?:for|on|of)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"\bthat\s+|[,;:]\s+")
@@ -100,6 +105,9 @@ class Attributor:
             m = _POSSESSIVE.match(gap)
             possessive = bool(m and m.group())
             rest = gap[m.end() :] if m and possessive else gap
+            compound = _COMPOUND.match(gap)
+            if compound and not any(actor.end <= h.start and h.end <= cue.start for h in hits):
+                return actor
             words = rest.split()
             if (
                 rest[:1].isspace()
@@ -120,6 +128,8 @@ class Attributor:
 
     def _by_phrase(self, s: Sentence, cue: Hit) -> Actor | None:
         for actor in self.actors.within(cue.end, s.end):
+            if self.text[actor.end : actor.end + 2] in ("'s", "’s"):
+                return None  # "drafted by Kyiv's European allies": the allies, not Kyiv
             return actor if _BY.match(self.text[cue.end : actor.start]) else None
         return None
 

@@ -11,7 +11,8 @@ unacceptable to Warsaw").
 Scope policy: a `scope: after` cue bears on the terms between it and the next stance or verb
 cue; a `scope: before` cue on those between the previous such cue and it; a cue in a ", which"
 clause with nothing after it on the terms before the clause. With no term in scope, a sentence
-pointing back ("these points", "that notion") bears on earlier terms (see detect.py).
+pointing back on the cue's scope side ("rejected the demand", "these points are non-starters")
+bears on earlier terms (see detect.py).
 
 A cue preceded by a hypothetical marker ("to accept", "can possibly accept") is no stance; a
 supports cue followed by a conditional cue ("would agree ... only if") is conditional.
@@ -44,6 +45,16 @@ class Stance:
 def _hypothetical(text: str, s: Sentence, cue: Hit, cues: Cues) -> bool:
     before = text[max(s.start, cue.start - _LOOKBACK) : cue.start]
     return any(p.search(before) for p in cues.hypothetical)
+
+
+def _points_back(
+    text: str, s: Sentence, cue: Hit, prev_end: int, next_start: int, cues: Cues
+) -> bool:
+    """An anaphor ("these points", "the demand") on the cue's scope side: its object for a
+    `scope: after` cue ("rejected the demand"), its subject for `scope: before` ("these points
+    are non-starters"); not a phrase elsewhere in the sentence ("unless ... the framework")."""
+    lo, hi = (cue.end, next_start) if cue.scope == "after" else (prev_end, cue.start)
+    return any(p.search(text, max(lo, s.start), min(hi, s.end)) for p in cues.anaphora)
 
 
 def _with_speakers(
@@ -117,7 +128,7 @@ def find_stances(
             holders = _holders_after(text, s, cue, actors, sentences)
         if not holders:
             continue
-        anaphoric = not scope and any(p.search(text, s.start, s.end) for p in cues.anaphora)
+        anaphoric = not scope and _points_back(text, s, cue, prev_end, next_start, cues)
         found[cue] = Stance(cue, cue.label, holders, tuple(scope), anaphoric)
         previous = ordered[i - 1] if i > 0 else None
         if (
