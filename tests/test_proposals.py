@@ -211,12 +211,13 @@ def test_unacceptable_to_kyiv_rejects_the_terms_of_witkoffs_proposals():
 
 
 def test_putins_rejection_of_a_full_ceasefire_targets_the_proposal_carrying_it_in_the_corpus():
-    (row,) = positions(entity_id="vladimir-putin", stance="rejects")
-    assert (row["term_id"], row["attribution"], row["term_text"]) == (
-        "ukraine.position.ceasefire.full",
-        "corpus-term",
-        "full ceasefire",
-    )
+    rows = positions(entity_id="vladimir-putin", stance="rejects")
+    # Ukraine's stated position and its offer ("ready to negotiate ... A full ceasefire") both
+    # carry the term: the rejection bears on each
+    assert {(r["term_id"], r["attribution"], r["term_text"]) for r in rows} == {
+        ("ukraine.position.ceasefire.full", "corpus-term", "full ceasefire"),
+        ("ukraine.offer.ceasefire.full", "corpus-term", "full ceasefire"),
+    }
 
 
 def test_zelensky_rejecting_that_notion_targets_the_us_proposal_just_reported():
@@ -258,7 +259,14 @@ def test_ids_are_stable_slugs_and_keys_resolve():
     assert {t["code"] for t in ROWS["proposal_terms"]} <= codes
     assert {p["term_id"] for p in ROWS["term_positions"]} == terms
     assert all(KB.get(p["entity_id"]) for p in ROWS["term_positions"])
-    assert {p["proposer_id"] for p in ROWS["proposals"]} == {"united-states", "russia", "ukraine"}
+    # France: "A senior French official ... suggested that an immediate ceasefire might need to
+    # reflect the current lines of contact" (the seeds' gold lists it)
+    assert {p["proposer_id"] for p in ROWS["proposals"]} == {
+        "united-states",
+        "russia",
+        "ukraine",
+        "france",
+    }
     assert all(p["presented_at"] is None and p["date"] is None for p in ROWS["proposals"])
 
 
@@ -403,7 +411,16 @@ def test_support_then_condition_is_a_conditional_stance():
 
 
 def test_hypothetical_acceptance_is_no_stance():
-    assert claims("Washington urged Kyiv to accept a freeze of the front line.") == []
+    # Kyiv takes no stance; urging the other side to accept a term is putting it forward
+    assert claims("Washington urged Kyiv to accept a freeze of the front line.") == [
+        (
+            "territory.freeze_front_line",
+            "proposes",
+            "united-states",
+            "united-states.position",
+            "explicit",
+        )
+    ]
 
 
 def test_sentence_continuing_a_proposal_carries_it_over_unless_another_side_speaks():
