@@ -6,8 +6,11 @@ code of a single-issue proposal), so the US framework reported by three outlets 
 `term_positions` row per claim and article.
 
 A stance whose article reports no proposal carrying its term (proposal_id None) is recorded
-against every proposal of the corpus carrying the code whose proposer is not the holder's side
-(attribution `corpus-term`); with none, it is dropped (no term to hang it on).
+against one proposal of the corpus carrying the code whose proposer is not the holder's side
+(attribution `corpus-term`): among those whose proposer is a party of the article's claims (else
+among all), the one proposed in most articles, then the first id. One target, not all: a
+rejection of "a frozen conflict" is one position, not one per plan that ever named a freeze.
+With none, it is dropped (no term to hang it on).
 
 `date` and `presented_at` stay null: the articles date proposals relative to meetings ("last week
 in Paris"), which the meetings stage resolves; see the stage report for the planned link.
@@ -28,11 +31,19 @@ TABLES = ("codebook", "proposals", "proposal_terms", "term_positions")
 
 
 def _targets(
-    ev: TermEvidence, carrying: dict[str, list[str]], proposer: dict[str, str]
+    ev: TermEvidence,
+    carrying: dict[str, list[str]],
+    proposer: dict[str, str],
+    sides: dict[str, set[str]],
+    reach: dict[str, int],
 ) -> list[str]:
+    """The proposal a claim bears on: its own, else one corpus proposal carrying the code (see
+    the module docstring)."""
     if ev.proposal_id is not None:
         return [ev.proposal_id]
-    return [p for p in carrying.get(ev.code, []) if proposer[p] != ev.holder_side]
+    others = [p for p in carrying.get(ev.code, []) if proposer[p] != ev.holder_side]
+    here = [p for p in others if proposer[p] in sides[ev.article_id]] or others
+    return sorted(here, key=lambda p: (-reach[p], p))[:1]
 
 
 def assemble_proposals(
@@ -57,11 +68,18 @@ def assemble_proposals(
         ev = summaries[term_id]
         carrying[ev.code].append(ev.proposal_id or "")
 
+    sides: dict[str, set[str]] = defaultdict(set)  # the parties each article has claims of
+    reach: dict[str, set[str]] = defaultdict(set)  # articles proposing each proposal
+    for ev in claims:
+        sides[ev.article_id] |= {ev.holder_side, ev.proposer_id or ev.holder_side}
+        if ev.stance == "proposes" and ev.proposal_id:
+            reach[ev.proposal_id].add(ev.article_id)
+    reach_count = {pid: len(articles) for pid, articles in reach.items()}
     positions: dict[tuple[str, str, str, str, int], dict[str, Any]] = {}
     rank = {a: i for i, a in enumerate(ATTRIBUTIONS)}
     for ev in claims:
         attribution = ev.attribution if ev.proposal_id is not None else "corpus-term"
-        for pid in _targets(ev, carrying, proposer):
+        for pid in _targets(ev, carrying, proposer, sides, reach_count):
             term_id = f"{pid}.{ev.code}"
             if term_id not in summaries:
                 continue
