@@ -34,6 +34,13 @@ PREPOSITIONS = frozenset(
     {"of", "to", "with", "for", "from", "by", "between", "against", "about", "than", "among"}
     | {"toward", "towards", "at", "in", "on", "into", "over", "via"}
 )
+# verbs whose object an actor right after them is ("visited Kyiv", "called the Kremlin leader"):
+# like a preposition, they make the actor no subject
+GOVERNING_VERBS = frozenset(
+    {"visited", "visiting", "met", "told", "urged", "urging", "asked", "asking", "accused"}
+    | {"called", "hosted", "pressed", "pressured", "thanked", "praised", "warned"}
+    | {"criticised", "criticized"}
+)  # past forms and participles only: "a meeting", "the call" are nouns before a subject
 _PREVIOUS_WORD = re.compile(r"(\w+)\W*$")
 
 
@@ -126,11 +133,12 @@ class Actors:
         return [a for a in self.actors[lo:hi] if a.end <= end]
 
     def is_object(self, actor: Actor, floor: int) -> bool:
-        """True when a preposition governs the actor ("a meeting with Witkoff")."""
+        """True when a preposition or a transitive verb governs the actor ("a meeting with
+        Witkoff", "visited Kyiv")."""
         before = self.text[floor : actor.start]
         before = re.sub(r"\b(?:the|both)\s*$", "", before, flags=re.IGNORECASE)
         m = _PREVIOUS_WORD.search(before)
-        return bool(m) and m.group(1).lower() in PREPOSITIONS
+        return bool(m) and m.group(1).lower() in PREPOSITIONS | GOVERNING_VERBS
 
     def is_speaker(self, actor: Actor) -> bool:
         if actor.kind != "mention" or actor.entity_id is None:
@@ -141,6 +149,10 @@ class Actors:
         after = self.text[actor.end : actor.end + 60]
         before = self.text[max(0, actor.start - 30) : actor.start]
         return bool(self.speech.match(after) or self.speech_before.search(before))
+
+    def reports(self, actor: Actor) -> bool:
+        """True when a speech verb follows the actor ("the Kremlin has said", "Kyiv insists")."""
+        return bool(self.speech.match(self.text[actor.end : actor.end + 60]))
 
     def speaker(self, sentences: list[Sentence], index: int) -> Actor | None:
         here = sentences[index]

@@ -11,10 +11,15 @@ Each proposal cue of a sentence is resolved to a proposer by the first rule that
 4. verb cue: its subject, a proposal noun right before it ("China's proposal calls for"), else
    the nearest actor before it that no preposition governs ("Putin reportedly offered",
    "Ukraine drafted a paper"), or for a participle after a comma (", demanding") the first such
-   actor of the sentence; a first-person subject is the speaker;
-5. a cue with no proposer of its own shares the context of an earlier cue of its clause
+   actor of the sentence; a first-person subject is the speaker; in a relative clause ("allies,
+   who have pledged") the actor right before "who", else none;
+5. a modal demand ("must", "should"; `form: reported`): not its grammatical subject ("Moscow must
+   accept a ceasefire") but whoever reports it: an actor followed by a speech verb before it
+   ("the Kremlin has said any settlement must ..."), the subject of a sentence going on with
+   ", saying"/", adding", or the speaker of the quotation it stands in; else no proposer;
+6. a cue with no proposer of its own shares the context of an earlier cue of its clause
    ("Witkoff presented proposals", "The proposal called for");
-6. noun cue after a determiner ("That framework", "such proposals"): the last proposal named in
+7. noun cue after a determiner ("That framework", "such proposals"): the last proposal named in
    this sentence or in the three before (anaphora).
 A negated verb cue ("has not offered") is no cue. A noun cue right next to a term ("a 30-day
 ceasefire proposal", "a proposal for a 30-day ceasefire") names a single-issue proposal.
@@ -53,6 +58,18 @@ _COMPOUND = re.compile(
 )
 _BY = re.compile(r"^\s+(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _NAMES = re.compile(r"^\s+(?:for|on|of)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(?:who|which)\s+(?:(?:has|have|had|also|now|then|later)\s+){0,2}$")
+_REPORTING = re.compile(r",\s*(?:saying|adding|arguing|insisting|stressing|warning)\b")
+
+
+def _inside_quotation(text: str, start: int, position: int) -> bool:
+    """True when `position` stands inside quotation marks opened in its paragraph."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:position]
+    curly_open, curly_close = before.count("“"), before.count("”")
+    return curly_open > curly_close or (curly_open == 0 and before.count('"') % 2 == 1)
+
+
 _CLAUSE_START = re.compile(r"\bthat\s+|[,;:]\s+")
 _PARTICIPLE = re.compile(r",\s*$")
 CARRY_WINDOW, ANAPHORA_WINDOW = 2, 3
@@ -159,6 +176,13 @@ class Attributor:
         return replace(ctx, cue=cue)
 
     def _subject(self, s: Sentence, cue: Hit) -> Actor | None:
+        relative = _RELATIVE.search(self.text, s.start, cue.start)
+        if relative is not None:
+            # "allies, who have pledged": the antecedent right before "who", if it is an actor
+            near = self.actors.within(max(s.start, relative.start() - 40), relative.start())
+            if near and not self.text[near[-1].end : relative.start()].strip(" ,"):
+                return near[-1]
+            return None
         candidates = [
             a
             for a in self.actors.within(s.start, cue.start)
@@ -170,6 +194,21 @@ class Attributor:
             cue.start : cue.end
         ].split()[0].lower().endswith("ing")
         return candidates[0] if participle else candidates[-1]
+
+    def _reporter(self, s: Sentence, cue: Hit) -> Actor | None:
+        """Who demands what "must" or "should" happen: the actor reporting it ("the Kremlin has
+        said any settlement must ..."), the subject of a sentence going on with ", saying" or
+        ", adding", or the speaker of the quotation it stands in; else nobody."""
+        before = [a for a in self.actors.within(s.start, cue.start) if a.kind != "first-person"]
+        for actor in reversed(before):
+            if self.actors.reports(actor):
+                return actor
+        if _REPORTING.search(self.text, s.start, cue.start):
+            subjects = [a for a in before if not self.actors.is_object(a, s.start)]
+            return subjects[0] if subjects else None
+        if _inside_quotation(self.text, s.start, cue.start):
+            return self.actors.speaker(self.sentences, s.index)
+        return None
 
     def _antecedent(self, index: int, earlier: list[Context], window: int) -> Context | None:
         if earlier:
@@ -194,7 +233,7 @@ class Attributor:
         resolved: dict[Hit, Context | None] = {}
         passive: list[Hit] = []
         for cue in (h for h in hits if h.group == PROPOSAL):
-            if cue.form == "verb" and _NEGATED.search(self.text, s.start, cue.start):
+            if cue.form != "noun" and _NEGATED.search(self.text, s.start, cue.start):
                 continue
             kind = cue.label
             ctx: Context | None = None
@@ -208,6 +247,9 @@ class Attributor:
                     ctx = self._context(self._by_phrase(s, cue), kind, s.index, cue)
             if ctx is None:
                 ctx = self._context(self._pronoun_subject(s, cue), kind, s.index, cue)
+            if cue.form == "reported":
+                resolved[cue] = self._context(self._reporter(s, cue), kind, s.index, cue)
+                continue
             if ctx is None and cue.form == "verb":
                 ctx = self._context(self._by_phrase(s, cue), kind, s.index, cue)
                 if ctx is not None:

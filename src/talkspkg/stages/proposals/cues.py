@@ -41,7 +41,7 @@ class Kind:
 @dataclass(frozen=True, slots=True)
 class ProposalCue:
     kind: str
-    form: str  # "noun" | "verb"
+    form: str  # "noun" | "verb" | "reported" (a modal demand: whoever reports it proposes)
     patterns: tuple[re.Pattern[str], ...]
 
 
@@ -121,7 +121,7 @@ def parse_cues(data: Any, source: str) -> Cues:
     proposal_cues = []
     for where, raw in _entries(data, "proposal_cues", source):
         kind = _choice(raw, "kind", tuple(k for k in PROPOSAL_KINDS if k != SINGLE_ISSUE), where)
-        form = _choice(raw, "form", ("noun", "verb"), where)
+        form = _choice(raw, "form", ("noun", "verb", "reported"), where)
         patterns = text_list(raw.get("patterns"), where, "patterns", required=True)
         proposal_cues.append(ProposalCue(kind, form, compile_patterns(patterns, where)))
     stance_cues = []

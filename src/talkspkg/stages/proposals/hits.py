@@ -81,7 +81,7 @@ def _yields(term: Hit, terms: list[Hit], codebook: Codebook) -> bool:
 def find_cues(text: str, sentence: Sentence, cues: Cues, terms: list[Hit], live: Live) -> list[Hit]:
     found: list[Hit] = []
     for cue in cues.proposal_cues:
-        priority = 0 if cue.form == "verb" else 1
+        priority = 1 if cue.form == "noun" else 0
         for m in _matches(text, sentence, cue.patterns, live):
             found.append(
                 Hit(m.start(), m.end(), PROPOSAL, cue.kind, form=cue.form, priority=priority)

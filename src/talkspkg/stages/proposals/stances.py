@@ -9,7 +9,7 @@ both Kyiv and other European nations"), and a person reporting it ("Duda said th
 unacceptable to Warsaw").
 
 Scope policy: a `scope: after` cue bears on the terms between it and the next stance or verb
-cue; a `scope: before` cue on those between the previous such cue and it; a cue in a ", which"
+cue, or a new clause or appositive (", and ...", ", a condition ...") if one comes first; a `scope: before` cue on those between the previous such cue and it; a cue in a ", which"
 clause with nothing after it on the terms before the clause. With no term in scope, a sentence
 pointing back on the cue's scope side ("rejected the demand", "these points are non-starters")
 bears on earlier terms (see detect.py).
@@ -31,6 +31,9 @@ from talkspkg.stages.proposals.text import Sentence
 _WHICH = re.compile(r",\s+which\b", re.IGNORECASE)
 _COMPLEMENT_END = re.compile(r"[,;.]|\bwhich\b")
 _LOOKBACK = 40
+# the object of a stance ends at a new clause (", and Moscow would ...") or an appositive that
+# describes it anew (", a condition Kyiv sees as essential for ...")
+_SCOPE_END = re.compile(r",\s+(?:and|but|while|whereas|a|an)\s", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +119,9 @@ def find_stances(
         prev_end = ordered[i - 1].end if i > 0 else s.start
         next_start = ordered[i + 1].start if i + 1 < len(ordered) else s.end
         if cue.scope == "after":
-            scope = [t for t in terms if cue.end <= t.start < next_start]
+            stop = _SCOPE_END.search(text, cue.end, next_start)
+            bound = stop.start() if stop else next_start
+            scope = [t for t in terms if cue.end <= t.start < bound]
             which = list(_WHICH.finditer(text, prev_end, cue.start))
             if not scope and which:
                 scope = [t for t in terms if prev_end <= t.start and t.end <= which[-1].start()]
