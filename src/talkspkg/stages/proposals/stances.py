@@ -2,7 +2,8 @@
 
 Holder policy: for a `holder: before` cue, the nearest actor before it that no preposition
 governs ("Zelensky ... dismissed", "Kyiv would not"), inside a ", which" clause when the cue
-stands in one; a first-person holder is the quotation's speaker. A person reporting the stance
+stands in one, with the actors coordinated with it ("Ukraine and Russia agreed"), skipping
+actors in a dash or bracket aside ("During the call – joined by Rubio – the leaders agreed"); a first-person holder is the quotation's speaker. A person reporting the stance
 of their side with a speech verb holds it too ("Svyrydenko said Kyiv would not recognise ...").
 For a `holder: after` cue, every actor of the complement up to the next comma ("unacceptable to
 both Kyiv and other European nations"), and a person reporting it ("Duda said the idea was
@@ -31,6 +32,9 @@ from talkspkg.stages.proposals.text import Sentence
 _WHICH = re.compile(r",\s+which\b", re.IGNORECASE)
 _COMPLEMENT_END = re.compile(r"[,;.]|\bwhich\b")
 _LOOKBACK = 40
+_COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
+_DASH = re.compile(r"\s[–—]\s")
+_ASIDE_CLOSE = re.compile(r"\s[–—]\s|\)")
 # the object of a stance ends at a new clause (", and Moscow would ...") or an appositive that
 # describes it anew (", a condition Kyiv sees as essential for ...")
 _SCOPE_END = re.compile(r",\s+(?:and|but|while|whereas|a|an)\s", re.IGNORECASE)
@@ -77,13 +81,29 @@ def _holders_before(
     for m in _WHICH.finditer(text, s.start, cue.start):
         lo = m.end()
     holder = None
-    for actor in reversed(actors.within(lo, cue.start)):
-        if not actors.is_object(actor, s.start):
-            holder = actors.resolve(actor, sentences, s.index)
+    before = [a for a in actors.within(lo, cue.start) if not _parenthetical(text, a, cue)]
+    for n in range(len(before) - 1, -1, -1):
+        if not actors.is_object(before[n], s.start):
+            holder = actors.resolve(before[n], sentences, s.index)
             break
     if holder is None or holder.entity_id is None:
         return ()
-    return _with_speakers([holder], s, holder.start, actors)
+    found = [holder]
+    # coordinated holders: "Ukraine and Russia agreed", "the U.S., Ukraine, and Russia had agreed"
+    while n > 0 and _COORDINATION.fullmatch(text[before[n - 1].end : before[n].start]):
+        n -= 1
+        if before[n].kind == "mention":
+            found.append(before[n])
+    return _with_speakers(found, s, found[-1].start, actors)
+
+
+def _parenthetical(text: str, actor: Actor, cue: Hit) -> bool:
+    """True when the actor stands in a dash or bracket aside closed before the cue ("During the
+    call – which was also joined by Rubio – the leaders agreed")."""
+    line = text[text.rfind("\n", 0, actor.start) + 1 : actor.start]
+    dashes = len(_DASH.findall(line))
+    opened = dashes % 2 == 1 or line.count("(") > line.count(")")
+    return opened and bool(_ASIDE_CLOSE.search(text, actor.end, cue.start))
 
 
 def _holders_after(
