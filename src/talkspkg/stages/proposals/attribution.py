@@ -12,7 +12,8 @@ Each proposal cue of a sentence is resolved to a proposer by the first rule that
    the nearest actor before it that no preposition governs ("Putin reportedly offered",
    "Ukraine drafted a paper"), or for a participle after a comma (", demanding") the first such
    actor of the sentence; a first-person subject is the speaker; in a relative clause ("allies,
-   who have pledged") the actor right before "who", else none;
+   who have pledged") the actor right before "who", else none; a passive verb without a
+   by-phrase ("guarantees that could be offered") has none;
 5. a modal demand ("must", "should"; `form: reported`): not its grammatical subject ("Moscow must
    accept a ceasefire") but whoever reports it: an actor followed by a speech verb before it
    ("the Kremlin has said any settlement must ..."), the subject of a sentence going on with
@@ -58,6 +59,8 @@ _COMPOUND = re.compile(
 )
 _BY = re.compile(r"^\s+(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _NAMES = re.compile(r"^\s+(?:for|on|of)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_PREDICATIVE = frozenset({"poised", "prepared", "willing", "ready", "open"})  # "may be poised to"
 _RELATIVE = re.compile(r"\b(?:who|which)\s+(?:(?:has|have|had|also|now|then|later)\s+){0,2}$")
 _REPORTING = re.compile(r",\s*(?:saying|adding|arguing|insisting|stressing|warning)\b")
 
@@ -176,6 +179,10 @@ class Attributor:
         return replace(ctx, cue=cue)
 
     def _subject(self, s: Sentence, cue: Hit) -> Actor | None:
+        word = self.text[cue.start : cue.end].split()[0].lower()
+        participle = word.endswith("ed") and word not in _PREDICATIVE
+        if participle and _PASSIVE.search(self.text, s.start, cue.start):
+            return None  # "guarantees that could be offered to Ukraine": no agent, no proposer
         relative = _RELATIVE.search(self.text, s.start, cue.start)
         if relative is not None:
             # "allies, who have pledged": the antecedent right before "who", if it is an actor
