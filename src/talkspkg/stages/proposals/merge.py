@@ -25,6 +25,7 @@ from typing import Any
 from talkspkg.kb import KnowledgeBase
 from talkspkg.schema.proposals import ATTRIBUTIONS
 from talkspkg.stages.proposals.codebook import codebook_rows, load_codebook
+from talkspkg.stages.proposals.detect import confidence
 from talkspkg.stages.proposals.evidence import TermEvidence
 
 TABLES = ("codebook", "proposals", "proposal_terms", "term_positions")
@@ -98,6 +99,9 @@ def assemble_proposals(
                 "term_text": ev.term_text,
                 "cue": ev.cue,
                 "attribution": attribution,
+                "confidence": ev.confidence
+                if attribution == ev.attribution
+                else confidence(attribution, None),
             }
 
     articles_of_term: dict[str, set[str]] = defaultdict(set)

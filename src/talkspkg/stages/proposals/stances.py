@@ -3,14 +3,18 @@
 Holder policy: for a `holder: before` cue, the nearest actor before it that no preposition
 governs ("Zelensky ... dismissed", "Kyiv would not"), inside a ", which" clause when the cue
 stands in one, with the actors coordinated with it ("Ukraine and Russia agreed"), skipping
-actors in a dash or bracket aside ("During the call – joined by Rubio – the leaders agreed"); a first-person holder is the quotation's speaker. A person reporting the stance
+actors in a dash or bracket aside ("During the call – joined by Rubio – the leaders agreed");
+after a reporting participle ("Russia rejected Zelensky's plan, reiterating that it would not"),
+the subject of the sentence; a first-person holder is the quotation's speaker. A person reporting the stance
 of their side with a speech verb holds it too ("Svyrydenko said Kyiv would not recognise ...").
 For a `holder: after` cue, every actor of the complement up to the next comma ("unacceptable to
 both Kyiv and other European nations"), and a person reporting it ("Duda said the idea was
 unacceptable to Warsaw").
 
 Scope policy: a `scope: after` cue bears on the terms between it and the next stance or verb
-cue, or a new clause or appositive (", and ...", ", a condition ...") if one comes first; a `scope: before` cue on those between the previous such cue and it; a cue in a ", which"
+cue, or a new clause or appositive (", and ...", ", a condition ...") if one comes first, and a
+`scope: before` cue likewise from the last such boundary before it (but not ", but": "we
+agree – but only if ..." conditions the clause before); a `scope: before` cue on those between the previous such cue and it; a cue in a ", which"
 clause with nothing after it on the terms before the clause. With no term in scope, a sentence
 pointing back on the cue's scope side ("rejected the demand", "these points are non-starters")
 bears on earlier terms (see detect.py).
@@ -32,12 +36,17 @@ from talkspkg.stages.proposals.text import Sentence
 _WHICH = re.compile(r",\s+which\b", re.IGNORECASE)
 _COMPLEMENT_END = re.compile(r"[,;.]|\bwhich\b")
 _LOOKBACK = 40
+_PARTICIPLE = re.compile(
+    r",\s*(?:reiterating|saying|adding|insisting|arguing|stressing|warning|noting)\b"
+)
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
 _DASH = re.compile(r"\s[–—]\s")
 _ASIDE_CLOSE = re.compile(r"\s[–—]\s|\)")
 # the object of a stance ends at a new clause (", and Moscow would ...") or an appositive that
 # describes it anew (", a condition Kyiv sees as essential for ...")
 _SCOPE_END = re.compile(r",\s+(?:and|but|while|whereas|a|an)\s", re.IGNORECASE)
+# ", but only if" attaches the condition to the clause before it
+_SCOPE_START = re.compile(r",\s+(?:and|while|whereas|a|an)\s", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +89,21 @@ def _holders_before(
     lo = s.start
     for m in _WHICH.finditer(text, s.start, cue.start):
         lo = m.end()
+    participle = None
+    for participle in _PARTICIPLE.finditer(text, lo, cue.start):
+        pass
+    if participle is not None:  # "Russia rejected X's plan, reiterating that it would not ..."
+        lo = s.start if lo == s.start else lo
+        subjects = [
+            a
+            for a in actors.within(lo, participle.start())
+            if not actors.is_object(a, s.start) and not _parenthetical(text, a, cue)
+        ]
+        if subjects:
+            holder = actors.resolve(subjects[0], sentences, s.index)
+            if holder is not None and holder.entity_id is not None:
+                return _with_speakers([holder], s, holder.start, actors)
+        return ()
     holder = None
     before = [a for a in actors.within(lo, cue.start) if not _parenthetical(text, a, cue)]
     for n in range(len(before) - 1, -1, -1):
@@ -146,7 +170,9 @@ def find_stances(
             if not scope and which:
                 scope = [t for t in terms if prev_end <= t.start and t.end <= which[-1].start()]
         else:
-            scope = [t for t in terms if prev_end <= t.start and t.end <= cue.start]
+            starts = [m.end() for m in _SCOPE_START.finditer(text, prev_end, cue.start)]
+            begin = starts[-1] if starts else prev_end
+            scope = [t for t in terms if begin <= t.start and t.end <= cue.start]
         if cue.holder == "before":
             holders = _holders_before(text, s, cue, actors, sentences)
         else:
