@@ -553,3 +553,130 @@ def test_malformed_cue_entry_names_file_and_entry():
         KnowledgeError, match=r"c\.yaml: stance_cues #1: stance 'maybe' must be one of"
     ):
         parse_cues(data, "c.yaml")
+
+
+# ---------------------------------------------------------------- issue 15: mechanisms
+
+
+def test_modal_demand_belongs_to_whoever_reports_it():
+    text = (
+        "The Kremlin has said any agreement must include Ukraine handing over the rest of Luhansk."
+    )
+    assert claims(text) == [
+        ("territory.cession", "proposes", "kremlin", "russia.position", "explicit")
+    ]
+    assert claims("Kyiv said the war should be frozen along the current front line.") == [
+        ("territory.freeze_front_line", "proposes", "ukraine", "ukraine.position", "explicit")
+    ]
+
+
+def test_modal_demand_reported_by_nobody_has_no_proposer():
+    assert claims("Any agreement must include Ukraine handing over the rest of Luhansk.") == []
+
+
+def test_subject_not_the_object_of_a_verb_proposes():
+    text = "Macron told Zelensky that Paris would help Kyiv buy air-defence missiles."
+    assert claims(text) == [
+        ("security.military_aid", "proposes", "france", "france.offer", "explicit")
+    ]
+
+
+def test_passive_participle_without_agent_has_no_proposer():
+    assert claims("The guarantees that could be offered to Ukraine include European troops.") == []
+
+
+def test_possessor_of_an_agent_is_not_the_proposer():
+    assert (
+        claims("The plan was drafted by Kyiv's European allies and includes a full ceasefire.")
+        == []
+    )
+
+
+def test_limited_ceasefire_on_energy_infrastructure_is_partial_only():
+    assert claims("Washington proposed a limited ceasefire on energy infrastructure.") == [
+        ("ceasefire.partial", "proposes", "united-states", "united-states.plan", "explicit")
+    ]
+
+
+def test_time_limited_comprehensive_ceasefire_is_temporary_only():
+    assert {c[0] for c in claims("Washington proposed a 30-day comprehensive ceasefire.")} == {
+        "ceasefire.temporary"
+    }
+
+
+def test_coordinated_subjects_each_take_the_stance():
+    assert {(c[1], c[2]) for c in claims("Ukraine and Russia agreed to a prisoner exchange.")} == {
+        ("supports", "ukraine"),
+        ("supports", "russia"),
+    }
+
+
+def test_stance_object_ends_at_a_new_clause():
+    text = (
+        "The Kremlin would not accept European troops in Ukraine, and Kyiv wants security "
+        "guarantees."
+    )
+    stances = {(c[0], c[1], c[2]) for c in claims(text) if c[1] != "proposes"}
+    assert stances == {("security.foreign_contingent", "rejects", "kremlin")}
+
+
+def test_only_if_after_but_conditions_the_clause_before():
+    text = "Moscow would only consider a leaders' summit if Kyiv made concessions."
+    assert [(c[0], c[1], c[2]) for c in claims(text)] == [
+        ("process.direct_talks", "conditional", "russia")
+    ]
+
+
+def test_reporting_participle_makes_the_sentence_subject_the_holder():
+    text = (
+        "Moscow rejected Zelensky's peace plan, reiterating that it would not give up any "
+        "territory it had seized."
+    )
+    stances = {(c[0], c[1], c[2]) for c in claims(text) if c[1] != "proposes"}
+    assert stances == {("territory.russian_withdrawal", "rejects", "russia")}
+
+
+def test_refusal_to_cede_is_a_rejection():
+    text = "Zelensky reaffirmed his refusal to relinquish any part of the Donetsk region."
+    assert [(c[0], c[1], c[2]) for c in claims(text)] == [
+        ("territory.cession", "rejects", "volodymyr-zelensky")
+    ]
+
+
+def test_demand_in_exchange_is_the_offering_side_s():
+    text = (
+        "Russia offered a pause in exchange for US recognition of Russian sovereignty over Crimea."
+    )
+    assert claims(text) == [
+        ("territory.crimea_recognition", "proposes", "russia", "russia.offer", "explicit")
+    ]
+
+
+def test_positions_carry_a_confidence_by_attribution():
+    from talkspkg.stages.proposals.detect import ATTRIBUTION_WEIGHT
+
+    assert all(0 < p["confidence"] <= 1 for p in ROWS["term_positions"])
+    for p in ROWS["term_positions"]:
+        assert p["confidence"] <= ATTRIBUTION_WEIGHT[p["attribution"]]
+    article = make_article(
+        RawFile(
+            Path("raw/x.txt"),
+            "x",
+            "\nKyiv said the war should be frozen along the current front line.\n",
+            "0" * 64,
+        )
+    )
+    (modal,) = term_evidence(article, KB, mentions(article, KB))
+    assert modal.confidence == round(ATTRIBUTION_WEIGHT["explicit"] * 0.85, 3)
+
+
+def test_yields_to_must_name_known_codes():
+    data = {
+        "version": "1",
+        "categories": ["ceasefire"],
+        "codes": [{**GOOD_CODE, "yields_to": ["ceasefire.nothing"]}],
+    }
+    with pytest.raises(
+        KnowledgeError, match=r"yields_to names unknown code\(s\) ceasefire\.nothing"
+    ):
+        parse_codebook(data, "x.yaml")

@@ -74,7 +74,9 @@ def _yields(term: Hit, terms: list[Hit], codebook: Codebook) -> bool:
     """True when a more specific code's wording overlaps the term (codebook `yields_to`)."""
     wins = codebook.codes[term.label].yields_to
     return any(
-        o.label in wins and o.start < term.end and term.start < o.end for o in terms if o is not term
+        o.label in wins and o.start < term.end and term.start < o.end
+        for o in terms
+        if o is not term
     )
 
 

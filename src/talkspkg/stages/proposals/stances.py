@@ -5,19 +5,19 @@ governs ("Zelensky ... dismissed", "Kyiv would not"), inside a ", which" clause 
 stands in one, with the actors coordinated with it ("Ukraine and Russia agreed"), skipping
 actors in a dash or bracket aside ("During the call – joined by Rubio – the leaders agreed");
 after a reporting participle ("Russia rejected Zelensky's plan, reiterating that it would not"),
-the subject of the sentence; a first-person holder is the quotation's speaker. A person reporting the stance
-of their side with a speech verb holds it too ("Svyrydenko said Kyiv would not recognise ...").
-For a `holder: after` cue, every actor of the complement up to the next comma ("unacceptable to
-both Kyiv and other European nations"), and a person reporting it ("Duda said the idea was
-unacceptable to Warsaw").
+the subject of the sentence; a first-person holder is the quotation's speaker. A person
+reporting the stance of their side with a speech verb holds it too ("Svyrydenko said Kyiv would
+not recognise ..."). For a `holder: after` cue, every actor of the complement up to the next
+comma ("unacceptable to both Kyiv and other European nations"), and a person reporting it ("Duda
+said the idea was unacceptable to Warsaw").
 
 Scope policy: a `scope: after` cue bears on the terms between it and the next stance or verb
-cue, or a new clause or appositive (", and ...", ", a condition ...") if one comes first, and a
-`scope: before` cue likewise from the last such boundary before it (but not ", but": "we
-agree – but only if ..." conditions the clause before); a `scope: before` cue on those between the previous such cue and it; a cue in a ", which"
-clause with nothing after it on the terms before the clause. With no term in scope, a sentence
-pointing back on the cue's scope side ("rejected the demand", "these points are non-starters")
-bears on earlier terms (see detect.py).
+cue, or a new clause or appositive (", and ...", ", a condition ...") if one comes first; a
+`scope: before` cue on those between the previous such cue, or the last such boundary, and it
+(but not ", but": "we agree – but only if ..." conditions the clause before); a cue in a
+", which" clause with nothing after it on the terms before the clause. With no term in scope, a
+sentence pointing back on the cue's scope side ("rejected the demand", "these points are
+non-starters") bears on earlier terms (see detect.py).
 
 A cue preceded by a hypothetical marker ("to accept", "can possibly accept") is no stance; a
 supports cue followed by a conditional cue ("would agree ... only if") is conditional.
@@ -89,11 +89,9 @@ def _holders_before(
     lo = s.start
     for m in _WHICH.finditer(text, s.start, cue.start):
         lo = m.end()
-    participle = None
-    for participle in _PARTICIPLE.finditer(text, lo, cue.start):
-        pass
-    if participle is not None:  # "Russia rejected X's plan, reiterating that it would not ..."
-        lo = s.start if lo == s.start else lo
+    participles = list(_PARTICIPLE.finditer(text, lo, cue.start))
+    if participles:  # "Russia rejected X's plan, reiterating that it would not ..."
+        participle = participles[-1]
         subjects = [
             a
             for a in actors.within(lo, participle.start())
