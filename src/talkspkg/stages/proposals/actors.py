@@ -138,7 +138,8 @@ class Actors:
         before = self.text[floor : actor.start]
         before = re.sub(r"\b(?:the|both)\s*$", "", before, flags=re.IGNORECASE)
         m = _PREVIOUS_WORD.search(before)
-        return bool(m) and m.group(1).lower() in PREPOSITIONS | GOVERNING_VERBS
+        # "a Ukraine peace deal", "an EU plan": after an indefinite article, a modifier
+        return bool(m) and m.group(1).lower() in PREPOSITIONS | GOVERNING_VERBS | {"a", "an"}
 
     def is_speaker(self, actor: Actor) -> bool:
         if actor.kind != "mention" or actor.entity_id is None:

@@ -125,8 +125,7 @@ class Attributor:
             m = _POSSESSIVE.match(gap)
             possessive = bool(m and m.group())
             rest = gap[m.end() :] if m and possessive else gap
-            compound = _COMPOUND.match(gap)
-            if compound and not any(actor.end <= h.start and h.end <= cue.start for h in hits):
+            if _COMPOUND.match(gap):  # "US-backed plan": the compound's verb is no cue of its own
                 return actor
             words = rest.split()
             if (

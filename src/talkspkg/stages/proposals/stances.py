@@ -3,7 +3,8 @@
 Holder policy: for a `holder: before` cue, the nearest actor before it that no preposition
 governs ("Zelensky ... dismissed", "Kyiv would not"), inside a ", which" clause when the cue
 stands in one, with the actors coordinated with it ("Ukraine and Russia agreed"), skipping
-actors in a dash or bracket aside ("During the call – joined by Rubio – the leaders agreed");
+actors in a dash or bracket aside ("During the call – joined by Rubio – the leaders agreed"),
+and the actor of a compound ("a US-backed truce");
 after a reporting participle ("Russia rejected Zelensky's plan, reiterating that it would not"),
 the subject of the sentence; a first-person holder is the quotation's speaker. A person
 reporting the stance of their side with a speech verb holds it too ("Svyrydenko said Kyiv would
@@ -89,6 +90,9 @@ def _holders_before(
     lo = s.start
     for m in _WHICH.finditer(text, s.start, cue.start):
         lo = m.end()
+    compound = [a for a in actors.within(lo, cue.start) if text[a.end : cue.start] == "-"]
+    if compound:  # "a US-backed truce": the compound's actor backs it
+        return (compound[-1],)
     participles = list(_PARTICIPLE.finditer(text, lo, cue.start))
     if participles:  # "Russia rejected X's plan, reiterating that it would not ..."
         participle = participles[-1]
