@@ -7,7 +7,9 @@ from the lexicon: "the Americans", "a senior French official", "the Russian lead
 
 Side policy: a proposal belongs to a state. A person or national body is mapped to the country
 entity whose `country` code equals theirs (Witkoff -> united-states, Kremlin -> russia); an
-entity without a country (NATO, EU officials) stands for itself.
+entity without a country stands for the institution its id or role names (`institution_sides`
+of proposal_cues.yaml: von der Leyen, European Commission President -> european-union), else
+for itself (NATO, the coalition of the willing).
 
 Speaker policy for first-person words: the person named next to a speech verb ("Vance said",
 "said Vance") in the same sentence, else in the same paragraph, else within two sentences,
@@ -86,6 +88,7 @@ class Actors:
     def __init__(self, article: Article, kb: KnowledgeBase, found: MentionResult, cues: Cues):
         self.text = article.text
         self.kb = kb
+        self.institution_sides = cues.institution_sides
         self.found = found
         codes = kb.lexicon.demonyms
         actors: list[Actor] = []
@@ -123,7 +126,13 @@ class Actors:
 
     def side_of(self, entity_id: str) -> str:
         entity = self.entity(entity_id)
-        if entity is None or entity.entity_type == "country" or not entity.country:
+        if entity is None or entity.entity_type == "country":
+            return entity_id
+        if not entity.country:
+            for pattern, side in self.institution_sides:
+                hit = pattern.search(entity_id) or pattern.search(entity.role or "")
+                if hit and side != entity_id and side in self.kb.entities:
+                    return side
             return entity_id
         return country_ids(self.kb).get(entity.country, entity_id)
 

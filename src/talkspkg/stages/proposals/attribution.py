@@ -20,7 +20,10 @@ Each proposal cue of a sentence is resolved to a proposer by the first rule that
    ", saying"/", adding", or the speaker of the quotation it stands in; else no proposer;
 6. a cue with no proposer of its own shares the context of an earlier cue of its clause
    ("Witkoff presented proposals", "The proposal called for");
-7. noun cue after a determiner ("That framework", "such proposals"): the last proposal named in
+7. a verb cue whose subject opens the sentence as "It" or "He"/"She": the proposal of the two
+   previous sentences, or its proposing person ("He also demanded ...");
+8. noun cue after a determiner ("That framework", "such proposals") or opening the sentence
+   ("Controversial provisions include"): the last proposal named in
    this sentence or in the three before (anaphora).
 A negated verb cue ("has not offered") is no cue. A noun cue right next to a term ("a 30-day
 ceasefire proposal", "a proposal for a 30-day ceasefire") names a single-issue proposal.
@@ -61,6 +64,8 @@ _BY = re.compile(r"^\s+(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _NAMES = re.compile(r"^\s+(?:for|on|of)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _PREDICATIVE = frozenset({"poised", "prepared", "willing", "ready", "open"})  # "may be poised to"
+_PRONOUN_HEAD = re.compile(r"(He|She|It)\s+(?:[a-z]+\s+){0,2}")  # "He also demanded"
+_HEAD = re.compile(r"(?:[A-Z][\w-]*\s+)?")  # "Controversial provisions include"
 _RELATIVE = re.compile(r"\b(?:who|which)\s+(?:(?:has|have|had|also|now|then|later)\s+){0,2}$")
 _REPORTING = re.compile(r",\s*(?:saying|adding|arguing|insisting|stressing|warning)\b")
 
@@ -216,6 +221,23 @@ class Attributor:
             return self.actors.speaker(self.sentences, s.index)
         return None
 
+    def _pronoun_antecedent(self, s: Sentence, cue: Hit, kind: str) -> Context | None:
+        """A sentence opening with "He"/"She"/"It" as the cue's subject continues the proposal
+        of the previous two sentences: "It" is that proposal ("It also suggested ..."), "He" or
+        "She" its proposing person ("He also demanded ...")."""
+        m = _PRONOUN_HEAD.match(self.text, s.start, cue.start)
+        if m is None or m.end() != cue.start:
+            return None
+        antecedent = self._antecedent(s.index, [], CARRY_WINDOW)
+        if antecedent is None:
+            return None
+        if m.group(1) == "It":
+            return replace(antecedent, cue=cue, attribution="anaphora")
+        entity = self.actors.entity(antecedent.actor_id)
+        if entity is None or entity.entity_type != "person":
+            return None
+        return Context(antecedent.proposer_id, kind, kind, antecedent.actor_id, cue, "anaphora")
+
     def _antecedent(self, index: int, earlier: list[Context], window: int) -> Context | None:
         if earlier:
             return earlier[-1]
@@ -264,6 +286,8 @@ class Attributor:
                 ctx = self._noun_subject(s, cue, resolved)
             if ctx is None and cue.form == "verb":
                 ctx = self._context(self._subject(s, cue), kind, s.index, cue)
+            if ctx is None and cue.form == "verb":
+                ctx = self._pronoun_antecedent(s, cue, kind)
             if ctx is None:
                 lo, hi = clause_bounds(self.text, s, cue.start, self.cues.clause_breaks)
                 same = [c for h, c in resolved.items() if c and lo <= h.start < hi]
@@ -272,7 +296,10 @@ class Attributor:
             if (
                 ctx is None
                 and cue.form == "noun"
-                and _DETERMINER.search(self.text, s.start, cue.start)
+                and (
+                    _DETERMINER.search(self.text, s.start, cue.start)
+                    or _HEAD.fullmatch(self.text, s.start, cue.start)
+                )
             ):
                 earlier = [c for c in resolved.values() if c]
                 antecedent = self._antecedent(s.index, earlier, ANAPHORA_WINDOW)

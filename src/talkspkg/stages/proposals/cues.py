@@ -23,6 +23,7 @@ _KEYS = {
     "kinds",
     "proposal_cues",
     "stance_cues",
+    "institution_sides",
     "anaphora",
     "hypothetical",
     "clause_breaks",
@@ -64,6 +65,8 @@ class Cues:
     clause_breaks: tuple[re.Pattern[str], ...]
     non_actor_roles: frozenset[str]
     abbreviations: frozenset[str]
+    # (pattern over an actor's id or role, side): institutions and officials without a country
+    institution_sides: tuple[tuple[re.Pattern[str], str], ...] = ()
 
     def patterns(self) -> list[re.Pattern[str]]:
         """The proposal and stance cue patterns."""
@@ -153,7 +156,21 @@ def parse_cues(data: Any, source: str) -> Cues:
         abbreviations=frozenset(
             text_list(data.get("abbreviations"), source, "abbreviations", required=False)
         ),
+        institution_sides=_institution_sides(data, source),
     )
+
+
+def _institution_sides(
+    data: dict[str, Any], source: str
+) -> tuple[tuple[re.Pattern[str], str], ...]:
+    raw = data.get("institution_sides") or {}
+    where = f"{source}: institution_sides"
+    if not isinstance(raw, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and v for k, v in raw.items()
+    ):
+        raise KnowledgeError(f"{where} must map patterns to side ids")
+    compiled = compile_patterns(tuple(raw), where)
+    return tuple(zip(compiled, raw.values(), strict=True))
 
 
 @cache

@@ -16,7 +16,8 @@ Scope policy: a `scope: after` cue bears on the terms between it and the next st
 cue, or a new clause or appositive (", and ...", ", a condition ...") if one comes first; a
 `scope: before` cue on those between the previous such cue, or the last such boundary, and it
 (but not ", but": "we agree – but only if ..." conditions the clause before); a cue in a
-", which" clause with nothing after it on the terms before the clause. With no term in scope, a
+", which" clause with nothing after it on the terms before the clause, and a `scope: after`
+cue ending its sentence ("...; Kyiv refuses") on the terms before it. With no term in scope, a
 sentence pointing back on the cue's scope side ("rejected the demand", "these points are
 non-starters") bears on earlier terms (see detect.py).
 
@@ -40,6 +41,7 @@ _LOOKBACK = 40
 _PARTICIPLE = re.compile(
     r",\s*(?:reiterating|saying|adding|insisting|arguing|stressing|warning|noting)\b"
 )
+_CLAUSE_END = re.compile(r"\s*(?:[.;!?\"”’)]\s*)*$")
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
 _DASH = re.compile(r"\s[–—]\s")
 _ASIDE_CLOSE = re.compile(r"\s[–—]\s|\)")
@@ -171,6 +173,9 @@ def find_stances(
             which = list(_WHICH.finditer(text, prev_end, cue.start))
             if not scope and which:
                 scope = [t for t in terms if prev_end <= t.start and t.end <= which[-1].start()]
+            elif not scope and _CLAUSE_END.match(text, cue.end, s.end):
+                # "Russia demands Ukraine give up land; Kyiv refuses": the terms before it
+                scope = [t for t in terms if t.end <= cue.start]
         else:
             starts = [m.end() for m in _SCOPE_START.finditer(text, prev_end, cue.start)]
             begin = starts[-1] if starts else prev_end
