@@ -680,3 +680,45 @@ def test_yields_to_must_name_known_codes():
         KnowledgeError, match=r"yields_to names unknown code\(s\) ceasefire\.nothing"
     ):
         parse_codebook(data, "x.yaml")
+
+
+def test_term_agreed_together_with_no_proposer_is_each_party_s():
+    assert sorted(claims("Ukraine and Russia agreed to a prisoner exchange.")) == [
+        ("humanitarian.prisoner_exchange", "supports", "russia", "russia.position", "agreement"),
+        ("humanitarian.prisoner_exchange", "supports", "ukraine", "ukraine.position", "agreement"),
+    ]
+    # a reporter is no party to what they report
+    text = "Zelensky said Putin had agreed to a prisoner exchange."
+    assert {c[4] for c in claims(text)} == {"corpus-term"}
+
+
+def test_official_without_a_country_speaks_for_their_institution():
+    text = "Ursula von der Leyen called for security guarantees for Ukraine."
+    assert claims(text) == [
+        (
+            "security.guarantees",
+            "proposes",
+            "ursula-von-der-leyen",
+            "european-union.position",
+            "explicit",
+        )
+    ]
+
+
+def test_pronoun_subject_continues_the_previous_proposer():
+    text = (
+        "Zelensky presented a peace plan calling for a full ceasefire. "
+        "He also demanded the release of all prisoners."
+    )
+    assert claims(text)[-1] == (
+        "humanitarian.prisoner_exchange",
+        "proposes",
+        "volodymyr-zelensky",
+        "ukraine.position",
+        "anaphora",
+    )
+
+
+def test_intransitive_refusal_at_the_end_bears_on_the_terms_before():
+    text = "Russia demands Ukraine give up land in the Donetsk region; Kyiv refuses."
+    assert ("territory.cession", "rejects", "ukraine") in {(c[0], c[1], c[2]) for c in claims(text)}

@@ -15,7 +15,7 @@ CODE_PATTERN = r"^[a-z]+\.[a-z0-9_]+$"
 PROPOSAL_KINDS = ["plan", "offer", "position", "single-issue"]
 STANCES = ["proposes", "supports", "rejects", "conditional"]
 DATE_PRECISIONS = ["day", "month", "year"]
-ATTRIBUTIONS = ["explicit", "anaphora", "carry-over", "article-term", "corpus-term"]
+ATTRIBUTIONS = ["explicit", "agreement", "anaphora", "carry-over", "article-term", "corpus-term"]
 
 
 class Codebook(pa.DataFrameModel):
@@ -147,6 +147,8 @@ class TermPositions(SpanChecks):
         isin=ATTRIBUTIONS,
         description="How the term was tied to its proposal: explicit (in the sentence), anaphora "
         "('that framework', 'these points'), carry-over (sentence continuing the previous one), "
+        "agreement (a term two or more parties agree to with no proposer named: a term of each "
+        "party's position), "
         "article-term / corpus-term (a stance on the term itself, recorded against every proposal "
         "carrying it in the article, or in the corpus when the article reports none).",
     )
@@ -154,7 +156,8 @@ class TermPositions(SpanChecks):
         ge=0,
         le=1,
         description="Confidence of the claim (0-1): the weight of its attribution (explicit "
-        "0.95, article-term 0.9, carry-over 0.75, anaphora 0.7, corpus-term 0.6), times 0.85 "
+        "0.95, article-term 0.9, agreement 0.8, carry-over 0.75, anaphora 0.7, corpus-term 0.6), "
+        "times 0.85 "
         "when the proposer is whoever reports a modal demand ('X said Y must ...').",
     )
 

@@ -10,12 +10,14 @@ only points back to it ("dismissed such proposals"). The second pass ties each s
 targets:
 - a term its sentence attributes to a proposal of another side: that proposal (explicit);
 - a term its sentence attributes to no proposal: every proposal of the article carrying the term
-  (article-term), or, if the article reports none, of the corpus (resolved in merge.py): a
+  (article-term); if the article reports none, a term two or more parties agree to together
+  ("Ukraine and Russia agreed to a prisoner exchange") is a term of each one's position
+  (agreement); else a proposal of the corpus carrying it (corpus-term, resolved in merge.py): a
   rejection of "a full ceasefire" is a rejection of that term whoever proposed it;
 - no term, but the sentence points back ("these points are non-starters", "Kyiv dismissed the
   offer"): the terms attributed earlier in the sentence, else in the nearest of the three
   previous sentences (anaphora).
-Stances never target a proposal of the holder's own side.
+Stances never target a proposal of the holder's own side, except in an agreement.
 """
 
 from __future__ import annotations
@@ -141,6 +143,15 @@ class _Article:
                 for holder in stance.holders:
                     yield from self._stance_claims(analyses, n, stance, holder, carrying)
 
+    def _agreement(self, stance: Stance, holder: Actor, side: str) -> tuple[Context, str] | None:
+        """A term parties agree to together, no proposer named: a term of each one's position."""
+        if stance.stance != "supports" or not stance.joint:
+            return None
+        kind = "position"
+        return Context(side, kind, kind, holder.entity_id or side, stance.cue, "agreement"), (
+            "agreement"
+        )
+
     def _stance_claims(
         self,
         analyses: list[Analysis],
@@ -156,7 +167,9 @@ class _Article:
                 targets = [(ctx, ctx.attribution)]
             else:
                 others = [c for c in carrying.get(term.label, {}).values() if c.proposer_id != side]
-                targets = [(c, "article-term") for c in others] or [(None, "corpus-term")]
+                targets = [(c, "article-term") for c in others] or [
+                    self._agreement(stance, holder, side) or (None, "corpus-term")
+                ]
             for target, how in targets:
                 yield self.claim(
                     a.sentence,
@@ -200,6 +213,7 @@ class _Article:
 ATTRIBUTION_WEIGHT = {
     "explicit": 0.95,
     "article-term": 0.9,
+    "agreement": 0.8,
     "carry-over": 0.75,
     "anaphora": 0.7,
     "corpus-term": 0.6,

@@ -12,6 +12,9 @@ among all), the one proposed in most articles, then the first id. One target, no
 rejection of "a frozen conflict" is one position, not one per plan that ever named a freeze.
 With none, it is dropped (no term to hang it on).
 
+A term parties agree to together with no proposer named (attribution `agreement`, detect.py)
+is a term of each party's position, made by its `supports` claim.
+
 `date` and `presented_at` stay null: the articles date proposals relative to meetings ("last week
 in Paris"), which the meetings stage resolves; see the stage report for the planned link.
 """
@@ -60,7 +63,11 @@ def assemble_proposals(
     proposals: dict[str, TermEvidence] = {}
     summaries: dict[str, TermEvidence] = {}
     for ev in claims:
-        if ev.stance == "proposes" and ev.proposal_id and ev.code in codebook.codes:
+        if (
+            (ev.stance == "proposes" or ev.attribution == "agreement")
+            and ev.proposal_id
+            and ev.code in codebook.codes
+        ):
             proposals.setdefault(ev.proposal_id, ev)
             summaries.setdefault(f"{ev.proposal_id}.{ev.code}", ev)
     proposer = {pid: ev.proposer_id or "" for pid, ev in proposals.items()}

@@ -59,6 +59,7 @@ class Stance:
     holders: tuple[Actor, ...]
     terms: tuple[Hit, ...]
     anaphoric: bool  # no term in scope, but the sentence points back to earlier terms
+    joint: bool = False  # two or more coordinated holders of different sides ("A and B agreed")
 
 
 def _hypothetical(text: str, s: Sentence, cue: Hit, cues: Cues) -> bool:
@@ -88,13 +89,13 @@ def _with_speakers(
 
 def _holders_before(
     text: str, s: Sentence, cue: Hit, actors: Actors, sentences: list[Sentence]
-) -> tuple[Actor, ...]:
+) -> tuple[tuple[Actor, ...], bool]:
     lo = s.start
     for m in _WHICH.finditer(text, s.start, cue.start):
         lo = m.end()
     compound = [a for a in actors.within(lo, cue.start) if text[a.end : cue.start] == "-"]
     if compound:  # "a US-backed truce": the compound's actor backs it
-        return (compound[-1],)
+        return (compound[-1],), False
     participles = list(_PARTICIPLE.finditer(text, lo, cue.start))
     if participles:  # "Russia rejected X's plan, reiterating that it would not ..."
         participle = participles[-1]
@@ -106,8 +107,8 @@ def _holders_before(
         if subjects:
             holder = actors.resolve(subjects[0], sentences, s.index)
             if holder is not None and holder.entity_id is not None:
-                return _with_speakers([holder], s, holder.start, actors)
-        return ()
+                return _with_speakers([holder], s, holder.start, actors), False
+        return (), False
     holder = None
     before = [a for a in actors.within(lo, cue.start) if not _parenthetical(text, a, cue)]
     for n in range(len(before) - 1, -1, -1):
@@ -115,14 +116,15 @@ def _holders_before(
             holder = actors.resolve(before[n], sentences, s.index)
             break
     if holder is None or holder.entity_id is None:
-        return ()
+        return (), False
     found = [holder]
     # coordinated holders: "Ukraine and Russia agreed", "the U.S., Ukraine, and Russia had agreed"
     while n > 0 and _COORDINATION.fullmatch(text[before[n - 1].end : before[n].start]):
         n -= 1
         if before[n].kind == "mention":
             found.append(before[n])
-    return _with_speakers(found, s, found[-1].start, actors)
+    joint = len({a.side for a in found}) >= 2  # before the reporters join the holders
+    return _with_speakers(found, s, found[-1].start, actors), joint
 
 
 def _parenthetical(text: str, actor: Actor, cue: Hit) -> bool:
@@ -181,13 +183,13 @@ def find_stances(
             begin = starts[-1] if starts else prev_end
             scope = [t for t in terms if begin <= t.start and t.end <= cue.start]
         if cue.holder == "before":
-            holders = _holders_before(text, s, cue, actors, sentences)
+            holders, joint = _holders_before(text, s, cue, actors, sentences)
         else:
-            holders = _holders_after(text, s, cue, actors, sentences)
+            holders, joint = _holders_after(text, s, cue, actors, sentences), False
         if not holders:
             continue
         anaphoric = not scope and _points_back(text, s, cue, prev_end, next_start, cues)
-        found[cue] = Stance(cue, cue.label, holders, tuple(scope), anaphoric)
+        found[cue] = Stance(cue, cue.label, holders, tuple(scope), anaphoric, joint)
         previous = ordered[i - 1] if i > 0 else None
         if (
             cue.label == "conditional"
