@@ -66,7 +66,9 @@ _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", r
 _PREDICATIVE = frozenset({"poised", "prepared", "willing", "ready", "open"})  # "may be poised to"
 _PRONOUN_HEAD = re.compile(r"(He|She|It)\s+(?:[a-z]+\s+){0,2}")  # "He also demanded"
 _HEAD = re.compile(r"(?:[A-Z][\w-]*\s+)?")  # "Controversial provisions include"
-_RELATIVE = re.compile(r"\b(?:who|which)\s+(?:(?:has|have|had|also|now|then|later)\s+){0,2}$")
+_RELATIVE = re.compile(
+    r"\b(?:who|which)\s+(?:(?:has|have|had|is|are|was|were|also|now|then|later)\s+){0,2}$"
+)
 _REPORTING = re.compile(r",\s*(?:saying|adding|arguing|insisting|stressing|warning)\b")
 
 

@@ -43,6 +43,7 @@ _PARTICIPLE = re.compile(
 )
 _CLAUSE_END = re.compile(r"\s*(?:[.;!?\"”’)]\s*)*$")
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
+_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who)\b[^,;.]*,")
 _DASH = re.compile(r"\s[–—]\s")
 _ASIDE_CLOSE = re.compile(r"\s[–—]\s|\)")
 # the object of a stance ends at a new clause (", and Moscow would ...") or an appositive that
@@ -92,7 +93,8 @@ def _holders_before(
 ) -> tuple[tuple[Actor, ...], bool]:
     lo = s.start
     for m in _WHICH.finditer(text, s.start, cue.start):
-        lo = m.end()
+        if "," not in text[m.end() : cue.start]:  # the cue stands in the ", which" clause
+            lo = m.end()
     compound = [a for a in actors.within(lo, cue.start) if text[a.end : cue.start] == "-"]
     if compound:  # "a US-backed truce": the compound's actor backs it
         return (compound[-1],), False
@@ -128,8 +130,12 @@ def _holders_before(
 
 
 def _parenthetical(text: str, actor: Actor, cue: Hit) -> bool:
-    """True when the actor stands in a dash or bracket aside closed before the cue ("During the
-    call – which was also joined by Rubio – the leaders agreed")."""
+    """True when the actor stands in a dash or bracket aside, or a ", which ... ," clause, closed
+    before the cue ("During the call – which was also joined by Rubio – the leaders agreed",
+    "Kyiv, which wants to join NATO, said ...")."""
+    for m in _RELATIVE_ASIDE.finditer(text, max(0, actor.start - 200), cue.start):
+        if m.start() < actor.start and actor.end <= m.end():
+            return True
     line = text[text.rfind("\n", 0, actor.start) + 1 : actor.start]
     dashes = len(_DASH.findall(line))
     opened = dashes % 2 == 1 or line.count("(") > line.count(")")
