@@ -63,7 +63,9 @@ _COMPOUND = re.compile(
 _BY = re.compile(r"^\s+(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _NAMES = re.compile(r"^\s+(?:for|on|of)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-_PREDICATIVE = frozenset({"poised", "prepared", "willing", "ready", "open"})  # "may be poised to"
+_PREDICATIVE = frozenset(  # "may be poised to", "was authorised to": the subject acts
+    {"poised", "prepared", "willing", "ready", "open", "authorized", "authorised"}
+)
 _PRONOUN_HEAD = re.compile(r"(He|She|It)\s+(?:[a-z]+\s+){0,2}")  # "He also demanded"
 _HEAD = re.compile(r"(?:[A-Z][\w-]*\s+)?")  # "Controversial provisions include"
 _RELATIVE = re.compile(
