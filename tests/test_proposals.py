@@ -722,3 +722,8 @@ def test_pronoun_subject_continues_the_previous_proposer():
 def test_intransitive_refusal_at_the_end_bears_on_the_terms_before():
     text = "Russia demands Ukraine give up land in the Donetsk region; Kyiv refuses."
     assert ("territory.cession", "rejects", "ukraine") in {(c[0], c[1], c[2]) for c in claims(text)}
+
+
+def test_reporter_of_another_side_s_stance_does_not_hold_it():
+    text = "Trump said Putin had agreed to a moratorium on strikes on energy facilities."
+    assert {(c[1], c[2]) for c in claims(text)} == {("supports", "vladimir-putin")}

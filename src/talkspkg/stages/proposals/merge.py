@@ -6,9 +6,9 @@ code of a single-issue proposal), so the US framework reported by three outlets 
 `term_positions` row per claim and article.
 
 A stance whose article reports no proposal carrying its term (proposal_id None) is recorded
-against one proposal of the corpus carrying the code whose proposer is not the holder's side
-(attribution `corpus-term`): among those whose proposer is a party of the article's claims (else
-among all), the one proposed in most articles, then the first id. One target, not all: a
+against one proposal of the corpus carrying the code whose proposer is not the holder's side,
+else of the holder's own side (attribution `corpus-term`): among those whose proposer is a party
+of the article's claims (else among all), the one proposed in most articles, then the first id. One target, not all: a
 rejection of "a frozen conflict" is one position, not one per plan that ever named a freeze.
 With none, it is dropped (no term to hang it on).
 
@@ -45,7 +45,9 @@ def _targets(
     the module docstring)."""
     if ev.proposal_id is not None:
         return [ev.proposal_id]
-    others = [p for p in carrying.get(ev.code, []) if proposer[p] != ev.holder_side]
+    carriers = carrying.get(ev.code, [])
+    # another side's proposal, else the holder's own ("Trump dropped his sanctions threat")
+    others = [p for p in carriers if proposer[p] != ev.holder_side] or list(carriers)
     here = [p for p in others if proposer[p] in sides[ev.article_id]] or others
     return sorted(here, key=lambda p: (-reach[p], p))[:1]
 

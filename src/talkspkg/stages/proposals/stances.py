@@ -81,9 +81,16 @@ def _points_back(
 def _with_speakers(
     found: list[Actor], s: Sentence, before: int, actors: Actors
 ) -> tuple[Actor, ...]:
-    """Add the persons who report the stance ("Svyrydenko said Kyiv would not ...")."""
+    """Add the persons who report the stance of their own side ("Svyrydenko said Kyiv would not
+    ..."); a person reporting another side's stance ("Trump said Putin had agreed") does not
+    hold it."""
+    sides = {a.side for a in found}
     for actor in actors.within(s.start, before):
-        if actors.is_speaker(actor) and actor.entity_id not in {a.entity_id for a in found}:
+        if (
+            actors.is_speaker(actor)
+            and actor.entity_id not in {a.entity_id for a in found}
+            and (not sides or actor.side in sides)
+        ):
             found.append(actor)
     return tuple(found)
 
