@@ -8,15 +8,18 @@ code of a single-issue proposal), so the US framework reported by three outlets 
 A stance whose article reports no proposal carrying its term (proposal_id None) is recorded
 against one proposal of the corpus carrying the code whose proposer is not the holder's side,
 else of the holder's own side (attribution `corpus-term`): among those whose proposer is a party
-of the article's claims (else among all), the one proposed in most articles, then the first id. One target, not all: a
-rejection of "a frozen conflict" is one position, not one per plan that ever named a freeze.
-With none, it is dropped (no term to hang it on).
+of the article's claims (else among all), the one proposed in most articles, then the first id.
+One target, not all: a rejection of "a frozen conflict" is one position, not one per plan that
+ever named a freeze. With none, it is dropped (no term to hang it on).
 
 A term parties agree to together with no proposer named (attribution `agreement`, detect.py)
 is a term of each party's position, made by its `supports` claim.
 
-`date` and `presented_at` stay null: the articles date proposals relative to meetings ("last week
-in Paris"), which the meetings stage resolves; see the stage report for the planned link.
+`date` and `presented_at` stay null: the articles date proposals relative to meetings ("presented
+the U.S. proposal at a meeting last week in Paris"), which the meetings stage resolves, and
+neither `term_evidence` nor `assemble_proposals` receives the meetings stage's output (the
+pipeline passes it to neither); linking them cleanly needs the meeting mentions of the
+article as an input of this stage, a change of the pipeline's contract, not of this stage.
 """
 
 from __future__ import annotations
