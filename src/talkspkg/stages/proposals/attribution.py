@@ -17,7 +17,8 @@ Each proposal cue of a sentence is resolved to a proposer by the first rule that
 5. a modal demand ("must", "should"; `form: reported`): not its grammatical subject ("Moscow must
    accept a ceasefire") but whoever reports it: an actor followed by a speech verb before it
    ("the Kremlin has said any settlement must ..."), the subject of a sentence going on with
-   ", saying"/", adding", or the speaker of the quotation it stands in; else no proposer;
+   ", saying"/", adding", or the speaker of the quotation it stands in or of a sentence opening
+   "He said"/"She stressed" (the person named with a speech verb nearby); else no proposer;
 6. a cue with no proposer of its own shares the context of an earlier cue of its clause
    ("Witkoff presented proposals", "The proposal called for");
 7. a verb cue whose subject opens the sentence as "It" or "He"/"She": the proposal of the two
@@ -70,6 +71,9 @@ _PRONOUN_HEAD = re.compile(r"(He|She|It)\s+(?:[a-z]+\s+){0,2}")  # "He also dema
 _HEAD = re.compile(r"(?:[A-Z][\w-]*\s+)?")  # "Controversial provisions include"
 _RELATIVE = re.compile(
     r"\b(?:who|which)\s+(?:(?:has|have|had|is|are|was|were|also|now|then|later)\s+){0,2}$"
+)
+_PRONOUN_SPEAKS = re.compile(
+    r"(?:He|She)\s+(?:\w+\s+)?(?:said|says|stressed|added|insisted|argued)\b"
 )
 _REPORTING = re.compile(r",\s*(?:saying|adding|arguing|insisting|stressing|warning)\b")
 
@@ -221,7 +225,9 @@ class Attributor:
         if _REPORTING.search(self.text, s.start, cue.start):
             subjects = [a for a in before if not self.actors.is_object(a, s.start)]
             return subjects[0] if subjects else None
-        if _inside_quotation(self.text, s.start, cue.start):
+        if _inside_quotation(self.text, s.start, cue.start) or _PRONOUN_SPEAKS.match(
+            self.text, s.start, cue.start
+        ):
             return self.actors.speaker(self.sentences, s.index)
         return None
 
