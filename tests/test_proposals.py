@@ -727,3 +727,10 @@ def test_intransitive_refusal_at_the_end_bears_on_the_terms_before():
 def test_reporter_of_another_side_s_stance_does_not_hold_it():
     text = "Trump said Putin had agreed to a moratorium on strikes on energy facilities."
     assert {(c[1], c[2]) for c in claims(text)} == {("supports", "vladimir-putin")}
+
+
+def test_government_of_an_actor_is_a_premodifier():
+    text = "The Trump administration's 28-point plan involves a freeze on NATO membership."
+    assert claims(text) == [
+        ("security.nato_membership", "proposes", "donald-trump", "united-states.plan", "explicit")
+    ]

@@ -2,7 +2,7 @@
 
 Each proposal cue of a sentence is resolved to a proposer by the first rule that applies:
 1. noun cue with a premodifier actor: "Witkoff's proposals", "the U.S. framework", "a US proposal",
-   "the US-backed plan" (possessive plus up to three words, or up to two words without one;
+   "the US-backed plan", "the Trump administration's plan" (possessive plus up to three words, or up to two words without one;
    never across a cue), or a demonym adjective ("the Ukrainian position");
 2. a by/from phrase: "a proposal by Moscow", "the plan, presented by Witkoff," (a noun cue
    before a passive verb cue of its clause takes the verb's proposer); not the possessor of the
@@ -57,6 +57,9 @@ _DETERMINER = re.compile(
     r"\b(?:the|that|this|these|those|such)\s+(?:[\w“”\"’'.-]+\s+){0,2}$", re.IGNORECASE
 )
 _NEGATED = re.compile(r"\b(?:not|never|n['’]t)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_BODY = re.compile(
+    r"^\s+(?:administration|government|team|side|delegation|camp)(?=['’]s\b)", re.IGNORECASE
+)
 _COMPOUND = re.compile(
     r"^-(?:backed|proposed|drafted|authored|sponsored|brokered|led)\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
@@ -135,6 +138,7 @@ class Attributor:
         if before:
             actor = before[-1]
             gap = self.text[actor.end : cue.start].replace("[", " ").replace("]", " ")
+            gap = _BODY.sub("", gap, count=1)  # "the Trump administration's plan"
             m = _POSSESSIVE.match(gap)
             possessive = bool(m and m.group())
             rest = gap[m.end() :] if m and possessive else gap
