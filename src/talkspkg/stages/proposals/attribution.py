@@ -2,8 +2,9 @@
 
 Each proposal cue of a sentence is resolved to a proposer by the first rule that applies:
 1. noun cue with a premodifier actor: "Witkoff's proposals", "the U.S. framework", "a US proposal",
-   "the US-backed plan", "the Trump administration's plan" (possessive plus up to three words, or up to two words without one;
-   never across a cue), or a demonym adjective ("the Ukrainian position");
+   "the US-backed plan", "the Trump administration's plan" (possessive plus up to three words,
+   or up to two words without one; never across a cue), or a demonym adjective ("the Ukrainian
+   position");
 2. a by/from phrase: "a proposal by Moscow", "the plan, presented by Witkoff," (a noun cue
    before a passive verb cue of its clause takes the verb's proposer); not the possessor of the
    agent ("drafted by Kyiv's allies" is the allies');
