@@ -32,7 +32,8 @@ ceasefire proposal", "a proposal for a 30-day ceasefire") names a single-issue p
 
 A term is attributed to the nearest resolved cue of its clause, or to the single-issue proposal it
 names. A sentence with terms but no proposal cue continues the proposal of one of the two
-previous sentences (carry-over) unless it names an actor of another side.
+previous sentences (carry-over) unless it names an actor of another side or predicts ("expected
+the talks to lead to a prisoner exchange" is no term of anyone's).
 """
 
 from __future__ import annotations
@@ -79,6 +80,7 @@ _RELATIVE = re.compile(
 _PRONOUN_SPEAKS = re.compile(
     r"(?:He|She)\s+(?:\w+\s+)?(?:said|says|stressed|added|insisted|argued)\b"
 )
+_PREDICTION = re.compile(r"\b(?:expect(?:s|ed|ing)?|predict\w*|(?:un)?likely)\b", re.IGNORECASE)
 _REPORTING = re.compile(r",\s*(?:saying|adding|arguing|insisting|stressing|warning)\b")
 
 
@@ -357,8 +359,8 @@ class Attributor:
         if any(h.group == PROPOSAL for h in hits):
             return None
         antecedent = self._antecedent(s.index, [], CARRY_WINDOW)
-        if antecedent is None:
-            return None
+        if antecedent is None or _PREDICTION.search(self.text, s.start, s.end):
+            return None  # "Ukraine expected the talks to lead to ...": a prediction, no term
         for actor in self.actors.within(s.start, s.end):
             actor = self.actors.resolve(actor, self.sentences, s.index)
             if actor is not None and actor.side and actor.side != antecedent.proposer_id:
