@@ -211,6 +211,8 @@ def test_unacceptable_to_kyiv_rejects_the_terms_of_witkoffs_proposals():
 
 
 def test_putins_rejection_of_a_full_ceasefire_targets_the_proposal_carrying_it_in_the_corpus():
+    # Ukraine's stated position and its offer ("ready to negotiate ... A full ceasefire") both
+    # carry the term: the rejection is one position, on the proposal most articles report
     (row,) = positions(entity_id="vladimir-putin", stance="rejects")
     assert (row["term_id"], row["attribution"], row["term_text"]) == (
         "ukraine.position.ceasefire.full",
@@ -258,7 +260,14 @@ def test_ids_are_stable_slugs_and_keys_resolve():
     assert {t["code"] for t in ROWS["proposal_terms"]} <= codes
     assert {p["term_id"] for p in ROWS["term_positions"]} == terms
     assert all(KB.get(p["entity_id"]) for p in ROWS["term_positions"])
-    assert {p["proposer_id"] for p in ROWS["proposals"]} == {"united-states", "russia", "ukraine"}
+    # France: "A senior French official ... suggested that an immediate ceasefire might need to
+    # reflect the current lines of contact" (the seeds' gold lists it)
+    assert {p["proposer_id"] for p in ROWS["proposals"]} == {
+        "united-states",
+        "russia",
+        "ukraine",
+        "france",
+    }
     assert all(p["presented_at"] is None and p["date"] is None for p in ROWS["proposals"])
 
 
@@ -403,7 +412,16 @@ def test_support_then_condition_is_a_conditional_stance():
 
 
 def test_hypothetical_acceptance_is_no_stance():
-    assert claims("Washington urged Kyiv to accept a freeze of the front line.") == []
+    # Kyiv takes no stance; urging the other side to accept a term is putting it forward
+    assert claims("Washington urged Kyiv to accept a freeze of the front line.") == [
+        (
+            "territory.freeze_front_line",
+            "proposes",
+            "united-states",
+            "united-states.position",
+            "explicit",
+        )
+    ]
 
 
 def test_sentence_continuing_a_proposal_carries_it_over_unless_another_side_speaks():
@@ -535,3 +553,184 @@ def test_malformed_cue_entry_names_file_and_entry():
         KnowledgeError, match=r"c\.yaml: stance_cues #1: stance 'maybe' must be one of"
     ):
         parse_cues(data, "c.yaml")
+
+
+# ---------------------------------------------------------------- issue 15: mechanisms
+
+
+def test_modal_demand_belongs_to_whoever_reports_it():
+    text = (
+        "The Kremlin has said any agreement must include Ukraine handing over the rest of Luhansk."
+    )
+    assert claims(text) == [
+        ("territory.cession", "proposes", "kremlin", "russia.position", "explicit")
+    ]
+    assert claims("Kyiv said the war should be frozen along the current front line.") == [
+        ("territory.freeze_front_line", "proposes", "ukraine", "ukraine.position", "explicit")
+    ]
+
+
+def test_modal_demand_reported_by_nobody_has_no_proposer():
+    assert claims("Any agreement must include Ukraine handing over the rest of Luhansk.") == []
+
+
+def test_subject_not_the_object_of_a_verb_proposes():
+    text = "Macron told Zelensky that Paris would help Kyiv buy air-defence missiles."
+    assert claims(text) == [
+        ("security.military_aid", "proposes", "france", "france.offer", "explicit")
+    ]
+
+
+def test_passive_participle_without_agent_has_no_proposer():
+    assert claims("The guarantees that could be offered to Ukraine include European troops.") == []
+
+
+def test_possessor_of_an_agent_is_not_the_proposer():
+    assert (
+        claims("The plan was drafted by Kyiv's European allies and includes a full ceasefire.")
+        == []
+    )
+
+
+def test_limited_ceasefire_on_energy_infrastructure_is_partial_only():
+    assert claims("Washington proposed a limited ceasefire on energy infrastructure.") == [
+        ("ceasefire.partial", "proposes", "united-states", "united-states.plan", "explicit")
+    ]
+
+
+def test_time_limited_comprehensive_ceasefire_is_temporary_only():
+    assert {c[0] for c in claims("Washington proposed a 30-day comprehensive ceasefire.")} == {
+        "ceasefire.temporary"
+    }
+
+
+def test_coordinated_subjects_each_take_the_stance():
+    assert {(c[1], c[2]) for c in claims("Ukraine and Russia agreed to a prisoner exchange.")} == {
+        ("supports", "ukraine"),
+        ("supports", "russia"),
+    }
+
+
+def test_stance_object_ends_at_a_new_clause():
+    text = (
+        "The Kremlin would not accept European troops in Ukraine, and Kyiv wants security "
+        "guarantees."
+    )
+    stances = {(c[0], c[1], c[2]) for c in claims(text) if c[1] != "proposes"}
+    assert stances == {("security.foreign_contingent", "rejects", "kremlin")}
+
+
+def test_only_if_after_but_conditions_the_clause_before():
+    text = "Moscow would only consider a leaders' summit if Kyiv made concessions."
+    assert [(c[0], c[1], c[2]) for c in claims(text)] == [
+        ("process.direct_talks", "conditional", "russia")
+    ]
+
+
+def test_reporting_participle_makes_the_sentence_subject_the_holder():
+    text = (
+        "Moscow rejected Zelensky's peace plan, reiterating that it would not give up any "
+        "territory it had seized."
+    )
+    stances = {(c[0], c[1], c[2]) for c in claims(text) if c[1] != "proposes"}
+    assert stances == {("territory.russian_withdrawal", "rejects", "russia")}
+
+
+def test_refusal_to_cede_is_a_rejection():
+    text = "Zelensky reaffirmed his refusal to relinquish any part of the Donetsk region."
+    assert [(c[0], c[1], c[2]) for c in claims(text)] == [
+        ("territory.cession", "rejects", "volodymyr-zelensky")
+    ]
+
+
+def test_demand_in_exchange_is_the_offering_side_s():
+    text = (
+        "Russia offered a pause in exchange for US recognition of Russian sovereignty over Crimea."
+    )
+    assert claims(text) == [
+        ("territory.crimea_recognition", "proposes", "russia", "russia.offer", "explicit")
+    ]
+
+
+def test_positions_carry_a_confidence_by_attribution():
+    from talkspkg.stages.proposals.detect import ATTRIBUTION_WEIGHT
+
+    assert all(0 < p["confidence"] <= 1 for p in ROWS["term_positions"])
+    for p in ROWS["term_positions"]:
+        assert p["confidence"] <= ATTRIBUTION_WEIGHT[p["attribution"]]
+    article = make_article(
+        RawFile(
+            Path("raw/x.txt"),
+            "x",
+            "\nKyiv said the war should be frozen along the current front line.\n",
+            "0" * 64,
+        )
+    )
+    (modal,) = term_evidence(article, KB, mentions(article, KB))
+    assert modal.confidence == round(ATTRIBUTION_WEIGHT["explicit"] * 0.85, 3)
+
+
+def test_yields_to_must_name_known_codes():
+    data = {
+        "version": "1",
+        "categories": ["ceasefire"],
+        "codes": [{**GOOD_CODE, "yields_to": ["ceasefire.nothing"]}],
+    }
+    with pytest.raises(
+        KnowledgeError, match=r"yields_to names unknown code\(s\) ceasefire\.nothing"
+    ):
+        parse_codebook(data, "x.yaml")
+
+
+def test_term_agreed_together_with_no_proposer_is_each_party_s():
+    assert sorted(claims("Ukraine and Russia agreed to a prisoner exchange.")) == [
+        ("humanitarian.prisoner_exchange", "supports", "russia", "russia.position", "agreement"),
+        ("humanitarian.prisoner_exchange", "supports", "ukraine", "ukraine.position", "agreement"),
+    ]
+    # a reporter is no party to what they report
+    text = "Zelensky said Putin had agreed to a prisoner exchange."
+    assert {c[4] for c in claims(text)} == {"corpus-term"}
+
+
+def test_official_without_a_country_speaks_for_their_institution():
+    text = "Ursula von der Leyen called for security guarantees for Ukraine."
+    assert claims(text) == [
+        (
+            "security.guarantees",
+            "proposes",
+            "ursula-von-der-leyen",
+            "european-union.position",
+            "explicit",
+        )
+    ]
+
+
+def test_pronoun_subject_continues_the_previous_proposer():
+    text = (
+        "Zelensky presented a peace plan calling for a full ceasefire. "
+        "He also demanded the release of all prisoners."
+    )
+    assert claims(text)[-1] == (
+        "humanitarian.prisoner_exchange",
+        "proposes",
+        "volodymyr-zelensky",
+        "ukraine.position",
+        "anaphora",
+    )
+
+
+def test_intransitive_refusal_at_the_end_bears_on_the_terms_before():
+    text = "Russia demands Ukraine give up land in the Donetsk region; Kyiv refuses."
+    assert ("territory.cession", "rejects", "ukraine") in {(c[0], c[1], c[2]) for c in claims(text)}
+
+
+def test_reporter_of_another_side_s_stance_does_not_hold_it():
+    text = "Trump said Putin had agreed to a moratorium on strikes on energy facilities."
+    assert {(c[1], c[2]) for c in claims(text)} == {("supports", "vladimir-putin")}
+
+
+def test_government_of_an_actor_is_a_premodifier():
+    text = "The Trump administration's 28-point plan involves a freeze on NATO membership."
+    assert claims(text) == [
+        ("security.nato_membership", "proposes", "donald-trump", "united-states.plan", "explicit")
+    ]

@@ -7,7 +7,9 @@ from the lexicon: "the Americans", "a senior French official", "the Russian lead
 
 Side policy: a proposal belongs to a state. A person or national body is mapped to the country
 entity whose `country` code equals theirs (Witkoff -> united-states, Kremlin -> russia); an
-entity without a country (NATO, EU officials) stands for itself.
+entity without a country stands for the institution its id or role names (`institution_sides`
+of proposal_cues.yaml: von der Leyen, European Commission President -> european-union), else
+for itself (NATO, the coalition of the willing).
 
 Speaker policy for first-person words: the person named next to a speech verb ("Vance said",
 "said Vance") in the same sentence, else in the same paragraph, else within two sentences,
@@ -34,6 +36,13 @@ PREPOSITIONS = frozenset(
     {"of", "to", "with", "for", "from", "by", "between", "against", "about", "than", "among"}
     | {"toward", "towards", "at", "in", "on", "into", "over", "via"}
 )
+# verbs whose object an actor right after them is ("visited Kyiv", "called the Kremlin leader"):
+# like a preposition, they make the actor no subject
+GOVERNING_VERBS = frozenset(
+    {"visited", "visiting", "met", "told", "urged", "urging", "asked", "asking", "accused"}
+    | {"called", "hosted", "pressed", "pressured", "thanked", "praised", "warned"}
+    | {"criticised", "criticized"}
+)  # past forms and participles only: "a meeting", "the call" are nouns before a subject
 _PREVIOUS_WORD = re.compile(r"(\w+)\W*$")
 
 
@@ -79,6 +88,7 @@ class Actors:
     def __init__(self, article: Article, kb: KnowledgeBase, found: MentionResult, cues: Cues):
         self.text = article.text
         self.kb = kb
+        self.institution_sides = cues.institution_sides
         self.found = found
         codes = kb.lexicon.demonyms
         actors: list[Actor] = []
@@ -116,7 +126,13 @@ class Actors:
 
     def side_of(self, entity_id: str) -> str:
         entity = self.entity(entity_id)
-        if entity is None or entity.entity_type == "country" or not entity.country:
+        if entity is None or entity.entity_type == "country":
+            return entity_id
+        if not entity.country:
+            for pattern, side in self.institution_sides:
+                hit = pattern.search(entity_id) or pattern.search(entity.role or "")
+                if hit and side != entity_id and side in self.kb.entities:
+                    return side
             return entity_id
         return country_ids(self.kb).get(entity.country, entity_id)
 
@@ -126,11 +142,13 @@ class Actors:
         return [a for a in self.actors[lo:hi] if a.end <= end]
 
     def is_object(self, actor: Actor, floor: int) -> bool:
-        """True when a preposition governs the actor ("a meeting with Witkoff")."""
+        """True when a preposition or a transitive verb governs the actor ("a meeting with
+        Witkoff", "visited Kyiv")."""
         before = self.text[floor : actor.start]
         before = re.sub(r"\b(?:the|both)\s*$", "", before, flags=re.IGNORECASE)
         m = _PREVIOUS_WORD.search(before)
-        return bool(m) and m.group(1).lower() in PREPOSITIONS
+        # "a Ukraine peace deal", "an EU plan": after an indefinite article, a modifier
+        return bool(m) and m.group(1).lower() in PREPOSITIONS | GOVERNING_VERBS | {"a", "an"}
 
     def is_speaker(self, actor: Actor) -> bool:
         if actor.kind != "mention" or actor.entity_id is None:
@@ -141,6 +159,10 @@ class Actors:
         after = self.text[actor.end : actor.end + 60]
         before = self.text[max(0, actor.start - 30) : actor.start]
         return bool(self.speech.match(after) or self.speech_before.search(before))
+
+    def reports(self, actor: Actor) -> bool:
+        """True when a speech verb follows the actor ("the Kremlin has said", "Kyiv insists")."""
+        return bool(self.speech.match(self.text[actor.end : actor.end + 60]))
 
     def speaker(self, sentences: list[Sentence], index: int) -> Actor | None:
         here = sentences[index]

@@ -1,26 +1,39 @@
 """Which proposal a sentence speaks of, and who proposes it.
 
 Each proposal cue of a sentence is resolved to a proposer by the first rule that applies:
-1. noun cue with a premodifier actor: "Witkoff's proposals", "the U.S. framework", "a US proposal"
-   (possessive plus up to three words, or up to two words without one; never across a cue), or a
-   demonym adjective ("the Ukrainian position");
+1. noun cue with a premodifier actor: "Witkoff's proposals", "the U.S. framework", "a US proposal",
+   "the US-backed plan", "the Trump administration's plan" (possessive plus up to three words,
+   or up to two words without one; never across a cue), or a demonym adjective ("the Ukrainian
+   position");
 2. a by/from phrase: "a proposal by Moscow", "the plan, presented by Witkoff," (a noun cue
-   before a passive verb cue of its clause takes the verb's proposer);
+   before a passive verb cue of its clause takes the verb's proposer); not the possessor of the
+   agent ("drafted by Kyiv's allies" is the allies');
 3. possessive pronoun before the cue ("of its willingness to"): the first actor of the clause;
 4. verb cue: its subject, a proposal noun right before it ("China's proposal calls for"), else
    the nearest actor before it that no preposition governs ("Putin reportedly offered",
    "Ukraine drafted a paper"), or for a participle after a comma (", demanding") the first such
-   actor of the sentence; a first-person subject is the speaker;
-5. a cue with no proposer of its own shares the context of an earlier cue of its clause
+   actor of the sentence; a first-person subject is the speaker; in a relative clause ("allies,
+   who have pledged") the actor right before "who", else none; a passive verb without a
+   by-phrase ("guarantees that could be offered") has none;
+5. a modal demand ("must", "should"; `form: reported`): not its grammatical subject ("Moscow must
+   accept a ceasefire") but whoever reports it: an actor followed by a speech verb before it
+   ("the Kremlin has said any settlement must ..."), the subject of a sentence going on with
+   ", saying"/", adding", or the speaker of the quotation it stands in or of a sentence opening
+   "He said"/"She stressed" (the person named with a speech verb nearby); else no proposer;
+6. a cue with no proposer of its own shares the context of an earlier cue of its clause
    ("Witkoff presented proposals", "The proposal called for");
-6. noun cue after a determiner ("That framework", "such proposals"): the last proposal named in
+7. a verb cue whose subject opens the sentence as "It" or "He"/"She": the proposal of the two
+   previous sentences, or its proposing person ("He also demanded ...");
+8. noun cue after a determiner ("That framework", "such proposals") or opening the sentence
+   ("Controversial provisions include"): the last proposal named in
    this sentence or in the three before (anaphora).
 A negated verb cue ("has not offered") is no cue. A noun cue right next to a term ("a 30-day
 ceasefire proposal", "a proposal for a 30-day ceasefire") names a single-issue proposal.
 
 A term is attributed to the nearest resolved cue of its clause, or to the single-issue proposal it
 names. A sentence with terms but no proposal cue continues the proposal of one of the two
-previous sentences (carry-over) unless it names an actor of another side.
+previous sentences (carry-over) unless it names an actor of another side or predicts ("expected
+the talks to lead to a prisoner exchange" is no term of anyone's).
 """
 
 from __future__ import annotations
@@ -46,8 +59,39 @@ _DETERMINER = re.compile(
     r"\b(?:the|that|this|these|those|such)\s+(?:[\w“”\"’'.-]+\s+){0,2}$", re.IGNORECASE
 )
 _NEGATED = re.compile(r"\b(?:not|never|n['’]t)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_BODY = re.compile(
+    r"^\s+(?:administration|government|team|side|delegation|camp)(?=['’]s\b)", re.IGNORECASE
+)
+_COMPOUND = re.compile(
+    r"^-(?:backed|proposed|drafted|authored|sponsored|brokered|led)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _BY = re.compile(r"^\s+(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _NAMES = re.compile(r"^\s+(?:for|on|of)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_PREDICATIVE = frozenset(  # "may be poised to", "was authorised to": the subject acts
+    {"poised", "prepared", "willing", "ready", "open", "authorized", "authorised"}
+)
+_PRONOUN_HEAD = re.compile(r"(He|She|It)\s+(?:[a-z]+\s+){0,2}")  # "He also demanded"
+_HEAD = re.compile(r"(?:[A-Z][\w-]*\s+)?")  # "Controversial provisions include"
+_RELATIVE = re.compile(
+    r"\b(?:who|which)\s+(?:(?:has|have|had|is|are|was|were|also|now|then|later)\s+){0,2}$"
+)
+_PRONOUN_SPEAKS = re.compile(
+    r"(?:He|She)\s+(?:\w+\s+)?(?:said|says|stressed|added|insisted|argued)\b"
+)
+_PREDICTION = re.compile(r"\b(?:expect(?:s|ed|ing)?|predict\w*|(?:un)?likely)\b", re.IGNORECASE)
+_REPORTING = re.compile(r",\s*(?:saying|adding|arguing|insisting|stressing|warning)\b")
+
+
+def _inside_quotation(text: str, start: int, position: int) -> bool:
+    """True when `position` stands inside quotation marks opened in its paragraph."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:position]
+    curly_open, curly_close = before.count("“"), before.count("”")
+    return curly_open > curly_close or (curly_open == 0 and before.count('"') % 2 == 1)
+
+
 _CLAUSE_START = re.compile(r"\bthat\s+|[,;:]\s+")
 _PARTICIPLE = re.compile(r",\s*$")
 CARRY_WINDOW, ANAPHORA_WINDOW = 2, 3
@@ -97,9 +141,12 @@ class Attributor:
         if before:
             actor = before[-1]
             gap = self.text[actor.end : cue.start].replace("[", " ").replace("]", " ")
+            gap = _BODY.sub("", gap, count=1)  # "the Trump administration's plan"
             m = _POSSESSIVE.match(gap)
             possessive = bool(m and m.group())
             rest = gap[m.end() :] if m and possessive else gap
+            if _COMPOUND.match(gap):  # "US-backed plan": the compound's verb is no cue of its own
+                return actor
             words = rest.split()
             if (
                 rest[:1].isspace()
@@ -120,6 +167,8 @@ class Attributor:
 
     def _by_phrase(self, s: Sentence, cue: Hit) -> Actor | None:
         for actor in self.actors.within(cue.end, s.end):
+            if self.text[actor.end : actor.end + 2] in ("'s", "’s"):
+                return None  # "drafted by Kyiv's European allies": the allies, not Kyiv
             return actor if _BY.match(self.text[cue.end : actor.start]) else None
         return None
 
@@ -149,6 +198,17 @@ class Attributor:
         return replace(ctx, cue=cue)
 
     def _subject(self, s: Sentence, cue: Hit) -> Actor | None:
+        word = self.text[cue.start : cue.end].split()[0].lower()
+        participle = word.endswith("ed") and word not in _PREDICATIVE
+        if participle and _PASSIVE.search(self.text, s.start, cue.start):
+            return None  # "guarantees that could be offered to Ukraine": no agent, no proposer
+        relative = _RELATIVE.search(self.text, s.start, cue.start)
+        if relative is not None:
+            # "allies, who have pledged": the antecedent right before "who", if it is an actor
+            near = self.actors.within(max(s.start, relative.start() - 40), relative.start())
+            if near and not self.text[near[-1].end : relative.start()].strip(" ,"):
+                return near[-1]
+            return None
         candidates = [
             a
             for a in self.actors.within(s.start, cue.start)
@@ -160,6 +220,40 @@ class Attributor:
             cue.start : cue.end
         ].split()[0].lower().endswith("ing")
         return candidates[0] if participle else candidates[-1]
+
+    def _reporter(self, s: Sentence, cue: Hit) -> Actor | None:
+        """Who demands what "must" or "should" happen: the actor reporting it ("the Kremlin has
+        said any settlement must ..."), the subject of a sentence going on with ", saying" or
+        ", adding", or the speaker of the quotation it stands in; else nobody."""
+        before = [a for a in self.actors.within(s.start, cue.start) if a.kind != "first-person"]
+        for actor in reversed(before):
+            if self.actors.reports(actor):
+                return actor
+        if _REPORTING.search(self.text, s.start, cue.start):
+            subjects = [a for a in before if not self.actors.is_object(a, s.start)]
+            return subjects[0] if subjects else None
+        if _inside_quotation(self.text, s.start, cue.start) or _PRONOUN_SPEAKS.match(
+            self.text, s.start, cue.start
+        ):
+            return self.actors.speaker(self.sentences, s.index)
+        return None
+
+    def _pronoun_antecedent(self, s: Sentence, cue: Hit, kind: str) -> Context | None:
+        """A sentence opening with "He"/"She"/"It" as the cue's subject continues the proposal
+        of the previous two sentences: "It" is that proposal ("It also suggested ..."), "He" or
+        "She" its proposing person ("He also demanded ...")."""
+        m = _PRONOUN_HEAD.match(self.text, s.start, cue.start)
+        if m is None or m.end() != cue.start:
+            return None
+        antecedent = self._antecedent(s.index, [], CARRY_WINDOW)
+        if antecedent is None:
+            return None
+        if m.group(1) == "It":
+            return replace(antecedent, cue=cue, attribution="anaphora")
+        entity = self.actors.entity(antecedent.actor_id)
+        if entity is None or entity.entity_type != "person":
+            return None
+        return Context(antecedent.proposer_id, kind, kind, antecedent.actor_id, cue, "anaphora")
 
     def _antecedent(self, index: int, earlier: list[Context], window: int) -> Context | None:
         if earlier:
@@ -184,7 +278,7 @@ class Attributor:
         resolved: dict[Hit, Context | None] = {}
         passive: list[Hit] = []
         for cue in (h for h in hits if h.group == PROPOSAL):
-            if cue.form == "verb" and _NEGATED.search(self.text, s.start, cue.start):
+            if cue.form != "noun" and _NEGATED.search(self.text, s.start, cue.start):
                 continue
             kind = cue.label
             ctx: Context | None = None
@@ -198,6 +292,9 @@ class Attributor:
                     ctx = self._context(self._by_phrase(s, cue), kind, s.index, cue)
             if ctx is None:
                 ctx = self._context(self._pronoun_subject(s, cue), kind, s.index, cue)
+            if cue.form == "reported":
+                resolved[cue] = self._context(self._reporter(s, cue), kind, s.index, cue)
+                continue
             if ctx is None and cue.form == "verb":
                 ctx = self._context(self._by_phrase(s, cue), kind, s.index, cue)
                 if ctx is not None:
@@ -206,6 +303,8 @@ class Attributor:
                 ctx = self._noun_subject(s, cue, resolved)
             if ctx is None and cue.form == "verb":
                 ctx = self._context(self._subject(s, cue), kind, s.index, cue)
+            if ctx is None and cue.form == "verb":
+                ctx = self._pronoun_antecedent(s, cue, kind)
             if ctx is None:
                 lo, hi = clause_bounds(self.text, s, cue.start, self.cues.clause_breaks)
                 same = [c for h, c in resolved.items() if c and lo <= h.start < hi]
@@ -214,7 +313,10 @@ class Attributor:
             if (
                 ctx is None
                 and cue.form == "noun"
-                and _DETERMINER.search(self.text, s.start, cue.start)
+                and (
+                    _DETERMINER.search(self.text, s.start, cue.start)
+                    or _HEAD.fullmatch(self.text, s.start, cue.start)
+                )
             ):
                 earlier = [c for c in resolved.values() if c]
                 antecedent = self._antecedent(s.index, earlier, ANAPHORA_WINDOW)
@@ -257,8 +359,8 @@ class Attributor:
         if any(h.group == PROPOSAL for h in hits):
             return None
         antecedent = self._antecedent(s.index, [], CARRY_WINDOW)
-        if antecedent is None:
-            return None
+        if antecedent is None or _PREDICTION.search(self.text, s.start, s.end):
+            return None  # "Ukraine expected the talks to lead to ...": a prediction, no term
         for actor in self.actors.within(s.start, s.end):
             actor = self.actors.resolve(actor, self.sentences, s.index)
             if actor is not None and actor.side and actor.side != antecedent.proposer_id:

@@ -19,6 +19,7 @@ from talkspkg.errors import KnowledgeError
 
 CODE_RE = re.compile(r"^[a-z]+\.[a-z0-9_]+$")
 _FIELDS = {"code", "category", "label", "definition", "includes", "excludes", "patterns"}
+_OPTIONAL = {"yields_to"}
 CODEBOOK_FILE = "codebook.yaml"
 
 
@@ -31,6 +32,7 @@ class Code:
     includes: tuple[str, ...]
     excludes: tuple[str, ...]
     patterns: tuple[re.Pattern[str], ...]
+    yields_to: tuple[str, ...] = ()  # codes whose overlapping wording is the more specific
 
     @property
     def slug(self) -> str:
@@ -117,7 +119,7 @@ def parse_codebook(data: Any, source: str) -> Codebook:
         where = f"{source}: code {code!r}"
         if code in codes:
             raise KnowledgeError(f"{where}: duplicate code")
-        extra = sorted(set(raw) - _FIELDS)
+        extra = sorted(set(raw) - _FIELDS - _OPTIONAL)
         if extra:
             raise KnowledgeError(f"{where}: unknown field(s) {', '.join(extra)}")
         category = raw.get("category")
@@ -138,9 +140,17 @@ def parse_codebook(data: Any, source: str) -> Codebook:
             patterns=compile_patterns(
                 text_list(raw.get("patterns"), where, "patterns", required=True), where
             ),
+            yields_to=text_list(raw.get("yields_to"), where, "yields_to", required=False),
         )
     if not codes:
         raise KnowledgeError(f"{source}: no codes")
+    for code in codes.values():
+        unknown_codes = sorted(set(code.yields_to) - set(codes))
+        if unknown_codes:
+            raise KnowledgeError(
+                f"{source}: code {code.code!r}: yields_to names unknown code(s) "
+                f"{', '.join(unknown_codes)}"
+            )
     return Codebook(version=version, categories=categories, codes=codes)
 
 

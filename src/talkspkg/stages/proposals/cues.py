@@ -23,6 +23,7 @@ _KEYS = {
     "kinds",
     "proposal_cues",
     "stance_cues",
+    "institution_sides",
     "anaphora",
     "hypothetical",
     "clause_breaks",
@@ -41,7 +42,7 @@ class Kind:
 @dataclass(frozen=True, slots=True)
 class ProposalCue:
     kind: str
-    form: str  # "noun" | "verb"
+    form: str  # "noun" | "verb" | "reported" (a modal demand: whoever reports it proposes)
     patterns: tuple[re.Pattern[str], ...]
 
 
@@ -64,6 +65,8 @@ class Cues:
     clause_breaks: tuple[re.Pattern[str], ...]
     non_actor_roles: frozenset[str]
     abbreviations: frozenset[str]
+    # (pattern over an actor's id or role, side): institutions and officials without a country
+    institution_sides: tuple[tuple[re.Pattern[str], str], ...] = ()
 
     def patterns(self) -> list[re.Pattern[str]]:
         """The proposal and stance cue patterns."""
@@ -121,7 +124,7 @@ def parse_cues(data: Any, source: str) -> Cues:
     proposal_cues = []
     for where, raw in _entries(data, "proposal_cues", source):
         kind = _choice(raw, "kind", tuple(k for k in PROPOSAL_KINDS if k != SINGLE_ISSUE), where)
-        form = _choice(raw, "form", ("noun", "verb"), where)
+        form = _choice(raw, "form", ("noun", "verb", "reported"), where)
         patterns = text_list(raw.get("patterns"), where, "patterns", required=True)
         proposal_cues.append(ProposalCue(kind, form, compile_patterns(patterns, where)))
     stance_cues = []
@@ -153,7 +156,21 @@ def parse_cues(data: Any, source: str) -> Cues:
         abbreviations=frozenset(
             text_list(data.get("abbreviations"), source, "abbreviations", required=False)
         ),
+        institution_sides=_institution_sides(data, source),
     )
+
+
+def _institution_sides(
+    data: dict[str, Any], source: str
+) -> tuple[tuple[re.Pattern[str], str], ...]:
+    raw = data.get("institution_sides") or {}
+    where = f"{source}: institution_sides"
+    if not isinstance(raw, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and v for k, v in raw.items()
+    ):
+        raise KnowledgeError(f"{where} must map patterns to side ids")
+    compiled = compile_patterns(tuple(raw), where)
+    return tuple(zip(compiled, raw.values(), strict=True))
 
 
 @cache

@@ -29,3 +29,4 @@ class TermEvidence:
     term_text: str | None  # the term's wording in the sentence; None when referred to
     cue: str | None
     attribution: str
+    confidence: float  # see confidence() in detect.py

@@ -1,7 +1,9 @@
 """Pattern hits inside one sentence: codebook terms, proposal cues and stance cues.
 
 Overlapping matches of one code are one term whose wording is their union ("temporary ceasefire"
-and "ceasefire for the Easter weekend" make "temporary ceasefire for the Easter weekend"). Cues
+and "ceasefire for the Easter weekend" make "temporary ceasefire for the Easter weekend"). A term
+overlapping a term of a code it `yields_to` (codebook.yaml) is dropped: the codebook's exclusions
+where two wordings meet ("a limited ceasefire on energy infrastructure" is only partial). Cues
 are resolved together by the shared longest-leftmost policy (stages/spans.py): "rejected by" beats
 "rejected", "proposed peace deal" beats "proposed". Different codes may overlap: "no talks on
 territory until a full ceasefire" is both process.sequencing and ceasefire.full.
@@ -64,13 +66,24 @@ def find_terms(text: str, sentence: Sentence, codebook: Codebook, live: Live) ->
             else:
                 merged.append([start, end])
         terms.extend(Hit(start, end, TERM, code.code) for start, end in merged)
+    terms = [t for t in terms if not _yields(t, terms, codebook)]
     return sorted(terms, key=lambda h: (h.start, h.end, h.label))
+
+
+def _yields(term: Hit, terms: list[Hit], codebook: Codebook) -> bool:
+    """True when a more specific code's wording overlaps the term (codebook `yields_to`)."""
+    wins = codebook.codes[term.label].yields_to
+    return any(
+        o.label in wins and o.start < term.end and term.start < o.end
+        for o in terms
+        if o is not term
+    )
 
 
 def find_cues(text: str, sentence: Sentence, cues: Cues, terms: list[Hit], live: Live) -> list[Hit]:
     found: list[Hit] = []
     for cue in cues.proposal_cues:
-        priority = 0 if cue.form == "verb" else 1
+        priority = 1 if cue.form == "noun" else 0
         for m in _matches(text, sentence, cue.patterns, live):
             found.append(
                 Hit(m.start(), m.end(), PROPOSAL, cue.kind, form=cue.form, priority=priority)

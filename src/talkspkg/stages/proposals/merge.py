@@ -6,11 +6,20 @@ code of a single-issue proposal), so the US framework reported by three outlets 
 `term_positions` row per claim and article.
 
 A stance whose article reports no proposal carrying its term (proposal_id None) is recorded
-against every proposal of the corpus carrying the code whose proposer is not the holder's side
-(attribution `corpus-term`); with none, it is dropped (no term to hang it on).
+against one proposal of the corpus carrying the code whose proposer is not the holder's side,
+else of the holder's own side (attribution `corpus-term`): among those whose proposer is a party
+of the article's claims (else among all), the one proposed in most articles, then the first id.
+One target, not all: a rejection of "a frozen conflict" is one position, not one per plan that
+ever named a freeze. With none, it is dropped (no term to hang it on).
 
-`date` and `presented_at` stay null: the articles date proposals relative to meetings ("last week
-in Paris"), which the meetings stage resolves; see the stage report for the planned link.
+A term parties agree to together with no proposer named (attribution `agreement`, detect.py)
+is a term of each party's position, made by its `supports` claim.
+
+`date` and `presented_at` stay null: the articles date proposals relative to meetings ("presented
+the U.S. proposal at a meeting last week in Paris"), which the meetings stage resolves, and
+neither `term_evidence` nor `assemble_proposals` receives the meetings stage's output (the
+pipeline passes it to neither); linking them cleanly needs the meeting mentions of the
+article as an input of this stage, a change of the pipeline's contract, not of this stage.
 """
 
 from __future__ import annotations
@@ -22,17 +31,28 @@ from typing import Any
 from talkspkg.kb import KnowledgeBase
 from talkspkg.schema.proposals import ATTRIBUTIONS
 from talkspkg.stages.proposals.codebook import codebook_rows, load_codebook
+from talkspkg.stages.proposals.detect import confidence
 from talkspkg.stages.proposals.evidence import TermEvidence
 
 TABLES = ("codebook", "proposals", "proposal_terms", "term_positions")
 
 
 def _targets(
-    ev: TermEvidence, carrying: dict[str, list[str]], proposer: dict[str, str]
+    ev: TermEvidence,
+    carrying: dict[str, list[str]],
+    proposer: dict[str, str],
+    sides: dict[str, set[str]],
+    reach: dict[str, int],
 ) -> list[str]:
+    """The proposal a claim bears on: its own, else one corpus proposal carrying the code (see
+    the module docstring)."""
     if ev.proposal_id is not None:
         return [ev.proposal_id]
-    return [p for p in carrying.get(ev.code, []) if proposer[p] != ev.holder_side]
+    carriers = carrying.get(ev.code, [])
+    # another side's proposal, else the holder's own ("Trump dropped his sanctions threat")
+    others = [p for p in carriers if proposer[p] != ev.holder_side] or list(carriers)
+    here = [p for p in others if proposer[p] in sides[ev.article_id]] or others
+    return sorted(here, key=lambda p: (-reach[p], p))[:1]
 
 
 def assemble_proposals(
@@ -48,7 +68,11 @@ def assemble_proposals(
     proposals: dict[str, TermEvidence] = {}
     summaries: dict[str, TermEvidence] = {}
     for ev in claims:
-        if ev.stance == "proposes" and ev.proposal_id and ev.code in codebook.codes:
+        if (
+            (ev.stance == "proposes" or ev.attribution == "agreement")
+            and ev.proposal_id
+            and ev.code in codebook.codes
+        ):
             proposals.setdefault(ev.proposal_id, ev)
             summaries.setdefault(f"{ev.proposal_id}.{ev.code}", ev)
     proposer = {pid: ev.proposer_id or "" for pid, ev in proposals.items()}
@@ -57,11 +81,18 @@ def assemble_proposals(
         ev = summaries[term_id]
         carrying[ev.code].append(ev.proposal_id or "")
 
+    sides: dict[str, set[str]] = defaultdict(set)  # the parties each article has claims of
+    reach: dict[str, set[str]] = defaultdict(set)  # articles proposing each proposal
+    for ev in claims:
+        sides[ev.article_id] |= {ev.holder_side, ev.proposer_id or ev.holder_side}
+        if ev.stance == "proposes" and ev.proposal_id:
+            reach[ev.proposal_id].add(ev.article_id)
+    reach_count = {pid: len(articles) for pid, articles in reach.items()}
     positions: dict[tuple[str, str, str, str, int], dict[str, Any]] = {}
     rank = {a: i for i, a in enumerate(ATTRIBUTIONS)}
     for ev in claims:
         attribution = ev.attribution if ev.proposal_id is not None else "corpus-term"
-        for pid in _targets(ev, carrying, proposer):
+        for pid in _targets(ev, carrying, proposer, sides, reach_count):
             term_id = f"{pid}.{ev.code}"
             if term_id not in summaries:
                 continue
@@ -80,6 +111,9 @@ def assemble_proposals(
                 "term_text": ev.term_text,
                 "cue": ev.cue,
                 "attribution": attribution,
+                "confidence": ev.confidence
+                if attribution == ev.attribution
+                else confidence(attribution, None),
             }
 
     articles_of_term: dict[str, set[str]] = defaultdict(set)

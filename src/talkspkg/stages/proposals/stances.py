@@ -2,16 +2,24 @@
 
 Holder policy: for a `holder: before` cue, the nearest actor before it that no preposition
 governs ("Zelensky ... dismissed", "Kyiv would not"), inside a ", which" clause when the cue
-stands in one; a first-person holder is the quotation's speaker. A person reporting the stance
-of their side with a speech verb holds it too ("Svyrydenko said Kyiv would not recognise ...").
-For a `holder: after` cue, every actor of the complement up to the next comma ("unacceptable to
-both Kyiv and other European nations"), and a person reporting it ("Duda said the idea was
-unacceptable to Warsaw").
+stands in one, with the actors coordinated with it ("Ukraine and Russia agreed"), skipping
+actors in a dash or bracket aside ("During the call – joined by Rubio – the leaders agreed"),
+and the actor of a compound ("a US-backed truce");
+after a reporting participle ("Russia rejected Zelensky's plan, reiterating that it would not"),
+the subject of the sentence; a first-person holder is the quotation's speaker. A person
+reporting the stance of their side with a speech verb holds it too ("Svyrydenko said Kyiv would
+not recognise ..."). For a `holder: after` cue, every actor of the complement up to the next
+comma ("unacceptable to both Kyiv and other European nations"), and a person reporting it ("Duda
+said the idea was unacceptable to Warsaw").
 
 Scope policy: a `scope: after` cue bears on the terms between it and the next stance or verb
-cue; a `scope: before` cue on those between the previous such cue and it; a cue in a ", which"
-clause with nothing after it on the terms before the clause. With no term in scope, a sentence
-pointing back ("these points", "that notion") bears on earlier terms (see detect.py).
+cue, or a new clause or appositive (", and ...", ", a condition ...") if one comes first; a
+`scope: before` cue on those between the previous such cue, or the last such boundary, and it
+(but not ", but": "we agree – but only if ..." conditions the clause before); a cue in a
+", which" clause with nothing after it on the terms before the clause, and a `scope: after`
+cue ending its sentence ("...; Kyiv refuses") on the terms before it. With no term in scope, a
+sentence pointing back on the cue's scope side ("rejected the demand", "these points are
+non-starters") bears on earlier terms (see detect.py).
 
 A cue preceded by a hypothetical marker ("to accept", "can possibly accept") is no stance; a
 supports cue followed by a conditional cue ("would agree ... only if") is conditional.
@@ -30,6 +38,19 @@ from talkspkg.stages.proposals.text import Sentence
 _WHICH = re.compile(r",\s+which\b", re.IGNORECASE)
 _COMPLEMENT_END = re.compile(r"[,;.]|\bwhich\b")
 _LOOKBACK = 40
+_PARTICIPLE = re.compile(
+    r",\s*(?:reiterating|saying|adding|insisting|arguing|stressing|warning|noting)\b"
+)
+_CLAUSE_END = re.compile(r"\s*(?:[.;!?\"”’)]\s*)*$")
+_COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
+_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who)\b[^,;.]*,")
+_DASH = re.compile(r"\s[–—]\s")
+_ASIDE_CLOSE = re.compile(r"\s[–—]\s|\)")
+# the object of a stance ends at a new clause (", and Moscow would ...") or an appositive that
+# describes it anew (", a condition Kyiv sees as essential for ...")
+_SCOPE_END = re.compile(r",\s+(?:and|but|while|whereas|a|an)\s", re.IGNORECASE)
+# ", but only if" attaches the condition to the clause before it
+_SCOPE_START = re.compile(r",\s+(?:and|while|whereas|a|an)\s", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +60,7 @@ class Stance:
     holders: tuple[Actor, ...]
     terms: tuple[Hit, ...]
     anaphoric: bool  # no term in scope, but the sentence points back to earlier terms
+    joint: bool = False  # two or more coordinated holders of different sides ("A and B agreed")
 
 
 def _hypothetical(text: str, s: Sentence, cue: Hit, cues: Cues) -> bool:
@@ -46,30 +68,85 @@ def _hypothetical(text: str, s: Sentence, cue: Hit, cues: Cues) -> bool:
     return any(p.search(before) for p in cues.hypothetical)
 
 
+def _points_back(
+    text: str, s: Sentence, cue: Hit, prev_end: int, next_start: int, cues: Cues
+) -> bool:
+    """An anaphor ("these points", "the demand") on the cue's scope side: its object for a
+    `scope: after` cue ("rejected the demand"), its subject for `scope: before` ("these points
+    are non-starters"); not a phrase elsewhere in the sentence ("unless ... the framework")."""
+    lo, hi = (cue.end, next_start) if cue.scope == "after" else (prev_end, cue.start)
+    return any(p.search(text, max(lo, s.start), min(hi, s.end)) for p in cues.anaphora)
+
+
 def _with_speakers(
     found: list[Actor], s: Sentence, before: int, actors: Actors
 ) -> tuple[Actor, ...]:
-    """Add the persons who report the stance ("Svyrydenko said Kyiv would not ...")."""
+    """Add the persons who report the stance of their own side ("Svyrydenko said Kyiv would not
+    ..."); a person reporting another side's stance ("Trump said Putin had agreed") does not
+    hold it."""
+    sides = {a.side for a in found}
     for actor in actors.within(s.start, before):
-        if actors.is_speaker(actor) and actor.entity_id not in {a.entity_id for a in found}:
+        if (
+            actors.is_speaker(actor)
+            and actor.entity_id not in {a.entity_id for a in found}
+            and (not sides or actor.side in sides)
+        ):
             found.append(actor)
     return tuple(found)
 
 
 def _holders_before(
     text: str, s: Sentence, cue: Hit, actors: Actors, sentences: list[Sentence]
-) -> tuple[Actor, ...]:
+) -> tuple[tuple[Actor, ...], bool]:
     lo = s.start
     for m in _WHICH.finditer(text, s.start, cue.start):
-        lo = m.end()
+        if "," not in text[m.end() : cue.start]:  # the cue stands in the ", which" clause
+            lo = m.end()
+    compound = [a for a in actors.within(lo, cue.start) if text[a.end : cue.start] == "-"]
+    if compound:  # "a US-backed truce": the compound's actor backs it
+        return (compound[-1],), False
+    participles = list(_PARTICIPLE.finditer(text, lo, cue.start))
+    if participles:  # "Russia rejected X's plan, reiterating that it would not ..."
+        participle = participles[-1]
+        subjects = [
+            a
+            for a in actors.within(lo, participle.start())
+            if not actors.is_object(a, s.start) and not _parenthetical(text, a, cue)
+        ]
+        if subjects:
+            holder = actors.resolve(subjects[0], sentences, s.index)
+            if holder is not None and holder.entity_id is not None:
+                return _with_speakers([holder], s, holder.start, actors), False
+        return (), False
     holder = None
-    for actor in reversed(actors.within(lo, cue.start)):
-        if not actors.is_object(actor, s.start):
-            holder = actors.resolve(actor, sentences, s.index)
+    before = [a for a in actors.within(lo, cue.start) if not _parenthetical(text, a, cue)]
+    for n in range(len(before) - 1, -1, -1):
+        if not actors.is_object(before[n], s.start):
+            holder = actors.resolve(before[n], sentences, s.index)
             break
     if holder is None or holder.entity_id is None:
-        return ()
-    return _with_speakers([holder], s, holder.start, actors)
+        return (), False
+    found = [holder]
+    # coordinated holders: "Ukraine and Russia agreed", "the U.S., Ukraine, and Russia had agreed"
+    while n > 0 and _COORDINATION.fullmatch(text[before[n - 1].end : before[n].start]):
+        n -= 1
+        if before[n].kind == "mention":
+            found.append(before[n])
+    joint = len({a.side for a in found}) >= 2  # before the reporters join the holders
+    return _with_speakers(found, s, found[-1].start, actors), joint
+
+
+def _parenthetical(text: str, actor: Actor, cue: Hit) -> bool:
+    """True when the actor stands in a dash or bracket aside, or a ", which ... ," clause, closed
+    before the cue ("During the call – which was also joined by Rubio – the leaders agreed",
+    "Kyiv, which wants to join NATO, said ...")."""
+    for m in _RELATIVE_ASIDE.finditer(text, max(0, actor.start - 200), cue.start):
+        if m.start() < actor.start and actor.end <= m.end():
+            return True
+    line = text[text.rfind("\n", 0, actor.start) + 1 : actor.start]
+    dashes = len(_DASH.findall(line))
+    opened = dashes % 2 == 1 or line.count("(") > line.count(")")
+    return opened and bool(_ASIDE_CLOSE.search(text, actor.end, cue.start))
 
 
 def _holders_after(
@@ -105,20 +182,27 @@ def find_stances(
         prev_end = ordered[i - 1].end if i > 0 else s.start
         next_start = ordered[i + 1].start if i + 1 < len(ordered) else s.end
         if cue.scope == "after":
-            scope = [t for t in terms if cue.end <= t.start < next_start]
+            stop = _SCOPE_END.search(text, cue.end, next_start)
+            bound = stop.start() if stop else next_start
+            scope = [t for t in terms if cue.end <= t.start < bound]
             which = list(_WHICH.finditer(text, prev_end, cue.start))
             if not scope and which:
                 scope = [t for t in terms if prev_end <= t.start and t.end <= which[-1].start()]
+            elif not scope and _CLAUSE_END.match(text, cue.end, s.end):
+                # "Russia demands Ukraine give up land; Kyiv refuses": the terms before it
+                scope = [t for t in terms if t.end <= cue.start]
         else:
-            scope = [t for t in terms if prev_end <= t.start and t.end <= cue.start]
+            starts = [m.end() for m in _SCOPE_START.finditer(text, prev_end, cue.start)]
+            begin = starts[-1] if starts else prev_end
+            scope = [t for t in terms if begin <= t.start and t.end <= cue.start]
         if cue.holder == "before":
-            holders = _holders_before(text, s, cue, actors, sentences)
+            holders, joint = _holders_before(text, s, cue, actors, sentences)
         else:
-            holders = _holders_after(text, s, cue, actors, sentences)
+            holders, joint = _holders_after(text, s, cue, actors, sentences), False
         if not holders:
             continue
-        anaphoric = not scope and any(p.search(text, s.start, s.end) for p in cues.anaphora)
-        found[cue] = Stance(cue, cue.label, holders, tuple(scope), anaphoric)
+        anaphoric = not scope and _points_back(text, s, cue, prev_end, next_start, cues)
+        found[cue] = Stance(cue, cue.label, holders, tuple(scope), anaphoric, joint)
         previous = ordered[i - 1] if i > 0 else None
         if (
             cue.label == "conditional"
