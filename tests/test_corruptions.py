@@ -19,6 +19,7 @@ import os
 import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -511,6 +512,156 @@ def _(pkg: Path) -> None:
 def _(pkg: Path) -> None:
     copy = shutil.copyfile(first_raw(pkg), outside(pkg) / "article.txt")
     set_cell(pkg, "articles", "raw_path", f"raw/../../outside/{copy.name}")
+
+
+# == what the data means (schema/contracts.py): each rule broken consistently ==================
+def _bump(column: str, by: int = 7, row: int = 0) -> Callable[[list[dict[str, Any]]], None]:
+    def edit(found: list[dict[str, Any]]) -> None:
+        found[row][column] = found[row][column] + by
+
+    return edit
+
+
+@case("meeting-article-count-raised", "derived-count-error", consistent=True)
+def _(pkg: Path) -> None:
+    edit_rows(pkg, "meetings", _bump("article_count"))
+
+
+@case("proposal-article-count-raised", "derived-count-error", consistent=True)
+def _(pkg: Path) -> None:
+    edit_rows(pkg, "proposals", _bump("article_count", 1))
+
+
+@case("term-article-count-raised", "derived-count-error", consistent=True)
+def _(pkg: Path) -> None:
+    edit_rows(pkg, "proposal_terms", _bump("article_count", 1))
+
+
+@case("article-word-count-raised", "derived-count-error", consistent=True)
+def _(pkg: Path) -> None:
+    edit_rows(pkg, "articles", _bump("word_count"))
+
+
+@case("article-char-count-lowered", "derived-count-error", consistent=True)
+def _(pkg: Path) -> None:
+    edit_rows(pkg, "articles", _bump("char_count", -1))
+
+
+@case("mention-id-of-other-offsets", "content-id-error", consistent=True)
+def _(pkg: Path) -> None:
+    def edit(found: list[dict[str, Any]]) -> None:
+        found[0]["mention_id"] = f"{found[0]['article_id']}.{found[0]['start']}-999999"
+
+    edit_rows(pkg, "mentions", edit)
+
+
+@case("quote-id-of-other-article", "content-id-error", consistent=True)
+def _(pkg: Path) -> None:
+    def edit(found: list[dict[str, Any]]) -> None:
+        found[0]["quote_id"] = f"zzz-other.q{found[0]['start']}-{found[0]['end']}"
+
+    edit_rows(pkg, "quotes", edit)
+
+
+@case("term-id-of-other-code", "content-id-error", consistent=True)
+def _(pkg: Path) -> None:
+    def edit(found: list[dict[str, Any]]) -> None:
+        found[0]["term_id"] = f"{found[0]['proposal_id']}.zz.not_its_code"
+
+    edit_rows(pkg, "proposal_terms", edit)
+
+
+def _day_meeting(found: list[dict[str, Any]]) -> int:
+    for i, row in enumerate(found):
+        if row["date_precision"] == "day":
+            return i
+    raise NotApplicable("no day-precision meeting")
+
+
+@case("day-meeting-lasting-three-days", "date-precision-error", consistent=True)
+def _(pkg: Path) -> None:
+    def edit(found: list[dict[str, Any]]) -> None:
+        i = _day_meeting(found)
+        found[i]["date_end"] = found[i]["date_start"] + timedelta(days=3)
+
+    edit_rows(pkg, "meetings", edit)
+
+
+@case("week-meeting-not-from-monday", "date-precision-error", consistent=True)
+def _(pkg: Path) -> None:
+    def edit(found: list[dict[str, Any]]) -> None:
+        i = _day_meeting(found)
+        start = found[i]["date_start"]
+        found[i].update(date_precision="week", date_end=start + timedelta(days=6))
+        if start.weekday() == 0:
+            found[i]["date_start"] = start + timedelta(days=1)
+
+    edit_rows(pkg, "meetings", edit)
+
+
+@case("month-mention-mid-month", "date-precision-error", consistent=True)
+def _(pkg: Path) -> None:
+    def edit(found: list[dict[str, Any]]) -> None:
+        i = _day_meeting(found)
+        start = found[i]["date_start"].replace(day=15)
+        found[i].update(date_precision="month", date_start=start, date_end=start)
+
+    edit_rows(pkg, "meeting_mentions", edit)
+
+
+@case("quote-spoken-by-a-city", "entity-type-error", consistent=True)
+def _(pkg: Path) -> None:
+    set_cell(pkg, "quotes", "speaker_id", "london")
+
+
+@case("proposal-made-by-a-person", "entity-type-error", consistent=True)
+def _(pkg: Path) -> None:
+    set_cell(pkg, "proposals", "proposer_id", "vladimir-putin")
+
+
+@case("meeting-held-in-a-person", "entity-type-error", consistent=True)
+def _(pkg: Path) -> None:
+    set_cell(pkg, "meetings", "place_id", "david-lammy")
+
+
+@case("date-anchor-from-no-shared-meeting", "date-anchor-error", consistent=True)
+def _(pkg: Path) -> None:
+    def edit(found: list[dict[str, Any]]) -> None:
+        i = _day_meeting(found)
+        found[i]["date_anchor"] = "relative-to-an-article-reporting-nothing"
+
+    edit_rows(pkg, "meetings", edit)
+
+
+@case("quote-continuing-a-later-quote", "reference-order-error", consistent=True)
+def _(pkg: Path) -> None:
+    def edit(found: list[dict[str, Any]]) -> None:
+        first, later = (
+            found[0],
+            next(q for q in found[1:] if q["article_id"] == found[0]["article_id"]),
+        )
+        first["continues"] = later["quote_id"]
+
+    edit_rows(pkg, "quotes", edit)
+
+
+@case("meetings-part-of-each-other", "part-of-error", consistent=True)
+def _(pkg: Path) -> None:
+    def edit(found: list[dict[str, Any]]) -> None:
+        found[0]["part_of"], found[1]["part_of"] = found[1]["meeting_id"], found[0]["meeting_id"]
+
+    edit_rows(pkg, "meetings", edit)
+
+
+@case("file-added-to-data", "undeclared-file", consistent=True)
+def _(pkg: Path) -> None:
+    (pkg / "data" / "notes.csv").write_text("a,b\n1,2\n", "utf-8")
+
+
+@case("provenance-edited", "hash-count-error")
+def _(pkg: Path) -> None:
+    path = pkg / "raw" / "sources.yaml"
+    path.write_text(path.read_text("utf-8") + "# edited\n", "utf-8")
 
 
 # == derived counts ============================================================================

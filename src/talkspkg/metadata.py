@@ -675,8 +675,8 @@ def _lead_in(spans: list[tuple[int, int]], lines: list[str]) -> dict[int, K]:
     return {}
 
 
-def parse_metadata(text: str) -> ArticleMeta:
-    """Metadata stated by `text` and the kind of each of its non-blank lines (pure)."""
+def _layout(text: str) -> tuple[list[tuple[int, int]], list[str], list[K | None], _Found]:
+    """Line spans, lines, the kind of each line, and what the header walk found."""
     spans, lines = _lines(text)
     preset = _lead_in(spans, lines)
     kinds, found = _walk(lines, preset)
@@ -686,6 +686,24 @@ def parse_metadata(text: str) -> ArticleMeta:
     last = max((i for i, k in enumerate(kinds) if k in (K.BODY, K.SUBHEADING)), default=-1)
     if last > 0 and _BIO_RE.match(lines[last]) and _nwords(lines[last], 40) <= 40:
         kinds[last] = K.CREDIT  # the author's bio closing the article
+    return spans, lines, kinds, found
+
+
+def _prose_words(prose: list[str]) -> int:
+    return sum(len(_WORD_RE.findall(_MD_TARGET_RE.sub("]", p))) for p in prose)
+
+
+def prose_word_count(text: str) -> int:
+    """`ArticleMeta.word_count` alone, without the rest of the metadata (the validator's check)."""
+    _, lines, kinds, _ = _layout(text)
+    return _prose_words(
+        [line for k, line in zip(kinds, lines, strict=True) if k in (K.BODY, K.SUBHEADING)]
+    )
+
+
+def parse_metadata(text: str) -> ArticleMeta:
+    """Metadata stated by `text` and the kind of each of its non-blank lines (pure)."""
+    spans, lines, kinds, found = _layout(text)
     segments = tuple(Segment(k, a, b) for k, (a, b) in zip(kinds, spans, strict=True) if k)
     prose = [line for k, line in zip(kinds, lines, strict=True) if k in (K.BODY, K.SUBHEADING)]
     # a bare URL line counts in the header or after the last line of prose, not amid the text
@@ -713,6 +731,6 @@ def parse_metadata(text: str) -> ArticleMeta:
         dateline=" ".join(groups["place"].split()) if groups.get("place") else None,
         url=url,
         language=_language(prose),
-        word_count=sum(len(_WORD_RE.findall(_MD_TARGET_RE.sub("]", p))) for p in prose),
+        word_count=_prose_words(prose),
         segments=segments,
     )

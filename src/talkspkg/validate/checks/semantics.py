@@ -260,7 +260,7 @@ def meeting_parents(ctx: PackageContext) -> Iterator[Finding]:
 
 def article_counts(ctx: PackageContext) -> Iterator[Finding]:
     """`articles.char_count` and `word_count` are those of the raw text."""
-    from talkspkg.metadata import parse_metadata
+    from talkspkg.metadata import prose_word_count
 
     articles = _table(ctx, "articles")
     if articles is None:
@@ -273,7 +273,7 @@ def article_counts(ctx: PackageContext) -> Iterator[Finding]:
                 text = ctx.raw_text(row["raw_path"])
             except (Unavailable, UnicodeDecodeError, ValueError):
                 continue  # reported by raw_integrity
-            actual = len(text) if column == "char_count" else parse_metadata(text).word_count
+            actual = len(text) if column == "char_count" else prose_word_count(text)
             if row[column] != actual:
                 wrong.append(i)
         if wrong:
