@@ -130,7 +130,12 @@ def test_package_without_raw_folder_gives_one_finding_per_file(pkg: Path) -> Non
     shutil.rmtree(pkg / "raw")
     report = validate_package(pkg)
     missing = [f for f in report.findings if f.file and f.file.startswith("raw/")]
-    assert len(missing) == len(list(RAW.glob("*.txt")))
+    listed = [
+        r
+        for r in json.loads((pkg / "datapackage.json").read_text("utf-8"))["resources"]
+        if r["path"].startswith("raw/")
+    ]  # the articles, sources.yaml, package.yaml
+    assert len(missing) == len(listed) == len(list(RAW.glob("*.txt"))) + 2
     assert {f.type for f in missing} == {"missing-file"}
     assert not [f for f in report.findings if f.type == "raw-missing"]
 
@@ -140,3 +145,17 @@ def test_report_lists_only_the_checks_that_ran(pkg: Path) -> None:
     report = validate_package(pkg)
     assert report.checks == ["descriptor_valid"]
     assert [f.type for f in report.findings] == ["descriptor-error"]
+
+
+def test_validate_format_github_prints_one_annotation_per_finding(pkg: Path) -> None:
+    (pkg / "data" / "articles.parquet").write_bytes(b"not parquet")
+    result = CliRunner().invoke(main, ["validate", str(pkg), "--format", "github"])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    report = validate_package(pkg)
+    assert len(lines) == len(report.findings)
+    assert all(line.startswith("::error file=") for line in lines)
+    assert any(
+        line.startswith("::error file=data/articles.parquet,title=hash-count-error::")
+        for line in lines
+    )

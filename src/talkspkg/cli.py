@@ -111,7 +111,14 @@ def build(
 @main.command()
 @click.argument("package", default=".")
 @click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
-def validate(package: str, as_json: bool) -> None:
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "github"]),
+    default=None,
+    help="text (default), json (as --json), or github: one GitHub Actions annotation per finding.",
+)
+def validate(package: str, as_json: bool, fmt: str | None) -> None:
     """Validate a package: exit 0 valid, 1 invalid, 2 usage or input error.
 
     PACKAGE is a folder, a path to its datapackage.json, a .zip, or an http(s) URL of a zip or
@@ -124,6 +131,7 @@ def validate(package: str, as_json: bool) -> None:
     from talkspkg.validate import validate_package
     from talkspkg.validate.source import open_package
 
+    as_json = as_json or fmt == "json"
     try:
         with open_package(package) as folder:
             report = validate_package(folder)
@@ -135,6 +143,8 @@ def validate(package: str, as_json: bool) -> None:
         sys.exit(2)
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+    elif fmt == "github":
+        click.echo(report.github())
     else:
         click.echo(report.summary(limit=50))
     sys.exit(0 if report.valid else 1)

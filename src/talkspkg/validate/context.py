@@ -27,6 +27,15 @@ DESCRIPTOR = "datapackage.json"
 IN_MEMORY = "Could not open Parquet input source '<Buffer>': "
 
 
+def _read_parquet(data: bytes) -> pa.Table:
+    """The table, validated in full here (UTF-8 of every string and name, offsets): a damaged
+    file must fail the read, not a later check that decodes a cell."""
+    table = pq.read_table(pa.BufferReader(data))
+    table.schema.names  # noqa: B018  (decoding is the point)
+    table.validate(full=True)
+    return table
+
+
 class Unavailable(Exception):
     """A file a check needs cannot be used; another check reports why."""
 
@@ -233,7 +242,7 @@ class PackageContext:
             raise Unavailable(f"no Parquet resource for {table}")
         rel = res.get("path")
         return self._cached(  # type: ignore[no-any-return]
-            ("parquet", str(rel)), lambda: pq.read_table(pa.BufferReader(self.content(rel)))
+            ("parquet", str(rel)), lambda: _read_parquet(self.content(rel))
         )
 
     def csv_text(self, table: str) -> pa.Table:

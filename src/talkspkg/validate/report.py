@@ -51,6 +51,31 @@ class Report:
             "findings": [f.to_dict() for f in self.findings],
         }
 
+    def github(self) -> str:
+        """One GitHub Actions workflow command per finding (an annotation on the file)."""
+
+        def escape(text: str) -> str:
+            return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+        lines = []
+        for f in self.findings:
+            where = f.file or (f"data/{f.table}.csv" if f.table else "datapackage.json")
+            at = ", ".join(
+                x
+                for x in (
+                    f.table and f"table {f.table}",
+                    f.row and f"row {f.row}",
+                    f.column and f"column {f.column}",
+                )
+                if x
+            )
+            title = escape(f.type).replace(",", "%2C").replace("::", "%3A%3A")
+            message = escape(f"{at}: {f.message}" if at else f.message)
+            lines.append(f"::error file={escape(where)},title={title}::{message}")
+        if not lines:
+            lines.append(f"::notice title=talkspkg validate::{escape(self.summary())}")
+        return "\n".join(lines)
+
     def summary(self, limit: int | None = None) -> str:
         """Human-readable report grouped by table, then by finding type."""
         if self.valid:
