@@ -4,7 +4,9 @@ Coreference inside one article (policy):
 
 * A frame with a place or a date joins an earlier encounter of the article that does not
   contradict it (same form, same city, overlapping dates; an unresolved relative date equals
-  only the same expression) and shares its city, its date or a person; otherwise it opens one.
+  only the same expression) and shares its city, its date (unless both name people and share
+  none) or two people; otherwise it opens one. One shared person is no link: a leader named in
+  two sentences may meet different people in each.
 * An anaphoric frame ("the talks", "Kellogg was still in attendance") is folded into an
   earlier frame of its own sentence that has a place or a date, else joins the main
   encounter of the latest sentence that had one (main: the first frame outside subordinate
@@ -138,10 +140,12 @@ class _Grouper:
         if pairs and (not people & loc.people or loc.format != "in_person"):
             return None  # another pair: another encounter, even on one day (see merge.py)
         same_place = bool(place and place == loc.place_id)
-        shared = bool(people & loc.people)
-        if not (same_place or same_date or shared):
-            return None
-        return 4 * same_place + 2 * same_date + shared
+        shared = len(people & loc.people)
+        if same_date and people and loc.people and not shared:
+            same_date = False  # one day, other people: another encounter ("talks with Tusk")
+        if not (same_place or same_date or shared >= 2):
+            return None  # one leader named in both is no link (leaders meet many people)
+        return 4 * same_place + 2 * same_date + min(shared, 1)
 
     def _join(self, loc: Local, f: Frame) -> Local:
         if f.place and not loc.place_id:

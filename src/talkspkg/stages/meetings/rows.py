@@ -12,6 +12,9 @@ Policy:
   `planned_level` is the highest level any report names and `held_level` the lowest level named
   by a report of the meeting taking place, and `note` says so; otherwise all three are null.
 * Roles: the strongest any report gives (absent > host > participant).
+* Identification (precision first): a meeting is written only when its reports give a city or
+  two parties (people, or countries and organisations taking part); `confidence` scores the
+  evidence (trigger, city, date, parties, several articles).
 * meeting_id: "<date>-<city>-<format>", date as 2025-04-23 (day), 2025-w17 (ISO week), 2025-04
   (month) or "undated"; city "unknown" and format "unknown" when not stated; a bilateral adds
   "-bilateral". Ids that collide all get a suffix: 6 hex digits of a hash of their
@@ -172,6 +175,7 @@ def _meeting_row(c: Cluster, ids: dict[int, str], kb: KnowledgeBase) -> dict[str
         "note": note,
         "part_of": ids[id(c.parent)] if c.parent is not None else None,
         "article_count": len({m.article_id for m in c.mentions}),
+        "confidence": confidence(c),
     }
 
 
@@ -207,8 +211,49 @@ def _evidence_rows(c: Cluster, meeting_id: str) -> list[dict[str, Any]]:
     return rows
 
 
+def _parties(c: Cluster) -> int:
+    return sum(1 for role in _roles(c).values() if role != "absent")
+
+
+def identified(c: Cluster) -> bool:
+    """A row names one encounter only with a city or two parties: "talks on Wednesday" alone
+    could be any of the week's encounters, and no reader could tell which."""
+    root = c.parent or c
+    return bool(c.place_id or root.place_id) or _parties(c) >= 2
+
+
+def confidence(c: Cluster) -> float:
+    """Evidence that the row is one real encounter (see the schema's description)."""
+    root = c.parent or c
+    score = 0.3
+    score += 0.25 if (c.place_id or root.place_id) else 0.0
+    score += 0.2 if (c.dated or root.dated) else 0.0
+    score += 0.2 if _parties(c) >= 2 else 0.0
+    score += 0.05 if len({m.article_id for m in c.mentions}) > 1 else 0.0
+    return round(min(score, 1.0), 2)
+
+
+def keep_identified(clusters: list[Cluster]) -> list[Cluster]:
+    """The identified clusters; a bilateral whose enclosing meeting is dropped is dropped too
+    (its part_of would point nowhere) unless it is identified itself, then it stands alone."""
+    kept = [c for c in clusters if c.parent is None and identified(c)]
+    alive = {id(c) for c in kept}
+    for c in clusters:
+        if c.parent is None:
+            continue
+        if id(c.parent) in alive:
+            if identified(c):
+                kept.append(c)
+        elif c.place_id or _parties(c) >= 2:
+            c.parent = None
+            kept.append(c)
+    return kept
+
+
 def meeting_rows(clusters: list[Cluster], kb: KnowledgeBase) -> dict[str, list[dict[str, Any]]]:
-    """The three tables' rows, each sorted by its primary key."""
+    """The three tables' rows, each sorted by its primary key; clusters that identify no
+    encounter (no city, fewer than two parties) are left out."""
+    clusters = keep_identified(clusters)
     ids = meeting_ids(clusters, kb)
     meetings = [_meeting_row(c, ids, kb) for c in clusters]
     participants = [

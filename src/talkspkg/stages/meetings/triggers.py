@@ -8,7 +8,10 @@ Policy:
   a city is attached to them (frames.py).
 * Not an encounter: a noun after "news"/"press"/"to" ("news conference", "to talk"), a trigger
   with a negator or a count within the three words before it ("no discussions", "three rounds of
-  talks": several meetings are not one), "met with criticism".
+  talks": several meetings are not one), "met with criticism", and hypothetical, conditional,
+  refused or general talks: a `hypothetical_before` phrase within four words before the trigger
+  ("ready to meet", "urged both sides to resume talks", "excluded from the talks") or a
+  `hypothetical_after` word within three words after it ("such talks only if").
 * Triggers within three words of each other in one clause are one encounter ("hosted the high
   level talk", "Peace Talks meeting"), and overlapping matches are resolved by the shared
   longest-leftmost policy.
@@ -92,11 +95,29 @@ def find_triggers(ctx: ArticleContext, start: int, end: int) -> tuple[list[Trigg
         ):
             continue
         blockers = vocab.negators | (vocab.quantifiers if nounish else frozenset())
-        if set(before) & blockers and t.kind != "weak":
+        if (set(before) & blockers and t.kind != "weak") or hypothetical(ctx, t, start, end):
             blocked.append(t)
             continue
         kept.append(t)
     return kept, blocked
+
+
+HYPOTHETICAL_BEFORE = 4  # words between the phrase and the trigger
+HYPOTHETICAL_AFTER = 3
+
+
+def hypothetical(ctx: ArticleContext, t: Trigger, start: int, end: int) -> bool:
+    """The trigger names conditional, refused or general talks, not an encounter."""
+    text, vocab = ctx.text, ctx.vocab
+    lo = max(start, t.start - 90)
+    for m in vocab.hypothetical_before.finditer(text, lo, t.start):
+        if len(_WORD.findall(text, m.end(), t.start)) <= HYPOTHETICAL_BEFORE:
+            return True
+    hi = min(end, t.end + 40)
+    return any(
+        len(_WORD.findall(text, t.end, m.start())) <= HYPOTHETICAL_AFTER
+        for m in vocab.hypothetical_after.finditer(text, t.end, hi)
+    )
 
 
 def _skip_space(text: str, pos: int) -> int:

@@ -54,6 +54,8 @@ class Vocab:
     not_before: frozenset[str]
     verb_nouns: frozenset[str]
     met_not_followed_by: Gated
+    hypothetical_before: Gated
+    hypothetical_after: Gated
     format_cues: Mapping[str, Gated]
     status_cues: Mapping[str, Gated]
     downgrade_cues: Gated
@@ -123,7 +125,7 @@ def _relative(data: Mapping[str, Any]) -> dict[str, tuple[str, int]]:
 PATTERN_KEYS = (
     "nouns", "process_nouns", "call_nouns", "verbs", "conversation_verbs", "weak", "attend_cues",
     "met_not_followed_by", "downgrade_cues", "absent_cues", "absent_nouns", "host_cues",
-    "bilateral_cues", "agent_nouns", "agent_verbs",
+    "bilateral_cues", "agent_nouns", "agent_verbs", "hypothetical_before", "hypothetical_after",
 )  # fmt: skip
 WORD_KEYS = (
     "call_objects", "negators", "quantifiers", "generic_modifiers", "determiners", "not_before",
