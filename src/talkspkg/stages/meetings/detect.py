@@ -11,13 +11,18 @@ Coreference inside one article (policy):
   earlier frame of its own sentence that has a place or a date, else joins the main
   encounter of the latest sentence that had one (main: the first frame outside subordinate
   and relative clauses), of the same form (a call refers to calls, talks to in-person
-  encounters). A frame that opens its sentence ("The meeting, hosted by ..., follows similar
+  encounters), unless its trigger's slots name two people of whom that encounter has none
+  ("ahead of the Trump-Putin summit" after a visit to London): then it is an encounter of its
+  own. A frame that opens its sentence ("The meeting, hosted by ..., follows similar
   discussions held in Paris") refers back, not forward. With no antecedent it stands alone
   only when it names two people ("had a phone call with Lammy"), else it is dropped.
 * Two frames that each name exactly two people, different pairs, are different encounters
   when the pairs are disjoint or the encounter is a call (as in merge.py).
 * A bilateral ("a bilateral meeting with his Ukrainian counterpart", "on the sidelines of")
   is its own encounter, `part_of` the encounter of its sentence or of the latest sentence.
+
+The date of a plan that was cancelled or postponed ("was to start on Sunday, but was
+postponed") does not place the encounter in time (it is kept on the mention).
 
 The article's anchor is its publication date, else the window a relative expression tied to a
 full date states (dates.stated_anchor), else None (relative dates stay unresolved here).
@@ -32,6 +37,7 @@ from talkspkg.kb import KnowledgeBase
 from talkspkg.stages.meetings.context import ArticleContext
 from talkspkg.stages.meetings.dates import (
     Anchor,
+    DateExpr,
     DateRange,
     anchor_label,
     find_dates,
@@ -116,7 +122,8 @@ class _Grouper:
         return {e for e in f.roles if (ent := self.ctx.entity(e)) and ent.entity_type == "person"}
 
     def _range(self, f: Frame) -> DateRange | None:
-        return resolve(f.date, self.anchor, is_future(f)) if f.date else None
+        date = _grouping_date(f)
+        return resolve(date, self.anchor, is_future(f)) if date else None
 
     def _fits(self, loc: Local, f: Frame) -> int | None:
         fmt, place = frame_format(f), f.place.entity_id if f.place else None
@@ -125,13 +132,15 @@ class _Grouper:
         if place and loc.place_id and place != loc.place_id:
             return None
         same_date = False
-        if f.date and loc.date_key is not None:
+        date = _grouping_date(f)
+        if date and loc.date_key is not None:
             rng = self._range(f)
             if rng and loc.range:
                 if rng.start > loc.range.end or loc.range.start > rng.end:
                     return None
-                same_date = True
-            elif f.date.key == loc.date_key:
+                # a day inside a week is compatible, not a link
+                same_date = rng.precision == loc.range.precision
+            elif date.key == loc.date_key:
                 same_date = True
             elif not (place and place == loc.place_id):
                 return None
@@ -152,8 +161,9 @@ class _Grouper:
             loc.place_id = f.place.entity_id
         rng = self._range(f)
         finer = rng is not None and (loc.range is None or _finer(rng, loc.range))
-        if f.date and (loc.date_key is None or finer):
-            loc.date_key, loc.range = f.date.key, rng
+        date = _grouping_date(f)
+        if date and (loc.date_key is None or finer):
+            loc.date_key, loc.range = date.key, rng
         loc.format = loc.format or frame_format(f)
         loc.people |= self._people(f)
         self.of[id(f)] = loc
@@ -191,7 +201,7 @@ class _Grouper:
             if f.bilateral:
                 parent = self.of[id(keyed[0])] if keyed else self.latest.get("in_person")
                 self._new(f, "bilateral" if parent else "main", parent)
-            elif cls in self.latest:
+            elif cls in self.latest and not _names_others(f, self._people(f), self.latest[cls]):
                 self._join(self.latest[cls], f)
             elif len(self._people(f)) >= 2 and f.roles:
                 self._new(f)
@@ -203,6 +213,23 @@ class _Grouper:
             cls = _format_class(loc.format)
             if cls:
                 self.latest[cls] = loc
+
+
+def _names_others(f: Frame, people: set[str], loc: Local) -> bool:
+    """An anaphoric frame whose trigger's slots name two people of whom the encounter has none
+    ("ahead of the Trump-Putin summit" after a visit to London) is another encounter; who
+    attended ("X was still in attendance, as was Y") speaks of the latest one."""
+    if any(t.kind == "cue" for t in f.triggers):
+        return False
+    return len(f.slot_people) >= 2 and not f.slot_people & loc.people
+
+
+def _grouping_date(f: Frame) -> DateExpr | None:
+    """The date that places the frame's encounter; the date of a plan that was cancelled or
+    postponed ("was to start on Sunday, but was postponed") is not when it took place."""
+    if f.statuses & {"cancelled", "postponed"} and not f.downgraded:
+        return None
+    return f.date
 
 
 def _finer(a: DateRange, b: DateRange) -> bool:

@@ -60,8 +60,11 @@ class Report:
 
     @cached_property
     def dated(self) -> MeetingMention | None:
-        """The mention that states the report's date most precisely (first on ties)."""
+        """The mention that states the report's date most precisely (first on ties); the date
+        of a plan cancelled or postponed does not date a report that says it was held."""
         dated = [m for m in self.mentions if m.date]
+        if any(m.status == "held" for m in self.mentions):  # the plan's day is not the day
+            dated = [m for m in dated if m.status not in ("cancelled", "postponed")]
         return min(dated, key=date_rank) if dated else None
 
     @property
@@ -73,12 +76,15 @@ class Report:
         return {p for m in self.mentions for p in m.people}
 
 
-def date_rank(m: MeetingMention) -> tuple[int, int, int, str, int]:
-    """Most precise first; then a full date as written, a publication anchor, a learnt anchor."""
+def date_rank(m: MeetingMention) -> tuple[int, int, int, int, str, int]:
+    """A date of what took place or is planned before the date of a plan cancelled or
+    postponed; then most precise first; then a full date as written, a publication anchor, a
+    learnt anchor."""
     assert m.date is not None
+    dropped = 1 if m.status in ("cancelled", "postponed") and not m.downgraded else 0
     written = 0 if m.date_expr is not None and m.date_expr.year is not None else 1
     anchor = ANCHOR_RANK.get(m.date_anchor or "", 2)
-    return (PRECISION_RANK[m.date.precision], written, anchor, m.article_id, m.start)
+    return (dropped, PRECISION_RANK[m.date.precision], written, anchor, m.article_id, m.start)
 
 
 @dataclass(eq=False)
@@ -156,7 +162,7 @@ def cluster(mentions: list[MeetingMention]) -> list[Cluster]:
         key=lambda r: (
             r.scope != "main",
             r.dated is None,
-            date_rank(r.dated) if r.dated else (0, 0, 0, r.article_id, r.mentions[0].start),
+            date_rank(r.dated) if r.dated else (0, 0, 0, 0, r.article_id, r.mentions[0].start),
         ),
     )
     index = ClusterIndex()

@@ -1,6 +1,9 @@
 """Attach the sentence's people and delegations to its frames, with their roles.
 
-Roles, strongest first (a meeting keeps the strongest role any report gives a participant):
+Persons: when the trigger's syntactic slots (patterns.py: subject and object of "met", "talks
+with", "between A and B", "hosted by") name two persons or more, those are the frame's persons;
+otherwise the persons nearest the trigger in its clause (below). Roles, strongest first (a
+meeting keeps the strongest role any report gives a participant):
 absent (an absence cue after the person in their clause: "Rubio and Witkoff backed out", "X
 could not attend"; or "<Person>'s no-show"), host (a hosting cue after the person, or "hosted by
 <X>"), participant. Which frame a person belongs to is described in frames.py.
@@ -11,6 +14,7 @@ from __future__ import annotations
 import re
 
 from talkspkg.stages.meetings.context import ArticleContext
+from talkspkg.stages.meetings.patterns import slots
 from talkspkg.stages.meetings.roles import (
     delegations,
     is_possessive_absent,
@@ -100,6 +104,8 @@ def attach_people(ctx: ArticleContext, s: Sentence) -> None:
         for m in subjects:
             if m.start not in placed:
                 add_role(s.frames[0].roles, m.entity_id, role_of(m, s.frames[0], inherited=True))
+    for f in s.frames:
+        _keep_slot_persons(ctx, f, slots(ctx, s.start, s.end, f))
     for d in delegations(ctx, s.start, s.end):
         f = nearest(ctx, d.start, s.frames, s, same_clause=True, limit=MAX_WORDS)
         lone = len(s.frames) == 1 and s.frames[0].clause.kind in ("main", "coord")
@@ -107,6 +113,27 @@ def attach_people(ctx: ArticleContext, s: Sentence) -> None:
             f = nearest(ctx, d.start, s.frames, s, same_clause=False, limit=MAX_WORDS)
         if f is not None:
             add_role(f.roles, d.entity_id, "host" if d.host else "participant")
+
+
+def _keep_slot_persons(ctx: ArticleContext, f: Frame, found: dict[str, str]) -> None:
+    """When the trigger's slots name two persons or more, the frame's persons are those
+    (patterns.py); the absent and the hosts stated by a cue stay. What the slots name takes
+    part in any case."""
+    if not found:
+        return
+    slot_people = {e for e in found if _is_person(ctx, e)}
+    f.slot_people = frozenset(slot_people)
+    if len(slot_people) >= 2:  # one name in a slot leaves the other party to the clause
+        for eid in [e for e in f.roles if _is_person(ctx, e)]:
+            if eid not in slot_people and f.roles[eid] == "participant":
+                del f.roles[eid]
+    for eid, role in found.items():
+        add_role(f.roles, eid, role)
+
+
+def _is_person(ctx: ArticleContext, entity_id: str) -> bool:
+    entity = ctx.entity(entity_id)
+    return entity is not None and entity.entity_type == "person"
 
 
 def _hosting(

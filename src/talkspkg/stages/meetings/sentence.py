@@ -37,6 +37,7 @@ class Frame:
     levels: set[str] = field(default_factory=set)
     bilateral: bool = False
     roles: dict[str, str] = field(default_factory=dict)  # entity_id -> host|participant|absent
+    slot_people: frozenset[str] = frozenset()  # persons the trigger's syntactic slots name
 
     @property
     def start(self) -> int:

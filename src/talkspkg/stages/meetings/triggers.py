@@ -3,7 +3,8 @@
 Policy:
 
 * nouns ("talks", "meeting", "summit"), verbs ("met", "gathered", "spoke by phone"),
-  conversation verbs followed by a name ("spoke to Lammy"), "call" next to a phone word or
+  conversation verbs followed by a name ("spoke to Lammy"; not a participle opening the
+  sentence: "Speaking to parliament, X said" is a speech), "call" next to a phone word or
   followed by with/to and a name, and travel words ("visit", "arrived in"), which count only once
   a city is attached to them (frames.py).
 * Not an encounter: a noun after "news"/"press"/"to" ("news conference", "to talk"), a trigger
@@ -81,6 +82,13 @@ def find_triggers(ctx: ArticleContext, start: int, end: int) -> tuple[list[Trigg
         if not vocab.met_not_followed_by.match(text, _skip_space(text, m.end())):
             found.append(Trigger(m.start(), m.end(), "verb", m.group()))
     for m in vocab.conversation_verbs.finditer(text, start, end):
+        opener = not text[start : m.start()].strip(" \"“‘'*")
+        if (
+            opener
+            and m.group()[:1].isupper()
+            and m.group().lower().startswith(("speaking", "talking"))
+        ):
+            continue  # "Speaking to reporters, X said": a speech, not a conversation
         if name_within(m.end(), 3):
             found.append(Trigger(m.start(), m.end(), "conversation", m.group()))
     for m in vocab.weak.finditer(text, start, end):

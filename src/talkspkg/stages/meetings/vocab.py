@@ -56,6 +56,7 @@ class Vocab:
     met_not_followed_by: Gated
     hypothetical_before: Gated
     hypothetical_after: Gated
+    temporal_prepositions: Gated
     format_cues: Mapping[str, Gated]
     status_cues: Mapping[str, Gated]
     downgrade_cues: Gated
@@ -71,6 +72,9 @@ class Vocab:
     city_roles: frozenset[str]
     venue_roles: frozenset[str]
     venue_nouns: tuple[str, ...]
+    place_before: frozenset[str]
+    place_words: int
+    venue_cities: Mapping[str, str]
     subordinators: frozenset[str]
     coordinators: frozenset[str]
     relative_pronouns: frozenset[str]
@@ -108,6 +112,22 @@ def _int_map(data: Mapping[str, Any], key: str) -> dict[str, int]:
     return {str(k).lower(): v for k, v in value.items()}
 
 
+def _positive(data: Mapping[str, Any], key: str) -> int:
+    value = data.get(key)
+    if not isinstance(value, int) or value <= 0:
+        raise KnowledgeError(f"{SOURCE}: {key} must be a positive integer")
+    return value
+
+
+def _str_map(data: Mapping[str, Any], key: str) -> dict[str, str]:
+    value = data.get(key)
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        raise KnowledgeError(f"{SOURCE}: {key} must map names to ids")
+    return dict(value)
+
+
 def _relative(data: Mapping[str, Any]) -> dict[str, tuple[str, int]]:
     value = data.get("relative")
     if not isinstance(value, dict):
@@ -126,6 +146,7 @@ PATTERN_KEYS = (
     "nouns", "process_nouns", "call_nouns", "verbs", "conversation_verbs", "weak", "attend_cues",
     "met_not_followed_by", "downgrade_cues", "absent_cues", "absent_nouns", "host_cues",
     "bilateral_cues", "agent_nouns", "agent_verbs", "hypothetical_before", "hypothetical_after",
+    "temporal_prepositions",
 )  # fmt: skip
 WORD_KEYS = (
     "call_objects", "negators", "quantifiers", "generic_modifiers", "determiners", "not_before",
@@ -149,6 +170,9 @@ def parse_vocab(data: Any) -> Vocab:
         status_cues=_groups(data, "status_cues", STATUSES),
         levels=_groups(data, "levels", LEVELS),
         venue_nouns=_words(data, "venue_nouns"),
+        place_before=_lower(data, "place_before"),
+        place_words=_positive(data, "place_words"),
+        venue_cities=_str_map(data, "venue_cities"),
         abbreviations=frozenset(_words(data, "abbreviations")),
         weekdays=_int_map(data, "weekdays"),
         months=_int_map(data, "months"),

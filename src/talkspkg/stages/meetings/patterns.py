@@ -1,0 +1,300 @@
+"""Who took part, read from the syntax around the trigger rather than from the whole sentence.
+
+Policy (precision first). The parties of an encounter are the names that fill one of these
+slots of its trigger, each slot a list of names ("A, B and C"; titles, demonyms and
+possessives between names are skipped: "Russian President Vladimir Putin"):
+
+* the subject of a verb trigger, or of a support verb before a noun trigger ("A and B met",
+  "A has held talks", "A travelled to Moscow to meet", "A and B held meetings"), separated
+  from it only by auxiliaries, adverbs, support verbs and small words, never by a speech verb
+  or a comma (an appositive ", the US envoy," is skipped);
+* the object of a verb trigger ("met Putin", "hosted Zelensky and ...");
+* "with" / "alongside" after the trigger ("talks with A", "a phone call with A");
+* "between A and B" after the trigger;
+* a possessive before a noun trigger ("Witkoff's meeting with Putin") and a pair joined by a
+  dash ("the Trump-Putin summit");
+* "<trigger> hosted / chaired by A" (hosts) and "led / headed / mediated / attended / joined
+  by A" (participants).
+
+A person named elsewhere in the sentence (the correspondent, the speaker, a leader mentioned in
+passing) fills no slot. `slots` returns the parties found, or an empty dict when the sentence
+states none this way; people.py then keeps only these persons for the frame.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from talkspkg.stages.meetings.context import ArticleContext
+from talkspkg.stages.meetings.sentence import Frame, add_role
+from talkspkg.stages.mentions import Mention
+
+PARTY_TYPES = ("person", "country")  # organisations: often the press or a ministry
+_TOKEN = re.compile(r"[\w.’'-]+|[,;:–—()\"“”]")
+SEPARATORS = {",", "and", "as", "well", "alongside", "along", "with", "including", "plus"}
+SMALL = {"his", "her", "their", "its", "the", "a", "an", "of", "to", "for", "'s", "’s"}
+FILLERS = {
+    "also", "has", "have", "had", "will", "would", "could", "then", "later", "again", "already",
+    "reportedly", "earlier", "previously", "is", "are", "was", "were", "be", "been", "due",
+    "set", "expected", "scheduled", "planning", "plans", "plan", "going", "to", "in", "on",
+    "person", "face", "finally", "formally", "jointly", "briefly", "first", "last", "just",
+    "held", "hold", "holds", "holding", "began", "begin", "begins", "started", "start",
+    "concluded", "conclude", "attended", "attend", "joined", "join", "resumed", "a", "an",
+    "the", "their", "his", "her", "new", "another", "round", "rounds", "of", "two-day",
+    "high-level", "direct", "trilateral", "bilateral", "productive", "fresh", "further",
+    "travelled", "traveled", "travel", "travels", "flew", "fly", "went", "go", "arrived",
+    "sat", "down",
+}  # fmt: skip
+HOST_BY = re.compile(r"\s*,?\s*(?:hosted|chaired|convened)\s+by\s+", re.I)
+PART_BY = re.compile(
+    r"\s*,?\s*(?:which\s+(?:is|are|was|were)\s+(?:being\s+)?)?"
+    r"(?:led|headed|mediated|attended|joined|brokered)\s+by\s+",
+    re.I,
+)
+WITH = re.compile(
+    r"(?:\s+(?:[a-z][\w’'-]*|in\s+[A-Z][\w-]+|on\s+[A-Z]\w+)){0,4}?\s+"
+    r"(?:with|alongside|between)\s+",
+)
+DASH_PAIR = re.compile(r"\s*[-–]\s*")
+VERB_KINDS = ("verb", "conversation", "call", "weak")
+
+
+@dataclass
+class Names:
+    """The party mentions of one sentence, in order, with how to skip between them."""
+
+    ctx: ArticleContext
+    mentions: list[Mention]
+
+    def at(self, pos: int) -> Mention | None:
+        return next((m for m in self.mentions if m.start == pos), None)
+
+    def ending_at(self, pos: int) -> Mention | None:
+        return next((m for m in self.mentions if m.end == pos), None)
+
+    def attributive(self, m: Mention) -> bool:
+        """A country or organisation in a title ("US Secretary of State Marco Rubio", "Kremlin
+        aide Yuri Ushakov"), or a person's possessive before a title ("Zelensky's chief of
+        staff"), is not a party of its own."""
+        entity = self.ctx.entity(m.entity_id)
+        possessive = self.ctx.text.startswith(("'s", "’s"), m.end)
+        if entity is None or (entity.entity_type == "person" and not possessive):
+            return False  # "Zelensky's chief of staff, Andriy Yermak": Yermak is the party
+        pos = m.end + (2 if possessive else 0)
+        nxt = _TOKEN.match(self.ctx.text, _skip_space(self.ctx.text, pos))
+        if nxt is None:
+            return False
+        word = nxt.group().lower().removesuffix("s")
+        return word in self.ctx.role_words or word in self.ctx.kb.lexicon.role_words
+
+    def skippable(self, word: str) -> bool:
+        w = word.lower()
+        lex = self.ctx.kb.lexicon
+        return (
+            w in SMALL
+            or w in self.ctx.role_words
+            or word in lex.demonyms
+            or (word[:1].isupper() and w.rstrip(".") in lex.role_words)
+        )
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\n":
+        pos += 1
+    return pos
+
+
+def list_after(names: Names, pos: int, end: int) -> list[Mention]:
+    """The names of a list starting at `pos` ("Russian President Vladimir Putin and ...")."""
+    text = names.ctx.text
+    out: list[Mention] = []
+    skipped = 0
+    titled = False  # only title words since the last name: it qualifies the next one
+    while pos < end:
+        pos = _skip_space(text, pos)
+        m = names.at(pos)
+        if m is not None:
+            if names.attributive(m):  # part of the next name's title
+                pos = m.end + (2 if text.startswith(("'s", "’s"), m.end) else 0)
+                continue
+            if out and titled:
+                out.pop()  # "Trump envoy Steve Witkoff": Trump only qualifies Witkoff
+            out.append(m)
+            pos, skipped, titled = m.end, 0, True
+            if text.startswith(("'s", "’s"), pos):
+                pos += 2
+            continue
+        tok = _TOKEN.match(text, pos)
+        if tok is None:
+            break
+        word = tok.group()
+        if out and (word.lower() in SEPARATORS or word == ","):
+            # a comma after title words is an appositive's ("his counterpart, Sergei Lavrov")
+            titled = titled and skipped > 0
+            pos = tok.end()
+            continue
+        if (names.skippable(word) or word == ",") and skipped < 6:
+            pos, skipped = tok.end(), skipped + 1
+            continue
+        break
+    return out
+
+
+def list_before(names: Names, pos: int, start: int) -> list[Mention]:
+    """The names of a list ending at `pos` ("A and B" before "met")."""
+    text = names.ctx.text
+    out: list[Mention] = []
+    separated = False
+    while pos > start:
+        while pos > start and text[pos - 1] in " \t\n":
+            pos -= 1
+        m = names.ending_at(pos)
+        if m is None:
+            break
+        if not names.attributive(m) and (separated or not out):
+            out.insert(0, m)
+        elif out and not separated:
+            return out  # "Trump envoy Steve Witkoff": Trump only qualifies Witkoff
+        pos = m.start
+        separated = False
+        # titles before the name, then a separator, then another name
+        while True:
+            j = pos
+            while j > start and text[j - 1] in " \t\n":
+                j -= 1
+            word = re.search(r"([\w.’'-]+|,)$", text[start:j])
+            if word is None:
+                return out
+            w = word.group()
+            if names.ending_at(j) is not None:
+                pos = j
+                break
+            if w.lower() in ("and", ","):
+                pos, separated = j - len(w), True
+                continue
+            if names.skippable(w):
+                pos = j - len(w)
+                continue
+            return out
+    return out
+
+
+def _subject(names: Names, f: Frame, start: int) -> list[Mention]:
+    """Names before the trigger separated from it only by FILLERS (or an appositive)."""
+    text = names.ctx.text
+    lo = max(start, f.clause.start)
+    pos = f.start
+    fillers = 0
+    places = names.ctx.mentions_in(lo, f.start, "location")
+    while pos > lo and fillers <= 6:
+        while pos > lo and text[pos - 1] in " \t\n":
+            pos -= 1
+        if names.ending_at(pos) is not None:
+            return list_before(names, pos, lo)
+        if text[pos - 1 : pos] == ",":  # ", the US envoy," appositive
+            comma = text.rfind(",", lo, pos - 1)
+            if comma < 0 or pos - comma > 90:
+                return []
+            pos = comma
+            continue
+        place = next((m for m in places if m.end == pos), None)
+        if place is not None:  # "travelled to Moscow to meet"
+            pos, fillers = place.start, fillers + 1
+            continue
+        word = re.search(r"[\w’'-]+$", text[lo:pos])
+        if word is None:
+            return []
+        w = word.group()
+        if w.lower() not in FILLERS and not names.ctx.vocab.nouns.fullmatch(w):
+            return []
+        pos -= len(w)
+        fillers += 1
+    return []
+
+
+def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]:
+    """Parties of frame `f` of the sentence text[start:end] found in its slots."""
+    text = ctx.text
+    names = Names(ctx, ctx.mentions_in(start, end, *PARTY_TYPES))
+    found: dict[str, str] = {}
+    lo, hi = max(start, f.clause.start), min(end, f.clause.end)
+
+    def add(ms: list[Mention], role: str = "participant") -> None:
+        for m in ms:
+            add_role(found, m.entity_id, role)
+
+    kinds = {t.kind for t in f.triggers}
+    verb = bool(kinds & set(VERB_KINDS))
+    last = f.triggers[-1]
+    subject = _subject(names, f, start)
+    if verb or _has_support_verb(text, lo, f.start):
+        add(subject)
+    if verb:
+        add(list_after(names, _skip_space(text, last.end), hi))
+    if (w := WITH.match(text, last.end, hi)) and len(re.findall(r"\w+", w.group())) <= 6:
+        add(list_after(names, w.end(), hi))
+    persons = [e for e in found if _person(ctx, e)]
+    if len(persons) == 1 and not subject:
+        # "Putin offered ... during a meeting with Witkoff", "Trump ... made a call to Putin":
+        # the clause's subject is the other party
+        add([m for m in _clause_subject(names, lo, f.start) if _person(ctx, m.entity_id)])
+    for pattern, role in ((HOST_BY, "host"), (PART_BY, "participant")):
+        if m := pattern.match(text, last.end, hi):
+            add(list_after(names, m.end(), hi), role)
+    # "Witkoff's meeting with Putin", "the Trump-Putin summit"
+    before = text[lo : f.start]
+    poss = re.search(r"['’]s\s+(?:[\w-]+\s+){0,2}$", before)
+    if poss:
+        owner = names.ending_at(lo + poss.start())
+        if owner is not None:
+            add([owner])
+            pair = DASH_PAIR.fullmatch(text, _prev_end(names, owner), owner.start)
+            if pair:
+                add([m for m in names.mentions if m.end == _prev_end(names, owner)])
+    m2 = re.search(r"(\S+)\s+(?:[\w-]+\s+){0,1}$", before)
+    if m2:
+        second = names.ending_at(lo + m2.end(1))
+        if second is not None:
+            first = next(
+                (m for m in names.mentions if DASH_PAIR.fullmatch(text, m.end, second.start)),
+                None,
+            )
+            if first is not None:
+                add([first, second])
+    return found
+
+
+def _person(ctx: ArticleContext, entity_id: str) -> bool:
+    entity = ctx.entity(entity_id)
+    return entity is not None and entity.entity_type == "person"
+
+
+_OPENER = re.compile(r"\s*(?:[\"“]\s*)?(?:(?:since|after|when|while|as|and|but|then)\s+)?", re.I)
+
+
+def _clause_subject(names: Names, lo: int, pos: int) -> list[Mention]:
+    """The names opening the clause text[lo:pos] (after a subordinator), if it opens with one."""
+    opener = _OPENER.match(names.ctx.text, lo, pos)
+    start = opener.end() if opener else lo
+    found = list_after(names, start, pos)
+    if not found:
+        return []
+    words = _TOKEN.findall(names.ctx.text, start, found[0].start)
+    return found if len(words) <= 6 and not any(w in ",;" for w in words) else []
+
+
+def _prev_end(names: Names, m: Mention) -> int:
+    prev = [x.end for x in names.mentions if x.end <= m.start]
+    return max(prev) if prev else -1
+
+
+_SUPPORT = re.compile(
+    r"\b(?:held|hold|holds|holding|had|have|has|began|begin|begins|started|concluded|"
+    r"attended|attend|joined|join|resumed)\b[^,;]{0,40}$",
+    re.I,
+)
+
+
+def _has_support_verb(text: str, lo: int, pos: int) -> bool:
+    return bool(_SUPPORT.search(text, max(lo, pos - 60), pos))
