@@ -214,7 +214,7 @@ def _attach_dates(ctx: ArticleContext, s: Sentence, dates: list[DateExpr]) -> No
         f.date = best
 
 
-_NP_DATE = re.compile(r"(?:\s+(?:[\w’'-]+|in\s+[A-Z][\w-]+)){0,3}?\s+(?:on\s+|of\s+)?$")
+_NP_DATE = re.compile(r"(?:\s+(?:[\w’'-]+|in\s+[A-Z][\w-]+)){0,5}?\s+(?:on\s+|of\s+)?$")
 
 
 def _timed_by_other(ctx: ArticleContext, s: Sentence, f: Frame, d: DateExpr) -> bool:

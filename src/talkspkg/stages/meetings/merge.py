@@ -7,7 +7,10 @@ A *report* is one article's encounter (its mentions sharing a `local_id`). Polic
    A report fits a meeting when nothing contradicts (form, city, overlapping dates) and they
    are linked: same date within precision and (same city or a shared person). A report
    without date must share a person with the meeting and its city, or two people (all of
-   them if it names one); if two meetings fit equally well it stays apart. Two meetings that
+   them if it names one); if two meetings fit equally well it stays apart. Before that, an
+   undated report of an article with a "now" joins the dated meeting in its city (without a
+   city: sharing two of its people) nearest that "now", within RECENT_DAYS: news speaks of
+   "the talks in Geneva" without a date when they are this week's. Two meetings that
    each name exactly two people are distinct, even on one day in one city, when the pairs are
    disjoint, or when they differ and the encounter is a call (a call has exactly its parties).
    Candidates come from an index (by day and place or person; by person for undated reports),
@@ -203,6 +206,9 @@ def best_fit(index: ClusterIndex, r: Report) -> int | str | None:
         if not scored:
             return None
         return scored[0][1] if len(scored) == 1 or scored[0][0] > scored[1][0] else TIE
+    recent = _recent_fit(index, r)
+    if recent is not None:
+        return recent
     if not r.people:
         return None  # an undated report is linked through a shared person only
     people = sorted(r.people)
@@ -214,6 +220,38 @@ def best_fit(index: ClusterIndex, r: Report) -> int | str | None:
     else:
         lists = [index.postings(("with", p)) for p in people]
     return _threshold(index, r, lists, min(2, len(people)))
+
+
+RECENT_DAYS = 10  # an undated report speaks of an encounter this close to its "now"
+
+
+def _recent_fit(index: ClusterIndex, r: Report) -> int | str | None:
+    """An undated report of "the talks in Geneva" in a dated article: the dated meeting in the
+    same city (or, without a city, with two of its people and no other city) nearest the
+    article's "now", within RECENT_DAYS; TIE when two are as near."""
+    anchor = r.mentions[0].anchor
+    if anchor is None or (r.place_id is None and len(r.people) < 2):
+        return None
+    if r.place_id:
+        cands = set(index.postings(("place", r.place_id)))
+    else:
+        lists = [set(index.postings(("with", p))) for p in sorted(r.people)]
+        cands = {i for i in set.union(*lists) if sum(i in x for x in lists) >= 2}
+    scored: list[tuple[int, int]] = []
+    for i in sorted(cands):
+        c = index.clusters[i]
+        if c.dated is None or not _formats_agree(c.format, r.format):
+            continue
+        if c.place_id and r.place_id and c.place_id != r.place_id:
+            continue
+        d = c.dated.date
+        gap = max((d.start - anchor.hi).days, (anchor.lo - d.end).days, 0)
+        if gap <= RECENT_DAYS:
+            scored.append((gap, i))
+    scored.sort()
+    if not scored:
+        return None
+    return scored[0][1] if len(scored) == 1 or scored[0][0] < scored[1][0] else TIE
 
 
 def _threshold(
@@ -287,6 +325,7 @@ class ClusterIndex:
         done = self._keys.setdefault(i, set())
         days: list[date | None] = list(_days(c.dated.date)) if c.dated else [None]
         keys: list[Key] = [("with", p) for p in c.people]
+        keys += [("place", c.place_id)] if c.place_id else []
         keys += [("at", c.place_id, p) for p in c.people]
         for d in days:
             keys += [("day", d, "place", c.place_id)] if c.place_id else []

@@ -252,10 +252,8 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
             pair = DASH_PAIR.fullmatch(text, _prev_end(names, owner), owner.start)
             if pair:
                 add([m for m in names.mentions if m.end == _prev_end(names, owner)])
-    m2 = re.search(r"(\S+)\s+(?:[\w-]+\s+){0,1}$", before)
-    if m2:
-        second = names.ending_at(lo + m2.end(1))
-        if second is not None:
+    for second in names.mentions:
+        if lo <= second.end <= f.start and len(re.findall(r"\w+", before[second.end - lo :])) <= 1:
             first = next(
                 (m for m in names.mentions if DASH_PAIR.fullmatch(text, m.end, second.start)),
                 None,
