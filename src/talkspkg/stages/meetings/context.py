@@ -56,6 +56,19 @@ class ArticleContext:
         }
 
     @cached_property
+    def _metonyms(self) -> dict[str, str]:
+        return {
+            name: e.entity_id
+            for e in sorted(self.kb.entities.values(), key=lambda e: e.entity_id)
+            if e.entity_type == "country"
+            for name in e.metonyms
+        }
+
+    def capital_of(self, name: str) -> str | None:
+        """The country a capital's name stands for as a metonym ("Moscow" -> russia)."""
+        return self._metonyms.get(name)
+
+    @cached_property
     def speech_verbs(self) -> frozenset[str]:
         shared = frozenset(v.lower() for v in self.kb.speech_verbs if " " not in v)
         return self.vocab.speech_verbs | self.kb.lexicon.name_speech_verbs | shared

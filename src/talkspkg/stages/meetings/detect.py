@@ -30,6 +30,7 @@ full date states (dates.stated_anchor), else None (relative dates stay unresolve
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from talkspkg.document import Article, SegmentKind
@@ -71,6 +72,7 @@ class Local:
     range: DateRange | None = None
     format: str | None = None
     people: set[str] = field(default_factory=set)
+    parties: set[str] = field(default_factory=set)  # persons and countries taking part
 
 
 def frame_status(f: Frame) -> str | None:
@@ -166,6 +168,7 @@ class _Grouper:
             loc.date_key, loc.range = date.key, rng
         loc.format = loc.format or frame_format(f)
         loc.people |= self._people(f)
+        loc.parties |= {e for e, role in f.roles.items() if role != "absent"}
         self.of[id(f)] = loc
         return loc
 
@@ -216,12 +219,13 @@ class _Grouper:
 
 
 def _names_others(f: Frame, people: set[str], loc: Local) -> bool:
-    """An anaphoric frame whose trigger's slots name two people of whom the encounter has none
-    ("ahead of the Trump-Putin summit" after a visit to London) is another encounter; who
+    """An anaphoric frame whose trigger's slots name two parties of whom the encounter has none
+    ("ahead of the Trump-Putin summit" after a visit to London, "the first talks between
+    Russia and Ukraine" after the Geneva talks) is another encounter; who
     attended ("X was still in attendance, as was Y") speaks of the latest one."""
     if any(t.kind == "cue" for t in f.triggers):
         return False
-    return len(f.slot_people) >= 2 and not f.slot_people & loc.people
+    return len(f.slot_parties) >= 2 and not f.slot_parties & loc.parties
 
 
 def _grouping_date(f: Frame) -> DateExpr | None:
@@ -241,16 +245,39 @@ def _format_class(fmt: str | None) -> str | None:
     return {"in_person": "in_person", "phone": "call", "video": "call"}.get(fmt or "")
 
 
+def paragraphs(article: Article) -> list[tuple[SegmentKind, int, int]]:
+    """The lines to read, hard-wrapped lines joined: a line that stops mid-sentence (no closing
+    punctuation) continues on the next line of the same kind ("adding\nthat teams from ...")."""
+    out: list[tuple[SegmentKind, int, int]] = []
+    text = article.text
+    for seg in article.segments_of(*READ):
+        if out:
+            kind, start, end = out[-1]
+            wrapped = (
+                kind == seg.kind != SegmentKind.EMBED
+                and text[end : seg.start] == "\n"
+                and _WRAPPED.search(text, start, end) is not None
+            )
+            if wrapped:
+                out[-1] = (kind, start, seg.end)
+                continue
+        out.append((seg.kind, seg.start, seg.end))
+    return out
+
+
+_WRAPPED = re.compile(r"[\w,;–—-]$")
+
+
 def detect(article: Article, kb: KnowledgeBase, found: MentionResult) -> list[MeetingMention]:
     ctx = ArticleContext(article, kb, found, load_vocab())
     anchor = article_anchor(ctx)
     grouper = _Grouper(ctx, anchor)
     read: list[Sentence] = []
-    for seg in article.segments_of(*READ):
+    for kind, start, end in paragraphs(article):
         # an embedded post is the poster's speech as a whole: its "today" is not the article's
-        embed = seg.kind == SegmentKind.EMBED
-        quotes = [(seg.start, seg.end)] if embed else quote_spans(ctx.text, seg.start, seg.end)
-        for a, b in sentences(ctx.text, seg.start, seg.end, ctx.vocab):
+        embed = kind == SegmentKind.EMBED
+        quotes = [(start, end)] if embed else quote_spans(ctx.text, start, end)
+        for a, b in sentences(ctx.text, start, end, ctx.vocab):
             s = read_sentence(ctx, a, b, quotes)
             grouper.sentence(s)
             read.append(s)

@@ -250,9 +250,10 @@ def _attach_cues(ctx: ArticleContext, s: Sentence) -> None:
     for cue in resolve_overlaps(cues):  # "will be held" is a plan, not "held"
         if (f := target(cue.start, STATUS_WORDS)) is not None:
             f.statuses.add(cue.status)
-    for fmt, pattern in vocab.format_cues.items():
+    for fmt, pattern in vocab.format_cues.items():  # the form is stated in its own clause
         for m in pattern.finditer(text, s.start, s.end):
-            if (f := target(m.start())) is not None and f.format != "video":
+            f = nearest(ctx, m.start(), absorbers, s, same_clause=True, limit=MAX_WORDS)
+            if f in s.frames and f is not None and f.format != "video":
                 f.format = fmt
     for level, pattern in vocab.levels.items():
         for m in pattern.finditer(text, s.start, s.end):

@@ -238,7 +238,8 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
     if len(persons) == 1 and not subject:
         # "Putin offered ... during a meeting with Witkoff", "Trump ... made a call to Putin":
         # the clause's subject is the other party
-        add([m for m in _clause_subject(names, lo, f.start) if _person(ctx, m.entity_id)])
+        opens = start if f.clause.kind in ("main", "coord") else lo  # quotes cut clauses too
+        add([m for m in _clause_subject(names, opens, f.start) if _person(ctx, m.entity_id)])
     for pattern, role in ((HOST_BY, "host"), (PART_BY, "participant")):
         if m := pattern.match(text, last.end, hi):
             add(list_after(names, m.end(), hi), role)
@@ -268,7 +269,7 @@ def _person(ctx: ArticleContext, entity_id: str) -> bool:
     return entity is not None and entity.entity_type == "person"
 
 
-_OPENER = re.compile(r"\s*(?:[\"“]\s*)?(?:(?:since|after|when|while|as|and|but|then)\s+)?", re.I)
+_OPENER = re.compile(r"[\s*_>#\"“]*(?:(?:since|after|when|while|as|and|but|then)\s+)?", re.I)
 
 
 def _clause_subject(names: Names, lo: int, pos: int) -> list[Mention]:

@@ -10,7 +10,8 @@ Policy (precision first: a name in the sentence is not yet a participant):
   titles ("Zelensky's chief of staff, Andriy Yermak", "Trump special envoy Steve Witkoff"), and
   the principal of an agent ("a spokesperson for Keir Starmer", "an envoy representing ...").
 * "<Person>'s no-show / cancellation / absence" marks that person absent.
-* Countries and organisations take part only as delegations: "officials from A, B and C",
+* Countries and organisations take part only as delegations: "officials from A, B and C"
+  (a capital that is a country's metonym stands for it: "teams from Washington and Moscow"),
   "A and B negotiators", "Kyiv's delegation", "talks between A and B"; demonyms ("Ukrainian
   delegation") stand for their country. "hosted by British officials" makes them hosts.
 """
@@ -173,6 +174,11 @@ def _list_entities(ctx: ArticleContext, start: int, end: int) -> list[str]:
     for m in ctx.mentions_in(start, end, "country", "organization"):
         out.append(m.entity_id)
         covered.append((m.start, m.end))
+    for m in ctx.mentions_in(start, end, "location"):  # "teams from Washington and Moscow"
+        country = ctx.capital_of(m.text)
+        if country is not None:
+            out.append(country)
+            covered.append((m.start, m.end))
     demonyms = ctx.kb.lexicon.demonyms
     for w in re.finditer(r"[A-Z][\w.’'-]*", ctx.text[start:end]):
         a = start + w.start()

@@ -38,6 +38,7 @@ class Frame:
     bilateral: bool = False
     roles: dict[str, str] = field(default_factory=dict)  # entity_id -> host|participant|absent
     slot_people: frozenset[str] = frozenset()  # persons the trigger's syntactic slots name
+    slot_parties: frozenset[str] = frozenset()  # persons and countries they name
 
     @property
     def start(self) -> int:
