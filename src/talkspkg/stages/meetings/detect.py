@@ -11,11 +11,13 @@ Coreference inside one article (policy):
   earlier frame of its own sentence that has a place or a date, else joins the main
   encounter of the latest sentence that had one (main: the first frame outside subordinate
   and relative clauses), of the same form (a call refers to calls, talks to in-person
-  encounters), unless its trigger's slots name two people of whom that encounter has none
-  ("ahead of the Trump-Putin summit" after a visit to London): then it is an encounter of its
-  own. A frame that opens its sentence ("The meeting, hosted by ..., follows similar
-  discussions held in Paris") refers back, not forward. With no antecedent it stands alone
-  only when it names two people ("had a phone call with Lammy"), else it is dropped.
+  encounters), unless its trigger's slots name parties of whom that encounter has none (two,
+  or one as the subject or object of a verb: "ahead of the Trump-Putin summit" after a visit
+  to London, "Saudi Arabia hosted ..."): then it is an encounter of its own when it names two
+  parties, else it is dropped. A frame that opens its sentence ("The meeting, hosted by ...,
+  follows similar discussions held in Paris") refers back, not forward. With no antecedent it
+  stands alone only when it names two parties ("had a phone call with Lammy"), else it is
+  dropped.
 * Two frames that each name exactly two people, different pairs, are different encounters
   when the pairs are disjoint or the encounter is a call (as in merge.py).
 * A bilateral ("a bilateral meeting with his Ukrainian counterpart", "on the sidelines of")
@@ -204,9 +206,9 @@ class _Grouper:
             if f.bilateral:
                 parent = self.of[id(keyed[0])] if keyed else self.latest.get("in_person")
                 self._new(f, "bilateral" if parent else "main", parent)
-            elif cls in self.latest and not _names_others(f, self._people(f), self.latest[cls]):
+            elif cls in self.latest and not _names_others(f, self.latest[cls]):
                 self._join(self.latest[cls], f)
-            elif len(self._people(f)) >= 2 and f.roles:
+            elif (len(self._people(f)) >= 2 and f.roles) or len(f.slot_parties) >= 2:
                 self._new(f)
         placed = [f for f in s.frames if id(f) in self.of]
         main = [f for f in placed if f.clause.kind not in ("sub", "rel")] or placed
@@ -218,14 +220,16 @@ class _Grouper:
                 self.latest[cls] = loc
 
 
-def _names_others(f: Frame, people: set[str], loc: Local) -> bool:
-    """An anaphoric frame whose trigger's slots name two parties of whom the encounter has none
-    ("ahead of the Trump-Putin summit" after a visit to London, "the first talks between
-    Russia and Ukraine" after the Geneva talks) is another encounter; who
-    attended ("X was still in attendance, as was Y") speaks of the latest one."""
-    if any(t.kind == "cue" for t in f.triggers):
+def _names_others(f: Frame, loc: Local) -> bool:
+    """An anaphoric frame whose trigger's slots name parties of whom the encounter has none is
+    another encounter: two parties ("ahead of the Trump-Putin summit" after a visit to London,
+    "the first talks between Russia and Ukraine" after the Geneva talks), or one as the subject
+    or object of a verb ("Saudi Arabia hosted representatives ..."). Who attended ("X was still
+    in attendance, as was Y") speaks of the latest one."""
+    if any(t.kind == "cue" for t in f.triggers) or f.slot_parties & loc.parties:
         return False
-    return len(f.slot_parties) >= 2 and not f.slot_parties & loc.parties
+    verb = any(t.kind in ("verb", "conversation") for t in f.triggers)
+    return len(f.slot_parties) >= (1 if verb else 2)
 
 
 def _grouping_date(f: Frame) -> DateExpr | None:

@@ -6,8 +6,8 @@ A *report* is one article's encounter (its mentions sharing a `local_id`). Polic
 2. Merging. Reports are merged, most precise dates first, into the meeting they fit best.
    A report fits a meeting when nothing contradicts (form, city, overlapping dates) and they
    are linked: same date within precision and (same city or a shared person). A report
-   without date must share a person with the meeting and its city, or two people (all of
-   them if it names one); if two meetings fit equally well it stays apart. Before that, an
+   without date must share two people with the meeting (one leader named in both is no
+   link); if two meetings fit equally well it stays apart. Before that, an
    undated report of an article with a "now" joins the dated meeting in its city (without a
    city: sharing two of its people) nearest that "now", within RECENT_DAYS: news speaks of
    "the talks in Geneva" without a date when they are this week's. Two meetings that
@@ -151,10 +151,9 @@ def _fit(c: Cluster, r: Report) -> tuple[int, int] | None:
         return None  # another pair: a call is between its two parties, a meeting between its own
     same_place = bool(c.place_id and c.place_id == r.place_id)
     shared = len(cp & rp)
-    if cd and rd:
-        linked = same_place or shared >= 1
-    else:
-        linked = (same_place and shared >= 1) or (rp and shared >= min(2, len(rp)))
+    # dated: the same day and city, or a shared person; undated: two shared people (one leader
+    # named in both reports is no link)
+    linked = (same_place or shared >= 1) if cd and rd else shared >= 2
     return (int(same_place), shared) if linked else None
 
 

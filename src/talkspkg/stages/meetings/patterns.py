@@ -196,6 +196,9 @@ def _subject(names: Names, f: Frame, start: int) -> list[Mention]:
             comma = text.rfind(",", lo, pos - 1)
             if comma < 0 or pos - comma > 90:
                 return []
+            including = re.match(r",\s*(?:including|among them)\s+", text[comma:pos])
+            if including:  # "delegations ..., including A and B, met": A and B
+                return list_after(names, comma + including.end(), pos)
             pos = comma
             continue
         place = next((m for m in places if m.end == pos), None)
