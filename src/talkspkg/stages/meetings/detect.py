@@ -18,6 +18,10 @@ Coreference inside one article (policy):
   follows similar discussions held in Paris") refers back, not forward. With no antecedent it
   stands alone only when it names two parties ("had a phone call with Lammy"), else it is
   dropped.
+* A frame with a place or a date that fits no encounter continues the encounter of the
+  sentence just before when nothing contradicts it (another city, another date, other
+  parties). An attendance cue ("X was in attendance") refers only to an encounter of the last
+  CUE_REACH sentences.
 * Two frames that each name exactly two people, different pairs, are different encounters
   when the pairs are disjoint or the encounter is a call (as in merge.py).
 * A bilateral ("a bilateral meeting with his Ukrainian counterpart", "on the sidelines of")
@@ -121,6 +125,23 @@ class _Grouper:
         self.locals: list[Local] = []
         self.latest: dict[str, Local] = {}  # format class -> main encounter of the latest sentence
         self.of: dict[int, Local] = {}  # id(frame) -> its encounter
+        self.count = 0  # sentences read
+        self.seen: dict[int, int] = {}  # id(encounter) -> the last sentence that reported it
+
+    def _continued(self, f: Frame) -> Local | None:
+        """A frame with a place or a date that fits no encounter continues the encounter of the
+        sentence just before, when nothing contradicts it ("... sat face to face to hold
+        trilateral talks. Hosted at the Al Shati Palace in Abu Dhabi, talks were mediated ...")."""
+        cls = _format_class(frame_format(f))
+        loc = self.latest.get(cls or "")
+        if loc is None or self.seen.get(id(loc)) != self.count - 1 or loc.scope != "main":
+            return None
+        place = f.place.entity_id if f.place else None
+        if place and loc.place_id and place != loc.place_id:
+            return None
+        if _grouping_date(f) is not None and loc.date_key is not None:
+            return None  # two dates: _fits has compared them
+        return None if _names_others(f, loc) else loc
 
     def _people(self, f: Frame) -> set[str]:
         return {e for e in f.roles if (ent := self.ctx.entity(e)) and ent.entity_type == "person"}
@@ -189,6 +210,7 @@ class _Grouper:
             if earlier and not f.keyed and not f.bilateral:
                 absorb(earlier[-1], f)
                 s.frames.remove(f)
+        self.count += 1
         for f in keyed:
             scored = [
                 (sc, i)
@@ -197,6 +219,8 @@ class _Grouper:
             ]
             if scored:
                 self._join(self.locals[max(scored)[1]], f)
+            elif (prev := self._continued(f)) is not None:
+                self._join(prev, f)
             else:
                 self._new(f)
         for f in s.frames:
@@ -206,7 +230,11 @@ class _Grouper:
             if f.bilateral:
                 parent = self.of[id(keyed[0])] if keyed else self.latest.get("in_person")
                 self._new(f, "bilateral" if parent else "main", parent)
-            elif cls in self.latest and not _names_others(f, self.latest[cls]):
+            elif (
+                cls in self.latest
+                and not _names_others(f, self.latest[cls])
+                and (not _is_cue(f) or self.count - self.seen[id(self.latest[cls])] <= CUE_REACH)
+            ):
                 self._join(self.latest[cls], f)
             elif (len(self._people(f)) >= 2 and f.roles) or len(f.slot_parties) >= 2:
                 self._new(f)
@@ -218,6 +246,16 @@ class _Grouper:
             cls = _format_class(loc.format)
             if cls:
                 self.latest[cls] = loc
+        for f in s.frames:
+            if id(f) in self.of:
+                self.seen[id(self.of[id(f)])] = self.count
+
+
+CUE_REACH = 2  # "X was in attendance" speaks of an encounter of the last two sentences
+
+
+def _is_cue(f: Frame) -> bool:
+    return all(t.kind == "cue" for t in f.triggers)
 
 
 def _names_others(f: Frame, loc: Local) -> bool:

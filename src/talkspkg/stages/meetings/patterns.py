@@ -44,7 +44,7 @@ FILLERS = {
     "the", "their", "his", "her", "new", "another", "round", "rounds", "of", "two-day",
     "high-level", "direct", "trilateral", "bilateral", "productive", "fresh", "further",
     "travelled", "traveled", "travel", "travels", "flew", "fly", "went", "go", "arrived",
-    "sat", "down",
+    "sat", "down", "conduct", "conducts", "conducted", "conducting", "host", "hosts", "hosted",
 }  # fmt: skip
 HOST_BY = re.compile(r"\s*,?\s*(?:hosted|chaired|convened)\s+by\s+", re.I)
 PART_BY = re.compile(
@@ -235,8 +235,9 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
         add(subject)
     if verb:
         add(list_after(names, _skip_space(text, last.end), hi))
-    if (w := WITH.match(text, last.end, hi)) and len(re.findall(r"\w+", w.group())) <= 6:
-        add(list_after(names, w.end(), hi))
+    # the slots right after the trigger may run past a relative clause's comma
+    if (w := WITH.match(text, last.end, end)) and len(re.findall(r"\w+", w.group())) <= 6:
+        add(list_after(names, w.end(), end))
     persons = [e for e in found if _person(ctx, e)]
     if len(persons) == 1 and not subject:
         # "Putin offered ... during a meeting with Witkoff", "Trump ... made a call to Putin":
@@ -244,8 +245,8 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
         opens = start if f.clause.kind in ("main", "coord") else lo  # quotes cut clauses too
         add([m for m in _clause_subject(names, opens, f.start) if _person(ctx, m.entity_id)])
     for pattern, role in ((HOST_BY, "host"), (PART_BY, "participant")):
-        if m := pattern.match(text, last.end, hi):
-            add(list_after(names, m.end(), hi), role)
+        if m := pattern.match(text, last.end, end):
+            add(list_after(names, m.end(), end), role)
     # "Witkoff's meeting with Putin", "the Trump-Putin summit"
     before = text[lo : f.start]
     poss = re.search(r"['’]s\s+(?:[\w-]+\s+){0,2}$", before)
@@ -293,7 +294,7 @@ def _prev_end(names: Names, m: Mention) -> int:
 
 _SUPPORT = re.compile(
     r"\b(?:held|hold|holds|holding|had|have|has|began|begin|begins|started|concluded|"
-    r"attended|attend|joined|join|resumed)\b[^,;]{0,40}$",
+    r"attended|attend|joined|join|resumed|conduct|conducts|conducted|conducting)\b[^,;]{0,40}$",
     re.I,
 )
 

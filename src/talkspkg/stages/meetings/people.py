@@ -2,7 +2,9 @@
 
 Persons: when the trigger's syntactic slots (patterns.py: subject and object of "met", "talks
 with", "between A and B", "hosted by") name two persons or more, those are the frame's persons;
-otherwise the persons nearest the trigger in its clause (below). Roles, strongest first (a
+otherwise the persons nearest the trigger in its clause (below), except for an anaphoric noun
+("the talks", no place or date of its own), which takes only the persons of its slots. Roles,
+strongest first (a
 meeting keeps the strongest role any report gives a participant):
 absent (an absence cue after the person in their clause: "Rubio and Witkoff backed out", "X
 could not attend"; or "<Person>'s no-show"), host (a hosting cue after the person, or "hosted by
@@ -105,7 +107,15 @@ def attach_people(ctx: ArticleContext, s: Sentence) -> None:
             if m.start not in placed:
                 add_role(s.frames[0].roles, m.entity_id, role_of(m, s.frames[0], inherited=True))
     for f in s.frames:
-        _keep_slot_persons(ctx, f, slots(ctx, s.start, s.end, f))
+        found = slots(ctx, s.start, s.end, f)
+        _keep_slot_persons(ctx, f, found)
+        nouns = all(t.kind in ("noun", "process") for t in f.triggers)
+        if not f.keyed and not f.bilateral and nouns:
+            # "Speaking alongside Tusk, Zelenskiy said the talks ...": a name next to an
+            # anaphoric noun is no party; only its slots are
+            for eid in [e for e in f.roles if _is_person(ctx, e) and e not in found]:
+                if f.roles[eid] == "participant":
+                    del f.roles[eid]
     for d in delegations(ctx, s.start, s.end):
         f = nearest(ctx, d.start, s.frames, s, same_clause=True, limit=MAX_WORDS)
         lone = len(s.frames) == 1 and s.frames[0].clause.kind in ("main", "coord")
