@@ -141,6 +141,8 @@ class _Grouper:
             return None
         if _grouping_date(f) is not None and loc.date_key is not None:
             return None  # two dates: _fits has compared them
+        if f.temporal:
+            return None  # "comes after talks in Abu Dhabi": another event
         return None if _names_others(f, loc) else loc
 
     def _people(self, f: Frame) -> set[str]:
@@ -236,8 +238,8 @@ class _Grouper:
                 and (not _is_cue(f) or self.count - self.seen[id(self.latest[cls])] <= CUE_REACH)
             ):
                 self._join(self.latest[cls], f)
-            elif (len(self._people(f)) >= 2 and f.roles) or len(f.slot_parties) >= 2:
-                self._new(f)
+            elif not _is_cue(f) and (len(self._people(f)) >= 2 or len(f.slot_parties) >= 2):
+                self._new(f)  # attendance ("X and Y participate") needs an encounter to attend
         placed = [f for f in s.frames if id(f) in self.of]
         main = [f for f in placed if f.clause.kind not in ("sub", "rel")] or placed
         if main:
@@ -320,6 +322,8 @@ def detect(article: Article, kb: KnowledgeBase, found: MentionResult) -> list[Me
         embed = kind == SegmentKind.EMBED
         quotes = [(start, end)] if embed else quote_spans(ctx.text, start, end)
         for a, b in sentences(ctx.text, start, end, ctx.vocab):
+            if "http" in ctx.text[a:b]:
+                continue  # a line of links (related stories, navigation), not a report
             s = read_sentence(ctx, a, b, quotes)
             grouper.sentence(s)
             read.append(s)

@@ -75,6 +75,8 @@ def read_sentence(
     groups = group_triggers(ctx, triggers, parts, protected)
     frames = [Frame(g, clause_at(g[0].start, parts), inside(g[0].start, quotes)) for g in groups]
     s = Sentence(start, end, quotes, parts, protected, frames, blocked)
+    for f in frames:
+        f.temporal = after_temporal(ctx, start, f)
     _attach_places(ctx, s)
     for f in list(s.frames):
         if all(t.kind == "weak" for t in f.triggers) and f.place is None:
@@ -193,7 +195,7 @@ def _attach_dates(ctx: ArticleContext, s: Sentence, dates: list[DateExpr]) -> No
         if before and before[-1].lower() in ctx.speech_verbs:
             continue  # "reported Tuesday" dates the report
         f = nearest(ctx, d.start, s.frames, s, same_clause=True, limit=MAX_WORDS)
-        if f is not None and _timed_by_other(ctx, s, f, d):
+        if f is not None and _timed_by_other(ctx, f, d):
             continue
         if f is not None:
             attached.setdefault(id(f), []).append(d)
@@ -217,19 +219,22 @@ def _attach_dates(ctx: ArticleContext, s: Sentence, dates: list[DateExpr]) -> No
 _NP_DATE = re.compile(r"(?:\s+(?:[\w’'-]+|in\s+[A-Z][\w-]+)){0,5}?\s+(?:on\s+|of\s+)?$")
 
 
-def _timed_by_other(ctx: ArticleContext, s: Sentence, f: Frame, d: DateExpr) -> bool:
-    """ "ahead of the talks", "in the wake of the summit": the clause's date is another event's,
-    unless it follows the trigger closely ("after talks on Monday")."""
+def after_temporal(ctx: ArticleContext, start: int, f: Frame) -> bool:
+    """The trigger is named after a temporal preposition ("ahead of the talks")."""
     text = ctx.text
-    lo = max(s.start, f.start - 40)
-    before = text[lo : f.start]
-    prep = None
-    for m in ctx.vocab.temporal_prepositions.finditer(text, lo, f.start):
-        if len(_WORD.findall(before[m.end() - lo :])) <= 3:
-            prep = m
-    if prep is None:
+    lo = max(start, f.start - 40)
+    return any(
+        len(_WORD.findall(text, m.end(), f.start)) <= 3
+        for m in ctx.vocab.temporal_prepositions.finditer(text, lo, f.start)
+    )
+
+
+def _timed_by_other(ctx: ArticleContext, f: Frame, d: DateExpr) -> bool:
+    """In "ahead of the talks" or "in the wake of the summit" the clause's date is another
+    event's, unless it follows the trigger closely ("after talks on Monday")."""
+    if not f.temporal:
         return False
-    return not (d.start >= f.end and _NP_DATE.fullmatch(text, f.end, d.start))
+    return not (d.start >= f.end and _NP_DATE.fullmatch(ctx.text, f.end, d.start))
 
 
 def _attach_cues(ctx: ArticleContext, s: Sentence) -> None:

@@ -122,7 +122,8 @@ def attach_people(ctx: ArticleContext, s: Sentence) -> None:
         if f is None and (clause_of(d.start) in attend or lone):
             f = nearest(ctx, d.start, s.frames, s, same_clause=False, limit=MAX_WORDS)
         if f is not None:
-            add_role(f.roles, d.entity_id, "host" if d.host else "participant")
+            role = "absent" if d.absent else "host" if d.host else "participant"
+            add_role(f.roles, d.entity_id, role)
 
 
 def _keep_slot_persons(ctx: ArticleContext, f: Frame, found: dict[str, str]) -> None:

@@ -13,7 +13,8 @@ Policy (precision first: a name in the sentence is not yet a participant):
 * Countries and organisations take part only as delegations: "officials from A, B and C"
   (a capital that is a country's metonym stands for it: "teams from Washington and Moscow"),
   "A and B negotiators", "Kyiv's delegation", "talks between A and B"; demonyms ("Ukrainian
-  delegation") stand for their country. "hosted by British officials" makes them hosts.
+  delegation") stand for their country. "hosted by British officials" makes them hosts;
+  "without the U.S. team" makes them absent.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ class Delegation:
     start: int  # position of the delegation noun (what the entity is attached by)
     end: int
     host: bool
+    absent: bool = False  # "without the U.S. team": excluded
 
 
 def _capitalised_or_role(ctx: ArticleContext, words: Sequence[str]) -> bool:
@@ -163,8 +165,10 @@ def delegations(ctx: ArticleContext, start: int, end: int) -> list[Delegation]:
                         r"hosted\s+by\s+(?:the\s+)?$", text[max(start, m.start() - 20) : m.start()]
                     )
                 )
+            lead = text[max(start, min(lst_start, m.start()) - 20) : min(lst_start, m.start())]
+            absent = bool(re.search(r"\bwithout\s+(?:the\s+|its\s+|their\s+)?$", lead, re.I))
             for eid in _list_entities(ctx, lst_start, lst_end):
-                found.append(Delegation(eid, m.start("noun"), m.end("noun"), host))
+                found.append(Delegation(eid, m.start("noun"), m.end("noun"), host, absent))
     return found
 
 

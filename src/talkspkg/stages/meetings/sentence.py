@@ -39,6 +39,7 @@ class Frame:
     roles: dict[str, str] = field(default_factory=dict)  # entity_id -> host|participant|absent
     slot_people: frozenset[str] = frozenset()  # persons the trigger's syntactic slots name
     slot_parties: frozenset[str] = frozenset()  # persons and countries they name
+    temporal: bool = False  # named after "after", "ahead of": it times another event
 
     @property
     def start(self) -> int:
