@@ -209,7 +209,7 @@ class _Grouper:
             earlier = [
                 g for g in keyed if g.start < f.start and _format_class(frame_format(g)) == cls
             ]
-            if earlier and not f.keyed and not f.bilateral:
+            if earlier and not f.keyed and not f.bilateral and not _names_others_of(f, earlier[-1]):
                 absorb(earlier[-1], f)
                 s.frames.remove(f)
         self.count += 1
@@ -260,6 +260,12 @@ def _is_cue(f: Frame) -> bool:
     return all(t.kind == "cue" for t in f.triggers)
 
 
+def _names_others_of(f: Frame, g: Frame) -> bool:
+    """`f` names parties of its own that frame `g` of its sentence does not have."""
+    parties = {e for e, role in g.roles.items() if role != "absent"}
+    return _names_others(f, Local("", "main", parties=parties))
+
+
 def _names_others(f: Frame, loc: Local) -> bool:
     """An anaphoric frame whose trigger's slots name parties of whom the encounter has none is
     another encounter: two parties ("ahead of the Trump-Putin summit" after a visit to London,
@@ -269,7 +275,8 @@ def _names_others(f: Frame, loc: Local) -> bool:
     if any(t.kind == "cue" for t in f.triggers) or f.slot_parties & loc.parties:
         return False
     verb = any(t.kind in ("verb", "conversation") for t in f.triggers)
-    return len(f.slot_parties) >= (1 if verb else 2)
+    aside = f.clause.kind in ("rel", "sub")  # "..., which returned to Miami for a meeting with X"
+    return len(f.slot_parties) >= (1 if verb or aside else 2)
 
 
 def _grouping_date(f: Frame) -> DateExpr | None:
@@ -301,6 +308,8 @@ def paragraphs(article: Article) -> list[tuple[SegmentKind, int, int]]:
                 kind == seg.kind != SegmentKind.EMBED
                 and text[end : seg.start] == "\n"
                 and _WRAPPED.search(text, start, end) is not None
+                and not _LIST_ITEM.match(text, start)  # "* list 1 of 3 ..." items stand alone
+                and not _LIST_ITEM.match(text, seg.start)
             )
             if wrapped:
                 out[-1] = (kind, start, seg.end)
@@ -310,6 +319,7 @@ def paragraphs(article: Article) -> list[tuple[SegmentKind, int, int]]:
 
 
 _WRAPPED = re.compile(r"[\w,;–—-]$")
+_LIST_ITEM = re.compile(r"\s*(?:[*+#>-]|\d+[.)])\s")
 
 
 def detect(article: Article, kb: KnowledgeBase, found: MentionResult) -> list[MeetingMention]:

@@ -115,8 +115,11 @@ def list_after(names: Names, pos: int, end: int) -> list[Mention]:
         pos = _skip_space(text, pos)
         m = names.at(pos)
         if m is not None:
-            if names.attributive(m):  # part of the next name's title
-                pos = m.end + (2 if text.startswith(("'s", "’s"), m.end) else 0)
+            possessive = text.startswith(("'s", "’s"), m.end)
+            if names.attributive(m) or (possessive and out):
+                # part of the next name's title, or the owner of a thing ("with Putin, as well
+                # as Ukraine's post-war future")
+                pos = m.end + (2 if possessive else 0)
                 continue
             if out and titled:
                 out.pop()  # "Trump envoy Steve Witkoff": Trump only qualifies Witkoff
@@ -183,7 +186,7 @@ def list_before(names: Names, pos: int, start: int) -> list[Mention]:
 def _subject(names: Names, f: Frame, start: int) -> list[Mention]:
     """Names before the trigger separated from it only by FILLERS (or an appositive)."""
     text = names.ctx.text
-    lo = max(start, f.clause.start)
+    lo = start  # "On May 2, delegations ..., including A and B, met": across the aside
     pos = f.start
     fillers = 0
     places = names.ctx.mentions_in(lo, f.start, "location")

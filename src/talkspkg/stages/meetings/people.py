@@ -109,7 +109,14 @@ def attach_people(ctx: ArticleContext, s: Sentence) -> None:
     for f in s.frames:
         found = slots(ctx, s.start, s.end, f)
         _keep_slot_persons(ctx, f, found)
-        nouns = all(t.kind in ("noun", "process") for t in f.triggers)
+        if all(t.kind == "cue" for t in f.triggers):  # who attended: not "..., who advised X,"
+            for eid in [e for e in f.roles if _is_person(ctx, e)]:
+                if not any(
+                    m.entity_id == eid and s.parts[clause_of(m.start)].kind not in ("rel", "sub")
+                    for m in eligible
+                ):
+                    del f.roles[eid]
+        nouns = all(t.kind in ("noun", "process", "call") for t in f.triggers)
         if not f.keyed and not f.bilateral and nouns:
             # "Speaking alongside Tusk, Zelenskiy said the talks ...": a name next to an
             # anaphoric noun is no party; only its slots are
