@@ -128,6 +128,13 @@ class _Grouper:
         self.count = 0  # sentences read
         self.seen: dict[int, int] = {}  # id(encounter) -> the last sentence that reported it
 
+    def _distance(self, loc: Local) -> int:
+        """Days between the encounter and the article's "now" (0 when either is unknown)."""
+        if loc.range is None or self.anchor is None:
+            return 0
+        a, r = self.anchor, loc.range
+        return max((r.start - a.hi).days, (a.lo - r.end).days, 0)
+
     def _continued(self, f: Frame) -> Local | None:
         """A frame with a place or a date that fits no encounter continues the encounter of the
         sentence just before, when nothing contradicts it ("... sat face to face to hold
@@ -215,12 +222,12 @@ class _Grouper:
         self.count += 1
         for f in keyed:
             scored = [
-                (sc, i)
+                (sc, -self._distance(loc), i)
                 for i, loc in enumerate(self.locals)
                 if (sc := self._fits(loc, f)) is not None
             ]
-            if scored:
-                self._join(self.locals[max(scored)[1]], f)
+            if scored:  # equal fits: the encounter nearest the article's "now"
+                self._join(self.locals[max(scored)[2]], f)
             elif (prev := self._continued(f)) is not None:
                 self._join(prev, f)
             else:

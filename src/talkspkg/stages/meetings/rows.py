@@ -245,6 +245,9 @@ def keep_identified(clusters: list[Cluster]) -> list[Cluster]:
             if identified(c):
                 kept.append(c)
         elif c.place_id or _parties(c) >= 2:
+            # what the enclosing meeting stated still places the bilateral in time and space
+            c.dated = c.dated or c.parent.dated
+            c.place_id = c.place_id or c.parent.place_id
             c.parent = None
             kept.append(c)
     return kept

@@ -12,7 +12,9 @@ Policy:
   talks": several meetings are not one), "met with criticism", and hypothetical, conditional,
   refused or general talks: a `hypothetical_before` phrase within four words before the trigger
   ("ready to meet", "urged both sides to resume talks", "excluded from the talks") or a
-  `hypothetical_after` word within three words after it ("such talks only if").
+  `hypothetical_after` word within three words after it ("such talks only if"), and a meeting
+  of one side's own body ("the opening session of the National People's Congress", "a meeting
+  of his Security Council").
 * Triggers within three words of each other in one clause are one encounter ("hosted the high
   level talk", "Peace Talks meeting"), and overlapping matches are resolved by the shared
   longest-leftmost policy.
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from talkspkg.stages.meetings.context import ArticleContext
 from talkspkg.stages.meetings.text import Clause, clause_at, words_between
@@ -122,10 +125,32 @@ def hypothetical(ctx: ArticleContext, t: Trigger, start: int, end: int) -> bool:
         if len(_WORD.findall(text, m.end(), t.start)) <= HYPOTHETICAL_BEFORE:
             return True
     hi = min(end, t.end + 40)
-    return any(
+    if any(
         len(_WORD.findall(text, t.end, m.start())) <= HYPOTHETICAL_AFTER
         for m in vocab.hypothetical_after.finditer(text, t.end, hi)
+    ):
+        return True
+    return own_body(vocab, text[t.end : min(end, t.end + 80)])
+
+
+@cache
+def _own_body_pattern(vocab: Vocab) -> re.Pattern[str]:
+    def alt(words: tuple[str, ...]) -> str:
+        return "|".join(
+            r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len)[::-1]
+        )
+
+    bodies, councils = alt(vocab.own_bodies), alt(vocab.own_councils)
+    return re.compile(
+        rf"^(?:\s+[\w’'-]+){{0,2}}?\s+of\s+(?:the\s+(?:[\w’'.-]+\s+){{0,2}}?(?:{bodies})"
+        rf"|(?:his|her|its|their)\s+(?:[\w’'.-]+\s+){{0,2}}?(?:{bodies}|{councils}))\b",
+        re.I,
     )
+
+
+def own_body(vocab: Vocab, after: str) -> bool:
+    """A meeting of one side's own body ("session of the National People's Congress")."""
+    return _own_body_pattern(vocab).match(after) is not None
 
 
 def _skip_space(text: str, pos: int) -> int:

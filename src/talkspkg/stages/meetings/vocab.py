@@ -57,6 +57,8 @@ class Vocab:
     hypothetical_before: Gated
     hypothetical_after: Gated
     temporal_prepositions: Gated
+    own_bodies: tuple[str, ...]
+    own_councils: tuple[str, ...]
     format_cues: Mapping[str, Gated]
     status_cues: Mapping[str, Gated]
     downgrade_cues: Gated
@@ -170,6 +172,8 @@ def parse_vocab(data: Any) -> Vocab:
         status_cues=_groups(data, "status_cues", STATUSES),
         levels=_groups(data, "levels", LEVELS),
         venue_nouns=_words(data, "venue_nouns"),
+        own_bodies=tuple(w.lower() for w in _words(data, "own_bodies")),
+        own_councils=tuple(w.lower() for w in _words(data, "own_councils")),
         place_before=_lower(data, "place_before"),
         place_words=_positive(data, "place_words"),
         venue_cities=_str_map(data, "venue_cities"),
