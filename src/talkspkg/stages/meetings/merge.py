@@ -3,7 +3,8 @@
 A *report* is one article's encounter (its mentions sharing a `local_id`). Policy:
 
 1. Anchoring (anchoring.py): undated articles learn their "now" from dated reports.
-2. Merging. Reports are merged, most precise dates first, into the meeting they fit best.
+2. Merging. Reports are merged, most precise dates first, into the meeting they fit best;
+   two reports of one article never merge (the article itself told its encounters apart).
    A report fits a meeting when nothing contradicts (form, city, overlapping dates) and they
    are linked: same date within precision and (same city or a shared person). A report
    without date must share two people with the meeting (one leader named in both is no
@@ -100,11 +101,13 @@ class Cluster:
     place_id: str | None = None
     people: set[str] = field(default_factory=set)
     dated: MeetingMention | None = None
+    articles: set[str] = field(default_factory=set)
     _formats: set[str] = field(default_factory=set)
     _format: str | None = None
 
     def add(self, r: Report) -> None:
         self.reports.append(r)
+        self.articles.add(r.article_id)
         if self.place_id is None:
             self.place_id = r.place_id
         if r.format:
@@ -141,6 +144,8 @@ def _formats_agree(a: str | None, b: str | None) -> bool:
 def _fit(c: Cluster, r: Report) -> tuple[int, int] | None:
     if not _formats_agree(c.format, r.format):
         return None
+    if r.article_id in c.articles:
+        return None  # the article itself told its encounters apart
     if c.place_id and r.place_id and c.place_id != r.place_id:
         return None
     cd, rd = (c.dated.date if c.dated else None), r.date
@@ -239,7 +244,7 @@ def _recent_fit(index: ClusterIndex, r: Report) -> int | str | None:
     scored: list[tuple[int, int]] = []
     for i in sorted(cands):
         c = index.clusters[i]
-        if c.dated is None or not _formats_agree(c.format, r.format):
+        if c.dated is None or not _formats_agree(c.format, r.format) or r.article_id in c.articles:
             continue
         if c.place_id and r.place_id and c.place_id != r.place_id:
             continue

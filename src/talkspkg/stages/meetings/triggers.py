@@ -4,7 +4,9 @@ Policy:
 
 * nouns ("talks", "meeting", "summit"), verbs ("met", "gathered", "spoke by phone"),
   conversation verbs followed by a name ("spoke to Lammy"; not a participle opening the
-  sentence: "Speaking to parliament, X said" is a speech), "call" next to a phone word or
+  sentence: "Speaking to parliament, X said" is a speech), "call"/"conversation" next to a
+  phone word, or followed (a date between allowed) by with/to/between and a name, or "to call"
+  and a name, "call" next to a phone word or
   followed by with/to and a name, and travel words ("visit", "arrived in"), which count only once
   a city is attached to them (frames.py).
 * Not an encounter: a noun after "news"/"press"/"to" ("news conference", "to talk"), a trigger
@@ -52,6 +54,11 @@ class Trigger:
         return next((lemma for stem, lemma in vocab.lemmas if stem in word), "meeting")
 
 
+_CALL_OBJECT = re.compile(
+    r"(?:\s+(?:on|in|last|this|late|early|[\w’'-]+day|\d+\w*|[A-Z][a-z]+)){0,3}\s+(?P<prep>\w+)"
+)
+
+
 def _words_before(text: str, start: int, limit: int, n: int) -> list[str]:
     return [w.lower() for w in _WORD.findall(text[max(limit, start - 60) : start])][-n:]
 
@@ -77,9 +84,16 @@ def find_triggers(ctx: ArticleContext, start: int, end: int) -> tuple[list[Trigg
         found.append(Trigger(m.start(), m.end(), "process", m.group()))
     for m in vocab.call_nouns.finditer(text, start, end):
         before = _words_before(text, m.start(), start, 2)
-        obj = _WORD.match(text, m.end() + 1) if m.end() < end else None
         phone = {"phone", "telephone", "video"} & set(before)
-        if phone or (obj and obj.group().lower() in vocab.call_objects and name_within(m.end(), 5)):
+        # "a call with Lammy", "a call on 14 October between A and B", "to call Putin"
+        obj = _CALL_OBJECT.match(text, m.end(), end)
+        objected = obj is not None and obj.group("prep").lower() in vocab.call_objects
+        verb = bool(before) and before[-1] == "to" and m.group().lower() == "call"
+        if (
+            phone
+            or (objected and name_within(obj.end("prep"), 5))
+            or (verb and name_within(m.end(), 2))
+        ):
             found.append(Trigger(m.start(), m.end(), "call", m.group()))
     for m in vocab.verbs.finditer(text, start, end):
         if not vocab.met_not_followed_by.match(text, _skip_space(text, m.end())):
