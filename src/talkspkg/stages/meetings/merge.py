@@ -244,7 +244,7 @@ def _recent_fit(index: ClusterIndex, r: Report) -> int | str | None:
     scored: list[tuple[int, int]] = []
     for i in sorted(cands):
         c = index.clusters[i]
-        if c.dated is None or not _formats_agree(c.format, r.format) or r.article_id in c.articles:
+        if c.dated is None or not _formats_agree(c.format, r.format):
             continue
         if c.place_id and r.place_id and c.place_id != r.place_id:
             continue
