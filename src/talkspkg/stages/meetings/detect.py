@@ -20,7 +20,7 @@ Coreference inside one article (policy):
   dropped.
 * A frame with a place or a date that fits no encounter continues the encounter of the
   sentence just before when nothing contradicts it (another city, another date, other
-  parties). An attendance cue ("X was in attendance") refers only to an encounter of the last
+  parties, "the next round", "ahead of the talks"). An attendance cue ("X was in attendance") refers only to an encounter of the last
   CUE_REACH sentences.
 * Two frames that each name exactly two people, different pairs, are different encounters
   when the pairs are disjoint or the encounter is a call (as in merge.py).
@@ -148,8 +148,8 @@ class _Grouper:
             return None
         if _grouping_date(f) is not None and loc.date_key is not None:
             return None  # two dates: _fits has compared them
-        if f.temporal:
-            return None  # "comes after talks in Abu Dhabi": another event
+        if f.temporal or f.other:
+            return None  # "comes after talks in Abu Dhabi", "the next round": another event
         return None if _names_others(f, loc) else loc
 
     def _people(self, f: Frame) -> set[str]:

@@ -77,6 +77,8 @@ def read_sentence(
     s = Sentence(start, end, quotes, parts, protected, frames, blocked)
     for f in frames:
         f.temporal = after_temporal(ctx, start, f)
+        before = _WORD.findall(text[max(start, f.start - 50) : f.start])[-4:]
+        f.other = any(w.lower() in vocab.other_cues for w in before)
     _attach_places(ctx, s)
     for f in list(s.frames):
         if all(t.kind == "weak" for t in f.triggers) and f.place is None:

@@ -46,6 +46,7 @@ FILLERS = {
     "travelled", "traveled", "travel", "travels", "flew", "fly", "went", "go", "arrived",
     "sat", "down", "conduct", "conducts", "conducted", "conducting", "host", "hosts", "hosted",
 }  # fmt: skip
+_GLUE = {"and", "the", "of", "to", "for", "on"}  # role modifiers that also join lists
 HOST_BY = re.compile(r"\s*,?\s*(?:hosted|chaired|convened)\s+by\s+", re.I)
 PART_BY = re.compile(
     r"\s*,?\s*(?:which\s+(?:is|are|was|were)\s+(?:being\s+)?)?"
@@ -53,7 +54,7 @@ PART_BY = re.compile(
     re.I,
 )
 WITH = re.compile(
-    r"(?:\s+(?:[a-z][\w’'-]*|in\s+[A-Z][\w-]+|on\s+[A-Z]\w+)){0,4}?\s+"
+    r"(?:\s+(?:[a-z][\w’'-]*|in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*|on\s+[A-Z]\w+)){0,4}?\s+"
     r"(?:with|alongside|between)\s+",
 )
 DASH_PAIR = re.compile(r"\s*[-–]\s*")
@@ -85,8 +86,11 @@ class Names:
         nxt = _TOKEN.match(self.ctx.text, _skip_space(self.ctx.text, pos))
         if nxt is None:
             return False
-        word = nxt.group().lower().removesuffix("s")
-        return word in self.ctx.role_words or word in self.ctx.kb.lexicon.role_words
+        word = nxt.group().lower()
+        lex = self.ctx.kb.lexicon
+        return word.removesuffix("s") in lex.role_words or (
+            word in lex.role_modifiers and word not in _GLUE
+        )
 
     def skippable(self, word: str) -> bool:
         w = word.lower()

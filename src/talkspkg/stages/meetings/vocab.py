@@ -80,6 +80,7 @@ class Vocab:
     subordinators: frozenset[str]
     coordinators: frozenset[str]
     relative_pronouns: frozenset[str]
+    other_cues: frozenset[str]
     abbreviations: frozenset[str]
     weekdays: Mapping[str, int]
     months: Mapping[str, int]
@@ -153,7 +154,7 @@ PATTERN_KEYS = (
 WORD_KEYS = (
     "call_objects", "negators", "quantifiers", "generic_modifiers", "determiners", "not_before",
     "verb_nouns", "delegation_nouns", "speech_verbs", "city_roles", "venue_roles", "subordinators",
-    "coordinators", "relative_pronouns",
+    "coordinators", "relative_pronouns", "other_cues",
 )  # fmt: skip
 
 
