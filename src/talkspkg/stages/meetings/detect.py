@@ -20,8 +20,8 @@ Coreference inside one article (policy):
   dropped.
 * A frame with a place or a date that fits no encounter continues the encounter of the
   sentence just before when nothing contradicts it (another city, another date, other
-  parties, "the next round", "ahead of the talks"). An attendance cue ("X was in attendance") refers only to an encounter of the last
-  CUE_REACH sentences.
+  parties, "the next round", "ahead of the talks"). An attendance cue ("X was in attendance")
+  refers only to an encounter of the last CUE_REACH sentences.
 * Two frames that each name exactly two people, different pairs, are different encounters
   when the pairs are disjoint or the encounter is a call (as in merge.py).
 * A bilateral ("a bilateral meeting with his Ukrainian counterpart", "on the sidelines of")
