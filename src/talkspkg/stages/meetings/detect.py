@@ -245,8 +245,13 @@ class _Grouper:
                 and (not _is_cue(f) or self.count - self.seen[id(self.latest[cls])] <= CUE_REACH)
             ):
                 self._join(self.latest[cls], f)
-            elif not _is_cue(f) and (len(self._people(f)) >= 2 or len(f.slot_parties) >= 2):
-                self._new(f)  # attendance ("X and Y participate") needs an encounter to attend
+            elif not _is_cue(f) and (
+                len(self._people(f)) >= 2 or len(f.slot_parties) >= (1 if _is_verb(f) else 2)
+            ):
+                # attendance ("X and Y participate") needs an encounter to attend; a verb with
+                # its own party ("Saudi Arabia hosted ...") opens one that later sentences may
+                # complete ("Beijing sent its envoy, Li Hui, to the talks")
+                self._new(f)
         placed = [f for f in s.frames if id(f) in self.of]
         main = [f for f in placed if f.clause.kind not in ("sub", "rel")] or placed
         if main:
@@ -265,6 +270,10 @@ CUE_REACH = 2  # "X was in attendance" speaks of an encounter of the last two se
 
 def _is_cue(f: Frame) -> bool:
     return all(t.kind == "cue" for t in f.triggers)
+
+
+def _is_verb(f: Frame) -> bool:
+    return any(t.kind in ("verb", "conversation") for t in f.triggers)
 
 
 def _names_others_of(f: Frame, g: Frame) -> bool:

@@ -141,11 +141,17 @@ def list_after(names: Names, pos: int, end: int) -> list[Mention]:
             titled = titled and skipped > 0
             pos = tok.end()
             continue
-        if (names.skippable(word) or word == ",") and skipped < 6:
-            pos, skipped = tok.end(), skipped + 1
+        unknown = out and word[:1].isupper() and not titled_word(names, word)
+        if (names.skippable(word) or word == "," or unknown) and skipped < 6:
+            pos, skipped = tok.end(), skipped + 1  # a name the knowledge base lacks
             continue
         break
     return out
+
+
+def titled_word(names: Names, word: str) -> bool:
+    """A capitalised word that starts a new phrase rather than naming someone."""
+    return word.lower() in SMALL or word in ("The", "A", "An", "In", "On", "At", "For")
 
 
 def list_before(names: Names, pos: int, start: int) -> list[Mention]:
@@ -206,8 +212,16 @@ def _subject(names: Names, f: Frame, start: int) -> list[Mention]:
             including = re.match(r",\s*(?:including|among them)\s+", text[comma:pos])
             if including:  # "delegations ..., including A and B, met": A and B
                 return list_after(names, comma + including.end(), pos)
+            named = names.ending_at(pos - 1)
+            if named is not None and not text[comma + 1 : named.start].strip():
+                return [named]  # "Beijing sent its envoy, Li Hui, to the talks": the name
             pos = comma
             continue
+        pronoun = re.search(r"\b(?:he|she)$", text[lo:pos], re.I)
+        if pronoun:  # "Trump posted that he held a call with Putin": the last person before
+            before = [m for m in names.mentions if m.end <= lo + pronoun.start()]
+            persons = [m for m in before if _person(names.ctx, m.entity_id)]
+            return persons[-1:] if persons else []
         place = next((m for m in places if m.end == pos), None)
         if place is not None:  # "travelled to Moscow to meet"
             pos, fillers = place.start, fillers + 1
