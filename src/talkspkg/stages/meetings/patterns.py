@@ -33,6 +33,7 @@ from talkspkg.stages.mentions import Mention
 PARTY_TYPES = ("person", "country")  # organisations: often the press or a ministry
 _TOKEN = re.compile(r"[\w.’'-]+|[,;:–—()\"“”]")
 SEPARATORS = {",", "and", "as", "well", "alongside", "along", "with", "including", "plus"}
+WIDE = {"alongside", "including"}  # a group may be described before its members are named
 SMALL = {"his", "her", "their", "its", "the", "a", "an", "of", "to", "for", "'s", "’s"}
 FILLERS = {
     "also", "has", "have", "had", "will", "would", "could", "then", "later", "again", "already",
@@ -140,9 +141,12 @@ def list_after(names: Names, pos: int, end: int) -> list[Mention]:
             # a comma after title words is an appositive's ("his counterpart, Sergei Lavrov")
             titled = titled and skipped > 0
             pos = tok.end()
+            if word.lower() in WIDE:  # "alongside a group of European leaders, including X"
+                skipped = -6
             continue
         unknown = out and word[:1].isupper() and not titled_word(names, word)
-        if (names.skippable(word) or word == "," or unknown) and skipped < 6:
+        loose = skipped < 0 and word[:1].islower()  # the words of a group after "alongside"
+        if (names.skippable(word) or word == "," or unknown or loose) and skipped < 6:
             pos, skipped = tok.end(), skipped + 1  # a name the knowledge base lacks
             continue
         break

@@ -28,6 +28,8 @@ from talkspkg.stages.meetings.text import clause_at, words_between
 from talkspkg.stages.mentions import Mention
 
 _HOSTED_BY = re.compile(r"hosted\s+by\s+(?:the\s+)?$", re.I)
+_NEXT = re.compile(r"(?:['’]s)?\s+([\w-]+)")
+_RELATIVE = re.compile(r"\b(?:who|which|that|whose)\b", re.I)
 
 
 def attach_people(ctx: ArticleContext, s: Sentence) -> None:
@@ -40,7 +42,7 @@ def attach_people(ctx: ArticleContext, s: Sentence) -> None:
     poss_absent: set[int] = set()
     for i, m in enumerate(persons):
         nxt = persons[i + 1] if i + 1 < len(persons) else None
-        if is_source(ctx, m, s.end, spans):
+        if is_source(ctx, m, s.end, spans) or _names_a_thing(ctx, m):
             continue
         if is_possessive_absent(ctx, m):
             poss_absent.add(m.start)
@@ -112,10 +114,18 @@ def attach_people(ctx: ArticleContext, s: Sentence) -> None:
         if all(t.kind == "cue" for t in f.triggers):  # who attended: not "..., who advised X,"
             for eid in [e for e in f.roles if _is_person(ctx, e)]:
                 if not any(
-                    m.entity_id == eid and s.parts[clause_of(m.start)].kind not in ("rel", "sub")
+                    m.entity_id == eid
+                    and s.parts[clause_of(m.start)].kind not in ("rel", "sub")
+                    and not (
+                        m.end <= f.start
+                        and _RELATIVE.search(
+                            text[max(s.start, text.rfind(",", 0, m.start)) : m.start]
+                        )
+                    )
                     for m in eligible
                 ):
                     del f.roles[eid]
+
         nouns = all(t.kind in ("noun", "process", "call") for t in f.triggers)
         if not f.keyed and not f.bilateral and nouns:
             # "Speaking alongside Tusk, Zelenskiy said the talks ...": a name next to an
@@ -148,6 +158,12 @@ def _keep_slot_persons(ctx: ArticleContext, f: Frame, found: dict[str, str]) -> 
                 del f.roles[eid]
     for eid, role in found.items():
         add_role(f.roles, eid, role)
+
+
+def _names_a_thing(ctx: ArticleContext, m: Mention) -> bool:
+    """ "the Trump administration", "the Putin era": the name qualifies a thing, not a person."""
+    nxt = _NEXT.match(ctx.text, m.end)
+    return nxt is not None and nxt.group(1).lower() in ctx.vocab.name_modified
 
 
 def _is_person(ctx: ArticleContext, entity_id: str) -> bool:

@@ -176,7 +176,10 @@ def _list_entities(ctx: ArticleContext, start: int, end: int) -> list[str]:
     out: list[str] = []
     covered: list[tuple[int, int]] = []
     for m in ctx.mentions_in(start, end, "country", "organization"):
-        out.append(m.entity_id)
+        # "delegations from Washington and the Kremlin": the Kremlin's delegation is Russia's
+        iso = ctx.kb.lexicon.demonyms.get(m.text) if ctx.etype(m) == "organization" else None
+        country = ctx.country_by_iso.get(iso or "")
+        out.append(country or m.entity_id)
         covered.append((m.start, m.end))
     for m in ctx.mentions_in(start, end, "location"):  # "teams from Washington and Moscow"
         country = ctx.capital_of(m.text)

@@ -81,6 +81,7 @@ class Vocab:
     coordinators: frozenset[str]
     relative_pronouns: frozenset[str]
     other_cues: frozenset[str]
+    name_modified: frozenset[str]
     abbreviations: frozenset[str]
     weekdays: Mapping[str, int]
     months: Mapping[str, int]
@@ -154,7 +155,7 @@ PATTERN_KEYS = (
 WORD_KEYS = (
     "call_objects", "negators", "quantifiers", "generic_modifiers", "determiners", "not_before",
     "verb_nouns", "delegation_nouns", "speech_verbs", "city_roles", "venue_roles", "subordinators",
-    "coordinators", "relative_pronouns", "other_cues",
+    "coordinators", "relative_pronouns", "other_cues", "name_modified",
 )  # fmt: skip
 
 
