@@ -78,6 +78,22 @@ class ArticleContext:
         lex = self.kb.lexicon
         return lex.role_words | lex.role_modifiers | frozenset({"to", "for", "of", "the"})
 
+    def region_of(self, entity: Entity) -> str | None:
+        """The location a place lies in, as its role names it ("city in Alaska, ..."): alaska."""
+        role = entity.role or ""
+        found = re.search(r"\bin\s+([A-Z][\w .'-]*?)(?:,|$)", role)
+        if found is None:
+            return None
+        return self._locations.get(found.group(1).strip())
+
+    @cached_property
+    def _locations(self) -> dict[str, str]:
+        return {
+            e.name: e.entity_id
+            for e in sorted(self.kb.entities.values(), key=lambda e: e.entity_id)
+            if e.entity_type == "location"
+        }
+
     def is_city(self, entity: Entity) -> bool:
         role = re.findall(r"[a-z]+", (entity.role or "").lower())
         return entity.entity_type == "location" and bool(set(role) & self.vocab.city_roles)

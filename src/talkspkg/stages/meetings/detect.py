@@ -383,6 +383,7 @@ def _mention(
         scope=loc.scope,
         parent_local_id=loc.parent.local_id if loc.parent else None,
         place_id=place.entity_id if place else None,
+        region_id=ctx.region_of(place) if place else None,
         city=place.name if place else None,
         country=country,
         venue=f.venue[2] if f.venue else None,

@@ -3,6 +3,8 @@
 A *report* is one article's encounter (its mentions sharing a `local_id`). Policy:
 
 1. Anchoring (anchoring.py): undated articles learn their "now" from dated reports.
+   Places agree when they are the same or one lies in the other (the knowledge base's role
+   of a city names its region: "Anchorage" lies in "Alaska").
 2. Merging. Reports are merged, most precise dates first, into the meeting they fit best;
    two reports of one article never merge (the article itself told its encounters apart).
    A report fits a meeting when nothing contradicts (form, city, overlapping dates) and they
@@ -58,6 +60,10 @@ class Report:
         return next((m.place_id for m in self.mentions if m.place_id), None)
 
     @cached_property
+    def region_id(self) -> str | None:
+        return next((m.region_id for m in self.mentions if m.place_id), None)
+
+    @cached_property
     def format(self) -> str | None:
         formats = {m.format for m in self.mentions if m.format}
         return next((f for f in FORMAT_ORDER if f in formats), None)
@@ -99,6 +105,7 @@ class Cluster:
     reports: list[Report] = field(default_factory=list)
     parent: Cluster | None = None
     place_id: str | None = None
+    region_id: str | None = None
     people: set[str] = field(default_factory=set)
     dated: MeetingMention | None = None
     articles: set[str] = field(default_factory=set)
@@ -109,7 +116,7 @@ class Cluster:
         self.reports.append(r)
         self.articles.add(r.article_id)
         if self.place_id is None:
-            self.place_id = r.place_id
+            self.place_id, self.region_id = r.place_id, r.region_id
         if r.format:
             self._formats.add(r.format)
             self._format = next(f for f in FORMAT_ORDER if f in self._formats)
@@ -136,6 +143,13 @@ def reports_of(mentions: Iterable[MeetingMention]) -> list[Report]:
     return list(by_key.values())
 
 
+def _places_agree(c: Cluster, r: Report) -> bool:
+    """The same place, or one lies in the other ("Anchorage" in "Alaska"), or either is unknown."""
+    if not c.place_id or not r.place_id or c.place_id == r.place_id:
+        return True
+    return r.region_id == c.place_id or c.region_id == r.place_id
+
+
 def _formats_agree(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
@@ -146,7 +160,7 @@ def _fit(c: Cluster, r: Report) -> tuple[int, int] | None:
         return None
     if r.article_id in c.articles:
         return None  # the article itself told its encounters apart
-    if c.place_id and r.place_id and c.place_id != r.place_id:
+    if not _places_agree(c, r):
         return None
     cd, rd = (c.dated.date if c.dated else None), r.date
     if cd and rd and (rd.start > cd.end or cd.start > rd.end):
@@ -154,7 +168,7 @@ def _fit(c: Cluster, r: Report) -> tuple[int, int] | None:
     cp, rp = c.people, r.people
     if len(cp) == 2 and len(rp) == 2 and cp != rp and (not cp & rp or c.format != "in_person"):
         return None  # another pair: a call is between its two parties, a meeting between its own
-    same_place = bool(c.place_id and c.place_id == r.place_id)
+    same_place = bool(c.place_id and r.place_id and _places_agree(c, r))
     shared = len(cp & rp)
     # dated: the same day and city, or a shared person; undated: two shared people (one leader
     # named in both reports is no link)
@@ -238,6 +252,7 @@ def _recent_fit(index: ClusterIndex, r: Report) -> int | str | None:
         return None
     if r.place_id:
         cands = set(index.postings(("place", r.place_id)))
+        cands |= set(index.postings(("place", r.region_id))) if r.region_id else set()
     else:
         lists = [set(index.postings(("with", p))) for p in sorted(r.people)]
         cands = {i for i in set.union(*lists) if sum(i in x for x in lists) >= 2}
@@ -246,7 +261,7 @@ def _recent_fit(index: ClusterIndex, r: Report) -> int | str | None:
         c = index.clusters[i]
         if c.dated is None or not _formats_agree(c.format, r.format):
             continue
-        if c.place_id and r.place_id and c.place_id != r.place_id:
+        if not _places_agree(c, r):
             continue
         d = c.dated.date
         gap = max((d.start - anchor.hi).days, (anchor.lo - d.end).days, 0)
@@ -329,10 +344,11 @@ class ClusterIndex:
         done = self._keys.setdefault(i, set())
         days: list[date | None] = list(_days(c.dated.date)) if c.dated else [None]
         keys: list[Key] = [("with", p) for p in c.people]
-        keys += [("place", c.place_id)] if c.place_id else []
+        places = [x for x in (c.place_id, c.region_id) if x]  # found from the city or region
+        keys += [("place", x) for x in places]
         keys += [("at", c.place_id, p) for p in c.people]
         for d in days:
-            keys += [("day", d, "place", c.place_id)] if c.place_id else []
+            keys += [("day", d, "place", x) for x in places]
             keys += [("day", d, "person", p) for p in c.people]
         for key in keys:
             if key not in done:
@@ -343,8 +359,9 @@ class ClusterIndex:
         assert r.date is not None
         found: set[int] = set()
         for d in [*_days(r.date), None]:
-            if r.place_id:
-                found.update(self.postings(("day", d, "place", r.place_id)))
+            for x in (r.place_id, r.region_id):
+                if x:
+                    found.update(self.postings(("day", d, "place", x)))
             for p in r.people:
                 found.update(self.postings(("day", d, "person", p)))
         return sorted(found)
