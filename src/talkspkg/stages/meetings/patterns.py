@@ -148,6 +148,8 @@ def list_after(names: Names, pos: int, end: int) -> list[Mention]:
         loose = skipped < 0 and word[:1].islower()  # the words of a group after "alongside"
         if (names.skippable(word) or word == "," or unknown or loose) and skipped < 6:
             pos, skipped = tok.end(), skipped + 1  # a name the knowledge base lacks
+            if word == "," or unknown or loose or word.lower() in _GLUE:
+                titled = False  # "with Trump on Saturday, Zelensky ...": no title between
             continue
         break
     return out
@@ -269,6 +271,11 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
         # the clause's subject is the other party
         opens = start if f.clause.kind in ("main", "coord") else lo  # quotes cut clauses too
         add([m for m in _clause_subject(names, opens, f.start) if _person(ctx, m.entity_id)])
+        if f.temporal and len([e for e in found if _person(ctx, e)]) == 1:
+            # "Following a call with Trump on Saturday, Zelensky called for ...": the subject
+            # of the main clause after the opening phrase
+            main = _clause_subject(names, f.clause.end, end)
+            add([m for m in main if _person(ctx, m.entity_id)])
     for pattern, role in ((HOST_BY, "host"), (PART_BY, "participant")):
         if m := pattern.match(text, last.end, end):
             add(list_after(names, m.end(), end), role)
@@ -298,7 +305,7 @@ def _person(ctx: ArticleContext, entity_id: str) -> bool:
     return entity is not None and entity.entity_type == "person"
 
 
-_OPENER = re.compile(r"[\s*_>#\"“]*(?:(?:since|after|when|while|as|and|but|then)\s+)?", re.I)
+_OPENER = re.compile(r"[\s,*_>#\"“]*(?:(?:since|after|when|while|as|and|but|then)\s+)?", re.I)
 
 
 def _clause_subject(names: Names, lo: int, pos: int) -> list[Mention]:

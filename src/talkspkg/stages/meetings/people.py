@@ -127,7 +127,9 @@ def attach_people(ctx: ArticleContext, s: Sentence) -> None:
                     del f.roles[eid]
 
         nouns = all(t.kind in ("noun", "process", "call") for t in f.triggers)
-        if not f.keyed and not f.bilateral and nouns:
+        if (not f.keyed and not f.bilateral and nouns) or f.temporal:
+            # "In the wake of the Anchorage summit, Sir Keir spent ...": the clause's actors
+            # are the main event's
             # "Speaking alongside Tusk, Zelenskiy said the talks ...": a name next to an
             # anaphoric noun is no party; only its slots are
             for eid in [e for e in f.roles if _is_person(ctx, e) and e not in found]:
