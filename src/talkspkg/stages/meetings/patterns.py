@@ -46,6 +46,9 @@ FILLERS = {
     "high-level", "direct", "trilateral", "bilateral", "productive", "fresh", "further",
     "travelled", "traveled", "travel", "travels", "flew", "fly", "went", "go", "arrived",
     "sat", "down", "conduct", "conducts", "conducted", "conducting", "host", "hosts", "hosted",
+    "long", "lengthy", "brief", "short", "rare", "hour-long", "two-hour", "surprise", "secret",
+    "private", "closed-door", "face-to-face", "in-person", "virtual", "extended", "phone",
+    "telephone", "video", "separate", "first-ever", "historic", "landmark", "key",
 }  # fmt: skip
 _GLUE = {"and", "the", "of", "to", "for", "on"}  # role modifiers that also join lists
 HOST_BY = re.compile(r"\s*,?\s*(?:hosted|chaired|convened)\s+by\s+", re.I)
@@ -99,6 +102,7 @@ class Names:
         return (
             w in SMALL
             or w in self.ctx.role_words
+            or (w.endswith("s") and w[:-1] in lex.role_words)  # "US envoys Witkoff and ..."
             or word in lex.demonyms
             or (word[:1].isupper() and w.rstrip(".") in lex.role_words)
         )
