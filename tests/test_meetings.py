@@ -591,6 +591,35 @@ def test_confidence_grows_with_the_evidence() -> None:
     assert full["meetings"][0]["confidence"] > bare["meetings"][0]["confidence"] >= 0.5
 
 
+def test_a_city_and_the_region_it_lies_in_are_one_place() -> None:
+    region = article("r1", "Donald Trump met Vladimir Putin in Alaska on Friday.", "May 17, 2025")
+    city = article("r2", "Putin and Trump held a summit in Anchorage on Friday.", "May 17, 2025")
+    rows = run(region, city)
+    (row,) = rows["meetings"]
+    assert reported_by(rows, row["meeting_id"]) == {"r1", "r2"}
+
+
+def test_a_subject_pronoun_and_an_opening_phrase_give_the_other_party() -> None:
+    body = "Donald Trump wrote that he held a long phone call with Vladimir Putin on Monday."
+    rows = run(article("q1", body, "May 14, 2025"))
+    (row,) = rows["meetings"]
+    assert set(roles(rows, row["meeting_id"])) == {"donald-trump", "vladimir-putin"}
+    body = "Following a call with Donald Trump on Saturday, Volodymyr Zelensky urged a truce."
+    rows = run(article("q2", body, "May 14, 2025"))
+    (row,) = rows["meetings"]
+    assert set(roles(rows, row["meeting_id"])) == {"donald-trump", "volodymyr-zelensky"}
+
+
+def test_the_next_round_does_not_continue_the_talks_just_told() -> None:
+    body = (
+        "Russian and Ukrainian negotiators held talks in Istanbul on Monday.\n\n"
+        "Officials proposed holding the next round of talks next week."
+    )
+    rows = run(article("n1", body, "May 14, 2025"))
+    istanbul = [r for r in rows["meetings"] if r["city"] == "Istanbul"]
+    assert [r["date_precision"] for r in istanbul] == ["day"]
+
+
 def test_a_quoted_today_is_not_the_publication_day() -> None:
     a = article(
         "t12", '"The talks in Paris today were productive," Lammy said on Friday.', "June 3, 2025"

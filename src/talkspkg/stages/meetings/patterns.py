@@ -48,7 +48,8 @@ FILLERS = {
     "sat", "down", "conduct", "conducts", "conducted", "conducting", "host", "hosts", "hosted",
     "long", "lengthy", "brief", "short", "rare", "hour-long", "two-hour", "surprise", "secret",
     "private", "closed-door", "face-to-face", "in-person", "virtual", "extended", "phone",
-    "telephone", "video", "separate", "first-ever", "historic", "landmark", "key",
+    "telephone", "video", "separate", "first-ever", "historic", "landmark", "key", "sending",
+    "sent", "send", "team", "delegation",
 }  # fmt: skip
 _GLUE = {"and", "the", "of", "to", "for", "on"}  # role modifiers that also join lists
 HOST_BY = re.compile(r"\s*,?\s*(?:hosted|chaired|convened)\s+by\s+", re.I)
@@ -227,11 +228,12 @@ def _subject(names: Names, f: Frame, start: int) -> list[Mention]:
                 return [named]  # "Beijing sent its envoy, Li Hui, to the talks": the name
             pos = comma
             continue
-        pronoun = re.search(r"\b(?:he|she)$", text[lo:pos], re.I)
+        pronoun = re.search(r"\b(?:he|she|it)$", text[lo:pos], re.I)
         if pronoun:  # "Trump posted that he held a call with Putin": the last person before
             before = [m for m in names.mentions if m.end <= lo + pronoun.start()]
-            persons = [m for m in before if _person(names.ctx, m.entity_id)]
-            return persons[-1:] if persons else []
+            person = pronoun.group().lower() != "it"  # "Moscow confirmed it was sending"
+            fits = [m for m in before if _person(names.ctx, m.entity_id) == person]
+            return fits[-1:] if fits else []
         place = next((m for m in places if m.end == pos), None)
         if place is not None:  # "travelled to Moscow to meet"
             pos, fillers = place.start, fillers + 1
