@@ -610,6 +610,15 @@ def test_a_subject_pronoun_and_an_opening_phrase_give_the_other_party() -> None:
     assert set(roles(rows, row["meeting_id"])) == {"donald-trump", "volodymyr-zelensky"}
 
 
+def test_a_story_told_in_an_earlier_year_dates_its_days_in_that_year() -> None:
+    body = (
+        "The war began in February 2022.\n\n"
+        "On March 10, Sergei Lavrov met Andrii Sybiha in Ankara for the first time."
+    )
+    (row,) = run(article("y2", body, "February 18, 2026"))["meetings"]
+    assert row["date_start"] == date(2022, 3, 10)
+
+
 def test_the_next_round_does_not_continue_the_talks_just_told() -> None:
     body = (
         "Russian and Ukrainian negotiators held talks in Istanbul on Monday.\n\n"

@@ -30,6 +30,9 @@ Coreference inside one article (policy):
 The date of a plan that was cancelled or postponed ("was to start on Sunday, but was
 postponed") does not place the encounter in time (it is kept on the mention).
 
+A day without a year in a story told in an earlier year takes that year
+(narrative_years: "In February 2022 ... On March 10, ...").
+
 The article's anchor is its publication date, else the window a relative expression tied to a
 full date states (dates.stated_anchor), else None (relative dates stay unresolved here).
 """
@@ -37,7 +40,7 @@ full date states (dates.stated_anchor), else None (relative dates stay unresolve
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from talkspkg.document import Article, SegmentKind
 from talkspkg.kb import KnowledgeBase
@@ -343,6 +346,7 @@ def detect(article: Article, kb: KnowledgeBase, found: MentionResult) -> list[Me
     anchor = article_anchor(ctx)
     grouper = _Grouper(ctx, anchor)
     read: list[Sentence] = []
+    years = narrative_years(ctx, anchor)
     for kind, start, end in paragraphs(article):
         # an embedded post is the poster's speech as a whole: its "today" is not the article's
         embed = kind == SegmentKind.EMBED
@@ -351,6 +355,9 @@ def detect(article: Article, kb: KnowledgeBase, found: MentionResult) -> list[Me
             if "http" in ctx.text[a:b]:
                 continue  # a line of links (related stories, navigation), not a report
             s = read_sentence(ctx, a, b, quotes)
+            for f in s.frames:
+                if f.date is not None and f.date.start in years:
+                    f.date = years[f.date.start]
             grouper.sentence(s)
             read.append(s)
     out: list[MeetingMention] = []
@@ -359,6 +366,39 @@ def detect(article: Article, kb: KnowledgeBase, found: MentionResult) -> list[Me
             loc = grouper.of.get(id(f))
             if loc is not None:
                 out.append(_mention(ctx, s, f, loc, anchor))
+    return out
+
+
+NARRATIVE_PARAGRAPHS = 2  # how far back a stated year still sets the story's year
+
+
+def narrative_years(ctx: ArticleContext, anchor: Anchor | None) -> dict[int, DateExpr]:
+    """Days without a year in a story told in an earlier year ("In February 2022
+    ... ending on March 7 ... On March 10, ..."): the year of the last date stated with its
+    year in the same or the previous NARRATIVE_PARAGRAPHS paragraphs, when that year is before
+    the anchor's and the story moves forward (the day is not before the stated date). Returns
+    the expressions so completed, by position."""
+    out: dict[int, DateExpr] = {}
+    if anchor is None:
+        return out
+    last: tuple[int, DateRange] | None = None
+    for index, (_kind, start, end) in enumerate(paragraphs(ctx.article)):
+        for d in find_dates(ctx.text, start, end, ctx.vocab):
+            if d.year is not None:
+                rng = resolve(d, None)
+                last = (index, rng) if rng else last
+                continue
+            if d.kind != "month_day" or last is None:
+                continue  # a bare month ("in August") is mostly this year's
+            told, rng = last
+            if index - told > NARRATIVE_PARAGRAPHS or rng.start.year >= anchor.lo.year:
+                continue
+            full = replace(d, year=rng.start.year, kind="date")
+            got = resolve(full, None)
+            if got is None or got.start < rng.start or got.end > anchor.hi:
+                continue
+            out[d.start] = full
+            last = (index, got)
     return out
 
 

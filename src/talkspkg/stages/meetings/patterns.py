@@ -224,8 +224,12 @@ def _subject(names: Names, f: Frame, start: int) -> list[Mention]:
             if including:  # "delegations ..., including A and B, met": A and B
                 return list_after(names, comma + including.end(), pos)
             named = names.ending_at(pos - 1)
-            if named is not None and not text[comma + 1 : named.start].strip():
-                return [named]  # "Beijing sent its envoy, Li Hui, to the talks": the name
+            listed = list_after(names, _skip_space(text, comma + 1), pos - 1)
+            bare = bool(listed) and not text[comma + 1 : listed[0].start].strip()
+            if named is not None and bare and listed[-1] is named:
+                # "Beijing sent its envoy, Li Hui, to the talks", "the ministers of A and B,
+                # X and Y, met": the names the appositive gives
+                return listed
             pos = comma
             continue
         pronoun = re.search(r"\b(?:he|she|it)$", text[lo:pos], re.I)
