@@ -10,7 +10,8 @@ A *report* is one article's encounter (its mentions sharing a `local_id`). Polic
    A report fits a meeting when nothing contradicts (form, city, overlapping dates) and they
    are linked: same date within precision and (same city or a shared person). A report
    without date must share two people with the meeting (one leader named in both is no
-   link); if two meetings fit equally well it stays apart. Before that, an
+   link), nor join a meeting dated more than AHEAD_DAYS after its article's "now"; if two
+   meetings fit equally well it stays apart. Before that, an
    undated report of an article with a "now" joins the dated meeting in its city (without a
    city: sharing two of its people) nearest that "now", within RECENT_DAYS: news speaks of
    "the talks in Geneva" without a date when they are this week's. Two meetings that
@@ -165,6 +166,9 @@ def _fit(c: Cluster, r: Report) -> tuple[int, int] | None:
     cd, rd = (c.dated.date if c.dated else None), r.date
     if cd and rd and (rd.start > cd.end or cd.start > rd.end):
         return None
+    anchor = r.mentions[0].anchor
+    if cd and rd is None and anchor is not None and (cd.start - anchor.hi).days > AHEAD_DAYS:
+        return None  # an article cannot tell, undated, of a meeting months after it
     cp, rp = c.people, r.people
     if len(cp) == 2 and len(rp) == 2 and cp != rp and (not cp & rp or c.format != "in_person"):
         return None  # another pair: a call is between its two parties, a meeting between its own
@@ -241,6 +245,7 @@ def best_fit(index: ClusterIndex, r: Report) -> int | str | None:
 
 
 RECENT_DAYS = 10  # an undated report speaks of an encounter this close to its "now"
+AHEAD_DAYS = 31  # nor of one further ahead of it than this
 
 
 def _recent_fit(index: ClusterIndex, r: Report) -> int | str | None:

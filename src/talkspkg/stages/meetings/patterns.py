@@ -234,9 +234,11 @@ def _subject(names: Names, f: Frame, start: int) -> list[Mention]:
             continue
         pronoun = re.search(r"\b(?:he|she|it)$", text[lo:pos], re.I)
         if pronoun:  # "Trump posted that he held a call with Putin": the last person before
-            before = [m for m in names.mentions if m.end <= lo + pronoun.start()]
-            person = pronoun.group().lower() != "it"  # "Moscow confirmed it was sending"
-            fits = [m for m in before if _person(names.ctx, m.entity_id) == person]
+            at = lo + pronoun.start()
+            if pronoun.group().lower() == "it":  # "Moscow confirmed it was sending a team"
+                return _last_country(names, lo, at)
+            before = [m for m in names.mentions if m.end <= at]
+            fits = [m for m in before if _person(names.ctx, m.entity_id)]
             return fits[-1:] if fits else []
         place = next((m for m in places if m.end == pos), None)
         if place is not None:  # "travelled to Moscow to meet"
@@ -270,8 +272,8 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
     subject = _subject(names, f, start)
     if verb or _has_support_verb(text, lo, f.start):
         add(subject)
-    if verb:
-        add(list_after(names, _skip_space(text, last.end), hi))
+    if verb:  # the object may run past "including" ("to meet A and B, including C")
+        add(list_after(names, _skip_space(text, last.end), end))
     # the slots right after the trigger may run past a relative clause's comma
     if (w := WITH.match(text, last.end, end)) and len(re.findall(r"\w+", w.group())) <= 6:
         add(list_after(names, w.end(), end))
@@ -310,6 +312,17 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
     return found
 
 
+def _last_country(names: Names, lo: int, at: int) -> list[Mention]:
+    """The last country named before `at`, a capital standing for its country."""
+    ctx = names.ctx
+    found: list[Mention] = []
+    for m in ctx.mentions_in(lo, at, "country", "location"):
+        country = m.entity_id if ctx.etype(m) == "country" else ctx.capital_of(m.text)
+        if country is not None:
+            found.append(Mention(m.article_id, m.start, m.end, m.text, country, m.rule))
+    return found[-1:]
+
+
 def _person(ctx: ArticleContext, entity_id: str) -> bool:
     entity = ctx.entity(entity_id)
     return entity is not None and entity.entity_type == "person"
@@ -336,7 +349,8 @@ def _prev_end(names: Names, m: Mention) -> int:
 
 _SUPPORT = re.compile(
     r"\b(?:held|hold|holds|holding|had|have|has|began|begin|begins|started|concluded|"
-    r"attended|attend|joined|join|resumed|conduct|conducts|conducted|conducting)\b[^,;]{0,40}$",
+    r"attended|attend|joined|join|resumed|conduct|conducts|conducted|conducting|"
+    r"send|sends|sending|sent|dispatched)\b[^,;]{0,40}$",
     re.I,
 )
 
