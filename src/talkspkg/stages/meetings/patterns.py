@@ -260,7 +260,7 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
     text = ctx.text
     names = Names(ctx, ctx.mentions_in(start, end, *PARTY_TYPES))
     found: dict[str, str] = {}
-    lo, hi = max(start, f.clause.start), min(end, f.clause.end)
+    lo = max(start, f.clause.start)
 
     def add(ms: list[Mention], role: str = "participant") -> None:
         for m in ms:
