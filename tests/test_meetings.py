@@ -619,6 +619,17 @@ def test_a_story_told_in_an_earlier_year_dates_its_days_in_that_year() -> None:
     assert row["date_start"] == date(2022, 3, 10)
 
 
+def test_the_next_round_is_held_between_the_parties_of_the_round_before() -> None:
+    body = (
+        "Delegations from the US, Russia and Ukraine held talks in Istanbul on Monday.\n\n"
+        "The next round of talks would be held soon, officials said."
+    )
+    rows = run(article("n2", body, "May 14, 2025"))
+    later = [r for r in rows["meetings"] if r["city"] is None]
+    (row,) = later
+    assert set(roles(rows, row["meeting_id"])) == {"united-states", "russia", "ukraine"}
+
+
 def test_the_next_round_does_not_continue_the_talks_just_told() -> None:
     body = (
         "Russian and Ukrainian negotiators held talks in Istanbul on Monday.\n\n"

@@ -22,6 +22,8 @@ Coreference inside one article (policy):
   sentence just before when nothing contradicts it (another city, another date, other
   parties, "the next round", "ahead of the talks"). An attendance cue ("X was in attendance")
   refers only to an encounter of the last CUE_REACH sentences.
+* "The next round", "another round" (no party of its own) is another encounter between the
+  parties (countries, delegations) of the encounter told last; it never joins that one.
 * Two frames that each name exactly two people, different pairs, are different encounters
   when the pairs are disjoint or the encounter is a call (as in merge.py).
 * A bilateral ("a bilateral meeting with his Ukrainian counterpart", "on the sidelines of")
@@ -57,7 +59,7 @@ from talkspkg.stages.meetings.dates import (
 )
 from talkspkg.stages.meetings.frames import absorb, read_sentence
 from talkspkg.stages.meetings.model import MeetingMention
-from talkspkg.stages.meetings.sentence import Frame, Sentence
+from talkspkg.stages.meetings.sentence import Frame, Sentence, add_role
 from talkspkg.stages.meetings.text import quote_spans, sentences
 from talkspkg.stages.meetings.vocab import load_vocab
 from talkspkg.stages.mentions import MentionResult
@@ -130,6 +132,19 @@ class _Grouper:
         self.of: dict[int, Local] = {}  # id(frame) -> its encounter
         self.count = 0  # sentences read
         self.seen: dict[int, int] = {}  # id(encounter) -> the last sentence that reported it
+
+    def _inherit(self, f: Frame) -> None:
+        """ "The next round of talks", "another round" naming no party is held between the
+        parties (countries, delegations) of the round the article told last."""
+        if not f.other or any(role != "absent" for role in f.roles.values()):
+            return
+        loc = self.latest.get(_format_class(frame_format(f)) or "")
+        if loc is None:
+            return
+        for eid in sorted(loc.parties):
+            entity = self.ctx.entity(eid)
+            if entity is not None and entity.entity_type != "person":
+                add_role(f.roles, eid, "participant")
 
     def _distance(self, loc: Local) -> int:
         """Days between the encounter and the article's "now" (0 when either is unknown)."""
@@ -223,6 +238,8 @@ class _Grouper:
                 absorb(earlier[-1], f)
                 s.frames.remove(f)
         self.count += 1
+        for f in s.frames:
+            self._inherit(f)
         for f in keyed:
             scored = [
                 (sc, -self._distance(loc), i)
@@ -242,6 +259,9 @@ class _Grouper:
             if f.bilateral:
                 parent = self.of[id(keyed[0])] if keyed else self.latest.get("in_person")
                 self._new(f, "bilateral" if parent else "main", parent)
+            elif f.other:  # "the next round of talks would be held soon": not the one told
+                if f.roles:
+                    self._new(f)
             elif (
                 cls in self.latest
                 and not _names_others(f, self.latest[cls])

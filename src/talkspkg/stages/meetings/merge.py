@@ -8,7 +8,8 @@ A *report* is one article's encounter (its mentions sharing a `local_id`). Polic
 2. Merging. Reports are merged, most precise dates first, into the meeting they fit best;
    two reports of one article never merge (the article itself told its encounters apart).
    A report fits a meeting when nothing contradicts (form, city, overlapping dates) and they
-   are linked: same date within precision and (same city or a shared person). A report
+   are linked: same date within precision and (same city or a shared person, or, on one day
+   and where one report names no city, two shared delegations). A report
    without date must share two people with the meeting (one leader named in both is no
    link), nor join a meeting dated more than AHEAD_DAYS after its article's "now"; if two
    meetings fit equally well it stays apart. Before that, an
@@ -86,6 +87,10 @@ class Report:
     def people(self) -> set[str]:
         return {p for m in self.mentions for p in m.people}
 
+    @cached_property
+    def parties(self) -> set[str]:
+        return {e for m in self.mentions for e, role in m.participants if role != "absent"}
+
 
 def date_rank(m: MeetingMention) -> tuple[int, int, int, int, str, int]:
     """A date of what took place or is planned before the date of a plan cancelled or
@@ -108,6 +113,7 @@ class Cluster:
     place_id: str | None = None
     region_id: str | None = None
     people: set[str] = field(default_factory=set)
+    parties: set[str] = field(default_factory=set)
     dated: MeetingMention | None = None
     articles: set[str] = field(default_factory=set)
     _formats: set[str] = field(default_factory=set)
@@ -122,6 +128,7 @@ class Cluster:
             self._formats.add(r.format)
             self._format = next(f for f in FORMAT_ORDER if f in self._formats)
         self.people |= r.people
+        self.parties |= r.parties
         if r.dated is not None and (
             self.dated is None or date_rank(r.dated) < date_rank(self.dated)
         ):
@@ -177,6 +184,9 @@ def _fit(c: Cluster, r: Report) -> tuple[int, int] | None:
     # dated: the same day and city, or a shared person; undated: two shared people (one leader
     # named in both reports is no link)
     linked = (same_place or shared >= 1) if cd and rd else shared >= 2
+    if cd and rd and not linked and cd.precision == rd.precision == "day":
+        # "another round of talks was held on February 4" between the same three delegations
+        linked = len(c.parties & r.parties) >= 2 and not (c.place_id and r.place_id)
     return (int(same_place), shared) if linked else None
 
 
@@ -355,6 +365,7 @@ class ClusterIndex:
         for d in days:
             keys += [("day", d, "place", x) for x in places]
             keys += [("day", d, "person", p) for p in c.people]
+            keys += [("day", d, "party", e) for e in c.parties]
         for key in keys:
             if key not in done:
                 done.add(key)
@@ -369,6 +380,8 @@ class ClusterIndex:
                     found.update(self.postings(("day", d, "place", x)))
             for p in r.people:
                 found.update(self.postings(("day", d, "person", p)))
+            for e in r.parties:
+                found.update(self.postings(("day", d, "party", e)))
         return sorted(found)
 
     def _position(self, c: Cluster) -> int:
