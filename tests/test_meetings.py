@@ -630,6 +630,12 @@ def test_the_next_round_is_held_between_the_parties_of_the_round_before() -> Non
     assert set(roles(rows, row["meeting_id"])) == {"united-states", "russia", "ukraine"}
 
 
+def test_a_label_names_the_parties_and_the_place() -> None:
+    body = "Delegations from the US, Russia and Ukraine held talks in Istanbul on Monday."
+    (row,) = run(article("b1", body, "May 14, 2025"))["meetings"]
+    assert row["label"] == "Russia–Ukraine–US talks in Istanbul"
+
+
 def test_the_next_round_does_not_continue_the_talks_just_told() -> None:
     body = (
         "Russian and Ukrainian negotiators held talks in Istanbul on Monday.\n\n"

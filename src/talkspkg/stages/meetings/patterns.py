@@ -49,8 +49,10 @@ FILLERS = {
     "long", "lengthy", "brief", "short", "rare", "hour-long", "two-hour", "surprise", "secret",
     "private", "closed-door", "face-to-face", "in-person", "virtual", "extended", "phone",
     "telephone", "video", "separate", "first-ever", "historic", "landmark", "key", "sending",
-    "sent", "send", "team", "delegation",
+    "sent", "send", "team", "delegation", "second", "third", "fourth", "fifth", "latest",
+    "final", "initial",
 }  # fmt: skip
+_BROKERED = re.compile(r"-(?:mediated|brokered|led|backed|hosted|sponsored)$", re.I)  # "US-led"
 _GLUE = {"and", "the", "of", "to", "for", "on"}  # role modifiers that also join lists
 HOST_BY = re.compile(r"\s*,?\s*(?:hosted|chaired|convened)\s+by\s+", re.I)
 PART_BY = re.compile(
@@ -248,7 +250,11 @@ def _subject(names: Names, f: Frame, start: int) -> list[Mention]:
         if word is None:
             return []
         w = word.group()
-        if w.lower() not in FILLERS and not names.ctx.vocab.nouns.fullmatch(w):
+        if (
+            w.lower() not in FILLERS
+            and not names.ctx.vocab.nouns.fullmatch(w)
+            and not _BROKERED.search(w)
+        ):
             return []
         pos -= len(w)
         fillers += 1

@@ -85,34 +85,52 @@ def _levels(c: Cluster) -> tuple[str | None, str | None, str | None]:
     return None, None, "downgraded"
 
 
+def _short(kb: KnowledgeBase, eid: str, person: bool = False) -> str:
+    """A person's surname; a country's or organisation's short name ("US", "UAE", "Russia")."""
+    entity = kb.entities.get(eid)
+    if entity is None:  # discovered: a person's id ends with the surname
+        words = [w.capitalize() for w in eid.split("-")]
+        return words[-1] if person else " ".join(words)
+    if entity.entity_type == "person":
+        return entity.name.split()[-1]
+    short = [a for a in entity.aliases if a.isalpha() and a.isupper() and 2 <= len(a) <= 4]
+    return short[0] if short else entity.name
+
+
 def _label(c: Cluster, kb: KnowledgeBase, roles: dict[str, str], place: str | None) -> str:
-    """ "London talks", "Rubio–Lavrov call", "Witkoff–Putin meeting in Moscow"."""
+    """Names the parties and the place: "Rubio–Lavrov call", "Witkoff–Putin meeting in
+    Moscow", "US–Russia–Ukraine talks in Abu Dhabi"; "London talks" when more than two people
+    met there. Never a bare "Talks": without people, the countries or organisations name it."""
     first = [c.dated] if c.dated else []
     mentions = first + [m for m in c.mentions if m is not c.dated]
     order = {p: i for i, p in enumerate(dict.fromkeys(p for m in mentions for p in m.people))}
     people = sorted(
         (p for p in order if roles.get(p) != "absent"), key=lambda p: (roles[p] != "host", order[p])
     )
-
-    def surname(eid: str) -> str:
-        entity = kb.entities.get(eid)
-        if entity is None:
-            return eid.split("-")[-1].capitalize()
-        return entity.name if entity.entity_type != "person" else entity.name.split()[-1]
-
+    others = sorted(e for e in roles if e not in order and roles[e] != "absent")
     if c.parent is not None and len(people) < 2:  # "Lammy–Ukraine bilateral"
-        people += [e for e in sorted(roles) if e not in order and roles[e] != "absent"]
-    pair = "–".join(surname(p) for p in people[:2])
+        people += others
+    pair = "–".join(_short(kb, p, person=p in order) for p in people[:2])
+    states = "–".join(_short(kb, e) for e in others[:3])
     fmt = c.format
+    where = f" in {place}" if place else ""
     if c.parent is not None:
-        return f"{pair} bilateral" + (f" in {place}" if place else "")
-    if fmt in ("phone", "video", None) and pair:
+        return f"{pair} bilateral{where}"
+    if fmt in ("phone", "video", None) and len(people) >= 2:
+        return f"{pair} {CALL_NOUNS[fmt]}"
+    lemmas = Counter(m.lemma for m in c.mentions if m.lemma not in ("visit", "call"))
+    noun = max(sorted(lemmas), key=lambda w: lemmas[w]) if lemmas else "meeting"
+    if fmt in ("phone", "video"):
+        noun = CALL_NOUNS[fmt]
+    if len(people) < 2 and len(others) >= 2:
+        return f"{states} {noun}{where}"
+    if fmt is None and pair:
         return f"{pair} {CALL_NOUNS[fmt]}"
     if place and people and len(people) <= 2:
         return f"{pair} meeting in {place}"
-    lemmas = Counter(m.lemma for m in c.mentions if m.lemma not in ("visit", "call"))
-    noun = max(sorted(lemmas), key=lambda w: lemmas[w]) if lemmas else "meeting"
-    return f"{place} {noun}" if place else (f"{pair} {noun}" if pair else noun.capitalize())
+    if place:
+        return f"{place} {noun}"
+    return f"{pair or states} {noun}".strip()
 
 
 def meeting_ids(clusters: list[Cluster], kb: KnowledgeBase) -> dict[int, str]:
