@@ -4,7 +4,8 @@ Precision first: hypothetical, conditional, internal and general talks are no en
 (triggers.py); a row needs a city or two identified parties (rows.py), and carries a
 `confidence` computed from its evidence.
 
-Per article, `meeting_mentions` reads each sentence for encounters (triggers.py, frames.py),
+Per article, `meeting_mentions` reads each sentence (reading.py) for encounters (triggers.py,
+frames.py),
 takes their parties from the trigger's syntactic slots (patterns.py; people.py, roles.py),
 resolves their dates (dates.py) and groups the article's own reports of one encounter
 (detect.py). Over the corpus, `assemble_meetings` anchors undated articles through dated
