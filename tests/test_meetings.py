@@ -505,6 +505,147 @@ def test_sentences_that_report_no_single_encounter(body: str) -> None:
     assert run(article("t11", body, "May 16, 2025"))["meetings"] == []
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Sybiha said Kyiv was ready to meet Russian negotiators in Ankara if a truce held.",
+        "The Kremlin would agree to such talks in Riyadh only if sanctions were eased.",
+        "Erdogan urged both sides to resume talks in Ankara.",
+        "Putin chaired a meeting of his Security Council in Moscow on Friday.",
+        "Speaking to reporters in Warsaw on Monday, Andrii Sybiha said nothing had changed.",
+        "The Foreign Office said talks were planned.",  # no city, no parties: which talks?
+    ],
+)
+def test_hypothetical_internal_and_unidentified_talks_are_no_meeting(body: str) -> None:
+    assert run(article("h1", body, "May 16, 2025"))["meetings"] == []
+
+
+def test_participants_fill_the_slots_of_the_trigger_not_the_whole_sentence() -> None:
+    body = (
+        "Correspondent Anna Petrova reported that Marco Rubio held talks with Andrii Sybiha "
+        "in Warsaw on Monday, a week after Sergei Lavrov had warned against it."
+    )
+    rows = run(article("s1", body, "May 14, 2025"))
+    (row,) = rows["meetings"]
+    assert (row["city"], row["date_start"]) == ("Warsaw", date(2025, 5, 12))
+    assert set(roles(rows, row["meeting_id"])) == {"marco-rubio", "andrii-sybiha"}
+
+
+def test_between_and_titles_give_the_parties() -> None:
+    body = "Officials said talks in Geneva between Russia and Ukraine ended on Tuesday."
+    rows = run(article("s2", body, "May 14, 2025"))
+    (row,) = rows["meetings"]
+    assert set(roles(rows, row["meeting_id"])) == {"russia", "ukraine"}
+    body = "Trump envoy Steve Witkoff met Vladimir Putin in St Petersburg on Friday."
+    rows = run(article("s3", body, "May 14, 2025"))
+    (row,) = rows["meetings"]
+    assert set(roles(rows, row["meeting_id"])) == {"steve-witkoff", "vladimir-putin"}
+
+
+def test_a_team_from_a_capital_is_not_the_venue_and_a_venue_gives_its_city() -> None:
+    body = "A team from Kyiv met US officials at the White House on Thursday."
+    rows = run(article("v1", body, "May 16, 2025"))
+    (row,) = rows["meetings"]
+    assert (row["city"], row["venue"]) == ("Washington", "White House")
+
+
+def test_a_summit_named_in_passing_does_not_join_the_visit_told_before() -> None:
+    body = (
+        "On Friday, Volodymyr Zelensky visited Keir Starmer in London.\n\n"
+        "It came days before the Trump-Putin summit, which both men watched closely."
+    )
+    rows = run(article("p1", body, "May 17, 2025"))
+    london = [r for r in rows["meetings"] if r["city"] == "London"]
+    (row,) = london
+    assert set(roles(rows, row["meeting_id"])) == {"volodymyr-zelensky", "keir-starmer"}
+
+
+def test_one_shared_leader_does_not_merge_two_undated_reports() -> None:
+    a = article("l1", "Donald Trump met Volodymyr Zelensky in the Oval Office.", None)
+    b = article("l2", "Donald Trump held a phone call with Vladimir Putin.", None)
+    rows = run(a, b)
+    assert {tuple(sorted(reported_by(rows, r["meeting_id"]))) for r in rows["meetings"]} == {
+        ("l1",),
+        ("l2",),
+    }
+
+
+def test_a_day_of_a_past_event_lies_before_the_publication_date() -> None:
+    body = "Steve Witkoff met Vladimir Putin in Moscow on August 6."
+    (row,) = run(article("y1", body, "February 18, 2026"))["meetings"]
+    assert row["date_start"] == date(2025, 8, 6)
+
+
+def test_the_date_of_a_postponed_plan_does_not_date_the_held_talks() -> None:
+    body = (
+        "Russian and Ukrainian negotiators held talks in Istanbul on Wednesday.\n\n"
+        "The talks were initially supposed to start on Sunday, but were postponed."
+    )
+    (row,) = run(article("d1", body, "May 15, 2025"))["meetings"]
+    assert row["date_start"] == date(2025, 5, 14)
+
+
+def test_confidence_grows_with_the_evidence() -> None:
+    full = run(article("c1", "Rubio met Sergei Lavrov in Riyadh on Tuesday.", "May 15, 2025"))
+    bare = run(article("c2", "Rubio met Sergei Lavrov.", "May 15, 2025"))
+    assert full["meetings"][0]["confidence"] > bare["meetings"][0]["confidence"] >= 0.5
+
+
+def test_a_city_and_the_region_it_lies_in_are_one_place() -> None:
+    region = article("r1", "Donald Trump met Vladimir Putin in Alaska on Friday.", "May 17, 2025")
+    city = article("r2", "Putin and Trump held a summit in Anchorage on Friday.", "May 17, 2025")
+    rows = run(region, city)
+    (row,) = rows["meetings"]
+    assert reported_by(rows, row["meeting_id"]) == {"r1", "r2"}
+
+
+def test_a_subject_pronoun_and_an_opening_phrase_give_the_other_party() -> None:
+    body = "Donald Trump wrote that he held a long phone call with Vladimir Putin on Monday."
+    rows = run(article("q1", body, "May 14, 2025"))
+    (row,) = rows["meetings"]
+    assert set(roles(rows, row["meeting_id"])) == {"donald-trump", "vladimir-putin"}
+    body = "Following a call with Donald Trump on Saturday, Volodymyr Zelensky urged a truce."
+    rows = run(article("q2", body, "May 14, 2025"))
+    (row,) = rows["meetings"]
+    assert set(roles(rows, row["meeting_id"])) == {"donald-trump", "volodymyr-zelensky"}
+
+
+def test_a_story_told_in_an_earlier_year_dates_its_days_in_that_year() -> None:
+    body = (
+        "The war began in February 2022.\n\n"
+        "On March 10, Sergei Lavrov met Andrii Sybiha in Ankara for the first time."
+    )
+    (row,) = run(article("y2", body, "February 18, 2026"))["meetings"]
+    assert row["date_start"] == date(2022, 3, 10)
+
+
+def test_the_next_round_is_held_between_the_parties_of_the_round_before() -> None:
+    body = (
+        "Delegations from the US, Russia and Ukraine held talks in Istanbul on Monday.\n\n"
+        "The next round of talks would be held soon, officials said."
+    )
+    rows = run(article("n2", body, "May 14, 2025"))
+    later = [r for r in rows["meetings"] if r["city"] is None]
+    (row,) = later
+    assert set(roles(rows, row["meeting_id"])) == {"united-states", "russia", "ukraine"}
+
+
+def test_a_label_names_the_parties_and_the_place() -> None:
+    body = "Delegations from the US, Russia and Ukraine held talks in Istanbul on Monday."
+    (row,) = run(article("b1", body, "May 14, 2025"))["meetings"]
+    assert row["label"] == "Russia–Ukraine–US talks in Istanbul"
+
+
+def test_the_next_round_does_not_continue_the_talks_just_told() -> None:
+    body = (
+        "Russian and Ukrainian negotiators held talks in Istanbul on Monday.\n\n"
+        "Officials proposed holding the next round of talks next week."
+    )
+    rows = run(article("n1", body, "May 14, 2025"))
+    istanbul = [r for r in rows["meetings"] if r["city"] == "Istanbul"]
+    assert [r["date_precision"] for r in istanbul] == ["day"]
+
+
 def test_a_quoted_today_is_not_the_publication_day() -> None:
     a = article(
         "t12", '"The talks in Paris today were productive," Lammy said on Friday.', "June 3, 2025"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import pandera.pandas as pa
 
-from talkspkg.schema.columns import Date, Int, Str
+from talkspkg.schema.columns import Date, Float, Int, Str
 from talkspkg.schema.types import ID_PATTERN, ISO_COUNTRY_PATTERN
 
 DATE_PRECISIONS = ["day", "week", "month"]
@@ -103,6 +103,13 @@ class Meetings(pa.DataFrameModel):
         "FK meetings.",
     )
     article_count: Int = pa.Field(ge=1, description="Articles reporting the meeting.")
+    confidence: Float = pa.Field(
+        ge=0,
+        le=1,
+        description="How well the evidence identifies one encounter (0-1): 0.3 for a trigger, "
+        "+0.25 a city, +0.2 a date, +0.2 two or more parties, +0.05 reported by several "
+        "articles. A row needs a city or two parties, so it is at least 0.55.",
+    )
 
     @pa.dataframe_check
     def start_not_after_end(cls, df: pd.DataFrame) -> pd.Series:

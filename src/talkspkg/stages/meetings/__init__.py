@@ -1,10 +1,16 @@
 """Stage `meetings`: who met whom, where, when, in what form, and what became of it.
 
-Per article, `meeting_mentions` reads each sentence for encounters (triggers.py, frames.py,
-people.py, roles.py), resolves their dates (dates.py) and groups the article's own reports of
-one encounter (detect.py). Over the corpus, `assemble_meetings` anchors undated articles through
-dated reports, merges the reports of one meeting across articles (merge.py) and writes the rows
-of `meetings`, `meeting_participants` and `meeting_mentions` (rows.py). Vocabulary:
+Precision first: hypothetical, conditional, internal and general talks are no encounter
+(triggers.py); a row needs a city or two identified parties (rows.py), and carries a
+`confidence` computed from its evidence.
+
+Per article, `meeting_mentions` reads each sentence (reading.py) for encounters (triggers.py,
+frames.py),
+takes their parties from the trigger's syntactic slots (patterns.py; people.py, roles.py),
+resolves their dates (dates.py) and groups the article's own reports of one encounter
+(detect.py). Over the corpus, `assemble_meetings` anchors undated articles through dated
+reports, merges the reports of one meeting across articles (merge.py) and writes the rows of
+`meetings`, `meeting_participants` and `meeting_mentions` (rows.py). Vocabulary:
 `knowledge/meetings.yaml` (its version is `RULESET_VERSION`).
 """
 

@@ -56,6 +56,19 @@ class ArticleContext:
         }
 
     @cached_property
+    def _metonyms(self) -> dict[str, str]:
+        return {
+            name: e.entity_id
+            for e in sorted(self.kb.entities.values(), key=lambda e: e.entity_id)
+            if e.entity_type == "country"
+            for name in e.metonyms
+        }
+
+    def capital_of(self, name: str) -> str | None:
+        """The country a capital's name stands for as a metonym ("Moscow" -> russia)."""
+        return self._metonyms.get(name)
+
+    @cached_property
     def speech_verbs(self) -> frozenset[str]:
         shared = frozenset(v.lower() for v in self.kb.speech_verbs if " " not in v)
         return self.vocab.speech_verbs | self.kb.lexicon.name_speech_verbs | shared
@@ -64,6 +77,22 @@ class ArticleContext:
     def role_words(self) -> frozenset[str]:
         lex = self.kb.lexicon
         return lex.role_words | lex.role_modifiers | frozenset({"to", "for", "of", "the"})
+
+    def region_of(self, entity: Entity) -> str | None:
+        """The location a place lies in, as its role names it ("city in Alaska, ..."): alaska."""
+        role = entity.role or ""
+        found = re.search(r"\bin\s+([A-Z][\w .'-]*?)(?:,|$)", role)
+        if found is None:
+            return None
+        return self._locations.get(found.group(1).strip())
+
+    @cached_property
+    def _locations(self) -> dict[str, str]:
+        return {
+            e.name: e.entity_id
+            for e in sorted(self.kb.entities.values(), key=lambda e: e.entity_id)
+            if e.entity_type == "location"
+        }
 
     def is_city(self, entity: Entity) -> bool:
         role = re.findall(r"[a-z]+", (entity.role or "").lower())

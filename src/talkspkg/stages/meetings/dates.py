@@ -18,7 +18,8 @@ Policy (ACLED-like precision, never a guess):
   day on or before the anchor day, or the earliest on or after it for planned events; with a
   week-wide anchor it is that day of the anchor's week. "last Saturday" is strictly before the
   anchor day, "next Monday" strictly after.
-* A month and day without year take the year that puts the date nearest the anchor.
+* A month and day without year take the year that puts the date nearest the anchor, except
+  that what is not a plan lies at most AHEAD_DAYS ahead of it and a plan never lies before it.
 * Without an anchor only full dates (with year) resolve; everything else is None.
 """
 
@@ -37,6 +38,7 @@ from talkspkg.stages.meetings.vocab import Vocab, load_vocab, phrase_pattern
 from talkspkg.stages.spans import resolve_overlaps
 
 PRECISIONS = ("day", "week", "month")  # finest first
+AHEAD_DAYS = 10  # how far ahead of "now" a stated day may lie when nothing says it is a plan
 
 
 class DateRange(NamedTuple):
@@ -194,7 +196,7 @@ def resolve(expr: DateExpr, anchor: Anchor | None, future: bool = False) -> Date
     if anchor is None:
         return None
     if expr.kind == "month_day":
-        return _month_day(expr, anchor)
+        return _month_day(expr, anchor, future)
     if expr.kind == "month":
         return _bare_month(expr.month or 1, anchor, future)
     if expr.kind == "weekday":
@@ -211,16 +213,24 @@ def anchor_label(expr: DateExpr, anchor: Anchor | None) -> str | None:
     return anchor.label if anchor else None
 
 
-def _month_day(expr: DateExpr, anchor: Anchor) -> DateRange | None:
-    best: tuple[int, date] | None = None
+def _month_day(expr: DateExpr, anchor: Anchor, future: bool = False) -> DateRange | None:
+    """The year nearest the anchor; but what is not a plan lies in the past, so a day more
+    than AHEAD_DAYS after the anchor is taken from the year before ("met Putin on August 6" in
+    February), and a plan never lies in the past."""
+    cands: list[tuple[int, date]] = []
     for year in (anchor.hi.year - 1, anchor.hi.year, anchor.hi.year + 1):
         d = _safe_date(year, expr.month or 0, expr.day or 0)
         if d is None:
             continue
         gap = (anchor.lo - d).days if d < anchor.lo else max(0, (d - anchor.hi).days)
-        if best is None or gap < best[0]:
-            best = (gap, d)
-    return DateRange(best[1], best[1], "day") if best else None
+        ahead = d > anchor.hi and (d - anchor.hi).days > AHEAD_DAYS
+        if (future and d < anchor.lo) or (not future and ahead):
+            gap += 1000  # allowed, but only when nothing else fits
+        cands.append((gap, d))
+    if not cands:
+        return None
+    best = min(cands)[1]
+    return DateRange(best, best, "day")
 
 
 def _bare_month(month: int, anchor: Anchor, future: bool) -> DateRange:

@@ -4,18 +4,36 @@ Coreference inside one article (policy):
 
 * A frame with a place or a date joins an earlier encounter of the article that does not
   contradict it (same form, same city, overlapping dates; an unresolved relative date equals
-  only the same expression) and shares its city, its date or a person; otherwise it opens one.
+  only the same expression) and shares its city, its date (unless both name people and share
+  none) or two people; otherwise it opens one. One shared person is no link: a leader named in
+  two sentences may meet different people in each.
 * An anaphoric frame ("the talks", "Kellogg was still in attendance") is folded into an
   earlier frame of its own sentence that has a place or a date, else joins the main
   encounter of the latest sentence that had one (main: the first frame outside subordinate
   and relative clauses), of the same form (a call refers to calls, talks to in-person
-  encounters). A frame that opens its sentence ("The meeting, hosted by ..., follows similar
-  discussions held in Paris") refers back, not forward. With no antecedent it stands alone
-  only when it names two people ("had a phone call with Lammy"), else it is dropped.
+  encounters), unless its trigger's slots name parties of whom that encounter has none (two,
+  or one as the subject or object of a verb: "ahead of the Trump-Putin summit" after a visit
+  to London, "Saudi Arabia hosted ..."): then it is an encounter of its own when it names two
+  parties, else it is dropped. A frame that opens its sentence ("The meeting, hosted by ...,
+  follows similar discussions held in Paris") refers back, not forward. With no antecedent it
+  stands alone only when it names two parties ("had a phone call with Lammy"), else it is
+  dropped.
+* A frame with a place or a date that fits no encounter continues the encounter of the
+  sentence just before when nothing contradicts it (another city, another date, other
+  parties, "the next round", "ahead of the talks"). An attendance cue ("X was in attendance")
+  refers only to an encounter of the last CUE_REACH sentences.
+* "The next round", "another round" (no party of its own) is another encounter between the
+  parties (countries, delegations) of the encounter told last; it never joins that one.
 * Two frames that each name exactly two people, different pairs, are different encounters
   when the pairs are disjoint or the encounter is a call (as in merge.py).
 * A bilateral ("a bilateral meeting with his Ukrainian counterpart", "on the sidelines of")
   is its own encounter, `part_of` the encounter of its sentence or of the latest sentence.
+
+The date of a plan that was cancelled or postponed ("was to start on Sunday, but was
+postponed") does not place the encounter in time (it is kept on the mention).
+
+A day without a year in a story told in an earlier year takes that year
+(narrative_years: "In February 2022 ... On March 10, ...").
 
 The article's anchor is its publication date, else the window a relative expression tied to a
 full date states (dates.stated_anchor), else None (relative dates stay unresolved here).
@@ -30,6 +48,7 @@ from talkspkg.kb import KnowledgeBase
 from talkspkg.stages.meetings.context import ArticleContext
 from talkspkg.stages.meetings.dates import (
     Anchor,
+    DateExpr,
     DateRange,
     anchor_label,
     find_dates,
@@ -39,18 +58,11 @@ from talkspkg.stages.meetings.dates import (
 )
 from talkspkg.stages.meetings.frames import absorb, read_sentence
 from talkspkg.stages.meetings.model import MeetingMention
-from talkspkg.stages.meetings.sentence import Frame, Sentence
+from talkspkg.stages.meetings.reading import READ, narrative_years, paragraphs
+from talkspkg.stages.meetings.sentence import Frame, Sentence, add_role
 from talkspkg.stages.meetings.text import quote_spans, sentences
 from talkspkg.stages.meetings.vocab import load_vocab
 from talkspkg.stages.mentions import MentionResult
-
-READ = (
-    SegmentKind.HEADLINE,
-    SegmentKind.SUBHEADING,
-    SegmentKind.BODY,
-    SegmentKind.CAPTION,
-    SegmentKind.EMBED,
-)
 
 
 @dataclass(eq=False)
@@ -63,6 +75,7 @@ class Local:
     range: DateRange | None = None
     format: str | None = None
     people: set[str] = field(default_factory=set)
+    parties: set[str] = field(default_factory=set)  # persons and countries taking part
 
 
 def frame_status(f: Frame) -> str | None:
@@ -109,12 +122,52 @@ class _Grouper:
         self.locals: list[Local] = []
         self.latest: dict[str, Local] = {}  # format class -> main encounter of the latest sentence
         self.of: dict[int, Local] = {}  # id(frame) -> its encounter
+        self.count = 0  # sentences read
+        self.seen: dict[int, int] = {}  # id(encounter) -> the last sentence that reported it
+
+    def _inherit(self, f: Frame) -> None:
+        """ "The next round of talks", "another round" naming no party is held between the
+        parties (countries, delegations) of the round the article told last."""
+        if not f.other or any(role != "absent" for role in f.roles.values()):
+            return
+        loc = self.latest.get(_format_class(frame_format(f)) or "")
+        if loc is None:
+            return
+        for eid in sorted(loc.parties):
+            entity = self.ctx.entity(eid)
+            if entity is not None and entity.entity_type != "person":
+                add_role(f.roles, eid, "participant")
+
+    def _distance(self, loc: Local) -> int:
+        """Days between the encounter and the article's "now" (0 when either is unknown)."""
+        if loc.range is None or self.anchor is None:
+            return 0
+        a, r = self.anchor, loc.range
+        return max((r.start - a.hi).days, (a.lo - r.end).days, 0)
+
+    def _continued(self, f: Frame) -> Local | None:
+        """A frame with a place or a date that fits no encounter continues the encounter of the
+        sentence just before, when nothing contradicts it ("... sat face to face to hold
+        trilateral talks. Hosted at the Al Shati Palace in Abu Dhabi, talks were mediated ...")."""
+        cls = _format_class(frame_format(f))
+        loc = self.latest.get(cls or "")
+        if loc is None or self.seen.get(id(loc)) != self.count - 1 or loc.scope != "main":
+            return None
+        place = f.place.entity_id if f.place else None
+        if place and loc.place_id and place != loc.place_id:
+            return None
+        if _grouping_date(f) is not None and loc.date_key is not None:
+            return None  # two dates: _fits has compared them
+        if f.temporal or f.other:
+            return None  # "comes after talks in Abu Dhabi", "the next round": another event
+        return None if _names_others(f, loc) else loc
 
     def _people(self, f: Frame) -> set[str]:
         return {e for e in f.roles if (ent := self.ctx.entity(e)) and ent.entity_type == "person"}
 
     def _range(self, f: Frame) -> DateRange | None:
-        return resolve(f.date, self.anchor, is_future(f)) if f.date else None
+        date = _grouping_date(f)
+        return resolve(date, self.anchor, is_future(f)) if date else None
 
     def _fits(self, loc: Local, f: Frame) -> int | None:
         fmt, place = frame_format(f), f.place.entity_id if f.place else None
@@ -123,13 +176,15 @@ class _Grouper:
         if place and loc.place_id and place != loc.place_id:
             return None
         same_date = False
-        if f.date and loc.date_key is not None:
+        date = _grouping_date(f)
+        if date and loc.date_key is not None:
             rng = self._range(f)
             if rng and loc.range:
                 if rng.start > loc.range.end or loc.range.start > rng.end:
                     return None
-                same_date = True
-            elif f.date.key == loc.date_key:
+                # a day inside a week is compatible, not a link
+                same_date = rng.precision == loc.range.precision
+            elif date.key == loc.date_key:
                 same_date = True
             elif not (place and place == loc.place_id):
                 return None
@@ -138,20 +193,24 @@ class _Grouper:
         if pairs and (not people & loc.people or loc.format != "in_person"):
             return None  # another pair: another encounter, even on one day (see merge.py)
         same_place = bool(place and place == loc.place_id)
-        shared = bool(people & loc.people)
-        if not (same_place or same_date or shared):
-            return None
-        return 4 * same_place + 2 * same_date + shared
+        shared = len(people & loc.people)
+        if same_date and people and loc.people and not shared:
+            same_date = False  # one day, other people: another encounter ("talks with Tusk")
+        if not (same_place or same_date or shared >= 2):
+            return None  # one leader named in both is no link (leaders meet many people)
+        return 4 * same_place + 2 * same_date + min(shared, 1)
 
     def _join(self, loc: Local, f: Frame) -> Local:
         if f.place and not loc.place_id:
             loc.place_id = f.place.entity_id
         rng = self._range(f)
         finer = rng is not None and (loc.range is None or _finer(rng, loc.range))
-        if f.date and (loc.date_key is None or finer):
-            loc.date_key, loc.range = f.date.key, rng
+        date = _grouping_date(f)
+        if date and (loc.date_key is None or finer):
+            loc.date_key, loc.range = date.key, rng
         loc.format = loc.format or frame_format(f)
         loc.people |= self._people(f)
+        loc.parties |= {e for e, role in f.roles.items() if role != "absent"}
         self.of[id(f)] = loc
         return loc
 
@@ -167,17 +226,22 @@ class _Grouper:
             earlier = [
                 g for g in keyed if g.start < f.start and _format_class(frame_format(g)) == cls
             ]
-            if earlier and not f.keyed and not f.bilateral:
+            if earlier and not f.keyed and not f.bilateral and not _names_others_of(f, earlier[-1]):
                 absorb(earlier[-1], f)
                 s.frames.remove(f)
+        self.count += 1
+        for f in s.frames:
+            self._inherit(f)
         for f in keyed:
             scored = [
-                (sc, i)
+                (sc, -self._distance(loc), i)
                 for i, loc in enumerate(self.locals)
                 if (sc := self._fits(loc, f)) is not None
             ]
-            if scored:
-                self._join(self.locals[max(scored)[1]], f)
+            if scored:  # equal fits: the encounter nearest the article's "now"
+                self._join(self.locals[max(scored)[2]], f)
+            elif (prev := self._continued(f)) is not None:
+                self._join(prev, f)
             else:
                 self._new(f)
         for f in s.frames:
@@ -187,9 +251,21 @@ class _Grouper:
             if f.bilateral:
                 parent = self.of[id(keyed[0])] if keyed else self.latest.get("in_person")
                 self._new(f, "bilateral" if parent else "main", parent)
-            elif cls in self.latest:
+            elif f.other:  # "the next round of talks would be held soon": not the one told
+                if f.roles:
+                    self._new(f)
+            elif (
+                cls in self.latest
+                and not _names_others(f, self.latest[cls])
+                and (not _is_cue(f) or self.count - self.seen[id(self.latest[cls])] <= CUE_REACH)
+            ):
                 self._join(self.latest[cls], f)
-            elif len(self._people(f)) >= 2 and f.roles:
+            elif not _is_cue(f) and (
+                len(self._people(f)) >= 2 or len(f.slot_parties) >= (1 if _is_verb(f) else 2)
+            ):
+                # attendance ("X and Y participate") needs an encounter to attend; a verb with
+                # its own party ("Saudi Arabia hosted ...") opens one that later sentences may
+                # complete ("Beijing sent its envoy, Li Hui, to the talks")
                 self._new(f)
         placed = [f for f in s.frames if id(f) in self.of]
         main = [f for f in placed if f.clause.kind not in ("sub", "rel")] or placed
@@ -199,6 +275,47 @@ class _Grouper:
             cls = _format_class(loc.format)
             if cls:
                 self.latest[cls] = loc
+        for f in s.frames:
+            if id(f) in self.of:
+                self.seen[id(self.of[id(f)])] = self.count
+
+
+CUE_REACH = 2  # "X was in attendance" speaks of an encounter of the last two sentences
+
+
+def _is_cue(f: Frame) -> bool:
+    return all(t.kind == "cue" for t in f.triggers)
+
+
+def _is_verb(f: Frame) -> bool:
+    return any(t.kind in ("verb", "conversation") for t in f.triggers)
+
+
+def _names_others_of(f: Frame, g: Frame) -> bool:
+    """`f` names parties of its own that frame `g` of its sentence does not have."""
+    parties = {e for e, role in g.roles.items() if role != "absent"}
+    return _names_others(f, Local("", "main", parties=parties))
+
+
+def _names_others(f: Frame, loc: Local) -> bool:
+    """An anaphoric frame whose trigger's slots name parties of whom the encounter has none is
+    another encounter: two parties ("ahead of the Trump-Putin summit" after a visit to London,
+    "the first talks between Russia and Ukraine" after the Geneva talks), or one as the subject
+    or object of a verb ("Saudi Arabia hosted representatives ..."). Who attended ("X was still
+    in attendance, as was Y") speaks of the latest one."""
+    if any(t.kind == "cue" for t in f.triggers) or f.slot_parties & loc.parties:
+        return False
+    verb = any(t.kind in ("verb", "conversation") for t in f.triggers)
+    aside = f.clause.kind in ("rel", "sub")  # "..., which returned to Miami for a meeting with X"
+    return len(f.slot_parties) >= (1 if verb or aside else 2)
+
+
+def _grouping_date(f: Frame) -> DateExpr | None:
+    """The date that places the frame's encounter; the date of a plan that was cancelled or
+    postponed ("was to start on Sunday, but was postponed") is not when it took place."""
+    if f.statuses & {"cancelled", "postponed"} and not f.downgraded:
+        return None
+    return f.date
 
 
 def _finer(a: DateRange, b: DateRange) -> bool:
@@ -215,12 +332,18 @@ def detect(article: Article, kb: KnowledgeBase, found: MentionResult) -> list[Me
     anchor = article_anchor(ctx)
     grouper = _Grouper(ctx, anchor)
     read: list[Sentence] = []
-    for seg in article.segments_of(*READ):
+    years = narrative_years(ctx, anchor)
+    for kind, start, end in paragraphs(article):
         # an embedded post is the poster's speech as a whole: its "today" is not the article's
-        embed = seg.kind == SegmentKind.EMBED
-        quotes = [(seg.start, seg.end)] if embed else quote_spans(ctx.text, seg.start, seg.end)
-        for a, b in sentences(ctx.text, seg.start, seg.end, ctx.vocab):
+        embed = kind == SegmentKind.EMBED
+        quotes = [(start, end)] if embed else quote_spans(ctx.text, start, end)
+        for a, b in sentences(ctx.text, start, end, ctx.vocab):
+            if "http" in ctx.text[a:b]:
+                continue  # a line of links (related stories, navigation), not a report
             s = read_sentence(ctx, a, b, quotes)
+            for f in s.frames:
+                if f.date is not None and f.date.start in years:
+                    f.date = years[f.date.start]
             grouper.sentence(s)
             read.append(s)
     out: list[MeetingMention] = []
@@ -253,6 +376,7 @@ def _mention(
         scope=loc.scope,
         parent_local_id=loc.parent.local_id if loc.parent else None,
         place_id=place.entity_id if place else None,
+        region_id=ctx.region_of(place) if place else None,
         city=place.name if place else None,
         country=country,
         venue=f.venue[2] if f.venue else None,

@@ -1,13 +1,22 @@
 """One sentence -> its encounters ("frames"): trigger, place, venue, date, form, status, people.
 
 Attachment policy: every item (a place, a date, a cue, a person) belongs to the nearest trigger
-of its own clause (distance in words, a name counting as one word), places, venues and dates
-only within MAX_WORDS and never across a clause boundary. A person in a clause without a trigger
-belongs to the sentence's encounter when the clause says they attended or stayed away ("Kellogg
-will attend instead"), or when the person is the sentence's subject and the encounter's clause
-has no subject of its own ("Rubio, who ..., canceled plans to visit London but had a phone call
-with Lammy"). Relative dates inside quotations and embedded posts are the speaker's, not the
-article's, and are ignored; dates right after a speech verb ("reported Tuesday") date the report.
+of its own clause (distance in words, a name counting as one word), dates only within
+MAX_WORDS, places and venues only within `place_words`, never across a clause boundary.
+
+* A city is a place only after a word of `place_before` ("in", "at", "travelled to"; never
+  "from": "a team from Kyiv" is not where they met) or before a meeting noun ("the London
+  talks"); a venue of `venue_cities` with no city places the encounter in its city ("at the
+  White House"); a city right after a venue is the venue's ("at the Elysee Palace in Paris").
+* A person in a clause without a trigger belongs to the sentence's encounter when the clause
+  says they attended or stayed away ("Kellogg will attend instead"), or when the person is the
+  sentence's subject and the encounter's clause has no subject of its own ("Rubio, who ...,
+  canceled plans to visit London but had a phone call with Lammy").
+* Relative dates inside quotations and embedded posts are the speaker's, not the article's,
+  and are ignored; dates right after a speech verb ("reported Tuesday") date the report; an
+  encounter named after a temporal preposition ("ahead of the talks") takes only a date right
+  after it.
+
 A frame with neither place nor date is anaphoric: detect.py decides which meeting it refers to.
 """
 
@@ -66,6 +75,10 @@ def read_sentence(
     groups = group_triggers(ctx, triggers, parts, protected)
     frames = [Frame(g, clause_at(g[0].start, parts), inside(g[0].start, quotes)) for g in groups]
     s = Sentence(start, end, quotes, parts, protected, frames, blocked)
+    for f in frames:
+        f.temporal = after_temporal(ctx, start, f)
+        before = _WORD.findall(text[max(start, f.start - 50) : f.start])[-4:]
+        f.other = any(w.lower() in vocab.other_cues for w in before)
     _attach_places(ctx, s)
     for f in list(s.frames):
         if all(t.kind == "weak" for t in f.triggers) and f.place is None:
@@ -110,36 +123,57 @@ def _demote(s: Sentence, f: Frame) -> None:
 
 def _attach_places(ctx: ArticleContext, s: Sentence) -> None:
     text, lex = ctx.text, ctx.kb.lexicon
+    venues: dict[int, Frame] = {}  # end of an attached venue -> its frame
+    for pattern in (ctx.vocab.venue_nouns, tuple(ctx.vocab.venue_cities)):
+        for m in _venue_pattern(pattern).finditer(text[s.start : s.end]):
+            a, b = s.start + m.start(1), s.start + m.end(1)
+            f = nearest(ctx, a, s.frames, s, same_clause=True, limit=MAX_WORDS)
+            if f is not None and f.venue is None:
+                f.venue = (a, b, text[a:b])
+                venues[b] = f
     for m in ctx.mentions_in(s.start, s.end, "location"):
         entity = ctx.entity(m.entity_id)
         if entity is None or not (ctx.is_city(entity) or ctx.is_venue(entity)):
             continue
         before = _WORD.findall(text[max(s.start, m.start - 30) : m.start])
         after = _WORD.match(text, m.end + 1) if m.end + 1 < s.end else None
-        locative = (before and before[-1].lower() in lex.locative_before) or (
+        markers = lex.locative_before if ctx.is_venue(entity) else ctx.vocab.place_before
+        locative = (before and before[-1].lower() in markers) or (
             after and after.group().lower() in lex.locative_after
         )
         if not locative:
             continue
-        f = nearest(ctx, m.start, s.frames, s, same_clause=True, limit=MAX_WORDS)
+        limit = MAX_WORDS if ctx.is_venue(entity) else ctx.vocab.place_words
+        f = next(  # "at the Elysee Palace in Paris": the venue's city
+            (g for b, g in venues.items() if _VENUE_CITY.fullmatch(text, b, m.start)), None
+        ) or nearest(ctx, m.start, s.frames, s, same_clause=True, limit=limit)
         if f is None:
             continue
         if ctx.is_venue(entity):
-            if f.venue is None:
+            if f.venue is None or f.venue_entity is None:
                 f.venue, f.venue_entity = (m.start, m.end, m.text), m.entity_id
+                venues[m.end] = f
         elif f.place is None or _closer(ctx, s, f, m, f.place):
             f.place = m
-    for m in _venue_pattern(ctx.vocab.venue_nouns).finditer(text[s.start : s.end]):
-        a, b = s.start + m.start(1), s.start + m.end(1)
-        f = nearest(ctx, a, s.frames, s, same_clause=True, limit=MAX_WORDS)
-        if f is not None and f.venue is None:
-            f.venue = (a, b, text[a:b])
+    for f in s.frames:  # "at the White House": in Washington
+        if f.place is None and f.venue is not None:
+            city = next(
+                (c for v, c in ctx.vocab.venue_cities.items() if f.venue[2].endswith(v)), None
+            )
+            if city and ctx.entity(city) is not None:
+                a, b, name = f.venue
+                f.place = Mention(ctx.article.article_id, a, b, name, city, "venue")
+
+
+_VENUE_CITY = re.compile(r"(?:,\s*|\s+in\s+)")
 
 
 @cache
 def _venue_pattern(venue_nouns: tuple[str, ...]) -> re.Pattern[str]:
     nouns = "|".join(map(re.escape, venue_nouns))
-    return re.compile(rf"\bat\s+(?:the\s+)?((?:[A-Z][\w’'.-]*\s+){{0,3}}(?:{nouns}))\b")
+    return re.compile(
+        rf"\b(?:at|in|to|inside)\s+(?:the\s+)?((?:[A-Z][\w’'.-]*\s+){{0,3}}(?:{nouns}))\b"
+    )
 
 
 def _closer(ctx: ArticleContext, s: Sentence, f: Frame, new: Mention, old: Mention) -> bool:
@@ -163,6 +197,8 @@ def _attach_dates(ctx: ArticleContext, s: Sentence, dates: list[DateExpr]) -> No
         if before and before[-1].lower() in ctx.speech_verbs:
             continue  # "reported Tuesday" dates the report
         f = nearest(ctx, d.start, s.frames, s, same_clause=True, limit=MAX_WORDS)
+        if f is not None and _timed_by_other(ctx, f, d):
+            continue
         if f is not None:
             attached.setdefault(id(f), []).append(d)
     for f in s.frames:
@@ -180,6 +216,27 @@ def _attach_dates(ctx: ArticleContext, s: Sentence, dates: list[DateExpr]) -> No
             if _ADJACENT.fullmatch(text[a.end : b.start]) and other.kind in ("date", "month_day"):
                 best = other  # "the previous week, on April 17, 2025": the full date
         f.date = best
+
+
+_NP_DATE = re.compile(r"(?:\s+(?:[\w’'-]+|in\s+[A-Z][\w-]+)){0,5}?\s+(?:on\s+|of\s+)?$")
+
+
+def after_temporal(ctx: ArticleContext, start: int, f: Frame) -> bool:
+    """The trigger is named after a temporal preposition ("ahead of the talks")."""
+    text = ctx.text
+    lo = max(start, f.start - 40)
+    return any(
+        len(_WORD.findall(text, m.end(), f.start)) <= 3
+        for m in ctx.vocab.temporal_prepositions.finditer(text, lo, f.start)
+    )
+
+
+def _timed_by_other(ctx: ArticleContext, f: Frame, d: DateExpr) -> bool:
+    """In "ahead of the talks" or "in the wake of the summit" the clause's date is another
+    event's, unless it follows the trigger closely ("after talks on Monday")."""
+    if not f.temporal:
+        return False
+    return not (d.start >= f.end and _NP_DATE.fullmatch(ctx.text, f.end, d.start))
 
 
 def _attach_cues(ctx: ArticleContext, s: Sentence) -> None:
@@ -200,9 +257,10 @@ def _attach_cues(ctx: ArticleContext, s: Sentence) -> None:
     for cue in resolve_overlaps(cues):  # "will be held" is a plan, not "held"
         if (f := target(cue.start, STATUS_WORDS)) is not None:
             f.statuses.add(cue.status)
-    for fmt, pattern in vocab.format_cues.items():
+    for fmt, pattern in vocab.format_cues.items():  # the form is stated in its own clause
         for m in pattern.finditer(text, s.start, s.end):
-            if (f := target(m.start())) is not None and f.format != "video":
+            f = nearest(ctx, m.start(), absorbers, s, same_clause=True, limit=MAX_WORDS)
+            if f in s.frames and f is not None and f.format != "video":
                 f.format = fmt
     for level, pattern in vocab.levels.items():
         for m in pattern.finditer(text, s.start, s.end):

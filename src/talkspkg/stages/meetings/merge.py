@@ -3,11 +3,19 @@
 A *report* is one article's encounter (its mentions sharing a `local_id`). Policy:
 
 1. Anchoring (anchoring.py): undated articles learn their "now" from dated reports.
-2. Merging. Reports are merged, most precise dates first, into the meeting they fit best.
+   Places agree when they are the same or one lies in the other (the knowledge base's role
+   of a city names its region: "Anchorage" lies in "Alaska").
+2. Merging. Reports are merged, most precise dates first, into the meeting they fit best;
+   two reports of one article never merge (the article itself told its encounters apart).
    A report fits a meeting when nothing contradicts (form, city, overlapping dates) and they
-   are linked: same date within precision and (same city or a shared person). A report
-   without date must share a person with the meeting and its city, or two people (all of
-   them if it names one); if two meetings fit equally well it stays apart. Two meetings that
+   are linked: same date within precision and (same city or a shared person, or, on one day
+   and where one report names no city, two shared delegations). A report
+   without date must share two people with the meeting (one leader named in both is no
+   link), nor join a meeting dated more than AHEAD_DAYS after its article's "now"; if two
+   meetings fit equally well it stays apart. Before that, an
+   undated report of an article with a "now" joins the dated meeting in its city (without a
+   city: sharing two of its people) nearest that "now", within RECENT_DAYS: news speaks of
+   "the talks in Geneva" without a date when they are this week's. Two meetings that
    each name exactly two people are distinct, even on one day in one city, when the pairs are
    disjoint, or when they differ and the encounter is a call (a call has exactly its parties).
    Candidates come from an index (by day and place or person; by person for undated reports),
@@ -54,14 +62,21 @@ class Report:
         return next((m.place_id for m in self.mentions if m.place_id), None)
 
     @cached_property
+    def region_id(self) -> str | None:
+        return next((m.region_id for m in self.mentions if m.place_id), None)
+
+    @cached_property
     def format(self) -> str | None:
         formats = {m.format for m in self.mentions if m.format}
         return next((f for f in FORMAT_ORDER if f in formats), None)
 
     @cached_property
     def dated(self) -> MeetingMention | None:
-        """The mention that states the report's date most precisely (first on ties)."""
+        """The mention that states the report's date most precisely (first on ties); the date
+        of a plan cancelled or postponed does not date a report that says it was held."""
         dated = [m for m in self.mentions if m.date]
+        if any(m.status == "held" for m in self.mentions):  # the plan's day is not the day
+            dated = [m for m in dated if m.status not in ("cancelled", "postponed")]
         return min(dated, key=date_rank) if dated else None
 
     @property
@@ -72,13 +87,20 @@ class Report:
     def people(self) -> set[str]:
         return {p for m in self.mentions for p in m.people}
 
+    @cached_property
+    def parties(self) -> set[str]:
+        return {e for m in self.mentions for e, role in m.participants if role != "absent"}
 
-def date_rank(m: MeetingMention) -> tuple[int, int, int, str, int]:
-    """Most precise first; then a full date as written, a publication anchor, a learnt anchor."""
+
+def date_rank(m: MeetingMention) -> tuple[int, int, int, int, str, int]:
+    """A date of what took place or is planned before the date of a plan cancelled or
+    postponed; then most precise first; then a full date as written, a publication anchor, a
+    learnt anchor."""
     assert m.date is not None
+    dropped = 1 if m.status in ("cancelled", "postponed") and not m.downgraded else 0
     written = 0 if m.date_expr is not None and m.date_expr.year is not None else 1
     anchor = ANCHOR_RANK.get(m.date_anchor or "", 2)
-    return (PRECISION_RANK[m.date.precision], written, anchor, m.article_id, m.start)
+    return (dropped, PRECISION_RANK[m.date.precision], written, anchor, m.article_id, m.start)
 
 
 @dataclass(eq=False)
@@ -89,19 +111,24 @@ class Cluster:
     reports: list[Report] = field(default_factory=list)
     parent: Cluster | None = None
     place_id: str | None = None
+    region_id: str | None = None
     people: set[str] = field(default_factory=set)
+    parties: set[str] = field(default_factory=set)
     dated: MeetingMention | None = None
+    articles: set[str] = field(default_factory=set)
     _formats: set[str] = field(default_factory=set)
     _format: str | None = None
 
     def add(self, r: Report) -> None:
         self.reports.append(r)
+        self.articles.add(r.article_id)
         if self.place_id is None:
-            self.place_id = r.place_id
+            self.place_id, self.region_id = r.place_id, r.region_id
         if r.format:
             self._formats.add(r.format)
             self._format = next(f for f in FORMAT_ORDER if f in self._formats)
         self.people |= r.people
+        self.parties |= r.parties
         if r.dated is not None and (
             self.dated is None or date_rank(r.dated) < date_rank(self.dated)
         ):
@@ -124,6 +151,13 @@ def reports_of(mentions: Iterable[MeetingMention]) -> list[Report]:
     return list(by_key.values())
 
 
+def _places_agree(c: Cluster, r: Report) -> bool:
+    """The same place, or one lies in the other ("Anchorage" in "Alaska"), or either is unknown."""
+    if not c.place_id or not r.place_id or c.place_id == r.place_id:
+        return True
+    return r.region_id == c.place_id or c.region_id == r.place_id
+
+
 def _formats_agree(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
@@ -132,20 +166,27 @@ def _formats_agree(a: str | None, b: str | None) -> bool:
 def _fit(c: Cluster, r: Report) -> tuple[int, int] | None:
     if not _formats_agree(c.format, r.format):
         return None
-    if c.place_id and r.place_id and c.place_id != r.place_id:
+    if r.article_id in c.articles:
+        return None  # the article itself told its encounters apart
+    if not _places_agree(c, r):
         return None
     cd, rd = (c.dated.date if c.dated else None), r.date
     if cd and rd and (rd.start > cd.end or cd.start > rd.end):
         return None
+    anchor = r.mentions[0].anchor
+    if cd and rd is None and anchor is not None and (cd.start - anchor.hi).days > AHEAD_DAYS:
+        return None  # an article cannot tell, undated, of a meeting months after it
     cp, rp = c.people, r.people
     if len(cp) == 2 and len(rp) == 2 and cp != rp and (not cp & rp or c.format != "in_person"):
         return None  # another pair: a call is between its two parties, a meeting between its own
-    same_place = bool(c.place_id and c.place_id == r.place_id)
+    same_place = bool(c.place_id and r.place_id and _places_agree(c, r))
     shared = len(cp & rp)
-    if cd and rd:
-        linked = same_place or shared >= 1
-    else:
-        linked = (same_place and shared >= 1) or (rp and shared >= min(2, len(rp)))
+    # dated: the same day and city, or a shared person; undated: two shared people (one leader
+    # named in both reports is no link)
+    linked = (same_place or shared >= 1) if cd and rd else shared >= 2
+    if cd and rd and not linked and cd.precision == rd.precision == "day":
+        # "another round of talks was held on February 4" between the same three delegations
+        linked = len(c.parties & r.parties) >= 2 and not (c.place_id and r.place_id)
     return (int(same_place), shared) if linked else None
 
 
@@ -156,7 +197,7 @@ def cluster(mentions: list[MeetingMention]) -> list[Cluster]:
         key=lambda r: (
             r.scope != "main",
             r.dated is None,
-            date_rank(r.dated) if r.dated else (0, 0, 0, r.article_id, r.mentions[0].start),
+            date_rank(r.dated) if r.dated else (0, 0, 0, 0, r.article_id, r.mentions[0].start),
         ),
     )
     index = ClusterIndex()
@@ -197,6 +238,9 @@ def best_fit(index: ClusterIndex, r: Report) -> int | str | None:
         if not scored:
             return None
         return scored[0][1] if len(scored) == 1 or scored[0][0] > scored[1][0] else TIE
+    recent = _recent_fit(index, r)
+    if recent is not None:
+        return recent
     if not r.people:
         return None  # an undated report is linked through a shared person only
     people = sorted(r.people)
@@ -208,6 +252,40 @@ def best_fit(index: ClusterIndex, r: Report) -> int | str | None:
     else:
         lists = [index.postings(("with", p)) for p in people]
     return _threshold(index, r, lists, min(2, len(people)))
+
+
+RECENT_DAYS = 10  # an undated report speaks of an encounter this close to its "now"
+AHEAD_DAYS = 31  # nor of one further ahead of it than this
+
+
+def _recent_fit(index: ClusterIndex, r: Report) -> int | str | None:
+    """An undated report of "the talks in Geneva" in a dated article: the dated meeting in the
+    same city (or, without a city, with two of its people and no other city) nearest the
+    article's "now", within RECENT_DAYS; TIE when two are as near."""
+    anchor = r.mentions[0].anchor
+    if anchor is None or (r.place_id is None and len(r.people) < 2):
+        return None
+    if r.place_id:
+        cands = set(index.postings(("place", r.place_id)))
+        cands |= set(index.postings(("place", r.region_id))) if r.region_id else set()
+    else:
+        lists = [set(index.postings(("with", p))) for p in sorted(r.people)]
+        cands = {i for i in set.union(*lists) if sum(i in x for x in lists) >= 2}
+    scored: list[tuple[int, int]] = []
+    for i in sorted(cands):
+        c = index.clusters[i]
+        if c.dated is None or not _formats_agree(c.format, r.format):
+            continue
+        if not _places_agree(c, r):
+            continue
+        d = c.dated.date
+        gap = max((d.start - anchor.hi).days, (anchor.lo - d.end).days, 0)
+        if gap <= RECENT_DAYS:
+            scored.append((gap, i))
+    scored.sort()
+    if not scored:
+        return None
+    return scored[0][1] if len(scored) == 1 or scored[0][0] < scored[1][0] else TIE
 
 
 def _threshold(
@@ -281,10 +359,13 @@ class ClusterIndex:
         done = self._keys.setdefault(i, set())
         days: list[date | None] = list(_days(c.dated.date)) if c.dated else [None]
         keys: list[Key] = [("with", p) for p in c.people]
+        places = [x for x in (c.place_id, c.region_id) if x]  # found from the city or region
+        keys += [("place", x) for x in places]
         keys += [("at", c.place_id, p) for p in c.people]
         for d in days:
-            keys += [("day", d, "place", c.place_id)] if c.place_id else []
+            keys += [("day", d, "place", x) for x in places]
             keys += [("day", d, "person", p) for p in c.people]
+            keys += [("day", d, "party", e) for e in c.parties]
         for key in keys:
             if key not in done:
                 done.add(key)
@@ -294,10 +375,13 @@ class ClusterIndex:
         assert r.date is not None
         found: set[int] = set()
         for d in [*_days(r.date), None]:
-            if r.place_id:
-                found.update(self.postings(("day", d, "place", r.place_id)))
+            for x in (r.place_id, r.region_id):
+                if x:
+                    found.update(self.postings(("day", d, "place", x)))
             for p in r.people:
                 found.update(self.postings(("day", d, "person", p)))
+            for e in r.parties:
+                found.update(self.postings(("day", d, "party", e)))
         return sorted(found)
 
     def _position(self, c: Cluster) -> int:

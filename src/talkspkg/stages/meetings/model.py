@@ -29,6 +29,7 @@ class MeetingMention:
     scope: str  # main | bilateral
     parent_local_id: str | None  # a bilateral's enclosing encounter in the same article
     place_id: str | None
+    region_id: str | None  # the place the city lies in, when the knowledge base says so
     city: str | None
     country: str | None
     venue: str | None

@@ -1,6 +1,11 @@
 """Attach the sentence's people and delegations to its frames, with their roles.
 
-Roles, strongest first (a meeting keeps the strongest role any report gives a participant):
+Persons: when the trigger's syntactic slots (patterns.py: subject and object of "met", "talks
+with", "between A and B", "hosted by") name two persons or more, those are the frame's persons;
+otherwise the persons nearest the trigger in its clause (below), except for an anaphoric noun
+("the talks", no place or date of its own), which takes only the persons of its slots. Roles,
+strongest first (a
+meeting keeps the strongest role any report gives a participant):
 absent (an absence cue after the person in their clause: "Rubio and Witkoff backed out", "X
 could not attend"; or "<Person>'s no-show"), host (a hosting cue after the person, or "hosted by
 <X>"), participant. Which frame a person belongs to is described in frames.py.
@@ -11,6 +16,7 @@ from __future__ import annotations
 import re
 
 from talkspkg.stages.meetings.context import ArticleContext
+from talkspkg.stages.meetings.patterns import slots
 from talkspkg.stages.meetings.roles import (
     delegations,
     is_possessive_absent,
@@ -22,6 +28,8 @@ from talkspkg.stages.meetings.text import clause_at, words_between
 from talkspkg.stages.mentions import Mention
 
 _HOSTED_BY = re.compile(r"hosted\s+by\s+(?:the\s+)?$", re.I)
+_NEXT = re.compile(r"(?:['’]s)?\s+([\w-]+)")
+_RELATIVE = re.compile(r"\b(?:who|which|that|whose)\b", re.I)
 
 
 def attach_people(ctx: ArticleContext, s: Sentence) -> None:
@@ -34,7 +42,7 @@ def attach_people(ctx: ArticleContext, s: Sentence) -> None:
     poss_absent: set[int] = set()
     for i, m in enumerate(persons):
         nxt = persons[i + 1] if i + 1 < len(persons) else None
-        if is_source(ctx, m, s.end, spans):
+        if is_source(ctx, m, s.end, spans) or _names_a_thing(ctx, m):
             continue
         if is_possessive_absent(ctx, m):
             poss_absent.add(m.start)
@@ -100,13 +108,69 @@ def attach_people(ctx: ArticleContext, s: Sentence) -> None:
         for m in subjects:
             if m.start not in placed:
                 add_role(s.frames[0].roles, m.entity_id, role_of(m, s.frames[0], inherited=True))
+    for f in s.frames:
+        found = slots(ctx, s.start, s.end, f)
+        _keep_slot_persons(ctx, f, found)
+        if all(t.kind == "cue" for t in f.triggers):  # who attended: not "..., who advised X,"
+            for eid in [e for e in f.roles if _is_person(ctx, e)]:
+                if not any(
+                    m.entity_id == eid
+                    and s.parts[clause_of(m.start)].kind not in ("rel", "sub")
+                    and not (
+                        m.end <= f.start
+                        and _RELATIVE.search(
+                            text[max(s.start, text.rfind(",", 0, m.start)) : m.start]
+                        )
+                    )
+                    for m in eligible
+                ):
+                    del f.roles[eid]
+
+        nouns = all(t.kind in ("noun", "process", "call") for t in f.triggers)
+        if (not f.keyed and not f.bilateral and nouns) or f.temporal:
+            # "In the wake of the Anchorage summit, Sir Keir spent ...": the clause's actors
+            # are the main event's
+            # "Speaking alongside Tusk, Zelenskiy said the talks ...": a name next to an
+            # anaphoric noun is no party; only its slots are
+            for eid in [e for e in f.roles if _is_person(ctx, e) and e not in found]:
+                if f.roles[eid] == "participant":
+                    del f.roles[eid]
     for d in delegations(ctx, s.start, s.end):
         f = nearest(ctx, d.start, s.frames, s, same_clause=True, limit=MAX_WORDS)
         lone = len(s.frames) == 1 and s.frames[0].clause.kind in ("main", "coord")
         if f is None and (clause_of(d.start) in attend or lone):
             f = nearest(ctx, d.start, s.frames, s, same_clause=False, limit=MAX_WORDS)
         if f is not None:
-            add_role(f.roles, d.entity_id, "host" if d.host else "participant")
+            role = "absent" if d.absent else "host" if d.host else "participant"
+            add_role(f.roles, d.entity_id, role)
+
+
+def _keep_slot_persons(ctx: ArticleContext, f: Frame, found: dict[str, str]) -> None:
+    """When the trigger's slots name two persons or more, the frame's persons are those
+    (patterns.py); the absent and the hosts stated by a cue stay. What the slots name takes
+    part in any case."""
+    if not found:
+        return
+    slot_people = {e for e in found if _is_person(ctx, e)}
+    f.slot_people = frozenset(slot_people)
+    f.slot_parties = frozenset(e for e, role in found.items() if role != "absent")
+    if len(slot_people) >= 2:  # one name in a slot leaves the other party to the clause
+        for eid in [e for e in f.roles if _is_person(ctx, e)]:
+            if eid not in slot_people and f.roles[eid] == "participant":
+                del f.roles[eid]
+    for eid, role in found.items():
+        add_role(f.roles, eid, role)
+
+
+def _names_a_thing(ctx: ArticleContext, m: Mention) -> bool:
+    """ "the Trump administration", "the Putin era": the name qualifies a thing, not a person."""
+    nxt = _NEXT.match(ctx.text, m.end)
+    return nxt is not None and nxt.group(1).lower() in ctx.vocab.name_modified
+
+
+def _is_person(ctx: ArticleContext, entity_id: str) -> bool:
+    entity = ctx.entity(entity_id)
+    return entity is not None and entity.entity_type == "person"
 
 
 def _hosting(

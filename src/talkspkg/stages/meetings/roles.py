@@ -10,9 +10,11 @@ Policy (precision first: a name in the sentence is not yet a participant):
   titles ("Zelensky's chief of staff, Andriy Yermak", "Trump special envoy Steve Witkoff"), and
   the principal of an agent ("a spokesperson for Keir Starmer", "an envoy representing ...").
 * "<Person>'s no-show / cancellation / absence" marks that person absent.
-* Countries and organisations take part only as delegations: "officials from A, B and C",
+* Countries and organisations take part only as delegations: "officials from A, B and C"
+  (a capital that is a country's metonym stands for it: "teams from Washington and Moscow"),
   "A and B negotiators", "Kyiv's delegation", "talks between A and B"; demonyms ("Ukrainian
-  delegation") stand for their country. "hosted by British officials" makes them hosts.
+  delegation") stand for their country. "hosted by British officials" makes them hosts;
+  "without the U.S. team" makes them absent.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ class Delegation:
     start: int  # position of the delegation noun (what the entity is attached by)
     end: int
     host: bool
+    absent: bool = False  # "without the U.S. team": excluded
 
 
 def _capitalised_or_role(ctx: ArticleContext, words: Sequence[str]) -> bool:
@@ -162,8 +165,10 @@ def delegations(ctx: ArticleContext, start: int, end: int) -> list[Delegation]:
                         r"hosted\s+by\s+(?:the\s+)?$", text[max(start, m.start() - 20) : m.start()]
                     )
                 )
+            lead = text[max(start, min(lst_start, m.start()) - 20) : min(lst_start, m.start())]
+            absent = bool(re.search(r"\bwithout\s+(?:the\s+|its\s+|their\s+)?$", lead, re.I))
             for eid in _list_entities(ctx, lst_start, lst_end):
-                found.append(Delegation(eid, m.start("noun"), m.end("noun"), host))
+                found.append(Delegation(eid, m.start("noun"), m.end("noun"), host, absent))
     return found
 
 
@@ -171,8 +176,16 @@ def _list_entities(ctx: ArticleContext, start: int, end: int) -> list[str]:
     out: list[str] = []
     covered: list[tuple[int, int]] = []
     for m in ctx.mentions_in(start, end, "country", "organization"):
-        out.append(m.entity_id)
+        # "delegations from Washington and the Kremlin": the Kremlin's delegation is Russia's
+        iso = ctx.kb.lexicon.demonyms.get(m.text) if ctx.etype(m) == "organization" else None
+        country = ctx.country_by_iso.get(iso or "")
+        out.append(country or m.entity_id)
         covered.append((m.start, m.end))
+    for m in ctx.mentions_in(start, end, "location"):  # "teams from Washington and Moscow"
+        country = ctx.capital_of(m.text)
+        if country is not None:
+            out.append(country)
+            covered.append((m.start, m.end))
     demonyms = ctx.kb.lexicon.demonyms
     for w in re.finditer(r"[A-Z][\w.’'-]*", ctx.text[start:end]):
         a = start + w.start()

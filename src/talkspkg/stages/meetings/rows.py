@@ -12,6 +12,9 @@ Policy:
   `planned_level` is the highest level any report names and `held_level` the lowest level named
   by a report of the meeting taking place, and `note` says so; otherwise all three are null.
 * Roles: the strongest any report gives (absent > host > participant).
+* Identification (precision first): a meeting is written only when its reports give a city or
+  two parties (people, or countries and organisations taking part); `confidence` scores the
+  evidence (trigger, city, date, parties, several articles).
 * meeting_id: "<date>-<city>-<format>", date as 2025-04-23 (day), 2025-w17 (ISO week), 2025-04
   (month) or "undated"; city "unknown" and format "unknown" when not stated; a bilateral adds
   "-bilateral". Ids that collide all get a suffix: 6 hex digits of a hash of their
@@ -82,34 +85,52 @@ def _levels(c: Cluster) -> tuple[str | None, str | None, str | None]:
     return None, None, "downgraded"
 
 
+def _short(kb: KnowledgeBase, eid: str, person: bool = False) -> str:
+    """A person's surname; a country's or organisation's short name ("US", "UAE", "Russia")."""
+    entity = kb.entities.get(eid)
+    if entity is None:  # discovered: a person's id ends with the surname
+        words = [w.capitalize() for w in eid.split("-")]
+        return words[-1] if person else " ".join(words)
+    if entity.entity_type == "person":
+        return entity.name.split()[-1]
+    short = [a for a in entity.aliases if a.isalpha() and a.isupper() and 2 <= len(a) <= 4]
+    return short[0] if short else entity.name
+
+
 def _label(c: Cluster, kb: KnowledgeBase, roles: dict[str, str], place: str | None) -> str:
-    """ "London talks", "Rubio–Lavrov call", "Witkoff–Putin meeting in Moscow"."""
+    """Names the parties and the place: "Rubio–Lavrov call", "Witkoff–Putin meeting in
+    Moscow", "US–Russia–Ukraine talks in Abu Dhabi"; "London talks" when more than two people
+    met there. Never a bare "Talks": without people, the countries or organisations name it."""
     first = [c.dated] if c.dated else []
     mentions = first + [m for m in c.mentions if m is not c.dated]
     order = {p: i for i, p in enumerate(dict.fromkeys(p for m in mentions for p in m.people))}
     people = sorted(
         (p for p in order if roles.get(p) != "absent"), key=lambda p: (roles[p] != "host", order[p])
     )
-
-    def surname(eid: str) -> str:
-        entity = kb.entities.get(eid)
-        if entity is None:
-            return eid.split("-")[-1].capitalize()
-        return entity.name if entity.entity_type != "person" else entity.name.split()[-1]
-
+    others = sorted(e for e in roles if e not in order and roles[e] != "absent")
     if c.parent is not None and len(people) < 2:  # "Lammy–Ukraine bilateral"
-        people += [e for e in sorted(roles) if e not in order and roles[e] != "absent"]
-    pair = "–".join(surname(p) for p in people[:2])
+        people += others
+    pair = "–".join(_short(kb, p, person=p in order) for p in people[:2])
+    states = "–".join(_short(kb, e) for e in others[:3])
     fmt = c.format
+    where = f" in {place}" if place else ""
     if c.parent is not None:
-        return f"{pair} bilateral" + (f" in {place}" if place else "")
-    if fmt in ("phone", "video", None) and pair:
+        return f"{pair} bilateral{where}"
+    if fmt in ("phone", "video", None) and len(people) >= 2:
+        return f"{pair} {CALL_NOUNS[fmt]}"
+    lemmas = Counter(m.lemma for m in c.mentions if m.lemma not in ("visit", "call"))
+    noun = max(sorted(lemmas), key=lambda w: lemmas[w]) if lemmas else "meeting"
+    if fmt in ("phone", "video"):
+        noun = CALL_NOUNS[fmt]
+    if len(people) < 2 and len(others) >= 2:
+        return f"{states} {noun}{where}"
+    if fmt is None and pair:
         return f"{pair} {CALL_NOUNS[fmt]}"
     if place and people and len(people) <= 2:
         return f"{pair} meeting in {place}"
-    lemmas = Counter(m.lemma for m in c.mentions if m.lemma not in ("visit", "call"))
-    noun = max(sorted(lemmas), key=lambda w: lemmas[w]) if lemmas else "meeting"
-    return f"{place} {noun}" if place else (f"{pair} {noun}" if pair else noun.capitalize())
+    if place:
+        return f"{place} {noun}"
+    return f"{pair or states} {noun}".strip()
 
 
 def meeting_ids(clusters: list[Cluster], kb: KnowledgeBase) -> dict[int, str]:
@@ -172,6 +193,7 @@ def _meeting_row(c: Cluster, ids: dict[int, str], kb: KnowledgeBase) -> dict[str
         "note": note,
         "part_of": ids[id(c.parent)] if c.parent is not None else None,
         "article_count": len({m.article_id for m in c.mentions}),
+        "confidence": confidence(c),
     }
 
 
@@ -207,8 +229,52 @@ def _evidence_rows(c: Cluster, meeting_id: str) -> list[dict[str, Any]]:
     return rows
 
 
+def _parties(c: Cluster) -> int:
+    return sum(1 for role in _roles(c).values() if role != "absent")
+
+
+def identified(c: Cluster) -> bool:
+    """A row names one encounter only with a city or two parties: "talks on Wednesday" alone
+    could be any of the week's encounters, and no reader could tell which."""
+    root = c.parent or c
+    return bool(c.place_id or root.place_id) or _parties(c) >= 2
+
+
+def confidence(c: Cluster) -> float:
+    """Evidence that the row is one real encounter (see the schema's description)."""
+    root = c.parent or c
+    score = 0.3
+    score += 0.25 if (c.place_id or root.place_id) else 0.0
+    score += 0.2 if (c.dated or root.dated) else 0.0
+    score += 0.2 if _parties(c) >= 2 else 0.0
+    score += 0.05 if len({m.article_id for m in c.mentions}) > 1 else 0.0
+    return round(min(score, 1.0), 2)
+
+
+def keep_identified(clusters: list[Cluster]) -> list[Cluster]:
+    """The identified clusters; a bilateral whose enclosing meeting is dropped is dropped too
+    (its part_of would point nowhere) unless it is identified itself, then it stands alone."""
+    kept = [c for c in clusters if c.parent is None and identified(c)]
+    alive = {id(c) for c in kept}
+    for c in clusters:
+        if c.parent is None:
+            continue
+        if id(c.parent) in alive:
+            if identified(c):
+                kept.append(c)
+        elif c.place_id or _parties(c) >= 2:
+            # what the enclosing meeting stated still places the bilateral in time and space
+            c.dated = c.dated or c.parent.dated
+            c.place_id = c.place_id or c.parent.place_id
+            c.parent = None
+            kept.append(c)
+    return kept
+
+
 def meeting_rows(clusters: list[Cluster], kb: KnowledgeBase) -> dict[str, list[dict[str, Any]]]:
-    """The three tables' rows, each sorted by its primary key."""
+    """The three tables' rows, each sorted by its primary key; clusters that identify no
+    encounter (no city, fewer than two parties) are left out."""
+    clusters = keep_identified(clusters)
     ids = meeting_ids(clusters, kb)
     meetings = [_meeting_row(c, ids, kb) for c in clusters]
     participants = [

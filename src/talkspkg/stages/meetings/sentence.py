@@ -37,6 +37,10 @@ class Frame:
     levels: set[str] = field(default_factory=set)
     bilateral: bool = False
     roles: dict[str, str] = field(default_factory=dict)  # entity_id -> host|participant|absent
+    slot_people: frozenset[str] = frozenset()  # persons the trigger's syntactic slots name
+    slot_parties: frozenset[str] = frozenset()  # persons and countries they name
+    temporal: bool = False  # named after "after", "ahead of": it times another event
+    other: bool = False  # "the next round of talks", "another meeting": not the one just told
 
     @property
     def start(self) -> int:

@@ -4,7 +4,8 @@ Policy: a sentence ends at . ! or ? (after optional closing quotes) followed by 
 capital, a digit or an opening quote, unless the word before the period is a known abbreviation
 ("U.S.", "Gen.", "St.") or an initial. Clauses split a sentence where a place, a date or a
 person stops belonging to the encounter next to it: at subordinators ("after Rubio cancelled"),
-at "but", at semicolons and dashes, around quotations, and around relative clauses (", who ...,").
+at "but", at semicolons and dashes, around quotations, around relative clauses (", who ...,"),
+and before "that" after a speech verb ("..., adding that teams will meet": the reported clause).
 Commas inside protected spans (dates, names) never end a clause.
 """
 
@@ -112,6 +113,8 @@ def clauses(
                 cuts[m.start()] = "sub"
         elif word in vocab.coordinators and m.start() > start:
             cuts[m.start()] = "coord"
+        elif word == "that" and _last_word(before) in vocab.speech_verbs:
+            cuts[m.start()] = "sub"  # "..., adding that teams will meet": the reported clause
         elif word in vocab.relative_pronouns and before.endswith(","):
             cuts[m.start()] = "rel"
             comma = free_comma(m.end())
@@ -126,6 +129,11 @@ def clauses(
         if q > p:
             out.append(Clause(p, q, cuts[p], len(out)))
     return out
+
+
+def _last_word(before: str) -> str:
+    found = _WORD.findall(before[-30:])
+    return found[-1].lower() if found else ""
 
 
 def clause_at(pos: int, parts: Sequence[Clause]) -> Clause:

@@ -3,12 +3,20 @@
 Policy:
 
 * nouns ("talks", "meeting", "summit"), verbs ("met", "gathered", "spoke by phone"),
-  conversation verbs followed by a name ("spoke to Lammy"), "call" next to a phone word or
+  conversation verbs followed by a name ("spoke to Lammy"; not a participle opening the
+  sentence: "Speaking to parliament, X said" is a speech), "call"/"conversation" next to a
+  phone word, or followed (a date between allowed) by with/to/between and a name, or "to call"
+  and a name, "call" next to a phone word or
   followed by with/to and a name, and travel words ("visit", "arrived in"), which count only once
   a city is attached to them (frames.py).
 * Not an encounter: a noun after "news"/"press"/"to" ("news conference", "to talk"), a trigger
   with a negator or a count within the three words before it ("no discussions", "three rounds of
-  talks": several meetings are not one), "met with criticism".
+  talks": several meetings are not one), "met with criticism", and hypothetical, conditional,
+  refused or general talks: a `hypothetical_before` phrase within four words before the trigger
+  ("ready to meet", "urged both sides to resume talks", "excluded from the talks") or a
+  `hypothetical_after` word within three words after it ("such talks only if"), and a meeting
+  of one side's own body ("the opening session of the National People's Congress", "a meeting
+  of his Security Council").
 * Triggers within three words of each other in one clause are one encounter ("hosted the high
   level talk", "Peace Talks meeting"), and overlapping matches are resolved by the shared
   longest-leftmost policy.
@@ -18,6 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from talkspkg.stages.meetings.context import ArticleContext
 from talkspkg.stages.meetings.text import Clause, clause_at, words_between
@@ -45,6 +54,11 @@ class Trigger:
         return next((lemma for stem, lemma in vocab.lemmas if stem in word), "meeting")
 
 
+_CALL_OBJECT = re.compile(
+    r"(?:\s+(?:on|in|last|this|late|early|[\w’'-]+day|\d+\w*|[A-Z][a-z]+)){0,3}\s+(?P<prep>\w+)"
+)
+
+
 def _words_before(text: str, start: int, limit: int, n: int) -> list[str]:
     return [w.lower() for w in _WORD.findall(text[max(limit, start - 60) : start])][-n:]
 
@@ -70,14 +84,28 @@ def find_triggers(ctx: ArticleContext, start: int, end: int) -> tuple[list[Trigg
         found.append(Trigger(m.start(), m.end(), "process", m.group()))
     for m in vocab.call_nouns.finditer(text, start, end):
         before = _words_before(text, m.start(), start, 2)
-        obj = _WORD.match(text, m.end() + 1) if m.end() < end else None
         phone = {"phone", "telephone", "video"} & set(before)
-        if phone or (obj and obj.group().lower() in vocab.call_objects and name_within(m.end(), 5)):
+        # "a call with Lammy", "a call on 14 October between A and B", "to call Putin"
+        obj = _CALL_OBJECT.match(text, m.end(), end)
+        objected = obj is not None and obj.group("prep").lower() in vocab.call_objects
+        verb = bool(before) and before[-1] == "to" and m.group().lower() == "call"
+        if (
+            phone
+            or (objected and name_within(obj.end("prep"), 5))
+            or (verb and name_within(m.end(), 2))
+        ):
             found.append(Trigger(m.start(), m.end(), "call", m.group()))
     for m in vocab.verbs.finditer(text, start, end):
         if not vocab.met_not_followed_by.match(text, _skip_space(text, m.end())):
             found.append(Trigger(m.start(), m.end(), "verb", m.group()))
     for m in vocab.conversation_verbs.finditer(text, start, end):
+        opener = not text[start : m.start()].strip(" \"“‘'*")
+        if (
+            opener
+            and m.group()[:1].isupper()
+            and m.group().lower().startswith(("speaking", "talking"))
+        ):
+            continue  # "Speaking to reporters, X said": a speech, not a conversation
         if name_within(m.end(), 3):
             found.append(Trigger(m.start(), m.end(), "conversation", m.group()))
     for m in vocab.weak.finditer(text, start, end):
@@ -92,11 +120,51 @@ def find_triggers(ctx: ArticleContext, start: int, end: int) -> tuple[list[Trigg
         ):
             continue
         blockers = vocab.negators | (vocab.quantifiers if nounish else frozenset())
-        if set(before) & blockers and t.kind != "weak":
+        if (set(before) & blockers and t.kind != "weak") or hypothetical(ctx, t, start, end):
             blocked.append(t)
             continue
         kept.append(t)
     return kept, blocked
+
+
+HYPOTHETICAL_BEFORE = 4  # words between the phrase and the trigger
+HYPOTHETICAL_AFTER = 3
+
+
+def hypothetical(ctx: ArticleContext, t: Trigger, start: int, end: int) -> bool:
+    """The trigger names conditional, refused or general talks, not an encounter."""
+    text, vocab = ctx.text, ctx.vocab
+    lo = max(start, t.start - 90)
+    for m in vocab.hypothetical_before.finditer(text, lo, t.start):
+        if len(_WORD.findall(text, m.end(), t.start)) <= HYPOTHETICAL_BEFORE:
+            return True
+    hi = min(end, t.end + 40)
+    if any(
+        len(_WORD.findall(text, t.end, m.start())) <= HYPOTHETICAL_AFTER
+        for m in vocab.hypothetical_after.finditer(text, t.end, hi)
+    ):
+        return True
+    return own_body(vocab, text[t.end : min(end, t.end + 80)])
+
+
+@cache
+def _own_body_pattern(vocab: Vocab) -> re.Pattern[str]:
+    def alt(words: tuple[str, ...]) -> str:
+        return "|".join(
+            r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len)[::-1]
+        )
+
+    bodies, councils = alt(vocab.own_bodies), alt(vocab.own_councils)
+    return re.compile(
+        rf"^(?:\s+[\w’'-]+){{0,2}}?\s+of\s+(?:the\s+(?:[\w’'.-]+\s+){{0,2}}?(?:{bodies})"
+        rf"|(?:his|her|its|their)\s+(?:[\w’'.-]+\s+){{0,2}}?(?:{bodies}|{councils}))\b",
+        re.I,
+    )
+
+
+def own_body(vocab: Vocab, after: str) -> bool:
+    """A meeting of one side's own body ("session of the National People's Congress")."""
+    return _own_body_pattern(vocab).match(after) is not None
 
 
 def _skip_space(text: str, pos: int) -> int:

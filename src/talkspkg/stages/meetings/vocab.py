@@ -54,6 +54,11 @@ class Vocab:
     not_before: frozenset[str]
     verb_nouns: frozenset[str]
     met_not_followed_by: Gated
+    hypothetical_before: Gated
+    hypothetical_after: Gated
+    temporal_prepositions: Gated
+    own_bodies: tuple[str, ...]
+    own_councils: tuple[str, ...]
     format_cues: Mapping[str, Gated]
     status_cues: Mapping[str, Gated]
     downgrade_cues: Gated
@@ -69,9 +74,14 @@ class Vocab:
     city_roles: frozenset[str]
     venue_roles: frozenset[str]
     venue_nouns: tuple[str, ...]
+    place_before: frozenset[str]
+    place_words: int
+    venue_cities: Mapping[str, str]
     subordinators: frozenset[str]
     coordinators: frozenset[str]
     relative_pronouns: frozenset[str]
+    other_cues: frozenset[str]
+    name_modified: frozenset[str]
     abbreviations: frozenset[str]
     weekdays: Mapping[str, int]
     months: Mapping[str, int]
@@ -106,6 +116,22 @@ def _int_map(data: Mapping[str, Any], key: str) -> dict[str, int]:
     return {str(k).lower(): v for k, v in value.items()}
 
 
+def _positive(data: Mapping[str, Any], key: str) -> int:
+    value = data.get(key)
+    if not isinstance(value, int) or value <= 0:
+        raise KnowledgeError(f"{SOURCE}: {key} must be a positive integer")
+    return value
+
+
+def _str_map(data: Mapping[str, Any], key: str) -> dict[str, str]:
+    value = data.get(key)
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        raise KnowledgeError(f"{SOURCE}: {key} must map names to ids")
+    return dict(value)
+
+
 def _relative(data: Mapping[str, Any]) -> dict[str, tuple[str, int]]:
     value = data.get("relative")
     if not isinstance(value, dict):
@@ -123,12 +149,13 @@ def _relative(data: Mapping[str, Any]) -> dict[str, tuple[str, int]]:
 PATTERN_KEYS = (
     "nouns", "process_nouns", "call_nouns", "verbs", "conversation_verbs", "weak", "attend_cues",
     "met_not_followed_by", "downgrade_cues", "absent_cues", "absent_nouns", "host_cues",
-    "bilateral_cues", "agent_nouns", "agent_verbs",
+    "bilateral_cues", "agent_nouns", "agent_verbs", "hypothetical_before", "hypothetical_after",
+    "temporal_prepositions",
 )  # fmt: skip
 WORD_KEYS = (
     "call_objects", "negators", "quantifiers", "generic_modifiers", "determiners", "not_before",
     "verb_nouns", "delegation_nouns", "speech_verbs", "city_roles", "venue_roles", "subordinators",
-    "coordinators", "relative_pronouns",
+    "coordinators", "relative_pronouns", "other_cues", "name_modified",
 )  # fmt: skip
 
 
@@ -147,6 +174,11 @@ def parse_vocab(data: Any) -> Vocab:
         status_cues=_groups(data, "status_cues", STATUSES),
         levels=_groups(data, "levels", LEVELS),
         venue_nouns=_words(data, "venue_nouns"),
+        own_bodies=tuple(w.lower() for w in _words(data, "own_bodies")),
+        own_councils=tuple(w.lower() for w in _words(data, "own_councils")),
+        place_before=_lower(data, "place_before"),
+        place_words=_positive(data, "place_words"),
+        venue_cities=_str_map(data, "venue_cities"),
         abbreviations=frozenset(_words(data, "abbreviations")),
         weekdays=_int_map(data, "weekdays"),
         months=_int_map(data, "months"),

@@ -1,0 +1,365 @@
+"""Who took part, read from the syntax around the trigger rather than from the whole sentence.
+
+Policy (precision first). The parties of an encounter are the names that fill one of these
+slots of its trigger, each slot a list of names ("A, B and C"; titles, demonyms and
+possessives between names are skipped: "Russian President Vladimir Putin"):
+
+* the subject of a verb trigger, or of a support verb before a noun trigger ("A and B met",
+  "A has held talks", "A travelled to Moscow to meet", "A and B held meetings"), separated
+  from it only by auxiliaries, adverbs, support verbs and small words, never by a speech verb
+  or a comma (an appositive ", the US envoy," is skipped);
+* the object of a verb trigger ("met Putin", "hosted Zelensky and ...");
+* "with" / "alongside" after the trigger ("talks with A", "a phone call with A");
+* "between A and B" after the trigger;
+* a possessive before a noun trigger ("Witkoff's meeting with Putin") and a pair joined by a
+  dash ("the Trump-Putin summit");
+* "<trigger> hosted / chaired by A" (hosts) and "led / headed / mediated / attended / joined
+  by A" (participants).
+
+A person named elsewhere in the sentence (the correspondent, the speaker, a leader mentioned in
+passing) fills no slot. `slots` returns the parties found, or an empty dict when the sentence
+states none this way; people.py then keeps only these persons for the frame.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from talkspkg.stages.meetings.context import ArticleContext
+from talkspkg.stages.meetings.sentence import Frame, add_role
+from talkspkg.stages.mentions import Mention
+
+PARTY_TYPES = ("person", "country")  # organisations: often the press or a ministry
+_TOKEN = re.compile(r"[\w.’'-]+|[,;:–—()\"“”]")
+SEPARATORS = {",", "and", "as", "well", "alongside", "along", "with", "including", "plus"}
+WIDE = {"alongside", "including"}  # a group may be described before its members are named
+SMALL = {"his", "her", "their", "its", "the", "a", "an", "of", "to", "for", "'s", "’s"}
+FILLERS = {
+    "also", "has", "have", "had", "will", "would", "could", "then", "later", "again", "already",
+    "reportedly", "earlier", "previously", "is", "are", "was", "were", "be", "been", "due",
+    "set", "expected", "scheduled", "planning", "plans", "plan", "going", "to", "in", "on",
+    "person", "face", "finally", "formally", "jointly", "briefly", "first", "last", "just",
+    "held", "hold", "holds", "holding", "began", "begin", "begins", "started", "start",
+    "concluded", "conclude", "attended", "attend", "joined", "join", "resumed", "a", "an",
+    "the", "their", "his", "her", "new", "another", "round", "rounds", "of", "two-day",
+    "high-level", "direct", "trilateral", "bilateral", "productive", "fresh", "further",
+    "travelled", "traveled", "travel", "travels", "flew", "fly", "went", "go", "arrived",
+    "sat", "down", "conduct", "conducts", "conducted", "conducting", "host", "hosts", "hosted",
+    "long", "lengthy", "brief", "short", "rare", "hour-long", "two-hour", "surprise", "secret",
+    "private", "closed-door", "face-to-face", "in-person", "virtual", "extended", "phone",
+    "telephone", "video", "separate", "first-ever", "historic", "landmark", "key", "sending",
+    "sent", "send", "team", "delegation", "second", "third", "fourth", "fifth", "latest",
+    "final", "initial",
+}  # fmt: skip
+_BROKERED = re.compile(r"-(?:mediated|brokered|led|backed|hosted|sponsored)$", re.I)  # "US-led"
+_GLUE = {"and", "the", "of", "to", "for", "on"}  # role modifiers that also join lists
+HOST_BY = re.compile(r"\s*,?\s*(?:hosted|chaired|convened)\s+by\s+", re.I)
+PART_BY = re.compile(
+    r"\s*,?\s*(?:which\s+(?:is|are|was|were)\s+(?:being\s+)?)?"
+    r"(?:led|headed|mediated|attended|joined|brokered)\s+by\s+",
+    re.I,
+)
+WITH = re.compile(
+    r"(?:\s+(?:[a-z][\w’'-]*|in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*|on\s+[A-Z]\w+)){0,4}?\s+"
+    r"(?:with|alongside|between)\s+",
+)
+DASH_PAIR = re.compile(r"\s*[-–]\s*")
+VERB_KINDS = ("verb", "conversation", "call", "weak")
+
+
+@dataclass
+class Names:
+    """The party mentions of one sentence, in order, with how to skip between them."""
+
+    ctx: ArticleContext
+    mentions: list[Mention]
+
+    def at(self, pos: int) -> Mention | None:
+        return next((m for m in self.mentions if m.start == pos), None)
+
+    def ending_at(self, pos: int) -> Mention | None:
+        return next((m for m in self.mentions if m.end == pos), None)
+
+    def attributive(self, m: Mention) -> bool:
+        """A country or organisation in a title ("US Secretary of State Marco Rubio", "Kremlin
+        aide Yuri Ushakov"), or a person's possessive before a title ("Zelensky's chief of
+        staff"), is not a party of its own."""
+        entity = self.ctx.entity(m.entity_id)
+        possessive = self.ctx.text.startswith(("'s", "’s"), m.end)
+        if entity is None or (entity.entity_type == "person" and not possessive):
+            return False  # "Zelensky's chief of staff, Andriy Yermak": Yermak is the party
+        pos = m.end + (2 if possessive else 0)
+        nxt = _TOKEN.match(self.ctx.text, _skip_space(self.ctx.text, pos))
+        if nxt is None:
+            return False
+        word = nxt.group().lower()
+        lex = self.ctx.kb.lexicon
+        return word.removesuffix("s") in lex.role_words or (
+            word in lex.role_modifiers and word not in _GLUE
+        )
+
+    def skippable(self, word: str) -> bool:
+        w = word.lower()
+        lex = self.ctx.kb.lexicon
+        return (
+            w in SMALL
+            or w in self.ctx.role_words
+            or (w.endswith("s") and w[:-1] in lex.role_words)  # "US envoys Witkoff and ..."
+            or word in lex.demonyms
+            or (word[:1].isupper() and w.rstrip(".") in lex.role_words)
+        )
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\n":
+        pos += 1
+    return pos
+
+
+def list_after(names: Names, pos: int, end: int) -> list[Mention]:
+    """The names of a list starting at `pos` ("Russian President Vladimir Putin and ...")."""
+    text = names.ctx.text
+    out: list[Mention] = []
+    skipped = 0
+    titled = False  # only title words since the last name: it qualifies the next one
+    while pos < end:
+        pos = _skip_space(text, pos)
+        m = names.at(pos)
+        if m is not None:
+            possessive = text.startswith(("'s", "’s"), m.end)
+            if names.attributive(m) or (possessive and out):
+                # part of the next name's title, or the owner of a thing ("with Putin, as well
+                # as Ukraine's post-war future")
+                pos = m.end + (2 if possessive else 0)
+                continue
+            if out and titled:
+                out.pop()  # "Trump envoy Steve Witkoff": Trump only qualifies Witkoff
+            out.append(m)
+            pos, skipped, titled = m.end, 0, True
+            if text.startswith(("'s", "’s"), pos):
+                pos += 2
+            continue
+        tok = _TOKEN.match(text, pos)
+        if tok is None:
+            break
+        word = tok.group()
+        if out and (word.lower() in SEPARATORS or word == ","):
+            # a comma after title words is an appositive's ("his counterpart, Sergei Lavrov")
+            titled = titled and skipped > 0
+            pos = tok.end()
+            if word.lower() in WIDE:  # "alongside a group of European leaders, including X"
+                skipped = -6
+            continue
+        unknown = out and word[:1].isupper() and not titled_word(names, word)
+        loose = skipped < 0 and word[:1].islower()  # the words of a group after "alongside"
+        if (names.skippable(word) or word == "," or unknown or loose) and skipped < 6:
+            pos, skipped = tok.end(), skipped + 1  # a name the knowledge base lacks
+            if word == "," or unknown or loose or word.lower() in _GLUE:
+                titled = False  # "with Trump on Saturday, Zelensky ...": no title between
+            continue
+        break
+    return out
+
+
+def titled_word(names: Names, word: str) -> bool:
+    """A capitalised word that starts a new phrase rather than naming someone."""
+    return word.lower() in SMALL or word in ("The", "A", "An", "In", "On", "At", "For")
+
+
+def list_before(names: Names, pos: int, start: int) -> list[Mention]:
+    """The names of a list ending at `pos` ("A and B" before "met")."""
+    text = names.ctx.text
+    out: list[Mention] = []
+    separated = False
+    while pos > start:
+        while pos > start and text[pos - 1] in " \t\n":
+            pos -= 1
+        m = names.ending_at(pos)
+        if m is None:
+            break
+        if not names.attributive(m) and (separated or not out):
+            out.insert(0, m)
+        elif out and not separated:
+            return out  # "Trump envoy Steve Witkoff": Trump only qualifies Witkoff
+        pos = m.start
+        separated = False
+        # titles before the name, then a separator, then another name
+        while True:
+            j = pos
+            while j > start and text[j - 1] in " \t\n":
+                j -= 1
+            word = re.search(r"([\w.’'-]+|,)$", text[start:j])
+            if word is None:
+                return out
+            w = word.group()
+            if names.ending_at(j) is not None:
+                pos = j
+                break
+            if w.lower() in ("and", ","):
+                pos, separated = j - len(w), True
+                continue
+            if names.skippable(w):
+                pos = j - len(w)
+                continue
+            return out
+    return out
+
+
+def _subject(names: Names, f: Frame, start: int) -> list[Mention]:
+    """Names before the trigger separated from it only by FILLERS (or an appositive)."""
+    text = names.ctx.text
+    lo = start  # "On May 2, delegations ..., including A and B, met": across the aside
+    pos = f.start
+    fillers = 0
+    places = names.ctx.mentions_in(lo, f.start, "location")
+    while pos > lo and fillers <= 6:
+        while pos > lo and text[pos - 1] in " \t\n":
+            pos -= 1
+        if names.ending_at(pos) is not None:
+            return list_before(names, pos, lo)
+        if text[pos - 1 : pos] == ",":  # ", the US envoy," appositive
+            comma = text.rfind(",", lo, pos - 1)
+            if comma < 0 or pos - comma > 90:
+                return []
+            including = re.match(r",\s*(?:including|among them)\s+", text[comma:pos])
+            if including:  # "delegations ..., including A and B, met": A and B
+                return list_after(names, comma + including.end(), pos)
+            named = names.ending_at(pos - 1)
+            listed = list_after(names, _skip_space(text, comma + 1), pos - 1)
+            bare = bool(listed) and not text[comma + 1 : listed[0].start].strip()
+            if named is not None and bare and listed[-1] is named:
+                # "Beijing sent its envoy, Li Hui, to the talks", "the ministers of A and B,
+                # X and Y, met": the names the appositive gives
+                return listed
+            pos = comma
+            continue
+        pronoun = re.search(r"\b(?:he|she|it)$", text[lo:pos], re.I)
+        if pronoun:  # "Trump posted that he held a call with Putin": the last person before
+            at = lo + pronoun.start()
+            if pronoun.group().lower() == "it":  # "Moscow confirmed it was sending a team"
+                return _last_country(names, lo, at)
+            before = [m for m in names.mentions if m.end <= at]
+            fits = [m for m in before if _person(names.ctx, m.entity_id)]
+            return fits[-1:] if fits else []
+        place = next((m for m in places if m.end == pos), None)
+        if place is not None:  # "travelled to Moscow to meet"
+            pos, fillers = place.start, fillers + 1
+            continue
+        word = re.search(r"[\w’'-]+$", text[lo:pos])
+        if word is None:
+            return []
+        w = word.group()
+        if (
+            w.lower() not in FILLERS
+            and not names.ctx.vocab.nouns.fullmatch(w)
+            and not _BROKERED.search(w)
+        ):
+            return []
+        pos -= len(w)
+        fillers += 1
+    return []
+
+
+def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]:
+    """Parties of frame `f` of the sentence text[start:end] found in its slots."""
+    text = ctx.text
+    names = Names(ctx, ctx.mentions_in(start, end, *PARTY_TYPES))
+    found: dict[str, str] = {}
+    lo = max(start, f.clause.start)
+
+    def add(ms: list[Mention], role: str = "participant") -> None:
+        for m in ms:
+            add_role(found, m.entity_id, role)
+
+    kinds = {t.kind for t in f.triggers}
+    verb = bool(kinds & set(VERB_KINDS))
+    last = f.triggers[-1]
+    subject = _subject(names, f, start)
+    if verb or _has_support_verb(text, lo, f.start):
+        add(subject)
+    if verb:  # the object may run past "including" ("to meet A and B, including C")
+        add(list_after(names, _skip_space(text, last.end), end))
+    # the slots right after the trigger may run past a relative clause's comma
+    if (w := WITH.match(text, last.end, end)) and len(re.findall(r"\w+", w.group())) <= 6:
+        add(list_after(names, w.end(), end))
+    persons = [e for e in found if _person(ctx, e)]
+    if len(persons) == 1 and not subject:
+        # "Putin offered ... during a meeting with Witkoff", "Trump ... made a call to Putin":
+        # the clause's subject is the other party
+        opens = start if f.clause.kind in ("main", "coord") else lo  # quotes cut clauses too
+        add([m for m in _clause_subject(names, opens, f.start) if _person(ctx, m.entity_id)])
+        if f.temporal and len([e for e in found if _person(ctx, e)]) == 1:
+            # "Following a call with Trump on Saturday, Zelensky called for ...": the subject
+            # of the main clause after the opening phrase
+            main = _clause_subject(names, f.clause.end, end)
+            add([m for m in main if _person(ctx, m.entity_id)])
+    for pattern, role in ((HOST_BY, "host"), (PART_BY, "participant")):
+        if m := pattern.match(text, last.end, end):
+            add(list_after(names, m.end(), end), role)
+    # "Witkoff's meeting with Putin", "the Trump-Putin summit"
+    before = text[lo : f.start]
+    poss = re.search(r"['’]s\s+(?:[\w-]+\s+){0,2}$", before)
+    if poss:
+        owner = names.ending_at(lo + poss.start())
+        if owner is not None:
+            add([owner])
+            pair = DASH_PAIR.fullmatch(text, _prev_end(names, owner), owner.start)
+            if pair:
+                add([m for m in names.mentions if m.end == _prev_end(names, owner)])
+    for second in names.mentions:
+        if lo <= second.end <= f.start and len(re.findall(r"\w+", before[second.end - lo :])) <= 1:
+            first = next(
+                (m for m in names.mentions if DASH_PAIR.fullmatch(text, m.end, second.start)),
+                None,
+            )
+            if first is not None:
+                add([first, second])
+    return found
+
+
+def _last_country(names: Names, lo: int, at: int) -> list[Mention]:
+    """The last country named before `at`, a capital standing for its country."""
+    ctx = names.ctx
+    found: list[Mention] = []
+    for m in ctx.mentions_in(lo, at, "country", "location"):
+        country = m.entity_id if ctx.etype(m) == "country" else ctx.capital_of(m.text)
+        if country is not None:
+            found.append(Mention(m.article_id, m.start, m.end, m.text, country, m.rule))
+    return found[-1:]
+
+
+def _person(ctx: ArticleContext, entity_id: str) -> bool:
+    entity = ctx.entity(entity_id)
+    return entity is not None and entity.entity_type == "person"
+
+
+_OPENER = re.compile(r"[\s,*_>#\"“]*(?:(?:since|after|when|while|as|and|but|then)\s+)?", re.I)
+
+
+def _clause_subject(names: Names, lo: int, pos: int) -> list[Mention]:
+    """The names opening the clause text[lo:pos] (after a subordinator), if it opens with one."""
+    opener = _OPENER.match(names.ctx.text, lo, pos)
+    start = opener.end() if opener else lo
+    found = list_after(names, start, pos)
+    if not found:
+        return []
+    words = _TOKEN.findall(names.ctx.text, start, found[0].start)
+    return found if len(words) <= 6 and not any(w in ",;" for w in words) else []
+
+
+def _prev_end(names: Names, m: Mention) -> int:
+    prev = [x.end for x in names.mentions if x.end <= m.start]
+    return max(prev) if prev else -1
+
+
+_SUPPORT = re.compile(
+    r"\b(?:held|hold|holds|holding|had|have|has|began|begin|begins|started|concluded|"
+    r"attended|attend|joined|join|resumed|conduct|conducts|conducted|conducting|"
+    r"send|sends|sending|sent|dispatched)\b[^,;]{0,40}$",
+    re.I,
+)
+
+
+def _has_support_verb(text: str, lo: int, pos: int) -> bool:
+    return bool(_SUPPORT.search(text, max(lo, pos - 60), pos))

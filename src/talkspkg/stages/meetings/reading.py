@@ -1,0 +1,89 @@
+"""What the meetings stage reads of an article: its paragraphs, and the year its story is in.
+
+Policy:
+
+* Lines of the kinds in READ are read; a line that stops mid-sentence (no closing punctuation)
+  continues on the next line of the same kind (hard-wrapped text: "adding\nthat teams from
+  ..."), except list items ("* list 1 of 3 ...") and embedded posts, which stand alone.
+* A day without a year in a story told in an earlier year ("In February 2022 ... ending on
+  March 7 ... On March 10, ...") takes the year of the last date stated with its year, in the
+  same or one of the previous NARRATIVE_PARAGRAPHS paragraphs, when that year is before the
+  anchor's and the story moves forward (the day is not before the stated date). A bare month
+  ("in August") does not: it is mostly this year's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from talkspkg.document import Article, SegmentKind
+from talkspkg.stages.meetings.context import ArticleContext
+from talkspkg.stages.meetings.dates import Anchor, DateExpr, DateRange, find_dates, resolve
+
+READ = (
+    SegmentKind.HEADLINE,
+    SegmentKind.SUBHEADING,
+    SegmentKind.BODY,
+    SegmentKind.CAPTION,
+    SegmentKind.EMBED,
+)
+
+
+def paragraphs(article: Article) -> list[tuple[SegmentKind, int, int]]:
+    """The lines to read, hard-wrapped lines joined: a line that stops mid-sentence (no closing
+    punctuation) continues on the next line of the same kind ("adding\nthat teams from ...")."""
+    out: list[tuple[SegmentKind, int, int]] = []
+    text = article.text
+    for seg in article.segments_of(*READ):
+        if out:
+            kind, start, end = out[-1]
+            wrapped = (
+                kind == seg.kind != SegmentKind.EMBED
+                and text[end : seg.start] == "\n"
+                and _WRAPPED.search(text, start, end) is not None
+                and not _LIST_ITEM.match(text, start)  # "* list 1 of 3 ..." items stand alone
+                and not _LIST_ITEM.match(text, seg.start)
+            )
+            if wrapped:
+                out[-1] = (kind, start, seg.end)
+                continue
+        out.append((seg.kind, seg.start, seg.end))
+    return out
+
+
+_WRAPPED = re.compile(r"[\w,;–—-]$")
+_LIST_ITEM = re.compile(r"\s*(?:[*+#>-]|\d+[.)])\s")
+
+
+NARRATIVE_PARAGRAPHS = 2  # how far back a stated year still sets the story's year
+
+
+def narrative_years(ctx: ArticleContext, anchor: Anchor | None) -> dict[int, DateExpr]:
+    """Days without a year in a story told in an earlier year ("In February 2022
+    ... ending on March 7 ... On March 10, ..."): the year of the last date stated with its
+    year in the same or the previous NARRATIVE_PARAGRAPHS paragraphs, when that year is before
+    the anchor's and the story moves forward (the day is not before the stated date). Returns
+    the expressions so completed, by position."""
+    out: dict[int, DateExpr] = {}
+    if anchor is None:
+        return out
+    last: tuple[int, DateRange] | None = None
+    for index, (_kind, start, end) in enumerate(paragraphs(ctx.article)):
+        for d in find_dates(ctx.text, start, end, ctx.vocab):
+            if d.year is not None:
+                rng = resolve(d, None)
+                last = (index, rng) if rng else last
+                continue
+            if d.kind != "month_day" or last is None:
+                continue  # a bare month ("in August") is mostly this year's
+            told, rng = last
+            if index - told > NARRATIVE_PARAGRAPHS or rng.start.year >= anchor.lo.year:
+                continue
+            full = replace(d, year=rng.start.year, kind="date")
+            got = resolve(full, None)
+            if got is None or got.start < rng.start or got.end > anchor.hi:
+                continue
+            out[d.start] = full
+            last = (index, got)
+    return out
