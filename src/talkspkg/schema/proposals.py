@@ -10,12 +10,10 @@ import pandera.pandas as pa
 
 from talkspkg.schema.columns import Date, Float, Int, SpanChecks, Str
 from talkspkg.schema.types import ID_PATTERN
+from talkspkg.schema.vocab import ATTRIBUTIONS, PROPOSAL_KINDS, STANCES
 
 CODE_PATTERN = r"^[a-z]+\.[a-z0-9_]+$"
-PROPOSAL_KINDS = ["plan", "offer", "position", "single-issue"]
-STANCES = ["proposes", "supports", "rejects", "conditional"]
 DATE_PRECISIONS = ["day", "month", "year"]
-ATTRIBUTIONS = ["explicit", "agreement", "anaphora", "carry-over", "article-term", "corpus-term"]
 
 
 class Codebook(pa.DataFrameModel):

@@ -8,7 +8,7 @@ from functools import cache
 from typing import Any
 
 from talkspkg.errors import KnowledgeError
-from talkspkg.schema.proposals import PROPOSAL_KINDS, STANCES
+from talkspkg.schema.vocab import PROPOSAL_KINDS, STANCES
 from talkspkg.stages.proposals.codebook import (
     compile_patterns,
     knowledge_root,

@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from talkspkg.kb import KnowledgeBase
-from talkspkg.schema.proposals import ATTRIBUTIONS
+from talkspkg.schema.vocab import ATTRIBUTIONS
 from talkspkg.stages.proposals.codebook import codebook_rows, load_codebook
 from talkspkg.stages.proposals.detect import confidence
 from talkspkg.stages.proposals.evidence import TermEvidence
