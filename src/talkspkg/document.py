@@ -6,9 +6,11 @@ decoded as UTF-8 exactly as stored (no newline translation, no BOM stripping), e
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, time
 from enum import StrEnum
+from typing import Any
 
 
 class SegmentKind(StrEnum):
@@ -69,6 +71,14 @@ class Article:
     _by_kinds: dict[tuple[SegmentKind, ...], tuple[Segment, ...]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    _memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
+        """A value derived from this article alone, computed once (stages ask for it per
+        quotation or sentence; recomputing it each time is quadratic in a long article)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     def segments_of(self, *kinds: SegmentKind) -> list[Segment]:
         """The article's lines of these kinds, in text order (computed once per set of kinds:

@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import pairwise
 
 from talkspkg.document import Article, Segment, SegmentKind
@@ -178,17 +177,20 @@ def body_paragraphs(article: Article) -> list[Segment]:
     """The article's BODY paragraphs: its BODY lines, except that a hard-wrapped text (lines cut
     at a fixed width, paragraphs separated by blank lines) has its wrapped lines joined again,
     and that the title line of a related-story card (a line followed by an empty-text link
-    "[](url)") is no prose."""
+    "[](url)") is no prose. Computed once per article."""
+    return list(article.memo("quotes.body_paragraphs", lambda: _body_paragraphs(article)))
+
+
+def _body_paragraphs(article: Article) -> tuple[Segment, ...]:
     text = article.text
     body = tuple(
         s
         for s in article.segments_of(SegmentKind.BODY)
         if not _LINK_CARD.match(text, s.end + 1) and not _LINK_CARD.match(text, s.start)
     )
-    return list(_paragraphs(text, body))
+    return _paragraphs(text, body)
 
 
-@lru_cache(maxsize=32)
 def _paragraphs(text: str, body: tuple[Segment, ...]) -> tuple[Segment, ...]:
     pairs = list(pairwise(body))
     joined = [_line_break(text, a, b) for a, b in pairs]
