@@ -41,6 +41,7 @@ full date states (dates.stated_anchor), else None (relative dates stay unresolve
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from talkspkg.document import Article, SegmentKind
@@ -76,6 +77,11 @@ class Local:
     format: str | None = None
     people: set[str] = field(default_factory=set)
     parties: set[str] = field(default_factory=set)  # persons and countries taking part
+
+
+# a sentence that opens with a markdown link or list of links (a story card, navigation); an
+# inline link inside a report ("met X in Warsaw, [the presidency said](url)") is still read
+_LINK_LINE = re.compile(r"\s*(?:[*•-]\s*)?\[[^\]]*\]\(")
 
 
 def frame_status(f: Frame) -> str | None:
@@ -338,7 +344,7 @@ def detect(article: Article, kb: KnowledgeBase, found: MentionResult) -> list[Me
         embed = kind == SegmentKind.EMBED
         quotes = [(start, end)] if embed else quote_spans(ctx.text, start, end)
         for a, b in sentences(ctx.text, start, end, ctx.vocab):
-            if "http" in ctx.text[a:b]:
+            if _LINK_LINE.match(ctx.text, a):
                 continue  # a line of links (related stories, navigation), not a report
             s = read_sentence(ctx, a, b, quotes)
             for f in s.frames:
