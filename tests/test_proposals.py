@@ -734,3 +734,14 @@ def test_government_of_an_actor_is_a_premodifier():
     assert claims(text) == [
         ("security.nato_membership", "proposes", "donald-trump", "united-states.plan", "explicit")
     ]
+
+
+def test_a_forecast_with_should_is_no_demand() -> None:
+    forecast = (
+        "Ukrainian officials said the energy security of the region should improve by spring."
+    )
+    assert claims(forecast) == []
+    demand = "Ukrainian officials said the energy security of the region must be guaranteed."
+    assert [(c[0], c[1], c[2]) for c in claims(demand)] == [
+        ("infrastructure.energy_security", "proposes", "ukraine")
+    ]
