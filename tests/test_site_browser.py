@@ -69,8 +69,7 @@ def test_site_in_headless_chromium(tmp_path: Path) -> None:
 
         page.goto((out / "index.html").as_uri())
         page.wait_for_selector("#chart-outlets svg .mark-rect path")
-        for folder in shots:
-            page.screenshot(path=str(folder / "site-overview.png"), full_page=False)
+        page.screenshot(path=str(tmp_path / "site-overview.png"))
 
         meetings = _rows("meetings")
         page.goto((out / "meetings.html").as_uri())
@@ -95,6 +94,7 @@ def test_site_in_headless_chromium(tmp_path: Path) -> None:
         assert mark.text_content() == raw[quote["start"] : quote["end"]]
         assert page.locator("#text").evaluate("e => e.textContent") == raw
         assert page.locator(":target").get_attribute("id") == f"{quote['start']}-{quote['end']}"
+        page.evaluate("window.scrollBy(0, -450)")  # the text above the quotation too
         for folder in shots:
             page.screenshot(path=str(folder / "site-article.png"), full_page=False)
 

@@ -53,7 +53,13 @@ def _timeline(meetings: list[Row]) -> str:
         "encoding": {
             "x": {"field": "start", "type": "temporal", "title": "Date", "scale": {"type": "utc"}},
             "x2": {"field": "end"},
-            "y": {"field": "meeting", "type": "nominal", "sort": None, "title": None},
+            "y": {
+                "field": "meeting",
+                "type": "nominal",
+                "sort": None,
+                "title": None,
+                "axis": {"labelLimit": 320},
+            },
             "color": {
                 "field": "status",
                 "type": "nominal",
