@@ -132,3 +132,13 @@ def test_crossing_spans_are_split_and_the_text_is_unchanged() -> None:
     quote = parse(html, want_attr="class", want_value="quote")
     assert quote.matched == 1 and quote.text == text[3:9]
     assert html.count('class="meeting') == 2  # the sentence crossing the quote is split
+
+
+def test_site_of_a_release_zip_equals_the_site_of_its_folder(site: Path, tmp_path: Path) -> None:
+    from talkspkg.pack import pack_package
+
+    packed = pack_package(ROOT, tmp_path / "dist")
+    result = CliRunner().invoke(main, ["site", str(packed.zip_path), "--out", str(tmp_path / "z")])
+    assert result.exit_code == 0, result.output
+    for name in PAGES:
+        assert (tmp_path / "z" / name).read_bytes() == (site / name).read_bytes()

@@ -83,8 +83,13 @@ def test_site_in_headless_chromium(tmp_path: Path) -> None:
         quote = max(_rows("quotes"), key=lambda q: (q["confidence"], q["quote_id"]))
         raw = (ROOT / "raw" / f"{quote['article_id']}.txt").read_bytes().decode("utf-8")
         page.goto((out / "quotes.html").as_uri())
+        total = len(_rows("quotes"))
+        assert page.locator("#quotes-table-count").text_content() == f"{total} shown"
         page.fill("#filter", quote["text"][:40])
-        assert page.locator("#quotes-table tbody tr:not([hidden]) td").count() >= 1
+        page.wait_for_function(
+            f"document.getElementById('quotes-table-count').textContent !== '{total} shown'"
+        )
+        assert page.locator("#quotes-table tbody tr:not([hidden]):not(:has(th))").count() >= 1
         page.locator(f'a[href$="#{quote["start"]}-{quote["end"]}"]').first.click()
         page.wait_for_load_state()
         assert page.url.endswith(

@@ -1,30 +1,42 @@
 // Filter the rows of a table from a search box: <input data-filter="TABLE-ID">.
-// Rows are hidden when they do not contain every word typed (case-insensitive);
-// a group (tbody) whose rows are all hidden is hidden with them.
+// A row stays shown when it (or its group's heading) contains every word typed, ignoring case;
+// a group (tbody) whose rows are all hidden is hidden with them. Row texts are read once.
 (function () {
   "use strict";
   document.querySelectorAll("input[data-filter]").forEach(function (input) {
-    var table = document.getElementById(input.getAttribute("data-filter"));
-    var counter = document.getElementById(input.getAttribute("data-filter") + "-count");
+    var id = input.getAttribute("data-filter");
+    var table = document.getElementById(id);
+    var counter = document.getElementById(id + "-count");
     if (!table) { return; }
+    var groups = Array.prototype.map.call(table.tBodies, function (group) {
+      var head = group.querySelector("th");
+      var label = head ? head.textContent.toLowerCase() : "";
+      var rows = Array.prototype.filter.call(group.rows, function (row) {
+        return !row.querySelector("th");
+      }).map(function (row) {
+        return { row: row, text: label + " " + row.textContent.toLowerCase() };
+      });
+      return { group: group, rows: rows };
+    });
+    var timer = null;
     function apply() {
       var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
       var shown = 0;
-      table.querySelectorAll("tbody").forEach(function (group) {
-        var label = group.querySelector("th") ? group.querySelector("th").textContent.toLowerCase() : "";
+      groups.forEach(function (g) {
         var any = false;
-        group.querySelectorAll("tr").forEach(function (row) {
-          if (row.querySelector("th")) { return; }
-          var text = label + " " + row.textContent.toLowerCase();
-          var hit = words.every(function (w) { return text.indexOf(w) !== -1; });
-          row.hidden = !hit;
+        g.rows.forEach(function (r) {
+          var hit = words.every(function (w) { return r.text.indexOf(w) !== -1; });
+          if (r.row.hidden === hit) { r.row.hidden = !hit; }
           if (hit) { any = true; shown += 1; }
         });
-        group.hidden = !any;
+        g.group.hidden = !any;
       });
-      if (counter) { counter.textContent = shown + " quotes shown"; }
+      if (counter) { counter.textContent = shown + " shown"; }
     }
-    input.addEventListener("input", apply);
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(apply, 120);
+    });
     apply();
   });
 })();
