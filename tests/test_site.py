@@ -142,3 +142,16 @@ def test_site_of_a_release_zip_equals_the_site_of_its_folder(site: Path, tmp_pat
     assert result.exit_code == 0, result.output
     for name in PAGES:
         assert (tmp_path / "z" / name).read_bytes() == (site / name).read_bytes()
+
+
+def test_each_meeting_section_lists_participants_with_roles_and_reporting_articles(
+    site: Path,
+) -> None:
+    html = (site / "meetings.html").read_text("utf-8")
+    names = {e["entity_id"]: e["name"] for e in _rows("entities")}
+    sections = {s.split('"', 1)[0]: s for s in html.split('<section class="meeting" id="')[1:]}
+    assert len(sections) == len(_rows("meetings"))
+    for p in _rows("meeting_participants"):
+        assert f"<li>{names[p['entity_id']]} ({p['role']})</li>" in sections[p["meeting_id"]]
+    for e in _rows("meeting_mentions"):
+        assert f'href="articles/{e["article_id"]}.html">' in sections[e["meeting_id"]]

@@ -85,6 +85,10 @@ def _section(m: Row, parts: list[Row], evidence: list[Row], names: dict[str, str
         f"<small>({esc(e['article_id'])})</small></li>"
         for e in evidence
     )
+    reports = "".join(
+        f"<li>{link(f'articles/{a}.html', a)}</li>"
+        for a in sorted({e["article_id"] for e in evidence})
+    )
     place = ", ".join(str(x) for x in (m.get("venue"), m.get("city"), m.get("country")) if x)
     part_of = link(f"#{m['part_of']}", m["part_of"]) if m.get("part_of") else "—"
     mid = esc(m["meeting_id"])
@@ -96,6 +100,7 @@ def _section(m: Row, parts: list[Row], evidence: list[Row], names: dict[str, str
         f"<dt>Format</dt><dd>{esc(m.get('format'))}</dd><dt>Status</dt><dd>{esc(m['status'])}</dd>"
         f"<dt>Part of</dt><dd>{part_of}</dd></dl>"
         f"<h4>Participants</h4><ul>{who or '<li>none named</li>'}</ul>"
+        f"<h4>Reported by</h4><ul>{reports}</ul>"
         f"<h4>Evidence ({len(evidence)})</h4><ul>{ev}</ul></section>\n"
     )
 
