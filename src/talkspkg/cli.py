@@ -247,3 +247,33 @@ def describe(package: str, as_json: bool) -> None:
     click.echo(
         json.dumps(info, indent=2, ensure_ascii=False) if as_json else render_text(info), nl=as_json
     )
+
+
+@main.command()
+@click.argument("package", default=".")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("site"),
+    show_default=True,
+    help="Folder to write the site into (index.html, articles/, assets/, the package files).",
+)
+def site(package: str, out_dir: Path) -> None:
+    """Write a static explorer of PACKAGE (folder, zip, descriptor or URL): plain files that
+    work from file:// with no server and no network (exit 2 if it cannot).
+
+    \b
+    Example:
+      talkspkg site . --out site && open site/index.html
+    """
+    from talkspkg.site import build_site
+    from talkspkg.validate.source import open_package
+
+    try:
+        with open_package(package) as root:
+            result = build_site(root, out_dir)
+    except TalkspkgError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(2)
+    click.echo(f"Wrote {result.pages} pages to {out_dir / 'index.html'} ({result.files} files)")

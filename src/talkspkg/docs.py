@@ -47,7 +47,7 @@ def render_cli_reference() -> str:
     from talkspkg.cli import main
 
     parts = []
-    for args in ([], ["build"], ["validate"], ["pack"], ["diff"], ["describe"]):
+    for args in ([], ["build"], ["validate"], ["pack"], ["diff"], ["describe"], ["site"]):
         result = CliRunner().invoke(main, [*args, "--help"], prog_name="talkspkg")
         parts += [
             f"`talkspkg {' '.join(args)} --help`".replace("  ", " "),
