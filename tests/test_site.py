@@ -22,7 +22,8 @@ PAGES = ("index.html", "quotes.html", "meetings.html", "proposals.html", "met.ht
 def _site(out: Path) -> Path:
     result = CliRunner().invoke(main, ["site", str(ROOT), "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("Wrote 10 pages to ")
+    pages = len(PAGES) + len(_rows("articles")) + len(_rows("meetings"))
+    assert result.output.startswith(f"Wrote {pages} pages to ")
     return out
 
 
@@ -93,9 +94,9 @@ def test_rows_link_to_their_span_in_the_article_view(site: Path) -> None:
     quotes_html = (site / "quotes.html").read_text("utf-8")
     for q in _rows("quotes"):
         assert f'href="articles/{q["article_id"]}.html#{q["start"]}-{q["end"]}"' in quotes_html
-    meetings_html = (site / "meetings.html").read_text("utf-8")
     for e in _rows("meeting_mentions"):
-        assert f'href="articles/{e["article_id"]}.html#{e["start"]}-{e["end"]}"' in meetings_html
+        meeting_html = (site / "meetings" / f"{e['meeting_id']}.html").read_text("utf-8")
+        assert f'href="../articles/{e["article_id"]}.html#{e["start"]}-{e["end"]}"' in meeting_html
     proposals_html = (site / "proposals.html").read_text("utf-8")
     for p in _rows("term_positions"):
         assert f'href="articles/{p["article_id"]}.html#{p["start"]}-{p["end"]}"' in proposals_html
@@ -147,11 +148,13 @@ def test_site_of_a_release_zip_equals_the_site_of_its_folder(site: Path, tmp_pat
 def test_each_meeting_section_lists_participants_with_roles_and_reporting_articles(
     site: Path,
 ) -> None:
-    html = (site / "meetings.html").read_text("utf-8")
     names = {e["entity_id"]: e["name"] for e in _rows("entities")}
-    sections = {s.split('"', 1)[0]: s for s in html.split('<section class="meeting" id="')[1:]}
-    assert len(sections) == len(_rows("meetings"))
+    sections = {p.stem: p.read_text("utf-8") for p in sorted((site / "meetings").glob("*.html"))}
+    assert sorted(sections) == sorted(m["meeting_id"] for m in _rows("meetings"))
+    index = (site / "meetings.html").read_text("utf-8")
+    for meeting_id in sections:  # the timeline's table links every meeting's page
+        assert f'href="meetings/{meeting_id}.html"' in index
     for p in _rows("meeting_participants"):
         assert f"<li>{names[p['entity_id']]} ({p['role']})</li>" in sections[p["meeting_id"]]
     for e in _rows("meeting_mentions"):
-        assert f'href="articles/{e["article_id"]}.html">' in sections[e["meeting_id"]]
+        assert f'href="../articles/{e["article_id"]}.html">' in sections[e["meeting_id"]]

@@ -1,7 +1,8 @@
 """A static, self-contained explorer of a built package: plain files that work from file://.
 
 `build_site(package_root, out_dir)` writes index.html, quotes.html, meetings.html,
-proposals.html, met.html, one articles/<article_id>.html per article, the vendored chart
+proposals.html, met.html, one articles/<article_id>.html per article, one
+meetings/<meeting_id>.html per meeting, the vendored chart
 libraries under assets/, and a copy of the package files the pages link to. Output is a pure
 function of the package: everything is sorted and nothing records when it was built.
 """
@@ -15,7 +16,7 @@ from pathlib import Path
 from talkspkg.errors import PackageError
 from talkspkg.site.article import ArticleIndex, article_page
 from talkspkg.site.load import Package, load_package
-from talkspkg.site.meetings import meetings_page, met_page
+from talkspkg.site.meetings import meeting_pages, meetings_page, met_page
 from talkspkg.site.overview import overview_page
 from talkspkg.site.proposals import proposals_page
 from talkspkg.site.quotes import quotes_page
@@ -51,6 +52,7 @@ def render_pages(package: Package) -> dict[str, str]:
         "proposals.html": proposals_page(package),
         "met.html": met_page(package),
     }
+    pages |= meeting_pages(package)
     index = ArticleIndex(package)
     for article in package.rows("articles"):
         pages[f"articles/{article['article_id']}.html"] = article_page(package, index, article)
@@ -62,6 +64,7 @@ def build_site(package_root: Path, out_dir: Path) -> SiteResult:
     pages = render_pages(package)
     try:
         (out_dir / "articles").mkdir(parents=True, exist_ok=True)
+        (out_dir / "meetings").mkdir(exist_ok=True)
         (out_dir / "assets").mkdir(exist_ok=True)
         for name, html in sorted(pages.items()):
             (out_dir / name).write_bytes(html.encode("utf-8"))

@@ -106,7 +106,7 @@ def _lists(index: ArticleIndex, article_id: str) -> str:
             (
                 _here(m),
                 link(
-                    f"../meetings.html#{m['meeting_id']}",
+                    f"../meetings/{m['meeting_id']}.html",
                     index.meeting_labels.get(m["meeting_id"], m["meeting_id"]),
                 ),
                 esc(m["status"]),

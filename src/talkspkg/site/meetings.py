@@ -1,5 +1,7 @@
-"""meetings.html (a timeline coloured by status, a table, a section per meeting) and met.html
-(who met whom: meetings shared by each pair of participants)."""
+"""meetings.html (a timeline coloured by status and a table), one meetings/<meeting_id>.html per
+meeting (participants, reporting articles, evidence), and met.html (who met whom: meetings shared
+by each pair of participants). A page per meeting keeps the largest page small: a thousand
+articles report thousands of meetings."""
 
 from __future__ import annotations
 
@@ -44,7 +46,7 @@ def _timeline(meetings: list[Row]) -> str:
                 "end": str(end),
                 "when": _when(m),
                 "status": m["status"],
-                "href": f"#{m['meeting_id']}",
+                "href": meeting_href("", m["meeting_id"]),
             }
         )
     spec = {
@@ -75,22 +77,26 @@ def _timeline(meetings: list[Row]) -> str:
     return chart("chart-meetings", spec, f"Timeline of {len(values)} dated meetings by status")
 
 
+def meeting_href(prefix: str, meeting_id: str) -> str:
+    return f"{prefix}meetings/{meeting_id}.html"
+
+
 def _section(m: Row, parts: list[Row], evidence: list[Row], names: dict[str, str]) -> str:
     who = "".join(
         f"<li>{esc(names.get(p['entity_id'], p['entity_id']))} ({esc(p['role'])})</li>"
         for p in parts
     )
     ev = "".join(
-        f"<li>{link(span_href('', e['article_id'], e['start'], e['end']), e['text'])} "
+        f"<li>{link(span_href('../', e['article_id'], e['start'], e['end']), e['text'])} "
         f"<small>({esc(e['article_id'])})</small></li>"
         for e in evidence
     )
     reports = "".join(
-        f"<li>{link(f'articles/{a}.html', a)}</li>"
+        f"<li>{link(f'../articles/{a}.html', a)}</li>"
         for a in sorted({e["article_id"] for e in evidence})
     )
     place = ", ".join(str(x) for x in (m.get("venue"), m.get("city"), m.get("country")) if x)
-    part_of = link(f"#{m['part_of']}", m["part_of"]) if m.get("part_of") else "—"
+    part_of = link(f"{m['part_of']}.html", m["part_of"]) if m.get("part_of") else "—"
     mid = esc(m["meeting_id"])
     return (
         f'<section class="meeting" id="{mid}" aria-labelledby="h-{mid}">'
@@ -105,9 +111,8 @@ def _section(m: Row, parts: list[Row], evidence: list[Row], names: dict[str, str
     )
 
 
-def meetings_page(package: Package) -> str:
-    names = {e["entity_id"]: e["name"] for e in package.rows("entities")}
-    meetings = _sorted_meetings(package)
+def _links(package: Package) -> tuple[dict[str, list[Row]], dict[str, list[Row]]]:
+    """Participants and evidence sentences of each meeting, in a fixed order."""
     parts: dict[str, list[Row]] = defaultdict(list)
     for p in sorted(
         package.rows("meeting_participants"),
@@ -120,9 +125,15 @@ def meetings_page(package: Package) -> str:
         key=lambda e: (e["meeting_id"], e["article_id"], e["start"], e["end"]),
     ):
         evidence[e["meeting_id"]].append(e)
+    return parts, evidence
+
+
+def meetings_page(package: Package) -> str:
+    meetings = _sorted_meetings(package)
+    parts, _ = _links(package)
     rows = (
         (
-            link(f"#{m['meeting_id']}", m["label"]),
+            link(meeting_href("", m["meeting_id"]), m["label"]),
             esc(_when(m)),
             esc(m.get("city")),
             esc(m.get("format")),
@@ -132,20 +143,28 @@ def meetings_page(package: Package) -> str:
         )
         for m in meetings
     )
-    body = (
-        _timeline(meetings)
-        + table(
-            ("Meeting", "When", "City", "Format", "Status", "Participants", "Articles"),
-            rows,
-            caption=f"{len(meetings)} meetings",
-            attrs=' id="meetings-table"',
-        )
-        + "<h2>Meetings one by one</h2>\n"
-        + "".join(
-            _section(m, parts[m["meeting_id"]], evidence[m["meeting_id"]], names) for m in meetings
-        )
+    body = _timeline(meetings) + table(
+        ("Meeting", "When", "City", "Format", "Status", "Participants", "Articles"),
+        rows,
+        caption=f"{len(meetings)} meetings",
+        attrs=' id="meetings-table"',
     )
     return page("Meetings", body, charts=True, current="meetings.html")
+
+
+def meeting_pages(package: Package) -> dict[str, str]:
+    """meetings/<meeting_id>.html for every meeting."""
+    names = {e["entity_id"]: e["name"] for e in package.rows("entities")}
+    parts, evidence = _links(package)
+    return {
+        meeting_href("", m["meeting_id"]): page(
+            m["label"],
+            _section(m, parts[m["meeting_id"]], evidence[m["meeting_id"]], names),
+            prefix="../",
+            current="meetings.html",
+        )
+        for m in _sorted_meetings(package)
+    }
 
 
 def met_page(package: Package) -> str:
@@ -177,7 +196,7 @@ def met_page(package: Package) -> str:
                 continue
             title = "; ".join(labels.get(m, m) for m in met)
             cells.append(
-                f'<td class="hit">{link(f"meetings.html#{met[0]}", len(met), title=title)}</td>'
+                f'<td class="hit">{link(meeting_href("", met[0]), len(met), title=title)}</td>'
             )
         lines.append(f'<tr><th scope="row">{esc(names.get(a, a))}</th>{"".join(cells)}</tr>\n')
     note = (
