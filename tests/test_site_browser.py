@@ -79,6 +79,10 @@ def test_site_in_headless_chromium(tmp_path: Path) -> None:
         assert bars == sum(m["date_start"] is not None for m in meetings)
         for folder in shots:
             page.screenshot(path=str(folder / "site-meetings.png"), full_page=False)
+        # a click on a bar of the timeline opens its meeting, which links to its evidence
+        page.locator("#chart-meetings svg .mark-rect path").first.click()
+        page.wait_for_url("**/meetings/*.html")
+        assert page.locator('a[href^="../articles/"][href*=".html#"]').count() >= 1
 
         quote = max(_rows("quotes"), key=lambda q: (q["confidence"], q["quote_id"]))
         raw = (ROOT / "raw" / f"{quote['article_id']}.txt").read_bytes().decode("utf-8")
