@@ -31,20 +31,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gold import CORPUS_DIR, ROOT, GoldArticle, load_gold
 from score import FIGURES, Package, score_split
 
+from talkspkg.schema.models import MODELS
+
 SPLITS = ("seeds", "dev", "fresh")
 GOLD_SPLIT = {"seeds": "seed", "dev": "dev", "fresh": "fresh"}
-TABLES = (
-    "articles",
-    "entities",
-    "mentions",
-    "quotes",
-    "meetings",
-    "meeting_participants",
-    "meeting_mentions",
-    "proposals",
-    "proposal_terms",
-    "term_positions",
-)
+TABLES = tuple(t for t in MODELS if t != "codebook")  # every table the scorer reads
 QUALITY_DOC = ROOT / "docs" / "QUALITY.md"
 
 
