@@ -34,30 +34,6 @@ def _table(ctx: PackageContext, name: str) -> pa.Table | None:
         return None  # reported by the form checks
 
 
-def _rows(
-    ctx: PackageContext,
-    type_: str,
-    table: str,
-    column: str,
-    arrow: pa.Table,
-    indices: list[int],
-    message: str,
-    values: list[object] | None = None,
-) -> Iterator[Finding]:
-    """Per-row findings of a rule about meaning (no file: it holds in every format)."""
-    return row_findings(
-        ctx,
-        type=type_,
-        table=table,
-        file=None,
-        column=column,
-        arrow=arrow,
-        indices=indices,
-        message=message,
-        values=values,
-    )
-
-
 def _indices(mask: pa.ChunkedArray | pa.Array) -> list[int]:
     return pc.indices_nonzero(pc.fill_null(mask, False)).to_pylist()  # type: ignore[no-any-return]
 
@@ -80,13 +56,14 @@ def content_ids(ctx: PackageContext) -> Iterator[Finding]:
         expected = pc.binary_join_element_wise(*pieces, "")
         wrong = _indices(pc.not_equal(table[spec.column], expected))
         if wrong:
-            yield from _rows(
+            yield from row_findings(
                 ctx,
-                "content-id-error",
-                spec.table,
-                spec.column,
-                table,
-                wrong,
+                type="content-id-error",
+                table=spec.table,
+                file=None,
+                column=spec.column,
+                arrow=table,
+                indices=wrong,
                 message=f"is not {spec.template} of its row",
             )
 
@@ -110,13 +87,14 @@ def typed_references(ctx: PackageContext) -> Iterator[Finding]:
             if v is not None and v in types and types[v] not in spec.types
         ]
         if wrong:
-            yield from _rows(
+            yield from row_findings(
                 ctx,
-                "entity-type-error",
-                spec.table,
-                spec.column,
-                table,
-                wrong,
+                type="entity-type-error",
+                table=spec.table,
+                file=None,
+                column=spec.column,
+                arrow=table,
+                indices=wrong,
                 message=f"names an entity that is not a {' or '.join(spec.types)}",
                 values=[f"{values[i]} ({types[values[i]]})" for i in wrong[:10]],
             )
@@ -156,13 +134,14 @@ def _ranges(ctx: PackageContext, spec: DatedRange) -> Iterator[Finding]:
         if problem:
             by_problem.setdefault(problem, []).append(i)
     for problem, indices in sorted(by_problem.items()):
-        yield from _rows(
+        yield from row_findings(
             ctx,
-            "date-precision-error",
-            spec.table,
-            spec.start,
-            table,
-            indices,
+            type="date-precision-error",
+            table=spec.table,
+            file=None,
+            column=spec.start,
+            arrow=table,
+            indices=indices,
             message=problem,
         )
 
@@ -199,13 +178,14 @@ def date_anchors(ctx: PackageContext) -> Iterator[Finding]:
         if not any(reported.get(article, set()) & reported.get(f, set()) for f in fixers):
             wrong.append(i)
     if wrong:
-        yield from _rows(
+        yield from row_findings(
             ctx,
-            "date-anchor-error",
-            "meetings",
-            "date_anchor",
-            meetings,
-            wrong,
+            type="date-anchor-error",
+            table="meetings",
+            file=None,
+            column="date_anchor",
+            arrow=meetings,
+            indices=wrong,
             message="names an article that shares no meeting with the articles reporting this "
             "one, so its publication date cannot have anchored it",
         )
@@ -226,13 +206,14 @@ def quote_continuations(ctx: PackageContext) -> Iterator[Finding]:
         and (target["article_id"] != r["article_id"] or target["start"] >= r["start"])
     ]
     if wrong:
-        yield from _rows(
+        yield from row_findings(
             ctx,
-            "reference-order-error",
-            "quotes",
-            "continues",
-            quotes,
-            wrong,
+            type="reference-order-error",
+            table="quotes",
+            file=None,
+            column="continues",
+            arrow=quotes,
+            indices=wrong,
             message="does not name an earlier quote of the same article",
         )
 
@@ -265,13 +246,14 @@ def meeting_parents(ctx: PackageContext) -> Iterator[Finding]:
         if cyclic or apart:
             wrong.append(i)
     if wrong:
-        yield from _rows(
+        yield from row_findings(
             ctx,
-            "part-of-error",
-            "meetings",
-            "part_of",
-            meetings,
-            wrong,
+            type="part-of-error",
+            table="meetings",
+            file=None,
+            column="part_of",
+            arrow=meetings,
+            indices=wrong,
             message="leads back to the meeting, or to a parent on other dates",
         )
 
@@ -295,13 +277,14 @@ def article_counts(ctx: PackageContext) -> Iterator[Finding]:
             if row[column] != actual:
                 wrong.append(i)
         if wrong:
-            yield from _rows(
+            yield from row_findings(
                 ctx,
-                "derived-count-error",
-                "articles",
-                column,
-                articles,
-                wrong,
+                type="derived-count-error",
+                table="articles",
+                file=None,
+                column=column,
+                arrow=articles,
+                indices=wrong,
                 message=f"is not the {column.replace('_', ' ')} of the raw text",
             )
 
