@@ -24,6 +24,7 @@ from pathlib import Path
 
 from talkspkg.errors import BuildError
 from talkspkg.kb import KnowledgeBase, load_knowledge
+from talkspkg.layout import files_under, listed_paths
 from talkspkg.pipeline import Batch, assemble, run_batches
 from talkspkg.raw import (
     PACKAGE_FILE,
@@ -135,27 +136,18 @@ def _listed(out_dir: Path) -> set[str]:
         resources = [r for r in desc["resources"] if isinstance(r, dict)]
     except (OSError, ValueError, KeyError, TypeError):
         return set()
-    paths = {r["path"] for r in resources if isinstance(r.get("path"), str)}
-    paths |= {r["schema"] for r in resources if isinstance(r.get("schema"), str)}
-    return paths | {f"raw/{SOURCES_FILE}"}
+    return listed_paths({"resources": resources}) | {f"raw/{SOURCES_FILE}"}
 
 
 def foreign_files(staged: Path, out_dir: Path, keep_raw: bool) -> list[str]:
     """Files the swap would delete that neither the previous package nor this build wrote."""
     ours = _listed(out_dir)
     folders = [n for n in MANAGED if n != "datapackage.json" and not (keep_raw and n == "raw")]
-    found = []
-    for name in folders:
-        top = out_dir / name
-        if not top.is_dir() or top.is_symlink():
-            continue
-        for path in top.rglob("*"):
-            rel = path.relative_to(out_dir).as_posix()
-            if path.is_dir() and not path.is_symlink():
-                continue
-            if rel not in ours and not (staged / rel).is_file():
-                found.append(rel)
-    return sorted(found)
+    return sorted(
+        rel
+        for rel in files_under(out_dir, folders)
+        if rel not in ours and not (staged / rel).is_file()
+    )
 
 
 def _remove(path: Path) -> None:

@@ -7,11 +7,18 @@ import os
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
 from talkspkg import __version__
 from talkspkg.errors import TalkspkgError
+
+
+def fail(message: str) -> NoReturn:
+    """The one way a command reports a usage or input error: one line, exit 2."""
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(2)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -101,8 +108,7 @@ def build(
         else:
             result = build_package(raw_dir, out_dir, options)
     except TalkspkgError as exc:
-        click.echo(f"Error: {exc}", err=True)
-        sys.exit(2)
+        fail(str(exc))
     if not quiet:
         counts = ", ".join(f"{name} {n}" for name, n in result.rows.items())
         click.echo(f"Built {out_dir / 'datapackage.json'}: {counts}")
@@ -139,8 +145,7 @@ def validate(package: str, as_json: bool, fmt: str | None) -> None:
     except TalkspkgError as exc:
         if as_json:
             click.echo(json.dumps({"package": package, "valid": False, "error": str(exc)}))
-        click.echo(f"Error: {exc}", err=True)
-        sys.exit(2)
+        fail(str(exc))
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
     elif fmt == "github":
@@ -172,8 +177,7 @@ def pack(package_dir: Path, out_dir: Path) -> None:
     try:
         packed = pack_package(package_dir, out_dir)
     except TalkspkgError as exc:
-        click.echo(f"Error: {exc}", err=True)
-        sys.exit(2)
+        fail(str(exc))
     click.echo(f"Packed {packed.zip_path} ({packed.members} files), sha256 {packed.sha256}")
 
 
@@ -217,8 +221,7 @@ def diff(old: str, new: str, limit: int, fmt: str) -> None:
             new_root = stack.enter_context(open_package(new))
             result = diff_packages(old_root, new_root, limit, old, new)
     except (TalkspkgError, OSError, ValueError) as exc:
-        click.echo(f"Error: {exc}", err=True)
-        sys.exit(2)
+        fail(str(exc))
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
     else:
@@ -242,8 +245,7 @@ def describe(package: str, as_json: bool) -> None:
         with open_package(package) as root:
             info = describe_package(root)
     except (TalkspkgError, OSError, ValueError, KeyError) as exc:
-        click.echo(f"Error: {package}: cannot be described: {exc}", err=True)
-        sys.exit(2)
+        fail(f"{package}: cannot be described: {exc}")
     click.echo(
         json.dumps(info, indent=2, ensure_ascii=False) if as_json else render_text(info), nl=as_json
     )
@@ -274,6 +276,5 @@ def site(package: str, out_dir: Path) -> None:
         with open_package(package) as root:
             result = build_site(root, out_dir)
     except TalkspkgError as exc:
-        click.echo(f"Error: {exc}", err=True)
-        sys.exit(2)
+        fail(str(exc))
     click.echo(f"Wrote {result.pages} pages to {out_dir / 'index.html'} ({result.files} files)")

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from talkspkg.errors import PackageError
+from talkspkg.layout import listed_paths
 
 DEFAULT_STAMP = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip can record
 
@@ -38,12 +39,8 @@ def _stamp(desc: dict[str, Any]) -> tuple[int, int, int, int, int, int]:
 
 
 def _listed_files(root: Path, desc: dict[str, Any]) -> list[str]:
-    names = {"datapackage.json"}
-    for res in desc.get("resources", []):
-        for key in ("path", "schema"):
-            if isinstance(res.get(key), str):
-                names.add(res[key])
-    if (root / "raw" / "sources.yaml").is_file():
+    names = {"datapackage.json"} | listed_paths(desc)
+    if (root / "raw" / "sources.yaml").is_file():  # a package built before it was a resource
         names.add("raw/sources.yaml")
     return sorted(names)
 

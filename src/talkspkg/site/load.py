@@ -10,6 +10,7 @@ from typing import Any
 import pyarrow.parquet as pq
 
 from talkspkg.errors import PackageError
+from talkspkg.layout import listed_paths
 
 Row = dict[str, Any]
 
@@ -44,13 +45,7 @@ class Package:
 
     def files(self) -> list[str]:
         """Every file the descriptor names, relative to the root, sorted."""
-        paths: set[str] = set()
-        for resource in self.descriptor.get("resources", []):
-            for key in ("path", "schema"):
-                value = resource.get(key)
-                if isinstance(value, str) and "://" not in value:
-                    paths.add(value)
-        return sorted(paths)
+        return sorted(listed_paths(self.descriptor))
 
 
 def load_package(root: Path) -> Package:

@@ -25,6 +25,7 @@ from pathlib import Path, PurePosixPath
 from typing import IO
 
 from talkspkg.errors import PackageError
+from talkspkg.layout import listed_paths
 
 DESCRIPTOR = "datapackage.json"
 MAX_DOWNLOAD = 1 << 30  # bytes fetched from a URL, all files together
@@ -161,10 +162,9 @@ def _download(url: str, into: Path) -> Path:
     folder.mkdir()
     shutil.move(first, folder / DESCRIPTOR)
     base = url.rsplit("/", 1)[0] + "/"
-    names = {r.get(k) for r in resources if isinstance(r, dict) for k in ("path", "schema")}
-    for name in sorted(n for n in names if isinstance(n, str)):
+    for name in sorted(listed_paths({"resources": resources})):
         relative = _safe_member(name)
-        if relative is None or is_url(name):
+        if relative is None:
             continue  # the validator reports the unsafe path itself
         link = urllib.parse.urljoin(base, urllib.parse.quote(name))
         budget.fetch(link, folder / relative, missing_ok=True)

@@ -16,6 +16,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from talkspkg.layout import files_under, listed_paths
 from talkspkg.schema.contracts import CONTENT_IDS, DATED_RANGES, TYPED_REFS, DatedRange
 from talkspkg.validate.checks._util import row_findings
 from talkspkg.validate.context import PackageContext, Unavailable
@@ -291,22 +292,11 @@ def article_counts(ctx: PackageContext) -> Iterator[Finding]:
 
 def closed_package(ctx: PackageContext) -> Iterator[Finding]:
     """Every file under data/, schemas/ and raw/ is listed by the descriptor."""
-    listed = set()
-    for res in ctx.resources():
-        for key in ("path", "schema"):
-            if isinstance(res.get(key), str):
-                listed.add(res[key])
-    for folder in CLOSED_FOLDERS:
-        top = ctx.root / folder
-        if not top.is_dir() or top.is_symlink():
-            continue
-        for path in sorted(top.rglob("*")):
-            if path.is_dir() and not path.is_symlink():
-                continue
-            rel = path.relative_to(ctx.root).as_posix()
-            if rel not in listed:
-                yield Finding(
-                    "undeclared-file",
-                    "in the package but listed by no resource: remove it, or rebuild",
-                    file=rel,
-                )
+    listed = listed_paths({"resources": ctx.resources()})
+    for rel in files_under(ctx.root, CLOSED_FOLDERS):
+        if rel not in listed:
+            yield Finding(
+                "undeclared-file",
+                "in the package but listed by no resource: remove it, or rebuild",
+                file=rel,
+            )

@@ -1,0 +1,36 @@
+"""What a package's descriptor lists, and which files lie in its folders: one answer for the build
+(which files it may replace), `pack` (what it ships), the site (what it copies), the URL download
+(what it fetches) and validate (what nothing lists)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+
+def listed_paths(descriptor: Mapping[str, Any]) -> set[str]:
+    """The local files the descriptor's resources name: their `path` and `schema` (not URLs)."""
+    paths: set[str] = set()
+    resources = descriptor.get("resources")
+    for resource in resources if isinstance(resources, list) else []:
+        if not isinstance(resource, dict):
+            continue
+        for key in ("path", "schema"):
+            value = resource.get(key)
+            if isinstance(value, str) and "://" not in value:
+                paths.add(value)
+    return paths
+
+
+def files_under(root: Path, folders: Iterable[str]) -> Iterator[str]:
+    """Relative POSIX paths of the files (and links) under each folder of `root`, in order; a
+    folder that is itself a link is not entered."""
+    for name in folders:
+        top = root / name
+        if not top.is_dir() or top.is_symlink():
+            continue
+        for path in sorted(top.rglob("*")):
+            if path.is_dir() and not path.is_symlink():
+                continue
+            yield path.relative_to(root).as_posix()
