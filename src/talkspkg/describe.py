@@ -11,6 +11,8 @@ from typing import Any
 
 import pyarrow.parquet as pq
 
+from talkspkg.layout import parquet_resources
+
 
 def _month(value: Any) -> str:
     return "undated" if value is None else str(value)[:7]
@@ -20,10 +22,7 @@ def describe_package(root: Path) -> dict[str, Any]:
     desc = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
     tables: dict[str, Any] = {}
     loaded: dict[str, Any] = {}
-    for res in desc.get("resources", []):
-        if res.get("format") != "parquet":
-            continue
-        name = res["name"].removesuffix("-parquet")
+    for name, res in parquet_resources(desc).items():
         schema = json.loads((root / res["schema"]).read_text(encoding="utf-8"))
         table = pq.read_table(root / res["path"])
         loaded[name] = table

@@ -17,6 +17,8 @@ from typing import Any
 
 import pyarrow.parquet as pq
 
+from talkspkg.layout import parquet_resources
+
 BUMPS = ("none", "patch", "minor", "major")
 
 
@@ -70,11 +72,7 @@ def _descriptor(root: Path) -> dict[str, Any]:
 
 
 def _parquet_tables(root: Path, desc: dict[str, Any]) -> dict[str, Path]:
-    return {
-        r["name"].removesuffix("-parquet"): root / r["path"]
-        for r in desc.get("resources", [])
-        if r.get("format") == "parquet" and isinstance(r.get("path"), str)
-    }
+    return {table: root / res["path"] for table, res in parquet_resources(desc).items()}
 
 
 def _primary_key(root: Path, desc: dict[str, Any], table: str) -> list[str]:

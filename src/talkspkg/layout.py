@@ -23,6 +23,19 @@ def listed_paths(descriptor: Mapping[str, Any]) -> set[str]:
     return paths
 
 
+def parquet_resources(descriptor: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """Table name -> its Parquet resource (`<table>-parquet`, format `parquet`, a local path)."""
+    resources = descriptor.get("resources")
+    return {
+        r["name"].removesuffix("-parquet"): r
+        for r in (resources if isinstance(resources, list) else [])
+        if isinstance(r, dict)
+        and r.get("format") == "parquet"
+        and isinstance(r.get("name"), str)
+        and isinstance(r.get("path"), str)
+    }
+
+
 def files_under(root: Path, folders: Iterable[str]) -> Iterator[str]:
     """Relative POSIX paths of the files (and links) under each folder of `root`, in order; a
     folder that is itself a link is not entered."""

@@ -10,7 +10,7 @@ from typing import Any
 import pyarrow.parquet as pq
 
 from talkspkg.errors import PackageError
-from talkspkg.layout import listed_paths
+from talkspkg.layout import listed_paths, parquet_resources
 
 Row = dict[str, Any]
 
@@ -54,11 +54,11 @@ def load_package(root: Path) -> Package:
         descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise PackageError(f"{root}: cannot read datapackage.json: {exc}") from exc
-    paths = {r.get("name"): r.get("path") for r in descriptor.get("resources", [])}
+    parquet = parquet_resources(descriptor)
     tables: dict[str, list[Row]] = {}
     for name in TABLES:
-        path = paths.get(f"{name}-parquet")
-        if isinstance(path, str):
+        if name in parquet:
+            path = parquet[name]["path"]
             try:
                 tables[name] = pq.read_table(root / path).to_pylist()
             except (OSError, ValueError) as exc:
