@@ -622,7 +622,7 @@ def test_a_story_told_in_an_earlier_year_dates_its_days_in_that_year() -> None:
 def test_the_next_round_is_held_between_the_parties_of_the_round_before() -> None:
     body = (
         "Delegations from the US, Russia and Ukraine held talks in Istanbul on Monday.\n\n"
-        "The next round of talks would be held soon, officials said."
+        "A further round of talks would follow shortly, officials said."
     )
     rows = run(article("n2", body, "May 14, 2025"))
     later = [r for r in rows["meetings"] if r["city"] is None]

@@ -629,8 +629,8 @@ def test_only_if_after_but_conditions_the_clause_before():
 
 def test_reporting_participle_makes_the_sentence_subject_the_holder():
     text = (
-        "Moscow rejected Zelensky's peace plan, reiterating that it would not give up any "
-        "territory it had seized."
+        "Moscow dismissed the Ukrainian peace proposal, reiterating that it would not give up "
+        "any territory it had seized."
     )
     stances = {(c[0], c[1], c[2]) for c in claims(text) if c[1] != "proposes"}
     assert stances == {("territory.russian_withdrawal", "rejects", "russia")}

@@ -352,7 +352,7 @@ def test_a_leading_clause_ending_in_a_list_is_skipped_whole() -> None:
 
 def test_allies_of_a_country_are_unnamed_speakers_not_the_country() -> None:
     rows = annotate(
-        "The plan was criticised by Western allies of Kyiv for not acknowledging "
+        "The draft drew fire from Western allies of Kyiv for ignoring "
         '"the sovereignty of a free nation".',
     )
     assert [(q.speaker_id, q.resolution) for q in rows] == [(None, "unnamed")]

@@ -153,8 +153,8 @@ class _Grouper:
 
     def _continued(self, f: Frame) -> Local | None:
         """A frame with a place or a date that fits no encounter continues the encounter of the
-        sentence just before, when nothing contradicts it ("... sat face to face to hold
-        trilateral talks. Hosted at the Al Shati Palace in Abu Dhabi, talks were mediated ...")."""
+        sentence just before, when nothing contradicts it ("... met in person for
+        three-way talks. Held at a palace in Doha, the session was chaired by ...")."""
         cls = _format_class(frame_format(f))
         loc = self.latest.get(cls or "")
         if loc is None or self.seen.get(id(loc)) != self.count - 1 or loc.scope != "main":
@@ -257,7 +257,7 @@ class _Grouper:
             if f.bilateral:
                 parent = self.of[id(keyed[0])] if keyed else self.latest.get("in_person")
                 self._new(f, "bilateral" if parent else "main", parent)
-            elif f.other:  # "the next round of talks would be held soon": not the one told
+            elif f.other:  # "a further round is due shortly": not the one told
                 if f.roles:
                     self._new(f)
             elif (

@@ -185,7 +185,7 @@ def _fit(c: Cluster, r: Report) -> tuple[int, int] | None:
     # named in both reports is no link)
     linked = (same_place or shared >= 1) if cd and rd else shared >= 2
     if cd and rd and not linked and cd.precision == rd.precision == "day":
-        # "another round of talks was held on February 4" between the same three delegations
+        # "a second session took place on March 9" between the same three delegations
         linked = len(c.parties & r.parties) >= 2 and not (c.place_id and r.place_id)
     return (int(same_place), shared) if linked else None
 

@@ -290,7 +290,7 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
         opens = start if f.clause.kind in ("main", "coord") else lo  # quotes cut clauses too
         add([m for m in _clause_subject(names, opens, f.start) if _person(ctx, m.entity_id)])
         if f.temporal and len([e for e in found if _person(ctx, e)]) == 1:
-            # "Following a call with Trump on Saturday, Zelensky called for ...": the subject
+            # "After a call with Macron on Friday, Tusk urged ...": the subject
             # of the main clause after the opening phrase
             main = _clause_subject(names, f.clause.end, end)
             add([m for m in main if _person(ctx, m.entity_id)])

@@ -128,7 +128,7 @@ def attach_people(ctx: ArticleContext, s: Sentence) -> None:
 
         nouns = all(t.kind in ("noun", "process", "call") for t in f.triggers)
         if (not f.keyed and not f.bilateral and nouns) or f.temporal:
-            # "In the wake of the Anchorage summit, Sir Keir spent ...": the clause's actors
+            # "After the Geneva summit, the chancellor spent ...": the clause's actors
             # are the main event's
             # "Speaking alongside Tusk, Zelenskiy said the talks ...": a name next to an
             # anaphoric noun is no party; only its slots are

@@ -225,8 +225,8 @@ def _closing(ctx: Context, tokens: tuple[Token, ...], phrase: Phrase, cue: Cue) 
 def _appositive_speaker(
     ctx: Context, tokens: tuple[Token, ...], between: list[int], cue: Cue
 ) -> Phrase | None:
-    """ "Q," NAME, <appositive>, cue: the name before the appositive ("..., Jeff Kingston, a
-    professor of Asian studies at Temple University, told Time magazine")."""
+    """ "Q," NAME, <appositive>, cue: the name before the appositive ("..., Ana Ruiz, a
+    historian at a Madrid university, told the magazine")."""
     g = ctx.grammar
     if not between or len(between) > 24 or tokens[cue.first - 1].text != ",":
         return None
