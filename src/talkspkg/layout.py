@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -43,7 +44,17 @@ def files_under(root: Path, folders: Iterable[str]) -> Iterator[str]:
         top = root / name
         if not top.is_dir() or top.is_symlink():
             continue
-        for path in sorted(top.rglob("*")):
-            if path.is_dir() and not path.is_symlink():
-                continue
-            yield path.relative_to(root).as_posix()
+        found: list[tuple[str, ...]] = []
+        _scan(str(top), (name,), found)
+        yield from ("/".join(parts) for parts in sorted(found))
+
+
+def _scan(folder: str, parts: tuple[str, ...], found: list[tuple[str, ...]]) -> None:
+    """Collect the entries under `folder` as path parts (one `scandir` per folder: no `stat`
+    per file, 10,000 raw articles cost one listing)."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                _scan(entry.path, (*parts, entry.name), found)
+            else:
+                found.append((*parts, entry.name))

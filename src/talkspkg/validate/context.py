@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
@@ -55,7 +55,7 @@ class PackageContext:
     _cache: dict[tuple[str, str], Any] = field(default_factory=dict)
     _tables: dict[str, TableFiles] | None = None
     _unsafe: dict[str, str | None] = field(default_factory=dict)
-    _dirs: dict[str, Path] = field(default_factory=dict)
+    _dirs: dict[str, str] = field(default_factory=dict)
     _listings: dict[str, dict[str, os.DirEntry[str]]] = field(default_factory=dict)
     _bytes: dict[str, bytes] = field(default_factory=dict)
 
@@ -123,11 +123,11 @@ class PackageContext:
         return self._unsafe[rel]
 
     def _unsafe_reason(self, rel: str) -> str | None:
-        if "\\" in rel or rel.startswith("/") or PurePosixPath(rel).is_absolute():
+        if "\\" in rel or rel.startswith("/"):
             return f"path {rel!r} is absolute or not POSIX"
         if ":" in rel.split("/", 1)[0]:
             return f"path {rel!r} is a URL or drive path, not a path inside the package"
-        parts = PurePosixPath(rel).parts
+        parts = _parts(rel)
         if ".." in parts:
             return f"path {rel!r} leaves the package ('..')"
         try:
@@ -135,25 +135,25 @@ class PackageContext:
             target = self._resolve(rel, parts)
         except (OSError, RuntimeError):  # a symlink loop (RuntimeError before Python 3.13)
             return f"path {rel!r} cannot be resolved (symlink loop?)"
-        if target != root and root not in target.parents:
+        if target != root and not target.startswith(root.rstrip(os.sep) + os.sep):
             return f"path {rel!r} resolves outside the package (symlink?)"
         return None
 
-    def _resolved(self, folder: str) -> Path:
+    def _resolved(self, folder: str) -> str:
         """`Path.resolve()` of a folder of the package ("" is the root), once per folder."""
         if folder not in self._dirs:
-            self._dirs[folder] = (self.root / folder).resolve()
+            self._dirs[folder] = str((self.root / folder).resolve())
         return self._dirs[folder]
 
-    def _resolve(self, rel: str, parts: tuple[str, ...]) -> Path:
+    def _resolve(self, rel: str, parts: tuple[str, ...]) -> str:
         """`(root / rel).resolve()`, resolving each folder once: when the last component is no
         symlink, the resolved path is the resolved folder joined with that name."""
         if not parts:
             return self._resolved("")
         entry = self._entry(parts)
         if entry is None or entry.is_symlink():
-            return (self.root / rel).resolve()
-        return self._resolved("/".join(parts[:-1])) / parts[-1]
+            return str((self.root / rel).resolve())
+        return os.path.join(self._resolved("/".join(parts[:-1])), parts[-1])
 
     def _entry(self, parts: tuple[str, ...]) -> os.DirEntry[str] | None:
         """The directory entry of a package path, from one listing of its folder (a folder
@@ -171,7 +171,7 @@ class PackageContext:
         """A regular file (following symlinks), checked once per path."""
         key = ("is-file", rel)
         if key not in self._cache:
-            parts = PurePosixPath(rel).parts
+            parts = _parts(rel)
             entry = self._entry(parts) if parts and ".." not in parts else None
             if entry is not None and not entry.is_symlink():
                 self._cache[key] = entry.is_file()
@@ -312,6 +312,11 @@ class PackageContext:
         except (pa.ArrowException, KeyError):
             return [f"row {i + 1}" for i in indices]
         return ["|".join("" if v is None else str(v) for v in row.values()) for row in taken]
+
+
+def _parts(rel: str) -> tuple[str, ...]:
+    """`PurePosixPath(rel).parts` of a relative path, without building a path object."""
+    return tuple(p for p in rel.split("/") if p and p != ".")
 
 
 def nullable_schema(table: str) -> pa.Schema:
