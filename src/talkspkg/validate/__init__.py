@@ -6,7 +6,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from talkspkg.errors import PackageError
-from talkspkg.validate.aside import run_aside, worth_aside
 from talkspkg.validate.checks.agreement import csv_parquet_agreement
 from talkspkg.validate.checks.csv import csv_conformity
 from talkspkg.validate.checks.derived import derived_counts
@@ -27,10 +26,12 @@ from talkspkg.validate.checks.semantics import (
     meeting_parents,
     quote_continuations,
     typed_references,
+    word_counts_ahead,
 )
 from talkspkg.validate.checks.spans import span_integrity
 from talkspkg.validate.context import PackageContext
 from talkspkg.validate.report import Finding, Report
+from talkspkg.validate.sharing import can_share
 
 Check = Callable[[PackageContext], Iterator[Finding]]
 
@@ -63,40 +64,37 @@ CHECKS: tuple[Check, ...] = (
 )
 
 
-# Checks that re-read every raw article and few tables: on a large package they run in a forked
-# process beside the others (see talkspkg.validate.aside), the report unchanged.
-ASIDE: tuple[Check, ...] = (article_counts,)
+# Below this many resources (about as many articles) a helper process costs more than it saves.
+SHARE_MIN_RESOURCES = 1000
 
 
-def run_check(check: Check, ctx: PackageContext) -> list[Finding]:
-    """The findings of one check; a check that fails is itself a finding, never a traceback."""
-    try:
-        return list(check(ctx))
-    except Exception as exc:
-        return [Finding("check-error", f"check {check.__name__} could not run: {exc!r}")]
-
-
-def validate_package(root: Path, *, aside: bool | None = None) -> Report:
+def validate_package(root: Path, *, share: bool | None = None) -> Report:
     """Validate the package in `root`. Raises PackageError if `root` is not a package folder
     (missing, or without a datapackage.json): that is a usage error, not an invalid package.
 
-    `aside` runs the `ASIDE` checks in a second process (None: when the package is large
-    enough to gain from it and the platform can fork); the report is the same either way."""
+    `share` lets a forked helper process recompute the word counts while the other checks run
+    (validate.sharing); None: where it pays (Linux, two cores, a large package). The report is
+    the same either way."""
     if not root.is_dir():
         raise PackageError(f"{root}: not a package folder")
     if not (root / "datapackage.json").exists() and not (root / "datapackage.json").is_symlink():
         raise PackageError(f"{root}: not a package folder (no datapackage.json)")
     ctx = PackageContext.open(root)
     report = Report(package=str(root))
-    checks = [c for c in CHECKS if ctx.descriptor is not None or c is descriptor_valid]
-    moved = [c for c in checks if c in ASIDE] if worth_aside(ctx, aside) else []
-    pending = run_aside(moved, ctx, run_check) if moved else None
-    results = {c.__name__: run_check(c, ctx) for c in checks if c not in moved}
-    if pending is not None:
-        results.update(pending())
-    for check in checks:
+    if share is None:
+        share = len(ctx.resources()) >= SHARE_MIN_RESOURCES
+    if share and can_share() and ctx.descriptor is not None:
+        word_counts_ahead(ctx)
+    for check in CHECKS:
+        if ctx.descriptor is None and check is not descriptor_valid:
+            continue
         report.checks.append(check.__name__)
-        report.findings.extend(results[check.__name__])
+        try:
+            report.findings.extend(check(ctx))
+        except Exception as exc:  # a check must never turn a bad package into a traceback
+            report.findings.append(
+                Finding("check-error", f"check {check.__name__} could not run: {exc!r}")
+            )
     if ctx.descriptor is not None:
         present = ctx.present_tables()
         report.stats["tables"] = len(present)

@@ -58,6 +58,8 @@ class PackageContext:
     _dirs: dict[str, str] = field(default_factory=dict)
     _listings: dict[str, dict[str, os.DirEntry[str]]] = field(default_factory=dict)
     _bytes: dict[str, bytes] = field(default_factory=dict)
+    # work a check started early, in another process (validate.sharing), keyed by its name
+    ahead: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def open(cls, root: Path) -> PackageContext:

@@ -21,6 +21,7 @@ from talkspkg.schema.contracts import CONTENT_IDS, DATED_RANGES, TYPED_REFS, Dat
 from talkspkg.validate.checks._util import row_findings
 from talkspkg.validate.context import PackageContext, Unavailable
 from talkspkg.validate.report import Finding
+from talkspkg.validate.sharing import SharedMap
 
 FIELD = re.compile(r"\{(\w+)\}")
 CLOSED_FOLDERS = ("data", "schemas", "raw")
@@ -259,23 +260,49 @@ def meeting_parents(ctx: PackageContext) -> Iterator[Finding]:
         )
 
 
-def article_counts(ctx: PackageContext) -> Iterator[Finding]:
-    """`articles.char_count` and `word_count` are those of the raw text."""
+def _word_count(ctx: PackageContext, rel: str) -> int | None:
+    """The prose word count of a raw article, None when it cannot be read (raw_integrity)."""
     from talkspkg.metadata import prose_word_count
 
+    try:
+        return prose_word_count(ctx.raw_text(rel))
+    except (Unavailable, UnicodeDecodeError, ValueError):
+        return None
+
+
+def word_counts_ahead(ctx: PackageContext) -> None:
+    """Start recomputing the articles' word counts in a helper process (see validate.sharing),
+    for `article_counts` to collect; nothing is started when the articles cannot be read."""
+    articles = _table(ctx, "articles")
+    if articles is None:
+        return
+    paths = articles["raw_path"].to_pylist()
+    shared = SharedMap(lambda rel: _word_count(ctx, rel), paths)
+    shared.start()
+    ctx.ahead["word_counts"] = shared
+
+
+def article_counts(ctx: PackageContext) -> Iterator[Finding]:
+    """`articles.char_count` and `word_count` are those of the raw text."""
     articles = _table(ctx, "articles")
     if articles is None:
         return
     rows = articles.select(["raw_path", "char_count", "word_count"]).to_pylist()
+    shared = ctx.ahead.pop("word_counts", None)
+    if shared is None:
+        shared = SharedMap(lambda rel: _word_count(ctx, rel), [r["raw_path"] for r in rows])
+    words = shared.results()
     for column in ("char_count", "word_count"):
         wrong = []
         for i, row in enumerate(rows):
-            try:
-                text = ctx.raw_text(row["raw_path"])
-            except (Unavailable, UnicodeDecodeError, ValueError):
-                continue  # reported by raw_integrity
-            actual = len(text) if column == "char_count" else prose_word_count(text)
-            if row[column] != actual:
+            if column == "word_count":
+                actual = words[i]
+            else:
+                try:
+                    actual = len(ctx.raw_text(row["raw_path"]))
+                except (Unavailable, UnicodeDecodeError, ValueError):
+                    actual = None
+            if actual is not None and row[column] != actual:
                 wrong.append(i)
         if wrong:
             yield from row_findings(
