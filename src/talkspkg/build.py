@@ -19,9 +19,10 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from talkspkg.cache import ArticleCache
 from talkspkg.errors import BuildError
 from talkspkg.kb import KnowledgeBase, load_knowledge
 from talkspkg.layout import files_under, listed_paths
@@ -45,6 +46,8 @@ class BuildOptions:
     validate: bool = True
     jobs: int = 1  # annotation processes; the CLI defaults to every core
     force: bool = False  # replace the package folders even if they hold files it did not write
+    # per-article annotation cache (talkspkg.cache); None: annotate every article
+    cache_dir: Path | None = None
     # called with the number of articles each annotated batch adds (a progress bar)
     progress: Callable[[int], None] | None = field(default=None, compare=False)
 
@@ -87,7 +90,10 @@ def write_into(raw_dir: Path, target: Path, options: BuildOptions) -> BuildResul
     version = read_data_version(raw_dir)
     kb = load_knowledge()
     items = [(path, aid, sources.get(path.name, {})) for path, aid in plan_raw(raw_dir)]
-    tables = assemble(_reported(run_batches(items, options.jobs), options.progress), kb)
+    store = ArticleCache.open(options.cache_dir) if options.cache_dir is not None else None
+    tables = assemble(_reported(run_batches(items, options.jobs, store), options.progress), kb)
+    if store is not None:
+        store.prune()
     _copy_raw(raw_dir, target / "raw")
     from talkspkg.package import write_package
 
@@ -207,7 +213,7 @@ def check_package(raw_dir: Path, out_dir: Path, options: BuildOptions | None = N
     options = options or BuildOptions()
     with tempfile.TemporaryDirectory(prefix=TMP_PREFIX) as scratch:
         fresh = Path(scratch)
-        write_into(raw_dir, fresh, BuildOptions(validate=False, jobs=options.jobs))
+        write_into(raw_dir, fresh, replace(options, validate=False, progress=None))
         return _differences(fresh, out_dir)
 
 

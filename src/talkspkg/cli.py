@@ -12,6 +12,7 @@ from typing import NoReturn
 import click
 
 from talkspkg import __version__
+from talkspkg.cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
 from talkspkg.errors import TalkspkgError
 
 
@@ -62,8 +63,23 @@ def main() -> None:
     default=None,
     help="Annotation processes.  [default: all cores]",
 )
+@click.option(
+    "--cache-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=DEFAULT_CACHE_DIR,
+    show_default=True,
+    help="Per-article annotation cache: only new or changed articles are annotated again.",
+)
+@click.option("--no-cache", is_flag=True, help="Annotate every article; read and write no cache.")
 def build(
-    raw_dir: Path, out_dir: Path, check: bool, quiet: bool, force: bool, jobs: int | None
+    raw_dir: Path,
+    out_dir: Path,
+    check: bool,
+    quiet: bool,
+    force: bool,
+    jobs: int | None,
+    cache_dir: Path,
+    no_cache: bool,
 ) -> None:
     """Build the data package from the raw articles, atomically.
 
@@ -76,7 +92,9 @@ def build(
     """
     from talkspkg.build import BuildOptions, build_package, check_package
 
-    options = BuildOptions(jobs=jobs or os.cpu_count() or 1, force=force)
+    options = BuildOptions(
+        jobs=jobs or os.cpu_count() or 1, force=force, cache_dir=None if no_cache else cache_dir
+    )
     bar = None
     if not quiet and not check and sys.stderr.isatty():  # a bar only where a person watches
         from talkspkg.raw import article_paths

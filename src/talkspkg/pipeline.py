@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 
+from talkspkg.cache import ArticleCache
 from talkspkg.document import Article
 from talkspkg.kb import Entity, KnowledgeBase, load_knowledge
 from talkspkg.metadata import parse_metadata
@@ -29,6 +31,10 @@ from talkspkg.tables import normalize, rows_to_arrow, to_arrow
 
 BATCH_SIZE = 32
 WorkItem = tuple[Path, str, Mapping[str, Any]]
+# an article's rows by table, discovered entities, term evidence, meeting mentions
+Annotated = tuple[
+    dict[str, list[dict[str, Any]]], dict[str, Entity], list[TermEvidence], list[MeetingMention]
+]
 
 
 @dataclass
@@ -98,16 +104,42 @@ def annotate(raw: RawFile, source: Mapping[str, Any], kb: KnowledgeBase) -> Arti
     return result
 
 
-def annotate_batch(items: Sequence[WorkItem]) -> Batch:
+def _is_annotated(value: Any) -> bool:
+    """The shape `annotate_cached` stores (an entry of another shape is recomputed)."""
+    return (
+        isinstance(value, tuple)
+        and len(value) == 4
+        and all(isinstance(v, t) for v, t in zip(value, (dict, dict, list, list), strict=True))
+    )
+
+
+def annotate_cached(
+    raw: RawFile, source: Mapping[str, Any], kb: KnowledgeBase, store: ArticleCache | None
+) -> Annotated:
+    """What the corpus stages need of one article: from the cache when it holds this article
+    under this ruleset, else annotated now (and stored)."""
+    key = store.key(raw.article_id, raw.sha256, source) if store is not None else ""
+    if store is not None and _is_annotated(found := store.get(key)):
+        return found  # type: ignore[no-any-return]
+    result = annotate(raw, source, kb)
+    value: Annotated = (result.rows, result.discovered, result.evidence, result.meetings)
+    if store is not None:
+        store.put(key, value)
+    return value
+
+
+def annotate_batch(items: Sequence[WorkItem], store: ArticleCache | None = None) -> Batch:
     kb = load_knowledge()
     rows: dict[str, list[dict[str, Any]]] = {}
     batch = Batch({})
     for path, article_id, source in items:
-        result = annotate(read_article(path, article_id), source, kb)
-        batch.discovered.append(result.discovered)
-        batch.evidence.extend(result.evidence)
-        batch.meetings.extend(result.meetings)
-        for table, table_rows in result.rows.items():
+        article_rows, discovered, evidence, meetings = annotate_cached(
+            read_article(path, article_id), source, kb, store
+        )
+        batch.discovered.append(discovered)
+        batch.evidence.extend(evidence)
+        batch.meetings.extend(meetings)
+        for table, table_rows in article_rows.items():
             rows.setdefault(table, []).extend(table_rows)
     batch.tables = {t: rows_to_arrow(t, r) for t, r in rows.items()}
     return batch
@@ -117,14 +149,18 @@ def _batches(items: Sequence[WorkItem]) -> list[Sequence[WorkItem]]:
     return [items[i : i + BATCH_SIZE] for i in range(0, len(items), BATCH_SIZE)]
 
 
-def run_batches(items: Sequence[WorkItem], jobs: int) -> Iterator[Batch]:
-    """Annotate `items` in order, in `jobs` processes (inline when jobs == 1)."""
+def run_batches(
+    items: Sequence[WorkItem], jobs: int, store: ArticleCache | None = None
+) -> Iterator[Batch]:
+    """Annotate `items` in order, in `jobs` processes (inline when jobs == 1), reusing the
+    entries of `store` (see talkspkg.cache)."""
     chunks = _batches(items)
+    work = partial(annotate_batch, store=store)
     if jobs <= 1 or len(chunks) <= 1:
-        yield from map(annotate_batch, chunks)
+        yield from map(work, chunks)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(annotate_batch, chunks)
+        yield from pool.map(work, chunks)
 
 
 def assemble(batches: Iterable[Batch], kb: KnowledgeBase) -> dict[str, pa.Table]:

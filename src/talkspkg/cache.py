@@ -1,0 +1,103 @@
+"""The per-article annotation cache: a rebuild re-annotates only the articles that changed.
+
+Annotating an article is a pure function of its raw text, its file name (the article id), its
+`sources.yaml` entry, the knowledge files and the code. An entry is stored under the sha256 of
+all of these: the article's part (id, raw bytes' sha256, source entry) and the *fingerprint*,
+one hash of every module and knowledge file of the installed talkspkg and of the Python version
+(so editing a rule, a knowledge file or the code misses every entry, and nothing else does).
+What is stored is what the corpus stages read: the article's rows and its discovered entities,
+term evidence and meeting mentions; the corpus stages (entity merge, meetings, proposals) always
+run again over every article, so the package is byte-identical with or without the cache.
+
+Layout: `<cache dir>/<fingerprint>/<key>.pickle`, written atomically (a temporary file
+renamed), so parallel workers and an interrupted build never leave a half entry. A build keeps
+the folders of its fingerprint and of the two most recently used others (a maintainer switching
+branches), and removes older ones. The folder is the user's own (`.talkspkg-cache/` by default,
+git-ignored): entries are pickles, read only from there.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import shutil
+import sys
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+DEFAULT_DIR = Path(".talkspkg-cache")
+KEEP_OTHER_RULESETS = 2
+FINGERPRINTED = (".py", ".yaml", ".yml", ".json")
+
+
+@cache
+def fingerprint(package_dir: Path | None = None) -> str:
+    """sha256 of every module and knowledge file of talkspkg (paths and bytes) and of the
+    Python version: what, beyond the article, the annotation depends on."""
+    root = package_dir or Path(__file__).resolve().parent
+    digest = hashlib.sha256(f"python {sys.version_info[0]}.{sys.version_info[1]}\n".encode())
+    for path in sorted(root.rglob("*")):
+        if path.suffix in FINGERPRINTED and path.is_file() and "__pycache__" not in path.parts:
+            digest.update(f"{path.relative_to(root).as_posix()}\n".encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class ArticleCache:
+    """The entries of one fingerprint in `root` (picklable: workers open it by path)."""
+
+    root: Path
+    ruleset: str
+
+    @classmethod
+    def open(cls, root: Path) -> ArticleCache:
+        return cls(root, fingerprint())
+
+    @property
+    def folder(self) -> Path:
+        return self.root / self.ruleset
+
+    def key(self, article_id: str, raw_sha256: str, source: Mapping[str, Any]) -> str:
+        entry = json.dumps(source, sort_keys=True, default=str, ensure_ascii=False)
+        part = f"{self.ruleset}\n{article_id}\n{raw_sha256}\n{entry}"
+        return hashlib.sha256(part.encode()).hexdigest()
+
+    def get(self, key: str) -> Any | None:
+        """The stored value, or None when absent or unreadable (then it is recomputed)."""
+        try:
+            with open(self.folder / f"{key}.pickle", "rb") as stream:
+                return pickle.load(stream)
+        except FileNotFoundError:
+            return None
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return None  # a damaged or foreign entry: recompute, and overwrite it
+
+    def put(self, key: str, value: Any) -> None:
+        """Store `value` atomically; a cache that cannot be written is skipped, not fatal."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-", suffix=".pickle")
+            with os.fdopen(fd, "wb") as stream:
+                pickle.dump(value, stream, protocol=5)
+            os.replace(tmp, self.folder / f"{key}.pickle")
+        except OSError:
+            return
+
+    def prune(self) -> None:
+        """Remove the folders of all but this and the most recently used other fingerprints."""
+        try:
+            if self.folder.is_dir():
+                os.utime(self.folder)  # used now
+            others = [p for p in self.root.iterdir() if p.is_dir() and p.name != self.ruleset]
+        except OSError:
+            return
+        others.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in others[KEEP_OTHER_RULESETS:]:
+            shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,151 @@
+"""The per-article annotation cache (talkspkg.cache): a warm build annotates nothing, a new or
+changed article is annotated alone, and the package is byte-identical with or without it."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import pickle
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from conftest import RAW
+
+import talkspkg.pipeline as pipeline
+from talkspkg.build import BuildOptions, build_package
+from talkspkg.cache import ArticleCache, fingerprint
+from talkspkg.cli import main
+
+SEED = "xinhua-london-talks-significant-progress.txt"
+
+
+@pytest.fixture
+def calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Article ids annotated (builds run with jobs=1, so in this process)."""
+    seen: list[str] = []
+    real = pipeline.annotate
+
+    def counted(raw: Any, source: Any, kb: Any) -> Any:
+        seen.append(raw.article_id)
+        return real(raw, source, kb)
+
+    monkeypatch.setattr(pipeline, "annotate", counted)
+    return seen
+
+
+@pytest.fixture
+def raw(tmp_path: Path) -> Path:
+    target = tmp_path / "raw"
+    shutil.copytree(RAW, target)
+    return target
+
+
+def _same(a: Path, b: Path) -> bool:
+    names = sorted(str(p.relative_to(a)) for p in a.rglob("*") if p.is_file())
+    other = sorted(str(p.relative_to(b)) for p in b.rglob("*") if p.is_file())
+    return names == other and all(filecmp.cmp(a / n, b / n, shallow=False) for n in names)
+
+
+def _build(raw: Path, out: Path, cache: Path | None) -> None:
+    build_package(raw, out, BuildOptions(cache_dir=cache, validate=False))
+
+
+def test_a_warm_build_annotates_nothing_and_writes_the_same_bytes(
+    raw: Path, tmp_path: Path, calls: list[str], built: Path
+) -> None:
+    cache = tmp_path / "cache"
+    _build(raw, tmp_path / "cold", cache)
+    assert len(calls) == 5
+    _build(raw, tmp_path / "warm", cache)
+    assert len(calls) == 5  # all five from the cache
+    assert _same(tmp_path / "cold", tmp_path / "warm")
+    assert _same(tmp_path / "warm", built)  # the session's build used no cache
+
+
+def test_only_a_new_or_changed_article_is_annotated_again(
+    raw: Path, tmp_path: Path, calls: list[str]
+) -> None:
+    cache = tmp_path / "cache"
+    _build(raw, tmp_path / "first", cache)
+    shutil.copyfile(raw / SEED, raw / "copy-of-a-seed.txt")
+    sources = yaml.safe_load((raw / "sources.yaml").read_text(encoding="utf-8"))
+    entry = next(iter(sources.values()))
+    entry["outlet"] = "An Outlet Renamed"  # a provenance edit changes that article's row
+    (raw / "sources.yaml").write_text(yaml.safe_dump(sources), encoding="utf-8")
+    calls.clear()
+    _build(raw, tmp_path / "second", cache)
+    assert sorted(calls) == sorted(["copy-of-a-seed", Path(next(iter(sources))).stem])
+    calls.clear()
+    _build(raw, tmp_path / "third", tmp_path / "other-cache")
+    assert _same(tmp_path / "second", tmp_path / "third")
+
+
+def test_a_damaged_entry_is_recomputed(raw: Path, tmp_path: Path, calls: list[str]) -> None:
+    cache = tmp_path / "cache"
+    _build(raw, tmp_path / "first", cache)
+    entries = sorted((cache / fingerprint()).glob("*.pickle"))
+    assert len(entries) == 5
+    entries[0].write_bytes(b"not a pickle")
+    entries[1].write_bytes(pickle.dumps("a value of another shape"))
+    calls.clear()
+    _build(raw, tmp_path / "second", cache)
+    assert len(calls) == 2
+    assert _same(tmp_path / "first", tmp_path / "second")
+
+
+def _package_copy(tmp_path: Path) -> Path:
+    source = Path(pipeline.__file__).parent
+    copy = tmp_path / "talkspkg"
+    shutil.copytree(source, copy, ignore=shutil.ignore_patterns("__pycache__", "vendor"))
+    return copy
+
+
+def test_the_fingerprint_follows_code_and_knowledge_not_timestamps(tmp_path: Path) -> None:
+    copy = _package_copy(tmp_path)
+    before = fingerprint(copy)
+    knowledge = next(p for p in sorted((copy / "knowledge").rglob("*.yaml")))
+    os.utime(knowledge, (0, 0))
+    assert fingerprint.__wrapped__(copy) == before  # same bytes, other mtime
+    knowledge.write_text(knowledge.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    edited_knowledge = fingerprint.__wrapped__(copy)
+    assert edited_knowledge != before
+    module = copy / "stages" / "quotes" / "__init__.py"
+    module.write_text(module.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert fingerprint.__wrapped__(copy) not in (before, edited_knowledge)
+
+
+def test_an_entry_is_keyed_by_id_bytes_and_source(tmp_path: Path) -> None:
+    store = ArticleCache(tmp_path, "r1")
+    base = store.key("a", "00" * 32, {"outlet": "X"})
+    assert store.key("b", "00" * 32, {"outlet": "X"}) != base
+    assert store.key("a", "11" * 32, {"outlet": "X"}) != base
+    assert store.key("a", "00" * 32, {"outlet": "Y"}) != base
+    assert ArticleCache(tmp_path, "r2").key("a", "00" * 32, {"outlet": "X"}) != base
+
+
+def test_prune_keeps_this_ruleset_and_the_two_last_used_others(tmp_path: Path) -> None:
+    for age, name in enumerate(["old", "older", "recent", "newest"]):
+        (tmp_path / name).mkdir()
+        os.utime(tmp_path / name, (1_000_000 - age * 1000 if name != "recent" else 2_000_000,) * 2)
+    (tmp_path / "current").mkdir()
+    ArticleCache(tmp_path, "current").prune()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["current", "old", "recent"]
+
+
+def test_the_cli_caches_in_the_working_folder_unless_told_not_to(
+    raw: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    args = ["build", "--raw", str(raw), "--out", "out", "--jobs", "1", "-q"]
+    assert CliRunner().invoke(main, [*args, "--no-cache"]).exit_code == 0
+    assert not (tmp_path / ".talkspkg-cache").exists()
+    assert CliRunner().invoke(main, args).exit_code == 0
+    assert len(list((tmp_path / ".talkspkg-cache" / fingerprint()).glob("*.pickle"))) == 5
+    other = tmp_path / "elsewhere"
+    result = CliRunner().invoke(main, [*args, "--check", "--cache-dir", str(other)])
+    assert result.exit_code == 0, result.output
+    assert len(list((other / fingerprint()).glob("*.pickle"))) == 5
