@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import Any
 
 import pandera.pandas as pa
+import pyarrow
 
 from talkspkg.schema.models import MODELS
 from talkspkg.schema.tableschema import DERIVED_FILE
-from talkspkg.schema.types import LOGICAL_TYPES
+from talkspkg.schema.types import ARROW_BY_NAME, LOGICAL_TYPES
 
 # pandera check name -> (Table Schema constraint, statistic) for the checks we translate.
 _CONSTRAINTS = {
@@ -64,6 +65,16 @@ def derive_columns(table: str) -> list[dict[str, Any]]:
             }
         )
     return specs
+
+
+def model_arrow_schema(table: str) -> pyarrow.Schema:
+    """The Arrow schema of `table` straight from its model (for code that runs the model)."""
+    return pyarrow.schema(
+        [
+            pyarrow.field(c["name"], ARROW_BY_NAME[c["arrow"]], nullable=not c["required"])
+            for c in derive_columns(table)
+        ]
+    )
 
 
 def derive() -> dict[str, Any]:
