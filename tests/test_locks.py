@@ -9,7 +9,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PIN = re.compile(r"^([A-Za-z0-9_.-]+)==([^\s;]+)(?:\s*;\s*([^\\]+?))?\s*\\?$", re.M)
-IMPORT_TO_PACKAGE = {"yaml": "pyyaml"}
+IMPORT_TO_PACKAGE = {"yaml": "pyyaml", "jsonschema_rs": "jsonschema-rs"}
 
 
 def pins(name: str) -> dict[tuple[str, str], str]:

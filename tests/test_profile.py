@@ -1,6 +1,7 @@
-"""The offline Data Package profile check (validate/checks/profile.py) agrees with frictionless.
+"""The Data Package profile check (validate/checks/profile.py) agrees with frictionless.
 
-`package_errors` replaces frictionless's `Package.validate_descriptor`: on each mutation of the
+`package_errors` (the official v2 JSON Schema, vendored, plus the rules it cannot express)
+replaces frictionless's `Package.validate_descriptor`: on each mutation of the
 committed descriptor below, both must agree on whether it is valid (an exception in frictionless
 counts as invalid). Where they differ, the Data Package v2 specification decides: a difference
 where package_errors follows the specification is listed in KNOWN_DIFFERENCES with both outcomes
@@ -10,6 +11,7 @@ spelt out.
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 import re
 from collections.abc import Callable
@@ -20,7 +22,9 @@ import frictionless
 import pytest
 from conftest import ROOT
 
-from talkspkg.validate.checks.profile import package_errors
+from talkspkg.validate.checks.descriptor import profile_errors
+from talkspkg.validate.checks.profile import PROFILE_FILE, package_errors
+from talkspkg.validate.context import DESCRIPTOR
 
 Descriptor = dict[str, Any]
 BASE: Descriptor = json.loads((ROOT / "datapackage.json").read_text("utf-8"))
@@ -149,14 +153,13 @@ AGREED = [
     Mutation("resource-path-and-data", res(data=[{"a": 1}]), (*AT, "'data'")),
     Mutation("resource-neither-path-nor-data", res(path=DELETE), (*AT, "'path'")),
     Mutation("resource-path-null", res(path=None), (*AT, "'path'")),
-    Mutation("resource-data-string", res(path=DELETE, data="a,b"), (*AT, "'data'")),
     Mutation("resource-data-instead-of-path", res(path=DELETE, data=[{"a": 1}])),
     *(Mutation(f"resource-path-{p}", res(path=p), (*AT, p)) for p in OUTSIDE),
     Mutation("resource-path-file-url", res(path="file:///etc/passwd"), AT),
     Mutation("resource-path-url", res(path="https://example.org/data/x.csv")),
     Mutation("resource-path-list", res(path=["data/a.csv", "data/b.csv"])),
     Mutation("resource-path-list-unsafe", res(path=["data/a.csv", "../b.csv"]), (*AT, "../b")),
-    Mutation("resource-path-list-int", res(path=["data/a.csv", 1]), (*AT, "'path'")),
+    Mutation("resource-path-list-int", res(path=["data/a.csv", 1]), (*AT, "'path/1'")),
     Mutation("resource-schema-unsafe", res(schema="/etc/schema.json"), (*AT, "schema")),
     Mutation("resource-dialect-unsafe", res(dialect="../dialect.json"), (*AT, "dialect")),
     Mutation("resource-profile-unsafe", res(profile="/etc/p.json"), (*AT, "profile")),
@@ -170,7 +173,6 @@ AGREED = [
     Mutation("resource-type-json", res(type="json")),
     Mutation("resource-bytes-string", res(bytes="1618"), (*AT, "'bytes'")),
     Mutation("resource-bytes-bool", res(bytes=True), (*AT, "'bytes'")),
-    Mutation("resource-rows-float", res(rows=1.5), (*AT, "'rows'")),
     Mutation("resource-format-int", res(format=1), (*AT, "'format'")),
     Mutation("resource-encoding-int", res(encoding=1), (*AT, "'encoding'")),
     Mutation("resource-hash-int", res(hash=1), (*AT, "'hash'")),  # frictionless crashes
@@ -270,6 +272,11 @@ KNOWN_DIFFERENCES = [
         False,
         True,
     ),
+    # v2: inline `data` may be a string when `format` or `mediatype` says what it is (the
+    # resource has format "parquet"); frictionless wants an array or object
+    (Mutation("resource-data-string", res(path=DELETE, data="a,b")), False, True),
+    # v2 defines no resource `rows` (a frictionless property); the profile lets it be
+    (Mutation("resource-rows-float", res(rows=1.5)), False, True),
 ]
 
 
@@ -342,3 +349,75 @@ def test_every_resource_problem_is_reported() -> None:
         name = desc["resources"][i]["name"]
         assert any(m.startswith(f"resources/{i} ({name!r})") and path in m for m in messages)
     assert len(messages) == 3, messages
+
+
+def test_vendored_profile_is_the_published_file() -> None:
+    """Copied byte for byte from check-datapackage 0.37.0 (profiles/README.md); never edited."""
+    digest = hashlib.sha256(PROFILE_FILE.read_bytes()).hexdigest()
+    assert digest == "34cf87616814215bc57b66d3cbabc4fc4f453de90710a0236d4924992f69623b"
+    assert json.loads(PROFILE_FILE.read_text("utf-8"))["$schema"].startswith(
+        "http://json-schema.org/draft-07/"
+    )
+
+
+def findings(edit: Callable[[Descriptor], None]) -> list[tuple[str, str, str | None]]:
+    desc = copy.deepcopy(BASE)
+    edit(desc)
+    ctx = type("Ctx", (), {"descriptor": desc})()
+    return [(f.type, f.message, f.file) for f in profile_errors(ctx)]  # type: ignore[arg-type]
+
+
+def test_missing_required_property_names_the_resource_and_the_property() -> None:
+    assert findings(res(name=DELETE)) == [
+        (
+            "descriptor-profile-error",
+            f"resources/{R}: lacks the required property 'name': add it",
+            DESCRIPTOR,
+        )
+    ]
+
+
+def test_wrong_type_names_the_json_path_and_the_type_wanted() -> None:
+    schema = {"fields": [{"name": "a", "type": "string"}], "primaryKey": 1}
+    assert findings(res(schema=schema)) == [
+        (
+            "descriptor-profile-error",
+            f"resources/{R} ({NAME!r}): property 'schema/primaryKey' must be an array or a "
+            "string, not 1",
+            DESCRIPTOR,
+        )
+    ]
+
+
+def test_bad_name_pattern_names_the_property_and_the_pattern() -> None:
+    assert findings(pkg(licenses=[{"name": "CC BY 4.0"}])) == [
+        (
+            "descriptor-profile-error",
+            "property 'licenses/0/name' 'CC BY 4.0' does not match '^([-a-zA-Z0-9._])+$'",
+            DESCRIPTOR,
+        )
+    ]
+    assert findings(no_schema_and(pkg(name="Bad Name"))) == [
+        (
+            "descriptor-profile-error",
+            "property 'name' 'Bad Name' does not match '^([-a-z0-9._/])+$' (v1, no $schema)",
+            DESCRIPTOR,
+        )
+    ]
+
+
+@pytest.mark.parametrize("path", ["../x.csv", "$HOME/x.csv"])  # the profile's rule; ours
+def test_bad_path_names_the_resource_and_says_what_a_path_may_be(path: str) -> None:
+    [(kind, message, file)] = findings(res(path=path))
+    assert (kind, file) == ("descriptor-profile-error", DESCRIPTOR)
+    assert message.startswith(f"resources/{R} ({NAME!r}): property 'path' {path!r} is not a safe")
+    assert "relative path inside the package" in message
+
+
+def test_frictionless_resource_types_are_tolerated_and_no_other() -> None:
+    assert findings(res(type="file")) == findings(res(type="text")) == []
+    [(_, message, _)] = findings(res(type="sheet"))
+    assert message == (
+        f"resources/{R} ({NAME!r}): property 'type' 'sheet' must be one of 'table', 'file', "
+        "'json', 'text'"
+    )

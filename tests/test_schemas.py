@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pyarrow as pa
 import pytest
@@ -39,3 +43,31 @@ def test_mentions_foreign_keys_point_at_articles_and_entities() -> None:
         (("article_id",), "articles"),
         (("entity_id",), "entities"),
     }
+
+
+def test_derived_tables_json_is_what_the_models_give() -> None:
+    """schema/tables.json (what the build reads instead of the models) is current."""
+    from talkspkg.schema.derive import render
+    from talkspkg.schema.tableschema import DERIVED_FILE
+
+    assert DERIVED_FILE.read_text("utf-8") == render(), "run: python -m talkspkg.schema.derive"
+
+
+def test_the_build_does_not_import_pandera(tmp_path: Path) -> None:
+    """Annotating and writing a package reads the models only through schema/tables.json (the
+    build's own validation, which runs the models, is switched off here). pandas still comes in:
+    pyarrow imports it to look for pandas objects whenever it converts Python lists."""
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from talkspkg.build import BuildOptions, build_package\n"
+        f"build_package(Path({str(ROOT / 'raw')!r}), Path({str(tmp_path / 'pkg')!r}),"
+        " BuildOptions(validate=False, jobs=1))\n"
+        "print('pandera' in sys.modules)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), *sys.path])}
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
+    )
+    assert done.stdout.strip() == "False"
+    assert (tmp_path / "pkg" / "datapackage.json").is_file()

@@ -16,8 +16,7 @@ import pyarrow.parquet as pq
 
 from talkspkg import __version__
 from talkspkg.hashing import file_digest
-from talkspkg.schema.models import MODELS
-from talkspkg.schema.tableschema import table_schema
+from talkspkg.schema.tableschema import table_meta, table_names, table_schema
 
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 CSV_MEDIATYPE = "text/csv"
@@ -82,7 +81,7 @@ def _file_resource(out: Path, path: str, **props: Any) -> dict[str, Any]:
 
 
 def table_resources(table: str, out: Path) -> list[dict[str, Any]]:
-    meta = MODELS[table].Config.metadata
+    meta = table_meta(table)
     common = {
         "type": "table",
         "title": meta["title"],
@@ -186,7 +185,9 @@ def descriptor(
     """The descriptor: `version` is the data's (raw/package.yaml; left out when none is
     stated), the tool's version and ruleset are under `talkspkg`."""
     articles = tables["articles"]
-    resources = [r for table in MODELS if table in tables for r in table_resources(table, out)]
+    resources = [
+        r for table in table_names() if table in tables for r in table_resources(table, out)
+    ]
     desc: dict[str, Any] = {
         "$schema": PROFILE,
         "name": PACKAGE_NAME,
@@ -218,7 +219,7 @@ def write_package(
     version: str | None = None,
 ) -> dict[str, Any]:
     """Write every table, schema and the descriptor into `out` (raw/ must already be there)."""
-    for table in MODELS:
+    for table in table_names():
         if table in tables:
             write_table(table, tables[table], out)
             write_schema(table, out)

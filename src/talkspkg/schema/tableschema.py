@@ -1,24 +1,23 @@
-"""Derive the Frictionless Table Schema and the Arrow schema of a table from its pandera model."""
+"""The Table Schema and Arrow schema of each table, read from `schema/tables.json`.
+
+That file is derived from the pandera models by `python -m talkspkg.schema.derive` (and a test
+fails when it differs from a fresh derivation), so the models stay the single source of truth
+while building a package imports neither pandera nor pandas.
+"""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import cache
+from importlib.resources import files
 from typing import Any
 
-import pandera.pandas as pa
 import pyarrow as pa_arrow
 
-from talkspkg.schema.models import MODELS
-from talkspkg.schema.types import LOGICAL_TYPES
+from talkspkg.schema.types import ARROW_BY_NAME
 
-# pandera check name -> (Table Schema constraint, statistic) for the checks we translate.
-_CONSTRAINTS = {
-    "greater_than_or_equal_to": ("minimum", "min_value"),
-    "less_than_or_equal_to": ("maximum", "max_value"),
-    "str_matches": ("pattern", "pattern"),
-    "isin": ("enum", "allowed_values"),
-}
+DERIVED_FILE = files("talkspkg.schema") / "tables.json"
 
 
 @dataclass(frozen=True)
@@ -32,48 +31,27 @@ class ColumnSpec:
     constraints: dict[str, Any]
 
 
-def _logical_type(column: pa.Column) -> str:
-    override = (column.metadata or {}).get("type")
-    key = override or str(column.dtype)
-    if key not in LOGICAL_TYPES:
-        raise TypeError(f"column {column.name!r}: no Table Schema type for dtype {key!r}")
-    return key
+@cache
+def _derived() -> dict[str, Any]:
+    return json.loads(DERIVED_FILE.read_text("utf-8"))
+
+
+def table_names() -> tuple[str, ...]:
+    """Every table, in published order (the order of the models)."""
+    return tuple(_derived())
 
 
 @cache
 def columns(table: str) -> tuple[ColumnSpec, ...]:
     """The columns of `table`, in published order, as derived from its model."""
-    schema = MODELS[table].to_schema()
-    specs = []
-    for name, column in schema.columns.items():
-        logical = _logical_type(column)
-        ts_type, arrow = LOGICAL_TYPES[logical]
-        constraints: dict[str, Any] = {}
-        for check in column.checks:
-            if check.name in _CONSTRAINTS:
-                key, stat = _CONSTRAINTS[check.name]
-                value = check.statistics[stat]
-                if key == "enum":
-                    value = sorted(value)
-                if key == "pattern":
-                    value = value.removeprefix("^").removesuffix("$")
-                constraints[key] = value
-        specs.append(
-            ColumnSpec(
-                name=name,
-                type=ts_type,
-                arrow=arrow,
-                required=not column.nullable,
-                unique=column.unique,
-                description=column.description or "",
-                constraints=constraints,
-            )
-        )
-    return tuple(specs)
+    return tuple(
+        ColumnSpec(**{**c, "arrow": ARROW_BY_NAME[c["arrow"]]})
+        for c in _derived()[table]["columns"]
+    )
 
 
 def table_meta(table: str) -> dict[str, Any]:
-    return dict(MODELS[table].Config.metadata)
+    return dict(_derived()[table]["meta"])
 
 
 def arrow_schema(table: str) -> pa_arrow.Schema:

@@ -31,3 +31,5 @@ LOGICAL_TYPES: dict[str, tuple[str, pa.DataType]] = {
 ARROW_BY_TABLE_SCHEMA_TYPE: dict[str, pa.DataType] = {
     ts_type: arrow for ts_type, arrow in LOGICAL_TYPES.values()
 }
+
+ARROW_BY_NAME: dict[str, pa.DataType] = {str(arrow): arrow for _, arrow in LOGICAL_TYPES.values()}

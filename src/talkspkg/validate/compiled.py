@@ -195,13 +195,13 @@ def _plain(check: Any) -> bool:
 @cache
 def compile_model(table: str) -> CompiledModel:
     """The Arrow form of `table`'s model; Unsupported when part of it has none."""
-    from talkspkg.schema.tableschema import arrow_schema
+    from talkspkg.schema.derive import model_arrow_schema
 
     model = MODELS[table]
     schema = model.to_schema()
     if schema.unique or schema.parsers or not schema.strict:
         raise Unsupported("table-level options")
-    arrow = arrow_schema(table)
+    arrow = model_arrow_schema(table)
     functions = _frame_check_functions(model)
     frame_checks = []
     for check in schema.checks:

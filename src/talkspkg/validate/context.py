@@ -20,8 +20,7 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from talkspkg.hashing import bytes_digest
-from talkspkg.schema.models import MODELS
-from talkspkg.schema.tableschema import arrow_schema, table_meta
+from talkspkg.schema.tableschema import arrow_schema, table_meta, table_names
 
 DESCRIPTOR = "datapackage.json"
 IN_MEMORY = "Could not open Parquet input source '<Buffer>': "
@@ -99,7 +98,7 @@ class PackageContext:
         return self._tables
 
     def _find_tables(self) -> dict[str, TableFiles]:
-        found = {table: TableFiles(table) for table in MODELS}
+        found = {table: TableFiles(table) for table in table_names()}
         for res in self.resources():
             name = res.get("name")
             if not isinstance(name, str):

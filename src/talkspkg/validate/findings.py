@@ -37,12 +37,14 @@ FINDINGS: tuple[FindingType, ...] = (
     FindingType(
         "descriptor-profile-error",
         "The descriptor breaks the Data Package profile",
-        "The descriptor breaks the Data Package v2 profile, checked offline as frictionless (the "
-        "reference implementation) checks it: a property of the wrong type, a resource that is "
-        "not an object or has neither `path` nor `data`, an unsafe path, a `created` that is not "
-        "an RFC 3339 date-time, an e-mail address that is not one. The message names where "
-        "(`resources/3 ('mentions')`).",
-        f"Fix the property the message names. {REBUILD}",
+        "The descriptor breaks the Data Package v2 profile: the official JSON Schema (vendored, "
+        "checked offline) or a rule it cannot express (unique resource names, paths the "
+        "reference implementation refuses, v1 compatibility). For example a missing required "
+        "property, a property of the wrong type, a value that does not match the profile's "
+        "pattern, an unsafe path, a `created` that is not an RFC 3339 date-time, an e-mail "
+        "address that is not one. The message names the JSON path in the descriptor "
+        "(`resources/3 ('mentions'): property 'schema/primaryKey'`) and what is wrong.",
+        f"Fix the property at the path the message names, as it says. {REBUILD}",
     ),
     FindingType(
         "missing-resource",

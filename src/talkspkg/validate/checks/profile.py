@@ -1,25 +1,41 @@
-"""The Data Package (v2) profile, checked by hand: no network, no JSON Schema engine.
+"""The Data Package v2 profile: the official JSON Schema, plus what a JSON Schema cannot say.
 
-What the profile requires of a package and of each resource, as the reference implementation
-(frictionless) enforces it: the type of every standard property, objects where objects are due,
-a string `name` for every resource, `path` or `data` (not both), safe paths, known resource
-types and profiles, a `path` or `name` for each licence, valid `created` and e-mail addresses,
-unique resource names, and the Table Schema or CSV dialect of a resource given inline. Each
-problem is one message naming where it is (`resources/3 ('mentions')`) and what is wrong.
+The descriptor is checked against `validate/profiles/datapackage-2.0.json` (the standard's
+compiled profile, vendored: see the README there) with jsonschema-rs, offline. Each schema
+error becomes one message naming where it is (`resources/3 ('mentions'): property 'path'`) and
+what to do. Around it, small rules the profile cannot express:
 
-The name pattern `^[-a-z0-9._/]+$` is a Data Package v1 rule, dropped by v2: it applies only to
-a descriptor without `$schema` (which is v1 by the specification).
+- resource names are unique (the specification's MUST; JSON Schema cannot compare items);
+- a contributor is an object (the specification says so; the compiled profile omits the type);
+- paths the reference implementation (frictionless) refuses to open: environment variables,
+  `%VAR%`, a `schema`, `dialect` or `profile` given as an unsafe path;
+- e-mail addresses (RFC 5321/5322) and `created` (RFC 3339), as the profile's `format`s;
+- Data Package v1 compatibility: without `$schema` the name pattern `^[-a-z0-9._/]+$` applies,
+  and a v1 `profile` (tabular-data-package, tabular-data-resource) keeps its meaning;
+- properties frictionless refuses where they are: `missingValues` or `fields` outside a schema,
+  a package `type` that is not `^[-a-z/]+$`.
+
+One deliberate tolerance: v2 defines only `table` as a resource `type`; frictionless also reads
+and writes `file`, `json` and `text`, and the packages talkspkg builds mark their raw articles
+`file`. Those three are added to the profile's list when it is loaded (RESOURCE_TYPES_TOLERATED).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import datetime
+from functools import cache
+from importlib.resources import files
 from typing import Any
 from urllib.parse import urlparse
 
+import jsonschema_rs
+
+PROFILE_FILE = files("talkspkg.validate") / "profiles" / "datapackage-2.0.json"
+RESOURCE_TYPES_TOLERATED = ("file", "json", "text")
 V1_NAME = re.compile(r"^([-a-z0-9._/])+$")
 TYPE_PATTERN = re.compile(r"^([-a-z/])+$")
 _ALNUM = r"A-Za-z0-9\u0080-\U0010ffff"  # RFC 6531: UTF-8 beyond ASCII is allowed
@@ -34,12 +50,14 @@ EMAIL = re.compile(
 DATE_TIME = re.compile(
     r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})\Z"
 )
-RESOURCE_TYPES = ("file", "json", "table", "text")
 PACKAGE_PROFILES = ("data-package", "tabular-data-package")
 RESOURCE_PROFILES = ("data-resource", "tabular-data-resource")
+SAFE_PATH = (
+    "give a relative path inside the package (not starting with '/', '.' or '~', without '..' "
+    "segments or backslashes) or an http(s) URL"
+)
 
-# A spec checks a value found at a property path and yields problems as "<path>: <problem>".
-Spec = Callable[[Any, str], Iterator[str]]
+Path = tuple[str | int, ...]  # a JSON path in the descriptor: ("resources", 3, "path")
 
 
 def _show(value: Any) -> str:
@@ -47,173 +65,11 @@ def _show(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _is(kind: str, value: Any) -> bool:
-    if kind == "string":
-        return isinstance(value, str)
-    if kind == "integer":
-        return isinstance(value, int) and not isinstance(value, bool)
-    if kind == "boolean":
-        return isinstance(value, bool)
-    if kind == "array":
-        return isinstance(value, list)
-    return isinstance(value, dict)  # object
+def is_email(value: str) -> bool:
+    return bool(EMAIL.match(value))
 
 
-def _at(path: str) -> str:
-    return f"property {path!r}" if path else "the descriptor"
-
-
-def typed(*kinds: str, pattern: re.Pattern[str] | None = None) -> Spec:
-    """A value of one of `kinds` (JSON Schema type names); a string must match `pattern`."""
-
-    def check(value: Any, path: str) -> Iterator[str]:
-        if not any(_is(k, value) for k in kinds):
-            yield f"{_at(path)} must be {' or '.join(kinds)}, not {_show(value)}"
-        elif pattern is not None and isinstance(value, str) and not pattern.match(value):
-            yield f"{_at(path)} {_show(value)} does not match {pattern.pattern!r}"
-
-    return check
-
-
-def array_of(item: Spec) -> Spec:
-    def check(value: Any, path: str) -> Iterator[str]:
-        if not isinstance(value, list):
-            yield f"{_at(path)} must be array, not {_show(value)}"
-            return
-        for i, element in enumerate(value):
-            yield from item(element, f"{path}/{i}")
-
-    return check
-
-
-def object_of(properties: dict[str, Spec], required: tuple[str, ...] = ()) -> Spec:
-    def check(value: Any, path: str) -> Iterator[str]:
-        if not isinstance(value, dict):
-            yield f"{_at(path)} must be object, not {_show(value)}"
-            return
-        for key in required:
-            if key not in value:
-                yield f"{_at(path)} lacks the required property {key!r}"
-        for key, spec in properties.items():
-            if key in value:
-                yield from spec(value[key], f"{path}/{key}" if path else key)
-
-    return check
-
-
-STRING = typed("string")
-LICENSE = object_of({"name": STRING, "path": STRING, "title": STRING})
-SOURCE = object_of({"title": STRING, "path": STRING, "email": STRING, "version": STRING})
-CONTRIBUTOR = object_of(
-    {
-        "title": STRING,
-        "givenName": STRING,
-        "familyName": STRING,
-        "path": STRING,
-        "email": STRING,
-        "organization": STRING,
-        "organisation": STRING,
-        "role": STRING,
-        "roles": array_of(STRING),
-    }
-)
-DESCRIBED: dict[str, Spec] = {  # what every descriptor of the specification may carry
-    "$schema": STRING,
-    "name": STRING,
-    "title": STRING,
-    "description": STRING,
-}
-COMMON: dict[str, Spec] = {
-    **DESCRIBED,
-    "homepage": STRING,
-    "profile": STRING,
-    "licenses": array_of(LICENSE),
-    "sources": array_of(SOURCE),
-}
-PACKAGE = object_of(
-    {
-        **COMMON,
-        "id": STRING,
-        "type": typed("string", pattern=TYPE_PATTERN),
-        "contributors": array_of(CONTRIBUTOR),
-        "keywords": array_of(STRING),
-        "image": STRING,
-        "version": STRING,
-        "created": STRING,
-        "resources": array_of(typed("object")),
-    }
-)
-RESOURCE = object_of(
-    {
-        **COMMON,
-        "type": typed("string", pattern=TYPE_PATTERN),
-        "path": typed("string", "array"),
-        "data": typed("object", "array"),
-        "scheme": STRING,
-        "format": STRING,
-        "mediatype": STRING,
-        "compression": STRING,
-        "innerpath": STRING,
-        "encoding": STRING,
-        "hash": STRING,
-        "bytes": typed("integer"),
-        "fields": typed("integer"),
-        "rows": typed("integer"),
-        "dialect": typed("object", "string"),
-        "schema": typed("object", "string"),
-    },
-    required=("name",),
-)
-TABLE_SCHEMA = object_of(
-    {
-        **DESCRIBED,
-        "fields": array_of(
-            object_of(
-                {"name": STRING, "type": STRING, "format": STRING, "constraints": typed("object")},
-                required=("name",),
-            )
-        ),
-        "missingValues": typed("array"),
-        "primaryKey": typed("array", "string"),
-        "foreignKeys": array_of(typed("object")),
-    },
-    required=("fields",),
-)
-DIALECT = object_of(
-    {
-        **DESCRIBED,
-        "header": typed("boolean"),
-        "headerRows": typed("array"),
-        "headerJoin": STRING,
-        "headerCase": typed("boolean"),
-        "commentChar": STRING,
-        "commentRows": typed("array"),
-        "skipBlankRows": typed("boolean"),
-        "delimiter": STRING,
-        "lineTerminator": STRING,
-        "quoteChar": STRING,
-        "doubleQuote": typed("boolean"),
-        "escapeChar": STRING,
-        "nullSequence": STRING,
-        "skipInitialSpace": typed("boolean"),
-    }
-)
-
-
-def is_safe_path(path: str) -> bool:
-    """The reference implementation's rule for a path it may open (frictionless is_safe_path)."""
-    return not (
-        os.path.isabs(path)
-        or f"..{os.path.sep}" in path
-        or path.startswith("~")
-        or os.path.expandvars(path) != path
-        or re.match(r"%.+%", path)
-        or re.match(r"\$.+", path)
-        or urlparse(path).scheme == "file"
-    )
-
-
-def _valid_datetime(value: str) -> bool:
+def is_datetime(value: str) -> bool:
     """RFC 3339: the shape (DATE_TIME), a real calendar date and time, an offset within a day."""
     if not DATE_TIME.match(value):
         return False
@@ -227,18 +83,126 @@ def _valid_datetime(value: str) -> bool:
     return stamp.year >= 1
 
 
-def _people(value: dict[str, Any], where: str) -> Iterator[str]:
-    """Licences need a path or a name; contributors and sources a valid e-mail if any."""
-    licenses = value.get("licenses")
-    for i, item in enumerate(licenses if isinstance(licenses, list) else []):
-        if isinstance(item, dict) and not item.get("path") and not item.get("name"):
-            yield f"{where}property 'licenses/{i}' needs a 'path' or a 'name'"
-    for key in ("contributors", "sources"):
-        items = value.get(key)
-        for i, item in enumerate(items if isinstance(items, list) else []):
-            email = item.get("email") if isinstance(item, dict) else None
-            if email and not (isinstance(email, str) and EMAIL.match(email)):
-                yield f"{where}property '{key}/{i}/email' {_show(email)} is not an e-mail address"
+@cache
+def profile_validator() -> jsonschema_rs.Draft7Validator:
+    schema = json.loads(PROFILE_FILE.read_text("utf-8"))
+    # the one amendment, in memory (the file stays as published): frictionless's resource types
+    schema["properties"]["resources"]["items"]["properties"]["type"]["enum"].extend(
+        RESOURCE_TYPES_TOLERATED
+    )
+    return jsonschema_rs.Draft7Validator(
+        schema, formats={"email": is_email, "date-time": is_datetime}, validate_formats=True
+    )
+
+
+# what any path is_safe_path refuses contains (a separator and '..', a variable, a scheme...)
+_MAYBE_UNSAFE = re.compile(r"[$%~:\\]|\.\.|^/")
+
+
+def is_safe_path(path: str) -> bool:
+    """The reference implementation's rule for a path it may open (frictionless is_safe_path)."""
+    if not _MAYBE_UNSAFE.search(path):  # most paths, at a fraction of the cost
+        return True
+    return not (
+        os.path.isabs(path)
+        or f"..{os.path.sep}" in path
+        or path.startswith("~")
+        or os.path.expandvars(path) != path
+        or re.match(r"%.+%", path)
+        or re.match(r"\$.+", path)
+        or urlparse(path).scheme == "file"
+    )
+
+
+# --- the official profile -------------------------------------------------------------------
+
+
+def _at(error: Any) -> Path:
+    return tuple(error.instance_path)
+
+
+def _kind(error: Any) -> str:
+    return type(error.kind).__name__
+
+
+def _types(names: list[str]) -> str:
+    article = {"array": "an array", "object": "an object", "integer": "an integer"}
+    return " or ".join(article.get(n, f"a {n}") for n in names)
+
+
+def _one_of(error: Any, branches: list[list[Any]]) -> Iterator[tuple[Path, str]]:
+    """A value no branch accepts: say what the likeliest branch wants."""
+    at = tuple(error.instance_path)
+    required = [{e.kind.property for e in b if _kind(e) == "Required"} for b in branches]
+    if all(r and len(r) == len(b) for r, b in zip(required, branches, strict=True)):
+        missing = set.intersection(*required)  # every branch lacks it
+        for name in sorted(missing):
+            yield at, f"lacks the required property {name!r}: add it"
+        rests = [r - missing for r in required]
+        if all(rests):  # adding the missing ones satisfies no branch yet
+            either = sorted(set().union(*rests))
+            yield at, f"needs one of the properties {' or '.join(map(repr, either))}"
+        return
+    enums = [e for b in branches for e in b if _kind(e) == "Enum"]
+    if len(enums) == len(branches) and len({tuple(e.instance_path) for e in enums}) == 1:
+        options = [o for e in enums for o in e.kind.options]
+        where = tuple(enums[0].instance_path)
+        yield where, f"{_show(enums[0].instance)} must be one of {', '.join(map(repr, options))}"
+        return
+    # the branches that accept the value's type at this place, fewest errors first
+    shaped = [b for b in branches if not any(_kind(e) == "Type" and _at(e) == at for e in b)]
+    if shaped:
+        for e in min(shaped, key=len):
+            yield from _describe(e)
+        return
+    wanted = [t for b in branches for e in b if _kind(e) == "Type" for t in e.kind.types]
+    yield at, f"must be {_types(list(dict.fromkeys(wanted)))}, not {_show(error.instance)}"
+
+
+def _describe(error: Any) -> Iterator[tuple[Path, str]]:
+    """One schema error as (where, what is wrong and what to do)."""
+    at, kind, value = tuple(error.instance_path), _kind(error), error.kind
+    if kind == "Required":
+        yield at, f"lacks the required property {value.property!r}: add it"
+    elif kind == "Type":
+        yield at, f"must be {_types(value.types)}, not {_show(error.instance)}"
+    elif kind == "Enum":
+        options = ", ".join(repr(o) for o in value.options)
+        yield at, f"{_show(error.instance)} must be one of {options}"
+    elif kind == "Pattern" and "path" in at[-2:]:
+        yield at, f"{_show(error.instance)} is not a safe path: {SAFE_PATH}"
+    elif kind == "Pattern":
+        yield at, f"{_show(error.instance)} does not match {value.pattern!r}"
+    elif kind == "Format" and value.format == "email":
+        yield at, f"{_show(error.instance)} is not an e-mail address"
+    elif kind == "Format" and value.format == "date-time":
+        yield (
+            at,
+            (f"{_show(error.instance)} is not an RFC 3339 date-time (e.g. 2025-04-24T00:00:00Z)"),
+        )
+    elif kind == "MinItems":
+        yield at, f"must hold at least {value.limit} item(s), or be left out"
+    elif kind == "MinProperties":
+        yield at, f"must have at least {value.limit} propert(ies), or be left out"
+    elif kind == "AnyOf" and all(all(_kind(e) == "Required" for e in b) for b in value.context):
+        either = " or ".join(repr(e.kind.property) for b in value.context for e in b)
+        yield at, f"needs a {either}"
+    elif kind in ("OneOfNotValid", "AnyOf"):
+        yield from _one_of(error, value.context)
+    elif kind == "OneOfMultipleValid" and len(at) == 2 and at[0] == "resources":
+        if isinstance(error.instance, dict):  # else the type error says it all
+            yield at, "properties 'path' and 'data' exclude each other: keep one"
+    else:
+        yield at, error.message
+
+
+def schema_problems(desc: Any) -> Iterator[tuple[Path, str]]:
+    """The descriptor against the official v2 profile."""
+    for error in profile_validator().iter_errors(desc):
+        yield from _describe(error)
+
+
+# --- what the profile cannot express --------------------------------------------------------
 
 
 def duplicate_names(resources: list[Any]) -> Iterator[str]:
@@ -254,79 +218,107 @@ def duplicate_names(resources: list[Any]) -> Iterator[str]:
             seen[name] = i
 
 
-def package_errors(desc: dict[str, Any], *, unique_names: bool = True) -> Iterator[str]:
-    """Every way `desc` breaks the Data Package profile, as messages; none when it conforms.
-    `unique_names=False` leaves out duplicate resource names, for a caller reporting them."""
-    v1 = "$schema" not in desc  # a descriptor without $schema is Data Package v1
-    yield from PACKAGE(desc, "")
+def _contributors(desc: dict[str, Any]) -> Iterator[tuple[Path, str]]:
+    items = desc.get("contributors")
+    for i, item in enumerate(items if isinstance(items, list) else []):
+        if not isinstance(item, dict):
+            yield ("contributors", i), f"must be an object, not {_show(item)}"
+
+
+def _unsafe_paths(
+    base: Path, node: dict[str, Any], keys: tuple[str, ...]
+) -> Iterator[tuple[Path, str]]:
+    for key in keys:
+        value = node.get(key)
+        items = enumerate(value) if isinstance(value, list) else [(None, value)]
+        for i, item in items:
+            if item and isinstance(item, str) and not is_safe_path(item):
+                at = (*base, key) if i is None else (*base, key, i)
+                yield at, f"{_show(item)} is not a safe path: {SAFE_PATH}"
+
+
+def _package_rules(desc: dict[str, Any], v1: bool) -> Iterator[tuple[Path, str]]:
     name = desc.get("name")
     if v1 and isinstance(name, str) and not V1_NAME.match(name):
-        yield f"property 'name' {_show(name)} does not match {V1_NAME.pattern!r} (v1)"
+        yield ("name",), f"{_show(name)} does not match {V1_NAME.pattern!r} (v1, no $schema)"
+    kind = desc.get("type")
+    if isinstance(kind, str) and not TYPE_PATTERN.match(kind):
+        yield ("type",), f"{_show(kind)} does not match {TYPE_PATTERN.pattern!r}"
+    elif kind is not None and not isinstance(kind, str):
+        yield ("type",), f"must be a string, not {_show(kind)}"
     profile = desc.get("profile")
     if isinstance(profile, str) and profile:
         if not is_safe_path(profile):
-            yield f"property 'profile' {_show(profile)} is not a safe path"
+            yield ("profile",), f"{_show(profile)} is not a safe path: {SAFE_PATH}"
         elif profile not in PACKAGE_PROFILES:
-            yield f"property 'profile' {_show(profile)} is a profile that cannot be checked offline"
-    created = desc.get("created")
-    if isinstance(created, str) and created and not _valid_datetime(created):
-        yield f"property 'created' {_show(created)} is not an ISO 8601 date-time"
-    yield from _people(desc, "")
+            yield ("profile",), f"{_show(profile)} is a profile that cannot be checked offline"
     for key in ("missingValues", "fields"):
         if key in desc:
-            yield f"property {key!r} belongs in a resource's schema, not in the package"
-    resources = desc.get("resources")
-    if "resources" not in desc:
-        yield "the descriptor lacks the required property 'resources'"
-    if not isinstance(resources, list):
-        return
-    if not resources:
-        yield "property 'resources' must hold at least one resource"
-    if unique_names:
-        yield from duplicate_names(resources)
-    for i, res in enumerate(resources):
-        if isinstance(res, dict):
-            yield from resource_errors(res, i, v1=v1, tabular=profile == "tabular-data-package")
+            yield (key,), "belongs in a resource's schema, not in the package: move it there"
+    yield from _contributors(desc)
 
 
-def resource_errors(res: dict[str, Any], i: int, *, v1: bool, tabular: bool) -> Iterator[str]:
-    """Problems of resource number `i`, each prefixed with where it is: `resources/3 ('x'): `."""
+def _resource_rules(
+    res: dict[str, Any], i: int, *, v1: bool, tabular: bool
+) -> Iterator[tuple[Path, str]]:
+    at: Path = ("resources", i)
     name = res.get("name")
-    where = f"resources/{i}" + (f" ({name!r})" if isinstance(name, str) else "") + ": "
-    kind = res.get("type")
-    if kind and kind not in RESOURCE_TYPES:
-        yield f"{where}type {_show(kind)} is not one of {', '.join(RESOURCE_TYPES)}"
-    for message in RESOURCE(res, ""):
-        yield where + message
     if v1 and isinstance(name, str) and not V1_NAME.match(name):
-        yield f"{where}property 'name' does not match {V1_NAME.pattern!r} (v1)"
-    for key in ("path", "extrapaths", "profile", "dialect", "schema"):
-        value = res.get(key)
-        for item in value if isinstance(value, list) else [value]:
-            if item and isinstance(item, str) and not is_safe_path(item):
-                yield f"{where}{key} {_show(item)} is not a safe path"
-    path, data = res.get("path"), res.get("data")
-    if isinstance(path, list) and not all(isinstance(p, str) for p in path):
-        yield f"{where}property 'path' must be a string or an array of strings"
-    if path == []:
-        yield f"{where}property 'path' must not be an empty array"
-    if path is None and data is None:
-        yield f"{where}one of the properties 'path' or 'data' is required"
-    if path is not None and data is not None:
-        yield f"{where}properties 'path' and 'data' exclude each other"
-    yield from _people(res, where)
+        yield (*at, "name"), f"{_show(name)} does not match {V1_NAME.pattern!r} (v1, no $schema)"
+    yield from _unsafe_paths(at, res, ("path", "extrapaths", "profile", "dialect", "schema"))
     profile = res.get("profile")
     if isinstance(profile, str) and profile and profile not in RESOURCE_PROFILES:
-        yield f"{where}profile {_show(profile)} is a profile that cannot be checked offline"
+        yield (*at, "profile"), f"{_show(profile)} is a profile that cannot be checked offline"
     if tabular and profile != "tabular-data-resource":
-        yield f"{where}a tabular-data-package requires tabular-data-resource resources"
+        yield at, "a tabular-data-package requires tabular-data-resource resources"
     if profile == "tabular-data-resource" and not res.get("schema"):
-        yield f"{where}profile tabular-data-resource requires a schema"
+        yield at, "profile tabular-data-resource requires a schema: add one"
     if "missingValues" in res:
-        yield f"{where}property 'missingValues' belongs in the schema"
-    if isinstance(res.get("schema"), dict):
-        for message in TABLE_SCHEMA(res["schema"], "schema"):
-            yield where + message
-    if isinstance(res.get("dialect"), dict):
-        for message in DIALECT(res["dialect"], "dialect"):
-            yield where + message
+        yield (*at, "missingValues"), "belongs in the schema: move it there"
+
+
+def own_problems(desc: dict[str, Any]) -> Iterator[tuple[Path, str]]:
+    v1 = "$schema" not in desc  # a descriptor without $schema is Data Package v1
+    yield from _package_rules(desc, v1)
+    resources = desc.get("resources")
+    tabular = desc.get("profile") == "tabular-data-package"
+    for i, res in enumerate(resources if isinstance(resources, list) else []):
+        if isinstance(res, dict):
+            yield from _resource_rules(res, i, v1=v1, tabular=tabular)
+
+
+# --- messages -------------------------------------------------------------------------------
+
+
+def _message(desc: dict[str, Any], at: Path, problem: str) -> str:
+    """`resources/3 ('mentions'): property 'schema/fields' ...`, `property 'licenses/0' ...`,
+    or `the descriptor ...`: where the problem is, then what is wrong."""
+    resources = desc.get("resources")
+    if len(at) >= 2 and at[0] == "resources" and isinstance(at[1], int):
+        res = resources[at[1]] if isinstance(resources, list) else None
+        name = res.get("name") if isinstance(res, dict) else None
+        where = f"resources/{at[1]}" + (f" ({name!r})" if isinstance(name, str) else "")
+        rest = "/".join(map(str, at[2:]))
+        return f"{where}: " + (f"property {rest!r} {problem}" if rest else problem)
+    if at:
+        return f"property {'/'.join(map(str, at))!r} {problem}"
+    return f"the descriptor {problem}"
+
+
+def package_errors(desc: Any, *, unique_names: bool = True) -> Iterator[str]:
+    """Every way `desc` breaks the Data Package profile, as messages; none when it conforms.
+    `unique_names=False` leaves out duplicate resource names, for a caller reporting them.
+    One message per place: a rule of our own is silent where the profile already spoke."""
+    if not isinstance(desc, dict):
+        yield f"the descriptor must be an object, not {_show(desc)}"
+        return
+    reported: set[Path] = set()
+    for at, problem in schema_problems(desc):
+        reported.add(at)
+        yield _message(desc, at, problem)
+    for at, problem in own_problems(desc):
+        if at not in reported:
+            yield _message(desc, at, problem)
+    resources = desc.get("resources")
+    if unique_names and isinstance(resources, list):
+        yield from duplicate_names(resources)
