@@ -731,7 +731,7 @@ def test_speech_verbs_are_data_with_multi_word_cues() -> None:
 
 
 def test_ruleset_reports_both_knowledge_file_versions() -> None:
-    assert ruleset(KB) == {"quote_cues": "2025.04.2", "speech_verbs": "2025.04.2"}
+    assert ruleset(KB) == {"quote_cues": "2025.04.3", "speech_verbs": "2025.04.2"}
 
 
 def test_speech_verbs_without_version_line_is_rejected(tmp_path: Path) -> None:
@@ -783,3 +783,36 @@ def test_quotes_model_declares_keys() -> None:
         "articles": ["article_id"],
         "entities": ["speaker_id"],
     }
+
+
+# ---------------------------------------------------------------- issue 13: held-out error classes
+
+
+def test_name_appositive_then_also_said_is_the_name() -> None:
+    rows = annotate(
+        '"No deal is possible without guarantees," Rustem Umerov, the head of the delegation, '
+        "also said.",
+    )
+    assert (rows[0].speaker_id, rows[0].rule) == ("rustem-umerov", "quote-then-speaker-verb")
+
+
+def test_the_statement_goes_to_the_subject_that_issued_it() -> None:
+    rows = annotate(
+        "The Kremlin put out a statement late on Tuesday.",
+        '"Moscow stays open to a settlement on fair terms," the statement said.',
+    )
+    assert (rows[0].speaker_id, rows[0].resolution) == ("kremlin", "document")
+
+
+def test_a_joint_statement_goes_to_the_first_issuer_named() -> None:
+    rows = annotate(
+        "Paris and Berlin issued a joint statement after the meeting.",
+        '"Our backing for Kyiv will not waver," the joint statement said.',
+    )
+    assert (rows[0].speaker_id, rows[0].speaker_text) == ("france", "the joint statement")
+
+
+def test_a_statement_issued_by_nobody_named_stays_unresolved() -> None:
+    (q,) = annotate("He put out a statement.", '"We stay open to talks," the statement said.')
+    assert q.speaker_id is None
+    assert q.confidence < 0.8

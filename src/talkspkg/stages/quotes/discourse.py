@@ -365,6 +365,37 @@ def issuer(ctx: Context, s: int, pos: int) -> str | None:
     return current_speaker(ctx, pos, _floor(ctx, s) + 1, persons=False)
 
 
+def announced_issuer(ctx: Context, s: int, pos: int, channel: str) -> str | None:
+    """The issuer of a document an earlier sentence of the passage introduced: the named
+    subject of the nearest sentence that mentions a document of the same channel after its
+    subject ("France and Germany issued a joint statement. ... the statement said": France, the
+    first issuer named; "The ministry published a letter ..."). A subject that names nobody,
+    or a person only by pronoun, stops the search: the reader cannot tell who issued it."""
+    floor = _floor(ctx, s)
+    for t in range(s, -1, -1):
+        sent = ctx.sentences[t]
+        if sent.paragraph < floor:
+            break
+        tokens = sent.tokens
+        mentioned = [
+            k
+            for k, tok in enumerate(tokens)
+            if tok.kind == "word"
+            and tok.start < pos
+            and ctx.cues.documents.get(tok.lower) == channel
+        ]
+        if not mentioned:
+            continue
+        found = subject(ctx, t)
+        if found is None or found.start >= tokens[mentioned[-1]].start:
+            continue  # the document is the subject ("A joint statement said ..."): read on
+        phrase = subject_phrase(ctx, t)
+        if phrase is None or phrase.kind not in ("name", "title", "role"):
+            return None
+        return found.entity_id
+    return None
+
+
 def document_issuer(ctx: Context, s: int, pos: int) -> str | None:
     """The issuer of "the document", "the draft": the entity that premodifies the nearest
     earlier mention of a document ("the US plan", "a US-backed plan", "Russia's memorandum"),
