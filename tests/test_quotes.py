@@ -816,3 +816,30 @@ def test_a_statement_issued_by_nobody_named_stays_unresolved() -> None:
     (q,) = annotate("He put out a statement.", '"We stay open to talks," the statement said.')
     assert q.speaker_id is None
     assert q.confidence < 0.8
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ('The Dutch foreign ministry said the vote was "a farce".', "dutch-foreign-ministry"),
+        ('"We reject this," Russia’s foreign ministry said.', "russian-foreign-ministry"),
+        ('"We reject this," the Czech embassy in Vienna said.', "czech-embassy"),
+    ],
+)
+def test_a_ministry_in_lower_case_is_the_institution_speaking(sentence: str, speaker: str) -> None:
+    (q,) = annotate(sentence)
+    assert q.speaker_id == speaker
+
+
+def test_the_ministry_is_the_ministry_named_before_in_the_passage() -> None:
+    rows = annotate(
+        "The Dutch foreign ministry summoned the envoy on Monday.",
+        '"Such threats are unacceptable," the ministry said.',
+    )
+    assert (rows[0].speaker_id, rows[0].resolution) == ("dutch-foreign-ministry", "anaphor")
+
+
+def test_the_ministry_with_no_ministry_named_stays_unresolved() -> None:
+    (q,) = annotate('"Such threats are unacceptable," the ministry said.')
+    assert q.speaker_id is None
+    assert q.confidence < 0.8

@@ -138,6 +138,9 @@ def resolve(ctx: Context, s: int, phrase: Phrase, cue: Cue | None, rule: str) ->
     elif kind == "description":
         entity, weight = discourse.description(ctx, s, a, phrase.country, phrase.head)
         kind = "anaphor"
+    elif kind == "unnamed" and _the_institution(ctx, tokens, phrase):
+        entity = discourse.institution(ctx, s, a, phrase.head or "")  # "the ministry said"
+        kind = "anaphor"
     elif kind == "unnamed" and _possessed_office(ctx, tokens, phrase):
         ref = tokens[phrase.first].ref  # "Russia's foreign minister"
         country = ctx.entities[ref.entity_id].country if ref else None
@@ -183,6 +186,15 @@ def resolve(ctx: Context, s: int, phrase: Phrase, cue: Cue | None, rule: str) ->
         phrase.head,
         cue is not None,
         weight,
+    )
+
+
+def _the_institution(ctx: Context, tokens: tuple[Token, ...], phrase: Phrase) -> bool:
+    """ "the ministry", "the embassy": an institution named before, not an unnamed speaker."""
+    return (
+        phrase.last == phrase.first + 1
+        and tokens[phrase.first].lower == "the"
+        and phrase.head in ctx.cues.institution_nouns
     )
 
 

@@ -365,6 +365,28 @@ def issuer(ctx: Context, s: int, pos: int) -> str | None:
     return current_speaker(ctx, pos, _floor(ctx, s) + 1, persons=False)
 
 
+def institution(ctx: Context, s: int, pos: int, head: str) -> str | None:
+    """The institution "the ministry", "the embassy" designates: the last organisation named in
+    prose in the passage whose name holds that noun ("Poland's foreign ministry criticised the
+    plan. ... the ministry said"); none when the passage names none."""
+    start = ctx.sentences[s].tokens[0].start if ctx.sentences[s].tokens else pos
+    floor = _floor(ctx, s)
+    for t in range(s - 1, -1, -1):
+        if ctx.sentences[t].paragraph < floor:
+            break
+        if ctx.sentences[t].tokens:
+            start = ctx.sentences[t].tokens[0].start
+    for ref in reversed(ctx.prose_refs):
+        if ref.start >= pos or ref.entity_type != "organization":
+            continue
+        if ref.start < start:
+            return None
+        known = ctx.entities.get(ref.entity_id)
+        if known is not None and head in known.name.lower().split():
+            return ref.entity_id
+    return None
+
+
 def announced_issuer(ctx: Context, s: int, pos: int, channel: str) -> str | None:
     """The issuer of a document an earlier sentence of the passage introduced: the named
     subject of the nearest sentence that mentions a document of the same channel after its
