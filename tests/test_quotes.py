@@ -843,3 +843,21 @@ def test_the_ministry_with_no_ministry_named_stays_unresolved() -> None:
     (q,) = annotate('"Such threats are unacceptable," the ministry said.')
     assert q.speaker_id is None
     assert q.confidence < 0.8
+
+
+def test_a_paragraph_of_quotation_alone_goes_on_with_the_person_of_the_passage() -> None:
+    rows = annotate(
+        '"The pressure has to rise," Kaja Kallas said on Monday.',
+        "She spoke after a meeting of foreign ministers in Luxembourg.",
+        '"Moscow only understands strength."',
+    )
+    assert said(rows)[-1] == ("Moscow only understands strength.", "kaja-kallas")
+    assert rows[-1].confidence < 0.8
+
+
+def test_a_paragraph_of_quotation_alone_after_no_person_stays_null() -> None:
+    rows = annotate(
+        "The talks in Geneva ended without a deal on Tuesday.",
+        '"Moscow only understands strength, and it will keep testing us."',
+    )
+    assert said(rows) == [("Moscow only understands strength, and it will keep testing us.", None)]

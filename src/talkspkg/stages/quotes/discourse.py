@@ -322,6 +322,32 @@ def pronoun(ctx: Context, s: int, pos: int) -> tuple[str | None, float]:
     return None, w["unresolved"]
 
 
+def passage_speaker(ctx: Context, s: int, pos: int) -> tuple[str, float, int, int] | None:
+    """Who a paragraph of quotation alone, with no cue, goes on quoting: the nearest earlier
+    person subject of the passage (a named or resolved one, "Sybiha was blunt." / "She spoke
+    after the meeting."), checked against the current speaker; the current speaker alone when
+    no sentence has a person subject; nobody when the two disagree. (entity, weight, phrase
+    offsets)."""
+    w = ctx.cues.discourse_weight
+    floor = _floor(ctx, s)
+    speaker = current_speaker(ctx, pos, floor + 1)
+    for t in range(s - 1, -1, -1):
+        if ctx.sentences[t].paragraph < floor:
+            break
+        found = subject(ctx, t)
+        if found is None or found.sort != PERSON:
+            continue
+        phrase = subject_phrase(ctx, t)
+        if found.entity_id is None or phrase is None:
+            return None
+        if speaker is not None and speaker != found.entity_id:
+            return None
+        tokens = ctx.sentences[t].tokens
+        weight = w["agreed"] if speaker else w["subject"]
+        return found.entity_id, weight, tokens[phrase.first].start, tokens[phrase.last].end
+    return None
+
+
 def _fits(
     ctx: Context, entity_id: str | None, country: str | None, office: str | None, both: bool
 ) -> bool:
