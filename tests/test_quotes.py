@@ -731,7 +731,7 @@ def test_speech_verbs_are_data_with_multi_word_cues() -> None:
 
 
 def test_ruleset_reports_both_knowledge_file_versions() -> None:
-    assert ruleset(KB) == {"quote_cues": "2025.04.3", "speech_verbs": "2025.04.2"}
+    assert ruleset(KB) == {"quote_cues": "2025.04.3", "speech_verbs": "2025.04.3"}
 
 
 def test_speech_verbs_without_version_line_is_rejected(tmp_path: Path) -> None:
@@ -861,3 +861,9 @@ def test_a_paragraph_of_quotation_alone_after_no_person_stays_null() -> None:
         '"Moscow only understands strength, and it will keep testing us."',
     )
     assert said(rows) == [("Moscow only understands strength, and it will keep testing us.", None)]
+
+
+@pytest.mark.parametrize("verb", ["quipped", "scoffed", "mused", "pointed out"])
+def test_less_common_verbs_of_speaking_are_cues(verb: str) -> None:
+    (q,) = annotate(f'"Nobody in this room believes the deadline," Kaja Kallas {verb}.')
+    assert (q.speaker_id, q.rule) == ("kaja-kallas", "quote-then-speaker-verb")
