@@ -31,11 +31,18 @@ the subject ("Trump called Putin", "accused X of ...") is never an antecedent.
 | the US leader,   | office noun) fits (both, for a country's possessive); else the   | unique /   |
 | Russia's foreign | most recent person named in prose who fits (surer when the       | fallback   |
 | minister         | article has named only one who fits)                             |            |
-| the statement    | the issuer of the last quotation with the document's channel;    | (document) |
-| (a document)     | the speaker of the last cue with that channel; for "the document"|            |
+| the statement    | the named subject of the passage's sentence that mentions such a | (document) |
+| (a document)     | document ("Paris and Berlin issued a joint statement": the first |            |
+|                  | issuer named); else, less sure (fallback weight): the issuer of  |            |
+|                  | the last quotation with the document's channel;                  |            |
+|                  | the speaker of the last cue with that channel; for "the document"|            |
 |                  | or "the draft", the country or institution premodifying the last |            |
 |                  | mention of a document ("the US-backed plan"); else the current   |            |
 |                  | speaker of the passage (the joint statement of those just quoted)|            |
+| the ministry,    | the last organisation named in the passage whose name holds the  | (anaphor)  |
+| the embassy      | noun (`institution_nouns` of quote_cues.yaml)                    |            |
+| a paragraph of   | the nearest earlier person subject of the passage, agreeing with | agreed /   |
+| quotation alone  | the current speaker (nobody when they disagree); else nobody     | subject    |
 The weight (`confidence.discourse` in quote_cues.yaml) multiplies the row's confidence: an
 antecedent two sources agree on is surer than one found by a single source, and a phrase that
 resolves to nobody (a pronoun, description or document without antecedent, a name that is no
