@@ -405,3 +405,18 @@ def test_two_outlets_joined_by_and_and_a_sentence_opener_are_no_institution() ->
         ("Fox Daily News", "fox-daily-news"),
         ("Nordic Wire News", "nordic-wire-news"),
     ]
+
+
+def test_a_wire_credit_with_an_agency_possessive_or_a_place_names_the_journalists() -> None:
+    text = (
+        "Test headline\n\nTalks went on in Geneva on Monday, officials said.\n\n"
+        "Agency’ Mira Kollat and Tomas Brede contributed reporting.\n\n"
+        "Ilse Varga contributed reporting from Vienna.\n"
+    )
+    article = make_article(RawFile(Path("raw/t.txt"), "t", text, "0" * 64))
+    found = mentions(article, KB).discovered
+    assert {e for e, x in found.items() if x.entity_type == "journalist"} == {
+        "mira-kollat",
+        "tomas-brede",
+        "ilse-varga",
+    }

@@ -731,7 +731,7 @@ def test_speech_verbs_are_data_with_multi_word_cues() -> None:
 
 
 def test_ruleset_reports_both_knowledge_file_versions() -> None:
-    assert ruleset(KB) == {"quote_cues": "2025.04.2", "speech_verbs": "2025.04.2"}
+    assert ruleset(KB) == {"quote_cues": "2025.04.3", "speech_verbs": "2025.04.3"}
 
 
 def test_speech_verbs_without_version_line_is_rejected(tmp_path: Path) -> None:
@@ -783,3 +783,87 @@ def test_quotes_model_declares_keys() -> None:
         "articles": ["article_id"],
         "entities": ["speaker_id"],
     }
+
+
+# ---------------------------------------------------------------- issue 13: held-out error classes
+
+
+def test_name_appositive_then_also_said_is_the_name() -> None:
+    rows = annotate(
+        '"No deal is possible without guarantees," Rustem Umerov, the head of the delegation, '
+        "also said.",
+    )
+    assert (rows[0].speaker_id, rows[0].rule) == ("rustem-umerov", "quote-then-speaker-verb")
+
+
+def test_the_statement_goes_to_the_subject_that_issued_it() -> None:
+    rows = annotate(
+        "The Kremlin put out a statement late on Tuesday.",
+        '"Moscow stays open to a settlement on fair terms," the statement said.',
+    )
+    assert (rows[0].speaker_id, rows[0].resolution) == ("kremlin", "document")
+
+
+def test_a_joint_statement_goes_to_the_first_issuer_named() -> None:
+    rows = annotate(
+        "Paris and Berlin issued a joint statement after the meeting.",
+        '"Our backing for Kyiv will not waver," the joint statement said.',
+    )
+    assert (rows[0].speaker_id, rows[0].speaker_text) == ("france", "the joint statement")
+
+
+def test_a_statement_issued_by_nobody_named_stays_unresolved() -> None:
+    (q,) = annotate("He put out a statement.", '"We stay open to talks," the statement said.')
+    assert q.speaker_id is None
+    assert q.confidence < 0.8
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ('The Dutch foreign ministry said the vote was "a farce".', "dutch-foreign-ministry"),
+        ('"We reject this," Russia’s foreign ministry said.', "russian-foreign-ministry"),
+        ('"We reject this," the Czech embassy in Vienna said.', "czech-embassy"),
+    ],
+)
+def test_a_ministry_in_lower_case_is_the_institution_speaking(sentence: str, speaker: str) -> None:
+    (q,) = annotate(sentence)
+    assert q.speaker_id == speaker
+
+
+def test_the_ministry_is_the_ministry_named_before_in_the_passage() -> None:
+    rows = annotate(
+        "The Dutch foreign ministry summoned the envoy on Monday.",
+        '"Such threats are unacceptable," the ministry said.',
+    )
+    assert (rows[0].speaker_id, rows[0].resolution) == ("dutch-foreign-ministry", "anaphor")
+
+
+def test_the_ministry_with_no_ministry_named_stays_unresolved() -> None:
+    (q,) = annotate('"Such threats are unacceptable," the ministry said.')
+    assert q.speaker_id is None
+    assert q.confidence < 0.8
+
+
+def test_a_paragraph_of_quotation_alone_goes_on_with_the_person_of_the_passage() -> None:
+    rows = annotate(
+        '"The pressure has to rise," Kaja Kallas said on Monday.',
+        "She spoke after a meeting of foreign ministers in Luxembourg.",
+        '"Moscow only understands strength."',
+    )
+    assert said(rows)[-1] == ("Moscow only understands strength.", "kaja-kallas")
+    assert rows[-1].confidence < 0.8
+
+
+def test_a_paragraph_of_quotation_alone_after_no_person_stays_null() -> None:
+    rows = annotate(
+        "The talks in Geneva ended without a deal on Tuesday.",
+        '"Moscow only understands strength, and it will keep testing us."',
+    )
+    assert said(rows) == [("Moscow only understands strength, and it will keep testing us.", None)]
+
+
+@pytest.mark.parametrize("verb", ["quipped", "scoffed", "mused", "pointed out"])
+def test_less_common_verbs_of_speaking_are_cues(verb: str) -> None:
+    (q,) = annotate(f'"Nobody in this room believes the deadline," Kaja Kallas {verb}.')
+    assert (q.speaker_id, q.rule) == ("kaja-kallas", "quote-then-speaker-verb")

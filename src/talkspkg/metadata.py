@@ -223,10 +223,13 @@ _CREDIT_RE = re.compile(
     r"(?i)[*_]*+(?:\(\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|edited|written)"
     r"\s+by\b|(?:additional|with)\s+reporting\s+by\b|editing\s+by\b|©|\(c\)\s|copyright\b)"
 )
-_CONTRIBUTED_RE = re.compile(  # "... contributed (to this) report(ing)." ending the line
-    r"(?i)(?:.{1,300}?\scontributed\s+(?:to\s+)?(?:this\s+)?(?:report(?:ing)?|story|article)"
-    r"|[*_]*[\w'’ .-]{0,60}\b(?:writers?|reporters?|correspondents?|journalists?|staff)\s"
-    r".{1,200}?\scontributed)[.*_]*"
+_CONTRIBUTED_RE = (
+    re.compile(  # "... contributed (to this) report(ing) (from Kyiv)." ending the line
+        r"(?i)(?:.{1,300}?\scontributed\s+(?:to\s+)?(?:this\s+)?(?:report(?:ing)?|story|article)"
+        r"(?:\s+(?:from|in)\s+[A-Z][\w'’ ,.-]{0,60}?)?"
+        r"|[*_]*[\w'’ .-]{0,60}\b(?:writers?|reporters?|correspondents?|journalists?|staff)\s"
+        r".{1,200}?\scontributed)[.*_]*"
+    )
 )
 _SHORT_CREDIT_RE = re.compile(r"(?i)[*_]*+(?:reporting|writing)\s+by\b")
 _CAPTION_START_RE = re.compile(

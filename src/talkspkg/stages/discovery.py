@@ -438,6 +438,8 @@ def discover_journalists(article: Article, kb: KnowledgeBase) -> Iterator[Discov
     for seg in article.segments_of(SegmentKind.BYLINE, SegmentKind.CREDIT):
         toks = _tokens(text, seg.start, seg.end)
         for i, j in _names(text, toks, lex):
+            if j - i >= 3 and toks[i].text.endswith(("'", "’", *_POSSESSIVE)):
+                i += 1  # an agency's possessive: "Reuters' Jane Doe contributed"
             if _credit_name(text, toks, i, j, lex):
                 name = text[toks[i].start : toks[j - 1].end]
                 yield _journalist(toks[i].start, toks[j - 1].end, name, "journalist", "credit")

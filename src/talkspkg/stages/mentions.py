@@ -36,7 +36,7 @@ from talkspkg.stages.discovery import (
     discover_people,
 )
 from talkspkg.stages.kbmatch import kb_candidates, surface_index
-from talkspkg.stages.organizations import discover_organizations
+from talkspkg.stages.organizations import discover_ministries, discover_organizations
 from talkspkg.stages.spans import overlaps_any, resolve_overlaps
 from talkspkg.textutil import slug
 
@@ -196,13 +196,24 @@ def mentions(article: Article, kb: KnowledgeBase) -> MentionResult:
         for c in kb_candidates(article, kb)
         if c.rule == "handle" or not overlaps_any(c.start, c.end, zones)
     ]
+    # a state inside an institution's name ("Ukraine's defence ministry", "the Foreign Ministry
+    # of Hungary") is part of that name
+    ministries = list(discover_ministries(article, kb))
+    organizations = [*discover_organizations(article, kb), *ministries]
+    spans = [(d.candidate.start, d.candidate.end) for d in organizations]
+    curated = [
+        c
+        for c in curated
+        if getattr(kb.entities.get(c.entity_id), "entity_type", None) != "country"
+        or not any(a <= c.start and c.end <= b and (a, b) != (c.start, c.end) for a, b in spans)
+    ]
     curated_zones = sorted((c.start, c.end) for c in curated)
     found = [
         d
         for d in [
             *discover_journalists(article, kb),
             *discover_people(article, kb),
-            *discover_organizations(article, kb),
+            *organizations,
         ]
         if not overlaps_any(d.candidate.start, d.candidate.end, curated_zones)
         and not overlaps_any(d.candidate.start, d.candidate.end, zones)

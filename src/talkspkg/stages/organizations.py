@@ -9,10 +9,17 @@ state-function ones (`_ORG_GENERIC`: "the Foreign Ministry" alone is nobody). Se
 possessive state right before it, which then opens the name ("Chile's Interior Ministry"). A
 name that folds (case, "the", defense/defence, organization/organisation, center/centre) to a
 curated organisation's name or alias is that organisation.
+
+A state's ministry or embassy written in lower case ("the Polish foreign ministry", "Ukraine's
+defence ministry", "the Russian embassy") is an organisation as well (`discover_ministries`):
+a demonym or a possessive state, at most three words of a ministry's portfolio (lower case),
+then "ministry" or "embassy"; "the ministry" alone names none. It folds to a curated ministry
+the same way ("Russia's foreign ministry" is the Russian Foreign Ministry).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache
 
@@ -130,3 +137,34 @@ def discover_organizations(article: Article, kb: KnowledgeBase) -> Iterator[Disc
                 toks[i].start, toks[i].start + len(name), eid, "discovered:institution", DISCOVERED
             )
             yield Discovered(cand, name, "organization", None, state, "institution")
+
+
+_PORTFOLIO = (
+    r"foreign|defen[cs]e|interior|finance|justice|health|energy|economy|economic|emergencies|"
+    r"emergency|culture|education|agriculture|digital|transport|trade|affairs|and"
+)
+_MINISTRY = re.compile(
+    r"\b(?P<state>[A-Z][\w.]*?(?:[’']s)?)[ \t]+"
+    rf"(?:(?:(?:{_PORTFOLIO})[ \t]+){{1,3}}ministry"
+    rf"|(?:(?:{_PORTFOLIO})[ \t]+){{0,2}}embassy)\b"
+)
+
+
+def discover_ministries(article: Article, kb: KnowledgeBase) -> Iterator[Discovered]:
+    """A state's ministry or embassy in lower case ("the Polish foreign ministry", "Ukraine's
+    defence ministry", "the Russian embassy"), folded to a curated organisation when one has
+    that name or alias."""
+    lex, text = kb.lexicon, article.text
+    curated = _curated_orgs(kb)
+    for seg in article.segments_of(*PROSE):
+        for m in _MINISTRY.finditer(text, seg.start, seg.end):
+            state = m.group("state").replace("’", "'")
+            iso = lex.demonyms.get(state) or (
+                lex.demonyms.get(_bare(state)) if state.endswith("'s") else None
+            )
+            if iso is None or _bare(state) == "Kremlin":
+                continue
+            name = m.group()
+            eid = curated.get(_org_key(name), slug(name))
+            cand = Candidate(m.start(), m.end(), eid, "discovered:institution", DISCOVERED)
+            yield Discovered(cand, name, "organization", None, iso, "institution")

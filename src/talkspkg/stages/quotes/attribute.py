@@ -3,11 +3,13 @@
 Without a cue in its sentence (cues_attr.py), a quotation takes, in order: the speaker of the
 paragraph-spanning quotation it continues (`continuation`); of the previous quotation in its
 paragraph (`same-paragraph`); of the last quotation of the previous paragraph when its own
-paragraph is only quotation (`next-paragraph`); the subject of its sentence when it is longer than
-a scare quote (`sentence-subject`); the speaker of an attributed quotation that contains its
-words (`echo`, the nearest such quotation: officials held “substantive” meetings ... a
-spokesperson said the talks involved “substantive technical meetings ...”). Otherwise it is
-unattributed (`unattributed`).
+paragraph is only quotation (`next-paragraph`), or else, for such a paragraph, the person the
+passage is about (`next-paragraph`, resolution `anaphor`: the nearest earlier person subject of
+the passage, agreeing with its current speaker; see discourse.passage_speaker); the subject
+of its sentence when it is longer than a scare quote (`sentence-subject`); the speaker of an
+attributed quotation that contains its words (`echo`, the nearest such quotation: officials
+held “substantive” meetings ... a spokesperson said the talks involved “substantive technical
+meetings ...”). Otherwise it is unattributed (`unattributed`).
 
 Names policy: a quotation in title case ("Board of Peace"; not one introduced by a colon or a
 comma, or opening a paragraph: said: “Glory to Ukraine”), one after "what X calls a", and one
@@ -28,6 +30,7 @@ from __future__ import annotations
 
 import re
 
+from talkspkg.stages.quotes import discourse
 from talkspkg.stages.quotes.context import Attribution, Context
 from talkspkg.stages.quotes.cues_attr import RULES as CUE_RULES
 from talkspkg.stages.quotes.cues_attr import by_cues, clause_subject, resolve, word_count
@@ -63,6 +66,14 @@ def _inherit(ctx: Context, n: int) -> Attribution | None:
     earlier = [m for m in range(n) if spans[m].segment == q.segment - 1]
     if earlier and results[earlier[-1]] is not None and _quote_only(ctx, q.segment):
         return results[earlier[-1]].inherited("next-paragraph")  # type: ignore[union-attr]
+    if _quote_only(ctx, q.segment) and q.continues is None:
+        s = ctx.where[n][0]
+        found = discourse.passage_speaker(ctx, s, q.mark_start)
+        if found is not None:  # the passage's person goes on speaking
+            entity, weight, a, b = found
+            return Attribution(
+                "next-paragraph", "anaphor", entity, (a, b), None, "unknown", None, False, weight
+            )
     text = ctx.article.text[q.start : q.end]
     det = _WORD.findall(ctx.article.text[max(0, q.mark_start - 12) : q.mark_start])[-1:]
     if det and det[0].lower() in ("the", "a", "an"):  # hosting the "coalition of the willing"

@@ -138,6 +138,9 @@ def resolve(ctx: Context, s: int, phrase: Phrase, cue: Cue | None, rule: str) ->
     elif kind == "description":
         entity, weight = discourse.description(ctx, s, a, phrase.country, phrase.head)
         kind = "anaphor"
+    elif kind == "unnamed" and _the_institution(ctx, tokens, phrase):
+        entity = discourse.institution(ctx, s, a, phrase.head or "")  # "the ministry said"
+        kind = "anaphor"
     elif kind == "unnamed" and _possessed_office(ctx, tokens, phrase):
         ref = tokens[phrase.first].ref  # "Russia's foreign minister"
         country = ctx.entities[ref.entity_id].country if ref else None
@@ -146,12 +149,15 @@ def resolve(ctx: Context, s: int, phrase: Phrase, cue: Cue | None, rule: str) ->
     elif kind == "document":
         doc_channel = ctx.cues.documents[phrase.word or ""]
         definite = tokens[phrase.first].lower == "the"
-        entity = (
-            ctx.issuer(doc_channel)
-            or _issuer_in_prose(ctx, s, doc_channel)
-            or (discourse.document_issuer(ctx, s, a) if definite else None)
-            or discourse.issuer(ctx, s, a)
-        )
+        entity = discourse.announced_issuer(ctx, s, a, doc_channel) if definite else None
+        if entity is None:  # an issuer found further away: less sure
+            entity = (
+                ctx.issuer(doc_channel)
+                or _issuer_in_prose(ctx, s, doc_channel)
+                or (discourse.document_issuer(ctx, s, a) if definite else None)
+                or discourse.issuer(ctx, s, a)
+            )
+            weight = ctx.cues.discourse_weight["fallback"]
         channel = channel or doc_channel
     elif kind == "pronoun":
         if phrase.word in ctx.cues.person_pronouns:
@@ -180,6 +186,15 @@ def resolve(ctx: Context, s: int, phrase: Phrase, cue: Cue | None, rule: str) ->
         phrase.head,
         cue is not None,
         weight,
+    )
+
+
+def _the_institution(ctx: Context, tokens: tuple[Token, ...], phrase: Phrase) -> bool:
+    """ "the ministry", "the embassy": an institution named before, not an unnamed speaker."""
+    return (
+        phrase.last == phrase.first + 1
+        and tokens[phrase.first].lower == "the"
+        and phrase.head in ctx.cues.institution_nouns
     )
 
 
@@ -226,16 +241,24 @@ def _appositive_speaker(
     ctx: Context, tokens: tuple[Token, ...], between: list[int], cue: Cue
 ) -> Phrase | None:
     """ "Q," NAME, <appositive>, cue: the name before the appositive ("..., Ana Ruiz, a
-    historian at a Madrid university, told the magazine")."""
+    historian at a Madrid university, told the magazine"; "..., Ana Ruiz, the minister's
+    adviser, also said")."""
     g = ctx.grammar
-    if not between or len(between) > 24 or tokens[cue.first - 1].text != ",":
+    close = cue.first - 1  # the comma closing the appositive, before "also", "later", ...
+    while (
+        close > 0
+        and tokens[close].kind == "word"
+        and tokens[close].lower in ctx.cues.skip_before_cue
+    ):
+        close -= 1
+    if not between or len(between) > 24 or tokens[close].text != ",":
         return None
     if any(tokens[k].kind == "quote" for k in between):
         return None
     found = phrase_at(g, tokens, between[0], cue.first, loose=True)
     if found is None or found[0] != between[0] or tokens[found[1] + 1].text != ",":
         return None
-    if found[1] + 1 >= cue.first - 1:
+    if found[1] + 1 >= close:
         return None  # no appositive: the ordinary pattern
     phrase = classify(g, tokens, *found)
     return phrase if phrase.kind in ("name", "title", "unnamed") and phrase.head is None else None
@@ -256,6 +279,7 @@ def by_cues(ctx: Context, n: int) -> Attribution | None:
             or g.prep(tokens[k])
             or g.pronoun(tokens[k])
             or tokens[k].lower in ctx.cues.skip_before_cue
+            or tokens[k].lower in ctx.cues.documents  # "Q," the statement said
             for k in between
         ):
             phrase, how = speaker_of(ctx, s, c, lo=t)

@@ -31,11 +31,18 @@ the subject ("Trump called Putin", "accused X of ...") is never an antecedent.
 | the US leader,   | office noun) fits (both, for a country's possessive); else the   | unique /   |
 | Russia's foreign | most recent person named in prose who fits (surer when the       | fallback   |
 | minister         | article has named only one who fits)                             |            |
-| the statement    | the issuer of the last quotation with the document's channel;    | (document) |
-| (a document)     | the speaker of the last cue with that channel; for "the document"|            |
+| the statement    | the named subject of the passage's sentence that mentions such a | (document) |
+| (a document)     | document ("Paris and Berlin issued a joint statement": the first |            |
+|                  | issuer named); else, less sure (fallback weight): the issuer of  |            |
+|                  | the last quotation with the document's channel;                  |            |
+|                  | the speaker of the last cue with that channel; for "the document"|            |
 |                  | or "the draft", the country or institution premodifying the last |            |
 |                  | mention of a document ("the US-backed plan"); else the current   |            |
 |                  | speaker of the passage (the joint statement of those just quoted)|            |
+| the ministry,    | the last organisation named in the passage whose name holds the  | (anaphor)  |
+| the embassy      | noun (`institution_nouns` of quote_cues.yaml)                    |            |
+| a paragraph of   | the nearest earlier person subject of the passage, agreeing with | agreed /   |
+| quotation alone  | the current speaker (nobody when they disagree); else nobody     | subject    |
 The weight (`confidence.discourse` in quote_cues.yaml) multiplies the row's confidence: an
 antecedent two sources agree on is surer than one found by a single source, and a phrase that
 resolves to nobody (a pronoun, description or document without antecedent, a name that is no
@@ -322,6 +329,32 @@ def pronoun(ctx: Context, s: int, pos: int) -> tuple[str | None, float]:
     return None, w["unresolved"]
 
 
+def passage_speaker(ctx: Context, s: int, pos: int) -> tuple[str, float, int, int] | None:
+    """Who a paragraph of quotation alone, with no cue, goes on quoting: the nearest earlier
+    person subject of the passage (a named or resolved one, "Sybiha was blunt." / "She spoke
+    after the meeting."), checked against the current speaker; the current speaker alone when
+    no sentence has a person subject; nobody when the two disagree. (entity, weight, phrase
+    offsets)."""
+    w = ctx.cues.discourse_weight
+    floor = _floor(ctx, s)
+    speaker = current_speaker(ctx, pos, floor + 1)
+    for t in range(s - 1, -1, -1):
+        if ctx.sentences[t].paragraph < floor:
+            break
+        found = subject(ctx, t)
+        if found is None or found.sort != PERSON:
+            continue
+        phrase = subject_phrase(ctx, t)
+        if found.entity_id is None or phrase is None:
+            return None
+        if speaker is not None and speaker != found.entity_id:
+            return None
+        tokens = ctx.sentences[t].tokens
+        weight = w["agreed"] if speaker else w["subject"]
+        return found.entity_id, weight, tokens[phrase.first].start, tokens[phrase.last].end
+    return None
+
+
 def _fits(
     ctx: Context, entity_id: str | None, country: str | None, office: str | None, both: bool
 ) -> bool:
@@ -363,6 +396,59 @@ def issuer(ctx: Context, s: int, pos: int) -> str | None:
     """The issuer of a document no quotation or cue has introduced: the current speaker of the
     passage, person or institution ("the countries announced ... A joint statement said")."""
     return current_speaker(ctx, pos, _floor(ctx, s) + 1, persons=False)
+
+
+def institution(ctx: Context, s: int, pos: int, head: str) -> str | None:
+    """The institution "the ministry", "the embassy" designates: the last organisation named in
+    prose in the passage whose name holds that noun ("Poland's foreign ministry criticised the
+    plan. ... the ministry said"); none when the passage names none."""
+    start = ctx.sentences[s].tokens[0].start if ctx.sentences[s].tokens else pos
+    floor = _floor(ctx, s)
+    for t in range(s - 1, -1, -1):
+        if ctx.sentences[t].paragraph < floor:
+            break
+        if ctx.sentences[t].tokens:
+            start = ctx.sentences[t].tokens[0].start
+    for ref in reversed(ctx.prose_refs):
+        if ref.start >= pos or ref.entity_type != "organization":
+            continue
+        if ref.start < start:
+            return None
+        known = ctx.entities.get(ref.entity_id)
+        if known is not None and head in known.name.lower().split():
+            return ref.entity_id
+    return None
+
+
+def announced_issuer(ctx: Context, s: int, pos: int, channel: str) -> str | None:
+    """The issuer of a document an earlier sentence of the passage introduced: the named
+    subject of the nearest sentence that mentions a document of the same channel after its
+    subject ("France and Germany issued a joint statement. ... the statement said": France, the
+    first issuer named; "The ministry published a letter ..."). A subject that names nobody,
+    or a person only by pronoun, stops the search: the reader cannot tell who issued it."""
+    floor = _floor(ctx, s)
+    for t in range(s, -1, -1):
+        sent = ctx.sentences[t]
+        if sent.paragraph < floor:
+            break
+        tokens = sent.tokens
+        mentioned = [
+            k
+            for k, tok in enumerate(tokens)
+            if tok.kind == "word"
+            and tok.start < pos
+            and ctx.cues.documents.get(tok.lower) == channel
+        ]
+        if not mentioned:
+            continue
+        found = subject(ctx, t)
+        if found is None or found.start >= tokens[mentioned[-1]].start:
+            continue  # the document is the subject ("A joint statement said ..."): read on
+        phrase = subject_phrase(ctx, t)
+        if phrase is None or phrase.kind not in ("name", "title", "role"):
+            return None
+        return found.entity_id
+    return None
 
 
 def document_issuer(ctx: Context, s: int, pos: int) -> str | None:

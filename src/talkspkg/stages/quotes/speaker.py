@@ -16,7 +16,8 @@ Reading a phrase (`classify`), first match wins:
 3. any other speaker noun ("a U.S. official", "three diplomats") -> unnamed, no entity; but a
    definite office noun ("the Finnish leader", "the president") is a description, resolved by
    the caller to a person named before (anonymity nouns such as "the official" never are);
-4. an organization or country ("the Foreign Office", "The Kremlin") -> that entity;
+4. an organization or country ("the Foreign Office", "The Kremlin") -> that entity, the one
+   before a prepositional complement ("the Russian embassy in Pretoria" is the embassy);
 5. a document ("the statement") -> its issuer, resolved by the caller;
 6. a pronoun -> resolved by the caller; 7. capitalised words alone -> unnamed.
 """
@@ -247,8 +248,9 @@ def classify(g: Grammar, tokens: Sequence[Token], first: int, last: int) -> Phra
             country = _demonym(g, tokens, span)
             return Phrase(first, last, "description", None, head, None, country)
         return Phrase(first, last, "unnamed", None, head.rstrip("s"))
-    if own:
-        return Phrase(first, last, "name", tokens[own[-1]].ref.entity_id)
+    if own:  # the head, not its complement: "the Russian embassy in <capital>"
+        prep = next((k for k in span if k > own[0] and g.prep(tokens[k])), last + 1)
+        return Phrase(first, last, "name", tokens[[k for k in own if k < prep][-1]].ref.entity_id)
     for k in span:
         if tokens[k].kind == "word" and tokens[k].lower in g.c.documents:
             return Phrase(first, last, "document", None, None, tokens[k].lower)
