@@ -23,7 +23,12 @@ from talkspkg.stages.articles import article_row, source_date
 from talkspkg.stages.entities import entity_rows, merge_discovered
 from talkspkg.stages.meetings import MeetingMention, assemble_meetings, meeting_mentions
 from talkspkg.stages.mentions import mentions
-from talkspkg.stages.proposals import TermEvidence, assemble_proposals, term_evidence
+from talkspkg.stages.proposals import (
+    Presentation,
+    TermEvidence,
+    assemble_proposals,
+    proposal_evidence,
+)
 from talkspkg.stages.quotes import quotes
 from talkspkg.tables import normalize, rows_to_arrow, to_arrow
 
@@ -41,6 +46,7 @@ class ArticleAnnotations:
     discovered: dict[str, Entity] = field(default_factory=dict)
     evidence: list[TermEvidence] = field(default_factory=list)
     meetings: list[MeetingMention] = field(default_factory=list)
+    presentations: list[Presentation] = field(default_factory=list)
 
 
 @dataclass
@@ -51,6 +57,7 @@ class Batch:
     discovered: list[dict[str, Entity]] = field(default_factory=list)
     evidence: list[TermEvidence] = field(default_factory=list)
     meetings: list[MeetingMention] = field(default_factory=list)
+    presentations: list[Presentation] = field(default_factory=list)
 
 
 def make_article(raw: RawFile, source: Mapping[str, Any] | None = None) -> Article:
@@ -93,8 +100,9 @@ def annotate(raw: RawFile, source: Mapping[str, Any], kb: KnowledgeBase) -> Arti
         for m in found.mentions
     ]
     result.rows["quotes"] = [asdict(q) for q in quotes(article, kb, found)]
-    result.evidence = term_evidence(article, kb, found)
     result.meetings = meeting_mentions(article, kb, found)
+    proposals = proposal_evidence(article, kb, found, result.meetings)
+    result.evidence, result.presentations = proposals.evidence, proposals.presentations
     return result
 
 
@@ -107,6 +115,7 @@ def annotate_batch(items: Sequence[WorkItem]) -> Batch:
         batch.discovered.append(result.discovered)
         batch.evidence.extend(result.evidence)
         batch.meetings.extend(result.meetings)
+        batch.presentations.extend(result.presentations)
         for table, table_rows in result.rows.items():
             rows.setdefault(table, []).extend(table_rows)
     batch.tables = {t: rows_to_arrow(t, r) for t, r in rows.items()}
@@ -135,14 +144,17 @@ def assemble(batches: Iterable[Batch], kb: KnowledgeBase) -> dict[str, pa.Table]
         corpus.discovered.extend(batch.discovered)
         corpus.evidence.extend(batch.evidence)
         corpus.meetings.extend(batch.meetings)
+        corpus.presentations.extend(batch.presentations)
         for table, arrow in batch.tables.items():
             parts.setdefault(table, []).append(arrow)
     tables = {t: normalize(t, pa.concat_tables(p)) for t, p in parts.items()}
     tables["entities"] = to_arrow(
         "entities", entity_rows(kb, merge_discovered(corpus.discovered), tables["mentions"])
     )
-    for table, table_rows in assemble_meetings(corpus.meetings, kb).items():
+    meetings = assemble_meetings(corpus.meetings, kb)
+    for table, table_rows in meetings.items():
         tables[table] = to_arrow(table, table_rows)
-    for table, table_rows in assemble_proposals(corpus.evidence, kb).items():
+    proposals = assemble_proposals(corpus.evidence, kb, corpus.presentations, meetings)
+    for table, table_rows in proposals.items():
         tables[table] = to_arrow(table, table_rows)
     return tables
