@@ -844,3 +844,28 @@ def test_week_dates_are_written_in_the_schema_s_precisions():
         date(2025, 4, 1),
         "month",
     )
+
+
+def collective_claims(text: str) -> list[tuple[str, str, str, str | None, str]]:
+    """claims() with the meetings stage's output, as the pipeline passes it."""
+    article = make_article(RawFile(Path("raw/x.txt"), "x", "\n" + text + "\n", "0" * 64))
+    found = mentions(article, KB)
+    result = proposal_evidence(article, KB, found, meeting_mentions(article, KB, found))
+    return sorted(
+        (e.code, e.stance, e.entity_id, e.proposal_id, e.attribution) for e in result.evidence
+    )
+
+
+def test_the_two_sides_are_the_parties_of_the_encounter_being_told():
+    text = (
+        "Russian and Ukrainian delegations met in Istanbul on Monday. The two sides agreed to "
+        "swap 500 prisoners of war."
+    )
+    assert collective_claims(text) == [
+        ("humanitarian.prisoner_exchange", "supports", "russia", "russia.position", "agreement"),
+        ("humanitarian.prisoner_exchange", "supports", "ukraine", "ukraine.position", "agreement"),
+    ]
+    # "the two sides" of a three-party meeting is ambiguous; with no meeting told, nobody
+    trilateral = text.replace("delegations met", "negotiators met US officials")
+    assert collective_claims(trilateral) == []
+    assert collective_claims("The two sides agreed to swap 500 prisoners of war.") == []

@@ -31,6 +31,7 @@ _KEYS = {
     "abbreviations",
     "presentation",
     "venue_prepositions",
+    "collective_parties",
 }
 
 
@@ -71,6 +72,7 @@ class Cues:
     institution_sides: tuple[tuple[re.Pattern[str], str], ...] = ()
     presentation: tuple[re.Pattern[str], ...] = ()  # "presented", "handed over" (presented_at)
     venue_prepositions: tuple[re.Pattern[str], ...] = ()  # "at a", "during the" before a meeting
+    collective_parties: tuple[re.Pattern[str], ...] = ()  # "the two sides" (the meeting's parties)
 
     def patterns(self) -> list[re.Pattern[str]]:
         """The proposal and stance cue patterns."""
@@ -163,6 +165,7 @@ def parse_cues(data: Any, source: str) -> Cues:
         institution_sides=_institution_sides(data, source),
         presentation=patterns("presentation"),
         venue_prepositions=patterns("venue_prepositions"),
+        collective_parties=patterns("collective_parties"),
     )
 
 

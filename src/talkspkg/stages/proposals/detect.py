@@ -83,7 +83,16 @@ class _Article:
         live = self.leads.live(self.text[s.start : s.end])
         terms = find_terms(self.text, s, self.codebook, live)
         hits = find_cues(self.text, s, self.cues, terms, live)
-        stances = find_stances(self.text, s, hits, terms, self.actors, self.sentences, self.cues)
+        stances = find_stances(
+            self.text,
+            s,
+            hits,
+            terms,
+            self.actors,
+            self.sentences,
+            self.cues,
+            lambda cue: self.collective(s, cue),
+        )
         resolved = self.attributor.resolve(s, hits, terms)
         carried = None
         if terms and not any(resolved.values()):
@@ -96,6 +105,42 @@ class _Article:
                     del attached[term]
         self.attributor.remember(s, [c for c in resolved.values() if c is not None])
         return Analysis(s, stances, attached, resolved)
+
+    def collective(self, s: Sentence, cue: Hit) -> tuple[Actor, ...]:
+        """The parties a collective subject right before `cue` stands for ("the two sides
+        agreed", "the delegations agreed"): the sides of the participants of the encounter the
+        meetings stage last reports in this paragraph or the one before, up to the cue; none
+        when it has fewer than two sides, or not the number the phrase states ("the two
+        sides" of a trilateral meeting is ambiguous)."""
+        subject = next(
+            (
+                m
+                for p in self.cues.collective_parties
+                if (m := p.search(self.text, max(s.start, cue.start - 60), cue.start))
+            ),
+            None,
+        )
+        if subject is None:
+            return ()
+        first = min(x.start for x in self.sentences if x.paragraph >= s.paragraph - 1)
+        told = [m for m in self.meetings if first <= m.trigger_start < cue.start]
+        if not told:
+            return ()
+        encounter = max(told, key=lambda m: m.trigger_start)
+        sides = list(
+            dict.fromkeys(
+                self.actors.side_of(eid) for eid, role in encounter.participants if role != "absent"
+            )
+        )
+        stated = {"two": 2, "both": 2, "three": 3}.get(
+            next((w for w in subject.group().lower().split() if w in ("two", "both", "three")), ""),
+            len(sides),
+        )
+        if len(sides) < 2 or len(sides) != stated:
+            return ()
+        return tuple(
+            Actor(subject.start(), subject.end(), side, side, "collective") for side in sides
+        )
 
     def side(self, actor: Actor) -> str:
         return actor.side or self.actors.side_of(actor.entity_id or "")

@@ -21,6 +21,9 @@ cue ending its sentence ("...; Kyiv refuses") on the terms before it. With no te
 sentence pointing back on the cue's scope side ("rejected the demand", "these points are
 non-starters") bears on earlier terms (see detect.py).
 
+A collective subject right before a `holder: before` cue ("the two sides agreed", "the
+delegations agreed") is held by the parties of the encounter the passage tells (detect.py).
+
 A cue preceded by a hypothetical marker ("to accept", "can possibly accept") is no stance; a
 supports cue followed by a conditional cue ("would agree ... only if") is conditional.
 """
@@ -28,6 +31,7 @@ supports cue followed by a conditional cue ("would agree ... only if") is condit
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from talkspkg.stages.proposals.actors import Actor, Actors
@@ -170,7 +174,10 @@ def find_stances(
     actors: Actors,
     sentences: list[Sentence],
     cues: Cues,
+    collective: Callable[[Hit], tuple[Actor, ...]] | None = None,
 ) -> list[Stance]:
+    """The stances of sentence `s`. `collective` gives the parties a collective subject right
+    before a cue stands for ("the two sides agreed"; see detect.py), when no actor holds it."""
     # noun cues do not bound a scope: "rejected a US proposal for a 30-day ceasefire"
     ordered = sorted(
         (h for h in hits if h.group == STANCE or h.form == "verb"), key=lambda h: h.start
@@ -197,6 +204,9 @@ def find_stances(
             scope = [t for t in terms if begin <= t.start and t.end <= cue.start]
         if cue.holder == "before":
             holders, joint = _holders_before(text, s, cue, actors, sentences)
+            if not holders and collective is not None:
+                holders = collective(cue)
+                joint = len({a.side for a in holders}) >= 2
         else:
             holders, joint = _holders_after(text, s, cue, actors, sentences), False
         if not holders:
