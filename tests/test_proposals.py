@@ -869,3 +869,23 @@ def test_the_two_sides_are_the_parties_of_the_encounter_being_told():
     trilateral = text.replace("delegations met", "negotiators met US officials")
     assert collective_claims(trilateral) == []
     assert collective_claims("The two sides agreed to swap 500 prisoners of war.") == []
+
+
+def test_reporting_participle_after_a_rejection_gives_the_holder_s_own_proposal():
+    text = (
+        "Moscow demands that Ukraine cede the Donbas. Kyiv has dismissed such terms, saying the "
+        "war should instead be frozen along the current front line."
+    )
+    assert sorted(claims(text)) == [
+        ("territory.cession", "proposes", "russia", "russia.position", "explicit"),
+        ("territory.cession", "rejects", "ukraine", "russia.position", "anaphora"),
+        ("territory.freeze_front_line", "proposes", "ukraine", "ukraine.position", "explicit"),
+    ]
+    # an argument after the participle is nobody's proposal
+    text = (
+        "Brazil called for a ceasefire. Kyiv rejected the call, arguing that a truce without a "
+        "Russian withdrawal would freeze the war."
+    )
+    assert not any(
+        c[0] == "territory.russian_withdrawal" and c[1] == "proposes" for c in claims(text)
+    )

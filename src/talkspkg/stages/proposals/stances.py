@@ -13,7 +13,8 @@ comma ("unacceptable to both Kyiv and other European nations"), and a person rep
 said the idea was unacceptable to Warsaw").
 
 Scope policy: a `scope: after` cue bears on the terms between it and the next stance or verb
-cue, or a new clause or appositive (", and ...", ", a condition ...") if one comes first; a
+cue, or a new clause, appositive or reporting participle (", and ...", ", a condition ...",
+", saying the war should be frozen ...": the holder's own words) if one comes first; a
 `scope: before` cue on those between the previous such cue, or the last such boundary, and it
 (but not ", but": "we agree – but only if ..." conditions the clause before); a cue in a
 ", which" clause with nothing after it on the terms before the clause, and a `scope: after`
@@ -50,9 +51,13 @@ _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
 _RELATIVE_ASIDE = re.compile(r",\s+(?:which|who)\b[^,;.]*,")
 _DASH = re.compile(r"\s[–—]\s")
 _ASIDE_CLOSE = re.compile(r"\s[–—]\s|\)")
-# the object of a stance ends at a new clause (", and Moscow would ...") or an appositive that
-# describes it anew (", a condition Kyiv sees as essential for ...")
-_SCOPE_END = re.compile(r",\s+(?:and|but|while|whereas|a|an)\s", re.IGNORECASE)
+# the object of a stance ends at a new clause (", and Moscow would ..."), an appositive that
+# describes it anew (", a condition Kyiv sees as essential for ..."), or a reporting participle
+# giving the holder's own words (", saying the war should be frozen ...": its counter-proposal)
+_SCOPE_END = re.compile(
+    r",\s+(?:and|but|while|whereas|a|an|saying|adding|arguing|insisting|stressing)\s",
+    re.IGNORECASE,
+)
 # ", but only if" attaches the condition to the clause before it
 _SCOPE_START = re.compile(r",\s+(?:and|while|whereas|a|an)\s", re.IGNORECASE)
 
