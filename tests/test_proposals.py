@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import re
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -19,16 +20,19 @@ from talkspkg.pipeline import make_article
 from talkspkg.raw import RawFile, read_raw
 from talkspkg.schema.proposals import PROPOSAL_MODELS
 from talkspkg.schema.types import ID_PATTERN
+from talkspkg.stages.meetings import assemble_meetings, meeting_mentions
 from talkspkg.stages.mentions import mentions
 from talkspkg.stages.proposals import (
     assemble_proposals,
     codebook_markdown,
     codebook_rows,
     load_codebook,
+    proposal_evidence,
     term_evidence,
 )
 from talkspkg.stages.proposals.codebook import parse_codebook
 from talkspkg.stages.proposals.cues import parse_cues
+from talkspkg.stages.proposals.presented import calendar_date
 
 RAW = Path(__file__).resolve().parent.parent / "raw"
 ARTICLES = {r.article_id: make_article(r) for r in read_raw(RAW)}
@@ -268,6 +272,7 @@ def test_ids_are_stable_slugs_and_keys_resolve():
         "ukraine",
         "france",
     }
+    # without the meetings stage's output nothing is linked or dated
     assert all(p["presented_at"] is None and p["date"] is None for p in ROWS["proposals"])
 
 
@@ -745,3 +750,142 @@ def test_a_forecast_with_should_is_no_demand() -> None:
     assert [(c[0], c[1], c[2]) for c in claims(demand)] == [
         ("infrastructure.energy_security", "proposes", "ukraine")
     ]
+
+
+# ---------------------------------------------------------------- presented_at and date
+
+
+def presented_rows(text: str, published: str = "2025-11-20") -> dict[str, tuple]:
+    """proposal_id -> (presented_at, date, date_precision) of a text of our own, with the
+    meetings stage's output as the pipeline passes it."""
+    article = make_article(
+        RawFile(Path("raw/x.txt"), "x", "\n" + text + "\n", "0" * 64),
+        {"published_date": published},
+    )
+    found = mentions(article, KB)
+    meetings = meeting_mentions(article, KB, found)
+    result = proposal_evidence(article, KB, found, meetings)
+    rows = assemble_proposals(
+        result.evidence, KB, result.presentations, assemble_meetings(meetings, KB)
+    )
+    return {
+        p["proposal_id"]: (p["presented_at"], str(p["date"]), p["date_precision"])
+        for p in rows["proposals"]
+    }
+
+
+def test_seed_us_plan_is_linked_to_the_paris_talks():
+    meetings = {a: meeting_mentions(x, KB, mentions(x, KB)) for a, x in ARTICLES.items()}
+    results = [proposal_evidence(x, KB, mentions(x, KB), meetings[a]) for a, x in ARTICLES.items()]
+    tables = assemble_meetings([m for ms in meetings.values() for m in ms], KB)
+    rows = assemble_proposals(
+        [e for r in results for e in r.evidence],
+        KB,
+        [p for r in results for p in r.presentations],
+        tables,
+    )
+    (paris,) = [m for m in tables["meetings"] if m["city"] == "Paris"]
+    (plan,) = [p for p in rows["proposals"] if p["proposal_id"] == "united-states.plan"]
+    assert plan["presented_at"] == paris["meeting_id"]
+    assert (str(plan["date"]), plan["date_precision"]) == ("2025-04-17", "day")
+    # the rest of the seeds present nothing at a meeting
+    assert all(p["presented_at"] is None for p in rows["proposals"] if p is not plan)
+    # the terms are those of the run without meetings
+    assert rows["proposal_terms"] == ROWS["proposal_terms"]
+
+
+def test_proposal_presented_at_a_meeting_is_linked_to_it_and_dated_by_it():
+    text = (
+        "Kellogg, who presented the US framework at a meeting last week in Rome, called off "
+        "his visit to Berlin. It includes a full ceasefire."
+    )
+    (meeting, day, precision) = presented_rows(text)["united-states.plan"]
+    # the venue is the meeting after "at", not the visit named later in the sentence
+    assert meeting.endswith("-rome-in_person")
+    # "last week" of 20 November 2025 is an ISO week inside November: dated by its month
+    assert (day, precision) == ("2025-11-01", "month")
+
+
+def test_opening_adverbial_names_the_meeting_of_the_presentation():
+    text = (
+        "During the talks in Istanbul on Monday, Turkish officials presented a plan for a full "
+        "ceasefire."
+    )
+    assert presented_rows(text) == {
+        "turkey.ceasefire-full": ("2025-11-17-istanbul-in_person", "2025-11-17", "day")
+    }
+
+
+def test_proposal_presented_on_a_day_takes_the_sentence_date():
+    text = "The United States unveiled a peace plan for a full ceasefire on Tuesday."
+    assert presented_rows(text) == {"united-states.ceasefire-full": (None, "2025-11-18", "day")}
+
+
+def test_a_presentation_still_to_come_or_without_meeting_or_date_states_nothing():
+    for text in (
+        "The US will present its plan for a full ceasefire at talks in Geneva next week.",
+        "The United States unveiled a peace plan for a full ceasefire.",
+        "Russia has not presented a plan for a full ceasefire at the talks in Geneva.",
+    ):
+        assert all(v == (None, "None", None) for v in presented_rows(text).values()), text
+
+
+def test_week_dates_are_written_in_the_schema_s_precisions():
+    assert calendar_date(date(2025, 11, 10), date(2025, 11, 16), "week") == (
+        date(2025, 11, 1),
+        "month",
+    )
+    assert calendar_date(date(2025, 9, 29), date(2025, 10, 5), "week") == (
+        date(2025, 1, 1),
+        "year",
+    )
+    assert calendar_date(date(2025, 12, 29), date(2026, 1, 4), "week") is None
+    assert calendar_date(date(2025, 4, 1), date(2025, 4, 30), "month") == (
+        date(2025, 4, 1),
+        "month",
+    )
+
+
+def collective_claims(text: str) -> list[tuple[str, str, str, str | None, str]]:
+    """claims() with the meetings stage's output, as the pipeline passes it."""
+    article = make_article(RawFile(Path("raw/x.txt"), "x", "\n" + text + "\n", "0" * 64))
+    found = mentions(article, KB)
+    result = proposal_evidence(article, KB, found, meeting_mentions(article, KB, found))
+    return sorted(
+        (e.code, e.stance, e.entity_id, e.proposal_id, e.attribution) for e in result.evidence
+    )
+
+
+def test_the_two_sides_are_the_parties_of_the_encounter_being_told():
+    text = (
+        "Russian and Ukrainian delegations met in Istanbul on Monday. The two sides agreed to "
+        "swap 500 prisoners of war."
+    )
+    assert collective_claims(text) == [
+        ("humanitarian.prisoner_exchange", "supports", "russia", "russia.position", "agreement"),
+        ("humanitarian.prisoner_exchange", "supports", "ukraine", "ukraine.position", "agreement"),
+    ]
+    # "the two sides" of a three-party meeting is ambiguous; with no meeting told, nobody
+    trilateral = text.replace("delegations met", "negotiators met US officials")
+    assert collective_claims(trilateral) == []
+    assert collective_claims("The two sides agreed to swap 500 prisoners of war.") == []
+
+
+def test_reporting_participle_after_a_rejection_gives_the_holder_s_own_proposal():
+    text = (
+        "Moscow demands that Ukraine cede the Donbas. Kyiv has dismissed such terms, saying the "
+        "war should instead be frozen along the current front line."
+    )
+    assert sorted(claims(text)) == [
+        ("territory.cession", "proposes", "russia", "russia.position", "explicit"),
+        ("territory.cession", "rejects", "ukraine", "russia.position", "anaphora"),
+        ("territory.freeze_front_line", "proposes", "ukraine", "ukraine.position", "explicit"),
+    ]
+    # an argument after the participle is nobody's proposal
+    text = (
+        "Brazil called for a ceasefire. Kyiv rejected the call, arguing that a truce without a "
+        "Russian withdrawal would freeze the war."
+    )
+    assert not any(
+        c[0] == "territory.russian_withdrawal" and c[1] == "proposes" for c in claims(text)
+    )

@@ -25,15 +25,25 @@ from talkspkg.stages.articles import article_row, source_date
 from talkspkg.stages.entities import entity_rows, merge_discovered
 from talkspkg.stages.meetings import MeetingMention, assemble_meetings, meeting_mentions
 from talkspkg.stages.mentions import mentions
-from talkspkg.stages.proposals import TermEvidence, assemble_proposals, term_evidence
+from talkspkg.stages.proposals import (
+    Presentation,
+    TermEvidence,
+    assemble_proposals,
+    proposal_evidence,
+)
 from talkspkg.stages.quotes import quotes
 from talkspkg.tables import normalize, rows_to_arrow, to_arrow
 
 BATCH_SIZE = 32
 WorkItem = tuple[Path, str, Mapping[str, Any]]
-# an article's rows by table, discovered entities, term evidence, meeting mentions
+# an article's rows by table, discovered entities, term evidence, meeting mentions, and the
+# meetings its proposals were presented at
 Annotated = tuple[
-    dict[str, list[dict[str, Any]]], dict[str, Entity], list[TermEvidence], list[MeetingMention]
+    dict[str, list[dict[str, Any]]],
+    dict[str, Entity],
+    list[TermEvidence],
+    list[MeetingMention],
+    list[Presentation],
 ]
 
 
@@ -47,6 +57,7 @@ class ArticleAnnotations:
     discovered: dict[str, Entity] = field(default_factory=dict)
     evidence: list[TermEvidence] = field(default_factory=list)
     meetings: list[MeetingMention] = field(default_factory=list)
+    presentations: list[Presentation] = field(default_factory=list)
 
 
 @dataclass
@@ -57,6 +68,7 @@ class Batch:
     discovered: list[dict[str, Entity]] = field(default_factory=list)
     evidence: list[TermEvidence] = field(default_factory=list)
     meetings: list[MeetingMention] = field(default_factory=list)
+    presentations: list[Presentation] = field(default_factory=list)
 
 
 def make_article(raw: RawFile, source: Mapping[str, Any] | None = None) -> Article:
@@ -99,8 +111,9 @@ def annotate(raw: RawFile, source: Mapping[str, Any], kb: KnowledgeBase) -> Arti
         for m in found.mentions
     ]
     result.rows["quotes"] = [asdict(q) for q in quotes(article, kb, found)]
-    result.evidence = term_evidence(article, kb, found)
     result.meetings = meeting_mentions(article, kb, found)
+    proposals = proposal_evidence(article, kb, found, result.meetings)
+    result.evidence, result.presentations = proposals.evidence, proposals.presentations
     return result
 
 
@@ -108,8 +121,10 @@ def _is_annotated(value: Any) -> bool:
     """The shape `annotate_cached` stores (an entry of another shape is recomputed)."""
     return (
         isinstance(value, tuple)
-        and len(value) == 4
-        and all(isinstance(v, t) for v, t in zip(value, (dict, dict, list, list), strict=True))
+        and len(value) == 5
+        and all(
+            isinstance(v, t) for v, t in zip(value, (dict, dict, list, list, list), strict=True)
+        )
     )
 
 
@@ -122,7 +137,13 @@ def annotate_cached(
     if store is not None and _is_annotated(found := store.get(key)):
         return found  # type: ignore[no-any-return]
     result = annotate(raw, source, kb)
-    value: Annotated = (result.rows, result.discovered, result.evidence, result.meetings)
+    value: Annotated = (
+        result.rows,
+        result.discovered,
+        result.evidence,
+        result.meetings,
+        result.presentations,
+    )
     if store is not None:
         store.put(key, value)
     return value
@@ -133,12 +154,13 @@ def annotate_batch(items: Sequence[WorkItem], store: ArticleCache | None = None)
     rows: dict[str, list[dict[str, Any]]] = {}
     batch = Batch({})
     for path, article_id, source in items:
-        article_rows, discovered, evidence, meetings = annotate_cached(
+        article_rows, discovered, evidence, meetings, presentations = annotate_cached(
             read_article(path, article_id), source, kb, store
         )
         batch.discovered.append(discovered)
         batch.evidence.extend(evidence)
         batch.meetings.extend(meetings)
+        batch.presentations.extend(presentations)
         for table, table_rows in article_rows.items():
             rows.setdefault(table, []).extend(table_rows)
     batch.tables = {t: rows_to_arrow(t, r) for t, r in rows.items()}
@@ -171,14 +193,17 @@ def assemble(batches: Iterable[Batch], kb: KnowledgeBase) -> dict[str, pa.Table]
         corpus.discovered.extend(batch.discovered)
         corpus.evidence.extend(batch.evidence)
         corpus.meetings.extend(batch.meetings)
+        corpus.presentations.extend(batch.presentations)
         for table, arrow in batch.tables.items():
             parts.setdefault(table, []).append(arrow)
     tables = {t: normalize(t, pa.concat_tables(p)) for t, p in parts.items()}
     tables["entities"] = to_arrow(
         "entities", entity_rows(kb, merge_discovered(corpus.discovered), tables["mentions"])
     )
-    for table, table_rows in assemble_meetings(corpus.meetings, kb).items():
+    meetings = assemble_meetings(corpus.meetings, kb)
+    for table, table_rows in meetings.items():
         tables[table] = to_arrow(table, table_rows)
-    for table, table_rows in assemble_proposals(corpus.evidence, kb).items():
+    proposals = assemble_proposals(corpus.evidence, kb, corpus.presentations, meetings)
+    for table, table_rows in proposals.items():
         tables[table] = to_arrow(table, table_rows)
     return tables

@@ -7,21 +7,26 @@ evidence sentence. Over the corpus, `assemble_proposals` merges the claims into 
 
 Vocabulary lives in knowledge/codebook.yaml and knowledge/proposal_cues.yaml; the policies are
 documented in the modules: text (sentences), actors (who and which side), hits (pattern
-matching), attribution (proposals), stances, detect (per article), merge (corpus).
+matching), attribution (proposals), stances, presented (the meeting and date a proposal was
+presented at, from the meetings stage's output), detect (per article), merge (corpus).
 """
 
 from talkspkg.stages.proposals.codebook import codebook_markdown, codebook_rows, load_codebook
 from talkspkg.stages.proposals.cues import load_cues
-from talkspkg.stages.proposals.detect import term_evidence
+from talkspkg.stages.proposals.detect import ArticleProposals, proposal_evidence, term_evidence
 from talkspkg.stages.proposals.evidence import TermEvidence
 from talkspkg.stages.proposals.merge import assemble_proposals
+from talkspkg.stages.proposals.presented import Presentation
 
 __all__ = [
+    "ArticleProposals",
+    "Presentation",
     "TermEvidence",
     "assemble_proposals",
     "codebook_markdown",
     "codebook_rows",
     "load_codebook",
     "load_cues",
+    "proposal_evidence",
     "term_evidence",
 ]

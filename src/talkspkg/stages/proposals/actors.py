@@ -52,7 +52,7 @@ class Actor:
     end: int
     entity_id: str | None  # None for a first-person word until its speaker is found
     side: str | None
-    kind: str  # "mention" | "demonym" | "first-person"
+    kind: str  # "mention" | "demonym" | "first-person" | "collective" ("the two sides")
 
 
 @cache

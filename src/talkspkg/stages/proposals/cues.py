@@ -29,6 +29,9 @@ _KEYS = {
     "clause_breaks",
     "non_actor_roles",
     "abbreviations",
+    "presentation",
+    "venue_prepositions",
+    "collective_parties",
 }
 
 
@@ -67,6 +70,9 @@ class Cues:
     abbreviations: frozenset[str]
     # (pattern over an actor's id or role, side): institutions and officials without a country
     institution_sides: tuple[tuple[re.Pattern[str], str], ...] = ()
+    presentation: tuple[re.Pattern[str], ...] = ()  # "presented", "handed over" (presented_at)
+    venue_prepositions: tuple[re.Pattern[str], ...] = ()  # "at a", "during the" before a meeting
+    collective_parties: tuple[re.Pattern[str], ...] = ()  # "the two sides" (the meeting's parties)
 
     def patterns(self) -> list[re.Pattern[str]]:
         """The proposal and stance cue patterns."""
@@ -157,6 +163,9 @@ def parse_cues(data: Any, source: str) -> Cues:
             text_list(data.get("abbreviations"), source, "abbreviations", required=False)
         ),
         institution_sides=_institution_sides(data, source),
+        presentation=patterns("presentation"),
+        venue_prepositions=patterns("venue_prepositions"),
+        collective_parties=patterns("collective_parties"),
     )
 
 

@@ -22,13 +22,15 @@ Stances never target a proposal of the holder's own side, except in an agreement
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from functools import cache
 
 from talkspkg.document import Article
 from talkspkg.kb import KnowledgeBase
 from talkspkg.stages.leads import LeadIndex
+from talkspkg.stages.meetings.dates import published_anchor
+from talkspkg.stages.meetings.model import MeetingMention
 from talkspkg.stages.mentions import MentionResult
 from talkspkg.stages.proposals.actors import Actor, Actors
 from talkspkg.stages.proposals.attribution import ANAPHORA_WINDOW, Attributor, Context
@@ -36,6 +38,7 @@ from talkspkg.stages.proposals.codebook import Codebook, load_codebook
 from talkspkg.stages.proposals.cues import SINGLE_ISSUE, Cues, load_cues
 from talkspkg.stages.proposals.evidence import TermEvidence
 from talkspkg.stages.proposals.hits import Hit, find_cues, find_terms
+from talkspkg.stages.proposals.presented import Presentation, find_presentations
 from talkspkg.stages.proposals.stances import Stance, find_stances
 from talkspkg.stages.proposals.text import Sentence, sentences
 
@@ -45,11 +48,27 @@ class Analysis:
     sentence: Sentence
     stances: list[Stance]
     attached: dict[Hit, Context]  # term -> the proposal it is attributed to
+    resolved: dict[Hit, Context | None] = field(default_factory=dict)  # proposal cue -> proposal
+
+
+@dataclass(frozen=True)
+class ArticleProposals:
+    """What the stage finds in one article: its term claims and its proposals' presentations."""
+
+    evidence: list[TermEvidence]
+    presentations: list[Presentation]
 
 
 class _Article:
-    def __init__(self, article: Article, kb: KnowledgeBase, found: MentionResult):
+    def __init__(
+        self,
+        article: Article,
+        kb: KnowledgeBase,
+        found: MentionResult,
+        meetings: Sequence[MeetingMention] = (),
+    ):
         self.article, self.text = article, article.text
+        self.meetings = [m for m in meetings if m.article_id == article.article_id]
         self.codebook: Codebook = load_codebook()
         self.cues: Cues = load_cues()
         self.sentences = sentences(article, self.cues.abbreviations | kb.lexicon.honorifics)
@@ -64,7 +83,16 @@ class _Article:
         live = self.leads.live(self.text[s.start : s.end])
         terms = find_terms(self.text, s, self.codebook, live)
         hits = find_cues(self.text, s, self.cues, terms, live)
-        stances = find_stances(self.text, s, hits, terms, self.actors, self.sentences, self.cues)
+        stances = find_stances(
+            self.text,
+            s,
+            hits,
+            terms,
+            self.actors,
+            self.sentences,
+            self.cues,
+            lambda cue: self.collective(s, cue),
+        )
         resolved = self.attributor.resolve(s, hits, terms)
         carried = None
         if terms and not any(resolved.values()):
@@ -76,7 +104,43 @@ class _Article:
                 if term in attached and attached[term].proposer_id in sides:
                     del attached[term]
         self.attributor.remember(s, [c for c in resolved.values() if c is not None])
-        return Analysis(s, stances, attached)
+        return Analysis(s, stances, attached, resolved)
+
+    def collective(self, s: Sentence, cue: Hit) -> tuple[Actor, ...]:
+        """The parties a collective subject right before `cue` stands for ("the two sides
+        agreed", "the delegations agreed"): the sides of the participants of the encounter the
+        meetings stage last reports in this paragraph or the one before, up to the cue; none
+        when it has fewer than two sides, or not the number the phrase states ("the two
+        sides" of a trilateral meeting is ambiguous)."""
+        subject = next(
+            (
+                m
+                for p in self.cues.collective_parties
+                if (m := p.search(self.text, max(s.start, cue.start - 60), cue.start))
+            ),
+            None,
+        )
+        if subject is None:
+            return ()
+        first = min(x.start for x in self.sentences if x.paragraph >= s.paragraph - 1)
+        told = [m for m in self.meetings if first <= m.trigger_start < cue.start]
+        if not told:
+            return ()
+        encounter = max(told, key=lambda m: m.trigger_start)
+        sides = list(
+            dict.fromkeys(
+                self.actors.side_of(eid) for eid, role in encounter.participants if role != "absent"
+            )
+        )
+        stated = {"two": 2, "both": 2, "three": 3}.get(
+            next((w for w in subject.group().lower().split() if w in ("two", "both", "three")), ""),
+            len(sides),
+        )
+        if len(sides) < 2 or len(sides) != stated:
+            return ()
+        return tuple(
+            Actor(subject.start(), subject.end(), side, side, "collective") for side in sides
+        )
 
     def side(self, actor: Actor) -> str:
         return actor.side or self.actors.side_of(actor.entity_id or "")
@@ -118,8 +182,33 @@ class _Article:
             confidence=confidence(attribution, cue),
         )
 
-    def evidence(self) -> Iterator[TermEvidence]:
+    def run(self) -> ArticleProposals:
         analyses = [self.analyse(s) for s in self.sentences]
+        return ArticleProposals(list(self.evidence(analyses)), self.presentations(analyses))
+
+    def presentations(self, analyses: list[Analysis]) -> list[Presentation]:
+        """Sentences presenting a proposal at a meeting or on a date (presented.py)."""
+        meta = self.article.meta
+        anchor = (
+            published_anchor(meta.published_date, meta.published_date_source)
+            if meta.published_date is not None
+            else None
+        )
+        return [
+            p
+            for a in analyses
+            for p in find_presentations(
+                self.text,
+                self.article.article_id,
+                a.sentence,
+                a.resolved,
+                self.meetings,
+                self.cues,
+                anchor,
+            )
+        ]
+
+    def evidence(self, analyses: list[Analysis]) -> Iterator[TermEvidence]:
         carrying: dict[str, dict[str, Context]] = {}
         for a in analyses:
             disputed = {t for stance in a.stances for t in stance.terms}
@@ -236,6 +325,17 @@ def lead_index(directory: str | None = None) -> LeadIndex:
     return LeadIndex([*load_codebook(directory).patterns(), *load_cues(directory).patterns()])
 
 
+def proposal_evidence(
+    article: Article,
+    kb: KnowledgeBase,
+    found: MentionResult,
+    meetings: Sequence[MeetingMention] = (),
+) -> ArticleProposals:
+    """Every proposal-term claim of one article (`proposes` claims, then stances) and the
+    sentences presenting its proposals at a meeting of the meetings stage's `meetings`. Pure."""
+    return _Article(article, kb, found, meetings).run()
+
+
 def term_evidence(article: Article, kb: KnowledgeBase, found: MentionResult) -> list[TermEvidence]:
     """Every proposal-term claim of one article: `proposes` claims, then stances. Pure."""
-    return list(_Article(article, kb, found).evidence())
+    return proposal_evidence(article, kb, found).evidence

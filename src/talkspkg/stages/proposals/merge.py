@@ -15,17 +15,15 @@ ever named a freeze. With none, it is dropped (no term to hang it on).
 A term parties agree to together with no proposer named (attribution `agreement`, detect.py)
 is a term of each party's position, made by its `supports` claim.
 
-`date` and `presented_at` stay null: the articles date proposals relative to meetings ("presented
-the U.S. proposal at a meeting last week in Paris"), which the meetings stage resolves, and
-neither `term_evidence` nor `assemble_proposals` receives the meetings stage's output (the
-pipeline passes it to neither); linking them cleanly needs the meeting mentions of the
-article as an input of this stage, a change of the pipeline's contract, not of this stage.
+`presented_at`, `date` and `date_precision` come from the sentences presenting the proposal at
+a meeting or on a date (presented.py): the meeting rows of the meetings stage (its "meetings"
+and "meeting_mentions" tables) give the meeting id and its date; null when no sentence does.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from talkspkg.kb import KnowledgeBase
@@ -33,8 +31,10 @@ from talkspkg.schema.vocab import ATTRIBUTIONS
 from talkspkg.stages.proposals.codebook import codebook_rows, load_codebook
 from talkspkg.stages.proposals.detect import confidence
 from talkspkg.stages.proposals.evidence import TermEvidence
+from talkspkg.stages.proposals.presented import Presentation, Presented, presented
 
 TABLES = ("codebook", "proposals", "proposal_terms", "term_positions")
+UNKNOWN = Presented(None, None, None)
 
 
 def _targets(
@@ -56,13 +56,21 @@ def _targets(
 
 
 def assemble_proposals(
-    evidence: Iterable[TermEvidence], kb: KnowledgeBase
+    evidence: Iterable[TermEvidence],
+    kb: KnowledgeBase,
+    presentations: Iterable[Presentation] = (),
+    meetings: Mapping[str, Sequence[Mapping[str, Any]]] | None = None,
 ) -> dict[str, list[dict[str, Any]]]:
     """Rows of the codebook, proposals, proposal_terms and term_positions tables.
 
     Pure and order-independent. `kb` is part of the stage signature; labels and sides already
-    travel with the evidence (discovered entities are not in the knowledge base).
+    travel with the evidence (discovered entities are not in the knowledge base). `meetings`
+    are the rows of the meetings stage (tables "meetings" and "meeting_mentions").
     """
+    meetings = meetings or {}
+    when = presented(
+        presentations, meetings.get("meetings", ()), meetings.get("meeting_mentions", ())
+    )
     claims = sorted(evidence, key=lambda e: (e.article_id, e.start, e.stance, e.code, e.entity_id))
     codebook = load_codebook()
     proposals: dict[str, TermEvidence] = {}
@@ -131,9 +139,9 @@ def assemble_proposals(
                 "label": ev.proposal_label,
                 "proposer_id": ev.proposer_id,
                 "kind": ev.proposal_kind,
-                "date": None,
-                "date_precision": None,
-                "presented_at": None,
+                "date": when.get(pid, UNKNOWN).date,
+                "date_precision": when.get(pid, UNKNOWN).date_precision,
+                "presented_at": when.get(pid, UNKNOWN).presented_at,
                 "article_count": len(articles_of_proposal[pid]),
             }
             for pid, ev in sorted(proposals.items())

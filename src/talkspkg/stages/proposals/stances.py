@@ -13,13 +13,17 @@ comma ("unacceptable to both Kyiv and other European nations"), and a person rep
 said the idea was unacceptable to Warsaw").
 
 Scope policy: a `scope: after` cue bears on the terms between it and the next stance or verb
-cue, or a new clause or appositive (", and ...", ", a condition ...") if one comes first; a
+cue, or a new clause, appositive or reporting participle (", and ...", ", a condition ...",
+", saying the war should be frozen ...": the holder's own words) if one comes first; a
 `scope: before` cue on those between the previous such cue, or the last such boundary, and it
 (but not ", but": "we agree – but only if ..." conditions the clause before); a cue in a
 ", which" clause with nothing after it on the terms before the clause, and a `scope: after`
 cue ending its sentence ("...; Kyiv refuses") on the terms before it. With no term in scope, a
 sentence pointing back on the cue's scope side ("rejected the demand", "these points are
 non-starters") bears on earlier terms (see detect.py).
+
+A collective subject right before a `holder: before` cue ("the two sides agreed", "the
+delegations agreed") is held by the parties of the encounter the passage tells (detect.py).
 
 A cue preceded by a hypothetical marker ("to accept", "can possibly accept") is no stance; a
 supports cue followed by a conditional cue ("would agree ... only if") is conditional.
@@ -28,6 +32,7 @@ supports cue followed by a conditional cue ("would agree ... only if") is condit
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from talkspkg.stages.proposals.actors import Actor, Actors
@@ -46,9 +51,13 @@ _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
 _RELATIVE_ASIDE = re.compile(r",\s+(?:which|who)\b[^,;.]*,")
 _DASH = re.compile(r"\s[–—]\s")
 _ASIDE_CLOSE = re.compile(r"\s[–—]\s|\)")
-# the object of a stance ends at a new clause (", and Moscow would ...") or an appositive that
-# describes it anew (", a condition Kyiv sees as essential for ...")
-_SCOPE_END = re.compile(r",\s+(?:and|but|while|whereas|a|an)\s", re.IGNORECASE)
+# the object of a stance ends at a new clause (", and Moscow would ..."), an appositive that
+# describes it anew (", a condition Kyiv sees as essential for ..."), or a reporting participle
+# giving the holder's own words (", saying the war should be frozen ...": its counter-proposal)
+_SCOPE_END = re.compile(
+    r",\s+(?:and|but|while|whereas|a|an|saying|adding|arguing|insisting|stressing)\s",
+    re.IGNORECASE,
+)
 # ", but only if" attaches the condition to the clause before it
 _SCOPE_START = re.compile(r",\s+(?:and|while|whereas|a|an)\s", re.IGNORECASE)
 
@@ -170,7 +179,10 @@ def find_stances(
     actors: Actors,
     sentences: list[Sentence],
     cues: Cues,
+    collective: Callable[[Hit], tuple[Actor, ...]] | None = None,
 ) -> list[Stance]:
+    """The stances of sentence `s`. `collective` gives the parties a collective subject right
+    before a cue stands for ("the two sides agreed"; see detect.py), when no actor holds it."""
     # noun cues do not bound a scope: "rejected a US proposal for a 30-day ceasefire"
     ordered = sorted(
         (h for h in hits if h.group == STANCE or h.form == "verb"), key=lambda h: h.start
@@ -197,6 +209,9 @@ def find_stances(
             scope = [t for t in terms if begin <= t.start and t.end <= cue.start]
         if cue.holder == "before":
             holders, joint = _holders_before(text, s, cue, actors, sentences)
+            if not holders and collective is not None:
+                holders = collective(cue)
+                joint = len({a.side for a in holders}) >= 2
         else:
             holders, joint = _holders_after(text, s, cue, actors, sentences), False
         if not holders:
