@@ -37,6 +37,10 @@ RUBIO_LAVROV = "2025-04-17-unknown-phone"
 RUBIO_LAMMY = "2025-04-22-unknown-phone"
 ST_PETERSBURG = "2025-04-st-petersburg-in_person"
 MOSCOW = "2025-w17-moscow-in_person"
+# bilaterals on the margins of the London talks (ids that collide take a hash suffix)
+KELLOGG_UKRAINE = "2025-04-23-london-in_person-bilateral-2574cf"
+UK_UKRAINE = "2025-04-23-london-in_person-bilateral-286295"
+HEALEY_KELLOGG = "2025-04-23-london-in_person-bilateral-7e0539"
 
 
 def article(article_id: str, body: str, published: str | None = None) -> Article:
@@ -79,7 +83,9 @@ def test_seeds_give_these_meetings() -> None:
         RUBIO_LAVROV,
         RUBIO_LAMMY,
         LONDON,
-        "2025-04-23-london-in_person-bilateral",
+        KELLOGG_UKRAINE,
+        UK_UKRAINE,
+        HEALEY_KELLOGG,
         ST_PETERSBURG,
         MOSCOW,
     ]
@@ -181,12 +187,27 @@ def test_trump_putin_call_in_february() -> None:
 
 
 def test_lammy_bilateral_is_part_of_the_london_talks() -> None:
-    row = meeting(ROWS, "2025-04-23-london-in_person-bilateral")
-    assert (row["part_of"], row["status"], row["city"]) == (LONDON, "planned", "London")
+    # announced as a bilateral by one article, reported as held by another
+    row = meeting(ROWS, UK_UKRAINE)
+    assert (row["part_of"], row["status"], row["city"]) == (LONDON, "held", "London")
+    assert row["label"] == "Ukraine–UK bilateral in London"
+    assert reported_by(ROWS, UK_UKRAINE) == {EB, RT}
     assert roles(ROWS, row["meeting_id"]) == {
         "david-lammy": "participant",
+        "john-healey": "participant",
         "ukraine": "participant",
     }
+
+
+def test_side_meetings_of_the_london_talks_are_apart_from_each_other() -> None:
+    assert meeting(ROWS, HEALEY_KELLOGG)["part_of"] == LONDON
+    assert roles(ROWS, HEALEY_KELLOGG) == {
+        "john-healey": "participant",
+        "keith-kellogg": "participant",
+    }
+    assert meeting(ROWS, KELLOGG_UKRAINE)["part_of"] == LONDON
+    assert reported_by(ROWS, KELLOGG_UKRAINE) == {XH}
+    assert {"keith-kellogg", "ukraine"} <= set(roles(ROWS, KELLOGG_UKRAINE))
 
 
 def test_each_article_dates_the_london_talks_its_own_way() -> None:
@@ -282,7 +303,7 @@ def test_meeting_ids_do_not_depend_on_the_order_of_reports() -> None:
 
 def test_reuters_alone_cannot_date_its_relative_expressions() -> None:
     rows = assemble_meetings([m for m in SEED_MENTIONS if m.article_id == RT], KB)
-    london = [r for r in rows["meetings"] if r["city"] == "London"]
+    london = [r for r in rows["meetings"] if r["city"] == "London" and r["part_of"] is None]
     assert [r["meeting_id"] for r in london] == ["undated-london-in_person"]
     assert when(london[0]) == (None, None, None) and london[0]["date_anchor"] is None
 
@@ -409,6 +430,43 @@ def test_bilateral_on_the_sidelines_is_part_of_the_summit() -> None:
         "volodymyr-zelensky",
         "emmanuel-macron",
     }
+
+
+def test_two_sides_of_a_multilateral_meeting_talking_apart_is_a_side_meeting() -> None:
+    body = (
+        "Envoys from Poland, Italy and Turkey gathered in Geneva on Tuesday. "
+        "Radoslaw Sikorski held talks with Italian counterparts, and Sikorski was also "
+        "meeting Hakan Fidan."
+    )
+    rows = run(article("t8m", body, "June 5, 2025"))
+    by_id = {r["meeting_id"]: r for r in rows["meetings"]}
+    main = "2025-06-03-geneva-in_person"
+    assert main in by_id
+    sides = [r for r in rows["meetings"] if r["part_of"] == main]
+    assert len(sides) == 2
+    assert all(r["city"] == "Geneva" and r["date_start"] == date(2025, 6, 3) for r in sides)
+    assert sorted(r["label"] for r in sides) == [
+        "Italy–Sikorski bilateral in Geneva",
+        "Sikorski–Fidan bilateral in Geneva",
+    ]
+
+
+def test_two_parties_of_a_bilateral_meeting_are_no_side_meeting() -> None:
+    body = (
+        "Delegations from Poland and Italy gathered in Geneva on Tuesday. "
+        "Radoslaw Sikorski held talks with Italian counterparts."
+    )
+    rows = run(article("t8n", body, "June 5, 2025"))
+    assert all(r["part_of"] is None for r in rows["meetings"])
+
+
+def test_a_meeting_on_other_dates_is_not_on_the_margins() -> None:
+    body = (
+        "Envoys from Poland, Italy and Turkey gathered in Geneva on Tuesday. "
+        "Radoslaw Sikorski will meet Italian counterparts next month."
+    )
+    rows = run(article("t8o", body, "June 5, 2025"))
+    assert all(r["part_of"] is None for r in rows["meetings"])
 
 
 def test_downgraded_talks_keep_both_levels() -> None:

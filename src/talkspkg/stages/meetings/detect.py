@@ -28,6 +28,13 @@ Coreference inside one article (policy):
   when the pairs are disjoint or the encounter is a call (as in merge.py).
 * A bilateral ("a bilateral meeting with his Ukrainian counterpart", "on the sidelines of")
   is its own encounter, `part_of` the encounter of its sentence or of the latest sentence.
+* So is a side meeting on the margins of a multilateral encounter: a narrated frame (a verb,
+  or a support verb before the noun: "A held talks with B", "A was also meeting C") whose
+  slots name parties, at least one a person, acting for exactly two states, both parties of
+  the in-person encounter told within the last MARGIN_REACH sentences (or one of them the
+  host country), when that encounter has three states or more and the frame states no other
+  city and no date outside the encounter's. Two states talking apart at a meeting of
+  three or more is not that meeting; at a meeting of two it is.
 
 The date of a plan that was cancelled or postponed ("was to start on Sunday, but was
 postponed") does not place the encounter in time (it is kept on the mention).
@@ -42,6 +49,7 @@ full date states (dates.stated_anchor), else None (relative dates stay unresolve
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from talkspkg.document import Article, SegmentKind
@@ -59,6 +67,7 @@ from talkspkg.stages.meetings.dates import (
 )
 from talkspkg.stages.meetings.frames import absorb, read_sentence
 from talkspkg.stages.meetings.model import MeetingMention
+from talkspkg.stages.meetings.patterns import has_support_verb
 from talkspkg.stages.meetings.reading import READ, narrative_years, paragraphs
 from talkspkg.stages.meetings.sentence import Frame, Sentence, add_role
 from talkspkg.stages.meetings.text import quote_spans, sentences
@@ -225,7 +234,53 @@ class _Grouper:
         self.locals.append(loc)
         return self._join(loc, f)
 
+    def sides(self, eids: Iterable[str], strict: bool = True) -> set[str]:
+        """The states the parties act for (a person: their country). Strict: empty when one
+        of them has none (an organisation, a person of unknown country)."""
+        out: set[str] = set()
+        for eid in eids:
+            e = self.ctx.entity(eid)
+            state = None
+            if e is not None and e.entity_type == "country":
+                state = eid
+            elif e is not None and e.entity_type == "person" and e.country:
+                state = self.ctx.country_by_iso.get(e.country)
+            if state is None and strict:
+                return set()
+            if state is not None:
+                out.add(state)
+        return out
+
+    def _margin(self, f: Frame, start: int) -> Local | None:
+        """The multilateral encounter being told, when `f` is a bilateral on its margins (see
+        the module policy), else None."""
+        loc = self.latest.get("in_person")
+        if loc is None or loc.scope != "main" or f.bilateral or f.other or f.temporal:
+            return None
+        if _is_cue(f) or frame_format(f) != "in_person" or not f.slot_parties:
+            return None
+        if self.count - self.seen.get(id(loc), -MARGIN_REACH) >= MARGIN_REACH:
+            return None
+        narrated = _is_verb(f) or has_support_verb(self.ctx.text, start, f.start)
+        if not narrated or not self._people(f):
+            return None
+        sides = self.sides(e for e, role in f.roles.items() if role != "absent")
+        whole = self.sides(loc.parties, strict=False)
+        place = self.ctx.entity(loc.place_id) if loc.place_id else None
+        host = self.ctx.country_by_iso.get(place.country or "") if place else None
+        if len(sides) != 2 or len(whole) < 3 or not sides <= whole | {host}:
+            return None  # the host country may meet a guest, but makes no party of its own
+        if f.place and loc.place_id and f.place.entity_id != loc.place_id:
+            return None
+        rng = self._range(f)
+        if rng and (loc.range is None or rng.start > loc.range.end or loc.range.start > rng.end):
+            return None  # a date of its own must fall within the encounter's
+        return loc
+
     def sentence(self, s: Sentence) -> None:
+        margins = {id(f): loc for f in s.frames if (loc := self._margin(f, s.start)) is not None}
+        for f in s.frames:
+            f.bilateral = f.bilateral or id(f) in margins
         keyed = [f for f in s.frames if f.keyed and not f.bilateral]
         for f in list(s.frames):  # "travel to Moscow this week for his fourth meeting with Putin"
             cls = _format_class(frame_format(f))
@@ -255,7 +310,9 @@ class _Grouper:
                 continue
             cls = _format_class(frame_format(f))
             if f.bilateral:
-                parent = self.of[id(keyed[0])] if keyed else self.latest.get("in_person")
+                parent = margins.get(id(f)) or (
+                    self.of[id(keyed[0])] if keyed else self.latest.get("in_person")
+                )
                 self._new(f, "bilateral" if parent else "main", parent)
             elif f.other:  # "a further round is due shortly": not the one told
                 if f.roles:
@@ -286,6 +343,7 @@ class _Grouper:
                 self.seen[id(self.of[id(f)])] = self.count
 
 
+MARGIN_REACH = 3  # a bilateral on the margins is told within three sentences of its encounter
 CUE_REACH = 2  # "X was in attendance" speaks of an encounter of the last two sentences
 
 
@@ -357,12 +415,18 @@ def detect(article: Article, kb: KnowledgeBase, found: MentionResult) -> list[Me
         for f in s.frames:
             loc = grouper.of.get(id(f))
             if loc is not None:
-                out.append(_mention(ctx, s, f, loc, anchor))
+                sides = grouper.sides(e for e, role in f.roles.items() if role != "absent")
+                out.append(_mention(ctx, s, f, loc, anchor, tuple(sorted(sides))))
     return out
 
 
 def _mention(
-    ctx: ArticleContext, s: Sentence, f: Frame, loc: Local, anchor: Anchor | None
+    ctx: ArticleContext,
+    s: Sentence,
+    f: Frame,
+    loc: Local,
+    anchor: Anchor | None,
+    sides: tuple[str, ...],
 ) -> MeetingMention:
     status = frame_status(f)
     place = ctx.entity(f.place.entity_id) if f.place else None
@@ -397,4 +461,5 @@ def _mention(
         levels=tuple(sorted(f.levels)),
         participants=tuple(sorted(f.roles.items())),
         people=tuple(e for e in f.roles if (x := ctx.entity(e)) and x.entity_type == "person"),
+        sides=sides,
     )

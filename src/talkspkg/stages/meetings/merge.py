@@ -22,7 +22,7 @@ A *report* is one article's encounter (its mentions sharing a `local_id`). Polic
    so merging stays linear in the corpus, with the same result as comparing every cluster.
 3. Bilaterals (scope `bilateral`) never merge with main encounters: they become meetings
    `part_of` the meeting of their enclosing report, merged with bilaterals of the same
-   enclosing meeting that share a person.
+   enclosing meeting that share a person and pair the same two states (when both state them).
 """
 
 from __future__ import annotations
@@ -90,6 +90,11 @@ class Report:
     @cached_property
     def parties(self) -> set[str]:
         return {e for m in self.mentions for e, role in m.participants if role != "absent"}
+
+    @cached_property
+    def sides(self) -> frozenset[str]:
+        """The states the report's participants act for, where every mention names them."""
+        return frozenset(x for m in self.mentions for x in m.sides)
 
 
 def date_rank(m: MeetingMention) -> tuple[int, int, int, int, str, int]:
@@ -216,12 +221,19 @@ def cluster(mentions: list[MeetingMention]) -> list[Cluster]:
             continue
         parent = home.get((r.article_id, r.parent_local_id or ""))
         siblings = children.setdefault(id(parent), []) if parent is not None else []
-        sibling = next((c for c in siblings if c.people & r.people), None)
+        sibling = next((c for c in siblings if _same_bilateral(c, r)), None)
         if sibling is None:
             sibling = index.new(parent=parent)
             siblings.append(sibling)
         sibling.add(r)
     return index.clusters
+
+
+def _same_bilateral(c: Cluster, r: Report) -> bool:
+    """Two bilaterals on one meeting's margins are one when they share a person and do not
+    pair other states ("Healey met Kellogg" is not his talks with Ukrainian ministers)."""
+    sides = frozenset(x for other in c.reports for x in other.sides)
+    return bool(c.people & r.people) and (not sides or not r.sides or sides == r.sides)
 
 
 TIE = "tie"

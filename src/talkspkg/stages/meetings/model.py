@@ -44,3 +44,4 @@ class MeetingMention:
     levels: tuple[str, ...]
     participants: tuple[tuple[str, str], ...]  # (entity_id, role)
     people: tuple[str, ...]  # the participants that are persons, in the order they were found
+    sides: tuple[str, ...] = ()  # the states the participants act for; () when one has none

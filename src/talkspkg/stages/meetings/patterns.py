@@ -276,7 +276,7 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
     verb = bool(kinds & set(VERB_KINDS))
     last = f.triggers[-1]
     subject = _subject(names, f, start)
-    if verb or _has_support_verb(text, lo, f.start):
+    if verb or has_support_verb(text, lo, f.start):
         add(subject)
     if verb:  # the object may run past "including" ("to meet A and B, including C")
         add(list_after(names, _skip_space(text, last.end), end))
@@ -361,5 +361,5 @@ _SUPPORT = re.compile(
 )
 
 
-def _has_support_verb(text: str, lo: int, pos: int) -> bool:
+def has_support_verb(text: str, lo: int, pos: int) -> bool:
     return bool(_SUPPORT.search(text, max(lo, pos - 60), pos))

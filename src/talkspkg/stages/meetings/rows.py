@@ -97,6 +97,13 @@ def _short(kb: KnowledgeBase, eid: str, person: bool = False) -> str:
     return short[0] if short else entity.name
 
 
+def _side_name(kb: KnowledgeBase, state: str, people: list[str]) -> str:
+    """One side of a bilateral: its one person's surname, else the state's short name."""
+    iso = kb.entities[state].country if state in kb.entities else None
+    own = [p for p in people if p in kb.entities and iso and kb.entities[p].country == iso]
+    return _short(kb, own[0], person=True) if len(own) == 1 else _short(kb, state)
+
+
 def _label(c: Cluster, kb: KnowledgeBase, roles: dict[str, str], place: str | None) -> str:
     """Names the parties and the place: "Rubio–Lavrov call", "Witkoff–Putin meeting in
     Moscow", "US–Russia–Ukraine talks in Abu Dhabi"; "London talks" when more than two people
@@ -111,6 +118,9 @@ def _label(c: Cluster, kb: KnowledgeBase, roles: dict[str, str], place: str | No
     if c.parent is not None and len(people) < 2:  # "Lammy–Ukraine bilateral"
         people += others
     pair = "–".join(_short(kb, p, person=p in order) for p in people[:2])
+    sides = sorted({x for m in c.mentions for x in m.sides})
+    if c.parent is not None and len(sides) == 2:  # "Healey–Kellogg", "UK–Ukraine bilateral"
+        pair = "–".join(_side_name(kb, side, people) for side in sides)
     states = "–".join(_short(kb, e) for e in others[:3])
     fmt = c.format
     where = f" in {place}" if place else ""
@@ -259,7 +269,11 @@ def keep_identified(clusters: list[Cluster]) -> list[Cluster]:
     for c in clusters:
         if c.parent is None:
             continue
-        if id(c.parent) in alive:
+        if id(c.parent) in alive and _disjoint(c, c.parent):
+            c.parent = None  # a bilateral on other dates than its meeting is not on its margins
+            if identified(c):
+                kept.append(c)
+        elif id(c.parent) in alive:
             if identified(c):
                 kept.append(c)
         elif c.place_id or _parties(c) >= 2:
@@ -269,6 +283,13 @@ def keep_identified(clusters: list[Cluster]) -> list[Cluster]:
             c.parent = None
             kept.append(c)
     return kept
+
+
+def _disjoint(a: Cluster, b: Cluster) -> bool:
+    if a.dated is None or b.dated is None:
+        return False
+    x, y = a.dated.date, b.dated.date
+    return x.start > y.end or y.start > x.end
 
 
 def meeting_rows(clusters: list[Cluster], kb: KnowledgeBase) -> dict[str, list[dict[str, Any]]]:

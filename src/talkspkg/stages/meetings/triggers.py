@@ -2,7 +2,8 @@
 
 Policy:
 
-* nouns ("talks", "meeting", "summit"), verbs ("met", "gathered", "spoke by phone"),
+* nouns ("talks", "meeting", "summit"), verbs ("met", "gathered", "spoke by phone"; "meeting"
+  after a form of "be": "X was also meeting Y"),
   conversation verbs followed by a name ("spoke to Lammy"; not a participle opening the
   sentence: "Speaking to parliament, X said" is a speech), "call"/"conversation" next to a
   phone word, or followed (a date between allowed) by with/to/between and a name, or "to call"
@@ -54,6 +55,9 @@ class Trigger:
         return next((lemma for stem, lemma in vocab.lemmas if stem in word), "meeting")
 
 
+_PROGRESSIVE = re.compile(
+    r"\b(?:is|are|was|were|been|be)\s+(?:(?:also|still|now|already|reportedly)\s+)?$", re.I
+)
 _CALL_OBJECT = re.compile(
     r"(?:\s+(?:on|in|last|this|late|early|[\w’'-]+day|\d+\w*|[A-Z][a-z]+)){0,3}\s+(?P<prep>\w+)"
 )
@@ -79,7 +83,10 @@ def find_triggers(ctx: ArticleContext, start: int, end: int) -> tuple[list[Trigg
         return any(a >= pos and words_between(text, pos, a, names) <= n_words for a, _ in names)
 
     for m in vocab.nouns.finditer(text, start, end):
-        found.append(Trigger(m.start(), m.end(), "noun", m.group()))
+        # "Healey was also meeting Kellogg": a progressive is the verb, with its subject and
+        # object, not the noun
+        verb = m.group().lower() == "meeting" and _PROGRESSIVE.search(text, start, m.start())
+        found.append(Trigger(m.start(), m.end(), "verb" if verb else "noun", m.group()))
     for m in vocab.process_nouns.finditer(text, start, end):
         found.append(Trigger(m.start(), m.end(), "process", m.group()))
     for m in vocab.call_nouns.finditer(text, start, end):
