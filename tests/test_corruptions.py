@@ -194,7 +194,11 @@ def _(pkg: Path) -> None:
 
 
 def raw_name(desc: dict[str, Any]) -> str:
-    return next(r["name"] for r in desc["resources"] if r.get("type") == "file")
+    return next(r["name"] for r in desc["resources"] if _is_raw(r))
+
+
+def _is_raw(resource: dict[str, Any]) -> bool:
+    return str(resource.get("path", "")).startswith("raw/")
 
 
 @case("declared-bytes-off-by-one", "byte-count-error")
@@ -466,7 +470,7 @@ def _(pkg: Path) -> None:
 def _(pkg: Path) -> None:
     shutil.rmtree(pkg / "raw")
     edit_descriptor(
-        pkg, lambda d: d.update(resources=[r for r in d["resources"] if r.get("type") != "file"])
+        pkg, lambda d: d.update(resources=[r for r in d["resources"] if not _is_raw(r)])
     )
 
 

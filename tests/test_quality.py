@@ -3,6 +3,7 @@ matches as documented, and committed figures that no change may silently lower."
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from datetime import date
@@ -252,6 +253,18 @@ def test_a_drop_beyond_the_tolerance_is_a_regression_and_a_rise_is_not() -> None
     assert quality_doc.drops(old, {"dev": {"quotes.f1": 0.95, "meetings.splits": 3}}) == [
         "dev meetings.splits: 1.00 -> 3.00"
     ]
+
+
+def test_a_changed_held_out_figure_is_named_but_its_value_never_shown() -> None:
+    data = json.loads(quality.QUALITY_DOC.with_name("quality.json").read_text(encoding="utf-8"))
+    results = {s: {"figures": dict(f)} for s, f in data["current"]["splits"].items()}
+    assert quality_doc.check(quality.QUALITY_DOC, results) == []
+    results["fresh"]["figures"]["quotes.f1"] = 0.123456
+    results["dev"]["figures"]["quotes.f1"] = 0.987654
+    problems = quality_doc.check(quality.QUALITY_DOC, results)
+    assert not any("0.123456" in p for p in problems)
+    assert any(p.startswith("stale: fresh figures changed") for p in problems)
+    assert any("dev quotes.f1" in p and "0.987654" in p for p in problems)
 
 
 # -- the committed figures -----------------------------------------------------------------------
