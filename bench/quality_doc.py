@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from score import FIGURES, LOWER_IS_BETTER
+from score import CONFIDENCE_BANDS, FIGURES, LOWER_IS_BETTER
 
 TOLERANCE = 0.01
 GUARDED_SPLITS = ("seeds", "dev")
@@ -74,6 +74,7 @@ def write_doc(
         **stamp,
         "splits": figures_of(results),
         "counts": {s: r["counts"] for s, r in results.items()},
+        "calibration": {s: r["calibration"] for s, r in results.items()},
         "error_classes": {s: r["error_classes"] for s, r in results.items()},
     }
     previous = data.get("current") or data.get("baseline")
@@ -149,6 +150,7 @@ def render(data: dict[str, Any]) -> str:
             f"quotations, {c['meetings']} meeting reports, {c['terms']} terms, "
             f"{c['positions']} positions"
         )
+    lines += ["", "## Speaker confidence, calibrated", "", *calibration_table(data)]
     lines += ["", "## Errors by table and class", ""]
     lines += ["Counts of the current errors (what `--verbose` lists), per split.", ""]
     tables = sorted({t for s in splits for t in cur["error_classes"][s]})
@@ -171,6 +173,34 @@ def render(data: dict[str, Any]) -> str:
             )
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def calibration_table(data: dict[str, Any]) -> list[str]:
+    """Speaker accuracy per confidence band (is a row's confidence what it claims?), as
+    Markdown lines: in docs/QUALITY.md and, through cog, in the README."""
+    bands: dict[str, dict[str, list[int]]] = data["current"].get("calibration") or {}
+    if not bands:
+        return ["(not measured yet)"]
+    splits = [s for s in SPLIT_ORDER if s in bands]
+    real = [s for s in ("dev", "fresh") if s in bands]
+    columns = [*splits, "+".join(real)] if len(real) > 1 else splits
+    lines = [
+        "Speaker right on found quotations, per band of the quote's `confidence`: right/total "
+        "(accuracy). The last column adds the real articles (dev and fresh).",
+        "",
+        "| confidence | " + " | ".join(columns) + " |",
+        "|---|" + "---:|" * len(columns),
+    ]
+    labels = [label for _, label in CONFIDENCE_BANDS]
+    for label in labels:
+        cells = []
+        for column in columns:
+            parts = real if "+" in column else [column]
+            right = sum(bands[p][label][0] for p in parts)
+            total = sum(bands[p][label][1] for p in parts)
+            cells.append(f"{right}/{total} ({right / total:.2f})" if total else "—")
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return lines
 
 
 def _fmt(value: float | int | None) -> str:
@@ -198,6 +228,14 @@ def check(doc: Path, results: dict[str, dict[str, Any]]) -> list[str]:
                 held_out_changed = True
             else:
                 problems.append(f"stale: {split} {name}: committed {old}, now {value}")
+    for split, result in results.items():
+        if "calibration" not in result:
+            continue
+        if result["calibration"] != (data["current"].get("calibration") or {}).get(split):
+            if split == HELD_OUT:
+                held_out_changed = True
+            else:
+                problems.append(f"stale: {split} confidence calibration")
     if held_out_changed:
         problems.append(
             f"stale: {HELD_OUT} figures changed (values not shown while you work; "

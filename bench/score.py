@@ -69,6 +69,12 @@ FIGURES: list[tuple[str, str]] = [
 # Figures where lower is better (counts of errors); every other figure is better higher.
 LOWER_IS_BETTER = frozenset({"meetings.over_merged", "meetings.splits"})
 CONFIDENT = 0.8
+# bands of the quote stage's confidence, for the calibration table (lower bound inclusive)
+CONFIDENCE_BANDS = ((0.0, "< 0.5"), (0.5, "0.5-0.8"), (0.8, "0.8-0.9"), (0.9, ">= 0.9"))
+
+
+def band_of(confidence: float) -> str:
+    return next(label for low, label in reversed(CONFIDENCE_BANDS) if confidence >= low)
 
 
 @dataclass
@@ -215,7 +221,13 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def score_quotes(
-    s: Scorer, gold: GoldArticle, emap: EntityMap, tally: Tally, speaker: Ratio, confident: Ratio
+    s: Scorer,
+    gold: GoldArticle,
+    emap: EntityMap,
+    tally: Tally,
+    speaker: Ratio,
+    confident: Ratio,
+    bands: dict[str, Ratio],
 ) -> None:
     golds = {_trimmed(gold.text, q["start"], q["end"]): q for q in gold.data.get("quotes") or []}
     for row in s.package.rows("quotes", gold.article_id):
@@ -230,6 +242,7 @@ def score_quotes(
         want = expected.get("speaker")
         ok = target in (expected.get("issuers") or [want]) if want else target is None
         speaker.add(ok)
+        bands[band_of(row["confidence"])].add(ok)
         if row["confidence"] >= CONFIDENT:
             confident.add(ok)
         if not ok:
@@ -561,6 +574,7 @@ def score_split(golds: list[GoldArticle], package: Package) -> dict[str, Any]:
     s = Scorer(package)
     tallies = {"persons": Tally(), "journalists": Tally()}
     quotes, speaker, confident, fields = Tally(), Ratio(), Ratio(), Ratio()
+    bands = {label: Ratio() for _, label in CONFIDENCE_BANDS}
     meetings = MeetingTallies()
     proposals = ProposalTallies()
     predicted = predicted_meetings(package)
@@ -569,7 +583,7 @@ def score_split(golds: list[GoldArticle], package: Package) -> dict[str, Any]:
         emap = EntityMap(package, gold)
         score_articles(s, gold, fields)
         score_persons(s, gold, emap, tallies)
-        score_quotes(s, gold, emap, quotes, speaker, confident)
+        score_quotes(s, gold, emap, quotes, speaker, confident, bands)
         score_meetings(s, gold, emap, predicted, merged, meetings)
         score_proposals(s, gold, emap, proposals)
     over_merged = [m for m, g in meetings.matched.items() if len(g) > 1]
@@ -627,6 +641,8 @@ def score_split(golds: list[GoldArticle], package: Package) -> dict[str, Any]:
     return {
         "figures": {name: figures.get(name) for name, _ in FIGURES},
         "counts": counts,
+        # speaker attributions per confidence band: [right, total] on found quotations
+        "calibration": {label: [r.right, r.total] for label, r in bands.items()},
         "error_classes": {t: dict(sorted(c.items())) for t, c in sorted(s.classes.items())},
         "problems": [
             f"[{p['table']}] {p['article']}: {p['kind']}: {p['detail']}" for p in s.problems

@@ -181,7 +181,7 @@ def test_each_resource_states_its_licence_or_that_none_is_known(tmp_path: Path) 
     (raw / "sources.yaml").write_text(yaml.safe_dump(sources), "utf-8")
     build_package(raw, tmp_path / "pkg")
     desc = json.loads((tmp_path / "pkg" / "datapackage.json").read_text("utf-8"))
-    tables = [r for r in desc["resources"] if r["type"] == "table"]
+    tables = [r for r in desc["resources"] if r.get("type") == "table"]
     assert all(r["licenses"][0]["name"] == "CC-BY-4.0" for r in tables)
     files = {r["path"]: r for r in desc["resources"] if r["path"].endswith(".txt")}
     assert files[f"raw/{first}"]["licenses"] == [{"name": "CC-BY-NC-4.0"}]

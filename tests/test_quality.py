@@ -267,6 +267,22 @@ def test_a_changed_held_out_figure_is_named_but_its_value_never_shown() -> None:
     assert any("dev quotes.f1" in p and "0.987654" in p for p in problems)
 
 
+def test_confidence_bands_and_their_table_add_dev_and_fresh() -> None:
+    assert [score.band_of(c) for c in (0.0, 0.49, 0.5, 0.79, 0.8, 0.9, 1.0)] == [
+        "< 0.5", "< 0.5", "0.5-0.8", "0.5-0.8", "0.8-0.9", ">= 0.9", ">= 0.9"
+    ]  # fmt: skip
+    empty = {label: [0, 0] for _, label in score.CONFIDENCE_BANDS}
+    calibration = {
+        "seeds": dict(empty),
+        "dev": {**empty, ">= 0.9": [9, 10]},
+        "fresh": {**empty, ">= 0.9": [3, 5], "< 0.5": [0, 4]},
+    }
+    lines = quality_doc.calibration_table({"current": {"calibration": calibration}})
+    assert lines[2] == "| confidence | seeds | dev | fresh | dev+fresh |"
+    assert lines[4] == "| < 0.5 | — | — | 0/4 (0.00) | 0/4 (0.00) |"
+    assert lines[-1] == "| >= 0.9 | — | 9/10 (0.90) | 3/5 (0.60) | 12/15 (0.80) |"
+
+
 # -- the committed figures -----------------------------------------------------------------------
 
 
