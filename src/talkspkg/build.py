@@ -60,6 +60,7 @@ class BuildResult:
 
 def ruleset(kb: KnowledgeBase) -> dict[str, str]:
     """Versions of the knowledge that shaped the output, recorded in the descriptor."""
+    from talkspkg.metadata import LAYOUT_VERSION
     from talkspkg.stages.meetings import RULESET_VERSION as MEETINGS_VERSION
     from talkspkg.stages.proposals import load_codebook, load_cues
     from talkspkg.stages.quotes import ruleset as quote_ruleset
@@ -71,6 +72,7 @@ def ruleset(kb: KnowledgeBase) -> dict[str, str]:
         "codebook": load_codebook().version,
         "proposal_cues": load_cues().version,
         "meetings": MEETINGS_VERSION,
+        "layout": LAYOUT_VERSION,
         "overlaps": POLICY,
     }
 

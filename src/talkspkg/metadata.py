@@ -37,6 +37,8 @@ Policy:
   word ("Moscow Times"); the host of the stated URL (OUTLET_HOSTS). Known names are
   canonicalised ("AP" -> "The Associated Press"), others kept as written. "Staff, Agencies"
   names no outlet.
+* The lists named in capitals (outlets, boilerplate, trailers, lead-ins, photo agencies, embed
+  markers) are versioned data in `knowledge/layout.yaml`, recorded in the package's ruleset.
 * Headline: the first header line that is no byline, date, caption, credit or dateline
   paragraph, has at most 20 words, does not end in . , ; : , is no list item, comes before any
   photo caption (a title-like line under a caption is a standfirst) and is followed by more
@@ -59,94 +61,49 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, time
+from pathlib import Path
+from typing import Any
+
+import yaml
 
 from talkspkg.document import ArticleMeta, Segment
 from talkspkg.document import SegmentKind as K
 
-OUTLET_HOSTS: dict[str, str] = {
-    "reuters.com": "Reuters", "apnews.com": "The Associated Press", "afp.com": "AFP",
-    "bbc.co.uk": "BBC", "bbc.com": "BBC", "theguardian.com": "The Guardian",
-    "aljazeera.com": "Al Jazeera", "kyivindependent.com": "The Kyiv Independent",
-    "kyivpost.com": "Kyiv Post", "tass.com": "TASS", "tass.ru": "TASS",
-    "themoscowtimes.com": "The Moscow Times", "xinhuanet.com": "Xinhua", "news.cn": "Xinhua",
-    "chinadaily.com.cn": "China Daily", "globaltimes.cn": "Global Times", "cgtn.com": "CGTN",
-    "nytimes.com": "The New York Times", "washingtonpost.com": "The Washington Post",
-    "ft.com": "Financial Times", "wsj.com": "The Wall Street Journal", "cnn.com": "CNN",
-    "bloomberg.com": "Bloomberg", "axios.com": "Axios", "politico.eu": "Politico Europe",
-    "politico.com": "Politico", "euronews.com": "Euronews", "dw.com": "DW",
-    "france24.com": "France 24", "rferl.org": "RFE/RL", "ukrinform.net": "Ukrinform",
-    "pravda.com.ua": "Ukrainska Pravda", "meduza.io": "Meduza", "interfax.com": "Interfax",
-    "rt.com": "RT", "aa.com.tr": "Anadolu Agency",
+LAYOUT_FILE = Path(__file__).parent / "knowledge" / "layout.yaml"
+
+
+def _load_layout(path: Path = LAYOUT_FILE) -> dict[str, Any]:
+    """`knowledge/layout.yaml`, checked for the keys this module reads."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    missing = sorted(LAYOUT_KEYS - set(data if isinstance(data, dict) else {}))
+    if missing:
+        raise ValueError(f"{path}: missing {', '.join(missing)}")
+    return data  # type: ignore[no-any-return]
+
+
+LAYOUT_KEYS = {
+    "version", "outlet_hosts", "outlet_aliases", "outlet_words", "dateline_stopwords",
+    "no_url_hosts", "photo_agencies", "wire_photo_credits", "embed_markers", "embed_max_lines",
+    "english_function_words", "english_min_ratio", "boilerplate_lines", "boilerplate_keys",
+    "trailer_lines", "trailer_after_body", "lead_ins",
 }  # fmt: skip
-OUTLET_ALIASES: dict[str, str] = {
-    "ap": "The Associated Press", "associated press": "The Associated Press",
-    "agence france-presse": "AFP", "agence france presse": "AFP", "xinhua news agency": "Xinhua",
-    "bbc news": "BBC", "anadolu": "Anadolu Agency", "ria novosti": "RIA Novosti", "dpa": "dpa",
-    "efe": "EFE", "upi": "UPI", "kyodo": "Kyodo News", "yonhap": "Yonhap",
-}  # fmt: skip
-
-
-def _wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-OUTLET_WORDS = _wordset(  # a name containing one of these is an outlet ("Moscow Times Reporter")
-    "Times Post News Daily Herald Journal Tribune Gazette Independent Telegraph Express Mail "
-    "Guardian Observer Standard Wire Press Agency Review Today Insider Monitor Chronicle"
-)
-DATELINE_STOPWORDS = _wordset(
-    "UPDATE UPDATED BREAKING EXCLUSIVE ANALYSIS OPINION NOTE WATCH LIVE FACTBOX EXPLAINER FILE "
-    "PHOTO VIDEO RELATED CORRECTION COMMENT INTERVIEW REVIEW EDITORIAL EDITOR'S EDITOR’S"
-)
-EMBED_MARKERS = frozenset({
-    "embed", "embedded", "embedded content", "embedded post", "embedded tweet", "embedded video",
-    "embedded media", "tweet", "twitter post", "x post", "post on x", "instagram post",
-    "facebook post", "telegram post", "youtube video", "twitter embed", "social embed",
-})  # fmt: skip
-EMBED_MAX_LINES = 20
-NO_URL_HOSTS = frozenset({"pic.twitter.com", "t.co", "pic.x.com"})
-PHOTO_AGENCIES = (
-    r"Getty Images|Shutterstock|Alamy|EPA(?:-EFE)?|PA (?:Media|Images|Wire)|Sipa(?: USA)?|NurPhoto"
-    r"|SOPA Images|Pool|Handout"
-)
-WIRE_PHOTO_CREDITS = r"AFP|AP|Reuters|Xinhua|TASS|Sputnik|Anadolu(?: Agency)?|Bloomberg"
-ENGLISH_FUNCTION_WORDS = _wordset(
-    "the of and to a in is that for on with as was by it at from he she said be are have has "
-    "this an not but will were which his her their they its or had been would who we i you "
-    "there after about also more than into over what when"
-)
-ENGLISH_MIN_RATIO = 0.2
-# Site boilerplate: a line matching one of these is not the article (searched, case-insensitive).
-BOILERPLATE_LINES = (
-    r"skip to (?:main )?content|skip to (?:navigation|search|footer)",
-    r"\bcookies?\b.{0,200}\b(?:agree|accept|consent|privacy)|\b(?:agree|accept|consent)\b.{0,80}"
-    r"\bcookies?\b",
-    r"^[*\s]*list \d+ of \d+",
-    r"your browser does not support the (?:audio|video)|this article has an audio recording",
-    r"^notification-|get instant alerts",
-    r"\bsign up (?:here|now|today|to receive|for)\b|newsletter\b.{0,120}\b(?:sign up|subscribe"
-    r"|inbox|delivered)\b|\bsubscribe now\b",
-    r"exclusive news, data and analytics for financial market professionals",
-    r"preventing our website from loading|this application may no longer respond",
-    r"^[*\s]*\[\]\(",  # an empty-text link in a list of links
-)
-# The article has ended: this line and every later one is boilerplate (related stories,
-# comments, newsletter sign-ups), apart from author credits and bios.
-TRAILER_LINES = (
-    r"^our standards:|^read more on\b|^commenting is a benefit|^join the conversation\b"
-    r"|^please follow our comment guidelines|^you are commenting as\b"
-    r"|^(?:most (?:read|popular|viewed)|more (?:stories|on this story)|related topics)\s*$"
-)
-# Opened after the article's start: a header line (it opens a sidebar of the site) is only
-# boilerplate.
-TRAILER_AFTER_BODY = r"^my [A-Z]{2,5}:"
-# The lead-in a reposting blog puts before the first paragraph (matched at its start).
-LEAD_INS = (
-    "Here’s what you need to know:", "Here's what you need to know:",
-    "Here is what you need to know:", "Here’s what we know:", "Here's what we know:",
-    "Let's dive into the details:", "Let’s dive into the details:", "Experts revealed that",
-    "According to new developments,", "In case you missed it:",
-)  # fmt: skip
+LAYOUT = _load_layout()
+LAYOUT_VERSION: str = str(LAYOUT["version"])
+OUTLET_HOSTS: dict[str, str] = dict(LAYOUT["outlet_hosts"])
+OUTLET_ALIASES: dict[str, str] = dict(LAYOUT["outlet_aliases"])
+OUTLET_WORDS = frozenset(LAYOUT["outlet_words"])
+DATELINE_STOPWORDS = frozenset(LAYOUT["dateline_stopwords"])
+EMBED_MARKERS = frozenset(LAYOUT["embed_markers"])
+EMBED_MAX_LINES = int(LAYOUT["embed_max_lines"])
+NO_URL_HOSTS = frozenset(LAYOUT["no_url_hosts"])
+PHOTO_AGENCIES = str(LAYOUT["photo_agencies"])
+WIRE_PHOTO_CREDITS = str(LAYOUT["wire_photo_credits"])
+ENGLISH_FUNCTION_WORDS = frozenset(LAYOUT["english_function_words"])
+ENGLISH_MIN_RATIO = float(LAYOUT["english_min_ratio"])
+BOILERPLATE_LINES = tuple(LAYOUT["boilerplate_lines"])
+TRAILER_LINES = str(LAYOUT["trailer_lines"])
+TRAILER_AFTER_BODY = str(LAYOUT["trailer_after_body"])
+LEAD_INS = tuple(LAYOUT["lead_ins"])
 
 
 def _name_key(name: str) -> str:
@@ -269,11 +226,7 @@ _DATELINES = (  # (pattern, only on a line that cannot be a headline)
     (re.compile(rf"(?P<place>{_UP}{_QUAL}){_DL_DATE}\s*:\s+\S"), True),
 )  # fmt: skip
 _BOILERPLATE_RE = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE_LINES), re.I)
-_BOILERPLATE_KEYS = (
-    "skip to", "cookie", "list ", "your browser", "audio recording", "notification-",
-    "instant alerts", "sign up", "newsletter", "subscribe now", "exclusive news",
-    "preventing our website", "no longer respond", "[](",
-)  # fmt: skip
+_BOILERPLATE_KEYS = tuple(LAYOUT["boilerplate_keys"])
 _TRAILER_RE = re.compile(TRAILER_LINES, re.I)
 _TRAILER_AFTER_BODY_RE = re.compile(TRAILER_AFTER_BODY)
 _NAMES = r"[A-Z][\w'’.-]*(?:(?:\s+|\s*,\s*|\s+and\s+|\s+in\s+)[A-Z][\w'’.-]*)*"
