@@ -2,10 +2,11 @@
 
     python bench/run.py [--sizes 100 1000 10000] [--jobs 2] [--frictionless-at 10000]
 
-For every N: build wall time, articles per second, peak RSS of the build (all processes), and
-`talkspkg validate` wall time. For the largest N also `frictionless validate` on the same
-package and the I/O floor: reading every data file once with pyarrow and hashing every file.
-Prints a Markdown table (paste it into BENCHMARKS.md).
+For every N: the cold build (empty annotation cache) wall time, articles per second, peak RSS
+of the build (all processes), and `talkspkg validate` wall time; then rebuilds with the cache
+(talkspkg.cache): warm (nothing changed), +1 article, +1% articles. For the largest N also
+`frictionless validate` on the same package and the I/O floor: reading every data file once with
+pyarrow and hashing every file. Prints Markdown tables (paste them into BENCHMARKS.md).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import argparse
 import hashlib
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -93,15 +95,16 @@ def main() -> None:
         "| validate s | validate peak RSS MiB |"
     )
     print("|---:|---:|---:|---:|---:|---:|---:|---:|")
-    extra = []
+    extra, incremental = [], []
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
             corpus, pkg = Path(tmp) / f"raw{n}", Path(tmp) / f"pkg{n}"
             generate(n, corpus)
-            build_s, code, rss = timed(
-                [*exe, "build", "--raw", str(corpus), "--out", str(pkg), "--jobs", str(args.jobs)]
-            )
+            build = [*exe, "build", "--raw", str(corpus), "--out", str(pkg)]
+            build += ["--jobs", str(args.jobs), "--cache-dir", str(Path(tmp) / f"cache{n}")]
+            build_s, code, rss = timed(build)
             assert code == 0, "build failed"
+            incremental.append(rebuilds(n, corpus, build))
             rows = sum(
                 pq.ParquetFile(p).metadata.num_rows for p in (pkg / "data").glob("*.parquet")
             )
@@ -121,7 +124,27 @@ def main() -> None:
                 )
             sys.stdout.flush()
     print()
+    print("| articles | warm rebuild s (peak MiB) | +1 article s | +1% articles s |")
+    print("|---:|---:|---:|---:|")
+    print("\n".join(incremental))
+    print()
     print("\n".join([*extra, startup(exe)]))
+
+
+def rebuilds(n: int, corpus: Path, build: list[str]) -> str:
+    """A Markdown row: rebuild times with a full cache, after adding one article (a copy of one
+    under a new name, so a new article id) and after adding 1% more."""
+    warm_s, code, warm_rss = timed(build)
+    assert code == 0, "warm rebuild failed"
+    articles = sorted(corpus.glob("*.txt"))
+    shutil.copyfile(articles[0], corpus / "added-000000.txt")
+    one_s, code, _ = timed(build)
+    assert code == 0, "rebuild +1 failed"
+    for i, path in enumerate(articles[1 : 1 + max(1, n // 100)], start=1):
+        shutil.copyfile(path, corpus / f"added-{i:06d}.txt")
+    pct_s, code, _ = timed(build)
+    assert code == 0, "rebuild +1% failed"
+    return f"| {n:,} | {warm_s:.1f} ({warm_rss}) | {one_s:.1f} | {pct_s:.1f} |"
 
 
 if __name__ == "__main__":
