@@ -15,6 +15,8 @@ import importlib.util
 import itertools
 import math
 import os
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -27,12 +29,14 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from conftest import ROOT
+from corruption import edit_rows, rehash
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from talkspkg.schema.columns import Bool, Date, Float, Int, Str
 from talkspkg.schema.models import MODELS
-from talkspkg.validate import compiled
+from talkspkg.schema.tableschema import model_rules
+from talkspkg.validate import compiled, validate_package
 from talkspkg.validate.checks.model import pandera_failures
 from talkspkg.validate.compiled import (
     FRAME_CHECKS,
@@ -43,7 +47,9 @@ from talkspkg.validate.compiled import (
     Unsupported,
     _frame_check_functions,
     compile_model,
+    derive_rules,
     failures,
+    published_model,
     source_hash,
 )
 from talkspkg.validate.context import nullable_schema
@@ -320,8 +326,44 @@ def test_no_stale_frame_check() -> None:
 @pytest.fixture
 def fresh_compile_cache() -> Iterator[None]:
     compile_model.cache_clear()
+    published_model.cache_clear()
     yield
     compile_model.cache_clear()
+    published_model.cache_clear()
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_the_published_rules_are_the_models(table: str) -> None:
+    """schema/tables.json states each model's checks as they are (no pandera at run time)."""
+    assert model_rules(table) == derive_rules(table)
+    assert model_rules(table)["unsupported"] is None
+
+
+def test_validating_imports_no_pandera() -> None:
+    code = (
+        "import sys; from pathlib import Path; from talkspkg.validate import validate_package; "
+        f"assert validate_package(Path({str(ROOT)!r})).valid; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'pandera'))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_a_published_frame_check_without_arrow_version_falls_back_to_pandera(
+    pkg: Path, monkeypatch: pytest.MonkeyPatch, fresh_compile_cache: None
+) -> None:
+    def swap(found: list[dict[str, Any]]) -> None:
+        found[0]["start"], found[0]["end"] = found[0]["end"], found[0]["start"]
+
+    edit_rows(pkg, "quotes", swap)
+    rehash(pkg)
+    compiled_report = validate_package(pkg).to_dict()
+    monkeypatch.setattr(compiled, "FRAME_CHECKS", {})
+    published_model.cache_clear()
+    with pytest.raises(Unsupported, match=r"^DataFrame check "):
+        published_model("quotes")
+    assert validate_package(pkg).to_dict() == compiled_report  # pandera ran, and agrees
+    assert any(f["type"] == "model-error" for f in compiled_report["findings"])
 
 
 def test_unregistered_frame_checks_are_unsupported(

@@ -2,8 +2,9 @@
 
 The pandera models (`schema/models.py`) are the single source of truth; this module reads them
 and writes what the build needs from them (column names, types, nullability, uniqueness,
-descriptions, the constraints a Table Schema can state, keys) as JSON, so that building a
-package never imports pandera or pandas. `tableschema.py` reads that file. Regenerate it after
+descriptions, the constraints a Table Schema can state, keys, and the model's checks as data
+for the validator's Arrow executor) as JSON, so that building or validating a package never
+imports pandera or pandas. `tableschema.py` reads that file. Regenerate it after
 editing a model with `python -m talkspkg.schema.derive`; a test fails while it is stale.
 """
 
@@ -79,8 +80,14 @@ def model_arrow_schema(table: str) -> pyarrow.Schema:
 
 def derive() -> dict[str, Any]:
     """Every table, in the models' order: its metadata and its columns."""
+    from talkspkg.validate.compiled import derive_rules
+
     return {
-        table: {"meta": dict(model.Config.metadata), "columns": derive_columns(table)}
+        table: {
+            "meta": dict(model.Config.metadata),
+            "columns": derive_columns(table),
+            "rules": derive_rules(table),
+        }
         for table, model in MODELS.items()
     }
 

@@ -50,6 +50,11 @@ def columns(table: str) -> tuple[ColumnSpec, ...]:
     )
 
 
+def model_rules(table: str) -> dict[str, Any]:
+    """What `table`'s model checks, as data (validate.compiled executes it on Arrow)."""
+    return dict(_derived()[table]["rules"])
+
+
 def table_meta(table: str) -> dict[str, Any]:
     return dict(_derived()[table]["meta"])
 

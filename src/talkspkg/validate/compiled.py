@@ -1,6 +1,6 @@
 """The pandera table models, executed on Arrow: what pandera would report, without pandas.
 
-The models in `schema/` stay the single source of truth. This module reads each model's pandera
+The models in `schema/` stay the single source of truth. `derive_rules` reads each model's pandera
 schema (nullability, uniqueness, built-in checks with their statistics, DataFrame-level checks)
 and evaluates it with Arrow compute on the table the context already holds, reproducing
 pandera's semantics: nulls (and NaN, which pandas counts as missing) pass every check but
@@ -32,7 +32,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from talkspkg.schema.models import MODELS
+from talkspkg.schema.tableschema import arrow_schema, model_rules, table_names
 from talkspkg.validate.checks._util import MAX_ROWS_PER_GROUP
 
 MAX_VALUES = MAX_ROWS_PER_GROUP  # values kept per failure group: as many as findings show
@@ -192,36 +192,97 @@ def _plain(check: Any) -> bool:
     )
 
 
-@cache
-def compile_model(table: str) -> CompiledModel:
-    """The Arrow form of `table`'s model; Unsupported when part of it has none."""
-    from talkspkg.schema.derive import model_arrow_schema
+def derive_rules(table: str) -> dict[str, Any]:
+    """What `table`'s pandera model asks, as plain data (written to schema/tables.json by
+    `python -m talkspkg.schema.derive`): nullability, uniqueness, built-in checks with their
+    statistics, DataFrame checks by source hash; `unsupported` names what this module cannot
+    execute (the table is then validated by pandera itself)."""
+    from talkspkg.schema.models import MODELS
 
     model = MODELS[table]
     schema = model.to_schema()
-    if schema.unique or schema.parsers or not schema.strict:
-        raise Unsupported("table-level options")
-    arrow = model_arrow_schema(table)
-    functions = _frame_check_functions(model)
+    rules: dict[str, Any] = {"unsupported": None, "frame_checks": [], "columns": []}
+    try:
+        if schema.unique or schema.parsers or not schema.strict:
+            raise Unsupported("table-level options")
+        functions = _frame_check_functions(model)
+        for check in schema.checks:
+            fn = functions.get(check.name)
+            if fn is None or not _plain(check):
+                raise Unsupported(f"DataFrame check {check.name}")
+            rules["frame_checks"].append(
+                {"error": check.error or check.name, "hash": source_hash(fn)}
+            )
+        for name, column in schema.columns.items():
+            if column.parsers or column.coerce or column.regex:
+                raise Unsupported(f"column {name} options")
+            checks = []
+            for check in column.checks:
+                if not _plain(check):
+                    raise Unsupported(f"check {check.name} of {name}")
+                checks.append(
+                    {
+                        "error": check.error or check.name,
+                        "check": check.name,
+                        "statistics": _plain_data(check.statistics),
+                    }
+                )
+            rules["columns"].append(
+                {
+                    "name": name,
+                    "nullable": column.nullable,
+                    "unique": column.unique,
+                    "checks": checks,
+                }
+            )
+    except Unsupported as exc:
+        return {"unsupported": str(exc), "frame_checks": [], "columns": []}
+    return rules
+
+
+def _plain_data(value: Any) -> Any:
+    """Statistics as JSON data: sets and tuples become sorted lists."""
+    if isinstance(value, dict):
+        return {k: _plain_data(v) for k, v in sorted(value.items())}
+    if isinstance(value, set | frozenset):
+        return sorted(_plain_data(v) for v in value)
+    if isinstance(value, list | tuple):
+        return [_plain_data(v) for v in value]
+    return value
+
+
+def build(rules: dict[str, Any], arrow: pa.Schema) -> CompiledModel:
+    """The Arrow form of `rules` (see `derive_rules`); Unsupported when part of it has none."""
+    if rules["unsupported"]:
+        raise Unsupported(rules["unsupported"])
     frame_checks = []
-    for check in schema.checks:
-        fn = functions.get(check.name)
-        mask = FRAME_CHECKS.get(source_hash(fn)) if fn is not None else None
-        if mask is None or not _plain(check):
-            raise Unsupported(f"DataFrame check {check.name}")
-        frame_checks.append((check.error or check.name, mask))
+    for check in rules["frame_checks"]:
+        mask = FRAME_CHECKS.get(check["hash"])
+        if mask is None:
+            raise Unsupported(f"DataFrame check {check['error']}")
+        frame_checks.append((check["error"], mask))
     columns = []
-    for name, column in schema.columns.items():
-        if column.parsers or column.coerce or column.regex:
-            raise Unsupported(f"column {name} options")
-        checks = []
-        for check in column.checks:
-            if not _plain(check):
-                raise Unsupported(f"check {check.name} of {name}")
-            mask = _builtin(check.name, check.statistics, arrow.field(name).type)
-            checks.append((check.error or check.name, mask))
-        columns.append(ColumnRules(name, column.nullable, column.unique, tuple(checks)))
+    for column in rules["columns"]:
+        dtype = arrow.field(column["name"]).type
+        checks = tuple(
+            (c["error"], _builtin(c["check"], c["statistics"], dtype)) for c in column["checks"]
+        )
+        columns.append(ColumnRules(column["name"], column["nullable"], column["unique"], checks))
     return CompiledModel(tuple(frame_checks), tuple(columns))
+
+
+@cache
+def compile_model(table: str) -> CompiledModel:
+    """The Arrow form of `table`'s pandera model, read from the model itself (tests, derive)."""
+    from talkspkg.schema.derive import model_arrow_schema
+
+    return build(derive_rules(table), model_arrow_schema(table))
+
+
+@cache
+def published_model(table: str) -> CompiledModel:
+    """The Arrow form of a published table's model, from schema/tables.json: no pandera."""
+    return build(model_rules(table), arrow_schema(table))
 
 
 # -- execution --------------------------------------------------------------------------------
@@ -269,9 +330,10 @@ def _representable(field: pa.Field, col: pa.ChunkedArray) -> None:
         raise Uncheckable(f"column {field.name} holds a {kind} out of range")
 
 
-def failures(table: str, arrow: pa.Table) -> list[Failure]:
-    """pandera's failure cases of `table` on `arrow` (which has exactly the model's columns)."""
-    model = compile_model(table)
+def failures(table: str, arrow: pa.Table, model: CompiledModel | None = None) -> list[Failure]:
+    """pandera's failure cases of `table` on `arrow` (which has exactly the model's columns),
+    by the published rules of the table unless `model` is given."""
+    model = model or (published_model(table) if table in table_names() else compile_model(table))
     view = _pandas_view(arrow)
     found: list[Failure] = []
     for check, frame_mask in model.frame_checks:
