@@ -44,6 +44,8 @@ GOVERNING_VERBS = frozenset(
     | {"criticised", "criticized"}
 )  # past forms and participles only: "a meeting", "the call" are nouns before a subject
 _PREVIOUS_WORD = re.compile(r"(\w+)\W*$")
+# after a speech verb, a pronoun taking the reporter up ("told reporters that he would")
+_TAKEN_UP = re.compile(r"\b(?:he|she|it|they|we|I)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +118,7 @@ class Actors:
         verbs = "|".join(map(re.escape, sorted(kb.lexicon.name_speech_verbs)))
         self.speech = re.compile(rf"^\s*(?:,\s*)?(?:\w+\s+)?(?:{verbs})\b")
         self.speech_before = re.compile(rf"\b(?:{verbs})\s+$")
+        self.speech_verb = re.compile(rf"\b(?:{verbs})\b")
 
     def entity(self, entity_id: str) -> Entity | None:
         return self.kb.entities.get(entity_id) or self.found.discovered.get(entity_id)
@@ -159,6 +162,16 @@ class Actors:
         after = self.text[actor.end : actor.end + 60]
         before = self.text[max(0, actor.start - 30) : actor.start]
         return bool(self.speech.match(after) or self.speech_before.search(before))
+
+    def reports_another_subject(self, actor: Actor, position: int) -> bool:
+        """True when the actor reports a clause with a subject of its own before `position`
+        ("Rutte said European allies had committed to ..."): the actor is not that clause's
+        subject; a pronoun taking the actor up ("Trump said he would") keeps it."""
+        verbs = list(self.speech_verb.finditer(self.text, actor.end, position))
+        if not verbs:
+            return False
+        rest = self.text[verbs[-1].end() : position]
+        return len(rest.split()) > 1 and not _TAKEN_UP.search(rest)
 
     def reports(self, actor: Actor) -> bool:
         """True when a speech verb follows the actor ("the Kremlin has said", "Kyiv insists")."""

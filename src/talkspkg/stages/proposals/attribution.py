@@ -7,12 +7,16 @@ Each proposal cue of a sentence is resolved to a proposer by the first rule that
    position");
 2. a by/from phrase: "a proposal by Moscow", "the plan, presented by Witkoff," (a noun cue
    before a passive verb cue of its clause takes the verb's proposer); not the possessor of the
-   agent ("drafted by Kyiv's allies" is the allies');
+   agent ("drafted by Kyiv's allies" is the allies'); a noun cue ending in "of" takes its
+   of-phrase before any premodifier ("we welcome the readiness of Washington to provide");
 3. possessive pronoun before the cue ("of its willingness to"): the first actor of the clause;
 4. verb cue: its subject, a proposal noun right before it ("China's proposal calls for"), else
    the nearest actor before it that no preposition governs ("Putin reportedly offered",
    "Ukraine drafted a paper"), or for a participle after a comma (", demanding") the first such
-   actor of the sentence; a first-person subject is the speaker; in a relative clause ("allies,
+   actor of the sentence, but for an offer not a person reporting a clause with a subject of
+   its own ("Rutte said European allies had committed to": none; "Trump said he would" keeps
+   Trump; a reported demand stays the reporter's, rule 5);
+   a first-person subject is the speaker; in a relative clause ("allies,
    who have pledged") the actor right before "who", else none; a passive verb without a
    by-phrase ("guarantees that could be offered") has none;
 5. a modal demand ("must", "should"; `form: reported`): not its grammatical subject ("Moscow must
@@ -67,6 +71,7 @@ _COMPOUND = re.compile(
     re.IGNORECASE,
 )
 _BY = re.compile(r"^\s+(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_OF = re.compile(r"^\s+(?:the\s+)?$", re.IGNORECASE)
 _NAMES = re.compile(r"^\s+(?:for|on|of)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _PREDICATIVE = frozenset(  # "may be poised to", "was authorised to": the subject acts
@@ -165,11 +170,13 @@ class Attributor:
                 return country_ids(self.kb)[code]
         return None
 
-    def _by_phrase(self, s: Sentence, cue: Hit) -> Actor | None:
+    def _by_phrase(self, s: Sentence, cue: Hit, of: bool = False) -> Actor | None:
+        """The actor of a by/from phrase after the cue, or right after a cue ending in "of"."""
         for actor in self.actors.within(cue.end, s.end):
             if self.text[actor.end : actor.end + 2] in ("'s", "’s"):
                 return None  # "drafted by Kyiv's European allies": the allies, not Kyiv
-            return actor if _BY.match(self.text[cue.end : actor.start]) else None
+            gap = self.text[cue.end : actor.start]
+            return actor if (_OF if of else _BY).match(gap) else None
         return None
 
     def _pronoun_subject(self, s: Sentence, cue: Hit) -> Actor | None:
@@ -216,6 +223,8 @@ class Attributor:
         ]
         if not candidates:
             return None
+        if cue.label == "offer" and self.actors.reports_another_subject(candidates[-1], cue.start):
+            return None  # "Rutte said European allies had committed to": not Rutte's offer
         participle = _PARTICIPLE.search(self.text, s.start, cue.start) and self.text[
             cue.start : cue.end
         ].split()[0].lower().endswith("ing")
@@ -282,7 +291,10 @@ class Attributor:
                 continue
             kind = cue.label
             ctx: Context | None = None
-            if cue.form == "noun":
+            if cue.form == "noun" and self.text[cue.start : cue.end].lower().endswith(" of"):
+                # "the willingness of Washington to": the of-phrase, not the premodifier
+                ctx = self._context(self._by_phrase(s, cue, of=True), kind, s.index, cue)
+            if ctx is None and cue.form == "noun":
                 pre = self._premodifier(s, cue, hits)
                 if isinstance(pre, str):
                     ctx = Context(pre, kind, kind, pre, cue, "explicit")

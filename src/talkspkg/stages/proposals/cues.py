@@ -32,6 +32,10 @@ _KEYS = {
     "presentation",
     "venue_prepositions",
     "collective_parties",
+    "partitive",
+    "readiness",
+    "readiness_terms",
+    "legal_statements",
 }
 
 
@@ -73,6 +77,10 @@ class Cues:
     presentation: tuple[re.Pattern[str], ...] = ()  # "presented", "handed over" (presented_at)
     venue_prepositions: tuple[re.Pattern[str], ...] = ()  # "at a", "during the" before a meeting
     collective_parties: tuple[re.Pattern[str], ...] = ()  # "the two sides" (the meeting's parties)
+    partitive: tuple[re.Pattern[str], ...] = ()  # "most of" before an anaphor: which ones unsaid
+    readiness: tuple[re.Pattern[str], ...] = ()  # "ready to", "willing to": offer cues of readiness
+    readiness_terms: frozenset[str] = frozenset()  # codes a readiness cue does not propose
+    legal_statements: tuple[re.Pattern[str], ...] = ()  # "forbidden by the constitution"
 
     def patterns(self) -> list[re.Pattern[str]]:
         """The proposal and stance cue patterns."""
@@ -166,6 +174,12 @@ def parse_cues(data: Any, source: str) -> Cues:
         presentation=patterns("presentation"),
         venue_prepositions=patterns("venue_prepositions"),
         collective_parties=patterns("collective_parties"),
+        partitive=patterns("partitive"),
+        readiness=patterns("readiness"),
+        readiness_terms=frozenset(
+            text_list(data.get("readiness_terms"), source, "readiness_terms", required=False)
+        ),
+        legal_statements=patterns("legal_statements"),
     )
 
 

@@ -98,6 +98,9 @@ class _Article:
         if terms and not any(resolved.values()):
             carried = self.attributor.carried(s, hits)
         attached = self.attributor.attach(s, terms, resolved, carried)
+        if any(p.search(self.text, s.start, s.end) for p in self.cues.legal_statements):
+            attached = {}  # "forbidden by the constitution to cede ...": a law, no proposal
+        stances += self.readiness(attached)
         for stance in stances:
             sides = {self.side(h) for h in stance.holders}
             for term in stance.terms:
@@ -105,6 +108,21 @@ class _Article:
                     del attached[term]
         self.attributor.remember(s, [c for c in resolved.values() if c is not None])
         return Analysis(s, stances, attached, resolved)
+
+    def readiness(self, attached: dict[Hit, Context]) -> list[Stance]:
+        """Readiness to talk ("ready to meet Putin", "willing to hold talks") proposes no talks:
+        the term leaves the proposal and is the actor's support of talks another party of the
+        article proposed, if any (`local`: never one of another article)."""
+        found = []
+        for term, ctx in list(attached.items()):
+            cue = ctx.cue
+            if cue is None or term.label not in self.cues.readiness_terms:
+                continue
+            if any(p.search(self.text[cue.start : cue.end]) for p in self.cues.readiness):
+                del attached[term]
+                holder = Actor(cue.start, cue.start, ctx.actor_id, ctx.proposer_id, "mention")
+                found.append(Stance(cue, "supports", (holder,), (term,), False, local=True))
+        return found
 
     def collective(self, s: Sentence, cue: Hit) -> tuple[Actor, ...]:
         """The parties a collective subject right before `cue` stands for ("the two sides
@@ -256,9 +274,9 @@ class _Article:
                 targets = [(ctx, ctx.attribution)]
             else:
                 others = [c for c in carrying.get(term.label, {}).values() if c.proposer_id != side]
-                targets = [(c, "article-term") for c in others] or [
-                    self._agreement(stance, holder, side) or (None, "corpus-term")
-                ]
+                targets = [(c, "article-term") for c in others]
+                if not targets and not stance.local:
+                    targets = [self._agreement(stance, holder, side) or (None, "corpus-term")]
             for target, how in targets:
                 yield self.claim(
                     a.sentence,

@@ -20,13 +20,17 @@ cue, or a new clause, appositive or reporting participle (", and ...", ", a cond
 ", which" clause with nothing after it on the terms before the clause, and a `scope: after`
 cue ending its sentence ("...; Kyiv refuses") on the terms before it. With no term in scope, a
 sentence pointing back on the cue's scope side ("rejected the demand", "these points are
-non-starters") bears on earlier terms (see detect.py).
+non-starters") bears on earlier terms (see detect.py), unless a quantifier makes it some of
+them ("most of these points"): which ones, the text does not say.
 
 A collective subject right before a `holder: before` cue ("the two sides agreed", "the
 delegations agreed") is held by the parties of the encounter the passage tells (detect.py).
 
 A cue preceded by a hypothetical marker ("to accept", "can possibly accept") is no stance; a
-supports cue followed by a conditional cue ("would agree ... only if") is conditional.
+supports cue followed by a conditional cue ("would agree ... only if", "we agree – but only
+if") is conditional, unless the condition stands in a ", but" clause with a subject of its own
+("willing to talk about guarantees, but their exact nature will depend on ..."): a condition on
+the details, held by nobody in that clause.
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ from talkspkg.stages.proposals.hits import STANCE, Hit
 from talkspkg.stages.proposals.text import Sentence
 
 _WHICH = re.compile(r",\s+which\b", re.IGNORECASE)
+_BUT = re.compile(r"(?:,|\s[–—])\s+but\s+", re.IGNORECASE)
 _COMPLEMENT_END = re.compile(r"[,;.]|\bwhich\b")
 _LOOKBACK = 40
 _PARTICIPLE = re.compile(
@@ -70,6 +75,7 @@ class Stance:
     terms: tuple[Hit, ...]
     anaphoric: bool  # no term in scope, but the sentence points back to earlier terms
     joint: bool = False  # two or more coordinated holders of different sides ("A and B agreed")
+    local: bool = False  # bears only on proposals of its own article (readiness, detect.py)
 
 
 def _hypothetical(text: str, s: Sentence, cue: Hit, cues: Cues) -> bool:
@@ -84,7 +90,13 @@ def _points_back(
     `scope: after` cue ("rejected the demand"), its subject for `scope: before` ("these points
     are non-starters"); not a phrase elsewhere in the sentence ("unless ... the framework")."""
     lo, hi = (cue.end, next_start) if cue.scope == "after" else (prev_end, cue.start)
-    return any(p.search(text, max(lo, s.start), min(hi, s.end)) for p in cues.anaphora)
+    for pattern in cues.anaphora:
+        m = pattern.search(text, max(lo, s.start), min(hi, s.end))
+        if m is not None:
+            before = text[max(s.start, m.start() - 30) : m.start()]
+            # "most of these points": which of them the text does not say
+            return not any(q.search(before) for q in cues.partitive)
+    return False
 
 
 def _with_speakers(
@@ -104,10 +116,23 @@ def _with_speakers(
     return tuple(found)
 
 
+def _new_subject(text: str, s: Sentence, cue: Hit) -> int | None:
+    """The start of the ", but ..." clause of a condition when that clause has its own subject
+    ("willing to talk about X, but the details will depend on ..."); None when the condition
+    follows "but" directly ("we agree – but only if ...")."""
+    breaks = list(_BUT.finditer(text, s.start, cue.start))
+    if not breaks:
+        return None
+    words = [w for w in text[breaks[-1].end() : cue.start].split() if w.lower() != "only"]
+    return breaks[-1].end() if len(words) > 2 else None
+
+
 def _holders_before(
     text: str, s: Sentence, cue: Hit, actors: Actors, sentences: list[Sentence]
 ) -> tuple[tuple[Actor, ...], bool]:
     lo = s.start
+    if cue.label == "conditional":
+        lo = _new_subject(text, s, cue) or lo
     for m in _WHICH.finditer(text, s.start, cue.start):
         if "," not in text[m.end() : cue.start]:  # the cue stands in the ", which" clause
             lo = m.end()
@@ -223,6 +248,7 @@ def find_stances(
             cue.label == "conditional"
             and previous in found
             and found[previous].stance == "supports"
+            and _new_subject(text, s, cue) is None
         ):
             found[previous] = replace(found[previous], stance="conditional")
     return list(found.values())
