@@ -779,7 +779,7 @@ def test_seed_us_plan_is_linked_to_the_paris_talks():
         [p for r in results for p in r.presentations],
         tables,
     )
-    (paris,) = [m for m in tables["meetings"] if m["city"] == "Paris"]
+    (paris,) = [m for m in tables["meetings"] if m["city"] == "Paris" and m["part_of"] is None]
     (plan,) = [p for p in rows["proposals"] if p["proposal_id"] == "united-states.plan"]
     assert plan["presented_at"] == paris["meeting_id"]
     assert (str(plan["date"]), plan["date_precision"]) == ("2025-04-17", "day")

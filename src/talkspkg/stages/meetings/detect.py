@@ -20,8 +20,13 @@ Coreference inside one article (policy):
   dropped.
 * A frame with a place or a date that fits no encounter continues the encounter of the
   sentence just before when nothing contradicts it (another city, another date, other
-  parties, "the next round", "ahead of the talks"). An attendance cue ("X was in attendance")
-  refers only to an encounter of the last CUE_REACH sentences.
+  parties, "the next round", "ahead of the talks"); when both name parties they must share
+  one ("A and B hosted talks in Miami. On January 23, C, D and E met" is two encounters).
+* A photo caption shows the encounter of those it names: its frames never group with the
+  prose's, nor is a caption an antecedent of the sentences after it (merge.py decides, across
+  the corpus, whether the photo shows a side meeting of a larger one).
+* An attendance cue ("X was in attendance") refers only to an encounter of the last CUE_REACH
+  sentences.
 * "The next round", "another round" (no party of its own) is another encounter between the
   parties (countries, delegations) of the encounter told last; it never joins that one.
 * Two frames that each name exactly two people, different pairs, are different encounters
@@ -86,6 +91,7 @@ class Local:
     format: str | None = None
     people: set[str] = field(default_factory=set)
     parties: set[str] = field(default_factory=set)  # persons and countries taking part
+    caption: bool = False  # told by a photo caption
 
 
 # a sentence that opens with a markdown link or list of links (a story card, navigation); an
@@ -139,6 +145,7 @@ class _Grouper:
         self.of: dict[int, Local] = {}  # id(frame) -> its encounter
         self.count = 0  # sentences read
         self.seen: dict[int, int] = {}  # id(encounter) -> the last sentence that reported it
+        self.caption = False  # the sentence being read is a photo caption
 
     def _inherit(self, f: Frame) -> None:
         """ "The next round of talks", "another round" naming no party is held between the
@@ -168,6 +175,8 @@ class _Grouper:
         loc = self.latest.get(cls or "")
         if loc is None or self.seen.get(id(loc)) != self.count - 1 or loc.scope != "main":
             return None
+        if self.caption:
+            return None
         place = f.place.entity_id if f.place else None
         if place and loc.place_id and place != loc.place_id:
             return None
@@ -175,6 +184,9 @@ class _Grouper:
             return None  # two dates: _fits has compared them
         if f.temporal or f.other:
             return None  # "comes after talks in Abu Dhabi", "the next round": another event
+        parties = {e for e, role in f.roles.items() if role != "absent"}
+        if parties and loc.parties and not parties & loc.parties:
+            return None  # "A and B hosted talks in Miami. On January 23, C, D and E met"
         return None if _names_others(f, loc) else loc
 
     def _people(self, f: Frame) -> set[str]:
@@ -188,6 +200,8 @@ class _Grouper:
         fmt, place = frame_format(f), f.place.entity_id if f.place else None
         if loc.scope != "main" or (fmt and loc.format and fmt != loc.format):
             return None
+        if loc.caption != self.caption:
+            return None  # a photo shows the encounter of those it names, not the one told
         if place and loc.place_id and place != loc.place_id:
             return None
         same_date = False
@@ -230,7 +244,7 @@ class _Grouper:
         return loc
 
     def _new(self, f: Frame, scope: str = "main", parent: Local | None = None) -> Local:
-        loc = Local(f"m{len(self.locals) + 1}", scope, parent)
+        loc = Local(f"m{len(self.locals) + 1}", scope, parent, caption=self.caption)
         self.locals.append(loc)
         return self._join(loc, f)
 
@@ -257,6 +271,8 @@ class _Grouper:
         loc = self.latest.get("in_person")
         if loc is None or loc.scope != "main" or f.bilateral or f.other or f.temporal:
             return None
+        if self.caption:
+            return None
         if _is_cue(f) or frame_format(f) != "in_person" or not f.slot_parties:
             return None
         if self.count - self.seen.get(id(loc), -MARGIN_REACH) >= MARGIN_REACH:
@@ -277,7 +293,8 @@ class _Grouper:
             return None  # a date of its own must fall within the encounter's
         return loc
 
-    def sentence(self, s: Sentence) -> None:
+    def sentence(self, s: Sentence, caption: bool = False) -> None:
+        self.caption = caption
         margins = {id(f): loc for f in s.frames if (loc := self._margin(f, s.start)) is not None}
         for f in s.frames:
             f.bilateral = f.bilateral or id(f) in margins
@@ -319,6 +336,7 @@ class _Grouper:
                     self._new(f)
             elif (
                 cls in self.latest
+                and not caption
                 and not _names_others(f, self.latest[cls])
                 and (not _is_cue(f) or self.count - self.seen[id(self.latest[cls])] <= CUE_REACH)
             ):
@@ -332,7 +350,7 @@ class _Grouper:
                 self._new(f)
         placed = [f for f in s.frames if id(f) in self.of]
         main = [f for f in placed if f.clause.kind not in ("sub", "rel")] or placed
-        if main:
+        if main and not caption:  # a caption is no antecedent of the prose around it
             loc = self.of[id(main[0])]
             loc = loc.parent or loc
             cls = _format_class(loc.format)
@@ -408,7 +426,7 @@ def detect(article: Article, kb: KnowledgeBase, found: MentionResult) -> list[Me
             for f in s.frames:
                 if f.date is not None and f.date.start in years:
                     f.date = years[f.date.start]
-            grouper.sentence(s)
+            grouper.sentence(s, kind == SegmentKind.CAPTION)
             read.append(s)
     out: list[MeetingMention] = []
     for s in read:
@@ -462,4 +480,5 @@ def _mention(
         participants=tuple(sorted(f.roles.items())),
         people=tuple(e for e in f.roles if (x := ctx.entity(e)) and x.entity_type == "person"),
         sides=sides,
+        caption=loc.caption,
     )

@@ -7,7 +7,9 @@ MAX_WORDS, places and venues only within `place_words`, never across a clause bo
 * A city is a place only after a word of `place_before` ("in", "at", "travelled to"; never
   "from": "a team from Kyiv" is not where they met) or before a meeting noun ("the London
   talks"); a venue of `venue_cities` with no city places the encounter in its city ("at the
-  White House"); a city right after a venue is the venue's ("at the Elysee Palace in Paris").
+  White House"); a city right after a venue is the venue's ("at the Elysee Palace in Paris");
+  "held in", "hosted in", "took place in" tie a city to a trigger up to MAX_WORDS away
+  ("talks between A, B, C and D held in London").
 * A person in a clause without a trigger belongs to the sentence's encounter when the clause
   says they attended or stayed away ("Kellogg will attend instead"), or when the person is the
   sentence's subject and the encounter's clause has no subject of its own ("Rubio, who ...,
@@ -144,6 +146,8 @@ def _attach_places(ctx: ArticleContext, s: Sentence) -> None:
         if not locative:
             continue
         limit = MAX_WORDS if ctx.is_venue(entity) else ctx.vocab.place_words
+        if len(before) >= 2 and before[-2].lower() in _HELD and before[-1].lower() in ("in", "at"):
+            limit = MAX_WORDS  # "talks between A, B, C and D held in London": the talks' place
         f = next(  # "at the Elysee Palace in Paris": the venue's city
             (g for b, g in venues.items() if _VENUE_CITY.fullmatch(text, b, m.start)), None
         ) or nearest(ctx, m.start, s.frames, s, same_clause=True, limit=limit)
@@ -166,6 +170,8 @@ def _attach_places(ctx: ArticleContext, s: Sentence) -> None:
 
 
 _VENUE_CITY = re.compile(r"(?:,\s*|\s+in\s+)")
+# a participle that ties a city far from the trigger to it ("held in", "took place in")
+_HELD = frozenset({"held", "hosted", "convened", "place"})
 
 
 @cache

@@ -15,12 +15,18 @@ A *report* is one article's encounter (its mentions sharing a `local_id`). Polic
    meetings fit equally well it stays apart. Before that, an
    undated report of an article with a "now" joins the dated meeting in its city (without a
    city: sharing two of its people) nearest that "now", within RECENT_DAYS: news speaks of
-   "the talks in Geneva" without a date when they are this week's. Two meetings that
+   "the talks in Geneva" without a date when they are this week's (not when both name people
+   and share none). An undated report told as held (a "held" cue, no plan) never joins a
+   meeting only announced (plans, none held): "returned to Miami for a meeting with X" is not
+   "the next round, likely in Miami". Two meetings that
    each name exactly two people are distinct, even on one day in one city, when the pairs are
    disjoint, or when they differ and the encounter is a call (a call has exactly its parties).
    Candidates come from an index (by day and place or person; by person for undated reports),
    so merging stays linear in the corpus, with the same result as comparing every cluster.
-3. Bilaterals (scope `bilateral`) never merge with main encounters: they become meetings
+3. A photo caption showing people of exactly two states, fitting a meeting of three states or
+   more (in its own article too), shows a side meeting of those two: it is handled as a
+   bilateral of that meeting. Captions are merged after the prose's reports.
+4. Bilaterals (scope `bilateral`) never merge with main encounters: they become meetings
    `part_of` the meeting of their enclosing report, merged with bilaterals of the same
    enclosing meeting that share a person and pair the same two states (when both state them).
 """
@@ -96,6 +102,24 @@ class Report:
         """The states the report's participants act for, where every mention names them."""
         return frozenset(x for m in self.mentions for x in m.sides)
 
+    @cached_property
+    def planned(self) -> bool:
+        """Only announced: a mention speaks of a plan, none says it took place."""
+        return any(m.future for m in self.mentions) and not any(
+            m.status == "held" for m in self.mentions
+        )
+
+    @cached_property
+    def held(self) -> bool:
+        """Told as past: a mention says it took place, none that it is a plan."""
+        return any(m.status == "held" for m in self.mentions) and not any(
+            m.future for m in self.mentions
+        )
+
+    @property
+    def caption(self) -> bool:
+        return all(m.caption for m in self.mentions)
+
 
 def date_rank(m: MeetingMention) -> tuple[int, int, int, int, str, int]:
     """A date of what took place or is planned before the date of a plan cancelled or
@@ -121,6 +145,8 @@ class Cluster:
     parties: set[str] = field(default_factory=set)
     dated: MeetingMention | None = None
     articles: set[str] = field(default_factory=set)
+    sides: set[str] = field(default_factory=set)
+    planned: bool = True  # every report only announces it
     _formats: set[str] = field(default_factory=set)
     _format: str | None = None
 
@@ -134,6 +160,8 @@ class Cluster:
             self._format = next(f for f in FORMAT_ORDER if f in self._formats)
         self.people |= r.people
         self.parties |= r.parties
+        self.sides |= r.sides
+        self.planned = self.planned and r.planned
         if r.dated is not None and (
             self.dated is None or date_rank(r.dated) < date_rank(self.dated)
         ):
@@ -171,8 +199,8 @@ def _formats_agree(a: str | None, b: str | None) -> bool:
 def _fit(c: Cluster, r: Report) -> tuple[int, int] | None:
     if not _formats_agree(c.format, r.format):
         return None
-    if r.article_id in c.articles:
-        return None  # the article itself told its encounters apart
+    if r.article_id in c.articles and not r.caption:
+        return None  # the article itself told its encounters apart (a photo may show one)
     if not _places_agree(c, r):
         return None
     cd, rd = (c.dated.date if c.dated else None), r.date
@@ -181,6 +209,8 @@ def _fit(c: Cluster, r: Report) -> tuple[int, int] | None:
     anchor = r.mentions[0].anchor
     if cd and rd is None and anchor is not None and (cd.start - anchor.hi).days > AHEAD_DAYS:
         return None  # an article cannot tell, undated, of a meeting months after it
+    if rd is None and c.planned and r.held:
+        return None  # an undated meeting told as held is not a round only announced
     cp, rp = c.people, r.people
     if len(cp) == 2 and len(rp) == 2 and cp != rp and (not cp & rp or c.format != "in_person"):
         return None  # another pair: a call is between its two parties, a meeting between its own
@@ -201,25 +231,32 @@ def cluster(mentions: list[MeetingMention]) -> list[Cluster]:
         reports,
         key=lambda r: (
             r.scope != "main",
+            r.caption,  # a photo's encounter is judged against the meetings the prose tells
             r.dated is None,
             date_rank(r.dated) if r.dated else (0, 0, 0, 0, r.article_id, r.mentions[0].start),
         ),
     )
     index = ClusterIndex()
     home: dict[tuple[str, str], Cluster] = {}
+    margins: dict[int, Cluster] = {}  # id(report) -> the meeting a photographed pair met at
     for r in order:
         if r.scope != "main":
             continue
         found = best_fit(index, r)
+        if isinstance(found, int) and _photographed_pair(index.clusters[found], r):
+            margins[id(r)] = index.clusters[found]
+            continue
+        if r.caption and isinstance(found, int) and r.article_id in index.clusters[found].articles:
+            found = None  # the article's own prose told that encounter apart from the photo's
         target = index.clusters[found] if isinstance(found, int) else index.new()
         target.add(r)
         index.update(target)
         home[(r.article_id, r.local_id)] = target
     children: dict[int, list[Cluster]] = {}
     for r in order:
-        if r.scope == "main":
+        if r.scope == "main" and id(r) not in margins:
             continue
-        parent = home.get((r.article_id, r.parent_local_id or ""))
+        parent = margins.get(id(r)) or home.get((r.article_id, r.parent_local_id or ""))
         siblings = children.setdefault(id(parent), []) if parent is not None else []
         sibling = next((c for c in siblings if _same_bilateral(c, r)), None)
         if sibling is None:
@@ -227,6 +264,12 @@ def cluster(mentions: list[MeetingMention]) -> list[Cluster]:
             siblings.append(sibling)
         sibling.add(r)
     return index.clusters
+
+
+def _photographed_pair(c: Cluster, r: Report) -> bool:
+    """A photo caption showing people of exactly two states at a meeting of three states or
+    more shows a side meeting of those two, not the whole meeting."""
+    return r.caption and len(r.sides) == 2 and len(c.sides | r.sides) >= 3 and len(c.sides) >= 3
 
 
 def _same_bilateral(c: Cluster, r: Report) -> bool:
@@ -288,8 +331,10 @@ def _recent_fit(index: ClusterIndex, r: Report) -> int | str | None:
         c = index.clusters[i]
         if c.dated is None or not _formats_agree(c.format, r.format):
             continue
-        if not _places_agree(c, r):
+        if not _places_agree(c, r) or (c.planned and r.held):
             continue
+        if c.people and r.people and not c.people & r.people:
+            continue  # the same city, other people: another encounter
         d = c.dated.date
         gap = max((d.start - anchor.hi).days, (anchor.lo - d.end).days, 0)
         if gap <= RECENT_DAYS:

@@ -45,3 +45,4 @@ class MeetingMention:
     participants: tuple[tuple[str, str], ...]  # (entity_id, role)
     people: tuple[str, ...]  # the participants that are persons, in the order they were found
     sides: tuple[str, ...] = ()  # the states the participants act for; () when one has none
+    caption: bool = False  # told by a photo caption: the encounter of those it names
