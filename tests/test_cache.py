@@ -113,9 +113,13 @@ def test_the_fingerprint_follows_code_and_knowledge_not_timestamps(tmp_path: Pat
     knowledge.write_text(knowledge.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     edited_knowledge = fingerprint.__wrapped__(copy)
     assert edited_knowledge != before
+    verbs = copy / "knowledge" / "speech_verbs.txt"  # knowledge of any extension counts
+    before_verbs = fingerprint.__wrapped__(copy)
+    verbs.write_text(verbs.read_text(encoding="utf-8") + "\nexclaimed\n", encoding="utf-8")
+    assert fingerprint.__wrapped__(copy) != before_verbs
     module = copy / "stages" / "quotes" / "__init__.py"
     module.write_text(module.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
-    assert fingerprint.__wrapped__(copy) not in (before, edited_knowledge)
+    assert fingerprint.__wrapped__(copy) not in (before, edited_knowledge, before_verbs)
 
 
 def test_an_entry_is_keyed_by_id_bytes_and_source(tmp_path: Path) -> None:

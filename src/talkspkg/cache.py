@@ -3,7 +3,7 @@
 Annotating an article is a pure function of its raw text, its file name (the article id), its
 `sources.yaml` entry, the knowledge files and the code. An entry is stored under the sha256 of
 all of these: the article's part (id, raw bytes' sha256, source entry) and the *fingerprint*,
-one hash of every module and knowledge file of the installed talkspkg and of the Python version
+one hash of every file of the installed talkspkg and of the Python version
 (so editing a rule, a knowledge file or the code misses every entry, and nothing else does).
 What is stored is what the corpus stages read: the article's rows and its discovered entities,
 term evidence and meeting mentions; the corpus stages (entity merge, meetings, proposals) always
@@ -33,17 +33,17 @@ from typing import Any
 
 DEFAULT_DIR = Path(".talkspkg-cache")
 KEEP_OTHER_RULESETS = 2
-FINGERPRINTED = (".py", ".yaml", ".yml", ".json")
 
 
 @cache
 def fingerprint(package_dir: Path | None = None) -> str:
-    """sha256 of every module and knowledge file of talkspkg (paths and bytes) and of the
-    Python version: what, beyond the article, the annotation depends on."""
+    """sha256 of every file of the installed talkspkg (modules, knowledge files of any
+    extension, data; paths and bytes) and of the Python version: what, beyond the article, the
+    annotation may depend on."""
     root = package_dir or Path(__file__).resolve().parent
     digest = hashlib.sha256(f"python {sys.version_info[0]}.{sys.version_info[1]}\n".encode())
     for path in sorted(root.rglob("*")):
-        if path.suffix in FINGERPRINTED and path.is_file() and "__pycache__" not in path.parts:
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
             digest.update(f"{path.relative_to(root).as_posix()}\n".encode())
             digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
