@@ -731,7 +731,7 @@ def test_speech_verbs_are_data_with_multi_word_cues() -> None:
 
 
 def test_ruleset_reports_both_knowledge_file_versions() -> None:
-    assert ruleset(KB) == {"quote_cues": "2025.04.3", "speech_verbs": "2025.04.3"}
+    assert ruleset(KB) == {"quote_cues": "2025.04.4", "speech_verbs": "2025.04.3"}
 
 
 def test_speech_verbs_without_version_line_is_rejected(tmp_path: Path) -> None:
@@ -867,3 +867,50 @@ def test_a_paragraph_of_quotation_alone_after_no_person_stays_null() -> None:
 def test_less_common_verbs_of_speaking_are_cues(verb: str) -> None:
     (q,) = annotate(f'"Nobody in this room believes the deadline," Kaja Kallas {verb}.')
     assert (q.speaker_id, q.rule) == ("kaja-kallas", "quote-then-speaker-verb")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "cue", "channel"),
+    [
+        (
+            "“We hold,” Ivan Petrov told Nordic broadcaster Radiokanal.",
+            "told Nordic broadcaster Radiokanal",
+            "interview",
+        ),
+        ("“We hold,” Ivan Petrov told Fox News on Sunday.", "told Fox News", "interview"),
+        ("“We hold,” Ivan Petrov told the Baltic Herald.", "told the Baltic Herald", "interview"),
+        (
+            "“We hold,” Ivan Petrov told state news agency Nordpress.",
+            "told state news agency Nordpress",
+            "interview",
+        ),
+        (
+            "“We hold,” Ivan Petrov said in a television interview.",
+            "said in a television interview",
+            "interview",
+        ),
+        (
+            "“We hold,” Ivan Petrov said in an interview with the Daily Courier.",
+            "said in an interview with the Daily Courier",
+            "interview",
+        ),
+        (
+            "“We hold,” Ivan Petrov told a press conference in Oslo.",
+            "told a press conference",
+            "interview",
+        ),
+        ("“We hold,” Ivan Petrov told Zelensky.", "told", "unknown"),
+    ],
+)
+def test_a_cue_naming_an_outlet_runs_over_its_name_and_is_an_interview(
+    paragraph: str, cue: str, channel: str
+) -> None:
+    [row] = annotate(paragraph)
+    assert (row.speaker_id, row.cue, row.channel) == ("ivan-petrov", cue, channel)
+
+
+def test_a_leading_interview_with_an_outlet_is_no_person() -> None:
+    text = "In an interview with Baltic Wire, Defence Minister Lena Kask said: “We are ready.”"
+    assert [(q.speaker_id, q.channel) for q in annotate(text)] == [("lena-kask", "interview")]
+    article = make_article(RawFile(Path("raw/t.txt"), "t", f"T\n\n{text}\n", "0" * 64))
+    assert set(mentions(article, KB).discovered) == {"lena-kask"}

@@ -253,6 +253,8 @@ def _appositive_role(text: str, toks: list[Token], j: int, lex: Lexicon) -> tupl
     for a, b in _names(text, phrase, lex):
         if a == 0 and b - a >= 2 and not phrase[b - 1].text.endswith(_POSSESSIVE):
             return None  # a list of people, not an appositive
+        if a > 0 and b - a >= 2 and _role_token(phrase[a - 1], lex):
+            return None  # ", Foreign Minister Lars Berg said": another person's role, no appositive
     last = max(
         n
         for n, t in enumerate(phrase)

@@ -28,6 +28,7 @@ from talkspkg.kb import KnowledgeBase
 from talkspkg.stages.candidates import DISCOVERED, PROSE, Candidate
 from talkspkg.stages.discovery import (
     _BLANK,
+    _CALENDAR,
     _FUNCTION_CAPS,
     _POSSESSIVE,
     Discovered,
@@ -90,6 +91,7 @@ def _org_runs(text: str, toks: list[Token]) -> Iterator[tuple[int, int]]:
                 and not (t == "and" and _bare(toks[j - 1].text) in _ORG_HEADS)  # two names
                 and j + 1 < len(toks)
                 and toks[j + 1].text[0].isupper()
+                and toks[j + 1].text not in _CALENDAR  # "Fox News on Sunday" is no name
                 and _BLANK.match(text[toks[j].end : toks[j + 1].start])
             ):
                 j += 2

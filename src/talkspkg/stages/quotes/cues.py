@@ -63,6 +63,8 @@ class QuoteCues:
     channel_prepositions: frozenset[str]
     channel_fillers: frozenset[str]
     channel_tails: frozenset[str]
+    named_media: frozenset[tuple[str, ...]]  # "broadcaster" before an outlet's name
+    outlet_heads: frozenset[str]  # capitalised last words of outlet names ("Fox News")
     channel_verbs: Mapping[str, str]
     addressee_roles: tuple[tuple[str, str], ...]  # (role word, channel)
     elisions: frozenset[str]
@@ -194,6 +196,10 @@ def parse_cues(
         channel_prepositions=_lower(data.get("channel_prepositions"), "channel_prepositions"),
         channel_fillers=_lower(data.get("channel_fillers"), "channel_fillers"),
         channel_tails=_lower(data.get("channel_tails"), "channel_tails"),
+        named_media=frozenset(
+            tuple(v.split()) for v in _lower(data.get("named_media"), "named_media")
+        ),
+        outlet_heads=frozenset(_words(data.get("outlet_heads"), "outlet_heads")),
         channel_verbs={k.lower(): v for k, v in channel_verbs.items()},
         addressee_roles=addressee_roles,
         elisions=_lower(data.get("elisions"), "elisions"),
@@ -304,7 +310,11 @@ def _channel_after(
                 last = j + len(words) - 1
                 while last + 1 < len(tokens) and tokens[last + 1].lower in cues.channel_tails:
                     last += 1
-                return last, channel
+                return _outlet_after(cues, tokens, j, last), channel
+        if direct and j < len(tokens) and _outlet_head(cues, tokens[j]):
+            while j + 1 < len(tokens) and _outlet_head(cues, tokens[j + 1]):
+                j += 1
+            return j, "interview"  # "told Fox News", "told the Nordic Herald"
         if (
             j < len(tokens)
             and (
@@ -317,6 +327,40 @@ def _channel_after(
         else:
             break
     return None
+
+
+_CALENDAR = frozenset(
+    {
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+        "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
+    }
+)  # fmt: skip
+
+
+def _capitalised(tok: _Tok) -> bool:
+    return tok.kind in ("word", "mention") and tok.text[:1].isupper() and tok.text not in _CALENDAR
+
+
+def _outlet_head(cues: QuoteCues, tok: _Tok) -> bool:
+    return tok.kind in ("word", "mention") and tok.text.split()[-1] in cues.outlet_heads
+
+
+def _outlet_after(cues: QuoteCues, tokens: Sequence[_Tok], first: int, last: int) -> int:
+    """The last token of a channel phrase from `first` to `last`, extended over the outlet's
+    name when the phrase ends with a media noun ("told Ukrainian broadcaster Suspilne", "in an
+    interview with the Nordic Herald")."""
+    words = tuple(t.lower for t in tokens[first : last + 1])
+    if not any(words[-len(m) :] == m for m in cues.named_media):
+        return last
+    at = last + 1
+    if words[-1] in ("interview", "interviews") and at < len(tokens) and tokens[at].lower == "with":
+        at += 1
+        at += at < len(tokens) and tokens[at].lower == "the"
+    end = at
+    while end < len(tokens) and end - at < 4 and _capitalised(tokens[end]):
+        end += 1
+    return end - 1 if end > at else last
 
 
 def cue_at(
