@@ -15,7 +15,8 @@ honorifics and title abbreviations are no part of it; a run going on into an ins
 or state name before the role word states ("Ugandan army chief"), or one right after
 "<role> of" ("President of Finland"); never a state named elsewhere in the phrase.
 Journalists (bylines, credit lines, publication lines "by X", photo credits "X/Agency",
-paragraph signatures "—X", correspondents who "report") get type `journalist`, never `person`.
+paragraph signatures "—X", correspondents, other reporters who "report") get type `journalist`,
+never `person`.
 Organisations: see stages/organizations.py.
 A discovered entity's id is the slug of its name, so the same name is one entity everywhere.
 """
@@ -410,10 +411,12 @@ def discover_people(article: Article, kb: KnowledgeBase) -> Iterator[Discovered]
                 continue
             phrase = text[role[0] : role[1]] if role else None
             etype = "person"
-            if phrase and source != "appositive-role":
-                roles = {_bare(w).lower() for w in phrase.split()}
+            if phrase:
+                roles = {_bare(w).lower().rstrip(",") for w in phrase.split()}
                 said = toks[j].text.lower() if j < len(toks) else ""
-                if roles & _JOURNALISM and said in _REPORTS:
+                if "correspondent" in roles or (
+                    roles & _JOURNALISM and said in _REPORTS and source != "appositive-role"
+                ):
                     etype = "journalist"  # "our correspondent Jane Doe reports from Kyiv"
             cand = Candidate(first.start, end, slug(name), f"discovered:{source}", DISCOVERED)
             yield Discovered(cand, name, etype, phrase, _country(phrase or "", lex), source)
@@ -451,8 +454,13 @@ def discover_journalists(article: Article, kb: KnowledgeBase) -> Iterator[Discov
     for seg in article.segments_of(SegmentKind.CAPTION):
         for m in _PHOTO_CREDIT.finditer(text, seg.start, seg.end):
             words = m.group(1).split()
+            while len(words) > 2 and not _name_token(words[0], lex):
+                words = words[1:]  # "Photo by Jane Doe/Agency"
             if all(_name_token(w, lex, first=n > 0) for n, w in enumerate(words)):
-                yield _journalist(m.start(1), m.end(1), m.group(1), "photographer", "photo-credit")
+                start = m.end(1) - len(" ".join(words))
+                name = text[start : m.end(1)]
+                if " ".join(name.split()) == " ".join(words):
+                    yield _journalist(start, m.end(1), name, "photographer", "photo-credit")
     for seg in article.segments_of(SegmentKind.BODY, SegmentKind.SUBHEADING):
         m = _SIGNATURE.search(text, seg.start, seg.end)
         if m and all(_name_token(w, lex, first=n > 0) for n, w in enumerate(m.group(1).split())):
