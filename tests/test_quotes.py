@@ -914,3 +914,29 @@ def test_a_leading_interview_with_an_outlet_is_no_person() -> None:
     assert [(q.speaker_id, q.channel) for q in annotate(text)] == [("lena-kask", "interview")]
     article = make_article(RawFile(Path("raw/t.txt"), "t", f"T\n\n{text}\n", "0" * 64))
     assert set(mentions(article, KB).discovered) == {"lena-kask"}
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "cue"),
+    [
+        ("“Nobody will sign this,” Oleg Marin continued.", "continued"),
+        ("“Nobody will sign this,” Oleg Marin went on.", "went on"),
+        ("“Nobody will sign this,” continued Oleg Marin.", "continued"),
+        ("“The West has betrayed us,” Oleg Marin charged.", "charged"),
+        ("“They shelled a school,” the mayor, Oleg Marin, alleged.", "alleged"),
+    ],
+)
+def test_a_closing_only_cue_attributes_the_quotation_it_closes(paragraph: str, cue: str) -> None:
+    assert [(q.speaker_id, q.cue) for q in annotate(paragraph)] == [("oleg-marin", cue)]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Oleg Marin continued his tour of the region on Monday.",
+        "Oleg Marin alleged fraud in the vote and charged two officials.",
+        "Talks on the “energy truce” continued.",
+    ],
+)
+def test_a_closing_only_verb_elsewhere_is_no_cue(paragraph: str) -> None:
+    assert annotate(paragraph) == []

@@ -360,6 +360,41 @@ def _inverted_speech(text: str, toks: list[Token], i: int, j: int, lex: Lexicon)
     return bool(_QUOTE_CLOSE.search(before)) and bool(_AFTER_INVERTED.match(after))
 
 
+_SENTENCE_END = re.compile(r"[ \t]*(?:[.!?;]|$)")
+
+
+def _closing_verb(text: str, at: int, lex: Lexicon) -> int | None:
+    """End of a closing-only speech verb ("continued", "went on") starting at `at`."""
+    m = re.match(r"[a-z]+(?:[ \t]+[a-z]+)?", text[at : at + 30])
+    if m is None:
+        return None
+    words = m.group(0).split()
+    for n in (2, 1):
+        if len(words) >= n and " ".join(words[:n]) in lex.closing_speech_verbs:
+            return at + len(" ".join(words[:n])) if n == 1 else at + m.end()
+    return None
+
+
+def _closing_speech(text: str, toks: list[Token], i: int, j: int, lex: Lexicon) -> bool:
+    """”Q,” Jane Doe continued. / ”Q,” continued Jane Doe.: a closing-only speech verb right
+    after a quotation, the sentence ending with the name or the verb."""
+    end = toks[j - 1].end
+    before = text[max(toks[i].start - 4, 0) : toks[i].start]
+    if _QUOTE_CLOSE.search(before) and j < len(toks) and _BLANK.match(text[end : toks[j].start]):
+        verb_end = _closing_verb(text, toks[j].start, lex)
+        return verb_end is not None and bool(_SENTENCE_END.match(text, verb_end))
+    if i == 0 or not _BLANK.match(text[toks[i - 1].end : toks[i].start]):
+        return False
+    start = toks[i - 2].start if i > 1 and toks[i - 1].text == "on" else toks[i - 1].start
+    verb_end = _closing_verb(text, start, lex)
+    before = text[max(start - 4, 0) : start]
+    return (
+        verb_end == toks[i - 1].end
+        and bool(_QUOTE_CLOSE.search(before))
+        and bool(_SENTENCE_END.match(text, end))
+    )
+
+
 def _inside_larger_name(text: str, toks: list[Token], j: int, lex: Lexicon) -> bool:
     """The run goes on into a capitalised word that is no name ("Supreme National Security
     Council"): the run is part of an institution's name, not a person."""
@@ -405,7 +440,9 @@ def discover_people(article: Article, kb: KnowledgeBase) -> Iterator[Discovered]
                 and _closes_name(text, end, role, lex)
             ):
                 source = "role-comma-name"
-            elif j - i >= 2 and _inverted_speech(text, toks, i, j, lex):
+            elif j - i >= 2 and (
+                _inverted_speech(text, toks, i, j, lex) or _closing_speech(text, toks, i, j, lex)
+            ):
                 source = "speech-verb"
             if source is None or (j - i < 2 and source != "honorific"):
                 continue

@@ -4,7 +4,11 @@
 A cue is found on tokens outside quotation marks: the longest multi-word cue first, then a
 single speech verb. When the words after the verb name a channel ("wrote on the Telegram
 messenger", "told reporters", "said in a statement"), the cue extends over them and carries the
-channel; a verb such as "tweeted" names its channel alone.
+channel; a verb such as "tweeted" names its channel alone. After a media noun the outlet's name
+belongs to the cue ("told Ukrainian broadcaster Suspilne"), and a capitalised outlet head after
+an addressee cue makes an interview ("told Fox News"). Closing-only verbs (lexicon.yaml
+`closing_speech_verbs`: "continued", "went on", "charged", "alleged") are cues only in the
+position "Q," X continued. / "Q," continued X.
 """
 
 from __future__ import annotations
@@ -64,6 +68,7 @@ class QuoteCues:
     channel_fillers: frozenset[str]
     channel_tails: frozenset[str]
     named_media: frozenset[tuple[str, ...]]  # "broadcaster" before an outlet's name
+    closing: tuple[tuple[str, ...], ...]  # cues only closing a quotation ("Q," X continued.)
     outlet_heads: frozenset[str]  # capitalised last words of outlet names ("Fox News")
     channel_verbs: Mapping[str, str]
     addressee_roles: tuple[tuple[str, str], ...]  # (role word, channel)
@@ -147,6 +152,7 @@ def parse_cues(
     role_words: frozenset[str],
     role_modifiers: frozenset[str],
     demonyms: Mapping[str, str],
+    closing_verbs: frozenset[str] = frozenset(),
 ) -> QuoteCues:
     """Validate the loaded `quote_cues.yaml` document and combine it with the verb list."""
     if not isinstance(data, dict) or not data.get("version"):
@@ -200,6 +206,7 @@ def parse_cues(
             tuple(v.split()) for v in _lower(data.get("named_media"), "named_media")
         ),
         outlet_heads=frozenset(_words(data.get("outlet_heads"), "outlet_heads")),
+        closing=tuple(sorted((tuple(v.split()) for v in closing_verbs), key=len, reverse=True)),
         channel_verbs={k.lower(): v for k, v in channel_verbs.items()},
         addressee_roles=addressee_roles,
         elisions=_lower(data.get("elisions"), "elisions"),
@@ -266,7 +273,12 @@ def load_cues(kb: KnowledgeBase, path: str | None = None) -> QuoteCues:
     source = Path(path) if path else files("talkspkg") / "knowledge" / "quote_cues.yaml"
     lex = kb.lexicon
     return parse_cues(
-        _read(source), kb.speech_verbs, lex.role_words, lex.role_modifiers, lex.demonyms
+        _read(source),
+        kb.speech_verbs,
+        lex.role_words,
+        lex.role_modifiers,
+        lex.demonyms,
+        lex.closing_speech_verbs,
     )
 
 
@@ -393,3 +405,28 @@ def cue_at(
         channel = cues.channel_verbs.get(tok.lower)
     after = words in cues.speaker_after if words else False
     return Cue(i, last, n, channel, after, addressee)
+
+
+def closing_cue_at(cues: QuoteCues, tokens: Sequence[_Tok], i: int) -> Cue | None:
+    """A closing-only cue at token i (knowledge/lexicon.yaml `closing_speech_verbs`): it counts
+    only closing a quotation's sentence, "Q," X continued. (the name right after the quotation,
+    at most five tokens) or "Q," continued X. (the verb right after it); elsewhere ("X continued
+    his tour", "X alleged fraud") it is no cue."""
+    words = next((w for w in cues.closing if _match(tokens, i, w)), None)
+    if words is None:
+        return None
+    last = i + len(words) - 1
+    after = tokens[last + 1 :]
+    ends = not after or (after[0].kind == "punct" and after[0].text in ".!?;")
+    back = i - 1
+    while back >= 0 and tokens[back].kind != "quote" and i - back <= 6:
+        if tokens[back].kind == "punct" and tokens[back].text not in (",", "’", "'"):
+            return None
+        back -= 1
+    if back < 0 or tokens[back].kind != "quote":
+        return None
+    if back == i - 1 or (back == i - 2 and tokens[i - 1].text == ","):
+        rest = [t for t in after if not (t.kind == "punct" and t.text in ".!?;")]
+        inverted = 0 < len(rest) <= 5 and all(t.kind in ("word", "mention") for t in rest)
+        return Cue(i, last, len(words), None, False, False) if inverted else None
+    return Cue(i, last, len(words), None, False, False) if ends else None
