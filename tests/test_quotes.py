@@ -940,3 +940,24 @@ def test_a_closing_only_cue_attributes_the_quotation_it_closes(paragraph: str, c
 )
 def test_a_closing_only_verb_elsewhere_is_no_cue(paragraph: str) -> None:
     assert annotate(paragraph) == []
+
+
+@pytest.mark.parametrize(
+    ("closing", "speaker"),
+    [
+        ("That was how Markov put it after the meeting.", "oleg-markov"),
+        ("So said Markov, who has led the team since May.", "oleg-markov"),
+        ("Those were the words of the Kremlin on Friday.", "kremlin"),
+        ("So said a man who watched the talks.", None),
+    ],
+)
+def test_a_back_cue_in_the_next_paragraph_names_the_speaker(
+    closing: str, speaker: str | None
+) -> None:
+    rows = annotate(
+        "Deputy Minister Vera Holm met Foreign Minister Oleg Markov on Monday.",
+        "“We have nothing to hide. The talks were honest and long.”",
+        closing,
+    )
+    assert [(q.speaker_id, q.rule) for q in rows] == [(speaker, "next-paragraph")]
+    assert rows[0].confidence < 0.8
