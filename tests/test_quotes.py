@@ -961,3 +961,28 @@ def test_a_back_cue_in_the_next_paragraph_names_the_speaker(
     )
     assert [(q.speaker_id, q.rule) for q in rows] == [(speaker, "next-paragraph")]
     assert rows[0].confidence < 0.8
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        (("Finnish President Mika Lahti and Estonian Prime Minister Kaja Rand met on Monday.",
+          "“We stand together,” they said."), "mika-lahti"),
+        (("Finnish President Mika Lahti and Estonian Prime Minister Kaja Rand met on Monday.",
+          "“We stand together,” the two leaders said in a joint statement."), "mika-lahti"),
+        (("Ukraine and the United States held talks in Geneva on Sunday.",
+          "“The talks were focused,” both sides said in a joint statement."), "ukraine"),
+        (("Leaders of the Group of Seven agreed a communique on Friday.",
+          "“We will keep up the pressure,” the communique said."), "g7"),
+        (("Officials from three countries met on Monday.", "“We stand together,” they said."),
+         None),
+        (("Finnish President Mika Lahti and Estonian Prime Minister Kaja Rand met on Monday.",
+          "“We stand together,” the three leaders said."), None),
+    ],
+)  # fmt: skip
+def test_a_group_speaks_for_the_parties_the_passage_names(
+    paragraphs: tuple[str, ...], speaker: str | None
+) -> None:
+    [row] = annotate(*paragraphs)
+    assert row.speaker_id == speaker
+    assert row.confidence < 0.8 or speaker == "g7"

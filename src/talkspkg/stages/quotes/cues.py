@@ -70,6 +70,8 @@ class QuoteCues:
     named_media: frozenset[tuple[str, ...]]  # "broadcaster" before an outlet's name
     closing: tuple[tuple[str, ...], ...]  # cues only closing a quotation ("Q," X continued.)
     back_cues: tuple[tuple[str, ...], ...]  # "That was how X put it." after a quotation
+    group_heads: frozenset[str]  # "the two leaders said": the parties just named
+    group_numbers: Mapping[str, int]
     outlet_heads: frozenset[str]  # capitalised last words of outlet names ("Fox News")
     channel_verbs: Mapping[str, str]
     addressee_roles: tuple[tuple[str, str], ...]  # (role word, channel)
@@ -209,6 +211,8 @@ def parse_cues(
         outlet_heads=frozenset(_words(data.get("outlet_heads"), "outlet_heads")),
         closing=tuple(sorted((tuple(v.split()) for v in closing_verbs), key=len, reverse=True)),
         back_cues=tuple(tuple(v.split()) for v in _lower(data.get("back_cues"), "back_cues")),
+        group_heads=_lower(data.get("group_heads"), "group_heads"),
+        group_numbers={str(k).lower(): int(v) for k, v in _mapping(data, "group_numbers").items()},
         channel_verbs={k.lower(): v for k, v in channel_verbs.items()},
         addressee_roles=addressee_roles,
         elisions=_lower(data.get("elisions"), "elisions"),
