@@ -458,3 +458,14 @@ def test_a_correspondent_is_a_journalist_and_a_reporter_in_the_story_a_person() 
         "nils-aas": "journalist",
         "eva-moll": "person",
     }
+
+
+def test_a_states_embassies_in_two_cities_are_two_organisations() -> None:
+    found = discovered(
+        "The Latvian embassy in Vienna said the move was overdue. "
+        "Later the Latvian embassy in Rome said it had no comment."
+    )
+    assert {e for e, x in found.items() if x.entity_type == "organization"} == {
+        "latvian-embassy-in-vienna",
+        "latvian-embassy-in-rome",
+    }
