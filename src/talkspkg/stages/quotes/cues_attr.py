@@ -163,7 +163,8 @@ def resolve(ctx: Context, s: int, phrase: Phrase, cue: Cue | None, rule: str) ->
         kind == "unnamed" and (count := _group(ctx, tokens, phrase)) != 0
     ):
         entity, weight = discourse.group(ctx, s, a, None if kind == "pronoun" else count)
-        kind = "anaphor" if entity else kind
+        own = weight == ctx.cues.discourse_weight["own"]  # "A and B ..., the countries said"
+        kind = ("name" if own else "anaphor") if entity else kind
     elif kind == "pronoun":
         if phrase.word in ctx.cues.person_pronouns:
             entity, weight = discourse.pronoun(ctx, s, a)

@@ -39,8 +39,9 @@ the subject ("Trump called Putin", "accused X of ...") is never an antecedent.
 |                  | or "the draft", the country or institution premodifying the last |            |
 |                  | mention of a document ("the US-backed plan"); else the current   |            |
 |                  | speaker of the passage (the joint statement of those just quoted)|            |
-| they, the two    | the parties of the nearest earlier sentence of the passage with  | subject    |
-| leaders, both    | a subject, when that subject is a coordination of named parties  |            |
+| they, the two    | the parties of the nearest earlier sentence of the passage with  | own /      |
+|                  | a subject (or of its own sentence, before it: then `name`)       | subject    |
+| leaders, both    | when that subject is a coordination of named parties             |            |
 | sides            | ("A and B met", their number fitting "two"/"both"): the first    |            |
 |                  | named; "leaders of <organisation>": the organisation; else nobody|            |
 | the ministry,    | the last organisation named in the passage whose name holds the  | (anaphor)  |
@@ -565,7 +566,7 @@ def group(ctx: Context, s: int, pos: int, count: int | None) -> tuple[str | None
         if t == s and (not found or _opening(ctx, s) >= pos):
             continue  # its own sentence counts when the group phrase follows the parties
         if found and (count is None or len(found) == count or len(found) == 1):
-            return found[0], ctx.cues.discourse_weight["subject"]
+            return found[0], ctx.cues.discourse_weight["own" if t == s else "subject"]
         if found or subject(ctx, t) is not None:
             break
     return None, ctx.cues.discourse_weight["unresolved"]
