@@ -420,3 +420,52 @@ def test_a_wire_credit_with_an_agency_possessive_or_a_place_names_the_journalist
         "tomas-brede",
         "ilse-varga",
     }
+
+
+@pytest.mark.parametrize(
+    ("closing", "journalists"),
+    [
+        ("The Nordic Herald’s Olga Marten reports from Kyiv.", {"olga-marten"}),
+        ("Tove Ek reported from Moscow.", {"tove-ek"}),
+        ("Contributing: Rosa Lind and Emil Strand", {"rosa-lind", "emil-strand"}),
+        ("Baltic Wire writers Lena Sund and Oskar Berg contributed to this report.",
+         {"lena-sund", "oskar-berg"}),
+        ("Additional reporting by Ida Falk in Riga.", {"ida-falk"}),
+        ("Photo by Arne Dahl/Nordpress", {"arne-dahl"}),
+    ],
+)  # fmt: skip
+def test_body_credit_lines_name_journalists_and_never_the_outlet(
+    closing: str, journalists: set[str]
+) -> None:
+    result = annotate(f"Test headline\n\nTalks went on in Geneva, officials said.\n\n{closing}\n")
+    kinds = {m.entity_id: entity(result, m.entity_id).entity_type for m in result.mentions}
+    assert {e for e, k in kinds.items() if k == "journalist"} == journalists
+    assert not {e for e, k in kinds.items() if k == "person"}
+
+
+def test_a_byline_ending_with_the_outlet_names_only_the_writers() -> None:
+    result = annotate("By Hanna Vik, Jonas Lund and Mira Toft, Baltic Wire\n\nTalks went on.\n")
+    assert {m.entity_id for m in result.mentions} == {"hanna-vik", "jonas-lund", "mira-toft"}
+    assert {entity(result, m.entity_id).entity_type for m in result.mentions} == {"journalist"}
+
+
+def test_a_correspondent_is_a_journalist_and_a_reporter_in_the_story_a_person() -> None:
+    found = discovered(
+        "The Courier’s Moscow correspondent, Nils Aas, said the mood was grim. "
+        "Journalist Eva Moll, who was held in Minsk, said she was freed."
+    )
+    assert {e: x.entity_type for e, x in found.items()} == {
+        "nils-aas": "journalist",
+        "eva-moll": "person",
+    }
+
+
+def test_a_states_embassies_in_two_cities_are_two_organisations() -> None:
+    found = discovered(
+        "The Latvian embassy in Vienna said the move was overdue. "
+        "Later the Latvian embassy in Rome said it had no comment."
+    )
+    assert {e for e, x in found.items() if x.entity_type == "organization"} == {
+        "latvian-embassy-in-vienna",
+        "latvian-embassy-in-rome",
+    }

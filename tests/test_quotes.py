@@ -731,7 +731,7 @@ def test_speech_verbs_are_data_with_multi_word_cues() -> None:
 
 
 def test_ruleset_reports_both_knowledge_file_versions() -> None:
-    assert ruleset(KB) == {"quote_cues": "2025.04.3", "speech_verbs": "2025.04.3"}
+    assert ruleset(KB) == {"quote_cues": "2025.04.4", "speech_verbs": "2025.04.3"}
 
 
 def test_speech_verbs_without_version_line_is_rejected(tmp_path: Path) -> None:
@@ -867,3 +867,122 @@ def test_a_paragraph_of_quotation_alone_after_no_person_stays_null() -> None:
 def test_less_common_verbs_of_speaking_are_cues(verb: str) -> None:
     (q,) = annotate(f'"Nobody in this room believes the deadline," Kaja Kallas {verb}.')
     assert (q.speaker_id, q.rule) == ("kaja-kallas", "quote-then-speaker-verb")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "cue", "channel"),
+    [
+        (
+            "“We hold,” Ivan Petrov told Nordic broadcaster Radiokanal.",
+            "told Nordic broadcaster Radiokanal",
+            "interview",
+        ),
+        ("“We hold,” Ivan Petrov told Fox News on Sunday.", "told Fox News", "interview"),
+        ("“We hold,” Ivan Petrov told the Baltic Herald.", "told the Baltic Herald", "interview"),
+        (
+            "“We hold,” Ivan Petrov told state news agency Nordpress.",
+            "told state news agency Nordpress",
+            "interview",
+        ),
+        (
+            "“We hold,” Ivan Petrov said in a television interview.",
+            "said in a television interview",
+            "interview",
+        ),
+        (
+            "“We hold,” Ivan Petrov said in an interview with the Daily Courier.",
+            "said in an interview with the Daily Courier",
+            "interview",
+        ),
+        (
+            "“We hold,” Ivan Petrov told a press conference in Oslo.",
+            "told a press conference",
+            "interview",
+        ),
+        ("“We hold,” Ivan Petrov told Zelensky.", "told", "unknown"),
+    ],
+)
+def test_a_cue_naming_an_outlet_runs_over_its_name_and_is_an_interview(
+    paragraph: str, cue: str, channel: str
+) -> None:
+    [row] = annotate(paragraph)
+    assert (row.speaker_id, row.cue, row.channel) == ("ivan-petrov", cue, channel)
+
+
+def test_a_leading_interview_with_an_outlet_is_no_person() -> None:
+    text = "In an interview with Baltic Wire, Defence Minister Lena Kask said: “We are ready.”"
+    assert [(q.speaker_id, q.channel) for q in annotate(text)] == [("lena-kask", "interview")]
+    article = make_article(RawFile(Path("raw/t.txt"), "t", f"T\n\n{text}\n", "0" * 64))
+    assert set(mentions(article, KB).discovered) == {"lena-kask"}
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "cue"),
+    [
+        ("“Nobody will sign this,” Oleg Marin continued.", "continued"),
+        ("“Nobody will sign this,” Oleg Marin went on.", "went on"),
+        ("“Nobody will sign this,” continued Oleg Marin.", "continued"),
+        ("“The West has betrayed us,” Oleg Marin charged.", "charged"),
+        ("“They shelled a school,” the mayor, Oleg Marin, alleged.", "alleged"),
+    ],
+)
+def test_a_closing_only_cue_attributes_the_quotation_it_closes(paragraph: str, cue: str) -> None:
+    assert [(q.speaker_id, q.cue) for q in annotate(paragraph)] == [("oleg-marin", cue)]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Oleg Marin continued his tour of the region on Monday.",
+        "Oleg Marin alleged fraud in the vote and charged two officials.",
+        "Talks on the “energy truce” continued.",
+    ],
+)
+def test_a_closing_only_verb_elsewhere_is_no_cue(paragraph: str) -> None:
+    assert annotate(paragraph) == []
+
+
+@pytest.mark.parametrize(
+    ("closing", "speaker"),
+    [
+        ("That was how Markov put it after the meeting.", "oleg-markov"),
+        ("So said Markov, who has led the team since May.", "oleg-markov"),
+        ("Those were the words of the Kremlin on Friday.", "kremlin"),
+        ("So said a man who watched the talks.", None),
+    ],
+)
+def test_a_back_cue_in_the_next_paragraph_names_the_speaker(
+    closing: str, speaker: str | None
+) -> None:
+    rows = annotate(
+        "Deputy Minister Vera Holm met Foreign Minister Oleg Markov on Monday.",
+        "“We have nothing to hide. The talks were honest and long.”",
+        closing,
+    )
+    assert [(q.speaker_id, q.rule) for q in rows] == [(speaker, "next-paragraph")]
+    assert rows[0].confidence < 0.8
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        (("Finnish President Mika Lahti and Estonian Prime Minister Kaja Rand met on Monday.",
+          "“We stand together,” they said."), "mika-lahti"),
+        (("Finnish President Mika Lahti and Estonian Prime Minister Kaja Rand met on Monday.",
+          "“We stand together,” the two leaders said in a joint statement."), "mika-lahti"),
+        (("Ukraine and the United States held talks in Geneva on Sunday.",
+          "“The talks were focused,” both sides said in a joint statement."), "ukraine"),
+        (("Leaders of the Group of Seven agreed a communique on Friday.",
+          "“We will keep up the pressure,” the communique said."), "g7"),
+        (("Officials from three countries met on Monday.", "“We stand together,” they said."),
+         None),
+        (("Finnish President Mika Lahti and Estonian Prime Minister Kaja Rand met on Monday.",
+          "“We stand together,” the three leaders said."), None),
+    ],
+)  # fmt: skip
+def test_a_group_speaks_for_the_parties_the_passage_names(
+    paragraphs: tuple[str, ...], speaker: str | None
+) -> None:
+    [row] = annotate(*paragraphs)
+    assert row.speaker_id == speaker
+    assert row.confidence < 0.8 or speaker == "g7"

@@ -57,6 +57,7 @@ class Lexicon:
     locative_before: frozenset[str] = frozenset()
     locative_after: frozenset[str] = frozenset()
     name_speech_verbs: frozenset[str] = frozenset()
+    closing_speech_verbs: frozenset[str] = frozenset()
     possessive_place_nouns: frozenset[str] = frozenset()
     named_after_place: frozenset[str] = frozenset()
 
@@ -142,6 +143,7 @@ _LOWERCASED = (
     "locative_before",
     "locative_after",
     "name_speech_verbs",
+    "closing_speech_verbs",
     "possessive_place_nouns",
     "named_after_place",
 )

@@ -23,8 +23,9 @@ Layouts handled (generic patterns only; no rule names a particular article):
   off its line, the rest of which is the first paragraph. "<headline>Read more" is READ_MORE.
 * Photo captions and credits also: "[File: Name/Agency]", "REUTERS/Name/File Photo" (a trailing
   "Purchase Licensing Rights" ignored); wire credits "Reporting by A Writing by B Editing by
-  C", "<Agency> writers A and B contributed."; an author's bio ("Jane Doe is a reporter at
-  ...") closing the article is a CREDIT.
+  C", "<Agency> writers A and B contributed.", "Contributing: A and B", a line of its own "The
+  BBC's A reports from Kyiv." or "A reported from Kyiv."; an author's bio ("Jane Doe is a
+  reporter at ...") closing the article is a CREDIT.
 
 Policy:
 
@@ -189,12 +190,23 @@ _CONTRIBUTED_RE = (
     )
 )
 _SHORT_CREDIT_RE = re.compile(r"(?i)[*_]*+(?:reporting|writing)\s+by\b")
+_NAME_RUN = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}"
+_REPORTS_FROM_RE = re.compile(  # "The BBC’s A reports from Kyiv.", "A reported from Kyiv."
+    rf"[*_]*(?:(?:The\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}['’]s?\s+)?"
+    rf"{_NAME_RUN}(?:\s+and\s+{_NAME_RUN})?\s+report(?:s|ed)\s+from\s+"
+    rf"[A-Z][\w'’.-]*(?:[ ,]+[A-Z][\w'’.-]*){{0,3}}\.?[*_]*"
+)
+_CONTRIBUTING_RE = re.compile(  # "Contributing: Jane Doe and John Roe"
+    rf"[*_]*Contributing\s*:[*_]*\s*{_NAME_RUN}(?:\s*(?:,|and)\s*{_NAME_RUN})*"
+    rf"(?:[ ,]+[^,]{{1,40}})?\.?[*_]*"
+)
 _CAPTION_START_RE = re.compile(
     r"(?i)(?:(?:this|a|an)\s+(?:(?:handout|file|undated|aerial|combination|pool)\s+)*"
     r"(?:photo(?:graph)?|picture|image|screenshot|screengrab|video\s+grab|still)\s+(?:taken"
     r"|released|shows?|showing|provided|made|obtained|posted|distributed|courtesy|from|shot"
     r"|issued|handed)"
-    r"|file(?:\s+photo)?\s*[-–—:]|(?:photo|image|picture|caption|pictured)s?\s*:)"
+    r"|file(?:\s+photo)?\s*[-–—:]|(?:photo|image|picture|caption|pictured)s?\s*:"
+    r"|(?:photo(?:graph)?|image|picture)s?\s+by\s+[A-Z][^/]{1,60}/)"
 )
 _PHOTO_PAREN_RE = re.compile(
     r"\([^()]{0,60}?\b(?:photo|photograph|image|picture|credit|handout)s?\b[^()]{0,80}\)", re.I
@@ -439,6 +451,8 @@ def _is_credit(s: str) -> bool:
     if _CREDIT_RE.match(s) or ("contributed" in s and _CONTRIBUTED_RE.fullmatch(s)):
         return True
     if len(s) <= 400 and " by " in s and _CREDIT_LINE_RE.fullmatch(s):
+        return True
+    if len(s) <= 160 and (_REPORTS_FROM_RE.fullmatch(s) or _CONTRIBUTING_RE.fullmatch(s)):
         return True
     return bool(_SHORT_CREDIT_RE.match(s)) and (";" in s or _nwords(s, 12) <= 12)
 

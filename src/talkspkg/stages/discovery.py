@@ -15,7 +15,8 @@ honorifics and title abbreviations are no part of it; a run going on into an ins
 or state name before the role word states ("Ugandan army chief"), or one right after
 "<role> of" ("President of Finland"); never a state named elsewhere in the phrase.
 Journalists (bylines, credit lines, publication lines "by X", photo credits "X/Agency",
-paragraph signatures "—X", correspondents who "report") get type `journalist`, never `person`.
+paragraph signatures "—X", correspondents, other reporters who "report") get type `journalist`,
+never `person`.
 Organisations: see stages/organizations.py.
 A discovered entity's id is the slug of its name, so the same name is one entity everywhere.
 """
@@ -253,6 +254,8 @@ def _appositive_role(text: str, toks: list[Token], j: int, lex: Lexicon) -> tupl
     for a, b in _names(text, phrase, lex):
         if a == 0 and b - a >= 2 and not phrase[b - 1].text.endswith(_POSSESSIVE):
             return None  # a list of people, not an appositive
+        if a > 0 and b - a >= 2 and _role_token(phrase[a - 1], lex):
+            return None  # ", Foreign Minister Lars Berg said": another person's role, no appositive
     last = max(
         n
         for n, t in enumerate(phrase)
@@ -357,6 +360,41 @@ def _inverted_speech(text: str, toks: list[Token], i: int, j: int, lex: Lexicon)
     return bool(_QUOTE_CLOSE.search(before)) and bool(_AFTER_INVERTED.match(after))
 
 
+_SENTENCE_END = re.compile(r"[ \t]*(?:[.!?;]|$)")
+
+
+def _closing_verb(text: str, at: int, lex: Lexicon) -> int | None:
+    """End of a closing-only speech verb ("continued", "went on") starting at `at`."""
+    m = re.match(r"[a-z]+(?:[ \t]+[a-z]+)?", text[at : at + 30])
+    if m is None:
+        return None
+    words = m.group(0).split()
+    for n in (2, 1):
+        if len(words) >= n and " ".join(words[:n]) in lex.closing_speech_verbs:
+            return at + len(" ".join(words[:n])) if n == 1 else at + m.end()
+    return None
+
+
+def _closing_speech(text: str, toks: list[Token], i: int, j: int, lex: Lexicon) -> bool:
+    """”Q,” Jane Doe continued. / ”Q,” continued Jane Doe.: a closing-only speech verb right
+    after a quotation, the sentence ending with the name or the verb."""
+    end = toks[j - 1].end
+    before = text[max(toks[i].start - 4, 0) : toks[i].start]
+    if _QUOTE_CLOSE.search(before) and j < len(toks) and _BLANK.match(text[end : toks[j].start]):
+        verb_end = _closing_verb(text, toks[j].start, lex)
+        return verb_end is not None and bool(_SENTENCE_END.match(text, verb_end))
+    if i == 0 or not _BLANK.match(text[toks[i - 1].end : toks[i].start]):
+        return False
+    start = toks[i - 2].start if i > 1 and toks[i - 1].text == "on" else toks[i - 1].start
+    verb_end = _closing_verb(text, start, lex)
+    before = text[max(start - 4, 0) : start]
+    return (
+        verb_end == toks[i - 1].end
+        and bool(_QUOTE_CLOSE.search(before))
+        and bool(_SENTENCE_END.match(text, end))
+    )
+
+
 def _inside_larger_name(text: str, toks: list[Token], j: int, lex: Lexicon) -> bool:
     """The run goes on into a capitalised word that is no name ("Supreme National Security
     Council"): the run is part of an institution's name, not a person."""
@@ -402,16 +440,20 @@ def discover_people(article: Article, kb: KnowledgeBase) -> Iterator[Discovered]
                 and _closes_name(text, end, role, lex)
             ):
                 source = "role-comma-name"
-            elif j - i >= 2 and _inverted_speech(text, toks, i, j, lex):
+            elif j - i >= 2 and (
+                _inverted_speech(text, toks, i, j, lex) or _closing_speech(text, toks, i, j, lex)
+            ):
                 source = "speech-verb"
             if source is None or (j - i < 2 and source != "honorific"):
                 continue
             phrase = text[role[0] : role[1]] if role else None
             etype = "person"
-            if phrase and source != "appositive-role":
-                roles = {_bare(w).lower() for w in phrase.split()}
+            if phrase:
+                roles = {_bare(w).lower().rstrip(",") for w in phrase.split()}
                 said = toks[j].text.lower() if j < len(toks) else ""
-                if roles & _JOURNALISM and said in _REPORTS:
+                if "correspondent" in roles or (
+                    roles & _JOURNALISM and said in _REPORTS and source != "appositive-role"
+                ):
                     etype = "journalist"  # "our correspondent Jane Doe reports from Kyiv"
             cand = Candidate(first.start, end, slug(name), f"discovered:{source}", DISCOVERED)
             yield Discovered(cand, name, etype, phrase, _country(phrase or "", lex), source)
@@ -449,8 +491,13 @@ def discover_journalists(article: Article, kb: KnowledgeBase) -> Iterator[Discov
     for seg in article.segments_of(SegmentKind.CAPTION):
         for m in _PHOTO_CREDIT.finditer(text, seg.start, seg.end):
             words = m.group(1).split()
+            while len(words) > 2 and not _name_token(words[0], lex):
+                words = words[1:]  # "Photo by Jane Doe/Agency"
             if all(_name_token(w, lex, first=n > 0) for n, w in enumerate(words)):
-                yield _journalist(m.start(1), m.end(1), m.group(1), "photographer", "photo-credit")
+                start = m.end(1) - len(" ".join(words))
+                name = text[start : m.end(1)]
+                if " ".join(name.split()) == " ".join(words):
+                    yield _journalist(start, m.end(1), name, "photographer", "photo-credit")
     for seg in article.segments_of(SegmentKind.BODY, SegmentKind.SUBHEADING):
         m = _SIGNATURE.search(text, seg.start, seg.end)
         if m and all(_name_token(w, lex, first=n > 0) for n, w in enumerate(m.group(1).split())):

@@ -28,6 +28,7 @@ from talkspkg.kb import KnowledgeBase
 from talkspkg.stages.candidates import DISCOVERED, PROSE, Candidate
 from talkspkg.stages.discovery import (
     _BLANK,
+    _CALENDAR,
     _FUNCTION_CAPS,
     _POSSESSIVE,
     Discovered,
@@ -90,6 +91,7 @@ def _org_runs(text: str, toks: list[Token]) -> Iterator[tuple[int, int]]:
                 and not (t == "and" and _bare(toks[j - 1].text) in _ORG_HEADS)  # two names
                 and j + 1 < len(toks)
                 and toks[j + 1].text[0].isupper()
+                and toks[j + 1].text not in _CALENDAR  # "Fox News on Sunday" is no name
                 and _BLANK.match(text[toks[j].end : toks[j + 1].start])
             ):
                 j += 2
@@ -150,12 +152,18 @@ _MINISTRY = re.compile(
 )
 
 
+_EMBASSY_IN = re.compile(r"[ \t]+in[ \t]+([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+)?)")
+
+
 def discover_ministries(article: Article, kb: KnowledgeBase) -> Iterator[Discovered]:
     """A state's ministry or embassy in lower case ("the Polish foreign ministry", "Ukraine's
     defence ministry", "the Russian embassy"), folded to a curated organisation when one has
-    that name or alias."""
+    that name or alias. When the article names a state's embassies in two cities ("the Polish
+    embassy in Kyiv ... the Polish embassy in Berlin"), each city is part of its embassy's name
+    and id: they are two bodies (one embassy keeps the plain name)."""
     lex, text = kb.lexicon, article.text
     curated = _curated_orgs(kb)
+    found: list[tuple[int, int, str, str | None, str]] = []
     for seg in article.segments_of(*PROSE):
         for m in _MINISTRY.finditer(text, seg.start, seg.end):
             state = m.group("state").replace("’", "'")
@@ -164,7 +172,16 @@ def discover_ministries(article: Article, kb: KnowledgeBase) -> Iterator[Discove
             )
             if iso is None or _bare(state) == "Kremlin":
                 continue
-            name = m.group()
-            eid = curated.get(_org_key(name), slug(name))
-            cand = Candidate(m.start(), m.end(), eid, "discovered:institution", DISCOVERED)
-            yield Discovered(cand, name, "organization", None, iso, "institution")
+            at = _EMBASSY_IN.match(text, m.end(), seg.end) if m.group().endswith("y") else None
+            city = at.group(1) if at and m.group().endswith("embassy") else None
+            found.append((m.start(), m.end(), m.group(), city, iso))
+    cities: dict[str, set[str]] = {}
+    for _, _, name, city, _ in found:
+        if city:
+            cities.setdefault(_org_key(name), set()).add(city)
+    for start, end, name, city, iso in found:
+        if city and len(cities[_org_key(name)]) > 1:
+            name = f"{name} in {city}"
+        eid = curated.get(_org_key(name), slug(name))
+        cand = Candidate(start, end, eid, "discovered:institution", DISCOVERED)
+        yield Discovered(cand, name, "organization", None, iso, "institution")

@@ -1,6 +1,9 @@
 """Quotations without a cue of their own, and the scare-quote policy; the stage's `attribute`.
 
-Without a cue in its sentence (cues_attr.py), a quotation takes, in order: the speaker of the
+Without a cue in its sentence (cues_attr.py), a paragraph of quotation alone takes the entity a
+back cue opening the next paragraph names ("That was how Vera Holm put it.", "So said Holm";
+`next-paragraph`, resolution `name`; the cues are `back_cues` in quote_cues.yaml); else, in
+order, a quotation takes: the speaker of the
 paragraph-spanning quotation it continues (`continuation`); of the previous quotation in its
 paragraph (`same-paragraph`); of the last quotation of the previous paragraph when its own
 paragraph is only quotation (`next-paragraph`), or else, for such a paragraph, the person the
@@ -142,12 +145,47 @@ def _quoted_name(ctx: Context, n: int) -> bool:
     )
 
 
+def _back_cue(ctx: Context, n: int) -> Attribution | None:
+    """A paragraph of quotation alone, and the next paragraph opens with a back cue naming the
+    speaker ("That was how Vera Holm put it.", "So said Holm, who ..."): that named entity,
+    the first within six tokens of the cue and before any punctuation."""
+    q = ctx.spans[n]
+    if not _quote_only(ctx, q.segment):
+        return None
+    sent = next((x for x in ctx.sentences if x.paragraph == q.segment + 1), None)
+    if sent is None:
+        return None
+    tokens = sent.tokens
+    words = tuple(t.lower for t in tokens[:6])
+    cue = next((c for c in ctx.cues.back_cues if words[: len(c)] == c), None)
+    if cue is None:
+        return None
+    where = (tokens[0].start, tokens[len(cue) - 1].end)
+    for k in range(len(cue), min(len(tokens), len(cue) + 6)):
+        tok = tokens[k]
+        if tok.kind in ("punct", "quote"):
+            break
+        if tok.kind == "mention" and tok.ref is not None:
+            if tok.ref.entity_type not in ("person", "organization", "country"):
+                break
+            span = (tok.start, tok.end)
+            return Attribution(
+                "next-paragraph", "name", tok.ref.entity_id, span, where, "unknown", None, False
+            )
+    # the cue gives the words to someone the article does not identify: not the passage's person
+    weight = ctx.cues.discourse_weight["unresolved"]
+    return Attribution("next-paragraph", "none", None, None, where, "unknown", None, False, weight)
+
+
 def attribute(ctx: Context) -> list[Attribution | None]:
     """One attribution per quotation of `ctx.spans`; None where the quotation is left out."""
     count = len(ctx.spans)
     ctx.results = []
     for n in range(count):
         ctx.results.append(by_cues(ctx, n))
+    for n in range(count):
+        if ctx.results[n] is None:
+            ctx.results[n] = _back_cue(ctx, n)
     for n in range(count):  # a paragraph-spanning quotation has one speaker
         chain = [n]
         while ctx.spans[chain[-1]].continues is not None:

@@ -25,7 +25,7 @@ from typing import Any
 from talkspkg.document import Article, Segment
 from talkspkg.kb import Entity, KnowledgeBase
 from talkspkg.stages.mentions import MentionResult
-from talkspkg.stages.quotes.cues import Cue, QuoteCues, cue_at
+from talkspkg.stages.quotes.cues import Cue, QuoteCues, closing_cue_at, cue_at
 from talkspkg.stages.quotes.detect import QuoteSpan, body_paragraphs
 from talkspkg.stages.quotes.speaker import Grammar
 from talkspkg.stages.quotes.text import Ref, Sentence, references, sentences
@@ -85,7 +85,9 @@ class Context:
         tokens = self.sentences[s].tokens
         found, i = [], 0
         while i < len(tokens):
-            cue = cue_at(self.cues, tokens, i, self.addressees)
+            cue = cue_at(self.cues, tokens, i, self.addressees) or closing_cue_at(
+                self.cues, tokens, i
+            )
             if cue is not None:
                 found.append(cue)
                 i = cue.last + 1

@@ -4,7 +4,11 @@
 A cue is found on tokens outside quotation marks: the longest multi-word cue first, then a
 single speech verb. When the words after the verb name a channel ("wrote on the Telegram
 messenger", "told reporters", "said in a statement"), the cue extends over them and carries the
-channel; a verb such as "tweeted" names its channel alone.
+channel; a verb such as "tweeted" names its channel alone. After a media noun the outlet's name
+belongs to the cue ("told Ukrainian broadcaster Suspilne"), and a capitalised outlet head after
+an addressee cue makes an interview ("told Fox News"). Closing-only verbs (lexicon.yaml
+`closing_speech_verbs`: "continued", "went on", "charged", "alleged") are cues only in the
+position "Q," X continued. / "Q," continued X.
 """
 
 from __future__ import annotations
@@ -63,6 +67,12 @@ class QuoteCues:
     channel_prepositions: frozenset[str]
     channel_fillers: frozenset[str]
     channel_tails: frozenset[str]
+    named_media: frozenset[tuple[str, ...]]  # "broadcaster" before an outlet's name
+    closing: tuple[tuple[str, ...], ...]  # cues only closing a quotation ("Q," X continued.)
+    back_cues: tuple[tuple[str, ...], ...]  # "That was how X put it." after a quotation
+    group_heads: frozenset[str]  # "the two leaders said": the parties just named
+    group_numbers: Mapping[str, int]
+    outlet_heads: frozenset[str]  # capitalised last words of outlet names ("Fox News")
     channel_verbs: Mapping[str, str]
     addressee_roles: tuple[tuple[str, str], ...]  # (role word, channel)
     elisions: frozenset[str]
@@ -145,6 +155,7 @@ def parse_cues(
     role_words: frozenset[str],
     role_modifiers: frozenset[str],
     demonyms: Mapping[str, str],
+    closing_verbs: frozenset[str] = frozenset(),
 ) -> QuoteCues:
     """Validate the loaded `quote_cues.yaml` document and combine it with the verb list."""
     if not isinstance(data, dict) or not data.get("version"):
@@ -194,6 +205,14 @@ def parse_cues(
         channel_prepositions=_lower(data.get("channel_prepositions"), "channel_prepositions"),
         channel_fillers=_lower(data.get("channel_fillers"), "channel_fillers"),
         channel_tails=_lower(data.get("channel_tails"), "channel_tails"),
+        named_media=frozenset(
+            tuple(v.split()) for v in _lower(data.get("named_media"), "named_media")
+        ),
+        outlet_heads=frozenset(_words(data.get("outlet_heads"), "outlet_heads")),
+        closing=tuple(sorted((tuple(v.split()) for v in closing_verbs), key=len, reverse=True)),
+        back_cues=tuple(tuple(v.split()) for v in _lower(data.get("back_cues"), "back_cues")),
+        group_heads=_lower(data.get("group_heads"), "group_heads"),
+        group_numbers={str(k).lower(): int(v) for k, v in _mapping(data, "group_numbers").items()},
         channel_verbs={k.lower(): v for k, v in channel_verbs.items()},
         addressee_roles=addressee_roles,
         elisions=_lower(data.get("elisions"), "elisions"),
@@ -260,7 +279,12 @@ def load_cues(kb: KnowledgeBase, path: str | None = None) -> QuoteCues:
     source = Path(path) if path else files("talkspkg") / "knowledge" / "quote_cues.yaml"
     lex = kb.lexicon
     return parse_cues(
-        _read(source), kb.speech_verbs, lex.role_words, lex.role_modifiers, lex.demonyms
+        _read(source),
+        kb.speech_verbs,
+        lex.role_words,
+        lex.role_modifiers,
+        lex.demonyms,
+        lex.closing_speech_verbs,
     )
 
 
@@ -304,7 +328,11 @@ def _channel_after(
                 last = j + len(words) - 1
                 while last + 1 < len(tokens) and tokens[last + 1].lower in cues.channel_tails:
                     last += 1
-                return last, channel
+                return _outlet_after(cues, tokens, j, last), channel
+        if direct and j < len(tokens) and _outlet_head(cues, tokens[j]):
+            while j + 1 < len(tokens) and _outlet_head(cues, tokens[j + 1]):
+                j += 1
+            return j, "interview"  # "told Fox News", "told the Nordic Herald"
         if (
             j < len(tokens)
             and (
@@ -317,6 +345,40 @@ def _channel_after(
         else:
             break
     return None
+
+
+_CALENDAR = frozenset(
+    {
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+        "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
+    }
+)  # fmt: skip
+
+
+def _capitalised(tok: _Tok) -> bool:
+    return tok.kind in ("word", "mention") and tok.text[:1].isupper() and tok.text not in _CALENDAR
+
+
+def _outlet_head(cues: QuoteCues, tok: _Tok) -> bool:
+    return tok.kind in ("word", "mention") and tok.text.split()[-1] in cues.outlet_heads
+
+
+def _outlet_after(cues: QuoteCues, tokens: Sequence[_Tok], first: int, last: int) -> int:
+    """The last token of a channel phrase from `first` to `last`, extended over the outlet's
+    name when the phrase ends with a media noun ("told Ukrainian broadcaster Suspilne", "in an
+    interview with the Nordic Herald")."""
+    words = tuple(t.lower for t in tokens[first : last + 1])
+    if not any(words[-len(m) :] == m for m in cues.named_media):
+        return last
+    at = last + 1
+    if words[-1] in ("interview", "interviews") and at < len(tokens) and tokens[at].lower == "with":
+        at += 1
+        at += at < len(tokens) and tokens[at].lower == "the"
+    end = at
+    while end < len(tokens) and end - at < 4 and _capitalised(tokens[end]):
+        end += 1
+    return end - 1 if end > at else last
 
 
 def cue_at(
@@ -349,3 +411,28 @@ def cue_at(
         channel = cues.channel_verbs.get(tok.lower)
     after = words in cues.speaker_after if words else False
     return Cue(i, last, n, channel, after, addressee)
+
+
+def closing_cue_at(cues: QuoteCues, tokens: Sequence[_Tok], i: int) -> Cue | None:
+    """A closing-only cue at token i (knowledge/lexicon.yaml `closing_speech_verbs`): it counts
+    only closing a quotation's sentence, "Q," X continued. (the name right after the quotation,
+    at most five tokens) or "Q," continued X. (the verb right after it); elsewhere ("X continued
+    his tour", "X alleged fraud") it is no cue."""
+    words = next((w for w in cues.closing if _match(tokens, i, w)), None)
+    if words is None:
+        return None
+    last = i + len(words) - 1
+    after = tokens[last + 1 :]
+    ends = not after or (after[0].kind == "punct" and after[0].text in ".!?;")
+    back = i - 1
+    while back >= 0 and tokens[back].kind != "quote" and i - back <= 6:
+        if tokens[back].kind == "punct" and tokens[back].text not in (",", "’", "'"):
+            return None
+        back -= 1
+    if back < 0 or tokens[back].kind != "quote":
+        return None
+    if back == i - 1 or (back == i - 2 and tokens[i - 1].text == ","):
+        rest = [t for t in after if not (t.kind == "punct" and t.text in ".!?;")]
+        inverted = 0 < len(rest) <= 5 and all(t.kind in ("word", "mention") for t in rest)
+        return Cue(i, last, len(words), None, False, False) if inverted else None
+    return Cue(i, last, len(words), None, False, False) if ends else None

@@ -159,6 +159,12 @@ def resolve(ctx: Context, s: int, phrase: Phrase, cue: Cue | None, rule: str) ->
             )
             weight = ctx.cues.discourse_weight["fallback"]
         channel = channel or doc_channel
+    elif (kind == "pronoun" and phrase.word in ("they", "both")) or (
+        kind == "unnamed" and (count := _group(ctx, tokens, phrase)) != 0
+    ):
+        entity, weight = discourse.group(ctx, s, a, None if kind == "pronoun" else count)
+        own = weight == ctx.cues.discourse_weight["own"]  # "A and B ..., the countries said"
+        kind = ("name" if own else "anaphor") if entity else kind
     elif kind == "pronoun":
         if phrase.word in ctx.cues.person_pronouns:
             entity, weight = discourse.pronoun(ctx, s, a)
@@ -187,6 +193,21 @@ def resolve(ctx: Context, s: int, phrase: Phrase, cue: Cue | None, rule: str) ->
         cue is not None,
         weight,
     )
+
+
+def _group(ctx: Context, tokens: tuple[Token, ...], phrase: Phrase) -> int | None:
+    """0 unless the phrase is a group ("the two leaders", "both sides", "the leaders"); else
+    the number it states (None: any)."""
+    words = [t.lower for t in tokens[phrase.first : phrase.last + 1]]
+    before = tokens[phrase.first - 1].lower if phrase.first > 0 else ""
+    if before in ctx.cues.group_numbers and before == "both":
+        words.insert(0, before)  # "both sides said": "both" was read as an adverb
+    if not words or words[-1] not in ctx.cues.group_heads or len(words) > 3:
+        return 0
+    if words[0] not in ("the", "both") and words[0] not in ctx.cues.group_numbers:
+        return 0
+    numbers = [ctx.cues.group_numbers[w] for w in words if w in ctx.cues.group_numbers]
+    return numbers[0] if numbers else None
 
 
 def _the_institution(ctx: Context, tokens: tuple[Token, ...], phrase: Phrase) -> bool:

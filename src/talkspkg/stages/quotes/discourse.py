@@ -39,6 +39,11 @@ the subject ("Trump called Putin", "accused X of ...") is never an antecedent.
 |                  | or "the draft", the country or institution premodifying the last |            |
 |                  | mention of a document ("the US-backed plan"); else the current   |            |
 |                  | speaker of the passage (the joint statement of those just quoted)|            |
+| they, the two    | the parties of the nearest earlier sentence of the passage with  | own /      |
+|                  | a subject (or of its own sentence, before it: then `name`)       | subject    |
+| leaders, both    | when that subject is a coordination of named parties             |            |
+| sides            | ("A and B met", their number fitting "two"/"both"): the first    |            |
+|                  | named; "leaders of <organisation>": the organisation; else nobody|            |
 | the ministry,    | the last organisation named in the passage whose name holds the  | (anaphor)  |
 | the embassy      | noun (`institution_nouns` of quote_cues.yaml)                    |            |
 | a paragraph of   | the nearest earlier person subject of the passage, agreeing with | agreed /   |
@@ -441,6 +446,9 @@ def announced_issuer(ctx: Context, s: int, pos: int, channel: str) -> str | None
         ]
         if not mentioned:
             continue
+        named = parties(ctx, t)  # "Leaders of the Group of Seven agreed a communique"
+        if named:
+            return named[0]
         found = subject(ctx, t)
         if found is None or found.start >= tokens[mentioned[-1]].start:
             continue  # the document is the subject ("A joint statement said ..."): read on
@@ -498,3 +506,73 @@ def _premodifier(ctx: Context, tokens: tuple[Token, ...], k: int) -> tuple[str |
         i -= 1  # over adjectives: "an alternative plan"
     indefinite = i >= 0 and tokens[i].lower in ("a", "an", "another")
     return None, indefinite
+
+
+_PARTIES = ("person", "country", "organization")
+
+
+def parties(ctx: Context, t: int) -> list[str]:
+    """The entities a coordinated subject opening sentence t names ("Finnish President A and
+    Estonian Prime Minister B met", "Ukraine and the United States held talks"), in order; or the
+    organisation of "Leaders of <organisation>" as the one party; else none."""
+    tokens = ctx.sentences[t].tokens
+    k = clause_start(ctx, tokens, dateline_end(tokens), len(tokens))
+    found: list[str] = []
+    joined = False
+    if (
+        k + 2 < len(tokens)
+        and tokens[k].lower in ctx.cues.group_heads
+        and tokens[k + 1].lower == "of"
+    ):
+        at = k + 2 + (tokens[k + 2].lower == "the")
+        ref = tokens[at].ref if at < len(tokens) and tokens[at].kind == "mention" else None
+        if ref is not None and ref.entity_type == "organization":
+            return [ctx.canonical(ref.entity_id) or ref.entity_id]
+        return []
+    while k < len(tokens):
+        tok = tokens[k]
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        demonym = (  # "Ukrainian negotiators", not "Finnish President Mika Lahti"
+            ctx.cues.demonyms.get(tok.lower)
+            if tok.kind == "word" and (nxt is None or not nxt.text[:1].isupper())
+            else None
+        )
+        if tok.kind == "mention" and tok.ref is not None and tok.ref.entity_type in _PARTIES:
+            entity = ctx.canonical(tok.ref.entity_id) or tok.ref.entity_id
+            if entity not in found:
+                found.append(entity)
+        elif demonym and (state := ctx.country_entity(demonym)):  # "US and Ukrainian officials"
+            if state not in found:
+                found.append(state)
+        elif tok.lower == "and" or tok.text == ",":
+            joined = joined or tok.lower == "and"
+        elif not (tok.kind == "word" and (tok.text[:1].isupper() or tok.lower == "the")):
+            break
+        k += 1
+    return found if joined and len(found) >= 2 else []
+
+
+def group(ctx: Context, s: int, pos: int, count: int | None) -> tuple[str | None, float]:
+    """The first of the parties a group phrase at `pos` ("they", "the two leaders") stands
+    for: those of the nearest earlier sentence of the passage that has a subject, when it is a
+    coordination of as many named parties (or an organisation's "leaders of"); else nobody."""
+    floor = _floor(ctx, s)
+    for t in range(s, -1, -1):
+        if ctx.sentences[t].paragraph < floor:
+            break
+        if all(tok.kind in ("quote", "punct") for tok in ctx.sentences[t].tokens):
+            continue
+        found = parties(ctx, t)
+        if t == s and (not found or _opening(ctx, s) >= pos):
+            continue  # its own sentence counts when the group phrase follows the parties
+        if found and (count is None or len(found) == count or len(found) == 1):
+            return found[0], ctx.cues.discourse_weight["own" if t == s else "subject"]
+        if found or subject(ctx, t) is not None:
+            break
+    return None, ctx.cues.discourse_weight["unresolved"]
+
+
+def _opening(ctx: Context, s: int) -> int:
+    tokens = ctx.sentences[s].tokens
+    k = clause_start(ctx, tokens, dateline_end(tokens), len(tokens))
+    return tokens[k].start if k < len(tokens) else ctx.sentences[s].end
