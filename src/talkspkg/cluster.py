@@ -24,6 +24,7 @@ from __future__ import annotations
 import uuid
 from collections import deque
 from collections.abc import Iterator, Sequence
+from concurrent.futures import CancelledError
 from typing import TYPE_CHECKING, Any
 
 from talkspkg.cache import ArticleCache, fingerprint
@@ -127,7 +128,15 @@ def run_on_cluster(
             submit()
         while pending:
             future = pending.popleft()
-            batch = future.result()
+            try:
+                batch = future.result()
+            except (distributed.KilledWorker, CancelledError, OSError) as exc:
+                # a worker died, or the scheduler went away: not the articles' fault (their
+                # own errors, RawInputError, come through unchanged)
+                reason = " ".join(str(exc).split())
+                raise BuildError(
+                    f"the Dask cluster at {address} failed: {type(exc).__name__}: {reason}"
+                ) from None
             future.release()
             if submitted < len(chunks):
                 submit()
