@@ -10,6 +10,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PIN = re.compile(r"^([A-Za-z0-9_.-]+)==([^\s;]+)(?:\s*;\s*([^\\]+?))?\s*\\?$", re.M)
 IMPORT_TO_PACKAGE = {"yaml": "pyyaml", "jsonschema_rs": "jsonschema-rs"}
+# imported only on an optional path, by the extra that installs them (pyproject.toml)
+OPTIONAL = {"distributed": "dask"}
 
 
 def pins(name: str) -> dict[tuple[str, str], str]:
@@ -30,9 +32,21 @@ def third_party_imports() -> set[str]:
 
 def test_runtime_lock_holds_what_src_imports_and_no_dev_tool() -> None:
     runtime = {name for name, _ in pins("requirements.lock")}
-    for module in third_party_imports():
+    for module in third_party_imports() - OPTIONAL.keys():
         assert IMPORT_TO_PACKAGE.get(module, module) in runtime, module
-    assert not runtime & {"pytest", "hypothesis", "ruff", "frictionless"}
+    assert not runtime & {"pytest", "hypothesis", "ruff", "frictionless", *OPTIONAL}
+
+
+def test_optional_imports_come_with_their_extra_and_are_pinned_in_the_dev_lock() -> None:
+    import tomllib
+
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"][
+        "optional-dependencies"
+    ]
+    dev = {name for name, _ in pins("requirements-dev.lock")}
+    for module, extra in OPTIONAL.items():
+        assert any(req.startswith(module) for req in extras[extra]), (module, extra)
+        assert module in dev, module
 
 
 def test_dev_lock_pins_the_runtime_packages_to_the_same_versions() -> None:

@@ -48,6 +48,8 @@ class BuildOptions:
     force: bool = False  # replace the package folders even if they hold files it did not write
     # per-article annotation cache (talkspkg.cache); None: annotate every article
     cache_dir: Path | None = None
+    # address of a Dask scheduler (tcp://HOST:PORT): annotate on its workers, not in `jobs`
+    scheduler: str | None = None
     # called with the number of articles each annotated batch adds (a progress bar)
     progress: Callable[[int], None] | None = field(default=None, compare=False)
 
@@ -93,7 +95,9 @@ def write_into(raw_dir: Path, target: Path, options: BuildOptions) -> BuildResul
     kb = load_knowledge()
     items = [(path, aid, sources.get(path.name, {})) for path, aid in plan_raw(raw_dir)]
     store = ArticleCache.open(options.cache_dir) if options.cache_dir is not None else None
-    tables = assemble(_reported(run_batches(items, options.jobs, store), options.progress), kb)
+    tables = assemble(
+        _reported(run_batches(items, options.jobs, store, options.scheduler), options.progress), kb
+    )
     if store is not None:
         store.prune()
     _copy_raw(raw_dir, target / "raw")

@@ -71,6 +71,13 @@ def main() -> None:
     help="Per-article annotation cache: only new or changed articles are annotated again.",
 )
 @click.option("--no-cache", is_flag=True, help="Annotate every article; read and write no cache.")
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    default=None,
+    help="Annotate on the workers of this Dask scheduler (tcp://HOST:PORT; needs "
+    "talkspkg[dask]) instead of --jobs processes; the corpus stages run here.",
+)
 def build(
     raw_dir: Path,
     out_dir: Path,
@@ -80,6 +87,7 @@ def build(
     jobs: int | None,
     cache_dir: Path,
     no_cache: bool,
+    scheduler: str | None,
 ) -> None:
     """Build the data package from the raw articles, atomically.
 
@@ -93,7 +101,10 @@ def build(
     from talkspkg.build import BuildOptions, build_package, check_package
 
     options = BuildOptions(
-        jobs=jobs or os.cpu_count() or 1, force=force, cache_dir=None if no_cache else cache_dir
+        jobs=jobs or os.cpu_count() or 1,
+        force=force,
+        cache_dir=None if no_cache else cache_dir,
+        scheduler=scheduler,
     )
     bar = None
     if not quiet and not check and sys.stderr.isatty():  # a bar only where a person watches

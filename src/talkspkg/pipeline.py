@@ -20,7 +20,7 @@ from talkspkg.cache import ArticleCache
 from talkspkg.document import Article
 from talkspkg.kb import Entity, KnowledgeBase, load_knowledge
 from talkspkg.metadata import parse_metadata
-from talkspkg.raw import RawFile, read_article
+from talkspkg.raw import RawFile, raw_file, read_article
 from talkspkg.stages.articles import article_row, source_date
 from talkspkg.stages.entities import entity_rows, merge_discovered
 from talkspkg.stages.meetings import MeetingMention, assemble_meetings, meeting_mentions
@@ -149,13 +149,24 @@ def annotate_cached(
     return value
 
 
-def annotate_batch(items: Sequence[WorkItem], store: ArticleCache | None = None) -> Batch:
+def annotate_batch(
+    items: Sequence[WorkItem],
+    store: ArticleCache | None = None,
+    contents: Sequence[bytes] | None = None,
+) -> Batch:
+    """Annotate consecutive articles; their raw bytes are read from their paths, or are
+    `contents` (one per item) when the caller sent them (a cluster worker)."""
     kb = load_knowledge()
     rows: dict[str, list[dict[str, Any]]] = {}
     batch = Batch({})
-    for path, article_id, source in items:
+    for i, (path, article_id, source) in enumerate(items):
+        raw = (
+            read_article(path, article_id)
+            if contents is None
+            else raw_file(path, article_id, contents[i])
+        )
         article_rows, discovered, evidence, meetings, presentations = annotate_cached(
-            read_article(path, article_id), source, kb, store
+            raw, source, kb, store
         )
         batch.discovered.append(discovered)
         batch.evidence.extend(evidence)
@@ -172,11 +183,20 @@ def _batches(items: Sequence[WorkItem]) -> list[Sequence[WorkItem]]:
 
 
 def run_batches(
-    items: Sequence[WorkItem], jobs: int, store: ArticleCache | None = None
+    items: Sequence[WorkItem],
+    jobs: int,
+    store: ArticleCache | None = None,
+    scheduler: str | None = None,
 ) -> Iterator[Batch]:
-    """Annotate `items` in order, in `jobs` processes (inline when jobs == 1), reusing the
-    entries of `store` (see talkspkg.cache)."""
+    """Annotate `items` in order, in `jobs` processes (inline when jobs == 1), or on the workers
+    of the Dask `scheduler` (an address: talkspkg.cluster), reusing the entries of `store`
+    (see talkspkg.cache)."""
     chunks = _batches(items)
+    if scheduler is not None:
+        from talkspkg.cluster import run_on_cluster
+
+        yield from run_on_cluster(chunks, scheduler, store)
+        return
     work = partial(annotate_batch, store=store)
     if jobs <= 1 or len(chunks) <= 1:
         yield from map(work, chunks)

@@ -121,6 +121,12 @@ def read_article(path: Path, article_id: str) -> RawFile:
         data = path.read_bytes()
     except OSError as exc:
         raise RawInputError(f"{path}: cannot be read: {exc.strerror or exc}") from None
+    return raw_file(path, article_id, data)
+
+
+def raw_file(path: Path, article_id: str, data: bytes) -> RawFile:
+    """The article of the bytes `data` read from `path` (a worker that was sent the bytes never
+    opens `path`: it only names the file)."""
     return RawFile(path, article_id, decode(path, data), hashlib.sha256(data).hexdigest())
 
 
