@@ -128,6 +128,10 @@ def main() -> None:
         from quality_doc import write_doc
 
         write_doc(QUALITY_DOC, results, baseline_of=args.baseline_of)
+    if args.write_doc or args.baseline_of:  # the README shows the calibration table too
+        from cogapp import Cog
+
+        Cog().main(["cog", "-r", "-q", str(QUALITY_DOC.parent.parent / "README.md")])
     if args.json:
         print(json.dumps(results, indent=2, ensure_ascii=False))
         return
