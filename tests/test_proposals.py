@@ -985,3 +985,31 @@ def test_coordinated_subjects_propose_but_coordinated_objects_do_not():
     assert {c[2] for c in claims("Japan urged India and China to back a full ceasefire.")} == {
         "japan"
     }
+
+
+def test_a_sentence_cut_by_hard_wrapping_is_read_whole():
+    wrapped = (
+        "Hungary and the war\n\n"
+        "Last month, Orban changed his tone on the war, saying he\n"
+        "thought Kyiv could hold out, a long way from his earlier calls for Kyiv\n"
+        "to cede territory.\n\n"
+        "Another paragraph follows here, wrapped at the same width as the\n"
+        "first one.\n"
+    )
+    assert claims(wrapped) == [
+        ("territory.cession", "proposes", "viktor-orban", "hungary.position", "explicit")
+    ]
+
+
+def test_what_an_actor_sees_as_essential_is_its_position():
+    assert claims("Finland sees a European reassurance force as essential for any settlement.") == [
+        ("security.foreign_contingent", "proposes", "finland", "finland.position", "explicit")
+    ]
+
+
+def test_a_stance_in_a_disputed_claim_is_no_stance():
+    text = (
+        "Brazil's foreign ministry cast doubt on a claim by Trump that Lula had agreed to "
+        "stop buying Russian oil."
+    )
+    assert [c for c in claims(text) if c[1] != "proposes"] == []

@@ -9,7 +9,9 @@ Each proposal cue of a sentence is resolved to a proposer by the first rule that
    before a passive verb cue of its clause takes the verb's proposer); not the possessor of the
    agent ("drafted by Kyiv's allies" is the allies'); a noun cue ending in "of" takes its
    of-phrase before any premodifier ("we welcome the readiness of Washington to provide");
-3. possessive pronoun before the cue ("of its willingness to"): the first actor of the clause;
+3. possessive pronoun before the cue ("of its willingness to"): the first actor of the clause,
+   else the sentence's first actor that no preposition governs when it fits the pronoun (a
+   person for "his"/"her": "Trump ..., a far cry from his calls for Kyiv to cede");
 4. verb cue: its subject, a proposal noun right before it ("China's proposal calls for"), else
    the nearest actor before it that no preposition governs ("Putin reportedly offered",
    "Ukraine drafted a paper"), or for a participle after a comma (", demanding") the first such
@@ -228,7 +230,18 @@ class Attributor:
         for b in _CLAUSE_START.finditer(self.text, s.start, m.start()):
             start = b.end()
         candidates = [a for a in self.actors.within(start, m.start()) if a.kind != "first-person"]
-        return candidates[0] if candidates else None
+        if candidates:
+            return candidates[0]
+        # "Trump ..., saying ..., a far cry from his public calls for": the sentence's subject,
+        # a person for "his"/"her"
+        person = m.group().split()[0].lower() in ("his", "her")
+        for actor in self.actors.within(s.start, m.start()):
+            if actor.kind == "first-person" or self.actors.is_object(actor, s.start):
+                continue
+            entity = self.actors.entity(actor.entity_id or "")
+            is_person = entity is not None and entity.entity_type == "person"
+            return actor if is_person == person else None
+        return None
 
     def _noun_subject(
         self, s: Sentence, cue: Hit, resolved: dict[Hit, Context | None]
