@@ -938,3 +938,78 @@ def test_a_reporter_is_not_the_subject_of_the_clause_he_reports():
     assert not any(c[1] == "proposes" for c in claims(text))
     text = "Orban told reporters on Friday that he had committed to deploying troops to Ukraine."
     assert claims(text)[0][:3] == ("security.foreign_contingent", "proposes", "viktor-orban")
+
+
+# ---------------------------------------------------------------- recall: wordings and agents
+
+
+@pytest.mark.parametrize(
+    ("wording", "code"),
+    [
+        ("a truce of 30 days", "ceasefire.temporary"),
+        ("a month-long ceasefire", "ceasefire.temporary"),
+        ("a ten-day pause in the fighting", "ceasefire.temporary"),
+        ("an in-person meeting of the two presidents", "process.direct_talks"),
+        ("a summit between Zelensky and Putin", "process.direct_talks"),
+        ("lifting the limits on the use of long-range weapons", "security.military_aid"),
+        ("that parliamentary elections should be held next spring", "political.elections"),
+        ("to confiscate the Russian central bank assets", "economy.frozen_assets"),
+        ("that India and Turkey halt their purchases of Russian oil", "sanctions.pressure"),
+    ],
+)
+def test_provisions_are_found_in_the_wordings_other_outlets_use(wording, code):
+    assert (code, "proposes", "japan", "japan.position", "explicit") in claims(
+        f"Japan has called for {wording}."
+    )
+
+
+def test_threats_of_sanctions_are_the_threatening_sides_proposal():
+    assert claims("Canada's renewed threats of sanctions worried the traders.") == [
+        ("sanctions.pressure", "proposes", "canada", "canada.position", "explicit")
+    ]
+
+
+def test_every_agent_of_a_coordinated_by_phrase_proposes():
+    found = claims("A month-long truce proposed by Poland and Finland was discussed on Monday.")
+    assert {(c[2], c[3]) for c in found} == {
+        ("poland", "poland.plan"),
+        ("finland", "finland.plan"),
+    }
+
+
+def test_coordinated_subjects_propose_but_coordinated_objects_do_not():
+    assert {c[2] for c in claims("Norway and Denmark proposed a full ceasefire.")} == {
+        "norway",
+        "denmark",
+    }
+    assert {c[2] for c in claims("Japan urged India and China to back a full ceasefire.")} == {
+        "japan"
+    }
+
+
+def test_a_sentence_cut_by_hard_wrapping_is_read_whole():
+    wrapped = (
+        "Hungary and the war\n\n"
+        "Last month, Orban changed his tone on the war, saying he\n"
+        "thought Kyiv could hold out, a long way from his earlier calls for Kyiv\n"
+        "to cede territory.\n\n"
+        "Another paragraph follows here, wrapped at the same width as the\n"
+        "first one.\n"
+    )
+    assert claims(wrapped) == [
+        ("territory.cession", "proposes", "viktor-orban", "hungary.position", "explicit")
+    ]
+
+
+def test_what_an_actor_sees_as_essential_is_its_position():
+    assert claims("Finland sees a European reassurance force as essential for any settlement.") == [
+        ("security.foreign_contingent", "proposes", "finland", "finland.position", "explicit")
+    ]
+
+
+def test_a_stance_in_a_disputed_claim_is_no_stance():
+    text = (
+        "Brazil's foreign ministry cast doubt on a claim by Trump that Lula had agreed to "
+        "stop buying Russian oil."
+    )
+    assert [c for c in claims(text) if c[1] != "proposes"] == []

@@ -9,7 +9,9 @@ Each proposal cue of a sentence is resolved to a proposer by the first rule that
    before a passive verb cue of its clause takes the verb's proposer); not the possessor of the
    agent ("drafted by Kyiv's allies" is the allies'); a noun cue ending in "of" takes its
    of-phrase before any premodifier ("we welcome the readiness of Washington to provide");
-3. possessive pronoun before the cue ("of its willingness to"): the first actor of the clause;
+3. possessive pronoun before the cue ("of its willingness to"): the first actor of the clause,
+   else the sentence's first actor that no preposition governs when it fits the pronoun (a
+   person for "his"/"her": "Trump ..., a far cry from his calls for Kyiv to cede");
 4. verb cue: its subject, a proposal noun right before it ("China's proposal calls for"), else
    the nearest actor before it that no preposition governs ("Putin reportedly offered",
    "Ukraine drafted a paper"), or for a participle after a comma (", demanding") the first such
@@ -97,6 +99,7 @@ def _inside_quotation(text: str, start: int, position: int) -> bool:
     return curly_open > curly_close or (curly_open == 0 and before.count('"') % 2 == 1)
 
 
+_COORDINATED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
 _CLAUSE_START = re.compile(r"\bthat\s+|[,;:]\s+")
 _PARTICIPLE = re.compile(r",\s*$")
 CARRY_WINDOW, ANAPHORA_WINDOW = 2, 3
@@ -112,6 +115,9 @@ class Context:
     actor_id: str  # who the sentence says proposes (Witkoff), else the proposer
     cue: Hit | None  # the cue in this sentence; None when carried over
     attribution: str  # explicit | anaphora | carry-over
+    # (side, actor id) of the actors coordinated with the proposer ("proposed by the EU and
+    # Ukraine"): each proposes the same terms, as a proposal of its own
+    partners: tuple[tuple[str, str], ...] = ()
 
     @property
     def proposal_id(self) -> str:
@@ -139,7 +145,44 @@ class Attributor:
         if actor is None or actor.entity_id is None:
             return None
         side = actor.side or self.actors.side_of(actor.entity_id)
-        return Context(side, kind, kind, actor.entity_id, cue, "explicit")
+        partners = self._partners(actor, self.sentences[index], side)
+        return Context(side, kind, kind, actor.entity_id, cue, "explicit", partners)
+
+    def _partners(self, actor: Actor, s: Sentence, side: str) -> tuple[tuple[str, str], ...]:
+        """The actors coordinated with `actor` ("by the EU and Ukraine", "Britain and France
+        proposed"), of other sides; not an object ("urged Putin and Zelensky") nor a possessor
+        ("the EU and Ukraine's allies")."""
+        if actor.kind not in ("mention", "demonym"):
+            return ()
+        here = self.actors.within(s.start, s.end)
+        if actor not in here:
+            return ()
+        n = here.index(actor)
+        chain = [actor]
+        left = n
+        while left > 0 and _COORDINATED.fullmatch(self.text, here[left - 1].end, here[left].start):
+            left -= 1
+            chain.insert(0, here[left])
+        right = n
+        while right + 1 < len(here) and _COORDINATED.fullmatch(
+            self.text, here[right].end, here[right + 1].start
+        ):
+            right += 1
+            chain.append(here[right])
+        if self.text[chain[-1].end : chain[-1].end + 2] in ("'s", "’s") or (
+            chain[0] is not actor and self.actors.is_object(chain[0], s.start)
+        ):
+            return ()
+        found: dict[str, str] = {}
+        for other in chain:
+            if other is actor or other.entity_id is None:
+                continue
+            if other.kind not in ("mention", "demonym"):
+                continue
+            other_side = other.side or self.actors.side_of(other.entity_id)
+            if other_side != side:
+                found.setdefault(other_side, other.entity_id)
+        return tuple(found.items())
 
     def _premodifier(self, s: Sentence, cue: Hit, hits: list[Hit]) -> Actor | str | None:
         before = self.actors.within(s.start, cue.start)
@@ -187,7 +230,18 @@ class Attributor:
         for b in _CLAUSE_START.finditer(self.text, s.start, m.start()):
             start = b.end()
         candidates = [a for a in self.actors.within(start, m.start()) if a.kind != "first-person"]
-        return candidates[0] if candidates else None
+        if candidates:
+            return candidates[0]
+        # "Trump ..., saying ..., a far cry from his public calls for": the sentence's subject,
+        # a person for "his"/"her"
+        person = m.group().split()[0].lower() in ("his", "her")
+        for actor in self.actors.within(s.start, m.start()):
+            if actor.kind == "first-person" or self.actors.is_object(actor, s.start):
+                continue
+            entity = self.actors.entity(actor.entity_id or "")
+            is_person = entity is not None and entity.entity_type == "person"
+            return actor if is_person == person else None
+        return None
 
     def _noun_subject(
         self, s: Sentence, cue: Hit, resolved: dict[Hit, Context | None]

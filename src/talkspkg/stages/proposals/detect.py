@@ -23,7 +23,7 @@ Stances never target a proposal of the holder's own side, except in an agreement
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from talkspkg.document import Article
@@ -233,18 +233,19 @@ class _Article:
             for term, ctx in a.attached.items():
                 if term in disputed and ctx.attribution != "explicit":
                     continue  # "dismissed such proposals": the stance's target, no new claim
-                carrying.setdefault(term.label, {}).setdefault(ctx.proposal_id, ctx)
-                yield self.claim(
-                    a.sentence,
-                    term.label,
-                    "proposes",
-                    ctx.actor_id,
-                    ctx,
-                    ctx.proposer_id,
-                    term,
-                    ctx.cue,
-                    ctx.attribution,
-                )
+                for each in (ctx, *_partner_contexts(ctx)):
+                    carrying.setdefault(term.label, {}).setdefault(each.proposal_id, each)
+                    yield self.claim(
+                        a.sentence,
+                        term.label,
+                        "proposes",
+                        each.actor_id,
+                        each,
+                        each.proposer_id,
+                        term,
+                        each.cue,
+                        each.attribution,
+                    )
         for n, a in enumerate(analyses):
             for stance in a.stances:
                 for holder in stance.holders:
@@ -310,6 +311,14 @@ class _Article:
                         "anaphora",
                     )
                 return
+
+
+def _partner_contexts(ctx: Context) -> list[Context]:
+    """The proposals of the actors coordinated with the proposer ("proposed by the EU and
+    Ukraine"): the same terms, each its own proposal."""
+    return [
+        replace(ctx, proposer_id=side, actor_id=actor, partners=()) for side, actor in ctx.partners
+    ]
 
 
 # How far each way of tying a claim to its proposal is to be trusted: the share of right

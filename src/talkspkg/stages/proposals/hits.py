@@ -10,7 +10,8 @@ territory until a full ceasefire" is both process.sequencing and ceasefire.full.
 
 A cue overlapping a term is part of the term's wording, not a cue: "ruling out Ukrainian
 membership of NATO" is the NATO term, not a rejection; "until" inside a sequencing term is not a
-condition.
+condition. A modal demand is a cue even inside a term ("Kyiv should be included in the talks"):
+the term says what is demanded, the modal that somebody demands it.
 """
 
 from __future__ import annotations
@@ -102,4 +103,8 @@ def find_cues(text: str, sentence: Sentence, cues: Cues, terms: list[Hit], live:
                 )
             )
     kept = resolve_overlaps(found)
-    return [c for c in kept if not any(t.start < c.end and c.start < t.end for t in terms)]
+    return [
+        c
+        for c in kept
+        if c.form == "reported" or not any(t.start < c.end and c.start < t.end for t in terms)
+    ]

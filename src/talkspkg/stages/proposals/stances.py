@@ -26,7 +26,9 @@ them ("most of these points"): which ones, the text does not say.
 A collective subject right before a `holder: before` cue ("the two sides agreed", "the
 delegations agreed") is held by the parties of the encounter the passage tells (detect.py).
 
-A cue preceded by a hypothetical marker ("to accept", "can possibly accept") is no stance; a
+A cue preceded by a hypothetical marker ("to accept", "can possibly accept"), or standing in a
+claim the sentence says is doubted or denied ("cast doubt on a claim ... that Modi had agreed
+to"), is no stance; a
 supports cue followed by a conditional cue ("would agree ... only if", "we agree – but only
 if") is conditional, unless the condition stands in a ", but" clause with a subject of its own
 ("willing to talk about guarantees, but their exact nature will depend on ..."): a condition on
@@ -47,7 +49,6 @@ from talkspkg.stages.proposals.text import Sentence
 _WHICH = re.compile(r",\s+which\b", re.IGNORECASE)
 _BUT = re.compile(r"(?:,|\s[–—])\s+but\s+", re.IGNORECASE)
 _COMPLEMENT_END = re.compile(r"[,;.]|\bwhich\b")
-_LOOKBACK = 40
 _PARTICIPLE = re.compile(
     r",\s*(?:reiterating|saying|adding|insisting|arguing|stressing|warning|noting)\b"
 )
@@ -79,7 +80,7 @@ class Stance:
 
 
 def _hypothetical(text: str, s: Sentence, cue: Hit, cues: Cues) -> bool:
-    before = text[max(s.start, cue.start - _LOOKBACK) : cue.start]
+    before = text[s.start : cue.start]  # the patterns are anchored at its end
     return any(p.search(before) for p in cues.hypothetical)
 
 
