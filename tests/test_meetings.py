@@ -883,3 +883,28 @@ def test_held_talks_are_the_announced_ones_once_their_day_has_passed() -> None:
     early = article("early", "Donald Trump hosted Volodymyr Zelensky in Washington.", "2025-06-06")
     assert len(run(plan, later)["meetings"]) == 1  # the Monday had passed by September
     assert len(run(plan, early)["meetings"]) == 2  # the day before it: another encounter
+
+
+def test_a_mediator_named_by_a_passive_takes_part_without_splitting_the_talks() -> None:
+    rows = run(
+        article(
+            "mediated",
+            "On 9 March, delegations of Russia and Ukraine held talks in Doha. "
+            "Held at a palace in Doha, the talks were mediated by Qatar.",
+            "2025-03-20",
+        )
+    )
+    (row,) = rows["meetings"]
+    assert roles(rows, row["meeting_id"]).get("qatar") == "participant"
+
+
+def test_a_person_briefed_on_talks_is_no_party_of_them() -> None:
+    rows = run(
+        article(
+            "briefed",
+            "Donald Trump said he would brief Keir Starmer on his talks with Vladimir Putin "
+            "in Anchorage on Friday.",
+            "2025-08-12",
+        )
+    )
+    assert all("keir-starmer" not in roles(rows, r["meeting_id"]) for r in rows["meetings"])

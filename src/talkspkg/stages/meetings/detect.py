@@ -196,7 +196,7 @@ class _Grouper:
             return None  # two dates: _fits has compared them
         if f.temporal or f.other:
             return None  # "comes after talks in Abu Dhabi", "the next round": another event
-        parties = {e for e, role in f.roles.items() if role != "absent"}
+        parties = {e for e, role in f.roles.items() if role != "absent"} - f.third_parties
         if parties and loc.parties and not parties & loc.parties:
             return None  # "A and B hosted talks in Miami. On January 23, C, D and E met"
         return None if _names_others(f, loc) else loc
@@ -269,7 +269,8 @@ class _Grouper:
             loc.date_key, loc.range = date.key, rng
         loc.format = loc.format or frame_format(f)
         loc.people |= self._people(f)
-        loc.parties |= {e for e, role in f.roles.items() if role != "absent"}
+        # a host or mediator named by "hosted / mediated by" is no delegation of the talks
+        loc.parties |= {e for e, role in f.roles.items() if role != "absent"} - f.third_parties
         loc.clock = self.clock
         self.of[id(f)] = loc
         return loc

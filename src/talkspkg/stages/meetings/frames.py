@@ -110,6 +110,7 @@ def read_sentence(
 
 def absorb(into: Frame, other: Frame) -> None:
     """Fold `other` (the same encounter named again in the sentence) into `into`."""
+    into.third_parties |= other.third_parties - set(into.roles)
     for eid, role in other.roles.items():
         add_role(into.roles, eid, role)
     into.statuses |= other.statuses

@@ -82,6 +82,7 @@ class Vocab:
     relative_pronouns: frozenset[str]
     other_cues: frozenset[str]
     name_modified: frozenset[str]
+    briefing_verbs: frozenset[str]
     abbreviations: frozenset[str]
     weekdays: Mapping[str, int]
     months: Mapping[str, int]
@@ -162,7 +163,7 @@ PATTERN_KEYS = (
 WORD_KEYS = (
     "call_objects", "negators", "quantifiers", "generic_modifiers", "determiners", "not_before",
     "verb_nouns", "delegation_nouns", "speech_verbs", "city_roles", "venue_roles", "subordinators",
-    "coordinators", "relative_pronouns", "other_cues", "name_modified",
+    "coordinators", "relative_pronouns", "other_cues", "name_modified", "briefing_verbs",
 )  # fmt: skip
 
 
