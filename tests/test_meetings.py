@@ -816,3 +816,95 @@ def test_a_dated_sentence_naming_other_parties_does_not_continue_the_talks_befor
     assert len(rows["meetings"]) == 2
     miami = next(r for r in rows["meetings"] if r["city"] == "Miami")
     assert miami["date_start"] is None
+
+
+# ================================================================ story time and sequels
+def test_later_in_the_month_is_dated_from_the_encounter_told_before() -> None:
+    rows = run(
+        article(
+            "sequel-month",
+            "On October 8, 2024, Sergei Lavrov met Marco Rubio in Vienna. "
+            "Later in the month, Steve Witkoff and Jared Kushner hosted another session of "
+            "talks in Miami.",
+            "2026-01-20",
+        )
+    )
+    miami = [r for r in rows["meetings"] if r["city"] == "Miami"]
+    assert [when(r) for r in miami] == [(date(2024, 10, 1), date(2024, 10, 31), "month")]
+
+
+def test_a_sequel_without_a_dated_encounter_before_dates_nothing() -> None:
+    rows = run(
+        article(
+            "sequel-undated",
+            "The following day, Steve Witkoff and Jared Kushner hosted talks in Miami.",
+            "2026-01-20",
+        )
+    )
+    assert [when(r) for r in rows["meetings"]] == [(None, None, None)]
+
+
+def test_a_date_opening_the_sentence_dates_its_main_encounter() -> None:
+    rows = run(
+        article(
+            "opening-date",
+            "On 3 March, envoys of both governments, among them US Secretary of State Marco "
+            "Rubio and the Russian foreign minister, Sergei Lavrov, met in Riyadh.",
+            "2025-03-20",
+        )
+    )
+    assert [when(r) for r in rows["meetings"]] == [(date(2025, 3, 3), date(2025, 3, 3), "day")]
+
+
+def test_an_event_narrated_after_a_later_encounter_is_not_the_earlier_one_again() -> None:
+    rows = run(
+        article(
+            "story-time",
+            "On March 3, 2025, Donald Trump and JD Vance clashed with Volodymyr Zelensky in a "
+            "meeting at the White House. On August 15, 2025, Trump met Vladimir Putin in "
+            "Anchorage. Trump then hosted Zelensky and European leaders in Washington.",
+            "2026-01-20",
+        )
+    )
+    washington = [r for r in rows["meetings"] if r["city"] == "Washington"]
+    assert [when(r) for r in washington] == [
+        (date(2025, 3, 3), date(2025, 3, 3), "day"),
+        (None, None, None),
+    ]
+
+
+def test_held_talks_are_the_announced_ones_once_their_day_has_passed() -> None:
+    plan = article(
+        "plan",
+        "Volodymyr Zelensky will travel to Washington on Monday to meet Donald Trump.",
+        "2025-06-05",
+    )
+    later = article("later", "Donald Trump hosted Volodymyr Zelensky in Washington.", "2025-09-01")
+    early = article("early", "Donald Trump hosted Volodymyr Zelensky in Washington.", "2025-06-06")
+    assert len(run(plan, later)["meetings"]) == 1  # the Monday had passed by September
+    assert len(run(plan, early)["meetings"]) == 2  # the day before it: another encounter
+
+
+def test_a_mediator_named_by_a_passive_takes_part_without_splitting_the_talks() -> None:
+    rows = run(
+        article(
+            "mediated",
+            "On 9 March, delegations of Russia and Ukraine held talks in Doha. "
+            "Held at a palace in Doha, the talks were mediated by Qatar.",
+            "2025-03-20",
+        )
+    )
+    (row,) = rows["meetings"]
+    assert roles(rows, row["meeting_id"]).get("qatar") == "participant"
+
+
+def test_a_person_briefed_on_talks_is_no_party_of_them() -> None:
+    rows = run(
+        article(
+            "briefed",
+            "Donald Trump said he would brief Keir Starmer on his talks with Vladimir Putin "
+            "in Anchorage on Friday.",
+            "2025-08-12",
+        )
+    )
+    assert all("keir-starmer" not in roles(rows, r["meeting_id"]) for r in rows["meetings"])

@@ -21,13 +21,17 @@ Policy (ACLED-like precision, never a guess):
 * A month and day without year take the year that puts the date nearest the anchor, except
   that what is not a plan lies at most AHEAD_DAYS ahead of it and a plan never lies before it.
 * Without an anchor only full dates (with year) resolve; everything else is None.
+* A sequel ("later in the month", "the following day", "ten days later") counts from the
+  encounter the article told just before, not from "now": `after_told` turns it into the
+  month or day it designates when that encounter is dated precisely enough, else it dates
+  nothing.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 from itertools import pairwise
@@ -54,13 +58,16 @@ class DateExpr:
     start: int
     end: int
     text: str
-    kind: str  # date | month_day | month | weekday | relative
+    kind: str  # date | month_day | month | weekday | relative | sequel
     year: int | None = None
     month: int | None = None
     day: int | None = None
     weekday: int | None = None
-    unit: str | None = None  # relative expressions: day | week | month
-    offset: int = 0  # relative: units from the anchor; weekday: -1 last, 0 plain, +1 next
+    unit: str | None = None  # relative and sequel expressions: day | week | month
+    # relative: units from the anchor; sequel: from the encounter told before; weekday: -1
+    # last, 0 plain, +1 next
+    offset: int = 0
+    since: date | None = None  # a month "later in the month" than this day: from the day after
 
     @property
     def priority(self) -> int:
@@ -69,7 +76,16 @@ class DateExpr:
     @property
     def key(self) -> tuple[object, ...]:
         """Identity of what the expression designates, the same for equal expressions."""
-        return (self.kind, self.year, self.month, self.day, self.weekday, self.unit, self.offset)
+        return (
+            self.kind,
+            self.year,
+            self.month,
+            self.day,
+            self.weekday,
+            self.unit,
+            self.offset,
+            self.since,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +126,7 @@ def _patterns(vocab: Vocab) -> dict[str, Gated]:
             re.I,
         ),
         "relative": phrase_pattern(vocab.relative).compiled,
+        "sequel": phrase_pattern(vocab.sequel).compiled,
     }
     return {name: Gated(pattern) for name, pattern in compiled.items()}
 
@@ -156,6 +173,9 @@ def find_dates(
     for m in pats["relative"].finditer(text, start, end):
         unit, offset = vocab.relative[" ".join(m.group().lower().split())]
         add(m, "relative", unit=unit, offset=offset)
+    for m in pats["sequel"].finditer(text, start, end):
+        unit, offset, after = vocab.sequel[" ".join(m.group().lower().split())]
+        add(m, "sequel", unit=unit, offset=offset, since=date.min if after else None)
     return resolve_overlaps(found)
 
 
@@ -204,6 +224,35 @@ def resolve(expr: DateExpr, anchor: Anchor | None, future: bool = False) -> Date
     if expr.kind == "relative":
         return _relative(expr.unit or "day", expr.offset, anchor)
     return None
+
+
+def after_told(expr: DateExpr, told: DateRange | None) -> DateExpr | None:
+    """A sequel ("later in the month", "the following day") as the date it designates after
+    the encounter told before (dated `told`): a month of a month or day, a day of a day; None
+    when that encounter is undated or not that precise."""
+    if expr.kind != "sequel" or told is None:
+        return None
+    if expr.unit == "month" and (told.start.year, told.start.month) == (
+        told.end.year,
+        told.end.month,
+    ):
+        year, month = shift_month(told.start.year, told.start.month, expr.offset)
+        since = told.end if expr.since and told.precision == "day" and expr.offset == 0 else None
+        if since is not None and since == month_of(year, month)[1]:
+            return None  # "later in the month" after its last day
+        return replace(expr, kind="month", year=year, month=month, since=since)
+    if expr.unit == "day" and told.precision == "day" and told.start == told.end:
+        d = told.start + timedelta(days=expr.offset)
+        return replace(expr, kind="date", year=d.year, month=d.month, day=d.day)
+    return None
+
+
+def window(expr: DateExpr | None, rng: DateRange) -> DateRange:
+    """The days `rng` (the range `expr` resolved to) can still designate: a month "later in the
+    month" than a day of it runs from the day after; the range itself is the whole month."""
+    if expr is None or expr.since is None or rng.precision != "month":
+        return rng
+    return DateRange(max(rng.start, expr.since + timedelta(days=1)), rng.end, rng.precision)
 
 
 def anchor_label(expr: DateExpr, anchor: Anchor | None) -> str | None:

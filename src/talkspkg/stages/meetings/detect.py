@@ -41,6 +41,12 @@ Coreference inside one article (policy):
   city and no date outside the encounter's. Two states talking apart at a meeting of
   three or more is not that meeting; at a meeting of two it is.
 
+The story's time (`_Grouper.clock`) is the date of the latest dated encounter the prose told, not
+counting plans. A sequel ("later in the month", "the following day") is dated from it (or not at
+all). An undated event narrated by a verb never joins an encounter dated, or last told, before the
+story's time: "met in the Oval Office ... met in Alaska on August 15. X hosted Y in Washington"
+tells a second visit to Washington, not the first again.
+
 The date of a plan that was cancelled or postponed ("was to start on Sunday, but was
 postponed") does not place the encounter in time (it is kept on the mention).
 
@@ -55,7 +61,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 
 from talkspkg.document import Article, SegmentKind
 from talkspkg.kb import KnowledgeBase
@@ -64,6 +71,7 @@ from talkspkg.stages.meetings.dates import (
     Anchor,
     DateExpr,
     DateRange,
+    after_told,
     anchor_label,
     find_dates,
     published_anchor,
@@ -92,6 +100,7 @@ class Local:
     people: set[str] = field(default_factory=set)
     parties: set[str] = field(default_factory=set)  # persons and countries taking part
     caption: bool = False  # told by a photo caption
+    clock: DateRange | None = None  # the story's time when it was last told (see _Grouper.clock)
 
 
 # a sentence that opens with a markdown link or list of links (a story card, navigation); an
@@ -146,6 +155,9 @@ class _Grouper:
         self.count = 0  # sentences read
         self.seen: dict[int, int] = {}  # id(encounter) -> the last sentence that reported it
         self.caption = False  # the sentence being read is a photo caption
+        # the date of the latest dated encounter the prose told (not a plan): the story's time
+        self.clock: DateRange | None = None
+        self.after: dict[int, date] = {}  # id(frame) -> narrated_after(frame).start
 
     def _inherit(self, f: Frame) -> None:
         """ "The next round of talks", "another round" naming no party is held between the
@@ -184,7 +196,7 @@ class _Grouper:
             return None  # two dates: _fits has compared them
         if f.temporal or f.other:
             return None  # "comes after talks in Abu Dhabi", "the next round": another event
-        parties = {e for e, role in f.roles.items() if role != "absent"}
+        parties = {e for e, role in f.roles.items() if role != "absent"} - f.third_parties
         if parties and loc.parties and not parties & loc.parties:
             return None  # "A and B hosted talks in Miami. On January 23, C, D and E met"
         return None if _names_others(f, loc) else loc
@@ -227,7 +239,25 @@ class _Grouper:
             same_date = False  # one day, other people: another encounter ("talks with Tusk")
         if not (same_place or same_date or shared >= 2):
             return None  # one leader named in both is no link (leaders meet many people)
+        if self._moved_on(loc, f):
+            return None
         return 4 * same_place + 2 * same_date + min(shared, 1)
+
+    def narrated_after(self, f: Frame) -> DateRange | None:
+        """The story's time when an undated event is narrated by a verb as past ("Trump hosted
+        X"), which it did not precede; None for a dated frame, a noun, a plan."""
+        if _grouping_date(f) is not None or not _is_verb(f) or is_future(f):
+            return None
+        return self.clock
+
+    def _moved_on(self, loc: Local, f: Frame) -> bool:
+        """An undated event narrated by a verb ("Trump hosted X in Washington") after the story
+        has told an encounter later than `loc` is a new event, not `loc` again: in "met in the
+        Oval Office (February) ... met in Alaska on August 15 ... hosted X in Washington", the
+        visit to Washington is not February's meeting."""
+        clock = None if self.caption else self.narrated_after(f)
+        told = loc.range or loc.clock
+        return clock is not None and told is not None and clock.start > told.end
 
     def _join(self, loc: Local, f: Frame) -> Local:
         if f.place and not loc.place_id:
@@ -239,7 +269,9 @@ class _Grouper:
             loc.date_key, loc.range = date.key, rng
         loc.format = loc.format or frame_format(f)
         loc.people |= self._people(f)
-        loc.parties |= {e for e, role in f.roles.items() if role != "absent"}
+        # a host or mediator named by "hosted / mediated by" is no delegation of the talks
+        loc.parties |= {e for e, role in f.roles.items() if role != "absent"} - f.third_parties
+        loc.clock = self.clock
         self.of[id(f)] = loc
         return loc
 
@@ -295,6 +327,9 @@ class _Grouper:
 
     def sentence(self, s: Sentence, caption: bool = False) -> None:
         self.caption = caption
+        for f in s.frames:
+            if not caption and (clock := self.narrated_after(f)) is not None:
+                self.after[id(f)] = clock.start
         margins = {id(f): loc for f in s.frames if (loc := self._margin(f, s.start)) is not None}
         for f in s.frames:
             f.bilateral = f.bilateral or id(f) in margins
@@ -359,6 +394,16 @@ class _Grouper:
         for f in s.frames:
             if id(f) in self.of:
                 self.seen[id(self.of[id(f)])] = self.count
+        if not caption:
+            told = [r for f in s.frames if not is_future(f) and (r := self._range(f)) is not None]
+            self.clock = told[-1] if told else self.clock
+
+    def sequels(self, s: Sentence) -> None:
+        """ "later in the month", "the following day": dated from the encounter told before, or
+        not at all."""
+        for f in s.frames:
+            if f.date is not None and f.date.kind == "sequel":
+                f.date = after_told(f.date, self.clock)
 
 
 MARGIN_REACH = 3  # a bilateral on the margins is told within three sentences of its encounter
@@ -426,6 +471,7 @@ def detect(article: Article, kb: KnowledgeBase, found: MentionResult) -> list[Me
             for f in s.frames:
                 if f.date is not None and f.date.start in years:
                     f.date = years[f.date.start]
+            grouper.sequels(s)
             grouper.sentence(s, kind == SegmentKind.CAPTION)
             read.append(s)
     out: list[MeetingMention] = []
@@ -434,7 +480,8 @@ def detect(article: Article, kb: KnowledgeBase, found: MentionResult) -> list[Me
             loc = grouper.of.get(id(f))
             if loc is not None:
                 sides = grouper.sides(e for e, role in f.roles.items() if role != "absent")
-                out.append(_mention(ctx, s, f, loc, anchor, tuple(sorted(sides))))
+                m = _mention(ctx, s, f, loc, anchor, tuple(sorted(sides)))
+                out.append(replace(m, after=grouper.after.get(id(f))))
     return out
 
 

@@ -110,6 +110,7 @@ def read_sentence(
 
 def absorb(into: Frame, other: Frame) -> None:
     """Fold `other` (the same encounter named again in the sentence) into `into`."""
+    into.third_parties |= other.third_parties - set(into.roles)
     for eid, role in other.roles.items():
         add_role(into.roles, eid, role)
     into.statuses |= other.statuses
@@ -203,6 +204,8 @@ def _attach_dates(ctx: ArticleContext, s: Sentence, dates: list[DateExpr]) -> No
         if before and before[-1].lower() in ctx.speech_verbs:
             continue  # "reported Tuesday" dates the report
         f = nearest(ctx, d.start, s.frames, s, same_clause=True, limit=MAX_WORDS)
+        if f is None and _OPENING_DATE.fullmatch(text, s.start, d.start):
+            f = _main_frame(s)  # "On March 3, the envoys of A and B, ..., met in C"
         if f is not None and _timed_by_other(ctx, f, d):
             continue
         if f is not None:
@@ -222,6 +225,17 @@ def _attach_dates(ctx: ArticleContext, s: Sentence, dates: list[DateExpr]) -> No
             if _ADJACENT.fullmatch(text[a.end : b.start]) and other.kind in ("date", "month_day"):
                 best = other  # "the previous week, on April 17, 2025": the full date
         f.date = best
+
+
+# what may precede a date that opens its sentence and so dates the main clause's encounter
+_OPENING_DATE = re.compile(r"\W*(?:(?:then|later|and|but|finally)\W+)*(?:on|in|by)?\s*", re.I)
+
+
+def _main_frame(s: Sentence) -> Frame | None:
+    """The first frame of a main clause, when the sentence has one and it is not named after a
+    temporal preposition ("ahead of the talks")"""
+    main = [f for f in s.frames if f.clause.kind == "main"]
+    return main[0] if main and not main[0].temporal else None
 
 
 _NP_DATE = re.compile(r"(?:\s+(?:[\w’'-]+|in\s+[A-Z][\w-]+)){0,5}?\s+(?:on\s+|of\s+)?$")

@@ -18,7 +18,8 @@ A *report* is one article's encounter (its mentions sharing a `local_id`). Polic
    "the talks in Geneva" without a date when they are this week's (not when both name people
    and share none). An undated report told as held (a "held" cue, no plan) never joins a
    meeting only announced (plans, none held): "returned to Miami for a meeting with X" is not
-   "the next round, likely in Miami". Two meetings that
+   "the next round, likely in Miami", unless the announced day had passed when the report was
+   written. Two meetings that
    each name exactly two people are distinct, even on one day in one city, when the pairs are
    disjoint, or when they differ and the encounter is a call (a call has exactly its parties).
    Candidates come from an index (by day and place or person; by person for undated reports),
@@ -38,7 +39,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
 
-from talkspkg.stages.meetings.dates import DateRange
+from talkspkg.stages.meetings.dates import DateRange, window
 from talkspkg.stages.meetings.model import MeetingMention
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2}
@@ -120,6 +121,13 @@ class Report:
     def caption(self) -> bool:
         return all(m.caption for m in self.mentions)
 
+    @cached_property
+    def after(self) -> date | None:
+        """For an undated report of an event the article narrates after telling an encounter
+        of day D ("... met in Alaska on August 15. Trump hosted X in Washington"): D, before
+        which it did not take place."""
+        return max((m.after for m in self.mentions if m.after), default=None)
+
 
 def date_rank(m: MeetingMention) -> tuple[int, int, int, int, str, int]:
     """A date of what took place or is planned before the date of a plan cancelled or
@@ -144,7 +152,8 @@ class Cluster:
     people: set[str] = field(default_factory=set)
     parties: set[str] = field(default_factory=set)
     dated: MeetingMention | None = None
-    articles: set[str] = field(default_factory=set)
+    articles: set[str] = field(default_factory=set)  # articles whose prose reports it
+    photos: set[str] = field(default_factory=set)  # articles whose photo caption shows it
     sides: set[str] = field(default_factory=set)
     planned: bool = True  # every report only announces it
     _formats: set[str] = field(default_factory=set)
@@ -152,7 +161,7 @@ class Cluster:
 
     def add(self, r: Report) -> None:
         self.reports.append(r)
-        self.articles.add(r.article_id)
+        (self.photos if r.caption else self.articles).add(r.article_id)
         if self.place_id is None:
             self.place_id, self.region_id = r.place_id, r.region_id
         if r.format:
@@ -184,6 +193,16 @@ def reports_of(mentions: Iterable[MeetingMention]) -> list[Report]:
     return list(by_key.values())
 
 
+def _still_planned(c: Cluster, r: Report) -> bool:
+    """`r` tells as held what `c` only announces, for a day not yet past when `r` was written:
+    "returned to Miami for talks" is not "the next round, likely in Miami". Once the announced
+    day has passed by the report's "now", the held talks are the announced ones."""
+    if not (c.planned and r.held):
+        return False
+    anchor = r.mentions[0].anchor
+    return c.dated is None or anchor is None or c.dated.date.end >= anchor.lo
+
+
 def _places_agree(c: Cluster, r: Report) -> bool:
     """The same place, or one lies in the other ("Anchorage" in "Alaska"), or either is unknown."""
     if not c.place_id or not r.place_id or c.place_id == r.place_id:
@@ -196,21 +215,25 @@ def _formats_agree(a: str | None, b: str | None) -> bool:
 
 
 # ---------------------------------------------------------------- 2. merging
-def _fit(c: Cluster, r: Report) -> tuple[int, int] | None:
+def _fit(c: Cluster, r: Report) -> tuple[int, int, int] | None:
     if not _formats_agree(c.format, r.format):
         return None
     if r.article_id in c.articles and not r.caption:
-        return None  # the article itself told its encounters apart (a photo may show one)
+        return None  # the article itself told its encounters apart (a photo shows one of them)
     if not _places_agree(c, r):
         return None
     cd, rd = (c.dated.date if c.dated else None), r.date
-    if cd and rd and (rd.start > cd.end or cd.start > rd.end):
-        return None
+    if cd and rd and c.dated and r.dated:
+        cw, rw = window(c.dated.date_expr, cd), window(r.dated.date_expr, rd)
+        if rw.start > cw.end or cw.start > rw.end:
+            return None
     anchor = r.mentions[0].anchor
     if cd and rd is None and anchor is not None and (cd.start - anchor.hi).days > AHEAD_DAYS:
         return None  # an article cannot tell, undated, of a meeting months after it
-    if rd is None and c.planned and r.held:
+    if rd is None and _still_planned(c, r):
         return None  # an undated meeting told as held is not a round only announced
+    if rd is None and cd and r.after and cd.end < r.after:
+        return None  # the article tells it after an encounter later than that meeting
     cp, rp = c.people, r.people
     if len(cp) == 2 and len(rp) == 2 and cp != rp and (not cp & rp or c.format != "in_person"):
         return None  # another pair: a call is between its two parties, a meeting between its own
@@ -222,7 +245,9 @@ def _fit(c: Cluster, r: Report) -> tuple[int, int] | None:
     if cd and rd and not linked and cd.precision == rd.precision == "day":
         # "a second session took place on March 9" between the same three delegations
         linked = len(c.parties & r.parties) >= 2 and not (c.place_id and r.place_id)
-    return (int(same_place), shared) if linked else None
+    # the article's own photo of that meeting, or the encounter its prose tells of the photo's
+    own = r.article_id in (c.articles if r.caption else c.photos)
+    return (int(same_place), int(own), shared) if linked else None
 
 
 def cluster(mentions: list[MeetingMention]) -> list[Cluster]:
@@ -231,8 +256,8 @@ def cluster(mentions: list[MeetingMention]) -> list[Cluster]:
         reports,
         key=lambda r: (
             r.scope != "main",
-            r.caption,  # a photo's encounter is judged against the meetings the prose tells
             r.dated is None,
+            r.caption,  # a photo's encounter is judged against the meetings the prose tells
             date_rank(r.dated) if r.dated else (0, 0, 0, 0, r.article_id, r.mentions[0].start),
         ),
     )
@@ -246,8 +271,6 @@ def cluster(mentions: list[MeetingMention]) -> list[Cluster]:
         if isinstance(found, int) and _photographed_pair(index.clusters[found], r):
             margins[id(r)] = index.clusters[found]
             continue
-        if r.caption and isinstance(found, int) and r.article_id in index.clusters[found].articles:
-            found = None  # the article's own prose told that encounter apart from the photo's
         target = index.clusters[found] if isinstance(found, int) else index.new()
         target.add(r)
         index.update(target)
@@ -331,11 +354,13 @@ def _recent_fit(index: ClusterIndex, r: Report) -> int | str | None:
         c = index.clusters[i]
         if c.dated is None or not _formats_agree(c.format, r.format):
             continue
-        if not _places_agree(c, r) or (c.planned and r.held):
+        if not _places_agree(c, r) or _still_planned(c, r):
             continue
         if c.people and r.people and not c.people & r.people:
             continue  # the same city, other people: another encounter
         d = c.dated.date
+        if r.after and d.end < r.after:
+            continue  # told after an encounter later than that meeting
         gap = max((d.start - anchor.hi).days, (anchor.lo - d.end).days, 0)
         if gap <= RECENT_DAYS:
             scored.append((gap, i))
@@ -358,7 +383,7 @@ def _threshold(
     lists = sorted(lists, key=len)
     n = len(lists)
     seen: set[int] = set()
-    fits: dict[int, tuple[int, int]] = {}
+    fits: dict[int, tuple[int, int, int]] = {}
     complete = 0
     for read, postings in enumerate(lists, start=1):
         k = n - read + 1  # every cluster sharing k or more people is now known
@@ -372,12 +397,12 @@ def _threshold(
             if fit is None:
                 continue
             fits[i] = fit
-            if fit[1] == n:
+            if fit[2] == n:
                 complete += 1
                 if complete == 2:
                     return TIE
         top = max(fits.values(), default=None)
-        if top is not None and top[1] >= k:
+        if top is not None and top[2] >= k:
             best = [i for i, fit in fits.items() if fit == top]
             return best[0] if len(best) == 1 else TIE
     return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from talkspkg.stages.meetings.dates import Anchor, DateExpr, DateRange
 
@@ -46,3 +47,5 @@ class MeetingMention:
     people: tuple[str, ...]  # the participants that are persons, in the order they were found
     sides: tuple[str, ...] = ()  # the states the participants act for; () when one has none
     caption: bool = False  # told by a photo caption: the encounter of those it names
+    # an undated event narrated after the article told an encounter of this day: not before it
+    after: date | None = None

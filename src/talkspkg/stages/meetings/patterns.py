@@ -13,8 +13,11 @@ possessives between names are skipped: "Russian President Vladimir Putin"):
 * "between A and B" after the trigger;
 * a possessive before a noun trigger ("Witkoff's meeting with Putin") and a pair joined by a
   dash ("the Trump-Putin summit");
-* "<trigger> hosted / chaired by A" (hosts) and "led / headed / mediated / attended / joined
-  by A" (participants).
+* "<trigger> (were) hosted / chaired by A" (hosts) and "(were) led / headed / mediated /
+  brokered / attended / joined by A" (participants: a mediator takes part).
+
+A name right after a verb of briefing ("would update Zelensky on his talks with Putin") is told
+of the talks, it is no subject of them.
 
 A person named elsewhere in the sentence (the correspondent, the speaker, a leader mentioned in
 passing) fills no slot. `slots` returns the parties found, or an empty dict when the sentence
@@ -54,10 +57,10 @@ FILLERS = {
 }  # fmt: skip
 _BROKERED = re.compile(r"-(?:mediated|brokered|led|backed|hosted|sponsored)$", re.I)  # "US-led"
 _GLUE = {"and", "the", "of", "to", "for", "on"}  # role modifiers that also join lists
-HOST_BY = re.compile(r"\s*,?\s*(?:hosted|chaired|convened)\s+by\s+", re.I)
+_AUX = r"(?:(?:which\s+)?(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:being\s+)?)?"
+HOST_BY = re.compile(rf"\s*,?\s*{_AUX}(?:hosted|chaired|convened)\s+by\s+", re.I)
 PART_BY = re.compile(
-    r"\s*,?\s*(?:which\s+(?:is|are|was|were)\s+(?:being\s+)?)?"
-    r"(?:led|headed|mediated|attended|joined|brokered)\s+by\s+",
+    rf"\s*,?\s*{_AUX}(?:led|headed|mediated|attended|joined|brokered|facilitated)\s+by\s+",
     re.I,
 )
 WITH = re.compile(
@@ -217,7 +220,11 @@ def _subject(names: Names, f: Frame, start: int) -> list[Mention]:
         while pos > lo and text[pos - 1] in " \t\n":
             pos -= 1
         if names.ending_at(pos) is not None:
-            return list_before(names, pos, lo)
+            found = list_before(names, pos, lo)
+            verb = re.search(r"([\w’'-]+)\s*$", text[lo : found[0].start] if found else "")
+            if verb and verb.group(1).lower() in names.ctx.vocab.briefing_verbs:
+                return []  # "would update Zelensky on his talks with Putin": told of them
+            return found
         if text[pos - 1 : pos] == ",":  # ", the US envoy," appositive
             comma = text.rfind(",", lo, pos - 1)
             if comma < 0 or pos - comma > 90:
@@ -283,20 +290,6 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
     # the slots right after the trigger may run past a relative clause's comma
     if (w := WITH.match(text, last.end, end)) and len(re.findall(r"\w+", w.group())) <= 6:
         add(list_after(names, w.end(), end))
-    persons = [e for e in found if _person(ctx, e)]
-    if len(persons) == 1 and not subject:
-        # "Putin offered ... during a meeting with Witkoff", "Trump ... made a call to Putin":
-        # the clause's subject is the other party
-        opens = start if f.clause.kind in ("main", "coord") else lo  # quotes cut clauses too
-        add([m for m in _clause_subject(names, opens, f.start) if _person(ctx, m.entity_id)])
-        if f.temporal and len([e for e in found if _person(ctx, e)]) == 1:
-            # "After a call with Macron on Friday, Tusk urged ...": the subject
-            # of the main clause after the opening phrase
-            main = _clause_subject(names, f.clause.end, end)
-            add([m for m in main if _person(ctx, m.entity_id)])
-    for pattern, role in ((HOST_BY, "host"), (PART_BY, "participant")):
-        if m := pattern.match(text, last.end, end):
-            add(list_after(names, m.end(), end), role)
     # "Witkoff's meeting with Putin", "the Trump-Putin summit"
     before = text[lo : f.start]
     poss = re.search(r"['’]s\s+(?:[\w-]+\s+){0,2}$", before)
@@ -315,6 +308,23 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
             )
             if first is not None:
                 add([first, second])
+    persons = [e for e in found if _person(ctx, e)]
+    if len(persons) == 1 and not subject:
+        # "Putin offered ... during a meeting with Witkoff", "Trump ... made a call to Putin":
+        # the clause's subject is the other party
+        opens = start if f.clause.kind in ("main", "coord") else lo  # quotes cut clauses too
+        add([m for m in _clause_subject(names, opens, f.start) if _person(ctx, m.entity_id)])
+        if f.temporal and len([e for e in found if _person(ctx, e)]) == 1:
+            # "After a call with Macron on Friday, Tusk urged ...": the subject
+            # of the main clause after the opening phrase
+            main = _clause_subject(names, f.clause.end, end)
+            add([m for m in main if _person(ctx, m.entity_id)])
+    for pattern, role in ((HOST_BY, "host"), (PART_BY, "participant")):
+        if m := pattern.match(text, last.end, end):
+            by = list_after(names, m.end(), end)
+            if not m.group().strip(" ,").lower().startswith(("led", "headed")):
+                f.third_parties |= {x.entity_id for x in by if x.entity_id not in found}
+            add(by, role)
     return found
 
 

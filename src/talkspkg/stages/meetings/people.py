@@ -153,7 +153,9 @@ def _keep_slot_persons(ctx: ArticleContext, f: Frame, found: dict[str, str]) -> 
         return
     slot_people = {e for e in found if _is_person(ctx, e)}
     f.slot_people = frozenset(slot_people)
-    f.slot_parties = frozenset(e for e, role in found.items() if role != "absent")
+    f.slot_parties = frozenset(
+        e for e, role in found.items() if role != "absent" and e not in f.third_parties
+    )
     if len(slot_people) >= 2:  # one name in a slot leaves the other party to the clause
         for eid in [e for e in f.roles if _is_person(ctx, e)]:
             if eid not in slot_people and f.roles[eid] == "participant":

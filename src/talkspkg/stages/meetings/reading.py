@@ -8,7 +8,9 @@ Policy:
 * A day without a year in a story told in an earlier year ("In February 2022 ... ending on
   March 7 ... On March 10, ...") takes the year of the last date stated with its year, in the
   same or one of the previous NARRATIVE_PARAGRAPHS paragraphs, when that year is before the
-  anchor's and the story moves forward (the day is not before the stated date). A bare month
+  anchor's and the story moves forward (the day is not before the stated date; a day that would
+  be, in that year, takes the next year when that is still before the anchor's: "In June 2024 ...
+  On February 18, ..." is February 2025 in a 2026 article). A bare month
   ("in August") does not: it is mostly this year's.
 """
 
@@ -82,6 +84,9 @@ def narrative_years(ctx: ArticleContext, anchor: Anchor | None) -> dict[int, Dat
                 continue
             full = replace(d, year=rng.start.year, kind="date")
             got = resolve(full, None)
+            if got is not None and got.start < rng.start and rng.start.year + 1 < anchor.lo.year:
+                full = replace(full, year=rng.start.year + 1)  # "June 2024 ... On February 18"
+                got = resolve(full, None)
             if got is None or got.start < rng.start or got.end > anchor.hi:
                 continue
             out[d.start] = full

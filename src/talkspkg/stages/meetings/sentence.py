@@ -39,6 +39,9 @@ class Frame:
     roles: dict[str, str] = field(default_factory=dict)  # entity_id -> host|participant|absent
     slot_people: frozenset[str] = frozenset()  # persons the trigger's syntactic slots name
     slot_parties: frozenset[str] = frozenset()  # persons and countries they name
+    # named only as host or mediator ("talks were mediated by Qatar"): they take part, but a
+    # reference to earlier talks that names them is still about those talks
+    third_parties: set[str] = field(default_factory=set)
     temporal: bool = False  # named after "after", "ahead of": it times another event
     other: bool = False  # "the next round of talks", "another meeting": not the one just told
 

@@ -82,11 +82,13 @@ class Vocab:
     relative_pronouns: frozenset[str]
     other_cues: frozenset[str]
     name_modified: frozenset[str]
+    briefing_verbs: frozenset[str]
     abbreviations: frozenset[str]
     weekdays: Mapping[str, int]
     months: Mapping[str, int]
     month_prepositions: tuple[str, ...]
     relative: Mapping[str, tuple[str, int]]
+    sequel: Mapping[str, tuple[str, int, bool]]  # unit, offset, strictly after the one told
     weekday_modifiers: Mapping[str, int]
     lemmas: tuple[tuple[str, str], ...]
 
@@ -132,17 +134,23 @@ def _str_map(data: Mapping[str, Any], key: str) -> dict[str, str]:
     return dict(value)
 
 
-def _relative(data: Mapping[str, Any]) -> dict[str, tuple[str, int]]:
-    value = data.get("relative")
+def _relative(data: Mapping[str, Any], key: str = "relative") -> dict[str, tuple[str, int]]:
+    value = data.get(key)
     if not isinstance(value, dict):
-        raise KnowledgeError(f"{SOURCE}: relative must be a mapping")
+        raise KnowledgeError(f"{SOURCE}: {key} must be a mapping")
     out: dict[str, tuple[str, int]] = {}
     for phrase, spec in value.items():
         ok = isinstance(spec, dict) and spec.get("unit") in ("day", "week", "month")
         if not ok or not isinstance(spec.get("offset"), int):
-            raise KnowledgeError(f"{SOURCE}: relative {phrase!r} needs unit day|week|month, offset")
+            raise KnowledgeError(f"{SOURCE}: {key} {phrase!r} needs unit day|week|month, offset")
         out[str(phrase).lower()] = (spec["unit"], spec["offset"])
     return out
+
+
+def _sequel(data: Mapping[str, Any]) -> dict[str, tuple[str, int, bool]]:
+    checked = _relative(data, "sequel")
+    after = {str(k).lower() for k, v in data["sequel"].items() if v.get("after") is True}
+    return {k: (unit, offset, k in after) for k, (unit, offset) in checked.items()}
 
 
 # Lists compiled into one whole-word pattern each, and lists kept as lower-case word sets.
@@ -155,7 +163,7 @@ PATTERN_KEYS = (
 WORD_KEYS = (
     "call_objects", "negators", "quantifiers", "generic_modifiers", "determiners", "not_before",
     "verb_nouns", "delegation_nouns", "speech_verbs", "city_roles", "venue_roles", "subordinators",
-    "coordinators", "relative_pronouns", "other_cues", "name_modified",
+    "coordinators", "relative_pronouns", "other_cues", "name_modified", "briefing_verbs",
 )  # fmt: skip
 
 
@@ -184,6 +192,7 @@ def parse_vocab(data: Any) -> Vocab:
         months=_int_map(data, "months"),
         month_prepositions=tuple(w.lower() for w in _words(data, "month_prepositions")),
         relative=_relative(data),
+        sequel=_sequel(data),
         weekday_modifiers=_int_map(data, "weekday_modifiers"),
         **p,
         **lo,
