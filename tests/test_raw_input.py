@@ -267,27 +267,34 @@ def test_files_other_than_txt_are_ignored_and_not_copied(raw: Path, tmp_path: Pa
     assert [a["article_id"] for a in table(out, "articles")] == [SEED_ID]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: an ignored file in the package's own raw/ makes the package it just built "
-    "invalid (undeclared-file) and `build --check` stale",
-)
-def test_ignored_file_in_the_packages_own_raw_folder_leaves_a_valid_current_package(
+def test_a_stray_file_in_the_packages_own_raw_folder_is_refused_before_anything_is_written(
     tmp_path: Path,
 ) -> None:
-    from talkspkg.validate import validate_package
-
+    """A package lists every file it holds (validate's closed-package rule): a file in its own
+    raw/ that is no article, sources.yaml or package.yaml is refused, not silently published."""
     pkg = tmp_path / "pkg"
     (pkg / "raw").mkdir(parents=True)
     shutil.copyfile(RAW / SEED, pkg / "raw" / SEED)
     (pkg / "raw" / "notes.md").write_text("# editor's notes\n", "utf-8")
+    (pkg / "raw" / ".DS_Store").write_bytes(b"\0")
+    code, stdout, stderr = build(pkg / "raw", pkg)
+    assert (code, stdout) == (2, "")
+    assert "2 file(s) that are not articles" in stderr and ".DS_Store, notes.md" in stderr
+    assert sorted(p.name for p in pkg.iterdir()) == ["raw"]
+    (pkg / "raw" / "notes.md").unlink()
+    (pkg / "raw" / ".DS_Store").unlink()
     code, stdout, _ = build(pkg / "raw", pkg)
     assert code == 0, stdout
-    assert validate_package(pkg).valid
-    check = CliRunner().invoke(
-        main, ["build", "--check", "--raw", str(pkg / "raw"), "--out", str(pkg), "-j", "1"]
-    )
-    assert check.exit_code == 0, check.stdout
+
+
+def test_other_files_in_a_raw_folder_outside_the_package_are_ignored(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copyfile(RAW / SEED, raw / SEED)
+    (raw / "notes.md").write_text("# editor's notes\n", "utf-8")
+    code, stdout, _ = build(raw, tmp_path / "pkg")
+    assert code == 0, stdout
+    assert not (tmp_path / "pkg" / "raw" / "notes.md").exists()
 
 
 def ten_megabytes() -> str:

@@ -34,6 +34,7 @@ from talkspkg.raw import (
     plan_raw,
     read_data_version,
     read_sources,
+    stray_files,
 )
 from talkspkg.stages.spans import POLICY
 
@@ -192,6 +193,13 @@ def build_package(raw_dir: Path, out_dir: Path, options: BuildOptions | None = N
     """Build the package of `raw_dir` into `out_dir`, atomically replacing what was there."""
     options = options or BuildOptions()
     keep_raw = raw_dir.resolve() == (out_dir / "raw").resolve()
+    if keep_raw and (stray := stray_files(raw_dir)):
+        shown = ", ".join(stray[:10]) + (", ..." if len(stray) > 10 else "")
+        raise BuildError(
+            f"{raw_dir}: the package's own raw/ folder holds {len(stray)} file(s) that are not "
+            f"articles (*.txt), {SOURCES_FILE} or {PACKAGE_FILE}: {shown}; a package lists every "
+            "file it holds, so move them out of raw/"
+        )
     try:
         with _staging(out_dir) as staged:
             result = write_into(raw_dir, staged, options)

@@ -97,6 +97,14 @@ def ignored_files(raw_dir: Path) -> list[str]:
     )
 
 
+def stray_files(raw_dir: Path) -> list[str]:
+    """Names in `raw_dir` that are neither articles (`*.txt`) nor SOURCES_FILE / PACKAGE_FILE:
+    ignored when the folder is only read, but a package's own raw/ may hold nothing it does
+    not list (hidden files and folders included)."""
+    kept = {p.name for p in article_paths(raw_dir)} | {SOURCES_FILE, PACKAGE_FILE}
+    return sorted(p.name for p in raw_dir.iterdir() if p.name not in kept)
+
+
 def plan_raw(raw_dir: Path) -> list[tuple[Path, str]]:
     """(path, article_id) of every article in file-name order; refuses clashing article ids."""
     paths = article_paths(raw_dir)
