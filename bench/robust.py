@@ -301,9 +301,9 @@ def rename_article(
     pattern = None
     if forms:
         pattern = re.compile(
-            r"(?<![\w])(?:"
+            r"(?<![^\W_])(?:"  # no letter or digit on either side ("_—Jane Doe_" is markdown)
             + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-            + r")(?![\w])"
+            + r")(?![^\W_])"
         )
         for m in pattern.finditer(text):
             edits.append((m.start(), m.end(), forms[m.group()]))
@@ -334,7 +334,7 @@ def rename_article(
     leftover = []
     for person in persons:
         last = person["name"].split()[-1]
-        if len(last) > 3 and re.search(rf"(?<!\w){re.escape(last)}(?!\w)", new_text):
+        if len(last) > 3 and re.search(rf"(?<![^\W_]){re.escape(last)}(?![^\W_])", new_text):
             leftover.append(last)
     renamed = GoldArticle(gold.article_id, gold.split, path, new_text, data)
     return Renamed(renamed, replaced, leftover)
