@@ -28,6 +28,7 @@ from functools import cache
 
 from talkspkg.document import Article
 from talkspkg.kb import KnowledgeBase
+from talkspkg.schema.contracts import TYPED_REFS
 from talkspkg.stages.leads import LeadIndex
 from talkspkg.stages.meetings.dates import published_anchor
 from talkspkg.stages.meetings.model import MeetingMention
@@ -202,7 +203,20 @@ class _Article:
 
     def run(self) -> ArticleProposals:
         analyses = [self.analyse(s) for s in self.sentences]
-        return ArticleProposals(list(self.evidence(analyses)), self.presentations(analyses))
+        evidence = list(self.evidence(analyses))
+        # A proposal is filed under a state or an organisation: one whose proposer resolved to
+        # neither (a person the text names with no country) is left out, with its claims.
+        wrong = {e.proposer_id for e in evidence if e.proposer_id is not None}
+        wrong = {p for p in wrong if not self.files_proposals(p)}
+        unfiled = {e.proposal_id for e in evidence if e.proposer_id in wrong and e.proposal_id}
+        return ArticleProposals(
+            [e for e in evidence if e.proposer_id not in wrong and e.proposal_id not in unfiled],
+            [p for p in self.presentations(analyses) if p.proposal_id not in unfiled],
+        )
+
+    def files_proposals(self, entity_id: str) -> bool:
+        entity = self.actors.entity(entity_id)
+        return entity is not None and entity.entity_type in PROPOSER_TYPES
 
     def presentations(self, analyses: list[Analysis]) -> list[Presentation]:
         """Sentences presenting a proposal at a meeting or on a date (presented.py)."""
@@ -334,6 +348,8 @@ ATTRIBUTION_WEIGHT = {
     "carry-over": 0.75,
     "corpus-term": 0.6,
 }
+# what a proposal's proposer may be (the typed reference of proposals.proposer_id)
+PROPOSER_TYPES = frozenset(next(r.types for r in TYPED_REFS if r.column == "proposer_id"))
 REPORTED_WEIGHT = 0.85  # a modal demand's proposer is its reporter, a step of inference more
 
 
