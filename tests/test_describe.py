@@ -33,3 +33,7 @@ def test_describe_text_names_each_table_and_its_columns(built: Path) -> None:
 def test_describe_of_no_package_is_exit_2(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["describe", str(tmp_path)])
     assert result.exit_code == 2 and result.stderr.startswith("Error: ")
+    missing = tmp_path / "nowhere"
+    result = CliRunner().invoke(main, ["describe", str(missing)])
+    assert result.exit_code == 2
+    assert result.stderr.count(str(missing)) == 1, result.stderr  # named once, not twice

@@ -274,7 +274,8 @@ def describe(package: str, as_json: bool) -> None:
         with open_package(package) as root:
             info = describe_package(root)
     except (TalkspkgError, OSError, ValueError, KeyError) as exc:
-        fail(f"{package}: cannot be described: {exc}")
+        said = str(exc)  # an error that already names the package is not prefixed twice
+        fail(said if said.startswith(f"{package}:") else f"{package}: cannot be described: {said}")
     click.echo(
         json.dumps(info, indent=2, ensure_ascii=False) if as_json else render_text(info), nl=as_json
     )

@@ -125,7 +125,7 @@ class Mentions(SpanChecks):
     text: Str = pa.Field(description="The mention as written: raw_text[start:end].")
     rule: Str = pa.Field(
         description="How it was resolved: name, alias, metonym, place, title-given-name, "
-        "surname, discovered:<rule>.",
+        "surname, handle (an @handle spelling a known name), discovered:<rule>.",
     )
 
     class Config:

@@ -319,17 +319,40 @@ def _literal_type(call: ast.Call) -> str | None:
 
 @cache
 def reported_types() -> dict[str, tuple[str, ...]]:
-    """Finding type -> the functions whose source reports it, read from the validate package."""
+    """Finding type -> the checks (of `validate.CHECKS`) that report it, through the helpers they
+    call by name; a type reported outside any check names the function that reports it."""
+    from talkspkg.validate import CHECKS
+
     found: dict[str, set[str]] = {}
+    calls: dict[str, set[str]] = {}
     for path in sorted(VALIDATE.rglob("*.py")):
         tree = ast.parse(path.read_text("utf-8"))
         for func in ast.walk(tree):
             if not isinstance(func, ast.FunctionDef):
                 continue
             for node in ast.walk(func):
-                if isinstance(node, ast.Call) and (ftype := _literal_type(node)):
+                if not isinstance(node, ast.Call):
+                    continue
+                if ftype := _literal_type(node):
                     found.setdefault(ftype, set()).add(func.name)
-    return {k: tuple(sorted(v)) for k, v in sorted(found.items())}
+                if isinstance(node.func, ast.Name):
+                    calls.setdefault(func.name, set()).add(node.func.id)
+    reach = {check.__name__: _reachable(check.__name__, calls) for check in CHECKS}
+    out: dict[str, tuple[str, ...]] = {}
+    for ftype, functions in sorted(found.items()):
+        checks = {c for c, names in reach.items() if names & functions}
+        out[ftype] = tuple(sorted(checks or functions))
+    return out
+
+
+def _reachable(name: str, calls: dict[str, set[str]]) -> set[str]:
+    seen, todo = {name}, [name]
+    while todo:
+        for callee in calls.get(todo.pop(), ()):
+            if callee not in seen:
+                seen.add(callee)
+                todo.append(callee)
+    return seen
 
 
 def render_findings_doc() -> str:
