@@ -286,6 +286,13 @@ class PackageContext:
 
         return self._cached(("csv", str(rel)), load)  # type: ignore[no-any-return]
 
+    def release_csv(self, table: str) -> None:
+        """Forget the CSV text of `table` (its last reader, csv_parquet_agreement, is done): on
+        a large package it is the biggest thing held. Read again if anything asks for it."""
+        res = self.tables()[table].csv
+        if res is not None:
+            self._cache.pop(("csv", str(res.get("path"))), None)
+
     def table(self, table: str) -> pa.Table:
         """The table's typed content: the Parquet when it has the model's columns, else typed CSV.
 

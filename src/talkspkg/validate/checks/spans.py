@@ -41,16 +41,21 @@ def _raw_texts(ctx: PackageContext) -> dict[str, str] | None:
     return texts
 
 
+SPAN_CHUNK = 65_536  # rows turned into Python values at a time (memory stays bounded)
+
+
 def _mismatched(spans: pa.Table, raw: dict[str, str]) -> list[int]:
     """Indices of rows with sane offsets whose text is not raw_text[start:end]."""
-    cols = [spans[c].to_pylist() for c in ("article_id", "start", "end", "text")]
     bad = []
-    for i, (article_id, start, end, text) in enumerate(zip(*cols, strict=True)):
-        source = raw.get(article_id)
-        if source is None or start is None or end is None or start < 0 or end <= start:
-            continue
-        if source[start:end] != text:
-            bad.append(i)
+    for offset in range(0, spans.num_rows, SPAN_CHUNK):
+        part = spans.slice(offset, SPAN_CHUNK)
+        cols = [part[c].to_pylist() for c in ("article_id", "start", "end", "text")]
+        for i, (article_id, start, end, text) in enumerate(zip(*cols, strict=True), offset):
+            source = raw.get(article_id)
+            if source is None or start is None or end is None or start < 0 or end <= start:
+                continue
+            if source[start:end] != text:
+                bad.append(i)
     return bad
 
 
