@@ -205,6 +205,19 @@ def _given_name(c: Candidate, text: str, named: list[Candidate]) -> Candidate:
     return c
 
 
+def _lend_roles(final: list[Candidate], singles: list[Candidate], found: dict[str, Entity]) -> None:
+    """A discovered person named in full with no role takes the role and country of the first
+    titled one-word mention that turned out theirs ("A B ... US President B")."""
+    by_span = {(c.start, c.end): c.entity_id for c in final}
+    for c in singles:
+        owner = by_span.get((c.start, c.end))
+        single, person = found.get(c.entity_id), found.get(owner or "")
+        if single and person and owner != c.entity_id and single.role and not person.role:
+            found[person.entity_id] = replace(
+                person, role=single.role, country=person.country or single.country
+            )
+
+
 def mentions(article: Article, kb: KnowledgeBase) -> MentionResult:
     zones = markup_zones(article.text)
 
@@ -262,6 +275,7 @@ def mentions(article: Article, kb: KnowledgeBase) -> MentionResult:
         if c.priority == DISCOVERED and " " not in article.text[c.start : c.end]
     ]
     final = resolve_overlaps([*first_pass, *surnames, *singles])
+    _lend_roles(final, singles, discovered)
     used = {c.entity_id for c in final}
     return MentionResult(
         mentions=[
