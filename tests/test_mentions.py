@@ -469,3 +469,48 @@ def test_a_states_embassies_in_two_cities_are_two_organisations() -> None:
         "latvian-embassy-in-vienna",
         "latvian-embassy-in-rome",
     }
+
+
+def test_a_full_name_whose_surname_speaks_elsewhere_is_a_person() -> None:
+    result = annotate(
+        "Talks between Tamsin Okoro and Moscow's envoys went on.\n\n"
+        "The plan is unfinished, Okoro said on Friday.\n"
+    )
+    assert persons(result) == {"tamsin-okoro"}
+    assert [m.text for m in result.mentions if m.entity_id == "tamsin-okoro"] == [
+        "Tamsin Okoro",
+        "Okoro",
+    ]
+
+
+def test_names_coordinated_with_a_person_are_people_and_places_are_not() -> None:
+    result = annotate(
+        "Tamsin Okoro and Bruno Feldkamp said the plan was unfinished.\n\n"
+        "Later Edda Lindqvist, Ravi Anand and Mira Sol arrived in Abu Dhabi.\n"
+    )
+    assert persons(result) == {"tamsin-okoro", "bruno-feldkamp"}
+
+
+def test_a_title_before_a_surname_alone_names_a_person_used_later_alone() -> None:
+    result = annotate(
+        "Talks went on. US President Okoro has said he wants a deal.\n\n"
+        "The plan is unfinished, Okoro told reporters. The president of the board left.\n"
+    )
+    assert persons(result) == {"okoro"}
+    assert [m.text for m in result.mentions if m.entity_id == "okoro"] == ["Okoro", "Okoro"]
+    assert entity(result, "okoro").country == "US"
+
+
+def test_a_title_before_a_given_name_names_the_person_of_that_given_name() -> None:
+    result = annotate(
+        "Tamsin Okoro, the Kenyan foreign minister, arrived.\n\n"
+        "Aides said Foreign Minister Tamsin spoke to her counterpart.\n"
+    )
+    assert {m.text: m.entity_id for m in result.mentions if m.entity_id != "kenya"} == {
+        "Tamsin Okoro": "tamsin-okoro",
+        "Tamsin": "tamsin-okoro",
+    }
+
+
+def test_a_surname_alone_with_no_full_name_and_no_title_is_nobody() -> None:
+    assert persons(annotate("The plan is unfinished, Okoro said on Friday.\n")) == set()

@@ -482,6 +482,23 @@ def test_the_title_of_a_known_person_is_that_person() -> None:
     assert (q.speaker_id, q.resolution) == ("marco-rubio", "title")
 
 
+def test_a_title_the_article_gives_another_person_is_theirs_not_the_known_holder() -> None:
+    rows = annotate(
+        "Tamsin Okoro, the US Secretary of State, flew to Oslo on Monday.",
+        'The US Secretary of State said on Sunday: "We will not fly around."',
+    )
+    assert [(q.speaker_id, q.resolution) for q in rows] == [("tamsin-okoro", "title")]
+
+
+def test_a_description_points_back_to_a_titled_person_named_by_surname() -> None:
+    rows = annotate(
+        "Tamsin Okoro and Bruno Feldkamp said talks would go on. Later US President Okoro "
+        "called Feldkamp.",
+        '"We are close," the US president said on Sunday.',
+    )
+    assert [q.speaker_id for q in rows] == ["tamsin-okoro"]
+
+
 def test_a_definite_description_points_back_to_the_person_of_that_country() -> None:
     rows = annotate(
         "Finland's President Alexander Stubb arrived in Kyiv.",

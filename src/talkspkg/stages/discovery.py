@@ -9,6 +9,14 @@ Evidence rules (each names the `source` of the discovered entity):
 - `role-comma-name`: "<role phrase>, Name," ("Ukraine's ambassador to the US, Olga
   Stefanishyna, said"); a plural role before a list ("the foreign ministers, A and B").
 - `speech-verb` also inverted after a quotation (”Q,” wrote Jane Doe).
+A one-word name is discovered only after an honorific or a capitalised title ("President
+Lopez", "US Foreign Minister Lopez"; not in a title-case headline).
+Full names with no evidence beside them (two or three words, not after an article), once the
+whole article is read:
+- `short-reference`: the last word is used alone with evidence elsewhere ("Lopez said",
+  "President Lopez", "Mr Lopez");
+- `coordination`: joined by "and" or a comma to a discovered person ("A B and C D said");
+  a list grows one name at a time.
 A name is a run of capitalised words joined by blanks (a full stop only after an initial);
 honorifics and title abbreviations are no part of it; a run going on into an institution word
 ("Supreme National Security Council") is no person. A person's country is the state a demonym
@@ -31,6 +39,7 @@ from functools import cache
 from talkspkg.document import Article, SegmentKind
 from talkspkg.kb import KnowledgeBase, Lexicon
 from talkspkg.stages.candidates import DISCOVERED, PROSE, Candidate
+from talkspkg.stages.kbmatch import title_case
 from talkspkg.stages.trie import trie_pattern
 from talkspkg.textutil import slug
 
@@ -404,8 +413,104 @@ def _inside_larger_name(text: str, toks: list[Token], j: int, lex: Lexicon) -> b
     return nxt in lex.not_name_words and nxt not in _NOT_INSTITUTION
 
 
+def _speaks(text: str, toks: list[Token], j: int, end: int, lex: Lexicon) -> bool:
+    """A speech verb right after the name ending at token j ("Lopez said")."""
+    return (
+        j < len(toks)
+        and toks[j].text.lower() in lex.name_speech_verbs
+        and bool(_GAP.match(text[end : toks[j].start]))
+    )
+
+
+def _titled(text: str, role: tuple[int, int], seg_start: int, seg_end: int) -> bool:
+    """A capitalised title right before a one-word name ("President Lopez", "US Foreign
+    Minister Lopez"), outside a headline written in title case."""
+    words = text[role[0] : role[1]].split()
+    return bool(words) and words[-1][:1].isupper() and not title_case(text[seg_start:seg_end])
+
+
+def _evidence(
+    text: str, toks: list[Token], i: int, j: int, end: int, lex: Lexicon
+) -> tuple[str | None, tuple[int, int] | None]:
+    """The source of the evidence beside the name run [i, j), and the role phrase it gives."""
+    if role := _role_before(text, toks, i, lex):
+        return "role-before-name", role
+    if i > 0 and _honorific(text, toks[i - 1], lex):
+        return "honorific", None
+    if j - i < 2:
+        return None, None
+    if _speaks(text, toks, j, end, lex):
+        return "speech-verb", None
+    if role := _appositive_role(text, toks, j, lex):
+        return "appositive-role", role
+    if (role := _role_comma(text, toks, i, lex)) and _closes_name(text, end, role, lex):
+        return "role-comma-name", role
+    if _inverted_speech(text, toks, i, j, lex) or _closing_speech(text, toks, i, j, lex):
+        return "speech-verb", None
+    return None, None
+
+
+_COORDINATED = re.compile(r"[ \t]+and[ \t]+|,[ \t]*(?:and[ \t]+)?")
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    start: int
+    end: int
+    name: str
+    last: str  # the last word, without a possessive
+
+
+def _coordinated(a: _Run, b: _Run, text: str) -> bool:
+    """ "A B and C D", "A B, C D": two names joined by "and" or a comma, a before b."""
+    return a.end < b.start and bool(_COORDINATED.fullmatch(text, a.end, b.start))
+
+
+def _without_evidence(
+    text: str, pending: list[_Run], people: list[_Run], surnames: set[str]
+) -> Iterator[tuple[_Run, str]]:
+    """Full names with no evidence beside them that the article shows are people: the last word
+    is used alone with evidence elsewhere ("Lopez said", "President Lopez"), or the name is
+    coordinated with a person ("A B and C D said"; a list grows one name at a time)."""
+    known = list(people)
+    left = []
+    for run in pending:
+        if run.last in surnames:
+            known.append(run)
+            yield run, "short-reference"
+        else:
+            left.append(run)
+    grown = True
+    while grown:
+        grown = False
+        for run in list(left):
+            if any(_coordinated(run, k, text) or _coordinated(k, run, text) for k in known):
+                known.append(run)
+                left.remove(run)
+                grown = True
+                yield run, "coordination"
+
+
+def _discovered(
+    text: str, run: _Run, role: tuple[int, int] | None, source: str, said: str, lex: Lexicon
+) -> Discovered:
+    phrase = text[role[0] : role[1]] if role else None
+    etype = "person"
+    if phrase:
+        roles = {_bare(w).lower().rstrip(",") for w in phrase.split()}
+        if "correspondent" in roles or (
+            roles & _JOURNALISM and said in _REPORTS and source != "appositive-role"
+        ):
+            etype = "journalist"  # "our correspondent Jane Doe reports from Kyiv"
+    cand = Candidate(run.start, run.end, slug(run.name), f"discovered:{source}", DISCOVERED)
+    return Discovered(cand, run.name, etype, phrase, _country(phrase or "", lex), source)
+
+
 def discover_people(article: Article, kb: KnowledgeBase) -> Iterator[Discovered]:
     lex, text = kb.lexicon, article.text
+    found: list[Discovered] = []
+    pending: list[_Run] = []  # full names with no evidence of their own
+    surnames: set[str] = set()  # one-word names with evidence: a speech verb, title, honorific
     for seg in article.segments_of(*PROSE):
         toks = _tokens(text, seg.start, seg.end)
         for i, j in _names(text, toks, lex):
@@ -418,45 +523,29 @@ def discover_people(article: Article, kb: KnowledgeBase) -> Iterator[Discovered]
             if _inside_larger_name(text, toks, j, lex):
                 continue
             end = last.start + len(_bare(last.text))
-            name = text[first.start : end]
-            role = _role_before(text, toks, i, lex)
-            source = None
-            if role:
-                source = "role-before-name"
-            elif i > 0 and _honorific(text, toks[i - 1], lex):
-                source = "honorific"
-            elif (
-                j - i >= 2
-                and j < len(toks)
-                and toks[j].text.lower() in lex.name_speech_verbs
-                and _GAP.match(text[end : toks[j].start])
-            ):
-                source = "speech-verb"
-            elif j - i >= 2 and (role := _appositive_role(text, toks, j, lex)):
-                source = "appositive-role"
-            elif (
-                j - i >= 2
-                and (role := _role_comma(text, toks, i, lex))
-                and _closes_name(text, end, role, lex)
-            ):
-                source = "role-comma-name"
-            elif j - i >= 2 and (
-                _inverted_speech(text, toks, i, j, lex) or _closing_speech(text, toks, i, j, lex)
-            ):
-                source = "speech-verb"
-            if source is None or (j - i < 2 and source != "honorific"):
+            run = _Run(first.start, end, text[first.start : end], _bare(last.text))
+            source, role = _evidence(text, toks, i, j, end, lex)
+            if j - i == 1:
+                titled = source == "role-before-name" and _titled(text, role, seg.start, seg.end)
+                if titled or source == "honorific" or _speaks(text, toks, j, end, lex):
+                    surnames.add(run.last)
+                if not titled and source != "honorific":
+                    continue
+            elif source is None:
+                before = toks[i - 1].text.lower() if i > 0 else ""
+                if j - i <= 3 and before not in ("the", "a", "an"):
+                    pending.append(run)
                 continue
-            phrase = text[role[0] : role[1]] if role else None
-            etype = "person"
-            if phrase:
-                roles = {_bare(w).lower().rstrip(",") for w in phrase.split()}
-                said = toks[j].text.lower() if j < len(toks) else ""
-                if "correspondent" in roles or (
-                    roles & _JOURNALISM and said in _REPORTS and source != "appositive-role"
-                ):
-                    etype = "journalist"  # "our correspondent Jane Doe reports from Kyiv"
-            cand = Candidate(first.start, end, slug(name), f"discovered:{source}", DISCOVERED)
-            yield Discovered(cand, name, etype, phrase, _country(phrase or "", lex), source)
+            said = toks[j].text.lower() if j < len(toks) else ""
+            found.append(_discovered(text, run, role, source, said, lex))
+    people = [
+        _Run(d.candidate.start, d.candidate.end, d.name, d.name.split()[-1])
+        for d in found
+        if d.entity_type == "person" and " " in d.name
+    ]
+    yield from found
+    for run, source in _without_evidence(text, pending, people, surnames):
+        yield _discovered(text, run, None, source, "", lex)
 
 
 def _credit_name(text: str, toks: list[Token], i: int, j: int, lex: Lexicon) -> bool:

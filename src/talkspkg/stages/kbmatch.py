@@ -111,7 +111,7 @@ def handle_person(handle: str, index: SurfaceIndex) -> str | None:
     return index.person_names.get(" ".join(words).lower()) if len(words) >= 2 else None
 
 
-def _title_case(line: str) -> bool:
+def title_case(line: str) -> bool:
     """A headline written in title case, where a capitalised word proves nothing."""
     words = _LINE_WORDS.findall(line)
     return len(words) >= 3 and not any(len(w) >= 4 and w[0].islower() for w in words)
@@ -156,7 +156,7 @@ def kb_candidates(article: Article, kb: KnowledgeBase) -> Iterator[Candidate]:
     index = surface_index(kb)
     text = article.text
     for line_start, line_end in prose_ranges(article):
-        titled = _title_case(text[line_start:line_end])
+        titled = title_case(text[line_start:line_end])
         for m in index.pattern.finditer(text, line_start, line_end):
             surface = m.group()
             owner = index.owner.get(surface)

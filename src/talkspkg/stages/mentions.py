@@ -12,7 +12,10 @@ name in an article are one entity (the first spelling's id).
 Short references: a person's surname (last word) alone, compared by `name_key`
 ("Zelenskyy" after "Volodymyr Zelensky"); the first word instead when the article uses it alone
 and never the last word (family name first: "Li" after "Li Hui"; "Sir Keir" after "Keir
-Starmer"). A short reference shared by two persons of the article is nobody's.
+Starmer"). A short reference shared by two persons of the article is nobody's. A person the
+article names by one word only ("President Lopez") is that word alone elsewhere too, unless the
+word belongs to someone named in full; a title before a given name ("Secretary of State Jane")
+is the one person named in full with that first word (rule `title-given-name`).
 """
 
 from __future__ import annotations
@@ -145,6 +148,13 @@ def _surname_candidates(
                 short = parts[0]  # family name first: the article uses the first word alone
             if len(short) >= 2 and (len(short) >= 3 or short == parts[0]):
                 by_key.setdefault(name_key(short), set()).add(eid)
+    in_full = {
+        w for e in people.values() for s in e.surfaces if " " in s for w in name_key(s).split()
+    }
+    for eid, entity in people.items():  # "President Lopez" once, then "Lopez" alone
+        key = name_key(entity.name)
+        if not entity.curated and " " not in entity.name and len(key) >= 3 and key not in in_full:
+            by_key.setdefault(key, {eid})
     owners = _surface_owners(kb)
     usable = {  # never steal another entity's surface
         key: next(iter(ids))
@@ -183,6 +193,29 @@ def _one_id_per_person(found: list[Discovered], kb: KnowledgeBase) -> list[Disco
             d = replace(d, candidate=replace(d.candidate, entity_id=eid))
         out.append(d)
     return out
+
+
+def _given_name(c: Candidate, text: str, named: list[Candidate]) -> Candidate:
+    """A one-word name after a title that is the first word of exactly one person the article
+    names in full is theirs ("Secretary of State Jane" after "Jane Lopez")."""
+    key = name_key(text[c.start : c.end])
+    owners = {n.entity_id for n in named if name_key(text[n.start : n.end]).split()[0] == key}
+    if c.rule == "discovered:role-before-name" and len(owners) == 1:
+        return replace(c, entity_id=next(iter(owners)), rule="title-given-name")
+    return c
+
+
+def _lend_roles(final: list[Candidate], singles: list[Candidate], found: dict[str, Entity]) -> None:
+    """A discovered person named in full with no role takes the role and country of the first
+    titled one-word mention that turned out theirs ("A B ... US President B")."""
+    by_span = {(c.start, c.end): c.entity_id for c in final}
+    for c in singles:
+        owner = by_span.get((c.start, c.end))
+        single, person = found.get(c.entity_id), found.get(owner or "")
+        if single and person and owner != c.entity_id and single.role and not person.role:
+            found[person.entity_id] = replace(
+                person, role=single.role, country=person.country or single.country
+            )
 
 
 def mentions(article: Article, kb: KnowledgeBase) -> MentionResult:
@@ -237,11 +270,12 @@ def mentions(article: Article, kb: KnowledgeBase) -> MentionResult:
     ]
     surnames = clean(_surname_candidates(article, kb, people, named))
     singles = [
-        c
+        _given_name(c, article.text, named)
         for c in resolve_overlaps([*curated, *(d.candidate for d in found)])
         if c.priority == DISCOVERED and " " not in article.text[c.start : c.end]
     ]
     final = resolve_overlaps([*first_pass, *surnames, *singles])
+    _lend_roles(final, singles, discovered)
     used = {c.entity_id for c in final}
     return MentionResult(
         mentions=[

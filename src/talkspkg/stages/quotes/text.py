@@ -8,7 +8,9 @@ is read as its words.
 
 References also include "the <title>" of a curated person (knowledge base `titles`, e.g. "The
 US Secretary of State stated ..."): the knowledge base documents titles as exactly such speaker
-references, and the mentions stage does not produce them.
+references, and the mentions stage does not produce them. A title the article gives a
+discovered person as their role ("Jane Lopez, the US Secretary of State") is that person's in
+this article, not the knowledge base's holder (nobody's when two discovered people hold it).
 """
 
 from __future__ import annotations
@@ -88,8 +90,27 @@ def references(article: Article, kb: KnowledgeBase, found: MentionResult) -> lis
     pattern, owner = _title_pattern(kb)
     if pattern is not None:
         for m in pattern.finditer(article.text):
-            refs.append(Ref(m.start(1), m.end(1), owner[m.group(1)], "person", "title", 1))
+            holders = _article_holders(found, m.group(1))
+            eid = owner[m.group(1)] if not holders else next(iter(holders))
+            if len(holders) <= 1:
+                refs.append(Ref(m.start(1), m.end(1), eid, "person", "title", 1))
     return resolve_overlaps(refs)
+
+
+def _office(phrase: str) -> str:
+    words = re.sub(r"[.’']", "", phrase).lower().split()
+    return " ".join(words[1:] if words[:1] == ["the"] else words)
+
+
+def _article_holders(found: MentionResult, title: str) -> set[str]:
+    """Discovered people whose role in this article is the title ("Jane Lopez, the US
+    Secretary of State"): the article names its own holder of the office."""
+    office = _office(title)
+    return {
+        eid
+        for eid, e in found.discovered.items()
+        if e.entity_type == "person" and e.role and _office(e.role) == office
+    }
 
 
 def _abbreviation(text: str, dot: int, lo: int, cues: QuoteCues) -> bool:
