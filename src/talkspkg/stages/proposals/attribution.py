@@ -118,6 +118,7 @@ class Context:
     # (side, actor id) of the actors coordinated with the proposer ("proposed by the EU and
     # Ukraine"): each proposes the same terms, as a proposal of its own
     partners: tuple[tuple[str, str], ...] = ()
+    confidence: float = 1.0  # below 1 when the proposer is a quotation's speaker (speakers.py)
 
     @property
     def proposal_id(self) -> str:
@@ -146,7 +147,9 @@ class Attributor:
             return None
         side = actor.side or self.actors.side_of(actor.entity_id)
         partners = self._partners(actor, self.sentences[index], side)
-        return Context(side, kind, kind, actor.entity_id, cue, "explicit", partners)
+        return Context(
+            side, kind, kind, actor.entity_id, cue, "explicit", partners, actor.confidence
+        )
 
     def _partners(self, actor: Actor, s: Sentence, side: str) -> tuple[tuple[str, str], ...]:
         """The actors coordinated with `actor` ("by the EU and Ukraine", "Britain and France
@@ -270,13 +273,14 @@ class Attributor:
             if near and not self.text[near[-1].end : relative.start()].strip(" ,"):
                 return near[-1]
             return None
+        speech = self.actors.speech_at(cue.start)
+        lo = max(s.start, speech.start) if speech is not None and speech.direct else s.start
         candidates = [
-            a
-            for a in self.actors.within(s.start, cue.start)
-            if not self.actors.is_object(a, s.start)
+            a for a in self.actors.within(lo, cue.start) if not self.actors.is_object(a, s.start)
         ]
         if not candidates:
-            return None
+            # "“Let us agree a full ceasefire now,” the minister said": the speaker's proposal
+            return self.actors.quoted(speech, cue.start, cue.start) if speech else None
         if cue.label == "offer" and self.actors.reports_another_subject(candidates[-1], cue.start):
             return None  # "Rutte said European allies had committed to": not Rutte's offer
         participle = _PARTICIPLE.search(self.text, s.start, cue.start) and self.text[
@@ -295,6 +299,9 @@ class Attributor:
         if _REPORTING.search(self.text, s.start, cue.start):
             subjects = [a for a in before if not self.actors.is_object(a, s.start)]
             return subjects[0] if subjects else None
+        speech = self.actors.speech_at(cue.start)
+        if speech is not None:  # the quotes stage's speaker, or nobody
+            return self.actors.quoted(speech, cue.start, cue.start)
         if _inside_quotation(self.text, s.start, cue.start) or _PRONOUN_SPEAKS.match(
             self.text, s.start, cue.start
         ):
@@ -316,7 +323,15 @@ class Attributor:
         entity = self.actors.entity(antecedent.actor_id)
         if entity is None or entity.entity_type != "person":
             return None
-        return Context(antecedent.proposer_id, kind, kind, antecedent.actor_id, cue, "anaphora")
+        return Context(
+            antecedent.proposer_id,
+            kind,
+            kind,
+            antecedent.actor_id,
+            cue,
+            "anaphora",
+            confidence=antecedent.confidence,
+        )
 
     def _antecedent(self, index: int, earlier: list[Context], window: int) -> Context | None:
         if earlier:
