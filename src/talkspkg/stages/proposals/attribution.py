@@ -88,6 +88,7 @@ _PRONOUN_SPEAKS = re.compile(
     r"(?:He|She)\s+(?:\w+\s+)?(?:said|says|stressed|added|insisted|argued)\b"
 )
 _PREDICTION = re.compile(r"\b(?:expect(?:s|ed|ing)?|predict\w*|(?:un)?likely)\b", re.IGNORECASE)
+_MODAL = re.compile(r"\b(?:must|should)\b", re.IGNORECASE)
 _REPORTING = re.compile(r",\s*(?:saying|adding|arguing|insisting|stressing|warning)\b")
 
 
@@ -279,8 +280,10 @@ class Attributor:
             a for a in self.actors.within(lo, cue.start) if not self.actors.is_object(a, s.start)
         ]
         if not candidates:
-            # "“Let us agree a full ceasefire now,” the minister said": the speaker's proposal
-            return self.actors.quoted(speech, cue.start, cue.start) if speech else None
+            # "“Any deal must include guarantees,” the minister said": the speaker's demand
+            if speech is not None and _MODAL.search(self.text, cue.start, cue.end):
+                return self.actors.quoted(speech, cue.start, cue.start)
+            return None
         if cue.label == "offer" and self.actors.reports_another_subject(candidates[-1], cue.start):
             return None  # "Rutte said European allies had committed to": not Rutte's offer
         participle = _PARTICIPLE.search(self.text, s.start, cue.start) and self.text[

@@ -4,11 +4,13 @@ The quotes stage attributes each quotation to its speaker with a confidence (its
 resolves "he", "they", "the president", "the statement" across paragraphs); the proposals stage
 does not resolve speakers a second way. From the quotes stage's rows of the article it reads:
 - the quotation a position stands in: a first-person word inside it ("we reject", "our
-  proposal") is its speaker; a stance or proposal cue inside a *direct* quotation (a sentence of
-  the speaker's own) with no actor before it in the quotation ("“The proposal is unacceptable,”
-  the minister said") is held by its speaker; a modal demand inside a quotation ("“a ceasefire
-  must come first,” she said") is its speaker's; a cue inside a *partial* quotation (words
-  embedded in the reporter's clause: `Trump said Putin had "agreed"`) keeps its clause's actor;
+  proposal") is its speaker; a modal demand inside it whose clause names no actor ("“any deal
+  must include guarantees,” the minister said") is its speaker's demand. A cue inside a *direct*
+  quotation (a sentence of the speaker's own) finds its holder or proposer in the quotation
+  only: `Sikorski said: "The two sides agreed ..."` is no stance of Sikorski's. Other cues whose
+  clause names no actor get no holder from the quotation: in "“everyone who supports the talks
+  should ...”, he said" or `the minister said the two sides "agreed to ..."` the subject is
+  somebody the speaker talks about;
 - the speaker phrases: the phrase a quotation's cue attributes it to ("He stressed", "they
   said", "the prime minister added") is an actor standing for the speaker, so the clause it
   opens ("He stressed Kyiv should be included ...") is held by that speaker.

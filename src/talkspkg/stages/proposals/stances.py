@@ -131,22 +131,6 @@ def _new_subject(text: str, s: Sentence, cue: Hit) -> int | None:
 def _holders_before(
     text: str, s: Sentence, cue: Hit, actors: Actors, sentences: list[Sentence]
 ) -> tuple[tuple[Actor, ...], bool]:
-    holders, joint = _clause_holders(text, s, cue, actors, sentences)
-    if holders:
-        return holders, joint
-    quoted = _quotation_speaker(cue, actors)
-    return ((quoted,), False) if quoted is not None else ((), False)
-
-
-def _quotation_speaker(cue: Hit, actors: Actors) -> Actor | None:
-    """The speaker of the quotation the cue stands in, when its clause names no holder."""
-    speech = actors.speech_at(cue.start)
-    return actors.quoted(speech, cue.start, cue.start) if speech is not None else None
-
-
-def _clause_holders(
-    text: str, s: Sentence, cue: Hit, actors: Actors, sentences: list[Sentence]
-) -> tuple[tuple[Actor, ...], bool]:
     lo = s.start
     speech = actors.speech_at(cue.start)
     if speech is not None and speech.direct:  # the speaker's own sentence: its clause only
@@ -213,8 +197,6 @@ def _holders_after(
         resolved = actors.resolve(actor, sentences, s.index)
         if resolved is not None and resolved.entity_id is not None:
             found.append(resolved)
-    if not found and (quoted := _quotation_speaker(cue, actors)) is not None:
-        return (quoted,)  # "“This is unacceptable,” the minister said": the speaker's
     return _with_speakers(found, s, cue.start, actors)
 
 
