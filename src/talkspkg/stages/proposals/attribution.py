@@ -18,14 +18,18 @@ Each proposal cue of a sentence is resolved to a proposer by the first rule that
    actor of the sentence, but for an offer not a person reporting a clause with a subject of
    its own ("Rutte said European allies had committed to": none; "Trump said he would" keeps
    Trump; a reported demand stays the reporter's, rule 5);
-   a first-person subject is the speaker; in a relative clause ("allies,
+   a first-person subject is the quotation's speaker (speakers.py); inside a direct quotation
+   the subject is sought in the quotation only, and a modal verb cue ("must include") whose
+   clause there names no actor is the speaker's demand; in a relative clause ("allies,
    who have pledged") the actor right before "who", else none; a passive verb without a
    by-phrase ("guarantees that could be offered") has none;
 5. a modal demand ("must", "should"; `form: reported`): not its grammatical subject ("Moscow must
    accept a ceasefire") but whoever reports it: an actor followed by a speech verb before it
    ("the Kremlin has said any settlement must ..."), the subject of a sentence going on with
-   ", saying"/", adding", or the speaker of the quotation it stands in or of a sentence opening
-   "He said"/"She stressed" (the person named with a speech verb nearby); else no proposer;
+   ", saying"/", adding", or the speaker the quotes stage gives the quotation it stands in (none
+   when that speaker is null or unsure: speakers.py), or of a sentence opening "He said"/"She
+   stressed" (a speaker phrase the quotes stage resolved, else the person named with a speech
+   verb nearby); else no proposer;
 6. a cue with no proposer of its own shares the context of an earlier cue of its clause
    ("Witkoff presented proposals", "The proposal called for");
 7. a verb cue whose subject opens the sentence as "It" or "He"/"She": the proposal of the two

@@ -369,7 +369,8 @@ REPORTED_WEIGHT = 0.85  # a modal demand's proposer is its reporter, a step of i
 
 def confidence(attribution: str, cue: Hit | None) -> float:
     """Confidence of a claim: its attribution's weight, times REPORTED_WEIGHT when its cue is a
-    modal demand ("must", "should") whose proposer is whoever reports it."""
+    modal demand ("must", "should") whose proposer is whoever reports it. A claim whose holder
+    or proposer is a quotation's speaker is capped by that quotation's confidence (`claim`)."""
     weight = ATTRIBUTION_WEIGHT[attribution]
     if cue is not None and cue.form == "reported":
         weight *= REPORTED_WEIGHT
