@@ -110,9 +110,10 @@ def annotate(raw: RawFile, source: Mapping[str, Any], kb: KnowledgeBase) -> Arti
         }
         for m in found.mentions
     ]
-    result.rows["quotes"] = [asdict(q) for q in quotes(article, kb, found)]
+    quoted = quotes(article, kb, found)
+    result.rows["quotes"] = [asdict(q) for q in quoted]
     result.meetings = meeting_mentions(article, kb, found)
-    proposals = proposal_evidence(article, kb, found, result.meetings)
+    proposals = proposal_evidence(article, kb, found, result.meetings, quoted)
     result.evidence, result.presentations = proposals.evidence, proposals.presentations
     return result
 

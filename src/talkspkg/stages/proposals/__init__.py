@@ -6,9 +6,10 @@ evidence sentence. Over the corpus, `assemble_proposals` merges the claims into 
 `codebook`, `proposals`, `proposal_terms` and `term_positions` (schema/proposals.py).
 
 Vocabulary lives in knowledge/codebook.yaml and knowledge/proposal_cues.yaml; the policies are
-documented in the modules: text (sentences), actors (who and which side), hits (pattern
-matching), attribution (proposals), stances, presented (the meeting and date a proposal was
-presented at, from the meetings stage's output), detect (per article), merge (corpus).
+documented in the modules: text (sentences), actors (who and which side), speakers (who speaks
+in a quotation, from the quotes stage's output: one discourse model for both stages), hits
+(pattern matching), attribution (proposals), stances, presented (the meeting and date a proposal
+was presented at, from the meetings stage's output), detect (per article), merge (corpus).
 """
 
 from talkspkg.stages.proposals.codebook import codebook_markdown, codebook_rows, load_codebook

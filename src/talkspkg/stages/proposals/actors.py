@@ -11,9 +11,14 @@ entity without a country stands for the institution its id or role names (`insti
 of proposal_cues.yaml: von der Leyen, European Commission President -> european-union), else
 for itself (NATO, the coalition of the willing).
 
-Speaker policy for first-person words: the person named next to a speech verb ("Vance said",
-"said Vance") in the same sentence, else in the same paragraph, else within two sentences,
-nearest first and, at equal distance, the later sentence (attributions usually follow quotes).
+Speaker policy (one discourse model, the quotes stage's: speakers.py): a first-person word inside
+a quotation stands for the quotation's speaker, or for nobody when the quotes stage names none
+confidently; a speaker phrase the quotes stage resolved ("He stressed", "they said") is an actor
+standing for its speaker, unless it overlaps an actor already (a name, a demonym phrase). A
+first-person word outside every quotation the quotes stage reports (a quotation it left out) falls
+back to the person named next to a speech verb ("Vance said", "said Vance") in the same sentence,
+else in the same paragraph, else within two sentences, nearest first and, at equal distance, the
+later sentence (attributions usually follow quotes).
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from talkspkg.document import Article
 from talkspkg.kb import Entity, KnowledgeBase
 from talkspkg.stages.mentions import MentionResult
 from talkspkg.stages.proposals.cues import Cues
+from talkspkg.stages.proposals.speakers import Speakers, Speech
 from talkspkg.stages.proposals.text import Sentence
 from talkspkg.stages.spans import overlaps_any
 
@@ -54,7 +60,10 @@ class Actor:
     end: int
     entity_id: str | None  # None for a first-person word until its speaker is found
     side: str | None
-    kind: str  # "mention" | "demonym" | "first-person" | "collective" ("the two sides")
+    # "mention" | "demonym" | "first-person" | "collective" ("the two sides") | "speaker" (a
+    # speaker phrase the quotes stage resolved) | "quoted" (a quotation's speaker)
+    kind: str
+    confidence: float = 1.0  # below 1 for a holder taken from a quotation (speakers.py)
 
 
 @cache
@@ -87,8 +96,16 @@ def _demonym_patterns(kb: KnowledgeBase) -> tuple[re.Pattern[str], re.Pattern[st
 class Actors:
     """The actors of one article, in text order, with their sides and speakers."""
 
-    def __init__(self, article: Article, kb: KnowledgeBase, found: MentionResult, cues: Cues):
+    def __init__(
+        self,
+        article: Article,
+        kb: KnowledgeBase,
+        found: MentionResult,
+        cues: Cues,
+        speakers: Speakers | None = None,
+    ):
         self.text = article.text
+        self.speakers = speakers or Speakers(article.article_id, ())
         self.kb = kb
         self.institution_sides = cues.institution_sides
         self.found = found
@@ -111,6 +128,11 @@ class Actors:
                 if country and not overlaps_any(m.start(), m.end(), taken):
                     actors.append(Actor(m.start(), m.end(), country, country, "demonym"))
                     bisect.insort(taken, (m.start(), m.end()))
+        for start, end, speaker_id, conf in self.speakers.phrases():
+            if self.entity(speaker_id) is not None and not overlaps_any(start, end, taken):
+                side = self.side_of(speaker_id)
+                actors.append(Actor(start, end, speaker_id, side, "speaker", conf))
+                bisect.insort(taken, (start, end))
         for m in FIRST_PERSON.finditer(self.text):
             actors.append(Actor(m.start(), m.end(), None, None, "first-person"))
         self.actors = sorted(actors, key=lambda a: (a.start, a.end))
@@ -154,7 +176,7 @@ class Actors:
         return bool(m) and m.group(1).lower() in PREPOSITIONS | GOVERNING_VERBS | {"a", "an"}
 
     def is_speaker(self, actor: Actor) -> bool:
-        if actor.kind != "mention" or actor.entity_id is None:
+        if actor.kind not in ("mention", "speaker") or actor.entity_id is None:
             return False
         entity = self.entity(actor.entity_id)
         if entity is None or entity.entity_type != "person":
@@ -201,7 +223,23 @@ class Actors:
         return None
 
     def resolve(self, actor: Actor, sentences: list[Sentence], index: int) -> Actor | None:
-        """The actor itself, or for a first-person word the speaker it stands for."""
+        """The actor itself, or for a first-person word the speaker it stands for: the speaker
+        of the quotation it stands in (None when the quotes stage names none confidently), else
+        the person named with a speech verb nearby."""
         if actor.kind != "first-person":
             return actor
+        speech = self.speakers.at(actor.start)
+        if speech is not None:
+            return self.quoted(speech, actor.start, actor.end)
         return self.speaker(sentences, index)
+
+    def speech_at(self, position: int) -> Speech | None:
+        """The quotation `position` stands in, as the quotes stage reports it."""
+        return self.speakers.at(position)
+
+    def quoted(self, speech: Speech, start: int, end: int) -> Actor | None:
+        """The speaker of `speech` as an actor at `start`-`end` (None: nobody confidently)."""
+        if speech.speaker_id is None or self.entity(speech.speaker_id) is None:
+            return None
+        side = self.side_of(speech.speaker_id)
+        return Actor(start, end, speech.speaker_id, side, "quoted", speech.confidence)

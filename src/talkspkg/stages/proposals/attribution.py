@@ -18,14 +18,18 @@ Each proposal cue of a sentence is resolved to a proposer by the first rule that
    actor of the sentence, but for an offer not a person reporting a clause with a subject of
    its own ("Rutte said European allies had committed to": none; "Trump said he would" keeps
    Trump; a reported demand stays the reporter's, rule 5);
-   a first-person subject is the speaker; in a relative clause ("allies,
+   a first-person subject is the quotation's speaker (speakers.py); inside a direct quotation
+   the subject is sought in the quotation only, and a modal verb cue ("must include") whose
+   clause there names no actor is the speaker's demand; in a relative clause ("allies,
    who have pledged") the actor right before "who", else none; a passive verb without a
    by-phrase ("guarantees that could be offered") has none;
 5. a modal demand ("must", "should"; `form: reported`): not its grammatical subject ("Moscow must
    accept a ceasefire") but whoever reports it: an actor followed by a speech verb before it
    ("the Kremlin has said any settlement must ..."), the subject of a sentence going on with
-   ", saying"/", adding", or the speaker of the quotation it stands in or of a sentence opening
-   "He said"/"She stressed" (the person named with a speech verb nearby); else no proposer;
+   ", saying"/", adding", or the speaker the quotes stage gives the quotation it stands in (none
+   when that speaker is null or unsure: speakers.py), or of a sentence opening "He said"/"She
+   stressed" (a speaker phrase the quotes stage resolved, else the person named with a speech
+   verb nearby); else no proposer;
 6. a cue with no proposer of its own shares the context of an earlier cue of its clause
    ("Witkoff presented proposals", "The proposal called for");
 7. a verb cue whose subject opens the sentence as "It" or "He"/"She": the proposal of the two
@@ -88,6 +92,7 @@ _PRONOUN_SPEAKS = re.compile(
     r"(?:He|She)\s+(?:\w+\s+)?(?:said|says|stressed|added|insisted|argued)\b"
 )
 _PREDICTION = re.compile(r"\b(?:expect(?:s|ed|ing)?|predict\w*|(?:un)?likely)\b", re.IGNORECASE)
+_MODAL = re.compile(r"\b(?:must|should)\b", re.IGNORECASE)
 _REPORTING = re.compile(r",\s*(?:saying|adding|arguing|insisting|stressing|warning)\b")
 
 
@@ -118,6 +123,7 @@ class Context:
     # (side, actor id) of the actors coordinated with the proposer ("proposed by the EU and
     # Ukraine"): each proposes the same terms, as a proposal of its own
     partners: tuple[tuple[str, str], ...] = ()
+    confidence: float = 1.0  # below 1 when the proposer is a quotation's speaker (speakers.py)
 
     @property
     def proposal_id(self) -> str:
@@ -146,7 +152,9 @@ class Attributor:
             return None
         side = actor.side or self.actors.side_of(actor.entity_id)
         partners = self._partners(actor, self.sentences[index], side)
-        return Context(side, kind, kind, actor.entity_id, cue, "explicit", partners)
+        return Context(
+            side, kind, kind, actor.entity_id, cue, "explicit", partners, actor.confidence
+        )
 
     def _partners(self, actor: Actor, s: Sentence, side: str) -> tuple[tuple[str, str], ...]:
         """The actors coordinated with `actor` ("by the EU and Ukraine", "Britain and France
@@ -270,12 +278,15 @@ class Attributor:
             if near and not self.text[near[-1].end : relative.start()].strip(" ,"):
                 return near[-1]
             return None
+        speech = self.actors.speech_at(cue.start)
+        lo = max(s.start, speech.start) if speech is not None and speech.direct else s.start
         candidates = [
-            a
-            for a in self.actors.within(s.start, cue.start)
-            if not self.actors.is_object(a, s.start)
+            a for a in self.actors.within(lo, cue.start) if not self.actors.is_object(a, s.start)
         ]
         if not candidates:
+            # "“Any deal must include guarantees,” the minister said": the speaker's demand
+            if speech is not None and _MODAL.search(self.text, cue.start, cue.end):
+                return self.actors.quoted(speech, cue.start, cue.start)
             return None
         if cue.label == "offer" and self.actors.reports_another_subject(candidates[-1], cue.start):
             return None  # "Rutte said European allies had committed to": not Rutte's offer
@@ -295,6 +306,9 @@ class Attributor:
         if _REPORTING.search(self.text, s.start, cue.start):
             subjects = [a for a in before if not self.actors.is_object(a, s.start)]
             return subjects[0] if subjects else None
+        speech = self.actors.speech_at(cue.start)
+        if speech is not None:  # the quotes stage's speaker, or nobody
+            return self.actors.quoted(speech, cue.start, cue.start)
         if _inside_quotation(self.text, s.start, cue.start) or _PRONOUN_SPEAKS.match(
             self.text, s.start, cue.start
         ):
@@ -316,7 +330,15 @@ class Attributor:
         entity = self.actors.entity(antecedent.actor_id)
         if entity is None or entity.entity_type != "person":
             return None
-        return Context(antecedent.proposer_id, kind, kind, antecedent.actor_id, cue, "anaphora")
+        return Context(
+            antecedent.proposer_id,
+            kind,
+            kind,
+            antecedent.actor_id,
+            cue,
+            "anaphora",
+            confidence=antecedent.confidence,
+        )
 
     def _antecedent(self, index: int, earlier: list[Context], window: int) -> Context | None:
         if earlier:

@@ -40,8 +40,10 @@ from talkspkg.stages.proposals.cues import SINGLE_ISSUE, Cues, load_cues
 from talkspkg.stages.proposals.evidence import TermEvidence
 from talkspkg.stages.proposals.hits import Hit, find_cues, find_terms
 from talkspkg.stages.proposals.presented import Presentation, find_presentations
+from talkspkg.stages.proposals.speakers import Speakers
 from talkspkg.stages.proposals.stances import Stance, find_stances
 from talkspkg.stages.proposals.text import Sentence, sentences
+from talkspkg.stages.quotes import Quote, quotes
 
 
 @dataclass(frozen=True)
@@ -67,13 +69,14 @@ class _Article:
         kb: KnowledgeBase,
         found: MentionResult,
         meetings: Sequence[MeetingMention] = (),
+        quoted: Sequence[Quote] = (),
     ):
         self.article, self.text = article, article.text
         self.meetings = [m for m in meetings if m.article_id == article.article_id]
         self.codebook: Codebook = load_codebook()
         self.cues: Cues = load_cues()
         self.sentences = sentences(article, self.cues.abbreviations | kb.lexicon.honorifics)
-        self.actors = Actors(article, kb, found, self.cues)
+        self.actors = Actors(article, kb, found, self.cues, Speakers(article.article_id, quoted))
         self.attributor = Attributor(
             self.text, self.sentences, self.actors, self.cues, kb, self.codebook
         )
@@ -181,6 +184,7 @@ class _Article:
         term: Hit | None,
         cue: Hit | None,
         attribution: str,
+        cap: float = 1.0,
     ) -> TermEvidence:
         return TermEvidence(
             article_id=self.article.article_id,
@@ -198,7 +202,7 @@ class _Article:
             term_text=self.text[term.start : term.end] if term else None,
             cue=self.text[cue.start : cue.end] if cue else None,
             attribution=attribution,
-            confidence=confidence(attribution, cue),
+            confidence=min(confidence(attribution, cue), round(cap, 3)),
         )
 
     def run(self) -> ArticleProposals:
@@ -259,6 +263,7 @@ class _Article:
                         term,
                         each.cue,
                         each.attribution,
+                        each.confidence,
                     )
         for n, a in enumerate(analyses):
             for stance in a.stances:
@@ -270,9 +275,16 @@ class _Article:
         if stance.stance != "supports" or not stance.joint:
             return None
         kind = "position"
-        return Context(side, kind, kind, holder.entity_id or side, stance.cue, "agreement"), (
-            "agreement"
+        ctx = Context(
+            side,
+            kind,
+            kind,
+            holder.entity_id or side,
+            stance.cue,
+            "agreement",
+            confidence=holder.confidence,
         )
+        return ctx, "agreement"
 
     def _stance_claims(
         self,
@@ -303,6 +315,7 @@ class _Article:
                     term,
                     stance.cue,
                     how,
+                    min(holder.confidence, target.confidence if target else 1.0),
                 )
         if stance.terms or not stance.anaphoric:
             return
@@ -323,6 +336,7 @@ class _Article:
                         None,
                         stance.cue,
                         "anaphora",
+                        min(holder.confidence, ctx.confidence),
                     )
                 return
 
@@ -355,7 +369,8 @@ REPORTED_WEIGHT = 0.85  # a modal demand's proposer is its reporter, a step of i
 
 def confidence(attribution: str, cue: Hit | None) -> float:
     """Confidence of a claim: its attribution's weight, times REPORTED_WEIGHT when its cue is a
-    modal demand ("must", "should") whose proposer is whoever reports it."""
+    modal demand ("must", "should") whose proposer is whoever reports it. A claim whose holder
+    or proposer is a quotation's speaker is capped by that quotation's confidence (`claim`)."""
     weight = ATTRIBUTION_WEIGHT[attribution]
     if cue is not None and cue.form == "reported":
         weight *= REPORTED_WEIGHT
@@ -373,10 +388,14 @@ def proposal_evidence(
     kb: KnowledgeBase,
     found: MentionResult,
     meetings: Sequence[MeetingMention] = (),
+    quoted: Sequence[Quote] | None = None,
 ) -> ArticleProposals:
     """Every proposal-term claim of one article (`proposes` claims, then stances) and the
-    sentences presenting its proposals at a meeting of the meetings stage's `meetings`. Pure."""
-    return _Article(article, kb, found, meetings).run()
+    sentences presenting its proposals at a meeting of the meetings stage's `meetings`, with
+    the speakers of the quotes stage's `quoted` (computed here when None). Pure."""
+    if quoted is None:
+        quoted = quotes(article, kb, found)
+    return _Article(article, kb, found, meetings, quoted).run()
 
 
 def term_evidence(article: Article, kb: KnowledgeBase, found: MentionResult) -> list[TermEvidence]:

@@ -6,7 +6,10 @@ stands in one, with the actors coordinated with it ("Ukraine and Russia agreed")
 actors in a dash or bracket aside ("During the call – joined by Rubio – the leaders agreed"),
 and the actor of a compound ("a US-backed truce");
 after a reporting participle ("Russia rejected Zelensky's plan, reiterating that it would not"),
-the subject of the sentence; a first-person holder is the quotation's speaker. A person
+the subject of the sentence; a first-person holder is the quotation's speaker as the quotes
+stage attributes it, and a speaker phrase it resolved ("He stressed", "they said") is an actor
+(speakers.py); a cue inside a direct quotation finds its holder inside the quotation only
+(`X said: "The two sides agreed ..."` is no stance of X's). A person
 reporting the stance of their side with a speech verb holds it too ("Svyrydenko said Kyiv would
 not recognise ..."). For a `holder: after` cue, every actor of the complement up to the next
 comma ("unacceptable to both Kyiv and other European nations"), and a person reporting it ("Duda
@@ -132,6 +135,9 @@ def _holders_before(
     text: str, s: Sentence, cue: Hit, actors: Actors, sentences: list[Sentence]
 ) -> tuple[tuple[Actor, ...], bool]:
     lo = s.start
+    speech = actors.speech_at(cue.start)
+    if speech is not None and speech.direct:  # the speaker's own sentence: its clause only
+        lo = max(lo, speech.start)
     if cue.label == "conditional":
         lo = _new_subject(text, s, cue) or lo
     for m in _WHICH.finditer(text, s.start, cue.start):
