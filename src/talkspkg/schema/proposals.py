@@ -156,7 +156,8 @@ class TermPositions(SpanChecks):
         description="Confidence of the claim (0-1): the weight of its attribution (explicit "
         "0.95, article-term 0.9, anaphora 0.85, agreement 0.8, carry-over 0.75, corpus-term 0.6; "
         "the share of right rows measured on the dev split and seeds), times 0.85 "
-        "when the proposer is whoever reports a modal demand ('X said Y must ...').",
+        "when the proposer is whoever reports a modal demand ('X said Y must ...'); at most the "
+        "quote's confidence when the holder is a quotation's speaker.",
     )
 
     class Config:
