@@ -54,7 +54,11 @@ FILLERS = {
     "telephone", "video", "separate", "first-ever", "historic", "landmark", "key", "sending",
     "sent", "send", "team", "delegation", "second", "third", "fourth", "fifth", "latest",
     "final", "initial",
+    # what the talks are about ("A and B will hold a new round of peace talks")
+    "peace", "ceasefire", "truce", "security", "three-way", "four-way", "two-way",
 }  # fmt: skip
+# small words between a subject and its trigger ("A and B will hold a new round of peace talks")
+MAX_FILLERS = 8
 _BROKERED = re.compile(r"-(?:mediated|brokered|led|backed|hosted|sponsored)$", re.I)  # "US-led"
 _GLUE = {"and", "the", "of", "to", "for", "on"}  # role modifiers that also join lists
 _AUX = r"(?:(?:which\s+)?(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:being\s+)?)?"
@@ -147,6 +151,9 @@ def list_after(names: Names, pos: int, end: int) -> list[Mention]:
         if tok is None:
             break
         word = tok.group()
+        if _given_name(names, word, tok.end()):
+            pos = tok.end()  # "Ambrose Ashecki" resolved by the surname only: one name
+            continue
         if out and (word.lower() in SEPARATORS or word == ","):
             # a comma after title words is an appositive's ("his counterpart, Sergei Lavrov")
             titled = titled and skipped > 0
@@ -163,6 +170,22 @@ def list_after(names: Names, pos: int, end: int) -> list[Mention]:
             continue
         break
     return out
+
+
+def _given_name(names: Names, word: str, end: int) -> bool:
+    """A capitalised word right before a person's mention that covers only the surname (a
+    person discovered later in the article, or known by the surname): their given name."""
+    if not word[:1].isupper() or not word.isalpha() or titled_word(names, word):
+        return False
+    if names.skippable(word):
+        return False  # a title or demonym: the usual rules
+    nxt = names.at(end + 1) if names.ctx.text[end : end + 1] == " " else None
+    return (
+        nxt is not None
+        and " " not in nxt.text
+        and _person(names.ctx, nxt.entity_id)
+        and names.ctx.etype(nxt) == "person"
+    )
 
 
 def titled_word(names: Names, word: str) -> bool:
@@ -216,7 +239,7 @@ def _subject(names: Names, f: Frame, start: int) -> list[Mention]:
     pos = f.start
     fillers = 0
     places = names.ctx.mentions_in(lo, f.start, "location")
-    while pos > lo and fillers <= 6:
+    while pos > lo and fillers <= MAX_FILLERS:
         while pos > lo and text[pos - 1] in " \t\n":
             pos -= 1
         if names.ending_at(pos) is not None:
