@@ -64,3 +64,28 @@ def test_another_meeting_in_a_quotation_inherits_no_parties() -> None:
     # encounters other than the announced one name no two parties, so they make no row
     others = [m for m in found if m.local_id != "m1"]
     assert all(len(m.participants) < 2 for m in others)
+
+
+def test_a_party_named_only_by_role_is_the_person_the_article_gives_that_role() -> None:
+    found = read(
+        "Russian President Dario Vlasko said peace was near. Finnish President Aarno "
+        "Kettilainen agreed.\n\nKettilainen held a phone call with the Russian president on "
+        "Tuesday."
+    )
+    call = next(m for m in found if m.format == "phone")
+    assert {e for e, _ in call.participants} == {"aarno-kettilainen", "dario-vlasko"}
+
+
+def test_a_party_named_only_by_role_is_its_country_when_the_article_names_nobody() -> None:
+    (m,) = read("Finnish President Aarno Kettilainen held a phone call with the Russian president.")
+    assert {e for e, _ in m.participants} == {"aarno-kettilainen", "russia"}
+
+
+def test_a_counterpart_is_nobody_in_particular_when_two_could_be_meant() -> None:
+    found = read(
+        "Estonian President Mirko Talvik and Estonian Prime Minister Ilse Kaldma said peace "
+        "was near.\n\nFinnish President Aarno Kettilainen spoke by phone with his Estonian "
+        "counterpart on Tuesday."
+    )
+    call = next(m for m in found if m.format == "phone")
+    assert {e for e, _ in call.participants} == {"aarno-kettilainen", "estonia"}
