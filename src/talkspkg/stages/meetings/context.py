@@ -12,6 +12,9 @@ from talkspkg.kb import Entity, KnowledgeBase
 from talkspkg.stages.meetings.vocab import Vocab
 from talkspkg.stages.mentions import Mention, MentionResult
 
+# a word of a title before a name, read backwards from the name
+_TITLE_WORD = re.compile(r"[A-Za-z][\w.’'-]*")
+
 
 @dataclass
 class ArticleContext:
@@ -77,6 +80,79 @@ class ArticleContext:
     def role_words(self) -> frozenset[str]:
         lex = self.kb.lexicon
         return lex.role_words | lex.role_modifiers | frozenset({"to", "for", "of", "the"})
+
+    def state_of(self, entity_id: str) -> str | None:
+        """The state a party acts for: a country itself; a person's country, else (for a
+        person the annotator discovered with no country) the country their title names where
+        the article names them ("Finnish President A B", "U.S President B", "Secretary of State
+        B": the office's holder in the knowledge base acts for the US)."""
+        entity = self.entity(entity_id)
+        if entity is None or entity.entity_type not in ("country", "person"):
+            return None
+        if entity.entity_type == "country":
+            return entity_id
+        if entity.country:
+            return self.country_by_iso.get(entity.country)
+        return self._titled_states.get(entity_id)
+
+    @cached_property
+    def _titled_states(self) -> dict[str, str]:
+        """Discovered person -> the one state the titles before their mentions name."""
+        found: dict[str, set[str]] = {}
+        for m in self.mentions:
+            entity = self.found.discovered.get(m.entity_id)
+            if entity is None or entity.entity_type != "person" or entity.country:
+                continue
+            iso = self._title_country(m.start)
+            if iso and iso in self.country_by_iso:
+                found.setdefault(m.entity_id, set()).add(self.country_by_iso[iso])
+        return {eid: next(iter(states)) for eid, states in found.items() if len(states) == 1}
+
+    def _title_country(self, pos: int) -> str | None:
+        """The ISO code the title right before `pos` names: a demonym or country name among
+        the title's words ("Ukraine Foreign Minister", "Finnish President"), else a
+        knowledge-base title of one country's office standing alone ("Secretary of State";
+        not "Austrian Chancellor")."""
+        line = self.text.rfind("\n", 0, pos) + 1
+        before = self.text[max(line, pos - 80) : pos]
+        lex = self.kb.lexicon
+        for word in reversed(_TITLE_WORD.findall(before)):
+            bare = re.sub(r"['’]s$", "", word)
+            iso = lex.demonyms.get(bare) or self._country_names.get(bare.rstrip("."))
+            if iso:
+                return iso
+            if word.lower().rstrip(".") not in self.role_words:
+                break  # the title ended: a word that is no part of it
+        for title, iso in self._office_titles:
+            if before.endswith(title + " "):
+                lead = _TITLE_WORD.findall(before[: -len(title) - 1])
+                if not lead or not lead[-1][:1].isupper():
+                    return iso
+        return None
+
+    @cached_property
+    def _office_titles(self) -> list[tuple[str, str]]:
+        """Titles of the knowledge base's office-holders with the country they serve, longest
+        first; a title two countries share is no evidence."""
+        by_title: dict[str, set[str]] = {}
+        for e in self.kb.entities.values():
+            if e.entity_type == "person" and e.country:
+                for title in (t for t in e.titles if " " in t):  # "Chancellor": many have one
+                    by_title.setdefault(title, set()).add(e.country)
+        return sorted(
+            ((t, next(iter(c))) for t, c in by_title.items() if len(c) == 1),
+            key=lambda tc: (-len(tc[0]), tc[0]),
+        )
+
+    @cached_property
+    def _country_names(self) -> dict[str, str]:
+        """A country's name and aliases ("Ukraine", "U.S", "US") -> its ISO code."""
+        out: dict[str, str] = {}
+        for e in sorted(self.kb.entities.values(), key=lambda e: e.entity_id):
+            if e.entity_type == "country" and e.country:
+                for name in e.surfaces:
+                    out.setdefault(name.rstrip("."), e.country)
+        return out
 
     def region_of(self, entity: Entity) -> str | None:
         """The location a place lies in, as its role names it ("city in Alaska, ..."): alaska."""

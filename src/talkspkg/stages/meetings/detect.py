@@ -28,7 +28,8 @@ Coreference inside one article (policy):
 * An attendance cue ("X was in attendance") refers only to an encounter of the last CUE_REACH
   sentences.
 * "The next round", "another round" (no party of its own) is another encounter between the
-  parties (countries, delegations) of the encounter told last; it never joins that one.
+  parties (countries, delegations) of the encounter told last (not when a quotation says so:
+  the speaker's "another" is not relative to the article's story); it never joins that one.
 * Two frames that each name exactly two people, different pairs, are different encounters
   when the pairs are disjoint or the encounter is a call (as in merge.py).
 * A bilateral ("a bilateral meeting with his Ukrainian counterpart", "on the sidelines of")
@@ -161,8 +162,10 @@ class _Grouper:
 
     def _inherit(self, f: Frame) -> None:
         """ "The next round of talks", "another round" naming no party is held between the
-        parties (countries, delegations) of the round the article told last."""
-        if not f.other or any(role != "absent" for role in f.roles.values()):
+        parties (countries, delegations) of the round the article told last. Not in a
+        quotation: the speaker's "another meeting" is another than those the speaker has in
+        mind, which need not be the one the article told last."""
+        if not f.other or f.in_quote or any(role != "absent" for role in f.roles.values()):
             return
         loc = self.latest.get(_format_class(frame_format(f)) or "")
         if loc is None:
@@ -281,16 +284,12 @@ class _Grouper:
         return self._join(loc, f)
 
     def sides(self, eids: Iterable[str], strict: bool = True) -> set[str]:
-        """The states the parties act for (a person: their country). Strict: empty when one
-        of them has none (an organisation, a person of unknown country)."""
+        """The states the parties act for (a person: their country, see
+        ArticleContext.state_of). Strict: empty when one of them has none (an organisation, a
+        person of unknown country)."""
         out: set[str] = set()
         for eid in eids:
-            e = self.ctx.entity(eid)
-            state = None
-            if e is not None and e.entity_type == "country":
-                state = eid
-            elif e is not None and e.entity_type == "person" and e.country:
-                state = self.ctx.country_by_iso.get(e.country)
+            state = self.ctx.state_of(eid)  # a discovered person: the country of their title
             if state is None and strict:
                 return set()
             if state is not None:

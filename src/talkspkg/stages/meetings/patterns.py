@@ -10,6 +10,9 @@ possessives between names are skipped: "Russian President Vladimir Putin"):
   or a comma (an appositive ", the US envoy," is skipped);
 * the object of a verb trigger ("met Putin", "hosted Zelensky and ...");
 * "with" / "alongside" after the trigger ("talks with A", "a phone call with A");
+* in the object or "with" slot, a party named only by a role ("with the Russian president",
+  "met his Finnish counterpart"): the one person of the article who acts for that country
+  with that role (a discovered person acts for the country of their title), else the country;
 * "between A and B" after the trigger;
 * a possessive before a noun trigger ("Witkoff's meeting with Putin") and a pair joined by a
   dash ("the Trump-Putin summit");
@@ -54,7 +57,11 @@ FILLERS = {
     "telephone", "video", "separate", "first-ever", "historic", "landmark", "key", "sending",
     "sent", "send", "team", "delegation", "second", "third", "fourth", "fifth", "latest",
     "final", "initial",
+    # what the talks are about ("A and B will hold a new round of peace talks")
+    "peace", "ceasefire", "truce", "security", "three-way", "four-way", "two-way",
 }  # fmt: skip
+# small words between a subject and its trigger ("A and B will hold a new round of peace talks")
+MAX_FILLERS = 8
 _BROKERED = re.compile(r"-(?:mediated|brokered|led|backed|hosted|sponsored)$", re.I)  # "US-led"
 _GLUE = {"and", "the", "of", "to", "for", "on"}  # role modifiers that also join lists
 _AUX = r"(?:(?:which\s+)?(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:being\s+)?)?"
@@ -147,6 +154,9 @@ def list_after(names: Names, pos: int, end: int) -> list[Mention]:
         if tok is None:
             break
         word = tok.group()
+        if _given_name(names, word, tok.end()):
+            pos = tok.end()  # "Ambrose Ashecki" resolved by the surname only: one name
+            continue
         if out and (word.lower() in SEPARATORS or word == ","):
             # a comma after title words is an appositive's ("his counterpart, Sergei Lavrov")
             titled = titled and skipped > 0
@@ -163,6 +173,22 @@ def list_after(names: Names, pos: int, end: int) -> list[Mention]:
             continue
         break
     return out
+
+
+def _given_name(names: Names, word: str, end: int) -> bool:
+    """A capitalised word right before a person's mention that covers only the surname (a
+    person discovered later in the article, or known by the surname): their given name."""
+    if not word[:1].isupper() or not word.isalpha() or titled_word(names, word):
+        return False
+    if names.skippable(word):
+        return False  # a title or demonym: the usual rules
+    nxt = names.at(end + 1) if names.ctx.text[end : end + 1] == " " else None
+    return (
+        nxt is not None
+        and " " not in nxt.text
+        and _person(names.ctx, nxt.entity_id)
+        and names.ctx.etype(nxt) == "person"
+    )
 
 
 def titled_word(names: Names, word: str) -> bool:
@@ -216,7 +242,7 @@ def _subject(names: Names, f: Frame, start: int) -> list[Mention]:
     pos = f.start
     fillers = 0
     places = names.ctx.mentions_in(lo, f.start, "location")
-    while pos > lo and fillers <= 6:
+    while pos > lo and fillers <= MAX_FILLERS:
         while pos > lo and text[pos - 1] in " \t\n":
             pos -= 1
         if names.ending_at(pos) is not None:
@@ -286,10 +312,11 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
     if verb or has_support_verb(text, lo, f.start):
         add(subject)
     if verb:  # the object may run past "including" ("to meet A and B, including C")
-        add(list_after(names, _skip_space(text, last.end), end))
+        obj = _skip_space(text, last.end)
+        add(list_after(names, obj, end) or role_party(ctx, obj, end))
     # the slots right after the trigger may run past a relative clause's comma
     if (w := WITH.match(text, last.end, end)) and len(re.findall(r"\w+", w.group())) <= 6:
-        add(list_after(names, w.end(), end))
+        add(list_after(names, w.end(), end) or role_party(ctx, w.end(), end))
     # "Witkoff's meeting with Putin", "the Trump-Putin summit"
     before = text[lo : f.start]
     poss = re.search(r"['’]s\s+(?:[\w-]+\s+){0,2}$", before)
@@ -326,6 +353,44 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
                 f.third_parties |= {x.entity_id for x in by if x.entity_id not in found}
             add(by, role)
     return found
+
+
+_ROLE_PARTY = re.compile(
+    r"(?:the|his|her|their)\s+(?P<demonym>[A-Z][\w.]*)\s+(?P<role>[a-z]+)\b(?!\s*,?\s*[A-Z])"
+)
+
+
+# the offices a "counterpart" holds (not a spokesperson's or an adviser's)
+_OFFICES = frozenset({"president", "minister", "secretary", "chancellor", "premier", "leader"})
+
+
+def _words(role: str | None) -> list[str]:
+    return re.findall(r"[a-z]+", (role or "").lower())
+
+
+def role_party(ctx: ArticleContext, pos: int, end: int) -> list[Mention]:
+    """A party named only by a role ("with the Russian president", "met his Finnish
+    counterpart"; no name follows): the one person of the article who acts for that country
+    and holds that role (a head of state or government or a minister for "counterpart"),
+    else the country itself."""
+    m = _ROLE_PARTY.match(ctx.text, pos, end)
+    if m is None:
+        return []
+    iso = ctx.kb.lexicon.demonyms.get(m.group("demonym"))
+    country = ctx.country_by_iso.get(iso or "")
+    role = m.group("role")
+    if country is None or (role != "counterpart" and role not in ctx.kb.lexicon.role_words):
+        return []
+    holders = {
+        x.entity_id
+        for x in ctx.mentions
+        if (e := ctx.entity(x.entity_id)) is not None
+        and e.entity_type == "person"
+        and ctx.state_of(x.entity_id) == country
+        and bool(({role} if role != "counterpart" else _OFFICES) & set(_words(e.role)))
+    }
+    eid = holders.pop() if len(holders) == 1 else country
+    return [Mention(ctx.article.article_id, m.start(), m.end(), m.group(), eid, "role")]
 
 
 def _last_country(names: Names, lo: int, at: int) -> list[Mention]:
