@@ -117,7 +117,7 @@ class Report:
             m.future for m in self.mentions
         )
 
-    @property
+    @cached_property
     def caption(self) -> bool:
         return all(m.caption for m in self.mentions)
 
@@ -334,6 +334,7 @@ def best_fit(index: ClusterIndex, r: Report) -> int | str | None:
 
 RECENT_DAYS = 10  # an undated report speaks of an encounter this close to its "now"
 AHEAD_DAYS = 31  # nor of one further ahead of it than this
+RECENT = timedelta(days=RECENT_DAYS)
 
 
 def _recent_fit(index: ClusterIndex, r: Report) -> int | str | None:
@@ -343,11 +344,17 @@ def _recent_fit(index: ClusterIndex, r: Report) -> int | str | None:
     anchor = r.mentions[0].anchor
     if anchor is None or (r.place_id is None and len(r.people) < 2):
         return None
+    # a dated cluster within RECENT_DAYS of the anchor has a day in this window, and is listed
+    # under that day with each of its places and people (see ClusterIndex)
+    days = list(_days(DateRange(anchor.lo - RECENT, anchor.hi + RECENT, "day")))
     if r.place_id:
-        cands = set(index.postings(("place", r.place_id)))
-        cands |= set(index.postings(("place", r.region_id))) if r.region_id else set()
+        places = [x for x in (r.place_id, r.region_id) if x]
+        cands = {i for d in days for x in places for i in index.postings(("day", d, "place", x))}
     else:
-        lists = [set(index.postings(("with", p))) for p in sorted(r.people)]
+        lists = [
+            {i for d in days for i in index.postings(("day", d, "person", p))}
+            for p in sorted(r.people)
+        ]
         cands = {i for i in set.union(*lists) if sum(i in x for x in lists) >= 2}
     scored: list[tuple[int, int]] = []
     for i in sorted(cands):
