@@ -38,6 +38,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
+from itertools import combinations
 
 from talkspkg.stages.meetings.dates import DateRange, window
 from talkspkg.stages.meetings.model import MeetingMention
@@ -323,13 +324,13 @@ def best_fit(index: ClusterIndex, r: Report) -> int | str | None:
         return None  # an undated report is linked through a shared person only
     people = sorted(r.people)
     if r.place_id:  # any fit in the same city beats every fit elsewhere
-        found = _threshold(index, r, [index.postings(("at", r.place_id, p)) for p in people], 1)
+        found = _threshold(index, r, [("at", r.place_id, p) for p in people], 1)
         if found is not None:
             return found
-        lists = [index.postings(("at", None, p)) for p in people]
+        keys: list[Key] = [("at", None, p) for p in people]
     else:
-        lists = [index.postings(("with", p)) for p in people]
-    return _threshold(index, r, lists, min(2, len(people)))
+        keys = [("with", p) for p in people]
+    return _threshold(index, r, keys, min(2, len(people)))
 
 
 RECENT_DAYS = 10  # an undated report speaks of an encounter this close to its "now"
@@ -377,29 +378,33 @@ def _recent_fit(index: ClusterIndex, r: Report) -> int | str | None:
     return scored[0][1] if len(scored) == 1 or scored[0][0] < scored[1][0] else TIE
 
 
-def _threshold(
-    index: ClusterIndex, r: Report, lists: list[list[int]], least: int
-) -> int | str | None:
-    """Best fit among clusters listed in `lists` (one list per person of `r`, all of one tier of
-    `same_place`) that share at least `least` people with `r`.
+def _threshold(index: ClusterIndex, r: Report, keys: list[Key], least: int) -> int | str | None:
+    """Best fit among clusters listed under `keys` (one ("at", place, person) or ("with",
+    person) posting list per person of `r`, all of one tier of `same_place`) that share at least
+    `least` people with `r`.
 
     A cluster sharing k of the n people is in k lists, so it is in at least one of any n-k+1
     lists: after reading the shortest n-k+1 lists every cluster sharing k or more is known, and
     the search stops as soon as the best known fit shares k or more (or two share all n).
+
+    An undated report fits only a cluster sharing two of its people (see `_fit`), so of each
+    list only the clusters listed under a pair of `r`'s people are scored (the pair postings
+    hold every cluster of those lists that shares two of them): the same answer as scoring
+    every cluster of the lists read, without doing so.
     """
-    lists = sorted(lists, key=len)
+    lists = sorted(keys, key=lambda key: len(index.postings(key)))  # stable: ties keep order
     n = len(lists)
-    seen: set[int] = set()
+    reads = n - least + 1  # the lists read before k = n - read + 1 falls below `least`
+    if reads <= 0:
+        return None
+    # a candidate is first seen when the first of the lists holding it is read: those of the
+    # first list are scored as they are found (two sharing all n people end the search)
+    later: list[list[int]] = [[] for _ in range(reads)]
     fits: dict[int, tuple[int, int, int]] = {}
     complete = 0
-    for read, postings in enumerate(lists, start=1):
+    for read in range(1, reads + 1):
         k = n - read + 1  # every cluster sharing k or more people is now known
-        if k < least:
-            break
-        for i in postings:
-            if i in seen:
-                continue
-            seen.add(i)
+        for i in _first_seen(index, r, lists[:reads], later) if read == 1 else later[read - 1]:
             fit = _fit(index.clusters[i], r)
             if fit is None:
                 continue
@@ -413,6 +418,24 @@ def _threshold(
             best = [i for i, fit in fits.items() if fit == top]
             return best[0] if len(best) == 1 else TIE
     return None
+
+
+def _first_seen(
+    index: ClusterIndex, r: Report, lists: list[Key], later: list[list[int]]
+) -> Iterator[int]:
+    """The candidates (clusters sharing two of `r`'s people) of the first of `lists`, as found;
+    those first listed in a later list are put in `later` at its position."""
+    seen: set[int] = set()
+    for i in index.sharing_two(lists[0], r.people):
+        if i in seen:
+            continue
+        seen.add(i)
+        listed = index.keys_of(i)
+        j = next((j for j, key in enumerate(lists) if key in listed), None)
+        if j == 0:
+            yield i
+        elif j is not None:
+            later[j].append(i)
 
 
 Key = tuple[object, ...]
@@ -433,6 +456,7 @@ class ClusterIndex:
         self._postings: dict[Key, list[int]] = {}
         self._keys: dict[int, set[Key]] = {}
         self._where: dict[int, int] = {}
+        self._placed: dict[int, set[str | None]] = {}  # every place it had when listed
 
     def new(self, parent: Cluster | None = None) -> Cluster:
         self.clusters.append(Cluster(parent=parent))
@@ -451,6 +475,13 @@ class ClusterIndex:
         places = [x for x in (c.place_id, c.region_id) if x]  # found from the city or region
         keys += [("place", x) for x in places]
         keys += [("at", c.place_id, p) for p in c.people]
+        # pairs of its people, for undated reports (which need two shared people): under each
+        # place it was listed with, as its ("at", place, person) entries stay
+        placed = self._placed.setdefault(i, set())
+        placed.add(c.place_id)
+        pairs = list(combinations(sorted(c.people), 2))
+        keys += [("with", a, b) for a, b in pairs]
+        keys += [("at", x, a, b) for x in placed for a, b in pairs]
         for d in days:
             keys += [("day", d, "place", x) for x in places]
             keys += [("day", d, "person", p) for p in c.people]
@@ -459,6 +490,18 @@ class ClusterIndex:
             if key not in done:
                 done.add(key)
                 self._postings.setdefault(key, []).append(i)
+
+    def keys_of(self, i: int) -> set[Key]:
+        """The keys cluster `i` is listed under."""
+        return self._keys.get(i, set())
+
+    def sharing_two(self, key: Key, people: set[str]) -> Iterator[int]:
+        """Clusters listed, under the tier of `key` (("at", place, person) or ("with",
+        person)), with two of `people`: every cluster of that tier's person lists that shares
+        two of them (some more than once)."""
+        tier = key[:-1]
+        for a, b in combinations(sorted(people), 2):
+            yield from self.postings((*tier, a, b))
 
     def dated_candidates(self, r: Report) -> list[int]:
         assert r.date is not None
