@@ -40,7 +40,7 @@ from datetime import date, timedelta
 from functools import cached_property
 from itertools import combinations
 
-from talkspkg.stages.meetings.dates import DateRange, window
+from talkspkg.stages.meetings.dates import Anchor, DateRange, window
 from talkspkg.stages.meetings.model import MeetingMention
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2}
@@ -335,7 +335,6 @@ def best_fit(index: ClusterIndex, r: Report) -> int | str | None:
 
 RECENT_DAYS = 10  # an undated report speaks of an encounter this close to its "now"
 AHEAD_DAYS = 31  # nor of one further ahead of it than this
-RECENT = timedelta(days=RECENT_DAYS)
 
 
 def _recent_fit(index: ClusterIndex, r: Report) -> int | str | None:
@@ -345,37 +344,57 @@ def _recent_fit(index: ClusterIndex, r: Report) -> int | str | None:
     anchor = r.mentions[0].anchor
     if anchor is None or (r.place_id is None and len(r.people) < 2):
         return None
-    # a dated cluster within RECENT_DAYS of the anchor has a day in this window, and is listed
-    # under that day with each of its places and people (see ClusterIndex)
-    days = list(_days(DateRange(anchor.lo - RECENT, anchor.hi + RECENT, "day")))
-    if r.place_id:
-        places = [x for x in (r.place_id, r.region_id) if x]
-        cands = {i for d in days for x in places for i in index.postings(("day", d, "place", x))}
-    else:
-        lists = [
-            {i for d in days for i in index.postings(("day", d, "person", p))}
-            for p in sorted(r.people)
-        ]
-        cands = {i for i in set.union(*lists) if sum(i in x for x in lists) >= 2}
+    # a dated cluster `gap` days from the anchor is listed under the day that far from it with
+    # each of its places and people (see ClusterIndex): days are read nearest first, and once
+    # a cluster as near as the days read is found, every cluster as near is known
+    places = [x for x in (r.place_id, r.region_id) if x]
+    seen: set[int] = set()
     scored: list[tuple[int, int]] = []
-    for i in sorted(cands):
-        c = index.clusters[i]
-        if c.dated is None or not _formats_agree(c.format, r.format):
-            continue
-        if not _places_agree(c, r) or _still_planned(c, r):
-            continue
-        if c.people and r.people and not c.people & r.people:
-            continue  # the same city, other people: another encounter
-        d = c.dated.date
-        if r.after and d.end < r.after:
-            continue  # told after an encounter later than that meeting
-        gap = max((d.start - anchor.hi).days, (anchor.lo - d.end).days, 0)
-        if gap <= RECENT_DAYS:
-            scored.append((gap, i))
-    scored.sort()
-    if not scored:
+    for near, days in enumerate(_around(anchor)):
+        if places:
+            found = [
+                i for d in days for x in places for i in index.postings(("day", d, "place", x))
+            ]
+        else:  # two of its people
+            found = [
+                i for d in days for p in r.people for i in index.postings(("day", d, "person", p))
+            ]
+        for i in found:
+            if i in seen:
+                continue
+            seen.add(i)
+            c = index.clusters[i]
+            if not places and len(c.people & r.people) < 2:
+                continue
+            gap = _recent_gap(c, r, anchor)
+            if gap is not None:
+                scored.append((gap, i))
+        scored.sort()
+        if scored and scored[0][0] <= near:
+            return scored[0][1] if len(scored) == 1 or scored[0][0] < scored[1][0] else TIE
+    return None
+
+
+def _recent_gap(c: Cluster, r: Report, anchor: Anchor) -> int | None:
+    """How many days from the anchor the dated cluster `c` lies, if `r` may speak of it."""
+    if c.dated is None or not _formats_agree(c.format, r.format):
         return None
-    return scored[0][1] if len(scored) == 1 or scored[0][0] < scored[1][0] else TIE
+    if not _places_agree(c, r) or _still_planned(c, r):
+        return None
+    if c.people and r.people and not c.people & r.people:
+        return None  # the same city, other people: another encounter
+    d = c.dated.date
+    if r.after and d.end < r.after:
+        return None  # told after an encounter later than that meeting
+    gap = max((d.start - anchor.hi).days, (anchor.lo - d.end).days, 0)
+    return gap if gap <= RECENT_DAYS else None
+
+
+def _around(anchor: Anchor) -> Iterator[list[date]]:
+    """The days of the anchor, then the two days k days outside it, for k up to RECENT_DAYS."""
+    yield list(_days(DateRange(anchor.lo, anchor.hi, "day")))
+    for k in range(1, RECENT_DAYS + 1):
+        yield [anchor.lo - timedelta(days=k), anchor.hi + timedelta(days=k)]
 
 
 def _threshold(index: ClusterIndex, r: Report, keys: list[Key], least: int) -> int | str | None:
