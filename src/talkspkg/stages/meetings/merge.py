@@ -492,7 +492,6 @@ class ClusterIndex:
         days: list[date | None] = list(_days(c.dated.date)) if c.dated else [None]
         keys: list[Key] = [("with", p) for p in c.people]
         places = [x for x in (c.place_id, c.region_id) if x]  # found from the city or region
-        keys += [("place", x) for x in places]
         keys += [("at", c.place_id, p) for p in c.people]
         # pairs of its people, for undated reports (which need two shared people): under each
         # place it was listed with, as its ("at", place, person) entries stay
@@ -505,6 +504,9 @@ class ClusterIndex:
             keys += [("day", d, "place", x) for x in places]
             keys += [("day", d, "person", p) for p in c.people]
             keys += [("day", d, "party", e) for e in c.parties]
+            if not c.place_id:
+                keys += [("day", d, "unplaced", "person", p) for p in c.people]
+                keys += [("day", d, "unplaced", "party", e) for e in c.parties]
         for key in keys:
             if key not in done:
                 done.add(key)
@@ -525,14 +527,17 @@ class ClusterIndex:
     def dated_candidates(self, r: Report) -> list[int]:
         assert r.date is not None
         found: set[int] = set()
+        # a report in a city fits only clusters in no city (linked through a person or
+        # delegation) or in a city that agrees (the same, or one lies in the other)
+        linked = ("unplaced",) if r.place_id else ()
         for d in [*_days(r.date), None]:
             for x in (r.place_id, r.region_id):
                 if x:
                     found.update(self.postings(("day", d, "place", x)))
             for p in r.people:
-                found.update(self.postings(("day", d, "person", p)))
+                found.update(self.postings(("day", d, *linked, "person", p)))
             for e in r.parties:
-                found.update(self.postings(("day", d, "party", e)))
+                found.update(self.postings(("day", d, *linked, "party", e)))
         return sorted(found)
 
     def _position(self, c: Cluster) -> int:
