@@ -238,17 +238,23 @@ def _fit(c: Cluster, r: Report) -> tuple[int, int, int] | None:
     cp, rp = c.people, r.people
     if len(cp) == 2 and len(rp) == 2 and cp != rp and (not cp & rp or c.format != "in_person"):
         return None  # another pair: a call is between its two parties, a meeting between its own
-    same_place = bool(c.place_id and r.place_id and _places_agree(c, r))
-    shared = len(cp & rp)
+    same_place, own, shared = _score(c, r)
     # dated: the same day and city, or a shared person; undated: two shared people (one leader
     # named in both reports is no link)
     linked = (same_place or shared >= 1) if cd and rd else shared >= 2
     if cd and rd and not linked and cd.precision == rd.precision == "day":
         # "a second session took place on March 9" between the same three delegations
         linked = len(c.parties & r.parties) >= 2 and not (c.place_id and r.place_id)
-    # the article's own photo of that meeting, or the encounter its prose tells of the photo's
+    return (same_place, own, shared) if linked else None
+
+
+def _score(c: Cluster, r: Report) -> tuple[int, int, int]:
+    """How well `r` fits `c` if it does (see `_fit`): the same place, then the article's own
+    photo of that meeting (or the encounter its prose tells of the photo's), then how many
+    people they share."""
+    same_place = bool(c.place_id and r.place_id and _places_agree(c, r))
     own = r.article_id in (c.articles if r.caption else c.photos)
-    return (int(same_place), int(own), shared) if linked else None
+    return (int(same_place), int(own), len(c.people & r.people))
 
 
 def cluster(mentions: list[MeetingMention]) -> list[Cluster]:
@@ -310,13 +316,19 @@ def best_fit(index: ClusterIndex, r: Report) -> int | str | None:
     """The cluster `r` fits strictly best (its position), TIE when several fit equally well,
     None when none fits. Same answer as scoring every cluster with `_fit`, without doing so."""
     if r.date is not None:
-        scored = sorted(
-            ((fit, i) for i in index.dated_candidates(r) if (fit := _fit(index.clusters[i], r))),
-            reverse=True,
-        )
-        if not scored:
-            return None
-        return scored[0][1] if len(scored) == 1 or scored[0][0] > scored[1][0] else TIE
+        # a fit is scored (same_place, own, shared), known before the rest of `_fit` is
+        # checked: candidates are checked best score first, until the best that fit is known
+        clusters = index.clusters
+        ranked = sorted((_score(clusters[i], r), i) for i in index.dated_candidates(r))
+        best: tuple[tuple[int, int, int], int] | None = None
+        for score, i in reversed(ranked):
+            if best is not None and score < best[0]:
+                break
+            if _fit(clusters[i], r) is not None:
+                if best is not None:
+                    return TIE
+                best = (score, i)
+        return best[1] if best is not None else None
     recent = _recent_fit(index, r)
     if recent is not None:
         return recent
