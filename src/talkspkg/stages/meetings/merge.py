@@ -22,8 +22,11 @@ A *report* is one article's encounter (its mentions sharing a `local_id`). Polic
    written. Two meetings that
    each name exactly two people are distinct, even on one day in one city, when the pairs are
    disjoint, or when they differ and the encounter is a call (a call has exactly its parties).
-   Candidates come from an index (by day and place or person; by person for undated reports),
-   so merging stays linear in the corpus, with the same result as comparing every cluster.
+   Candidates come from an index (by day and place, or day and person or delegation of
+   clusters in no city; by pair of people for undated reports; by the days around its "now"
+   for the recent meeting), and are scored best first with early stops, so that merging reads
+   little more than the clusters it must tell apart, with the same result as comparing every
+   cluster (tests/test_meetings_index.py).
 3. A photo caption showing people of exactly two states, fitting a meeting of three states or
    more (in its own article too), shows a side meeting of those two: it is handled as a
    bilateral of that meeting. Captions are merged after the prose's reports.
@@ -476,9 +479,11 @@ class ClusterIndex:
     """The clusters, and postings of where to look for those a report may fit.
 
     A fit needs overlapping dates and the same place or a shared person (see `_fit`): dated
-    clusters are listed under each day of their dates with their place and with each person;
-    undated ones under day None. An undated report is linked through a shared person: every
-    cluster is listed under ("at", place, person) and ("with", person). Postings only grow (a
+    clusters are listed under each day of their dates with their place and region and with each
+    person and delegation (and, while in no city, with "unplaced" people and delegations: a
+    report in a city fits no cluster in another); undated ones under day None. An undated report
+    is linked through two shared people: every cluster is listed under ("at", place, person) and
+    ("with", person), and under the same keys for each pair of its people. Postings only grow (a
     stale entry is harmless: `_fit` decides).
     """
 
