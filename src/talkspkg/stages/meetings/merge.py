@@ -22,8 +22,11 @@ A *report* is one article's encounter (its mentions sharing a `local_id`). Polic
    written. Two meetings that
    each name exactly two people are distinct, even on one day in one city, when the pairs are
    disjoint, or when they differ and the encounter is a call (a call has exactly its parties).
-   Candidates come from an index (by day and place or person; by person for undated reports),
-   so merging stays linear in the corpus, with the same result as comparing every cluster.
+   Candidates come from an index (by day and place, or day and person or delegation of
+   clusters in no city; by pair of people for undated reports; by the days around its "now"
+   for the recent meeting), and are scored best first with early stops, so that merging reads
+   little more than the clusters it must tell apart, with the same result as comparing every
+   cluster (tests/test_meetings_index.py).
 3. A photo caption showing people of exactly two states, fitting a meeting of three states or
    more (in its own article too), shows a side meeting of those two: it is handled as a
    bilateral of that meeting. Captions are merged after the prose's reports.
@@ -38,8 +41,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
+from itertools import combinations
 
-from talkspkg.stages.meetings.dates import DateRange, window
+from talkspkg.stages.meetings.dates import Anchor, DateRange, window
 from talkspkg.stages.meetings.model import MeetingMention
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2}
@@ -117,7 +121,7 @@ class Report:
             m.future for m in self.mentions
         )
 
-    @property
+    @cached_property
     def caption(self) -> bool:
         return all(m.caption for m in self.mentions)
 
@@ -237,17 +241,23 @@ def _fit(c: Cluster, r: Report) -> tuple[int, int, int] | None:
     cp, rp = c.people, r.people
     if len(cp) == 2 and len(rp) == 2 and cp != rp and (not cp & rp or c.format != "in_person"):
         return None  # another pair: a call is between its two parties, a meeting between its own
-    same_place = bool(c.place_id and r.place_id and _places_agree(c, r))
-    shared = len(cp & rp)
+    same_place, own, shared = _score(c, r)
     # dated: the same day and city, or a shared person; undated: two shared people (one leader
     # named in both reports is no link)
     linked = (same_place or shared >= 1) if cd and rd else shared >= 2
     if cd and rd and not linked and cd.precision == rd.precision == "day":
         # "a second session took place on March 9" between the same three delegations
         linked = len(c.parties & r.parties) >= 2 and not (c.place_id and r.place_id)
-    # the article's own photo of that meeting, or the encounter its prose tells of the photo's
+    return (same_place, own, shared) if linked else None
+
+
+def _score(c: Cluster, r: Report) -> tuple[int, int, int]:
+    """How well `r` fits `c` if it does (see `_fit`): the same place, then the article's own
+    photo of that meeting (or the encounter its prose tells of the photo's), then how many
+    people they share."""
+    same_place = bool(c.place_id and r.place_id and _places_agree(c, r))
     own = r.article_id in (c.articles if r.caption else c.photos)
-    return (int(same_place), int(own), shared) if linked else None
+    return (int(same_place), int(own), len(c.people & r.people))
 
 
 def cluster(mentions: list[MeetingMention]) -> list[Cluster]:
@@ -309,13 +319,19 @@ def best_fit(index: ClusterIndex, r: Report) -> int | str | None:
     """The cluster `r` fits strictly best (its position), TIE when several fit equally well,
     None when none fits. Same answer as scoring every cluster with `_fit`, without doing so."""
     if r.date is not None:
-        scored = sorted(
-            ((fit, i) for i in index.dated_candidates(r) if (fit := _fit(index.clusters[i], r))),
-            reverse=True,
-        )
-        if not scored:
-            return None
-        return scored[0][1] if len(scored) == 1 or scored[0][0] > scored[1][0] else TIE
+        # a fit is scored (same_place, own, shared), known before the rest of `_fit` is
+        # checked: candidates are checked best score first, until the best that fit is known
+        clusters = index.clusters
+        ranked = sorted((_score(clusters[i], r), i) for i in index.dated_candidates(r))
+        best: tuple[tuple[int, int, int], int] | None = None
+        for score, i in reversed(ranked):
+            if best is not None and score < best[0]:
+                break
+            if _fit(clusters[i], r) is not None:
+                if best is not None:
+                    return TIE
+                best = (score, i)
+        return best[1] if best is not None else None
     recent = _recent_fit(index, r)
     if recent is not None:
         return recent
@@ -323,13 +339,13 @@ def best_fit(index: ClusterIndex, r: Report) -> int | str | None:
         return None  # an undated report is linked through a shared person only
     people = sorted(r.people)
     if r.place_id:  # any fit in the same city beats every fit elsewhere
-        found = _threshold(index, r, [index.postings(("at", r.place_id, p)) for p in people], 1)
+        found = _threshold(index, r, [("at", r.place_id, p) for p in people], 1)
         if found is not None:
             return found
-        lists = [index.postings(("at", None, p)) for p in people]
+        keys: list[Key] = [("at", None, p) for p in people]
     else:
-        lists = [index.postings(("with", p)) for p in people]
-    return _threshold(index, r, lists, min(2, len(people)))
+        keys = [("with", p) for p in people]
+    return _threshold(index, r, keys, min(2, len(people)))
 
 
 RECENT_DAYS = 10  # an undated report speaks of an encounter this close to its "now"
@@ -343,56 +359,86 @@ def _recent_fit(index: ClusterIndex, r: Report) -> int | str | None:
     anchor = r.mentions[0].anchor
     if anchor is None or (r.place_id is None and len(r.people) < 2):
         return None
-    if r.place_id:
-        cands = set(index.postings(("place", r.place_id)))
-        cands |= set(index.postings(("place", r.region_id))) if r.region_id else set()
-    else:
-        lists = [set(index.postings(("with", p))) for p in sorted(r.people)]
-        cands = {i for i in set.union(*lists) if sum(i in x for x in lists) >= 2}
+    # a dated cluster `gap` days from the anchor is listed under the day that far from it with
+    # each of its places and people (see ClusterIndex): days are read nearest first, and once
+    # a cluster as near as the days read is found, every cluster as near is known
+    places = [x for x in (r.place_id, r.region_id) if x]
+    seen: set[int] = set()
     scored: list[tuple[int, int]] = []
-    for i in sorted(cands):
-        c = index.clusters[i]
-        if c.dated is None or not _formats_agree(c.format, r.format):
-            continue
-        if not _places_agree(c, r) or _still_planned(c, r):
-            continue
-        if c.people and r.people and not c.people & r.people:
-            continue  # the same city, other people: another encounter
-        d = c.dated.date
-        if r.after and d.end < r.after:
-            continue  # told after an encounter later than that meeting
-        gap = max((d.start - anchor.hi).days, (anchor.lo - d.end).days, 0)
-        if gap <= RECENT_DAYS:
-            scored.append((gap, i))
-    scored.sort()
-    if not scored:
+    for near, days in enumerate(_around(anchor)):
+        if places:
+            found = [
+                i for d in days for x in places for i in index.postings(("day", d, "place", x))
+            ]
+        else:  # two of its people
+            found = [
+                i for d in days for p in r.people for i in index.postings(("day", d, "person", p))
+            ]
+        for i in found:
+            if i in seen:
+                continue
+            seen.add(i)
+            c = index.clusters[i]
+            if not places and len(c.people & r.people) < 2:
+                continue
+            gap = _recent_gap(c, r, anchor)
+            if gap is not None:
+                scored.append((gap, i))
+        scored.sort()
+        if scored and scored[0][0] <= near:
+            return scored[0][1] if len(scored) == 1 or scored[0][0] < scored[1][0] else TIE
+    return None
+
+
+def _recent_gap(c: Cluster, r: Report, anchor: Anchor) -> int | None:
+    """How many days from the anchor the dated cluster `c` lies, if `r` may speak of it."""
+    if c.dated is None or not _formats_agree(c.format, r.format):
         return None
-    return scored[0][1] if len(scored) == 1 or scored[0][0] < scored[1][0] else TIE
+    if not _places_agree(c, r) or _still_planned(c, r):
+        return None
+    if c.people and r.people and not c.people & r.people:
+        return None  # the same city, other people: another encounter
+    d = c.dated.date
+    if r.after and d.end < r.after:
+        return None  # told after an encounter later than that meeting
+    gap = max((d.start - anchor.hi).days, (anchor.lo - d.end).days, 0)
+    return gap if gap <= RECENT_DAYS else None
 
 
-def _threshold(
-    index: ClusterIndex, r: Report, lists: list[list[int]], least: int
-) -> int | str | None:
-    """Best fit among clusters listed in `lists` (one list per person of `r`, all of one tier of
-    `same_place`) that share at least `least` people with `r`.
+def _around(anchor: Anchor) -> Iterator[list[date]]:
+    """The days of the anchor, then the two days k days outside it, for k up to RECENT_DAYS."""
+    yield list(_days(DateRange(anchor.lo, anchor.hi, "day")))
+    for k in range(1, RECENT_DAYS + 1):
+        yield [anchor.lo - timedelta(days=k), anchor.hi + timedelta(days=k)]
+
+
+def _threshold(index: ClusterIndex, r: Report, keys: list[Key], least: int) -> int | str | None:
+    """Best fit among clusters listed under `keys` (one ("at", place, person) or ("with",
+    person) posting list per person of `r`, all of one tier of `same_place`) that share at least
+    `least` people with `r`.
 
     A cluster sharing k of the n people is in k lists, so it is in at least one of any n-k+1
     lists: after reading the shortest n-k+1 lists every cluster sharing k or more is known, and
     the search stops as soon as the best known fit shares k or more (or two share all n).
+
+    An undated report fits only a cluster sharing two of its people (see `_fit`), so of each
+    list only the clusters listed under a pair of `r`'s people are scored (the pair postings
+    hold every cluster of those lists that shares two of them): the same answer as scoring
+    every cluster of the lists read, without doing so.
     """
-    lists = sorted(lists, key=len)
+    lists = sorted(keys, key=lambda key: len(index.postings(key)))  # stable: ties keep order
     n = len(lists)
-    seen: set[int] = set()
+    reads = n - least + 1  # the lists read before k = n - read + 1 falls below `least`
+    if reads <= 0:
+        return None
+    # a candidate is first seen when the first of the lists holding it is read: those of the
+    # first list are scored as they are found (two sharing all n people end the search)
+    later: list[list[int]] = [[] for _ in range(reads)]
     fits: dict[int, tuple[int, int, int]] = {}
     complete = 0
-    for read, postings in enumerate(lists, start=1):
+    for read in range(1, reads + 1):
         k = n - read + 1  # every cluster sharing k or more people is now known
-        if k < least:
-            break
-        for i in postings:
-            if i in seen:
-                continue
-            seen.add(i)
+        for i in _first_seen(index, r, lists[:reads], later) if read == 1 else later[read - 1]:
             fit = _fit(index.clusters[i], r)
             if fit is None:
                 continue
@@ -408,6 +454,24 @@ def _threshold(
     return None
 
 
+def _first_seen(
+    index: ClusterIndex, r: Report, lists: list[Key], later: list[list[int]]
+) -> Iterator[int]:
+    """The candidates (clusters sharing two of `r`'s people) of the first of `lists`, as found;
+    those first listed in a later list are put in `later` at its position."""
+    seen: set[int] = set()
+    for i in index.sharing_two(lists[0], r.people):
+        if i in seen:
+            continue
+        seen.add(i)
+        listed = index.keys_of(i)
+        j = next((j for j, key in enumerate(lists) if key in listed), None)
+        if j == 0:
+            yield i
+        elif j is not None:
+            later[j].append(i)
+
+
 Key = tuple[object, ...]
 
 
@@ -415,9 +479,11 @@ class ClusterIndex:
     """The clusters, and postings of where to look for those a report may fit.
 
     A fit needs overlapping dates and the same place or a shared person (see `_fit`): dated
-    clusters are listed under each day of their dates with their place and with each person;
-    undated ones under day None. An undated report is linked through a shared person: every
-    cluster is listed under ("at", place, person) and ("with", person). Postings only grow (a
+    clusters are listed under each day of their dates with their place and region and with each
+    person and delegation (and, while in no city, with "unplaced" people and delegations: a
+    report in a city fits no cluster in another); undated ones under day None. An undated report
+    is linked through two shared people: every cluster is listed under ("at", place, person) and
+    ("with", person), and under the same keys for each pair of its people. Postings only grow (a
     stale entry is harmless: `_fit` decides).
     """
 
@@ -426,6 +492,7 @@ class ClusterIndex:
         self._postings: dict[Key, list[int]] = {}
         self._keys: dict[int, set[Key]] = {}
         self._where: dict[int, int] = {}
+        self._placed: dict[int, set[str | None]] = {}  # every place it had when listed
 
     def new(self, parent: Cluster | None = None) -> Cluster:
         self.clusters.append(Cluster(parent=parent))
@@ -442,28 +509,52 @@ class ClusterIndex:
         days: list[date | None] = list(_days(c.dated.date)) if c.dated else [None]
         keys: list[Key] = [("with", p) for p in c.people]
         places = [x for x in (c.place_id, c.region_id) if x]  # found from the city or region
-        keys += [("place", x) for x in places]
         keys += [("at", c.place_id, p) for p in c.people]
+        # pairs of its people, for undated reports (which need two shared people): under each
+        # place it was listed with, as its ("at", place, person) entries stay
+        placed = self._placed.setdefault(i, set())
+        placed.add(c.place_id)
+        pairs = list(combinations(sorted(c.people), 2))
+        keys += [("with", a, b) for a, b in pairs]
+        keys += [("at", x, a, b) for x in placed for a, b in pairs]
         for d in days:
             keys += [("day", d, "place", x) for x in places]
             keys += [("day", d, "person", p) for p in c.people]
             keys += [("day", d, "party", e) for e in c.parties]
+            if not c.place_id:
+                keys += [("day", d, "unplaced", "person", p) for p in c.people]
+                keys += [("day", d, "unplaced", "party", e) for e in c.parties]
         for key in keys:
             if key not in done:
                 done.add(key)
                 self._postings.setdefault(key, []).append(i)
 
+    def keys_of(self, i: int) -> set[Key]:
+        """The keys cluster `i` is listed under."""
+        return self._keys.get(i, set())
+
+    def sharing_two(self, key: Key, people: set[str]) -> Iterator[int]:
+        """Clusters listed, under the tier of `key` (("at", place, person) or ("with",
+        person)), with two of `people`: every cluster of that tier's person lists that shares
+        two of them (some more than once)."""
+        tier = key[:-1]
+        for a, b in combinations(sorted(people), 2):
+            yield from self.postings((*tier, a, b))
+
     def dated_candidates(self, r: Report) -> list[int]:
         assert r.date is not None
         found: set[int] = set()
+        # a report in a city fits only clusters in no city (linked through a person or
+        # delegation) or in a city that agrees (the same, or one lies in the other)
+        linked = ("unplaced",) if r.place_id else ()
         for d in [*_days(r.date), None]:
             for x in (r.place_id, r.region_id):
                 if x:
                     found.update(self.postings(("day", d, "place", x)))
             for p in r.people:
-                found.update(self.postings(("day", d, "person", p)))
+                found.update(self.postings(("day", d, *linked, "person", p)))
             for e in r.parties:
-                found.update(self.postings(("day", d, "party", e)))
+                found.update(self.postings(("day", d, *linked, "party", e)))
         return sorted(found)
 
     def _position(self, c: Cluster) -> int:
