@@ -514,3 +514,33 @@ def test_a_title_before_a_given_name_names_the_person_of_that_given_name() -> No
 
 def test_a_surname_alone_with_no_full_name_and_no_title_is_nobody() -> None:
     assert persons(annotate("The plan is unfinished, Okoro said on Friday.\n")) == set()
+
+
+@pytest.mark.parametrize(
+    ("header", "closing", "journalists"),
+    [
+        ("Jane Dorsett\nNordic News, Kyiv\n", "", {"jane-dorsett"}),
+        ("Jane Dorsett | Nordic Wire\n", "", {"jane-dorsett"}),
+        ("Jane Dorsett — Nordic Times\n", "", {"jane-dorsett"}),
+        ("Jane Dorsett and Mia Holt\nMon 3 Mar 2026 12.00 GMT\n", "", {"jane-dorsett", "mia-holt"}),
+        ("", "— Jane Dorsett, for the Nordic Post", {"jane-dorsett"}),
+        ("Kyiv Independent | World News\n", "", set()),
+        ("Arvid Solberg, Foreign Minister\n", "", set()),
+    ],
+)
+def test_byline_shapes_type_the_authors_journalist_and_no_one_else(
+    header: str, closing: str, journalists: set[str]
+) -> None:
+    text = (
+        "Envoys meet in Geneva as ceasefire talks resume\n\n" + header + "\n"
+        "GENEVA - Negotiators met on Monday, officials said. President Arvid Solberg said the "
+        "talks were useful.\n" + ("\n" + closing + "\n" if closing else "")
+    )
+    result = annotate(text)
+    found = {
+        m.entity_id
+        for m in result.mentions
+        if entity(result, m.entity_id).entity_type == "journalist"
+    }
+    assert found == journalists
+    assert entity(result, "arvid-solberg").entity_type == "person"

@@ -595,3 +595,56 @@ def test_banner_and_caption_before_a_standfirst_give_no_title() -> None:
 def test_publication_and_byline_variants(header: str, byline: str | None, day: date | None) -> None:
     meta = parse_metadata(header + "Officials met in Oslo on Wednesday, a spokesman said.\nMore.")
     assert (meta.byline, meta.published_date) == (byline, day)
+
+
+_HEAD = "Envoys meet in Geneva as ceasefire talks resume\n\n"
+_BODY = (
+    "GENEVA - Negotiators met on Monday to discuss a ceasefire, officials said. President Arvid "
+    "Solberg said the talks were useful.\n\nThe next round is expected next week.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("header", "closing", "byline"),
+    [
+        ("By Jane Dorsett, Nordic News\n", "", "Jane Dorsett"),
+        ("Jane Dorsett\nNordic News, Kyiv\n", "", "Jane Dorsett"),
+        ("Jane Dorsett | Nordic Wire\n", "", "Jane Dorsett"),
+        ("Jane Dorsett — Nordic Times\n", "", "Jane Dorsett"),
+        ("Jane Dorsett, Chief international correspondent\n", "", "Jane Dorsett"),
+        ("Jane Dorsett\nEurope editor\n", "", "Jane Dorsett"),
+        ("Jane Dorsett and Mia Holt\nMon 3 Mar 2026 12.00 GMT\n", "", "Jane Dorsett and Mia Holt"),
+        ("Written by Jane Dorsett\n", "", "Jane Dorsett"),
+        ("", "Reporting by Jane Dorsett in Kyiv; additional reporting by Mia Holt", "Jane Dorsett"),
+        ("", "(Reporting by Jane Dorsett; Editing by Mia Holt)", "Jane Dorsett"),
+        ("", "Edited by Jane Dorsett", None),
+        ("", "With reporting by Jane Dorsett", None),
+    ],
+)
+def test_byline_shapes_name_the_authors_only(header: str, closing: str, byline: str | None) -> None:
+    text = _HEAD + header + "\n" + _BODY + ("\n" + closing + "\n" if closing else "")
+    assert parse_metadata(text).byline == byline
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Kyiv Independent | World News\n",  # an outlet is no author
+        "Arvid Solberg, Foreign Minister\n",  # a politician with his office
+        "Jane Dorsett and Mia Holt\n",  # two names over prose: could be anything
+        "GENEVA — Nordic Wire\n",  # a dateline's place
+    ],
+)
+def test_header_lines_that_are_no_byline(header: str) -> None:
+    assert parse_metadata(_HEAD + header + "\n" + _BODY).byline is None
+
+
+def test_the_byline_line_names_the_outlet_but_the_byline_is_the_name() -> None:
+    meta = parse_metadata(_HEAD + "By Jane Dorsett, Reuters\n\n" + _BODY)
+    assert (meta.byline, meta.outlet) == ("Jane Dorsett", "Reuters")
+
+
+def test_a_signature_for_an_outlet_is_a_credit() -> None:
+    text = _HEAD + _BODY + "\n— Jane Dorsett, for the Nordic Post\n"
+    kinds = {text[s.start : s.end]: s.kind for s in parse_metadata(text).segments}
+    assert kinds["— Jane Dorsett, for the Nordic Post"] is K.CREDIT

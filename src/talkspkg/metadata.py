@@ -4,7 +4,10 @@ Layouts handled (generic patterns only; no rule names a particular article):
 
 * A header before the first paragraph, in any order: a headline (plain or markdown `#`), a
   standfirst, bylines ("By A, B and C", "by [Name](#)", a name line over a role line such as
-  "Diplomatic correspondent", "Guardian staff and agencies", a bare known outlet), publication
+  "Diplomatic correspondent", "Guardian staff and agencies", a bare known outlet; names then an
+  outlet or role: "A | Nordic Wire", "A — Nordic Times", "A, Chief correspondent"; a name over
+  an "Outlet, Place" line; "A and B" over a publication line; never when a "name" is itself
+  outlet-like or all capitals), publication
   lines ("Published: 13:35, April 24, 2025", a date and/or time alone, ISO or unambiguous
   numeric dates, "2 hours ago", "Updated ..."), photo captions and credits.
 * A dateline opening the first paragraph: "LONDON - ", "LONDON/PARIS (Reuters) – ",
@@ -25,7 +28,8 @@ Layouts handled (generic patterns only; no rule names a particular article):
   "Purchase Licensing Rights" ignored); wire credits "Reporting by A Writing by B Editing by
   C", "<Agency> writers A and B contributed.", "Contributing: A and B", a line of its own "The
   BBC's A reports from Kyiv." or "A reported from Kyiv."; an author's bio ("Jane Doe is a
-  reporter at ...") closing the article is a CREDIT.
+  reporter at ...") closing the article is a CREDIT; so is a signature line "— A, for the
+  Nordic Post" (an outlet-like name after "for").
 
 Policy:
 
@@ -44,8 +48,11 @@ Policy:
   paragraph, has at most 20 words, does not end in . , ; : , is no list item, comes before any
   photo caption (a title-like line under a caption is a standfirst) and is followed by more
   text.
-* Byline: a header byline ("By Jane Doe, a fellow at X" -> "Jane Doe"), a publication line's
-  "by Name", else the names after "Reporting by" in a credit line (up to ";" or "Editing by").
+* Byline: a header byline ("By Jane Doe, a fellow at X" -> "Jane Doe"; "By Jane Doe, Reuters"
+  -> "Jane Doe", the outlet read from the line), a publication line's "by Name", else the names
+  after "Reporting by"/"Written by" in a credit line (up to ";", "in <Place>", "Editing by" or
+  "Additional"). Editors and "with reporting by" contributors are journalists, not the byline.
+  An outlet-like text is known or ends in an OUTLET_WORDS word ("Nordic Wire").
 * published_date/time come from header publication lines or any "Published ..." line (also
   blockquoted: "> Published ..."); the time must share the date's line or stand alone on a
   header line.
@@ -148,6 +155,15 @@ _PUB_LABEL_RE = re.compile(  # the label must be followed by a number, month or 
 _UPDATED_RE = re.compile(r"(?i)\b(?:last\s+)?(?:updated|modified)\b")
 _BYLINE_RE = re.compile(r"[*_]*+(?:By|BY|by)\b\s*:?\s*(?P<who>\S.*)")
 _NAME_LINE_RE = re.compile(r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|der|al|bin)){1,3}")
+_ONE_NAME = r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|der|al|bin)){1,3}"
+_NAMES_THEN_RE = re.compile(  # "A, B and C" then an optional "| Outlet", "— Outlet", ", Role"
+    rf"(?P<names>{_ONE_NAME}(?:\s*,\s*{_ONE_NAME})*(?:,?\s+(?:and|&)\s+{_ONE_NAME})?)"
+    r"(?:\s*(?:\||—|–|\s-|,)\s*(?P<rest>[^|—–]{1,60}))?"
+)
+_SIGNED_FOR_RE = re.compile(  # an author's signature line: "— Jane Doe, for the Nordic Post"
+    rf"[*_]*[—–-]+\s*{_ONE_NAME}(?:\s+and\s+{_ONE_NAME})?\s*,?\s+for\s+(?P<outlet>[^,;]{{1,50}}?)"
+    r"\.?[*_]*"
+)
 _ROLE_LINE_RE = re.compile(
     r"(?i)(?:[\w'’.-]+\s+){0,4}(?:correspondent|editor|reporter|writer|journalist|columnist|staff"
     r"|agencies)s?(?:\s*,\s*[^,]{1,40})?"
@@ -247,7 +263,10 @@ _CREDIT_LINE_RE = re.compile(  # "Reporting by A Writing by B Editing by C, D an
     rf"\s+by\s+{_NAMES}\s*[;,]?\s*)+[.)*_]*",
     re.I,
 )
-_CREDIT_BYLINE_RE = re.compile(r"[*_(]*Reporting\s+by\s+(?P<who>.+?)\s*(?:;|\bEditing\s+by\b|\)|$)")
+_CREDIT_BYLINE_RE = re.compile(  # "Reporting by A in Kyiv; Editing by B" -> "A"
+    r"[*_(]*(?:Reporting|Written)\s+by\s+(?P<who>.+?)\s*"
+    r"(?:;|\bin\s+[A-Z]|\b(?:Editing|Additional)\s+|\)|\.?$)"
+)
 _BIO_RE = re.compile(  # "**Jane Doe** is a reporter at ..." (an author's bio)
     r"[*_]*(?P<who>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})[*_]*\s+is\s+(?:a|an|the)\s+"
     r"(?:[\w'’-]+\s+){0,4}(?:reporter|correspondent|editor|writer|journalist|columnist|fellow"
@@ -357,6 +376,8 @@ def _byline(s: str, next_line: str | None, after_byline: bool, after_title: bool
     who = " ".join(_MD_LINK_RE.sub(r"\1", m["who"] if m else s).replace("*", "").split())
     if m:
         who = _BYLINE_APPOSITIVE_RE.sub("", who)  # "By Jane Doe, a fellow at ..." -> Jane Doe
+        if (n := _names_then(who)) and n[1] and _outlet_like(n[1]):
+            who = n[0]  # "By Jane Doe, Nordic News" -> Jane Doe
         words = who.split()
         if not who or not who[0].isupper() or len(words) > 12 or who[-1] in "!?;:":
             return None
@@ -367,9 +388,59 @@ def _byline(s: str, next_line: str | None, after_byline: bool, after_title: bool
         after_byline and _ROLE_LINE_RE.fullmatch(who)
     ):
         return who
+    if names := _credited_names(who, next_line):
+        return names
     # a name over a role line: "James Landale" / "Diplomatic correspondent"
     role_next = next_line and len(next_line) <= 80 and _ROLE_LINE_RE.fullmatch(next_line)
     return who if role_next and _NAME_LINE_RE.fullmatch(who) else None
+
+
+def _outlet_like(s: str) -> bool:
+    """A known outlet, or a capitalised name holding an OUTLET_WORDS word ("Nordic Wire")."""
+    s = " ".join(s.strip("*_ .").split()).removeprefix("the ").removeprefix("The ")
+    if _name_key(s) in OUTLET_NAMES:
+        return True
+    words = s.split()  # ends in the outlet word: "Nordic Wire", not "The Times reports"
+    return 0 < len(words) <= 5 and s[0].isupper() and words[-1] in OUTLET_WORDS
+
+
+def _names_then(who: str) -> tuple[str, str | None] | None:
+    """("A, B and C", what follows them) for a line of names, an outlet or role after the last
+    separator ("Jane Doe, Nordic News" -> ("Jane Doe", "Nordic News"))."""
+    m = _NAMES_THEN_RE.fullmatch(who)
+    if m is None:
+        return None
+    names, rest = m["names"], m["rest"]
+    head, sep, tail = names.rpartition(",")
+    if rest is None and sep and (_outlet_like(tail) or _ROLE_LINE_RE.fullmatch(tail.strip())):
+        return head.strip(), tail.strip()
+    return names, rest
+
+
+def _header_outlet(line: str | None) -> str | None:
+    """The outlet part of a byline line: "By Jane Doe, Reuters" -> "Reuters"."""
+    m = line and _BYLINE_RE.fullmatch(line)
+    who = " ".join(_MD_LINK_RE.sub(r"\1", m["who"] if m else line or "").replace("*", "").split())
+    split = _names_then(who)
+    return split[1].strip(" .") if split and split[1] and _outlet_like(split[1]) else None
+
+
+def _credited_names(who: str, next_line: str | None) -> str | None:
+    """Names of a header byline without "By": "A | Outlet", "A — Outlet", "A, Outlet",
+    "A, Chief correspondent", "A" over "Outlet, Place", "A and B" over a publication line."""
+    if (split := _names_then(who)) is None:
+        return None
+    names, rest = split
+    if names.isupper() or any(_outlet_like(n) for n in re.split(r",|\band\b|&", names)):
+        return None  # a dateline's place or an outlet is no author
+    if rest:
+        return names if _outlet_like(rest) or _ROLE_LINE_RE.fullmatch(rest) else None
+    nxt = (next_line or "").strip("*_ ")
+    if not nxt or len(nxt) > 80:
+        return None
+    if " and " in names or "," in names:  # "A and B" over "Published ..." or "Updated ..."
+        return names if _is_published(nxt) or _ROLE_LINE_RE.fullmatch(nxt) else None
+    return names if _outlet_like(nxt.split(",")[0]) else None  # "A" over "Outlet, Kyiv"
 
 
 def _named_outlet(credit: str | None) -> str | None:
@@ -454,6 +525,8 @@ def _is_credit(s: str) -> bool:
         return True
     if len(s) <= 160 and (_REPORTS_FROM_RE.fullmatch(s) or _CONTRIBUTING_RE.fullmatch(s)):
         return True
+    if len(s) <= 120 and (m := _SIGNED_FOR_RE.fullmatch(s)) and _outlet_like(m["outlet"]):
+        return True  # "— Jane Doe, for the Nordic Post"
     return bool(_SHORT_CREDIT_RE.match(s)) and (";" in s or _nwords(s, 12) <= 12)
 
 
@@ -501,6 +574,7 @@ class _Found:
 
     title: str | None = None
     byline: str | None = None
+    byline_line: str | None = None  # the line the byline was read from: it may name the outlet
     source: str | None = None
     dateline: re.Match[str] | None = None
     urls: list[tuple[bool, int, str]] = field(default_factory=list)  # (labelled, line, url)
@@ -582,6 +656,7 @@ def _walk(lines: list[str], preset: dict[int, K]) -> tuple[list[K | None], _Foun
             who := _byline(s, next_line, i > 0 and kinds[i - 1] is K.BYLINE, headline_done)
         ):
             kinds[i], found.byline = K.BYLINE, found.byline or who
+            found.byline_line = found.byline_line or s
         elif len(s) <= 40 and _name_key(s.strip("*_ ")) in OUTLET_NAMES:
             kinds[i] = K.BYLINE if in_header else K.CREDIT
             found.byline = found.byline or (s.strip("*_ ") if in_header else None)
@@ -688,6 +763,7 @@ def parse_metadata(text: str) -> ArticleMeta:
     outlet = (
         (credit and OUTLET_NAMES.get(_name_key(credit), credit))
         or _named_outlet(found.byline)
+        or _named_outlet(_header_outlet(found.byline_line))
         or _named_outlet(found.source)
         or _host_outlet(url)
     )
