@@ -20,11 +20,23 @@ Policy (ACLED-like precision, never a guess):
   anchor day, "next Monday" strictly after.
 * A month and day without year take the year that puts the date nearest the anchor, except
   that what is not a plan lies at most AHEAD_DAYS ahead of it and a plan never lies before it.
+  "in March last year", "on May 5 this year" count the year from the anchor's year.
+* "on the 15th" (no month) is the latest 15th on or before the anchor day (the earliest on or
+  after it for a plan); None when a 15th lies just ahead (up to AHEAD_DAYS), since a plan not
+  told as one would be misdated, or when the anchor is not a single day.
+* A weekend ("over the weekend", "at the weekend") is the latest Saturday-Sunday begun on or
+  before now (the next one not yet over for a plan), at week precision (its ISO week);
+  "last weekend" is the week before the anchor's. "mid-/early/late August" is the month.
+* Numeric dates (16/03/2025, 16.03.2025) resolve only when the order of day and month is
+  unambiguous (one part above 12, or both equal); 03/04/2025 is None.
+* What counts from another event ("the day before the summit", "the weekend before the vote",
+  "on the eve of ...") is not a date of the encounter and is not read; "overnight" and
+  "earlier this year" are not read either (no day, no year precision).
 * Without an anchor only full dates (with year) resolve; everything else is None.
 * A sequel ("later in the month", "the following day", "ten days later") counts from the
   encounter the article told just before, not from "now": `after_told` turns it into the
   month or day it designates when that encounter is dated precisely enough, else it dates
-  nothing.
+  nothing. "the previous day", "a day earlier" count back from it the same way.
 """
 
 from __future__ import annotations
