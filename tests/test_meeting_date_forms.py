@@ -14,6 +14,7 @@ from talkspkg.stages.meetings.dates import (
     published_anchor,
     resolve,
     resolve_text,
+    stated_anchor,
 )
 
 WED_20_AUG = date(2025, 8, 20)  # a Wednesday
@@ -149,3 +150,21 @@ def test_day_before_an_event_named_after_it_is_not_a_sequel() -> None:
 def test_full_month_name_leaves_the_full_stop_out() -> None:
     assert [e.text for e in find_dates("They met on 16 March.")] == ["16 March"]
     assert [e.text for e in find_dates("They met on 16 Mar. in Oslo")] == ["16 Mar."]
+
+
+def test_a_weekday_stated_with_month_and_day_picks_the_year() -> None:
+    # 12 December 2025 is a Friday; in early January the nearest year is still 2025
+    assert resolve_text("They sat down on Friday, Dec. 12.", FRI_2_JAN) == day(2025, 12, 12)
+    # 14 January 2026 is a Wednesday: a plan on it is that day
+    assert resolve_text("They will sit down on Wednesday, Jan. 14.", FRI_2_JAN, True) == day(
+        2026, 1, 14
+    )
+
+
+def test_a_weekday_that_contradicts_the_day_leaves_the_date_null() -> None:
+    assert resolve_text("They sat down on Tuesday, Dec. 12.", FRI_2_JAN) is None
+
+
+def test_a_weekend_tied_to_a_full_date_states_no_anchor() -> None:
+    text = "Envoys met over the weekend, on August 16, 2025, in Oslo."
+    assert stated_anchor(text, find_dates(text)) is None

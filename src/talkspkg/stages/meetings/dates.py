@@ -342,12 +342,13 @@ def anchor_label(expr: DateExpr, anchor: Anchor | None) -> str | None:
 def _month_day(expr: DateExpr, anchor: Anchor, future: bool = False) -> DateRange | None:
     """The year nearest the anchor; but what is not a plan lies in the past, so a day more
     than AHEAD_DAYS after the anchor is taken from the year before ("met Putin on August 6" in
-    February), and a plan never lies in the past."""
+    February), and a plan never lies in the past. A weekday stated with it keeps only the years
+    where the day falls on it; none: the text contradicts itself and the date is None."""
     cands: list[tuple[int, date]] = []
     for year in (anchor.hi.year - 1, anchor.hi.year, anchor.hi.year + 1):
         d = _safe_date(year, expr.month or 0, expr.day or 0)
-        if d is None:
-            continue
+        if d is None or (expr.weekday is not None and d.weekday() != expr.weekday):
+            continue  # "Friday, March 14" is a year whose March 14 is a Friday
         gap = (anchor.lo - d).days if d < anchor.lo else max(0, (d - anchor.hi).days)
         ahead = d > anchor.hi and (d - anchor.hi).days > AHEAD_DAYS
         if (future and d < anchor.lo) or (not future and ahead):
@@ -455,6 +456,8 @@ def stated_anchor(text: str, exprs: list[DateExpr]) -> Anchor | None:
         pair = (a, b) if a.kind == "relative" else (b, a)
         rel, full = pair
         if rel.kind != "relative" or full.kind != "date" or full.year is None:
+            continue
+        if rel.unit == "weekend":  # a weekend leaves now anywhere in the days after it
             continue
         if not _ADJACENT.fullmatch(text[a.end : b.start]):
             continue
