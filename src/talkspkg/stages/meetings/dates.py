@@ -20,11 +20,23 @@ Policy (ACLED-like precision, never a guess):
   anchor day, "next Monday" strictly after.
 * A month and day without year take the year that puts the date nearest the anchor, except
   that what is not a plan lies at most AHEAD_DAYS ahead of it and a plan never lies before it.
+  "in March last year", "on May 5 this year" count the year from the anchor's year.
+* "on the 15th" (no month) is the latest 15th on or before the anchor day (the earliest on or
+  after it for a plan); None when a 15th lies just ahead (up to AHEAD_DAYS), since a plan not
+  told as one would be misdated, or when the anchor is not a single day.
+* A weekend ("over the weekend", "at the weekend") is the latest Saturday-Sunday begun on or
+  before now (the next one not yet over for a plan), at week precision (its ISO week);
+  "last weekend" is the week before the anchor's. "mid-/early/late August" is the month.
+* Numeric dates (16/03/2025, 16.03.2025) resolve only when the order of day and month is
+  unambiguous (one part above 12, or both equal); 03/04/2025 is None.
+* What counts from another event ("the day before the summit", "the weekend before the vote",
+  "on the eve of ...") is not a date of the encounter and is not read; "overnight" and
+  "earlier this year" are not read either (no day, no year precision).
 * Without an anchor only full dates (with year) resolve; everything else is None.
 * A sequel ("later in the month", "the following day", "ten days later") counts from the
   encounter the article told just before, not from "now": `after_told` turns it into the
   month or day it designates when that encounter is dated precisely enough, else it dates
-  nothing.
+  nothing. "the previous day", "a day earlier" count back from it the same way.
 """
 
 from __future__ import annotations
@@ -58,7 +70,7 @@ class DateExpr:
     start: int
     end: int
     text: str
-    kind: str  # date | month_day | month | weekday | relative | sequel
+    kind: str  # date | month_day | day_of_month | month | weekday | relative | sequel
     year: int | None = None
     month: int | None = None
     day: int | None = None
@@ -68,6 +80,7 @@ class DateExpr:
     # last, 0 plain, +1 next
     offset: int = 0
     since: date | None = None  # a month "later in the month" than this day: from the day after
+    year_offset: int | None = None  # "in March last year": years from the anchor's year
 
     @property
     def priority(self) -> int:
@@ -85,6 +98,7 @@ class DateExpr:
             self.unit,
             self.offset,
             self.since,
+            self.year_offset,
         )
 
 
@@ -116,7 +130,25 @@ def _patterns(vocab: Vocab) -> dict[str, Gated]:
     lead = rf"(?:(?P<wd>{wd}),?\s+)?"
     compiled = {
         "mdy": re.compile(rf"(?<!\w){lead}(?P<mon>{mon})\.?\s+{day}(?!\d)(?:,?\s+{year})?(?!\d)"),
-        "dmy": re.compile(rf"(?<!\w){lead}{day}\s+(?P<mon>{mon})\.?(?:,?\s+{year})?(?!\d)"),
+        "dmy": re.compile(
+            rf"(?<!\w){lead}{day}\s+(?:of\s+)?(?P<mon>{mon})\.?(?:,?\s+{year})?(?!\d)"
+        ),
+        # 16/03/2025, 16.03.2025: kept only when the order of day and month is unambiguous
+        "numeric": re.compile(
+            r"(?<![\w/.])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)"
+            r"(?P<year>(?:19|20)\d\d)(?![\w/]|\.\d)"
+        ),
+        # "on the 15th": a day of the month the anchor lies in (or the one before or after)
+        "day_of_month": re.compile(
+            r"(?<!\w)on\s+the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)(?=\s*[,.;:)–—]|\s+(?:"
+            r"in|at|and|when|with|but|as|after|before|to|for|while|where|amid)\b|$)"
+        ),
+        # "in March last year", "on May 5 this year": the year counted from the anchor's
+        "year_after": re.compile(r"\s+(?:of\s+)?(?P<rel>last|this|next)\s+year(?!\w)", re.I),
+        # what follows a relative or sequel expression that ties it to another event
+        "event_after": re.compile(
+            r"\s+(?:of|before|after|the|a|an|his|her|its|their|this|that|[A-Z])(?![\w-])"
+        ),
         "iso": re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
         "my": re.compile(rf"(?<!\w)(?P<mon>{mon})\.?,?\s+{year}(?!\d)"),
         "month": re.compile(rf"(?<!\w)(?:{preps})\s*(?P<mon>{mon})(?![\w-])(?!\s+\d)", re.I),
@@ -135,6 +167,11 @@ def _month_number(vocab: Vocab, word: str) -> int:
     return vocab.months[word.lower().rstrip(".")]
 
 
+def _abbreviated(vocab: Vocab, word: str) -> bool:
+    number = _month_number(vocab, word)
+    return len(word) < max(len(w) for w, n in vocab.months.items() if n == number)
+
+
 def find_dates(
     text: str, start: int = 0, end: int | None = None, vocab: Vocab | None = None
 ) -> list[DateExpr]:
@@ -147,20 +184,42 @@ def find_dates(
     def add(m: re.Match[str], kind: str, **kw: object) -> None:
         found.append(DateExpr(m.start(), m.end(), m.group(), kind, **kw))  # type: ignore[arg-type]
 
+    def add_dated(m: re.Match[str], kind: str, **kw: object) -> None:
+        """A date without year, extended over "last year" / "this year" right after it; a
+        full month name does not take the sentence's full stop."""
+        stop = m.end()
+        if m.group().endswith(".") and not _abbreviated(vocab, m["mon"]):
+            stop -= 1
+        after = pats["year_after"].match(text, stop, end) if "year" not in kw else None
+        if after:
+            kw["year_offset"] = {"last": -1, "this": 0, "next": 1}[after["rel"].lower()]
+            stop = after.end()
+        found.append(DateExpr(m.start(), stop, text[m.start() : stop], kind, **kw))  # type: ignore[arg-type]
+
     for name in ("mdy", "dmy"):
         for m in pats[name].finditer(text, start, end):
             y = int(m["year"]) if m["year"] else None
             mon, d = _month_number(vocab, m["mon"]), int(m["day"])
             wd = vocab.weekdays[m["wd"].lower()] if m["wd"] else None
-            if 1 <= d <= 31:
-                add(m, "date" if y else "month_day", year=y, month=mon, day=d, weekday=wd)
+            if 1 <= d <= 31 and y:
+                add_dated(m, "date", year=y, month=mon, day=d, weekday=wd)
+            elif 1 <= d <= 31:
+                add_dated(m, "month_day", month=mon, day=d, weekday=wd)
     for m in pats["iso"].finditer(text, start, end):
         add(m, "date", year=int(m["year"]), month=int(m["m"]), day=int(m["d"]))
+    for m in pats["numeric"].finditer(text, start, end):
+        a, b = int(m["a"]), int(m["b"])
+        order = [(mo, d) for mo, d in ((b, a), (a, b)) if 1 <= mo <= 12 and 1 <= d <= 31]
+        if len(set(order)) == 1:  # 16/03/2025 or 03/16/2025, never 03/04/2025
+            add(m, "date", year=int(m["year"]), month=order[0][0], day=order[0][1])
+    for m in pats["day_of_month"].finditer(text, start, end):
+        if 1 <= int(m["day"]) <= 31:
+            add(m, "day_of_month", day=int(m["day"]))
     for m in pats["my"].finditer(text, start, end):
         add(m, "month", year=int(m["year"]), month=_month_number(vocab, m["mon"]))
     for m in pats["month"].finditer(text, start, end):
         if m["mon"][0].isupper():  # "in May", never the modal "may"
-            add(m, "month", month=_month_number(vocab, m["mon"]))
+            add_dated(m, "month", month=_month_number(vocab, m["mon"]))
     for m in pats["weekday"].finditer(text, start, end):
         if m["wd"][0].isupper():
             mod = " ".join((m["mod"] or "").lower().split())
@@ -172,9 +231,15 @@ def find_dates(
             )
     for m in pats["relative"].finditer(text, start, end):
         unit, offset = vocab.relative[" ".join(m.group().lower().split())]
+        if unit == "weekend" and pats["event_after"].match(text, m.end(), end):
+            continue  # "the weekend before the vote": another event's weekend
+        if m.group()[:2].lower() == "in" and text.startswith(" of", m.end()):
+            continue  # "in two weeks of talks" is a duration
         add(m, "relative", unit=unit, offset=offset)
     for m in pats["sequel"].finditer(text, start, end):
         unit, offset, after = vocab.sequel[" ".join(m.group().lower().split())]
+        if offset < 0 and pats["event_after"].match(text, m.end(), end):
+            continue  # "the day before the summit": counted from that event, not the one told
         add(m, "sequel", unit=unit, offset=offset, since=date.min if after else None)
     return resolve_overlaps(found)
 
@@ -215,15 +280,27 @@ def resolve(expr: DateExpr, anchor: Anchor | None, future: bool = False) -> Date
         return DateRange(*month_of(expr.year, expr.month or 1), "month")
     if anchor is None:
         return None
+    if expr.year_offset is not None:
+        if anchor.lo.year != anchor.hi.year:
+            return None
+        year = anchor.lo.year + expr.year_offset
+        return resolve(replace(expr, year=year, year_offset=None, kind=_FULL[expr.kind]), None)
     if expr.kind == "month_day":
         return _month_day(expr, anchor, future)
+    if expr.kind == "day_of_month":
+        return _day_of_month(expr.day or 0, anchor, future)
     if expr.kind == "month":
         return _bare_month(expr.month or 1, anchor, future)
     if expr.kind == "weekday":
         return _weekday(expr.weekday or 0, expr.offset, anchor, future)
+    if expr.kind == "relative" and expr.unit == "weekend":
+        return _weekend(anchor, future)
     if expr.kind == "relative":
         return _relative(expr.unit or "day", expr.offset, anchor)
     return None
+
+
+_FULL = {"month_day": "date", "month": "month"}
 
 
 def after_told(expr: DateExpr, told: DateRange | None) -> DateExpr | None:
@@ -265,12 +342,13 @@ def anchor_label(expr: DateExpr, anchor: Anchor | None) -> str | None:
 def _month_day(expr: DateExpr, anchor: Anchor, future: bool = False) -> DateRange | None:
     """The year nearest the anchor; but what is not a plan lies in the past, so a day more
     than AHEAD_DAYS after the anchor is taken from the year before ("met Putin on August 6" in
-    February), and a plan never lies in the past."""
+    February), and a plan never lies in the past. A weekday stated with it keeps only the years
+    where the day falls on it; none: the text contradicts itself and the date is None."""
     cands: list[tuple[int, date]] = []
     for year in (anchor.hi.year - 1, anchor.hi.year, anchor.hi.year + 1):
         d = _safe_date(year, expr.month or 0, expr.day or 0)
-        if d is None:
-            continue
+        if d is None or (expr.weekday is not None and d.weekday() != expr.weekday):
+            continue  # "Friday, March 14" is a year whose March 14 is a Friday
         gap = (anchor.lo - d).days if d < anchor.lo else max(0, (d - anchor.hi).days)
         ahead = d > anchor.hi and (d - anchor.hi).days > AHEAD_DAYS
         if (future and d < anchor.lo) or (not future and ahead):
@@ -280,6 +358,43 @@ def _month_day(expr: DateExpr, anchor: Anchor, future: bool = False) -> DateRang
         return None
     best = min(cands)[1]
     return DateRange(best, best, "day")
+
+
+def _day_of_month(day: int, anchor: Anchor, future: bool) -> DateRange | None:
+    """ "on the 15th": the latest such day on or before now (the earliest on or after it for a
+    plan), in the anchor's month or the one next to it; None when a day just ahead of now
+    could be meant too (a plan not told as one) or the anchor window leaves it open."""
+    days = []
+    for offset in (-1, 0, 1):
+        d = _safe_date(*shift_month(anchor.lo.year, anchor.lo.month, offset), day)
+        if d is not None:
+            days.append(d)
+    if future:
+        found = [d for d in days if d >= anchor.hi]
+        best = min(found) if found else None
+    else:
+        found = [d for d in days if d <= anchor.lo]
+        best = max(found) if found else None
+        if any(anchor.hi < d <= anchor.hi + timedelta(days=AHEAD_DAYS) for d in days):
+            return None
+    if best is None or not (future or best <= anchor.lo) or anchor.lo != anchor.hi:
+        return None
+    return DateRange(best, best, "day")
+
+
+def _weekend(anchor: Anchor, future: bool) -> DateRange | None:
+    """ "over the weekend": the latest Saturday-Sunday begun on or before now (the next one not
+    yet over for a plan), as its ISO week; None when the anchor window leaves it open."""
+
+    def saturday(today: date) -> date:
+        if future:
+            return today + timedelta(days=(5 - today.weekday()) % 7 if today.weekday() < 6 else -1)
+        return today - timedelta(days=(today.weekday() - 5) % 7)
+
+    first, last = saturday(anchor.lo), saturday(anchor.hi)
+    if first != last:
+        return None
+    return DateRange(*week_of(first), "week")
 
 
 def _bare_month(month: int, anchor: Anchor, future: bool) -> DateRange:
@@ -341,6 +456,8 @@ def stated_anchor(text: str, exprs: list[DateExpr]) -> Anchor | None:
         pair = (a, b) if a.kind == "relative" else (b, a)
         rel, full = pair
         if rel.kind != "relative" or full.kind != "date" or full.year is None:
+            continue
+        if rel.unit == "weekend":  # a weekend leaves now anywhere in the days after it
             continue
         if not _ADJACENT.fullmatch(text[a.end : b.start]):
             continue

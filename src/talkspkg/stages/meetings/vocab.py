@@ -134,21 +134,25 @@ def _str_map(data: Mapping[str, Any], key: str) -> dict[str, str]:
     return dict(value)
 
 
-def _relative(data: Mapping[str, Any], key: str = "relative") -> dict[str, tuple[str, int]]:
+def _relative(
+    data: Mapping[str, Any],
+    key: str = "relative",
+    units: tuple[str, ...] = ("day", "week", "month", "weekend"),
+) -> dict[str, tuple[str, int]]:
     value = data.get(key)
     if not isinstance(value, dict):
         raise KnowledgeError(f"{SOURCE}: {key} must be a mapping")
     out: dict[str, tuple[str, int]] = {}
     for phrase, spec in value.items():
-        ok = isinstance(spec, dict) and spec.get("unit") in ("day", "week", "month")
+        ok = isinstance(spec, dict) and spec.get("unit") in units
         if not ok or not isinstance(spec.get("offset"), int):
-            raise KnowledgeError(f"{SOURCE}: {key} {phrase!r} needs unit day|week|month, offset")
+            raise KnowledgeError(f"{SOURCE}: {key} {phrase!r} needs unit {'|'.join(units)}, offset")
         out[str(phrase).lower()] = (spec["unit"], spec["offset"])
     return out
 
 
 def _sequel(data: Mapping[str, Any]) -> dict[str, tuple[str, int, bool]]:
-    checked = _relative(data, "sequel")
+    checked = _relative(data, "sequel", ("day", "week", "month"))
     after = {str(k).lower() for k, v in data["sequel"].items() if v.get("after") is True}
     return {k: (unit, offset, k in after) for k, (unit, offset) in checked.items()}
 
