@@ -2,23 +2,23 @@
 
 Policy: only headline, subheading and body lines are read (captions, embeds and link lines
 restate or advertise other content); the body is read by paragraphs with the quotes stage's
-rule: a hard-wrapped text (every body line at most WRAP_WIDTH characters, paragraphs separated
-by blank lines) has its wrapped lines joined again, so that a sentence cut at the line width
-("saying he\nbelieved Kyiv could ...") stays one sentence; list items stand alone. A sentence
-ends at ., ! or ? (with closing quotes or brackets) followed by space and a capital, digit or
-opening quote, unless the word before the period is an honorific or an abbreviation of the cue
-file, or an initial ("U.S.", "J.D.") not followed by a quotation; a paragraph always ends a
-sentence. Spans are trimmed of surrounding whitespace.
+rule (`quotes.detect.join_wrapped`): a hard-wrapped text (every body line at most WRAP_WIDTH
+characters, paragraphs separated by blank lines) has its wrapped lines joined again, so that
+a sentence cut at the line width ("saying he\nbelieved Kyiv could ...") stays one sentence;
+list items stand alone. A sentence ends at ., ! or ? (with closing quotes or brackets)
+followed by space and a capital, digit or opening quote, unless the word before the period is
+an honorific or an abbreviation of the cue file, or an initial ("U.S.", "J.D.") not followed
+by a quotation; a paragraph always ends a sentence. Spans are trimmed of surrounding
+whitespace.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import pairwise
 
-from talkspkg.document import Article, Segment, SegmentKind
-from talkspkg.stages.quotes.detect import WRAP_WIDTH
+from talkspkg.document import Article, SegmentKind
+from talkspkg.stages.quotes.detect import join_wrapped
 
 HEADINGS = (SegmentKind.HEADLINE, SegmentKind.SUBHEADING)
 _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
@@ -54,32 +54,11 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_LIST_ITEM = re.compile(r"\s*(?:[*•>#-]|\d+[.)])\s")
-
-
-def _paragraphs(text: str, body: tuple[Segment, ...]) -> list[Segment]:
-    """Body lines, a hard-wrapped text's wrapped lines joined (see the module docstring)."""
-    pairs = list(pairwise(body))
-    joined = [
-        text[a.end : b.start].strip(" \t\r") == "\n" and not _LIST_ITEM.match(text, b.start)
-        for a, b in pairs
-    ]
-    blank = any(text[a.end : b.start].count("\n") > 1 for a, b in pairs)
-    if not (
-        any(joined) and blank and max((g.end - g.start for g in body), default=0) <= WRAP_WIDTH
-    ):
-        return list(body)
-    out = list(body[:1])
-    for (_, b), join in zip(pairs, joined, strict=True):
-        out[-1:] = [Segment(b.kind, out[-1].start, b.end)] if join else [out[-1], b]
-    return out
-
-
 def sentences(article: Article, abbreviations: frozenset[str]) -> list[Sentence]:
     """The sentences of the article's prose lines, in text order."""
     text = article.text
     found: list[Sentence] = []
-    body = _paragraphs(text, tuple(article.segments_of(SegmentKind.BODY)))
+    body = join_wrapped(text, tuple(article.segments_of(SegmentKind.BODY)))
     prose = sorted([*article.segments_of(*HEADINGS), *body], key=lambda g: g.start)
     for paragraph, segment in enumerate(prose):
         cursor = segment.start

@@ -188,10 +188,12 @@ def _body_paragraphs(article: Article) -> tuple[Segment, ...]:
         for s in article.segments_of(SegmentKind.BODY)
         if not _LINK_CARD.match(text, s.end + 1) and not _LINK_CARD.match(text, s.start)
     )
-    return _paragraphs(text, body)
+    return join_wrapped(text, body)
 
 
-def _paragraphs(text: str, body: tuple[Segment, ...]) -> tuple[Segment, ...]:
+def join_wrapped(text: str, body: tuple[Segment, ...]) -> tuple[Segment, ...]:
+    """`body` lines as paragraphs: in a hard-wrapped text (every line at most WRAP_WIDTH, some
+    paragraphs separated by blank lines) the lines a single line break separates are joined."""
     pairs = list(pairwise(body))
     joined = [_line_break(text, a, b) for a, b in pairs]
     blank = any(text[a.end : b.start].count("\n") > 1 for a, b in pairs)
