@@ -55,16 +55,27 @@ def stage_raw(golds: list[GoldArticle], folder: Path) -> None:
     (folder / "sources.yaml").write_text(yaml.safe_dump(sources, sort_keys=True), "utf-8")
 
 
+def talkspkg_build(raw: Path, out: Path) -> subprocess.CompletedProcess[str]:
+    """The real `talkspkg build` of `raw` into `out`, in a subprocess (what a maintainer runs)."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "0"}
+    cmd = [sys.executable, "-m", "talkspkg", "build", "--raw", str(raw), "--out", str(out)]
+    return subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
+
+
+def read_package(out: Path) -> Package:
+    """The tables of a built package, as the scorer reads them."""
+    return Package(
+        {name: pq.read_table(out / "data" / f"{name}.parquet").to_pylist() for name in TABLES}
+    )
+
+
 def build(golds: list[GoldArticle], workdir: Path) -> Package:
     raw, out = workdir / "raw", workdir / "pkg"
     stage_raw(golds, raw)
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "0"}
-    cmd = [sys.executable, "-m", "talkspkg", "build", "--raw", str(raw), "--out", str(out)]
-    done = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
+    done = talkspkg_build(raw, out)
     if done.returncode != 0:
         raise SystemExit(f"talkspkg build failed:\n{done.stdout}{done.stderr}")
-    tables = {name: pq.read_table(out / "data" / f"{name}.parquet").to_pylist() for name in TABLES}
-    return Package(tables)
+    return read_package(out)
 
 
 def run(split: str) -> dict[str, Any]:

@@ -42,12 +42,12 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-import pyarrow.parquet as pq
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from gold import CORPUS_DIR, GOLD_DIR, ROOT, SEEDS_DIR, GoldArticle, read_text, sha, spans, verify
+from quality_doc import _fmt
 from score import FIGURES, Package, score_split
 
 from talkspkg.kb import load_knowledge
@@ -413,25 +413,23 @@ def build(golds: list[GoldArticle], workdir: Path) -> tuple[Package, str]:
     """The real `talkspkg build` of the articles (as bench/quality.py runs it); when the renamed
     articles make a package that fails validation, the same build without it (the annotator's
     own `write_into`), so that the tables can still be scored: the findings are returned."""
-    from quality import TABLES, stage_raw
+    from quality import read_package, stage_raw, talkspkg_build
 
     raw, out = workdir / "raw", workdir / "pkg"
     stage_raw(golds, raw)
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "0"}
-    cmd = [sys.executable, "-m", "talkspkg", "build", "--raw", str(raw), "--out", str(out)]
-    done = subprocess.run([*cmd, "--no-cache"], capture_output=True, text=True, env=env)
+    done = talkspkg_build(raw, out)
     invalid = ""
     if done.returncode != 0:
         if "the built package is invalid" not in done.stdout + done.stderr:
             raise SystemExit(f"talkspkg build failed:\n{done.stdout}{done.stderr}")
         out = workdir / "unvalidated"
         cmd = [sys.executable, "-c", _UNVALIDATED, str(raw), str(out)]
+        env = {**os.environ, "SOURCE_DATE_EPOCH": "0"}
         again = subprocess.run(cmd, capture_output=True, text=True, env=env)
         if again.returncode != 0:
             raise SystemExit(f"unvalidated build failed:\n{again.stdout}{again.stderr}")
         invalid = again.stdout.strip()
-    tables = {name: pq.read_table(out / "data" / f"{name}.parquet").to_pylist() for name in TABLES}
-    return Package(tables), invalid
+    return read_package(out), invalid
 
 
 def run(split: str, keep_kb_names: bool = False) -> dict[str, Any]:
@@ -471,12 +469,6 @@ def run(split: str, keep_kb_names: bool = False) -> dict[str, Any]:
 
 
 # -- output -------------------------------------------------------------------------------------
-
-
-def _fmt(value: float | int | None) -> str:
-    if value is None:
-        return "—"
-    return str(value) if isinstance(value, int) else f"{value:.2f}"
 
 
 def table(results: dict[str, dict[str, Any]]) -> list[str]:
