@@ -19,7 +19,7 @@ possessives between names are skipped: "Russian President Vladimir Putin"):
 * "<trigger> (were) hosted / chaired by A" (hosts) and "(were) led / headed / mediated /
   brokered / attended / joined by A" (participants: a mediator takes part).
 
-A name right after a verb of briefing ("would update Zelensky on his talks with Putin") is told
+A name right after a verb of briefing ("would brief the chancellor on the talks") is told
 of the talks, it is no subject of them.
 
 A person named elsewhere in the sentence (the correspondent, the speaker, a leader mentioned in
@@ -57,10 +57,10 @@ FILLERS = {
     "telephone", "video", "separate", "first-ever", "historic", "landmark", "key", "sending",
     "sent", "send", "team", "delegation", "second", "third", "fourth", "fifth", "latest",
     "final", "initial",
-    # what the talks are about ("A and B will hold a new round of peace talks")
+    # what the talks are about ("A and B are to hold another round of peace talks")
     "peace", "ceasefire", "truce", "security", "three-way", "four-way", "two-way",
 }  # fmt: skip
-# small words between a subject and its trigger ("A and B will hold a new round of peace talks")
+# small words between a subject and its trigger ("A and B are to hold another round of peace talks")
 MAX_FILLERS = 8
 _BROKERED = re.compile(r"-(?:mediated|brokered|led|backed|hosted|sponsored)$", re.I)  # "US-led"
 _GLUE = {"and", "the", "of", "to", "for", "on"}  # role modifiers that also join lists
@@ -249,7 +249,7 @@ def _subject(names: Names, f: Frame, start: int) -> list[Mention]:
             found = list_before(names, pos, lo)
             verb = re.search(r"([\w’'-]+)\s*$", text[lo : found[0].start] if found else "")
             if verb and verb.group(1).lower() in names.ctx.vocab.briefing_verbs:
-                return []  # "would update Zelensky on his talks with Putin": told of them
+                return []  # "would brief the chancellor on the talks": told of them
             return found
         if text[pos - 1 : pos] == ",":  # ", the US envoy," appositive
             comma = text.rfind(",", lo, pos - 1)

@@ -240,7 +240,7 @@ class Attributor:
         candidates = [a for a in self.actors.within(start, m.start()) if a.kind != "first-person"]
         if candidates:
             return candidates[0]
-        # "Trump ..., saying ..., a far cry from his public calls for": the sentence's subject,
+        # "X ..., saying ..., unlike his earlier public calls for": the sentence's subject,
         # a person for "his"/"her"
         person = m.group().split()[0].lower() in ("his", "her")
         for actor in self.actors.within(s.start, m.start()):
