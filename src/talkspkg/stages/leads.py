@@ -149,7 +149,8 @@ class LeadIndex:
         self.always: set[int] = set()
         self.by_lead: dict[str, set[int]] = {}
         self.short: dict[str, set[int]] = {}  # leads shorter than WIDTH
-        for pattern in patterns:
+        self._patterns = tuple(patterns)  # kept: they are known by id, which must not be reused
+        for pattern in self._patterns:
             found = leads(pattern.pattern, pattern.flags)
             if found is None:
                 self.always.add(id(pattern))
@@ -158,7 +159,8 @@ class LeadIndex:
                 target = self.by_lead if len(lead) == WIDTH else self.short
                 target.setdefault(lead, set()).add(id(pattern))
         self._keys = frozenset(self.by_lead)
-        self._groups: dict[int, frozenset[int]] = {}  # id of a tuple of patterns -> their ids
+        # id of a tuple of patterns -> (the tuple, kept so that its id is never reused; their ids)
+        self._groups: dict[int, tuple[tuple[re.Pattern[str], ...], frozenset[int]]] = {}
 
     def live(self, text: str) -> Live:
         low = compact(text)
@@ -177,7 +179,9 @@ class Live:
 
     __slots__ = ("_groups", "ids")
 
-    def __init__(self, ids: set[int], groups: dict[int, frozenset[int]]) -> None:
+    def __init__(
+        self, ids: set[int], groups: dict[int, tuple[tuple[re.Pattern[str], ...], frozenset[int]]]
+    ) -> None:
         self.ids, self._groups = ids, groups
 
     def __contains__(self, pattern: re.Pattern[str]) -> bool:
@@ -185,10 +189,10 @@ class Live:
 
     def of(self, patterns: tuple[re.Pattern[str], ...]) -> list[re.Pattern[str]]:
         """Those of `patterns` that may match, in their order."""
-        group = self._groups.get(id(patterns))
-        if group is None:
-            group = self._groups[id(patterns)] = frozenset(map(id, patterns))
-        if self.ids.isdisjoint(group):
+        entry = self._groups.get(id(patterns))
+        if entry is None or entry[0] is not patterns:
+            entry = self._groups[id(patterns)] = (patterns, frozenset(map(id, patterns)))
+        if self.ids.isdisjoint(entry[1]):
             return []
         return [p for p in patterns if id(p) in self.ids]
 

@@ -152,13 +152,13 @@ class _Grouper:
         self.ctx, self.anchor = ctx, anchor
         self.locals: list[Local] = []
         self.latest: dict[str, Local] = {}  # format class -> main encounter of the latest sentence
-        self.of: dict[int, Local] = {}  # id(frame) -> its encounter
+        self.of: dict[Frame, Local] = {}  # frame -> its encounter (frames hash by identity)
         self.count = 0  # sentences read
-        self.seen: dict[int, int] = {}  # id(encounter) -> the last sentence that reported it
+        self.seen: dict[Local, int] = {}  # encounter -> the last sentence that reported it
         self.caption = False  # the sentence being read is a photo caption
         # the date of the latest dated encounter the prose told (not a plan): the story's time
         self.clock: DateRange | None = None
-        self.after: dict[int, date] = {}  # id(frame) -> narrated_after(frame).start
+        self.after: dict[Frame, date] = {}  # frame -> narrated_after(frame).start
 
     def _inherit(self, f: Frame) -> None:
         """ "The next round of talks", "another round" naming no party is held between the
@@ -188,7 +188,7 @@ class _Grouper:
         three-way talks. Held at a palace in Doha, the session was chaired by ...")."""
         cls = _format_class(frame_format(f))
         loc = self.latest.get(cls or "")
-        if loc is None or self.seen.get(id(loc)) != self.count - 1 or loc.scope != "main":
+        if loc is None or self.seen.get(loc) != self.count - 1 or loc.scope != "main":
             return None
         if self.caption:
             return None
@@ -275,7 +275,7 @@ class _Grouper:
         # a host or mediator named by "hosted / mediated by" is no delegation of the talks
         loc.parties |= {e for e, role in f.roles.items() if role != "absent"} - f.third_parties
         loc.clock = self.clock
-        self.of[id(f)] = loc
+        self.of[f] = loc
         return loc
 
     def _new(self, f: Frame, scope: str = "main", parent: Local | None = None) -> Local:
@@ -306,7 +306,7 @@ class _Grouper:
             return None
         if _is_cue(f) or frame_format(f) != "in_person" or not f.slot_parties:
             return None
-        if self.count - self.seen.get(id(loc), -MARGIN_REACH) >= MARGIN_REACH:
+        if self.count - self.seen.get(loc, -MARGIN_REACH) >= MARGIN_REACH:
             return None
         narrated = _is_verb(f) or has_support_verb(self.ctx.text, start, f.start)
         if not narrated or not self._people(f):
@@ -328,10 +328,10 @@ class _Grouper:
         self.caption = caption
         for f in s.frames:
             if not caption and (clock := self.narrated_after(f)) is not None:
-                self.after[id(f)] = clock.start
-        margins = {id(f): loc for f in s.frames if (loc := self._margin(f, s.start)) is not None}
+                self.after[f] = clock.start
+        margins = {f: loc for f in s.frames if (loc := self._margin(f, s.start)) is not None}
         for f in s.frames:
-            f.bilateral = f.bilateral or id(f) in margins
+            f.bilateral = f.bilateral or f in margins
         keyed = [f for f in s.frames if f.keyed and not f.bilateral]
         for f in list(s.frames):  # "travel to Moscow this week for his fourth meeting with Putin"
             cls = _format_class(frame_format(f))
@@ -361,8 +361,8 @@ class _Grouper:
                 continue
             cls = _format_class(frame_format(f))
             if f.bilateral:
-                parent = margins.get(id(f)) or (
-                    self.of[id(keyed[0])] if keyed else self.latest.get("in_person")
+                parent = margins.get(f) or (
+                    self.of[keyed[0]] if keyed else self.latest.get("in_person")
                 )
                 self._new(f, "bilateral" if parent else "main", parent)
             elif f.other:  # "a further round is due shortly": not the one told
@@ -372,7 +372,7 @@ class _Grouper:
                 cls in self.latest
                 and not caption
                 and not _names_others(f, self.latest[cls])
-                and (not _is_cue(f) or self.count - self.seen[id(self.latest[cls])] <= CUE_REACH)
+                and (not _is_cue(f) or self.count - self.seen[self.latest[cls]] <= CUE_REACH)
             ):
                 self._join(self.latest[cls], f)
             elif not _is_cue(f) and (
@@ -382,17 +382,17 @@ class _Grouper:
                 # its own party ("Saudi Arabia hosted ...") opens one that later sentences may
                 # complete ("Beijing sent its envoy, Li Hui, to the talks")
                 self._new(f)
-        placed = [f for f in s.frames if id(f) in self.of]
+        placed = [f for f in s.frames if f in self.of]
         main = [f for f in placed if f.clause.kind not in ("sub", "rel")] or placed
         if main and not caption:  # a caption is no antecedent of the prose around it
-            loc = self.of[id(main[0])]
+            loc = self.of[main[0]]
             loc = loc.parent or loc
             cls = _format_class(loc.format)
             if cls:
                 self.latest[cls] = loc
         for f in s.frames:
-            if id(f) in self.of:
-                self.seen[id(self.of[id(f)])] = self.count
+            if f in self.of:
+                self.seen[self.of[f]] = self.count
         if not caption:
             told = [r for f in s.frames if not is_future(f) and (r := self._range(f)) is not None]
             self.clock = told[-1] if told else self.clock
@@ -476,11 +476,11 @@ def detect(article: Article, kb: KnowledgeBase, found: MentionResult) -> list[Me
     out: list[MeetingMention] = []
     for s in read:
         for f in s.frames:
-            loc = grouper.of.get(id(f))
+            loc = grouper.of.get(f)
             if loc is not None:
                 sides = grouper.sides(e for e, role in f.roles.items() if role != "absent")
                 m = _mention(ctx, s, f, loc, anchor, tuple(sorted(sides)))
-                out.append(replace(m, after=grouper.after.get(id(f))))
+                out.append(replace(m, after=grouper.after.get(f)))
     return out
 
 

@@ -194,7 +194,7 @@ def _closer(ctx: ArticleContext, s: Sentence, f: Frame, new: Mention, old: Menti
 
 def _attach_dates(ctx: ArticleContext, s: Sentence, dates: list[DateExpr]) -> None:
     text = ctx.text
-    attached: dict[int, list[DateExpr]] = {}
+    attached: dict[Frame, list[DateExpr]] = {}
     for d in dates:
         if d.year is None and inside(d.start, s.quotes):
             continue  # the speaker's "today", not the article's
@@ -209,9 +209,9 @@ def _attach_dates(ctx: ArticleContext, s: Sentence, dates: list[DateExpr]) -> No
         if f is not None and _timed_by_other(ctx, f, d):
             continue
         if f is not None:
-            attached.setdefault(id(f), []).append(d)
+            attached.setdefault(f, []).append(d)
     for f in s.frames:
-        cands = attached.get(id(f), [])
+        cands = attached.get(f, [])
         if not cands:
             continue
         cands.sort(

@@ -273,24 +273,24 @@ def cluster(mentions: list[MeetingMention]) -> list[Cluster]:
     )
     index = ClusterIndex()
     home: dict[tuple[str, str], Cluster] = {}
-    margins: dict[int, Cluster] = {}  # id(report) -> the meeting a photographed pair met at
+    margins: dict[Report, Cluster] = {}  # report -> the meeting a photographed pair met at
     for r in order:
         if r.scope != "main":
             continue
         found = best_fit(index, r)
         if isinstance(found, int) and _photographed_pair(index.clusters[found], r):
-            margins[id(r)] = index.clusters[found]
+            margins[r] = index.clusters[found]
             continue
         target = index.clusters[found] if isinstance(found, int) else index.new()
         target.add(r)
         index.update(target)
         home[(r.article_id, r.local_id)] = target
-    children: dict[int, list[Cluster]] = {}
+    children: dict[Cluster, list[Cluster]] = {}
     for r in order:
-        if r.scope == "main" and id(r) not in margins:
+        if r.scope == "main" and r not in margins:
             continue
-        parent = margins.get(id(r)) or home.get((r.article_id, r.parent_local_id or ""))
-        siblings = children.setdefault(id(parent), []) if parent is not None else []
+        parent = margins.get(r) or home.get((r.article_id, r.parent_local_id or ""))
+        siblings = children.setdefault(parent, []) if parent is not None else []
         sibling = next((c for c in siblings if _same_bilateral(c, r)), None)
         if sibling is None:
             sibling = index.new(parent=parent)
@@ -491,12 +491,12 @@ class ClusterIndex:
         self.clusters: list[Cluster] = []
         self._postings: dict[Key, list[int]] = {}
         self._keys: dict[int, set[Key]] = {}
-        self._where: dict[int, int] = {}
+        self._where: dict[Cluster, int] = {}
         self._placed: dict[int, set[str | None]] = {}  # every place it had when listed
 
     def new(self, parent: Cluster | None = None) -> Cluster:
         self.clusters.append(Cluster(parent=parent))
-        self._where[id(self.clusters[-1])] = len(self.clusters) - 1
+        self._where[self.clusters[-1]] = len(self.clusters) - 1
         return self.clusters[-1]
 
     def postings(self, key: Key) -> list[int]:
@@ -558,7 +558,7 @@ class ClusterIndex:
         return sorted(found)
 
     def _position(self, c: Cluster) -> int:
-        return self._where[id(c)]
+        return self._where[c]
 
 
 def _days(d: DateRange) -> Iterator[date]:

@@ -143,16 +143,16 @@ def _label(c: Cluster, kb: KnowledgeBase, roles: dict[str, str], place: str | No
     return f"{pair or states} {noun}".strip()
 
 
-def meeting_ids(clusters: list[Cluster], kb: KnowledgeBase) -> dict[int, str]:
-    """id(cluster) -> meeting_id (see the module policy)."""
-    base: dict[int, str] = {}
+def meeting_ids(clusters: list[Cluster], kb: KnowledgeBase) -> dict[Cluster, str]:
+    """cluster -> meeting_id (see the module policy)."""
+    base: dict[Cluster, str] = {}
     for c in clusters:
         root = c.parent or c
         place = kb.entities.get(c.place_id or root.place_id or "")
         city = slug(place.name) if place else "unknown"
         when = _date_part(c if c.dated else root)
         stem = f"{when}-{city}-{c.format or root.format or 'unknown'}"
-        base[id(c)] = stem + ("-bilateral" if c.parent is not None else "")
+        base[c] = stem + ("-bilateral" if c.parent is not None else "")
     # Same stem: disambiguate by the participants; if they too coincide (or are unknown), by
     # the first evidence span, which no other meeting can share.
     ids = _disambiguate(clusters, base, lambda c: "|".join(sorted(_roles(c))))
@@ -165,19 +165,19 @@ def _first_evidence(c: Cluster) -> str:
 
 
 def _disambiguate(
-    clusters: list[Cluster], ids: dict[int, str], key: Callable[[Cluster], str]
-) -> dict[int, str]:
+    clusters: list[Cluster], ids: dict[Cluster, str], key: Callable[[Cluster], str]
+) -> dict[Cluster, str]:
     counts = Counter(ids.values())
-    out: dict[int, str] = {}
+    out: dict[Cluster, str] = {}
     for c in clusters:
-        out[id(c)] = ids[id(c)]
-        if counts[ids[id(c)]] > 1:
+        out[c] = ids[c]
+        if counts[ids[c]] > 1:
             digest = hashlib.sha256(key(c).encode()).hexdigest()[:6]
-            out[id(c)] = f"{ids[id(c)]}-{digest}"
+            out[c] = f"{ids[c]}-{digest}"
     return out
 
 
-def _meeting_row(c: Cluster, ids: dict[int, str], kb: KnowledgeBase) -> dict[str, Any]:
+def _meeting_row(c: Cluster, ids: dict[Cluster, str], kb: KnowledgeBase) -> dict[str, Any]:
     root = c.parent or c
     dated = c.dated or root.dated
     rng = dated.date if dated else None
@@ -185,7 +185,7 @@ def _meeting_row(c: Cluster, ids: dict[int, str], kb: KnowledgeBase) -> dict[str
     place = kb.entities.get(place_id or "")
     planned, held, note = _levels(c)
     return {
-        "meeting_id": ids[id(c)],
+        "meeting_id": ids[c],
         "label": _label(c, kb, _roles(c), place.name if place else None),
         "date_start": rng.start if rng else None,
         "date_end": rng.end if rng else None,
@@ -201,7 +201,7 @@ def _meeting_row(c: Cluster, ids: dict[int, str], kb: KnowledgeBase) -> dict[str
         "planned_level": planned,
         "held_level": held,
         "note": note,
-        "part_of": ids[id(c.parent)] if c.parent is not None else None,
+        "part_of": ids[c.parent] if c.parent is not None else None,
         "article_count": len({m.article_id for m in c.mentions}),
         "confidence": confidence(c),
     }
@@ -265,15 +265,15 @@ def keep_identified(clusters: list[Cluster]) -> list[Cluster]:
     """The identified clusters; a bilateral whose enclosing meeting is dropped is dropped too
     (its part_of would point nowhere) unless it is identified itself, then it stands alone."""
     kept = [c for c in clusters if c.parent is None and identified(c)]
-    alive = {id(c) for c in kept}
+    alive = set(kept)
     for c in clusters:
         if c.parent is None:
             continue
-        if id(c.parent) in alive and _disjoint(c, c.parent):
+        if c.parent in alive and _disjoint(c, c.parent):
             c.parent = None  # a bilateral on other dates than its meeting is not on its margins
             if identified(c):
                 kept.append(c)
-        elif id(c.parent) in alive:
+        elif c.parent in alive:
             if identified(c):
                 kept.append(c)
         elif c.place_id or _parties(c) >= 2:
@@ -299,11 +299,11 @@ def meeting_rows(clusters: list[Cluster], kb: KnowledgeBase) -> dict[str, list[d
     ids = meeting_ids(clusters, kb)
     meetings = [_meeting_row(c, ids, kb) for c in clusters]
     participants = [
-        {"meeting_id": ids[id(c)], "entity_id": eid, "role": role}
+        {"meeting_id": ids[c], "entity_id": eid, "role": role}
         for c in clusters
         for eid, role in sorted(_roles(c).items())
     ]
-    evidence = [row for c in clusters for row in _evidence_rows(c, ids[id(c)])]
+    evidence = [row for c in clusters for row in _evidence_rows(c, ids[c])]
     return {
         "meetings": sorted(meetings, key=lambda r: r["meeting_id"]),
         "meeting_participants": sorted(
