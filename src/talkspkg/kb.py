@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from talkspkg import yamlio
 from talkspkg.errors import KnowledgeError
 from talkspkg.raw import yaml_problem
 
@@ -173,7 +174,7 @@ def parse_lexicon(data: Any, source: str) -> Lexicon:
 
 def _load_yaml(path: Path | Any) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yamlio.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise KnowledgeError(f"{path}: not valid YAML{yaml_problem(exc)}") from None
     except UnicodeDecodeError as exc:

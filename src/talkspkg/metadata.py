@@ -72,8 +72,7 @@ from datetime import date, time
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from talkspkg import yamlio
 from talkspkg.document import ArticleMeta, Segment
 from talkspkg.document import SegmentKind as K
 
@@ -82,7 +81,7 @@ LAYOUT_FILE = Path(__file__).parent / "knowledge" / "layout.yaml"
 
 def _load_layout(path: Path = LAYOUT_FILE) -> dict[str, Any]:
     """`knowledge/layout.yaml`, checked for the keys this module reads."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yamlio.safe_load(path.read_text(encoding="utf-8"))
     missing = sorted(LAYOUT_KEYS - set(data if isinstance(data, dict) else {}))
     if missing:
         raise ValueError(f"{path}: missing {', '.join(missing)}")

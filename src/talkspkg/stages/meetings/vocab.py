@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from talkspkg import yamlio
 from talkspkg.errors import KnowledgeError
 from talkspkg.stages.leads import Gated
 
@@ -208,7 +209,7 @@ def load_vocab(path: str | None = None) -> Vocab:
     """The vocabulary shipped in the package (or the file at `path`, for tests)."""
     source = Path(path) if path else files("talkspkg") / "knowledge" / "meetings.yaml"
     try:
-        data = yaml.safe_load(source.read_text(encoding="utf-8"))
+        data = yamlio.safe_load(source.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise KnowledgeError(f"{SOURCE}: not valid YAML: {exc}") from None
     return parse_vocab(data)

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from talkspkg import yamlio
 from talkspkg.errors import KnowledgeError
 
 CODE_RE = re.compile(r"^[a-z]+\.[a-z0-9_]+$")
@@ -59,7 +60,7 @@ def knowledge_root(directory: str | None = None) -> Any:
 
 def read_yaml(path: Any, source: str) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yamlio.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise KnowledgeError(f"{source}: file not found") from None
     except (yaml.YAMLError, UnicodeDecodeError) as exc:

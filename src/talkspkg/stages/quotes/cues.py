@@ -22,6 +22,7 @@ from typing import Any, Protocol
 
 import yaml
 
+from talkspkg import yamlio
 from talkspkg.errors import KnowledgeError
 from talkspkg.kb import KnowledgeBase
 
@@ -255,7 +256,7 @@ def parse_cues(
 
 def _read(path: Path | Any) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yamlio.safe_load(path.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError, OSError) as exc:
         raise KnowledgeError(f"{SOURCE}: not valid YAML: {exc}") from None
 
