@@ -218,6 +218,9 @@ def _lend_roles(final: list[Candidate], singles: list[Candidate], found: dict[st
             )
 
 
+_IN_NAMES = ("country", "location")  # curated types an institution's name may contain
+
+
 def mentions(article: Article, kb: KnowledgeBase) -> MentionResult:
     zones = markup_zones(article.text)
 
@@ -229,15 +232,15 @@ def mentions(article: Article, kb: KnowledgeBase) -> MentionResult:
         for c in kb_candidates(article, kb)
         if c.rule == "handle" or not overlaps_any(c.start, c.end, zones)
     ]
-    # a state inside an institution's name ("Ukraine's defence ministry", "the Foreign Ministry
-    # of Hungary") is part of that name
+    # a state or a place inside an institution's name ("Ukraine's defence ministry", "the Foreign
+    # Ministry of Hungary", "the Kharkiv Human Rights Group") is part of that name
     ministries = list(discover_ministries(article, kb))
     organizations = [*discover_organizations(article, kb), *ministries]
     spans = [(d.candidate.start, d.candidate.end) for d in organizations]
     curated = [
         c
         for c in curated
-        if getattr(kb.entities.get(c.entity_id), "entity_type", None) != "country"
+        if getattr(kb.entities.get(c.entity_id), "entity_type", None) not in _IN_NAMES
         or not any(a <= c.start and c.end <= b and (a, b) != (c.start, c.end) for a, b in spans)
     ]
     curated_zones = sorted((c.start, c.end) for c in curated)

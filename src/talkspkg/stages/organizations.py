@@ -45,7 +45,8 @@ _ORG_HEADS = _words(
     "University Bank Fund Corporation Company Service Directorate Bureau Authority "
     "Organization Organisation Party Times Post News Gazeta Pravda Journal Herald Telegraph "
     "Tribune Gazette Review Media Group Holdings Airlines Forum Platform Movement Network "
-    "Initiative Association Administration Office Department Academy School Court Guard"
+    "Initiative Association Administration Office Department Academy School Court Guard "
+    "Industries Technologies Systems Holding"
 )
 # words that alone do not say which institution it is ("the Foreign Ministry" of which state?)
 _ORG_GENERIC = _words(

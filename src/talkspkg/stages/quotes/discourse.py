@@ -26,6 +26,9 @@ the subject ("Trump called Putin", "accused X of ...") is never an antecedent.
 |                  |    unnamed one, "a senior official", resolves to nobody),        | subject /  |
 |                  |    checked against the current speaker                           | conflict   |
 |                  | 3. the current speaker                                           | speaker    |
+|                  | 4. the current speaker of the paragraph before the passage, when | fallback   |
+|                  |    no sentence since has a person subject ("Her remarks came     |            |
+|                  |    after X criticised Y." does not break the passage)            |            |
 |                  | otherwise nobody: speaker null                                   | unresolved |
 | the president,   | the first of 1-3 above whose country (a demonym) or role (the    | own/agreed |
 | the US leader,   | office noun) fits (both, for a country's possessive); else the   | unique /   |
@@ -44,8 +47,9 @@ the subject ("Trump called Putin", "accused X of ...") is never an antecedent.
 | leaders, both    | when that subject is a coordination of named parties             |            |
 | sides            | ("A and B met", their number fitting "two"/"both"): the first    |            |
 |                  | named; "leaders of <organisation>": the organisation; else nobody|            |
-| the ministry,    | the last organisation named in the passage whose name holds the  | (anaphor)  |
-| the embassy      | noun (`institution_nouns` of quote_cues.yaml)                    |            |
+| the ministry,    | the last organisation named in the passage whose name holds one  | (anaphor)  |
+| the embassy,     | of the noun's words (`institution_nouns` of quote_cues.yaml:     |            |
+| the company      | "the company": "... Industries", "... Group", ...)               |            |
 | a paragraph of   | the nearest earlier person subject of the passage, agreeing with | agreed /   |
 | quotation alone  | the current speaker (nobody when they disagree); else nobody     | subject    |
 The weight (`confidence.discourse` in quote_cues.yaml) multiplies the row's confidence: an
@@ -331,6 +335,9 @@ def pronoun(ctx: Context, s: int, pos: int) -> tuple[str | None, float]:
         return earlier.entity_id, w["agreed"] if speaker == earlier.entity_id else w["conflict"]
     if speaker is not None:
         return speaker, w["speaker"]
+    before = current_speaker(ctx, pos, _floor(ctx, s))  # over a paragraph with no person subject
+    if before is not None:
+        return before, w["fallback"]
     return None, w["unresolved"]
 
 
@@ -404,9 +411,10 @@ def issuer(ctx: Context, s: int, pos: int) -> str | None:
 
 
 def institution(ctx: Context, s: int, pos: int, head: str) -> str | None:
-    """The institution "the ministry", "the embassy" designates: the last organisation named in
-    prose in the passage whose name holds that noun ("Poland's foreign ministry criticised the
-    plan. ... the ministry said"); none when the passage names none."""
+    """The institution "the ministry", "the company" designates: the last organisation named in
+    prose in the passage whose name holds one of the noun's words (`institution_nouns`:
+    "Poland's foreign ministry criticised the plan. ... the ministry said"; "Halden Industries
+    ... the company said"); none when the passage names none."""
     start = ctx.sentences[s].tokens[0].start if ctx.sentences[s].tokens else pos
     floor = _floor(ctx, s)
     for t in range(s - 1, -1, -1):
@@ -420,7 +428,8 @@ def institution(ctx: Context, s: int, pos: int, head: str) -> str | None:
         if ref.start < start:
             return None
         known = ctx.entities.get(ref.entity_id)
-        if known is not None and head in known.name.lower().split():
+        words = ctx.cues.institution_nouns.get(head, frozenset())
+        if known is not None and words & set(known.name.lower().split()):
             return ref.entity_id
     return None
 
