@@ -387,3 +387,179 @@ CHANNELS = [
 @pytest.mark.parametrize(("paragraphs", "rows"), CHANNELS)
 def test_channels(paragraphs: tuple[str, ...], rows: list[tuple[str | None, ...]]) -> None:
     assert rows_of(paragraphs, bool(rows) and len(rows[0]) == 3) == rows
+
+
+PRONOUN_MORE = [
+    (
+        (
+            "Kaja Kallas met Andrii Sybiha in Brussels on Thursday.",
+            "The two discussed sanctions and air defence.",
+            '"We agreed on the next package," she said.',
+        ),
+        [("We agreed on the next package", "kaja-kallas")],
+    ),
+    (
+        (
+            '"Russia is testing us," Mark Rutte said.',
+            "Vladimir Putin has repeatedly rejected the proposal.",
+            '"We must not blink," he added.',
+        ),
+        [("Russia is testing us", "mark-rutte"), ("We must not blink", "mark-rutte")],
+    ),
+    (
+        (
+            "Ingrid Salo, Estonia's foreign minister, criticised Viktor Orban's visit to Moscow.",
+            '"It sends the wrong signal," she told reporters.',
+        ),
+        [("It sends the wrong signal", "ingrid-salo")],
+    ),
+    (
+        (
+            "Donald Trump was asked about Volodymyr Zelensky on Air Force One.",
+            '"He has to make a deal," he said.',
+        ),
+        [("He has to make a deal", "donald-trump")],
+    ),
+    (
+        (
+            "Speaking after talks with Marco Rubio, Sergei Lavrov struck a cautious tone.",
+            '"Nothing has been agreed yet," he said.',
+        ),
+        [("Nothing has been agreed yet", "sergei-lavrov")],
+    ),
+    (
+        (
+            "Asked whether Vladimir Putin could be trusted, Keir Starmer paused.",
+            '"Trust has to be earned," he said.',
+        ),
+        [("Trust has to be earned", "keir-starmer")],
+    ),
+    (
+        (
+            (
+                'Emmanuel Macron said he had called Donald Trump on Sunday. "We talked for '
+                'an hour," he said.'
+            ),
+        ),
+        [("We talked for an hour", "emmanuel-macron")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "rows"), PRONOUN_MORE)
+def test_pronoun2(paragraphs: tuple[str, ...], rows: list[tuple[str | None, ...]]) -> None:
+    assert rows_of(paragraphs, False) == rows
+
+
+NAMES_MORE = [
+    (
+        (
+            "Japanese Foreign Minister Takeshi Iwamura spoke to reporters in Tokyo.",
+            '"Japan stands with Ukraine," Iwamura said.',
+        ),
+        [("Japan stands with Ukraine", "takeshi-iwamura")],
+    ),
+    (
+        ("Ukrainian MP Oleksiy Honcharenko spoke in Kyiv.", '"This is a trap," Goncharenko said.'),
+        [("This is a trap", "oleksiy-honcharenko")],
+    ),
+    (
+        (
+            "The negotiator Serhii Kovalenko arrived in Geneva.",
+            '"We are ready," Serhiy Kovalenko said.',
+        ),
+        [("We are ready", "serhii-kovalenko")],
+    ),
+    (
+        (
+            (
+                '"Talks are over for now," said Anna Berg, a spokeswoman for the Swedish '
+                "foreign ministry."
+            ),
+        ),
+        [("Talks are over for now", "anna-berg")],
+    ),
+    (
+        (
+            "Polish deputy minister Pawel Kowalski said on Monday the talks had stalled.",
+            '"We need more pressure on Moscow," Kowalski said.',
+        ),
+        [("We need more pressure on Moscow", "pawel-kowalski")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "rows"), NAMES_MORE)
+def test_names2(paragraphs: tuple[str, ...], rows: list[tuple[str | None, ...]]) -> None:
+    assert rows_of(paragraphs, False) == rows
+
+
+INSTITUTION_MORE = [
+    (
+        ('"The attack was a war crime," Ukraine\'s foreign ministry said on Telegram.',),
+        [("The attack was a war crime", "ukrainian-foreign-ministry")],
+    ),
+    (
+        ('Moscow said the plan was "unacceptable in its current form".',),
+        [("unacceptable in its current form", "russia")],
+    ),
+    (
+        ('"The allies remain united," NATO said in a communique.',),
+        [("The allies remain united", "nato")],
+    ),
+    (
+        (
+            (
+                'The Institute for the Study of War said Russian forces were "unlikely to '
+                'advance quickly".'
+            ),
+        ),
+        [("unlikely to advance quickly", "institute-for-the-study-of-war")],
+    ),
+    (
+        ('An editorial in the Nordic Herald argued that Europe must "pay for its own security".',),
+        [("pay for its own security", "nordic-herald")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "rows"), INSTITUTION_MORE)
+def test_inst2(paragraphs: tuple[str, ...], rows: list[tuple[str | None, ...]]) -> None:
+    assert rows_of(paragraphs, False) == rows
+
+
+NONQUOTE_MORE = [
+    (('Troops took part in the "Zapad-2025" exercises.',), []),
+    (('The talks follow the so-called "Istanbul format" of 2022.',), []),
+    (('The "coalition of the willing" met in Paris.',), []),
+    (
+        ('Kyiv rejected what Moscow called "new territorial realities".',),
+        [("new territorial realities", "russia")],
+    ),
+    (('Andrii Sybiha described the talks as "frank".',), [("frank", "andrii-sybiha")]),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "rows"), NONQUOTE_MORE)
+def test_nonquote2(paragraphs: tuple[str, ...], rows: list[tuple[str | None, ...]]) -> None:
+    assert rows_of(paragraphs, False) == rows
+
+
+def test_a_speaker_found_beyond_the_passage_has_a_low_confidence() -> None:
+    rows = annotate(
+        '"The plan is dead as it stands," said Kaja Kallas.',
+        "Her comments came after Donald Trump criticised European leaders.",
+        '"We will not accept a deal imposed on Ukraine," she said.',
+    )
+    assert rows[-1].speaker_id == "kaja-kallas"
+    assert rows[-1].confidence < 0.8 <= rows[0].confidence
+
+
+def test_a_document_speaks_for_its_issuer_with_the_document_as_its_phrase() -> None:
+    (q,) = annotate('According to a statement from the Kremlin, the talks were "useful".')
+    assert (q.speaker_id, q.speaker_text, q.resolution, q.channel) == (
+        "kremlin",
+        "a statement from the Kremlin",
+        "document",
+        "statement",
+    )

@@ -5,7 +5,8 @@ match is), then short references to the persons the article names in full, all r
 together by the shared longest-leftmost policy (stages/spans.py).
 
 One person, one id: names are compared by `name_key` (diacritics and case dropped, the
-transliteration variants -iy/-yy/-yi/-ii -> -y, -ei -> -ey, -iak -> -yak folded per word), so a
+transliteration variants -iy/-yy/-yi/-ii -> -y, -ei -> -ey, -iak -> -yak and a Ukrainian initial
+h- -> g- (Honcharenko, Goncharenko; Hennadiy, Gennadiy) folded per word), so a
 discovered "Andriy Sybiha" is the curated Andrii Sybiha, and two spellings of one discovered
 name in an article are one entity (the first spelling's id).
 
@@ -48,6 +49,7 @@ _FOLDS = (
     (re.compile(r"(?:iy|yy|yi|ii)$"), "y"),
     (re.compile(r"ei$"), "ey"),
     (re.compile(r"iak$"), "yak"),
+    (re.compile(r"^h(?=[aeiouy])"), "g"),
 )
 
 

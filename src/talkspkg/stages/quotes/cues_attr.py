@@ -169,7 +169,8 @@ def resolve(ctx: Context, s: int, phrase: Phrase, cue: Cue | None, rule: str) ->
         kind = ("name" if own else "anaphor") if entity else kind
     elif kind == "pronoun":
         if phrase.word in ctx.cues.person_pronouns:
-            entity, weight = discourse.pronoun(ctx, s, a)
+            going_on = cue is not None and tokens[cue.first].lower in ctx.cues.going_on_verbs
+            entity, weight = discourse.pronoun(ctx, s, a, going_on)
         elif phrase.word in ctx.cues.thing_pronouns:
             entity, channel = _document_it(ctx, s, a, channel)
             kind = "document" if entity else kind
