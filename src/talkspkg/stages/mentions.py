@@ -5,7 +5,8 @@ match is), then short references to the persons the article names in full, all r
 together by the shared longest-leftmost policy (stages/spans.py).
 
 One person, one id: names are compared by `name_key` (diacritics and case dropped, the
-transliteration variants -iy/-yy/-yi/-ii -> -y, -ei -> -ey, -iak -> -yak folded per word), so a
+transliteration variants -iy/-yy/-yi/-ii -> -y, -ei -> -ey, -iak -> -yak and a Ukrainian initial
+h- -> g- (Honcharenko, Goncharenko; Hennadiy, Gennadiy) folded per word), so a
 discovered "Andriy Sybiha" is the curated Andrii Sybiha, and two spellings of one discovered
 name in an article are one entity (the first spelling's id).
 
@@ -48,6 +49,7 @@ _FOLDS = (
     (re.compile(r"(?:iy|yy|yi|ii)$"), "y"),
     (re.compile(r"ei$"), "ey"),
     (re.compile(r"iak$"), "yak"),
+    (re.compile(r"^h(?=[aeiouy])"), "g"),
 )
 
 
@@ -218,6 +220,9 @@ def _lend_roles(final: list[Candidate], singles: list[Candidate], found: dict[st
             )
 
 
+_IN_NAMES = ("country", "location")  # curated types an institution's name may contain
+
+
 def mentions(article: Article, kb: KnowledgeBase) -> MentionResult:
     zones = markup_zones(article.text)
 
@@ -229,15 +234,15 @@ def mentions(article: Article, kb: KnowledgeBase) -> MentionResult:
         for c in kb_candidates(article, kb)
         if c.rule == "handle" or not overlaps_any(c.start, c.end, zones)
     ]
-    # a state inside an institution's name ("Ukraine's defence ministry", "the Foreign Ministry
-    # of Hungary") is part of that name
+    # a state or a place inside an institution's name ("Ukraine's defence ministry", "the Foreign
+    # Ministry of Hungary", "the Kharkiv Human Rights Group") is part of that name
     ministries = list(discover_ministries(article, kb))
     organizations = [*discover_organizations(article, kb), *ministries]
     spans = [(d.candidate.start, d.candidate.end) for d in organizations]
     curated = [
         c
         for c in curated
-        if getattr(kb.entities.get(c.entity_id), "entity_type", None) != "country"
+        if getattr(kb.entities.get(c.entity_id), "entity_type", None) not in _IN_NAMES
         or not any(a <= c.start and c.end <= b and (a, b) != (c.start, c.end) for a, b in spans)
     ]
     curated_zones = sorted((c.start, c.end) for c in curated)

@@ -45,7 +45,8 @@ _ORG_HEADS = _words(
     "University Bank Fund Corporation Company Service Directorate Bureau Authority "
     "Organization Organisation Party Times Post News Gazeta Pravda Journal Herald Telegraph "
     "Tribune Gazette Review Media Group Holdings Airlines Forum Platform Movement Network "
-    "Initiative Association Administration Office Department Academy School Court Guard"
+    "Initiative Association Administration Office Department Academy School Court Guard "
+    "Industries Technologies Systems Holding"
 )
 # words that alone do not say which institution it is ("the Foreign Ministry" of which state?)
 _ORG_GENERIC = _words(
@@ -74,8 +75,24 @@ def _curated_orgs(kb: KnowledgeBase) -> dict[str, str]:
     }
 
 
+def _link(text: str, toks: list[Token], j: int) -> int:
+    """Tokens a link word at j and what follows it add to a name run ("of X": 2, "for the X":
+    3), or 0 when the run stops there."""
+    t = toks[j].text
+    if t == "and" and _bare(toks[j - 1].text) in _ORG_HEADS:
+        return 0  # two names: "Reuters News and Fox News"
+    the = int(t in ("of", "for") and j + 1 < len(toks) and toks[j + 1].text == "the")
+    nxt = j + 1 + the
+    if nxt >= len(toks) or not toks[nxt].text[0].isupper() or toks[nxt].text in _CALENDAR:
+        return 0  # "Fox News on Sunday" is no name
+    if not all(_BLANK.match(text[toks[k].end : toks[k + 1].start]) for k in range(j, nxt)):
+        return 0
+    return nxt - j + 1
+
+
 def _org_runs(text: str, toks: list[Token]) -> Iterator[tuple[int, int]]:
-    """Runs [i, j) of capitalised words, "of/for/on/and/the" allowed between two of them."""
+    """Runs [i, j) of capitalised words, "of/for/on/and/the" (and "of the", "for the") allowed
+    between two of them ("Institute for the Study of War")."""
     i = 0
     while i < len(toks):
         if not toks[i].text[0].isupper() or toks[i].text.endswith(_POSSESSIVE):
@@ -86,15 +103,8 @@ def _org_runs(text: str, toks: list[Token]) -> Iterator[tuple[int, int]]:
             t = toks[j].text
             if t[0].isupper() and not toks[j - 1].text.endswith(_POSSESSIVE):
                 j += 1
-            elif (
-                t in _ORG_LINKS
-                and not (t == "and" and _bare(toks[j - 1].text) in _ORG_HEADS)  # two names
-                and j + 1 < len(toks)
-                and toks[j + 1].text[0].isupper()
-                and toks[j + 1].text not in _CALENDAR  # "Fox News on Sunday" is no name
-                and _BLANK.match(text[toks[j].end : toks[j + 1].start])
-            ):
-                j += 2
+            elif t in _ORG_LINKS and (link := _link(text, toks, j)):
+                j += link
             else:
                 break
         yield i, j

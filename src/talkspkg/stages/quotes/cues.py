@@ -106,7 +106,9 @@ class QuoteCues:
     resolution_confidence: Mapping[str, float]
     leading_words: frozenset[str]  # words that open a leading clause closed by a comma
     institution_heads: frozenset[str]  # unnamed heads that designate no single person
-    institution_nouns: frozenset[str]  # "the ministry": the institution named before
+    going_on_verbs: frozenset[str]  # "he added": the current speaker goes on
+    # "the ministry", "the company": the institution named before whose name holds one of the words
+    institution_nouns: Mapping[str, frozenset[str]]
     discourse_weight: Mapping[str, float]  # certainty of the discourse model's antecedents
     # multi-word cues and channel phrases by their first word (lower case), in their order
     multi_by_first: Mapping[str, tuple[tuple[str, ...], ...]] = field(init=False)
@@ -249,7 +251,11 @@ def parse_cues(
         resolution_confidence={k: float(v) for k, v in resolutions.items()},
         leading_words=_lower(data.get("leading_words"), "leading_words"),
         institution_heads=_lower(data.get("institution_heads"), "institution_heads"),
-        institution_nouns=_lower(data.get("institution_nouns"), "institution_nouns"),
+        going_on_verbs=_lower(data.get("going_on_verbs"), "going_on_verbs"),
+        institution_nouns={
+            str(noun).lower(): _lower(words, f"institution_nouns.{noun}")
+            for noun, words in _mapping(data, "institution_nouns").items()
+        },
         discourse_weight={k: float(v) for k, v in weights.items()},
     )
 

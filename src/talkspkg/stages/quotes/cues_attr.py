@@ -31,7 +31,7 @@ from talkspkg.stages.quotes import discourse
 from talkspkg.stages.quotes.context import Attribution, Context
 from talkspkg.stages.quotes.cues import Cue, leading_channel
 from talkspkg.stages.quotes.discourse import clause_start, dateline_end
-from talkspkg.stages.quotes.speaker import Phrase, classify, extend, phrase_at
+from talkspkg.stages.quotes.speaker import Phrase, classify, extend, issuer_list, phrase_at
 from talkspkg.stages.quotes.text import Token
 
 RULES = (
@@ -110,7 +110,7 @@ def speaker_of(ctx: Context, s: int, cue: Cue, lo: int = -1) -> tuple[Phrase | N
         j -= 2  # "..., retired Gen Keith Kellogg, who described ... as "fair""
     if j > lo and g.core(tokens, j, loose=True):
         first, last = extend(g, tokens, j, lo, cue.first)
-        return classify(g, tokens, first, last), "left"
+        return classify(g, tokens, issuer_list(g, tokens, first, lo), last), "left"
     if lo >= 0:
         return None, "none"
     word = tokens[cue.first].lower
@@ -146,6 +146,8 @@ def resolve(ctx: Context, s: int, phrase: Phrase, cue: Cue | None, rule: str) ->
         country = ctx.entities[ref.entity_id].country if ref else None
         entity, weight = discourse.description(ctx, s, a, country, phrase.head, both=True)
         kind = "anaphor"
+    elif kind == "document" and entity is not None:  # "a statement from the Kremlin"
+        channel = channel or ctx.cues.documents[phrase.word or ""]
     elif kind == "document":
         doc_channel = ctx.cues.documents[phrase.word or ""]
         definite = tokens[phrase.first].lower == "the"
@@ -167,9 +169,12 @@ def resolve(ctx: Context, s: int, phrase: Phrase, cue: Cue | None, rule: str) ->
         kind = ("name" if own else "anaphor") if entity else kind
     elif kind == "pronoun":
         if phrase.word in ctx.cues.person_pronouns:
-            entity, weight = discourse.pronoun(ctx, s, a)
+            going_on = cue is not None and tokens[cue.first].lower in ctx.cues.going_on_verbs
+            entity, weight = discourse.pronoun(ctx, s, a, going_on)
         elif phrase.word in ctx.cues.thing_pronouns:
-            entity = ctx.thing_before(a, ctx.sentences[s].paragraph)
+            entity, channel = _document_it(ctx, s, a, channel)
+            kind = "document" if entity else kind
+            entity = entity or ctx.thing_before(a, ctx.sentences[s].paragraph)
     if entity is None and (
         kind in ("anaphor", "document") or (kind == "pronoun" and phrase.word != "i")
     ):
@@ -193,6 +198,18 @@ def resolve(ctx: Context, s: int, phrase: Phrase, cue: Cue | None, rule: str) ->
         cue is not None,
         weight,
     )
+
+
+def _document_it(
+    ctx: Context, s: int, a: int, channel: str | None
+) -> tuple[str | None, str | None]:
+    """ "it said" right after a document was issued ("Paris and Berlin issued a joint
+    statement. “...,” it said."): the document speaks for its issuer; (issuer, channel)."""
+    for doc_channel in dict.fromkeys(ctx.cues.documents.values()):
+        found = discourse.announced_issuer(ctx, s, a, doc_channel)
+        if found is not None:
+            return found, channel or doc_channel
+    return None, channel
 
 
 def _group(ctx: Context, tokens: tuple[Token, ...], phrase: Phrase) -> int | None:

@@ -26,6 +26,12 @@ the subject ("Trump called Putin", "accused X of ...") is never an antecedent.
 |                  |    unnamed one, "a senior official", resolves to nobody),        | subject /  |
 |                  |    checked against the current speaker                           | conflict   |
 |                  | 3. the current speaker                                           | speaker    |
+|                  | 4. the current speaker, or else the last named person subject,   | fallback   |
+|                  |    of the paragraph before the passage, when no sentence since   |            |
+|                  |    has a person subject ("Her remarks came after X criticised    |            |
+|                  |    Y.", "The two discussed sanctions." do not break the passage) |            |
+|                  | With a cue of going on ("he added", "she continued":             |            |
+|                  | `going_on_verbs`), 3 comes before 2.                             |            |
 |                  | otherwise nobody: speaker null                                   | unresolved |
 | the president,   | the first of 1-3 above whose country (a demonym) or role (the    | own/agreed |
 | the US leader,   | office noun) fits (both, for a country's possessive); else the   | unique /   |
@@ -44,8 +50,9 @@ the subject ("Trump called Putin", "accused X of ...") is never an antecedent.
 | leaders, both    | when that subject is a coordination of named parties             |            |
 | sides            | ("A and B met", their number fitting "two"/"both"): the first    |            |
 |                  | named; "leaders of <organisation>": the organisation; else nobody|            |
-| the ministry,    | the last organisation named in the passage whose name holds the  | (anaphor)  |
-| the embassy      | noun (`institution_nouns` of quote_cues.yaml)                    |            |
+| the ministry,    | the last organisation named in the passage whose name holds one  | (anaphor)  |
+| the embassy,     | of the noun's words (`institution_nouns` of quote_cues.yaml:     |            |
+| the company      | "the company": "... Industries", "... Group", ...)               |            |
 | a paragraph of   | the nearest earlier person subject of the passage, agreeing with | agreed /   |
 | quotation alone  | the current speaker (nobody when they disagree); else nobody     | subject    |
 The weight (`confidence.discourse` in quote_cues.yaml) multiplies the row's confidence: an
@@ -319,19 +326,42 @@ def _floor(ctx: Context, s: int) -> int:
     return floor
 
 
-def pronoun(ctx: Context, s: int, pos: int) -> tuple[str | None, float]:
-    """The person "he"/"she" at offset `pos` of sentence s designates, and the weight."""
+def pronoun(ctx: Context, s: int, pos: int, going_on: bool = False) -> tuple[str | None, float]:
+    """The person "he"/"she" at offset `pos` of sentence s designates, and the weight. With
+    `going_on` (the cue is "added", "continued": the speaker goes on), the current speaker
+    comes before an earlier subject."""
     w = ctx.cues.discourse_weight
     own, earlier, speaker = _candidates(ctx, s, pos)
     if own is not None:
         return own.entity_id, w["own"]
+    if going_on:  # the speaker may have been quoted a paragraph further back
+        speaker = speaker or current_speaker(ctx, pos, _floor(ctx, s))
+    if going_on and speaker is not None:
+        agreed = earlier is None or earlier.entity_id == speaker
+        return speaker, w["agreed"] if agreed else w["speaker"]
     if earlier is not None:
         if earlier.entity_id is None or speaker is None:
             return earlier.entity_id, w["subject"]
         return earlier.entity_id, w["agreed"] if speaker == earlier.entity_id else w["conflict"]
     if speaker is not None:
         return speaker, w["speaker"]
+    floor = _floor(ctx, s)  # over a passage with no person subject, to the one before
+    before = current_speaker(ctx, pos, floor) or _person_subject(ctx, s, floor - 1)
+    if before is not None:
+        return before, w["fallback"]
     return None, w["unresolved"]
+
+
+def _person_subject(ctx: Context, s: int, paragraph: int) -> str | None:
+    """The last named person subject of a sentence of `paragraph` (before sentence s)."""
+    for t in range(s - 1, -1, -1):
+        if ctx.sentences[t].paragraph < paragraph:
+            break
+        if ctx.sentences[t].paragraph == paragraph:
+            found = subject(ctx, t)
+            if found is not None and found.sort == PERSON and found.entity_id:
+                return found.entity_id
+    return None
 
 
 def passage_speaker(ctx: Context, s: int, pos: int) -> tuple[str, float, int, int] | None:
@@ -404,9 +434,10 @@ def issuer(ctx: Context, s: int, pos: int) -> str | None:
 
 
 def institution(ctx: Context, s: int, pos: int, head: str) -> str | None:
-    """The institution "the ministry", "the embassy" designates: the last organisation named in
-    prose in the passage whose name holds that noun ("Poland's foreign ministry criticised the
-    plan. ... the ministry said"); none when the passage names none."""
+    """The institution "the ministry", "the company" designates: the last organisation named in
+    prose in the passage whose name holds one of the noun's words (`institution_nouns`:
+    "Poland's foreign ministry criticised the plan. ... the ministry said"; "Halden Industries
+    ... the company said"); none when the passage names none."""
     start = ctx.sentences[s].tokens[0].start if ctx.sentences[s].tokens else pos
     floor = _floor(ctx, s)
     for t in range(s - 1, -1, -1):
@@ -420,7 +451,8 @@ def institution(ctx: Context, s: int, pos: int, head: str) -> str | None:
         if ref.start < start:
             return None
         known = ctx.entities.get(ref.entity_id)
-        if known is not None and head in known.name.lower().split():
+        words = ctx.cues.institution_nouns.get(head, frozenset())
+        if known is not None and words & set(known.name.lower().split()):
             return ref.entity_id
     return None
 

@@ -101,7 +101,11 @@ class Grammar:
         return loose and self.cap(t)
 
     def nounish(self, t: Token) -> bool:
-        return t.kind == "mention" or self.cap(t) or (t.kind == "word" and t.lower in self.c.heads)
+        return (
+            t.kind == "mention"
+            or self.cap(t)
+            or (t.kind == "word" and (t.lower in self.c.heads or t.lower in self.c.documents))
+        )
 
     def possessive(self, tokens: Sequence[Token], k: int) -> bool:
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
@@ -141,6 +145,25 @@ def extend(g: Grammar, tokens: Sequence[Token], k: int, lo: int, hi: int) -> tup
     while j > k and tokens[j].kind == "word" and (g.prep(tokens[j]) or g.det(tokens[j])):
         j -= 1
     return i, j
+
+
+def issuer_list(g: Grammar, tokens: Sequence[Token], first: int, lo: int) -> int:
+    """The start of a document phrase whose complement lists its issuers ("a joint statement
+    by France, Germany and Britain"), when the phrase starting at `first` is the last of them;
+    else `first`."""
+    i = first - 1
+    while i > lo and (
+        tokens[i].kind == "mention" or tokens[i].text == "," or tokens[i].lower in ("and", "the")
+    ):
+        i -= 1
+    if i - 1 <= lo or i == first - 1 or tokens[i].lower not in ("by", "from", "of"):
+        return first
+    doc = i - 1
+    if tokens[doc].kind != "word" or tokens[doc].lower not in g.c.documents:
+        return first
+    while doc - 1 > lo and (g.det(tokens[doc - 1]) or g.mod(tokens[doc - 1])):
+        doc -= 1
+    return doc
 
 
 def _continues(g: Grammar, tokens: Sequence[Token], j: int, hi: int) -> bool:
@@ -248,6 +271,11 @@ def classify(g: Grammar, tokens: Sequence[Token], first: int, last: int) -> Phra
             country = _demonym(g, tokens, span)
             return Phrase(first, last, "description", None, head, None, country)
         return Phrase(first, last, "unnamed", None, head.rstrip("s"))
+    docs = [k for k in span if tokens[k].kind == "word" and tokens[k].lower in g.c.documents]
+    issuers = [k for k in own if docs and k > docs[0]]
+    if issuers:  # "a statement from the Kremlin", "a joint statement by A, B and C"
+        word = tokens[docs[0]].lower
+        return Phrase(first, last, "document", tokens[issuers[0]].ref.entity_id, None, word)
     if own:  # the head, not its complement: "the Russian embassy in <capital>"
         prep = next((k for k in span if k > own[0] and g.prep(tokens[k])), last + 1)
         return Phrase(first, last, "name", tokens[[k for k in own if k < prep][-1]].ref.entity_id)

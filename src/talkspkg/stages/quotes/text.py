@@ -138,6 +138,21 @@ def _starts_sentence(text: str, i: int, hi: int) -> bool:
     return i < hi and (text[i].isupper() or text[i].isdigit() or text[i] in "“\"‘'„«")
 
 
+def _attribution_follows(text: str, q: QuoteSpan, hi: int, cues: QuoteCues) -> bool:
+    """Does a question or exclamation go on with its attribution ("“Who gains?” Anna Berg
+    asked.", "“Enough!” the minister said on Monday.")? Then the mark ends no sentence: the
+    words up to the next stop or mark are at most `_ATTRIBUTION_WORDS` words and hold a speech
+    verb."""
+    if text[q.start : q.end].rstrip()[-1:] not in ("!", "?"):
+        return False
+    rest = re.split(r"[.!?“”\"‘„«»]", text[q.mark_end : hi], maxsplit=1)[0]
+    words = [w.lower() for w in re.findall(r"[\w’'-]+", rest)]
+    return len(words) <= _ATTRIBUTION_WORDS and any(w in cues.single for w in words)
+
+
+_ATTRIBUTION_WORDS = 8
+
+
 def sentences(
     text: str,
     seg: Segment,
@@ -160,7 +175,8 @@ def sentences(
             cuts.append(i + 1)
     for _, q in quotes:
         ends = text[q.start : q.end].rstrip()[-1:] in (".", "!", "?")
-        if q.closed and ends and _starts_sentence(text, q.mark_end, hi):
+        opens = q.closed and ends and _starts_sentence(text, q.mark_end, hi)
+        if opens and not _attribution_follows(text, q, hi, cues):
             cuts.append(q.mark_end)
     cuts = [*sorted(set(cuts)), hi]
     return [
