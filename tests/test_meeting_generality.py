@@ -143,10 +143,10 @@ def test_date_of_one_encounter(body: str, published: str, expected: Span) -> Non
     assert span(only_row(run(article(body, published or None)))) == expected
 
 
-@pytest.mark.xfail(strict=True, reason="day ranges not read yet")
 def test_a_two_day_range_is_day_precision_from_first_to_last() -> None:
-    row = only_row(run(article(f"{MET} on August 11-12.", WED)))
-    assert span(row) == (date(2025, 8, 11), date(2025, 8, 12), "day")
+    for when in ("on August 11-12", "on 11–12 August", "on Aug. 11-12, 2025"):
+        row = only_row(run(article(f"{MET} {when}.", WED)))
+        assert span(row) == (date(2025, 8, 11), date(2025, 8, 12), "day")
 
 
 def test_a_date_of_another_event_in_the_sentence_does_not_date_the_encounter() -> None:
@@ -358,3 +358,43 @@ def test_confidence_is_lower_for_an_undated_unplaced_report() -> None:
     strong = only_row(run(article("Rustem Umerov met Steve Witkoff in Geneva on Tuesday.", WED)))
     weak = only_row(run(article("Rustem Umerov met Steve Witkoff.", None)))
     assert weak["confidence"] < strong["confidence"]
+
+
+# ================================================================ dates in busier sentences
+
+BUSY_CASES: list[tuple[str, Span]] = [
+    (f"{MET} on Tuesday, the Kremlin said on Wednesday.", d(2025, 8, 19)),
+    (
+        "Rustem Umerov, who met Steve Witkoff in Geneva on Tuesday, said on Wednesday that the "
+        "talks were useful.",
+        d(2025, 8, 19),
+    ),
+    ("Rustem Umerov said on Wednesday that he had met Steve Witkoff in Geneva.", NULL),
+    (
+        "Last Thursday's meeting in Geneva between Rustem Umerov and Steve Witkoff lasted five "
+        "hours.",
+        d(2025, 8, 14),
+    ),
+    (
+        "The meeting in Geneva on Tuesday between Rustem Umerov and Steve Witkoff lasted five "
+        "hours.",
+        d(2025, 8, 19),
+    ),
+    (f"{MET} on Tuesday, August 19.", d(2025, 8, 19)),
+    (f"{MET} earlier this week.", wk(2025, 8, 18)),
+    (
+        f"On Tuesday, {MET[0].lower()}{MET[1:]}."
+        if False
+        else "On Tuesday, Rustem Umerov met Steve Witkoff in Geneva.",
+        d(2025, 8, 19),
+    ),
+    (f"{MET} on Tuesday, days before the summit planned for Friday.", d(2025, 8, 19)),
+    (f"{MET} on Tuesday, a day after Kirill Dmitriev had visited Washington.", d(2025, 8, 19)),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), BUSY_CASES, ids=[c[0][:40] for c in BUSY_CASES])
+def test_date_in_a_busier_sentence(body: str, expected: Span) -> None:
+    rows = run(article(body, WED))
+    geneva = [r for r in rows["meetings"] if r["city"] == "Geneva"]
+    assert [span(r) for r in geneva] == [expected]
