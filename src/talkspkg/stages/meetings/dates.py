@@ -27,6 +27,8 @@ Policy (ACLED-like precision, never a guess):
 * A weekend ("over the weekend", "at the weekend") is the latest Saturday-Sunday begun on or
   before now (the next one not yet over for a plan), at week precision (its ISO week);
   "last weekend" is the week before the anchor's. "mid-/early/late August" is the month.
+* A range of days in one month ("August 11-12", "11–12 August 2025") is day precision from
+  its first to its last day.
 * Numeric dates (16/03/2025, 16.03.2025) resolve only when the order of day and month is
   unambiguous (one part above 12, or both equal); 03/04/2025 is None.
 * What counts from another event ("the day before the summit", "the weekend before the vote",
@@ -81,6 +83,7 @@ class DateExpr:
     offset: int = 0
     since: date | None = None  # a month "later in the month" than this day: from the day after
     year_offset: int | None = None  # "in March last year": years from the anchor's year
+    last_day: int | None = None  # "August 11-12", "11–12 August": the range's last day
 
     @property
     def priority(self) -> int:
@@ -99,6 +102,7 @@ class DateExpr:
             self.offset,
             self.since,
             self.year_offset,
+            self.last_day,
         )
 
 
@@ -126,12 +130,16 @@ def _patterns(vocab: Vocab) -> dict[str, Gated]:
     )
     preps = "|".join(re.escape(p) for p in sorted(vocab.month_prepositions, key=len, reverse=True))
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+    # "August 11-12", "11–12 August": a range of days within one month
+    last = r"(?:\s*[-–]\s*(?P<last>[0-3]?\d)(?:st|nd|rd|th)?)?"
     year = r"(?P<year>(?:19|20)\d\d)"
     lead = rf"(?:(?P<wd>{wd}),?\s+)?"
     compiled = {
-        "mdy": re.compile(rf"(?<!\w){lead}(?P<mon>{mon})\.?\s+{day}(?!\d)(?:,?\s+{year})?(?!\d)"),
+        "mdy": re.compile(
+            rf"(?<!\w){lead}(?P<mon>{mon})\.?\s+{day}{last}(?!\d)(?:,?\s+{year})?(?!\d)"
+        ),
         "dmy": re.compile(
-            rf"(?<!\w){lead}{day}\s+(?:of\s+)?(?P<mon>{mon})\.?(?:,?\s+{year})?(?!\d)"
+            rf"(?<!\w){lead}{day}{last}\s+(?:of\s+)?(?P<mon>{mon})\.?(?:,?\s+{year})?(?!\d)"
         ),
         # 16/03/2025, 16.03.2025: kept only when the order of day and month is unambiguous
         "numeric": re.compile(
@@ -201,10 +209,13 @@ def find_dates(
             y = int(m["year"]) if m["year"] else None
             mon, d = _month_number(vocab, m["mon"]), int(m["day"])
             wd = vocab.weekdays[m["wd"].lower()] if m["wd"] else None
+            last = int(m["last"]) if m["last"] else None
+            if last is not None and not d < last <= 31:
+                continue  # "11-9 August" is no range of days
             if 1 <= d <= 31 and y:
-                add_dated(m, "date", year=y, month=mon, day=d, weekday=wd)
+                add_dated(m, "date", year=y, month=mon, day=d, weekday=wd, last_day=last)
             elif 1 <= d <= 31:
-                add_dated(m, "month_day", month=mon, day=d, weekday=wd)
+                add_dated(m, "month_day", month=mon, day=d, weekday=wd, last_day=last)
     for m in pats["iso"].finditer(text, start, end):
         add(m, "date", year=int(m["year"]), month=int(m["m"]), day=int(m["d"]))
     for m in pats["numeric"].finditer(text, start, end):
@@ -273,6 +284,14 @@ def _is_week(anchor: Anchor) -> bool:
 # ---------------------------------------------------------------- resolution
 def resolve(expr: DateExpr, anchor: Anchor | None, future: bool = False) -> DateRange | None:
     """The calendar range `expr` designates, or None when the anchor does not determine it."""
+    rng = _resolve(expr, anchor, future)
+    if rng is None or expr.last_day is None or rng.precision != "day":
+        return rng
+    last = _safe_date(rng.start.year, rng.start.month, expr.last_day)
+    return DateRange(rng.start, last, "day") if last else None
+
+
+def _resolve(expr: DateExpr, anchor: Anchor | None, future: bool = False) -> DateRange | None:
     if expr.kind == "date" and expr.year is not None:
         d = _safe_date(expr.year, expr.month or 0, expr.day or 0)
         return DateRange(d, d, "day") if d else None
@@ -284,7 +303,7 @@ def resolve(expr: DateExpr, anchor: Anchor | None, future: bool = False) -> Date
         if anchor.lo.year != anchor.hi.year:
             return None
         year = anchor.lo.year + expr.year_offset
-        return resolve(replace(expr, year=year, year_offset=None, kind=_FULL[expr.kind]), None)
+        return _resolve(replace(expr, year=year, year_offset=None, kind=_FULL[expr.kind]), None)
     if expr.kind == "month_day":
         return _month_day(expr, anchor, future)
     if expr.kind == "day_of_month":

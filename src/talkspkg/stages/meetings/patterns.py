@@ -16,7 +16,8 @@ possessives between names are skipped: "Russian President Vladimir Putin"):
 * "between A and B" after the trigger;
 * a possessive before a noun trigger ("Witkoff's meeting with Putin") and a pair joined by a
   dash ("the Trump-Putin summit");
-* "<trigger> (were) hosted / chaired by A" (hosts) and "(were) led / headed / mediated /
+* "<trigger> (were) hosted / chaired / received by A" and a verb trigger's passive "by A"
+  ("Y was received by A") (hosts), and "(were) led / headed / mediated /
   brokered / attended / joined by A" (participants: a mediator takes part).
 
 A name right after a verb of briefing ("would brief the chancellor on the talks") is told
@@ -65,7 +66,8 @@ MAX_FILLERS = 8
 _BROKERED = re.compile(r"-(?:mediated|brokered|led|backed|hosted|sponsored)$", re.I)  # "US-led"
 _GLUE = {"and", "the", "of", "to", "for", "on"}  # role modifiers that also join lists
 _AUX = r"(?:(?:which\s+)?(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:being\s+)?)?"
-HOST_BY = re.compile(rf"\s*,?\s*{_AUX}(?:hosted|chaired|convened)\s+by\s+", re.I)
+HOST_BY = re.compile(rf"\s*,?\s*{_AUX}(?:hosted|chaired|convened|received|welcomed)\s+by\s+", re.I)
+PASSIVE_BY = re.compile(r"\s+by\s+(?:the\s+)?", re.I)  # "Y was received by X": X hosts
 PART_BY = re.compile(
     rf"\s*,?\s*{_AUX}(?:led|headed|mediated|attended|joined|brokered|facilitated)\s+by\s+",
     re.I,
@@ -346,8 +348,9 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
             # of the main clause after the opening phrase
             main = _clause_subject(names, f.clause.end, end)
             add([m for m in main if _person(ctx, m.entity_id)])
-    for pattern, role in ((HOST_BY, "host"), (PART_BY, "participant")):
-        if m := pattern.match(text, last.end, end):
+    passive = PASSIVE_BY if last.kind == "verb" else None
+    for pattern, role in ((HOST_BY, "host"), (PART_BY, "participant"), (passive, "host")):
+        if pattern is not None and (m := pattern.match(text, last.end, end)):
             by = list_after(names, m.end(), end)
             if not m.group().strip(" ,").lower().startswith(("led", "headed")):
                 f.third_parties |= {x.entity_id for x in by if x.entity_id not in found}

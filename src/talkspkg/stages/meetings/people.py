@@ -27,7 +27,8 @@ from talkspkg.stages.meetings.sentence import MAX_WORDS, Frame, Sentence, add_ro
 from talkspkg.stages.meetings.text import clause_at, words_between
 from talkspkg.stages.mentions import Mention
 
-_HOSTED_BY = re.compile(r"hosted\s+by\s+(?:the\s+)?$", re.I)
+_HOSTED_BY = re.compile(r"(?:hosted|received|welcomed)\s+by\s+(?:the\s+)?$", re.I)
+_BY = re.compile(r"\s+by\b", re.I)
 _NEXT = re.compile(r"(?:['’]s)?\s+([\w-]+)")
 _RELATIVE = re.compile(r"\b(?:who|which|that|whose)\b", re.I)
 
@@ -61,7 +62,7 @@ def attach_people(ctx: ArticleContext, s: Sentence) -> None:
     host_cues = [
         (c.start(), clause_of(c.start()))
         for c in vocab.host_cues.finditer(text, s.start, s.end)
-        if _hosting(ctx, s, c.start(), c.end(), spans)
+        if _hosting(ctx, s, c.start(), c.end(), spans) and not _BY.match(text, c.end())
     ]
 
     def role_of(m: Mention, f: Frame, inherited: bool) -> str:

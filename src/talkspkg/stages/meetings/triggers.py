@@ -7,17 +7,18 @@ Policy:
   conversation verbs followed by a name ("spoke to Lammy"; not a participle opening the
   sentence: "Speaking to parliament, X said" is a speech), "call"/"conversation" next to a
   phone word, or followed (a date between allowed) by with/to/between and a name, or "to call"
-  and a name, "call" next to a phone word or
-  followed by with/to and a name, and travel words ("visit", "arrived in"), which count only once
-  a city is attached to them (frames.py).
+  and a name, receiving verbs with a person's name right after them or after "by" ("Fidan
+  received Lavrov", "was welcomed by Fidan"; never "received Lavrov's letter"), and travel
+  words ("visit", "arrived in"), which count only once a city is attached to them (frames.py).
 * Not an encounter: a noun after "news"/"press"/"to" ("news conference", "to talk"), a trigger
   with a negator or a count within the three words before it ("no discussions", "three rounds of
   talks": several meetings are not one), "met with criticism", and hypothetical, conditional,
   refused or general talks: a `hypothetical_before` phrase within four words before the trigger
-  ("ready to meet", "urged both sides to resume talks", "excluded from the talks") or a
-  `hypothetical_after` word within three words after it ("such talks only if"), and a meeting
-  of one side's own body ("the opening session of the National People's Congress", "a meeting
-  of his Security Council").
+  ("ready to meet", "urged both sides to resume talks", "could then begin talks"), a
+  `hypothetical_after` word within three words after it ("such talks only if"), a
+  `conditional_after` modal within ten words after it ("a meeting ... would only happen
+  once"), and a meeting of one side's own body ("the opening session of the National People's
+  Congress", "a meeting of his Security Council").
 * Triggers within three words of each other in one clause are one encounter ("hosted the high
   level talk", "Peace Talks meeting"), and overlapping matches are resolved by the shared
   longest-leftmost policy.
@@ -115,6 +116,9 @@ def find_triggers(ctx: ArticleContext, start: int, end: int) -> tuple[list[Trigg
             continue  # "Speaking to reporters, X said": a speech, not a conversation
         if name_within(m.end(), 3):
             found.append(Trigger(m.start(), m.end(), "conversation", m.group()))
+    for m in vocab.receive_verbs.finditer(text, start, end):
+        if _receives_a_person(ctx, m.end(), end):
+            found.append(Trigger(m.start(), m.end(), "verb", m.group()))
     for m in vocab.weak.finditer(text, start, end):
         found.append(Trigger(m.start(), m.end(), "weak", m.group()))
     kept, blocked = [], []
@@ -136,6 +140,20 @@ def find_triggers(ctx: ArticleContext, start: int, end: int) -> tuple[list[Trigg
 
 HYPOTHETICAL_BEFORE = 4  # words between the phrase and the trigger
 HYPOTHETICAL_AFTER = 3
+CONDITIONAL_AFTER = 10
+_RECEIVED = re.compile(r"\s+(?:by\s+)?(?:the\s+)?")
+_POSSESSIVE = re.compile(r"['’]s?(?!\w)")
+
+
+def _receives_a_person(ctx: ArticleContext, pos: int, end: int) -> bool:
+    """ "received Y", "was welcomed by Y": a person's name at once (not "Y's letter")."""
+    gap = _RECEIVED.match(ctx.text, pos, end)
+    if gap is None:
+        return False
+    return any(
+        m.start == gap.end() and not _POSSESSIVE.match(ctx.text, m.end)
+        for m in ctx.mentions_in(gap.end(), end, "person")
+    )
 
 
 def hypothetical(ctx: ArticleContext, t: Trigger, start: int, end: int) -> bool:
@@ -149,6 +167,11 @@ def hypothetical(ctx: ArticleContext, t: Trigger, start: int, end: int) -> bool:
     if any(
         len(_WORD.findall(text, t.end, m.start())) <= HYPOTHETICAL_AFTER
         for m in vocab.hypothetical_after.finditer(text, t.end, hi)
+    ):
+        return True
+    if any(
+        len(_WORD.findall(text, t.end, m.start())) <= CONDITIONAL_AFTER
+        for m in vocab.conditional_after.finditer(text, t.end, min(end, t.end + 120))
     ):
         return True
     return own_body(vocab, text[t.end : min(end, t.end + 80)])

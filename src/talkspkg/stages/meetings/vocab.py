@@ -57,6 +57,8 @@ class Vocab:
     met_not_followed_by: Gated
     hypothetical_before: Gated
     hypothetical_after: Gated
+    conditional_after: Gated
+    receive_verbs: Gated
     temporal_prepositions: Gated
     own_bodies: tuple[str, ...]
     own_councils: tuple[str, ...]
@@ -163,7 +165,7 @@ PATTERN_KEYS = (
     "nouns", "process_nouns", "call_nouns", "verbs", "conversation_verbs", "weak", "attend_cues",
     "met_not_followed_by", "downgrade_cues", "absent_cues", "absent_nouns", "host_cues",
     "bilateral_cues", "agent_nouns", "agent_verbs", "hypothetical_before", "hypothetical_after",
-    "temporal_prepositions",
+    "temporal_prepositions", "conditional_after", "receive_verbs",
 )  # fmt: skip
 WORD_KEYS = (
     "call_objects", "negators", "quantifiers", "generic_modifiers", "determiners", "not_before",
