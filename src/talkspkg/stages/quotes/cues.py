@@ -113,6 +113,7 @@ class QuoteCues:
     # multi-word cues and channel phrases by their first word (lower case), in their order
     multi_by_first: Mapping[str, tuple[tuple[str, ...], ...]] = field(init=False)
     channels_by_first: Mapping[str, tuple[tuple[str, tuple[str, ...]], ...]] = field(init=False)
+    closing_by_first: Mapping[str, tuple[tuple[str, ...], ...]] = field(init=False)  # likewise
 
     def __post_init__(self) -> None:
         multi: dict[str, list[tuple[str, ...]]] = {}
@@ -123,6 +124,10 @@ class QuoteCues:
             channels.setdefault(words[0].lower(), []).append((channel, words))
         object.__setattr__(self, "multi_by_first", {k: tuple(v) for k, v in multi.items()})
         object.__setattr__(self, "channels_by_first", {k: tuple(v) for k, v in channels.items()})
+        closing: dict[str, list[tuple[str, ...]]] = {}
+        for words in self.closing:
+            closing.setdefault(words[0].lower(), []).append(words)
+        object.__setattr__(self, "closing_by_first", {k: tuple(v) for k, v in closing.items()})
 
 
 @dataclass(frozen=True, slots=True)
@@ -425,7 +430,8 @@ def closing_cue_at(cues: QuoteCues, tokens: Sequence[_Tok], i: int) -> Cue | Non
     only closing a quotation's sentence, "Q," X continued. (the name right after the quotation,
     at most five tokens) or "Q," continued X. (the verb right after it); elsewhere ("X continued
     his tour", "X alleged fraud") it is no cue."""
-    words = next((w for w in cues.closing if _match(tokens, i, w)), None)
+    candidates = cues.closing_by_first.get(tokens[i].lower, ())
+    words = next((w for w in candidates if _match(tokens, i, w)), None)
     if words is None:
         return None
     last = i + len(words) - 1
