@@ -198,18 +198,27 @@ class Live:
 
 
 MIN_GATED = 24  # shorter ranges are matched directly: their grams cost more than the match
-_last: list[Any] = [None, -1, -1, "", frozenset()]  # text, start, end, compacted, grams
+# the ranges of the text last read: text, {(start, end): (compacted, grams)}
+_memo: list[Any] = [None, {}]
+MEMO_RANGES = 512  # a sentence, its clauses and windows: a few dozen ranges per sentence
 
 
 def _range_grams(text: str, start: int, end: int) -> tuple[str, frozenset[str]]:
-    """Compacted text[start:end] and its WIDTH-grams; the last range is kept, since a sentence
-    is tested against many patterns in a row."""
-    if _last[0] is text and _last[1] == start and _last[2] == end:
-        return _last[3], _last[4]
-    low = compact(text[start:end])
-    grams = frozenset(low[i : i + WIDTH] for i in range(len(low) - WIDTH + 1))
-    _last[:] = [text, start, end, low, grams]
-    return low, grams
+    """Compacted text[start:end] and its WIDTH-grams; the ranges of the text last read are
+    kept, since each sentence and clause is tested against many patterns in turn."""
+    if _memo[0] is not text:
+        _memo[:] = [text, {}]
+    ranges: dict[tuple[int, int], tuple[str, frozenset[str]]] = _memo[1]
+    found = ranges.get((start, end))
+    if found is None:
+        if len(ranges) >= MEMO_RANGES:
+            ranges.clear()
+        low = compact(text[start:end])
+        found = ranges[(start, end)] = (
+            low,
+            frozenset(low[i : i + WIDTH] for i in range(len(low) - WIDTH + 1)),
+        )
+    return found
 
 
 class Gated:
