@@ -29,9 +29,11 @@ them ("most of these points"): which ones, the text does not say.
 A collective subject right before a `holder: before` cue ("the two sides agreed", "the
 delegations agreed") is held by the parties of the encounter the passage tells (detect.py).
 
-A cue preceded by a hypothetical marker ("to accept", "can possibly accept"), or standing in a
-claim the sentence says is doubted or denied ("cast doubt on a claim ... that Modi had agreed
-to"), is no stance; a
+A cue preceded by a hypothetical marker ("to accept", "can possibly accept"), negated ("did not
+reject", "has not ruled out"), in what another hopes, expects or doubts the holder will do
+("hoped Moscow would accept", "unclear whether Kyiv will agree"), or standing in a claim the
+sentence says is doubted or denied ("cast doubt on a claim ... that Modi had agreed to"), is no
+stance; a
 supports cue followed by a conditional cue ("would agree ... only if", "we agree – but only
 if") is conditional, unless the condition stands in a ", but" clause with a subject of its own
 ("willing to talk about guarantees, but their exact nature will depend on ..."): a condition on
@@ -84,7 +86,7 @@ class Stance:
 
 def _hypothetical(text: str, s: Sentence, cue: Hit, cues: Cues) -> bool:
     before = text[s.start : cue.start]  # the patterns are anchored at its end
-    return any(p.search(before) for p in cues.hypothetical)
+    return cues.negated(before) or any(p.search(before) for p in cues.hypothetical)
 
 
 def _points_back(

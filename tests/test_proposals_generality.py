@@ -1,0 +1,160 @@
+"""Stage `proposals`: the error classes readers found on articles never tuned on (issue #15).
+
+Each test covers one class with wordings of our own, in several word orders and spellings, and
+asserts the exact (code, stance, entity) rows, including sentences that must give no row.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from talkspkg.kb import load_knowledge
+from talkspkg.pipeline import make_article
+from talkspkg.raw import RawFile
+from talkspkg.stages.mentions import mentions
+from talkspkg.stages.proposals import term_evidence
+
+KB = load_knowledge()
+
+
+def rows(text: str) -> set[tuple[str, str, str]]:
+    """(code, stance, state or person) of every claim of an article of `text`."""
+    article = make_article(RawFile(Path("raw/x.txt"), "x", "\n" + text + "\n", "0" * 64))
+    found = term_evidence(article, KB, mentions(article, KB))
+    return {(e.code, e.stance, e.entity_id) for e in found}
+
+
+# ------------------------------------------------ the proposer is the actor of the clause
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the object of a call is no proposer
+        (
+            "Macron called for more sanctions on Russia.",
+            {("sanctions.pressure", "proposes", "emmanuel-macron")},
+        ),
+        (
+            "Starmer on Tuesday called for tougher sanctions against Moscow.",
+            {("sanctions.pressure", "proposes", "keir-starmer")},
+        ),
+        # "X demanded that Y hold elections" is X's demand
+        (
+            "Trump demanded that Zelensky hold elections.",
+            {("political.elections", "proposes", "donald-trump")},
+        ),
+        # a passive's agent
+        (
+            "A plan put forward by Washington would see Ukraine recognise Russian control of "
+            "Crimea.",
+            {("territory.crimea_recognition", "proposes", "united-states")},
+        ),
+        # what X hopes Y would agree to is no plan, and no stance, of Y's
+        ("Zelensky hoped Russia would agree to the proposed truce.", set()),
+        ("Macron said he hoped Moscow would accept a 30-day ceasefire.", set()),
+        ("Washington hopes Moscow will accept the 30-day ceasefire.", set()),
+        ("Trump said he expected Putin to agree to a full ceasefire.", set()),
+        # a call rejected is the rejecting side's stance, not its proposal
+        (
+            "The Kremlin rejected calls for a 30-day ceasefire.",
+            {("ceasefire.temporary", "rejects", "kremlin")},
+        ),
+        (
+            "Moscow has dismissed renewed calls for a full ceasefire.",
+            {("ceasefire.full", "rejects", "russia")},
+        ),
+    ],
+)
+def test_the_proposer_is_the_actor_of_the_proposing_clause(text, expected):
+    assert rows(text) == expected
+
+
+# ------------------------------------------------ negation, hedging and condition
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a negated rejection is no rejection
+        ("Zelensky did not reject the idea of a full ceasefire.", set()),
+        ("Moscow has not ruled out a prisoner exchange.", set()),
+        ("Kyiv has never rejected a full ceasefire.", set()),
+        ("Zelensky didn't rule out territorial concessions.", set()),
+        # a negated wish or proposal proposes nothing
+        ("Zelensky doesn't want to give up the Donbas.", set()),
+        ("Washington never proposed recognising Crimea as Russian.", set()),
+        ("Trump denied that he had proposed recognising Crimea as Russian.", set()),
+        # doubt, uncertainty and forecasts are no stance of the one they are about
+        ("It is unclear whether Moscow will agree to a full ceasefire.", set()),
+        ("Observers doubt that Russia will accept a full ceasefire.", set()),
+        ("Russia is unlikely to accept a full ceasefire, analysts said.", set()),
+        ("Starmer said Britain may support a 30-day ceasefire.", set()),
+        # an event thrown into doubt, or a long road, is no rejection nor support
+        ("Plans for a 30-day ceasefire were thrown into doubt on Monday.", set()),
+        ("Peskov said the road to a complete ceasefire will be long.", set()),
+        # the condition stays a condition
+        (
+            "Ukraine supports the 30-day ceasefire, but only if Russia does the same.",
+            {("ceasefire.temporary", "conditional", "ukraine")},
+        ),
+        (
+            "Kyiv would accept a ceasefire along the entire front line provided that Moscow "
+            "stops shelling cities.",
+            {("ceasefire.full", "conditional", "ukraine")},
+        ),
+        # plain stances still are stances
+        ("Russia rejected a full ceasefire.", {("ceasefire.full", "rejects", "russia")}),
+        (
+            "Kyiv said it would not accept a 30-day ceasefire.",
+            {("ceasefire.temporary", "rejects", "ukraine")},
+        ),
+    ],
+)
+def test_stances_need_an_assertion_by_their_holder(text, expected):
+    assert rows(text) == expected
+
+
+# ------------------------------------------------ a demand in exchange is no offer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia offered a pause in exchange for US recognition of Crimea as Russian.",
+        "Putin said Russia was ready for a truce in return for Western recognition of Crimea "
+        "as Russian.",
+    ],
+)
+def test_what_a_side_asks_in_exchange_is_its_demand_not_its_offer(text):
+    article = make_article(RawFile(Path("raw/x.txt"), "x", "\n" + text + "\n", "0" * 64))
+    (claim,) = [
+        e
+        for e in term_evidence(article, KB, mentions(article, KB))
+        if e.code == "territory.crimea_recognition"
+    ]
+    assert (claim.stance, claim.proposer_id, claim.proposal_kind) == (
+        "proposes",
+        "russia",
+        "position",
+    )
+
+
+def test_what_a_side_concedes_before_in_exchange_stays_its_offer():
+    text = (
+        "Moscow may be prepared to freeze the front line in exchange for US recognition of "
+        "Crimea as Russian."
+    )
+    article = make_article(RawFile(Path("raw/x.txt"), "x", "\n" + text + "\n", "0" * 64))
+    found = {(e.code, e.proposal_id) for e in term_evidence(article, KB, mentions(article, KB))}
+    assert found == {
+        ("territory.freeze_front_line", "russia.offer"),
+        ("territory.crimea_recognition", "russia.position"),
+    }
+
+
+def test_has_to_be_is_a_demand_of_whoever_reports_it():
+    text = "Macron said Russia has to be dealt with through tougher sanctions."
+    assert rows(text) == {("sanctions.pressure", "proposes", "emmanuel-macron")}
