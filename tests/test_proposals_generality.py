@@ -158,3 +158,55 @@ def test_what_a_side_concedes_before_in_exchange_stays_its_offer():
 def test_has_to_be_is_a_demand_of_whoever_reports_it():
     text = "Macron said Russia has to be dealt with through tougher sanctions."
     assert rows(text) == {("sanctions.pressure", "proposes", "emmanuel-macron")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'The US proposed a full ceasefire. Zelensky said: "We support it – but only if '
+            'Russia stops its attacks."',
+            ("ceasefire.full", "conditional", "volodymyr-zelensky"),
+        ),
+        (
+            "The US proposed a 30-day ceasefire. Kyiv said it would back it, provided Moscow did "
+            "the same.",
+            ("ceasefire.temporary", "conditional", "ukraine"),
+        ),
+        (
+            "Washington tabled a 30-day truce. Russia rejected it outright.",
+            ("ceasefire.temporary", "rejects", "russia"),
+        ),
+    ],
+)
+def test_a_pronoun_object_points_back_to_the_proposal_just_reported(text, expected):
+    assert rows(text) - {(expected[0], "proposes", "united-states")} == {expected}
+
+
+def test_a_pronoun_that_opens_a_new_clause_points_back_to_nothing():
+    text = "The US proposed a 30-day ceasefire. Russia rejected it because it wanted more talks."
+    assert rows(text) == {("ceasefire.temporary", "proposes", "united-states")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Zelensky said Ukraine would never recognise Crimea as Russian.",
+            {
+                ("territory.crimea_recognition", "rejects", "ukraine"),
+                ("territory.crimea_recognition", "rejects", "volodymyr-zelensky"),
+            },
+        ),
+        (
+            "Kyiv will never agree to cede territory.",
+            {("territory.cession", "rejects", "ukraine")},
+        ),
+        (
+            "Ukraine will not cede territory, Zelensky said.",
+            {("territory.cession", "rejects", "ukraine")},
+        ),
+    ],
+)
+def test_would_never_is_a_refusal(text, expected):
+    assert rows(text) == expected

@@ -23,7 +23,8 @@ cue, or a new clause, appositive or reporting participle (", and ...", ", a cond
 ", which" clause with nothing after it on the terms before the clause, and a `scope: after`
 cue ending its sentence ("...; Kyiv refuses") on the terms before it. With no term in scope, a
 sentence pointing back on the cue's scope side ("rejected the demand", "these points are
-non-starters") bears on earlier terms (see detect.py), unless a quantifier makes it some of
+non-starters", a pronoun object ending its phrase: "we support it – but only if") bears on
+earlier terms (see detect.py), unless a quantifier makes it some of
 them ("most of these points"): which ones, the text does not say.
 
 A collective subject right before a `holder: before` cue ("the two sides agreed", "the
@@ -56,6 +57,12 @@ _BUT = re.compile(r"(?:,|\s[–—])\s+but\s+", re.IGNORECASE)
 _COMPLEMENT_END = re.compile(r"[,;.]|\bwhich\b")
 _PARTICIPLE = re.compile(
     r",\s*(?:reiterating|saying|adding|insisting|arguing|stressing|warning|noting)\b"
+)
+# a pronoun object right after the cue, ending its phrase ("back it, provided ...")
+_OBJECT_PRONOUN = re.compile(
+    r"\s+(?:it|them)\b(?=\s*(?:[,.;:!?–—\"”)]|$)|\s+(?:but|as|and|if|unless|provided|"
+    r"outright|entirely|completely|fully|too|either|in\s+principle)\b)",
+    re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"\s*(?:[.;!?\"”’)]\s*)*$")
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
@@ -96,6 +103,8 @@ def _points_back(
     `scope: after` cue ("rejected the demand"), its subject for `scope: before` ("these points
     are non-starters"); not a phrase elsewhere in the sentence ("unless ... the framework")."""
     lo, hi = (cue.end, next_start) if cue.scope == "after" else (prev_end, cue.start)
+    if cue.scope == "after" and _OBJECT_PRONOUN.match(text, cue.end, s.end):
+        return True  # "we support it – but only if ...", "Kyiv rejected it outright"
     for pattern in cues.anaphora:
         m = pattern.search(text, max(lo, s.start), min(hi, s.end))
         if m is not None:
