@@ -210,3 +210,98 @@ def test_a_pronoun_that_opens_a_new_clause_points_back_to_nothing():
 )
 def test_would_never_is_a_refusal(text, expected):
     assert rows(text) == expected
+
+
+# ------------------------------------------------ provisions in the words news prose uses
+
+WORDINGS = [
+    ("Ukraine proposed a prisoner swap with Russia.", "humanitarian.prisoner_exchange"),
+    ("Kyiv pushed for a POW exchange.", "humanitarian.prisoner_exchange"),
+    ("Ukraine proposed a swap of prisoners of war.", "humanitarian.prisoner_exchange"),
+    ("Zelensky called for an exchange of prisoners.", "humanitarian.prisoner_exchange"),
+    ("Kyiv demanded the return of deported children.", "humanitarian.children_return"),
+    (
+        "Kyiv insisted on the repatriation of children taken to Russia.",
+        "humanitarian.children_return",
+    ),
+    (
+        "The US offered to resume intelligence sharing with Ukraine.",
+        "security.intelligence_sharing",
+    ),
+    ("Washington offered to restore military assistance to Kyiv.", "security.military_aid"),
+    ("Trump pushed for a resources agreement with Kyiv.", "economy.minerals_deal"),
+    ("The US proposed a natural resources deal with Ukraine.", "economy.minerals_deal"),
+    ("Trump proposed a minerals deal with Ukraine.", "economy.minerals_deal"),
+    (
+        "Russia demanded freedom of navigation in the Black Sea.",
+        "infrastructure.black_sea_navigation",
+    ),
+    (
+        "Russia demanded safe passage for ships in the Black Sea.",
+        "infrastructure.black_sea_navigation",
+    ),
+    ("Putin has demanded that Ukraine hold elections.", "political.elections"),
+    ("Russia demanded a presidential election in Ukraine.", "political.elections"),
+    ("Moscow demanded that Ukraine never join NATO.", "security.nato_membership"),
+    ("Russia insists on Ukrainian neutrality.", "security.nato_membership"),
+    ("The Kremlin demanded a bar on Ukraine's membership of NATO.", "security.nato_membership"),
+    ("Ukraine demanded security assurances from the West.", "security.guarantees"),
+    ("Britain and France proposed a reassurance force for Ukraine.", "security.foreign_contingent"),
+    ("Britain proposed a stabilisation force for Ukraine.", "security.foreign_contingent"),
+    ("Russia demanded territorial concessions from Ukraine.", "territory.cession"),
+    ("Putin demanded that Ukraine cede the rest of Donetsk.", "territory.cession"),
+    ("The US proposed freezing the fighting at current positions.", "territory.freeze_front_line"),
+    ("Trump threatened tariffs on buyers of Russian oil.", "sanctions.pressure"),
+    ("Russia demanded the easing of sanctions.", "sanctions.relief"),
+    (
+        "The plan proposed by the US would limit Ukraine's army to 600,000 troops.",
+        "security.army_limits",
+    ),
+    ("Ukraine proposed a maritime ceasefire.", "ceasefire.partial"),
+    ("Ukraine proposed a moratorium on attacks on energy facilities.", "ceasefire.partial"),
+    ("Russia offered a halt on energy strikes.", "ceasefire.partial"),
+    ("Zelensky called for a full ceasefire as a first step.", "ceasefire.full"),
+    ("Russia proposed a ceasefire of thirty days.", "ceasefire.temporary"),
+]
+
+
+@pytest.mark.parametrize(("text", "code"), WORDINGS)
+def test_a_provision_is_found_in_general_wordings(text, code):
+    assert {c for c, stance, _ in rows(text) if stance == "proposes"} == {code}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an energy-and-sea truce is partial, the 30-day one temporary: never one for the other
+        (
+            "Ukraine agreed to a 30-day ceasefire, while Russia agreed only to a halt on energy "
+            "strikes.",
+            {
+                ("ceasefire.temporary", "supports", "ukraine"),
+                ("ceasefire.partial", "supports", "russia"),
+            },
+        ),
+        (
+            "Ukraine proposed a truce covering energy sites and the Black Sea.",
+            {("ceasefire.partial", "proposes", "ukraine")},
+        ),
+        (
+            "Zelensky called for an energy and Black Sea ceasefire as well as a 30-day truce.",
+            {
+                ("ceasefire.partial", "proposes", "volodymyr-zelensky"),
+                ("ceasefire.temporary", "proposes", "volodymyr-zelensky"),
+            },
+        ),
+        (
+            "Zelensky ruled out Ukrainian territorial concessions.",
+            {("territory.cession", "rejects", "volodymyr-zelensky")},
+        ),
+        # whose concessions, only the subject's side says: no code
+        ("Putin rules out making any major territorial concessions.", set()),
+        # a Russian concession is no Ukrainian cession
+        ("Moscow's territorial concessions were welcomed by Washington.", set()),
+    ],
+)
+def test_limited_and_30_day_ceasefires_and_concessions_stay_apart(text, expected):
+    assert rows(text) == expected
