@@ -305,3 +305,43 @@ def test_a_provision_is_found_in_general_wordings(text, code):
 )
 def test_limited_and_30_day_ceasefires_and_concessions_stay_apart(text, expected):
     assert rows(text) == expected
+
+
+# ------------------------------------------------ presented at a meeting
+
+
+@pytest.mark.parametrize(
+    ("text", "proposal_id", "city"),
+    [
+        (
+            "Rubio presented the U.S. proposal at a meeting last week in Paris with Ukrainian "
+            "and European officials. It includes a full ceasefire.",
+            "united-states.plan",
+            "paris",
+        ),
+        (
+            "Ukrainian negotiators handed over their counter-proposal during talks with US "
+            "officials in Geneva on Sunday. It calls for a full ceasefire.",
+            "ukraine.plan",
+            "geneva",
+        ),
+        (
+            "At the talks in Riyadh on Tuesday, the US delegation tabled a plan for a 30-day "
+            "ceasefire.",
+            "united-states.ceasefire-temporary",
+            "riyadh",
+        ),
+    ],
+)
+def test_a_proposal_presented_at_a_meeting_is_linked_to_it(text, proposal_id, city):
+    from test_proposals import presented_rows
+
+    meeting, _, _ = presented_rows(text)[proposal_id]
+    assert meeting is not None and f"-{city}-" in meeting
+
+
+def test_a_plan_reported_as_presented_with_no_meeting_is_linked_to_none():
+    from test_proposals import presented_rows
+
+    text = "The Kremlin said the US had presented a plan for a full ceasefire, but would study it."
+    assert presented_rows(text) == {"united-states.ceasefire-full": (None, "None", None)}
