@@ -37,7 +37,8 @@ Each proposal cue of a sentence is resolved to a proposer by the first rule that
 8. noun cue after a determiner ("That framework", "such proposals") or opening the sentence
    ("Controversial provisions include"): the last proposal named in
    this sentence or in the three before (anaphora).
-A negated verb cue ("has not offered") is no cue. A noun cue right next to a term ("a 30-day
+A negated or denied verb cue ("has not offered", "doesn't want to", "denied that he had
+proposed"; `negation` in proposal_cues.yaml) is no cue. A noun cue right next to a term ("a 30-day
 ceasefire proposal", "a proposal for a 30-day ceasefire") names a single-issue proposal.
 
 A term is attributed to the nearest resolved cue of its clause, or to the single-issue proposal it
@@ -68,7 +69,6 @@ _PRONOUN = re.compile(r"\b(?:its|their|his|her)\s+(?:[\w-]+\s+){0,2}$", re.IGNOR
 _DETERMINER = re.compile(
     r"\b(?:the|that|this|these|those|such)\s+(?:[\w“”\"’'.-]+\s+){0,2}$", re.IGNORECASE
 )
-_NEGATED = re.compile(r"\b(?:not|never|n['’]t)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _BODY = re.compile(
     r"^\s+(?:administration|government|team|side|delegation|camp)(?=['’]s\b)", re.IGNORECASE
 )
@@ -363,7 +363,7 @@ class Attributor:
         resolved: dict[Hit, Context | None] = {}
         passive: list[Hit] = []
         for cue in (h for h in hits if h.group == PROPOSAL):
-            if cue.form != "noun" and _NEGATED.search(self.text, s.start, cue.start):
+            if cue.form != "noun" and self.cues.negated(self.text[s.start : cue.start]):
                 continue
             kind = cue.label
             ctx: Context | None = None
@@ -477,6 +477,14 @@ class Attributor:
                 for cue, ctx in resolved.items()
                 if ctx is not None and lo <= cue.start < hi
             ]
+            # a verb cue governs what follows it: "poised to concede X in exchange for Y"
+            # gives X to "poised to", Y to "in exchange for"
+            if any(n[1] <= term.start for n in near):
+                near = [
+                    (d, at, ctx)
+                    for d, at, ctx in near
+                    if at <= term.start or ctx.cue is None or ctx.cue.form == "noun"
+                ]
             if near:
                 attached[term] = min(near, key=lambda n: (n[0], n[1]))[2]
             elif carried is not None:

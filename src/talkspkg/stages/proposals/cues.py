@@ -36,6 +36,7 @@ _KEYS = {
     "readiness",
     "readiness_terms",
     "legal_statements",
+    "negation",
 }
 
 
@@ -81,6 +82,11 @@ class Cues:
     readiness: tuple[re.Pattern[str], ...] = ()  # "ready to", "willing to": offer cues of readiness
     readiness_terms: frozenset[str] = frozenset()  # codes a readiness cue does not propose
     legal_statements: tuple[re.Pattern[str], ...] = ()  # "forbidden by the constitution"
+    negation: tuple[re.Pattern[str], ...] = ()  # "has not", "denied that he had" before a cue
+
+    def negated(self, before: str) -> bool:
+        """True when `before` (a sentence's text up to a cue) ends negating the cue."""
+        return any(p.search(before) for p in self.negation)
 
     def patterns(self) -> list[re.Pattern[str]]:
         """The proposal and stance cue patterns."""
@@ -180,6 +186,10 @@ def parse_cues(data: Any, source: str) -> Cues:
             text_list(data.get("readiness_terms"), source, "readiness_terms", required=False)
         ),
         legal_statements=patterns("legal_statements"),
+        negation=compile_patterns(
+            text_list(data.get("negation"), source, "negation", required=False),
+            f"{source}: negation",
+        ),
     )
 
 

@@ -23,15 +23,18 @@ cue, or a new clause, appositive or reporting participle (", and ...", ", a cond
 ", which" clause with nothing after it on the terms before the clause, and a `scope: after`
 cue ending its sentence ("...; Kyiv refuses") on the terms before it. With no term in scope, a
 sentence pointing back on the cue's scope side ("rejected the demand", "these points are
-non-starters") bears on earlier terms (see detect.py), unless a quantifier makes it some of
+non-starters", a pronoun object ending its phrase: "we support it – but only if") bears on
+earlier terms (see detect.py), unless a quantifier makes it some of
 them ("most of these points"): which ones, the text does not say.
 
 A collective subject right before a `holder: before` cue ("the two sides agreed", "the
 delegations agreed") is held by the parties of the encounter the passage tells (detect.py).
 
-A cue preceded by a hypothetical marker ("to accept", "can possibly accept"), or standing in a
-claim the sentence says is doubted or denied ("cast doubt on a claim ... that Modi had agreed
-to"), is no stance; a
+A cue preceded by a hypothetical marker ("to accept", "can possibly accept"), negated ("did not
+reject", "has not ruled out"), in what another hopes, expects or doubts the holder will do
+("hoped Moscow would accept", "unclear whether Kyiv will agree"), or standing in a claim the
+sentence says is doubted or denied ("cast doubt on a claim ... that Modi had agreed to"), is no
+stance; a
 supports cue followed by a conditional cue ("would agree ... only if", "we agree – but only
 if") is conditional, unless the condition stands in a ", but" clause with a subject of its own
 ("willing to talk about guarantees, but their exact nature will depend on ..."): a condition on
@@ -54,6 +57,12 @@ _BUT = re.compile(r"(?:,|\s[–—])\s+but\s+", re.IGNORECASE)
 _COMPLEMENT_END = re.compile(r"[,;.]|\bwhich\b")
 _PARTICIPLE = re.compile(
     r",\s*(?:reiterating|saying|adding|insisting|arguing|stressing|warning|noting)\b"
+)
+# a pronoun object right after the cue, ending its phrase ("back it, provided ...")
+_OBJECT_PRONOUN = re.compile(
+    r"\s+(?:it|them)\b(?=\s*(?:[,.;:!?–—\"”)]|$)|\s+(?:but|as|and|if|unless|provided|"
+    r"outright|entirely|completely|fully|too|either|in\s+principle)\b)",
+    re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"\s*(?:[.;!?\"”’)]\s*)*$")
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
@@ -84,7 +93,7 @@ class Stance:
 
 def _hypothetical(text: str, s: Sentence, cue: Hit, cues: Cues) -> bool:
     before = text[s.start : cue.start]  # the patterns are anchored at its end
-    return any(p.search(before) for p in cues.hypothetical)
+    return cues.negated(before) or any(p.search(before) for p in cues.hypothetical)
 
 
 def _points_back(
@@ -94,6 +103,8 @@ def _points_back(
     `scope: after` cue ("rejected the demand"), its subject for `scope: before` ("these points
     are non-starters"); not a phrase elsewhere in the sentence ("unless ... the framework")."""
     lo, hi = (cue.end, next_start) if cue.scope == "after" else (prev_end, cue.start)
+    if cue.scope == "after" and _OBJECT_PRONOUN.match(text, cue.end, s.end):
+        return True  # "we support it – but only if ...", "Kyiv rejected it outright"
     for pattern in cues.anaphora:
         m = pattern.search(text, max(lo, s.start), min(hi, s.end))
         if m is not None:
