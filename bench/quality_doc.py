@@ -75,6 +75,7 @@ def write_doc(
         "splits": figures_of(results),
         "counts": {s: r["counts"] for s, r in results.items()},
         "calibration": {s: r["calibration"] for s, r in results.items()},
+        "row_calibration": {s: r["row_calibration"] for s, r in results.items()},
         "error_classes": {s: r["error_classes"] for s, r in results.items()},
     }
     previous = data.get("current") or data.get("baseline")
@@ -151,6 +152,7 @@ def render(data: dict[str, Any]) -> str:
             f"{c['positions']} positions"
         )
     lines += ["", "## Speaker confidence, calibrated", "", *calibration_table(data)]
+    lines += ["", "## Row confidence, calibrated", "", *row_calibration_tables(data)]
     lines += ["", "## Errors by table and class", ""]
     lines += ["Counts of the current errors (what `--verbose` lists), per split.", ""]
     tables = sorted({t for s in splits for t in cur["error_classes"][s]})
@@ -181,12 +183,46 @@ def calibration_table(data: dict[str, Any]) -> list[str]:
     bands: dict[str, dict[str, list[int]]] = data["current"].get("calibration") or {}
     if not bands:
         return ["(not measured yet)"]
+    intro = (
+        "Speaker right on found quotations, per band of the quote's `confidence`: right/total "
+        "(accuracy). The last column adds the real articles (dev and fresh)."
+    )
+    return _band_table(bands, intro)
+
+
+# what a right row is, per table of `row_calibration`
+ROW_CALIBRATION = {
+    "meetings": "`meetings` rows that are one encounter of the gold (a row of a vague report is "
+    "not counted), per band of the row's `confidence`",
+    "positions": "`term_positions` claims (state, stance, code) that the gold states, per band "
+    "of the surest row making the claim",
+}
+
+
+def row_calibration_tables(data: dict[str, Any]) -> list[str]:
+    """Precision per confidence band of the meetings and positions rows, as Markdown lines."""
+    by_split: dict[str, dict[str, dict[str, list[int]]]] = (
+        data["current"].get("row_calibration") or {}
+    )
+    if not by_split:
+        return ["(not measured yet)"]
+    lines = [
+        "How many predicted rows are right, per band of their `confidence`: right/total "
+        "(precision). A user keeping only the rows above a band gets the precision of the bands "
+        "kept.",
+    ]
+    for table, what in ROW_CALIBRATION.items():
+        bands = {split: tables[table] for split, tables in by_split.items() if table in tables}
+        lines += ["", f"### {table}", "", *_band_table(bands, f"Right: {what}.")]
+    return lines
+
+
+def _band_table(bands: dict[str, dict[str, list[int]]], intro: str) -> list[str]:
     splits = [s for s in SPLIT_ORDER if s in bands]
     real = [s for s in ("dev", "fresh") if s in bands]
     columns = [*splits, "+".join(real)] if len(real) > 1 else splits
     lines = [
-        "Speaker right on found quotations, per band of the quote's `confidence`: right/total "
-        "(accuracy). The last column adds the real articles (dev and fresh).",
+        intro,
         "",
         "| confidence | " + " | ".join(columns) + " |",
         "|---|" + "---:|" * len(columns),

@@ -73,6 +73,10 @@ CONFIDENT = 0.8
 CONFIDENCE_BANDS = ((0.0, "< 0.5"), (0.5, "0.5-0.8"), (0.8, "0.8-0.9"), (0.9, ">= 0.9"))
 
 
+# tables whose rows' confidence is checked against the gold: a precision per band
+CALIBRATED_ROWS = ("meetings", "positions")
+
+
 def band_of(confidence: float) -> str:
     return next(label for low, label in reversed(CONFIDENCE_BANDS) if confidence >= low)
 
@@ -280,6 +284,7 @@ class PredictedMeeting:
     precision: str | None
     place: str | None
     participants: set[str]
+    confidence: float
 
 
 @dataclass
@@ -317,6 +322,7 @@ def predicted_meetings(package: Package) -> dict[str, PredictedMeeting]:
             m["date_precision"],
             m["place_id"] or (slug(m["city"]) if m["city"] else None),
             people[m["meeting_id"]],
+            m["confidence"],
         )
         for m in package.tables["meetings"]
     }
@@ -406,6 +412,7 @@ def score_meetings(
     predicted: dict[str, PredictedMeeting],
     merged: dict[str, Encounter],
     t: MeetingTallies,
+    bands: dict[str, Ratio],
 ) -> None:
     sentences: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for m in s.package.rows("meeting_mentions", gold.article_id):
@@ -429,8 +436,10 @@ def score_meetings(
     for meeting_id in ids:
         p = predicted[meeting_id]
         desc = f"{meeting_id} ({p.label})"
+        band = bands[band_of(p.confidence)]
         if meeting_id not in assigned:
             t.rows.fp += 1
+            band.add(False)
             s.problem("meetings", gold, "false", desc)
             continue
         g = reports[assigned[meeting_id]]
@@ -438,9 +447,11 @@ def score_meetings(
             continue
         if g.node.get("not_a_meeting"):
             t.rows.fp += 1
+            band.add(False)
             s.problem("meetings", gold, "non-encounter", f"{desc} is {g.id}")
             continue
         t.rows.tp += 1
+        band.add(True)
         found.add(assigned[meeting_id])
         t.matched[meeting_id].add(g.id)
         t.rows_of_gold[g.id].add(meeting_id)
@@ -500,7 +511,9 @@ class ProposalTallies:
     proposers: Ratio = field(default_factory=Ratio)
 
 
-def score_proposals(s: Scorer, gold: GoldArticle, emap: EntityMap, t: ProposalTallies) -> None:
+def score_proposals(
+    s: Scorer, gold: GoldArticle, emap: EntityMap, t: ProposalTallies, bands: dict[str, Ratio]
+) -> None:
     terms = {r["term_id"]: r for r in s.package.tables["proposal_terms"]}
     proposals = {r["proposal_id"]: r for r in s.package.tables["proposals"]}
     rows = s.package.rows("term_positions", gold.article_id)
@@ -511,7 +524,11 @@ def score_proposals(s: Scorer, gold: GoldArticle, emap: EntityMap, t: ProposalTa
         proposer = proposals[term["proposal_id"]]["proposer_id"]
         predicted_terms.add((proposer, term["code"]))
         entity = emap.state(emap.to_gold(row["entity_id"]) or row["entity_id"])
-        predicted_positions.setdefault((entity, row["stance"], term["code"]), row)
+        key = (entity, row["stance"], term["code"])
+        if key not in predicted_positions or (
+            row["confidence"] > predicted_positions[key]["confidence"]
+        ):
+            predicted_positions[key] = row  # the surest of the rows that make the claim
     data = gold.data.get("proposals") or {}
     gold_terms = {(t_["proposer"], t_["code"]) for t_ in data.get("terms") or []}
     gold_positions = {
@@ -534,6 +551,8 @@ def score_proposals(s: Scorer, gold: GoldArticle, emap: EntityMap, t: ProposalTa
         else:
             t.terms.fn += 1
             s.problem("terms", gold, "missed", f"{key[0]} {key[1]}")
+    for key, row in predicted_positions.items():
+        bands[band_of(row["confidence"])].add(key in gold_positions)
     for key in sorted(set(predicted_positions) | set(gold_positions)):
         if key in predicted_positions and key in gold_positions:
             t.positions.tp += 1
@@ -575,6 +594,7 @@ def score_split(golds: list[GoldArticle], package: Package) -> dict[str, Any]:
     tallies = {"persons": Tally(), "journalists": Tally()}
     quotes, speaker, confident, fields = Tally(), Ratio(), Ratio(), Ratio()
     bands = {label: Ratio() for _, label in CONFIDENCE_BANDS}
+    row_bands = {t: {label: Ratio() for _, label in CONFIDENCE_BANDS} for t in CALIBRATED_ROWS}
     meetings = MeetingTallies()
     proposals = ProposalTallies()
     predicted = predicted_meetings(package)
@@ -584,8 +604,8 @@ def score_split(golds: list[GoldArticle], package: Package) -> dict[str, Any]:
         score_articles(s, gold, fields)
         score_persons(s, gold, emap, tallies)
         score_quotes(s, gold, emap, quotes, speaker, confident, bands)
-        score_meetings(s, gold, emap, predicted, merged, meetings)
-        score_proposals(s, gold, emap, proposals)
+        score_meetings(s, gold, emap, predicted, merged, meetings, row_bands["meetings"])
+        score_proposals(s, gold, emap, proposals, row_bands["positions"])
     over_merged = [m for m, g in meetings.matched.items() if len(g) > 1]
     for meeting_id in over_merged:
         s.classes["meetings"]["over-merged"] += 1
@@ -643,6 +663,10 @@ def score_split(golds: list[GoldArticle], package: Package) -> dict[str, Any]:
         "counts": counts,
         # speaker attributions per confidence band: [right, total] on found quotations
         "calibration": {label: [r.right, r.total] for label, r in bands.items()},
+        # predicted rows per band of their confidence: [right, total] (a precision per band)
+        "row_calibration": {
+            t: {label: [r.right, r.total] for label, r in b.items()} for t, b in row_bands.items()
+        },
         "error_classes": {t: dict(sorted(c.items())) for t, c in sorted(s.classes.items())},
         "problems": [
             f"[{p['table']}] {p['article']}: {p['kind']}: {p['detail']}" for p in s.problems

@@ -169,7 +169,9 @@ def test_quotes_match_on_trimmed_span_and_score_speakers_on_found_ones() -> None
     assert result["error_classes"]["quotes"] == {"speaker wrong (name)": 1}
 
 
-def _meeting(meeting_id: str, day: date | None, place: str | None) -> dict[str, Any]:
+def _meeting(
+    meeting_id: str, day: date | None, place: str | None, confidence: float = 0.75
+) -> dict[str, Any]:
     return {
         "meeting_id": meeting_id,
         "label": meeting_id,
@@ -178,6 +180,7 @@ def _meeting(meeting_id: str, day: date | None, place: str | None) -> dict[str, 
         "date_precision": "day" if day else None,
         "place_id": place,
         "city": None,
+        "confidence": confidence,
     }
 
 
@@ -194,9 +197,9 @@ def test_meetings_match_within_an_article_and_count_splits_apart() -> None:
     }
     package = _package(
         meetings=[
-            _meeting("m1", monday, "paris"),
-            _meeting("m2", None, "paris"),
-            _meeting("m3", date(2025, 5, 1), "paris"),
+            _meeting("m1", monday, "paris", 0.95),
+            _meeting("m2", None, "paris", 0.55),
+            _meeting("m3", date(2025, 5, 1), "paris", 0.75),
         ],
         meeting_participants=[
             {"meeting_id": "m1", "entity_id": "ann-lee", "role": "host"},
@@ -212,6 +215,9 @@ def test_meetings_match_within_an_article_and_count_splits_apart() -> None:
     assert (figures["meetings.precision"], figures["meetings.recall"]) == (2 / 3, 1.0)
     assert figures["meetings.splits"] == 1
     assert figures["meetings.date_accuracy"] == 0.5  # m2 is undated
+    # each row counts once in the band of its confidence: m1 right, m2 right, m3 false
+    bands = result["row_calibration"]["meetings"]
+    assert (bands[">= 0.9"], bands["0.5-0.8"], bands["0.8-0.9"]) == ([1, 1], [1, 2], [0, 0])
     # the United States counts as right only through a person acting for it: Ann Lee (US)
     persons = [{"id": "ann-lee", "name": "Ann Lee", "type": "person", "country": "US"}]
     again = score.score_split([_gold(meetings=[encounter], persons=persons)], package)
@@ -231,16 +237,36 @@ def test_positions_count_for_the_state_a_person_acts_for() -> None:
                 "stance": "proposes",
                 "article_id": "a",
                 "text": "…",
-            }
+                "confidence": 0.85,
+            },
+            {  # the same claim again, surer: the claim counts once, in the surer row's band
+                "term_id": "t",
+                "entity_id": "united-states",
+                "stance": "proposes",
+                "article_id": "a",
+                "text": "…",
+                "confidence": 0.95,
+            },
+            {  # a claim the gold does not state
+                "term_id": "t",
+                "entity_id": "russia",
+                "stance": "rejects",
+                "article_id": "a",
+                "text": "…",
+                "confidence": 0.6,
+            },
         ],
     )
     proposals = {
         "terms": [{"proposer": "united-states", "code": "ceasefire.full"}],
         "positions": [{"entity": "united-states", "stance": "proposes", "code": "ceasefire.full"}],
     }
-    figures = score.score_split([_gold(proposals=proposals)], package)["figures"]
+    result = score.score_split([_gold(proposals=proposals)], package)
+    figures = result["figures"]
     assert figures["terms.f1"] == 1.0
-    assert figures["positions.f1"] == 1.0
+    assert (figures["positions.precision"], figures["positions.recall"]) == (0.5, 1.0)
+    bands = result["row_calibration"]["positions"]
+    assert (bands[">= 0.9"], bands["0.8-0.9"], bands["0.5-0.8"]) == ([1, 1], [0, 0], [0, 1])
     assert figures["proposals.proposer_accuracy"] == 1.0
 
 
