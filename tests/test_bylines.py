@@ -227,6 +227,25 @@ CLOSING_CASES = [
     ),
 ]
 
+# fmt: off
+HEADER_CASES += [
+    ("share-save-then-name-role", "2 hours ago\nShare\nSave\nMaren Oduya\nEurope digital editor",
+     "", {"maren-oduya"}, "Maren Oduya"),
+    ("two-names-over-outlet", "Maren Oduya and Tobias Krell\nBBC News", "",
+     {"maren-oduya", "tobias-krell"}, "Maren Oduya and Tobias Krell"),
+    ("role-handle-reporting-from",
+     "Maren Oduya\nRussia editor@MOduyaNews\nReporting fromMoscow", "", {"maren-oduya"},
+     "Maren Oduya"),
+    ("by-name-role", "By Maren Oduya, Senior Correspondent", "", {"maren-oduya"}, "Maren Oduya"),
+    ("name-slash-agency", "By Maren Oduya / AP", "", {"maren-oduya"}, "Maren Oduya"),
+    ("by-outlet-only", "By Reuters", "", set(), "Reuters"),
+]
+CLOSING_CASES += [
+    ("bio-outlet-possessive", "By Maren Oduya",
+     "Maren Oduya is Nordic Wire’s Brussels correspondent.", {"maren-oduya"}, "Maren Oduya"),
+]
+# fmt: on
+
 
 @pytest.mark.parametrize(
     ("header", "closing", "journalists", "byline"),

@@ -172,7 +172,7 @@ _NAME_LINE_RE = re.compile(r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]*|de|van|vo
 _ONE_NAME = r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|der|al|bin)){1,3}"
 _NAMES_THEN_RE = re.compile(  # "A, B and C" then an optional "| Outlet", "— Outlet", ", Role"
     rf"(?P<names>{_ONE_NAME}(?:\s*,\s*{_ONE_NAME})*(?:,?\s+(?:and|&)\s+{_ONE_NAME})?)"
-    r"(?:\s*(?:\||—|–|\s-|,)\s*(?P<rest>[^|—–]{1,60}))?"
+    r"(?:\s*(?:\||—|–|\s-|,|\s/)\s*(?P<rest>[^|—–]{1,60}))?"
 )
 _SIGNED_FOR_RE = re.compile(  # a signature line: "— Jane Doe, for the Nordic Post", "— A, AP"
     rf"[*_]*[—–-]+\s*{_ONE_NAME}(?:\s+and\s+{_ONE_NAME})?\s*(?:,?\s+for\s+|,\s*)"
@@ -428,6 +428,17 @@ def _byline(s: str, next_line: str | None, after_byline: bool, after_title: bool
     return name if over and plain else None
 
 
+def _byline_before_credit(s: str) -> str | None:
+    """A header byline that reads like a photo credit ("A | Reuters", "By A / AP"): before any
+    photo caption, it is the byline."""
+    if "|" not in s and "/" not in s:
+        return None
+    if m := _BYLINE_RE.fullmatch(s):
+        who = _byline_names(" ".join(m["who"].replace("*", "").split()))
+        return who if _names_then(who) == (who, None) else None
+    return _credited_names(s, None) if " | " in s else None
+
+
 def _byline_names(who: str) -> str:
     """The names of a "By" line without what follows them: an appositive ("By A, a fellow at
     X"), an outlet ("By A, Nordic News", "By A Associated Press"), a handle ("By A (@a)"), a
@@ -438,8 +449,8 @@ def _byline_names(who: str) -> str:
         t["with"] or _is_published(t["stamp"]) or _UPDATED_RE.match(t["stamp"])
     ):
         who = who[: t.start()]
-    if (n := _names_then(who)) and n[1] and _outlet_like(n[1]):
-        who = n[0]  # "By Jane Doe, Nordic News" -> Jane Doe
+    if (n := _names_then(who)) and n[1] and (_outlet_like(n[1]) or _ROLE_LINE_RE.fullmatch(n[1])):
+        who = n[0]  # "By Jane Doe, Nordic News", "By Jane Doe, Senior Correspondent" -> Jane Doe
     words = who.split()
     for k in range(min(4, len(words) - 2), 0, -1):  # "By JANE DOE Associated Press"
         if _name_key(" ".join(words[-k:])) in OUTLET_NAMES:
@@ -494,7 +505,8 @@ def _credited_names(who: str, next_line: str | None) -> str | None:
     if not nxt or len(nxt) > 80:
         return None
     if " and " in names or "," in names:  # "A and B" over "Published ..." or "Updated ..."
-        return names if _is_published(nxt) or _ROLE_LINE_RE.fullmatch(nxt) else None
+        over = _is_published(nxt) or _ROLE_LINE_RE.fullmatch(nxt) or _outlet_like(nxt)
+        return names if over else None  # "A and B" over "BBC News"
     return names if _outlet_like(nxt.split(",")[0]) else None  # "A" over "Outlet, Kyiv"
 
 
@@ -699,8 +711,8 @@ def _walk(lines: list[str], preset: dict[int, K]) -> tuple[list[K | None], _Foun
             kinds[i], found.source = K.CREDIT, found.source or source["rest"]
         elif _is_credit(s):
             kinds[i] = K.CREDIT
-        elif in_header and not pictured and " | " in s and (who := _credited_names(s, None)):
-            kinds[i], found.byline = K.BYLINE, found.byline or who  # "A | Reuters"
+        elif in_header and not pictured and (who := _byline_before_credit(s)):
+            kinds[i], found.byline = K.BYLINE, found.byline or who  # "A | Reuters", "By A / AP"
             found.byline_line = found.byline_line or s
         elif photo := _photo_kind(s):
             kinds[i], pictured = photo, pictured or in_header
