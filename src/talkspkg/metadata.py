@@ -3,11 +3,13 @@
 Layouts handled (generic patterns only; no rule names a particular article):
 
 * A header before the first paragraph, in any order: a headline (plain or markdown `#`), a
-  standfirst, bylines ("By A, B and C", "by [Name](#)", a name line over a role line such as
-  "Diplomatic correspondent", "Guardian staff and agencies", a bare known outlet; names then an
-  outlet or role: "A | Nordic Wire", "A — Nordic Times", "A, Chief correspondent"; a name over
-  an "Outlet, Place" line; "A and B" over a publication line; never when a "name" is itself
-  outlet-like or all capitals), publication
+  standfirst, bylines ("By A, B and C", "BY A and B", "Author: A", "Written by A", "by
+  [Name](#)", a name line over a role line such as "Diplomatic correspondent" (a handle glued
+  to it ignored), over a handle line "@jdoe", or after the headline over a publication line,
+  "Guardian staff and agencies", a bare known outlet; names then an outlet or role: "A |
+  Nordic Wire", "A — Nordic Times", "A, Chief correspondent"; a name over an "Outlet, Place"
+  line; "A and B" or "A in Kyiv and B in Moscow" over a publication line; never when a "name"
+  is itself outlet-like or all capitals), publication
   lines ("Published: 13:35, April 24, 2025", a date and/or time alone, ISO or unambiguous
   numeric dates, "2 hours ago", "Updated ..."), photo captions and credits.
 * A dateline opening the first paragraph: "LONDON - ", "LONDON/PARIS (Reuters) – ",
@@ -26,10 +28,11 @@ Layouts handled (generic patterns only; no rule names a particular article):
   off its line, the rest of which is the first paragraph. "<headline>Read more" is READ_MORE.
 * Photo captions and credits also: "[File: Name/Agency]", "REUTERS/Name/File Photo" (a trailing
   "Purchase Licensing Rights" ignored); wire credits "Reporting by A Writing by B Editing by
-  C", "<Agency> writers A and B contributed.", "Contributing: A and B", a line of its own "The
+  C", "<Agency> writers A and B contributed (from Kyiv).", "— With assistance from A",
+  "Contributing: A and B", a line of its own "The
   BBC's A reports from Kyiv." or "A reported from Kyiv."; an author's bio ("Jane Doe is a
   reporter at ...") closing the article is a CREDIT; so is a signature line "— A, for the
-  Nordic Post" (an outlet-like name after "for").
+  Nordic Post" or "— A, Associated Press" (an outlet-like name after the comma or "for").
 
 Policy:
 
@@ -49,7 +52,10 @@ Policy:
   photo caption (a title-like line under a caption is a standfirst) and is followed by more
   text.
 * Byline: a header byline ("By Jane Doe, a fellow at X" -> "Jane Doe"; "By Jane Doe, Reuters"
-  -> "Jane Doe", the outlet read from the line), a publication line's "by Name", else the names
+  and "By JANE DOE Associated Press" -> the name, the outlet read from the line; a handle, a
+  "| Updated ..." stamp, "with AP, Reuters", and the place of a single author ("in Kyiv",
+  ", Warsaw") are no part of it; a bare "Name, Place" line is no byline: the place cannot be
+  told from a title), a publication line's "by Name", else the names
   after "Reporting by"/"Written by" in a credit line (up to ";", "in <Place>", "Editing by" or
   "Additional"). Editors and "with reporting by" contributors are journalists, not the byline.
   An outlet-like text is known or ends in an OUTLET_WORDS word ("Nordic Wire").
@@ -152,16 +158,33 @@ _PUB_LABEL_RE = re.compile(  # the label must be followed by a number, month or 
     rf"\s*[:\-–—|]?[*_]*\s*(?=\d|{_MON}\b|(?:mon|tue|wed|thu|fri|sat|sun))"
 )
 _UPDATED_RE = re.compile(r"(?i)\b(?:last\s+)?(?:updated|modified)\b")
-_BYLINE_RE = re.compile(r"[*_]*+(?:By|BY|by)\b\s*:?\s*(?P<who>\S.*)")
+_BYLINE_RE = re.compile(  # "By A", "Author: A", "Written by A", "Words by A"
+    r"[*_]*+(?:(?:By|BY|by|(?:Written|Words|Story|Text)\s+by)\b|(?i:authors?)[*_]*\s*:)[*_]*\s*:?\s*"
+    r"(?P<who>\S.*)"
+)
+_HANDLE_RE = re.compile(r"\s*\(?@\w{1,30}\)?")  # "(@jdoe)", "@jdoe" beside a name
+_HANDLE_LINE_RE = re.compile(r"[*_]*@\w{1,30}[*_]*")
+_BYLINE_TAIL_RE = re.compile(  # what may follow the names on a "By" line and is not the byline
+    r"\s+(?:[|·•]|[—–]|-)\s+(?P<stamp>.+)$"  # "| Updated March 3, 2025"
+    r"|\s+with\s+(?P<with>[A-Z][\w ,&]{1,40}|agencies)$"  # "with AP, Reuters"
+)
 _NAME_LINE_RE = re.compile(r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|der|al|bin)){1,3}")
 _ONE_NAME = r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|der|al|bin)){1,3}"
 _NAMES_THEN_RE = re.compile(  # "A, B and C" then an optional "| Outlet", "— Outlet", ", Role"
     rf"(?P<names>{_ONE_NAME}(?:\s*,\s*{_ONE_NAME})*(?:,?\s+(?:and|&)\s+{_ONE_NAME})?)"
-    r"(?:\s*(?:\||—|–|\s-|,)\s*(?P<rest>[^|—–]{1,60}))?"
+    r"(?:\s*(?:\||—|–|\s-|,|\s/)\s*(?P<rest>[^|—–]{1,60}))?"
 )
-_SIGNED_FOR_RE = re.compile(  # an author's signature line: "— Jane Doe, for the Nordic Post"
-    rf"[*_]*[—–-]+\s*{_ONE_NAME}(?:\s+and\s+{_ONE_NAME})?\s*,?\s+for\s+(?P<outlet>[^,;]{{1,50}}?)"
-    r"\.?[*_]*"
+_SIGNED_FOR_RE = re.compile(  # a signature line: "— Jane Doe, for the Nordic Post", "— A, AP"
+    rf"[*_]*[—–-]+\s*{_ONE_NAME}(?:\s+and\s+{_ONE_NAME})?\s*(?:,?\s+for\s+|,\s*)"
+    r"(?P<outlet>[^,;]{1,50}?)\.?[*_]*"
+)
+_ONE_PLACE = r"[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}"
+_NAMES_AT_RE = re.compile(  # a byline without "By": "A in Kyiv", "A in Kyiv and B in Moscow"
+    rf"(?P<name>{_ONE_NAME})\s+in\s+{_ONE_PLACE}"
+    rf"|{_ONE_NAME}\s+in\s+{_ONE_PLACE}(?:(?:,\s*|,?\s+and\s+){_ONE_NAME}\s+in\s+{_ONE_PLACE})+"
+)
+_NAME_AT_RE = re.compile(  # one author and where they write from: "A in Kyiv", "A, Warsaw"
+    rf"(?P<name>{_ONE_NAME})(?:\s+in\s+{_ONE_PLACE}(?:,\s*{_ONE_PLACE})?|,\s*[A-Z][\w'’-]+)"
 )
 _ROLE_LINE_RE = re.compile(
     r"(?i)(?:[\w'’.-]+\s+){0,4}(?:correspondent|editor|reporter|writer|journalist|columnist|staff"
@@ -194,14 +217,15 @@ _READ_MORE_RE = re.compile(
 _SOURCE_RE = re.compile(r"(?i)[*_]*+source[*_]*\s*:[*_]*\s*(?P<rest>.+)")
 _CREDIT_RE = re.compile(
     r"(?i)[*_]*+(?:\(\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|edited|written)"
-    r"\s+by\b|(?:additional|with)\s+reporting\s+by\b|editing\s+by\b|©|\(c\)\s|copyright\b)"
+    r"\s+by\b|(?:additional|with)\s+reporting\s+by\b|editing\s+by\b|©|\(c\)\s|copyright\b"
+    r"|(?:[—–-]+\s*)?with\s+assistance\s+from\s+[A-Z])"  # Bloomberg: "— With assistance from A"
 )
 _CONTRIBUTED_RE = (
     re.compile(  # "... contributed (to this) report(ing) (from Kyiv)." ending the line
         r"(?i)(?:.{1,300}?\scontributed\s+(?:to\s+)?(?:this\s+)?(?:report(?:ing)?|story|article)"
         r"(?:\s+(?:from|in)\s+[A-Z][\w'’ ,.-]{0,60}?)?"
         r"|[*_]*[\w'’ .-]{0,60}\b(?:writers?|reporters?|correspondents?|journalists?|staff)\s"
-        r".{1,200}?\scontributed)[.*_]*"
+        r".{1,200}?\scontributed(?:\s+(?:from|in)\s+[A-Z][\w'’ ,.-]{0,60}?)?)[.*_]*"
     )
 )
 _SHORT_CREDIT_RE = re.compile(r"(?i)[*_]*+(?:reporting|writing)\s+by\b")
@@ -374,9 +398,7 @@ def _byline(s: str, next_line: str | None, after_byline: bool, after_title: bool
     m = _BYLINE_RE.fullmatch(s)
     who = " ".join(_MD_LINK_RE.sub(r"\1", m["who"] if m else s).replace("*", "").split())
     if m:
-        who = _BYLINE_APPOSITIVE_RE.sub("", who)  # "By Jane Doe, a fellow at ..." -> Jane Doe
-        if (n := _names_then(who)) and n[1] and _outlet_like(n[1]):
-            who = n[0]  # "By Jane Doe, Nordic News" -> Jane Doe
+        who = _byline_names(who)
         words = who.split()
         if not who or not who[0].isupper() or len(words) > 12 or who[-1] in "!?;:":
             return None
@@ -384,14 +406,59 @@ def _byline(s: str, next_line: str | None, after_byline: bool, after_title: bool
     if len(who) > 80 or not who[:1].isupper():
         return None
     if (after_title and _STAFF_LINE_RE.fullmatch(who)) or (
-        after_byline and _ROLE_LINE_RE.fullmatch(who)
+        after_byline
+        and (_ROLE_LINE_RE.fullmatch(_HANDLE_RE.sub("", who)) or _HANDLE_LINE_RE.fullmatch(who))
     ):
         return who
+    raw_next = (next_line or "").strip("*_ ")
+    nxt = _HANDLE_RE.sub("", raw_next)  # "Defence correspondent@jdoe"
+    if after_title and (at := _NAMES_AT_RE.fullmatch(who)) and _is_published(nxt):
+        return at["name"] or who  # "A in Kyiv and B in Moscow" over "Mon 3 Mar 2025 12.00 GMT"
     if names := _credited_names(who, next_line):
         return names
-    # a name over a role line: "James Landale" / "Diplomatic correspondent"
-    role_next = next_line and len(next_line) <= 80 and _ROLE_LINE_RE.fullmatch(next_line)
-    return who if role_next and _NAME_LINE_RE.fullmatch(who) else None
+    # a name over a role line ("James Landale" / "Diplomatic correspondent"), over a handle
+    # ("@jlandale"), or, after the headline, over a publication line ("Published 3 March 2025")
+    over = len(nxt) <= 80 and bool(
+        _ROLE_LINE_RE.fullmatch(nxt)
+        or _HANDLE_LINE_RE.fullmatch(raw_next)
+        or (after_title and _is_published(nxt))
+    )
+    name = _HANDLE_RE.sub("", who)
+    plain = _NAME_LINE_RE.fullmatch(name) and not name.isupper() and not _outlet_like(name)
+    return name if over and plain else None
+
+
+def _byline_before_credit(s: str) -> str | None:
+    """A header byline that reads like a photo credit ("A | Reuters", "By A / AP"): before any
+    photo caption, it is the byline."""
+    if "|" not in s and "/" not in s:
+        return None
+    if m := _BYLINE_RE.fullmatch(s):
+        who = _byline_names(" ".join(m["who"].replace("*", "").split()))
+        return who if _names_then(who) == (who, None) else None
+    return _credited_names(s, None) if " | " in s else None
+
+
+def _byline_names(who: str) -> str:
+    """The names of a "By" line without what follows them: an appositive ("By A, a fellow at
+    X"), an outlet ("By A, Nordic News", "By A Associated Press"), a handle ("By A (@a)"), a
+    stamp ("By A | Updated ..."), the agencies it draws on ("By A with AP"), the place of a
+    single author ("By A in Kyiv", "By A, Warsaw")."""
+    who = _HANDLE_RE.sub("", _BYLINE_APPOSITIVE_RE.sub("", who)).strip()
+    if (t := _BYLINE_TAIL_RE.search(who)) and (
+        t["with"] or _is_published(t["stamp"]) or _UPDATED_RE.match(t["stamp"])
+    ):
+        who = who[: t.start()]
+    if (n := _names_then(who)) and n[1] and (_outlet_like(n[1]) or _ROLE_LINE_RE.fullmatch(n[1])):
+        who = n[0]  # "By Jane Doe, Nordic News", "By Jane Doe, Senior Correspondent" -> Jane Doe
+    words = who.split()
+    for k in range(min(4, len(words) - 2), 0, -1):  # "By JANE DOE Associated Press"
+        if _name_key(" ".join(words[-k:])) in OUTLET_NAMES:
+            who = " ".join(words[:-k])
+            break
+    if m := _NAME_AT_RE.fullmatch(who):
+        who = m["name"]
+    return who
 
 
 def _outlet_like(s: str) -> bool:
@@ -438,7 +505,8 @@ def _credited_names(who: str, next_line: str | None) -> str | None:
     if not nxt or len(nxt) > 80:
         return None
     if " and " in names or "," in names:  # "A and B" over "Published ..." or "Updated ..."
-        return names if _is_published(nxt) or _ROLE_LINE_RE.fullmatch(nxt) else None
+        over = _is_published(nxt) or _ROLE_LINE_RE.fullmatch(nxt) or _outlet_like(nxt)
+        return names if over else None  # "A and B" over "BBC News"
     return names if _outlet_like(nxt.split(",")[0]) else None  # "A" over "Outlet, Kyiv"
 
 
@@ -643,6 +711,9 @@ def _walk(lines: list[str], preset: dict[int, K]) -> tuple[list[K | None], _Foun
             kinds[i], found.source = K.CREDIT, found.source or source["rest"]
         elif _is_credit(s):
             kinds[i] = K.CREDIT
+        elif in_header and not pictured and (who := _byline_before_credit(s)):
+            kinds[i], found.byline = K.BYLINE, found.byline or who  # "A | Reuters", "By A / AP"
+            found.byline_line = found.byline_line or s
         elif photo := _photo_kind(s):
             kinds[i], pictured = photo, pictured or in_header
         elif _is_published(s):

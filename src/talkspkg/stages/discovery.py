@@ -24,7 +24,10 @@ or state name before the role word states ("Ugandan army chief"), or one right a
 "<role> of" ("President of Finland"); never a state named elsewhere in the phrase.
 Journalists (bylines, credit lines, publication lines "by X", photo credits "X/Agency",
 paragraph signatures "—X", correspondents, other reporters who "report") get type `journalist`,
-never `person`.
+never `person`. In credit lines a name may open with initials ("J. D. Vance-Smith") and stops
+where an outlet's name starts ("JANE DOE Associated Press"); a byline in capitals is read as
+names ("BY JANE DOE" -> Jane Doe) except known outlets and outlet words. A name's particles may
+run to two ("Jean-Luc de la Cruz").
 Organisations: see stages/organizations.py.
 A discovered entity's id is the slug of its name, so the same name is one entity everywhere.
 """
@@ -38,6 +41,7 @@ from functools import cache
 
 from talkspkg.document import Article, SegmentKind
 from talkspkg.kb import KnowledgeBase, Lexicon
+from talkspkg.metadata import OUTLET_NAMES, OUTLET_WORDS
 from talkspkg.stages.candidates import DISCOVERED, PROSE, Candidate
 from talkspkg.stages.kbmatch import title_case
 from talkspkg.stages.trie import trie_pattern
@@ -147,12 +151,34 @@ def _honorific(text: str, tok: Token, lex: Lexicon) -> bool:
     return tok.text in lex.honorifics or dotted in lex.honorifics
 
 
-def _names(text: str, toks: list[Token], lex: Lexicon) -> Iterator[tuple[int, int]]:
+def _particles_then_name(toks: list[Token], j: int, lex: Lexicon) -> int:
+    """How many particles (one or two: "de", "de la") start at j before a name token; 0 if
+    they are not followed by one."""
+    for n in (1, 2):
+        if j + n >= len(toks) or toks[j + n - 1].text not in _PARTICLES:
+            return 0
+        if _name_token(toks[j + n].text, lex):
+            return n
+    return 0
+
+
+def _names(
+    text: str, toks: list[Token], lex: Lexicon, *, initials: bool = False
+) -> Iterator[tuple[int, int]]:
     """Runs [i, j) of name tokens joined by blanks (particles allowed inside, possessive ends).
-    A full stop joins only after an initial ("Ruth E. Carter"): elsewhere it ends a sentence."""
+    A full stop joins only after an initial ("Ruth E. Carter"): elsewhere it ends a sentence.
+    With `initials` (credit lines), a name may open with initials ("J. D. Vance-Smith")."""
     i = 0
     while i < len(toks):
-        if not _name_token(toks[i].text, lex):
+        opens = _name_token(toks[i].text, lex) or (
+            initials
+            and _initial(toks[i])
+            and i + 1 < len(toks)
+            and text[toks[i].end : toks[i].end + 1] == "."
+            and _GAP.match(text[toks[i].end : toks[i + 1].start]) is not None
+            and (_initial(toks[i + 1]) or _name_token(toks[i + 1].text, lex))
+        )
+        if not opens:
             i += 1
             continue
         j = i + 1
@@ -166,12 +192,8 @@ def _names(text: str, toks: list[Token], lex: Lexicon) -> Iterator[tuple[int, in
         ):
             if _name_token(toks[j].text, lex, first=False):
                 j += 1
-            elif (
-                toks[j].text in _PARTICLES
-                and j + 1 < len(toks)
-                and _name_token(toks[j + 1].text, lex)
-            ):
-                j += 2
+            elif n := _particles_then_name(toks, j, lex):
+                j += n + 1
             else:
                 break
         yield i, j
@@ -553,7 +575,37 @@ def _credit_name(text: str, toks: list[Token], i: int, j: int, lex: Lexicon) -> 
     if j - i < 2 or _inside_larger_name(text, toks, j, lex):
         return False
     before = toks[i - 1].text.lower() if i > 0 else ""
+    if before == "from" and i > 1 and toks[i - 2].text.lower() == "assistance":
+        return True  # "With assistance from Jane Doe"
     return before not in _PLACE_BEFORE | {"the", "of", "for"}
+
+
+_CAPS_WORD = re.compile(r"(?<![\w’'])[A-Z][A-Z’'-]{2,}(?![\w’'])")  # not "PM", "ET"
+
+
+def _recased(text: str, start: int, end: int) -> str | None:
+    """`text` with a byline's names in capitals written as names ("BY JANE DOE and JOHN ROE"
+    -> "By Jane Doe and John Roe"), offsets kept; None when it has fewer than two words in
+    capitals of three letters or more (a two-letter one stays: "PM", "ET"). Known outlets
+    ("BBC") and outlet words ("PRESS") stay in capitals."""
+    seg = text[start:end]
+    if len(_CAPS_WORD.findall(seg)) < 2:
+        return None
+
+    def name(m: re.Match[str]) -> str:
+        word = m.group()
+        key = word.lower()
+        if key in OUTLET_NAMES or word.title() in OUTLET_WORDS:
+            return word
+        cased = word[0] + word[1:].lower()
+        return cased if len(cased) == len(word) else word
+
+    return " " * start + _CAPS_WORD.sub(name, seg)
+
+
+def _outlet_at(toks: list[Token], k: int) -> bool:
+    """An outlet's name starts at token k ("Associated Press", "Reuters")."""
+    return any(" ".join(t.text for t in toks[k : k + n]).lower() in OUTLET_NAMES for n in (1, 2, 3))
 
 
 def _journalist(start: int, end: int, name: str, role: str, source: str) -> Discovered:
@@ -567,12 +619,15 @@ def discover_journalists(article: Article, kb: KnowledgeBase) -> Iterator[Discov
     closing a paragraph ("... the board.—Jane Doe")."""
     lex, text = kb.lexicon, article.text
     for seg in article.segments_of(SegmentKind.BYLINE, SegmentKind.CREDIT):
-        toks = _tokens(text, seg.start, seg.end)
-        for i, j in _names(text, toks, lex):
+        cased = _recased(text, seg.start, seg.end) if seg.kind is SegmentKind.BYLINE else None
+        line = cased or text
+        toks = _tokens(line, seg.start, seg.end)
+        for i, j in _names(line, toks, lex, initials=True):
             if j - i >= 3 and toks[i].text.endswith(("'", "’", *_POSSESSIVE)):
                 i += 1  # an agency's possessive: "Reuters' Jane Doe contributed"
-            if _credit_name(text, toks, i, j, lex):
-                name = text[toks[i].start : toks[j - 1].end]
+            j = next((k for k in range(i + 2, j) if _outlet_at(toks, k)), j)  # "A B Reuters"
+            if _credit_name(line, toks, i, j, lex):
+                name = line[toks[i].start : toks[j - 1].end]
                 yield _journalist(toks[i].start, toks[j - 1].end, name, "journalist", "credit")
     for seg in article.segments_of(SegmentKind.PUBLISHED):
         if m := _PUBLISHED_BY.search(text, seg.start, seg.end):
