@@ -13,13 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_meetings import article as meetings_article
+from test_meetings import run
 
 from talkspkg.document import Article
 from talkspkg.kb import load_knowledge
 from talkspkg.pipeline import make_article
 from talkspkg.raw import RawFile
-from talkspkg.stages.meetings import assemble_meetings, meeting_mentions
-from talkspkg.stages.mentions import mentions
 
 KB = load_knowledge()
 
@@ -33,14 +33,7 @@ NULL: Span = (None, None, None)
 
 
 def article(body: str, published: str | None, article_id: str = "g1") -> Article:
-    header = f"Published: 09:00, {published}\n" if published else ""
-    text = f"{header}Diplomacy roundup\n\n{body}\n"
-    return make_article(RawFile(Path(f"raw/{article_id}.txt"), article_id, text, "0" * 64))
-
-
-def run(*articles: Article) -> dict[str, list[dict[str, Any]]]:
-    found = [m for a in articles for m in meeting_mentions(a, KB, mentions(a, KB))]
-    return assemble_meetings(found, KB)
+    return meetings_article(article_id, body, published)
 
 
 def d(y: int, m: int, dd: int) -> Span:
