@@ -8,6 +8,7 @@ from talkspkg.kb import Entity, load_knowledge
 from talkspkg.pipeline import make_article
 from talkspkg.raw import RawFile
 from talkspkg.stages.mentions import mentions
+from talkspkg.stages.quotes import quotes
 
 KB = load_knowledge()
 
@@ -92,3 +93,25 @@ def test_a_team_country_stops_at_a_new_clause() -> None:
 def test_an_appositive_role_stops_at_the_sentence_end() -> None:
     text = "The team includes Veli Marttila, the chief of the general staff. The Estonians met."
     assert found(text)["veli-marttila"].role == "the chief of the general staff"
+
+
+# -- a role before an honorific ------------------------------------------------------------------
+
+
+def test_a_role_before_an_honorific_is_the_persons_role() -> None:
+    entity = found("Prime Minister Sir Alaric Penhallow will join a call on Sunday.")
+    assert {eid: (e.role, e.country) for eid, e in entity.items()} == {
+        "alaric-penhallow": ("Prime Minister", None)
+    }
+
+
+def test_the_prime_minister_is_the_discovered_prime_minister() -> None:
+    text = (
+        "Test headline\n\nPrime Minister Sir Alaric Penhallow will join a call on Sunday.\n\n"
+        "On Saturday, the prime minister said: “Peace is closer than ever before.”\n"
+    )
+    article = make_article(RawFile(Path("raw/t.txt"), "t", text, "0" * 64))
+    rows = quotes(article, KB, mentions(article, KB))
+    assert [(q.text, q.speaker_id) for q in rows] == [
+        ("Peace is closer than ever before.", "alaric-penhallow")
+    ]

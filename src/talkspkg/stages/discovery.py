@@ -3,7 +3,8 @@
 Evidence rules (each names the `source` of the discovered entity):
 - `role-before-name`: a role noun right before a capitalised name ("Finnish President Alexander
   Stubb", "Macron's diplomatic adviser Emmanuel Bonne"); the role phrase becomes the `role`.
-- `honorific`: "Mr", "Dr", "Gen.", ... before a capitalised name.
+- `honorific`: "Mr", "Dr", "Gen.", ... before a capitalised name; a role right before the
+  honorific is the person's role ("Prime Minister Sir A B").
 - `speech-verb`: a two-or-more-word name right before a speech verb ("Maria Lopez said").
 - `appositive-role`: "Name, the/a ... <role noun> ..." ("Maria Lopez, the Finnish envoy, ...").
 - `role-comma-name`: "<role phrase>, Name," ("Ukraine's ambassador to the US, Olga
@@ -14,14 +15,20 @@ Lopez", "US Foreign Minister Lopez"; not in a title-case headline).
 Full names with no evidence beside them (two or three words, not after an article), once the
 whole article is read:
 - `short-reference`: the last word is used alone with evidence elsewhere ("Lopez said",
-  "President Lopez", "Mr Lopez");
+  "President Lopez", "Mr Lopez"), or alone as a possessive ("Lopez's envoy") or joined by
+  "and" or a comma to a person ("between Garcia and Lopez"); these two weaker cues do not
+  count for a name written where a place would stand ("talks in Port Moresby", "the Abu
+  Dhabi talks");
 - `coordination`: joined by "and" or a comma to a discovered person ("A B and C D said");
   a list grows one name at a time.
 A name is a run of capitalised words joined by blanks (a full stop only after an initial);
 honorifics and title abbreviations are no part of it; a run going on into an institution word
 ("Supreme National Security Council") is no person. A person's country is the state a demonym
 or state name before the role word states ("Ugandan army chief"), or one right after
-"<role> of" ("President of Finland"); never a state named elsewhere in the phrase.
+"<role> of" ("President of Finland"); never a state named elsewhere in the phrase. A person
+with no such role takes the country of the team or delegation their sentence lists them in
+("Ukraine's team includes A, ..., and B", "the Russian delegation, led by C"; not across a
+"while" or "but" clause). A role phrase ends at a sentence end.
 Journalists (bylines, credit lines, publication lines "by X", photo credits "X/Agency",
 paragraph signatures "—X", correspondents, other reporters who "report") get type `journalist`,
 never `person`.
@@ -472,7 +479,7 @@ def _evidence(
     if role := _role_before(text, toks, i, lex):
         return "role-before-name", role
     if i > 0 and _honorific(text, toks[i - 1], lex):
-        return "honorific", None
+        return "honorific", _role_before(text, toks, i - 1, lex)  # "Prime Minister Sir A B"
     if j - i < 2:
         return None, None
     if _speaks(text, toks, j, end, lex):
