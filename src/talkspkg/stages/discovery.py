@@ -3,7 +3,8 @@
 Evidence rules (each names the `source` of the discovered entity):
 - `role-before-name`: a role noun right before a capitalised name ("Finnish President Alexander
   Stubb", "Macron's diplomatic adviser Emmanuel Bonne"); the role phrase becomes the `role`.
-- `honorific`: "Mr", "Dr", "Gen.", ... before a capitalised name.
+- `honorific`: "Mr", "Dr", "Gen.", ... before a capitalised name; a role right before the
+  honorific is the person's role ("Prime Minister Sir A B").
 - `speech-verb`: a two-or-more-word name right before a speech verb ("Maria Lopez said").
 - `appositive-role`: "Name, the/a ... <role noun> ..." ("Maria Lopez, the Finnish envoy, ...").
 - `role-comma-name`: "<role phrase>, Name," ("Ukraine's ambassador to the US, Olga
@@ -14,14 +15,20 @@ Lopez", "US Foreign Minister Lopez"; not in a title-case headline).
 Full names with no evidence beside them (two or three words, not after an article), once the
 whole article is read:
 - `short-reference`: the last word is used alone with evidence elsewhere ("Lopez said",
-  "President Lopez", "Mr Lopez");
+  "President Lopez", "Mr Lopez"), or alone as a possessive ("Lopez's envoy") or joined by
+  "and" or a comma to a person ("between Garcia and Lopez"); these two weaker cues do not
+  count for a name written where a place would stand ("talks in Port Moresby", "the Abu
+  Dhabi talks");
 - `coordination`: joined by "and" or a comma to a discovered person ("A B and C D said");
   a list grows one name at a time.
 A name is a run of capitalised words joined by blanks (a full stop only after an initial);
 honorifics and title abbreviations are no part of it; a run going on into an institution word
 ("Supreme National Security Council") is no person. A person's country is the state a demonym
 or state name before the role word states ("Ugandan army chief"), or one right after
-"<role> of" ("President of Finland"); never a state named elsewhere in the phrase.
+"<role> of" ("President of Finland"); never a state named elsewhere in the phrase. A person
+with no such role takes the country of the team or delegation their sentence lists them in
+("Ukraine's team includes A, ..., and B", "the Russian delegation, led by C"; not across a
+"while" or "but" clause). A role phrase ends at a sentence end.
 Journalists (bylines, credit lines, publication lines "by X", photo credits "X/Agency",
 paragraph signatures "—X", correspondents, other reporters who "report") get type `journalist`,
 never `person`. In credit lines a name may open with initials ("J. D. Vance-Smith") and stops
@@ -271,13 +278,22 @@ def _role_of_institution(
     return None
 
 
+def _within_phrase(text: str, a: Token, b: Token, lex: Lexicon) -> bool:
+    """Two words of one phrase: a blank between them, or a full stop only after an initial or
+    an abbreviation ("Lt. Gen."); elsewhere a full stop ends the sentence and the phrase."""
+    gap = text[a.end : b.start]
+    return bool(_BLANK.match(gap)) or (
+        bool(_GAP.match(gap)) and (_initial(a) or _honorific(text, a, lex))
+    )
+
+
 def _appositive_role(text: str, toks: list[Token], j: int, lex: Lexicon) -> tuple[int, int] | None:
     """ ", the/a ... <role> ..." right after a name, up to the clause end, naming nobody else
     (a possessive name such as "Zelenskiy's chief of staff" is fine)."""
     if j >= len(toks) or not re.fullmatch(r",[ \t]*", text[toks[j - 1].end : toks[j].start]):
         return None
     k = j
-    while k + 1 < len(toks) and k - j < 10 and _joined(text, toks[k], toks[k + 1]):
+    while k + 1 < len(toks) and k - j < 10 and _within_phrase(text, toks[k], toks[k + 1], lex):
         k += 1
     phrase = toks[j : k + 1]
     if not any(_is_role_word(t.text, lex) for t in phrase):
@@ -315,6 +331,33 @@ def _country(phrase: str, lex: Lexicon) -> str | None:
         at = first_role.end() + after.end() if after else -1
         found = _demonym_pattern(lex).match(phrase, at) if after else None
     return lex.demonyms[found.group()] if found else None
+
+
+_TEAM_VERB = re.compile(
+    r"[ \t]+(?:negotiating[ \t]+)?(?:team|delegation|side|negotiators)\b"
+    r"(?:[ \t]+(?:is|was|will[ \t]+be|has[ \t]+been))?[ \t]+"
+    r"(?:includes|included|including|comprises|comprising|led[ \t]+by|headed[ \t]+by)[ \t]+"
+)
+_CLAUSE_BREAK = re.compile(r"[.;:!?()“”\"]|\b(?:while|whereas|but|and[ \t]+the)\b")
+
+
+def _team_country(text: str, start: int, lex: Lexicon) -> str | None:
+    """The country of the team or delegation a name is listed in ("Ukraine's team includes A,
+    ..., and B", "the Russian delegation, led by Admiral C"): the nearest such phrase before the
+    name in its sentence, with no clause break ("while", "but", a full stop) between."""
+    window = text[max(0, start - 300) : start]
+    best = None
+    for demonym in _demonym_pattern(lex).finditer(window):
+        after = re.match(r"(?:’s|'s)?", window[demonym.end() :])
+        at = demonym.end() + (after.end() if after else 0)
+        verb = _TEAM_VERB.match(window, at)
+        if verb is None:
+            continue
+        gap = window[verb.end() :]
+        if _CLAUSE_BREAK.search(gap) or len(gap) > 200:
+            continue
+        best = lex.demonyms[demonym.group()]
+    return best
 
 
 def _role_comma(text: str, toks: list[Token], i: int, lex: Lexicon) -> tuple[int, int] | None:
@@ -458,7 +501,7 @@ def _evidence(
     if role := _role_before(text, toks, i, lex):
         return "role-before-name", role
     if i > 0 and _honorific(text, toks[i - 1], lex):
-        return "honorific", None
+        return "honorific", _role_before(text, toks, i - 1, lex)  # "Prime Minister Sir A B"
     if j - i < 2:
         return None, None
     if _speaks(text, toks, j, end, lex):
@@ -513,6 +556,33 @@ def _without_evidence(
                 yield run, "coordination"
 
 
+def _person_like_singles(
+    text: str,
+    singles: list[tuple[_Run, bool]],
+    people: list[_Run],
+    surnames: set[str],
+    wanted: set[str],
+) -> set[str]:
+    """Last words of full names lacking evidence (`wanted`) that the article uses alone as a
+    person's: a possessive ("Lopez's war", "Lopez’s envoy"), or joined by "and" or a comma to a
+    person ("between Garcia and Lopez"); a list grows one name at a time. Only a word that ends
+    a full name written elsewhere in the article counts, so "Africa's" makes no person of a
+    place, and a one-word name alone is never discovered this way."""
+    found = {run.last for run, possessive in singles if possessive and run.last in wanted}
+    persons = [*people, *(run for run, _ in singles if run.last in surnames | found)]
+    grown = True
+    while grown:
+        grown = False
+        for run, _ in singles:
+            if run.last not in wanted or run.last in found:
+                continue
+            if any(_coordinated(run, p, text) or _coordinated(p, run, text) for p in persons):
+                found.add(run.last)
+                persons.append(run)
+                grown = True
+    return found
+
+
 def _discovered(
     text: str, run: _Run, role: tuple[int, int] | None, source: str, said: str, lex: Lexicon
 ) -> Discovered:
@@ -525,7 +595,10 @@ def _discovered(
         ):
             etype = "journalist"  # "our correspondent Jane Doe reports from Kyiv"
     cand = Candidate(run.start, run.end, slug(run.name), f"discovered:{source}", DISCOVERED)
-    return Discovered(cand, run.name, etype, phrase, _country(phrase or "", lex), source)
+    country = _country(phrase or "", lex) or (
+        _team_country(text, run.start, lex) if etype == "person" else None
+    )
+    return Discovered(cand, run.name, etype, phrase, country, source)
 
 
 def discover_people(article: Article, kb: KnowledgeBase) -> Iterator[Discovered]:
@@ -533,6 +606,8 @@ def discover_people(article: Article, kb: KnowledgeBase) -> Iterator[Discovered]
     found: list[Discovered] = []
     pending: list[_Run] = []  # full names with no evidence of their own
     surnames: set[str] = set()  # one-word names with evidence: a speech verb, title, honorific
+    singles: list[tuple[_Run, bool]] = []  # other one-word names, and whether possessive
+    placed: set[str] = set()  # last words of full names written where a place would stand
     for seg in article.segments_of(*PROSE):
         toks = _tokens(text, seg.start, seg.end)
         for i, j in _names(text, toks, lex):
@@ -551,12 +626,17 @@ def discover_people(article: Article, kb: KnowledgeBase) -> Iterator[Discovered]
                 titled = source == "role-before-name" and _titled(text, role, seg.start, seg.end)
                 if titled or source == "honorific" or _speaks(text, toks, j, end, lex):
                     surnames.add(run.last)
+                elif i > 0 or not title_case(text[seg.start : seg.end]):
+                    singles.append((run, last.text != run.last))
                 if not titled and source != "honorific":
                     continue
             elif source is None:
                 before = toks[i - 1].text.lower() if i > 0 else ""
                 if j - i <= 3 and before not in ("the", "a", "an"):
                     pending.append(run)
+                    after = toks[j].text.lower() if j < len(toks) else ""
+                    if before in lex.locative_before or after in lex.locative_after:
+                        placed.add(run.last)  # "talks in Port Moresby": maybe a place
                 continue
             said = toks[j].text.lower() if j < len(toks) else ""
             found.append(_discovered(text, run, role, source, said, lex))
@@ -565,6 +645,8 @@ def discover_people(article: Article, kb: KnowledgeBase) -> Iterator[Discovered]
         for d in found
         if d.entity_type == "person" and " " in d.name
     ]
+    wanted = {r.last for r in pending} - placed
+    surnames |= _person_like_singles(text, singles, people, surnames, wanted)
     yield from found
     for run, source in _without_evidence(text, pending, people, surnames):
         yield _discovered(text, run, None, source, "", lex)
