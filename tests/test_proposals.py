@@ -436,7 +436,11 @@ def test_sentence_continuing_a_proposal_carries_it_over_unless_another_side_spea
         "carry-over",
     ) in claims(continued)
     other_side = "The US framework includes sanctions relief. Ukraine wants security guarantees."
-    assert [c[0] for c in claims(other_side)] == ["sanctions.relief"]
+    # the guarantees are Ukraine's own demand ("wants"), never carried over into the US plan
+    assert [(c[0], c[2], c[3]) for c in claims(other_side)] == [
+        ("sanctions.relief", "united-states", "united-states.plan"),
+        ("security.guarantees", "ukraine", "ukraine.position"),
+    ]
 
 
 def test_term_in_an_own_side_refusal_is_not_proposed():

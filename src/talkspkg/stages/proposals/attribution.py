@@ -38,7 +38,8 @@ Each proposal cue of a sentence is resolved to a proposer by the first rule that
    ("Controversial provisions include"): the last proposal named in
    this sentence or in the three before (anaphora).
 A negated or denied verb cue ("has not offered", "doesn't want to", "denied that he had
-proposed"; `negation` in proposal_cues.yaml) is no cue. A noun cue right next to a term ("a 30-day
+proposed"), or one in an open question or a condition ("whether Russia wants", "If Kyiv
+sought"; `negation` in proposal_cues.yaml), is no cue. A noun cue right next to a term ("a 30-day
 ceasefire proposal", "a proposal for a 30-day ceasefire") names a single-issue proposal.
 
 A term is attributed to the nearest resolved cue of its clause, or to the single-issue proposal it

@@ -60,6 +60,9 @@ class StanceCue:
     holder: str  # "before" | "after": where the stance holder stands relative to the cue
     scope: str  # "before" | "after": where the terms it bears on stand
     patterns: tuple[re.Pattern[str], ...]
+    # an act of two or more parties ("swapped 150 prisoners", "carried out an exchange"): a
+    # stance only when its holders are of two sides or more; it may open its term's wording
+    joint: bool = False
 
 
 @dataclass(frozen=True)
@@ -153,7 +156,12 @@ def parse_cues(data: Any, source: str) -> Cues:
         holder = _choice(raw, "holder", ("before", "after"), where)
         scope = _choice(raw, "scope", ("before", "after"), where)
         patterns = text_list(raw.get("patterns"), where, "patterns", required=True)
-        stance_cues.append(StanceCue(stance, holder, scope, compile_patterns(patterns, where)))
+        joint = raw.get("joint", False)
+        if not isinstance(joint, bool):
+            raise KnowledgeError(f"{where}: joint must be true or false")
+        stance_cues.append(
+            StanceCue(stance, holder, scope, compile_patterns(patterns, where), joint)
+        )
 
     def patterns(key: str) -> tuple[re.Pattern[str], ...]:
         where = f"{source}: {key}"

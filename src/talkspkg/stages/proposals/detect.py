@@ -11,8 +11,8 @@ targets:
 - a term its sentence attributes to a proposal of another side: that proposal (explicit);
 - a term its sentence attributes to no proposal: every proposal of the article carrying the term
   (article-term); if the article reports none, a term two or more parties agree to together
-  ("Ukraine and Russia agreed to a prisoner exchange") is a term of each one's position
-  (agreement); else a proposal of the corpus carrying it (corpus-term, resolved in merge.py): a
+  ("Ukraine and Russia agreed to a prisoner exchange"), or a joint act of two sides or more
+  ("Kyiv and Moscow swapped 150 prisoners"), is a term of each one's position (agreement); else a proposal of the corpus carrying it (corpus-term, resolved in merge.py): a
   rejection of "a full ceasefire" is a rejection of that term whoever proposed it;
 - no term, but the sentence points back ("these points are non-starters", "Kyiv dismissed the
   offer"): the terms attributed earlier in the sentence, else in the nearest of the three
@@ -38,7 +38,7 @@ from talkspkg.stages.proposals.attribution import ANAPHORA_WINDOW, Attributor, C
 from talkspkg.stages.proposals.codebook import Codebook, load_codebook
 from talkspkg.stages.proposals.cues import SINGLE_ISSUE, Cues, load_cues
 from talkspkg.stages.proposals.evidence import TermEvidence
-from talkspkg.stages.proposals.hits import Hit, find_cues, find_terms
+from talkspkg.stages.proposals.hits import JOINT, Hit, find_cues, find_terms
 from talkspkg.stages.proposals.presented import Presentation, find_presentations
 from talkspkg.stages.proposals.speakers import Speakers
 from talkspkg.stages.proposals.stances import Stance, find_stances
@@ -131,9 +131,11 @@ class _Article:
     def collective(self, s: Sentence, cue: Hit) -> tuple[Actor, ...]:
         """The parties a collective subject right before `cue` stands for ("the two sides
         agreed", "the delegations agreed"): the sides of the participants of the encounter the
-        meetings stage last reports in this paragraph or the one before, up to the cue; none
-        when it has fewer than two sides, or not the number the phrase states ("the two
-        sides" of a trilateral meeting is ambiguous)."""
+        meetings stage last reports with a party in this paragraph or the one before, up to the
+        cue; none when it has fewer than two sides, or not the number the phrase states ("the
+        two sides" of a trilateral meeting is ambiguous). A joint act with no such subject ("Talks
+        between A and B in Istanbul led to a prisoner swap") takes the parties of the encounter
+        its own sentence reports before it."""
         subject = next(
             (
                 m
@@ -142,10 +144,15 @@ class _Article:
             ),
             None,
         )
-        if subject is None:
+        if subject is None and cue.form == JOINT:  # "Talks between A and B led to ..."
+            told = [m for m in self.meetings if s.start <= m.trigger_start < cue.start]
+        elif subject is None:
             return ()
-        first = min(x.start for x in self.sentences if x.paragraph >= s.paragraph - 1)
-        told = [m for m in self.meetings if first <= m.trigger_start < cue.start]
+        else:
+            first = min(x.start for x in self.sentences if x.paragraph >= s.paragraph - 1)
+            told = [m for m in self.meetings if first <= m.trigger_start < cue.start]
+        # a mention naming no party ("Those talks have yielded ...") points back: not counted
+        told = [m for m in told if any(role != "absent" for _, role in m.participants)]
         if not told:
             return ()
         encounter = max(told, key=lambda m: m.trigger_start)
@@ -154,15 +161,14 @@ class _Article:
                 self.actors.side_of(eid) for eid, role in encounter.participants if role != "absent"
             )
         )
+        words = subject.group().lower().split() if subject else []
         stated = {"two": 2, "both": 2, "three": 3}.get(
-            next((w for w in subject.group().lower().split() if w in ("two", "both", "three")), ""),
-            len(sides),
+            next((w for w in words if w in ("two", "both", "three")), ""), len(sides)
         )
         if len(sides) < 2 or len(sides) != stated:
             return ()
-        return tuple(
-            Actor(subject.start(), subject.end(), side, side, "collective") for side in sides
-        )
+        at = (subject.start(), subject.end()) if subject else (cue.start, cue.start)
+        return tuple(Actor(*at, side, side, "collective") for side in sides)
 
     def side(self, actor: Actor) -> str:
         return actor.side or self.actors.side_of(actor.entity_id or "")

@@ -11,7 +11,8 @@ territory until a full ceasefire" is both process.sequencing and ceasefire.full.
 A cue overlapping a term is part of the term's wording, not a cue: "ruling out Ukrainian
 membership of NATO" is the NATO term, not a rejection; "until" inside a sequencing term is not a
 condition. A modal demand is a cue even inside a term ("Kyiv should be included in the talks"):
-the term says what is demanded, the modal that somebody demands it.
+the term says what is demanded, the modal that somebody demands it. So is the verb of a joint
+act opening the term's wording ("Kyiv and Moscow swapped 150 prisoners"): the parties' act.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from talkspkg.stages.proposals.text import Sentence
 from talkspkg.stages.spans import resolve_overlaps
 
 TERM, PROPOSAL, STANCE = "term", "proposal", "stance"
+JOINT = "joint"  # the form of a stance cue of an act of two or more parties (cues.StanceCue)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +36,7 @@ class Hit:
     end: int
     group: str  # term | proposal | stance
     label: str  # the code, the proposal kind, or the stance
-    form: str = ""  # proposal cues: noun | verb
+    form: str = ""  # proposal cues: noun | verb | reported; stance cues: "" | joint
     holder: str = ""  # stance cues: before | after
     scope: str = ""  # stance cues: before | after
     priority: int = 0
@@ -97,6 +99,7 @@ def find_cues(text: str, sentence: Sentence, cues: Cues, terms: list[Hit], live:
                     m.end(),
                     STANCE,
                     cue.stance,
+                    form=JOINT if cue.joint else "",
                     holder=cue.holder,
                     scope=cue.scope,
                     priority=2,
@@ -106,5 +109,6 @@ def find_cues(text: str, sentence: Sentence, cues: Cues, terms: list[Hit], live:
     return [
         c
         for c in kept
-        if c.form == "reported" or not any(t.start < c.end and c.start < t.end for t in terms)
+        if c.form in ("reported", JOINT)
+        or not any(t.start < c.end and c.start < t.end for t in terms)
     ]

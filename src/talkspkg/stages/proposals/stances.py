@@ -49,7 +49,7 @@ from dataclasses import dataclass, replace
 
 from talkspkg.stages.proposals.actors import Actor, Actors
 from talkspkg.stages.proposals.cues import Cues
-from talkspkg.stages.proposals.hits import STANCE, Hit
+from talkspkg.stages.proposals.hits import JOINT, STANCE, Hit
 from talkspkg.stages.proposals.text import Sentence
 
 _WHICH = re.compile(r",\s+which\b", re.IGNORECASE)
@@ -201,6 +201,39 @@ def _parenthetical(text: str, actor: Actor, cue: Hit) -> bool:
     return opened and bool(_ASIDE_CLOSE.search(text, actor.end, cue.start))
 
 
+def _sides(holders: tuple[Actor, ...]) -> int:
+    return len({a.side for a in holders})
+
+
+def _joint_holders(
+    text: str,
+    s: Sentence,
+    cue: Hit,
+    holders: tuple[Actor, ...],
+    actors: Actors,
+    sentences: list[Sentence],
+    collective: Callable[[Hit], tuple[Actor, ...]] | None,
+) -> tuple[Actor, ...]:
+    """The parties of a joint act: its coordinated subject ("Kyiv and Moscow swapped ..."), with
+    the partner of a "with" in its clause ("Russia swapped 250 captives with Ukraine"), else
+    the parties of the encounter the sentence reports before it ("Talks between ... led to a
+    prisoner swap", detect.py); none when they are of fewer than two sides."""
+    if _sides(holders) == 1:
+        m = _COMPLEMENT_END.search(text, cue.end, s.end)
+        end = m.start() if m else s.end
+        partners = [
+            resolved
+            for a in actors.within(cue.end, end)
+            if re.search(r"\bwith\s+(?:the\s+)?$", text[cue.end : a.start], re.IGNORECASE)
+            and (resolved := actors.resolve(a, sentences, s.index)) is not None
+            and resolved.entity_id is not None
+        ]
+        holders = (*holders, *partners[:1])
+    if _sides(holders) < 2 and collective is not None:
+        holders = collective(cue)
+    return holders if _sides(holders) >= 2 else ()
+
+
 def _holders_after(
     text: str, s: Sentence, cue: Hit, actors: Actors, sentences: list[Sentence]
 ) -> tuple[Actor, ...]:
@@ -239,7 +272,9 @@ def find_stances(
         if cue.scope == "after":
             stop = _SCOPE_END.search(text, cue.end, next_start)
             bound = stop.start() if stop else next_start
-            scope = [t for t in terms if cue.end <= t.start < bound]
+            # a joint act's verb may open the term ("swapped 150 prisoners")
+            first = cue.start if cue.form == JOINT else cue.end
+            scope = [t for t in terms if first <= t.start < bound]
             which = list(_WHICH.finditer(text, prev_end, cue.start))
             if not scope and which:
                 scope = [t for t in terms if prev_end <= t.start and t.end <= which[-1].start()]
@@ -257,6 +292,9 @@ def find_stances(
                 joint = len({a.side for a in holders}) >= 2
         else:
             holders, joint = _holders_after(text, s, cue, actors, sentences), False
+        if cue.form == JOINT:
+            holders = _joint_holders(text, s, cue, holders, actors, sentences, collective)
+            joint = True
         if not holders:
             continue
         anaphoric = not scope and _points_back(text, s, cue, prev_end, next_start, cues)
