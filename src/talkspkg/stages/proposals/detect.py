@@ -12,7 +12,8 @@ targets:
 - a term its sentence attributes to no proposal: every proposal of the article carrying the term
   (article-term); if the article reports none, a term two or more parties agree to together
   ("Ukraine and Russia agreed to a prisoner exchange"), or a joint act of two sides or more
-  ("Kyiv and Moscow swapped 150 prisoners"), is a term of each one's position (agreement); else a proposal of the corpus carrying it (corpus-term, resolved in merge.py): a
+  ("Kyiv and Moscow swapped 150 prisoners"), is a term of each one's position (agreement);
+  else a proposal of the corpus carrying it (corpus-term, resolved in merge.py): a
   rejection of "a full ceasefire" is a rejection of that term whoever proposed it;
 - no term, but the sentence points back ("these points are non-starters", "Kyiv dismissed the
   offer"): the terms attributed earlier in the sentence, else in the nearest of the three
