@@ -30,8 +30,6 @@ _READ_MORE_RE = re.compile(
     r"|topic))?|you\s+may\s+also\s+like"
     r"|don['’]?t\s+miss)[*_\]\s]*(?:[:：|>»\-–—]|$)"
 )
-
-
 _BOILERPLATE_RE = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE_LINES), re.I)
 _BOILERPLATE_KEYS = tuple(LAYOUT["boilerplate_keys"])
 _TRAILER_RE = re.compile(TRAILER_LINES, re.I)

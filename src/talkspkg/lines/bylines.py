@@ -42,8 +42,6 @@ _NAMES_THEN_RE = re.compile(  # "A, B and C" then an optional "| Outlet", "— O
     rf"(?P<names>{ONE_NAME}(?:\s*,\s*{ONE_NAME})*(?:,?\s+(?:and|&)\s+{ONE_NAME})?)"
     r"(?:\s*(?:\||—|–|\s-|,|\s/)\s*(?P<rest>[^|—–]{1,60}))?"
 )
-
-
 _ONE_PLACE = r"[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}"
 _NAMES_AT_RE = re.compile(  # a byline without "By": "A in Kyiv", "A in Kyiv and B in Moscow"
     rf"(?P<name>{ONE_NAME})\s+in\s+{_ONE_PLACE}"
@@ -59,14 +57,10 @@ _ROLE_LINE_RE = re.compile(
 _STAFF_LINE_RE = re.compile(
     r"(?:[A-Z][\w'’.-]*\s+){0,3}(?:[Ss]taff(?:\s+and\s+agencies)?|[Aa]gencies)"
 )
-
-
 CREDIT_BYLINE_RE = re.compile(  # "Reporting by A in Kyiv; Editing by B" -> "A"
     r"[*_(]*(?:Reporting|Written)\s+by\s+(?P<who>.+?)\s*"
     r"(?:;|\bin\s+[A-Z]|\b(?:Editing|Additional)\s+|\)|\.?$)"
 )
-
-
 PUB_BY_RE = re.compile(r"\bby\s+(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,4})\s*$")
 _BYLINE_APPOSITIVE_RE = re.compile(r",\s+(?:a|an|the)\s.*$")
 

@@ -20,8 +20,6 @@ _SIGNED_FOR_RE = re.compile(  # a signature line: "— Jane Doe, for the Nordic 
     rf"[*_]*[—–-]+\s*{ONE_NAME}(?:\s+and\s+{ONE_NAME})?\s*(?:,?\s+for\s+|,\s*)"
     r"(?P<outlet>[^,;]{1,50}?)\.?[*_]*"
 )
-
-
 SOURCE_RE = re.compile(r"(?i)[*_]*+source[*_]*\s*:[*_]*\s*(?P<rest>.+)")
 _CREDIT_RE = re.compile(
     r"(?i)[*_]*+(?:\(\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|edited|written)"
@@ -47,16 +45,12 @@ _CONTRIBUTING_RE = re.compile(  # "Contributing: Jane Doe and John Roe"
     rf"[*_]*Contributing\s*:[*_]*\s*{_NAME_RUN}(?:\s*(?:,|and)\s*{_NAME_RUN})*"
     rf"(?:[ ,]+[^,]{{1,40}})?\.?[*_]*"
 )
-
-
 _NAMES = r"[A-Z][\w'’.-]*(?:(?:\s+|\s*,\s*|\s+and\s+|\s+in\s+)[A-Z][\w'’.-]*)*"
 _CREDIT_LINE_RE = re.compile(  # "Reporting by A Writing by B Editing by C, D and E"
     rf"[*_(]*(?:(?:additional\s+)?(?:reporting|writing|editing|compiled|edited|written|photos?)"
     rf"\s+by\s+{_NAMES}\s*[;,]?\s*)+[.)*_]*",
     re.I,
 )
-
-
 BIO_RE = re.compile(  # "**Jane Doe** is a reporter at ..." (an author's bio)
     r"[*_]*(?P<who>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})[*_]*\s+is\s+(?:a|an|the)\s+"
     r"(?:[\w'’-]+\s+){0,4}(?:reporter|correspondent|editor|writer|journalist|columnist|fellow"

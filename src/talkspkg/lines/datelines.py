@@ -29,8 +29,6 @@ _DATELINES = (  # (pattern, only on a line that cannot be a headline)
     (re.compile(rf"\((?P<outlet>[A-Z][^()]{{0,40}})\){_DASH}\S"), False),
     (re.compile(rf"(?P<place>{_UP}{_QUAL}){_DL_DATE}\s*:\s+\S"), True),
 )  # fmt: skip
-
-
 _INITIALS_RE = re.compile(r"(?:[A-Z]\.)+")  # "U.S." opens a sentence, not a dateline
 
 

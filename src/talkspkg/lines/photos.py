@@ -33,8 +33,6 @@ _PHOTO_AGENCY_LINE_RE = re.compile(
     rf"(?:[^/|]{{1,60}}(?:/|\||\s+via)\s*)?(?:{PHOTO_AGENCIES})"
     rf"|[^/|]{{1,60}}(?:/|\||\s+via)\s*(?:{WIRE_PHOTO_CREDITS})(?:\s+Photo)?"
 )
-
-
 _PHOTO_BRACKET_RE = re.compile(  # "[File: Jane Doe/AFP]", "[Jane Doe/Reuters]"
     r"\[(?:(?:file(?:\s+photo)?|photo(?:graph)?|image|picture)\s*:\s*)?[^\[\]/]{1,80}/[^\[\]]{1,80}\]"
     r"|\[(?:file(?:\s+photo)?|photo(?:graph)?)\s*:[^\[\]]{1,80}\]",

@@ -111,7 +111,7 @@ def published(
     pub_lines: list[str], dateline: re.Match[str] | None
 ) -> tuple[date | None, time | None]:
     """Publication date/time from the publication lines, else the dateline's month and day with
-    a year they state; "Updated ..." parts of a line are ignored."""
+    the year it or a publication line states; "Updated ..." parts of a line are ignored."""
     heads = [s[: u.start()] if (u := UPDATED_RE.search(s)) else s for s in pub_lines]
     for head in heads:
         if day := _parse_date(head):

@@ -12,8 +12,6 @@ import re
 
 MD_LINK_RE = re.compile(r"\[([^\[\]]*)\]\([^()\s\]]*\)")  # classes exclude openers: linear
 MD_TARGET_RE = re.compile(r"\]\([^()\s\]]*\)")
-
-
 MD_HEADING_RE = re.compile(r"#{1,6}\s")
 WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
 _LINE_RE = re.compile(r"[^\r\n]+")
