@@ -63,7 +63,7 @@ class BuildResult:
 
 def ruleset(kb: KnowledgeBase) -> dict[str, str]:
     """Versions of the knowledge that shaped the output, recorded in the descriptor."""
-    from talkspkg.metadata import LAYOUT_VERSION
+    from talkspkg.lines.knowledge import LAYOUT_VERSION
     from talkspkg.stages.meetings import RULESET_VERSION as MEETINGS_VERSION
     from talkspkg.stages.proposals import load_codebook, load_cues
     from talkspkg.stages.quotes import ruleset as quote_ruleset

@@ -48,7 +48,7 @@ from functools import cache
 
 from talkspkg.document import Article, SegmentKind
 from talkspkg.kb import KnowledgeBase, Lexicon
-from talkspkg.metadata import OUTLET_NAMES, OUTLET_WORDS
+from talkspkg.lines.knowledge import OUTLET_NAMES, OUTLET_WORDS
 from talkspkg.stages.candidates import DISCOVERED, PROSE, Candidate
 from talkspkg.stages.kbmatch import title_case
 from talkspkg.stages.trie import trie_pattern

@@ -1,0 +1,176 @@
+"""Bylines: who wrote the article, as its header (or, failing that, a wire credit) states it.
+
+Layouts handled, in the header: "By A, B and C", "BY A and B", "Author: A", "Written by A", "by
+[Name](#)", a name line over a role line such as "Diplomatic correspondent" (a handle glued to
+it ignored), over a handle line "@jdoe", or after the headline over a publication line,
+"Guardian staff and agencies", a bare known outlet; names then an outlet or role: "A | Nordic
+Wire", "A — Nordic Times", "A, Chief correspondent"; a name over an "Outlet, Place" line; "A
+and B" or "A in Kyiv and B in Moscow" over a publication line; never when a "name" is itself
+outlet-like or all capitals.
+
+Policy: the byline is a header byline ("By Jane Doe, a fellow at X" -> "Jane Doe"; "By Jane Doe,
+Reuters" and "By JANE DOE Associated Press" -> the name, the outlet read from the line; a
+handle, a "| Updated ..." stamp, "with AP, Reuters", and the place of a single author ("in
+Kyiv", ", Warsaw") are no part of it; a bare "Name, Place" line is no byline: the place cannot
+be told from a title), a publication line's "by Name", else the names after "Reporting
+by"/"Written by" in a credit line (up to ";", "in <Place>", "Editing by" or "Additional").
+Editors and "with reporting by" contributors are journalists, not the byline.
+"""
+
+from __future__ import annotations
+
+import re
+
+from talkspkg.lines.knowledge import OUTLET_NAMES, name_key
+from talkspkg.lines.outlets import outlet_like
+from talkspkg.lines.pubdates import UPDATED_RE, is_published
+from talkspkg.lines.text import MD_LINK_RE
+
+_BYLINE_RE = re.compile(  # "By A", "Author: A", "Written by A", "Words by A"
+    r"[*_]*+(?:(?:By|BY|by|(?:Written|Words|Story|Text)\s+by)\b|(?i:authors?)[*_]*\s*:)[*_]*\s*:?\s*"
+    r"(?P<who>\S.*)"
+)
+_HANDLE_RE = re.compile(r"\s*\(?@\w{1,30}\)?")  # "(@jdoe)", "@jdoe" beside a name
+_HANDLE_LINE_RE = re.compile(r"[*_]*@\w{1,30}[*_]*")
+_BYLINE_TAIL_RE = re.compile(  # what may follow the names on a "By" line and is not the byline
+    r"\s+(?:[|·•]|[—–]|-)\s+(?P<stamp>.+)$"  # "| Updated March 3, 2025"
+    r"|\s+with\s+(?P<with>[A-Z][\w ,&]{1,40}|agencies)$"  # "with AP, Reuters"
+)
+ONE_NAME = r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|der|al|bin)){1,3}"
+_NAME_LINE_RE = re.compile(ONE_NAME)
+_NAMES_THEN_RE = re.compile(  # "A, B and C" then an optional "| Outlet", "— Outlet", ", Role"
+    rf"(?P<names>{ONE_NAME}(?:\s*,\s*{ONE_NAME})*(?:,?\s+(?:and|&)\s+{ONE_NAME})?)"
+    r"(?:\s*(?:\||—|–|\s-|,|\s/)\s*(?P<rest>[^|—–]{1,60}))?"
+)
+_ONE_PLACE = r"[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}"
+_NAMES_AT_RE = re.compile(  # a byline without "By": "A in Kyiv", "A in Kyiv and B in Moscow"
+    rf"(?P<name>{ONE_NAME})\s+in\s+{_ONE_PLACE}"
+    rf"|{ONE_NAME}\s+in\s+{_ONE_PLACE}(?:(?:,\s*|,?\s+and\s+){ONE_NAME}\s+in\s+{_ONE_PLACE})+"
+)
+_NAME_AT_RE = re.compile(  # one author and where they write from: "A in Kyiv", "A, Warsaw"
+    rf"(?P<name>{ONE_NAME})(?:\s+in\s+{_ONE_PLACE}(?:,\s*{_ONE_PLACE})?|,\s*[A-Z][\w'’-]+)"
+)
+_ROLE_LINE_RE = re.compile(
+    r"(?i)(?:[\w'’.-]+\s+){0,4}(?:correspondent|editor|reporter|writer|journalist|columnist|staff"
+    r"|agencies)s?(?:\s*,\s*[^,]{1,40})?"
+)
+_STAFF_LINE_RE = re.compile(
+    r"(?:[A-Z][\w'’.-]*\s+){0,3}(?:[Ss]taff(?:\s+and\s+agencies)?|[Aa]gencies)"
+)
+CREDIT_BYLINE_RE = re.compile(  # "Reporting by A in Kyiv; Editing by B" -> "A"
+    r"[*_(]*(?:Reporting|Written)\s+by\s+(?P<who>.+?)\s*"
+    r"(?:;|\bin\s+[A-Z]|\b(?:Editing|Additional)\s+|\)|\.?$)"
+)
+PUB_BY_RE = re.compile(r"\bby\s+(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,4})\s*$")
+_BYLINE_APPOSITIVE_RE = re.compile(r",\s+(?:a|an|the)\s.*$")
+
+
+def byline(s: str, next_line: str | None, after_byline: bool, after_title: bool) -> str | None:
+    """Author(s) of a byline: "By ...", a name over a role line, a role line under a byline,
+    or, after the headline, a staff line ("Guardian staff and agencies")."""
+    if len(s) > 300:
+        return None
+    m = _BYLINE_RE.fullmatch(s)
+    who = " ".join(MD_LINK_RE.sub(r"\1", m["who"] if m else s).replace("*", "").split())
+    if m:
+        who = _byline_names(who)
+        words = who.split()
+        if not who or not who[0].isupper() or len(words) > 12 or who[-1] in "!?;:":
+            return None
+        return None if who.endswith(".") and len(words[-1]) > 3 else who.strip(" |,")
+    if len(who) > 80 or not who[:1].isupper():
+        return None
+    if (after_title and _STAFF_LINE_RE.fullmatch(who)) or (
+        after_byline
+        and (_ROLE_LINE_RE.fullmatch(_HANDLE_RE.sub("", who)) or _HANDLE_LINE_RE.fullmatch(who))
+    ):
+        return who
+    raw_next = (next_line or "").strip("*_ ")
+    nxt = _HANDLE_RE.sub("", raw_next)  # "Defence correspondent@jdoe"
+    if after_title and (at := _NAMES_AT_RE.fullmatch(who)) and is_published(nxt):
+        return at["name"] or who  # "A in Kyiv and B in Moscow" over "Mon 3 Mar 2025 12.00 GMT"
+    if names := _credited_names(who, next_line):
+        return names
+    # a name over a role line ("James Landale" / "Diplomatic correspondent"), over a handle
+    # ("@jlandale"), or, after the headline, over a publication line ("Published 3 March 2025")
+    over = len(nxt) <= 80 and bool(
+        _ROLE_LINE_RE.fullmatch(nxt)
+        or _HANDLE_LINE_RE.fullmatch(raw_next)
+        or (after_title and is_published(nxt))
+    )
+    name = _HANDLE_RE.sub("", who)
+    plain = _NAME_LINE_RE.fullmatch(name) and not name.isupper() and not outlet_like(name)
+    return name if over and plain else None
+
+
+def byline_before_credit(s: str) -> str | None:
+    """A header byline that reads like a photo credit ("A | Reuters", "By A / AP"): before any
+    photo caption, it is the byline."""
+    if "|" not in s and "/" not in s:
+        return None
+    if m := _BYLINE_RE.fullmatch(s):
+        who = _byline_names(" ".join(m["who"].replace("*", "").split()))
+        return who if _names_then(who) == (who, None) else None
+    return _credited_names(s, None) if " | " in s else None
+
+
+def _byline_names(who: str) -> str:
+    """The names of a "By" line without what follows them: an appositive ("By A, a fellow at
+    X"), an outlet ("By A, Nordic News", "By A Associated Press"), a handle ("By A (@a)"), a
+    stamp ("By A | Updated ..."), the agencies it draws on ("By A with AP"), the place of a
+    single author ("By A in Kyiv", "By A, Warsaw")."""
+    who = _HANDLE_RE.sub("", _BYLINE_APPOSITIVE_RE.sub("", who)).strip()
+    if (t := _BYLINE_TAIL_RE.search(who)) and (
+        t["with"] or is_published(t["stamp"]) or UPDATED_RE.match(t["stamp"])
+    ):
+        who = who[: t.start()]
+    if (n := _names_then(who)) and n[1] and (outlet_like(n[1]) or _ROLE_LINE_RE.fullmatch(n[1])):
+        who = n[0]  # "By Jane Doe, Nordic News", "By Jane Doe, Senior Correspondent" -> Jane Doe
+    words = who.split()
+    for k in range(min(4, len(words) - 2), 0, -1):  # "By JANE DOE Associated Press"
+        if name_key(" ".join(words[-k:])) in OUTLET_NAMES:
+            who = " ".join(words[:-k])
+            break
+    if m := _NAME_AT_RE.fullmatch(who):
+        who = m["name"]
+    return who
+
+
+def _names_then(who: str) -> tuple[str, str | None] | None:
+    """("A, B and C", what follows them) for a line of names, an outlet or role after the last
+    separator ("Jane Doe, Nordic News" -> ("Jane Doe", "Nordic News"))."""
+    m = _NAMES_THEN_RE.fullmatch(who)
+    if m is None:
+        return None
+    names, rest = m["names"], m["rest"]
+    head, sep, tail = names.rpartition(",")
+    if rest is None and sep and (outlet_like(tail) or _ROLE_LINE_RE.fullmatch(tail.strip())):
+        return head.strip(), tail.strip()
+    return names, rest
+
+
+def header_outlet(line: str | None) -> str | None:
+    """The outlet part of a byline line: "By Jane Doe, Reuters" -> "Reuters"."""
+    m = line and _BYLINE_RE.fullmatch(line)
+    who = " ".join(MD_LINK_RE.sub(r"\1", m["who"] if m else line or "").replace("*", "").split())
+    split = _names_then(who)
+    return split[1].strip(" .") if split and split[1] and outlet_like(split[1]) else None
+
+
+def _credited_names(who: str, next_line: str | None) -> str | None:
+    """Names of a header byline without "By": "A | Outlet", "A — Outlet", "A, Outlet",
+    "A, Chief correspondent", "A" over "Outlet, Place", "A and B" over a publication line."""
+    if (split := _names_then(who)) is None:
+        return None
+    names, rest = split
+    if names.isupper() or any(outlet_like(n) for n in re.split(r",|\band\b|&", names)):
+        return None  # a dateline's place or an outlet is no author
+    if rest:
+        return names if outlet_like(rest) or _ROLE_LINE_RE.fullmatch(rest) else None
+    nxt = (next_line or "").strip("*_ ")
+    if not nxt or len(nxt) > 80:
+        return None
+    if " and " in names or "," in names:  # "A and B" over "Published ..." or "Updated ..."
+        over = is_published(nxt) or _ROLE_LINE_RE.fullmatch(nxt) or outlet_like(nxt)
+        return names if over else None  # "A and B" over "BBC News"
+    return names if outlet_like(nxt.split(",")[0]) else None  # "A" over "Outlet, Kyiv"

@@ -1,0 +1,157 @@
+"""The line walk: the kind of every non-blank line of an article, and what its header states.
+
+Layouts handled (generic patterns only; no rule names a particular article):
+
+* A header before the first paragraph, in any order: a headline (plain or markdown `#`), a
+  standfirst, bylines (`lines.bylines`), publication lines (`lines.pubdates`), photo captions
+  and credits (`lines.photos`).
+* A dateline opening the first paragraph (`lines.datelines`).
+* Anywhere: captions, READ MORE lines, embedded posts (`lines.embeds`), credits
+  (`lines.credits`), URL lines (`lines.urls`), section heads in the body; and what is not the
+  article (`lines.boilerplate`).
+
+Policy: the headline is the first header line that is no byline, date, caption, credit or
+dateline paragraph, has at most 20 words, does not end in . , ; : , is no list item, comes
+before any photo caption (a title-like line under a caption is a standfirst) and is followed
+by more text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from talkspkg.document import SegmentKind as K
+from talkspkg.lines.boilerplate import is_boilerplate, is_read_more, split_lead_in, starts_trailer
+from talkspkg.lines.bylines import CREDIT_BYLINE_RE, PUB_BY_RE, byline, byline_before_credit
+from talkspkg.lines.credits import BIO_RE, SOURCE_RE, is_credit
+from talkspkg.lines.datelines import match_dateline
+from talkspkg.lines.embeds import embed_kinds
+from talkspkg.lines.knowledge import NO_URL_HOSTS, OUTLET_NAMES, name_key
+from talkspkg.lines.photos import photo_kind
+from talkspkg.lines.pubdates import PUB_LABEL_RE, is_published
+from talkspkg.lines.text import MD_HEADING_RE, nonblank_lines, nwords
+from talkspkg.lines.urls import url_host, url_line
+
+
+def _heading_text(s: str) -> str:
+    return s.lstrip("#").strip().strip("*").strip()
+
+
+def _headline_like(s: str) -> bool:
+    if s.startswith(("* ", "- ", "• ")):  # a list item (standfirst bullets) is never a title
+        return False
+    t = _heading_text(s)
+    if not 0 < nwords(t, 20) <= 20 or t[-1] in ".,;:":
+        return False
+    return t[0].isupper() or t[0] in "0123456789\"“‘'«"
+
+
+def _subheading_like(s: str) -> bool:
+    words = nwords(s, 16)
+    if MD_HEADING_RE.match(s) or (words <= 12 and s.startswith("**") and s.endswith("**")):
+        return True
+    if words > 16 or not (s[0].isupper() or s[0] in "‘'“\""):
+        return False
+    if words <= 12 and len(s) >= 2 and s == s.upper() != s.lower():  # all caps: "HOPE"
+        return True
+    if s.endswith("?"):
+        return not any(q in s for q in '"“”«»') and s[0] not in "‘'"
+    return words <= 10 and s[-1] not in '.,;:!…’”")' and s[0].isupper()
+
+
+@dataclass
+class Found:
+    """What the line walk collected; `parse_metadata` turns it into ArticleMeta."""
+
+    title: str | None = None
+    byline: str | None = None
+    byline_line: str | None = None  # the line the byline was read from: it may name the outlet
+    source: str | None = None
+    dateline: re.Match[str] | None = None
+    urls: list[tuple[bool, int, str]] = field(default_factory=list)  # (labelled, line, url)
+    pub_lines: list[str] = field(default_factory=list)
+
+
+def _walk(lines: list[str], preset: dict[int, K]) -> tuple[list[K | None], Found]:
+    """Classify lines in order. The header ends at the first paragraph that reads as text;
+    the article ends at a trailer line (`TRAILER_LINES`). `preset` fixes some lines' kinds
+    (a lead-in, as BOILERPLATE; the paragraph after it, as BODY)."""
+    kinds, found = embed_kinds(lines), Found()
+    in_header, headline_done, url_pending, trailer, pictured = True, False, False, False, False
+    for i, s in enumerate(lines):
+        if i in preset:
+            kinds[i] = preset[i]
+            if kinds[i] is K.BODY:
+                in_header = False
+            continue
+        if kinds[i] is not None:
+            continue
+        s = s.lstrip(">").strip() or s  # a blockquoted line ("> Published 16 October 2025")
+        next_line = lines[i + 1] if i + 1 < len(lines) else None
+        if (url := url_line(s)) is not None:
+            u, labelled, waits = url
+            if u and url_host(u) not in NO_URL_HOSTS:
+                found.urls.append((labelled or url_pending, -1 if in_header else i, u))
+            kinds[i], url_pending = K.URL, waits
+            continue
+        url_pending = False
+        trailer = trailer or starts_trailer(s, in_header)
+        if trailer:
+            kinds[i] = K.CREDIT if BIO_RE.match(s) else K.BOILERPLATE
+        elif is_boilerplate(s):
+            kinds[i] = K.BOILERPLATE
+        elif is_read_more(s):
+            kinds[i] = K.READ_MORE
+        elif len(s) <= 200 and (source := SOURCE_RE.fullmatch(s)):
+            kinds[i], found.source = K.CREDIT, found.source or source["rest"]
+        elif is_credit(s):
+            kinds[i] = K.CREDIT
+        elif in_header and not pictured and (who := byline_before_credit(s)):
+            kinds[i], found.byline = K.BYLINE, found.byline or who  # "A | Reuters", "By A / AP"
+            found.byline_line = found.byline_line or s
+        elif photo := photo_kind(s):
+            kinds[i], pictured = photo, pictured or in_header
+        elif is_published(s):
+            kinds[i] = K.PUBLISHED
+            if in_header or PUB_LABEL_RE.match(s):
+                found.pub_lines.append(s)
+                if by := PUB_BY_RE.search(s):  # "Posted 4 Feb 2026 by Jane Doe"
+                    found.byline = found.byline or by["who"]
+        elif in_header and (
+            who := byline(s, next_line, i > 0 and kinds[i - 1] is K.BYLINE, headline_done)
+        ):
+            kinds[i], found.byline = K.BYLINE, found.byline or who
+            found.byline_line = found.byline_line or s
+        elif len(s) <= 40 and name_key(s.strip("*_ ")) in OUTLET_NAMES:
+            kinds[i] = K.BYLINE if in_header else K.CREDIT
+            found.byline = found.byline or (s.strip("*_ ") if in_header else None)
+        elif not in_header:
+            kinds[i] = K.SUBHEADING if next_line and _subheading_like(s) else K.BODY
+        else:
+            headline_like = next_line is not None and _headline_like(s)
+            dateline = match_dateline(s, headline_like)
+            # a headline comes before the photo: a title-like line under a caption is a standfirst
+            if dateline is None and headline_like and not headline_done and not pictured:
+                kinds[i], found.title = K.HEADLINE, _heading_text(s)
+            elif dateline is None and (headline_like or s.startswith(("* ", "- ", "• "))):
+                # standfirst, its bullets or a heading: the header goes on
+                kinds[i] = K.SUBHEADING if MD_HEADING_RE.match(s) else K.BODY
+            else:
+                kinds[i], in_header, found.dateline = K.BODY, False, dateline
+            headline_done = True
+    return kinds, found
+
+
+def classify(text: str) -> tuple[list[tuple[int, int]], list[str], list[K | None], Found]:
+    """Line spans, lines, the kind of each line, and what the header walk found."""
+    spans, lines = nonblank_lines(text)
+    preset = split_lead_in(spans, lines)
+    kinds, found = _walk(lines, preset)
+    if found.byline is None:  # a wire credit names the authors: "Reporting by A; Editing by B"
+        credits = (ln for k, ln in zip(kinds, lines, strict=True) if k is K.CREDIT)
+        found.byline = next((m["who"] for c in credits if (m := CREDIT_BYLINE_RE.match(c))), None)
+    last = max((i for i, k in enumerate(kinds) if k in (K.BODY, K.SUBHEADING)), default=-1)
+    if last > 0 and BIO_RE.match(lines[last]) and nwords(lines[last], 40) <= 40:
+        kinds[last] = K.CREDIT  # the author's bio closing the article
+    return spans, lines, kinds, found
