@@ -46,6 +46,8 @@ DISCOURSE_WEIGHTS = (
     "speaker",
     "unique",
     "fallback",
+    "loose",
+    "ahead",
     "unresolved",
 )
 
@@ -110,6 +112,11 @@ class QuoteCues:
     # "the ministry", "the company": the institution named before whose name holds one of the words
     institution_nouns: Mapping[str, frozenset[str]]
     discourse_weight: Mapping[str, float]  # certainty of the discourse model's antecedents
+    # descriptions: "the US leader" fits a person whose role is a leader's office; "vice" makes
+    # "vice president" another office than "president"
+    generic_offices: frozenset[str] = frozenset()
+    leader_offices: tuple[str, ...] = ()
+    subordinate_offices: frozenset[str] = frozenset()
     # multi-word cues and channel phrases by their first word (lower case), in their order
     multi_by_first: Mapping[str, tuple[tuple[str, ...], ...]] = field(init=False)
     channels_by_first: Mapping[str, tuple[tuple[str, tuple[str, ...]], ...]] = field(init=False)
@@ -190,7 +197,9 @@ def parse_cues(
         for channel, words in _mapping(data, "documents").items()
         for word in _words(words, f"documents.{channel}")
     }
-    pronouns, scare, confidence = (_mapping(data, k) for k in ("pronouns", "scare", "confidence"))
+    pronouns, scare, confidence, offices = (
+        _mapping(data, k) for k in ("pronouns", "scare", "confidence", "offices")
+    )
     if not isinstance(scare.get("max_words"), int):
         raise KnowledgeError(f"{SOURCE}: scare.max_words must be an integer")
     rules, resolutions, weights = (
@@ -262,6 +271,9 @@ def parse_cues(
             for noun, words in _mapping(data, "institution_nouns").items()
         },
         discourse_weight={k: float(v) for k, v in weights.items()},
+        generic_offices=_lower(offices.get("generic"), "offices.generic"),
+        leader_offices=tuple(sorted(_lower(offices.get("leaders"), "offices.leaders"))),
+        subordinate_offices=_lower(offices.get("subordinate"), "offices.subordinate"),
     )
 
 

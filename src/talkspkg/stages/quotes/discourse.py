@@ -33,10 +33,19 @@ the subject ("Trump called Putin", "accused X of ...") is never an antecedent.
 |                  | With a cue of going on ("he added", "she continued":             |            |
 |                  | `going_on_verbs`), 3 comes before 2.                             |            |
 |                  | otherwise nobody: speaker null                                   | unresolved |
-| the president,   | the first of 1-3 above whose country (a demonym) or role (the    | own/agreed |
-| the US leader,   | office noun) fits (both, for a country's possessive); else the   | unique /   |
-| Russia's foreign | most recent person named in prose who fits (surer when the       | fallback   |
-| minister         | article has named only one who fits)                             |            |
+| the president,   | a person fits when their country is the description's (a demonym| own/agreed |
+| the US leader,   | or a possessive) and their role, if known, holds its office      | unique /   |
+| Russia's foreign | ("leader", "chief": any leader's office; "vice president" is no  | fallback   |
+| minister         | president); for a possessive, the role must hold it. The first   |            |
+|                  | of 1-3 above that fits, else the most recent person named in     |            |
+|                  | prose who fits: full only when the article names one who fits   |            |
+|                  | and the passage names them (another fitting person named in it:  | conflict   |
+|                  | lower). Two fitting subjects (or the current speaker) of the     | unresolved |
+|                  | passage: nobody (unless one is the phrase's own subject). Else   |            |
+|                  | the one person of the passage whose country the text does not    | loose      |
+|                  | give but whose role holds the office ("President X"); else,      |            |
+|                  | cataphora, the one person who fits named after it in its own or  | ahead      |
+|                  | the next sentence (a country's office: anywhere after it)        |            |
 | the statement    | the named subject of the passage's sentence that mentions such a | (document) |
 | (a document)     | document ("Paris and Berlin issued a joint statement": the first |            |
 |                  | issuer named); else, less sure (fallback weight): the issuer of  |            |
@@ -67,6 +76,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from talkspkg.stages.quotes.context import Context
+from talkspkg.stages.quotes.detect import body_paragraphs
 from talkspkg.stages.quotes.speaker import Phrase, classify, extend, phrase_at
 from talkspkg.stages.quotes.text import Token
 
@@ -390,32 +400,91 @@ def passage_speaker(ctx: Context, s: int, pos: int) -> tuple[str, float, int, in
     return None
 
 
+def holds(ctx: Context, role: str | None, office: str | None) -> bool:
+    """Whether a role ("US Special Envoy", "Russian President") holds the office a description
+    names ("envoy", "president"); a generic head ("leader", "chief") is any leader's office, and
+    an office after a subordinate word ("vice president") is another office."""
+    if not role or not office:
+        return False
+    words = role.lower().replace("-", " ").split()
+    offices = ctx.cues.leader_offices if office in ctx.cues.generic_offices else (office,)
+    for wanted in offices:
+        want = wanted.split()
+        for i in range(len(words) - len(want) + 1):
+            if words[i : i + len(want)] == want and (
+                i == 0 or words[i - 1] not in ctx.cues.subordinate_offices
+            ):
+                return True
+    return False
+
+
 def _fits(
-    ctx: Context, entity_id: str | None, country: str | None, office: str | None, both: bool
+    ctx: Context,
+    entity_id: str | None,
+    country: str | None,
+    office: str | None,
+    both: bool,
+    loose: bool = False,
 ) -> bool:
+    """A person fits a description when their country is the description's and their role, if
+    known, holds its office (`both`: it must be known and hold it). `loose`: a person whose
+    country the article does not give fits when their role holds the office ("President X" for
+    "the US president")."""
     known = ctx.entities.get(entity_id or "")
     if known is None or known.entity_type != "person":
         return False
-    holds = bool(office) and office in (known.role or "").lower()
+    fits_office = holds(ctx, known.role, office)
+    if loose:
+        return bool(country) and known.country is None and fits_office
     if country:
-        return known.country == country and (holds or not both)
-    return holds
+        other_office = bool(known.role) and not fits_office
+        return known.country == country and (fits_office if both else not other_office)
+    return fits_office
+
+
+def _subjects(ctx: Context, s: int, pos: int, speaker: str | None) -> set[str]:
+    """The named persons who are subjects of the passage's sentences before `pos`, and its
+    current speaker."""
+    floor = _floor(ctx, s)
+    found = {speaker} if speaker else set()
+    for t in range(s, -1, -1):
+        if ctx.sentences[t].paragraph < floor:
+            break
+        subj = subject(ctx, t)
+        if subj is not None and subj.sort == PERSON and subj.entity_id and subj.start < pos:
+            found.add(subj.entity_id)
+    return found
+
+
+def _passage_start(ctx: Context, s: int) -> int:
+    body = body_paragraphs(ctx.article)
+    return body[max(0, _floor(ctx, s))].start
 
 
 def description(
     ctx: Context, s: int, pos: int, country: str | None, office: str | None, both: bool = False
 ) -> tuple[str | None, float]:
     """The person a definite description ("the Finnish leader", "the president") designates;
-    with `both`, the person must hold the office too ("Russia's foreign minister")."""
+    with `both`, the person must hold the office too ("Russia's foreign minister").
+
+    Precision first: when two subjects of the passage fit, nobody (unless one is the subject of
+    the description's own sentence or leading clause); a person found beyond the
+    passage, or the only one fitting only loosely (country unknown), or named after the
+    description (cataphora), is below the confident band."""
     w = ctx.cues.discourse_weight
+    start = _passage_start(ctx, s)
+    persons = [r for r in ctx.prose_refs if r.entity_type == "person"]
     fitting = {
         r.entity_id
-        for r in ctx.prose_refs
-        if r.start < pos
-        and r.entity_type == "person"
-        and _fits(ctx, r.entity_id, country, office, both)
+        for r in persons
+        if r.start < pos and _fits(ctx, r.entity_id, country, office, both)
     }
+    near = {r.entity_id for r in persons if start <= r.start < pos and r.entity_id in fitting}
     own, earlier, speaker = _candidates(ctx, s, pos)
+    if len(_subjects(ctx, s, pos, speaker) & fitting) > 1 and not (
+        own and own.entity_id in fitting
+    ):
+        return None, w["unresolved"]  # two subjects of the passage fit
     for found, weight in (
         (own.entity_id if own else None, w["own"]),
         (earlier.entity_id if earlier else None, w["subject"]),
@@ -423,8 +492,40 @@ def description(
         (ctx.person_before(pos, country, office), w["fallback"]),
     ):
         if _fits(ctx, found, country, office, both):
+            if found not in near:
+                return found, min(weight, w["fallback"])
+            if len(near) > 1:  # another person of the passage fits too
+                return found, min(weight, w["conflict"])
             return found, w["unique"] if fitting == {found} else weight
-    return None, w["unresolved"]
+    if fitting:
+        return None, w["unresolved"]
+    loose = {
+        r.entity_id
+        for r in persons
+        if start <= r.start < pos and _fits(ctx, r.entity_id, country, office, both, loose=True)
+    }
+    if len(loose) == 1:  # "President X" in the passage, for "the US president"
+        return loose.pop(), w["loose"]
+    later = _ahead(ctx, s, pos, country, office)
+    return later, w["ahead"] if later else w["unresolved"]
+
+
+def _ahead(ctx: Context, s: int, pos: int, country: str | None, office: str | None) -> str | None:
+    """Cataphora: the one person who fits, named after the description in its own sentence or
+    the next ("Russia's foreign minister said ... Foreign Minister X, speaking in Moscow,
+    added"); for a country's office ("Russia's foreign minister"), anywhere in the article."""
+    sent = ctx.sentences[s]
+    stop = ctx.sentences[s + 1].end if s + 1 < len(ctx.sentences) else sent.end
+    if country and office and office not in ctx.cues.generic_offices:
+        stop = len(ctx.article.text)
+    ahead = {
+        r.entity_id
+        for r in ctx.prose_refs
+        if r.entity_type == "person"
+        and pos < r.start < stop
+        and _fits(ctx, r.entity_id, country, office, True)
+    }
+    return ahead.pop() if len(ahead) == 1 else None
 
 
 def issuer(ctx: Context, s: int, pos: int) -> str | None:
