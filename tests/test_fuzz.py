@@ -12,7 +12,6 @@ import json
 import os
 import shutil
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,6 @@ from hypothesis import strategies as st
 from talkspkg.cli import main
 
 EXAMPLES = int(os.environ.get("TALKSPKG_FUZZ_EXAMPLES", "25"))
-SECONDS_PER_EXAMPLE = 20.0
 
 
 @st.composite
@@ -129,12 +127,9 @@ def test_validate_never_crashes_on_a_damaged_package(built: Path, data: st.DataO
         pkg = Path(scratch) / "pkg"
         shutil.copytree(built, pkg)
         damage(pkg, data)
-        started = time.monotonic()
         result = CliRunner().invoke(main, ["validate", str(pkg), "--json"])
-        elapsed = time.monotonic() - started
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     assert result.exit_code in (0, 1), result.output
     report = json.loads(result.stdout)
     assert report["valid"] is (result.exit_code == 0)
     assert "check-error" not in {f["type"] for f in report["findings"]}, report["findings"]
-    assert elapsed < SECONDS_PER_EXAMPLE

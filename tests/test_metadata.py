@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time as clock
 from datetime import date, time
 from pathlib import Path
 
@@ -505,13 +504,12 @@ def test_ordinary_sentences_are_body(line: str) -> None:
     assert (meta.segments[1].kind, meta.dateline, meta.published_date) == (K.BODY, None, None)
 
 
-def test_large_text_is_parsed_quickly() -> None:
+def test_a_ten_megabyte_text_is_parsed() -> None:
+    """The whole text goes through the line walk (its speed is measured by bench/, not here)."""
     article = "".join(load(name) + "\n" for name in sorted(SEEDS))
-    text = article * (10_000_000 // len(article) + 1)
-    started = clock.perf_counter()
-    meta = parse_metadata(text)
-    assert clock.perf_counter() - started < 3.0  # ~0.6 s measured; generous for slow machines
-    assert meta.word_count > 1_000_000
+    copies = 10_000_000 // len(article) + 1
+    meta = parse_metadata(article * copies)
+    assert meta.word_count == copies * parse_metadata(article).word_count
 
 
 LINE_PIECES = st.sampled_from(
