@@ -36,7 +36,7 @@ import time
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
@@ -308,14 +308,8 @@ def rename_article(
         for m in pattern.finditer(text):
             edits.append((m.start(), m.end(), forms[m.group()]))
             replaced[forms[m.group()]] += 1
-    new_text, offsets = apply_edits(text, edits)
     # the gold: spans through the map, person ids to the slug of their renamed name
-    data = copy.deepcopy(gold.data)
-    for _where, node in spans(data):
-        if "start" in node and "end" in node:
-            node["start"], node["end"] = offsets.span(node["start"], node["end"])
-            node["sha"] = sha(new_text[node["start"] : node["end"]])
-    data["sha256"] = hashlib.sha256(new_text.encode("utf-8")).hexdigest()
+    new_text, data = carry_gold(gold, edits)
     new_ids: dict[str, str] = {}
     for person in data.get("persons") or []:
         if rename is not None and person["id"] not in rename:
@@ -326,18 +320,48 @@ def rename_article(
         new_ids[person["id"]] = slug(new_name)
         person["id"], person["name"] = slug(new_name), new_name
     _remap_ids(data, new_ids)
-    problems = verify(data, new_text)
-    if problems:
-        raise SystemExit(f"{gold.article_id}: renamed gold does not fit: {problems[:3]}")
-    path = folder / gold.path.name
-    path.write_text(new_text, encoding="utf-8")
+    renamed = write_article(gold, new_text, data, folder)
     leftover = []
     for person in persons:
         last = person["name"].split()[-1]
         if len(last) > 3 and re.search(rf"(?<![^\W_]){re.escape(last)}(?![^\W_])", new_text):
             leftover.append(last)
-    renamed = GoldArticle(gold.article_id, gold.split, path, new_text, data)
     return Renamed(renamed, replaced, leftover)
+
+
+def carry_gold(
+    gold: GoldArticle, edits: Sequence[Edit], strict: bool = False
+) -> tuple[str, dict[str, Any]]:
+    """The article's text with the edits applied, and a copy of its gold whose every span is
+    carried through them (offsets, `sha`, the file's `sha256`). `strict` refuses an edit that
+    straddles a span's boundary, so that every span keeps exactly its own words."""
+    new_text, offsets = apply_edits(gold.text, edits)
+    data = copy.deepcopy(gold.data)
+    for where, node in spans(data):
+        if "start" in node and "end" in node:
+            if strict:
+                for s, e, _new in offsets.edits:
+                    if s < node["start"] < e or s < node["end"] < e:
+                        raise ValueError(
+                            f"{gold.article_id} {where}: an edit at {s}-{e} "
+                            f"straddles the span {node['start']}-{node['end']}"
+                        )
+            node["start"], node["end"] = offsets.span(node["start"], node["end"])
+            node["sha"] = sha(new_text[node["start"] : node["end"]])
+    data["sha256"] = hashlib.sha256(new_text.encode("utf-8")).hexdigest()
+    return new_text, data
+
+
+def write_article(
+    gold: GoldArticle, new_text: str, data: dict[str, Any], folder: Path
+) -> GoldArticle:
+    """The transformed article written to `folder` under its file name, its gold checked."""
+    problems = verify(data, new_text)
+    if problems:
+        raise SystemExit(f"{gold.article_id}: transformed gold does not fit: {problems[:3]}")
+    path = folder / gold.path.name
+    path.write_text(new_text, encoding="utf-8")
+    return GoldArticle(gold.article_id, gold.split, path, new_text, data)
 
 
 def _remap_ids(node: Any, new_ids: dict[str, str]) -> None:
@@ -409,14 +433,23 @@ print("" if report.valid else report.summary(limit=20))
 """
 
 
-def build(golds: list[GoldArticle], workdir: Path) -> tuple[Package, str]:
+def build(
+    golds: list[GoldArticle],
+    workdir: Path,
+    sources: Callable[[dict[str, dict[str, Any]]], None] | None = None,
+) -> tuple[Package, str]:
     """The real `talkspkg build` of the articles (as bench/quality.py runs it); when the renamed
     articles make a package that fails validation, the same build without it (the annotator's
-    own `write_into`), so that the tables can still be scored: the findings are returned."""
+    own `write_into`), so that the tables can still be scored: the findings are returned.
+    `sources` may change the staged provenance (raw/sources.yaml's entries) in place."""
     from quality import read_package, stage_raw, talkspkg_build
 
     raw, out = workdir / "raw", workdir / "pkg"
     stage_raw(golds, raw)
+    if sources is not None:
+        entries = yaml.safe_load((raw / "sources.yaml").read_text(encoding="utf-8")) or {}
+        sources(entries)
+        (raw / "sources.yaml").write_text(yaml.safe_dump(entries, sort_keys=True), "utf-8")
     done = talkspkg_build(raw, out)
     invalid = ""
     if done.returncode != 0:
