@@ -1,0 +1,134 @@
+"""bench/generality.py: an invented article moved to other months and other places keeps its
+gold spans on the right words, its dates moved right and its weekdays."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+import generality  # noqa: E402
+import shift  # noqa: E402
+from gold import GoldArticle, sha, verify  # noqa: E402
+
+ARTICLE = (
+    "Envoys meet in Lisbon on Tuesday\n"
+    "\n"
+    "LISBON, May 6, 2025 - Foreign ministers met in Lisbon on Tuesday, 6 May 2025, and will "
+    "meet again on 19-20 May, officials said. Talks in March and in 2024 failed; "
+    "see example.org/2025/05/06/talks and 2025-05-06.\n"
+    "\n"
+    "\u201cWe made progress,\u201d a minister said in Lisbon's old town.\n"
+)
+
+
+def _span(needle: str, **extra: object) -> dict[str, object]:
+    start = ARTICLE.index(needle)
+    return {"start": start, "end": start + len(needle), "sha": sha(needle), **extra}
+
+
+def _gold(tmp_path: Path) -> GoldArticle:
+    path = tmp_path / "test-lisbon.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    import hashlib
+
+    data = {
+        "article": "test-lisbon",
+        "file": path.name,
+        "split": "seed",
+        "sha256": hashlib.sha256(ARTICLE.encode()).hexdigest(),
+        "articles": {"dateline": _span("LISBON"), "published_date": date(2025, 5, 6)},
+        "quotes": [_span("We made progress")],
+        "meetings": [
+            {
+                "id": "m1",
+                "date_start": date(2025, 5, 6),
+                "date_end": date(2025, 5, 6),
+                "precision": "day",
+                "place": "lisbon",
+                "evidence": [_span("Foreign ministers met in Lisbon on Tuesday, 6 May 2025")],
+            },
+            {
+                "id": "m2",
+                "date_start": date(2025, 3, 1),
+                "date_end": date(2025, 3, 31),
+                "precision": "month",
+                "place": None,
+                "evidence": [_span("Talks in March and in 2024 failed")],
+            },
+        ],
+    }
+    return GoldArticle("test-lisbon", "seed", path, ARTICLE, data)
+
+
+def test_every_date_moves_a_year_and_keeps_its_weekday(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    moved = generality.shift_article(_gold(tmp_path), 364, out)
+    text = moved.gold.text
+    assert "LISBON, May 5, 2026 - " in text
+    assert "on Tuesday, 5 May 2026" in text
+    assert date(2026, 5, 5).strftime("%A") == "Tuesday"
+    assert "again on 18-19 May" in text
+    assert "Talks in March and in 2025 failed" in text
+    assert "example.org/2026/05/05/talks and 2026-05-05." in text
+    assert verify(moved.gold.data, text) == []
+    data = moved.gold.data
+    assert data["articles"]["published_date"] == date(2026, 5, 5)
+    assert data["meetings"][0]["date_start"] == date(2026, 5, 5)
+    assert data["meetings"][1]["date_start"] == date(2026, 3, 1)
+    assert data["meetings"][1]["date_end"] == date(2026, 3, 31)
+    evidence = data["meetings"][0]["evidence"][0]
+    assert text[evidence["start"] : evidence["end"]] == (
+        "Foreign ministers met in Lisbon on Tuesday, 5 May 2026"
+    )
+    quote = data["quotes"][0]
+    assert text[quote["start"] : quote["end"]] == "We made progress"
+
+
+def test_a_date_leaving_its_month_beside_a_month_alone_is_not_shiftable(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    # 19 May + 14 days is in June while May (its 15th + 14 days) stays May: "in March" and
+    # the month-precision meeting cannot move consistently
+    with pytest.raises(shift.NotShiftable):
+        generality.shift_article(_gold(tmp_path), 14, out)
+
+
+def test_forms_of_months_days_and_years_are_kept() -> None:
+    s = shift.shift_text(
+        "On Feb. 8 and May 8th, in mid-May 2025 and 2025's talks.", -7, date(2025, 3, 1)
+    )
+    from robust import apply_edits
+
+    new, _ = apply_edits("On Feb. 8 and May 8th, in mid-May 2025 and 2025's talks.", s.edits)
+    assert new == "On Feb. 1 and May 1st, in mid-May 2025 and 2025's talks."
+    assert shift.month_after(2025, 3, 364) == (2026, 3)
+    assert shift.year_after(2025, -364) == 2024
+
+
+def test_the_modal_may_is_no_month() -> None:
+    s = shift.shift_text("Talks May resume. They began in May.", 35, date(2025, 3, 1))
+    assert [(a, b) for a, b, _ in s.edits] == [(32, 36)]  # "May." -> "June."
+
+
+def test_places_are_renamed_with_their_gold(tmp_path: Path) -> None:
+    gold = _gold(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    forms = generality.invent_places({"lisbon": {"Lisbon", "LISBON"}}, set())
+    new, edits = generality.rename_places_in(gold, forms, out)
+    invented = forms["Lisbon"]
+    assert forms["LISBON"] == invented.upper() or forms["LISBON"] != "LISBON"
+    assert "Lisbon" not in new.text and "LISBON" not in new.text
+    assert f"a minister said in {invented}'s old town" in new.text
+    assert verify(new.data, new.text) == []
+    assert new.data["meetings"][0]["place"] == invented.lower()
+    dateline = new.data["articles"]["dateline"]
+    assert new.text[dateline["start"] : dateline["end"]].lower() == invented.lower()
+    assert edits == 4  # headline, dateline, body twice
