@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import random
 from datetime import date, timedelta
 
@@ -151,3 +152,19 @@ def test_the_index_finds_the_clusters_of_comparing_every_cluster(
     monkeypatch.setattr(merge, "_threshold", _threshold_of_whole_lists)
     assert indexed == _shape(merge.cluster(mentions))
     assert len(indexed) < len(merge.reports_of(mentions))  # some reports were merged
+
+
+def test_colliding_ids_get_suffixes_long_enough_to_tell_them_apart() -> None:
+    """Three meetings share a stem; two of their keys share the first six hex digits of their
+    sha256 (found by search: at tens of thousands of meetings such pairs occur), so those
+    two need more digits; a stem held by one meeting keeps no suffix."""
+    from talkspkg.stages.meetings.rows import _disambiguate
+
+    a, b, c, d = (merge.Cluster() for _ in range(4))
+    keys = {a: "synthetic-004302:30114", b: "synthetic-005777:40439", c: "other:1", d: "x"}
+    stem = "undated-moscow-in_person"
+    ids = _disambiguate([a, b, c, d], {a: stem, b: stem, c: stem, d: "2025-04-23-london"}, keys.get)
+    assert ids[a][:-2] == ids[b][:-2] == f"{stem}-e24d9b"  # six digits alike, then two more
+    assert ids[a] != ids[b] and len(ids[a]) == len(ids[b]) == len(stem) + 9
+    assert ids[c] == f"{stem}-" + hashlib.sha256(b"other:1").hexdigest()[:8]
+    assert ids[d] == "2025-04-23-london"

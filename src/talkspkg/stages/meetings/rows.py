@@ -18,7 +18,8 @@ Policy:
 * meeting_id: "<date>-<city>-<format>", date as 2025-04-23 (day), 2025-w17 (ISO week), 2025-04
   (month) or "undated"; city "unknown" and format "unknown" when not stated; a bilateral adds
   "-bilateral". Ids that collide all get a suffix: 6 hex digits of a hash of their
-  participants, so an id depends only on the meeting's own content.
+  participants (then of their first evidence span, when the participants coincide too), so an
+  id depends only on the meeting's own content; more digits only where 6 would still collide.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from talkspkg.stages.meetings.sentence import RANK
 from talkspkg.stages.meetings.vocab import LEVELS
 
 STATUS_PRECEDENCE = ("held", "cancelled", "postponed", "planned")
+SUFFIX = 6  # hex digits of a colliding id's suffix (more where these collide)
 CALL_NOUNS = {"phone": "call", "video": "video call", None: "conversation"}
 
 
@@ -167,13 +169,24 @@ def _first_evidence(c: Cluster) -> str:
 def _disambiguate(
     clusters: list[Cluster], ids: dict[Cluster, str], key: Callable[[Cluster], str]
 ) -> dict[Cluster, str]:
-    counts = Counter(ids.values())
-    out: dict[Cluster, str] = {}
+    """Ids shared by several clusters get a suffix: the first SUFFIX hex digits of a hash of
+    `key`, more digits (two at a time) when those alone would still give two different keys
+    one id (at tens of thousands of meetings, six digits do collide)."""
+    groups: dict[str, list[Cluster]] = {}
     for c in clusters:
-        out[c] = ids[c]
-        if counts[ids[c]] > 1:
-            digest = hashlib.sha256(key(c).encode()).hexdigest()[:6]
-            out[c] = f"{ids[c]}-{digest}"
+        groups.setdefault(ids[c], []).append(c)
+    out: dict[Cluster, str] = {}
+    for stem, members in groups.items():
+        if len(members) == 1:
+            out[members[0]] = stem
+            continue
+        digests = {c: hashlib.sha256(key(c).encode()).hexdigest() for c in members}
+        distinct = len(set(digests.values()))
+        width = SUFFIX
+        while width < 64 and len({d[:width] for d in digests.values()}) < distinct:
+            width += 2
+        for c in members:
+            out[c] = f"{stem}-{digests[c][:width]}"
     return out
 
 
