@@ -544,3 +544,11 @@ def test_byline_shapes_type_the_authors_journalist_and_no_one_else(
     }
     assert found == journalists
     assert entity(result, "arvid-solberg").entity_type == "person"
+
+
+def test_a_title_heading_an_institution_s_name_is_no_part_of_it() -> None:
+    result = annotate(
+        "The Director of the Northern Logistics Directorate, Ivo Marn, said supplies were late."
+    )
+    orgs = {d.name for d in result.discovered.values() if d.entity_type == "organization"}
+    assert orgs == {"Northern Logistics Directorate"}

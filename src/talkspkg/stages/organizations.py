@@ -5,10 +5,11 @@ them; "and" never right after an institution noun, so two outlets stay two) that
 is led by, an institution noun (`_ORG_HEADS`: Ministry, Council, Institute, Center, News,
 Times, ...) and says which institution it is: a state named in it, or a word beyond the
 state-function ones (`_ORG_GENERIC`: "the Foreign Ministry" alone is nobody). Sentence openers
-("Despite", "The") are no part of the name. Its country: the state named in the run, or a
-possessive state right before it, which then opens the name ("Chile's Interior Ministry"). A
-name that folds (case, "the", defense/defence, organization/organisation, center/centre) to a
-curated organisation's name or alias is that organisation.
+("Despite", "The") and a leading title ("Director of the ...") are no part of the name. Its
+country: the state named in the run, or a possessive state right before it, which then opens
+the name ("Chile's Interior Ministry"). A name that folds (case, "the", defense/defence,
+organization/organisation, center/centre) to a curated organisation's name or alias is that
+organisation.
 
 A state's ministry or embassy written in lower case ("the Polish foreign ministry", "Ukraine's
 defence ministry", "the Russian embassy") is an organisation as well (`discover_ministries`):
@@ -125,6 +126,14 @@ def discover_organizations(article: Article, kb: KnowledgeBase) -> Iterator[Disc
         for i, j in _org_runs(text, toks):
             while i < j and _bare(toks[i].text) in _FUNCTION_CAPS:
                 i += 1
+            # a role heading the run is a person's title, not part of the institution's name:
+            # "Director of the Northern Logistics Directorate" names the Directorate
+            while (
+                i + 2 < j
+                and _bare(toks[i].text).lower() in lex.role_words
+                and toks[i + 1].text in ("of", "for")
+            ):
+                i += 3 if toks[i + 2].text == "the" else 2
             words = [_bare(t.text) for t in toks[i:j]]
             if len(words) < 2:
                 continue
