@@ -314,8 +314,8 @@ def test_limited_and_30_day_ceasefires_and_concessions_stay_apart(text, expected
     ("text", "proposal_id", "city"),
     [
         (
-            "Rubio presented the U.S. proposal at a meeting last week in Paris with Ukrainian "
-            "and European officials. It includes a full ceasefire.",
+            "Last week Rubio presented the American proposal to Ukrainian and European officials "
+            "at a meeting in Paris. It includes a full ceasefire.",
             "united-states.plan",
             "paris",
         ),
