@@ -87,6 +87,7 @@ def test_a_name_in_a_meeting_place_slot_is_the_meetings_discovered_city(
         "Witkoff held talks with Umerov in Maria Lopez's absence on Tuesday.",
         "The talks on the war in Dellbrook resumed on Tuesday.",
         "After the talks in Geneva officials said little.",
+        "Why The Harlow Talks Were Quietly Downgraded Again",
     ],
 )
 def test_no_place_is_discovered_from_a_name_that_is_no_place(body: str) -> None:

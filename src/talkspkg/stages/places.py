@@ -1,6 +1,7 @@
 """Discovery of places the knowledge base does not list, from a place slot (precision first).
 
-A capitalised name (one to four words, "al"/"el"/"de"/... allowed inside) is a discovered
+A capitalised name (one to four words, "al"/"el"/"de"/... allowed inside; never in
+a title-case headline; never two letters alone: "St" of "St. X") is a discovered
 `location` only where the text says it is a place (words of `knowledge/meetings.yaml`,
 section `discovered_places`):
 - `meeting-place`: after a meeting word, at most `slot_gap` words and in/at/to ("talks in X",
@@ -34,6 +35,7 @@ from talkspkg.document import Article
 from talkspkg.kb import KnowledgeBase
 from talkspkg.stages.candidates import DISCOVERED, PROSE, Candidate
 from talkspkg.stages.discovery import _FUNCTION_CAPS, Discovered
+from talkspkg.stages.kbmatch import title_case
 from talkspkg.textutil import slug
 
 _WORD = r"[A-Z][^\W\d_]*(?:(?:-|[’'](?![sS]\b))[^\W\d_]+)*"
@@ -185,7 +187,12 @@ def discover_places(article: Article, kb: KnowledgeBase) -> Iterator[Discovered]
     text = article.text
     names: dict[str, tuple[str, str | None, str | None]] = {}  # name -> source, role, country
     spans: list[tuple[int, int, str]] = []
-    prose = [(s.start, s.end) for s in article.segments_of(*PROSE)]
+    # a title-case headline's capitals prove nothing ("Why The X Talks Were Downgraded")
+    prose = [
+        (s.start, s.end)
+        for s in article.segments_of(*PROSE)
+        if not title_case(text[s.start : s.end])
+    ]
     for start, end in prose:
         for a, b, source, role, iso in _found(article, kb, start, end):
             if text[b : b + 2] in ("’s", "'s") and source != "meeting-place":
@@ -194,6 +201,8 @@ def discover_places(article: Article, kb: KnowledgeBase) -> Iterator[Discovered]
             if trimmed is None:
                 continue
             a, b = trimmed
+            if b - a < 3:
+                continue  # an initial or an abbreviation ("St" cut from its name)
             if re.match(_POSS, text[b : b + 2]) and not _venue_after(text, b):
                 continue  # "talks in X's absence"
             if _speech_after(text, b, kb):
