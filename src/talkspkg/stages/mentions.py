@@ -41,6 +41,7 @@ from talkspkg.stages.discovery import (
 )
 from talkspkg.stages.kbmatch import kb_candidates, surface_index
 from talkspkg.stages.organizations import discover_ministries, discover_organizations
+from talkspkg.stages.places import discover_places
 from talkspkg.stages.spans import overlaps_any, resolve_overlaps
 from talkspkg.textutil import slug
 
@@ -279,7 +280,31 @@ def mentions(article: Article, kb: KnowledgeBase) -> MentionResult:
         for c in resolve_overlaps([*curated, *(d.candidate for d in found)])
         if c.priority == DISCOVERED and " " not in article.text[c.start : c.end]
     ]
-    final = resolve_overlaps([*first_pass, *surnames, *singles])
+    # places last: a name the knowledge base, a person or an organisation holds is theirs
+    held = [
+        (c.start, c.end) for c in [*curated, *(d.candidate for d in found), *surnames, *singles]
+    ]
+    places = [
+        d
+        for d in discover_places(article, kb)
+        if not overlaps_any(d.candidate.start, d.candidate.end, zones)
+        and not any(a < d.candidate.end and d.candidate.start < b for a, b in held)
+        and d.candidate.entity_id not in discovered
+    ]
+    for d in places:
+        discovered.setdefault(
+            d.candidate.entity_id,
+            Entity(
+                d.candidate.entity_id,
+                d.name,
+                "location",
+                d.country,
+                d.role,
+                curated=False,
+                source=d.source,
+            ),
+        )
+    final = resolve_overlaps([*first_pass, *surnames, *singles, *(d.candidate for d in places)])
     _lend_roles(final, singles, discovered)
     used = {c.entity_id for c in final}
     return MentionResult(

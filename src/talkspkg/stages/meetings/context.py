@@ -170,10 +170,22 @@ class ArticleContext:
             if e.entity_type == "location"
         }
 
+    @cached_property
+    def place_kinds(self) -> frozenset[str]:
+        """Kinds of place before "of" and a place's name ("the resort town of X")."""
+        from talkspkg.stages.places import place_words
+
+        return frozenset(place_words().place_kinds)
+
     def is_city(self, entity: Entity) -> bool:
+        """A curated city, capital or state, or any place discovered from a place slot."""
+        if entity.entity_type == "location" and not entity.curated:
+            return True
         role = re.findall(r"[a-z]+", (entity.role or "").lower())
         return entity.entity_type == "location" and bool(set(role) & self.vocab.city_roles)
 
     def is_venue(self, entity: Entity) -> bool:
+        if not entity.curated:
+            return False
         role = re.findall(r"[a-z]+", (entity.role or "").lower())
         return entity.entity_type == "location" and bool(role) and role[0] in self.vocab.venue_roles

@@ -139,6 +139,10 @@ def _attach_places(ctx: ArticleContext, s: Sentence) -> None:
         if entity is None or not (ctx.is_city(entity) or ctx.is_venue(entity)):
             continue
         before = _WORD.findall(text[max(s.start, m.start - 30) : m.start])
+        if before and before[-1].lower() == "the" and not entity.curated:
+            before = before[:-1]  # "at the Lindqvist resort": a discovered place names a venue's
+        if len(before) >= 2 and before[-1] == "of" and before[-2].lower() in ctx.place_kinds:
+            before = [*before[:-2], "in"]  # "in the Turkish city of X"
         after = _WORD.match(text, m.end + 1) if m.end + 1 < s.end else None
         markers = lex.locative_before if ctx.is_venue(entity) else ctx.vocab.place_before
         locative = (before and before[-1].lower() in markers) or (
@@ -158,7 +162,7 @@ def _attach_places(ctx: ArticleContext, s: Sentence) -> None:
             if f.venue is None or f.venue_entity is None:
                 f.venue, f.venue_entity = (m.start, m.end, m.text), m.entity_id
                 venues[m.end] = f
-        elif f.place is None or _closer(ctx, s, f, m, f.place):
+        elif f.place is None or (_rank(ctx, m, f.place), _closer(ctx, s, f, m, f.place)) > (0, 0):
             f.place = m
     for f in s.frames:  # "at the White House": in Washington
         if f.place is None and f.venue is not None:
@@ -181,6 +185,13 @@ def _venue_pattern(venue_nouns: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(
         rf"\b(?:at|in|to|inside)\s+(?:the\s+)?((?:[A-Z][\w’'.-]*\s+){{0,3}}(?:{nouns}))\b"
     )
+
+
+def _rank(ctx: ArticleContext, new: Mention, old: Mention) -> int:
+    """1 when `new` is a known place and `old` a discovered one, -1 the other way, else 0: a
+    discovered place never overrides one the knowledge base lists."""
+    known = [m.entity_id in ctx.kb.entities for m in (new, old)]
+    return known[0] - known[1]
 
 
 def _closer(ctx: ArticleContext, s: Sentence, f: Frame, new: Mention, old: Mention) -> bool:

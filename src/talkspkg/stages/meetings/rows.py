@@ -150,8 +150,8 @@ def meeting_ids(clusters: list[Cluster], kb: KnowledgeBase) -> dict[Cluster, str
     base: dict[Cluster, str] = {}
     for c in clusters:
         root = c.parent or c
-        place = kb.entities.get(c.place_id or root.place_id or "")
-        city = slug(place.name) if place else "unknown"
+        name, _ = _place(c, kb)
+        city = slug(name) if name else "unknown"
         when = _date_part(c if c.dated else root)
         stem = f"{when}-{city}-{c.format or root.format or 'unknown'}"
         base[c] = stem + ("-bilateral" if c.parent is not None else "")
@@ -159,6 +159,21 @@ def meeting_ids(clusters: list[Cluster], kb: KnowledgeBase) -> dict[Cluster, str
     # the first evidence span, which no other meeting can share.
     ids = _disambiguate(clusters, base, lambda c: "|".join(sorted(_roles(c))))
     return _disambiguate(clusters, ids, _first_evidence)
+
+
+def _place(c: Cluster, kb: KnowledgeBase) -> tuple[str | None, str | None]:
+    """The meeting's city and its country: the knowledge base's, else (a discovered place) as
+    the reports that name it state them."""
+    root = c.parent or c
+    place_id = c.place_id or root.place_id
+    if place_id is None:
+        return None, None
+    place = kb.entities.get(place_id)
+    if place is not None:
+        return place.name, place.country
+    named = [m for m in (*c.mentions, *root.mentions) if m.place_id == place_id]
+    city = next((m.city for m in named if m.city), None)
+    return city, next((m.country for m in named if m.country), None)
 
 
 def _first_evidence(c: Cluster) -> str:
@@ -195,18 +210,18 @@ def _meeting_row(c: Cluster, ids: dict[Cluster, str], kb: KnowledgeBase) -> dict
     dated = c.dated or root.dated
     rng = dated.date if dated else None
     place_id = c.place_id or root.place_id
-    place = kb.entities.get(place_id or "")
+    name, country = _place(c, kb)
     planned, held, note = _levels(c)
     return {
         "meeting_id": ids[c],
-        "label": _label(c, kb, _roles(c), place.name if place else None),
+        "label": _label(c, kb, _roles(c), name),
         "date_start": rng.start if rng else None,
         "date_end": rng.end if rng else None,
         "date_precision": rng.precision if rng else None,
         "date_anchor": dated.date_anchor if dated else None,
         "date_article_id": dated.article_id if dated else None,
-        "city": place.name if place else None,
-        "country": place.country if place else None,
+        "city": name,
+        "country": country,
         "place_id": place_id,
         "venue": next((m.venue for m in c.mentions if m.venue), None),
         "format": c.format or root.format,
