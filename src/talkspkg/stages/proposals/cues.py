@@ -50,7 +50,8 @@ class Kind:
 @dataclass(frozen=True, slots=True)
 class ProposalCue:
     kind: str
-    form: str  # "noun" | "verb" | "reported" (a modal demand: whoever reports it proposes)
+    form: str  # "noun" | "verb" | "reported" (a modal demand: whoever reports it proposes) |
+    # "for" (a predicate whose holder stands in a "for X" phrase: "non-negotiable for Moscow")
     patterns: tuple[re.Pattern[str], ...]
 
 
@@ -147,7 +148,7 @@ def parse_cues(data: Any, source: str) -> Cues:
     proposal_cues = []
     for where, raw in _entries(data, "proposal_cues", source):
         kind = _choice(raw, "kind", tuple(k for k in PROPOSAL_KINDS if k != SINGLE_ISSUE), where)
-        form = _choice(raw, "form", ("noun", "verb", "reported"), where)
+        form = _choice(raw, "form", ("noun", "verb", "reported", "for"), where)
         patterns = text_list(raw.get("patterns"), where, "patterns", required=True)
         proposal_cues.append(ProposalCue(kind, form, compile_patterns(patterns, where)))
     stance_cues = []
