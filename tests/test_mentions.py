@@ -552,3 +552,16 @@ def test_a_title_heading_an_institution_s_name_is_no_part_of_it() -> None:
     )
     orgs = {d.name for d in result.discovered.values() if d.entity_type == "organization"}
     assert orgs == {"Northern Logistics Directorate"}
+
+
+def test_one_name_typed_with_either_apostrophe_is_one_id() -> None:
+    from talkspkg.textutil import slug
+
+    curly = annotate("Envoy Aoife O’Rourke said the talks had stalled.")
+    straight = annotate("Envoy Aoife O'Rourke said the talks had stalled.")
+    assert set(curly.discovered) == set(straight.discovered) == {"aoife-orourke"}
+    assert (
+        slug("India’s foreign ministry")
+        == slug("India's foreign ministry")
+        == ("indias-foreign-ministry")
+    )
