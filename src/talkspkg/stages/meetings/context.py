@@ -178,14 +178,15 @@ class ArticleContext:
         return frozenset(place_words().place_kinds)
 
     def is_city(self, entity: Entity) -> bool:
-        """A curated city, capital or state, or any place discovered from a place slot."""
+        """A curated city, capital or state, or a place discovered from a place slot that is
+        not a venue ("Joint Base X", "X Lodge")."""
         if entity.entity_type == "location" and not entity.curated:
-            return True
+            return entity.role != "venue"
         role = re.findall(r"[a-z]+", (entity.role or "").lower())
         return entity.entity_type == "location" and bool(set(role) & self.vocab.city_roles)
 
     def is_venue(self, entity: Entity) -> bool:
         if not entity.curated:
-            return False
+            return entity.entity_type == "location" and entity.role == "venue"
         role = re.findall(r"[a-z]+", (entity.role or "").lower())
         return entity.entity_type == "location" and bool(role) and role[0] in self.vocab.venue_roles
