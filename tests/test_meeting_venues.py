@@ -169,3 +169,55 @@ def test_a_saints_name_is_a_place_never_a_person() -> None:
 def test_no_venue_or_place_without_a_meeting_slot(body: str) -> None:
     assert all(c is None and v is None for c, v, _ in rows_of(body))
     assert "location" not in discovered(body).values()
+
+
+def meetings_of(*bodies: str) -> list[tuple[str | None, int]]:
+    """(city, article_count) of each meeting of several one-sentence articles."""
+    rows = run(*[article(f"r{i}", b, PUB) for i, b in enumerate(bodies)])
+    return sorted((r["city"], r["article_count"]) for r in rows["meetings"])
+
+
+@pytest.mark.parametrize(
+    ("city_report", "region_report", "city"),
+    [
+        (  # a discovered town in a curated state
+            "Trump and Putin met in Kelvik, Alaska, on Friday, officials said in a statement "
+            "released later that day.",
+            "The Alaska summit between Trump and Putin on Friday produced no deal, officials "
+            "said on Saturday.",
+            "Kelvik",
+        ),
+        (  # a discovered town in a discovered region
+            "Trump and Putin met in Noringen, Rivenza, on Friday, officials said in a statement "
+            "released later that day.",
+            "The Rivenza summit between Trump and Putin on Friday produced no deal, officials "
+            "said on Saturday.",
+            "Noringen",
+        ),
+        (
+            "Trump and Putin held talks in Noringen in Rivenza on Friday, officials said in a "
+            "statement released later.",
+            "Trump met Putin in Rivenza on Friday for their first summit in years, officials "
+            "said on Saturday.",
+            "Noringen",
+        ),
+    ],
+)
+def test_a_region_and_a_city_in_it_are_one_encounter_when_date_and_people_agree(
+    city_report: str, region_report: str, city: str
+) -> None:
+    assert meetings_of(city_report, region_report) == [(city, 2)]
+
+
+def test_two_cities_of_one_region_are_never_one_encounter() -> None:
+    assert meetings_of(
+        "Trump and Putin met in Noringen, Rivenza, on Friday, officials said in a statement "
+        "released later that day.",
+        "Trump and Putin met in Torvik, Rivenza, on Friday, officials said in a statement "
+        "released later that day.",
+    ) == [("Noringen", 1), ("Torvik", 1)]
+
+
+def test_a_name_after_the_town_that_speaks_is_no_region() -> None:
+    body = "Witkoff met Umerov in Kelvik, Smith told reporters on Monday after the meeting ended."
+    assert discovered(body) == {"kelvik": "location"}

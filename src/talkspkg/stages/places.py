@@ -18,7 +18,11 @@ meeting word. A name of a venue's shape (`venue_heads`/`venue_tails`: "Joint Bas
 word, with role `venue` (a venue, not a city: the meeting stage gives it as `venue` and leaves
 the city null unless the text gives one); so is "X" of "at the X hotel" when a city follows.
 The name right after a venue (", Y" or "in Y": "Joint Base X in Y", "X Lodge, Y") is the
-venue's city (`place-phrase`).
+venue's city (`place-phrase`). A place found in a meeting slot and followed by ", Y" or "in Y",
+Y a curated state or a capitalised name closing its phrase (", Y," / "Y on ..."; never a
+country, a speech verb's subject nor a bad word), lies in Y: its role is "<kind> in Y", and an
+unknown Y is a discovered place (role `region`); the meeting stage reads the region from that
+role, so a report placed at Y and one at X may be one encounter, two towns of Y never.
 Never a name the knowledge base or another discovery rule already holds (countries, capitals,
 people, organisations: those are resolved first), a month or weekday, a demonym or language
 ("talks in Russian"), a title or sentence-opening word, a possessive before anything but a venue
@@ -180,6 +184,34 @@ def _country_names(kb: KnowledgeBase) -> dict[str, str]:
 
 
 @cache
+def _region_names(kb: KnowledgeBase) -> frozenset[str]:
+    """The surfaces of a curated state or region ("Alaska", "Florida")."""
+    return frozenset(
+        name
+        for e in kb.entities.values()
+        if e.entity_type == "location" and (e.role or "").startswith("state of")
+        for name in e.surfaces
+    )
+
+
+def _region_after(text: str, b: int, end: int, kb: KnowledgeBase) -> tuple[int, int] | None:
+    """The region a place lies in, as the text gives it right after: "X, Alaska", "X in Y,"
+    (a curated state, or a capitalised name closing its phrase: ", Y," / ", Y on" / "in Y.")."""
+    m = re.compile(rf"(?:,\s*|\s+in\s+)(?P<name>{_NAME})").match(text, b, end)
+    if m is None:
+        return None
+    a, z = m.span("name")
+    if m.group("name") in _region_names(kb):
+        return a, z
+    closes = re.match(r"\s*(?:[,.;)]|\s(?:on|last|this|next|earlier|later)\b)", text[z : z + 10])
+    if m.group("name") in _country_names(kb) or not closes or _speech_after(text, z, kb):
+        return None
+    if any(_bad_word(w, kb) for w in m.group("name").split()) or z - a < 3:
+        return None
+    return a, z
+
+
+@cache
 def _country_after(kb: KnowledgeBase) -> re.Pattern[str]:
     names = _alt(tuple(_country_names(kb)))
     return re.compile(rf"(?:,\s*|\s+in\s+(?:the\s+)?)(?P<country>{names})(?![\w’'-])")
@@ -270,6 +302,7 @@ def discover_places(article: Article, kb: KnowledgeBase) -> Iterator[Discovered]
     text = article.text
     names: dict[str, tuple[str, str | None, str | None]] = {}  # name -> source, role, country
     spans: list[tuple[int, int, str]] = []
+    regions: list[tuple[int, int, str]] = []  # discovered regions a discovered place lies in
     # a title-case headline's capitals prove nothing ("Why The X Talks Were Downgraded")
     prose = [
         (s.start, s.end)
@@ -291,18 +324,31 @@ def discover_places(article: Article, kb: KnowledgeBase) -> Iterator[Discovered]
             if _speech_after(text, b, kb):
                 continue
             name = text[a:b]
+            region: str | None = None
             if venue_shaped(name):
                 role = "venue"
+            elif source == "meeting-place" and (found := _region_after(text, b, end, kb)):
+                region = text[found[0] : found[1]]  # "talks in X, Y": X lies in Y
+                if region not in _region_names(kb):
+                    regions.append((found[0], found[1], region))
+                role = f"{role or 'place'} in {region}"
             after = _country_after(kb).match(text, b)
             iso = iso or (_country_names(kb)[after.group("country")] if after else None)
             prior = names.get(name)
-            if prior is None or (prior[2] is None and iso):
+            if (
+                prior is None
+                or (prior[2] is None and iso)
+                or (region and " in " not in (prior[1] or ""))
+            ):
                 names[name] = (
                     prior[0] if prior else source,
-                    (prior[1] if prior else None) or role,
-                    iso,
+                    role if region else (prior[1] if prior else None) or role,
+                    iso or (prior[2] if prior else None),
                 )
             spans.append((a, b, name))
+    for a, b, region in regions:  # "in X, Y": Y is a region, a place of its own
+        names.setdefault(region, ("place-phrase", "region", None))
+        spans.append((a, b, region))
     if not names:
         return
     for start, end in prose:  # every later use of a discovered place

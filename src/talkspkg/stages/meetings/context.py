@@ -11,6 +11,7 @@ from talkspkg.document import Article
 from talkspkg.kb import Entity, KnowledgeBase
 from talkspkg.stages.meetings.vocab import Vocab
 from talkspkg.stages.mentions import Mention, MentionResult
+from talkspkg.textutil import slug
 
 # a word of a title before a name, read backwards from the name
 _TITLE_WORD = re.compile(r"[A-Za-z][\w.’'-]*")
@@ -160,7 +161,11 @@ class ArticleContext:
         found = re.search(r"\bin\s+([A-Z][\w .'-]*?)(?:,|$)", role)
         if found is None:
             return None
-        return self._locations.get(found.group(1).strip())
+        name = found.group(1).strip()
+        if name in self._locations:
+            return self._locations[name]
+        region = self.found.discovered.get(slug(name))  # a discovered region ("X, Y")
+        return region.entity_id if region and region.entity_type == "location" else None
 
     @cached_property
     def _locations(self) -> dict[str, str]:
