@@ -11,6 +11,18 @@ section `discovered_places`):
   noun ("at the X resort"), or possessive before a venue ("at X's Y Palace");
 - `place-phrase`: after a kind of place and "of" ("the Turkish city of X", "the resort town of
   X"), or after in/at/to/near and before ", <country>" ("in X, Saudi Arabia").
+A saint's prefix opens a name ("St. X", "St X", "Saint X": a place, never a person). A visit
+verb is a slot of its own ("X visited Y", "toured Y"); so is "aboard/on board (the) X" after a
+meeting word. A name of a venue's shape (`venue_heads`/`venue_tails`: "Joint Base X", "Camp X",
+"X Air Force Base", "X Lodge", "X Hotel") is a place after at/in/inside even without a meeting
+word, with role `venue` (a venue, not a city: the meeting stage gives it as `venue` and leaves
+the city null unless the text gives one); so is "X" of "at the X hotel" when a city follows.
+The name right after a venue (", Y" or "in Y": "Joint Base X in Y", "X Lodge, Y") is the
+venue's city (`place-phrase`). A place found in a meeting slot and followed by ", Y" or "in Y",
+Y a curated state or a capitalised name closing its phrase (", Y," / "Y on ..."; never a
+country, a speech verb's subject nor a bad word), lies in Y: its role is "<kind> in Y", and an
+unknown Y is a discovered place (role `region`); the meeting stage reads the region from that
+role, so a report placed at Y and one at X may be one encounter, two towns of Y never.
 Never a name the knowledge base or another discovery rule already holds (countries, capitals,
 people, organisations: those are resolved first), a month or weekday, a demonym or language
 ("talks in Russian"), a title or sentence-opening word, a possessive before anything but a venue
@@ -51,6 +63,11 @@ class PlaceWords:
     meeting_nouns: tuple[str, ...]
     place_kinds: tuple[str, ...]
     venue_nouns: tuple[str, ...]
+    venue_heads: tuple[str, ...]
+    venue_tails: tuple[str, ...]
+    aboard: tuple[str, ...]
+    saint_prefixes: tuple[str, ...]
+    visit_verbs: tuple[str, ...]
 
 
 @cache
@@ -64,6 +81,11 @@ def place_words() -> PlaceWords:
         tuple(data["meeting_nouns"]),
         tuple(data["place_kinds"]),
         tuple(data["venue_nouns"]),
+        tuple(data["venue_heads"]),
+        tuple(data["venue_tails"]),
+        tuple(data["aboard"]),
+        tuple(data["saint_prefixes"]),
+        tuple(data["visit_verbs"]),
     )
 
 
@@ -72,21 +94,52 @@ def _alt(words: tuple[str, ...]) -> str:
 
 
 @cache
+def _full_name() -> str:
+    """A place's name, a saint's prefix allowed before it ("St. X", "Saint X")."""
+    return rf"(?:(?:{_alt(place_words().saint_prefixes)})\s+(?=[A-Z]))?{_NAME}"
+
+
+def venue_shaped(name: str) -> bool:
+    """A name that is a venue's, not a city's: "Joint Base X", "Camp X", "X Lodge"."""
+    w = place_words()
+    words = name.split()
+    heads = any(name.startswith(h + " ") for h in w.venue_heads)
+    return len(words) > 1 and (heads or any(name.endswith(" " + t) for t in w.venue_tails))
+
+
+def _venue_core(name: str) -> list[str]:
+    """A venue-shaped name's own words, without its head or tail ("Camp X" -> ["X"])."""
+    w = place_words()
+    for h in sorted(w.venue_heads, key=len, reverse=True):
+        if name.startswith(h + " "):
+            return name[len(h) :].split()
+    for t in sorted(w.venue_tails, key=len, reverse=True):
+        if name.endswith(" " + t):
+            return name[: -len(t)].split()
+    return name.split()
+
+
+@cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     w = place_words()
     venue = _alt(w.venue_nouns)
+    nm = _full_name()
     return {
-        "slot": re.compile(rf"\b(?:in|at|to)\s+(?P<name>{_NAME})"),
+        "slot": re.compile(rf"\b(?:in|at|to)\s+(?P<name>{nm})"),
+        "at": re.compile(rf"\b(?:at|in|inside)\s+(?:the\s+)?(?P<name>{nm})"),
+        "visit": re.compile(rf"\b(?:{_alt(w.visit_verbs)})\s+(?P<name>{nm})"),
+        "aboard": re.compile(rf"\b(?:{_alt(w.aboard)})\s+(?:the\s+)?(?P<name>{nm})"),
+        "then": re.compile(rf"(?:,\s*|\s+in\s+)(?P<name>{nm})"),
         "noun": re.compile(
-            rf"(?<![–—-])\bthe\s+(?P<name>{_NAME})\s+(?:peace\s+)?(?:{_alt(w.meeting_nouns)})\b"
+            rf"(?<![–—-])\bthe\s+(?P<name>{nm})\s+(?:peace\s+)?(?:{_alt(w.meeting_nouns)})\b"
         ),
         "venue": re.compile(
-            rf"\bat\s+(?:the\s+(?P<name>{_NAME})\s+(?:{venue})\b"
-            rf"|(?P<owner>{_NAME}){_POSS}\s+(?:[A-Z][\w’'-]*\s+){{0,3}}(?i:{venue})\b)"
+            rf"\bat\s+(?:the\s+(?P<name>{nm})\s+(?:{venue})\b"
+            rf"|(?P<owner>{nm}){_POSS}\s+(?:[A-Z][\w’'-]*\s+){{0,3}}(?i:{venue})\b)"
         ),
         "kind": re.compile(
             rf"\b(?:[A-Za-z][\w-]*\s+){{0,3}}?"
-            rf"(?:{_alt(w.place_kinds)})\s+of\s+(?P<name>{_NAME})"
+            rf"(?:{_alt(w.place_kinds)})\s+of\s+(?P<name>{nm})"
         ),
     }
 
@@ -106,7 +159,11 @@ def _bad_word(word: str, kb: KnowledgeBase) -> bool:
 
 def _trim(text: str, start: int, end: int, kb: KnowledgeBase) -> tuple[int, int] | None:
     """The name's span without trailing words that are no part of a place ("X Monday")."""
-    words = list(re.finditer(r"\S+", text[start:end]))
+    name = text[start:end]
+    if venue_shaped(name):  # "X Air Force Base": the venue's own words ("Air") are no title
+        core = _venue_core(name)
+        return (start, end) if core and not any(_bad_word(w, kb) for w in core) else None
+    words = list(re.finditer(r"\S+", name))
     while words and _bad_word(words[-1].group(), kb):
         words.pop()
     if not words or any(_bad_word(m.group(), kb) for m in words):
@@ -124,6 +181,34 @@ def _country_names(kb: KnowledgeBase) -> dict[str, str]:
             for name in e.surfaces:
                 out.setdefault(name, e.country)
     return out
+
+
+@cache
+def _region_names(kb: KnowledgeBase) -> frozenset[str]:
+    """The surfaces of a curated state or region ("Alaska", "Florida")."""
+    return frozenset(
+        name
+        for e in kb.entities.values()
+        if e.entity_type == "location" and (e.role or "").startswith("state of")
+        for name in e.surfaces
+    )
+
+
+def _region_after(text: str, b: int, end: int, kb: KnowledgeBase) -> tuple[int, int] | None:
+    """The region a place lies in, as the text gives it right after: "X, Alaska", "X in Y,"
+    (a curated state, or a capitalised name closing its phrase: ", Y," / ", Y on" / "in Y.")."""
+    m = re.compile(rf"(?:,\s*|\s+in\s+)(?P<name>{_NAME})").match(text, b, end)
+    if m is None:
+        return None
+    a, z = m.span("name")
+    if m.group("name") in _region_names(kb):
+        return a, z
+    closes = re.match(r"\s*(?:[,.;)]|\s(?:on|last|this|next|earlier|later)\b)", text[z : z + 10])
+    if m.group("name") in _country_names(kb) or not closes or _speech_after(text, z, kb):
+        return None
+    if any(_bad_word(w, kb) for w in m.group("name").split()) or z - a < 3:
+        return None
+    return a, z
 
 
 @cache
@@ -163,23 +248,53 @@ def _found(
         a, b = m.span("name")
         if _slot_before(text, start, m.start()):
             yield a, b, "meeting-place", None, None
+            yield from _venue_city(text, a, b, end)
+    for m in pats["at"].finditer(text, start, end):
+        a, b = m.span("name")  # "at Joint Base X": the venue's shape says it is a place
+        if venue_shaped(text[a:b]):
+            yield a, b, "meeting-place", "venue", None
+            yield from _venue_city(text, a, b, end)
+    for m in pats["visit"].finditer(text, start, end):
+        a, b = m.span("name")  # "X visited Y": Y is the place visited
+        yield a, b, "meeting-place", None, None
+        yield from _venue_city(text, a, b, end)
+    for m in pats["aboard"].finditer(text, start, end):
+        a, b = m.span("name")  # "met aboard the X": a ship or an aircraft, a venue
+        if _slot_before(text, start, m.start()):
+            yield a, b, "meeting-place", "venue", None
     for m in pats["noun"].finditer(text, start, end):
         a, b = m.span("name")
         if not re.match(r"[–—-]", text[b : b + 1]):
             yield a, b, "meeting-place", None, None
     for m in pats["venue"].finditer(text, start, end):
         a, b = m.span("name") if m.group("name") else m.span("owner")
-        yield a, b, "meeting-place", None, None
+        city = m.group("name") and _patterns()["then"].match(text, m.end(), end)
+        if city:  # "at the X hotel in Y": X names the venue, Y is the city
+            yield a, b, "meeting-place", "venue", None
+            yield city.start("name"), city.end("name"), "place-phrase", None, None
+        else:
+            yield a, b, "meeting-place", None, None
     for m in pats["kind"].finditer(text, start, end):
         a, b = m.span("name")
         phrase = re.findall(r"[A-Z][\w-]*", text[m.start() : a])
         iso = next((kb.lexicon.demonyms[w] for w in phrase if w in kb.lexicon.demonyms), None)
         kind = re.search(rf"({_alt(place_words().place_kinds)})\s+of\s+$", text[m.start() : a])
         yield a, b, "place-phrase", kind.group(1) if kind else None, iso
-    for m in re.finditer(rf"\b(?:in|at|to|near)\s+(?P<name>{_NAME})(?=,)", text[start:end]):
+    for m in re.finditer(rf"\b(?:in|at|to|near)\s+(?P<name>{_full_name()})(?=,)", text[start:end]):
         a, b = start + m.start("name"), start + m.end("name")
         if _country_after(kb).match(text, b):
             yield a, b, "place-phrase", None, None
+
+
+def _venue_city(
+    text: str, a: int, b: int, end: int
+) -> Iterator[tuple[int, int, str, str | None, str | None]]:
+    """The city the text gives right after a venue ("Joint Base X in Y", "X Lodge, Y")."""
+    if not venue_shaped(text[a:b]):
+        return
+    m = _patterns()["then"].match(text, b, end)
+    if m:
+        yield m.start("name"), m.end("name"), "place-phrase", None, None
 
 
 def discover_places(article: Article, kb: KnowledgeBase) -> Iterator[Discovered]:
@@ -187,6 +302,7 @@ def discover_places(article: Article, kb: KnowledgeBase) -> Iterator[Discovered]
     text = article.text
     names: dict[str, tuple[str, str | None, str | None]] = {}  # name -> source, role, country
     spans: list[tuple[int, int, str]] = []
+    regions: list[tuple[int, int, str]] = []  # discovered regions a discovered place lies in
     # a title-case headline's capitals prove nothing ("Why The X Talks Were Downgraded")
     prose = [
         (s.start, s.end)
@@ -208,16 +324,31 @@ def discover_places(article: Article, kb: KnowledgeBase) -> Iterator[Discovered]
             if _speech_after(text, b, kb):
                 continue
             name = text[a:b]
+            region: str | None = None
+            if venue_shaped(name):
+                role = "venue"
+            elif source == "meeting-place" and (found := _region_after(text, b, end, kb)):
+                region = text[found[0] : found[1]]  # "talks in X, Y": X lies in Y
+                if region not in _region_names(kb):
+                    regions.append((found[0], found[1], region))
+                role = f"{role or 'place'} in {region}"
             after = _country_after(kb).match(text, b)
             iso = iso or (_country_names(kb)[after.group("country")] if after else None)
             prior = names.get(name)
-            if prior is None or (prior[2] is None and iso):
+            if (
+                prior is None
+                or (prior[2] is None and iso)
+                or (region and " in " not in (prior[1] or ""))
+            ):
                 names[name] = (
                     prior[0] if prior else source,
-                    (prior[1] if prior else None) or role,
-                    iso,
+                    role if region else (prior[1] if prior else None) or role,
+                    iso or (prior[2] if prior else None),
                 )
             spans.append((a, b, name))
+    for a, b, region in regions:  # "in X, Y": Y is a region, a place of its own
+        names.setdefault(region, ("place-phrase", "region", None))
+        spans.append((a, b, region))
     if not names:
         return
     for start, end in prose:  # every later use of a discovered place

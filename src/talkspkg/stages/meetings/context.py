@@ -11,6 +11,7 @@ from talkspkg.document import Article
 from talkspkg.kb import Entity, KnowledgeBase
 from talkspkg.stages.meetings.vocab import Vocab
 from talkspkg.stages.mentions import Mention, MentionResult
+from talkspkg.textutil import slug
 
 # a word of a title before a name, read backwards from the name
 _TITLE_WORD = re.compile(r"[A-Za-z][\w.’'-]*")
@@ -160,7 +161,11 @@ class ArticleContext:
         found = re.search(r"\bin\s+([A-Z][\w .'-]*?)(?:,|$)", role)
         if found is None:
             return None
-        return self._locations.get(found.group(1).strip())
+        name = found.group(1).strip()
+        if name in self._locations:
+            return self._locations[name]
+        region = self.found.discovered.get(slug(name))  # a discovered region ("X, Y")
+        return region.entity_id if region and region.entity_type == "location" else None
 
     @cached_property
     def _locations(self) -> dict[str, str]:
@@ -178,14 +183,15 @@ class ArticleContext:
         return frozenset(place_words().place_kinds)
 
     def is_city(self, entity: Entity) -> bool:
-        """A curated city, capital or state, or any place discovered from a place slot."""
+        """A curated city, capital or state, or a place discovered from a place slot that is
+        not a venue ("Joint Base X", "X Lodge")."""
         if entity.entity_type == "location" and not entity.curated:
-            return True
+            return entity.role != "venue"
         role = re.findall(r"[a-z]+", (entity.role or "").lower())
         return entity.entity_type == "location" and bool(set(role) & self.vocab.city_roles)
 
     def is_venue(self, entity: Entity) -> bool:
         if not entity.curated:
-            return False
+            return entity.entity_type == "location" and entity.role == "venue"
         role = re.findall(r"[a-z]+", (entity.role or "").lower())
         return entity.entity_type == "location" and bool(role) and role[0] in self.vocab.venue_roles

@@ -7,7 +7,8 @@ MAX_WORDS, places and venues only within `place_words`, never across a clause bo
 * A city is a place only after a word of `place_before` ("in", "at", "travelled to"; never
   "from": "a team from Kyiv" is not where they met) or before a meeting noun ("the London
   talks"); a venue of `venue_cities` with no city places the encounter in its city ("at the
-  White House"); a city right after a venue is the venue's ("at the Elysee Palace in Paris");
+  White House"); a city right after a venue is the venue's ("at the Elysee Palace in Paris",
+  "at Camp X, Y"); a discovered venue ("Joint Base X", "aboard the X") is the venue only;
   "held in", "hosted in", "took place in" tie a city to a trigger up to MAX_WORDS away
   ("talks between A, B, C and D held in London").
 * A person in a clause without a trigger belongs to the sentence's encounter when the clause
@@ -143,10 +144,15 @@ def _attach_places(ctx: ArticleContext, s: Sentence) -> None:
             before = before[:-1]  # "at the Lindqvist resort": a discovered place names a venue's
         if len(before) >= 2 and before[-1] == "of" and before[-2].lower() in ctx.place_kinds:
             before = [*before[:-2], "in"]  # "in the Turkish city of X"
+        if before and before[-1].lower() in _ABOARD and ctx.is_venue(entity):
+            before = [*before[:-1], "in"]  # "met aboard the X": the ship is the venue
         after = _WORD.match(text, m.end + 1) if m.end + 1 < s.end else None
         markers = lex.locative_before if ctx.is_venue(entity) else ctx.vocab.place_before
-        locative = (before and before[-1].lower() in markers) or (
-            after and after.group().lower() in lex.locative_after
+        venue_city = any(_VENUE_CITY.fullmatch(text, b, m.start) for b in venues)
+        locative = (
+            (before and before[-1].lower() in markers)
+            or (after and after.group().lower() in lex.locative_after)
+            or (venue_city and not ctx.is_venue(entity))  # "at Camp X, Y": the venue's city
         )
         if not locative:
             continue
@@ -175,6 +181,7 @@ def _attach_places(ctx: ArticleContext, s: Sentence) -> None:
 
 
 _VENUE_CITY = re.compile(r"(?:,\s*|\s+in\s+)")
+_ABOARD = frozenset({"aboard", "board", "onboard"})  # "aboard the X", "on board the X"
 # a participle that ties a city far from the trigger to it ("held in", "took place in")
 _HELD = frozenset({"held", "hosted", "convened", "place"})
 
