@@ -652,8 +652,8 @@ def discover_people(article: Article, kb: KnowledgeBase) -> Iterator[Discovered]
         found.append(_discovered(text, run, None, source, "", lex))
     named = {d.candidate.start for d in found}
     for run in pending:
-        if run.start not in named and names_a_person(text, run.end):
-            found.append(_discovered(text, run, None, "administration", "", lex))
+        if run.start not in named and names_a_person(text, run.start, run.end, kb):
+            found.append(_discovered(text, run, None, "state-or-seat", "", lex))
     yield from _with_stated_states(text, found, kb)
 
 

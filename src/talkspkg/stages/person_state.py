@@ -91,11 +91,15 @@ def stated_state(
     return next(iter(found)) if len(found) == 1 else None
 
 
-def names_a_person(text: str, end: int) -> bool:
-    """Evidence that a full name with none beside it is a person's: an administration or a
-    government of theirs right after it ("A B's administration"). A state's possessive before
-    a name is none ("Ukraine's Maidan Revolution")."""
-    return re.match(rf"(?:’s|'s)[ \t]+(?:{_SEAT_NOUNS})\b", text[end : end + 40]) is not None
+def names_a_person(text: str, start: int, end: int, kb: KnowledgeBase) -> bool:
+    """Evidence that a full name with none beside it is a person's: a state's possessive right
+    before it ("America's A B") or an administration or government of theirs right after it
+    ("A B's administration")."""
+    before = re.search(
+        rf"(?<![\w’'])(?:{_state_pattern(kb)})(?:’s|'s)[ \t]+$", text[max(0, start - 60) : start]
+    )
+    after = re.match(rf"(?:’s|'s)[ \t]+(?:{_SEAT_NOUNS})\b", text[end:])
+    return before is not None or after is not None
 
 
 def _claimed(text: str, code: str, head: str, kb: KnowledgeBase) -> bool:

@@ -34,12 +34,7 @@ Each proposal cue of a sentence is resolved to a proposer by the first rule that
    ("Witkoff presented proposals", "The proposal called for");
 7. a verb cue whose subject opens the sentence as "It" or "He"/"She": the proposal of the two
    previous sentences, or its proposing person ("He also demanded ...");
-8. a `for` cue (a predicate: "non-negotiable", "a red line", "a precondition"): the actor of a
-   "for" phrase right after it ("is non-negotiable for the Kremlin"), else of a "For X," opening
-   the sentence ("For Moscow, neutrality is non-negotiable"); a modal demand with no reporter
-   (rule 5) or a verb cue with no subject takes the actor of such an opening too ("For Kyiv,
-   any deal must include ...");
-9. noun cue after a determiner ("That framework", "such proposals") or opening the sentence
+8. noun cue after a determiner ("That framework", "such proposals") or opening the sentence
    ("Controversial provisions include"): the last proposal named in
    this sentence or in the three before (anaphora).
 A negated or denied verb cue ("has not offered", "doesn't want to", "denied that he had
@@ -84,8 +79,6 @@ _COMPOUND = re.compile(
 )
 _BY = re.compile(r"^\s+(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _OF = re.compile(r"^\s+(?:the\s+)?$", re.IGNORECASE)
-_FOR = re.compile(r"\s+for\s+(?:the\s+)?")
-_FOR_OPENING = re.compile(r"\W*(?:But\s+|And\s+)?(?:[Ff]or)\s+(?:the\s+)?")
 _NAMES = re.compile(r"^\s+(?:for|on|of)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _PREDICATIVE = frozenset(  # "may be poised to", "was authorised to": the subject acts
@@ -238,22 +231,6 @@ class Attributor:
             return actor if (_OF if of else _BY).match(gap) else None
         return None
 
-    def _for_phrase(self, s: Sentence, cue: Hit, after: bool = True) -> Actor | None:
-        """The actor of a "for" phrase right after the cue ("non-negotiable for the Kremlin"),
-        else of one opening the sentence and closed by a comma ("For Moscow, ..."); never one
-        with a possessive ("for Russia's neighbours")."""
-        for actor in self.actors.within(cue.end, s.end) if after else ():
-            tail = self.text[actor.end : actor.end + 2]
-            if _FOR.fullmatch(self.text, cue.end, actor.start) and tail not in ("'s", "’s"):
-                return actor
-            break
-        for actor in self.actors.within(s.start, cue.start)[:1]:
-            if _FOR_OPENING.fullmatch(self.text, s.start, actor.start) and re.match(
-                r"[ \t]*,", self.text[actor.end : actor.end + 3]
-            ):
-                return actor
-        return None
-
     def _pronoun_subject(self, s: Sentence, cue: Hit) -> Actor | None:
         m = _PRONOUN.search(self.text, s.start, cue.start)
         if m is None:
@@ -404,12 +381,8 @@ class Attributor:
                     ctx = self._context(self._by_phrase(s, cue), kind, s.index, cue)
             if ctx is None:
                 ctx = self._context(self._pronoun_subject(s, cue), kind, s.index, cue)
-            if cue.form == "for":
-                resolved[cue] = self._context(self._for_phrase(s, cue), kind, s.index, cue)
-                continue
             if cue.form == "reported":
-                actor = self._reporter(s, cue) or self._for_phrase(s, cue, after=False)
-                resolved[cue] = self._context(actor, kind, s.index, cue)
+                resolved[cue] = self._context(self._reporter(s, cue), kind, s.index, cue)
                 continue
             if ctx is None and cue.form == "verb":
                 ctx = self._context(self._by_phrase(s, cue), kind, s.index, cue)
@@ -419,8 +392,6 @@ class Attributor:
                 ctx = self._noun_subject(s, cue, resolved)
             if ctx is None and cue.form == "verb":
                 ctx = self._context(self._subject(s, cue), kind, s.index, cue)
-            if ctx is None and cue.form == "verb":
-                ctx = self._context(self._for_phrase(s, cue, after=False), kind, s.index, cue)
             if ctx is None and cue.form == "verb":
                 ctx = self._pronoun_antecedent(s, cue, kind)
             if ctx is None:

@@ -50,8 +50,7 @@ class Kind:
 @dataclass(frozen=True, slots=True)
 class ProposalCue:
     kind: str
-    form: str  # "noun" | "verb" | "reported" (a modal demand: whoever reports it proposes) |
-    # "for" (a predicate whose holder stands in a "for X" phrase: "non-negotiable for Moscow")
+    form: str  # "noun" | "verb" | "reported" (a modal demand: whoever reports it proposes)
     patterns: tuple[re.Pattern[str], ...]
 
 
@@ -148,7 +147,7 @@ def parse_cues(data: Any, source: str) -> Cues:
     proposal_cues = []
     for where, raw in _entries(data, "proposal_cues", source):
         kind = _choice(raw, "kind", tuple(k for k in PROPOSAL_KINDS if k != SINGLE_ISSUE), where)
-        form = _choice(raw, "form", ("noun", "verb", "reported", "for"), where)
+        form = _choice(raw, "form", ("noun", "verb", "reported"), where)
         patterns = text_list(raw.get("patterns"), where, "patterns", required=True)
         proposal_cues.append(ProposalCue(kind, form, compile_patterns(patterns, where)))
     stance_cues = []
