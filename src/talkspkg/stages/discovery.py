@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 
 from talkspkg.document import Article, SegmentKind
@@ -51,7 +51,6 @@ from talkspkg.kb import KnowledgeBase, Lexicon
 from talkspkg.lines.knowledge import OUTLET_NAMES, OUTLET_WORDS
 from talkspkg.stages.candidates import DISCOVERED, PROSE, Candidate
 from talkspkg.stages.kbmatch import title_case
-from talkspkg.stages.person_state import names_a_person, stated_state
 from talkspkg.stages.trie import trie_pattern
 from talkspkg.textutil import slug
 
@@ -648,31 +647,9 @@ def discover_people(article: Article, kb: KnowledgeBase) -> Iterator[Discovered]
     ]
     wanted = {r.last for r in pending} - placed
     surnames |= _person_like_singles(text, singles, people, surnames, wanted)
+    yield from found
     for run, source in _without_evidence(text, pending, people, surnames):
-        found.append(_discovered(text, run, None, source, "", lex))
-    named = {d.candidate.start for d in found}
-    for run in pending:
-        if run.start not in named and names_a_person(text, run.start, run.end, kb):
-            found.append(_discovered(text, run, None, "state-or-seat", "", lex))
-    yield from _with_stated_states(text, found, kb)
-
-
-def _with_stated_states(text: str, found: list[Discovered], kb: KnowledgeBase) -> list[Discovered]:
-    """People whose role phrase names no state take the one the text states elsewhere
-    (person_state.py); the same name is looked up once."""
-    people = [d for d in found if d.entity_type == "person"]
-    known = {d.name: d.country for d in people if d.country}
-    states: dict[str, str | None] = {}
-    out = []
-    for d in found:
-        if d.entity_type == "person" and d.country is None:
-            if d.name not in states:
-                role = next((p.role for p in people if p.name == d.name and p.role), None)
-                others = [(p.name, p.role, p.country) for p in people if p.name != d.name]
-                states[d.name] = known.get(d.name) or stated_state(text, d.name, role, kb, others)
-            d = replace(d, country=states[d.name])
-        out.append(d)
-    return out
+        yield _discovered(text, run, None, source, "", lex)
 
 
 def _credit_name(text: str, toks: list[Token], i: int, j: int, lex: Lexicon) -> bool:

@@ -209,18 +209,15 @@ def _given_name(c: Candidate, text: str, named: list[Candidate]) -> Candidate:
 
 
 def _lend_roles(final: list[Candidate], singles: list[Candidate], found: dict[str, Entity]) -> None:
-    """A discovered person named in full with no role (or no country) takes the role (or the
-    country) of the first titled one-word mention that turned out theirs ("A B ... US President
-    B")."""
+    """A discovered person named in full with no role takes the role and country of the first
+    titled one-word mention that turned out theirs ("A B ... US President B")."""
     by_span = {(c.start, c.end): c.entity_id for c in final}
     for c in singles:
         owner = by_span.get((c.start, c.end))
         single, person = found.get(c.entity_id), found.get(owner or "")
-        if single is None or person is None or owner == c.entity_id or not single.role:
-            continue
-        if not person.role or (not person.country and single.country):
+        if single and person and owner != c.entity_id and single.role and not person.role:
             found[person.entity_id] = replace(
-                person, role=person.role or single.role, country=person.country or single.country
+                person, role=single.role, country=person.country or single.country
             )
 
 
