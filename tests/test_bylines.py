@@ -114,7 +114,7 @@ HEADER_CASES = [
         "initials-hyphen",
         "By J. D. Vance-Smith and Aoife O'Neill",
         "",
-        {"j-d-vance-smith", "aoife-o-neill"},
+        {"j-d-vance-smith", "aoife-oneill"},
         "J. D. Vance-Smith and Aoife O'Neill",
     ),
     ("mc-name", "By Callum McAllister", "", {"callum-mcallister"}, "Callum McAllister"),
