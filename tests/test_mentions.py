@@ -565,3 +565,23 @@ def test_one_name_typed_with_either_apostrophe_is_one_id() -> None:
         == slug("India's foreign ministry")
         == ("indias-foreign-ministry")
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country"),
+    [
+        ("The White House's Ukraine envoy, Jovana Fenmont, will attend instead.", None),
+        ("Russia special envoy Jovana Fenmont said the talks went well.", None),
+        ("Ukrainian envoy Jovana Fenmont said the talks went well.", "UA"),
+        ("Ukraine's envoy Jovana Fenmont said the talks went well.", "UA"),
+        ("US envoy Jovana Fenmont said the talks went well.", "US"),
+        ("Chinese special envoy Jovana Fenmont said the talks went well.", "CN"),
+        ("Ukraine Foreign Minister Jovana Fenmont said the talks went well.", "UA"),
+    ],
+)
+def test_a_state_s_bare_name_before_envoy_is_where_the_envoy_is_sent(
+    sentence: str, country: str | None
+) -> None:
+    """ "the Ukraine envoy" is sent to Ukraine; "Ukrainian envoy", "Ukraine's envoy" and "US
+    envoy" act for the state; other roles take the state before them either way."""
+    assert annotate(sentence).discovered["jovana-fenmont"].country == country

@@ -326,11 +326,30 @@ def _country(phrase: str, lex: Lexicon) -> str | None:
     if first_role is None:
         return None
     found = _demonym_pattern(lex).search(phrase, 0, first_role.start())
+    if found is not None and _envoy_to(phrase, found, first_role):
+        return None
     if found is None:
         after = re.match(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?", phrase[first_role.end() :])
         at = first_role.end() + after.end() if after else -1
         found = _demonym_pattern(lex).match(phrase, at) if after else None
     return lex.demonyms[found.group()] if found else None
+
+
+# "the Ukraine envoy" is an envoy *to* Ukraine ("Ukrainian envoy", "Ukraine's envoy", "the US
+# envoy" are envoys *of* the state): before "envoy", a state's bare name gives no country. A
+# word is read as a bare name unless it is possessive, an abbreviation or shaped like a
+# demonym; an adjective misread as a name only loses the country, never gives a wrong one.
+_ENVOY = re.compile(r"envoys?\b", re.I)
+_ENVOY_MODIFIERS = re.compile(r"[ \t]*(?:(?:special|peace|presidential|top|chief)[ \t]+)*", re.I)
+_DEMONYM_SHAPE = re.compile(r"(?:.*(?:an|ese|ish|ch|i|ss|ic)|[A-Z.]+|.*[’']s)")
+
+
+def _envoy_to(phrase: str, found: re.Match[str], first_role: re.Match[str]) -> bool:
+    return (
+        _ENVOY.match(phrase, first_role.start()) is not None
+        and _ENVOY_MODIFIERS.fullmatch(phrase, found.end(), first_role.start()) is not None
+        and _DEMONYM_SHAPE.fullmatch(found.group()) is None
+    )
 
 
 _TEAM_VERB = re.compile(
