@@ -44,7 +44,7 @@ from importlib.resources import files
 
 from talkspkg import yamlio
 from talkspkg.document import Article
-from talkspkg.kb import KnowledgeBase
+from talkspkg.kb import Entity, KnowledgeBase
 from talkspkg.stages.candidates import DISCOVERED, PROSE, Candidate
 from talkspkg.stages.discovery import _FUNCTION_CAPS, Discovered
 from talkspkg.stages.kbmatch import title_case
@@ -130,6 +130,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "visit": re.compile(rf"\b(?:{_alt(w.visit_verbs)})\s+(?P<name>{nm})"),
         "aboard": re.compile(rf"\b(?:{_alt(w.aboard)})\s+(?:the\s+)?(?P<name>{nm})"),
         "then": re.compile(rf"(?:,\s*|\s+in\s+)(?P<name>{nm})"),
+        "region": re.compile(rf"(?:,\s*|\s+in\s+)(?P<name>{_NAME})"),
         "noun": re.compile(
             rf"(?<![–—-])\bthe\s+(?P<name>{nm})\s+(?:peace\s+)?(?:{_alt(w.meeting_nouns)})\b"
         ),
@@ -171,13 +172,17 @@ def _trim(text: str, start: int, end: int, kb: KnowledgeBase) -> tuple[int, int]
     return start, start + words[-1].end()
 
 
+def _is_region(e: Entity) -> bool:
+    """A curated state or region of a country ("Alaska", "Florida")."""
+    return e.entity_type == "location" and (e.role or "").startswith("state of")
+
+
 @cache
 def _country_names(kb: KnowledgeBase) -> dict[str, str]:
     """A country's surfaces, and a curated state's or region's ("Florida"), -> ISO code."""
     out: dict[str, str] = {}
     for e in sorted(kb.entities.values(), key=lambda e: e.entity_id):
-        region = e.entity_type == "location" and (e.role or "").startswith("state of")
-        if (e.entity_type == "country" or region) and e.country:
+        if (e.entity_type == "country" or _is_region(e)) and e.country:
             for name in e.surfaces:
                 out.setdefault(name, e.country)
     return out
@@ -186,18 +191,13 @@ def _country_names(kb: KnowledgeBase) -> dict[str, str]:
 @cache
 def _region_names(kb: KnowledgeBase) -> frozenset[str]:
     """The surfaces of a curated state or region ("Alaska", "Florida")."""
-    return frozenset(
-        name
-        for e in kb.entities.values()
-        if e.entity_type == "location" and (e.role or "").startswith("state of")
-        for name in e.surfaces
-    )
+    return frozenset(name for e in kb.entities.values() if _is_region(e) for name in e.surfaces)
 
 
 def _region_after(text: str, b: int, end: int, kb: KnowledgeBase) -> tuple[int, int] | None:
     """The region a place lies in, as the text gives it right after: "X, Alaska", "X in Y,"
     (a curated state, or a capitalised name closing its phrase: ", Y," / ", Y on" / "in Y.")."""
-    m = re.compile(rf"(?:,\s*|\s+in\s+)(?P<name>{_NAME})").match(text, b, end)
+    m = _patterns()["region"].match(text, b, end)
     if m is None:
         return None
     a, z = m.span("name")
@@ -217,10 +217,17 @@ def _country_after(kb: KnowledgeBase) -> re.Pattern[str]:
     return re.compile(rf"(?:,\s*|\s+in\s+(?:the\s+)?)(?P<country>{names})(?![\w’'-])")
 
 
+@cache
+def _clause_openers(kb: KnowledgeBase) -> frozenset[str]:
+    """Words that, right after a name, make it the subject of another clause ("in X officials
+    said"): the one-word speech verbs, and a few auxiliaries."""
+    verbs = {v.lower() for v in kb.speech_verbs if " " not in v}
+    return frozenset(verbs | {"officials", "has", "have", "had", "is"})
+
+
 def _speech_after(text: str, end: int, kb: KnowledgeBase) -> bool:
     after = re.match(r"\s+([a-z]+)", text[end : end + 30])
-    verbs = {v.lower() for v in kb.speech_verbs if " " not in v}
-    return bool(after and after.group(1) in verbs | {"officials", "has", "have", "had", "is"})
+    return bool(after and after.group(1) in _clause_openers(kb))
 
 
 def _slot_before(text: str, seg_start: int, at: int) -> bool:
