@@ -40,6 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from gold import ROOT, GoldArticle
 from quality_doc import _fmt
+from relayout import DIMENSIONS, NotRelayoutable, relayout_article
 from robust import (
     LABELS,
     SHOWN,
@@ -291,7 +292,9 @@ def _sources_published(golds: list[GoldArticle], work: Path) -> dict[str, Any]:
     return {g.article_id: (entries.get(g.path.name) or {}).get("published_date") for g in golds}
 
 
-def run(split: str, shifts: list[int], places: bool, keep_metonyms: bool) -> dict[str, Any]:
+def run(
+    split: str, shifts: list[int], places: bool, keep_metonyms: bool, relayout_rounds: int = 0
+) -> dict[str, Any]:
     golds = load_split(split)
     result: dict[str, Any] = {"variants": {}}
     with tempfile.TemporaryDirectory(prefix="talkspkg-generality-") as tmp:
@@ -356,7 +359,115 @@ def run(split: str, shifts: list[int], places: bool, keep_metonyms: bool) -> dic
                 "invalid": invalid,
                 "legend": dict(sorted(forms.items())),
             }
+        if relayout_rounds:
+            result["variants"]["other layouts"] = run_relayout(
+                golds, relayout_rounds, work, baseline(golds)
+            )
     return result
+
+
+# -- other layouts ------------------------------------------------------------------------------
+
+FORM_FIGURES = (
+    ("articles.field_accuracy", "fields right"),
+    ("journalists.precision", "journalists P"),
+    ("journalists.recall", "journalists R"),
+    ("persons.precision", "persons P"),
+    ("persons.recall", "persons R"),
+    ("quotes.speaker_accuracy", "speaker right"),
+)
+DIMENSION_FIELD = {
+    "byline": "byline",
+    "date": "published_date",
+    "dateline": "dateline",
+    "furniture": "title",
+}
+
+
+def run_relayout(
+    golds: list[GoldArticle], rounds: int, work: Path, unchanged: dict[str, Any]
+) -> dict[str, Any]:
+    """Every article in `rounds` layouts (bench/relayout.py), built together; the figures of
+    the whole and of the articles of each form of each dimension."""
+    import yaml
+
+    everyone = [g for s in SPLITS for g in load_split(s)]
+    forbidden = forbidden_words(g.text for g in everyone)
+    folder = work / "layouts"
+    folder.mkdir()
+    staged = work / "layout-sources"
+    from quality import stage_raw
+
+    stage_raw(golds, staged)
+    original = yaml.safe_load((staged / "sources.yaml").read_text(encoding="utf-8")) or {}
+    relaid, forms, skipped, origin = [], {}, {}, {}
+    for round_ in range(rounds):
+        for g in golds:
+            when = _as_date((original.get(g.path.name) or {}).get("published_date"))
+            try:
+                new, layout = relayout_article(g, round_, folder, forbidden, when)
+            except NotRelayoutable as exc:
+                skipped[f"{g.article_id} round {round_}"] = str(exc)
+                continue
+            relaid.append(new)
+            forms[new.article_id] = layout.forms()
+            origin[new.path.name] = g.path.name
+
+    def sources(entries: dict[str, dict[str, Any]]) -> None:
+        for name, was in origin.items():
+            if was in original:
+                entries[name] = dict(original[was])
+
+    (work / "bl").mkdir()
+    package, invalid = build(relaid, work / "bl", sources)
+    per_form: dict[str, dict[str, dict[str, Any]]] = {}
+    for dim in DIMENSIONS:
+        groups: dict[str, list[GoldArticle]] = {}
+        for g in relaid:
+            groups.setdefault(forms[g.article_id][dim], []).append(g)
+        per_form[dim] = {}
+        for form, members in sorted(groups.items()):
+            scored = score_split(members, package)
+            field = DIMENSION_FIELD[dim]
+            wrong = sum(
+                1
+                for p in scored["problems"]
+                if p.startswith("[articles]") and f": {field} wrong:" in p
+            )
+            per_form[dim][form] = {
+                "articles": len(members),
+                "figures": {k: scored["figures"].get(k) for k, _label in FORM_FIGURES},
+                "field_right": (len(members) - wrong) / len(members),
+                "problems": [
+                    p
+                    for p in scored["problems"]
+                    if p.startswith(("[articles]", "[journalists]", "[persons]", "[quotes]"))
+                ],
+            }
+    return {
+        "unchanged": unchanged,
+        "changed": score_split(relaid, package),
+        "articles": len(golds),
+        "edits": len(relaid),  # the articles re-rendered (each round's copies)
+        "skipped": skipped,
+        "invalid": invalid,
+        "forms": per_form,
+    }
+
+
+def form_tables(split: str, variant: dict[str, Any]) -> list[str]:
+    """Per dimension, one row per form: its articles' figures."""
+    lines: list[str] = []
+    for dim, by_form in variant["forms"].items():
+        field = DIMENSION_FIELD[dim]
+        head = f"| {split}: {dim} form | articles | {field} right |"
+        head += "".join(f" {label} |" for _k, label in FORM_FIGURES)
+        lines += ["", head, "|---|---:|---:|" + "---:|" * len(FORM_FIGURES)]
+        for form, v in by_form.items():
+            row = f"| {form} | {v['articles']} | {_fmt(v['field_right'])} |"
+            row += "".join(f" {_fmt(v['figures'][k])} |" for k, _label in FORM_FIGURES)
+            lines.append(row)
+    return lines
 
 
 # -- output -------------------------------------------------------------------------------------
@@ -450,6 +561,8 @@ def main() -> None:
     parser.add_argument("--split", choices=(*SPLITS, "both"), default="both")
     parser.add_argument("--shift-days", type=int, nargs="*", metavar="N")
     parser.add_argument("--rename-places", action="store_true")
+    parser.add_argument("--relayout", action="store_true", help="other outlets' layouts")
+    parser.add_argument("--relayout-rounds", type=int, default=4, metavar="N")
     parser.add_argument("--keep-metonyms", action="store_true", help="keep capitals read as states")
     parser.add_argument("--verbose", action="store_true", help="every error of the changed runs")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
@@ -457,13 +570,14 @@ def main() -> None:
     args = parser.parse_args()
     shifts = list(DOC_SHIFTS) if args.write_doc else args.shift_days
     if shifts is None:
-        shifts = [] if args.rename_places else [DOC_SHIFTS[0]]
+        shifts = [] if args.rename_places or args.relayout else [DOC_SHIFTS[0]]
     if any(n % 7 or n == 0 for n in shifts):
         parser.error("--shift-days takes non-zero multiples of 7 (weekdays must stay right)")
     started = time.perf_counter()
     splits = SPLITS if args.split == "both" or args.write_doc else (args.split,)
     places = args.rename_places or args.write_doc
-    results = {s: run(s, shifts, places, args.keep_metonyms) for s in splits}
+    rounds = args.relayout_rounds if args.relayout else 0
+    results = {s: run(s, shifts, places, args.keep_metonyms, rounds) for s in splits}
     if args.write_doc:
         for split in splits:
             extra = run(split, [], True, True)["variants"]
@@ -478,6 +592,9 @@ def main() -> None:
         print("\n".join(class_changes(split, result)))
     for split, result in results.items():
         print("\n".join(summary(split, result)))
+    for split, result in results.items():
+        if "other layouts" in result["variants"]:
+            print("\n".join(form_tables(split, result["variants"]["other layouts"])))
     if args.verbose:
         for split, result in results.items():
             for name, v in result["variants"].items():
