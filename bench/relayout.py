@@ -241,7 +241,7 @@ DATELINE_FORMS: tuple[tuple[str, DatelineRender | None], ...] = (
     ("Kyiv (AFP) -", lambda p, d: (_title_place(p), " (AFP) - ")),
     (
         "MOSCOW, March 12. /TASS/.",
-        lambda p, d: (p, (f", {_MONTHS[d.month - 1]} {d.day}" if d else "") + ". /TASS/. "),
+        lambda p, d: (p, (f", {_MONTHS[d.month - 1]} {d.day}." if d else "") + " /TASS/. "),
     ),
     ("no dateline", None),
 )
@@ -424,31 +424,19 @@ _CLOSES = '.!?"”’)'
 
 def _paragraphs(text: str) -> tuple[list[int], list[int]]:
     """Where the body's paragraphs start and end, as the annotator reads the body: a start
-    opens a line of 8 words or more after a finished sentence (or right after a reposting
-    blog's lead-in), an end closes a sentence at a line end (a hard-wrapped sentence is never
-    cut)."""
+    opens a line of 8 words or more (or follows a reposting blog's lead-in on its line; only
+    the first is used, for a dateline), an end closes a sentence at a line end (a hard-wrapped
+    sentence is never cut)."""
     starts, ends = [], []
     segments = parse_metadata(text).segments
     for n, seg in enumerate(segments):
         line = text[seg.start : seg.end]
-        if seg.kind is not SegmentKind.BODY or line[:1] in "*->[#" or not line.strip():
+        if seg.kind is not SegmentKind.BODY or line.startswith(("* ", "- ", ">", "[", "#")):
             continue
-        before = text[: seg.start].rstrip()
         prev = segments[n - 1] if n else None
         lead_in = prev is not None and prev.kind is SegmentKind.BOILERPLATE
-        at_line = not before or text[seg.start - 1] == "\n"
-        if len(line.split()) >= 8 and (
-            (
-                at_line
-                and (
-                    not before
-                    or before[-1] in _CLOSES
-                    or prev is None
-                    or prev.kind is not SegmentKind.BODY
-                )
-            )
-            or (lead_in and not at_line)
-        ):
+        at_line = seg.start == 0 or text[seg.start - 1] == "\n"
+        if len(line.split()) >= 8 and (at_line or lead_in):
             starts.append(seg.start)
         if line.rstrip()[-1] in _CLOSES and text[seg.end : seg.end + 1] in ("", "\n"):
             ends.append(seg.end)

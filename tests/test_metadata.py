@@ -188,7 +188,7 @@ def test_wire_dateline_outlet_in_parentheses_is_outlet() -> None:
     assert stated(meta) == NOTHING | {
         "title": "Russia strikes Kyiv as talks stall",
         "byline": "Jane Doe and John Roe",
-        "dateline": "KYIV, Ukraine",
+        "dateline": "KYIV",  # the gold guideline: the place alone, no state after it
         "outlet": "The Associated Press",
         "language": "en",
     }

@@ -9,6 +9,7 @@ Policy:
 * Outlet, first found wins: the dateline credit ("(Reuters)", "/TASS/"); the byline, then a
   "Source:" credit, naming an outlet ("By Xinhua": outlet and byline "Xinhua"); the host of the
   stated URL (`lines.outlets`: what names an outlet, and how it is written).
+* dateline: the place alone, a full stop after a word dropped ("LONDON. /TASS/." -> LONDON).
 * url: a labelled URL line first; a bare URL line gives `url` only in the header or after the
   last line of prose.
 * language is "en" when at least ENGLISH_MIN_RATIO of the first ~5000 body tokens (and at least
@@ -18,6 +19,8 @@ Policy:
 """
 
 from __future__ import annotations
+
+import re
 
 from talkspkg.document import ArticleMeta, Segment
 from talkspkg.document import SegmentKind as K
@@ -32,6 +35,8 @@ from talkspkg.lines.knowledge import (
 from talkspkg.lines.outlets import host_outlet, named_outlet
 from talkspkg.lines.pubdates import published
 from talkspkg.lines.text import MD_TARGET_RE, WORD_RE
+
+_DOT_AFTER_WORD = re.compile(r"(?<=[A-Za-z]{3})\.$")  # "LONDON. /TASS/." (not "D.C.")
 
 
 def _language(prose: list[str]) -> str | None:
@@ -81,7 +86,9 @@ def parse_metadata(text: str) -> ArticleMeta:
         byline=found.byline,
         published_date=published_date,
         published_time=published_time,
-        dateline=" ".join(groups["place"].split()) if groups.get("place") else None,
+        dateline=_DOT_AFTER_WORD.sub("", " ".join(groups["place"].split()))
+        if groups.get("place")
+        else None,
         url=url,
         language=_language(prose),
         word_count=_prose_words(prose),

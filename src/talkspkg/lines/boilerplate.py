@@ -6,7 +6,8 @@ content", newsletter promos, "list 1 of 3" and audio-player lines, empty-text li
 every line from a trailer line on (`TRAILER_LINES`: "Our Standards:", "Read More On", comment
 sections; an author's bio there is a CREDIT); a reposting blog's lead-in (`LEAD_INS`, "Here’s
 what you need to know:") at the start of one of the first lines, split off its line, the rest
-of which is the first paragraph. READ MORE lines, and "<headline>Read more", are READ_MORE.
+of which is the first paragraph (header lines under 12 words, a title, a byline, a date, are
+passed over). READ MORE lines, and "<headline>Read more", are READ_MORE.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ _BOILERPLATE_RE = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE_LINES), re
 _BOILERPLATE_KEYS = tuple(LAYOUT["boilerplate_keys"])
 _TRAILER_RE = re.compile(TRAILER_LINES, re.I)
 _TRAILER_AFTER_BODY_RE = re.compile(TRAILER_AFTER_BODY)
+PARAGRAPH_WORDS = 12  # a line this long counts among the first three paragraphs
 
 
 def is_boilerplate(s: str) -> bool:
@@ -62,9 +64,9 @@ def _read_more_suffix(s: str) -> bool:
 
 
 def split_lead_in(spans: list[tuple[int, int]], lines: list[str]) -> dict[int, K]:
-    """Split a reposting blog's lead-in (`LEAD_INS`) off the first lines that are not
-    boilerplate; the lead-in is BOILERPLATE and the rest of its line BODY (spans/lines edited
-    in place)."""
+    """Split a reposting blog's lead-in (`LEAD_INS`) off the first three paragraph-long lines
+    (short header lines and boilerplate passed over); the lead-in is BOILERPLATE and the rest
+    of its line BODY (spans/lines edited in place)."""
     checked = 0
     for i, s in enumerate(lines):
         if is_boilerplate(s):
@@ -76,7 +78,7 @@ def split_lead_in(spans: list[tuple[int, int]], lines: list[str]) -> dict[int, K
             spans[i : i + 1] = [(a, a + len(lead)), (b - len(rest), b)]
             lines[i : i + 1] = [lead, rest]
             return {i: K.BOILERPLATE, i + 1: K.BODY}
-        checked += 1
+        checked += len(s.split()) >= PARAGRAPH_WORDS  # a header line (title, byline) is passed
         if checked >= 3:
             break
     return {}

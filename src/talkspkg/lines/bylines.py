@@ -13,7 +13,9 @@ Reuters" and "By JANE DOE Associated Press" -> the name, the outlet read from th
 handle, a "| Updated ..." stamp, "with AP, Reuters", and the place of a single author ("in
 Kyiv", ", Warsaw") are no part of it; a bare "Name, Place" line is no byline: the place cannot
 be told from a title), a publication line's "by Name", else the names after "Reporting
-by"/"Written by" in a credit line (up to ";", "in <Place>", "Editing by" or "Additional").
+by"/"Written by"/"This story was written by" in a credit line (up to ";", "in <Place>",
+"Editing by" or "Additional"), else a "By" line closing the body ("By Jane Doe, Reuters").
+A role glued after a header name ("Jane Doe Senior Reporter") is no part of the byline.
 Editors and "with reporting by" contributors are journalists, not the byline.
 """
 
@@ -21,7 +23,12 @@ from __future__ import annotations
 
 import re
 
-from talkspkg.lines.knowledge import OUTLET_NAMES, name_key
+from talkspkg.lines.knowledge import (
+    BYLINE_NOT_NAMES,
+    BYLINE_ROLE_QUALIFIERS,
+    OUTLET_NAMES,
+    name_key,
+)
 from talkspkg.lines.outlets import outlet_like
 from talkspkg.lines.pubdates import UPDATED_RE, is_published
 from talkspkg.lines.text import MD_LINK_RE
@@ -58,9 +65,18 @@ _STAFF_LINE_RE = re.compile(
     r"(?:[A-Z][\w'’.-]*\s+){0,3}(?:[Ss]taff(?:\s+and\s+agencies)?|[Aa]gencies)"
 )
 CREDIT_BYLINE_RE = re.compile(  # "Reporting by A in Kyiv; Editing by B" -> "A"
-    r"[*_(]*(?:Reporting|Written)\s+by\s+(?P<who>.+?)\s*"
+    r"[*_(]*(?:Reporting|Written|(?:This|The)\s+(?:story|article|report)\s+was\s+written)"
+    r"\s+by\s+(?P<who>.+?)\s*"
     r"(?:;|\bin\s+[A-Z]|\b(?:Editing|Additional)\s+|\)|\.?$)"
 )
+ROLE_NOUNS = frozenset(
+    {"correspondent", "editor", "reporter", "writer", "journalist", "columnist", "producer"}
+)
+_CLOSING_BY_RE = re.compile(  # a byline closing the body: "By Jane Doe, Reuters"
+    rf"[*_]*By\s+(?P<who>{ONE_NAME}(?:\s*,\s*{ONE_NAME})*(?:,?\s+and\s+{ONE_NAME})?)"
+    r"(?:\s*[,|]\s*(?P<outlet>[^,|]{1,40}))?[.*_]*"
+)
+_CAPITAL_FUNCTION_WORD_RE = re.compile(r"\b(?:And|Or|Of|The|To|For|In|On|At|With|From|By)\b")
 PUB_BY_RE = re.compile(r"\bby\s+(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,4})\s*$")
 _BYLINE_APPOSITIVE_RE = re.compile(r",\s+(?:a|an|the)\s.*$")
 
@@ -91,6 +107,8 @@ def byline(s: str, next_line: str | None, after_byline: bool, after_title: bool)
         return at["name"] or who  # "A in Kyiv and B in Moscow" over "Mon 3 Mar 2025 12.00 GMT"
     if names := _credited_names(who, next_line):
         return names
+    if after_title and (glued := name_before_role(who)):
+        return glued  # "Jane Doe Senior Reporter"
     # a name over a role line ("James Landale" / "Diplomatic correspondent"), over a handle
     # ("@jlandale"), or, after the headline, over a publication line ("Published 3 March 2025")
     over = len(nxt) <= 80 and bool(
@@ -101,6 +119,49 @@ def byline(s: str, next_line: str | None, after_byline: bool, after_title: bool)
     name = _HANDLE_RE.sub("", who)
     plain = _NAME_LINE_RE.fullmatch(name) and not name.isupper() and not outlet_like(name)
     return name if over and plain else None
+
+
+def role_words(words: list[str]) -> bool:
+    """A journalist's role written in capitals: qualifiers, then a role noun ("Senior
+    Diplomatic Correspondent", "Reporter")."""
+    return (
+        bool(words)
+        and words[-1].lower() in ROLE_NOUNS
+        and all(w in BYLINE_ROLE_QUALIFIERS for w in words[:-1])
+    )
+
+
+def name_before_role(line: str) -> str | None:
+    """The name of a byline line that glues a role after it: "Jane Doe Senior Reporter" ->
+    "Jane Doe"; none when the rest is no name ("White House Correspondent")."""
+    words = line.split()
+    for k in range(1, min(4, len(words) - 1)):
+        if not role_words(words[-k:]):
+            continue
+        name = " ".join(words[:-k])
+        if (
+            _NAME_LINE_RE.fullmatch(name)
+            and not name.isupper()
+            and not outlet_like(name)
+            and not any(w in BYLINE_NOT_NAMES or w in BYLINE_ROLE_QUALIFIERS for w in words[:-k])
+        ):
+            return name
+    return None
+
+
+def closing_byline(s: str) -> str | None:
+    """A "By" line closing the body: "By Jane Doe, Reuters", "By A and B" -> the names (an
+    outlet after them must read as one)."""
+    if len(s) > 160 or not (m := _CLOSING_BY_RE.fullmatch(s)):
+        return None
+    if m["outlet"] and not outlet_like(m["outlet"].strip(" .")):
+        return None
+    if _CAPITAL_FUNCTION_WORD_RE.search(m["who"]):
+        return None  # "By Land And Sea": a heading, not names
+    names = re.split(r"\s*,\s*|\s+and\s+", m["who"])
+    if any(outlet_like(n) or n.isupper() or name_before_role(n) for n in names):
+        return None
+    return m["who"]
 
 
 def byline_before_credit(s: str) -> str | None:

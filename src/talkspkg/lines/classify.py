@@ -5,7 +5,10 @@ Layouts handled (generic patterns only; no rule names a particular article):
 * A header before the first paragraph, in any order: a headline (plain or markdown `#`), a
   standfirst, bylines (`lines.bylines`), publication lines (`lines.pubdates`), photo captions
   and credits (`lines.photos`).
-* A dateline opening the first paragraph (`lines.datelines`).
+* A dateline opening the first paragraph (`lines.datelines`), also after a reposting blog's
+  lead-in ("Here’s what you need to know: KYIV (AP) — ...").
+* A "By" line closing the body ("By Jane Doe, Reuters"): a CREDIT, the byline when the header
+  has none.
 * Anywhere: captions, READ MORE lines, embedded posts (`lines.embeds`), credits
   (`lines.credits`), URL lines (`lines.urls`), section heads in the body; and what is not the
   article (`lines.boilerplate`).
@@ -23,7 +26,13 @@ from dataclasses import dataclass, field
 
 from talkspkg.document import SegmentKind as K
 from talkspkg.lines.boilerplate import is_boilerplate, is_read_more, split_lead_in, starts_trailer
-from talkspkg.lines.bylines import CREDIT_BYLINE_RE, PUB_BY_RE, byline, byline_before_credit
+from talkspkg.lines.bylines import (
+    CREDIT_BYLINE_RE,
+    PUB_BY_RE,
+    byline,
+    byline_before_credit,
+    closing_byline,
+)
 from talkspkg.lines.credits import BIO_RE, SOURCE_RE, is_credit
 from talkspkg.lines.datelines import match_dateline
 from talkspkg.lines.embeds import embed_kinds
@@ -82,7 +91,9 @@ def _walk(lines: list[str], preset: dict[int, K]) -> tuple[list[K | None], Found
     for i, s in enumerate(lines):
         if i in preset:
             kinds[i] = preset[i]
-            if kinds[i] is K.BODY:
+            if kinds[i] is K.BODY:  # the paragraph after a lead-in may open with a dateline
+                if in_header and found.dateline is None:
+                    found.dateline = match_dateline(s, False)
                 in_header = False
             continue
         if kinds[i] is not None:
@@ -148,6 +159,9 @@ def classify(text: str) -> tuple[list[tuple[int, int]], list[str], list[K | None
     spans, lines = nonblank_lines(text)
     preset = split_lead_in(spans, lines)
     kinds, found = _walk(lines, preset)
+    last = max((i for i, k in enumerate(kinds) if k in (K.BODY, K.SUBHEADING)), default=-1)
+    if last > 0 and (who := closing_byline(lines[last])):  # "By Jane Doe, Reuters" closing
+        kinds[last], found.byline = K.CREDIT, found.byline or who
     if found.byline is None:  # a wire credit names the authors: "Reporting by A; Editing by B"
         credits = (ln for k, ln in zip(kinds, lines, strict=True) if k is K.CREDIT)
         found.byline = next((m["who"] for c in credits if (m := CREDIT_BYLINE_RE.match(c))), None)

@@ -2,10 +2,11 @@
 credits, copyright lines, signatures and an author's bio.
 
 Layouts handled: wire credits "Reporting by A Writing by B Editing by C", "<Agency> writers A and
-B contributed (from Kyiv).", "— With assistance from A", "Contributing: A and B", a line of its
-own "The BBC's A reports from Kyiv." or "A reported from Kyiv."; an author's bio ("Jane Doe is
-a reporter at ...") closing the article is a CREDIT; so is a signature line "— A, for the
-Nordic Post" or "— A, Associated Press" (an outlet-like name after the comma or "for").
+B contributed (from Kyiv).", "— With assistance from A", "Contributing: A and B", "This story
+was written by A.", a line of its own "The BBC's A reports from Kyiv." or "A reported from
+Kyiv."; an author's bio ("Jane Doe is a reporter at ...") closing the article is a CREDIT; so is
+a signature line "— A, for the Nordic Post" or "— A, Associated Press" (an outlet-like name
+after the comma or "for").
 """
 
 from __future__ import annotations
@@ -51,6 +52,10 @@ _CREDIT_LINE_RE = re.compile(  # "Reporting by A Writing by B Editing by C, D an
     rf"\s+by\s+{_NAMES}\s*[;,]?\s*)+[.)*_]*",
     re.I,
 )
+_WRITTEN_BY_RE = re.compile(  # "This story was written by Jane Doe in Kyiv."
+    rf"[*_(]*(?:This|The)\s+(?:story|article|report)\s+was\s+(?:written|reported|compiled)\s+by"
+    rf"\s+{_NAMES}\.?[)*_]*"
+)
 BIO_RE = re.compile(  # "**Jane Doe** is a reporter at ..." (an author's bio)
     r"[*_]*(?P<who>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})[*_]*\s+is\s+(?:a|an|the)\s+"
     r"(?:[\w'’-]+\s+){0,4}(?:reporter|correspondent|editor|writer|journalist|columnist|fellow"
@@ -64,7 +69,11 @@ def is_credit(s: str) -> bool:
         return True
     if len(s) <= 400 and " by " in s and _CREDIT_LINE_RE.fullmatch(s):
         return True
-    if len(s) <= 160 and (_REPORTS_FROM_RE.fullmatch(s) or _CONTRIBUTING_RE.fullmatch(s)):
+    if len(s) <= 160 and (
+        _REPORTS_FROM_RE.fullmatch(s)
+        or _CONTRIBUTING_RE.fullmatch(s)
+        or _WRITTEN_BY_RE.fullmatch(s)
+    ):
         return True
     if len(s) <= 120 and (m := _SIGNED_FOR_RE.fullmatch(s)) and outlet_like(m["outlet"]):
         return True  # "— Jane Doe, for the Nordic Post"

@@ -4,7 +4,8 @@ Layouts handled: "LONDON - ", "LONDON/PARIS (Reuters) – ", "KYIV, Ukraine (AP)
 April 23 (Reuters) -", "London (Europe Brief News): ", "MOSCOW, April 23. /TASS/. ", "(Reuters)
 - ". A title-case place needs the outlet credit; an all-caps place needs a dash, or a colon on
 a line that cannot be a headline ("UK: ..." can). A place whose first word is a
-DATELINE_STOPWORDS word or initials ("U.S.") opens a sentence, not a dateline.
+DATELINE_STOPWORDS word or initials ("U.S.") opens a sentence, not a dateline. The place is the
+city alone: a state or country after it ("KYIV, Ukraine (AP) —") is no part of it.
 """
 
 from __future__ import annotations
@@ -23,11 +24,11 @@ _DL_DATE = (rf"(?:,\s*(?:(?P<mon>{_MONTH_TC})\.?\s+(?P<day>\d{{1,2}})|(?P<day2>\
 _DASH = r"\s*(?:--?|–|—)\s*"
 _PAREN = r"\s*\((?P<outlet>[A-Z][^()]{0,40})\)"
 _DATELINES = (  # (pattern, only on a line that cannot be a headline)
-    (re.compile(rf"(?P<place>{_UP}{_QUAL}){_DL_DATE}(?:{_PAREN})?{_DASH}\S"), False),
-    (re.compile(rf"(?P<place>{_TITLE}{_QUAL}){_DL_DATE}(?:{_PAREN}\s*(?:--?|–|—|:)"
+    (re.compile(rf"(?P<place>{_UP}){_QUAL}{_DL_DATE}(?:{_PAREN})?{_DASH}\S"), False),
+    (re.compile(rf"(?P<place>{_TITLE}){_QUAL}{_DL_DATE}(?:{_PAREN}\s*(?:--?|–|—|:)"
                 rf"|\.?\s*/(?P<slash>[A-Z][\w .-]{{0,30}})/\.?)\s*\S"), False),
     (re.compile(rf"\((?P<outlet>[A-Z][^()]{{0,40}})\){_DASH}\S"), False),
-    (re.compile(rf"(?P<place>{_UP}{_QUAL}){_DL_DATE}\s*:\s+\S"), True),
+    (re.compile(rf"(?P<place>{_UP}){_QUAL}{_DL_DATE}\s*:\s+\S"), True),
 )  # fmt: skip
 _INITIALS_RE = re.compile(r"(?:[A-Z]\.)+")  # "U.S." opens a sentence, not a dateline
 

@@ -29,7 +29,7 @@ LAYOUT_KEYS = {
     "version", "outlet_hosts", "outlet_aliases", "outlet_words", "dateline_stopwords",
     "no_url_hosts", "photo_agencies", "wire_photo_credits", "embed_markers", "embed_max_lines",
     "english_function_words", "english_min_ratio", "boilerplate_lines", "boilerplate_keys",
-    "trailer_lines", "trailer_after_body", "lead_ins",
+    "trailer_lines", "trailer_after_body", "lead_ins", "byline_role_qualifiers", "byline_not_names",
 }  # fmt: skip
 LAYOUT = _load_layout()
 LAYOUT_VERSION: str = str(LAYOUT["version"])
@@ -37,6 +37,8 @@ OUTLET_HOSTS: dict[str, str] = dict(LAYOUT["outlet_hosts"])
 OUTLET_ALIASES: dict[str, str] = dict(LAYOUT["outlet_aliases"])
 OUTLET_WORDS = frozenset(LAYOUT["outlet_words"])
 DATELINE_STOPWORDS = frozenset(LAYOUT["dateline_stopwords"])
+BYLINE_ROLE_QUALIFIERS = frozenset(LAYOUT["byline_role_qualifiers"])
+BYLINE_NOT_NAMES = frozenset(LAYOUT["byline_not_names"])
 EMBED_MARKERS = frozenset(LAYOUT["embed_markers"])
 EMBED_MAX_LINES = int(LAYOUT["embed_max_lines"])
 NO_URL_HOSTS = frozenset(LAYOUT["no_url_hosts"])

@@ -33,7 +33,8 @@ Journalists (bylines, credit lines, publication lines "by X", photo credits "X/A
 paragraph signatures "—X", correspondents, other reporters who "report") get type `journalist`,
 never `person`. In credit lines a name may open with initials ("J. D. Vance-Smith") and stops
 where an outlet's name starts ("JANE DOE Associated Press"); a byline in capitals is read as
-names ("BY JANE DOE" -> Jane Doe) except known outlets and outlet words. A name's particles may
+names ("BY JANE DOE" -> Jane Doe) except known outlets and outlet words; a role glued after a
+name ("Jane Doe Senior Reporter") is no part of it. A name's particles may
 run to two ("Jean-Luc de la Cruz").
 Organisations: see stages/organizations.py.
 A discovered entity's id is the slug of its name, so the same name is one entity everywhere.
@@ -48,6 +49,7 @@ from functools import cache
 
 from talkspkg.document import Article, SegmentKind
 from talkspkg.kb import KnowledgeBase, Lexicon
+from talkspkg.lines.bylines import role_words
 from talkspkg.lines.knowledge import OUTLET_NAMES, OUTLET_WORDS
 from talkspkg.stages.candidates import DISCOVERED, PROSE, Candidate
 from talkspkg.stages.kbmatch import title_case
@@ -672,8 +674,10 @@ def discover_people(article: Article, kb: KnowledgeBase) -> Iterator[Discovered]
 
 
 def _credit_name(text: str, toks: list[Token], i: int, j: int, lex: Lexicon) -> bool:
-    """A name in a credit line, not a place or an outlet ("in New York", "at the Daily Wire")."""
-    if j - i < 2 or _inside_larger_name(text, toks, j, lex):
+    """A name in a credit line, not a place or an outlet ("in New York", "at the Daily Wire");
+    a role closing the line may follow it ("Jane Doe Senior Reporter")."""
+    role = len(toks) - j <= 4 and role_words([t.text for t in toks[j:]])
+    if j - i < 2 or (_inside_larger_name(text, toks, j, lex) and not role):
         return False
     before = toks[i - 1].text.lower() if i > 0 else ""
     if before == "from" and i > 1 and toks[i - 2].text.lower() == "assistance":
@@ -727,6 +731,8 @@ def discover_journalists(article: Article, kb: KnowledgeBase) -> Iterator[Discov
             if j - i >= 3 and toks[i].text.endswith(("'", "’", *_POSSESSIVE)):
                 i += 1  # an agency's possessive: "Reuters' Jane Doe contributed"
             j = next((k for k in range(i + 2, j) if _outlet_at(toks, k)), j)  # "A B Reuters"
+            rest = [t.text for t in toks[i:]]  # "A B Senior Reporter": the role is no name
+            j = next((i + k for k in range(2, j - i) if role_words(rest[k:])), j)
             if _credit_name(line, toks, i, j, lex):
                 name = line[toks[i].start : toks[j - 1].end]
                 yield _journalist(toks[i].start, toks[j - 1].end, name, "journalist", "credit")
