@@ -1,7 +1,8 @@
 """How much the annotator relies on April 2025 and on the cities it knows: two more axes.
 
     python bench/generality.py [--split seeds|dev] [--shift-days N ...] [--rename-places]
-                               [--keep-metonyms] [--verbose] [--json]
+                               [--keep-metonyms] [--relayout [--relayout-rounds N]]
+                               [--verbose] [--json]
     python bench/generality.py --write-doc      # regenerate docs/GENERALITY.md (seeds and dev)
 
 Other months (`--shift-days N`, default 364; multiples of 7 only, so that every weekday the
@@ -16,7 +17,13 @@ predicted place by its id or the slug of its city). `--keep-metonyms` keeps the 
 knowledge base reads as a state or an organisation ("Moscow" -> Russia), which later months
 keep knowing.
 
-Both axes reuse bench/robust.py: its edits and offset map carry every gold span through the
+Other layouts (`--relayout`, N rounds, default 4): each article's metadata lines re-rendered
+as other outlets print them (bench/relayout.py: byline, publication line, dateline and site
+furniture forms, one of each per article and round, chosen from its id), every round built
+together; besides the whole, the figures of the articles of each form (journalists, metadata
+fields, persons: a journalist must not become a person or a speaker).
+
+The axes reuse bench/robust.py: its edits and offset map carry every gold span through the
 changes (an edit straddling a span's boundary is refused), and its build runs the real
 `talkspkg build`; the unchanged column is built from the same articles. Only the seeds and the
 dev split are ever read: the fresh split is neither transformed nor scored.

@@ -132,3 +132,35 @@ def test_places_are_renamed_with_their_gold(tmp_path: Path) -> None:
     dateline = new.data["articles"]["dateline"]
     assert new.text[dateline["start"] : dateline["end"]].lower() == invented.lower()
     assert edits == 4  # headline, dateline, body twice
+
+
+def test_every_layout_keeps_the_gold_on_its_words(tmp_path: Path) -> None:
+    import relayout
+
+    gold = _gold(tmp_path)
+    gold.data["persons"] = []
+    seen: set[str] = set()
+    for round_ in range(len(relayout.BYLINE_FORMS)):
+        out = tmp_path / f"r{round_}"
+        out.mkdir()
+        try:
+            new, layout = relayout.relayout_article(gold, round_, out, set())
+        except relayout.NotRelayoutable:
+            continue
+        seen.add(layout.byline.name)
+        text, arts = new.text, new.data["articles"]
+        assert verify(new.data, text) == []
+        assert text.count("We made progress") == 1
+        if layout.dateline == "no dateline":
+            assert arts["dateline"] is None
+        else:
+            dl = arts["dateline"]
+            assert text[dl["start"] : dl["end"]].upper() == "LISBON"
+        journalists = [p["name"] for p in new.data["persons"] if p["type"] == "journalist"]
+        assert all(n in text or n.upper() in text for n in journalists)
+        by = arts["byline"]
+        if by is not None:  # the byline names the first author(s) and nothing outside them
+            written = text[by["start"] : by["end"]]
+            assert any(written.startswith((n, n.upper())) for n in journalists)
+            assert not written.startswith(("By ", "BY "))
+    assert len(seen) >= len(relayout.BYLINE_FORMS) // 2
