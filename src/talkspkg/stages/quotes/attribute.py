@@ -1,7 +1,8 @@
 """Quotations without a cue of their own, and the scare-quote policy; the stage's `attribute`.
 
-Without a cue in its sentence (cues_attr.py), a paragraph of quotation alone takes the entity a
-back cue opening the next paragraph names ("That was how Vera Holm put it.", "So said Holm";
+Without a cue in its sentence (cues_attr.py), a sentence of quotation alone takes the entity a
+back cue opening the next sentence of its paragraph, or the next paragraph, names ("That was how
+Vera Holm put it.", "So said Holm";
 `next-paragraph`, resolution `name`; the cues are `back_cues` in quote_cues.yaml); else, in
 order, a quotation takes: the speaker of the
 paragraph-spanning quotation it continues (`continuation`); of the previous quotation in its
@@ -146,13 +147,21 @@ def _quoted_name(ctx: Context, n: int) -> bool:
 
 
 def _back_cue(ctx: Context, n: int) -> Attribution | None:
-    """A paragraph of quotation alone, and the next paragraph opens with a back cue naming the
-    speaker ("That was how Vera Holm put it.", "So said Holm, who ..."): that named entity,
-    the first within six tokens of the cue and before any punctuation."""
-    q = ctx.spans[n]
-    if not _quote_only(ctx, q.segment):
+    """A sentence of quotation alone, and the next sentence of its paragraph (or, for a
+    paragraph of quotation alone, the next paragraph) opens with a back cue naming the speaker
+    ("That was how Vera Holm put it.", "So said Holm, who ..."): that named entity, the first
+    within six tokens of the cue and before any punctuation."""
+    q, s = ctx.spans[n], ctx.where[n][0]
+    if _quote_only(ctx, q.segment):
+        sent = next((x for x in ctx.sentences if x.paragraph == q.segment + 1), None)
+    elif (
+        0 <= s < len(ctx.sentences) - 1
+        and ctx.sentences[s + 1].paragraph == q.segment
+        and all(t.kind in ("quote", "punct") for t in ctx.sentences[s].tokens)
+    ):
+        sent = ctx.sentences[s + 1]
+    else:
         return None
-    sent = next((x for x in ctx.sentences if x.paragraph == q.segment + 1), None)
     if sent is None:
         return None
     tokens = sent.tokens

@@ -117,6 +117,12 @@ class QuoteCues:
     generic_offices: frozenset[str] = frozenset()
     leader_offices: tuple[str, ...] = ()
     subordinate_offices: frozenset[str] = frozenset()
+    # "in X's words", "in his own words": (words before the possessor, words after it)
+    possessor_cues: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
+    possessive_pronouns: Mapping[str, str] = field(default_factory=dict)  # his -> he
+    # "Reporters pressed NAME on ...": the person asked is who the passage goes on with
+    interviewers: frozenset[str] = frozenset()
+    asking_verbs: frozenset[str] = frozenset()
     # multi-word cues and channel phrases by their first word (lower case), in their order
     multi_by_first: Mapping[str, tuple[tuple[str, ...], ...]] = field(init=False)
     channels_by_first: Mapping[str, tuple[tuple[str, tuple[str, ...]], ...]] = field(init=False)
@@ -145,6 +151,8 @@ class Cue:
     channel: str | None
     speaker_after: bool
     addressee: bool
+    # token indices of the possessor of "in X's words" (the possessive mark excluded)
+    possessor: tuple[int, int] | None = None
 
 
 def _words(value: Any, key: str) -> list[str]:
@@ -274,7 +282,24 @@ def parse_cues(
         generic_offices=_lower(offices.get("generic"), "offices.generic"),
         leader_offices=tuple(sorted(_lower(offices.get("leaders"), "offices.leaders"))),
         subordinate_offices=_lower(offices.get("subordinate"), "offices.subordinate"),
+        possessor_cues=_possessor_cues(data),
+        interviewers=_lower(data.get("interviewers"), "interviewers"),
+        asking_verbs=_lower(data.get("asking_verbs"), "asking_verbs"),
+        possessive_pronouns={
+            str(k).lower(): str(v).lower() for k, v in _mapping(data, "possessive_pronouns").items()
+        },
     )
+
+
+def _possessor_cues(data: Any) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    found = []
+    for pattern in _lower(data.get("possessor_cues"), "possessor_cues"):
+        words = pattern.split()
+        if words.count("_") != 1 or words[-1] == "_":
+            raise KnowledgeError(f"{SOURCE}: possessor_cues: {pattern!r} needs one '_' inside")
+        at = words.index("_")
+        found.append((tuple(words[:at]), tuple(words[at + 1 :])))
+    return tuple(sorted(found, key=lambda p: -len(p[0]) - len(p[1])))
 
 
 def _read(path: Path | Any) -> Any:
@@ -352,6 +377,11 @@ def _channel_after(
                 last = j + len(words) - 1
                 while last + 1 < len(tokens) and tokens[last + 1].lower in cues.channel_tails:
                     last += 1
+                if channel == "social_media" and last + 1 < len(tokens):
+                    # "in a post on Telegram": the platform names the channel, not "a post"
+                    platform = _channel_after(cues, tokens, last + 1, direct=False)
+                    if platform is not None:
+                        return platform
                 return _outlet_after(cues, tokens, j, last), channel
         if direct and j < len(tokens) and _outlet_head(cues, tokens[j]):
             while j + 1 < len(tokens) and _outlet_head(cues, tokens[j + 1]):
@@ -413,6 +443,9 @@ def cue_at(
     tok = tokens[i]
     if tok.kind != "word":
         return None
+    possessed = _possessor_cue_at(cues, tokens, i)
+    if possessed is not None:
+        return possessed
     candidates = cues.multi_by_first.get(tok.lower, ())
     words = next((w for w in candidates if _match(tokens, i, w)), None)
     if words is None and tok.lower not in cues.single:
@@ -435,6 +468,27 @@ def cue_at(
         channel = cues.channel_verbs.get(tok.lower)
     after = words in cues.speaker_after if words else False
     return Cue(i, last, n, channel, after, addressee)
+
+
+def _possessor_cue_at(cues: QuoteCues, tokens: Sequence[_Tok], i: int) -> Cue | None:
+    """ "in X's words", "in his own words", "to use Y's phrase": a cue whose speaker is its
+    possessor, a name (mention) with a possessive mark or a possessive pronoun."""
+    for before, after in cues.possessor_cues:
+        if not _match(tokens, i, before):
+            continue
+        j = i + len(before)
+        if j >= len(tokens):
+            continue
+        if tokens[j].kind == "word" and tokens[j].lower in cues.possessive_pronouns:
+            owner, k = (j, j), j + 1
+        elif tokens[j].kind == "mention" and j + 1 < len(tokens) and tokens[j + 1].kind == "poss":
+            owner, k = (j, j), j + 2
+        else:
+            continue
+        if _match(tokens, k, after):
+            last = k + len(after) - 1
+            return Cue(i, last, last - i + 1, None, True, False, owner)
+    return None
 
 
 def closing_cue_at(cues: QuoteCues, tokens: Sequence[_Tok], i: int) -> Cue | None:

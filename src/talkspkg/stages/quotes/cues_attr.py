@@ -94,6 +94,15 @@ def speaker_of(ctx: Context, s: int, cue: Cue, lo: int = -1) -> tuple[Phrase | N
     """The speaker phrase of `cue` in sentence s, and how it was found (left, inverted,
     after, previous, subject). `lo` is a token index the phrase must stay right of."""
     g, tokens = ctx.grammar, ctx.sentences[s].tokens
+    if cue.possessor is not None:  # "in Saar's words", "in his own words"
+        k = cue.possessor[0]
+        pronoun = ctx.cues.possessive_pronouns.get(tokens[k].lower)
+        if pronoun is not None:
+            return Phrase(k, k, "pronoun", None, None, pronoun), "after"
+        ref = tokens[k].ref
+        if ref is None or ref.entity_type not in ("person", "organization", "country"):
+            return None, "none"
+        return Phrase(k, k, "name", ref.entity_id), "after"
     if cue.speaker_after:
         found = phrase_at(g, tokens, cue.last + 1, len(tokens), loose=True)
         return (classify(g, tokens, *found) if found else None), "after"

@@ -91,6 +91,8 @@ class Subject:
     sort: str
     entity_id: str | None
     start: int  # offset of the phrase in the text
+    # the persons of a coordinated subject ("A and B met"): "he" cannot tell which one speaks
+    persons: tuple[str, ...] = ()
 
 
 def dateline_end(tokens: tuple[Token, ...]) -> int:
@@ -211,9 +213,48 @@ def subject(ctx: Context, s: int) -> Subject | None:
     ctx.subjects[s] = None  # while it is read, a pronoun subject cannot be its own antecedent
     phrase = subject_phrase(ctx, s)
     found = None if phrase is None else _read(ctx, s, phrase)
-    found = _source(ctx, s, phrase.first if phrase else 0) or found
+    found = _interviewee(ctx, s) or found
+    source = _source(ctx, s, phrase.first if phrase else 0)
+    if source is None and found is not None and found.sort == PERSON and found.entity_id:
+        found = _coordinated(ctx, s, found)
+    found = source or found
     ctx.subjects[s] = found
     return found
+
+
+def _interviewee(ctx: Context, s: int) -> Subject | None:
+    """ "Reporters pressed NAME on the timetable.", "A journalist asked NAME whether ...": the
+    person an interviewer (`interviewers`) asks (`asking_verbs`) is who answers next."""
+    g, tokens = ctx.grammar, ctx.sentences[s].tokens
+    k = clause_start(ctx, tokens, dateline_end(tokens), len(tokens))
+    while k < len(tokens) and tokens[k].kind == "word" and (g.det(tokens[k]) or g.mod(tokens[k])):
+        k += 1
+    if k + 2 >= len(tokens) or tokens[k].lower not in ctx.cues.interviewers:
+        return None
+    if tokens[k + 1].lower not in ctx.cues.asking_verbs:
+        return None
+    found = phrase_at(g, tokens, k + 2, len(tokens))
+    if found is None:
+        return None
+    phrase = classify(g, tokens, *found)
+    known = ctx.entities.get(ctx.canonical(phrase.entity_id) or "")
+    if phrase.kind != "name" or known is None or known.entity_type != "person":
+        return None
+    return Subject(PERSON, known.entity_id, tokens[found[0]].start)
+
+
+def _coordinated(ctx: Context, s: int, found: Subject) -> Subject:
+    """A person subject coordinated with another person ("A and B met in Tallinn") keeps the
+    first as its entity (for descriptions and groups) and records both: a later "he" or "she"
+    cannot tell them apart (no gender is known)."""
+    persons = tuple(
+        p
+        for p in parties(ctx, s)
+        if (e := ctx.entities.get(p)) is not None and e.entity_type == "person"
+    )
+    if len(persons) < 2 or found.entity_id not in persons:
+        return found
+    return Subject(found.sort, found.entity_id, found.start, persons)
 
 
 def _read(ctx: Context, s: int, phrase: Phrase) -> Subject:
@@ -342,10 +383,15 @@ def pronoun(ctx: Context, s: int, pos: int, going_on: bool = False) -> tuple[str
     comes before an earlier subject."""
     w = ctx.cues.discourse_weight
     own, earlier, speaker = _candidates(ctx, s, pos)
-    if own is not None:
-        return own.entity_id, w["own"]
     if going_on:  # the speaker may have been quoted a paragraph further back
         speaker = speaker or current_speaker(ctx, pos, _floor(ctx, s))
+    nearest = own or earlier
+    if nearest is not None and nearest.persons:  # "A and B met. ... he said": which one?
+        if speaker in nearest.persons:
+            return speaker, w["conflict"]
+        return None, w["unresolved"]
+    if own is not None:
+        return own.entity_id, w["own"]
     if going_on and speaker is not None:
         agreed = earlier is None or earlier.entity_id == speaker
         return speaker, w["agreed"] if agreed else w["speaker"]
@@ -390,7 +436,7 @@ def passage_speaker(ctx: Context, s: int, pos: int) -> tuple[str, float, int, in
         if found is None or found.sort != PERSON:
             continue
         phrase = subject_phrase(ctx, t)
-        if found.entity_id is None or phrase is None:
+        if found.entity_id is None or phrase is None or found.persons:
             return None
         if speaker is not None and speaker != found.entity_id:
             return None
@@ -679,7 +725,14 @@ def parties(ctx: Context, t: int) -> list[str]:
                 found.append(state)
         elif tok.lower == "and" or tok.text == ",":
             joined = joined or tok.lower == "and"
-        elif not (tok.kind == "word" and (tok.text[:1].isupper() or tok.lower == "the")):
+        elif not (
+            tok.kind == "word"
+            and (
+                tok.text[:1].isupper()
+                or tok.lower == "the"
+                or (ctx.grammar.inside(tok) and tok.lower not in ctx.cues.prepositions)
+            )
+        ):  # role words before a name belong to it: "Finnish envoy A and Estonian diplomat B"
             break
         k += 1
     return found if joined and len(found) >= 2 else []

@@ -1,0 +1,326 @@
+"""Speakers in wordings of news writing that test_quotes_issue_classes.py and
+test_quotes_descriptions.py do not cover: quotations over paragraphs, cues in the next sentence,
+"according to"/"in X's words"/"was quoted as saying", cues of going on and replying, role-only
+speakers, pronouns after a mention in object position or inside a quotation, interview formats,
+and negatives (titles, quoted words nobody utters, a name only inside a quotation).
+
+Paragraphs written for this test: invented people (unknown to the knowledge base) with
+well-known states, and public figures of the knowledge base. Each case gives the exact
+(quotation, speaker) rows expected, or (quotation, speaker, channel). Policy: see
+stages/quotes/discourse.py and the gold guideline (tests/data/gold/README.md).
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_quotes_issue_classes import annotate, rows_of
+
+OVER_PARAGRAPHS = [
+    # an opening mark with no closing one, continued in the next paragraph
+    (
+        (
+            "Helga Norrby, Norway's deputy foreign minister, said: \"We waited for months for a "
+            "serious offer. None came.",
+            '"Now the window is closing, and Europe has to act on its own."',
+        ),
+        [
+            ("We waited for months for a serious offer. None came.", "helga-norrby"),
+            ("Now the window is closing, and Europe has to act on its own.", "helga-norrby"),
+        ],
+    ),
+    (
+        (
+            '"The front line is holding, but only just," said Colonel Petro Danyliuk, a '
+            "Ukrainian brigade commander.",
+            '"We need shells, not speeches. Every week without them costs us ground.',
+            '"And the men know it."',
+        ),
+        [
+            ("The front line is holding, but only just", "petro-danyliuk"),
+            (
+                "We need shells, not speeches. Every week without them costs us ground.",
+                "petro-danyliuk",
+            ),
+            ("And the men know it.", "petro-danyliuk"),
+        ],
+    ),
+    # the cue follows in the next sentence or paragraph
+    (
+        (
+            '"Europe must learn to pay for its own security." That was how Polish deputy '
+            "minister Marek Zielinski put it on Tuesday.",
+        ),
+        [("Europe must learn to pay for its own security.", "marek-zielinski")],
+    ),
+    (
+        (
+            '"Nobody in Kyiv will trade land for a promise."',
+            "Those were the words of Ukrainian lawmaker Iryna Kovalska after the vote.",
+        ),
+        [("Nobody in Kyiv will trade land for a promise.", "iryna-kovalska")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "rows"), OVER_PARAGRAPHS)
+def test_over_paragraphs(paragraphs: tuple[str, ...], rows: list[tuple[str | None, ...]]) -> None:
+    assert rows_of(paragraphs, False) == rows
+
+
+CUES = [
+    (
+        ('According to Finnish envoy Mikko Laine, the talks were "frank but useful".',),
+        [("frank but useful", "mikko-laine")],
+    ),
+    (
+        ('In the words of Estonian diplomat Kristjan Saar, the draft is "a trap for Kyiv".',),
+        [("a trap for Kyiv", "kristjan-saar")],
+    ),
+    (
+        (
+            "Kristjan Saar, Estonia's envoy, spoke after the talks.",
+            'The draft, in Saar\'s words, was "dead on arrival in every European capital".',
+        ),
+        [("dead on arrival in every European capital", "kristjan-saar")],
+    ),
+    (
+        (
+            "Lithuanian minister Rasa Vaitkute was quoted as saying that the sanctions "
+            '"must stay in place until the last soldier leaves".',
+        ),
+        [("must stay in place until the last soldier leaves", "rasa-vaitkute")],
+    ),
+    (
+        ('"We are ready for a long process," Rasa Vaitkute told a news conference in Vilnius.',),
+        [("We are ready for a long process", "rasa-vaitkute", "interview")],
+    ),
+    (
+        ('"The delegations will meet again in May," Mikko Laine said in a post on Telegram.',),
+        [("The delegations will meet again in May", "mikko-laine", "messaging")],
+    ),
+    (
+        ('"Moscow has not changed its demands at all," Mikko Laine said in a post on X.',),
+        [("Moscow has not changed its demands at all", "mikko-laine", "social_media")],
+    ),
+    (
+        (
+            '"The sanctions are working," Mikko Laine said. "Russia\'s economy is under real '
+            'strain," he went on.',
+        ),
+        [
+            ("The sanctions are working", "mikko-laine"),
+            ("Russia's economy is under real strain", "mikko-laine"),
+        ],
+    ),
+    (
+        (
+            '"The sanctions are working," said Mikko Laine.',
+            'Laine continued: "Russia\'s economy is under real strain, and they know it."',
+        ),
+        [
+            ("The sanctions are working", "mikko-laine"),
+            ("Russia's economy is under real strain, and they know it.", "mikko-laine"),
+        ],
+    ),
+    (
+        (
+            "Rasa Vaitkute, Lithuania's foreign minister, spoke in Vilnius on Monday.",
+            'Sanctions, she noted, "have cut Russia\'s oil revenue by a third".',
+        ),
+        [("have cut Russia's oil revenue by a third", "rasa-vaitkute")],
+    ),
+    (
+        (
+            "Reporters pressed Finnish envoy Mikko Laine on the timetable.",
+            '"There is no timetable and there never was one," he insisted.',
+        ),
+        [("There is no timetable and there never was one", "mikko-laine")],
+    ),
+    (
+        (
+            'Asked whether Lithuania would send troops, Rasa Vaitkute replied: "Not now, but we '
+            'do not exclude it."',
+        ),
+        [("Not now, but we do not exclude it.", "rasa-vaitkute")],
+    ),
+    (
+        ('Asked whether Kyiv would ever cede Crimea, Iryna Kovalska said: "Never."',),
+        [("Never.", "iryna-kovalska")],
+    ),
+    (
+        (
+            "A journalist asked Finnish envoy Mikko Laine whether the deal was close.",
+            '"Closer than last month, further than we want," Laine replied.',
+        ),
+        [("Closer than last month, further than we want", "mikko-laine")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "rows"), CUES)
+def test_cues(paragraphs: tuple[str, ...], rows: list[tuple[str | None, ...]]) -> None:
+    assert rows_of(paragraphs, bool(rows) and len(rows[0]) == 3) == rows
+
+
+ROLES = [
+    # a role the knowledge base gives exactly one holder
+    (
+        ('"There is nothing to add for now," the Kremlin spokesman told reporters.',),
+        "dmitry-peskov",
+    ),
+    # anonymous and unnamed people: no person, the phrase is kept
+    (('"We expect nothing from this round," a senior US official said.',), None),
+    (
+        (
+            '"The Americans are losing patience," a European diplomat who asked not to be named '
+            "said.",
+        ),
+        None,
+    ),
+    (('"The text is not final," said one person briefed on the talks.',), None),
+    (
+        ('"Nothing is agreed until everything is agreed," a Western official told the newspaper.',),
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "speaker"), ROLES)
+def test_role_phrase(paragraphs: tuple[str, ...], speaker: str | None) -> None:
+    (q,) = annotate(*paragraphs)
+    assert q.speaker_id == speaker
+
+
+def test_anonymous_source_keeps_its_phrase_without_a_person() -> None:
+    (q,) = annotate(
+        '"The Americans are losing patience," a European diplomat who asked not to be named said.'
+    )
+    assert q.speaker_id is None
+    assert q.speaker_text is not None and q.speaker_text.startswith("a European diplomat")
+
+
+PRONOUNS = [
+    # an object-position mention in between
+    (
+        (
+            "Finnish envoy Mikko Laine met Estonian diplomat Kristjan Saar in Helsinki on Monday.",
+            '"We agreed to keep the channel open," he said.',
+        ),
+        [("We agreed to keep the channel open", "mikko-laine")],
+    ),
+    (
+        (
+            "Finnish envoy Mikko Laine hosted Estonian diplomat Kristjan Saar and two deputies for "
+            "dinner.",
+            '"It was a long evening," he told reporters afterwards.',
+        ),
+        [("It was a long evening", "mikko-laine")],
+    ),
+    # after a quotation about someone else
+    (
+        (
+            '"Vladimir Putin cannot be trusted with a ceasefire," Rasa Vaitkute said.',
+            '"He has broken every promise he made," she added.',
+        ),
+        [
+            ("Vladimir Putin cannot be trusted with a ceasefire", "rasa-vaitkute"),
+            ("He has broken every promise he made", "rasa-vaitkute"),
+        ],
+    ),
+    # the antecedent is the person quoted in the previous paragraph
+    (
+        (
+            '"Europe needs guarantees, not words," said Rasa Vaitkute, Lithuania\'s foreign '
+            "minister.",
+            'She said the allies "must act before the summer".',
+        ),
+        [
+            ("Europe needs guarantees, not words", "rasa-vaitkute"),
+            ("must act before the summer", "rasa-vaitkute"),
+        ],
+    ),
+    # a person named only inside the previous quotation is no antecedent
+    (
+        (
+            '"Kristjan Saar was right all along," Mikko Laine said.',
+            '"He warned us in January," he added.',
+        ),
+        [
+            ("Kristjan Saar was right all along", "mikko-laine"),
+            ("He warned us in January", "mikko-laine"),
+        ],
+    ),
+    # two people in the subject: nobody is clear
+    (
+        (
+            "Finnish envoy Mikko Laine and Estonian diplomat Kristjan Saar met in Tallinn on "
+            "Friday.",
+            '"The meeting was useful," he said.',
+        ),
+        [("The meeting was useful", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "rows"), PRONOUNS)
+def test_pronouns(paragraphs: tuple[str, ...], rows: list[tuple[str | None, ...]]) -> None:
+    assert rows_of(paragraphs, False) == rows
+
+
+INTERVIEW = [
+    (
+        ('Asked about the ceasefire proposal, Mikko Laine said it was "a first step, no more".',),
+        [("a first step, no more", "mikko-laine")],
+    ),
+    (
+        (
+            "In an interview with the newspaper, Lithuanian minister Rasa Vaitkute was blunt.",
+            '"Russia only understands strength," she said.',
+        ),
+        [("Russia only understands strength", "rasa-vaitkute")],
+    ),
+    (
+        (
+            'Estonian diplomat Kristjan Saar on the talks: "We are further apart than the '
+            'Americans think."',
+        ),
+        [("We are further apart than the Americans think.", "kristjan-saar")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "rows"), INTERVIEW)
+def test_interview(paragraphs: tuple[str, ...], rows: list[tuple[str | None, ...]]) -> None:
+    assert rows_of(paragraphs, False) == rows
+
+
+NEGATIVES = [
+    (('Washington presented the so-called "peace plan" to both sides in Geneva.',), []),
+    (('Mikko Laine appeared on the BBC programme "Newsnight" on Tuesday.',), []),
+    (('In his memoir "Winter Roads", Mikko Laine describes the talks of 2022.',), []),
+    (('The word "ceasefire" does not appear in the draft.',), []),
+    (('The "deal" fell apart within a week.',), []),
+    (('The negotiators worked through the "Geneva list" of demands until midnight.',), []),
+    # a speaker named only inside another quotation is not the speaker
+    (
+        ('"Rasa Vaitkute said we would win this," Mikko Laine told reporters.',),
+        [("Rasa Vaitkute said we would win this", "mikko-laine")],
+    ),
+    (
+        ('"As Kristjan Saar told me, nobody wants this war," said Mikko Laine.',),
+        [("As Kristjan Saar told me, nobody wants this war", "mikko-laine")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "rows"), NEGATIVES)
+def test_negatives(paragraphs: tuple[str, ...], rows: list[tuple[str | None, ...]]) -> None:
+    assert rows_of(paragraphs, False) == rows
+
+
+def test_an_unclear_pronoun_is_null_with_a_low_confidence() -> None:
+    (q,) = annotate(
+        "Finnish envoy Mikko Laine and Estonian diplomat Kristjan Saar met in Tallinn on Friday.",
+        '"The meeting was useful," he said.',
+    )
+    assert (q.speaker_id, q.confidence < 0.5) == (None, True)
