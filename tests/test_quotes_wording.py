@@ -324,3 +324,121 @@ def test_an_unclear_pronoun_is_null_with_a_low_confidence() -> None:
         '"The meeting was useful," he said.',
     )
     assert (q.speaker_id, q.confidence < 0.5) == (None, True)
+
+
+GENDER = [
+    # the subject is a woman, "he" the man she met
+    (
+        (
+            "Kaja Kallas met Mark Rutte in Brussels on Monday.",
+            '"We agreed on the next steps," he said.',
+        ),
+        [("We agreed on the next steps", "mark-rutte")],
+    ),
+    (
+        (
+            "Mark Rutte met Kaja Kallas in Brussels on Monday.",
+            '"We agreed on the next steps," she said.',
+        ),
+        [("We agreed on the next steps", "kaja-kallas")],
+    ),
+    # an honorific gives the gender of a person the given names do not
+    (
+        (
+            "Estonian envoy Kadri Saar arrived in Brussels on Monday. Mark Rutte welcomed Ms Saar "
+            "at the door.",
+            '"We came to listen," she said.',
+        ),
+        [("We came to listen", "kadri-saar")],
+    ),
+    # the gender of the other person is not given: nobody
+    (
+        (
+            "Mark Rutte met Estonian envoy Kadri Saar in Brussels on Monday.",
+            '"We came to listen," she said.',
+        ),
+        [("We came to listen", None)],
+    ),
+    # "he added" right after a quotation of the paragraph goes on with its speaker
+    (
+        ('"The door is open," Kaja Kallas said on Monday. "We will wait," he added.',),
+        [("The door is open", "kaja-kallas"), ("We will wait", "kaja-kallas")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "rows"), GENDER)
+def test_gender(paragraphs: tuple[str, ...], rows: list[tuple[str | None, ...]]) -> None:
+    assert rows_of(paragraphs, False) == rows
+
+
+def test_a_pronoun_the_subject_contradicts_is_below_0_8() -> None:
+    (q,) = annotate(
+        "Kaja Kallas met Mark Rutte in Brussels on Monday.",
+        '"We agreed on the next steps," he said.',
+    )
+    assert (q.speaker_id, q.confidence < 0.8) == ("mark-rutte", True)
+
+
+APPOSITIVE = [
+    (
+        ('Yuri Ushakov, a Kremlin aide, said the talks had been "useful and businesslike".',),
+        [("useful and businesslike", "yuri-ushakov")],
+    ),
+    (
+        ('Mikko Laine, a Finnish envoy, said: "We are not there yet, and nobody pretends so."',),
+        [("We are not there yet, and nobody pretends so.", "mikko-laine")],
+    ),
+    (
+        ('Kaja Kallas, the EU\'s top diplomat, told reporters the plan was "dead on arrival".',),
+        [("dead on arrival", "kaja-kallas")],
+    ),
+    (
+        (
+            'Rasa Vaitkute, a foreign policy adviser to Gitanas Nauseda, said the offer was "an '
+            'insult to every Lithuanian".',
+        ),
+        [("an insult to every Lithuanian", "rasa-vaitkute")],
+    ),
+    # no name before the appositive: an unnamed speaker, kept as written
+    (
+        ('Officials, speaking on condition of anonymity, said the text was "far from final".',),
+        [("far from final", None)],
+    ),
+    # a possessive is no speaker: "Laine's deputy" is someone else
+    (
+        ('Mikko Laine\'s deputy, a veteran diplomat, said the text was "far from final".',),
+        [("far from final", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "rows"), APPOSITIVE)
+def test_name_then_appositive(
+    paragraphs: tuple[str, ...], rows: list[tuple[str | None, ...]]
+) -> None:
+    assert rows_of(paragraphs, False) == rows
+
+
+ROLE_NOBODY_NAMED = [
+    # an office nobody in the article is named to hold: no person, a low confidence
+    '"We will not give up our land," Ukraine\'s foreign minister said on Monday.',
+    '"There is no military solution," the Finnish president told reporters.',
+]
+
+
+@pytest.mark.parametrize("paragraph", ROLE_NOBODY_NAMED)
+def test_an_office_nobody_is_named_to_hold_is_no_person(paragraph: str) -> None:
+    (q,) = annotate(paragraph)
+    assert (q.speaker_id, q.confidence < 0.5, q.speaker_text is not None) == (None, True, True)
+
+
+def test_question_and_answer_format_takes_the_speaker_of_the_answer() -> None:
+    rows = rows_of(
+        (
+            "Q: Will Ukraine ever give up land?",
+            'A: "Never. Not one metre," said Estonian diplomat Kristjan Saar.',
+        ),
+        False,
+    )
+    assert rows == [("Never. Not one metre", "kristjan-saar")]

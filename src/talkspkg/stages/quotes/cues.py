@@ -122,6 +122,10 @@ class QuoteCues:
     possessive_pronouns: Mapping[str, str] = field(default_factory=dict)  # his -> he
     # "Reporters pressed NAME on ...": the person asked is who the passage goes on with
     interviewers: frozenset[str] = frozenset()
+    # gender evidence for "he"/"she" (stages/quotes/gender.py): word -> "f" or "m"
+    given_names: Mapping[str, str] = field(default_factory=dict)
+    gendered_honorifics: Mapping[str, str] = field(default_factory=dict)
+    gendered_roles: Mapping[str, str] = field(default_factory=dict)
     asking_verbs: frozenset[str] = frozenset()
     # multi-word cues and channel phrases by their first word (lower case), in their order
     multi_by_first: Mapping[str, tuple[tuple[str, ...], ...]] = field(init=False)
@@ -284,11 +288,25 @@ def parse_cues(
         subordinate_offices=_lower(offices.get("subordinate"), "offices.subordinate"),
         possessor_cues=_possessor_cues(data),
         interviewers=_lower(data.get("interviewers"), "interviewers"),
+        given_names={
+            name: "f" if sex == "female" else "m"
+            for sex, names in _mapping(data, "given_names").items()
+            for name in _lower(names, f"given_names.{sex}")
+        },
+        gendered_honorifics=_genders_of(data, "gendered_honorifics"),
+        gendered_roles=_genders_of(data, "gendered_roles"),
         asking_verbs=_lower(data.get("asking_verbs"), "asking_verbs"),
         possessive_pronouns={
             str(k).lower(): str(v).lower() for k, v in _mapping(data, "possessive_pronouns").items()
         },
     )
+
+
+def _genders_of(data: Any, key: str) -> dict[str, str]:
+    found = {str(k).lower(): str(v) for k, v in _mapping(data, key).items()}
+    if any(v not in ("f", "m") for v in found.values()):
+        raise KnowledgeError(f"{SOURCE}: {key} must map words to 'f' or 'm'")
+    return found
 
 
 def _possessor_cues(data: Any) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:

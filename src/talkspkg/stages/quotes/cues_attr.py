@@ -119,7 +119,8 @@ def speaker_of(ctx: Context, s: int, cue: Cue, lo: int = -1) -> tuple[Phrase | N
         j -= 2  # "..., retired Gen Keith Kellogg, who described ... as "fair""
     if j > lo and g.core(tokens, j, loose=True):
         first, last = extend(g, tokens, j, lo, cue.first)
-        return classify(g, tokens, issuer_list(g, tokens, first, lo), last), "left"
+        phrase = classify(g, tokens, issuer_list(g, tokens, first, lo), last)
+        return _named_before_appositive(ctx, tokens, phrase, lo) or phrase, "left"
     if lo >= 0:
         return None, "none"
     word = tokens[cue.first].lower
@@ -131,6 +132,25 @@ def speaker_of(ctx: Context, s: int, cue: Cue, lo: int = -1) -> tuple[Phrase | N
             if phrase is not None:
                 return phrase, "previous"
     return clause_subject(ctx, tokens, cue.first), "subject"
+
+
+def _named_before_appositive(
+    ctx: Context, tokens: tuple[Token, ...], phrase: Phrase, lo: int
+) -> Phrase | None:
+    """ "Yuri Ushakov, a Kremlin aide, said", "Mikko Laine, Finland's envoy, said": the phrase
+    before the cue is an appositive set off by commas; the name before it is the speaker."""
+    g = ctx.grammar
+    if phrase.entity_id is not None or phrase.kind not in ("unnamed", "description", "anaphor"):
+        return None
+    comma = phrase.first - 1
+    if comma - 1 <= lo or tokens[comma].text != "," or tokens[phrase.last + 1].text != ",":
+        return None
+    k = comma - 1
+    if not g.speaker_ref(tokens[k]) or g.possessive(tokens, k):
+        return None
+    first, last = extend(g, tokens, k, lo, comma)
+    named = classify(g, tokens, first, last)
+    return named if named.kind in ("name", "title") and named.entity_id else None
 
 
 def resolve(ctx: Context, s: int, phrase: Phrase, cue: Cue | None, rule: str) -> Attribution:

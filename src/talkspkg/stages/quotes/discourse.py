@@ -77,6 +77,7 @@ from dataclasses import dataclass
 
 from talkspkg.stages.quotes.context import Context
 from talkspkg.stages.quotes.detect import body_paragraphs
+from talkspkg.stages.quotes.gender import gender_of, pronoun_gender
 from talkspkg.stages.quotes.speaker import Phrase, classify, extend, phrase_at
 from talkspkg.stages.quotes.text import Token
 
@@ -380,7 +381,45 @@ def _floor(ctx: Context, s: int) -> int:
 def pronoun(ctx: Context, s: int, pos: int, going_on: bool = False) -> tuple[str | None, float]:
     """The person "he"/"she" at offset `pos` of sentence s designates, and the weight. With
     `going_on` (the cue is "added", "continued": the speaker goes on), the current speaker
-    comes before an earlier subject."""
+    comes before an earlier subject. An antecedent whose gender the article gives and the
+    pronoun contradicts is rejected: the one person of the passage named before the pronoun
+    whose gender fits, if the article gives every such person's gender, else nobody; but a cue
+    of going on right after a quotation of its own paragraph stays with that quotation's speaker
+    (a writer's slip of pronoun is likelier than a new speaker there)."""
+    found, weight = _pronoun(ctx, s, pos, going_on)
+    want = pronoun_gender(ctx, pos)
+    have = gender_of(ctx, found)
+    if want is None or have is None or have == want:
+        return found, weight
+    paragraph = ctx.sentences[s].paragraph
+    if going_on and found == current_speaker(ctx, pos, paragraph + 1):
+        return found, weight  # "“...,” X said. He added, “...”": the speaker goes on
+    w = ctx.cues.discourse_weight
+    named = _named_in_passage(ctx, s, pos)
+    if all(gender_of(ctx, e) is not None for e in named):
+        fitting = [e for e in named if gender_of(ctx, e) == want]
+        if len(fitting) == 1:
+            return fitting[0], w["conflict"]
+    return None, w["unresolved"]
+
+
+def _named_in_passage(ctx: Context, s: int, pos: int) -> set[str]:
+    """The persons named in prose (not as a possessive) in the passage of sentence s, before
+    offset `pos`."""
+    start = next(
+        (x.start for x in ctx.sentences if x.paragraph >= _floor(ctx, s)), ctx.sentences[s].start
+    )
+    text = ctx.article.text
+    return {
+        ctx.canonical(r.entity_id) or r.entity_id
+        for r in ctx.prose_refs
+        if r.entity_type == "person"
+        and start <= r.start < pos
+        and not text.startswith(("'s", "’s"), r.end)
+    }
+
+
+def _pronoun(ctx: Context, s: int, pos: int, going_on: bool) -> tuple[str | None, float]:
     w = ctx.cues.discourse_weight
     own, earlier, speaker = _candidates(ctx, s, pos)
     if going_on:  # the speaker may have been quoted a paragraph further back
