@@ -442,3 +442,56 @@ def test_question_and_answer_format_takes_the_speaker_of_the_answer() -> None:
         False,
     )
     assert rows == [("Never. Not one metre", "kristjan-saar")]
+
+
+FOLLOWING_SENTENCE = [
+    # a sentence of quotation alone goes on with the person subject just before it
+    (
+        (
+            'Finnish envoy Mikko Laine was blunt after the talks. "We are not there yet, and '
+            'nobody should pretend otherwise."',
+        ),
+        [("We are not there yet, and nobody should pretend otherwise.", "mikko-laine")],
+    ),
+    # the sentence before names no person: nobody
+    (
+        ('The talks ended late on Monday. "We are not there yet, and nobody should pretend so."',),
+        [("We are not there yet, and nobody should pretend so.", None)],
+    ),
+    # two people in that subject: nobody
+    (
+        (
+            "Finnish envoy Mikko Laine and Estonian diplomat Kristjan Saar left together. "
+            '"We are not there yet, and nobody should pretend so."',
+        ),
+        [("We are not there yet, and nobody should pretend so.", None)],
+    ),
+    # a headline-like lead-in: the person named before the colon
+    (
+        ('Volodymyr Zelensky: "We will not give up our land to anyone."',),
+        [("We will not give up our land to anyone.", "volodymyr-zelensky")],
+    ),
+    # "said NAME" followed by a quotation is the name of a reported clause, not the speaker
+    (
+        (
+            "Donald Trump, speaking to reporters aboard Air Force One, said Vladimir Putin "
+            '"wants to make a deal".',
+        ),
+        [("wants to make a deal", "donald-trump")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "rows"), FOLLOWING_SENTENCE)
+def test_following_sentence(
+    paragraphs: tuple[str, ...], rows: list[tuple[str | None, ...]]
+) -> None:
+    assert rows_of(paragraphs, False) == rows
+
+
+def test_a_quotation_after_the_subjects_sentence_is_below_0_8() -> None:
+    (q,) = annotate(
+        'Finnish envoy Mikko Laine was blunt. "We are not there yet, and nobody should pretend '
+        'otherwise."'
+    )
+    assert (q.speaker_id, q.confidence < 0.8) == ("mikko-laine", True)

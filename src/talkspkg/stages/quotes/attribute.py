@@ -6,7 +6,9 @@ Vera Holm put it.", "So said Holm";
 `next-paragraph`, resolution `name`; the cues are `back_cues` in quote_cues.yaml); else, in
 order, a quotation takes: the speaker of the
 paragraph-spanning quotation it continues (`continuation`); of the previous quotation in its
-paragraph (`same-paragraph`); of the last quotation of the previous paragraph when its own
+paragraph (`same-paragraph`), or, for a sentence of quotation alone, the named person subject
+of the sentence before it in its paragraph (`same-paragraph`, resolution `anaphor`; "Laine was
+blunt. “...”"); of the last quotation of the previous paragraph when its own
 paragraph is only quotation (`next-paragraph`), or else, for such a paragraph, the person the
 passage is about (`next-paragraph`, resolution `anaphor`: the nearest earlier person subject of
 the passage, agreeing with its current speaker; see discourse.passage_speaker); the subject
@@ -77,6 +79,14 @@ def _inherit(ctx: Context, n: int) -> Attribution | None:
             entity, weight, a, b = found
             return Attribution(
                 "next-paragraph", "anaphor", entity, (a, b), None, "unknown", None, False, weight
+            )
+    s = ctx.where[n][0]
+    if s >= 0 and all(t.kind in ("quote", "punct") for t in ctx.sentences[s].tokens):
+        found = discourse.previous_subject(ctx, s, q.mark_start)
+        if found is not None:  # "Laine was blunt. “We are not there yet.”"
+            entity, weight, a, b = found
+            return Attribution(
+                "same-paragraph", "anaphor", entity, (a, b), None, "unknown", None, False, weight
             )
     text = ctx.article.text[q.start : q.end]
     det = _WORD.findall(ctx.article.text[max(0, q.mark_start - 12) : q.mark_start])[-1:]

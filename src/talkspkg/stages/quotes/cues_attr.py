@@ -112,7 +112,10 @@ def speaker_of(ctx: Context, s: int, cue: Cue, lo: int = -1) -> tuple[Phrase | N
         found = phrase_at(g, tokens, cue.last + 1, len(tokens), loose=True)
         # after a comma, "said S" must close the clause: "..., said Helsinki expected" is not it
         after_quote = j >= 0 and tokens[j].kind == "quote"
-        if found and (after_quote or _clause_ends(tokens, found[1] + 1)):
+        ends = _clause_ends(tokens, found[1] + 1) if found else False
+        if ends and not after_quote and found and found[1] + 1 < len(tokens):
+            ends = tokens[found[1] + 1].kind == "punct"  # ", said Putin “wants ...”": Putin's
+        if found and (after_quote or ends):
             return classify(g, tokens, *found), "inverted"
     j = _skip_back(ctx, tokens, j)
     if j - 2 > lo and tokens[j].lower in ctx.cues.relative_pronouns and tokens[j - 1].text == ",":

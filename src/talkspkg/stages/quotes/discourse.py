@@ -99,8 +99,10 @@ class Subject:
 def dateline_end(tokens: tuple[Token, ...]) -> int:
     """Index after a dateline ("JOHANNESBURG, June 3 (Reuters) -", "London (Agency):"): a run
     of capitalised words, names and numbers closed by a dash or colon set off by a space (in
-    "Carney—who ..." the dash opens an aside)."""
+    "Carney—who ..." the dash opens an aside); a run naming a person is no dateline."""
     for k, tok in enumerate(tokens[:12]):
+        if tok.kind == "mention" and tok.ref is not None and tok.ref.entity_type == "person":
+            return 0  # "Volodymyr Zelensky: “...”" names a speaker, not a place
         if tok.kind == "punct" and tok.text in "—–-:":
             spaced = k > 0 and (tok.text == ":" or tokens[k - 1].end < tok.start)
             return k + 1 if spaced else 0
@@ -457,6 +459,28 @@ def _person_subject(ctx: Context, s: int, paragraph: int) -> str | None:
             if found is not None and found.sort == PERSON and found.entity_id:
                 return found.entity_id
     return None
+
+
+def previous_subject(ctx: Context, s: int, pos: int) -> tuple[str, float, int, int] | None:
+    """Who a sentence of quotation alone goes on quoting inside a paragraph of prose ("Laine
+    was blunt. “We are not there yet.”"): the named person subject of the sentence right before
+    it in its paragraph, checked against the current speaker (nobody when they disagree, or
+    when the subject coordinates two people)."""
+    if s == 0 or ctx.sentences[s - 1].paragraph != ctx.sentences[s].paragraph:
+        return None
+    found = subject(ctx, s - 1)
+    phrase = subject_phrase(ctx, s - 1)
+    if found is None or found.sort != PERSON or not found.entity_id or found.persons:
+        return None
+    if phrase is None or phrase.kind not in ("name", "title"):
+        return None
+    speaker = current_speaker(ctx, pos, ctx.sentences[s].paragraph)
+    if speaker is not None and speaker != found.entity_id:
+        return None
+    w = ctx.cues.discourse_weight
+    tokens = ctx.sentences[s - 1].tokens
+    weight = w["agreed"] if speaker else w["subject"]
+    return found.entity_id, weight, tokens[phrase.first].start, tokens[phrase.last].end
 
 
 def passage_speaker(ctx: Context, s: int, pos: int) -> tuple[str, float, int, int] | None:
