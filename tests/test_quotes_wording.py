@@ -495,3 +495,37 @@ def test_a_quotation_after_the_subjects_sentence_is_below_0_8() -> None:
         'otherwise."'
     )
     assert (q.speaker_id, q.confidence < 0.8) == ("mikko-laine", True)
+
+
+_WORDS = '"We will not sign anything that divides our country."'
+
+BACK_REFERENCE = [
+    (
+        (_WORDS, "Ukrainian lawmaker Iryna Kovalska said this after the vote on Monday."),
+        "iryna-kovalska",
+    ),
+    (
+        (_WORDS, "Ukrainian lawmaker Iryna Kovalska made the remarks after the vote."),
+        "iryna-kovalska",
+    ),
+    (
+        (_WORDS, "The remarks were made by Ukrainian lawmaker Iryna Kovalska on Monday."),
+        "iryna-kovalska",
+    ),
+    (
+        (_WORDS, "Ukrainian lawmaker Iryna Kovalska's comments came hours after the vote."),
+        "iryna-kovalska",
+    ),
+    # in the same paragraph
+    ((_WORDS + " Ukrainian lawmaker Iryna Kovalska said so on Monday.",), "iryna-kovalska"),
+    # negatives: the next sentence does not refer back
+    ((_WORDS, "Ukrainian lawmaker Iryna Kovalska said this week that the vote was close."), None),
+    ((_WORDS, "Ukrainian lawmaker Iryna Kovalska's party won the vote."), None),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "speaker"), BACK_REFERENCE)
+def test_a_name_referring_back_names_the_speaker(
+    paragraphs: tuple[str, ...], speaker: str | None
+) -> None:
+    assert rows_of(paragraphs, False) == [(_WORDS.strip('"'), speaker)]

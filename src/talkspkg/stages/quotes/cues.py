@@ -122,6 +122,9 @@ class QuoteCues:
     possessive_pronouns: Mapping[str, str] = field(default_factory=dict)  # his -> he
     # "Reporters pressed NAME on ...": the person asked is who the passage goes on with
     interviewers: frozenset[str] = frozenset()
+    # "Kovalska said this after the vote.", "Kovalska's comments came ..." after a quotation
+    back_after_name: tuple[tuple[str, ...], ...] = ()
+    back_possessed: frozenset[str] = frozenset()
     # gender evidence for "he"/"she" (stages/quotes/gender.py): word -> "f" or "m"
     given_names: Mapping[str, str] = field(default_factory=dict)
     gendered_honorifics: Mapping[str, str] = field(default_factory=dict)
@@ -288,6 +291,10 @@ def parse_cues(
         subordinate_offices=_lower(offices.get("subordinate"), "offices.subordinate"),
         possessor_cues=_possessor_cues(data),
         interviewers=_lower(data.get("interviewers"), "interviewers"),
+        back_after_name=tuple(
+            tuple(v.split()) for v in sorted(_lower(data.get("back_after_name"), "back_after_name"))
+        ),
+        back_possessed=_lower(data.get("back_possessed"), "back_possessed"),
         given_names={
             name: "f" if sex == "female" else "m"
             for sex, names in _mapping(data, "given_names").items()
