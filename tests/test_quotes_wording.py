@@ -529,3 +529,15 @@ def test_a_name_referring_back_names_the_speaker(
     paragraphs: tuple[str, ...], speaker: str | None
 ) -> None:
     assert rows_of(paragraphs, False) == [(_WORDS.strip('"'), speaker)]
+
+
+def test_a_persons_office_is_the_office_of_their_role_in_the_knowledge_base() -> None:
+    rows = rows_of(
+        ('Volodymyr Zelensky\'s office said the talks were "substantive and long".',), False
+    )
+    assert rows == [("substantive and long", "office-of-the-president-of-ukraine")]
+
+
+def test_a_persons_office_the_knowledge_base_does_not_hold_stays_null() -> None:
+    rows = rows_of(('Finnish envoy Mikko Laine\'s office said the talks were "long".',), False)
+    assert rows == [("long", None)]

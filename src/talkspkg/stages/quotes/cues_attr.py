@@ -170,6 +170,8 @@ def resolve(ctx: Context, s: int, phrase: Phrase, cue: Cue | None, rule: str) ->
     elif kind == "description":
         entity, weight = discourse.description(ctx, s, a, phrase.country, phrase.head)
         kind = "anaphor"
+    elif kind == "unnamed" and (office := _office_of(ctx, tokens, phrase)) is not None:
+        entity, kind = office, "role"  # "Zelensky's office" -> Office of the President of ...
     elif kind == "unnamed" and _the_institution(ctx, tokens, phrase):
         entity = discourse.institution(ctx, s, a, phrase.head or "")  # "the ministry said"
         kind = "anaphor"
@@ -257,6 +259,28 @@ def _group(ctx: Context, tokens: tuple[Token, ...], phrase: Phrase) -> int | Non
         return 0
     numbers = [ctx.cues.group_numbers[w] for w in words if w in ctx.cues.group_numbers]
     return numbers[0] if numbers else None
+
+
+def _office_of(ctx: Context, tokens: tuple[Token, ...], phrase: Phrase) -> str | None:
+    """ "Zelensky's office": the organisation named "Office of the <the person's role>" in the
+    knowledge base ("Office of the President of Ukraine"), if there is exactly one."""
+    if phrase.head != "office" or phrase.last != phrase.first + 2:
+        return None
+    first = tokens[phrase.first]
+    if first.ref is None or first.ref.entity_type != "person":
+        return None
+    if tokens[phrase.first + 1].kind != "poss":
+        return None
+    person = ctx.entities.get(ctx.canonical(first.ref.entity_id) or "")
+    if person is None or not person.role:
+        return None
+    wanted = f"office of the {person.role.lower()}"
+    found = [
+        e.entity_id
+        for e in ctx.entities.values()
+        if e.entity_type == "organization" and e.name.lower() == wanted
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _the_institution(ctx: Context, tokens: tuple[Token, ...], phrase: Phrase) -> bool:
