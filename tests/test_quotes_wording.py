@@ -541,3 +541,15 @@ def test_a_persons_office_is_the_office_of_their_role_in_the_knowledge_base() ->
 def test_a_persons_office_the_knowledge_base_does_not_hold_stays_null() -> None:
     rows = rows_of(('Finnish envoy Mikko Laine\'s office said the talks were "long".',), False)
     assert rows == [("long", None)]
+
+
+def test_words_reported_through_another_speakers_cue_are_below_0_8() -> None:
+    (q,) = annotate(
+        'Kaja Kallas said Sergei Lavrov had told her that Moscow was "in no hurry at all".'
+    )
+    assert (q.speaker_id, q.confidence < 0.8) == ("sergei-lavrov", True)
+
+
+def test_a_speaker_after_a_leading_clause_with_another_cue_stays_confident() -> None:
+    (q,) = annotate('Responding to Marco Rubio, Sergei Lavrov said the US was "not a mediator".')
+    assert (q.speaker_id, q.confidence >= 0.8) == ("sergei-lavrov", True)

@@ -27,6 +27,8 @@ named ("A spokesperson for the US State department, Tammy Bruce said") is attrib
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from talkspkg.stages.quotes import discourse
 from talkspkg.stages.quotes.context import Attribution, Context
 from talkspkg.stages.quotes.cues import Cue, leading_channel
@@ -358,6 +360,25 @@ def _appositive_speaker(
     return phrase if phrase.kind in ("name", "title", "unnamed") and phrase.head is None else None
 
 
+def _reported(
+    ctx: Context, s: int, earlier: list[Cue], inner: Phrase, done: Attribution
+) -> Attribution:
+    """ "Kallas said Lavrov had told her that Moscow was “not in a hurry”": words reported
+    through the cue of another speaker whose reported clause opens with the inner speaker are
+    the inner speaker's, less surely."""
+    tokens = ctx.sentences[s].tokens
+    for c in earlier:
+        between = tokens[c.last + 1 : inner.first]
+        if len(between) > 1 or any(t.lower != "that" for t in between):
+            continue
+        phrase, _ = speaker_of(ctx, s, c)
+        other = ctx.canonical(phrase.entity_id) if phrase is not None else None
+        if other is not None and other != done.speaker_id:
+            weight = min(done.weight, ctx.cues.discourse_weight["conflict"])
+            return replace(done, weight=weight)
+    return done
+
+
 def by_cues(ctx: Context, n: int) -> Attribution | None:
     s, t = ctx.where[n]
     tokens = ctx.sentences[s].tokens
@@ -387,11 +408,14 @@ def by_cues(ctx: Context, n: int) -> Attribution | None:
         named = _appositive_speaker(ctx, tokens, between, c)
         if named is not None:
             return resolve(ctx, s, named, c, "quote-then-speaker-verb")
-    for c in reversed([c for c in cues if c.last < t]):
+    before = [c for c in cues if c.last < t]
+    for i in range(len(before) - 1, -1, -1):
+        c = before[i]
         phrase, _ = speaker_of(ctx, s, c)
         if phrase is not None:
             rule = "according-to" if c.speaker_after else "speaker-verb-then-quote"
-            return resolve(ctx, s, phrase, c, rule)
+            done = resolve(ctx, s, phrase, c, rule)
+            return _reported(ctx, s, before[:i], phrase, done)
     short = (
         word_count(ctx.article.text[ctx.spans[n].start : ctx.spans[n].end])
         <= ctx.cues.scare_max_words
