@@ -553,3 +553,57 @@ def test_words_reported_through_another_speakers_cue_are_below_0_8() -> None:
 def test_a_speaker_after_a_leading_clause_with_another_cue_stays_confident() -> None:
     (q,) = annotate('Responding to Marco Rubio, Sergei Lavrov said the US was "not a mediator".')
     assert (q.speaker_id, q.confidence >= 0.8) == ("sergei-lavrov", True)
+
+
+DOCUMENTS = [
+    (
+        (
+            "The joint statement, issued by Washington and Kyiv after the talks, said the sides "
+            'had "agreed on a framework".',
+        ),
+        [("agreed on a framework", "united-states")],
+    ),
+    (
+        (
+            "The memorandum, published by the Russian foreign ministry, says Kyiv must "
+            '"withdraw its troops".',
+        ),
+        [("withdraw its troops", "russian-foreign-ministry")],
+    ),
+    (
+        ('The Kremlin\'s readout of the call said the leaders had agreed to "continue contacts".',),
+        [("continue contacts", "kremlin")],
+    ),
+    (
+        ('Russia\'s memorandum says Kyiv must "withdraw its troops".',),
+        [("withdraw its troops", "russia")],
+    ),
+    (
+        (
+            "G7 leaders issued a communique on Friday.",
+            'The communique said they were "united in support of Ukraine".',
+        ),
+        [("united in support of Ukraine", "g7")],
+    ),
+    (
+        ('A statement from Volodymyr Zelensky\'s office said the talks were "substantive".',),
+        [("substantive", "office-of-the-president-of-ukraine")],
+    ),
+    # negatives: the possessive names whose allies, not the issuer; an issuer nobody names
+    (
+        (
+            "Ukraine's allies issued a statement on Monday.",
+            '"Russia must stop its attacks on civilians," the statement said.',
+        ),
+        [("Russia must stop its attacks on civilians", None)],
+    ),
+    (
+        ('"We are ready for talks at any level," the statement said.',),
+        [("We are ready for talks at any level", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "rows"), DOCUMENTS)
+def test_documents(paragraphs: tuple[str, ...], rows: list[tuple[str | None, ...]]) -> None:
+    assert rows_of(paragraphs, False) == rows

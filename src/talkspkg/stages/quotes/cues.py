@@ -125,6 +125,7 @@ class QuoteCues:
     # "Kovalska said this after the vote.", "Kovalska's comments came ..." after a quotation
     back_after_name: tuple[tuple[str, ...], ...] = ()
     back_possessed: frozenset[str] = frozenset()
+    issuing_words: frozenset[str] = frozenset()  # "The statement, issued by Kyiv, said"
     # gender evidence for "he"/"she" (stages/quotes/gender.py): word -> "f" or "m"
     given_names: Mapping[str, str] = field(default_factory=dict)
     gendered_honorifics: Mapping[str, str] = field(default_factory=dict)
@@ -295,6 +296,7 @@ def parse_cues(
             tuple(v.split()) for v in sorted(_lower(data.get("back_after_name"), "back_after_name"))
         ),
         back_possessed=_lower(data.get("back_possessed"), "back_possessed"),
+        issuing_words=_lower(data.get("issuing_words"), "issuing_words"),
         given_names={
             name: "f" if sex == "female" else "m"
             for sex, names in _mapping(data, "given_names").items()

@@ -88,6 +88,12 @@ def clause_subject(ctx: Context, tokens: tuple[Token, ...], end: int) -> Phrase 
     for k in range(start, end):
         if tokens[k].kind != "quote" and g.core(tokens, k) and not g.pronoun(tokens[k]):
             first, last = extend(g, tokens, k, start - 1, end)
+            if (
+                tokens[last].kind == "poss"
+                and last + 1 < end
+                and tokens[last + 1].lower in ctx.cues.documents
+            ):
+                last += 1  # "The Kremlin's readout of the call said ..."
             return classify(g, tokens, first, last)
     return None
 
@@ -187,7 +193,9 @@ def resolve(ctx: Context, s: int, phrase: Phrase, cue: Cue | None, rule: str) ->
     elif kind == "document":
         doc_channel = ctx.cues.documents[phrase.word or ""]
         definite = tokens[phrase.first].lower == "the"
-        entity = discourse.announced_issuer(ctx, s, a, doc_channel) if definite else None
+        entity = _issued_by(ctx, tokens, phrase)  # "The statement, issued by Kyiv, said"
+        if entity is None and definite:
+            entity = discourse.announced_issuer(ctx, s, a, doc_channel)
         if entity is None:  # an issuer found further away: less sure
             entity = (
                 ctx.issuer(doc_channel)
@@ -263,15 +271,31 @@ def _group(ctx: Context, tokens: tuple[Token, ...], phrase: Phrase) -> int | Non
     return numbers[0] if numbers else None
 
 
+def _issued_by(ctx: Context, tokens: tuple[Token, ...], phrase: Phrase) -> str | None:
+    """ "The joint statement, issued by Washington and Kyiv, said": the first entity named
+    after a participle of issuing (`issuing_words` of quote_cues.yaml) and "by" set off by a
+    comma right after the document."""
+    k = phrase.last + 1
+    if k + 3 >= len(tokens) or tokens[k].text != ",":
+        return None
+    if tokens[k + 1].lower not in ctx.cues.issuing_words or tokens[k + 2].lower != "by":
+        return None
+    k += 3
+    k += k < len(tokens) and tokens[k].lower == "the"
+    ref = tokens[k].ref if k < len(tokens) and tokens[k].kind == "mention" else None
+    if ref is None or ref.entity_type not in ("person", "organization", "country"):
+        return None
+    return ctx.canonical(ref.entity_id) or ref.entity_id
+
+
 def _office_of(ctx: Context, tokens: tuple[Token, ...], phrase: Phrase) -> str | None:
     """ "Zelensky's office": the organisation named "Office of the <the person's role>" in the
     knowledge base ("Office of the President of Ukraine"), if there is exactly one."""
-    if phrase.head != "office" or phrase.last != phrase.first + 2:
+    k = phrase.last - 2
+    if phrase.head != "office" or k < phrase.first or tokens[phrase.last].lower != "office":
         return None
-    first = tokens[phrase.first]
-    if first.ref is None or first.ref.entity_type != "person":
-        return None
-    if tokens[phrase.first + 1].kind != "poss":
+    first = tokens[k]
+    if first.ref is None or first.ref.entity_type != "person" or tokens[k + 1].kind != "poss":
         return None
     person = ctx.entities.get(ctx.canonical(first.ref.entity_id) or "")
     if person is None or not person.role:

@@ -695,10 +695,24 @@ def announced_issuer(ctx: Context, s: int, pos: int, channel: str) -> str | None
         if found is None or found.start >= tokens[mentioned[-1]].start:
             continue  # the document is the subject ("A joint statement said ..."): read on
         phrase = subject_phrase(ctx, t)
+        if phrase is not None and phrase.kind == "unnamed":
+            return _group_issuer(ctx, tokens, phrase)  # "G7 leaders issued a communique"
         if phrase is None or phrase.kind not in ("name", "title", "role"):
             return None
         return found.entity_id
     return None
+
+
+def _group_issuer(ctx: Context, tokens: tuple[Token, ...], phrase: Phrase) -> str | None:
+    """The one organisation or country that premodifies an unnamed group issuing a document
+    ("G7 leaders", "EU foreign ministers"), if there is exactly one and nothing else names."""
+    span = range(phrase.first, phrase.last + 1)
+    refs = [tokens[k].ref for k in span if tokens[k].kind == "mention" and tokens[k].ref]
+    if len(refs) != 1 or refs[0] is None or refs[0].entity_type not in ("organization", "country"):
+        return None
+    if any(ctx.grammar.possessive(tokens, k) for k in span if tokens[k].kind == "mention"):
+        return None  # "Ukraine's allies": not Ukraine
+    return ctx.canonical(refs[0].entity_id) or refs[0].entity_id
 
 
 def document_issuer(ctx: Context, s: int, pos: int) -> str | None:
