@@ -359,6 +359,26 @@ GENDER = [
         ),
         [("We came to listen", None)],
     ),
+    # a paragraph about another person between the speaker's quotation and "she"
+    (
+        (
+            '"Vladimir Putin cannot be trusted," Kaja Kallas said.',
+            "Putin, for his part, has dismissed the criticism.",
+            '"We will keep the pressure on," she said.',
+        ),
+        [
+            ("Vladimir Putin cannot be trusted", "kaja-kallas"),
+            ("We will keep the pressure on", "kaja-kallas"),
+        ],
+    ),
+    (
+        (
+            '"Europe is ready," Kaja Kallas said on Monday.',
+            "Donald Trump has repeatedly criticised European leaders for not spending enough.",
+            '"We are spending more than ever," she said.',
+        ),
+        [("Europe is ready", "kaja-kallas"), ("We are spending more than ever", "kaja-kallas")],
+    ),
     # "he added" right after a quotation of the paragraph goes on with its speaker
     (
         ('"The door is open," Kaja Kallas said on Monday. "We will wait," he added.',),

@@ -384,8 +384,9 @@ def pronoun(ctx: Context, s: int, pos: int, going_on: bool = False) -> tuple[str
     """The person "he"/"she" at offset `pos` of sentence s designates, and the weight. With
     `going_on` (the cue is "added", "continued": the speaker goes on), the current speaker
     comes before an earlier subject. An antecedent whose gender the article gives and the
-    pronoun contradicts is rejected: the one person of the passage named before the pronoun
-    whose gender fits, if the article gives every such person's gender, else nobody; but a cue
+    pronoun contradicts is rejected: the one person whose gender fits among those named in the
+    passage before the pronoun and the current speaker (of the passage or the paragraph before),
+    if the article gives every such person's gender, else nobody; but a cue
     of going on right after a quotation of its own paragraph stays with that quotation's speaker
     (a writer's slip of pronoun is likelier than a new speaker there)."""
     found, weight = _pronoun(ctx, s, pos, going_on)
@@ -397,9 +398,12 @@ def pronoun(ctx: Context, s: int, pos: int, going_on: bool = False) -> tuple[str
     if going_on and found == current_speaker(ctx, pos, paragraph + 1):
         return found, weight  # "“...,” X said. He added, “...”": the speaker goes on
     w = ctx.cues.discourse_weight
-    named = _named_in_passage(ctx, s, pos)
-    if all(gender_of(ctx, e) is not None for e in named):
-        fitting = [e for e in named if gender_of(ctx, e) == want]
+    pool = _named_in_passage(ctx, s, pos)
+    speaker = current_speaker(ctx, pos, _floor(ctx, s))
+    if speaker is not None:
+        pool.add(speaker)
+    if all(gender_of(ctx, e) is not None for e in pool):
+        fitting = sorted(e for e in pool if gender_of(ctx, e) == want)
         if len(fitting) == 1:
             return fitting[0], w["conflict"]
     return None, w["unresolved"]
