@@ -120,6 +120,7 @@ class QuoteCues:
     # "in X's words", "in his own words": (words before the possessor, words after it)
     possessor_cues: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
     possessive_pronouns: Mapping[str, str] = field(default_factory=dict)  # his -> he
+    possessor_first: frozenset[str] = field(init=False)  # first words of possessor_cues
     # "Reporters pressed NAME on ...": the person asked is who the passage goes on with
     interviewers: frozenset[str] = frozenset()
     # "Kovalska said this after the vote.", "Kovalska's comments came ..." after a quotation
@@ -149,6 +150,8 @@ class QuoteCues:
         for words in self.closing:
             closing.setdefault(words[0].lower(), []).append(words)
         object.__setattr__(self, "closing_by_first", {k: tuple(v) for k, v in closing.items()})
+        first = frozenset(b[0] for b, _ in self.possessor_cues if b)
+        object.__setattr__(self, "possessor_first", first)
 
 
 @dataclass(frozen=True, slots=True)
@@ -500,6 +503,8 @@ def cue_at(
 def _possessor_cue_at(cues: QuoteCues, tokens: Sequence[_Tok], i: int) -> Cue | None:
     """ "in X's words", "in his own words", "to use Y's phrase": a cue whose speaker is its
     possessor, a name (mention) with a possessive mark or a possessive pronoun."""
+    if tokens[i].lower not in cues.possessor_first:
+        return None
     for before, after in cues.possessor_cues:
         if not _match(tokens, i, before):
             continue
