@@ -32,6 +32,14 @@ the subject ("Trump called Putin", "accused X of ...") is never an antecedent.
 |                  |    Y.", "The two discussed sanctions." do not break the passage) |            |
 |                  | With a cue of going on ("he added", "she continued":             |            |
 |                  | `going_on_verbs`), 3 comes before 2.                             |            |
+|                  | A subject coordinating two people ("A and B met"): nobody, unless| conflict   |
+|                  | one is the current speaker. "Reporters pressed X ..." (an        |            |
+|                  | `interviewers` noun and an `asking_verbs` verb): X is the subject|            |
+|                  | An antecedent of another gender (gender.py: given name, "Ms",    | conflict   |
+|                  | "spokeswoman") is rejected for the one fitting person among those|            |
+|                  | named in the passage and the current speaker, if all their       |            |
+|                  | genders are given (a cue of going on after a quotation of the    |            |
+|                  | paragraph keeps its speaker: a writer's slip)                    |            |
 |                  | otherwise nobody: speaker null                                   | unresolved |
 | the president,   | a person fits when their country is the description's (a demonym| own/agreed |
 | the US leader,   | or a possessive) and their role, if known, holds its office      | unique /   |
@@ -48,7 +56,9 @@ the subject ("Trump called Putin", "accused X of ...") is never an antecedent.
 |                  | the next sentence (a country's office: anywhere after it)        |            |
 | the statement    | the named subject of the passage's sentence that mentions such a | (document) |
 | (a document)     | document ("Paris and Berlin issued a joint statement": the first |            |
-|                  | issuer named); else, less sure (fallback weight): the issuer of  |            |
+|                  | issuer named; "G7 leaders issued ...": the one organisation that |            |
+|                  | premodifies the group, never a possessive); else, less sure      |            |
+|                  | (fallback weight): the issuer of                                 |            |
 |                  | the last quotation with the document's channel;                  |            |
 |                  | the speaker of the last cue with that channel; for "the document"|            |
 |                  | or "the draft", the country or institution premodifying the last |            |
