@@ -1,11 +1,14 @@
 """Quotations without a cue of their own, and the scare-quote policy; the stage's `attribute`.
 
-Without a cue in its sentence (cues_attr.py), a paragraph of quotation alone takes the entity a
-back cue opening the next paragraph names ("That was how Vera Holm put it.", "So said Holm";
+Without a cue in its sentence (cues_attr.py), a sentence of quotation alone takes the entity a
+back cue opening the next sentence of its paragraph, or the next paragraph, names ("That was how
+Vera Holm put it.", "So said Holm", "Holm said this after the vote", "Holm's remarks came ...";
 `next-paragraph`, resolution `name`; the cues are `back_cues` in quote_cues.yaml); else, in
 order, a quotation takes: the speaker of the
 paragraph-spanning quotation it continues (`continuation`); of the previous quotation in its
-paragraph (`same-paragraph`); of the last quotation of the previous paragraph when its own
+paragraph (`same-paragraph`), or, for a sentence of quotation alone, the named person subject
+of the sentence before it in its paragraph (`same-paragraph`, resolution `anaphor`; "Laine was
+blunt. “...”"); of the last quotation of the previous paragraph when its own
 paragraph is only quotation (`next-paragraph`), or else, for such a paragraph, the person the
 passage is about (`next-paragraph`, resolution `anaphor`: the nearest earlier person subject of
 the passage, agreeing with its current speaker; see discourse.passage_speaker); the subject
@@ -37,6 +40,7 @@ from talkspkg.stages.quotes import discourse
 from talkspkg.stages.quotes.context import Attribution, Context
 from talkspkg.stages.quotes.cues_attr import RULES as CUE_RULES
 from talkspkg.stages.quotes.cues_attr import by_cues, clause_subject, resolve, word_count
+from talkspkg.stages.quotes.text import Token
 
 _WORD = re.compile(r"[\w’'-]+")
 
@@ -76,6 +80,14 @@ def _inherit(ctx: Context, n: int) -> Attribution | None:
             entity, weight, a, b = found
             return Attribution(
                 "next-paragraph", "anaphor", entity, (a, b), None, "unknown", None, False, weight
+            )
+    s = ctx.where[n][0]
+    if s >= 0 and all(t.kind in ("quote", "punct") for t in ctx.sentences[s].tokens):
+        found = discourse.previous_subject(ctx, s, q.mark_start)
+        if found is not None:  # "Laine was blunt. “We are not there yet.”"
+            entity, weight, a, b = found
+            return Attribution(
+                "same-paragraph", "anaphor", entity, (a, b), None, "unknown", None, False, weight
             )
     text = ctx.article.text[q.start : q.end]
     det = _WORD.findall(ctx.article.text[max(0, q.mark_start - 12) : q.mark_start])[-1:]
@@ -146,20 +158,28 @@ def _quoted_name(ctx: Context, n: int) -> bool:
 
 
 def _back_cue(ctx: Context, n: int) -> Attribution | None:
-    """A paragraph of quotation alone, and the next paragraph opens with a back cue naming the
-    speaker ("That was how Vera Holm put it.", "So said Holm, who ..."): that named entity,
-    the first within six tokens of the cue and before any punctuation."""
-    q = ctx.spans[n]
-    if not _quote_only(ctx, q.segment):
+    """A sentence of quotation alone, and the next sentence of its paragraph (or, for a
+    paragraph of quotation alone, the next paragraph) opens with a back cue naming the speaker
+    ("That was how Vera Holm put it.", "So said Holm, who ..."): that named entity, the first
+    within six tokens of the cue and before any punctuation."""
+    q, s = ctx.spans[n], ctx.where[n][0]
+    if _quote_only(ctx, q.segment):
+        sent = next((x for x in ctx.sentences if x.paragraph == q.segment + 1), None)
+    elif (
+        0 <= s < len(ctx.sentences) - 1
+        and ctx.sentences[s + 1].paragraph == q.segment
+        and all(t.kind in ("quote", "punct") for t in ctx.sentences[s].tokens)
+    ):
+        sent = ctx.sentences[s + 1]
+    else:
         return None
-    sent = next((x for x in ctx.sentences if x.paragraph == q.segment + 1), None)
     if sent is None:
         return None
     tokens = sent.tokens
     words = tuple(t.lower for t in tokens[:6])
     cue = next((c for c in ctx.cues.back_cues if words[: len(c)] == c), None)
     if cue is None:
-        return None
+        return _name_then_back(ctx, tokens)
     where = (tokens[0].start, tokens[len(cue) - 1].end)
     for k in range(len(cue), min(len(tokens), len(cue) + 6)):
         tok = tokens[k]
@@ -175,6 +195,38 @@ def _back_cue(ctx: Context, n: int) -> Attribution | None:
     # the cue gives the words to someone the article does not identify: not the passage's person
     weight = ctx.cues.discourse_weight["unresolved"]
     return Attribution("next-paragraph", "none", None, None, where, "unknown", None, False, weight)
+
+
+def _name_then_back(ctx: Context, tokens: tuple[Token, ...]) -> Attribution | None:
+    """The sentence after a quotation opens with a name that refers back to it ("Iryna
+    Kovalska said this after the vote.", "Kovalska made the remarks on Monday.", "Kovalska's
+    comments came ..."; `back_after_name`, `back_possessed`): that named entity."""
+    g, cues = ctx.grammar, ctx.cues
+    m = next((k for k, t in enumerate(tokens[:6]) if t.kind == "mention"), None)
+    if m is None or any(not (g.det(t) or g.inside(t)) for t in tokens[:m]):
+        return None
+    ref = tokens[m].ref
+    if ref is None or ref.entity_type not in ("person", "organization", "country"):
+        return None
+    rest = tokens[m + 1 :]
+    if len(rest) >= 2 and rest[0].kind == "poss" and rest[1].lower in cues.back_possessed:
+        last = m + 2
+    else:
+        words = tuple(t.lower for t in rest[:3])
+        back = next((b for b in cues.back_after_name if words[: len(b)] == b), None)
+        if back is None:
+            return None
+        last = m + len(back)
+        after = tokens[last + 1] if last + 1 < len(tokens) else None
+        if (
+            after is not None
+            and after.kind != "punct"
+            and after.lower not in (cues.prepositions | cues.leading_words)
+        ):
+            return None  # "said this week that ...": no reference back
+    where = (tokens[m + 1].start, tokens[last].end)
+    span = (tokens[m].start, tokens[m].end)
+    return Attribution("next-paragraph", "name", ref.entity_id, span, where, "unknown", None, False)
 
 
 def attribute(ctx: Context) -> list[Attribution | None]:

@@ -74,6 +74,7 @@ class Context:
     entities: dict[str, Entity]
     results: list[Attribution | None] = field(default_factory=list)
     subjects: dict[int, Any] = field(default_factory=dict)  # sentence -> discourse.Subject
+    genders: dict[str, str] | None = None  # person -> "f"/"m", stages/quotes/gender.py
     _cues: dict[int, list[Cue]] = field(default_factory=dict)
 
     def cues_of(self, s: int) -> list[Cue]:

@@ -117,6 +117,21 @@ class QuoteCues:
     generic_offices: frozenset[str] = frozenset()
     leader_offices: tuple[str, ...] = ()
     subordinate_offices: frozenset[str] = frozenset()
+    # "in X's words", "in his own words": (words before the possessor, words after it)
+    possessor_cues: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
+    possessive_pronouns: Mapping[str, str] = field(default_factory=dict)  # his -> he
+    possessor_first: frozenset[str] = field(init=False)  # first words of possessor_cues
+    # "Reporters pressed NAME on ...": the person asked is who the passage goes on with
+    interviewers: frozenset[str] = frozenset()
+    # "Kovalska said this after the vote.", "Kovalska's comments came ..." after a quotation
+    back_after_name: tuple[tuple[str, ...], ...] = ()
+    back_possessed: frozenset[str] = frozenset()
+    issuing_words: frozenset[str] = frozenset()  # "The statement, issued by Kyiv, said"
+    # gender evidence for "he"/"she" (stages/quotes/gender.py): word -> "f" or "m"
+    given_names: Mapping[str, str] = field(default_factory=dict)
+    gendered_honorifics: Mapping[str, str] = field(default_factory=dict)
+    gendered_roles: Mapping[str, str] = field(default_factory=dict)
+    asking_verbs: frozenset[str] = frozenset()
     # multi-word cues and channel phrases by their first word (lower case), in their order
     multi_by_first: Mapping[str, tuple[tuple[str, ...], ...]] = field(init=False)
     channels_by_first: Mapping[str, tuple[tuple[str, tuple[str, ...]], ...]] = field(init=False)
@@ -135,6 +150,8 @@ class QuoteCues:
         for words in self.closing:
             closing.setdefault(words[0].lower(), []).append(words)
         object.__setattr__(self, "closing_by_first", {k: tuple(v) for k, v in closing.items()})
+        first = frozenset(b[0] for b, _ in self.possessor_cues if b)
+        object.__setattr__(self, "possessor_first", first)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +162,8 @@ class Cue:
     channel: str | None
     speaker_after: bool
     addressee: bool
+    # token indices of the possessor of "in X's words" (the possessive mark excluded)
+    possessor: tuple[int, int] | None = None
 
 
 def _words(value: Any, key: str) -> list[str]:
@@ -274,7 +293,43 @@ def parse_cues(
         generic_offices=_lower(offices.get("generic"), "offices.generic"),
         leader_offices=tuple(sorted(_lower(offices.get("leaders"), "offices.leaders"))),
         subordinate_offices=_lower(offices.get("subordinate"), "offices.subordinate"),
+        possessor_cues=_possessor_cues(data),
+        interviewers=_lower(data.get("interviewers"), "interviewers"),
+        back_after_name=tuple(
+            tuple(v.split()) for v in sorted(_lower(data.get("back_after_name"), "back_after_name"))
+        ),
+        back_possessed=_lower(data.get("back_possessed"), "back_possessed"),
+        issuing_words=_lower(data.get("issuing_words"), "issuing_words"),
+        given_names={
+            name: "f" if sex == "female" else "m"
+            for sex, names in _mapping(data, "given_names").items()
+            for name in _lower(names, f"given_names.{sex}")
+        },
+        gendered_honorifics=_genders_of(data, "gendered_honorifics"),
+        gendered_roles=_genders_of(data, "gendered_roles"),
+        asking_verbs=_lower(data.get("asking_verbs"), "asking_verbs"),
+        possessive_pronouns={
+            str(k).lower(): str(v).lower() for k, v in _mapping(data, "possessive_pronouns").items()
+        },
     )
+
+
+def _genders_of(data: Any, key: str) -> dict[str, str]:
+    found = {str(k).lower(): str(v) for k, v in _mapping(data, key).items()}
+    if any(v not in ("f", "m") for v in found.values()):
+        raise KnowledgeError(f"{SOURCE}: {key} must map words to 'f' or 'm'")
+    return found
+
+
+def _possessor_cues(data: Any) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    found = []
+    for pattern in _lower(data.get("possessor_cues"), "possessor_cues"):
+        words = pattern.split()
+        if words.count("_") != 1 or words[-1] == "_":
+            raise KnowledgeError(f"{SOURCE}: possessor_cues: {pattern!r} needs one '_' inside")
+        at = words.index("_")
+        found.append((tuple(words[:at]), tuple(words[at + 1 :])))
+    return tuple(sorted(found, key=lambda p: -len(p[0]) - len(p[1])))
 
 
 def _read(path: Path | Any) -> Any:
@@ -352,6 +407,11 @@ def _channel_after(
                 last = j + len(words) - 1
                 while last + 1 < len(tokens) and tokens[last + 1].lower in cues.channel_tails:
                     last += 1
+                if channel == "social_media" and last + 1 < len(tokens):
+                    # "in a post on Telegram": the platform names the channel, not "a post"
+                    platform = _channel_after(cues, tokens, last + 1, direct=False)
+                    if platform is not None:
+                        return platform
                 return _outlet_after(cues, tokens, j, last), channel
         if direct and j < len(tokens) and _outlet_head(cues, tokens[j]):
             while j + 1 < len(tokens) and _outlet_head(cues, tokens[j + 1]):
@@ -413,6 +473,9 @@ def cue_at(
     tok = tokens[i]
     if tok.kind != "word":
         return None
+    possessed = _possessor_cue_at(cues, tokens, i)
+    if possessed is not None:
+        return possessed
     candidates = cues.multi_by_first.get(tok.lower, ())
     words = next((w for w in candidates if _match(tokens, i, w)), None)
     if words is None and tok.lower not in cues.single:
@@ -435,6 +498,29 @@ def cue_at(
         channel = cues.channel_verbs.get(tok.lower)
     after = words in cues.speaker_after if words else False
     return Cue(i, last, n, channel, after, addressee)
+
+
+def _possessor_cue_at(cues: QuoteCues, tokens: Sequence[_Tok], i: int) -> Cue | None:
+    """ "in X's words", "in his own words", "to use Y's phrase": a cue whose speaker is its
+    possessor, a name (mention) with a possessive mark or a possessive pronoun."""
+    if tokens[i].lower not in cues.possessor_first:
+        return None
+    for before, after in cues.possessor_cues:
+        if not _match(tokens, i, before):
+            continue
+        j = i + len(before)
+        if j >= len(tokens):
+            continue
+        if tokens[j].kind == "word" and tokens[j].lower in cues.possessive_pronouns:
+            owner, k = (j, j), j + 1
+        elif tokens[j].kind == "mention" and j + 1 < len(tokens) and tokens[j + 1].kind == "poss":
+            owner, k = (j, j), j + 2
+        else:
+            continue
+        if _match(tokens, k, after):
+            last = k + len(after) - 1
+            return Cue(i, last, last - i + 1, None, True, False, owner)
+    return None
 
 
 def closing_cue_at(cues: QuoteCues, tokens: Sequence[_Tok], i: int) -> Cue | None:

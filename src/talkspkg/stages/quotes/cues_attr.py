@@ -27,6 +27,8 @@ named ("A spokesperson for the US State department, Tammy Bruce said") is attrib
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from talkspkg.stages.quotes import discourse
 from talkspkg.stages.quotes.context import Attribution, Context
 from talkspkg.stages.quotes.cues import Cue, leading_channel
@@ -86,6 +88,12 @@ def clause_subject(ctx: Context, tokens: tuple[Token, ...], end: int) -> Phrase 
     for k in range(start, end):
         if tokens[k].kind != "quote" and g.core(tokens, k) and not g.pronoun(tokens[k]):
             first, last = extend(g, tokens, k, start - 1, end)
+            if (
+                tokens[last].kind == "poss"
+                and last + 1 < end
+                and tokens[last + 1].lower in ctx.cues.documents
+            ):
+                last += 1  # "The Kremlin's readout of the call said ..."
             return classify(g, tokens, first, last)
     return None
 
@@ -94,6 +102,15 @@ def speaker_of(ctx: Context, s: int, cue: Cue, lo: int = -1) -> tuple[Phrase | N
     """The speaker phrase of `cue` in sentence s, and how it was found (left, inverted,
     after, previous, subject). `lo` is a token index the phrase must stay right of."""
     g, tokens = ctx.grammar, ctx.sentences[s].tokens
+    if cue.possessor is not None:  # "in Saar's words", "in his own words"
+        k = cue.possessor[0]
+        pronoun = ctx.cues.possessive_pronouns.get(tokens[k].lower)
+        if pronoun is not None:
+            return Phrase(k, k, "pronoun", None, None, pronoun), "after"
+        ref = tokens[k].ref
+        if ref is None or ref.entity_type not in ("person", "organization", "country"):
+            return None, "none"
+        return Phrase(k, k, "name", ref.entity_id), "after"
     if cue.speaker_after:
         found = phrase_at(g, tokens, cue.last + 1, len(tokens), loose=True)
         return (classify(g, tokens, *found) if found else None), "after"
@@ -103,14 +120,18 @@ def speaker_of(ctx: Context, s: int, cue: Cue, lo: int = -1) -> tuple[Phrase | N
         found = phrase_at(g, tokens, cue.last + 1, len(tokens), loose=True)
         # after a comma, "said S" must close the clause: "..., said Helsinki expected" is not it
         after_quote = j >= 0 and tokens[j].kind == "quote"
-        if found and (after_quote or _clause_ends(tokens, found[1] + 1)):
+        ends = _clause_ends(tokens, found[1] + 1) if found else False
+        if ends and not after_quote and found and found[1] + 1 < len(tokens):
+            ends = tokens[found[1] + 1].kind == "punct"  # ", said Putin “wants ...”": Putin's
+        if found and (after_quote or ends):
             return classify(g, tokens, *found), "inverted"
     j = _skip_back(ctx, tokens, j)
     if j - 2 > lo and tokens[j].lower in ctx.cues.relative_pronouns and tokens[j - 1].text == ",":
         j -= 2  # "..., retired Gen Keith Kellogg, who described ... as "fair""
     if j > lo and g.core(tokens, j, loose=True):
         first, last = extend(g, tokens, j, lo, cue.first)
-        return classify(g, tokens, issuer_list(g, tokens, first, lo), last), "left"
+        phrase = classify(g, tokens, issuer_list(g, tokens, first, lo), last)
+        return _named_before_appositive(ctx, tokens, phrase, lo) or phrase, "left"
     if lo >= 0:
         return None, "none"
     word = tokens[cue.first].lower
@@ -122,6 +143,25 @@ def speaker_of(ctx: Context, s: int, cue: Cue, lo: int = -1) -> tuple[Phrase | N
             if phrase is not None:
                 return phrase, "previous"
     return clause_subject(ctx, tokens, cue.first), "subject"
+
+
+def _named_before_appositive(
+    ctx: Context, tokens: tuple[Token, ...], phrase: Phrase, lo: int
+) -> Phrase | None:
+    """ "Yuri Ushakov, a Kremlin aide, said", "Mikko Laine, Finland's envoy, said": the phrase
+    before the cue is an appositive set off by commas; the name before it is the speaker."""
+    g = ctx.grammar
+    if phrase.entity_id is not None or phrase.kind not in ("unnamed", "description", "anaphor"):
+        return None
+    comma = phrase.first - 1
+    if comma - 1 <= lo or tokens[comma].text != "," or tokens[phrase.last + 1].text != ",":
+        return None
+    k = comma - 1
+    if not g.speaker_ref(tokens[k]) or g.possessive(tokens, k):
+        return None
+    first, last = extend(g, tokens, k, lo, comma)
+    named = classify(g, tokens, first, last)
+    return named if named.kind in ("name", "title") and named.entity_id else None
 
 
 def resolve(ctx: Context, s: int, phrase: Phrase, cue: Cue | None, rule: str) -> Attribution:
@@ -138,6 +178,8 @@ def resolve(ctx: Context, s: int, phrase: Phrase, cue: Cue | None, rule: str) ->
     elif kind == "description":
         entity, weight = discourse.description(ctx, s, a, phrase.country, phrase.head)
         kind = "anaphor"
+    elif kind == "unnamed" and (office := _office_of(ctx, tokens, phrase)) is not None:
+        entity, kind = office, "role"  # "Zelensky's office" -> Office of the President of ...
     elif kind == "unnamed" and _the_institution(ctx, tokens, phrase):
         entity = discourse.institution(ctx, s, a, phrase.head or "")  # "the ministry said"
         kind = "anaphor"
@@ -151,7 +193,9 @@ def resolve(ctx: Context, s: int, phrase: Phrase, cue: Cue | None, rule: str) ->
     elif kind == "document":
         doc_channel = ctx.cues.documents[phrase.word or ""]
         definite = tokens[phrase.first].lower == "the"
-        entity = discourse.announced_issuer(ctx, s, a, doc_channel) if definite else None
+        entity = _issued_by(ctx, tokens, phrase)  # "The statement, issued by Kyiv, said"
+        if entity is None and definite:
+            entity = discourse.announced_issuer(ctx, s, a, doc_channel)
         if entity is None:  # an issuer found further away: less sure
             entity = (
                 ctx.issuer(doc_channel)
@@ -225,6 +269,44 @@ def _group(ctx: Context, tokens: tuple[Token, ...], phrase: Phrase) -> int | Non
         return 0
     numbers = [ctx.cues.group_numbers[w] for w in words if w in ctx.cues.group_numbers]
     return numbers[0] if numbers else None
+
+
+def _issued_by(ctx: Context, tokens: tuple[Token, ...], phrase: Phrase) -> str | None:
+    """ "The joint statement, issued by Washington and Kyiv, said": the first entity named
+    after a participle of issuing (`issuing_words` of quote_cues.yaml) and "by" set off by a
+    comma right after the document."""
+    k = phrase.last + 1
+    if k + 3 >= len(tokens) or tokens[k].text != ",":
+        return None
+    if tokens[k + 1].lower not in ctx.cues.issuing_words or tokens[k + 2].lower != "by":
+        return None
+    k += 3
+    k += k < len(tokens) and tokens[k].lower == "the"
+    ref = tokens[k].ref if k < len(tokens) and tokens[k].kind == "mention" else None
+    if ref is None or ref.entity_type not in ("person", "organization", "country"):
+        return None
+    return ctx.canonical(ref.entity_id) or ref.entity_id
+
+
+def _office_of(ctx: Context, tokens: tuple[Token, ...], phrase: Phrase) -> str | None:
+    """ "Zelensky's office": the organisation named "Office of the <the person's role>" in the
+    knowledge base ("Office of the President of Ukraine"), if there is exactly one."""
+    k = phrase.last - 2
+    if phrase.head != "office" or k < phrase.first or tokens[phrase.last].lower != "office":
+        return None
+    first = tokens[k]
+    if first.ref is None or first.ref.entity_type != "person" or tokens[k + 1].kind != "poss":
+        return None
+    person = ctx.entities.get(ctx.canonical(first.ref.entity_id) or "")
+    if person is None or not person.role:
+        return None
+    wanted = f"office of the {person.role.lower()}"
+    found = [
+        e.entity_id
+        for e in ctx.entities.values()
+        if e.entity_type == "organization" and e.name.lower() == wanted
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _the_institution(ctx: Context, tokens: tuple[Token, ...], phrase: Phrase) -> bool:
@@ -302,6 +384,25 @@ def _appositive_speaker(
     return phrase if phrase.kind in ("name", "title", "unnamed") and phrase.head is None else None
 
 
+def _reported(
+    ctx: Context, s: int, earlier: list[Cue], inner: Phrase, done: Attribution
+) -> Attribution:
+    """ "Kallas said Lavrov had told her that Moscow was “not in a hurry”": words reported
+    through the cue of another speaker whose reported clause opens with the inner speaker are
+    the inner speaker's, less surely."""
+    tokens = ctx.sentences[s].tokens
+    for c in earlier:
+        between = tokens[c.last + 1 : inner.first]
+        if len(between) > 1 or any(t.lower != "that" for t in between):
+            continue
+        phrase, _ = speaker_of(ctx, s, c)
+        other = ctx.canonical(phrase.entity_id) if phrase is not None else None
+        if other is not None and other != done.speaker_id:
+            weight = min(done.weight, ctx.cues.discourse_weight["conflict"])
+            return replace(done, weight=weight)
+    return done
+
+
 def by_cues(ctx: Context, n: int) -> Attribution | None:
     s, t = ctx.where[n]
     tokens = ctx.sentences[s].tokens
@@ -331,11 +432,14 @@ def by_cues(ctx: Context, n: int) -> Attribution | None:
         named = _appositive_speaker(ctx, tokens, between, c)
         if named is not None:
             return resolve(ctx, s, named, c, "quote-then-speaker-verb")
-    for c in reversed([c for c in cues if c.last < t]):
+    before = [c for c in cues if c.last < t]
+    for i in range(len(before) - 1, -1, -1):
+        c = before[i]
         phrase, _ = speaker_of(ctx, s, c)
         if phrase is not None:
             rule = "according-to" if c.speaker_after else "speaker-verb-then-quote"
-            return resolve(ctx, s, phrase, c, rule)
+            done = resolve(ctx, s, phrase, c, rule)
+            return _reported(ctx, s, before[:i], phrase, done)
     short = (
         word_count(ctx.article.text[ctx.spans[n].start : ctx.spans[n].end])
         <= ctx.cues.scare_max_words

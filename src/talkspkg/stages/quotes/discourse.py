@@ -32,6 +32,14 @@ the subject ("Trump called Putin", "accused X of ...") is never an antecedent.
 |                  |    Y.", "The two discussed sanctions." do not break the passage) |            |
 |                  | With a cue of going on ("he added", "she continued":             |            |
 |                  | `going_on_verbs`), 3 comes before 2.                             |            |
+|                  | A subject coordinating two people ("A and B met"): nobody, unless| conflict   |
+|                  | one is the current speaker. "Reporters pressed X ..." (an        |            |
+|                  | `interviewers` noun and an `asking_verbs` verb): X is the subject|            |
+|                  | An antecedent of another gender (gender.py: given name, "Ms",    | conflict   |
+|                  | "spokeswoman") is rejected for the one fitting person among those|            |
+|                  | named in the passage and the current speaker, if all their       |            |
+|                  | genders are given (a cue of going on after a quotation of the    |            |
+|                  | paragraph keeps its speaker: a writer's slip)                    |            |
 |                  | otherwise nobody: speaker null                                   | unresolved |
 | the president,   | a person fits when their country is the description's (a demonym| own/agreed |
 | the US leader,   | or a possessive) and their role, if known, holds its office      | unique /   |
@@ -48,7 +56,9 @@ the subject ("Trump called Putin", "accused X of ...") is never an antecedent.
 |                  | the next sentence (a country's office: anywhere after it)        |            |
 | the statement    | the named subject of the passage's sentence that mentions such a | (document) |
 | (a document)     | document ("Paris and Berlin issued a joint statement": the first |            |
-|                  | issuer named); else, less sure (fallback weight): the issuer of  |            |
+|                  | issuer named; "G7 leaders issued ...": the one organisation that |            |
+|                  | premodifies the group, never a possessive); else, less sure      |            |
+|                  | (fallback weight): the issuer of                                 |            |
 |                  | the last quotation with the document's channel;                  |            |
 |                  | the speaker of the last cue with that channel; for "the document"|            |
 |                  | or "the draft", the country or institution premodifying the last |            |
@@ -77,6 +87,7 @@ from dataclasses import dataclass
 
 from talkspkg.stages.quotes.context import Context
 from talkspkg.stages.quotes.detect import body_paragraphs
+from talkspkg.stages.quotes.gender import gender_of, pronoun_gender
 from talkspkg.stages.quotes.speaker import Phrase, classify, extend, phrase_at
 from talkspkg.stages.quotes.text import Token
 
@@ -91,13 +102,17 @@ class Subject:
     sort: str
     entity_id: str | None
     start: int  # offset of the phrase in the text
+    # the persons of a coordinated subject ("A and B met"): "he" cannot tell which one speaks
+    persons: tuple[str, ...] = ()
 
 
 def dateline_end(tokens: tuple[Token, ...]) -> int:
     """Index after a dateline ("JOHANNESBURG, June 3 (Reuters) -", "London (Agency):"): a run
     of capitalised words, names and numbers closed by a dash or colon set off by a space (in
-    "Carney—who ..." the dash opens an aside)."""
+    "Carney—who ..." the dash opens an aside); a run naming a person is no dateline."""
     for k, tok in enumerate(tokens[:12]):
+        if tok.kind == "mention" and tok.ref is not None and tok.ref.entity_type == "person":
+            return 0  # "Volodymyr Zelensky: “...”" names a speaker, not a place
         if tok.kind == "punct" and tok.text in "—–-:":
             spaced = k > 0 and (tok.text == ":" or tokens[k - 1].end < tok.start)
             return k + 1 if spaced else 0
@@ -211,9 +226,48 @@ def subject(ctx: Context, s: int) -> Subject | None:
     ctx.subjects[s] = None  # while it is read, a pronoun subject cannot be its own antecedent
     phrase = subject_phrase(ctx, s)
     found = None if phrase is None else _read(ctx, s, phrase)
-    found = _source(ctx, s, phrase.first if phrase else 0) or found
+    found = _interviewee(ctx, s) or found
+    source = _source(ctx, s, phrase.first if phrase else 0)
+    if source is None and found is not None and found.sort == PERSON and found.entity_id:
+        found = _coordinated(ctx, s, found)
+    found = source or found
     ctx.subjects[s] = found
     return found
+
+
+def _interviewee(ctx: Context, s: int) -> Subject | None:
+    """ "Reporters pressed NAME on the timetable.", "A journalist asked NAME whether ...": the
+    person an interviewer (`interviewers`) asks (`asking_verbs`) is who answers next."""
+    g, tokens = ctx.grammar, ctx.sentences[s].tokens
+    k = clause_start(ctx, tokens, dateline_end(tokens), len(tokens))
+    while k < len(tokens) and tokens[k].kind == "word" and (g.det(tokens[k]) or g.mod(tokens[k])):
+        k += 1
+    if k + 2 >= len(tokens) or tokens[k].lower not in ctx.cues.interviewers:
+        return None
+    if tokens[k + 1].lower not in ctx.cues.asking_verbs:
+        return None
+    found = phrase_at(g, tokens, k + 2, len(tokens))
+    if found is None:
+        return None
+    phrase = classify(g, tokens, *found)
+    known = ctx.entities.get(ctx.canonical(phrase.entity_id) or "")
+    if phrase.kind != "name" or known is None or known.entity_type != "person":
+        return None
+    return Subject(PERSON, known.entity_id, tokens[found[0]].start)
+
+
+def _coordinated(ctx: Context, s: int, found: Subject) -> Subject:
+    """A person subject coordinated with another person ("A and B met in Tallinn") keeps the
+    first as its entity (for descriptions and groups) and records both: a later "he" or "she"
+    cannot tell them apart (no gender is known)."""
+    persons = tuple(
+        p
+        for p in parties(ctx, s)
+        if (e := ctx.entities.get(p)) is not None and e.entity_type == "person"
+    )
+    if len(persons) < 2 or found.entity_id not in persons:
+        return found
+    return Subject(found.sort, found.entity_id, found.start, persons)
 
 
 def _read(ctx: Context, s: int, phrase: Phrase) -> Subject:
@@ -339,13 +393,60 @@ def _floor(ctx: Context, s: int) -> int:
 def pronoun(ctx: Context, s: int, pos: int, going_on: bool = False) -> tuple[str | None, float]:
     """The person "he"/"she" at offset `pos` of sentence s designates, and the weight. With
     `going_on` (the cue is "added", "continued": the speaker goes on), the current speaker
-    comes before an earlier subject."""
+    comes before an earlier subject. An antecedent whose gender the article gives and the
+    pronoun contradicts is rejected: the one person whose gender fits among those named in the
+    passage before the pronoun and the current speaker (of the passage or the paragraph before),
+    if the article gives every such person's gender, else nobody; but a cue
+    of going on right after a quotation of its own paragraph stays with that quotation's speaker
+    (a writer's slip of pronoun is likelier than a new speaker there)."""
+    found, weight = _pronoun(ctx, s, pos, going_on)
+    want = pronoun_gender(ctx, pos)
+    have = gender_of(ctx, found)
+    if want is None or have is None or have == want:
+        return found, weight
+    paragraph = ctx.sentences[s].paragraph
+    if going_on and found == current_speaker(ctx, pos, paragraph + 1):
+        return found, weight  # "“...,” X said. He added, “...”": the speaker goes on
+    w = ctx.cues.discourse_weight
+    pool = _named_in_passage(ctx, s, pos)
+    speaker = current_speaker(ctx, pos, _floor(ctx, s))
+    if speaker is not None:
+        pool.add(speaker)
+    if all(gender_of(ctx, e) is not None for e in pool):
+        fitting = sorted(e for e in pool if gender_of(ctx, e) == want)
+        if len(fitting) == 1:
+            return fitting[0], w["conflict"]
+    return None, w["unresolved"]
+
+
+def _named_in_passage(ctx: Context, s: int, pos: int) -> set[str]:
+    """The persons named in prose (not as a possessive) in the passage of sentence s, before
+    offset `pos`."""
+    start = next(
+        (x.start for x in ctx.sentences if x.paragraph >= _floor(ctx, s)), ctx.sentences[s].start
+    )
+    text = ctx.article.text
+    return {
+        ctx.canonical(r.entity_id) or r.entity_id
+        for r in ctx.prose_refs
+        if r.entity_type == "person"
+        and start <= r.start < pos
+        and not text.startswith(("'s", "’s"), r.end)
+    }
+
+
+def _pronoun(ctx: Context, s: int, pos: int, going_on: bool) -> tuple[str | None, float]:
     w = ctx.cues.discourse_weight
     own, earlier, speaker = _candidates(ctx, s, pos)
-    if own is not None:
-        return own.entity_id, w["own"]
     if going_on:  # the speaker may have been quoted a paragraph further back
         speaker = speaker or current_speaker(ctx, pos, _floor(ctx, s))
+    nearest = own or earlier
+    if nearest is not None and nearest.persons:  # "A and B met. ... he said": which one?
+        if speaker in nearest.persons:
+            return speaker, w["conflict"]
+        return None, w["unresolved"]
+    if own is not None:
+        return own.entity_id, w["own"]
     if going_on and speaker is not None:
         agreed = earlier is None or earlier.entity_id == speaker
         return speaker, w["agreed"] if agreed else w["speaker"]
@@ -374,6 +475,28 @@ def _person_subject(ctx: Context, s: int, paragraph: int) -> str | None:
     return None
 
 
+def previous_subject(ctx: Context, s: int, pos: int) -> tuple[str, float, int, int] | None:
+    """Who a sentence of quotation alone goes on quoting inside a paragraph of prose ("Laine
+    was blunt. “We are not there yet.”"): the named person subject of the sentence right before
+    it in its paragraph, checked against the current speaker (nobody when they disagree, or
+    when the subject coordinates two people)."""
+    if s == 0 or ctx.sentences[s - 1].paragraph != ctx.sentences[s].paragraph:
+        return None
+    found = subject(ctx, s - 1)
+    phrase = subject_phrase(ctx, s - 1)
+    if found is None or found.sort != PERSON or not found.entity_id or found.persons:
+        return None
+    if phrase is None or phrase.kind not in ("name", "title"):
+        return None
+    speaker = current_speaker(ctx, pos, ctx.sentences[s].paragraph)
+    if speaker is not None and speaker != found.entity_id:
+        return None
+    w = ctx.cues.discourse_weight
+    tokens = ctx.sentences[s - 1].tokens
+    weight = w["agreed"] if speaker else w["subject"]
+    return found.entity_id, weight, tokens[phrase.first].start, tokens[phrase.last].end
+
+
 def passage_speaker(ctx: Context, s: int, pos: int) -> tuple[str, float, int, int] | None:
     """Who a paragraph of quotation alone, with no cue, goes on quoting: the nearest earlier
     person subject of the passage (a named or resolved one, "Sybiha was blunt." / "She spoke
@@ -390,7 +513,7 @@ def passage_speaker(ctx: Context, s: int, pos: int) -> tuple[str, float, int, in
         if found is None or found.sort != PERSON:
             continue
         phrase = subject_phrase(ctx, t)
-        if found.entity_id is None or phrase is None:
+        if found.entity_id is None or phrase is None or found.persons:
             return None
         if speaker is not None and speaker != found.entity_id:
             return None
@@ -586,10 +709,24 @@ def announced_issuer(ctx: Context, s: int, pos: int, channel: str) -> str | None
         if found is None or found.start >= tokens[mentioned[-1]].start:
             continue  # the document is the subject ("A joint statement said ..."): read on
         phrase = subject_phrase(ctx, t)
+        if phrase is not None and phrase.kind == "unnamed":
+            return _group_issuer(ctx, tokens, phrase)  # "G7 leaders issued a communique"
         if phrase is None or phrase.kind not in ("name", "title", "role"):
             return None
         return found.entity_id
     return None
+
+
+def _group_issuer(ctx: Context, tokens: tuple[Token, ...], phrase: Phrase) -> str | None:
+    """The one organisation or country that premodifies an unnamed group issuing a document
+    ("G7 leaders", "EU foreign ministers"), if there is exactly one and nothing else names."""
+    span = range(phrase.first, phrase.last + 1)
+    refs = [tokens[k].ref for k in span if tokens[k].kind == "mention" and tokens[k].ref]
+    if len(refs) != 1 or refs[0] is None or refs[0].entity_type not in ("organization", "country"):
+        return None
+    if any(ctx.grammar.possessive(tokens, k) for k in span if tokens[k].kind == "mention"):
+        return None  # "Ukraine's allies": not Ukraine
+    return ctx.canonical(refs[0].entity_id) or refs[0].entity_id
 
 
 def document_issuer(ctx: Context, s: int, pos: int) -> str | None:
@@ -679,7 +816,14 @@ def parties(ctx: Context, t: int) -> list[str]:
                 found.append(state)
         elif tok.lower == "and" or tok.text == ",":
             joined = joined or tok.lower == "and"
-        elif not (tok.kind == "word" and (tok.text[:1].isupper() or tok.lower == "the")):
+        elif not (
+            tok.kind == "word"
+            and (
+                tok.text[:1].isupper()
+                or tok.lower == "the"
+                or (ctx.grammar.inside(tok) and tok.lower not in ctx.cues.prepositions)
+            )
+        ):  # role words before a name belong to it: "Finnish envoy A and Estonian diplomat B"
             break
         k += 1
     return found if joined and len(found) >= 2 else []

@@ -273,6 +273,8 @@ def classify(g: Grammar, tokens: Sequence[Token], first: int, last: int) -> Phra
         return Phrase(first, last, "unnamed", None, head.rstrip("s"))
     docs = [k for k in span if tokens[k].kind == "word" and tokens[k].lower in g.c.documents]
     issuers = [k for k in own if docs and k > docs[0]]
+    if not issuers and docs:  # "the Kremlin's readout", "Russia's memorandum"
+        issuers = [k for k in refs if k + 2 == docs[0] and g.possessive(tokens, k)]
     if issuers:  # "a statement from the Kremlin", "a joint statement by A, B and C"
         word = tokens[docs[0]].lower
         return Phrase(first, last, "document", tokens[issuers[0]].ref.entity_id, None, word)
