@@ -1,8 +1,10 @@
 """Actors of an article: who can propose a term or take a stance on it, and the state behind them.
 
 Actors are (1) mentions of persons, countries and organizations, except the press (roles listed
-in `non_actor_roles`): news outlets report positions, they do not hold them; (2) demonym phrases
-from the lexicon: "the Americans", "a senior French official", "the Russian leader";
+in `non_actor_roles`): news outlets report positions, they do not hold them; and except a name
+possessing others (`possessed_others`: "Ukraine's allies are pushing for" is not Ukraine's
+push); (2) demonym phrases from the lexicon: "the Americans", "a senior French official", "the
+Russian leader";
 (3) first-person words (we, our, I, my), which stand for the speaker of the quotation.
 
 Side policy: a proposal belongs to a state. A person or national body is mapped to the country
@@ -117,6 +119,9 @@ class Actors:
                 continue
             if (entity.role or "").lower() in cues.non_actor_roles:
                 continue
+            after = self.text[m.end : m.end + 40]
+            if any(p.match(after) for p in cues.possessed_others):
+                continue  # "Ukraine's allies are pushing for ...": the allies act, not Ukraine
             actors.append(Actor(m.start, m.end, m.entity_id, self.side_of(m.entity_id), "mention"))
         taken = sorted((a.start, a.end) for a in actors)  # disjoint: mentions never overlap
         patterns = _demonym_patterns(kb)

@@ -18,7 +18,8 @@ said the idea was unacceptable to Warsaw").
 Scope policy: a `scope: after` cue bears on the terms between it and the next stance or verb
 cue, or a new clause, appositive or reporting participle (", and ...", ", a condition ...",
 ", saying the war should be frozen ...": the holder's own words) if one comes first; a
-`scope: before` cue on those between the previous such cue, or the last such boundary, and it
+`scope: before` cue on those between the previous such cue (not a passive participle with its
+agent: "A truce, proposed by Trump, was accepted by Putin"), or the last such boundary, and it
 (but not ", but": "we agree – but only if ..." conditions the clause before); a cue in a
 ", which" clause with nothing after it on the terms before the clause, and a `scope: after`
 cue ending its sentence ("...; Kyiv refuses") on the terms before it. With no term in scope, a
@@ -49,7 +50,7 @@ from dataclasses import dataclass, replace
 
 from talkspkg.stages.proposals.actors import Actor, Actors
 from talkspkg.stages.proposals.cues import Cues
-from talkspkg.stages.proposals.hits import JOINT, STANCE, Hit
+from talkspkg.stages.proposals.hits import JOINT, PROPOSAL, STANCE, Hit
 from talkspkg.stages.proposals.text import Sentence
 
 _WHICH = re.compile(r",\s+which\b", re.IGNORECASE)
@@ -64,6 +65,7 @@ _OBJECT_PRONOUN = re.compile(
     r"outright|entirely|completely|fully|too|either|in\s+principle)\b)",
     re.IGNORECASE,
 )
+_AGENT = re.compile(r"\s+by\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\s*(?:[.;!?\"”’)]\s*)*$")
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
 _RELATIVE_ASIDE = re.compile(r",\s+(?:which|who)\b[^,;.]*,")
@@ -89,6 +91,12 @@ class Stance:
     anaphoric: bool  # no term in scope, but the sentence points back to earlier terms
     joint: bool = False  # two or more coordinated holders of different sides ("A and B agreed")
     local: bool = False  # bears only on proposals of its own article (readiness, detect.py)
+
+
+def _agentive(text: str, cue: Hit, s: Sentence) -> bool:
+    """True for a proposal verb used as a passive participle with its agent ("a truce, proposed
+    by Trump, ..."): it modifies a noun of the clause and ends no scope."""
+    return cue.group == PROPOSAL and _AGENT.match(text, cue.end, s.end) is not None
 
 
 def _hypothetical(text: str, s: Sentence, cue: Hit, cues: Cues) -> bool:
@@ -267,7 +275,11 @@ def find_stances(
     for i, cue in enumerate(ordered):
         if cue.group != STANCE or _hypothetical(text, s, cue, cues):
             continue
-        prev_end = ordered[i - 1].end if i > 0 else s.start
+        j = i - 1
+        if cue.scope == "before":  # "A truce, proposed by Trump, was accepted by Putin"
+            while j >= 0 and _agentive(text, ordered[j], s):
+                j -= 1
+        prev_end = ordered[j].end if j >= 0 else s.start
         next_start = ordered[i + 1].start if i + 1 < len(ordered) else s.end
         if cue.scope == "after":
             stop = _SCOPE_END.search(text, cue.end, next_start)

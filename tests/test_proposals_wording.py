@@ -1,0 +1,502 @@
+"""Stage `proposals`: the main codebook provisions in the many ways news prose words them.
+
+Sentences of our own (invented people, well-known states), for each main code: proposing verbs
+("called for", "pushed for", "floated", "tabled", "insisted on"), passives with an agent ("a plan
+drawn up by Washington"), nominalisations ("Kyiv's proposal of a 30-day truce"), stances
+("dismissed", "ruled out", "signed up to", "would accept ... only if"), quoted positions, and
+NEGATIVES that must give no term or no position: talk about a third party's proposal,
+hypotheticals, questions, doubts, a demand filed as an offer, a sentence about another country.
+
+Each case asserts what the scorer compares: terms by (proposer, code) and positions by (state,
+stance, code), a person's stance counting for the state they act for.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from talkspkg.kb import load_knowledge
+from talkspkg.pipeline import make_article
+from talkspkg.raw import RawFile
+from talkspkg.stages.mentions import mentions
+from talkspkg.stages.proposals import term_evidence
+
+KB = load_knowledge()
+
+Terms = set[tuple[str, str]]
+Positions = set[tuple[str, str, str]]
+
+
+def claims(text: str) -> tuple[Terms, Positions]:
+    """Terms (proposer, code) and positions (state, stance, code) of an article of `text`."""
+    article = make_article(RawFile(Path("raw/x.txt"), "x", "\n" + text + "\n", "0" * 64))
+    found = term_evidence(article, KB, mentions(article, KB))
+    terms = {(e.proposer_id or "", e.code) for e in found if e.stance == "proposes"}
+    positions = {(e.holder_side, e.stance, e.code) for e in found if e.stance != "proposes"}
+    return terms, positions
+
+
+US, RU, UA = "united-states", "russia", "ukraine"
+FULL, TEMP, PART = "ceasefire.full", "ceasefire.temporary", "ceasefire.partial"
+SEA, CRIMEA = "infrastructure.black_sea_navigation", "territory.crimea_recognition"
+FREEZE, CESSION = "territory.freeze_front_line", "territory.cession"
+NATO, GUARANTEES = "security.nato_membership", "security.guarantees"
+TROOPS, AID, INTEL = (
+    "security.foreign_contingent",
+    "security.military_aid",
+    ("security.intelligence_sharing"),
+)
+RELIEF, PRESSURE = "sanctions.relief", "sanctions.pressure"
+POW, CHILDREN = "humanitarian.prisoner_exchange", "humanitarian.children_return"
+ELECTIONS, MINERALS, TALKS = "political.elections", "economy.minerals_deal", "process.direct_talks"
+
+# (text, terms, positions)
+CASES: list[tuple[str, Terms, Positions]] = [
+    # ------------------------------------------------------------ full ceasefire
+    ("Zelensky called for a complete and unconditional ceasefire.", {(UA, FULL)}, set()),
+    ("Putin rejected an unconditional ceasefire.", set(), {(RU, "rejects", FULL)}),
+    (
+        "Kyiv's proposal of an immediate full ceasefire was welcomed by Berlin.",
+        {(UA, FULL)},
+        {("germany", "supports", FULL)},
+    ),
+    (
+        "A full ceasefire, put forward by Washington, was dismissed by the Kremlin.",
+        {(US, FULL)},
+        {(RU, "rejects", FULL)},
+    ),
+    ("Britain has pushed for a comprehensive ceasefire.", {("united-kingdom", FULL)}, set()),
+    (
+        "'We are ready for a total ceasefire at any moment,' Zelensky said.",
+        {(UA, FULL)},
+        set(),
+    ),
+    ("The road to a full truce will be long, Peskov said.", set(), set()),
+    ("Analysts asked whether a complete ceasefire was realistic.", set(), set()),
+    # ------------------------------------------------------------ 30-day ceasefire
+    (
+        "Kyiv's proposal of a 30-day truce was rejected by Moscow.",
+        {(UA, TEMP)},
+        {(RU, "rejects", TEMP)},
+    ),
+    ("The United States tabled a 30-day pause in the fighting.", {(US, TEMP)}, set()),
+    ("Washington floated a month-long ceasefire.", {(US, TEMP)}, set()),
+    (
+        "Ukraine signed up to the American proposal for a 30-day ceasefire.",
+        {(US, TEMP)},
+        {(UA, "supports", TEMP)},
+    ),
+    (
+        "Putin said Moscow backed a 30-day truce in principle, but only if Kyiv stopped "
+        "mobilising troops.",
+        set(),
+        {(RU, "conditional", TEMP)},
+    ),
+    (
+        "'We agree with the proposal for a 30-day ceasefire, but only if it leads to lasting "
+        "peace,' Putin said.",
+        set(),
+        {(RU, "conditional", TEMP)},
+    ),
+    ("Will Russia agree to a 30-day ceasefire?", set(), set()),
+    ("Hopes for a 30-day truce were thrown into doubt after a drone strike.", set(), set()),
+    (
+        "Macron discussed the American proposal for a 30-day ceasefire with Starmer.",
+        {(US, TEMP)},
+        set(),
+    ),
+    # ------------------------------------------------------------ partial ceasefire
+    (
+        "Moscow agreed only to a halt to strikes on energy infrastructure.",
+        set(),
+        {(RU, "supports", PART)},
+    ),
+    ("Kyiv put forward an energy truce.", {(UA, PART)}, set()),
+    (
+        "A limited ceasefire covering energy facilities, proposed by Trump, was accepted by Putin.",
+        {(US, PART)},
+        {(RU, "supports", PART)},
+    ),
+    ("Ukraine insisted on an air and sea ceasefire.", {(UA, PART)}, set()),
+    (
+        "The Kremlin ruled out a pause in attacks on energy infrastructure.",
+        set(),
+        {(RU, "rejects", PART)},
+    ),
+    ("Both sides accused each other of violating the energy truce.", set(), set()),
+    # ------------------------------------------------------------ Black Sea navigation
+    (
+        "Turkey proposed a deal to ensure safe shipping in the Black Sea.",
+        {("turkey", SEA)},
+        set(),
+    ),
+    (
+        "Moscow rejected the Black Sea shipping deal proposed by Ankara.",
+        {("turkey", SEA)},
+        {(RU, "rejects", SEA)},
+    ),
+    ("Russia demanded guarantees of safe navigation in the Black Sea.", {(RU, SEA)}, set()),
+    ("Grain ships continued to sail through the Black Sea on Tuesday.", set(), set()),
+    # ------------------------------------------------------------ Crimea / territory
+    (
+        "'We will never recognise Crimea as Russian,' Zelensky said.",
+        set(),
+        {(UA, "rejects", CRIMEA)},
+    ),
+    (
+        "A plan drawn up by Washington would recognise Crimea as part of Russia.",
+        {(US, CRIMEA)},
+        set(),
+    ),
+    (
+        "The US plan includes de jure recognition of Russia's annexation of Crimea.",
+        {(US, CRIMEA)},
+        set(),
+    ),
+    (
+        "Meloni said Italy would not recognise Crimea as Russian.",
+        set(),
+        {("italy", "rejects", CRIMEA)},
+    ),
+    (
+        "Moscow said it would halt its offensive in exchange for American recognition of "
+        "Crimea as Russian.",
+        {(RU, CRIMEA)},
+        set(),
+    ),
+    (
+        "Russia demanded that Kyiv withdraw its troops from the parts of Donetsk it still holds.",
+        {(RU, CESSION)},
+        set(),
+    ),
+    (
+        "'Ukraine will not give away its land,' Zelensky said.",
+        set(),
+        {(UA, "rejects", CESSION)},
+    ),
+    # ------------------------------------------------------------ freezing the front line
+    (
+        "Trump suggested freezing the conflict along the current line of contact.",
+        {(US, FREEZE)},
+        set(),
+    ),
+    (
+        "Kyiv has called for the fighting to be frozen along the existing front line.",
+        {(UA, FREEZE)},
+        set(),
+    ),
+    (
+        "The US proposed freezing the front line. Zelensky said he was open to it.",
+        {(US, FREEZE)},
+        {(UA, "supports", FREEZE)},
+    ),
+    (
+        "Britain backs a freeze along the current front line, Starmer said.",
+        set(),
+        {("united-kingdom", "supports", FREEZE)},
+    ),
+    (
+        "Russia rejected a freeze of the front lines.",
+        set(),
+        {(RU, "rejects", FREEZE)},
+    ),
+    # ------------------------------------------------------------ no NATO membership
+    (
+        "Putin has insisted that Ukraine abandon its bid to join NATO.",
+        {(RU, NATO)},
+        set(),
+    ),
+    (
+        "Moscow wants a legally binding pledge that Kyiv will never join the alliance.",
+        {(RU, NATO)},
+        set(),
+    ),
+    ("Russia demanded a neutral status for Ukraine.", {(RU, NATO)}, set()),
+    (
+        "Zelensky rejected any ban on Ukraine joining NATO.",
+        set(),
+        {(UA, "rejects", NATO)},
+    ),
+    ("Finland joined NATO in 2023.", set(), set()),
+    ("NATO membership for Ukraine was discussed at the summit.", set(), set()),
+    # ------------------------------------------------------------ security guarantees
+    (
+        "Zelensky called for robust security guarantees from Western allies.",
+        {(UA, GUARANTEES)},
+        set(),
+    ),
+    (
+        "Security guarantees modelled on NATO's Article 5, floated by Washington, were welcomed "
+        "by Kyiv.",
+        {(US, GUARANTEES)},
+        {(UA, "supports", GUARANTEES)},
+    ),
+    (
+        "Kyiv's demand for Article 5-style security guarantees was backed by London.",
+        {(UA, GUARANTEES)},
+        {("united-kingdom", "supports", GUARANTEES)},
+    ),
+    (
+        "Russia rejected Western security guarantees for Kyiv.",
+        set(),
+        {(RU, "rejects", GUARANTEES)},
+    ),
+    ("It remains unclear what security guarantees Ukraine would receive.", set(), set()),
+    # ------------------------------------------------------------ European troops
+    (
+        "Britain and France have proposed deploying a multinational force to Ukraine.",
+        {("united-kingdom", TROOPS), ("france", TROOPS)},
+        set(),
+    ),
+    (
+        "Macron pushed for European troops to be stationed in Ukraine.",
+        {("france", TROOPS)},
+        set(),
+    ),
+    (
+        "Moscow has ruled out any deployment of European peacekeepers in Ukraine.",
+        set(),
+        {(RU, "rejects", TROOPS)},
+    ),
+    (
+        "'We will never accept foreign troops on Ukrainian soil,' Lavrov told reporters.",
+        set(),
+        {(RU, "rejects", TROOPS)},
+    ),
+    (
+        "A reassurance force, championed by London, would be based away from the front.",
+        {("united-kingdom", TROOPS)},
+        set(),
+    ),
+    ("Russian troops advanced near Pokrovsk on Monday.", set(), set()),
+    # ------------------------------------------------------------ sanctions
+    (
+        "Moscow demanded the lifting of Western sanctions as part of any deal.",
+        {(RU, RELIEF)},
+        set(),
+    ),
+    ("Witkoff floated easing sanctions on Russian banks.", {(US, RELIEF)}, set()),
+    ("Russia wants sanctions lifted before any deal.", {(RU, RELIEF)}, set()),
+    (
+        "Merz called for a tougher sanctions package against Moscow.",
+        {("germany", PRESSURE)},
+        set(),
+    ),
+    (
+        "Tusk urged allies to impose new sanctions on Russian oil.",
+        {("poland", PRESSURE)},
+        set(),
+    ),
+    ("Sanctions on Russia have hit its oil revenue, analysts said.", set(), set()),
+    # ------------------------------------------------------------ prisoner exchange
+    ("Ukraine proposed an all-for-all prisoner exchange.", {(UA, POW)}, set()),
+    (
+        "Kyiv and Moscow agreed to swap 1,000 prisoners each.",
+        set(),
+        {(UA, "supports", POW), (RU, "supports", POW)},
+    ),
+    (
+        "Russia welcomed Kyiv's offer of a prisoner swap.",
+        {(UA, POW)},
+        {(RU, "supports", POW)},
+    ),
+    (
+        "The Kremlin turned down a proposed exchange of captured soldiers.",
+        set(),
+        {(RU, "rejects", POW)},
+    ),
+    ("Prisoners of war described beatings in detention.", set(), set()),
+    # ------------------------------------------------------------ deported children
+    (
+        "Kyiv called for the return of Ukrainian children abducted by Russia.",
+        {(UA, CHILDREN)},
+        set(),
+    ),
+    (
+        "Zelensky demanded that Russia bring back the children it deported.",
+        {(UA, CHILDREN)},
+        set(),
+    ),
+    (
+        "The Vatican offered to help reunite deported Ukrainian children with their families.",
+        {("vatican", CHILDREN)},
+        set(),
+    ),
+    # ------------------------------------------------------------ elections
+    ("Trump has pushed for Ukraine to hold elections.", {(US, ELECTIONS)}, set()),
+    (
+        "Putin insisted that Ukraine must hold a presidential vote before any deal is signed.",
+        {(RU, ELECTIONS)},
+        set(),
+    ),
+    (
+        "Zelensky rejected calls for an election while martial law is in force.",
+        set(),
+        {(UA, "rejects", ELECTIONS)},
+    ),
+    (
+        "Moscow's demand for fresh elections in Ukraine was dismissed by Kyiv.",
+        {(RU, ELECTIONS)},
+        {(UA, "rejects", ELECTIONS)},
+    ),
+    ("Ukraine's last presidential election was held in 2019.", set(), set()),
+    ("Poland will hold a presidential election in May.", set(), set()),
+    # ------------------------------------------------------------ minerals deal
+    (
+        "Washington has sought a deal giving it a share of Ukraine's rare earth revenues.",
+        {(US, MINERALS)},
+        set(),
+    ),
+    (
+        "Zelensky offered the US access to Ukraine's critical minerals.",
+        {(UA, MINERALS)},
+        set(),
+    ),
+    (
+        "A resources deal proposed by Trump would give the US half of Ukraine's mineral revenue.",
+        {(US, MINERALS)},
+        set(),
+    ),
+    (
+        "Zelensky refused to sign the minerals deal in its current form.",
+        set(),
+        {(UA, "rejects", MINERALS)},
+    ),
+    # ------------------------------------------------------------ military aid, intelligence
+    (
+        "Zelensky asked Washington to resume intelligence sharing.",
+        {(UA, INTEL)},
+        set(),
+    ),
+    ("Washington offered to restart intelligence sharing with Kyiv.", {(US, INTEL)}, set()),
+    ("Kyiv called for more Patriot air defence systems.", {(UA, AID)}, set()),
+    ("Germany pledged further weapons deliveries to Ukraine.", {("germany", AID)}, set()),
+    (
+        "Russia demanded a halt to Western arms supplies to Kyiv.",
+        {(RU, AID)},
+        set(),
+    ),
+    # ------------------------------------------------------------ direct talks, a summit
+    (
+        "Erdogan offered to host direct talks between Russia and Ukraine in Istanbul.",
+        {("turkey", TALKS)},
+        set(),
+    ),
+    ("Putin proposed direct negotiations with Kyiv in Istanbul.", {(RU, TALKS)}, set()),
+    ("Zelensky called for a face-to-face meeting with Putin.", {(UA, TALKS)}, set()),
+    (
+        "The Kremlin dismissed Zelensky's proposal of a leaders' summit.",
+        {(UA, TALKS)},
+        {(RU, "rejects", TALKS)},
+    ),
+    (
+        "A summit between Putin and Zelensky is unlikely this year, analysts say.",
+        set(),
+        set(),
+    ),
+    # ------------------------------------------------------------ about another subject
+    ("Trump also called for a ceasefire in Gaza.", set(), set()),
+    ("Qatar proposed a prisoner exchange between Israel and Hamas.", set(), set()),
+    ("Macron hoped Putin would sign up to the truce.", set(), set()),
+    (
+        "A full ceasefire could be agreed within weeks if Moscow engages, a diplomat said.",
+        set(),
+        set(),
+    ),
+    # ------------------------------------------------------------ more wordings, every code
+    ("Russia said no to the 30-day ceasefire.", set(), {(RU, "rejects", TEMP)}),
+    (
+        "France, Germany, Britain and Poland demanded an unconditional 30-day ceasefire.",
+        {("france", TEMP), ("germany", TEMP), ("united-kingdom", TEMP), ("poland", TEMP)},
+        set(),
+    ),
+    (
+        "The US proposed a 30-day ceasefire. 'We support it, but only if Russia does the "
+        "same,' Sybiha said.",
+        {(US, TEMP)},
+        {(UA, "conditional", TEMP)},
+    ),
+    (
+        "Zelensky said the Kremlin had rejected a full ceasefire.",
+        set(),
+        {(RU, "rejects", FULL)},
+    ),
+    # a truce at sea for the grain exports: the text combines two provisions
+    (
+        "Kyiv pushed for a ceasefire at sea to secure its grain exports.",
+        {(UA, PART), (UA, SEA)},
+        set(),
+    ),
+    (
+        "The White House said Russia and Ukraine had agreed to ensure safe navigation in the "
+        "Black Sea.",
+        set(),
+        {(RU, "supports", SEA), (UA, "supports", SEA)},
+    ),
+    (
+        "Washington is prepared to recognise Crimea as Russian, the document says.",
+        {(US, CRIMEA)},
+        set(),
+    ),
+    (
+        "Zelensky said recognising Crimea as Russian was a red line for Kyiv.",
+        set(),
+        {(UA, "rejects", CRIMEA)},
+    ),
+    (
+        "Kyiv would accept a freeze of the front line only if Moscow stopped its attacks.",
+        set(),
+        {(UA, "conditional", FREEZE)},
+    ),
+    ("Could a freeze along the front line work? Diplomats are divided.", set(), set()),
+    ("Russia tabled a memorandum demanding Ukraine's neutrality.", {(RU, NATO)}, set()),
+    (
+        "The idea of a European peacekeeping force was floated by Paris.",
+        {("france", TROOPS)},
+        set(),
+    ),
+    (
+        "Denmark said it would not send troops to Ukraine.",
+        set(),
+        {("denmark", "rejects", TROOPS)},
+    ),
+    (
+        "The EU unveiled a new package of sanctions against Russia.",
+        {("european-union", PRESSURE)},
+        set(),
+    ),
+    (
+        "Hungary blocked the EU's proposal for new sanctions on Russian gas.",
+        {("european-union", PRESSURE)},
+        {("hungary", "rejects", PRESSURE)},
+    ),
+    ("Ukraine's allies are pushing for more sanctions on Moscow.", set(), set()),
+    (
+        "Ukraine agreed in principle to a prisoner exchange proposed by Turkey.",
+        {("turkey", POW)},
+        {(UA, "supports", POW)},
+    ),
+    ("Kyiv pressed for the release of civilians held by Russia.", {(UA, POW)}, set()),
+    ("Lavrov accused Kyiv of sabotaging the prisoner exchange.", set(), set()),
+    ("The return of deported children was discussed in Doha.", set(), set()),
+    ("Washington wants Ukraine to hold elections by the spring.", {(US, ELECTIONS)}, set()),
+    (
+        "Ukraine and the US signed a minerals agreement.",
+        set(),
+        {(UA, "supports", MINERALS), (US, "supports", MINERALS)},
+    ),
+    (
+        "Moscow demanded an end to Western intelligence sharing with Kyiv.",
+        {(RU, INTEL)},
+        set(),
+    ),
+    ("Ukraine pressed Washington for more air defence systems.", {(UA, AID)}, set()),
+    ("Zelensky again invited Putin to meet him in Kyiv.", {(UA, TALKS)}, set()),
+]
+
+
+@pytest.mark.parametrize(("text", "terms", "positions"), CASES)
+def test_a_provision_and_its_stances_are_read_in_news_wordings(text, terms, positions):
+    assert claims(text) == (terms, positions)
