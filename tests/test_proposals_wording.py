@@ -500,3 +500,243 @@ CASES: list[tuple[str, Terms, Positions]] = [
 @pytest.mark.parametrize(("text", "terms", "positions"), CASES)
 def test_a_provision_and_its_stances_are_read_in_news_wordings(text, terms, positions):
     assert claims(text) == (terms, positions)
+
+
+SWAP, OCCUPIED = "territory.swaps", "territory.occupied_control_recognition"
+
+# A second set, written after the first was fixed and measured before any change for it: the
+# honest estimate of how the stage reads wordings it was not tuned on.
+CASES_2: list = [
+    (
+        "Starmer urged Putin to sign up to an unconditional ceasefire.",
+        {("united-kingdom", FULL)},
+        set(),
+    ),
+    (
+        "The Kremlin has so far refused an unconditional ceasefire, arguing it would let Kyiv "
+        "regroup.",
+        set(),
+        {(RU, "rejects", FULL)},
+    ),
+    pytest.param(
+        "'There must be a full ceasefire,' the French president said.",
+        {("france", FULL)},
+        set(),
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason=(
+                "a quotation whose speaker the quotes stage leaves null gives no proposer, "
+                "though a demonym description names the state"
+            ),
+        ),
+    ),
+    ("A complete ceasefire remains out of reach, diplomats say.", set(), set()),
+    (
+        "The Kremlin's rejection of a full ceasefire drew criticism from Paris.",
+        set(),
+        {(RU, "rejects", FULL)},
+    ),
+    (
+        "Zelensky's call for a full ceasefire was echoed by Macron.",
+        {(UA, FULL)},
+        {("france", "supports", FULL)},
+    ),
+    (
+        "Kyiv endorsed Washington's call for a 30-day truce.",
+        {(US, TEMP)},
+        {(UA, "supports", TEMP)},
+    ),
+    (
+        "The 30-day ceasefire that Ukraine accepted in Jeddah has yet to take effect.",
+        set(),
+        {(UA, "supports", TEMP)},
+    ),
+    ("Peskov declined to say whether Russia would accept a 30-day ceasefire.", set(), set()),
+    (
+        "Russia and Ukraine both agreed to stop striking each other's energy facilities.",
+        set(),
+        {(RU, "supports", PART), (UA, "supports", PART)},
+    ),
+    ("Zelensky accused Russia of breaking the energy ceasefire.", set(), set()),
+    (
+        "Putin agreed in a call with Trump to halt attacks on energy infrastructure for 30 days.",
+        set(),
+        {(RU, "supports", PART)},
+    ),
+    (
+        "Trump said Putin had agreed to a halt to strikes on energy facilities.",
+        set(),
+        {(RU, "supports", PART)},
+    ),
+    (
+        "Ankara offered to guarantee the safety of commercial shipping in the Black Sea.",
+        {("turkey", SEA)},
+        set(),
+    ),
+    (
+        "Kyiv welcomed the agreement on safe navigation but said Russia could not be trusted.",
+        set(),
+        {(UA, "supports", SEA)},
+    ),
+    (
+        "The US is reportedly willing to recognise Russia's annexation of Crimea.",
+        {(US, CRIMEA)},
+        set(),
+    ),
+    (
+        "Zelensky has repeatedly refused to cede any territory.",
+        set(),
+        {(UA, "rejects", CESSION)},
+    ),
+    (
+        "Putin wants Ukraine to withdraw from the four regions Moscow claims.",
+        {(RU, CESSION)},
+        set(),
+    ),
+    (
+        "Zelensky said Putin wants Ukraine to give up the Donbas.",
+        {(RU, CESSION)},
+        set(),
+    ),
+    (
+        "A land swap floated by Trump was rejected by Kyiv.",
+        {(US, SWAP)},
+        {(UA, "rejects", SWAP)},
+    ),
+    (
+        "Kyiv will not legally recognise any occupied territory as Russian, Yermak said.",
+        set(),
+        {(UA, "rejects", OCCUPIED)},
+    ),
+    (
+        "Zelensky backed Trump's call to freeze the war along the current front line.",
+        {(US, FREEZE)},
+        {(UA, "supports", FREEZE)},
+    ),
+    (
+        "Moscow dismissed the idea of stopping the war along the current front line.",
+        set(),
+        {(RU, "rejects", FREEZE)},
+    ),
+    (
+        "Asked whether Kyiv would accept a freeze of the front line, Sybiha said it was too "
+        "early to say.",
+        set(),
+        set(),
+    ),
+    pytest.param(
+        "Ukraine's NATO membership is off the table, Hegseth said.",
+        {(US, NATO)},
+        set(),
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason=(
+                "'X is off the table' is a stance on X, except for NATO membership, whose bar "
+                "the code names: no general reading yet"
+            ),
+        ),
+    ),
+    (
+        "Kyiv insists it will not give up its aspirations to join NATO.",
+        set(),
+        {(UA, "rejects", NATO)},
+    ),
+    (
+        "Lavrov repeated Moscow's demand that Ukraine stay out of NATO.",
+        {(RU, NATO)},
+        set(),
+    ),
+    (
+        "Paris and London offered to lead a coalition providing security guarantees for Ukraine.",
+        {("france", GUARANTEES), ("united-kingdom", GUARANTEES)},
+        set(),
+    ),
+    (
+        "Moscow says any security guarantees must include Russia.",
+        {(RU, GUARANTEES)},
+        set(),
+    ),
+    (
+        "Starmer said Britain was prepared to put troops on the ground in Ukraine.",
+        {("united-kingdom", TROOPS)},
+        set(),
+    ),
+    (
+        "Poland has said it will not deploy soldiers to Ukraine.",
+        set(),
+        {("poland", "rejects", TROOPS)},
+    ),
+    (
+        "Germany's Merz voiced support for a European peacekeeping mission.",
+        set(),
+        {("germany", "supports", TROOPS)},
+    ),
+    (
+        "Lavrov described the British proposal for peacekeepers as unacceptable.",
+        {("united-kingdom", TROOPS)},
+        {(RU, "rejects", TROOPS)},
+    ),
+    ("Bessent threatened Moscow with banking sanctions.", {(US, PRESSURE)}, set()),
+    ("Moscow wants Western sanctions eased as part of a settlement.", {(RU, RELIEF)}, set()),
+    (
+        "Orban called on the EU to lift sanctions on Russian energy.",
+        {("hungary", RELIEF)},
+        set(),
+    ),
+    (
+        "Kyiv and Moscow carried out their largest swap of prisoners yet.",
+        set(),
+        {(UA, "supports", POW), (RU, "supports", POW)},
+    ),
+    (
+        "Russia's negotiators offered to return 1,200 Ukrainian prisoners.",
+        {(RU, POW)},
+        set(),
+    ),
+    ("Medinsky proposed a 1,000-for-1,000 exchange of prisoners.", {(RU, POW)}, set()),
+    ("Zelensky urged Moscow to return the children it took.", {(UA, CHILDREN)}, set()),
+    ("Russia denies that it deported children.", set(), set()),
+    pytest.param(
+        "Vance said Ukraine needed to hold a vote before any deal.",
+        {(US, ELECTIONS)},
+        set(),
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason=(
+                "'needed to' is no demand cue (forecasts read alike) and 'hold a vote' names no "
+                "election"
+            ),
+        ),
+    ),
+    ("Germany held a snap election in February.", set(), set()),
+    (
+        "Kyiv and Washington signed the long-delayed minerals deal on Wednesday.",
+        set(),
+        {(UA, "supports", MINERALS), (US, "supports", MINERALS)},
+    ),
+    ("Trump demanded $500bn worth of Ukraine's rare earths.", {(US, MINERALS)}, set()),
+    (
+        "Zelensky rejected the first draft of the minerals agreement.",
+        set(),
+        {(UA, "rejects", MINERALS)},
+    ),
+    ("Zelensky pleaded with allies for more air defence.", {(UA, AID)}, set()),
+    ("Trump refused to send Tomahawk missiles to Kyiv.", set(), {(US, "rejects", AID)}),
+    ("Moscow demanded that the West stop arming Ukraine.", {(RU, AID)}, set()),
+    (
+        "Zelensky challenged Putin to meet him in person in Istanbul.",
+        {(UA, TALKS)},
+        set(),
+    ),
+    (
+        "The Kremlin said a Putin-Zelensky meeting was possible only once a deal was ready.",
+        set(),
+        {(RU, "conditional", TALKS)},
+    ),
+    ("Critics said the plan amounted to a ceasefire on Russia's terms.", set(), set()),
+]
+
+
+@pytest.mark.parametrize(("text", "terms", "positions"), CASES_2)
+def test_wordings_written_after_the_first_fixes_are_read_too(text, terms, positions):
+    assert claims(text) == (terms, positions)

@@ -12,7 +12,9 @@ A cue overlapping a term is part of the term's wording, not a cue: "ruling out U
 membership of NATO" is the NATO term, not a rejection; "until" inside a sequencing term is not a
 condition. A modal demand is a cue even inside a term ("Kyiv should be included in the talks"):
 the term says what is demanded, the modal that somebody demands it. So is the verb of a joint
-act opening the term's wording ("Kyiv and Moscow swapped 150 prisoners"): the parties' act.
+act opening the term's wording ("Kyiv and Moscow swapped 150 prisoners"): the parties' act, and
+a proposing verb opening it ("Bessent threatened Moscow with sanctions"): its subject's proposal
+(a stance verb opening a term stays part of it: "ruling out NATO membership").
 """
 
 from __future__ import annotations
@@ -110,5 +112,6 @@ def find_cues(text: str, sentence: Sentence, cues: Cues, terms: list[Hit], live:
         c
         for c in kept
         if c.form in ("reported", JOINT)
+        or (c.group == PROPOSAL and c.form == "verb" and any(t.start == c.start for t in terms))
         or not any(t.start < c.end and c.start < t.end for t in terms)
     ]

@@ -4,7 +4,8 @@ Holder policy: for a `holder: before` cue, the nearest actor before it that no p
 governs ("Zelensky ... dismissed", "Kyiv would not"), inside a ", which" clause when the cue
 stands in one, with the actors coordinated with it ("Ukraine and Russia agreed"), skipping
 actors in a dash or bracket aside ("During the call – joined by Rubio – the leaders agreed"),
-and the actor of a compound ("a US-backed truce");
+and the actor of a compound ("a US-backed truce"), but no name inside a term's wording ("a
+Putin-Zelensky meeting was possible only ..." is no stance of Zelensky's);
 after a reporting participle ("Russia rejected Zelensky's plan, reiterating that it would not"),
 the subject of the sentence; a first-person holder is the quotation's speaker as the quotes
 stage attributes it, and a speaker phrase it resolved ("He stressed", "they said") is an actor
@@ -22,11 +23,12 @@ cue, or a new clause, appositive or reporting participle (", and ...", ", a cond
 agent: "A truce, proposed by Trump, was accepted by Putin"), or the last such boundary, and it
 (but not ", but": "we agree – but only if ..." conditions the clause before); a cue in a
 ", which" clause with nothing after it on the terms before the clause, and a `scope: after`
-cue ending its sentence ("...; Kyiv refuses") on the terms before it. With no term in scope, a
-sentence pointing back on the cue's scope side ("rejected the demand", "these points are
-non-starters", a pronoun object ending its phrase: "we support it – but only if") bears on
-earlier terms (see detect.py), unless a quantifier makes it some of
-them ("most of these points"): which ones, the text does not say.
+cue ending its sentence ("...; Kyiv refuses") on the terms before it, and a cue in a restrictive
+relative clause on the term it modifies ("the 30-day ceasefire that Ukraine accepted"). With no
+term in scope, a sentence pointing back on the cue's scope side ("rejected the demand", "these
+points are non-starters", a pronoun object ending its phrase: "we support it – but only if")
+bears on earlier terms (see detect.py), unless a quantifier makes it some of them ("most of
+these points"): which ones, the text does not say.
 
 A collective subject right before a `holder: before` cue ("the two sides agreed", "the
 delegations agreed") is held by the parties of the encounter the passage tells (detect.py).
@@ -65,6 +67,7 @@ _OBJECT_PRONOUN = re.compile(
     r"outright|entirely|completely|fully|too|either|in\s+principle)\b)",
     re.IGNORECASE,
 )
+_RELATIVE = re.compile(r"\s+(?:that|which)\s+(?:[\w’'.-]+\s+){1,4}", re.IGNORECASE)
 _AGENT = re.compile(r"\s+by\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\s*(?:[.;!?\"”’)]\s*)*$")
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
@@ -97,6 +100,15 @@ def _agentive(text: str, cue: Hit, s: Sentence) -> bool:
     """True for a proposal verb used as a passive participle with its agent ("a truce, proposed
     by Trump, ..."): it modifies a noun of the clause and ends no scope."""
     return cue.group == PROPOSAL and _AGENT.match(text, cue.end, s.end) is not None
+
+
+def _relative_head(text: str, terms: list[Hit], cue: Hit) -> Hit | None:
+    """The term a restrictive relative clause holding the cue modifies ("the 30-day ceasefire
+    that Ukraine accepted"): the term right before "that"/"which", a few words before the cue."""
+    for term in terms:
+        if term.end <= cue.start and _RELATIVE.fullmatch(text, term.end, cue.start):
+            return term
+    return None
 
 
 def _hypothetical(text: str, s: Sentence, cue: Hit, cues: Cues) -> bool:
@@ -151,7 +163,12 @@ def _new_subject(text: str, s: Sentence, cue: Hit) -> int | None:
 
 
 def _holders_before(
-    text: str, s: Sentence, cue: Hit, actors: Actors, sentences: list[Sentence]
+    text: str,
+    s: Sentence,
+    cue: Hit,
+    actors: Actors,
+    sentences: list[Sentence],
+    terms: list[Hit],
 ) -> tuple[tuple[Actor, ...], bool]:
     lo = s.start
     speech = actors.speech_at(cue.start)
@@ -179,7 +196,11 @@ def _holders_before(
                 return _with_speakers([holder], s, holder.start, actors), False
         return (), False
     holder = None
-    before = [a for a in actors.within(lo, cue.start) if not _parenthetical(text, a, cue)]
+    before = [
+        a
+        for a in actors.within(lo, cue.start)
+        if not _parenthetical(text, a, cue) and not any(t.start <= a.start < t.end for t in terms)
+    ]
     for n in range(len(before) - 1, -1, -1):
         if not actors.is_object(before[n], s.start):
             holder = actors.resolve(before[n], sentences, s.index)
@@ -290,6 +311,8 @@ def find_stances(
             which = list(_WHICH.finditer(text, prev_end, cue.start))
             if not scope and which:
                 scope = [t for t in terms if prev_end <= t.start and t.end <= which[-1].start()]
+            elif not scope and (head := _relative_head(text, terms, cue)) is not None:
+                scope = [head]  # "the 30-day ceasefire that Ukraine accepted"
             elif not scope and _CLAUSE_END.match(text, cue.end, s.end):
                 # "Russia demands Ukraine give up land; Kyiv refuses": the terms before it
                 scope = [t for t in terms if t.end <= cue.start]
@@ -298,7 +321,7 @@ def find_stances(
             begin = starts[-1] if starts else prev_end
             scope = [t for t in terms if begin <= t.start and t.end <= cue.start]
         if cue.holder == "before":
-            holders, joint = _holders_before(text, s, cue, actors, sentences)
+            holders, joint = _holders_before(text, s, cue, actors, sentences, terms)
             if not holders and collective is not None:
                 holders = collective(cue)
                 joint = len({a.side for a in holders}) >= 2
