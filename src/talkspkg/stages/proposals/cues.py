@@ -112,6 +112,8 @@ class Cues:
     def asked(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """The spans of the question clauses of the sentence `start`-`end`."""
         clause = text[start:end]  # sliced: "^" is the sentence's start
+        if "?" not in clause:
+            return []
         return [
             (start + m.start(), start + m.end()) for q in self.questions for m in q.finditer(clause)
         ]
