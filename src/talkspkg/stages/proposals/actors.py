@@ -51,6 +51,7 @@ GOVERNING_VERBS = frozenset(
     | {"called", "hosted", "pressed", "pressured", "thanked", "praised", "warned"}
     | {"criticised", "criticized"}
 )  # past forms and participles only: "a meeting", "the call" are nouns before a subject
+_AND = re.compile(r"\s+(?:and|or)\s+(?:the\s+)?")  # a coordination of two actors
 _PREVIOUS_WORD = re.compile(r"(\w+)\W*$")
 # after a speech verb, a pronoun taking the reporter up ("told reporters that he would")
 _TAKEN_UP = re.compile(r"\b(?:he|she|it|they|we|I)\b")
@@ -143,7 +144,10 @@ class Actors:
         self.actors = sorted(actors, key=lambda a: (a.start, a.end))
         self._starts = [a.start for a in self.actors]
         verbs = "|".join(map(re.escape, sorted(kb.lexicon.name_speech_verbs)))
-        self.speech = re.compile(rf"^\s*(?:,\s*)?(?:\w+\s+)?(?:{verbs})\b")
+        # "Putin said", "Putin reportedly said", "Putin has repeatedly said"
+        self.speech = re.compile(
+            rf"^\s*(?:,\s*)?(?:(?:has|have|had)\s+\w+ly\s+|\w+\s+)?(?:{verbs})\b"
+        )
         self.speech_before = re.compile(rf"\b(?:{verbs})\s+$")
         self.speech_verb = re.compile(rf"\b(?:{verbs})\b")
 
@@ -173,7 +177,17 @@ class Actors:
 
     def is_object(self, actor: Actor, floor: int) -> bool:
         """True when a preposition or a transitive verb governs the actor ("a meeting with
-        Witkoff", "visited Kyiv")."""
+        Witkoff", "visited Kyiv"), or the actor it is coordinated with ("backed by Paris and
+        Berlin", "urged Putin and Zelensky")."""
+        i = bisect.bisect_left(self._starts, actor.start)
+        partner = self.actors[i - 1] if i > 0 else None
+        if (
+            partner is not None
+            and floor <= partner.start
+            and partner.end <= actor.start
+            and _AND.fullmatch(self.text, partner.end, actor.start)
+        ):
+            return self.is_object(partner, floor)
         before = self.text[floor : actor.start]
         before = re.sub(r"\b(?:the|both)\s*$", "", before, flags=re.IGNORECASE)
         m = _PREVIOUS_WORD.search(before)

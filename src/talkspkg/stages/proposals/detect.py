@@ -20,6 +20,9 @@ targets:
   previous sentences (anaphora).
 Stances never target a proposal of the holder's own side, except in an agreement.
 
+The terms of the condition a conditional acceptance sets ("would only consider X once Kyiv drops
+Y") are the holder's demand: a term of its position.
+
 A term whose own phrase names another war ("a prisoner exchange between Israel and Hamas", "the
 Gaza truce"; `other_conflicts` of proposal_cues.yaml) is no term. A stance or a verb's proposal
 inside a question clause ("Will Russia agree to a 30-day ceasefire?") is asked, not stated: none;
@@ -115,6 +118,7 @@ class _Article:
         if any(p.search(self.text, s.start, s.end) for p in self.cues.legal_statements):
             attached = {}  # "forbidden by the constitution to cede ...": a law, no proposal
         stances += self.readiness(attached)
+        attached.update(self.conditions(stances, attached))
         asked = self.cues.asked(self.text, s.start, s.end)
         if asked:  # "Will Russia agree to a 30-day ceasefire?": asked, not stated
             stances = [x for x in stances if not _inside(x.cue, asked)]
@@ -144,6 +148,29 @@ class _Article:
                 del attached[term]
                 holder = Actor(cue.start, cue.start, ctx.actor_id, ctx.proposer_id, "mention")
                 found.append(Stance(cue, "supports", (holder,), (term,), False, local=True))
+        return found
+
+    def conditions(self, stances: list[Stance], attached: dict[Hit, Context]) -> dict[Hit, Context]:
+        """The condition of a conditional acceptance is its holder's demand ("Russia will only
+        consider a full ceasefire once Kyiv abandons its NATO bid": Russia's position), unless
+        the sentence attributes the term to a proposal already."""
+        found: dict[Hit, Context] = {}
+        for stance in stances:
+            holders = [h for h in stance.holders if h.entity_id is not None]
+            if not stance.conditions or len({self.side(h) for h in holders}) != 1:
+                continue
+            holder = holders[0]
+            for term in stance.conditions:
+                if term not in attached:
+                    found[term] = Context(
+                        self.side(holder),
+                        "position",
+                        "position",
+                        holder.entity_id or self.side(holder),
+                        stance.cue,
+                        "explicit",
+                        confidence=holder.confidence,
+                    )
         return found
 
     def collective(self, s: Sentence, cue: Hit) -> tuple[Actor, ...]:

@@ -68,6 +68,12 @@ _OBJECT_PRONOUN = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(r"\s+(?:that|which)\s+(?:[\w’'.-]+\s+){1,4}", re.IGNORECASE)
+_WHICH_VERB = re.compile(r",\s+which\s+(?:\w+\s+)?", re.IGNORECASE)
+# a condition opening a clause ends a stance's object: its terms are the condition
+_CONDITION = re.compile(
+    r"\s(?:once|if|unless|provided(?:\s+that)?|as\s+long\s+as|on\s+condition\s+that)\s",
+    re.IGNORECASE,
+)
 _AGENT = re.compile(r"\s+by\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\s*(?:[.;!?\"”’)]\s*)*$")
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
@@ -94,12 +100,24 @@ class Stance:
     anaphoric: bool  # no term in scope, but the sentence points back to earlier terms
     joint: bool = False  # two or more coordinated holders of different sides ("A and B agreed")
     local: bool = False  # bears only on proposals of its own article (readiness, detect.py)
+    # terms of the condition a conditional acceptance sets ("would only consider X once Kyiv
+    # drops Y": Y), the holder's own demand (detect.py)
+    conditions: tuple[Hit, ...] = ()
 
 
 def _agentive(text: str, cue: Hit, s: Sentence) -> bool:
     """True for a proposal verb used as a passive participle with its agent ("a truce, proposed
     by Trump, ..."): it modifies a noun of the clause and ends no scope."""
     return cue.group == PROPOSAL and _AGENT.match(text, cue.end, s.end) is not None
+
+
+def _which_proposes(text: str, cue: Hit, following: Hit) -> bool:
+    """True when the cue after a stance cue is a proposal verb opening a ", which" clause on
+    its object ("rejected the Russian memorandum, which demanded ...")."""
+    if following.group != PROPOSAL:
+        return False
+    m = _WHICH_VERB.search(text, cue.end, following.start)
+    return m is not None and m.end() == following.start
 
 
 def _relative_head(text: str, terms: list[Hit], cue: Hit) -> Hit | None:
@@ -302,9 +320,18 @@ def find_stances(
                 j -= 1
         prev_end = ordered[j].end if j >= 0 else s.start
         next_start = ordered[i + 1].start if i + 1 < len(ordered) else s.end
+        conditions: tuple[Hit, ...] = ()
         if cue.scope == "after":
+            if i + 1 < len(ordered) and _which_proposes(text, cue, ordered[i + 1]):
+                # "rejected the memorandum, which demanded ...": what the object contains
+                next_start = ordered[i + 2].start if i + 2 < len(ordered) else s.end
             stop = _SCOPE_END.search(text, cue.end, next_start)
             bound = stop.start() if stop else next_start
+            condition = _CONDITION.search(text, cue.end, bound)
+            if condition is not None:  # "would only consider X once Kyiv drops Y"
+                if cue.label == "conditional":
+                    conditions = tuple(t for t in terms if condition.end() <= t.start < bound)
+                bound = condition.start()
             # a joint act's verb may open the term ("swapped 150 prisoners")
             first = cue.start if cue.form == JOINT else cue.end
             scope = [t for t in terms if first <= t.start < bound]
@@ -333,7 +360,9 @@ def find_stances(
         if not holders:
             continue
         anaphoric = not scope and _points_back(text, s, cue, prev_end, next_start, cues)
-        found[cue] = Stance(cue, cue.label, holders, tuple(scope), anaphoric, joint)
+        found[cue] = Stance(
+            cue, cue.label, holders, tuple(scope), anaphoric, joint, conditions=conditions
+        )
         previous = ordered[i - 1] if i > 0 else None
         if (
             cue.label == "conditional"
