@@ -1060,3 +1060,105 @@ CASES_4: list = [
 @pytest.mark.parametrize(("text", "terms", "positions"), CASES_4)
 def test_wordings_written_after_the_third_fixes_are_read_too(text, terms, positions):
     assert claims(text) == (terms, positions)
+
+
+# A fifth set, written after every change above and not read for any change: the last measure.
+# Its failures are left as strict xfails, each with the reason.
+CASES_5: list = [
+    (
+        "Moscow rejected as 'unacceptable' a British plan to send peacekeepers to Ukraine.",
+        {("united-kingdom", TROOPS)},
+        {(RU, "rejects", TROOPS)},
+    ),
+    (
+        "Zelensky said Ukraine was ready to swap prisoners 'at any moment'.",
+        {(UA, POW)},
+        set(),
+    ),
+    (
+        "Peskov dismissed the idea of elections in Ukraine as an internal matter.",
+        set(),
+        {(RU, "rejects", ELECTIONS)},
+    ),
+    ("Trump has called on Europe to stop buying Russian oil.", {(US, PRESSURE)}, set()),
+    (
+        "Kallas urged member states to agree a new sanctions package without delay.",
+        {("european-union", PRESSURE)},
+        set(),
+    ),
+    ("A peace deal could be signed within weeks, a Turkish official claimed.", set(), set()),
+    (
+        "Ukraine and Russia traded accusations over the collapse of the energy truce.",
+        set(),
+        set(),
+    ),
+    (
+        "Erdogan proposed hosting a meeting between Putin and Zelensky in Ankara.",
+        {("turkey", TALKS)},
+        set(),
+    ),
+    ("Zelensky signed a decree banning talks with Putin in 2022.", set(), set()),
+    (
+        "London and Paris presented a plan for a truce in the air, at sea and on energy "
+        "infrastructure.",
+        {("united-kingdom", PART), ("france", PART)},
+        set(),
+    ),
+    ("Russia said it would consider the American proposals carefully.", set(), set()),
+    (
+        "The Ukrainian president rejected the idea of a demilitarised zone in Donbas.",
+        set(),
+        {(UA, "rejects", DMZ)},
+    ),
+    (
+        "Moscow's offer of a three-day ceasefire was rejected by Kyiv as a stunt.",
+        {(RU, TEMP)},
+        {(UA, "rejects", TEMP)},
+    ),
+    (
+        "Hungary has vowed to veto any new sanctions on Russia.",
+        set(),
+        {("hungary", "rejects", PRESSURE)},
+    ),
+    (
+        "Russia and Ukraine agreed to exchange 1,200 prisoners of war, Medinsky said.",
+        set(),
+        {(RU, "supports", POW), (UA, "supports", POW)},
+    ),
+    (
+        "The minerals deal, signed in April, gives the US a stake in future projects.",
+        set(),
+        set(),
+    ),
+    (
+        "Witkoff presented Putin with a proposal for a 30-day ceasefire.",
+        {(US, TEMP)},
+        set(),
+    ),
+    (
+        "Kyiv wants any ceasefire to be backed by Western security guarantees.",
+        {(UA, GUARANTEES)},
+        set(),
+    ),
+    (
+        "Putin's demand that Kyiv withdraw from Donetsk is a non-starter for Ukraine, Sybiha said.",
+        {(RU, CESSION)},
+        {(UA, "rejects", CESSION)},
+    ),
+    ("The EU is considering using frozen Russian assets to fund Ukraine.", set(), set()),
+    (
+        "The Kremlin denied reports that Putin had agreed to a summit with Zelensky.",
+        set(),
+        set(),
+    ),
+    (
+        "Zelensky asked Trump for Patriot systems during their meeting at the White House.",
+        {(UA, AID)},
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "terms", "positions"), CASES_5)
+def test_wordings_written_after_every_fix_are_read_too(text, terms, positions):
+    assert claims(text) == (terms, positions)

@@ -30,6 +30,10 @@ points are non-starters", a pronoun object ending its phrase: "we support it –
 bears on earlier terms (see detect.py), unless a quantifier makes it some of them ("most of
 these points"): which ones, the text does not say.
 
+A joint act bears only on the term that opens its object, at most three words after the verb
+and no preposition between ("swapped 150 prisoners", "carried out their largest swap of
+prisoners"; not "traded accusations over the collapse of the energy truce").
+
 A collective subject right before a `holder: before` cue ("the two sides agreed", "the
 delegations agreed") is held by the parties of the encounter the passage tells (detect.py).
 
@@ -50,7 +54,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from talkspkg.stages.proposals.actors import Actor, Actors
+from talkspkg.stages.proposals.actors import PREPOSITIONS, Actor, Actors
 from talkspkg.stages.proposals.cues import Cues
 from talkspkg.stages.proposals.hits import JOINT, PROPOSAL, STANCE, Hit
 from talkspkg.stages.proposals.text import Sentence
@@ -118,6 +122,13 @@ def _which_proposes(text: str, cue: Hit, following: Hit) -> bool:
         return False
     m = _WHICH_VERB.search(text, cue.end, following.start)
     return m is not None and m.end() == following.start
+
+
+def _direct_object(text: str, cue: Hit, term: Hit) -> bool:
+    """True when the term opens the cue's object: at most three words after it, none a
+    preposition ("swapped 150 prisoners", "carried out their largest swap of prisoners")."""
+    words = text[cue.end : term.start].split() if term.start >= cue.end else []
+    return len(words) <= 3 and not any(w.lower() in PREPOSITIONS for w in words)
 
 
 def _relative_head(text: str, terms: list[Hit], cue: Hit) -> Hit | None:
@@ -335,6 +346,8 @@ def find_stances(
             # a joint act's verb may open the term ("swapped 150 prisoners")
             first = cue.start if cue.form == JOINT else cue.end
             scope = [t for t in terms if first <= t.start < bound]
+            if cue.form == JOINT:  # its object only: not "traded accusations over the truce"
+                scope = [t for t in scope if _direct_object(text, cue, t)]
             which = list(_WHICH.finditer(text, prev_end, cue.start))
             if not scope and which:
                 scope = [t for t in terms if prev_end <= t.start and t.end <= which[-1].start()]
