@@ -1,8 +1,10 @@
 """Actors of an article: who can propose a term or take a stance on it, and the state behind them.
 
 Actors are (1) mentions of persons, countries and organizations, except the press (roles listed
-in `non_actor_roles`): news outlets report positions, they do not hold them; (2) demonym phrases
-from the lexicon: "the Americans", "a senior French official", "the Russian leader";
+in `non_actor_roles`): news outlets report positions, they do not hold them; and except a name
+possessing others (`possessed_others`: "Ukraine's allies are pushing for" is not Ukraine's
+push); (2) demonym phrases from the lexicon: "the Americans", "a senior French official", "the
+Russian leader";
 (3) first-person words (we, our, I, my), which stand for the speaker of the quotation.
 
 Side policy: a proposal belongs to a state. A person or national body is mapped to the country
@@ -49,6 +51,7 @@ GOVERNING_VERBS = frozenset(
     | {"called", "hosted", "pressed", "pressured", "thanked", "praised", "warned"}
     | {"criticised", "criticized"}
 )  # past forms and participles only: "a meeting", "the call" are nouns before a subject
+_AND = re.compile(r"\s+(?:and|or)\s+(?:the\s+)?")  # a coordination of two actors
 _PREVIOUS_WORD = re.compile(r"(\w+)\W*$")
 # after a speech verb, a pronoun taking the reporter up ("told reporters that he would")
 _TAKEN_UP = re.compile(r"\b(?:he|she|it|they|we|I)\b")
@@ -117,6 +120,9 @@ class Actors:
                 continue
             if (entity.role or "").lower() in cues.non_actor_roles:
                 continue
+            after = self.text[m.end : m.end + 40]
+            if any(p.match(after) for p in cues.possessed_others):
+                continue  # "Ukraine's allies are pushing for ...": the allies act, not Ukraine
             actors.append(Actor(m.start, m.end, m.entity_id, self.side_of(m.entity_id), "mention"))
         taken = sorted((a.start, a.end) for a in actors)  # disjoint: mentions never overlap
         patterns = _demonym_patterns(kb)
@@ -138,7 +144,10 @@ class Actors:
         self.actors = sorted(actors, key=lambda a: (a.start, a.end))
         self._starts = [a.start for a in self.actors]
         verbs = "|".join(map(re.escape, sorted(kb.lexicon.name_speech_verbs)))
-        self.speech = re.compile(rf"^\s*(?:,\s*)?(?:\w+\s+)?(?:{verbs})\b")
+        # "Putin said", "Putin reportedly said", "Putin has repeatedly said"
+        self.speech = re.compile(
+            rf"^\s*(?:,\s*)?(?:(?:has|have|had)\s+\w+ly\s+|\w+\s+)?(?:{verbs})\b"
+        )
         self.speech_before = re.compile(rf"\b(?:{verbs})\s+$")
         self.speech_verb = re.compile(rf"\b(?:{verbs})\b")
 
@@ -168,7 +177,17 @@ class Actors:
 
     def is_object(self, actor: Actor, floor: int) -> bool:
         """True when a preposition or a transitive verb governs the actor ("a meeting with
-        Witkoff", "visited Kyiv")."""
+        Witkoff", "visited Kyiv"), or the actor it is coordinated with ("backed by Paris and
+        Berlin", "urged Putin and Zelensky")."""
+        i = bisect.bisect_left(self._starts, actor.start)
+        partner = self.actors[i - 1] if i > 0 else None
+        if (
+            partner is not None
+            and floor <= partner.start
+            and partner.end <= actor.start
+            and _AND.fullmatch(self.text, partner.end, actor.start)
+        ):
+            return self.is_object(partner, floor)
         before = self.text[floor : actor.start]
         before = re.sub(r"\b(?:the|both)\s*$", "", before, flags=re.IGNORECASE)
         m = _PREVIOUS_WORD.search(before)

@@ -3,8 +3,8 @@
 Each proposal cue of a sentence is resolved to a proposer by the first rule that applies:
 1. noun cue with a premodifier actor: "Witkoff's proposals", "the U.S. framework", "a US proposal",
    "the US-backed plan", "the Trump administration's plan" (possessive plus up to three words,
-   or up to two words without one; never across a cue), or a demonym adjective ("the Ukrainian
-   position");
+   or up to two words without one; never across a cue nor a determiner: "officials fear the
+   plan" is not theirs), or a demonym adjective ("the Ukrainian position");
 2. a by/from phrase: "a proposal by Moscow", "the plan, presented by Witkoff," (a noun cue
    before a passive verb cue of its clause takes the verb's proposer); not the possessor of the
    agent ("drafted by Kyiv's allies" is the allies'); a noun cue ending in "of" takes its
@@ -33,7 +33,9 @@ Each proposal cue of a sentence is resolved to a proposer by the first rule that
 6. a cue with no proposer of its own shares the context of an earlier cue of its clause
    ("Witkoff presented proposals", "The proposal called for");
 7. a verb cue whose subject opens the sentence as "It" or "He"/"She": the proposal of the two
-   previous sentences, or its proposing person ("He also demanded ...");
+   previous sentences, or its proposing person ("He also demanded ..."); with no proposal
+   there, for "He"/"She" the one person subject of the sentence before in the paragraph
+   ("Zelensky met Trump in Washington. He pressed for ...": Zelensky);
 8. noun cue after a determiner ("That framework", "such proposals") or opening the sentence
    ("Controversial provisions include"): the last proposal named in
    this sentence or in the three before (anaphora).
@@ -64,6 +66,7 @@ STOP = PREPOSITIONS | {
     *("and", "or", "but", "nor", "not", "no", "that", "which", "who", "whom", "whose"),
     *("while", "as", "if", "after", "before", "when", "because", "since", "although", "though"),
 }
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their"})
 _POSSESSIVE = re.compile(r"^['’](?:s|ve|d|ll|re)?")
 _GAP_WORD = re.compile(r"[\w.’'“”\"%-]+")
 _PRONOUN = re.compile(r"\b(?:its|their|his|her)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
@@ -210,6 +213,8 @@ class Attributor:
                 and rest[-1:].isspace()
                 and len(words) <= (3 if possessive else 2)
                 and all(_GAP_WORD.fullmatch(w) and w.lower() not in STOP for w in words)
+                # "officials fear the plan": a determiner opens another noun phrase
+                and not any(w.lower() in DETERMINERS for w in words)
                 and not any(actor.end <= h.start and h.end <= cue.start for h in hits)
             ):
                 return actor
@@ -324,6 +329,12 @@ class Attributor:
         if m is None or m.end() != cue.start:
             return None
         antecedent = self._antecedent(s.index, [], CARRY_WINDOW)
+        if antecedent is None and m.group(1) != "It":
+            person = self._previous_person(s)
+            if person is None:
+                return None
+            side = person.side or self.actors.side_of(person.entity_id or "")
+            return Context(side, kind, kind, person.entity_id or side, cue, "anaphora")
         if antecedent is None:
             return None
         if m.group(1) == "It":
@@ -340,6 +351,24 @@ class Attributor:
             "anaphora",
             confidence=antecedent.confidence,
         )
+
+    def _previous_person(self, s: Sentence) -> Actor | None:
+        """The one person subject of the sentence before `s` in its paragraph ("Zelensky met
+        Trump in Washington. He pressed for ..."): a person no preposition or verb governs;
+        none when there are two, or none."""
+        if s.index == 0 or self.sentences[s.index - 1].paragraph != s.paragraph:
+            return None
+        before = self.sentences[s.index - 1]
+        persons = {
+            a.entity_id: a
+            for a in self.actors.within(before.start, before.end)
+            if a.kind == "mention"
+            and a.entity_id is not None
+            and (e := self.actors.entity(a.entity_id)) is not None
+            and e.entity_type == "person"
+            and not self.actors.is_object(a, before.start)
+        }
+        return next(iter(persons.values())) if len(persons) == 1 else None
 
     def _antecedent(self, index: int, earlier: list[Context], window: int) -> Context | None:
         if earlier:

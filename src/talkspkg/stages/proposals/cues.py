@@ -37,6 +37,9 @@ _KEYS = {
     "readiness_terms",
     "legal_statements",
     "negation",
+    "possessed_others",
+    "other_conflicts",
+    "questions",
 }
 
 
@@ -86,10 +89,34 @@ class Cues:
     readiness_terms: frozenset[str] = frozenset()  # codes a readiness cue does not propose
     legal_statements: tuple[re.Pattern[str], ...] = ()  # "forbidden by the constitution"
     negation: tuple[re.Pattern[str], ...] = ()  # "has not", "denied that he had" before a cue
+    possessed_others: tuple[re.Pattern[str], ...] = ()  # "'s allies" after a name: not the actor
+    questions: tuple[re.Pattern[str], ...] = ()  # a question clause (case-sensitive)
+    # a term's own phrase naming another war ("a prisoner exchange between Israel and Hamas")
+    other_conflict_after: re.Pattern[str] | None = None
+    other_conflict_before: re.Pattern[str] | None = None
 
     def negated(self, before: str) -> bool:
         """True when `before` (a sentence's text up to a cue) ends negating the cue."""
         return any(p.search(before) for p in self.negation)
+
+    def other_conflict(self, text: str, start: int, end: int, floor: int, ceiling: int) -> bool:
+        """True when the term at `start`-`end` (in a sentence `floor`-`ceiling`) is about
+        another war: a name of `other_conflicts` in its complement ("a truce in Gaza", "between
+        Israel and Hamas") or right before it ("the Gaza ceasefire", "Israel-Hamas truce")."""
+        after, before = self.other_conflict_after, self.other_conflict_before
+        return bool(
+            (after and after.match(text[end:ceiling]))
+            or (before and before.search(text[max(floor, start - 40) : start]))
+        )
+
+    def asked(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans of the question clauses of the sentence `start`-`end`."""
+        clause = text[start:end]  # sliced: "^" is the sentence's start
+        if "?" not in clause:
+            return []
+        return [
+            (start + m.start(), start + m.end()) for q in self.questions for m in q.finditer(clause)
+        ]
 
     def patterns(self) -> list[re.Pattern[str]]:
         """The proposal and stance cue patterns."""
@@ -198,7 +225,36 @@ def parse_cues(data: Any, source: str) -> Cues:
             text_list(data.get("negation"), source, "negation", required=False),
             f"{source}: negation",
         ),
+        possessed_others=compile_patterns(
+            text_list(data.get("possessed_others"), source, "possessed_others", required=False),
+            f"{source}: possessed_others",
+        ),
+        questions=tuple(
+            re.compile(q)
+            for q in text_list(data.get("questions"), source, "questions", required=False)
+        ),
+        **_other_conflicts(data, source),
     )
+
+
+def _other_conflicts(data: dict[str, Any], source: str) -> dict[str, re.Pattern[str] | None]:
+    """The two contexts in which a name of `other_conflicts` makes a term another war's: its
+    complement ("in Gaza", "between Israel and Hamas") and its premodifier ("the Gaza truce")."""
+    names = text_list(data.get("other_conflicts"), source, "other_conflicts", required=False)
+    if not names:
+        return {"other_conflict_after": None, "other_conflict_before": None}
+    where = f"{source}: other_conflicts"
+    compile_patterns(names, where)  # each name must be a valid expression on its own
+    alternation = "|".join(f"(?:{n})" for n in names)
+    after = (
+        r"^\s*(?:in|between|with|for|on|across|over|involving)\s+(?:the\s+)?"
+        rf"(?:[\w’'-]+\s+){{0,2}}?(?:{alternation})\b"
+    )
+    before = rf"\b(?:{alternation})(?:[-–][\w-]+)?\s+(?:[\w-]+\s+)?$"
+    return {
+        "other_conflict_after": re.compile(after, re.IGNORECASE),
+        "other_conflict_before": re.compile(before, re.IGNORECASE),
+    }
 
 
 def _institution_sides(

@@ -19,6 +19,14 @@ targets:
   offer"): the terms attributed earlier in the sentence, else in the nearest of the three
   previous sentences (anaphora).
 Stances never target a proposal of the holder's own side, except in an agreement.
+
+The terms of the condition a conditional acceptance sets ("would only consider X once Kyiv drops
+Y") are the holder's demand: a term of its position.
+
+A term whose own phrase names another war ("a prisoner exchange between Israel and Hamas", "the
+Gaza truce"; `other_conflicts` of proposal_cues.yaml) is no term. A stance or a verb's proposal
+inside a question clause ("Will Russia agree to a 30-day ceasefire?") is asked, not stated: none;
+a proposal a question names by its noun ("Will Kyiv accept the US plan for ...?") stays reported.
 """
 
 from __future__ import annotations
@@ -86,7 +94,11 @@ class _Article:
 
     def analyse(self, s: Sentence) -> Analysis:
         live = self.leads.live(self.text[s.start : s.end])
-        terms = find_terms(self.text, s, self.codebook, live)
+        terms = [
+            t
+            for t in find_terms(self.text, s, self.codebook, live)
+            if not self.cues.other_conflict(self.text, t.start, t.end, s.start, s.end)
+        ]
         hits = find_cues(self.text, s, self.cues, terms, live)
         stances = find_stances(
             self.text,
@@ -106,6 +118,15 @@ class _Article:
         if any(p.search(self.text, s.start, s.end) for p in self.cues.legal_statements):
             attached = {}  # "forbidden by the constitution to cede ...": a law, no proposal
         stances += self.readiness(attached)
+        attached.update(self.conditions(stances, attached))
+        asked = self.cues.asked(self.text, s.start, s.end)
+        if asked:  # "Will Russia agree to a 30-day ceasefire?": asked, not stated
+            stances = [x for x in stances if not _inside(x.cue, asked)]
+            attached = {
+                t: c
+                for t, c in attached.items()
+                if c.cue is None or c.cue.form == "noun" or not _inside(c.cue, asked)
+            }
         for stance in stances:
             sides = {self.side(h) for h in stance.holders}
             for term in stance.terms:
@@ -127,6 +148,29 @@ class _Article:
                 del attached[term]
                 holder = Actor(cue.start, cue.start, ctx.actor_id, ctx.proposer_id, "mention")
                 found.append(Stance(cue, "supports", (holder,), (term,), False, local=True))
+        return found
+
+    def conditions(self, stances: list[Stance], attached: dict[Hit, Context]) -> dict[Hit, Context]:
+        """The condition of a conditional acceptance is its holder's demand ("Russia will only
+        consider a full ceasefire once Kyiv abandons its NATO bid": Russia's position), unless
+        the sentence attributes the term to a proposal already."""
+        found: dict[Hit, Context] = {}
+        for stance in stances:
+            holders = [h for h in stance.holders if h.entity_id is not None]
+            if not stance.conditions or len({self.side(h) for h in holders}) != 1:
+                continue
+            holder = holders[0]
+            for term in stance.conditions:
+                if term not in attached:
+                    found[term] = Context(
+                        self.side(holder),
+                        "position",
+                        "position",
+                        holder.entity_id or self.side(holder),
+                        stance.cue,
+                        "explicit",
+                        confidence=holder.confidence,
+                    )
         return found
 
     def collective(self, s: Sentence, cue: Hit) -> tuple[Actor, ...]:
@@ -346,6 +390,11 @@ class _Article:
                         min(holder.confidence, ctx.confidence),
                     )
                 return
+
+
+def _inside(cue: Hit, spans: list[tuple[int, int]]) -> bool:
+    """True when the cue starts inside one of `spans`."""
+    return any(a <= cue.start < b for a, b in spans)
 
 
 def _partner_contexts(ctx: Context) -> list[Context]:

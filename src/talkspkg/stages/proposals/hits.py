@@ -8,11 +8,15 @@ are resolved together by the shared longest-leftmost policy (stages/spans.py): "
 "rejected", "proposed peace deal" beats "proposed". Different codes may overlap: "no talks on
 territory until a full ceasefire" is both process.sequencing and ceasefire.full.
 
+A verb cue in a past participle right after a determiner is an adjective ("turned down a
+proposed exchange", "the tabled plan"): no cue, and no proposer ("the need for" stays one).
 A cue overlapping a term is part of the term's wording, not a cue: "ruling out Ukrainian
 membership of NATO" is the NATO term, not a rejection; "until" inside a sequencing term is not a
 condition. A modal demand is a cue even inside a term ("Kyiv should be included in the talks"):
 the term says what is demanded, the modal that somebody demands it. So is the verb of a joint
-act opening the term's wording ("Kyiv and Moscow swapped 150 prisoners"): the parties' act.
+act opening the term's wording ("Kyiv and Moscow swapped 150 prisoners"): the parties' act, and
+a proposing verb opening it ("Bessent threatened Moscow with sanctions"): its subject's proposal
+(a stance verb opening a term stays part of it: "ruling out NATO membership").
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ from talkspkg.stages.proposals.text import Sentence
 from talkspkg.stages.spans import resolve_overlaps
 
 TERM, PROPOSAL, STANCE = "term", "proposal", "stance"
+# a determiner right before a verb cue makes it an adjective ("a proposed exchange")
+_ADJECTIVE = re.compile(r"\b(?:a|an|the|any|this|its|their|such)\s+$", re.IGNORECASE)
 JOINT = "joint"  # the form of a stance cue of an act of two or more parties (cues.StanceCue)
 
 
@@ -83,11 +89,20 @@ def _yields(term: Hit, terms: list[Hit], codebook: Codebook) -> bool:
     )
 
 
+def _adjective(text: str, m: re.Match[str]) -> bool:
+    """True for a past participle right after a determiner ("a proposed exchange")."""
+    word = m.group().split(maxsplit=1)[0].lower()
+    participle = word.endswith("ed") and not word.endswith("eed")  # "the need for": a noun
+    return participle and bool(_ADJECTIVE.search(text, max(0, m.start() - 8), m.start()))
+
+
 def find_cues(text: str, sentence: Sentence, cues: Cues, terms: list[Hit], live: Live) -> list[Hit]:
     found: list[Hit] = []
     for cue in cues.proposal_cues:
         priority = 1 if cue.form == "noun" else 0
         for m in _matches(text, sentence, cue.patterns, live):
+            if cue.form == "verb" and _adjective(text, m):
+                continue  # "turned down a proposed exchange": an adjective, no verb
             found.append(
                 Hit(m.start(), m.end(), PROPOSAL, cue.kind, form=cue.form, priority=priority)
             )
@@ -110,5 +125,6 @@ def find_cues(text: str, sentence: Sentence, cues: Cues, terms: list[Hit], live:
         c
         for c in kept
         if c.form in ("reported", JOINT)
+        or (c.group == PROPOSAL and c.form == "verb" and any(t.start == c.start for t in terms))
         or not any(t.start < c.end and c.start < t.end for t in terms)
     ]

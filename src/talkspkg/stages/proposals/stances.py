@@ -4,7 +4,8 @@ Holder policy: for a `holder: before` cue, the nearest actor before it that no p
 governs ("Zelensky ... dismissed", "Kyiv would not"), inside a ", which" clause when the cue
 stands in one, with the actors coordinated with it ("Ukraine and Russia agreed"), skipping
 actors in a dash or bracket aside ("During the call – joined by Rubio – the leaders agreed"),
-and the actor of a compound ("a US-backed truce");
+and the actor of a compound ("a US-backed truce"), but no name inside a term's wording ("a
+Putin-Zelensky meeting was possible only ..." is no stance of Zelensky's);
 after a reporting participle ("Russia rejected Zelensky's plan, reiterating that it would not"),
 the subject of the sentence; a first-person holder is the quotation's speaker as the quotes
 stage attributes it, and a speaker phrase it resolved ("He stressed", "they said") is an actor
@@ -18,14 +19,20 @@ said the idea was unacceptable to Warsaw").
 Scope policy: a `scope: after` cue bears on the terms between it and the next stance or verb
 cue, or a new clause, appositive or reporting participle (", and ...", ", a condition ...",
 ", saying the war should be frozen ...": the holder's own words) if one comes first; a
-`scope: before` cue on those between the previous such cue, or the last such boundary, and it
+`scope: before` cue on those between the previous such cue (not a passive participle with its
+agent: "A truce, proposed by Trump, was accepted by Putin"), or the last such boundary, and it
 (but not ", but": "we agree – but only if ..." conditions the clause before); a cue in a
 ", which" clause with nothing after it on the terms before the clause, and a `scope: after`
-cue ending its sentence ("...; Kyiv refuses") on the terms before it. With no term in scope, a
-sentence pointing back on the cue's scope side ("rejected the demand", "these points are
-non-starters", a pronoun object ending its phrase: "we support it – but only if") bears on
-earlier terms (see detect.py), unless a quantifier makes it some of
-them ("most of these points"): which ones, the text does not say.
+cue ending its sentence ("...; Kyiv refuses") on the terms before it, and a cue in a restrictive
+relative clause on the term it modifies ("the 30-day ceasefire that Ukraine accepted"). With no
+term in scope, a sentence pointing back on the cue's scope side ("rejected the demand", "these
+points are non-starters", a pronoun object ending its phrase: "we support it – but only if")
+bears on earlier terms (see detect.py), unless a quantifier makes it some of them ("most of
+these points"): which ones, the text does not say.
+
+A joint act bears only on the term that opens its object, at most three words after the verb
+and no preposition between ("swapped 150 prisoners", "carried out their largest swap of
+prisoners"; not "traded accusations over the collapse of the energy truce").
 
 A collective subject right before a `holder: before` cue ("the two sides agreed", "the
 delegations agreed") is held by the parties of the encounter the passage tells (detect.py).
@@ -47,9 +54,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from talkspkg.stages.proposals.actors import Actor, Actors
+from talkspkg.stages.proposals.actors import PREPOSITIONS, Actor, Actors
 from talkspkg.stages.proposals.cues import Cues
-from talkspkg.stages.proposals.hits import JOINT, STANCE, Hit
+from talkspkg.stages.proposals.hits import JOINT, PROPOSAL, STANCE, Hit
 from talkspkg.stages.proposals.text import Sentence
 
 _WHICH = re.compile(r",\s+which\b", re.IGNORECASE)
@@ -64,6 +71,14 @@ _OBJECT_PRONOUN = re.compile(
     r"outright|entirely|completely|fully|too|either|in\s+principle)\b)",
     re.IGNORECASE,
 )
+_RELATIVE = re.compile(r"\s+(?:that|which)\s+(?:[\w’'.-]+\s+){1,4}", re.IGNORECASE)
+_WHICH_VERB = re.compile(r",\s+which\s+(?:\w+\s+)?", re.IGNORECASE)
+# a condition opening a clause ends a stance's object: its terms are the condition
+_CONDITION = re.compile(
+    r"\s(?:once|if|unless|provided(?:\s+that)?|as\s+long\s+as|on\s+condition\s+that)\s",
+    re.IGNORECASE,
+)
+_AGENT = re.compile(r"\s+by\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\s*(?:[.;!?\"”’)]\s*)*$")
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
 _RELATIVE_ASIDE = re.compile(r",\s+(?:which|who)\b[^,;.]*,")
@@ -89,6 +104,40 @@ class Stance:
     anaphoric: bool  # no term in scope, but the sentence points back to earlier terms
     joint: bool = False  # two or more coordinated holders of different sides ("A and B agreed")
     local: bool = False  # bears only on proposals of its own article (readiness, detect.py)
+    # terms of the condition a conditional acceptance sets ("would only consider X once Kyiv
+    # drops Y": Y), the holder's own demand (detect.py)
+    conditions: tuple[Hit, ...] = ()
+
+
+def _agentive(text: str, cue: Hit, s: Sentence) -> bool:
+    """True for a proposal verb used as a passive participle with its agent ("a truce, proposed
+    by Trump, ..."): it modifies a noun of the clause and ends no scope."""
+    return cue.group == PROPOSAL and _AGENT.match(text, cue.end, s.end) is not None
+
+
+def _which_proposes(text: str, cue: Hit, following: Hit) -> bool:
+    """True when the cue after a stance cue is a proposal verb opening a ", which" clause on
+    its object ("rejected the Russian memorandum, which demanded ...")."""
+    if following.group != PROPOSAL:
+        return False
+    m = _WHICH_VERB.search(text, cue.end, following.start)
+    return m is not None and m.end() == following.start
+
+
+def _direct_object(text: str, cue: Hit, term: Hit) -> bool:
+    """True when the term opens the cue's object: at most three words after it, none a
+    preposition ("swapped 150 prisoners", "carried out their largest swap of prisoners")."""
+    words = text[cue.end : term.start].split() if term.start >= cue.end else []
+    return len(words) <= 3 and not any(w.lower() in PREPOSITIONS for w in words)
+
+
+def _relative_head(text: str, terms: list[Hit], cue: Hit) -> Hit | None:
+    """The term a restrictive relative clause holding the cue modifies ("the 30-day ceasefire
+    that Ukraine accepted"): the term right before "that"/"which", a few words before the cue."""
+    for term in terms:
+        if term.end <= cue.start and _RELATIVE.fullmatch(text, term.end, cue.start):
+            return term
+    return None
 
 
 def _hypothetical(text: str, s: Sentence, cue: Hit, cues: Cues) -> bool:
@@ -143,7 +192,12 @@ def _new_subject(text: str, s: Sentence, cue: Hit) -> int | None:
 
 
 def _holders_before(
-    text: str, s: Sentence, cue: Hit, actors: Actors, sentences: list[Sentence]
+    text: str,
+    s: Sentence,
+    cue: Hit,
+    actors: Actors,
+    sentences: list[Sentence],
+    terms: list[Hit],
 ) -> tuple[tuple[Actor, ...], bool]:
     lo = s.start
     speech = actors.speech_at(cue.start)
@@ -171,7 +225,11 @@ def _holders_before(
                 return _with_speakers([holder], s, holder.start, actors), False
         return (), False
     holder = None
-    before = [a for a in actors.within(lo, cue.start) if not _parenthetical(text, a, cue)]
+    before = [
+        a
+        for a in actors.within(lo, cue.start)
+        if not _parenthetical(text, a, cue) and not any(t.start <= a.start < t.end for t in terms)
+    ]
     for n in range(len(before) - 1, -1, -1):
         if not actors.is_object(before[n], s.start):
             holder = actors.resolve(before[n], sentences, s.index)
@@ -267,17 +325,34 @@ def find_stances(
     for i, cue in enumerate(ordered):
         if cue.group != STANCE or _hypothetical(text, s, cue, cues):
             continue
-        prev_end = ordered[i - 1].end if i > 0 else s.start
+        j = i - 1
+        if cue.scope == "before":  # "A truce, proposed by Trump, was accepted by Putin"
+            while j >= 0 and _agentive(text, ordered[j], s):
+                j -= 1
+        prev_end = ordered[j].end if j >= 0 else s.start
         next_start = ordered[i + 1].start if i + 1 < len(ordered) else s.end
+        conditions: tuple[Hit, ...] = ()
         if cue.scope == "after":
+            if i + 1 < len(ordered) and _which_proposes(text, cue, ordered[i + 1]):
+                # "rejected the memorandum, which demanded ...": what the object contains
+                next_start = ordered[i + 2].start if i + 2 < len(ordered) else s.end
             stop = _SCOPE_END.search(text, cue.end, next_start)
             bound = stop.start() if stop else next_start
+            condition = _CONDITION.search(text, cue.end, bound)
+            if condition is not None:  # "would only consider X once Kyiv drops Y"
+                if cue.label == "conditional":
+                    conditions = tuple(t for t in terms if condition.end() <= t.start < bound)
+                bound = condition.start()
             # a joint act's verb may open the term ("swapped 150 prisoners")
             first = cue.start if cue.form == JOINT else cue.end
             scope = [t for t in terms if first <= t.start < bound]
+            if cue.form == JOINT:  # its object only: not "traded accusations over the truce"
+                scope = [t for t in scope if _direct_object(text, cue, t)]
             which = list(_WHICH.finditer(text, prev_end, cue.start))
             if not scope and which:
                 scope = [t for t in terms if prev_end <= t.start and t.end <= which[-1].start()]
+            elif not scope and (head := _relative_head(text, terms, cue)) is not None:
+                scope = [head]  # "the 30-day ceasefire that Ukraine accepted"
             elif not scope and _CLAUSE_END.match(text, cue.end, s.end):
                 # "Russia demands Ukraine give up land; Kyiv refuses": the terms before it
                 scope = [t for t in terms if t.end <= cue.start]
@@ -286,7 +361,7 @@ def find_stances(
             begin = starts[-1] if starts else prev_end
             scope = [t for t in terms if begin <= t.start and t.end <= cue.start]
         if cue.holder == "before":
-            holders, joint = _holders_before(text, s, cue, actors, sentences)
+            holders, joint = _holders_before(text, s, cue, actors, sentences, terms)
             if not holders and collective is not None:
                 holders = collective(cue)
                 joint = len({a.side for a in holders}) >= 2
@@ -298,7 +373,9 @@ def find_stances(
         if not holders:
             continue
         anaphoric = not scope and _points_back(text, s, cue, prev_end, next_start, cues)
-        found[cue] = Stance(cue, cue.label, holders, tuple(scope), anaphoric, joint)
+        found[cue] = Stance(
+            cue, cue.label, holders, tuple(scope), anaphoric, joint, conditions=conditions
+        )
         previous = ordered[i - 1] if i > 0 else None
         if (
             cue.label == "conditional"
