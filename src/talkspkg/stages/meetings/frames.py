@@ -18,7 +18,8 @@ MAX_WORDS, places and venues only within `place_words`, never across a clause bo
 * Relative dates inside quotations and embedded posts are the speaker's, not the article's,
   and are ignored; dates right after a speech verb ("reported Tuesday") date the report; an
   encounter named after a temporal preposition ("ahead of the talks") takes only a date right
-  after it.
+  after it; a date scheduling another noun's event ("the vote due on March 30", "a deadline
+  set for Friday") dates nothing here.
 
 A frame with neither place nor date is anaphoric: detect.py decides which meeting it refers to.
 """
@@ -221,6 +222,8 @@ def _attach_dates(ctx: ArticleContext, s: Sentence, dates: list[DateExpr]) -> No
             before = before[:-1]
         if before and before[-1].lower() in ctx.speech_verbs:
             continue  # "reported Tuesday" dates the report
+        if _scheduled_other(ctx, s, d):
+            continue  # "the vote due on March 30" dates the vote
         f = nearest(ctx, d.start, s.frames, s, same_clause=True, limit=MAX_WORDS)
         if f is None and _OPENING_DATE.fullmatch(text, s.start, d.start):
             f = _main_frame(s)  # "On March 3, the envoys of A and B, ..., met in C"
@@ -243,6 +246,25 @@ def _attach_dates(ctx: ArticleContext, s: Sentence, dates: list[DateExpr]) -> No
             if _ADJACENT.fullmatch(text[a.end : b.start]) and other.kind in ("date", "month_day"):
                 best = other  # "the previous week, on April 17, 2025": the full date
         f.date = best
+
+
+_TOKENS = re.compile(r"[\w’'-]+")
+
+
+def _scheduled_other(ctx: ArticleContext, s: Sentence, d: DateExpr) -> bool:
+    """ "the vote due on March 30", "a deadline set for Friday" (a determiner, at most one word,
+    a noun, a word of `schedule_words`): the date of that noun's event; but "talks scheduled
+    for Friday" (the noun a trigger) date the talks, and "earlier than scheduled on
+    Wednesday" (no noun) the encounter."""
+    words = list(_TOKENS.finditer(ctx.text, max(s.start, d.start - 60), d.start))
+    if words and words[-1].group().lower() in ("on", "for"):
+        words.pop()
+    if len(words) < 3 or words[-1].group().lower() not in ctx.vocab.schedule_words:
+        return False
+    noun = words[-2]
+    if not any(w.group().lower() in ctx.vocab.determiners for w in words[-4:-2]):
+        return False
+    return not any(t.start <= noun.start() < t.end for f in s.frames for t in f.triggers)
 
 
 # what may precede a date that opens its sentence and so dates the main clause's encounter

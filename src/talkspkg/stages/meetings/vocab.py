@@ -86,6 +86,8 @@ class Vocab:
     other_cues: frozenset[str]
     name_modified: frozenset[str]
     briefing_verbs: frozenset[str]
+    schedule_words: frozenset[str]
+    company_cues: Gated
     abbreviations: frozenset[str]
     weekdays: Mapping[str, int]
     months: Mapping[str, int]
@@ -165,12 +167,13 @@ PATTERN_KEYS = (
     "nouns", "process_nouns", "call_nouns", "verbs", "conversation_verbs", "weak", "attend_cues",
     "met_not_followed_by", "downgrade_cues", "absent_cues", "absent_nouns", "host_cues",
     "bilateral_cues", "agent_nouns", "agent_verbs", "hypothetical_before", "hypothetical_after",
-    "temporal_prepositions", "conditional_after", "receive_verbs",
+    "temporal_prepositions", "conditional_after", "receive_verbs", "company_cues",
 )  # fmt: skip
 WORD_KEYS = (
     "call_objects", "negators", "quantifiers", "generic_modifiers", "determiners", "not_before",
     "verb_nouns", "delegation_nouns", "speech_verbs", "city_roles", "venue_roles", "subordinators",
     "coordinators", "relative_pronouns", "other_cues", "name_modified", "briefing_verbs",
+    "schedule_words",
 )  # fmt: skip
 
 
