@@ -16,6 +16,9 @@ possessives between names are skipped: "Russian President Vladimir Putin"):
 * "between A and B" after the trigger;
 * a possessive before a noun trigger ("Witkoff's meeting with Putin") and a pair joined by a
   dash ("the Trump-Putin summit");
+* who came with the subject: "X, accompanied by Y, met Z", "Flanked by Y, X met Z", "X met Z
+  on Tuesday, joined by Y" (the cues of `company_cues`; after the trigger only within its own
+  phrase, never past "where", "before", a speech verb ...);
 * "<trigger> (were) hosted / chaired / received by A" and a verb trigger's passive "by A"
   ("Y was received by A") (hosts), and "(were) led / headed / mediated /
   brokered / attended / joined by A" (participants: a mediator takes part).
@@ -348,6 +351,10 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
             # of the main clause after the opening phrase
             main = _clause_subject(names, f.clause.end, end)
             add([m for m in main if _person(ctx, m.entity_id)])
+    if verb or has_support_verb(text, lo, f.start):
+        for c in ctx.vocab.company_cues.finditer(text, start, end):
+            if _in_company(ctx, f, subject, start, c.start(), c.end()):
+                add(list_after(names, c.end(), end))
     passive = PASSIVE_BY if last.kind == "verb" else None
     for pattern, role in ((HOST_BY, "host"), (PART_BY, "participant"), (passive, "host")):
         if pattern is not None and (m := pattern.match(text, last.end, end)):
@@ -356,6 +363,36 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
                 f.third_parties |= {x.entity_id for x in by if x.entity_id not in found}
             add(by, role)
     return found
+
+
+# what ends the trigger's own phrase before a cue after it ("..., where he was joined by")
+_OTHER_CLAUSE = re.compile(
+    r"[;:]|\b(?:where|when|while|before|after|then|later|who|which|whom|but|said|says|told)\b",
+    re.I,
+)
+_COMPANY_GAP = 12  # words between the trigger and a company cue after it
+
+
+def _in_company(
+    ctx: ArticleContext, f: Frame, subject: list[Mention], start: int, a: int, b: int
+) -> bool:
+    """The cue text[a:b] ("accompanied by", "joined by", "flanked by") tells who came with the
+    trigger's subject: after the trigger in its own phrase ("X met Z on Tuesday, joined by Y"),
+    as the subject's appositive ("X, accompanied by Y, met Z") or as the phrase opening the
+    sentence right before the subject ("Flanked by Y, X met Z")."""
+    text = ctx.text
+    if a >= f.end:
+        gap = text[f.end : a]
+        return len(re.findall(r"\w+", gap)) <= _COMPANY_GAP and not _OTHER_CLAUSE.search(gap)
+    if not subject or a < start:
+        return False
+    first, last = subject[0], subject[-1]
+    if last.end <= a and b <= f.start:  # the subject's appositive, closed before the trigger
+        return re.match(r"\s*,", text[last.end : a]) is not None
+    if b <= first.start:  # "Flanked by Y, X met Z": the sentence opens with the cue
+        opening = text[start:a].strip(" \t\n\"“‘'*")
+        return not opening and "," in text[b : first.start]
+    return False
 
 
 _ROLE_PARTY = re.compile(
