@@ -10,7 +10,8 @@ MAX_WORDS, places and venues only within `place_words`, never across a clause bo
   White House"); a city right after a venue is the venue's ("at the Elysee Palace in Paris",
   "at Camp X, Y"); a discovered venue ("Joint Base X", "aboard the X") is the venue only;
   "held in", "hosted in", "took place in" tie a city to a trigger up to MAX_WORDS away
-  ("talks between A, B, C and D held in London").
+  ("talks between A, B, C and D held in London"); a trigger in a "where" clause takes the city
+  the clause hangs on ("flew to Ankara, where he met X").
 * A person in a clause without a trigger belongs to the sentence's encounter when the clause
   says they attended or stayed away ("Kellogg will attend instead"), or when the person is the
   sentence's subject and the encounter's clause has no subject of its own ("Rubio, who ...,
@@ -171,6 +172,9 @@ def _attach_places(ctx: ArticleContext, s: Sentence) -> None:
                 venues[m.end] = f
         elif f.place is None or (_rank(ctx, m, f.place), _closer(ctx, s, f, m, f.place)) > (0, 0):
             f.place = m
+    for f in s.frames:  # "flew to Ankara, where he met X": the city the clause hangs on
+        if f.place is None and f.venue is None:
+            f.place = _where_city(ctx, s, f)
     for f in s.frames:  # "at the White House": in Washington
         if f.place is None and f.venue is not None:
             city = next(
@@ -179,6 +183,20 @@ def _attach_places(ctx: ArticleContext, s: Sentence) -> None:
             if city and ctx.entity(city) is not None:
                 a, b, name = f.venue
                 f.place = Mention(ctx.article.article_id, a, b, name, city, "venue")
+
+
+_WHERE = re.compile(r"\s*,?\s+where\s+(?:[\w’'-]+\s+){0,5}", re.I)
+
+
+def _where_city(ctx: ArticleContext, s: Sentence, f: Frame) -> Mention | None:
+    """ "Wang flew to Ankara, where he sat down with Fidan": the city right before a "where"
+    clause (at most five words before the trigger) is the place of the clause's encounter."""
+    for m in ctx.mentions_in(s.start, f.start, "location"):
+        entity = ctx.entity(m.entity_id)
+        city = entity is not None and ctx.is_city(entity)
+        if city and _WHERE.fullmatch(ctx.text, m.end, f.start):
+            return m
+    return None
 
 
 _VENUE_CITY = re.compile(r"(?:,\s*|\s+in\s+)")

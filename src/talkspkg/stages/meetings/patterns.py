@@ -319,6 +319,10 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
     if verb:  # the object may run past "including" ("to meet A and B, including C")
         obj = _skip_space(text, last.end)
         add(list_after(names, obj, end) or role_party(ctx, obj, end))
+    elif _GERUND.search(text, max(start, f.start - 20), f.start) and last.text.lower() == "meeting":
+        obj = _skip_space(text, last.end)  # "after meeting Wang Yi": a verb with its object
+        if names.at(obj) is not None:
+            add(list_after(names, obj, end))
     # the slots right after the trigger may run past a relative clause's comma
     if (w := WITH.match(text, last.end, end)) and len(re.findall(r"\w+", w.group())) <= 6:
         add(list_after(names, w.end(), end) or role_party(ctx, w.end(), end))
@@ -355,6 +359,10 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
         for c in ctx.vocab.company_cues.finditer(text, start, end):
             if _in_company(ctx, f, subject, start, c.start(), c.end()):
                 add(list_after(names, c.end(), end))
+    if f.temporal and f.clause.kind == "sub" and len([e for e in found if _person(ctx, e)]) == 1:
+        # "X said after a meeting with Y", "X told reporters after meeting Y": the subject
+        # of the clause the temporal phrase hangs on met Y
+        add([m for m in _speaker_before(names, start, f.clause.start) if _person(ctx, m.entity_id)])
     passive = PASSIVE_BY if last.kind == "verb" else None
     for pattern, role in ((HOST_BY, "host"), (PART_BY, "participant"), (passive, "host")):
         if pattern is not None and (m := pattern.match(text, last.end, end)):
@@ -363,6 +371,21 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
                 f.third_parties |= {x.entity_id for x in by if x.entity_id not in found}
             add(by, role)
     return found
+
+
+# a gerund has no determiner: "after meeting X", "before meeting X", "since meeting X"
+_GERUND = re.compile(r"(?:^|\b(?:after|before|since|while|following|when|by|on))\s+$", re.I)
+_SPOKE_TO = re.compile(r"\s+([\w’'-]+)(?:\s+[\w’'-]+){0,2}\s*$")
+
+
+def _speaker_before(names: Names, start: int, pos: int) -> list[Mention]:
+    """The names opening the sentence when only a speech verb and at most two words (its
+    audience: "told reporters") follow them before `pos`: "X said | after a meeting with Y"."""
+    found = _clause_subject(names, start, pos)
+    if not found:
+        return []
+    verb = _SPOKE_TO.fullmatch(names.ctx.text, found[-1].end, pos)
+    return found if verb and verb.group(1).lower() in names.ctx.speech_verbs else []
 
 
 # what ends the trigger's own phrase before a cue after it ("..., where he was joined by")
