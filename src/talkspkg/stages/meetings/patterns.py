@@ -10,9 +10,13 @@ possessives between names are skipped: "Russian President Vladimir Putin"):
   or a comma (an appositive ", the US envoy," is skipped);
 * the object of a verb trigger ("met Putin", "hosted Zelensky and ...");
 * "with" / "alongside" after the trigger ("talks with A", "a phone call with A");
-* in the object or "with" slot, a party named only by a role ("with the Russian president",
-  "met his Finnish counterpart"): the one person of the article who acts for that country
-  with that role (a discovered person acts for the country of their title), else the country;
+* in the subject, object or "with" slot, a party named only by a role ("with the Russian
+  president", "met his Finnish counterpart", "The Turkish foreign minister met ...",
+  "Turkey's foreign minister"): the one person of the article who acts for that country with
+  that role (a discovered person acts for the country of their title); else the one person
+  whose knowledge-base title the phrase is, only in an article dated within the window those
+  titles were curated for (`kb_title_window`: who held an office later, the knowledge base does
+  not say); else the country;
 * "between A and B" after the trigger;
 * a possessive before a noun trigger ("Witkoff's meeting with Putin") and a pair joined by a
   dash ("the Trump-Putin summit");
@@ -314,6 +318,8 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
     verb = bool(kinds & set(VERB_KINDS))
     last = f.triggers[-1]
     subject = _subject(names, f, start)
+    if verb and not subject:  # "The Turkish foreign minister met Wang Yi"
+        subject = _role_subject(ctx, lo, f.start)
     if verb or has_support_verb(text, lo, f.start):
         add(subject)
     if verb:  # the object may run past "including" ("to meet A and B, including C")
@@ -419,7 +425,8 @@ def _in_company(
 
 
 _ROLE_PARTY = re.compile(
-    r"(?:the|his|her|their)\s+(?P<demonym>[A-Z][\w.]*)\s+(?P<role>[a-z]+)\b(?!\s*,?\s*[A-Z])"
+    r"(?:(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?P<demonym>[A-Z][\w.]*)|(?P<owner>[A-Z][\w.]*)['’]s)"
+    r"\s+(?P<role>[A-Za-z]+(?:\s+[A-Za-z]+)?)\b(?!\s*,?\s*[A-Z])"
 )
 
 
@@ -433,27 +440,75 @@ def _words(role: str | None) -> list[str]:
 
 def role_party(ctx: ArticleContext, pos: int, end: int) -> list[Mention]:
     """A party named only by a role ("with the Russian president", "met his Finnish
-    counterpart"; no name follows): the one person of the article who acts for that country
-    and holds that role (a head of state or government or a minister for "counterpart"),
-    else the country itself."""
+    counterpart", "the Turkish foreign minister", "Turkey's foreign minister"; no name follows):
+    the one person of the article who acts for that country and holds that role (a head of
+    state or government or a minister for "counterpart"); else the one person whose title in the
+    knowledge base it is, when the article's date lies where the knowledge base's titles hold
+    (`kb_title_window`); else the country itself."""
     m = _ROLE_PARTY.match(ctx.text, pos, end)
     if m is None:
         return []
-    iso = ctx.kb.lexicon.demonyms.get(m.group("demonym"))
+    lex = ctx.kb.lexicon
+    if m.group("demonym"):
+        iso = lex.demonyms.get(m.group("demonym"))
+    else:
+        owner = m.group("owner")
+        iso = lex.demonyms.get(f"{owner}'s") or lex.demonyms.get(owner)
     country = ctx.country_by_iso.get(iso or "")
-    role = m.group("role")
-    if country is None or (role != "counterpart" and role not in ctx.kb.lexicon.role_words):
+    role = m.group("role").lower().split()
+    if role[-1] not in lex.role_words and role[-1] != "counterpart":
+        role = role[:1]  # "the Russian president said": one role word
+    stop = m.start("role") + len(" ".join(role))
+    if country is None or (role[-1] != "counterpart" and role[-1] not in lex.role_words):
         return []
+    wanted = _OFFICES if role == ["counterpart"] else set(role)
     holders = {
         x.entity_id
         for x in ctx.mentions
         if (e := ctx.entity(x.entity_id)) is not None
         and e.entity_type == "person"
         and ctx.state_of(x.entity_id) == country
-        and bool(({role} if role != "counterpart" else _OFFICES) & set(_words(e.role)))
+        and (
+            bool(wanted & set(_words(e.role)))
+            if role == ["counterpart"]
+            else wanted <= set(_words(e.role))
+        )
     }
-    eid = holders.pop() if len(holders) == 1 else country
-    return [Mention(ctx.article.article_id, m.start(), m.end(), m.group(), eid, "role")]
+    phrase = ctx.text[m.start() : stop]
+    eid = holders.pop() if len(holders) == 1 else _titled(ctx, phrase) or country
+    return [Mention(ctx.article.article_id, m.start(), stop, phrase, eid, "role")]
+
+
+_AUX_GAP = re.compile(r"(?:\s+(?:has|had|have|also|will|would|was|is|then|later|reportedly))*\s+$")
+
+
+def _role_subject(ctx: ArticleContext, lo: int, pos: int) -> list[Mention]:
+    """A role phrase right before a verb trigger (auxiliaries aside) as its subject."""
+    for m in _ROLE_PARTY.finditer(ctx.text, lo, pos):
+        found = role_party(ctx, m.start(), pos)
+        if found and _AUX_GAP.fullmatch(ctx.text, found[0].end, pos):
+            return found
+    return []
+
+
+def _titled(ctx: ArticleContext, phrase: str) -> str | None:
+    """The one person whose knowledge-base title the phrase is ("the Turkish foreign minister"),
+    when the article's date lies in the window the titles were curated for."""
+    published = ctx.article.meta.published_date
+    lo, hi = ctx.vocab.kb_title_window
+    if published is None or not lo <= published <= hi:
+        return None
+    words = phrase.split(maxsplit=1)
+    if words[0].lower() in ("the", "his", "her", "their"):
+        phrase = words[1]
+    key = " ".join(phrase.lower().replace("’", "'").split())
+    owners = {
+        e.entity_id
+        for e in ctx.kb.entities.values()
+        if e.entity_type == "person"
+        and any(" ".join(t.lower().replace("’", "'").split()) == key for t in e.titles)
+    }
+    return owners.pop() if len(owners) == 1 else None
 
 
 def _last_country(names: Names, lo: int, at: int) -> list[Mention]:
