@@ -12,6 +12,9 @@ MAX_WORDS, places and venues only within `place_words`, never across a clause bo
   "held in", "hosted in", "took place in" tie a city to a trigger up to MAX_WORDS away
   ("talks between A, B, C and D held in London"); a trigger in a "where" clause takes the city
   the clause hangs on ("flew to Ankara, where he met X").
+* A relative clause right after a trigger and its complements that says the encounter took
+  place or is due ("The talks between A and B, which began on Tuesday in C, ...") gives that
+  trigger its date, place and (unless it holds a speech verb) people (sentence.antecedent).
 * A person in a clause without a trigger belongs to the sentence's encounter when the clause
   says they attended or stayed away ("Kellogg will attend instead"), or when the person is the
   sentence's subject and the encounter's clause has no subject of its own ("Rubio, who ...,
@@ -39,6 +42,7 @@ from talkspkg.stages.meetings.sentence import (
     Frame,
     Sentence,
     add_role,
+    antecedent,
     nearest,
 )
 from talkspkg.stages.meetings.text import clause_at, clauses, inside, words_between
@@ -164,6 +168,8 @@ def _attach_places(ctx: ArticleContext, s: Sentence) -> None:
         f = next(  # "at the Elysee Palace in Paris": the venue's city
             (g for b, g in venues.items() if _VENUE_CITY.fullmatch(text, b, m.start)), None
         ) or nearest(ctx, m.start, s.frames, s, same_clause=True, limit=limit)
+        if f is None:  # "the talks, which took place in Ankara": the talks' place
+            f = antecedent(ctx, s, m.start)
         if f is None:
             continue
         if ctx.is_venue(entity):
@@ -243,6 +249,8 @@ def _attach_dates(ctx: ArticleContext, s: Sentence, dates: list[DateExpr]) -> No
         if _scheduled_other(ctx, s, d):
             continue  # "the vote due on March 30" dates the vote
         f = nearest(ctx, d.start, s.frames, s, same_clause=True, limit=MAX_WORDS)
+        if f is None:  # "The talks, which began on Tuesday, ...": the talks' date
+            f = antecedent(ctx, s, d.start)
         if f is None and _OPENING_DATE.fullmatch(text, s.start, d.start):
             f = _main_frame(s)  # "On March 3, the envoys of A and B, ..., met in C"
         if f is not None and _timed_by_other(ctx, f, d):

@@ -90,3 +90,46 @@ def nearest(
         if best is None or (d, f.start) < best[:2]:
             best = (d, f.start, f)
     return best[2] if best else None
+
+
+# between a trigger and the relative clause describing it only its own complements may stand:
+# names, places and dates (protected spans) and these small words ("the talks between A and B
+# in C, which began on Tuesday")
+_COMPLEMENT_WORDS = frozenset({"between", "with", "and", "in", "at", "on", "of", "the", "a"})
+_REL_OPENERS = ("which", "that")
+
+
+def antecedent(ctx: ArticleContext, s: Sentence, pos: int) -> Frame | None:
+    """The frame a relative clause holding `pos` describes, when it says the encounter took
+    place ("The talks, which began on Tuesday in Ankara, ...", "the meeting between A and B,
+    which took place in C"): the clause opens with "which"/"that", follows the trigger and its
+    complements at once, and holds a cue that the encounter was held (or is due); else None."""
+    clause = clause_at(pos, s.parts)
+    if clause.kind != "rel":
+        return None
+    text = ctx.text
+    head = text[clause.start : clause.end].lstrip(" ,").split(maxsplit=1)
+    if not head or head[0].lower() not in _REL_OPENERS:
+        return None
+    before = [f for f in s.frames if f.end <= clause.start and f.clause.index < clause.index]
+    if not before:
+        return None
+    f = max(before, key=lambda g: g.end)
+    i = f.end
+    while i < clause.start:
+        span = next(((a, b) for a, b in s.protected if a <= i < b), None)
+        if span is not None:
+            i = span[1]
+            continue
+        if text[i] in " \t\n,":
+            i += 1
+            continue
+        j = i
+        while j < clause.start and (text[j].isalnum() or text[j] in "-’'"):
+            j += 1
+        if j == i or text[i:j].lower() not in _COMPLEMENT_WORDS:
+            return None
+        i = j
+    held = ctx.vocab.status_cues.get("held")
+    told = held is not None and held.search(text, clause.start, clause.end) is not None
+    return f if told or ctx.vocab.held_later.search(text, clause.start, clause.end) else None

@@ -90,6 +90,7 @@ class Vocab:
     schedule_words: frozenset[str]
     kb_title_window: tuple[date, date]
     company_cues: Gated
+    held_later: Gated
     abbreviations: frozenset[str]
     weekdays: Mapping[str, int]
     months: Mapping[str, int]
@@ -182,6 +183,7 @@ PATTERN_KEYS = (
     "met_not_followed_by", "downgrade_cues", "absent_cues", "absent_nouns", "host_cues",
     "bilateral_cues", "agent_nouns", "agent_verbs", "hypothetical_before", "hypothetical_after",
     "temporal_prepositions", "conditional_after", "receive_verbs", "company_cues",
+    "held_later",
 )  # fmt: skip
 WORD_KEYS = (
     "call_objects", "negators", "quantifiers", "generic_modifiers", "determiners", "not_before",
