@@ -523,3 +523,52 @@ def test_a_relative_clause_describing_the_talks(
     (row,) = in_city(rows, "Ankara")
     assert span(row) == expected
     assert people(rows, row["meeting_id"]) == parties
+
+
+# ================================================ across sentence openings
+
+OPENING_CASES: list[tuple[str, Span, set[str]]] = [
+    (
+        "On Tuesday, Wang Yi arrived in Ankara. He met Hakan Fidan and Recep Tayyip Erdogan.",
+        d(3, 10),
+        {WANG, FIDAN, ERDOGAN},
+    ),
+    (
+        "At a meeting with Wang Yi in Ankara on Tuesday, Hakan Fidan said trade grew.",
+        d(3, 10),
+        {WANG, FIDAN},
+    ),
+    (
+        "During talks with Wang Yi in Ankara on Tuesday, Hakan Fidan said trade grew.",
+        d(3, 10),
+        {WANG, FIDAN},
+    ),
+    # negatives: a possessive after the opening phrase, a pair named by the phrase itself
+    (
+        "At a meeting with Wang Yi in Ankara on Tuesday, Hakan Fidan's aides took notes.",
+        d(3, 10),
+        {WANG},
+    ),
+    (
+        "During the talks between Wang Yi and Antonio Tajani in Ankara on Tuesday, Hakan Fidan "
+        "said trade grew.",
+        d(3, 10),
+        {WANG, TAJANI},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected", "parties"), OPENING_CASES, ids=[c[0][:48] for c in OPENING_CASES]
+)
+def test_parties_across_sentence_openings(body: str, expected: Span, parties: set[str]) -> None:
+    rows = run(article(body))
+    (row,) = in_city(rows, "Ankara")
+    assert span(row) == expected
+    assert people(rows, row["meeting_id"]) == parties
+
+
+def test_a_pronoun_after_a_sentence_naming_two_people_is_nobody() -> None:
+    body = "Wang Yi and Antonio Tajani arrived in Ankara on Tuesday. He met Hakan Fidan."
+    rows = run(article(body))
+    assert FIDAN not in people(rows)

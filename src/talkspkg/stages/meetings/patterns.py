@@ -27,6 +27,11 @@ possessives between names are skipped: "Russian President Vladimir Putin"):
   ("Y was received by A") (hosts), and "(were) led / headed / mediated /
   brokered / attended / joined by A" (participants: a mediator takes part).
 
+A sentence opening with the encounter ("At a meeting with Y in C, X said ...", "During talks
+with Y, ...") gives Y's counterpart as the subject after the opening phrase; "X said after a
+meeting with Y" gives X; "He"/"She" opening a sentence with no person before it is the one
+person the sentence before names (nobody when it names two).
+
 A name right after a verb of briefing ("would brief the chancellor on the talks") is told
 of the talks, it is no subject of them.
 
@@ -283,6 +288,8 @@ def _subject(names: Names, f: Frame, start: int) -> list[Mention]:
                 return _last_country(names, lo, at)
             before = [m for m in names.mentions if m.end <= at]
             fits = [m for m in before if _person(names.ctx, m.entity_id)]
+            if not fits and not text[lo:at].strip(' \t\n"“'):
+                return _one_person_before(names.ctx, lo)  # "X arrived in C. He met Y."
             return fits[-1:] if fits else []
         place = next((m for m in places if m.end == pos), None)
         if place is not None:  # "travelled to Moscow to meet"
@@ -301,6 +308,28 @@ def _subject(names: Names, f: Frame, start: int) -> list[Mention]:
         pos -= len(w)
         fillers += 1
     return []
+
+
+# a sentence opening with the encounter as a frame for what its subject did there
+_OPENING_PHRASE = re.compile(
+    r"[\W_]*(?:at|during|in|over|on\s+the\s+(?:sidelines|margins)\s+of)\s+"
+    r"(?:(?:a|an|the|his|her|their)\s+)?(?:[\w-]+\s+){0,2}?$",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z\"“])")
+
+
+def _one_person_before(ctx: ArticleContext, start: int) -> list[Mention]:
+    """ "He"/"She" opening the sentence at `start`: the person the sentence before it in its
+    paragraph names, when it names exactly one ("Wang Yi arrived in Ankara on Tuesday. He met
+    Fidan"); else nobody."""
+    para = ctx.text.rfind("\n", 0, start) + 1
+    ends = [m.end() for m in _SENTENCE_END.finditer(ctx.text, para, max(para, start - 1))]
+    prev = ends[-2] if len(ends) >= 2 else para
+    if not ends and para >= start:
+        return []
+    persons = [m for m in ctx.mentions_in(prev, start, "person")]
+    return persons[:1] if len({m.entity_id for m in persons}) == 1 else []
 
 
 def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]:
@@ -365,6 +394,13 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
         for c in ctx.vocab.company_cues.finditer(text, start, end):
             if _in_company(ctx, f, subject, start, c.start(), c.end()):
                 add(list_after(names, c.end(), end))
+    opening = _OPENING_PHRASE.match(text, start, f.start)
+    if opening and len([e for e in found if _person(ctx, e)]) == 1:
+        # "At a meeting with Y in C, X said ...": the subject after the opening phrase met Y
+        comma = text.find(",", f.end, end)
+        if comma > 0 and not ctx.vocab.verbs.search(text, f.end, comma):
+            main = _clause_subject(names, comma + 1, end)
+            add([m for m in main if _person(ctx, m.entity_id)])
     if f.temporal and f.clause.kind == "sub" and len([e for e in found if _person(ctx, e)]) == 1:
         # "X said after a meeting with Y", "X told reporters after meeting Y": the subject
         # of the clause the temporal phrase hangs on met Y
