@@ -572,3 +572,30 @@ def test_a_pronoun_after_a_sentence_naming_two_people_is_nobody() -> None:
     body = "Wang Yi and Antonio Tajani arrived in Ankara on Tuesday. He met Hakan Fidan."
     rows = run(article(body))
     assert FIDAN not in people(rows)
+
+
+# ================================================ present tense announces
+
+MON = "2026-03-09"  # a Monday
+
+PRESENT_CASES: list[tuple[str, str, Span]] = [
+    ("Hakan Fidan meets Wang Yi in Ankara on Thursday.", "planned", d(3, 12)),
+    ("Wang Yi heads to Ankara on Thursday for talks with Hakan Fidan.", "planned", d(3, 12)),
+    ("Wang Yi is expected in Ankara on Thursday for talks with Hakan Fidan.", "planned", d(3, 12)),
+    ("Hakan Fidan and Wang Yi are meeting in Ankara on Thursday.", "planned", d(3, 12)),
+    ("The Ankara summit between Hakan Fidan and Wang Yi opens on Thursday.", "planned", d(3, 12)),
+    # past cues keep the past
+    ("Hakan Fidan, who met Wang Yi in Ankara on Thursday, heads to Rome next.", "held", d(3, 5)),
+    ("Hakan Fidan and Wang Yi met in Ankara on Thursday.", "held", d(3, 5)),
+    ("Hakan Fidan and Wang Yi are meeting in Ankara today.", "held", d(3, 9)),
+]
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "expected"), PRESENT_CASES, ids=[c[0][:48] for c in PRESENT_CASES]
+)
+def test_a_present_tense_with_a_day_announces_the_encounter(
+    body: str, status: str, expected: Span
+) -> None:
+    (row,) = in_city(run(article(body, MON)), "Ankara")
+    assert (row["status"], span(row)) == (status, expected)

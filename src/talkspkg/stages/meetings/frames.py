@@ -22,7 +22,9 @@ MAX_WORDS, places and venues only within `place_words`, never across a clause bo
 * Relative dates inside quotations and embedded posts are the speaker's, not the article's,
   and are ignored; dates right after a speech verb ("reported Tuesday") date the report; an
   encounter named after a temporal preposition ("ahead of the talks") takes only a date right
-  after it; a date scheduling another noun's event ("the vote due on March 30", "a deadline
+  after it; a present-tense verb of the encounter with a day and no past cue ("X meets Y in C
+  on Thursday", "heads to C on Thursday", `present_cues`) announces it: planned, the next such
+  day; a date scheduling another noun's event ("the vote due on March 30", "a deadline
   set for Friday") dates nothing here.
 
 A frame with neither place nor date is anaphoric: detect.py decides which meeting it refers to.
@@ -51,6 +53,7 @@ from talkspkg.stages.mentions import Mention
 from talkspkg.stages.spans import resolve_overlaps
 
 STATUS_WORDS = 12  # a modal far from the trigger rarely governs it
+_DAY_KINDS = ("weekday", "day_of_month", "month_day")  # a day whose past or future is open
 _ADJACENT = re.compile(r"[\s,;()–—-]*(?:on\s+)?")
 _WORD = re.compile(r"[\w’'-]+")
 
@@ -340,9 +343,19 @@ def _attach_cues(ctx: ArticleContext, s: Sentence) -> None:
         for status, pattern in vocab.status_cues.items()
         for m in pattern.finditer(text, s.start, s.end)
     ]
+    present = vocab.present_cues
     for cue in resolve_overlaps(cues):  # "will be held" is a plan, not "held"
         if (f := target(cue.start, STATUS_WORDS)) is not None:
             f.statuses.add(cue.status)
+            told = text[cue.start : cue.end]
+            f.past = f.past or (cue.status == "held" and not present.fullmatch(told))
+    for m in present.finditer(text, s.start, s.end):
+        if (f := target(m.start(), STATUS_WORDS)) is not None:
+            f.present = True
+    for f in s.frames:  # "X meets Y in C on Thursday": announced, not told
+        if f.present and not f.past and f.date is not None and f.date.kind in _DAY_KINDS:
+            f.statuses.discard("held")
+            f.statuses.add("planned")
     for fmt, pattern in vocab.format_cues.items():  # the form is stated in its own clause
         for m in pattern.finditer(text, s.start, s.end):
             f = nearest(ctx, m.start(), absorbers, s, same_clause=True, limit=MAX_WORDS)

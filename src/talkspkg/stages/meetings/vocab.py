@@ -91,6 +91,7 @@ class Vocab:
     kb_title_window: tuple[date, date]
     company_cues: Gated
     held_later: Gated
+    present_cues: Gated
     abbreviations: frozenset[str]
     weekdays: Mapping[str, int]
     months: Mapping[str, int]
@@ -183,7 +184,7 @@ PATTERN_KEYS = (
     "met_not_followed_by", "downgrade_cues", "absent_cues", "absent_nouns", "host_cues",
     "bilateral_cues", "agent_nouns", "agent_verbs", "hypothetical_before", "hypothetical_after",
     "temporal_prepositions", "conditional_after", "receive_verbs", "company_cues",
-    "held_later",
+    "held_later", "present_cues",
 )  # fmt: skip
 WORD_KEYS = (
     "call_objects", "negators", "quantifiers", "generic_modifiers", "determiners", "not_before",
