@@ -143,18 +143,31 @@ def test_no_publication_date_leaves_a_weekday_undated() -> None:
     assert span(row) == NULL
 
 
-def test_a_dateline_day_wins_over_the_source_date() -> None:
-    body = (
-        "ANKARA, March 9 (Reuters) - Hakan Fidan met Wang Yi in Ankara on Saturday, officials said."
-    )
-    (row,) = in_city(run(article(body)), "Ankara")  # sources say March 12: posted days later
-    assert span(row) == d(3, 7)
-
-
-def test_a_dateline_with_a_dash_dates_the_story() -> None:
-    body = "ANKARA, March 10 — Hakan Fidan and Wang Yi held talks in Ankara on Monday."
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "ANKARA, March 9 (Reuters) - ",
+        "ANKARA, 9 March (AFP) - ",
+        "ANKARA, Turkey, March 9 (AP) — ",
+    ],
+)
+def test_a_dateline_day_wins_over_the_source_date(dateline: str) -> None:
+    # sources say Thursday March 12 (posted days later); the story was filed on Monday March 9
+    body = f"{dateline}Hakan Fidan met Wang Yi in Ankara on Tuesday."
     (row,) = in_city(run(article(body)), "Ankara")
-    assert span(row) == d(3, 9)
+    assert (span(row), row["date_anchor"]) == (d(3, 3), "published_date")
+
+
+def test_a_dateline_day_far_from_the_source_date_is_not_used() -> None:
+    body = "ANKARA, February 9 (Reuters) - Hakan Fidan met Wang Yi in Ankara on Tuesday."
+    (row,) = in_city(run(article(body)), "Ankara")
+    assert (span(row), row["date_anchor"]) == (d(3, 10), "published_date_sources")
+
+
+def test_a_dateline_without_a_date_leaves_the_source_date() -> None:
+    body = "ANKARA (Reuters) - Hakan Fidan met Wang Yi in Ankara on Tuesday."
+    (row,) = in_city(run(article(body)), "Ankara")
+    assert span(row) == d(3, 10)
 
 
 @pytest.mark.parametrize(
