@@ -612,3 +612,40 @@ def test_a_present_tense_with_a_day_announces_the_encounter(
 ) -> None:
     (row,) = in_city(run(article(body, MON)), "Ankara")
     assert (row["status"], span(row)) == (status, expected)
+
+
+# ================================================ appositives and interrupted clauses
+
+APPOSITIVE_CASES: list[tuple[str, Span, set[str]]] = [
+    (
+        "Hakan Fidan met Wang Yi in Ankara on Tuesday, a meeting Mark Rutte called useful.",
+        d(3, 10),
+        {FIDAN, WANG},
+    ),
+    (
+        "Hakan Fidan met Wang Yi in Ankara on Tuesday, their first meeting since May.",
+        d(3, 10),
+        {FIDAN, WANG},
+    ),
+    (
+        "The meeting, which Mark Rutte called useful, took place in Ankara on Tuesday between "
+        "Hakan Fidan and Wang Yi.",
+        d(3, 10),
+        {FIDAN, WANG},
+    ),
+    (
+        "The talks, which Mark Rutte had urged for months, began in Ankara on Tuesday.",
+        d(3, 10),
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected", "parties"), APPOSITIVE_CASES, ids=[c[0][:48] for c in APPOSITIVE_CASES]
+)
+def test_appositives_and_interrupted_clauses(body: str, expected: Span, parties: set[str]) -> None:
+    rows = run(article(body))
+    (row,) = in_city(rows, "Ankara")
+    assert span(row) == expected
+    assert people(rows, row["meeting_id"]) == parties

@@ -14,7 +14,11 @@ MAX_WORDS, places and venues only within `place_words`, never across a clause bo
   the clause hangs on ("flew to Ankara, where he met X").
 * A relative clause right after a trigger and its complements that says the encounter took
   place or is due ("The talks between A and B, which began on Tuesday in C, ...") gives that
-  trigger its date, place and (unless it holds a speech verb) people (sentence.antecedent).
+  trigger its date, place and (unless it holds a speech verb) people (sentence.antecedent); a
+  trigger that is the whole subject of a main clause a relative clause interrupts takes what
+  the clause's verb part states ("The meeting, which X called useful, took place in C on
+  Tuesday"); a date before a comma closes the frame before it, not an appositive after it
+  ("A met B on Tuesday, their first meeting since May").
 * A person in a clause without a trigger belongs to the sentence's encounter when the clause
   says they attended or stayed away ("Kellogg will attend instead"), or when the person is the
   sentence's subject and the encounter's clause has no subject of its own ("Rubio, who ...,
@@ -252,6 +256,11 @@ def _attach_dates(ctx: ArticleContext, s: Sentence, dates: list[DateExpr]) -> No
         if _scheduled_other(ctx, s, d):
             continue  # "the vote due on March 30" dates the vote
         f = nearest(ctx, d.start, s.frames, s, same_clause=True, limit=MAX_WORDS)
+        if f is not None and f.start > d.end and "," in text[d.end : f.start]:
+            # "A met B in C on Tuesday, their first meeting since May": the date closes the
+            # frame before it, the appositive after the comma names that encounter again
+            told = [g for g in s.frames if g.end <= d.start and g.clause.index == f.clause.index]
+            f = told[-1] if told else f
         if f is None:  # "The talks, which began on Tuesday, ...": the talks' date
             f = antecedent(ctx, s, d.start)
         if f is None and _OPENING_DATE.fullmatch(text, s.start, d.start):
