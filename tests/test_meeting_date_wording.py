@@ -556,6 +556,16 @@ OPENING_CASES: list[tuple[str, Span, set[str]]] = [
         d(3, 10),
         {WANG, FIDAN},
     ),
+    (
+        "Wang Yi visited Ankara on Tuesday. During the visit, he met Hakan Fidan.",
+        d(3, 10),
+        {WANG, FIDAN},
+    ),
+    (
+        "Wang Yi visited Ankara on Tuesday. Later that day, he met Hakan Fidan.",
+        d(3, 10),
+        {WANG, FIDAN},
+    ),
     # negatives: a possessive after the opening phrase, a pair named by the phrase itself
     (
         "At a meeting with Wang Yi in Ankara on Tuesday, Hakan Fidan's aides took notes.",

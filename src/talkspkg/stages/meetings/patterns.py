@@ -249,11 +249,12 @@ def list_before(names: Names, pos: int, start: int) -> list[Mention]:
     return out
 
 
-def _subject(names: Names, f: Frame, start: int) -> list[Mention]:
-    """Names before the trigger separated from it only by FILLERS (or an appositive)."""
+def _subject(names: Names, f: Frame, start: int, at: int | None = None) -> list[Mention]:
+    """Names before the trigger (or the position `at`) separated from it only by FILLERS (or
+    an appositive)."""
     text = names.ctx.text
     lo = start  # "On May 2, delegations ..., including A and B, met": across the aside
-    pos = f.start
+    pos = f.start if at is None else at
     fillers = 0
     places = names.ctx.mentions_in(lo, f.start, "location")
     while pos > lo and fillers <= MAX_FILLERS:
@@ -288,8 +289,9 @@ def _subject(names: Names, f: Frame, start: int) -> list[Mention]:
                 return _last_country(names, lo, at)
             before = [m for m in names.mentions if m.end <= at]
             fits = [m for m in before if _person(names.ctx, m.entity_id)]
-            if not fits and not text[lo:at].strip(' \t\n"“'):
-                return _one_person_before(names.ctx, lo)  # "X arrived in C. He met Y."
+            if not fits and _OPENS.fullmatch(text, lo, at):
+                # "X arrived in C. He met Y.", "... During the visit, he met Y."
+                return _one_person_before(names.ctx, lo)
             return fits[-1:] if fits else []
         place = next((m for m in places if m.end == pos), None)
         if place is not None:  # "travelled to Moscow to meet"
@@ -316,6 +318,8 @@ _OPENING_PHRASE = re.compile(
     r"(?:(?:a|an|the|his|her|their)\s+)?(?:[\w-]+\s+){0,2}?$",
     re.I,
 )
+# what may stand before a pronoun opening its sentence: nothing, or an opening phrase and a comma
+_OPENS = re.compile(r"[\s\"“]*(?:[A-Z][^,;:]{0,60},\s*)?")
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z\"“])")
 
 
@@ -347,6 +351,9 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
     verb = bool(kinds & set(VERB_KINDS))
     last = f.triggers[-1]
     subject = _subject(names, f, start)
+    later = [t for t in f.triggers[1:] if t.kind in ("verb", "conversation")]
+    if not subject and later:  # "During the visit, he met Y": the verb's own subject
+        subject = _subject(names, f, start, later[0].start)
     if verb and not subject:  # "The Turkish foreign minister met Wang Yi"
         subject = _role_subject(ctx, lo, f.start)
     if verb or has_support_verb(text, lo, f.start):
