@@ -111,6 +111,12 @@ DATE_CASES: list[tuple[str, Span]] = [
     ("Hakan Fidan met Wang Yi in Ankara last month.", mo(2, 28)),
     ("Hakan Fidan met Wang Yi in Ankara in mid-March.", mo(3, 31)),
     ("Hakan Fidan met Wang Yi in Ankara in early February.", mo(2, 28)),
+    ("Hakan Fidan met Wang Yi in Ankara earlier in the week.", wk(3, 9)),
+    ("Hakan Fidan met Wang Yi in Ankara a fortnight ago.", wk(2, 23)),
+    ("Hakan Fidan met Wang Yi in Ankara at the end of February.", mo(2, 28)),
+    ("Hakan Fidan met Wang Yi in Ankara in the first week of March.", mo(3, 31)),
+    ("Hakan Fidan met Wang Yi in Ankara in recent days.", NULL),
+    ("Hakan Fidan met Wang Yi in Ankara on 10.03.2026.", NULL),  # day and month order open
     # absolute forms, both orders, with and without a year
     ("Hakan Fidan met Wang Yi in Ankara on March 11.", d(3, 11)),
     ("Hakan Fidan met Wang Yi in Ankara on 11 March.", d(3, 11)),
