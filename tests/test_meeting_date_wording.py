@@ -665,3 +665,42 @@ def test_appositives_and_interrupted_clauses(body: str, expected: Span, parties:
     (row,) = in_city(rows, "Ankara")
     assert span(row) == expected
     assert people(rows, row["meeting_id"]) == parties
+
+
+# ================================================ people the knowledge base does not list
+
+STUBB, VALTONEN = "alexander-stubb", "elina-valtonen"  # deliberately absent from the registry
+
+UNKNOWN_CASES: list[tuple[str, set[str], set[str]]] = [
+    (
+        "Finnish President Alexander Stubb, accompanied by Foreign Minister Elina Valtonen, met "
+        "Hakan Fidan in Ankara on Tuesday.",
+        {STUBB, VALTONEN, FIDAN},
+        set(),
+    ),
+    (
+        "Hakan Fidan hosted a Finnish delegation led by President Alexander Stubb in Ankara on "
+        "Tuesday.",
+        {STUBB, FIDAN},
+        set(),
+    ),
+    (
+        "Hakan Fidan met Finnish President Alexander Stubb in Ankara on Tuesday, Reuters "
+        "correspondent Maria Bellini reported.",
+        {STUBB, FIDAN},
+        {"maria-bellini"},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("body", "included", "excluded"), UNKNOWN_CASES, ids=[c[0][:48] for c in UNKNOWN_CASES]
+)
+def test_people_the_knowledge_base_does_not_list(
+    body: str, included: set[str], excluded: set[str]
+) -> None:
+    rows = run(article(body))
+    (row,) = in_city(rows, "Ankara")
+    found = people(rows, row["meeting_id"])
+    assert included <= found
+    assert not excluded & found
