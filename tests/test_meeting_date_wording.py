@@ -204,6 +204,26 @@ def test_a_meeting_referred_back_to_is_dated_by_its_own_words() -> None:
     assert (row["status"], span(row)) == ("held", mo(2, 28))
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Sergei Lavrov recalled the February talks in Riyadh with Marco Rubio.",
+        "Sergei Lavrov recalled the Riyadh talks with Marco Rubio last February.",
+        "Sergei Lavrov recalled his Riyadh talks with Marco Rubio a month ago.",
+        "Sergei Lavrov recalled his talks with Marco Rubio in Riyadh at the end of February.",
+    ],
+)
+def test_an_earlier_meeting_referred_back_to_by_its_month(body: str) -> None:
+    (row,) = in_city(run(article(body)), "Riyadh")
+    assert span(row) == mo(2, 28)
+
+
+def test_a_month_before_another_noun_dates_nothing() -> None:
+    body = "Sergei Lavrov met Marco Rubio in Riyadh to discuss the February ceasefire."
+    (row,) = in_city(run(article(body)), "Riyadh")
+    assert span(row) == NULL
+
+
 def test_a_planned_meeting_next_week() -> None:
     body = "Marco Rubio will meet Sergei Lavrov in Riyadh next week, the State Department said."
     (row,) = in_city(run(article(body)), "Riyadh")

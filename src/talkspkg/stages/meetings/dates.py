@@ -29,7 +29,9 @@ Policy (ACLED-like precision, never a guess):
   told as one would be misdated, or when the anchor is not a single day.
 * A weekend ("over the weekend", "at the weekend") is the latest Saturday-Sunday begun on or
   before now (the next one not yet over for a plan), at week precision (its ISO week);
-  "last weekend" is the week before the anchor's. "mid-/early/late August" is the month.
+  "last weekend" is the week before the anchor's. "mid-/early/late August", "at the end of
+  August", "last August" and "the August summit" (a month right before a meeting noun) are the
+  month.
 * A range of days in one month ("August 11-12", "11–12 August 2025", "March 9 to 11", "10
   and 11 March") is day precision from its first to its last day (rows.py writes its first
   day: the package's day precision is one day).
@@ -170,6 +172,11 @@ def _patterns(vocab: Vocab) -> dict[str, Gated]:
         "iso": re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
         "my": re.compile(rf"(?<!\w)(?P<mon>{mon})\.?,?\s+{year}(?!\d)"),
         "month": re.compile(rf"(?<!\w)(?:{preps})\s*(?P<mon>{mon})(?![\w-])(?!\s+\d)", re.I),
+        # "the August summit", "their March talks": a month naming the encounter after it
+        "attr_month": re.compile(
+            rf"(?<!\w)(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?P<mon>{mon})"
+            r"\s+(?=[a-z])"
+        ),
         "weekday": re.compile(
             rf"(?<!\w)(?:(?P<mod>{mods})\s+)?(?P<wd>{wd})(?:['’]s)?"
             rf"(?:\s+(?:morning|afternoon|evening|night))?"
@@ -244,6 +251,13 @@ def find_dates(
     for m in pats["month"].finditer(text, start, end):
         if m["mon"][0].isupper():  # "in May", never the modal "may"
             add_dated(m, "month", month=_month_number(vocab, m["mon"]))
+    for m in pats["attr_month"].finditer(text, start, end):
+        noun = m.end()
+        if vocab.nouns.match(text, noun, end) or vocab.process_nouns.match(text, noun, end):
+            found.append(
+                DateExpr(m.start("mon"), m.end("mon"), m["mon"], "month",
+                         month=_month_number(vocab, m["mon"]))
+            )  # fmt: skip
     for m in pats["weekday"].finditer(text, start, end):
         if m["wd"][0].isupper():
             mod = " ".join((m["mod"] or "").lower().split())
