@@ -592,7 +592,19 @@ OPENING_CASES: list[tuple[str, Span, set[str]]] = [
         d(3, 10),
         {WANG, FIDAN},
     ),
-    # negatives: a possessive after the opening phrase, a pair named by the phrase itself
+    (
+        "Hakan Fidan told Wang Yi during their meeting in Ankara on Tuesday that trade must grow.",
+        d(3, 10),
+        {WANG, FIDAN},
+    ),
+    # negatives: the person told of others' meeting, a possessive after the opening phrase, a
+    # pair named by the phrase itself
+    (
+        "Mark Rutte told Wang Yi that Hakan Fidan and Antonio Tajani had been frank during "
+        "their meeting in Ankara on Tuesday.",
+        d(3, 10),
+        {FIDAN, TAJANI},
+    ),
     (
         "At a meeting with Wang Yi in Ankara on Tuesday, Hakan Fidan's aides took notes.",
         d(3, 10),
@@ -615,6 +627,12 @@ def test_parties_across_sentence_openings(body: str, expected: Span, parties: se
     (row,) = in_city(rows, "Ankara")
     assert span(row) == expected
     assert people(rows, row["meeting_id"]) == parties
+
+
+def test_he_after_a_speaker_and_the_person_told_is_not_the_person_told() -> None:
+    body = "Hakan Fidan told Wang Yi that he would visit Ankara on Tuesday to meet Antonio Tajani."
+    (row,) = in_city(run(article(body)), "Ankara")
+    assert WANG not in people(run(article(body)), row["meeting_id"])
 
 
 def test_a_pronoun_after_a_sentence_naming_two_people_is_nobody() -> None:

@@ -292,6 +292,8 @@ def _subject(names: Names, f: Frame, start: int, at: int | None = None) -> list[
             if not fits and _OPENS.fullmatch(text, lo, at):
                 # "X arrived in C. He met Y.", "... During the visit, he met Y."
                 return _one_person_before(names.ctx, lo)
+            if fits and _ADDRESSEE.search(text, max(lo, fits[-1].start - 30), fits[-1].start):
+                return []  # "X told Y that he would meet Z": X or Y, the text does not say
             return fits[-1:] if fits else []
         place = next((m for m in places if m.end == pos), None)
         if place is not None:  # "travelled to Moscow to meet"
@@ -412,6 +414,9 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
         # "X said after a meeting with Y", "X told reporters after meeting Y": the subject
         # of the clause the temporal phrase hangs on met Y
         add([m for m in _speaker_before(names, start, f.clause.start) if _person(ctx, m.entity_id)])
+    their = _THEIR.search(text, max(start, f.start - 40), f.start)
+    if their is not None:  # "X told Y during their meeting in C": X and Y met
+        add([m for m in _told(names, start, their.start()) if _person(ctx, m.entity_id)])
     passive = PASSIVE_BY if last.kind == "verb" else None
     for pattern, role in ((HOST_BY, "host"), (PART_BY, "participant"), (passive, "host")):
         if pattern is not None and (m := pattern.match(text, last.end, end)):
@@ -435,6 +440,26 @@ def _speaker_before(names: Names, start: int, pos: int) -> list[Mention]:
         return []
     verb = _SPOKE_TO.fullmatch(names.ctx.text, found[-1].end, pos)
     return found if verb and verb.group(1).lower() in names.ctx.speech_verbs else []
+
+
+_ADDRESSEE = re.compile(r"\b(?:told|tells|telling|assured|assures|informed|informs|warned)\s+$")
+_THEIR = re.compile(r"\b(?:during|at|in|after|before|following)\s+their\s+(?:[\w-]+\s+)?$", re.I)
+
+
+def _told(names: Names, start: int, pos: int) -> list[Mention]:
+    """ "X told Y | during their meeting": the speaker opening the sentence and the person
+    told, when only the speech verb stands between them and nothing after the person."""
+    speakers = _clause_subject(names, start, pos)
+    if not speakers:
+        return []
+    text = names.ctx.text
+    verb = re.match(r"\s+([\w’'-]+)\s+", text[speakers[-1].end : pos])
+    if verb is None or verb.group(1).lower() not in names.ctx.speech_verbs:
+        return []
+    told = list_after(names, speakers[-1].end + verb.end(), pos)
+    if len(told) != 1 or text[told[-1].end : pos].strip():
+        return []
+    return [*speakers, *told]
 
 
 # what ends the trigger's own phrase before a cue after it ("..., where he was joined by")
