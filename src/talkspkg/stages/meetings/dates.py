@@ -19,16 +19,22 @@ Policy (ACLED-like precision, never a guess):
   week-wide anchor it is that day of the anchor's week. "last Saturday" is strictly before the
   anchor day, "next Monday" strictly after.
 * A month and day without year take the year that puts the date nearest the anchor, except
-  that what is not a plan lies at most AHEAD_DAYS ahead of it and a plan never lies before it.
+  that what is not a plan lies at most AHEAD_DAYS ahead of it and a plan never lies before it;
+  a day that would lie more than FAR_BACK_DAYS back is None (a year is always written then).
+* "on Thursday next week", "Tuesday of last week": that day of the ISO week counted from the
+  anchor's.
   "in March last year", "on May 5 this year" count the year from the anchor's year.
 * "on the 15th" (no month) is the latest 15th on or before the anchor day (the earliest on or
   after it for a plan); None when a 15th lies just ahead (up to AHEAD_DAYS), since a plan not
   told as one would be misdated, or when the anchor is not a single day.
 * A weekend ("over the weekend", "at the weekend") is the latest Saturday-Sunday begun on or
   before now (the next one not yet over for a plan), at week precision (its ISO week);
-  "last weekend" is the week before the anchor's. "mid-/early/late August" is the month.
-* A range of days in one month ("August 11-12", "11–12 August 2025") is day precision from
-  its first to its last day.
+  "last weekend" is the week before the anchor's. "mid-/early/late August", "at the end of
+  August", "last August" and "the August summit" (a month right before a meeting noun) are the
+  month.
+* A range of days in one month ("August 11-12", "11–12 August 2025", "March 9 to 11", "10
+  and 11 March") is day precision from its first to its last day (rows.py writes its first
+  day: the package's day precision is one day).
 * Numeric dates (16/03/2025, 16.03.2025) resolve only when the order of day and month is
   unambiguous (one part above 12, or both equal); 03/04/2025 is None.
 * What counts from another event ("the day before the summit", "the weekend before the vote",
@@ -56,6 +62,9 @@ from talkspkg.stages.meetings.vocab import Vocab, load_vocab, phrase_pattern
 from talkspkg.stages.spans import resolve_overlaps
 
 PRECISIONS = ("day", "week", "month")  # finest first
+# a day without year told as past that lies this far back only because its date this year is
+# still ahead is no date of the past: it dates something to come ("the vote due on March 30")
+FAR_BACK_DAYS = 270
 AHEAD_DAYS = 10  # how far ahead of "now" a stated day may lie when nothing says it is a plan
 
 
@@ -84,6 +93,7 @@ class DateExpr:
     since: date | None = None  # a month "later in the month" than this day: from the day after
     year_offset: int | None = None  # "in March last year": years from the anchor's year
     last_day: int | None = None  # "August 11-12", "11–12 August": the range's last day
+    week: int | None = None  # "on Thursday next week": ISO weeks from the anchor's week
 
     @property
     def priority(self) -> int:
@@ -103,6 +113,7 @@ class DateExpr:
             self.since,
             self.year_offset,
             self.last_day,
+            self.week,
         )
 
 
@@ -131,7 +142,8 @@ def _patterns(vocab: Vocab) -> dict[str, Gated]:
     preps = "|".join(re.escape(p) for p in sorted(vocab.month_prepositions, key=len, reverse=True))
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
     # "August 11-12", "11–12 August": a range of days within one month
-    last = r"(?:\s*[-–]\s*(?P<last>[0-3]?\d)(?:st|nd|rd|th)?)?"
+    # "March 9 to 11", "9 and 10 March", "March 9 through 11": the same, in words
+    last = r"(?:(?:\s*[-–]\s*|\s+(?:to|through|and)\s+)(?P<last>[0-3]?\d)(?:st|nd|rd|th)?)?"
     year = r"(?P<year>(?:19|20)\d\d)"
     lead = rf"(?:(?P<wd>{wd}),?\s+)?"
     compiled = {
@@ -160,9 +172,17 @@ def _patterns(vocab: Vocab) -> dict[str, Gated]:
         "iso": re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
         "my": re.compile(rf"(?<!\w)(?P<mon>{mon})\.?,?\s+{year}(?!\d)"),
         "month": re.compile(rf"(?<!\w)(?:{preps})\s*(?P<mon>{mon})(?![\w-])(?!\s+\d)", re.I),
+        # "the August summit", "their March talks": a month naming the encounter after it
+        "attr_month": re.compile(
+            rf"(?<!\w)(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?P<mon>{mon})"
+            r"\s+(?=[a-z])"
+        ),
         "weekday": re.compile(
             rf"(?<!\w)(?:(?P<mod>{mods})\s+)?(?P<wd>{wd})(?:['’]s)?"
-            rf"(?:\s+(?:morning|afternoon|evening|night))?(?!\w)",
+            rf"(?:\s+(?:morning|afternoon|evening|night))?"
+            # "on Thursday next week", "Tuesday of last week": that day of that ISO week
+            r"(?:\s+(?:of\s+)?(?P<week>next|last|this|the\s+following|the\s+previous)\s+week)?"
+            r"(?!\w)",
             re.I,
         ),
         "relative": phrase_pattern(vocab.relative).compiled,
@@ -231,14 +251,23 @@ def find_dates(
     for m in pats["month"].finditer(text, start, end):
         if m["mon"][0].isupper():  # "in May", never the modal "may"
             add_dated(m, "month", month=_month_number(vocab, m["mon"]))
+    for m in pats["attr_month"].finditer(text, start, end):
+        noun = m.end()
+        if vocab.nouns.match(text, noun, end) or vocab.process_nouns.match(text, noun, end):
+            found.append(
+                DateExpr(m.start("mon"), m.end("mon"), m["mon"], "month",
+                         month=_month_number(vocab, m["mon"]))
+            )  # fmt: skip
     for m in pats["weekday"].finditer(text, start, end):
         if m["wd"][0].isupper():
             mod = " ".join((m["mod"] or "").lower().split())
+            week = " ".join((m["week"] or "").lower().split())
             add(
                 m,
                 "weekday",
                 weekday=vocab.weekdays[m["wd"].lower()],
                 offset=vocab.weekday_modifiers.get(mod, 0),
+                week=_WEEKS[week] if week else None,
             )
     for m in pats["relative"].finditer(text, start, end):
         unit, offset = vocab.relative[" ".join(m.group().lower().split())]
@@ -253,6 +282,9 @@ def find_dates(
             continue  # "the day before the summit": counted from that event, not the one told
         add(m, "sequel", unit=unit, offset=offset, since=date.min if after else None)
     return resolve_overlaps(found)
+
+
+_WEEKS = {"next": 1, "the following": 1, "this": 0, "last": -1, "the previous": -1}
 
 
 # ---------------------------------------------------------------- calendar helpers
@@ -310,6 +342,12 @@ def _resolve(expr: DateExpr, anchor: Anchor | None, future: bool = False) -> Dat
         return _day_of_month(expr.day or 0, anchor, future)
     if expr.kind == "month":
         return _bare_month(expr.month or 1, anchor, future)
+    if expr.kind == "weekday" and expr.week is not None:
+        monday, sunday = week_of(anchor.lo)
+        if anchor.hi > sunday:
+            return None
+        d = monday + timedelta(days=7 * expr.week + (expr.weekday or 0))
+        return DateRange(d, d, "day")
     if expr.kind == "weekday":
         return _weekday(expr.weekday or 0, expr.offset, anchor, future)
     if expr.kind == "relative" and expr.unit == "weekend":
@@ -376,6 +414,8 @@ def _month_day(expr: DateExpr, anchor: Anchor, future: bool = False) -> DateRang
     if not cands:
         return None
     best = min(cands)[1]
+    if (anchor.lo - best).days > FAR_BACK_DAYS:
+        return None  # "the vote due on March 30" in mid-March: not a day a year ago
     return DateRange(best, best, "day")
 
 

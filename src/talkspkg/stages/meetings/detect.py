@@ -54,8 +54,10 @@ postponed") does not place the encounter in time (it is kept on the mention).
 A day without a year in a story told in an earlier year takes that year
 (narrative_years: "In February 2022 ... On March 10, ...").
 
-The article's anchor is its publication date, else the window a relative expression tied to a
-full date states (dates.stated_anchor), else None (relative dates stay unresolved here).
+The article's anchor is its publication date (a dateline's day, "KYIV, March 9 (Reuters) -",
+wins over the date `sources.yaml` gives: it is the text's own day), else the window a relative
+expression tied to a full date states (dates.stated_anchor), else None (relative dates stay
+unresolved here).
 """
 
 from __future__ import annotations
@@ -67,6 +69,7 @@ from datetime import date
 
 from talkspkg.document import Article, SegmentKind
 from talkspkg.kb import KnowledgeBase
+from talkspkg.lines.datelines import match_dateline
 from talkspkg.stages.meetings.context import ArticleContext
 from talkspkg.stages.meetings.dates import (
     Anchor,
@@ -136,6 +139,9 @@ def frame_format(f: Frame) -> str | None:
 def article_anchor(ctx: ArticleContext) -> Anchor | None:
     if ctx.article.meta.published_date is not None:
         meta = ctx.article.meta
+        filed = _dateline_day(ctx.article) if meta.published_date_source == "sources" else None
+        if filed is not None:  # "KYIV, March 9 (Reuters) -": the story's own day
+            return published_anchor(filed, "text")
         return published_anchor(meta.published_date, meta.published_date_source)
     exprs = [
         d
@@ -143,6 +149,32 @@ def article_anchor(ctx: ArticleContext) -> Anchor | None:
         for d in find_dates(ctx.text, seg.start, seg.end, ctx.vocab)
     ]
     return stated_anchor(ctx.text, exprs)
+
+
+DATELINE_DAYS = 7  # a dateline day this far from the sources date is no day of this story
+
+
+def _dateline_day(article: Article) -> date | None:
+    """The month and day a dateline states ("KYIV, March 9 (Reuters) -", "ANKARA, 9 March
+    (AFP) -") in the year that puts it nearest the publication date `sources.yaml` gives (the
+    text states no year): the day the story was filed, which its "on Tuesday" counts from. None
+    when there is none, or when it lies more than DATELINE_DAYS from that date."""
+    meta = article.meta
+    body = next((g for g in meta.segments if g.kind == SegmentKind.BODY), None)
+    if meta.dateline is None or meta.published_date is None or body is None:
+        return None
+    m = match_dateline(article.text[body.start : body.end], False)
+    if m is None or not (m["mon"] or m["mon2"]):
+        return None
+    month = "janfebmaraprmayjunjulaugsepoctnovdec".index((m["mon"] or m["mon2"])[:3].lower())
+    days = []
+    for year in (meta.published_date.year - 1, meta.published_date.year):
+        try:
+            days.append(date(year, month // 3 + 1, int(m["day"] or m["day2"])))
+        except ValueError:
+            continue
+    near = [d for d in days if abs((d - meta.published_date).days) <= DATELINE_DAYS]
+    return near[0] if near else None
 
 
 class _Grouper:

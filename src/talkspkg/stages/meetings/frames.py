@@ -10,7 +10,15 @@ MAX_WORDS, places and venues only within `place_words`, never across a clause bo
   White House"); a city right after a venue is the venue's ("at the Elysee Palace in Paris",
   "at Camp X, Y"); a discovered venue ("Joint Base X", "aboard the X") is the venue only;
   "held in", "hosted in", "took place in" tie a city to a trigger up to MAX_WORDS away
-  ("talks between A, B, C and D held in London").
+  ("talks between A, B, C and D held in London"); a trigger in a "where" clause takes the city
+  the clause hangs on ("flew to Ankara, where he met X").
+* A relative clause right after a trigger and its complements that says the encounter took
+  place or is due ("The talks between A and B, which began on Tuesday in C, ...") gives that
+  trigger its date, place and (unless it holds a speech verb) people (sentence.antecedent); a
+  trigger that is the whole subject of a main clause a relative clause interrupts takes what
+  the clause's verb part states ("The meeting, which X called useful, took place in C on
+  Tuesday"); a date before a comma closes the frame before it, not an appositive after it
+  ("A met B on Tuesday, their first meeting since May").
 * A person in a clause without a trigger belongs to the sentence's encounter when the clause
   says they attended or stayed away ("Kellogg will attend instead"), or when the person is the
   sentence's subject and the encounter's clause has no subject of its own ("Rubio, who ...,
@@ -18,7 +26,10 @@ MAX_WORDS, places and venues only within `place_words`, never across a clause bo
 * Relative dates inside quotations and embedded posts are the speaker's, not the article's,
   and are ignored; dates right after a speech verb ("reported Tuesday") date the report; an
   encounter named after a temporal preposition ("ahead of the talks") takes only a date right
-  after it.
+  after it; a present-tense verb of the encounter with a day and no past cue ("X meets Y in C
+  on Thursday", "heads to C on Thursday", `present_cues`) announces it: planned, the next such
+  day; a date scheduling another noun's event ("the vote due on March 30", "a deadline
+  set for Friday") dates nothing here.
 
 A frame with neither place nor date is anaphoric: detect.py decides which meeting it refers to.
 """
@@ -37,6 +48,7 @@ from talkspkg.stages.meetings.sentence import (
     Frame,
     Sentence,
     add_role,
+    antecedent,
     nearest,
 )
 from talkspkg.stages.meetings.text import clause_at, clauses, inside, words_between
@@ -45,6 +57,7 @@ from talkspkg.stages.mentions import Mention
 from talkspkg.stages.spans import resolve_overlaps
 
 STATUS_WORDS = 12  # a modal far from the trigger rarely governs it
+_DAY_KINDS = ("weekday", "day_of_month", "month_day")  # a day whose past or future is open
 _ADJACENT = re.compile(r"[\s,;()–—-]*(?:on\s+)?")
 _WORD = re.compile(r"[\w’'-]+")
 
@@ -162,6 +175,8 @@ def _attach_places(ctx: ArticleContext, s: Sentence) -> None:
         f = next(  # "at the Elysee Palace in Paris": the venue's city
             (g for b, g in venues.items() if _VENUE_CITY.fullmatch(text, b, m.start)), None
         ) or nearest(ctx, m.start, s.frames, s, same_clause=True, limit=limit)
+        if f is None:  # "the talks, which took place in Ankara": the talks' place
+            f = antecedent(ctx, s, m.start)
         if f is None:
             continue
         if ctx.is_venue(entity):
@@ -170,6 +185,9 @@ def _attach_places(ctx: ArticleContext, s: Sentence) -> None:
                 venues[m.end] = f
         elif f.place is None or (_rank(ctx, m, f.place), _closer(ctx, s, f, m, f.place)) > (0, 0):
             f.place = m
+    for f in s.frames:  # "flew to Ankara, where he met X": the city the clause hangs on
+        if f.place is None and f.venue is None:
+            f.place = _where_city(ctx, s, f)
     for f in s.frames:  # "at the White House": in Washington
         if f.place is None and f.venue is not None:
             city = next(
@@ -178,6 +196,20 @@ def _attach_places(ctx: ArticleContext, s: Sentence) -> None:
             if city and ctx.entity(city) is not None:
                 a, b, name = f.venue
                 f.place = Mention(ctx.article.article_id, a, b, name, city, "venue")
+
+
+_WHERE = re.compile(r"\s*,?\s+where\s+(?:[\w’'-]+\s+){0,5}", re.I)
+
+
+def _where_city(ctx: ArticleContext, s: Sentence, f: Frame) -> Mention | None:
+    """ "Wang flew to Ankara, where he sat down with Fidan": the city right before a "where"
+    clause (at most five words before the trigger) is the place of the clause's encounter."""
+    for m in ctx.mentions_in(s.start, f.start, "location"):
+        entity = ctx.entity(m.entity_id)
+        city = entity is not None and ctx.is_city(entity)
+        if city and _WHERE.fullmatch(ctx.text, m.end, f.start):
+            return m
+    return None
 
 
 _VENUE_CITY = re.compile(r"(?:,\s*|\s+in\s+)")
@@ -221,7 +253,16 @@ def _attach_dates(ctx: ArticleContext, s: Sentence, dates: list[DateExpr]) -> No
             before = before[:-1]
         if before and before[-1].lower() in ctx.speech_verbs:
             continue  # "reported Tuesday" dates the report
+        if _scheduled_other(ctx, s, d):
+            continue  # "the vote due on March 30" dates the vote
         f = nearest(ctx, d.start, s.frames, s, same_clause=True, limit=MAX_WORDS)
+        if f is not None and f.start > d.end and "," in text[d.end : f.start]:
+            # "A met B in C on Tuesday, their first meeting since May": the date closes the
+            # frame before it, the appositive after the comma names that encounter again
+            told = [g for g in s.frames if g.end <= d.start and g.clause.index == f.clause.index]
+            f = told[-1] if told else f
+        if f is None:  # "The talks, which began on Tuesday, ...": the talks' date
+            f = antecedent(ctx, s, d.start)
         if f is None and _OPENING_DATE.fullmatch(text, s.start, d.start):
             f = _main_frame(s)  # "On March 3, the envoys of A and B, ..., met in C"
         if f is not None and _timed_by_other(ctx, f, d):
@@ -243,6 +284,25 @@ def _attach_dates(ctx: ArticleContext, s: Sentence, dates: list[DateExpr]) -> No
             if _ADJACENT.fullmatch(text[a.end : b.start]) and other.kind in ("date", "month_day"):
                 best = other  # "the previous week, on April 17, 2025": the full date
         f.date = best
+
+
+_TOKENS = re.compile(r"[\w’'-]+")
+
+
+def _scheduled_other(ctx: ArticleContext, s: Sentence, d: DateExpr) -> bool:
+    """ "the vote due on March 30", "a deadline set for Friday" (a determiner, at most one word,
+    a noun, a word of `schedule_words`): the date of that noun's event; but "talks scheduled
+    for Friday" (the noun a trigger) date the talks, and "earlier than scheduled on
+    Wednesday" (no noun) the encounter."""
+    words = list(_TOKENS.finditer(ctx.text, max(s.start, d.start - 60), d.start))
+    if words and words[-1].group().lower() in ("on", "for"):
+        words.pop()
+    if len(words) < 3 or words[-1].group().lower() not in ctx.vocab.schedule_words:
+        return False
+    noun = words[-2]
+    if not any(w.group().lower() in ctx.vocab.determiners for w in words[-4:-2]):
+        return False
+    return not any(t.start <= noun.start() < t.end for f in s.frames for t in f.triggers)
 
 
 # what may precede a date that opens its sentence and so dates the main clause's encounter
@@ -292,9 +352,19 @@ def _attach_cues(ctx: ArticleContext, s: Sentence) -> None:
         for status, pattern in vocab.status_cues.items()
         for m in pattern.finditer(text, s.start, s.end)
     ]
+    present = vocab.present_cues
     for cue in resolve_overlaps(cues):  # "will be held" is a plan, not "held"
         if (f := target(cue.start, STATUS_WORDS)) is not None:
             f.statuses.add(cue.status)
+            told = text[cue.start : cue.end]
+            f.past = f.past or (cue.status == "held" and not present.fullmatch(told))
+    for m in present.finditer(text, s.start, s.end):
+        if (f := target(m.start(), STATUS_WORDS)) is not None:
+            f.present = True
+    for f in s.frames:  # "X meets Y in C on Thursday": announced, not told
+        if f.present and not f.past and f.date is not None and f.date.kind in _DAY_KINDS:
+            f.statuses.discard("held")
+            f.statuses.add("planned")
     for fmt, pattern in vocab.format_cues.items():  # the form is stated in its own clause
         for m in pattern.finditer(text, s.start, s.end):
             f = nearest(ctx, m.start(), absorbers, s, same_clause=True, limit=MAX_WORDS)

@@ -10,15 +10,27 @@ possessives between names are skipped: "Russian President Vladimir Putin"):
   or a comma (an appositive ", the US envoy," is skipped);
 * the object of a verb trigger ("met Putin", "hosted Zelensky and ...");
 * "with" / "alongside" after the trigger ("talks with A", "a phone call with A");
-* in the object or "with" slot, a party named only by a role ("with the Russian president",
-  "met his Finnish counterpart"): the one person of the article who acts for that country
-  with that role (a discovered person acts for the country of their title), else the country;
+* in the subject, object or "with" slot, a party named only by a role ("with the Russian
+  president", "met his Finnish counterpart", "The Turkish foreign minister met ...",
+  "Turkey's foreign minister"): the one person of the article who acts for that country with
+  that role (a discovered person acts for the country of their title); else the one person
+  whose knowledge-base title the phrase is, only in an article dated within the window those
+  titles were curated for (`kb_title_window`: who held an office later, the knowledge base does
+  not say); else the country;
 * "between A and B" after the trigger;
 * a possessive before a noun trigger ("Witkoff's meeting with Putin") and a pair joined by a
   dash ("the Trump-Putin summit");
+* who came with the subject: "X, accompanied by Y, met Z", "Flanked by Y, X met Z", "X met Z
+  on Tuesday, joined by Y" (the cues of `company_cues`; after the trigger only within its own
+  phrase, never past "where", "before", a speech verb ...);
 * "<trigger> (were) hosted / chaired / received by A" and a verb trigger's passive "by A"
   ("Y was received by A") (hosts), and "(were) led / headed / mediated /
   brokered / attended / joined by A" (participants: a mediator takes part).
+
+A sentence opening with the encounter ("At a meeting with Y in C, X said ...", "During talks
+with Y, ...") gives Y's counterpart as the subject after the opening phrase; "X said after a
+meeting with Y" gives X; "He"/"She" opening a sentence with no person before it is the one
+person the sentence before names (nobody when it names two).
 
 A name right after a verb of briefing ("would brief the chancellor on the talks") is told
 of the talks, it is no subject of them.
@@ -237,11 +249,12 @@ def list_before(names: Names, pos: int, start: int) -> list[Mention]:
     return out
 
 
-def _subject(names: Names, f: Frame, start: int) -> list[Mention]:
-    """Names before the trigger separated from it only by FILLERS (or an appositive)."""
+def _subject(names: Names, f: Frame, start: int, at: int | None = None) -> list[Mention]:
+    """Names before the trigger (or the position `at`) separated from it only by FILLERS (or
+    an appositive)."""
     text = names.ctx.text
     lo = start  # "On May 2, delegations ..., including A and B, met": across the aside
-    pos = f.start
+    pos = f.start if at is None else at
     fillers = 0
     places = names.ctx.mentions_in(lo, f.start, "location")
     while pos > lo and fillers <= MAX_FILLERS:
@@ -276,6 +289,11 @@ def _subject(names: Names, f: Frame, start: int) -> list[Mention]:
                 return _last_country(names, lo, at)
             before = [m for m in names.mentions if m.end <= at]
             fits = [m for m in before if _person(names.ctx, m.entity_id)]
+            if not fits and _OPENS.fullmatch(text, lo, at):
+                # "X arrived in C. He met Y.", "... During the visit, he met Y."
+                return _one_person_before(names.ctx, lo)
+            if fits and _ADDRESSEE.search(text, max(lo, fits[-1].start - 30), fits[-1].start):
+                return []  # "X told Y that he would meet Z": X or Y, the text does not say
             return fits[-1:] if fits else []
         place = next((m for m in places if m.end == pos), None)
         if place is not None:  # "travelled to Moscow to meet"
@@ -296,6 +314,30 @@ def _subject(names: Names, f: Frame, start: int) -> list[Mention]:
     return []
 
 
+# a sentence opening with the encounter as a frame for what its subject did there
+_OPENING_PHRASE = re.compile(
+    r"[\W_]*(?:at|during|in|over|on\s+the\s+(?:sidelines|margins)\s+of)\s+"
+    r"(?:(?:a|an|the|his|her|their)\s+)?(?:[\w-]+\s+){0,2}?$",
+    re.I,
+)
+# what may stand before a pronoun opening its sentence: nothing, or an opening phrase and a comma
+_OPENS = re.compile(r"[\s\"“]*(?:[A-Z][^,;:]{0,60},\s*)?")
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z\"“])")
+
+
+def _one_person_before(ctx: ArticleContext, start: int) -> list[Mention]:
+    """ "He"/"She" opening the sentence at `start`: the person the sentence before it in its
+    paragraph names, when it names exactly one ("Wang Yi arrived in Ankara on Tuesday. He met
+    Fidan"); else nobody."""
+    para = ctx.text.rfind("\n", 0, start) + 1
+    ends = [m.end() for m in _SENTENCE_END.finditer(ctx.text, para, max(para, start - 1))]
+    prev = ends[-2] if len(ends) >= 2 else para
+    if not ends and para >= start:
+        return []
+    persons = [m for m in ctx.mentions_in(prev, start, "person")]
+    return persons[:1] if len({m.entity_id for m in persons}) == 1 else []
+
+
 def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]:
     """Parties of frame `f` of the sentence text[start:end] found in its slots."""
     text = ctx.text
@@ -311,11 +353,20 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
     verb = bool(kinds & set(VERB_KINDS))
     last = f.triggers[-1]
     subject = _subject(names, f, start)
+    later = [t for t in f.triggers[1:] if t.kind in ("verb", "conversation")]
+    if not subject and later:  # "During the visit, he met Y": the verb's own subject
+        subject = _subject(names, f, start, later[0].start)
+    if verb and not subject:  # "The Turkish foreign minister met Wang Yi"
+        subject = _role_subject(ctx, lo, f.start)
     if verb or has_support_verb(text, lo, f.start):
         add(subject)
     if verb:  # the object may run past "including" ("to meet A and B, including C")
         obj = _skip_space(text, last.end)
         add(list_after(names, obj, end) or role_party(ctx, obj, end))
+    elif _GERUND.search(text, max(start, f.start - 20), f.start) and last.text.lower() == "meeting":
+        obj = _skip_space(text, last.end)  # "after meeting Wang Yi": a verb with its object
+        if names.at(obj) is not None:
+            add(list_after(names, obj, end))
     # the slots right after the trigger may run past a relative clause's comma
     if (w := WITH.match(text, last.end, end)) and len(re.findall(r"\w+", w.group())) <= 6:
         add(list_after(names, w.end(), end) or role_party(ctx, w.end(), end))
@@ -348,6 +399,24 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
             # of the main clause after the opening phrase
             main = _clause_subject(names, f.clause.end, end)
             add([m for m in main if _person(ctx, m.entity_id)])
+    if verb or has_support_verb(text, lo, f.start):
+        for c in ctx.vocab.company_cues.finditer(text, start, end):
+            if _in_company(ctx, f, subject, start, c.start(), c.end()):
+                add(list_after(names, c.end(), end))
+    opening = _OPENING_PHRASE.match(text, start, f.start)
+    if opening and len([e for e in found if _person(ctx, e)]) == 1:
+        # "At a meeting with Y in C, X said ...": the subject after the opening phrase met Y
+        comma = text.find(",", f.end, end)
+        if comma > 0 and not ctx.vocab.verbs.search(text, f.end, comma):
+            main = _clause_subject(names, comma + 1, end)
+            add([m for m in main if _person(ctx, m.entity_id)])
+    if f.temporal and f.clause.kind == "sub" and len([e for e in found if _person(ctx, e)]) == 1:
+        # "X said after a meeting with Y", "X told reporters after meeting Y": the subject
+        # of the clause the temporal phrase hangs on met Y
+        add([m for m in _speaker_before(names, start, f.clause.start) if _person(ctx, m.entity_id)])
+    their = _THEIR.search(text, max(start, f.start - 40), f.start)
+    if their is not None:  # "X told Y during their meeting in C": X and Y met
+        add([m for m in _told(names, start, their.start()) if _person(ctx, m.entity_id)])
     passive = PASSIVE_BY if last.kind == "verb" else None
     for pattern, role in ((HOST_BY, "host"), (PART_BY, "participant"), (passive, "host")):
         if pattern is not None and (m := pattern.match(text, last.end, end)):
@@ -358,8 +427,74 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
     return found
 
 
+# a gerund has no determiner: "after meeting X", "before meeting X", "since meeting X"
+_GERUND = re.compile(r"(?:^|\b(?:after|before|since|while|following|when|by|on))\s+$", re.I)
+_SPOKE_TO = re.compile(r"\s+([\w’'-]+)(?:\s+[\w’'-]+){0,2}\s*$")
+
+
+def _speaker_before(names: Names, start: int, pos: int) -> list[Mention]:
+    """The names opening the sentence when only a speech verb and at most two words (its
+    audience: "told reporters") follow them before `pos`: "X said | after a meeting with Y"."""
+    found = _clause_subject(names, start, pos)
+    if not found:
+        return []
+    verb = _SPOKE_TO.fullmatch(names.ctx.text, found[-1].end, pos)
+    return found if verb and verb.group(1).lower() in names.ctx.speech_verbs else []
+
+
+_ADDRESSEE = re.compile(r"\b(?:told|tells|telling|assured|assures|informed|informs|warned)\s+$")
+_THEIR = re.compile(r"\b(?:during|at|in|after|before|following)\s+their\s+(?:[\w-]+\s+)?$", re.I)
+
+
+def _told(names: Names, start: int, pos: int) -> list[Mention]:
+    """ "X told Y | during their meeting": the speaker opening the sentence and the person
+    told, when only the speech verb stands between them and nothing after the person."""
+    speakers = _clause_subject(names, start, pos)
+    if not speakers:
+        return []
+    text = names.ctx.text
+    verb = re.match(r"\s+([\w’'-]+)\s+", text[speakers[-1].end : pos])
+    if verb is None or verb.group(1).lower() not in names.ctx.speech_verbs:
+        return []
+    told = list_after(names, speakers[-1].end + verb.end(), pos)
+    if len(told) != 1 or text[told[-1].end : pos].strip():
+        return []
+    return [*speakers, *told]
+
+
+# what ends the trigger's own phrase before a cue after it ("..., where he was joined by")
+_OTHER_CLAUSE = re.compile(
+    r"[;:]|\b(?:where|when|while|before|after|then|later|who|which|whom|but|said|says|told)\b",
+    re.I,
+)
+_COMPANY_GAP = 12  # words between the trigger and a company cue after it
+
+
+def _in_company(
+    ctx: ArticleContext, f: Frame, subject: list[Mention], start: int, a: int, b: int
+) -> bool:
+    """The cue text[a:b] ("accompanied by", "joined by", "flanked by") tells who came with the
+    trigger's subject: after the trigger in its own phrase ("X met Z on Tuesday, joined by Y"),
+    as the subject's appositive ("X, accompanied by Y, met Z") or as the phrase opening the
+    sentence right before the subject ("Flanked by Y, X met Z")."""
+    text = ctx.text
+    if a >= f.end:
+        gap = text[f.end : a]
+        return len(re.findall(r"\w+", gap)) <= _COMPANY_GAP and not _OTHER_CLAUSE.search(gap)
+    if not subject or a < start:
+        return False
+    first, last = subject[0], subject[-1]
+    if last.end <= a and b <= f.start:  # the subject's appositive, closed before the trigger
+        return re.match(r"\s*,", text[last.end : a]) is not None
+    if b <= first.start:  # "Flanked by Y, X met Z": the sentence opens with the cue
+        opening = text[start:a].strip(" \t\n\"“‘'*")
+        return not opening and "," in text[b : first.start]
+    return False
+
+
 _ROLE_PARTY = re.compile(
-    r"(?:the|his|her|their)\s+(?P<demonym>[A-Z][\w.]*)\s+(?P<role>[a-z]+)\b(?!\s*,?\s*[A-Z])"
+    r"(?:(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?P<demonym>[A-Z][\w.]*)|(?P<owner>[A-Z][\w.]*)['’]s)"
+    r"\s+(?P<role>[A-Za-z]+(?:\s+[A-Za-z]+)?)\b(?!\s*,?\s*[A-Z])"
 )
 
 
@@ -373,27 +508,75 @@ def _words(role: str | None) -> list[str]:
 
 def role_party(ctx: ArticleContext, pos: int, end: int) -> list[Mention]:
     """A party named only by a role ("with the Russian president", "met his Finnish
-    counterpart"; no name follows): the one person of the article who acts for that country
-    and holds that role (a head of state or government or a minister for "counterpart"),
-    else the country itself."""
+    counterpart", "the Turkish foreign minister", "Turkey's foreign minister"; no name follows):
+    the one person of the article who acts for that country and holds that role (a head of
+    state or government or a minister for "counterpart"); else the one person whose title in the
+    knowledge base it is, when the article's date lies where the knowledge base's titles hold
+    (`kb_title_window`); else the country itself."""
     m = _ROLE_PARTY.match(ctx.text, pos, end)
     if m is None:
         return []
-    iso = ctx.kb.lexicon.demonyms.get(m.group("demonym"))
+    lex = ctx.kb.lexicon
+    if m.group("demonym"):
+        iso = lex.demonyms.get(m.group("demonym"))
+    else:
+        owner = m.group("owner")
+        iso = lex.demonyms.get(f"{owner}'s") or lex.demonyms.get(owner)
     country = ctx.country_by_iso.get(iso or "")
-    role = m.group("role")
-    if country is None or (role != "counterpart" and role not in ctx.kb.lexicon.role_words):
+    role = m.group("role").lower().split()
+    if role[-1] not in lex.role_words and role[-1] != "counterpart":
+        role = role[:1]  # "the Russian president said": one role word
+    stop = m.start("role") + len(" ".join(role))
+    if country is None or (role[-1] != "counterpart" and role[-1] not in lex.role_words):
         return []
+    wanted = _OFFICES if role == ["counterpart"] else set(role)
     holders = {
         x.entity_id
         for x in ctx.mentions
         if (e := ctx.entity(x.entity_id)) is not None
         and e.entity_type == "person"
         and ctx.state_of(x.entity_id) == country
-        and bool(({role} if role != "counterpart" else _OFFICES) & set(_words(e.role)))
+        and (
+            bool(wanted & set(_words(e.role)))
+            if role == ["counterpart"]
+            else wanted <= set(_words(e.role))
+        )
     }
-    eid = holders.pop() if len(holders) == 1 else country
-    return [Mention(ctx.article.article_id, m.start(), m.end(), m.group(), eid, "role")]
+    phrase = ctx.text[m.start() : stop]
+    eid = holders.pop() if len(holders) == 1 else _titled(ctx, phrase) or country
+    return [Mention(ctx.article.article_id, m.start(), stop, phrase, eid, "role")]
+
+
+_AUX_GAP = re.compile(r"(?:\s+(?:has|had|have|also|will|would|was|is|then|later|reportedly))*\s+$")
+
+
+def _role_subject(ctx: ArticleContext, lo: int, pos: int) -> list[Mention]:
+    """A role phrase right before a verb trigger (auxiliaries aside) as its subject."""
+    for m in _ROLE_PARTY.finditer(ctx.text, lo, pos):
+        found = role_party(ctx, m.start(), pos)
+        if found and _AUX_GAP.fullmatch(ctx.text, found[0].end, pos):
+            return found
+    return []
+
+
+def _titled(ctx: ArticleContext, phrase: str) -> str | None:
+    """The one person whose knowledge-base title the phrase is ("the Turkish foreign minister"),
+    when the article's date lies in the window the titles were curated for."""
+    published = ctx.article.meta.published_date
+    lo, hi = ctx.vocab.kb_title_window
+    if published is None or not lo <= published <= hi:
+        return None
+    words = phrase.split(maxsplit=1)
+    if words[0].lower() in ("the", "his", "her", "their"):
+        phrase = words[1]
+    key = " ".join(phrase.lower().replace("’", "'").split())
+    owners = {
+        e.entity_id
+        for e in ctx.kb.entities.values()
+        if e.entity_type == "person"
+        and any(" ".join(t.lower().replace("’", "'").split()) == key for t in e.titles)
+    }
+    return owners.pop() if len(owners) == 1 else None
 
 
 def _last_country(names: Names, lo: int, at: int) -> list[Mention]:

@@ -23,7 +23,14 @@ from talkspkg.stages.meetings.roles import (
     is_qualifier,
     is_source,
 )
-from talkspkg.stages.meetings.sentence import MAX_WORDS, Frame, Sentence, add_role, nearest
+from talkspkg.stages.meetings.sentence import (
+    MAX_WORDS,
+    Frame,
+    Sentence,
+    add_role,
+    nearest,
+)
+from talkspkg.stages.meetings.sentence import antecedent as described_by
 from talkspkg.stages.meetings.text import clause_at, words_between
 from talkspkg.stages.mentions import Mention
 
@@ -89,6 +96,8 @@ def attach_people(ctx: ArticleContext, s: Sentence) -> None:
         f = nearest(ctx, m.start, s.frames, s, same_clause=True, limit=None)
         if f is None and clause_of(m.start) in attend:
             f = nearest(ctx, m.start, s.frames, s, same_clause=False, limit=None)
+        if f is None and not _speaks(ctx, s, m.start):
+            f = described_by(ctx, s, m.start)  # "the talks, which A held with B on Tuesday"
         if f is not None:
             add_role(f.roles, m.entity_id, role_of(m, f, inherited=False))
             placed.add(m.start)
@@ -144,6 +153,13 @@ def attach_people(ctx: ArticleContext, s: Sentence) -> None:
         if f is not None:
             role = "absent" if d.absent else "host" if d.host else "participant"
             add_role(f.roles, d.entity_id, role)
+
+
+def _speaks(ctx: ArticleContext, s: Sentence, pos: int) -> bool:
+    """The clause holding `pos` has a speech verb ("which X said were held in good faith")."""
+    clause = clause_at(pos, s.parts)
+    words = re.findall(r"[\w’'-]+", ctx.text[clause.start : clause.end])
+    return any(w.lower() in ctx.speech_verbs for w in words)
 
 
 def _keep_slot_persons(ctx: ArticleContext, f: Frame, found: dict[str, str]) -> None:

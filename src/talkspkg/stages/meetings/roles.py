@@ -5,7 +5,8 @@ Policy (precision first: a name in the sentence is not yet a participant):
 * A source is not a participant: the person before a speech verb whose reported clause holds the
   encounter ("Kellogg said on Wednesday that there were talks ..."), and the person after
   "according to" / "said". A person who is also named as the actor elsewhere is found there;
-  a speaker who is the subject of the reported clause ("X said he met Y") is the actor.
+  a speaker who is the subject of the reported clause ("X said he met Y") is the actor. Nor is
+  the person told ("X told Y that A and B met").
 * A person named only to qualify another is not a participant: possessive and attributive
   titles ("Zelensky's chief of staff, Andriy Yermak", "Trump special envoy Steve Witkoff"), and
   the principal of an agent ("a spokesperson for Keir Starmer", "an envoy representing ...").
@@ -53,6 +54,10 @@ def _capitalised_or_role(ctx: ArticleContext, words: Sequence[str]) -> bool:
     return all(w[:1].isupper() or w.lower() in ctx.role_words for w in words)
 
 
+_TOLD = re.compile(r"\b([a-z]+)\s+$")  # the speech verb right before the person told
+_THAT = re.compile(r"\s*(?:,\s*)?(?:that\b|[\"“])")
+
+
 def is_source(
     ctx: ArticleContext, m: Mention, end: int, triggers: Sequence[tuple[int, int]]
 ) -> bool:
@@ -65,6 +70,11 @@ def is_source(
         verb_at = after.start("verb")
         if not any(m.end <= a <= verb_at < b or m.end <= a < verb_at for a, b in triggers):
             return True
+    told = _TOLD.search(text, max(0, m.start - 30), m.start)
+    if told and told.group(1).lower() in ctx.speech_verbs and _THAT.match(text, m.end):
+        # "X told Y that A and B met": Y hears of the encounter; a trigger between the verb
+        # and Y ("told Y during their meeting") is not this case
+        return True
     before = text[max(0, m.start - 70) : m.start]
     inverted = r"(?:[,\"”’]\s*(?:said|says|added|wrote|stated)|\baccording\s+to)\s+"
     hit = list(re.finditer(inverted, before, re.I))

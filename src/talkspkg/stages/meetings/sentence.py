@@ -44,6 +44,8 @@ class Frame:
     third_parties: set[str] = field(default_factory=set)
     temporal: bool = False  # named after "after", "ahead of": it times another event
     other: bool = False  # "the next round of talks", "another meeting": not the one just told
+    present: bool = False  # a present-tense verb of the encounter ("meets", "heads to")
+    past: bool = False  # a past cue that it took place ("met", "was held")
 
     @property
     def start(self) -> int:
@@ -81,7 +83,7 @@ def nearest(
     home = clause_at(pos, s.parts).index
     best: tuple[int, int, Frame] | None = None
     for f in cands:
-        if same_clause and f.clause.index != home:
+        if same_clause and f.clause.index != home and not _subject_of(ctx, s, f, home):
             continue
         anchor = f.start if pos < f.start else f.end
         d = words_between(ctx.text, pos, anchor, s.protected)
@@ -90,3 +92,68 @@ def nearest(
         if best is None or (d, f.start) < best[:2]:
             best = (d, f.start, f)
     return best[2] if best else None
+
+
+def _subject_of(ctx: ArticleContext, s: Sentence, f: Frame, home: int) -> bool:
+    """The trigger `f` is the whole subject of a main clause that a relative clause interrupts
+    before its verb ("The meeting, which X called useful, took place in C"): what the
+    clause's verb part `home` says is said of it."""
+    a = f.clause.index
+    parts = s.parts
+    if not a < home - 1 < len(parts) - 1 or parts[a].kind != "main" or parts[home].kind != "main":
+        return False
+    if not all(p.kind == "rel" for p in parts[a + 1 : home]):
+        return False
+    verb = ctx.text[parts[home].start : parts[home].end].lstrip(" ,")
+    return verb[:1].islower() and _complements_only(ctx, s, f.end, parts[a].end)
+
+
+# between a trigger and the relative clause describing it only its own complements may stand:
+# names, places and dates (protected spans) and these small words ("the talks between A and B
+# in C, which began on Tuesday")
+_COMPLEMENT_WORDS = frozenset({"between", "with", "and", "in", "at", "on", "of", "the", "a"})
+_REL_OPENERS = ("which", "that")
+
+
+def _complements_only(ctx: ArticleContext, s: Sentence, lo: int, hi: int) -> bool:
+    """text[lo:hi] holds only names, places, dates and `_COMPLEMENT_WORDS`."""
+    text = ctx.text
+    i = lo
+    while i < hi:
+        span = next(((a, b) for a, b in s.protected if a <= i < b), None)
+        if span is not None:
+            i = span[1]
+            continue
+        if text[i] in " \t\n,":
+            i += 1
+            continue
+        j = i
+        while j < hi and (text[j].isalnum() or text[j] in "-’'"):
+            j += 1
+        if j == i or text[i:j].lower() not in _COMPLEMENT_WORDS:
+            return False
+        i = j
+    return True
+
+
+def antecedent(ctx: ArticleContext, s: Sentence, pos: int) -> Frame | None:
+    """The frame a relative clause holding `pos` describes, when it says the encounter took
+    place ("The talks, which began on Tuesday in Ankara, ...", "the meeting between A and B,
+    which took place in C"): the clause opens with "which"/"that", follows the trigger and its
+    complements at once, and holds a cue that the encounter was held (or is due); else None."""
+    clause = clause_at(pos, s.parts)
+    if clause.kind != "rel":
+        return None
+    text = ctx.text
+    head = text[clause.start : clause.end].lstrip(" ,").split(maxsplit=1)
+    if not head or head[0].lower() not in _REL_OPENERS:
+        return None
+    before = [f for f in s.frames if f.end <= clause.start and f.clause.index < clause.index]
+    if not before:
+        return None
+    f = max(before, key=lambda g: g.end)
+    if not _complements_only(ctx, s, f.end, clause.start):
+        return None
+    held = ctx.vocab.status_cues.get("held")
+    told = held is not None and held.search(text, clause.start, clause.end) is not None
+    return f if told or ctx.vocab.held_later.search(text, clause.start, clause.end) else None

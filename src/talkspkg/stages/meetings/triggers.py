@@ -8,7 +8,8 @@ Policy:
   sentence: "Speaking to parliament, X said" is a speech), "call"/"conversation" next to a
   phone word, or followed (a date between allowed) by with/to/between and a name, or "to call"
   and a name, receiving verbs with a person's name right after them or after "by" ("Fidan
-  received Lavrov", "was welcomed by Fidan"; never "received Lavrov's letter"), and travel
+  received Lavrov", "was welcomed by Fidan", "received a Russian delegation"; never "received
+  Lavrov's letter"), and travel
   words ("visit", "arrived in"), which count only once a city is attached to them (frames.py).
 * Not an encounter: a noun after "news"/"press"/"to" ("news conference", "to talk"), a trigger
   with a negator or a count within the three words before it ("no discussions", "three rounds of
@@ -145,11 +146,20 @@ _RECEIVED = re.compile(r"\s+(?:by\s+)?(?:the\s+)?")
 _POSSESSIVE = re.compile(r"['’]s?(?!\w)")
 
 
+# "received a Russian delegation", "welcomed the visiting Chinese team": a delegation noun after
+# an article and at most two words
+_RECEIVED_GROUP = re.compile(r"\s+(?:a|an|the)\s+(?:[\w.’'-]+\s+){0,2}?([a-z]+)\b(?![’'-])")
+
+
 def _receives_a_person(ctx: ArticleContext, pos: int, end: int) -> bool:
-    """ "received Y", "was welcomed by Y": a person's name at once (not "Y's letter")."""
+    """ "received Y", "was welcomed by Y": a person's name at once (not "Y's letter"); or a
+    delegation ("received a Russian delegation headed by Y"), never a thing."""
     gap = _RECEIVED.match(ctx.text, pos, end)
     if gap is None:
         return False
+    group = _RECEIVED_GROUP.match(ctx.text, pos, end)
+    if group is not None and group.group(1) in ctx.vocab.delegation_nouns:
+        return True
     return any(
         m.start == gap.end() and not _POSSESSIVE.match(ctx.text, m.end)
         for m in ctx.mentions_in(gap.end(), end, "person")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -86,6 +87,11 @@ class Vocab:
     other_cues: frozenset[str]
     name_modified: frozenset[str]
     briefing_verbs: frozenset[str]
+    schedule_words: frozenset[str]
+    kb_title_window: tuple[date, date]
+    company_cues: Gated
+    held_later: Gated
+    present_cues: Gated
     abbreviations: frozenset[str]
     weekdays: Mapping[str, int]
     months: Mapping[str, int]
@@ -154,6 +160,18 @@ def _relative(
     return out
 
 
+def _window(data: Mapping[str, Any], key: str) -> tuple[date, date]:
+    value = data.get(key)
+    if (
+        not isinstance(value, list)
+        or len(value) != 2
+        or not all(isinstance(v, date) for v in value)
+        or value[0] > value[1]
+    ):
+        raise KnowledgeError(f"{SOURCE}: {key} must be [first day, last day]")
+    return value[0], value[1]
+
+
 def _sequel(data: Mapping[str, Any]) -> dict[str, tuple[str, int, bool]]:
     checked = _relative(data, "sequel", ("day", "week", "month"))
     after = {str(k).lower() for k, v in data["sequel"].items() if v.get("after") is True}
@@ -165,12 +183,14 @@ PATTERN_KEYS = (
     "nouns", "process_nouns", "call_nouns", "verbs", "conversation_verbs", "weak", "attend_cues",
     "met_not_followed_by", "downgrade_cues", "absent_cues", "absent_nouns", "host_cues",
     "bilateral_cues", "agent_nouns", "agent_verbs", "hypothetical_before", "hypothetical_after",
-    "temporal_prepositions", "conditional_after", "receive_verbs",
+    "temporal_prepositions", "conditional_after", "receive_verbs", "company_cues",
+    "held_later", "present_cues",
 )  # fmt: skip
 WORD_KEYS = (
     "call_objects", "negators", "quantifiers", "generic_modifiers", "determiners", "not_before",
     "verb_nouns", "delegation_nouns", "speech_verbs", "city_roles", "venue_roles", "subordinators",
     "coordinators", "relative_pronouns", "other_cues", "name_modified", "briefing_verbs",
+    "schedule_words",
 )  # fmt: skip
 
 
@@ -201,6 +221,7 @@ def parse_vocab(data: Any) -> Vocab:
         relative=_relative(data),
         sequel=_sequel(data),
         weekday_modifiers=_int_map(data, "weekday_modifiers"),
+        kb_title_window=_window(data, "kb_title_window"),
         **p,
         **lo,
     )
