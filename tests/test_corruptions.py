@@ -582,11 +582,11 @@ def _day_meeting(found: list[dict[str, Any]]) -> int:
     raise NotApplicable("no day-precision meeting")
 
 
-@case("day-meeting-lasting-three-days", "date-precision-error", consistent=True)
+@case("day-meeting-lasting-ten-days", "date-precision-error", consistent=True)
 def _(pkg: Path) -> None:
     def edit(found: list[dict[str, Any]]) -> None:
         i = _day_meeting(found)
-        found[i]["date_end"] = found[i]["date_start"] + timedelta(days=3)
+        found[i]["date_end"] = found[i]["date_start"] + timedelta(days=9)
 
     edit_rows(pkg, "meetings", edit)
 

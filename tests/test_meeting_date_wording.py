@@ -46,9 +46,9 @@ def d(m: int, dd: int, y: int = 2026) -> Span:
 
 
 def days(m: int, first: int, last: int, y: int = 2026) -> Span:
-    """A round of several days: written as its first day (day precision is one day)."""
+    """A round of several days: its range, at day precision."""
     assert first < last
-    return (date(y, m, first), date(y, m, first), "day")
+    return (date(y, m, first), date(y, m, last), "day")
 
 
 def wk(m: int, monday: int) -> Span:

@@ -136,11 +136,17 @@ def test_date_of_one_encounter(body: str, published: str, expected: Span) -> Non
     assert span(only_row(run(article(body, published or None)))) == expected
 
 
-def test_a_two_day_range_is_written_as_its_first_day() -> None:
-    # day precision is one day in the package (talkspkg validate rejects a longer one)
+def test_a_two_day_round_keeps_its_range_at_day_precision() -> None:
+    # day precision bounds each end to a day; a round of up to 7 days is one range
     for when in ("on August 11-12", "on 11–12 August", "on Aug. 11-12, 2025"):
         row = only_row(run(article(f"{MET} {when}.", WED)))
-        assert span(row) == d(2025, 8, 11)
+        assert span(row) == (date(2025, 8, 11), date(2025, 8, 12), "day")
+
+
+def test_a_day_range_longer_than_a_round_of_talks_dates_nothing() -> None:
+    for when in ("on August 1-20", "on 3–19 August"):
+        row = only_row(run(article(f"{MET} {when}.", WED)))
+        assert span(row) == NULL
 
 
 def test_a_date_of_another_event_in_the_sentence_does_not_date_the_encounter() -> None:

@@ -37,10 +37,16 @@ class TypedRef:
         return f"`{self.column}` names an entity of type {', '.join(self.types)}"
 
 
+# The longest span a `day`-precision range may cover: a round of talks or a summit.
+MAX_DAY_RANGE = 7
+
+
 @dataclass(frozen=True)
 class DatedRange:
-    """`start`..`end` agree with `precision`: day -> one day; week -> an ISO week, Monday to
-    Sunday; month -> its first to its last day; end never before start; all null together."""
+    """`start`..`end` agree with `precision`: day -> each bound is a day the text states, at
+    most `MAX_DAY_RANGE` days in all (one day, or a round of talks such as "March 9 to 11");
+    week -> an ISO week, Monday to Sunday; month -> its first to its last day; end never before
+    start; all null together."""
 
     table: str
     start: str
@@ -49,8 +55,9 @@ class DatedRange:
 
     def describe(self) -> str:
         return (
-            f"`{self.start}`..`{self.end}` agree with `{self.precision}` (day: one day; week: "
-            "Monday to Sunday; month: first to last day)"
+            f"`{self.start}`..`{self.end}` agree with `{self.precision}` (day: one day or a "
+            f"round of at most {MAX_DAY_RANGE} days; week: Monday to Sunday; month: first to last "
+            "day)"
         )
 
 

@@ -40,7 +40,10 @@ class Meetings(pa.DataFrameModel):
     )
     date_end: Date = pa.Field(
         nullable=True,
-        description="Last day of the date range (equal to date_start at day precision).",
+        description=(
+            "Last day of the date range; at day precision the same day, or the last day of a "
+            "round held over several days (at most 7)."
+        ),
     )
     date_precision: Str = pa.Field(
         nullable=True,

@@ -57,6 +57,7 @@ from functools import cache
 from itertools import pairwise
 from typing import NamedTuple
 
+from talkspkg.schema.contracts import MAX_DAY_RANGE
 from talkspkg.stages.leads import Gated
 from talkspkg.stages.meetings.vocab import Vocab, load_vocab, phrase_pattern
 from talkspkg.stages.spans import resolve_overlaps
@@ -320,7 +321,9 @@ def resolve(expr: DateExpr, anchor: Anchor | None, future: bool = False) -> Date
     if rng is None or expr.last_day is None or rng.precision != "day":
         return rng
     last = _safe_date(rng.start.year, rng.start.month, expr.last_day)
-    return DateRange(rng.start, last, "day") if last else None
+    if last is None or not 0 <= (last - rng.start).days < MAX_DAY_RANGE:
+        return None  # not a round of talks the package can state at day precision
+    return DateRange(rng.start, last, "day")
 
 
 def _resolve(expr: DateExpr, anchor: Anchor | None, future: bool = False) -> DateRange | None:

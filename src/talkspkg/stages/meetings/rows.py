@@ -31,7 +31,6 @@ from typing import Any
 
 from talkspkg import textutil
 from talkspkg.kb import KnowledgeBase
-from talkspkg.stages.meetings.dates import DateRange
 from talkspkg.stages.meetings.merge import Cluster
 from talkspkg.stages.meetings.model import MeetingMention
 from talkspkg.stages.meetings.sentence import RANK
@@ -56,15 +55,6 @@ def _date_part(c: Cluster) -> str:
         year, week, _ = d.start.isocalendar()
         return f"{year}-w{week:02d}"
     return f"{d.start.year}-{d.start.month:02d}"
-
-
-def written(rng: DateRange | None) -> DateRange | None:
-    """The range as the package states it: a day-precision range is one day (the schema's
-    contract, checked by `talkspkg validate`), so a round of several days ("March 9 to 11")
-    is written as its first day; reports still group and merge on the whole range."""
-    if rng is None or rng.precision != "day" or rng.start == rng.end:
-        return rng
-    return DateRange(rng.start, rng.start, "day")
 
 
 def _roles(c: Cluster) -> dict[str, str]:
@@ -218,7 +208,7 @@ def _disambiguate(
 def _meeting_row(c: Cluster, ids: dict[Cluster, str], kb: KnowledgeBase) -> dict[str, Any]:
     root = c.parent or c
     dated = c.dated or root.dated
-    rng = written(dated.date) if dated else None
+    rng = dated.date if dated else None
     place_id = c.place_id or root.place_id
     name, country = _place(c, kb)
     planned, held, note = _levels(c)
@@ -254,7 +244,7 @@ def _evidence_rows(c: Cluster, meeting_id: str) -> list[dict[str, Any]]:
     for same in by_sentence.values():
         m = same[0]
         stated = next((x for x in same if x.date_expr), None)
-        expr, rng = (stated.date_expr, written(stated.date)) if stated else (None, None)
+        expr, rng = (stated.date_expr, stated.date) if stated else (None, None)
         rows.append(
             {
                 "meeting_id": meeting_id,

@@ -17,7 +17,13 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from talkspkg.layout import files_under, listed_paths
-from talkspkg.schema.contracts import CONTENT_IDS, DATED_RANGES, TYPED_REFS, DatedRange
+from talkspkg.schema.contracts import (
+    CONTENT_IDS,
+    DATED_RANGES,
+    MAX_DAY_RANGE,
+    TYPED_REFS,
+    DatedRange,
+)
 from talkspkg.validate.checks._util import row_findings
 from talkspkg.validate.context import PackageContext, Unavailable
 from talkspkg.validate.report import Finding
@@ -109,8 +115,8 @@ def _range_problem(start: date | None, end: date | None, precision: str | None) 
         return "start, end and precision must be all stated or all null"
     if end < start:
         return "ends before it starts"
-    if precision == "day" and end != start:
-        return "a day-precision range must start and end on the same day"
+    if precision == "day" and (end - start).days >= MAX_DAY_RANGE:
+        return f"a day-precision range (a round of talks) must last at most {MAX_DAY_RANGE} days"
     if precision == "week" and (start.weekday() != 0 or end != start + timedelta(days=6)):
         return "a week-precision range must run from a Monday to the Sunday after it"
     if precision == "month":
