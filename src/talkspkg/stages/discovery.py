@@ -140,10 +140,12 @@ def _name_token(tok: str, lex: Lexicon, *, first: bool = True) -> bool:
         and bare[0].isupper()
         and not bare.isupper()
         and bare not in lex.not_name_words
+        and bare not in lex.press_words
         and bare not in lex.honorifics
         and bare + "." not in lex.honorifics
         and (bare not in lex.demonyms or not first)
         and bare.lower() not in lex.role_words
+        and not _is_plural_role(bare, lex)  # "Nordic Leaders said"
     )
 
 
@@ -328,13 +330,25 @@ def _country(phrase: str, lex: Lexicon) -> str | None:
     if first_role is None:
         return None
     found = _demonym_pattern(lex).search(phrase, 0, first_role.start())
-    if found is not None and _envoy_to(phrase, found, first_role):
-        return None
+    if found is not None and (
+        _envoy_to(phrase, found, first_role)
+        or _NONSTATE_BODY.search(phrase, found.end(), first_role.start())
+    ):
+        return None  # "the Ukraine envoy"; "German Marshall Fund fellow": the body's, not theirs
     if found is None:
         after = re.match(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?", phrase[first_role.end() :])
         at = first_role.end() + after.end() if after else -1
         found = _demonym_pattern(lex).match(phrase, at) if after else None
     return lex.demonyms[found.group()] if found else None
+
+
+# A demonym naming a body that is no state's ("the German Marshall Fund", "the Russian Orthodox
+# Church", "the Polish Institute") says where the body is, not whom its fellow acts for.
+_NONSTATE_BODY = re.compile(
+    r"\b(?:Fund|Foundation|Institute|Institution|University|College|School|Academy|Church|"
+    r"Endowment|Company|Corporation|Holdings|Group|Airlines|Society|Association|Club|Centre|"
+    r"Center|Council[ \t]+on)\b"
+)
 
 
 # "the Ukraine envoy" is an envoy *to* Ukraine ("Ukrainian envoy", "Ukraine's envoy", "the US

@@ -5,8 +5,9 @@ match is), then short references to the persons the article names in full, all r
 together by the shared longest-leftmost policy (stages/spans.py).
 
 One person, one id: names are compared by `name_key` (diacritics and case dropped, the
-transliteration variants -iy/-yy/-yi/-ii -> -y, -ei -> -ey, -iak -> -yak and a Ukrainian initial
-h- -> g- (Honcharenko, Goncharenko; Hennadiy, Gennadiy) folded per word), so a
+transliteration variants -iy/-yy/-yi/-ii -> -y, -ei -> -ey, -iak/-iuk -> -yak/-yuk and a
+Ukrainian initial h- -> g- before a vowel, r, n or l (Honcharenko, Goncharenko; Hennadiy,
+Gennadiy; Hryhoriy, Gryhoriy; Hnatenko, Gnatenko) folded per word), so a
 discovered "Andriy Sybiha" is the curated Andrii Sybiha, and two spellings of one discovered
 name in an article are one entity (the first spelling's id).
 
@@ -49,8 +50,8 @@ _WORD = re.compile(r"(?<![\w’'-])([^\W\d_][\w-]*(?:[’'](?![sS]\b)\w+)*)(?:[�
 _FOLDS = (
     (re.compile(r"(?:iy|yy|yi|ii)$"), "y"),
     (re.compile(r"ei$"), "ey"),
-    (re.compile(r"iak$"), "yak"),
-    (re.compile(r"^h(?=[aeiouy])"), "g"),
+    (re.compile(r"i(?=[au]k$)"), "y"),
+    (re.compile(r"^h(?=[aeiouyrnl])"), "g"),
 )
 
 

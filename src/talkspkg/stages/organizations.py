@@ -137,7 +137,7 @@ def discover_organizations(article: Article, kb: KnowledgeBase) -> Iterator[Disc
             words = [_bare(t.text) for t in toks[i:j]]
             if len(words) < 2:
                 continue
-            heads = [n for n, w in enumerate(words) if w in _ORG_HEADS]
+            heads = [n for n, w in enumerate(words) if w in _ORG_HEADS or w in lex.press_words]
             if not heads or (
                 heads[-1] != len(words) - 1
                 and words[heads[0] + 1 : heads[0] + 2] not in (["of"], ["for"], ["on"])
