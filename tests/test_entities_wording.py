@@ -322,3 +322,167 @@ def test_headline_words_are_nobody() -> None:
     assert (
         people("The envoys met for three hours.", headline="Peace Hopes Rise As Envoys Meet") == {}
     )
+
+
+# -- more titles and sentence ends ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The deal was signed by U.S. Amb. Teodor Halas. Kyiv welcomed it.",
+            {"teodor-halas": "US"},
+        ),
+        (
+            "The envoys met Lt. Gen. Marek Dobosz. Officials said he was upbeat.",
+            {"marek-dobosz": None},
+        ),
+        ("“No,” said Maj. Gen. Ruslan Hordiy. The room fell silent.", {"ruslan-hordiy": None}),
+        (
+            "Brig. Gen. Tomasz Wilk, the base commander, said the drills were over.",
+            {"tomasz-wilk": None},
+        ),
+        ("Lt Gen Marek Dobosz said the front line had held overnight.", {"marek-dobosz": None}),
+        ("Vice Adm. Ines Forsberg told reporters the fleet would sail.", {"ines-forsberg": None}),
+        ("Rev. Pavlo Demchuk said the church had been shelled twice.", {"pavlo-demchuk": None}),
+        (
+            "The talks were hosted by Gen. Arvid B. Solberg. Talks resumed on Monday.",
+            {"arvid-b-solberg": None},
+        ),
+    ],
+)
+def test_more_titles_and_sentence_ends(text: str, expected: dict[str, str | None]) -> None:
+    assert people(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Carnegie Endowment said in a report that the front was static.",
+        "Brookings Institution said the sanctions had bitten.",
+        "Amnesty International said the strike had hit a school.",
+        "Human Rights Watch said both sides had used cluster munitions.",
+        "Harvard Kennedy School said the seminar was postponed.",
+        "Ukraine's Air Force said it had downed 40 drones overnight.",
+        "The Black Sea Fleet said two vessels had been damaged.",
+        "Yomiuri Shimbun reported that Tokyo would send aid.",
+        "Neue Zürcher Zeitung said the Swiss venue was ready.",
+        "Al Arabiya said the prisoners had landed in Abu Dhabi.",
+    ],
+)
+def test_institutions_and_outlets_are_no_person(text: str) -> None:
+    assert people(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "eid", "country"),
+    [
+        (
+            "The UAE's national security adviser, Khalid Al Zaabi, hosted the exchange.",
+            "khalid-al-zaabi",
+            "AE",
+        ),
+        ("Azeri President Ilham Gasimov said Baku was ready to help.", "ilham-gasimov", "AZ"),
+        (
+            "A senior Saudi official, Fahad Al Otaibi, said the venue was set.",
+            "fahad-al-otaibi",
+            "SA",
+        ),
+        (
+            "Israel's ambassador to Ukraine, Dan Oren, said the embassy would stay open.",
+            "dan-oren",
+            "IL",
+        ),
+        (
+            "Qatar’s minister of state, Mohammed bin Saleh, said the children were safe.",
+            "mohammed-bin-saleh",
+            "QA",
+        ),
+        ("Turkey's Kemal Aydemir said Ankara would host the next round.", "kemal-aydemir", "TR"),
+        ("Hungary’s Gabor Szalai said he would veto the package.", "gabor-szalai", "HU"),
+        (
+            "Igor Pavlov, deputy head of the Russian delegation, said the talks were useful.",
+            "igor-pavlov",
+            "RU",
+        ),
+        ("Kremlin foreign policy aide Yuri Orlov said no summit was planned.", "yuri-orlov", "RU"),
+    ],
+)
+def test_more_stated_countries(text: str, eid: str, country: str) -> None:
+    assert people(text).get(eid) == country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vasily Orlov, who often criticises the Russian Orthodox Church, said the vote was rigged.",
+        "A Kyiv-based analyst, Taras Bilyk, said the offensive had stalled.",
+        "Ukrainian-born Canadian lawmaker Oksana Baran said the aid was overdue.",
+        "Moscow State University professor Anna Orlova said the talks would fail.",
+    ],
+)
+def test_no_country_from_a_place_or_body_beside_the_name(text: str) -> None:
+    assert set(people(text).values()) <= {None, "CA"}
+
+
+@pytest.mark.parametrize(
+    ("text", "eid", "wanted"),
+    [
+        (
+            "Ukraine's first deputy foreign minister, Taras Melnyk, said the list was agreed.",
+            "taras-melnyk",
+            "first deputy foreign minister",
+        ),
+        (
+            "Igor Pavlov, deputy head of the Russian delegation, said the talks were useful.",
+            "igor-pavlov",
+            "deputy head of the Russian delegation",
+        ),
+        (
+            "Kremlin foreign policy aide Yuri Orlov said no summit was planned.",
+            "yuri-orlov",
+            "foreign policy aide",
+        ),
+        (
+            "The US special envoy to the Middle East, Dan Stern, said the plan was ready.",
+            "dan-stern",
+            "special envoy to the Middle East",
+        ),
+    ],
+)
+def test_more_role_phrases_kept_whole(text: str, eid: str, wanted: str) -> None:
+    assert wanted in (role(text, eid) or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Kyiv gave up its arsenal under the Budapest Memorandum in 1994.", "Budapest"),
+        ("Both sides accused each other of breaching the Geneva Conventions.", "Geneva"),
+        ("Moscow State University professor Anna Orlova said the talks would fail.", "Moscow"),
+        ("Hungary left the Warsaw Pact long ago.", "Warsaw"),
+        ("The Kyiv Post reported that the shelling resumed at dawn.", "Kyiv"),
+    ],
+)
+def test_more_capitals_in_names(text: str, word: str) -> None:
+    result = _result(text)
+    for m in result.mentions:
+        if m.text == word:
+            entity = result.discovered.get(m.entity_id) or KB.entities[m.entity_id]
+            assert entity.entity_type not in ("location", "country"), m
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lt. Gen. Marek Dobosz arrived on Monday. Gen. Dobosz said the front was stable.",
+        "Dmytro Kovalskyy said the list was ready. Kovalskiy added that more would follow.",
+        "North Korean envoy Kim Jong-chol met the delegation. Kim said Pyongyang backed Moscow.",
+        "Dana J. Pike said the deal was fragile. Pike added that it could collapse.",
+        "Olena Shuliak said the vote would be held. Shulyak later confirmed the date.",
+    ],
+)
+def test_more_short_references_are_one_person(text: str) -> None:
+    ids = {eid for _, eid in surfaces(text) if eid not in KB.entities}
+    assert len(ids) == 1, surfaces(text)

@@ -227,6 +227,11 @@ def _role_token(tok: Token, lex: Lexicon) -> bool:
 
 
 _LINKS = frozenset({"of", "for", "to", "and", "the", "on"})
+# bodies a role phrase may end in ("deputy head of the Russian delegation")
+_BODIES = _words(
+    "delegation team ministry office council committee government administration commission "
+    "mission agency service department parliament embassy party campaign"
+)
 
 
 def _role_before(text: str, toks: list[Token], i: int, lex: Lexicon) -> tuple[int, int] | None:
@@ -310,7 +315,8 @@ def _appositive_role(text: str, toks: list[Token], j: int, lex: Lexicon) -> tupl
     last = max(
         n
         for n, t in enumerate(phrase)
-        if t.text not in _LINKS and (_role_token(t, lex) or t.text[0].isupper())
+        if t.text not in _LINKS
+        and (_role_token(t, lex) or t.text[0].isupper() or _bare(t.text) in _BODIES)
     )
     return phrase[0].start, phrase[last].end
 
@@ -326,26 +332,48 @@ def _country(phrase: str, lex: Lexicon) -> str | None:
     ("President of Finland"). A state named elsewhere in the phrase ("a professor at a
     university's Japan campus", "ambassador to the US") is not the person's."""
     words = list(re.finditer(r"[^\W\d_][\w’'-]*", phrase))
-    first_role = next((w for w in words if _is_role_word(w.group(), lex)), None)
-    if first_role is None:
+    first = next((n for n, w in enumerate(words) if _is_role_word(w.group(), lex)), None)
+    if first is None:
         return None
-    found = _demonym_pattern(lex).search(phrase, 0, first_role.start())
+    first_role = words[first]
+    found = next(
+        (
+            m
+            for m in _demonym_pattern(lex).finditer(phrase, 0, first_role.start())
+            if not _ORIGIN.match(phrase, m.end())  # "Ukrainian-born Canadian lawmaker"
+        ),
+        None,
+    )
     if found is not None and (
         _envoy_to(phrase, found, first_role)
         or _NONSTATE_BODY.search(phrase, found.end(), first_role.start())
     ):
         return None  # "the Ukraine envoy"; "German Marshall Fund fellow": the body's, not theirs
     if found is None:
-        after = re.match(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?", phrase[first_role.end() :])
-        at = first_role.end() + after.end() if after else -1
-        found = _demonym_pattern(lex).match(phrase, at) if after else None
+        # "<role> of [the] <state>", the role's words read on first ("deputy head of the ...")
+        last = first
+        while (
+            last + 1 < len(words)
+            and _bare(words[last + 1].group()).lower()
+            in (lex.role_words | lex.role_modifiers) - _LINKS
+        ):
+            last += 1
+        end = words[last].end()
+        after = re.match(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?", phrase[end:])
+        found = _demonym_pattern(lex).match(phrase, end + after.end()) if after else None
+        if found is not None and _NONSTATE_BODY.match(phrase, found.end()):
+            return None  # "head of the Russian Orthodox Church": the body's country
     return lex.demonyms[found.group()] if found else None
+
+
+_ORIGIN = re.compile(r"-(?:born|based|raised|educated|trained|descended)\b")
 
 
 # A demonym naming a body that is no state's ("the German Marshall Fund", "the Russian Orthodox
 # Church", "the Polish Institute") says where the body is, not whom its fellow acts for.
 _NONSTATE_BODY = re.compile(
-    r"\b(?:Fund|Foundation|Institute|Institution|University|College|School|Academy|Church|"
+    r"[ \t]*(?:[A-Z][\w’'-]*[ \t]+){0,3}?"
+    r"(?:Fund|Foundation|Institute|Institution|University|College|School|Academy|Church|"
     r"Endowment|Company|Corporation|Holdings|Group|Airlines|Society|Association|Club|Centre|"
     r"Center|Council[ \t]+on)\b"
 )
@@ -631,9 +659,24 @@ def _discovered(
             etype = "journalist"  # "our correspondent Jane Doe reports from Kyiv"
     cand = Candidate(run.start, run.end, slug(run.name), f"discovered:{source}", DISCOVERED)
     country = _country(phrase or "", lex) or (
-        _team_country(text, run.start, lex) if etype == "person" else None
+        (None if phrase else _possessive_state(text, run.start, lex))
+        or _team_country(text, run.start, lex)
+        if etype == "person"
+        else None
     )
     return Discovered(cand, run.name, etype, phrase, country, source)
+
+
+_POSSESSIVE_BEFORE = re.compile(r"([A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)[’']s[ \t]+$")
+
+
+def _possessive_state(text: str, start: int, lex: Lexicon) -> str | None:
+    """A state's possessive right before a name with no role ("Turkey's A B said")."""
+    m = _POSSESSIVE_BEFORE.search(text, max(0, start - 40), start)
+    if m is None:
+        return None
+    name = m.group(1)
+    return lex.demonyms.get(name) or lex.demonyms.get(name.split()[-1])
 
 
 def discover_people(article: Article, kb: KnowledgeBase) -> Iterator[Discovered]:
