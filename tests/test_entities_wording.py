@@ -486,3 +486,82 @@ def test_more_capitals_in_names(text: str, word: str) -> None:
 def test_more_short_references_are_one_person(text: str) -> None:
     ids = {eid for _, eid in surfaces(text) if eid not in KB.entities}
     assert len(ids) == 1, surfaces(text)
+
+
+# -- a capital's possessive, a mediating team, headlines -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "eid", "country"),
+    [
+        ("Beijing's special envoy Zhou Tianming toured the front.", "zhou-tianming", "CN"),
+        ("Moscow's chief negotiator Pavel Sudakov said nothing was agreed.", "pavel-sudakov", "RU"),
+        (
+            "Kyiv’s ambassador to Washington, Oksana Melnyk, said aid was coming.",
+            "oksana-melnyk",
+            "UA",
+        ),
+        ("Ankara's top diplomat, Kemal Aydemir, said Turkey would host.", "kemal-aydemir", "TR"),
+        (
+            "Qatari mediators led by Hamad Al-Kuwari met both sides in Doha.",
+            "hamad-al-kuwari",
+            "QA",
+        ),
+    ],
+)
+def test_a_capitals_possessive_or_a_mediating_team_gives_the_country(
+    text: str, eid: str, country: str
+) -> None:
+    assert people(text).get(eid) == country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kyiv’s Podil district mayor said the lights were back.",
+        "Analysts in Washington's think tanks, such as Dana Pike, doubt it.",
+    ],
+)
+def test_a_capitals_possessive_elsewhere_gives_no_country(text: str) -> None:
+    assert set(people(text).values()) <= {None}
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Peace Envoy Tells Kyiv To Accept Deal",
+        "Kremlin Aide Says Talks Were Useful",
+        "Nordic Leaders Back Plan As Talks Resume",
+        "Black Sea Fleet Says Ships Were Hit",
+    ],
+)
+def test_title_case_headline_words_are_nobody(headline: str) -> None:
+    assert people("The envoys met for three hours on Monday.", headline=headline) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Asked whether Lindqvist would attend, the minister said she would.",
+        "Speaking Tuesday, Deputy Minister said nothing about the plan.",
+        "Standing Firm, a campaign group, said the vote was rigged.",
+        "Easter Sunday passed without the promised truce.",
+        "Independence Day celebrations were cancelled in Kyiv.",
+        "In her book, “Waiting for Elias Brandt,” Petra Lind describes the siege.",
+    ],
+)
+def test_more_capitalised_words_that_are_nobody(text: str) -> None:
+    assert set(people(text)) <= {"petra-lind"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A delegation led by Defence Ministry officials arrived in Riga.",
+        "A team led by Kyiv School researchers mapped the damage.",
+        "The mediators, led by Abu Dhabi, proposed a swap.",
+        "The talks led by Vatican City diplomats went on all day.",
+    ],
+)
+def test_a_team_led_by_no_person_gives_no_person(text: str) -> None:
+    assert people(text) == {}

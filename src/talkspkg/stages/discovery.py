@@ -10,6 +10,8 @@ Evidence rules (each names the `source` of the discovered entity):
 - `role-comma-name`: "<role phrase>, Name," ("Ukraine's ambassador to the US, Olga
   Stefanishyna, said"); a plural role before a list ("the foreign ministers, A and B").
 - `speech-verb` also inverted after a quotation (”Q,” wrote Jane Doe).
+- `team-leader`: a two-or-more-word name right after "<team|delegation|mediators|...> led by"
+  ("Qatari mediators led by A B").
 A one-word name is discovered only after an honorific or a capitalised title ("President
 Lopez", "US Foreign Minister Lopez"; not in a title-case headline).
 Full names with no evidence beside them (two or three words, not after an article), once the
@@ -397,7 +399,7 @@ def _envoy_to(phrase: str, found: re.Match[str], first_role: re.Match[str]) -> b
 
 
 _TEAM_VERB = re.compile(
-    r"[ \t]+(?:negotiating[ \t]+)?(?:team|delegation|side|negotiators)\b"
+    r"[ \t]+(?:negotiating[ \t]+)?(?:team|delegation|side|negotiators|mediators|envoys)\b"
     r"(?:[ \t]+(?:is|was|will[ \t]+be|has[ \t]+been))?[ \t]+"
     r"(?:includes|included|including|comprises|comprising|led[ \t]+by|headed[ \t]+by)[ \t]+"
 )
@@ -575,7 +577,16 @@ def _evidence(
         return "role-comma-name", role
     if _inverted_speech(text, toks, i, j, lex) or _closing_speech(text, toks, i, j, lex):
         return "speech-verb", None
+    if _LED_BY.search(text, max(0, toks[i].start - 60), toks[i].start):
+        return "team-leader", None
     return None, None
+
+
+# "a delegation led by A B", "Qatari mediators, headed by A B": who leads a team is a person
+_LED_BY = re.compile(
+    r"\b(?:team|delegation|side|negotiators|mediators|envoys),?[ \t]+(?:led|headed)[ \t]+by"
+    r"[ \t]+$"
+)
 
 
 _COORDINATED = re.compile(r"[ \t]+and[ \t]+|,[ \t]*(?:and[ \t]+)?")
@@ -647,7 +658,13 @@ def _person_like_singles(
 
 
 def _discovered(
-    text: str, run: _Run, role: tuple[int, int] | None, source: str, said: str, lex: Lexicon
+    text: str,
+    run: _Run,
+    role: tuple[int, int] | None,
+    source: str,
+    said: str,
+    lex: Lexicon,
+    capitals: dict[str, str],
 ) -> Discovered:
     phrase = text[role[0] : role[1]] if role else None
     etype = "person"
@@ -659,7 +676,11 @@ def _discovered(
             etype = "journalist"  # "our correspondent Jane Doe reports from Kyiv"
     cand = Candidate(run.start, run.end, slug(run.name), f"discovered:{source}", DISCOVERED)
     country = _country(phrase or "", lex) or (
-        (None if phrase else _possessive_state(text, run.start, lex))
+        (
+            _capital_country(phrase, capitals)
+            if phrase
+            else _possessive_state(text, run.start, lex, capitals)
+        )
         or _team_country(text, run.start, lex)
         if etype == "person"
         else None
@@ -668,19 +689,40 @@ def _discovered(
 
 
 _POSSESSIVE_BEFORE = re.compile(r"([A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)[’']s[ \t]+$")
+_POSSESSIVE_OPENS = re.compile(r"(?:[Tt]he[ \t]+)?([A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)[’']s[ \t]")
 
 
-def _possessive_state(text: str, start: int, lex: Lexicon) -> str | None:
-    """A state's possessive right before a name with no role ("Turkey's A B said")."""
+@cache
+def _capital_states(kb: KnowledgeBase) -> dict[str, str]:
+    """A country's metonyms (its capital: "Kyiv", "Moscow") -> its ISO code."""
+    return {
+        metonym: e.country
+        for e in kb.entities.values()
+        if e.entity_type == "country" and e.country
+        for metonym in e.metonyms
+    }
+
+
+def _possessive_state(text: str, start: int, lex: Lexicon, capitals: dict[str, str]) -> str | None:
+    """A state's or its capital's possessive right before a name with no role ("Turkey's A B
+    said", "Moscow's A B")."""
     m = _POSSESSIVE_BEFORE.search(text, max(0, start - 40), start)
     if m is None:
         return None
     name = m.group(1)
-    return lex.demonyms.get(name) or lex.demonyms.get(name.split()[-1])
+    return lex.demonyms.get(name) or lex.demonyms.get(name.split()[-1]) or capitals.get(name)
+
+
+def _capital_country(phrase: str, capitals: dict[str, str]) -> str | None:
+    """A capital's possessive opening a role phrase ("Beijing's special envoy", "Kyiv's
+    ambassador to Washington"): that capital's state."""
+    m = _POSSESSIVE_OPENS.match(phrase)
+    return capitals.get(m.group(1)) if m else None
 
 
 def discover_people(article: Article, kb: KnowledgeBase) -> Iterator[Discovered]:
     lex, text = kb.lexicon, article.text
+    capitals = _capital_states(kb)
     found: list[Discovered] = []
     pending: list[_Run] = []  # full names with no evidence of their own
     surnames: set[str] = set()  # one-word names with evidence: a speech verb, title, honorific
@@ -717,7 +759,7 @@ def discover_people(article: Article, kb: KnowledgeBase) -> Iterator[Discovered]
                         placed.add(run.last)  # "talks in Port Moresby": maybe a place
                 continue
             said = toks[j].text.lower() if j < len(toks) else ""
-            found.append(_discovered(text, run, role, source, said, lex))
+            found.append(_discovered(text, run, role, source, said, lex, capitals))
     people = [
         _Run(d.candidate.start, d.candidate.end, d.name, d.name.split()[-1])
         for d in found
@@ -727,7 +769,7 @@ def discover_people(article: Article, kb: KnowledgeBase) -> Iterator[Discovered]
     surnames |= _person_like_singles(text, singles, people, surnames, wanted)
     yield from found
     for run, source in _without_evidence(text, pending, people, surnames):
-        yield _discovered(text, run, None, source, "", lex)
+        yield _discovered(text, run, None, source, "", lex, capitals)
 
 
 def _credit_name(text: str, toks: list[Token], i: int, j: int, lex: Lexicon) -> bool:
