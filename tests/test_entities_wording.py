@@ -565,3 +565,32 @@ def test_more_capitalised_words_that_are_nobody(text: str) -> None:
 )
 def test_a_team_led_by_no_person_gives_no_person(text: str) -> None:
     assert people(text) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Olha Bondarenko said the list was ready. Olga Bondarenko said more would follow.",
+        "Yuliia Marchenko said the list was ready. Yulia Marchenko said more would follow.",
+        "Natalya Hrytsenko said the list was ready. Natalia Grytsenko said more would follow.",
+        "Oleksandr Tereshko said the list was ready. Olexandr Tereshko said more would follow.",
+        "Bohdan Shmyhal said the list was ready. Bogdan Shmygal said more would follow.",
+        "Tarvo Keskula attended the talks. Mr. Keskula said they had gone well.",
+    ],
+)
+def test_more_spellings_of_one_person(text: str) -> None:
+    ids = {eid for _, eid in surfaces(text) if eid not in KB.entities}
+    assert len(ids) == 1, surfaces(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Olena Shevchuk said the list was ready. Olena Shevchenko said more would follow.",
+        "Serhiy Marchenko said the list was ready. Serhiy Marchuk said more would follow.",
+        "Ivan Marchuk said the list was ready. Ivan Marchak said more would follow.",
+    ],
+)
+def test_different_people_stay_apart(text: str) -> None:
+    ids = {eid for _, eid in surfaces(text) if eid not in KB.entities}
+    assert len(ids) == 2, surfaces(text)
