@@ -594,3 +594,20 @@ def test_more_spellings_of_one_person(text: str) -> None:
 def test_different_people_stay_apart(text: str) -> None:
     ids = {eid for _, eid in surfaces(text) if eid not in KB.entities}
     assert len(ids) == 2, surfaces(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "eid", "country"),
+    [
+        ("Ambassador-at-large Dana Pike said the talks were over.", "dana-pike", None),
+        ("Commander-in-Chief Taras Vovk said the line had held.", "taras-vovk", None),
+        ("President-elect Dana Pike said she would visit Kyiv.", "dana-pike", None),
+        ("Ukrainian MEP Dana Pike told the chamber that aid was late.", "dana-pike", "UA"),
+        ("U.S. Sen. Dale Whitcomb said the bill would pass.", "dale-whitcomb", "US"),
+        ("Finnish Lt. Gen. Veli Marttila said the border was calm.", "veli-marttila", "FI"),
+    ],
+)
+def test_a_hyphenated_or_abbreviated_title_is_no_part_of_the_name(
+    text: str, eid: str, country: str | None
+) -> None:
+    assert people(text) == {eid: country}

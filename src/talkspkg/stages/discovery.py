@@ -146,7 +146,7 @@ def _name_token(tok: str, lex: Lexicon, *, first: bool = True) -> bool:
         and bare not in lex.honorifics
         and bare + "." not in lex.honorifics
         and (bare not in lex.demonyms or not first)
-        and bare.lower() not in lex.role_words
+        and not _is_role_word(bare, lex)
         and not _is_plural_role(bare, lex)  # "Nordic Leaders said"
     )
 
@@ -156,7 +156,17 @@ def _initial(tok: Token) -> bool:
 
 
 def _is_role_word(tok: str, lex: Lexicon) -> bool:
-    return _bare(tok).lower() in lex.role_words
+    """A role noun, also hyphenated with a qualifier ("Ambassador-at-large", "President-elect",
+    "Commander-in-Chief"; not "King-Smith")."""
+    word = _bare(tok)
+    if word.lower() in lex.role_words:
+        return True
+    parts = word.split("-")
+    return (
+        len(parts) > 1
+        and parts[0].lower() in lex.role_words
+        and (parts[-1].islower() or parts[-1].lower() in lex.role_words)
+    )
 
 
 def _honorific(text: str, tok: Token, lex: Lexicon) -> bool:
@@ -221,7 +231,7 @@ def _role_token(tok: Token, lex: Lexicon) -> bool:
     """May stand inside a role phrase: role nouns and modifiers, demonyms, possessives."""
     low = _bare(tok.text).lower()
     return (
-        low in lex.role_words
+        _is_role_word(tok.text, lex)
         or (low in lex.role_modifiers and low not in _LINKS)
         or tok.text in lex.demonyms
         or tok.text.endswith(_POSSESSIVE)
