@@ -611,3 +611,42 @@ def test_a_hyphenated_or_abbreviated_title_is_no_part_of_the_name(
     text: str, eid: str, country: str | None
 ) -> None:
     assert people(text) == {eid: country}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moskovsky Komsomolets said the general had been dismissed.",
+        "Dzerkalo Tyzhnia said the draft had been rewritten.",
+        "Magyar Nemzet said Budapest would block the package.",
+        "Dagens Nyheter said Stockholm would send air defence.",
+        "Deutsche Welle said the pipeline had been shut.",
+        "Asharq Al-Awsat said the Saudi venue was ready.",
+        "Nikkei Asia said Tokyo would join the sanctions.",
+        "Capitol Hill said little about the deal.",
+    ],
+)
+def test_more_outlets_and_places_are_no_person(text: str) -> None:
+    assert people(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "eid", "country"),
+    [
+        (
+            "A spokeswoman for the Polish foreign ministry, Anna Lis, said talks went well.",
+            "anna-lis",
+            "PL",
+        ),
+        (
+            "Oleh Tkach, secretary of Ukraine's National Security Council, said so.",
+            "oleh-tkach",
+            "UA",
+        ),
+        ("Dana Pike, Hungary's foreign minister, said the veto would stand.", "dana-pike", "HU"),
+        ("Russian-speaking soldier Dana Pike said the unit held.", "dana-pike", None),
+        ("Russian-installed governor Pavel Saldov said the dam was shelled.", "pavel-saldov", "RU"),
+    ],
+)
+def test_even_more_stated_countries(text: str, eid: str, country: str | None) -> None:
+    assert people(text).get(eid, "missing") == country
