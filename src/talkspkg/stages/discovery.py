@@ -24,13 +24,21 @@ whole article is read:
 - `coordination`: joined by "and" or a comma to a discovered person ("A B and C D said");
   a list grows one name at a time.
 A name is a run of capitalised words joined by blanks (a full stop only after an initial);
-honorifics and title abbreviations are no part of it; a run going on into an institution word
-("Supreme National Security Council") is no person. A person's country is the state a demonym
-or state name before the role word states ("Ugandan army chief"), or one right after
-"<role> of" ("President of Finland"); never a state named elsewhere in the phrase. A person
-with no such role takes the country of the team or delegation their sentence lists them in
-("Ukraine's team includes A, ..., and B", "the Russian delegation, led by C"; not across a
-"while" or "but" clause). A role phrase ends at a sentence end.
+honorifics, title abbreviations and hyphenated titles ("Ambassador-at-large", "President-elect")
+are no part of it, nor are plural role words ("Nordic Leaders said") or the words of outlets'
+names in other languages (lexicon `press_words`: "Der Spiegel", "Dagens Nyheter" are
+organisations); a run going on into an institution word ("Supreme National Security Council")
+is no person. A person's country is the state a demonym or state name before the role word
+states ("Ugandan army chief"), or one right after "<role> of" with the role's words read on
+("President of Finland", "deputy head of the Russian delegation"), or the capital whose
+possessive opens the role phrase ("Beijing's special envoy"); never a state named elsewhere
+in the phrase, a demonym of origin ("Ukrainian-born") or one naming a body that is no state's
+("German Marshall Fund fellow", "head of the Russian Orthodox Church"). A person with no role
+takes the state (or capital) whose possessive stands right before the name ("Turkey's A B
+said"), or the country of the team or delegation their sentence lists them in ("Ukraine's
+team includes A, ..., and B", "the Russian delegation, led by C"; not across a "while" or
+"but" clause). A role phrase ends at a sentence end, and may end in a body's noun ("deputy
+head of the Russian delegation").
 Journalists (bylines, credit lines, publication lines "by X", photo credits "X/Agency",
 paragraph signatures "—X", correspondents, other reporters who "report") get type `journalist`,
 never `person`. In credit lines a name may open with initials ("J. D. Vance-Smith") and stops
