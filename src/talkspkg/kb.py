@@ -61,6 +61,7 @@ class Lexicon:
     closing_speech_verbs: frozenset[str] = frozenset()
     possessive_place_nouns: frozenset[str] = frozenset()
     named_after_place: frozenset[str] = frozenset()
+    press_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: stages cache indexes per instance
@@ -148,7 +149,7 @@ _LOWERCASED = (
     "possessive_place_nouns",
     "named_after_place",
 )
-_AS_WRITTEN = ("honorifics", "not_name_words")
+_AS_WRITTEN = ("honorifics", "not_name_words", "press_words")
 
 
 def parse_lexicon(data: Any, source: str) -> Lexicon:

@@ -10,6 +10,8 @@ Evidence rules (each names the `source` of the discovered entity):
 - `role-comma-name`: "<role phrase>, Name," ("Ukraine's ambassador to the US, Olga
   Stefanishyna, said"); a plural role before a list ("the foreign ministers, A and B").
 - `speech-verb` also inverted after a quotation (”Q,” wrote Jane Doe).
+- `team-leader`: a two-or-more-word name right after "<team|delegation|mediators|...> led by"
+  ("Qatari mediators led by A B").
 A one-word name is discovered only after an honorific or a capitalised title ("President
 Lopez", "US Foreign Minister Lopez"; not in a title-case headline).
 Full names with no evidence beside them (two or three words, not after an article), once the
@@ -22,13 +24,21 @@ whole article is read:
 - `coordination`: joined by "and" or a comma to a discovered person ("A B and C D said");
   a list grows one name at a time.
 A name is a run of capitalised words joined by blanks (a full stop only after an initial);
-honorifics and title abbreviations are no part of it; a run going on into an institution word
-("Supreme National Security Council") is no person. A person's country is the state a demonym
-or state name before the role word states ("Ugandan army chief"), or one right after
-"<role> of" ("President of Finland"); never a state named elsewhere in the phrase. A person
-with no such role takes the country of the team or delegation their sentence lists them in
-("Ukraine's team includes A, ..., and B", "the Russian delegation, led by C"; not across a
-"while" or "but" clause). A role phrase ends at a sentence end.
+honorifics, title abbreviations and hyphenated titles ("Ambassador-at-large", "President-elect")
+are no part of it, nor are plural role words ("Nordic Leaders said") or the words of outlets'
+names in other languages (lexicon `press_words`: "Der Spiegel", "Dagens Nyheter" are
+organisations); a run going on into an institution word ("Supreme National Security Council")
+is no person. A person's country is the state a demonym or state name before the role word
+states ("Ugandan army chief"), or one right after "<role> of" with the role's words read on
+("President of Finland", "deputy head of the Russian delegation"), or the capital whose
+possessive opens the role phrase ("Beijing's special envoy"); never a state named elsewhere
+in the phrase, a demonym of origin ("Ukrainian-born") or one naming a body that is no state's
+("German Marshall Fund fellow", "head of the Russian Orthodox Church"). A person with no role
+takes the state (or capital) whose possessive stands right before the name ("Turkey's A B
+said"), or the country of the team or delegation their sentence lists them in ("Ukraine's
+team includes A, ..., and B", "the Russian delegation, led by C"; not across a "while" or
+"but" clause). A role phrase ends at a sentence end, and may end in a body's noun ("deputy
+head of the Russian delegation").
 Journalists (bylines, credit lines, publication lines "by X", photo credits "X/Agency",
 paragraph signatures "—X", correspondents, other reporters who "report") get type `journalist`,
 never `person`. In credit lines a name may open with initials ("J. D. Vance-Smith") and stops
@@ -140,10 +150,12 @@ def _name_token(tok: str, lex: Lexicon, *, first: bool = True) -> bool:
         and bare[0].isupper()
         and not bare.isupper()
         and bare not in lex.not_name_words
+        and bare not in lex.press_words
         and bare not in lex.honorifics
         and bare + "." not in lex.honorifics
         and (bare not in lex.demonyms or not first)
-        and bare.lower() not in lex.role_words
+        and not _is_role_word(bare, lex)
+        and not _is_plural_role(bare, lex)  # "Nordic Leaders said"
     )
 
 
@@ -152,7 +164,17 @@ def _initial(tok: Token) -> bool:
 
 
 def _is_role_word(tok: str, lex: Lexicon) -> bool:
-    return _bare(tok).lower() in lex.role_words
+    """A role noun, also hyphenated with a qualifier ("Ambassador-at-large", "President-elect",
+    "Commander-in-Chief"; not "King-Smith")."""
+    word = _bare(tok)
+    if word.lower() in lex.role_words:
+        return True
+    parts = word.split("-")
+    return (
+        len(parts) > 1
+        and parts[0].lower() in lex.role_words
+        and (parts[-1].islower() or parts[-1].lower() in lex.role_words)
+    )
 
 
 def _honorific(text: str, tok: Token, lex: Lexicon) -> bool:
@@ -217,7 +239,7 @@ def _role_token(tok: Token, lex: Lexicon) -> bool:
     """May stand inside a role phrase: role nouns and modifiers, demonyms, possessives."""
     low = _bare(tok.text).lower()
     return (
-        low in lex.role_words
+        _is_role_word(tok.text, lex)
         or (low in lex.role_modifiers and low not in _LINKS)
         or tok.text in lex.demonyms
         or tok.text.endswith(_POSSESSIVE)
@@ -225,6 +247,11 @@ def _role_token(tok: Token, lex: Lexicon) -> bool:
 
 
 _LINKS = frozenset({"of", "for", "to", "and", "the", "on"})
+# bodies a role phrase may end in ("deputy head of the Russian delegation")
+_BODIES = _words(
+    "delegation team ministry office council committee government administration commission "
+    "mission agency service department parliament embassy party campaign"
+)
 
 
 def _role_before(text: str, toks: list[Token], i: int, lex: Lexicon) -> tuple[int, int] | None:
@@ -308,7 +335,8 @@ def _appositive_role(text: str, toks: list[Token], j: int, lex: Lexicon) -> tupl
     last = max(
         n
         for n, t in enumerate(phrase)
-        if t.text not in _LINKS and (_role_token(t, lex) or t.text[0].isupper())
+        if t.text not in _LINKS
+        and (_role_token(t, lex) or t.text[0].isupper() or _bare(t.text) in _BODIES)
     )
     return phrase[0].start, phrase[last].end
 
@@ -324,17 +352,51 @@ def _country(phrase: str, lex: Lexicon) -> str | None:
     ("President of Finland"). A state named elsewhere in the phrase ("a professor at a
     university's Japan campus", "ambassador to the US") is not the person's."""
     words = list(re.finditer(r"[^\W\d_][\w’'-]*", phrase))
-    first_role = next((w for w in words if _is_role_word(w.group(), lex)), None)
-    if first_role is None:
+    first = next((n for n, w in enumerate(words) if _is_role_word(w.group(), lex)), None)
+    if first is None:
         return None
-    found = _demonym_pattern(lex).search(phrase, 0, first_role.start())
-    if found is not None and _envoy_to(phrase, found, first_role):
-        return None
+    first_role = words[first]
+    found = next(
+        (
+            m
+            for m in _demonym_pattern(lex).finditer(phrase, 0, first_role.start())
+            if not _ORIGIN.match(phrase, m.end())  # "Ukrainian-born Canadian lawmaker"
+        ),
+        None,
+    )
+    if found is not None and (
+        _envoy_to(phrase, found, first_role)
+        or _NONSTATE_BODY.search(phrase, found.end(), first_role.start())
+    ):
+        return None  # "the Ukraine envoy"; "German Marshall Fund fellow": the body's, not theirs
     if found is None:
-        after = re.match(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?", phrase[first_role.end() :])
-        at = first_role.end() + after.end() if after else -1
-        found = _demonym_pattern(lex).match(phrase, at) if after else None
+        # "<role> of [the] <state>", the role's words read on first ("deputy head of the ...")
+        last = first
+        while (
+            last + 1 < len(words)
+            and _bare(words[last + 1].group()).lower()
+            in (lex.role_words | lex.role_modifiers) - _LINKS
+        ):
+            last += 1
+        end = words[last].end()
+        after = re.match(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?", phrase[end:])
+        found = _demonym_pattern(lex).match(phrase, end + after.end()) if after else None
+        if found is not None and _NONSTATE_BODY.match(phrase, found.end()):
+            return None  # "head of the Russian Orthodox Church": the body's country
     return lex.demonyms[found.group()] if found else None
+
+
+_ORIGIN = re.compile(r"-(?:born|based|raised|educated|trained|descended)\b")
+
+
+# A demonym naming a body that is no state's ("the German Marshall Fund", "the Russian Orthodox
+# Church", "the Polish Institute") says where the body is, not whom its fellow acts for.
+_NONSTATE_BODY = re.compile(
+    r"[ \t]*(?:[A-Z][\w’'-]*[ \t]+){0,3}?"
+    r"(?:Fund|Foundation|Institute|Institution|University|College|School|Academy|Church|"
+    r"Endowment|Company|Corporation|Holdings|Group|Airlines|Society|Association|Club|Centre|"
+    r"Center|Council[ \t]+on)\b"
+)
 
 
 # "the Ukraine envoy" is an envoy *to* Ukraine ("Ukrainian envoy", "Ukraine's envoy", "the US
@@ -355,7 +417,7 @@ def _envoy_to(phrase: str, found: re.Match[str], first_role: re.Match[str]) -> b
 
 
 _TEAM_VERB = re.compile(
-    r"[ \t]+(?:negotiating[ \t]+)?(?:team|delegation|side|negotiators)\b"
+    r"[ \t]+(?:negotiating[ \t]+)?(?:team|delegation|side|negotiators|mediators|envoys)\b"
     r"(?:[ \t]+(?:is|was|will[ \t]+be|has[ \t]+been))?[ \t]+"
     r"(?:includes|included|including|comprises|comprising|led[ \t]+by|headed[ \t]+by)[ \t]+"
 )
@@ -533,7 +595,16 @@ def _evidence(
         return "role-comma-name", role
     if _inverted_speech(text, toks, i, j, lex) or _closing_speech(text, toks, i, j, lex):
         return "speech-verb", None
+    if _LED_BY.search(text, max(0, toks[i].start - 60), toks[i].start):
+        return "team-leader", None
     return None, None
+
+
+# "a delegation led by A B", "Qatari mediators, headed by A B": who leads a team is a person
+_LED_BY = re.compile(
+    r"\b(?:team|delegation|side|negotiators|mediators|envoys),?[ \t]+(?:led|headed)[ \t]+by"
+    r"[ \t]+$"
+)
 
 
 _COORDINATED = re.compile(r"[ \t]+and[ \t]+|,[ \t]*(?:and[ \t]+)?")
@@ -605,7 +676,13 @@ def _person_like_singles(
 
 
 def _discovered(
-    text: str, run: _Run, role: tuple[int, int] | None, source: str, said: str, lex: Lexicon
+    text: str,
+    run: _Run,
+    role: tuple[int, int] | None,
+    source: str,
+    said: str,
+    lex: Lexicon,
+    capitals: dict[str, str],
 ) -> Discovered:
     phrase = text[role[0] : role[1]] if role else None
     etype = "person"
@@ -617,13 +694,53 @@ def _discovered(
             etype = "journalist"  # "our correspondent Jane Doe reports from Kyiv"
     cand = Candidate(run.start, run.end, slug(run.name), f"discovered:{source}", DISCOVERED)
     country = _country(phrase or "", lex) or (
-        _team_country(text, run.start, lex) if etype == "person" else None
+        (
+            _capital_country(phrase, capitals)
+            if phrase
+            else _possessive_state(text, run.start, lex, capitals)
+        )
+        or _team_country(text, run.start, lex)
+        if etype == "person"
+        else None
     )
     return Discovered(cand, run.name, etype, phrase, country, source)
 
 
+_POSSESSIVE_BEFORE = re.compile(r"([A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)[’']s[ \t]+$")
+_POSSESSIVE_OPENS = re.compile(r"(?:[Tt]he[ \t]+)?([A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)[’']s[ \t]")
+
+
+@cache
+def _capital_states(kb: KnowledgeBase) -> dict[str, str]:
+    """A country's metonyms (its capital: "Kyiv", "Moscow") -> its ISO code."""
+    return {
+        metonym: e.country
+        for e in kb.entities.values()
+        if e.entity_type == "country" and e.country
+        for metonym in e.metonyms
+    }
+
+
+def _possessive_state(text: str, start: int, lex: Lexicon, capitals: dict[str, str]) -> str | None:
+    """A state's or its capital's possessive right before a name with no role ("Turkey's A B
+    said", "Moscow's A B")."""
+    m = _POSSESSIVE_BEFORE.search(text, max(0, start - 40), start)
+    if m is None:
+        return None
+    name = m.group(1)
+    return lex.demonyms.get(name) or lex.demonyms.get(name.split()[-1]) or capitals.get(name)
+
+
+def _capital_country(phrase: str, capitals: dict[str, str]) -> str | None:
+    """A capital's possessive opening a role phrase ("Beijing's special envoy", "Kyiv's
+    ambassador to Washington"): that capital's state."""
+    m = _POSSESSIVE_OPENS.match(phrase)
+    return capitals.get(m.group(1)) if m else None
+
+
 def discover_people(article: Article, kb: KnowledgeBase) -> Iterator[Discovered]:
     lex, text = kb.lexicon, article.text
+    capitals = _capital_states(kb)
     found: list[Discovered] = []
     pending: list[_Run] = []  # full names with no evidence of their own
     surnames: set[str] = set()  # one-word names with evidence: a speech verb, title, honorific
@@ -660,7 +777,7 @@ def discover_people(article: Article, kb: KnowledgeBase) -> Iterator[Discovered]
                         placed.add(run.last)  # "talks in Port Moresby": maybe a place
                 continue
             said = toks[j].text.lower() if j < len(toks) else ""
-            found.append(_discovered(text, run, role, source, said, lex))
+            found.append(_discovered(text, run, role, source, said, lex, capitals))
     people = [
         _Run(d.candidate.start, d.candidate.end, d.name, d.name.split()[-1])
         for d in found
@@ -670,7 +787,7 @@ def discover_people(article: Article, kb: KnowledgeBase) -> Iterator[Discovered]
     surnames |= _person_like_singles(text, singles, people, surnames, wanted)
     yield from found
     for run, source in _without_evidence(text, pending, people, surnames):
-        yield _discovered(text, run, None, source, "", lex)
+        yield _discovered(text, run, None, source, "", lex, capitals)
 
 
 def _credit_name(text: str, toks: list[Token], i: int, j: int, lex: Lexicon) -> bool:

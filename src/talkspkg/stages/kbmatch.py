@@ -10,8 +10,9 @@ or a meeting noun right after it ("the London talks"), or when it opens a dateli
 is the government, i.e. the country entity ("Washington needed to see", "Moscow's claims").
 A possessive capital is the government ("in Moscow's court") unless a place noun or a
 capitalised name follows ("Kyiv's Podil district"). A capital inside a longer capitalised name
-("Moscow State University") or before a noun that names a text after it ("the Minsk
-agreements", `named_after_place`) is no mention at all.
+("Moscow State University") or before a noun that names a text or a framework after it ("the
+Minsk agreements", "the Istanbul process", `named_after_place`) is no mention at all; nor is
+any curated place there ("the Budapest Memorandum").
 """
 
 from __future__ import annotations
@@ -141,6 +142,16 @@ def _capital_reading(text: str, end: int, kb: KnowledgeBase, titled: bool) -> st
     return None
 
 
+def _names_a_text(text: str, end: int, kb: KnowledgeBase) -> bool:
+    """A noun naming a text or a framework after it (`named_after_place`)."""
+    follow = _FOLLOWING.match(text, end)
+    return (
+        follow is not None
+        and not follow.group("poss")
+        and follow.group("word").lower() in kb.lexicon.named_after_place
+    )
+
+
 def _is_place_context(text: str, start: int, end: int, line_start: int, kb: KnowledgeBase) -> bool:
     before = _WORD_BEFORE.search(text, line_start, start)
     if before and before.group(1).lower() in kb.lexicon.locative_before:
@@ -163,6 +174,10 @@ def kb_candidates(article: Article, kb: KnowledgeBase) -> Iterator[Candidate]:
             country = index.metonym_of.get(surface)
             if country is None:
                 assert owner is not None
+                if kb.entities[owner].entity_type == "location" and _names_a_text(
+                    text, m.end(), kb
+                ):
+                    continue  # "the Istanbul process", "the Budapest Memorandum"
                 rule = "name" if kb.entities[owner].name == surface else "alias"
                 yield Candidate(m.start(), m.end(), owner, rule, CURATED)
             elif (reading := _capital_reading(text, m.end(), kb, titled)) == "none":

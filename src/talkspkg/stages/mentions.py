@@ -4,11 +4,14 @@ Order: curated surfaces and title+given-name matches, then discovery (only where
 match is), then short references to the persons the article names in full, all resolved
 together by the shared longest-leftmost policy (stages/spans.py).
 
-One person, one id: names are compared by `name_key` (diacritics and case dropped, the
-transliteration variants -iy/-yy/-yi/-ii -> -y, -ei -> -ey, -iak -> -yak and a Ukrainian initial
-h- -> g- (Honcharenko, Goncharenko; Hennadiy, Gennadiy) folded per word), so a
-discovered "Andriy Sybiha" is the curated Andrii Sybiha, and two spellings of one discovered
-name in an article are one entity (the first spelling's id).
+One person, one id: names are compared by `name_key` (diacritics and case dropped, and these
+transliteration variants folded per word: -iy/-yy/-yi/-ii -> -y, -ei -> -ey, -iak/-iuk ->
+-yak/-yuk, -iia/-iya/-ya -> -ia (Yuliia, Yulia; Natalya, Natalia), -ii- -> -i- before a vowel,
+x -> ks (Olexandr, Oleksandr), a Ukrainian h -> g initially before a vowel, r, n or l and
+inside a word between a vowel or sonorant and a vowel (Honcharenko, Goncharenko; Hryhoriy,
+Gryhoriy; Olha, Olga; Shmyhal, Shmygal; "kh", "sh", "zh" kept)), so a discovered "Andriy
+Sybiha" is the curated Andrii Sybiha, and two spellings of one discovered name in an article
+are one entity (the first spelling's id).
 
 Short references: a person's surname (last word) alone, compared by `name_key`
 ("Zelenskyy" after "Volodymyr Zelensky"); the first word instead when the article uses it alone
@@ -49,8 +52,12 @@ _WORD = re.compile(r"(?<![\w’'-])([^\W\d_][\w-]*(?:[’'](?![sS]\b)\w+)*)(?:[�
 _FOLDS = (
     (re.compile(r"(?:iy|yy|yi|ii)$"), "y"),
     (re.compile(r"ei$"), "ey"),
-    (re.compile(r"iak$"), "yak"),
-    (re.compile(r"^h(?=[aeiouy])"), "g"),
+    (re.compile(r"i(?=[au]k$)"), "y"),
+    (re.compile(r"^h(?=[aeiouyrnl])"), "g"),
+    (re.compile(r"(?<=[aeiouylrnm])h(?=[aeiouy])"), "g"),
+    (re.compile(r"(?:ii|iy|y)a$"), "ia"),
+    (re.compile(r"(?<=[^aeiou])ii(?=[aeou])"), "i"),
+    (re.compile(r"x"), "ks"),
 )
 
 

@@ -1,15 +1,16 @@
 """Discovery of organisations the knowledge base does not list (`source` "institution").
 
-An organisation is a run of capitalised words ("of/for/on/and/the" allowed between two of
-them; "and" never right after an institution noun, so two outlets stay two) that ends in, or
-is led by, an institution noun (`_ORG_HEADS`: Ministry, Council, Institute, Center, News,
-Times, ...) and says which institution it is: a state named in it, or a word beyond the
-state-function ones (`_ORG_GENERIC`: "the Foreign Ministry" alone is nobody). Sentence openers
-("Despite", "The") and a leading title ("Director of the ...") are no part of the name. Its
-country: the state named in the run, or a possessive state right before it, which then opens
-the name ("Chile's Interior Ministry"). A name that folds (case, "the", defense/defence,
-organization/organisation, center/centre) to a curated organisation's name or alias is that
-organisation.
+An organisation is a run of capitalised words ("of/for/on/and/the" allowed between two of them;
+"and" never right after an institution noun, so two outlets stay two) that ends in, or is led
+by, an institution noun (`_ORG_HEADS`: Ministry, Council, Institute, Center, News, Times,
+Endowment, Watch, ...; or a word of an outlet's name in another language, the lexicon's
+`press_words`: "Der Spiegel", "Helsingin Sanomat") and says which institution it is: a state
+named in it, or a word beyond the state-function ones (`_ORG_GENERIC`: "the Foreign Ministry"
+alone is nobody). Sentence openers ("Despite", "The") and a leading title ("Director of the
+...") are no part of the name. Its country: the state named in the run, or a possessive state
+right before it, which then opens the name ("Chile's Interior Ministry"). A name that folds
+(case, "the", defense/defence, organization/organisation, center/centre) to a curated
+organisation's name or alias is that organisation.
 
 A state's ministry or embassy written in lower case ("the Polish foreign ministry", "Ukraine's
 defence ministry", "the Russian embassy") is an organisation as well (`discover_ministries`):
@@ -47,7 +48,7 @@ _ORG_HEADS = _words(
     "Organization Organisation Party Times Post News Gazeta Pravda Journal Herald Telegraph "
     "Tribune Gazette Review Media Group Holdings Airlines Forum Platform Movement Network "
     "Initiative Association Administration Office Department Academy School Court Guard "
-    "Industries Technologies Systems Holding"
+    "Industries Technologies Systems Holding Endowment Institution International Watch Force Fleet"
 )
 # words that alone do not say which institution it is ("the Foreign Ministry" of which state?)
 _ORG_GENERIC = _words(
@@ -137,7 +138,7 @@ def discover_organizations(article: Article, kb: KnowledgeBase) -> Iterator[Disc
             words = [_bare(t.text) for t in toks[i:j]]
             if len(words) < 2:
                 continue
-            heads = [n for n, w in enumerate(words) if w in _ORG_HEADS]
+            heads = [n for n, w in enumerate(words) if w in _ORG_HEADS or w in lex.press_words]
             if not heads or (
                 heads[-1] != len(words) - 1
                 and words[heads[0] + 1 : heads[0] + 2] not in (["of"], ["for"], ["on"])
