@@ -2,17 +2,21 @@
 
 Articles are annotated in batches, in worker processes when `jobs > 1`; each batch comes back
 as Arrow tables (columnar, compact) plus the few objects the corpus stages need. Batches are
-consumed in file-name order, so the output never depends on scheduling.
+consumed in the order they were cut, so the output never depends on scheduling. A build cuts
+them in `row_order`, the order of the articles' rows in the per-article tables, so that those
+tables can be written as the batches come (STREAMED), and gives the corpus stages their inputs
+in file-name order.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import pyarrow as pa
 
@@ -22,7 +26,7 @@ from talkspkg.kb import Entity, KnowledgeBase, load_knowledge
 from talkspkg.metadata import parse_metadata
 from talkspkg.raw import RawFile, raw_file, read_article
 from talkspkg.stages.articles import article_row, source_date
-from talkspkg.stages.entities import entity_rows, merge_discovered
+from talkspkg.stages.entities import add_counts, entity_rows, mention_counts, merge_discovered
 from talkspkg.stages.meetings import MeetingMention, assemble_meetings, meeting_mentions
 from talkspkg.stages.mentions import mentions
 from talkspkg.stages.proposals import (
@@ -35,6 +39,9 @@ from talkspkg.stages.quotes import quotes
 from talkspkg.tables import normalize, rows_to_arrow, to_arrow
 
 BATCH_SIZE = 32
+IN_FLIGHT_PER_JOB = 2  # batches annotated ahead of the one being consumed, per process
+# per-article tables whose row ids are the article id, ".", then the row's own part
+STREAMED = ("mentions", "quotes")
 WorkItem = tuple[Path, str, Mapping[str, Any]]
 # an article's rows by table, discovered entities, term evidence, meeting mentions, and the
 # meetings its proposals were presented at
@@ -65,7 +72,8 @@ class Batch:
     """Annotations of consecutive articles: per-article tables as Arrow, corpus-stage inputs."""
 
     tables: dict[str, pa.Table]
-    discovered: list[dict[str, Entity]] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
+    discovered: list[dict[str, Entity]] = field(default_factory=list)  # one per article
     evidence: list[TermEvidence] = field(default_factory=list)
     meetings: list[MeetingMention] = field(default_factory=list)
     presentations: list[Presentation] = field(default_factory=list)
@@ -169,6 +177,7 @@ def annotate_batch(
         article_rows, discovered, evidence, meetings, presentations = annotate_cached(
             raw, source, kb, store
         )
+        batch.article_ids.append(raw.article_id)
         batch.discovered.append(discovered)
         batch.evidence.extend(evidence)
         batch.meetings.extend(meetings)
@@ -177,6 +186,14 @@ def annotate_batch(
             rows.setdefault(table, []).extend(table_rows)
     batch.tables = {t: rows_to_arrow(t, r) for t, r in rows.items()}
     return batch
+
+
+def row_order(items: Sequence[WorkItem]) -> list[WorkItem]:
+    """`items` in the order of their rows in the STREAMED tables. A row id there is the article
+    id, ".", then the row's own part; article ids hold no ".", so all the rows of one article
+    sort together, after those of every article whose id + "." sorts before its own (which is
+    not always file-name order: "talks-2." sorts before "talks.")."""
+    return sorted(items, key=lambda item: item[1] + ".")
 
 
 def _batches(items: Sequence[WorkItem]) -> list[Sequence[WorkItem]]:
@@ -191,7 +208,8 @@ def run_batches(
 ) -> Iterator[Batch]:
     """Annotate `items` in order, in `jobs` processes (inline when jobs == 1), or on the workers
     of the Dask `scheduler` (an address: talkspkg.cluster), reusing the entries of `store`
-    (see talkspkg.cache)."""
+    (see talkspkg.cache). Only a few batches are annotated ahead of the one consumed, so that
+    a consumer slower than the workers never holds them all."""
     chunks = _batches(items)
     if scheduler is not None:
         from talkspkg.cluster import run_on_cluster
@@ -203,23 +221,84 @@ def run_batches(
         yield from map(work, chunks)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(work, chunks)
+        pending: deque[Future[Batch]] = deque()
+        try:
+            for chunk in chunks:
+                pending.append(pool.submit(work, chunk))
+                if len(pending) > IN_FLIGHT_PER_JOB * jobs:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()
 
 
-def assemble(batches: Iterable[Batch], kb: KnowledgeBase) -> dict[str, pa.Table]:
-    """Concatenate the batches into normalized tables, then run the corpus stages."""
+class TableSink(Protocol):
+    """Where a streamed table's rows go (talkspkg.package.TableWriter)."""
+
+    def write(self, arrow: pa.Table) -> None: ...
+
+
+@dataclass
+class _CorpusInputs:
+    """The corpus stages' inputs, gathered batch by batch."""
+
+    article_ids: list[str] = field(default_factory=list)
+    discovered: list[dict[str, Entity]] = field(default_factory=list)
+    evidence: list[TermEvidence] = field(default_factory=list)
+    meetings: list[MeetingMention] = field(default_factory=list)
+    presentations: list[Presentation] = field(default_factory=list)
+    counts: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def add(self, batch: Batch) -> None:
+        self.article_ids.extend(batch.article_ids)
+        self.discovered.extend(batch.discovered)
+        self.evidence.extend(batch.evidence)
+        self.meetings.extend(batch.meetings)
+        self.presentations.extend(batch.presentations)
+        if "mentions" in batch.tables:  # an article is in one batch: its counts add up
+            add_counts(self.counts, mention_counts(batch.tables["mentions"]))
+
+    def reorder(self, order: Sequence[str]) -> None:
+        """Put the inputs in the article order `order` (each article's own in their order)."""
+        if self.article_ids == list(order):
+            return
+        rank = {aid: i for i, aid in enumerate(order)}
+        by_rank = sorted(range(len(self.article_ids)), key=lambda i: rank[self.article_ids[i]])
+        self.discovered = [self.discovered[i] for i in by_rank]
+        self.article_ids = [self.article_ids[i] for i in by_rank]
+        self.evidence.sort(key=lambda e: rank[e.article_id])
+        self.meetings.sort(key=lambda m: rank[m.article_id])
+        self.presentations.sort(key=lambda p: rank[p.article_id])
+
+
+def assemble(
+    batches: Iterable[Batch],
+    kb: KnowledgeBase,
+    sinks: Mapping[str, TableSink] | None = None,
+    order: Sequence[str] | None = None,
+) -> dict[str, pa.Table]:
+    """Run the corpus stages over the batches' inputs; return the normalized tables. The
+    per-article tables named in `sinks` are not returned but written there batch by batch
+    (normalized: the batches must come in `row_order`). The corpus stages read their inputs
+    in the article order `order` (article ids), else in the batches' order."""
+    sinks = sinks or {}
     parts: dict[str, list[pa.Table]] = {}
-    corpus = Batch({})
+    corpus = _CorpusInputs()
     for batch in batches:
-        corpus.discovered.extend(batch.discovered)
-        corpus.evidence.extend(batch.evidence)
-        corpus.meetings.extend(batch.meetings)
-        corpus.presentations.extend(batch.presentations)
+        corpus.add(batch)
         for table, arrow in batch.tables.items():
-            parts.setdefault(table, []).append(arrow)
+            if table in sinks:
+                sinks[table].write(normalize(table, arrow))
+            else:
+                parts.setdefault(table, []).append(arrow)
+        del batch  # not held while the next one is made
+    if order is not None:
+        corpus.reorder(order)
     tables = {t: normalize(t, pa.concat_tables(p)) for t, p in parts.items()}
     tables["entities"] = to_arrow(
-        "entities", entity_rows(kb, merge_discovered(corpus.discovered), tables["mentions"])
+        "entities", entity_rows(kb, merge_discovered(corpus.discovered), corpus.counts)
     )
     meetings = assemble_meetings(corpus.meetings, kb)
     for table, table_rows in meetings.items():
