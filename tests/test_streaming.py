@@ -99,3 +99,41 @@ def test_file_names_out_of_row_order_build_the_tables_of_a_whole_table_build(
         assert validate_package(out).valid
         for table, arrow in whole.items():
             assert pq.read_table(out / "data" / f"{table}.parquet").equals(arrow), table
+
+
+def test_corpus_inputs_leave_their_sentences_in_the_raw_text_and_get_them_back() -> None:
+    from talkspkg.compact import fill_sentences, strip_sentences
+    from talkspkg.pipeline import annotate
+    from talkspkg.raw import read_article
+
+    path, article_id = plan_raw(RAW)[0]
+    raw = read_article(path, article_id)
+    found = annotate(raw, {}, load_knowledge())
+    assert found.meetings and found.evidence
+    meetings, evidence = strip_sentences(raw.text, found.meetings, found.evidence)
+    assert all(x.text is None for x in [*meetings, *evidence])
+    rows = [
+        {"article_id": x.article_id, "start": x.start, "end": x.end, "text": x.text}
+        for x in [*meetings, *evidence]
+    ]
+    read: list[str] = []
+    fill_sentences(rows, lambda aid: read.append(aid) or raw.text)
+    assert [r["text"] for r in rows] == [x.text for x in [*found.meetings, *found.evidence]]
+    assert read == [article_id]  # one read per article
+
+
+def test_shared_values_keep_their_types() -> None:
+    """1 == 1.0 == True, but an interned value is never swapped for one of another type."""
+    from talkspkg.compact import Interner
+
+    shared = Interner()
+    assert [type(shared(v)) for v in (1, 1.0, True, (1,), (True,))] == [
+        int,
+        float,
+        bool,
+        tuple,
+        tuple,
+    ]
+    assert shared((True,)) == (True,) and type(shared((True,))[0]) is bool
+    a, b = "".join(["vladimir", "-putin"]), "".join(["vladimir-", "putin"])
+    assert a is not b and shared(a) is shared(b)

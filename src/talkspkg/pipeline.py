@@ -21,6 +21,7 @@ from typing import Any, Protocol
 import pyarrow as pa
 
 from talkspkg.cache import ArticleCache
+from talkspkg.compact import Interner, fill_sentences, strip_sentences
 from talkspkg.document import Article
 from talkspkg.kb import Entity, KnowledgeBase, load_knowledge
 from talkspkg.metadata import parse_metadata
@@ -73,6 +74,7 @@ class Batch:
 
     tables: dict[str, pa.Table]
     article_ids: list[str] = field(default_factory=list)
+    paths: list[Path] = field(default_factory=list)  # the raw files (sentences: talkspkg.compact)
     discovered: list[dict[str, Entity]] = field(default_factory=list)  # one per article
     evidence: list[TermEvidence] = field(default_factory=list)
     meetings: list[MeetingMention] = field(default_factory=list)
@@ -177,7 +179,9 @@ def annotate_batch(
         article_rows, discovered, evidence, meetings, presentations = annotate_cached(
             raw, source, kb, store
         )
+        meetings, evidence = strip_sentences(raw.text, meetings, evidence)
         batch.article_ids.append(raw.article_id)
+        batch.paths.append(path)
         batch.discovered.append(discovered)
         batch.evidence.extend(evidence)
         batch.meetings.extend(meetings)
@@ -245,20 +249,28 @@ class _CorpusInputs:
     """The corpus stages' inputs, gathered batch by batch."""
 
     article_ids: list[str] = field(default_factory=list)
+    paths: dict[str, Path] = field(default_factory=dict)
     discovered: list[dict[str, Entity]] = field(default_factory=list)
     evidence: list[TermEvidence] = field(default_factory=list)
     meetings: list[MeetingMention] = field(default_factory=list)
     presentations: list[Presentation] = field(default_factory=list)
     counts: dict[str, tuple[int, int]] = field(default_factory=dict)
+    shared: Interner = field(default_factory=Interner)
 
     def add(self, batch: Batch) -> None:
         self.article_ids.extend(batch.article_ids)
-        self.discovered.extend(batch.discovered)
+        self.paths.update(zip(batch.article_ids, batch.paths, strict=True))
+        self.discovered.extend(self.shared.discovered(found) for found in batch.discovered)
+        self.shared.evidence(batch.evidence)
         self.evidence.extend(batch.evidence)
+        self.shared.meetings(batch.meetings)
         self.meetings.extend(batch.meetings)
         self.presentations.extend(batch.presentations)
         if "mentions" in batch.tables:  # an article is in one batch: its counts add up
             add_counts(self.counts, mention_counts(batch.tables["mentions"]))
+
+    def read(self, article_id: str) -> str:
+        return read_article(self.paths[article_id], article_id).text
 
     def reorder(self, order: Sequence[str]) -> None:
         """Put the inputs in the article order `order` (each article's own in their order)."""
@@ -300,10 +312,14 @@ def assemble(
     tables["entities"] = to_arrow(
         "entities", entity_rows(kb, merge_discovered(corpus.discovered), corpus.counts)
     )
+    corpus.discovered = []
     meetings = assemble_meetings(corpus.meetings, kb)
+    corpus.meetings = []  # each stage's inputs are let go once it ran: the next has room
+    fill_sentences(meetings["meeting_mentions"], corpus.read)
     for table, table_rows in meetings.items():
         tables[table] = to_arrow(table, table_rows)
     proposals = assemble_proposals(corpus.evidence, kb, corpus.presentations, meetings)
+    fill_sentences(proposals["term_positions"], corpus.read)
     for table, table_rows in proposals.items():
         tables[table] = to_arrow(table, table_rows)
     return tables
