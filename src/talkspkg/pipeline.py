@@ -316,10 +316,33 @@ def assemble(
     meetings = assemble_meetings(corpus.meetings, kb)
     corpus.meetings = []  # each stage's inputs are let go once it ran: the next has room
     fill_sentences(meetings["meeting_mentions"], corpus.read)
-    for table, table_rows in meetings.items():
-        tables[table] = to_arrow(table, table_rows)
-    proposals = assemble_proposals(corpus.evidence, kb, corpus.presentations, meetings)
+    _to_arrow(meetings, tables)
+    proposals = assemble_proposals(
+        corpus.evidence,
+        kb,
+        corpus.presentations,
+        {table: _rows(tables[table], columns) for table, columns in PRESENTED_FROM.items()},
+    )
     fill_sentences(proposals["term_positions"], corpus.read)
-    for table, table_rows in proposals.items():
-        tables[table] = to_arrow(table, table_rows)
+    _to_arrow(proposals, tables)
     return tables
+
+
+# what the proposals stage reads of the meetings stage's tables (stages/proposals/presented.py)
+PRESENTED_FROM = {
+    "meetings": ["meeting_id", "status", "date_start", "date_end", "date_precision"],
+    "meeting_mentions": ["meeting_id", "article_id", "start", "trigger_start"],
+}
+
+
+def _to_arrow(rows: dict[str, list[dict[str, Any]]], tables: dict[str, pa.Table]) -> None:
+    """Move a stage's rows into `tables`, one table at a time (each table's dicts let go once
+    converted: they weigh several times their Arrow table)."""
+    for table in list(rows):
+        tables[table] = to_arrow(table, rows.pop(table))
+
+
+def _rows(table: pa.Table, columns: list[str]) -> Iterator[dict[str, Any]]:
+    """The rows of `table` (those columns) as dicts, made a few thousand at a time."""
+    for batch in table.select(columns).to_batches(max_chunksize=4096):
+        yield from batch.to_pylist()
