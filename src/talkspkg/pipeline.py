@@ -70,7 +70,8 @@ class ArticleAnnotations:
 
 @dataclass
 class Batch:
-    """Annotations of consecutive articles: per-article tables as Arrow, corpus-stage inputs."""
+    """Annotations of consecutive articles: per-article tables as Arrow, corpus-stage inputs
+    (their sentences left in the raw files: talkspkg.compact)."""
 
     tables: dict[str, pa.Table]
     article_ids: list[str] = field(default_factory=list)
