@@ -26,7 +26,7 @@ from talkspkg.cache import ArticleCache
 from talkspkg.errors import BuildError
 from talkspkg.kb import KnowledgeBase, load_knowledge
 from talkspkg.layout import files_under, listed_paths
-from talkspkg.pipeline import Batch, assemble, run_batches
+from talkspkg.pipeline import STREAMED, Batch, assemble, row_order, run_batches
 from talkspkg.raw import (
     PACKAGE_FILE,
     SOURCES_FILE,
@@ -96,16 +96,26 @@ def write_into(raw_dir: Path, target: Path, options: BuildOptions) -> BuildResul
     kb = load_knowledge()
     items = [(path, aid, sources.get(path.name, {})) for path, aid in plan_raw(raw_dir)]
     store = ArticleCache.open(options.cache_dir) if options.cache_dir is not None else None
-    tables = assemble(
-        _reported(run_batches(items, options.jobs, store, options.scheduler), options.progress), kb
-    )
+    from talkspkg.package import TableWriter, write_package
+
+    batches = run_batches(row_order(items), options.jobs, store, options.scheduler)
+    sinks = {table: TableWriter(table, target) for table in STREAMED}
+    try:
+        tables = assemble(
+            _reported(batches, options.progress), kb, sinks, [aid for _, aid, _ in items]
+        )
+    except BaseException:
+        for sink in sinks.values():
+            sink.abort()
+        raise
+    for sink in sinks.values():
+        sink.close()
     if store is not None:
         store.prune()
     _copy_raw(raw_dir, target / "raw")
-    from talkspkg.package import write_package
-
-    write_package(tables, target, ruleset(kb), version)
-    rows = {name: t.num_rows for name, t in tables.items()}
+    write_package(tables, target, ruleset(kb), version, written=list(sinks))
+    rows = {name: t.num_rows for name, t in tables.items()}  # per-article tables first:
+    rows = {"articles": rows.pop("articles"), **{n: s.rows for n, s in sinks.items()}, **rows}
     del tables  # validation reads the files back: the tables need not stay in memory
     if options.validate:
         from talkspkg.validate import validate_package

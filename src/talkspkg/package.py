@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -15,13 +16,17 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from talkspkg import __version__
+from talkspkg.errors import BuildError
 from talkspkg.hashing import file_digest
-from talkspkg.schema.tableschema import table_meta, table_names, table_schema
+from talkspkg.schema.tableschema import arrow_schema, table_meta, table_names, table_schema
 
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 CSV_MEDIATYPE = "text/csv"
 PARQUET_MEDIATYPE = "application/vnd.apache.parquet"
 PACKAGE_NAME = "talkspkg-ukraine-peace-talks-2025"
+# rows per Parquet row group: a fixed count, so that a table's bytes depend on its rows alone
+# (not on the batches or processes that made them) and a writer holds at most one group
+ROW_GROUP_ROWS = 131_072
 LICENSE = {
     "name": "CC-BY-4.0",
     "path": "https://creativecommons.org/licenses/by/4.0/",
@@ -48,13 +53,80 @@ def dump_json(value: Any) -> str:
     return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
 
 
+class TableWriter:
+    """Writes one table's Parquet and CSV files piece by piece, so that a table need never be
+    held whole: pieces must come normalized and in primary-key order, each after the last.
+
+    Parquet row groups hold ROW_GROUP_ROWS rows (the last one the rest): the bytes depend on
+    the rows alone, never on how they were cut into pieces, and equal those of
+    `pq.write_table(table, row_group_size=ROW_GROUP_ROWS)` of the whole table."""
+
+    def __init__(self, table: str, out: Path, row_group_rows: int = ROW_GROUP_ROWS) -> None:
+        data = out / "data"
+        data.mkdir(parents=True, exist_ok=True)
+        schema = arrow_schema(table)
+        self.table = table
+        self._schema = schema
+        self.rows = 0
+        self._key = list(table_meta(table)["primary_key"])
+        self._last: tuple[Any, ...] | None = None
+        self._group = row_group_rows
+        self._pending: list[pa.Table] = []
+        self._pending_rows = 0
+        self._parquet = pq.ParquetWriter(
+            data / f"{table}.parquet", schema, compression="zstd", store_schema=True
+        )
+        self._csv = pacsv.CSVWriter(
+            data / f"{table}.csv",
+            csv_view(schema.empty_table()).schema,
+            write_options=pacsv.WriteOptions(quoting_style="needed"),
+        )
+
+    def write(self, arrow: pa.Table) -> None:
+        """Append the rows of `arrow` (normalized: see talkspkg.tables.normalize)."""
+        if not arrow.num_rows:
+            return
+        first = tuple(arrow[k][0].as_py() for k in self._key)
+        if self._last is not None and not self._last < first:
+            raise BuildError(
+                f"{self.table}: rows out of key order while streaming ({first} after {self._last})"
+            )
+        self._last = tuple(arrow[k][-1].as_py() for k in self._key)
+        self._csv.write_table(csv_view(arrow))
+        self.rows += arrow.num_rows
+        self._pending.append(arrow)
+        self._pending_rows += arrow.num_rows
+        while self._pending_rows >= self._group:
+            pending = pa.concat_tables(self._pending)
+            self._write_group(pending.slice(0, self._group))
+            rest = pending.slice(self._group)
+            self._pending = [rest] if rest.num_rows else []
+            self._pending_rows = rest.num_rows
+
+    def _write_group(self, arrow: pa.Table) -> None:
+        # one contiguous chunk, as a whole table would be: page boundaries follow chunks
+        self._parquet.write_table(arrow.combine_chunks(), row_group_size=self._group)
+
+    def close(self) -> None:
+        if self._pending_rows or not self.rows:  # an empty table is one empty row group
+            self._write_group(pa.concat_tables(self._pending or [self._schema.empty_table()]))
+        self._pending = []
+        self._parquet.close()
+        self._csv.close()
+
+    def abort(self) -> None:
+        """Close the files without completing them (the build failed)."""
+        self._pending = []
+        for writer in (self._parquet, self._csv):
+            with contextlib.suppress(OSError, pa.ArrowException):
+                writer.close()
+
+
 def write_table(table: str, arrow: pa.Table, out: Path) -> None:
-    data = out / "data"
-    data.mkdir(parents=True, exist_ok=True)
-    pq.write_table(arrow, data / f"{table}.parquet", compression="zstd", store_schema=True)
-    pacsv.write_csv(
-        csv_view(arrow), data / f"{table}.csv", pacsv.WriteOptions(quoting_style="needed")
-    )
+    """Write the whole `table` (normalized) as Parquet and CSV."""
+    writer = TableWriter(table, out)
+    writer.write(arrow)
+    writer.close()
 
 
 def csv_view(arrow: pa.Table) -> pa.Table:
@@ -179,12 +251,17 @@ def descriptor(
     out: Path,
     ruleset: Mapping[str, str],
     version: str | None = None,
+    written: Collection[str] = (),
 ) -> dict[str, Any]:
     """The descriptor: `version` is the data's (raw/package.yaml; left out when none is
-    stated), the tool's version and ruleset are under `talkspkg`."""
+    stated), the tool's version and ruleset are under `talkspkg`. `written` names the tables
+    already in `out` that are not in `tables` (streamed there: see TableWriter)."""
     articles = tables["articles"]
     resources = [
-        r for table in table_names() if table in tables for r in table_resources(table, out)
+        r
+        for table in table_names()
+        if table in tables or table in written
+        for r in table_resources(table, out)
     ]
     desc: dict[str, Any] = {
         "$schema": PROFILE,
@@ -215,12 +292,15 @@ def write_package(
     out: Path,
     ruleset: Mapping[str, str],
     version: str | None = None,
+    written: Collection[str] = (),
 ) -> dict[str, Any]:
-    """Write every table, schema and the descriptor into `out` (raw/ must already be there)."""
+    """Write every table, schema and the descriptor into `out` (raw/ must already be there, and
+    the data files of the tables named in `written`)."""
     for table in table_names():
         if table in tables:
             write_table(table, tables[table], out)
+        if table in tables or table in written:
             write_schema(table, out)
-    desc = descriptor(tables, out, ruleset, version)
+    desc = descriptor(tables, out, ruleset, version, written)
     (out / "datapackage.json").write_text(dump_json(desc), "utf-8")
     return desc

@@ -2,27 +2,32 @@
 
 Articles are annotated in batches, in worker processes when `jobs > 1`; each batch comes back
 as Arrow tables (columnar, compact) plus the few objects the corpus stages need. Batches are
-consumed in file-name order, so the output never depends on scheduling.
+consumed in the order they were cut, so the output never depends on scheduling. A build cuts
+them in `row_order`, the order of the articles' rows in the per-article tables, so that those
+tables can be written as the batches come (STREAMED), and gives the corpus stages their inputs
+in file-name order.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import pyarrow as pa
 
 from talkspkg.cache import ArticleCache
+from talkspkg.compact import Interner, fill_sentences, strip_sentences
 from talkspkg.document import Article
 from talkspkg.kb import Entity, KnowledgeBase, load_knowledge
 from talkspkg.metadata import parse_metadata
 from talkspkg.raw import RawFile, raw_file, read_article
 from talkspkg.stages.articles import article_row, source_date
-from talkspkg.stages.entities import entity_rows, merge_discovered
+from talkspkg.stages.entities import add_counts, entity_rows, mention_counts, merge_discovered
 from talkspkg.stages.meetings import MeetingMention, assemble_meetings, meeting_mentions
 from talkspkg.stages.mentions import mentions
 from talkspkg.stages.proposals import (
@@ -35,6 +40,9 @@ from talkspkg.stages.quotes import quotes
 from talkspkg.tables import normalize, rows_to_arrow, to_arrow
 
 BATCH_SIZE = 32
+IN_FLIGHT_PER_JOB = 2  # batches annotated ahead of the one being consumed, per process
+# per-article tables whose row ids are the article id, ".", then the row's own part
+STREAMED = ("mentions", "quotes")
 WorkItem = tuple[Path, str, Mapping[str, Any]]
 # an article's rows by table, discovered entities, term evidence, meeting mentions, and the
 # meetings its proposals were presented at
@@ -62,10 +70,13 @@ class ArticleAnnotations:
 
 @dataclass
 class Batch:
-    """Annotations of consecutive articles: per-article tables as Arrow, corpus-stage inputs."""
+    """Annotations of consecutive articles: per-article tables as Arrow, corpus-stage inputs
+    (their sentences left in the raw files: talkspkg.compact)."""
 
     tables: dict[str, pa.Table]
-    discovered: list[dict[str, Entity]] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
+    paths: list[Path] = field(default_factory=list)  # the raw files (sentences: talkspkg.compact)
+    discovered: list[dict[str, Entity]] = field(default_factory=list)  # one per article
     evidence: list[TermEvidence] = field(default_factory=list)
     meetings: list[MeetingMention] = field(default_factory=list)
     presentations: list[Presentation] = field(default_factory=list)
@@ -169,6 +180,9 @@ def annotate_batch(
         article_rows, discovered, evidence, meetings, presentations = annotate_cached(
             raw, source, kb, store
         )
+        meetings, evidence = strip_sentences(raw.text, meetings, evidence)
+        batch.article_ids.append(raw.article_id)
+        batch.paths.append(path)
         batch.discovered.append(discovered)
         batch.evidence.extend(evidence)
         batch.meetings.extend(meetings)
@@ -177,6 +191,14 @@ def annotate_batch(
             rows.setdefault(table, []).extend(table_rows)
     batch.tables = {t: rows_to_arrow(t, r) for t, r in rows.items()}
     return batch
+
+
+def row_order(items: Sequence[WorkItem]) -> list[WorkItem]:
+    """`items` in the order of their rows in the STREAMED tables. A row id there is the article
+    id, ".", then the row's own part; article ids hold no ".", so all the rows of one article
+    sort together, after those of every article whose id + "." sorts before its own (which is
+    not always file-name order: "talks-2." sorts before "talks.")."""
+    return sorted(items, key=lambda item: item[1] + ".")
 
 
 def _batches(items: Sequence[WorkItem]) -> list[Sequence[WorkItem]]:
@@ -191,7 +213,8 @@ def run_batches(
 ) -> Iterator[Batch]:
     """Annotate `items` in order, in `jobs` processes (inline when jobs == 1), or on the workers
     of the Dask `scheduler` (an address: talkspkg.cluster), reusing the entries of `store`
-    (see talkspkg.cache)."""
+    (see talkspkg.cache). Only a few batches are annotated ahead of the one consumed, so that
+    a consumer slower than the workers never holds them all."""
     chunks = _batches(items)
     if scheduler is not None:
         from talkspkg.cluster import run_on_cluster
@@ -203,28 +226,124 @@ def run_batches(
         yield from map(work, chunks)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(work, chunks)
+        pending: deque[Future[Batch]] = deque()
+        try:
+            for chunk in chunks:
+                pending.append(pool.submit(work, chunk))
+                if len(pending) > IN_FLIGHT_PER_JOB * jobs:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()
 
 
-def assemble(batches: Iterable[Batch], kb: KnowledgeBase) -> dict[str, pa.Table]:
-    """Concatenate the batches into normalized tables, then run the corpus stages."""
+class TableSink(Protocol):
+    """Where a streamed table's rows go (talkspkg.package.TableWriter)."""
+
+    def write(self, arrow: pa.Table) -> None: ...
+
+
+@dataclass
+class _CorpusInputs:
+    """The corpus stages' inputs, gathered batch by batch."""
+
+    article_ids: list[str] = field(default_factory=list)
+    paths: dict[str, Path] = field(default_factory=dict)
+    discovered: list[dict[str, Entity]] = field(default_factory=list)
+    evidence: list[TermEvidence] = field(default_factory=list)
+    meetings: list[MeetingMention] = field(default_factory=list)
+    presentations: list[Presentation] = field(default_factory=list)
+    counts: dict[str, tuple[int, int]] = field(default_factory=dict)
+    shared: Interner = field(default_factory=Interner)
+
+    def add(self, batch: Batch) -> None:
+        self.article_ids.extend(batch.article_ids)
+        self.paths.update(zip(batch.article_ids, batch.paths, strict=True))
+        self.discovered.extend(self.shared.discovered(found) for found in batch.discovered)
+        self.shared.evidence(batch.evidence)
+        self.evidence.extend(batch.evidence)
+        self.shared.meetings(batch.meetings)
+        self.meetings.extend(batch.meetings)
+        self.presentations.extend(batch.presentations)
+        if "mentions" in batch.tables:  # an article is in one batch: its counts add up
+            add_counts(self.counts, mention_counts(batch.tables["mentions"]))
+
+    def read(self, article_id: str) -> str:
+        return read_article(self.paths[article_id], article_id).text
+
+    def reorder(self, order: Sequence[str]) -> None:
+        """Put the inputs in the article order `order` (each article's own in their order)."""
+        if self.article_ids == list(order):
+            return
+        rank = {aid: i for i, aid in enumerate(order)}
+        by_rank = sorted(range(len(self.article_ids)), key=lambda i: rank[self.article_ids[i]])
+        self.discovered = [self.discovered[i] for i in by_rank]
+        self.article_ids = [self.article_ids[i] for i in by_rank]
+        self.evidence.sort(key=lambda e: rank[e.article_id])
+        self.meetings.sort(key=lambda m: rank[m.article_id])
+        self.presentations.sort(key=lambda p: rank[p.article_id])
+
+
+def assemble(
+    batches: Iterable[Batch],
+    kb: KnowledgeBase,
+    sinks: Mapping[str, TableSink] | None = None,
+    order: Sequence[str] | None = None,
+) -> dict[str, pa.Table]:
+    """Run the corpus stages over the batches' inputs; return the normalized tables. The
+    per-article tables named in `sinks` are not returned but written there batch by batch
+    (normalized: the batches must come in `row_order`). The corpus stages read their inputs
+    in the article order `order` (article ids), else in the batches' order."""
+    sinks = sinks or {}
     parts: dict[str, list[pa.Table]] = {}
-    corpus = Batch({})
+    corpus = _CorpusInputs()
     for batch in batches:
-        corpus.discovered.extend(batch.discovered)
-        corpus.evidence.extend(batch.evidence)
-        corpus.meetings.extend(batch.meetings)
-        corpus.presentations.extend(batch.presentations)
+        corpus.add(batch)
         for table, arrow in batch.tables.items():
-            parts.setdefault(table, []).append(arrow)
+            if table in sinks:
+                sinks[table].write(normalize(table, arrow))
+            else:
+                parts.setdefault(table, []).append(arrow)
+        del batch  # not held while the next one is made
+    if order is not None:
+        corpus.reorder(order)
     tables = {t: normalize(t, pa.concat_tables(p)) for t, p in parts.items()}
     tables["entities"] = to_arrow(
-        "entities", entity_rows(kb, merge_discovered(corpus.discovered), tables["mentions"])
+        "entities", entity_rows(kb, merge_discovered(corpus.discovered), corpus.counts)
     )
+    corpus.discovered = []
     meetings = assemble_meetings(corpus.meetings, kb)
-    for table, table_rows in meetings.items():
-        tables[table] = to_arrow(table, table_rows)
-    proposals = assemble_proposals(corpus.evidence, kb, corpus.presentations, meetings)
-    for table, table_rows in proposals.items():
-        tables[table] = to_arrow(table, table_rows)
+    corpus.meetings = []  # each stage's inputs are let go once it ran: the next has room
+    fill_sentences(meetings["meeting_mentions"], corpus.read)
+    _to_arrow(meetings, tables)
+    proposals = assemble_proposals(
+        corpus.evidence,
+        kb,
+        corpus.presentations,
+        {table: _rows(tables[table], columns) for table, columns in PRESENTED_FROM.items()},
+    )
+    fill_sentences(proposals["term_positions"], corpus.read)
+    _to_arrow(proposals, tables)
     return tables
+
+
+# what the proposals stage reads of the meetings stage's tables (stages/proposals/presented.py)
+PRESENTED_FROM = {
+    "meetings": ["meeting_id", "status", "date_start", "date_end", "date_precision"],
+    "meeting_mentions": ["meeting_id", "article_id", "start", "trigger_start"],
+}
+
+
+def _to_arrow(rows: dict[str, list[dict[str, Any]]], tables: dict[str, pa.Table]) -> None:
+    """Move a stage's rows into `tables`, one table at a time (each table's dicts let go once
+    converted: they weigh several times their Arrow table)."""
+    for table in list(rows):
+        tables[table] = to_arrow(table, rows.pop(table))
+
+
+def _rows(table: pa.Table, columns: list[str]) -> Iterator[dict[str, Any]]:
+    """The rows of `table` (those columns) as dicts, made a few thousand at a time."""
+    for batch in table.select(columns).to_batches(max_chunksize=4096):
+        yield from batch.to_pylist()

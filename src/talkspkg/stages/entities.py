@@ -7,7 +7,7 @@ stated, in article order.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import pyarrow as pa
@@ -42,16 +42,30 @@ def merge_discovered(per_article: Iterable[dict[str, Entity]]) -> dict[str, Enti
     return merged
 
 
+def mention_counts(mentions: pa.Table) -> dict[str, tuple[int, int]]:
+    """entity_id -> (mentions, articles mentioning it) in the rows of `mentions`."""
+    if not mentions.num_rows:
+        return {}
+    grouped = mentions.group_by("entity_id").aggregate(
+        [("mention_id", "count"), ("article_id", "count_distinct")]
+    )
+    return {
+        row["entity_id"]: (row["mention_id_count"], row["article_id_count_distinct"])
+        for row in grouped.to_pylist()
+    }
+
+
+def add_counts(total: dict[str, tuple[int, int]], more: Mapping[str, tuple[int, int]]) -> None:
+    """Add the counts of other articles (no article counted in both) to `total`."""
+    for eid, (n_mentions, n_articles) in more.items():
+        prior = total.get(eid, (0, 0))
+        total[eid] = (prior[0] + n_mentions, prior[1] + n_articles)
+
+
 def entity_rows(
-    kb: KnowledgeBase, discovered: dict[str, Entity], mentions: pa.Table
+    kb: KnowledgeBase, discovered: dict[str, Entity], counts: Mapping[str, tuple[int, int]]
 ) -> list[dict[str, Any]]:
-    counts: dict[str, tuple[int, int]] = {}
-    if mentions.num_rows:
-        grouped = mentions.group_by("entity_id").aggregate(
-            [("mention_id", "count"), ("article_id", "count_distinct")]
-        )
-        for row in grouped.to_pylist():
-            counts[row["entity_id"]] = (row["mention_id_count"], row["article_id_count_distinct"])
+    """The rows of `entities`; `counts` are the corpus's `mention_counts`."""
     rows = []
     for entity in [*kb.entities.values(), *discovered.values()]:
         n_mentions, n_articles = counts.get(entity.entity_id, (0, 0))

@@ -22,7 +22,7 @@ class MeetingMention:
     local_id: str
     start: int  # the sentence: the evidence span
     end: int
-    text: str
+    text: str | None  # the sentence; None in the corpus stages' copy (talkspkg.compact)
     trigger_start: int
     trigger_end: int
     trigger: str

@@ -20,7 +20,7 @@ class TermEvidence:
     entity_id: str
     start: int  # the evidence sentence in article.text
     end: int
-    text: str
+    text: str | None  # the sentence; None in the corpus stages' copy (talkspkg.compact)
     proposal_id: str | None
     proposer_id: str | None
     proposal_kind: str | None

@@ -23,7 +23,7 @@ and "meeting_mentions" tables) give the meeting id and its date; null when no se
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from talkspkg.kb import KnowledgeBase
@@ -59,13 +59,14 @@ def assemble_proposals(
     evidence: Iterable[TermEvidence],
     kb: KnowledgeBase,
     presentations: Iterable[Presentation] = (),
-    meetings: Mapping[str, Sequence[Mapping[str, Any]]] | None = None,
+    meetings: Mapping[str, Iterable[Mapping[str, Any]]] | None = None,
 ) -> dict[str, list[dict[str, Any]]]:
     """Rows of the codebook, proposals, proposal_terms and term_positions tables.
 
     Pure and order-independent. `kb` is part of the stage signature; labels and sides already
     travel with the evidence (discovered entities are not in the knowledge base). `meetings`
-    are the rows of the meetings stage (tables "meetings" and "meeting_mentions").
+    are the rows of the meetings stage (tables "meetings" and "meeting_mentions"), each
+    read once.
     """
     meetings = meetings or {}
     when = presented(

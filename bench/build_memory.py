@@ -1,0 +1,107 @@
+"""Peak memory of builds of growing corpora, and its slope per article.
+
+For each RAW_DIR (nested corpora are best: the first N files of one synthetic corpus), builds
+the package in a fresh process (`build_package`, as `talkspkg build` does) into a scratch
+folder and prints the wall time, the main process's peak RSS when the build starts validating
+the package it wrote (the build's own memory: annotation results, corpus stages, writing) and
+at the end (validation included), and the peak of the largest process (a worker, when larger).
+Then the least-squares slope of each peak in KiB per article. With a warm `--cache-dir` the
+annotation is read from the cache, so the main process's corpus stages dominate.
+
+    python bench/build_memory.py RAW_DIR [RAW_DIR ...] [--cache-dir DIR] [--jobs 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+_CHILD = """
+import json, resource, sys
+from pathlib import Path
+import talkspkg.validate as validate
+from talkspkg.build import BuildOptions, build_package
+
+def peak():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+marks = {}
+real = validate.validate_package
+def measured(*args, **kwargs):
+    marks["before_validate_mib"] = peak()
+    return real(*args, **kwargs)
+validate.validate_package = measured
+raw, out, cache, jobs = sys.argv[1:5]
+options = BuildOptions(jobs=int(jobs), cache_dir=Path(cache) if cache else None, force=True)
+result = build_package(Path(raw), Path(out), options)
+marks["main_mib"] = peak()
+marks["rows"] = sum(result.rows.values())
+print(json.dumps(marks))
+"""
+
+
+def measure(raw: Path, cache: Path | None, jobs: int) -> dict[str, float]:
+    with tempfile.TemporaryDirectory(prefix="build-memory-") as scratch:
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            [sys.executable, "-c", _CHILD, str(raw), scratch, str(cache or ""), str(jobs)],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert proc.stdout is not None
+        out = proc.stdout.read()
+        _, status, usage = os.wait4(proc.pid, 0)  # the child's rusage: its largest process
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        wall = time.perf_counter() - start
+    if proc.returncode:
+        raise SystemExit(f"build of {raw} failed ({proc.returncode})")
+    marks = json.loads(out.strip().splitlines()[-1])
+    largest = usage.ru_maxrss / 1024
+    articles = sum(1 for p in raw.iterdir() if p.suffix == ".txt")
+    return {"articles": articles, "wall_s": round(wall, 1), **marks, "largest_mib": largest}
+
+
+def slope(points: list[tuple[float, float]]) -> float:
+    """Least-squares slope of (x, y)."""
+    n = len(points)
+    mx = sum(x for x, _ in points) / n
+    my = sum(y for _, y in points) / n
+    den = sum((x - mx) ** 2 for x, _ in points)
+    return sum((x - mx) * (y - my) for x, y in points) / den if den else 0.0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("raw", type=Path, nargs="+")
+    parser.add_argument("--cache-dir", type=Path, default=None)
+    parser.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args()
+    results = []
+    print(
+        "| articles | wall s | main peak before validating MiB | main peak MiB "
+        "| largest process MiB | rows |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|")
+    for raw in args.raw:
+        r = measure(raw, args.cache_dir, args.jobs)
+        results.append(r)
+        print(
+            f"| {r['articles']:,} | {r['wall_s']} | {r['before_validate_mib']:.0f} "
+            f"| {r['main_mib']:.0f} | {r['largest_mib']:.0f} | {r['rows']:,} |",
+            flush=True,
+        )
+    if len(results) > 1:
+        for key in ("before_validate_mib", "main_mib"):
+            per = slope([(r["articles"], r[key]) for r in results]) * 1024
+            print(f"slope of {key}: {per:.1f} KiB per article")
+    print(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,139 @@
+"""The build writes the per-article tables as their batches come (bounded memory): the bytes
+are those of the whole table written at once, whatever the batches, processes and file names."""
+
+from __future__ import annotations
+
+import random
+import shutil
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+import pytest
+from conftest import RAW
+
+import talkspkg.pipeline as pipeline
+from talkspkg.build import BuildOptions, build_package
+from talkspkg.errors import BuildError
+from talkspkg.kb import load_knowledge
+from talkspkg.package import TableWriter, csv_view
+from talkspkg.raw import plan_raw
+from talkspkg.validate import validate_package
+
+
+def _whole(arrow: pa.Table, out: Path, row_group_rows: int) -> tuple[bytes, bytes]:
+    out.mkdir()
+    options = {"compression": "zstd", "store_schema": True}
+    pq.write_table(arrow, out / "t.parquet", row_group_size=row_group_rows, **options)
+    pacsv.write_csv(csv_view(arrow), out / "t.csv", pacsv.WriteOptions(quoting_style="needed"))
+    return (out / "t.parquet").read_bytes(), (out / "t.csv").read_bytes()
+
+
+@pytest.mark.parametrize("row_group_rows", [7, 60, 131_072])
+def test_a_table_written_in_pieces_has_the_bytes_of_the_whole(
+    built: Path, tmp_path: Path, row_group_rows: int
+) -> None:
+    mentions = pq.read_table(built / "data" / "mentions.parquet")
+    rng = random.Random(row_group_rows)
+    writer = TableWriter("mentions", tmp_path / "pieces", row_group_rows)
+    done = 0
+    while done < mentions.num_rows:
+        size = rng.randint(0, 50)
+        writer.write(mentions.slice(done, size))
+        done += size
+    writer.close()
+    data = tmp_path / "pieces" / "data"
+    expected = _whole(mentions, tmp_path / "whole", row_group_rows)
+    assert ((data / "mentions.parquet").read_bytes(), (data / "mentions.csv").read_bytes()) == (
+        expected
+    )
+    groups = pq.ParquetFile(data / "mentions.parquet").num_row_groups
+    assert groups == -(-mentions.num_rows // row_group_rows)
+
+
+def test_an_empty_table_is_written_as_a_whole_empty_table_would_be(tmp_path: Path) -> None:
+    writer = TableWriter("quotes", tmp_path / "pieces")
+    writer.close()
+    empty = pa.schema(pq.read_schema(RAW.parent / "data" / "quotes.parquet")).empty_table()
+    data = tmp_path / "pieces" / "data"
+    assert ((data / "quotes.parquet").read_bytes(), (data / "quotes.csv").read_bytes()) == (
+        _whole(empty, tmp_path / "whole", 131_072)
+    )
+
+
+def test_pieces_out_of_key_order_are_refused(built: Path, tmp_path: Path) -> None:
+    mentions = pq.read_table(built / "data" / "mentions.parquet")
+    writer = TableWriter("mentions", tmp_path)
+    writer.write(mentions.slice(10, 5))
+    with pytest.raises(BuildError, match="mentions: rows out of key order"):
+        writer.write(mentions.slice(12, 5))
+    writer.abort()
+
+
+def test_row_order_puts_an_article_after_those_whose_ids_extend_its_own() -> None:
+    """ "talks-2.q1-5" sorts before "talks.q1-5": the article "talks-2" comes first."""
+    items = [(Path(f"{aid}.txt"), aid, {}) for aid in ["a", "talks", "talks-2", "talks0"]]
+    assert [aid for _, aid, _ in pipeline.row_order(items)] == ["a", "talks-2", "talks", "talks0"]
+
+
+def test_file_names_out_of_row_order_build_the_tables_of_a_whole_table_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """File-name order is not row order here ("Talks.txt" first, "talks-2" before "talks."):
+    the streamed build gives the tables that assembling every table whole gives, with the
+    corpus stages reading the articles in file-name order, in one process or two."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    seeds = sorted(RAW.glob("*.txt"))
+    names = ["Talks.txt", "talks-2.txt", "talks_3.txt", "b.txt", "a b.txt"]
+    for seed, name in zip(seeds, names, strict=True):
+        shutil.copyfile(seed, raw / name)
+    items = [(path, aid, {}) for path, aid in plan_raw(raw)]
+    assert pipeline.row_order(items) != items
+    whole = pipeline.assemble(pipeline.run_batches(items, 1), load_knowledge())
+    monkeypatch.setattr(pipeline, "BATCH_SIZE", 2)
+    for jobs in (1, 2):
+        out = tmp_path / f"pkg{jobs}"
+        build_package(raw, out, BuildOptions(jobs=jobs))
+        assert validate_package(out).valid
+        for table, arrow in whole.items():
+            assert pq.read_table(out / "data" / f"{table}.parquet").equals(arrow), table
+
+
+def test_corpus_inputs_leave_their_sentences_in_the_raw_text_and_get_them_back() -> None:
+    from talkspkg.compact import fill_sentences, strip_sentences
+    from talkspkg.pipeline import annotate
+    from talkspkg.raw import read_article
+
+    path, article_id = plan_raw(RAW)[0]
+    raw = read_article(path, article_id)
+    found = annotate(raw, {}, load_knowledge())
+    assert found.meetings and found.evidence
+    meetings, evidence = strip_sentences(raw.text, found.meetings, found.evidence)
+    assert all(x.text is None for x in [*meetings, *evidence])
+    rows = [
+        {"article_id": x.article_id, "start": x.start, "end": x.end, "text": x.text}
+        for x in [*meetings, *evidence]
+    ]
+    read: list[str] = []
+    fill_sentences(rows, lambda aid: read.append(aid) or raw.text)
+    assert [r["text"] for r in rows] == [x.text for x in [*found.meetings, *found.evidence]]
+    assert read == [article_id]  # one read per article
+
+
+def test_shared_values_keep_their_types() -> None:
+    """1 == 1.0 == True, but an interned value is never swapped for one of another type."""
+    from talkspkg.compact import Interner
+
+    shared = Interner()
+    assert [type(shared(v)) for v in (1, 1.0, True, (1,), (True,))] == [
+        int,
+        float,
+        bool,
+        tuple,
+        tuple,
+    ]
+    assert shared((True,)) == (True,) and type(shared((True,))[0]) is bool
+    a, b = "".join(["vladimir", "-putin"]), "".join(["vladimir-", "putin"])
+    assert a is not b and shared(a) is shared(b)
