@@ -51,10 +51,11 @@ def claims(text: str) -> tuple[Terms, Positions]:
 
 US, RU, UA, UK, FR = "united-states", "russia", "ukraine", "united-kingdom", "france"
 FULL, TEMP = "ceasefire.full", "ceasefire.temporary"
-CRIMEA, FREEZE, CESSION = (
+CRIMEA, FREEZE, CESSION, OCCUPIED = (
     "territory.crimea_recognition",
     "territory.freeze_front_line",
     "territory.cession",
+    "territory.occupied_control_recognition",
 )
 NATO, GUARANTEES, TROOPS = (
     "security.nato_membership",
@@ -113,8 +114,15 @@ QUOTED: list = [
         {(RU, CESSION)},
         {(UA, "rejects", CESSION)},
     ),
+    (
+        "“We will not recognise any occupied territory as Russian,” the Ukrainian foreign "
+        "minister, Andrii Sybiha, said.",
+        set(),
+        {(UA, "rejects", OCCUPIED)},
+    ),
     # negatives: no confident speaker, the other side's demand, questions, hypotheticals
     ("'We will never accept foreign troops on our soil,' one official said.", set(), set()),
+    ("'What they want is for us to surrender Donbas,' Zelensky said.", set(), set()),
     (
         "“We will never accept foreign troops on our soil.” The slogan was painted on a wall.",
         set(),
@@ -180,7 +188,29 @@ ANAPHORA: list = [
         {(US, ELECTIONS)},
         {(RU, "supports", ELECTIONS), (UA, "rejects", ELECTIONS)},
     ),
+    (
+        "Ankara proposed a prisoner exchange. Both Kyiv and Moscow welcomed the offer.",
+        {("turkey", POW)},
+        {(UA, "supports", POW), (RU, "supports", POW)},
+    ),
     # negatives: nothing to point back to, two candidates, questions, hypotheticals, own side
+    (
+        "Washington tabled a plan for a full ceasefire. Kyiv welcomed the proposal. Moscow did "
+        "not comment.",
+        {(US, FULL)},
+        {(UA, "supports", FULL)},
+    ),
+    (
+        "Britain proposed a 30-day truce. Moscow has rejected that proposal, but Kyiv has not.",
+        {(UK, TEMP)},
+        {(RU, "rejects", TEMP)},
+    ),
+    (
+        "Moscow floated a ceasefire along the current front line. Kyiv refused. Washington did "
+        "not.",
+        {(RU, FREEZE)},
+        set(),
+    ),
     ("Moscow rejected the idea.", set(), set()),
     ("Russia did not.", set(), set()),
     ("Russia launched 200 drones overnight. Kyiv condemned it.", set(), set()),
@@ -255,6 +285,8 @@ UNCUED: list = [
     ("Russia's position remains unclear.", set(), set()),
     ("For Moscow, a 30-day ceasefire would be a trap.", set(), set()),
     ("For Ukraine, the war is about survival.", set(), set()),
+    ("For the Kremlin, the talks were a success.", set(), set()),
+    ("Kyiv's priority is to ensure that Russia does not get sanctions relief.", set(), set()),
     (
         "Russia's position is that the West wants a 30-day ceasefire only to rearm Ukraine.",
         set(),

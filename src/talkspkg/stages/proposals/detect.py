@@ -27,7 +27,8 @@ Stances never target a proposal of the holder's own side, except in an agreement
 
 A noun cue whose copula states its content ("Ukraine's priority is securing a settlement") and
 whose sentence attaches no term to it is not remembered for carry-over: its content was
-something else.
+something else; a term after a negation in that content ("Kyiv's priority is to ensure that
+Russia does not get sanctions relief") is not its proposal.
 
 The terms of the condition a conditional acceptance sets ("would only consider X once Kyiv drops
 Y") are the holder's demand: a term of its position.
@@ -69,6 +70,9 @@ _COPULA = re.compile(
     r"\s+(?:(?:for|of)\s+(?:[\w-]+\s+){1,3}?)?(?:is|was|remains|remained)\s+"
     r"(?!(?:\w+ed|\w+en|made|put|sent|set|laid|built|brought|kept|held|due|still|now|also|not)\b)"
 )
+
+
+_NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\b|n[’']t\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -139,6 +143,7 @@ class _Article:
         if terms and not any(resolved.values()):
             carried = self.attributor.carried(s, hits)
         attached = self.attributor.attach(s, terms, resolved, carried)
+        attached = {t: c for t, c in attached.items() if not self.negated_content(s, t, c)}
         if any(p.search(self.text, s.start, s.end) for p in self.cues.legal_statements):
             attached = {}  # "forbidden by the constitution to cede ...": a law, no proposal
         stances += self.readiness(attached)
@@ -167,6 +172,15 @@ class _Article:
         )
         self.previous = Analysis(s, stances, attached, resolved)
         return self.previous
+
+    def negated_content(self, s: Sentence, term: Hit, ctx: Context) -> bool:
+        """True when a copula states a noun cue's content and a negation stands between it and
+        the term ("Kyiv's priority is to ensure that Russia does not get sanctions relief"): the
+        term is what the holder wants withheld, not proposed."""
+        cue = ctx.cue
+        if cue is None or not _stated(self.text, cue, s) or cue.end > term.start:
+            return False
+        return _NEGATION.search(self.text, cue.end, term.start) is not None
 
     def readiness(self, attached: dict[Hit, Context]) -> list[Stance]:
         """Readiness to talk ("ready to meet Putin", "willing to hold talks") proposes no talks:
