@@ -161,13 +161,13 @@ class _Article:
             for term in stance.terms:
                 if term in attached and attached[term].proposer_id in sides:
                     del attached[term]
-        used = {id(c) for c in attached.values()}
+        used = set(attached.values())
         self.attributor.remember(
             s,
             [
                 c
                 for h, c in resolved.items()
-                if c is not None and (id(c) in used or not _stated(self.text, h, s))
+                if c is not None and (c in used or not _stated(self.text, h, s))
             ],
         )
         self.previous = Analysis(s, stances, attached, resolved)
