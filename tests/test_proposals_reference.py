@@ -50,7 +50,7 @@ def claims(text: str) -> tuple[Terms, Positions]:
 
 
 US, RU, UA, UK, FR = "united-states", "russia", "ukraine", "united-kingdom", "france"
-FULL, TEMP = "ceasefire.full", "ceasefire.temporary"
+FULL, TEMP, PART = "ceasefire.full", "ceasefire.temporary", "ceasefire.partial"
 CRIMEA, FREEZE, CESSION, OCCUPIED = (
     "territory.crimea_recognition",
     "territory.freeze_front_line",
@@ -68,6 +68,7 @@ RELIEF, POW, CHILDREN = (
     "humanitarian.children_return",
 )
 SEA, ELECTIONS = "infrastructure.black_sea_navigation", "political.elections"
+MINERALS = "economy.minerals_deal"
 
 # ------------------------------------------------------------------ (a) quoted positions
 QUOTED: list = [
@@ -120,7 +121,10 @@ QUOTED: list = [
         set(),
         {(UA, "rejects", OCCUPIED)},
     ),
+    ("“We want the return of all our children,” Zelensky said.", {(UA, CHILDREN)}, set()),
+    ("“We would like to see sanctions lifted,” the Kremlin spokesman said.", {(RU, RELIEF)}, set()),
     # negatives: no confident speaker, the other side's demand, questions, hypotheticals
+    ("“Nobody in Europe wants to send troops to Ukraine,” Peskov said.", set(), set()),
     ("'We will never accept foreign troops on our soil,' one official said.", set(), set()),
     ("'What they want is for us to surrender Donbas,' Zelensky said.", set(), set()),
     (
@@ -192,6 +196,16 @@ ANAPHORA: list = [
         "Ankara proposed a prisoner exchange. Both Kyiv and Moscow welcomed the offer.",
         {("turkey", POW)},
         {(UA, "supports", POW), (RU, "supports", POW)},
+    ),
+    (
+        "Washington put forward a 30-day truce. The Kremlin turned it down on Saturday.",
+        {(US, TEMP)},
+        {(RU, "rejects", TEMP)},
+    ),
+    (
+        "Trump proposed an energy truce. Putin agreed to it, Zelensky didn't.",
+        {(US, PART)},
+        {(RU, "supports", PART), (UA, "rejects", PART)},
     ),
     # negatives: nothing to point back to, two candidates, questions, hypotheticals, own side
     (
@@ -281,6 +295,8 @@ UNCUED: list = [
         {(RU, NATO)},
         set(),
     ),
+    ("Russia's chief demand is that Kyiv recognise Crimea as Russian.", {(RU, CRIMEA)}, set()),
+    ("For Washington, a deal must include a minerals agreement.", {(US, MINERALS)}, set()),
     # negatives: a frame that is no demand, another subject's wish, questions, hypotheticals
     ("Russia's position remains unclear.", set(), set()),
     ("For Moscow, a 30-day ceasefire would be a trap.", set(), set()),

@@ -27,7 +27,8 @@ cue ending its sentence ("...; Kyiv refuses") on the terms before it, and a cue 
 relative clause on the term it modifies ("the 30-day ceasefire that Ukraine accepted"). With no
 term in scope, a sentence pointing back on the cue's scope side ("rejected the demand", "these
 points are non-starters", a pronoun object ending its phrase: "we support it – but only if",
-"agreed to it on Friday", "signed up to that.", "will not do that") bears on earlier terms (see
+"agreed to it on Friday", "signed up to that.", "will not do that", or a pronoun inside a phrasal
+cue: "turned it down") bears on earlier terms (see
 detect.py), unless a quantifier makes it some of them ("most of these points"): which ones, the
 text does not say; an anaphor naming one thing is `singular` (detect.py drops it when two
 proposals of different codes could be meant).
@@ -83,6 +84,8 @@ _OBJECT_PRONOUN = re.compile(
     r"outright|too|either)\b)",
     re.IGNORECASE,
 )
+# an object pronoun inside a phrasal cue ("turned it down")
+_INNER_PRONOUN = re.compile(r"(?<=\s)(?:it|them)(?=\s)", re.IGNORECASE)
 # the anaphor names one thing ("it", "the idea", "that plan"), not several ("these points")
 _PLURAL = re.compile(r"(?:s|them)$", re.IGNORECASE)
 # an elliptical negation taking up an acceptance just stated ("Kyiv accepted it. Russia did
@@ -179,6 +182,9 @@ def _points_back(
     are non-starters"); not a phrase elsewhere in the sentence ("unless ... the framework").
     "singular" when it names one thing ("it", "the idea"), "plural" when several, else None."""
     lo, hi = (cue.end, next_start) if cue.scope == "after" else (prev_end, cue.start)
+    inside = _INNER_PRONOUN.search(text, cue.start, cue.end)
+    if inside is not None:  # "turned it down"
+        return "plural" if inside.group().lower() == "them" else "singular"
     if cue.scope == "after" and (m := _OBJECT_PRONOUN.match(text, cue.end, s.end)):
         # "we support it – but only if ...", "Kyiv rejected it outright"
         return "plural" if _PLURAL.search(m.group().rstrip()) else "singular"
