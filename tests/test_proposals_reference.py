@@ -5,8 +5,8 @@ Three classes of sentences of our own (invented people, well-known states):
     accept foreign troops on our soil,' X said" is X's rejection), never those of a quotation
     with no confident speaker, nor the other side's demand a speaker reports ("'They want us to
     give up Donbas,' X said"), nor a question;
-(b) sentences POINTING BACK to a term stated just before ("Ukraine had signed up to that.",
-    "Russia did not.", "Moscow rejected the idea.", "Kyiv has accepted it, the Kremlin has
+(b) sentences POINTING BACK to a term stated just before ("Kyiv had already signed up to that.",
+    "Moscow did not.", "Moscow rejected the idea.", "Kyiv has accepted it, the Kremlin has
     not."), never with no term before, nor when two proposals of different codes could be meant;
 (c) proposals stated with NO PROPOSING WORD ("X wants a 30-day truce", "X's condition is ...",
     "for X, any deal must include ...", "X's position is that ..."), never a frame that is no
@@ -145,12 +145,13 @@ QUOTED: list = [
 # ------------------------------------------------------------------ (b) pointing back
 ANAPHORA: list = [
     (
-        "The United States proposed a 30-day ceasefire on Tuesday. Ukraine had signed up to that.",
+        "The United States proposed a 30-day ceasefire on Tuesday. Kyiv had already signed up "
+        "to that.",
         {(US, TEMP)},
         {(UA, "supports", TEMP)},
     ),
     (
-        "Washington floated a 30-day truce last month. Kyiv accepted it. Russia did not.",
+        "Washington floated a 30-day truce last month. Kyiv accepted it. Moscow did not.",
         {(US, TEMP)},
         {(UA, "supports", TEMP), (RU, "rejects", TEMP)},
     ),
@@ -226,7 +227,7 @@ ANAPHORA: list = [
         set(),
     ),
     ("Moscow rejected the idea.", set(), set()),
-    ("Russia did not.", set(), set()),
+    ("Moscow did not.", set(), set()),
     ("Russia launched 200 drones overnight. Kyiv condemned it.", set(), set()),
     (
         "Washington proposed a 30-day ceasefire and Kyiv proposed an exchange of all prisoners. "
@@ -247,7 +248,7 @@ ANAPHORA: list = [
     ("Kyiv proposed a full ceasefire. Zelensky backed it.", {(UA, FULL)}, set()),
     (
         "Zelensky proposed a full ceasefire. Putin met Witkoff in Moscow on Thursday. "
-        "Russia did not.",
+        "Moscow did not.",
         {(UA, FULL)},
         set(),
     ),
@@ -258,7 +259,7 @@ ANAPHORA: list = [
     ),
     # a rejection is no acceptance: "did not" after it takes up nothing
     (
-        "Ukraine rejected a 30-day ceasefire. Russia did not.",
+        "Kyiv rejected a 30-day ceasefire. Moscow did not.",
         set(),
         {(UA, "rejects", TEMP)},
     ),
@@ -348,6 +349,6 @@ def test_a_quoted_position_is_less_confident_than_a_direct_cue() -> None:
 
 def test_a_position_pointing_back_is_less_confident_than_a_direct_cue() -> None:
     pointing = "The US proposed a 30-day ceasefire. Russia rejected the proposal."
-    elliptic = "The US proposed a 30-day ceasefire. Kyiv accepted it, Russia did not."
+    elliptic = "The US proposed a 30-day ceasefire. Kyiv accepted it, Moscow did not."
     assert _rejection(pointing) < _rejection(DIRECT)
     assert _rejection(elliptic) < _rejection(DIRECT)

@@ -21,7 +21,7 @@ targets:
 An anaphor naming one thing ("it", "that", "the idea", "the offer") whose nearest antecedent
 sentence carries terms of two codes or more in two proposals or more ("Washington proposed a
 truce and Kyiv a prisoner swap. Moscow rejected the idea.") is ambiguous: no claim. An
-elliptical negation ("Kyiv accepted it. Russia did not.", stances.py) takes up the terms of the
+elliptical negation ("Kyiv accepted it. Moscow did not.", stances.py) takes up the terms of the
 acceptance before it, in its sentence or the one before in its paragraph.
 Stances never target a proposal of the holder's own side, except in an agreement.
 
@@ -393,7 +393,7 @@ class _Article:
         carrying: dict[str, dict[str, Context]],
     ) -> Iterator[TermEvidence]:
         a, side, entity = analyses[n], self.side(holder), holder.entity_id or ""
-        # an elliptical negation ("Russia did not") takes its terms up from another stance
+        # an elliptical negation ("Moscow did not") takes its terms up from another stance
         cap = ATTRIBUTION_WEIGHT["anaphora"] if stance.elliptic else 1.0
         for term in stance.terms:
             ctx = a.attached.get(term)
@@ -494,7 +494,7 @@ def confidence(attribution: str, cue: Hit | None) -> float:
     modal demand ("must", "should") whose proposer is whoever reports it. A claim whose holder
     or proposer is a quotation's speaker is capped by that quotation's confidence times
     QUOTED_WEIGHT (speakers.py), so below the explicit weight; one taken up by an elliptical
-    negation ("Russia did not") by the anaphora weight; one whose proposer a frame names ("For
+    negation ("Moscow did not") by the anaphora weight; one whose proposer a frame names ("For
     Moscow, ...") by FRAME_WEIGHT (attribution.py) (`claim`, `_stance_claims`)."""
     weight = ATTRIBUTION_WEIGHT[attribution]
     if cue is not None and cue.form == "reported":

@@ -33,7 +33,7 @@ detect.py), unless a quantifier makes it some of them ("most of these points"): 
 text does not say; an anaphor naming one thing is `singular` (detect.py drops it when two
 proposals of different codes could be meant).
 
-An elliptical negation ("Kyiv accepted it. Russia did not.", "Kyiv has accepted it, the Kremlin
+An elliptical negation ("Kyiv accepted it. Moscow did not.", "Kyiv has accepted it, the Kremlin
 has not") is a rejection by its one-actor subject of what the acceptance just before it (in its
 sentence, or the sentence before in its paragraph) bears on, when that acceptance is of another
 side and bears on a term or an anaphor; after a rejection or a joint act it says nothing.
@@ -135,7 +135,7 @@ class Stance:
     # drops Y": Y), the holder's own demand (detect.py)
     conditions: tuple[Hit, ...] = ()
     singular: bool = False  # the anaphor names one thing ("it", "the idea"): see detect.py
-    elliptic: bool = False  # an elliptical negation taking up another stance ("Russia did not")
+    elliptic: bool = False  # an elliptical negation taking up another stance ("Moscow did not")
 
 
 def _agentive(text: str, cue: Hit, s: Sentence) -> bool:
@@ -212,7 +212,7 @@ def find_ellipses(
     accepted it, the Kremlin has not" is the Kremlin's rejection of what Kyiv accepted. The
     clause must be one actor (of another side than the acceptance's) and the negated auxiliary
     only; the last stance before it must be an acceptance of a term, named or pointed back to
-    ("Ukraine rejected X. Russia did not." says nothing clear)."""
+    ("Kyiv rejected X. Moscow did not." says nothing clear)."""
     found: list[Stance] = []
     clause = text[s.start : s.end]  # sliced: "^" is the sentence's start
     if not (here or before) or not any(w in clause for w in ("not", "’t", "'t")):
