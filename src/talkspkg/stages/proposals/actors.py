@@ -27,14 +27,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from talkspkg.document import Article
 from talkspkg.kb import Entity, KnowledgeBase
 from talkspkg.stages.mentions import MentionResult
 from talkspkg.stages.proposals.cues import Cues
-from talkspkg.stages.proposals.speakers import Speakers, Speech
+from talkspkg.stages.proposals.speakers import GUESSED_WEIGHT, QUOTED_WEIGHT, Speakers, Speech
 from talkspkg.stages.proposals.text import Sentence
 from talkspkg.stages.spans import overlaps_any
 
@@ -137,7 +137,8 @@ class Actors:
         for start, end, speaker_id, conf in self.speakers.phrases():
             if self.entity(speaker_id) is not None and not overlaps_any(start, end, taken):
                 side = self.side_of(speaker_id)
-                actors.append(Actor(start, end, speaker_id, side, "speaker", conf))
+                weight = round(conf * QUOTED_WEIGHT, 3)
+                actors.append(Actor(start, end, speaker_id, side, "speaker", weight))
                 bisect.insort(taken, (start, end))
         for m in FIRST_PERSON.finditer(self.text):
             actors.append(Actor(m.start(), m.end(), None, None, "first-person"))
@@ -250,7 +251,8 @@ class Actors:
         speech = self.speakers.at(actor.start)
         if speech is not None:
             return self.quoted(speech, actor.start, actor.end)
-        return self.speaker(sentences, index)
+        guess = self.speaker(sentences, index)
+        return replace(guess, confidence=GUESSED_WEIGHT) if guess is not None else None
 
     def speech_at(self, position: int) -> Speech | None:
         """The quotation `position` stands in, as the quotes stage reports it."""
@@ -261,4 +263,5 @@ class Actors:
         if speech.speaker_id is None or self.entity(speech.speaker_id) is None:
             return None
         side = self.side_of(speech.speaker_id)
-        return Actor(start, end, speech.speaker_id, side, "quoted", speech.confidence)
+        weight = round(speech.confidence * QUOTED_WEIGHT, 3)
+        return Actor(start, end, speech.speaker_id, side, "quoted", weight)

@@ -18,6 +18,9 @@ Each proposal cue of a sentence is resolved to a proposer by the first rule that
    actor of the sentence, but for an offer not a person reporting a clause with a subject of
    its own ("Rutte said European allies had committed to": none; "Trump said he would" keeps
    Trump; a reported demand stays the reporter's, rule 5);
+   a verb in a that-clause after a copula or speech verb whose subject names no actor ("Russia's
+   position is that the West wants a ceasefire") has none, and the terms it governs are nobody's
+   (not the position noun's before it);
    a first-person subject is the quotation's speaker (speakers.py); inside a direct quotation
    the subject is sought in the quotation only, and a modal verb cue ("must include") whose
    clause there names no actor is the speaker's demand; in a relative clause ("allies,
@@ -29,7 +32,10 @@ Each proposal cue of a sentence is resolved to a proposer by the first rule that
    ", saying"/", adding", or the speaker the quotes stage gives the quotation it stands in (none
    when that speaker is null or unsure: speakers.py), or of a sentence opening "He said"/"She
    stressed" (a speaker phrase the quotes stage resolved, else the person named with a speech
-   verb nearby); else no proposer;
+   verb nearby, a guess weighing GUESSED_WEIGHT); else the actor of a frame opening the sentence
+   ("For Moscow, any deal must include ...", weighing FRAME_WEIGHT; so too for a modal verb cue
+   whose clause has no subject actor: "For the Kremlin, any settlement must include ..."); else
+   no proposer;
 6. a cue with no proposer of its own shares the context of an earlier cue of its clause
    ("Witkoff presented proposals", "The proposal called for");
 7. a verb cue whose subject opens the sentence as "It" or "He"/"She": the proposal of the two
@@ -60,6 +66,7 @@ from talkspkg.stages.proposals.actors import PREPOSITIONS, Actor, Actors, countr
 from talkspkg.stages.proposals.codebook import Codebook
 from talkspkg.stages.proposals.cues import SINGLE_ISSUE, Cues
 from talkspkg.stages.proposals.hits import PROPOSAL, Hit
+from talkspkg.stages.proposals.speakers import GUESSED_WEIGHT
 from talkspkg.stages.proposals.text import Sentence, clause_bounds
 
 STOP = PREPOSITIONS | {
@@ -98,6 +105,15 @@ _PRONOUN_SPEAKS = re.compile(
 _PREDICTION = re.compile(r"\b(?:expect(?:s|ed|ing)?|predict\w*|(?:un)?likely)\b", re.IGNORECASE)
 _MODAL = re.compile(r"\b(?:must|should)\b", re.IGNORECASE)
 _REPORTING = re.compile(r",\s*(?:saying|adding|arguing|insisting|stressing|warning)\b")
+# a sentence framed by whose view it gives ("For Moscow, any deal must include ..."): the frame
+_FRAME = re.compile(r"(?:(?:But|And|Yet)\s+)?For\s+(?:the\s+)?", re.IGNORECASE)
+# the that-clause a verb cue stands in, with a subject of its own that names no actor
+# ("Russia's position is that the West wants ..."): not the actor before "that"
+_THAT_CLAUSE = re.compile(
+    r"\b(?:is|was|are|were|remains|said|says|argues|argued|believes|believed|claims|claimed)"
+    r"\s+that\s+(?!(?:he|she|it|they|we|I)\b)\w+"
+)
+_TAKEN_UP = re.compile(r"\b(?:he|she|it|they|we|I)\b")
 
 
 def _inside_quotation(text: str, start: int, position: int) -> bool:
@@ -112,6 +128,7 @@ _COORDINATED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
 _CLAUSE_START = re.compile(r"\bthat\s+|[,;:]\s+")
 _PARTICIPLE = re.compile(r",\s*$")
 CARRY_WINDOW, ANAPHORA_WINDOW = 2, 3
+FRAME_WEIGHT = 0.85  # a proposer read from a frame ("For Moscow, any deal must ..."), not a subject
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +164,9 @@ class Attributor:
         self.text, self.sentences, self.actors = text, sentences, actors
         self.cues, self.kb, self.codebook = cues, kb, codebook
         self.history: dict[int, list[Context]] = {}
+        # verb cues whose subject is a phrase naming no actor ("... is that the West wants"):
+        # what follows them is nobody's proposal (attach)
+        self.foreign: set[Hit] = set()
 
     # ------------------------------------------------------------------ proposers
     def _context(self, actor: Actor | None, kind: str, index: int, cue: Hit) -> Context | None:
@@ -293,9 +313,15 @@ class Attributor:
             # "“Any deal must include guarantees,” the minister said": the speaker's demand
             if speech is not None and _MODAL.search(self.text, cue.start, cue.end):
                 return self.actors.quoted(speech, cue.start, cue.start)
+            if _MODAL.search(self.text, cue.start, cue.end):
+                return self._frame(s, cue)  # "For Moscow, any deal must include ..."
             return None
         if cue.label == "offer" and self.actors.reports_another_subject(candidates[-1], cue.start):
             return None  # "Rutte said European allies had committed to": not Rutte's offer
+        clause = list(_THAT_CLAUSE.finditer(self.text, candidates[-1].end, cue.start))
+        if clause and not _TAKEN_UP.search(self.text, clause[-1].start(), cue.start):
+            self.foreign.add(cue)  # "Russia's position is that the West wants": not Russia's
+            return None
         participle = _PARTICIPLE.search(self.text, s.start, cue.start) and self.text[
             cue.start : cue.end
         ].split()[0].lower().endswith("ing")
@@ -318,8 +344,24 @@ class Attributor:
         if _inside_quotation(self.text, s.start, cue.start) or _PRONOUN_SPEAKS.match(
             self.text, s.start, cue.start
         ):
-            return self.actors.speaker(self.sentences, s.index)
-        return None
+            guess = self.actors.speaker(self.sentences, s.index)  # a nearby speaker: a guess
+            return replace(guess, confidence=GUESSED_WEIGHT) if guess is not None else None
+        return self._frame(s, cue)
+
+    def _frame(self, s: Sentence, cue: Hit) -> Actor | None:
+        """The actor of a frame opening the sentence ("For Moscow, any deal must ...", "For the
+        Kremlin, Ukraine should ..."): whose demand the sentence states; none for any other
+        opening ("For the first time, ...")."""
+        m = _FRAME.match(self.text, s.start, cue.start)
+        if m is None:
+            return None
+        first = self.actors.within(m.end(), cue.start)
+        if not first or first[0].start != m.end() or first[0].kind == "first-person":
+            return None
+        comma = self.text.find(",", first[0].end, cue.start)
+        if comma < 0 or self.text[first[0].end : comma].strip():
+            return None
+        return replace(first[0], confidence=FRAME_WEIGHT)  # whose view, not who says it
 
     def _pronoun_antecedent(self, s: Sentence, cue: Hit, kind: str) -> Context | None:
         """A sentence opening with "He"/"She"/"It" as the cue's subject continues the proposal
@@ -423,7 +465,7 @@ class Attributor:
                 ctx = self._context(self._subject(s, cue), kind, s.index, cue)
             if ctx is None and cue.form == "verb":
                 ctx = self._pronoun_antecedent(s, cue, kind)
-            if ctx is None:
+            if ctx is None and cue not in self.foreign:
                 lo, hi = clause_bounds(self.text, s, cue.start, self.cues.clause_breaks)
                 same = [c for h, c in resolved.items() if c and lo <= h.start < hi]
                 if same:
@@ -502,6 +544,9 @@ class Attributor:
                     attached[term] = ctx
                 continue
             lo, hi = clause_bounds(self.text, s, term.start, self.cues.clause_breaks)
+            governing = [c for c in resolved if lo <= c.start < hi and c.end <= term.start]
+            if governing and max(governing, key=lambda c: c.start) in self.foreign:
+                continue  # "... is that the West wants a ceasefire": the West's wish
             near = [
                 (abs(cue.start - term.start), cue.start, ctx)
                 for cue, ctx in resolved.items()

@@ -18,7 +18,17 @@ targets:
 - no term, but the sentence points back ("these points are non-starters", "Kyiv dismissed the
   offer"): the terms attributed earlier in the sentence, else in the nearest of the three
   previous sentences (anaphora).
+An anaphor naming one thing ("it", "that", "the idea", "the offer") whose nearest antecedent
+sentence carries terms of two codes or more in two proposals or more ("Washington proposed a
+truce and Kyiv a prisoner swap. Moscow rejected the idea.") is ambiguous: no claim. An
+elliptical negation ("Kyiv accepted it. Moscow did not.", stances.py) takes up the terms of the
+acceptance before it, in its sentence or the one before in its paragraph.
 Stances never target a proposal of the holder's own side, except in an agreement.
+
+A noun cue whose copula states its content ("Ukraine's priority is securing a settlement") and
+whose sentence attaches no term to it is not remembered for carry-over: its content was
+something else; a term after a negation in that content ("Kyiv's priority is to ensure that
+Russia does not get sanctions relief") is not its proposal.
 
 The terms of the condition a conditional acceptance sets ("would only consider X once Kyiv drops
 Y") are the holder's demand: a term of its position.
@@ -31,6 +41,7 @@ a proposal a question names by its noun ("Will Kyiv accept the US plan for ...?"
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -50,9 +61,18 @@ from talkspkg.stages.proposals.evidence import TermEvidence
 from talkspkg.stages.proposals.hits import JOINT, Hit, find_cues, find_terms
 from talkspkg.stages.proposals.presented import Presentation, find_presentations
 from talkspkg.stages.proposals.speakers import Speakers
-from talkspkg.stages.proposals.stances import Stance, find_stances
+from talkspkg.stages.proposals.stances import Stance, find_ellipses, find_stances
 from talkspkg.stages.proposals.text import Sentence, sentences
 from talkspkg.stages.quotes import Quote, quotes
+
+# a copula stating a noun's content, not a passive ("the plan was leaked", "was put forward")
+_COPULA = re.compile(
+    r"\s+(?:(?:for|of)\s+(?:[\w-]+\s+){1,3}?)?(?:is|was|remains|remained)\s+"
+    r"(?!(?:\w+ed|\w+en|made|put|sent|set|laid|built|brought|kept|held|due|still|now|also|not)\b)"
+)
+
+
+_NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\b|n[’']t\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -91,6 +111,7 @@ class _Article:
         )
         self.by_slug = {c.slug: c for c in self.codebook}
         self.leads = lead_index()
+        self.previous: Analysis | None = None  # the analysis of the sentence before
 
     def analyse(self, s: Sentence) -> Analysis:
         live = self.leads.live(self.text[s.start : s.end])
@@ -110,11 +131,19 @@ class _Article:
             self.cues,
             lambda cue: self.collective(s, cue),
         )
+        before = self.previous
+        told = before.stances if before and before.sentence.paragraph == s.paragraph else []
+        ellipses = find_ellipses(self.text, s, self.actors, self.sentences, stances, told)
+        if ellipses:  # "..., the Kremlin will not": the ellipsis, not a refusal of nothing
+            spans = [(e.cue.start, e.cue.end) for e in ellipses]
+            stances = [x for x in stances if not any(a <= x.cue.start < b for a, b in spans)]
+            stances += ellipses
         resolved = self.attributor.resolve(s, hits, terms)
         carried = None
         if terms and not any(resolved.values()):
             carried = self.attributor.carried(s, hits)
         attached = self.attributor.attach(s, terms, resolved, carried)
+        attached = {t: c for t, c in attached.items() if not self.negated_content(s, t, c)}
         if any(p.search(self.text, s.start, s.end) for p in self.cues.legal_statements):
             attached = {}  # "forbidden by the constitution to cede ...": a law, no proposal
         stances += self.readiness(attached)
@@ -132,8 +161,26 @@ class _Article:
             for term in stance.terms:
                 if term in attached and attached[term].proposer_id in sides:
                     del attached[term]
-        self.attributor.remember(s, [c for c in resolved.values() if c is not None])
-        return Analysis(s, stances, attached, resolved)
+        used = set(attached.values())
+        self.attributor.remember(
+            s,
+            [
+                c
+                for h, c in resolved.items()
+                if c is not None and (c in used or not _stated(self.text, h, s))
+            ],
+        )
+        self.previous = Analysis(s, stances, attached, resolved)
+        return self.previous
+
+    def negated_content(self, s: Sentence, term: Hit, ctx: Context) -> bool:
+        """True when a copula states a noun cue's content and a negation stands between it and
+        the term ("Kyiv's priority is to ensure that Russia does not get sanctions relief"): the
+        term is what the holder wants withheld, not proposed."""
+        cue = ctx.cue
+        if cue is None or not _stated(self.text, cue, s) or cue.end > term.start:
+            return False
+        return _NEGATION.search(self.text, cue.end, term.start) is not None
 
     def readiness(self, attached: dict[Hit, Context]) -> list[Stance]:
         """Readiness to talk ("ready to meet Putin", "willing to hold talks") proposes no talks:
@@ -346,6 +393,8 @@ class _Article:
         carrying: dict[str, dict[str, Context]],
     ) -> Iterator[TermEvidence]:
         a, side, entity = analyses[n], self.side(holder), holder.entity_id or ""
+        # an elliptical negation ("Moscow did not") takes its terms up from another stance
+        cap = ATTRIBUTION_WEIGHT["anaphora"] if stance.elliptic else 1.0
         for term in stance.terms:
             ctx = a.attached.get(term)
             if ctx is not None and ctx.proposer_id != side:
@@ -366,7 +415,7 @@ class _Article:
                     term,
                     stance.cue,
                     how,
-                    min(holder.confidence, target.confidence if target else 1.0),
+                    min(holder.confidence, target.confidence if target else 1.0, cap),
                 )
         if stance.terms or not stance.anaphoric:
             return
@@ -375,6 +424,8 @@ class _Article:
         )
         for previous in [here, *analyses[max(0, n - ANAPHORA_WINDOW) : n][::-1]]:
             pairs = [(t, c) for t, c in previous.attached.items() if c.proposer_id != side]
+            if stance.singular and _ambiguous(pairs):
+                return  # "the idea" after a truce of one party and a swap of another: which?
             if pairs:
                 for term, ctx in pairs:
                     yield self.claim(
@@ -390,6 +441,21 @@ class _Article:
                         min(holder.confidence, ctx.confidence),
                     )
                 return
+
+
+def _stated(text: str, cue: Hit, s: Sentence) -> bool:
+    """True for a noun cue whose copula states its content ("Ukraine's priority is securing a
+    settlement"): with no term there, the proposal is that content, not one to carry over."""
+    return cue.form == "noun" and _COPULA.match(text, cue.end, s.end) is not None
+
+
+def _ambiguous(pairs: list[tuple[Hit, Context]]) -> bool:
+    """True when an anaphor naming one thing ("it", "the idea") could take up terms of two
+    codes in two proposals ("Washington proposed a truce and Kyiv a prisoner swap. Moscow
+    rejected the idea."); one proposal of several terms ("the plan") is one thing."""
+    codes = {t.label for t, _ in pairs}
+    proposals = {c.proposal_id for _, c in pairs}
+    return len(codes) > 1 and len(proposals) > 1
 
 
 def _inside(cue: Hit, spans: list[tuple[int, int]]) -> bool:
@@ -426,7 +492,10 @@ REPORTED_WEIGHT = 0.85  # a modal demand's proposer is its reporter, a step of i
 def confidence(attribution: str, cue: Hit | None) -> float:
     """Confidence of a claim: its attribution's weight, times REPORTED_WEIGHT when its cue is a
     modal demand ("must", "should") whose proposer is whoever reports it. A claim whose holder
-    or proposer is a quotation's speaker is capped by that quotation's confidence (`claim`)."""
+    or proposer is a quotation's speaker is capped by that quotation's confidence times
+    QUOTED_WEIGHT (speakers.py), so below the explicit weight; one taken up by an elliptical
+    negation ("Moscow did not") by the anaphora weight; one whose proposer a frame names ("For
+    Moscow, ...") by FRAME_WEIGHT (attribution.py) (`claim`, `_stance_claims`)."""
     weight = ATTRIBUTION_WEIGHT[attribution]
     if cue is not None and cue.form == "reported":
         weight *= REPORTED_WEIGHT

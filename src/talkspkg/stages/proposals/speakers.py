@@ -16,8 +16,12 @@ does not resolve speakers a second way. From the quotes stage's rows of the arti
   opens ("He stressed Kyiv should be included ...") is held by that speaker.
 Precision first: a quotation whose speaker is null or whose confidence is below
 MIN_CONFIDENCE gives no holder, and its first-person words stand for nobody (no guess from the
-surrounding names either). A holder taken from a quotation carries the quotation's confidence,
-which caps the confidence of its claims (detect.py).
+surrounding names either). A holder or proposer taken from a quotation carries the quotation's
+confidence times QUOTED_WEIGHT (one inference more than a name in the clause: whose "we" it
+is), which caps the confidence of its claims (detect.py): a quoted position is always less
+confident than one a direct cue states with its actor named. A first-person word outside every
+quotation the quotes stage reports, resolved by the nearby-speaker fallback (actors.py), weighs
+GUESSED_WEIGHT.
 """
 
 from __future__ import annotations
@@ -29,6 +33,8 @@ from dataclasses import dataclass
 from talkspkg.stages.quotes import Quote
 
 MIN_CONFIDENCE = 0.5
+QUOTED_WEIGHT = 0.9
+GUESSED_WEIGHT = 0.8
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,9 +26,17 @@ agent: "A truce, proposed by Trump, was accepted by Putin"), or the last such bo
 cue ending its sentence ("...; Kyiv refuses") on the terms before it, and a cue in a restrictive
 relative clause on the term it modifies ("the 30-day ceasefire that Ukraine accepted"). With no
 term in scope, a sentence pointing back on the cue's scope side ("rejected the demand", "these
-points are non-starters", a pronoun object ending its phrase: "we support it – but only if")
-bears on earlier terms (see detect.py), unless a quantifier makes it some of them ("most of
-these points"): which ones, the text does not say.
+points are non-starters", a pronoun object ending its phrase: "we support it – but only if",
+"agreed to it on Friday", "signed up to that.", "will not do that", or a pronoun inside a phrasal
+cue: "turned it down") bears on earlier terms (see
+detect.py), unless a quantifier makes it some of them ("most of these points"): which ones, the
+text does not say; an anaphor naming one thing is `singular` (detect.py drops it when two
+proposals of different codes could be meant).
+
+An elliptical negation ("Kyiv accepted it. Moscow did not.", "Kyiv has accepted it, the Kremlin
+has not") is a rejection by its one-actor subject of what the acceptance just before it (in its
+sentence, or the sentence before in its paragraph) bears on, when that acceptance is of another
+side and bears on a term or an anaphor; after a rejection or a joint act it says nothing.
 
 A joint act bears only on the term that opens its object, at most three words after the verb
 and no preposition between ("swapped 150 prisoners", "carried out their largest swap of
@@ -65,10 +73,29 @@ _COMPLEMENT_END = re.compile(r"[,;.]|\bwhich\b")
 _PARTICIPLE = re.compile(
     r",\s*(?:reiterating|saying|adding|insisting|arguing|stressing|warning|noting)\b"
 )
-# a pronoun object right after the cue, ending its phrase ("back it, provided ...")
+# a pronoun object right after the cue, ending its phrase ("back it, provided ...", "agreed to
+# it on Friday", "will not do that."); "that"/"this" only before a punctuation mark or a closing
+# word ("agreed that on Monday ..." opens a clause)
 _OBJECT_PRONOUN = re.compile(
-    r"\s+(?:it|them)\b(?=\s*(?:[,.;:!?–—\"”)]|$)|\s+(?:but|as|and|if|unless|provided|"
-    r"outright|entirely|completely|fully|too|either|in\s+principle)\b)",
+    r"\s+(?:(?:do|allow)\s+)?(?:it|them)\b(?=\s*(?:[,.;:!?–—\"”’)]|$)|\s+(?:but|as|and|if|"
+    r"unless|provided|outright|entirely|completely|fully|too|either|in\s+principle|on|at|in|"
+    r"last|after|during|yesterday|today|earlier|later|again|publicly|immediately|now|then)\b)"
+    r"|\s+(?:(?:do|allow)\s+)?(?:that|this|so)\b(?=\s*(?:[,.;:!?–—\"”’)]|$)|\s+(?:but|"
+    r"outright|too|either)\b)",
+    re.IGNORECASE,
+)
+# an object pronoun inside a phrasal cue ("turned it down")
+_INNER_PRONOUN = re.compile(r"(?<=\s)(?:it|them)(?=\s)", re.IGNORECASE)
+# the anaphor names one thing ("it", "the idea", "that plan"), not several ("these points")
+_PLURAL = re.compile(r"(?:s|them)$", re.IGNORECASE)
+# an elliptical negation taking up an acceptance just stated ("Kyiv accepted it. Russia did
+# not.", "Kyiv has accepted it, the Kremlin has not"): the clause is its subject and the
+# auxiliary only
+_ELLIPSIS = re.compile(
+    r"(?:^|(?<=[,;])\s+|\s[–—]\s+)(?:(?:but|while|whereas|and)\s+)?"
+    r"(?P<subject>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+"
+    r"(?P<aux>(?:did|does|do|has|have|had|would|will)\s+not|(?:didn|doesn|don|hasn|haven|hadn|"
+    r"wouldn|won)[’']t)(?:\s+(?:yet|so\s+far))?(?=\s*(?:[.;!]|,\s|$))",
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(r"\s+(?:that|which)\s+(?:[\w’'.-]+\s+){1,4}", re.IGNORECASE)
@@ -107,6 +134,8 @@ class Stance:
     # terms of the condition a conditional acceptance sets ("would only consider X once Kyiv
     # drops Y": Y), the holder's own demand (detect.py)
     conditions: tuple[Hit, ...] = ()
+    singular: bool = False  # the anaphor names one thing ("it", "the idea"): see detect.py
+    elliptic: bool = False  # an elliptical negation taking up another stance ("Moscow did not")
 
 
 def _agentive(text: str, cue: Hit, s: Sentence) -> bool:
@@ -147,20 +176,71 @@ def _hypothetical(text: str, s: Sentence, cue: Hit, cues: Cues) -> bool:
 
 def _points_back(
     text: str, s: Sentence, cue: Hit, prev_end: int, next_start: int, cues: Cues
-) -> bool:
+) -> str | None:
     """An anaphor ("these points", "the demand") on the cue's scope side: its object for a
     `scope: after` cue ("rejected the demand"), its subject for `scope: before` ("these points
-    are non-starters"); not a phrase elsewhere in the sentence ("unless ... the framework")."""
+    are non-starters"); not a phrase elsewhere in the sentence ("unless ... the framework").
+    "singular" when it names one thing ("it", "the idea"), "plural" when several, else None."""
     lo, hi = (cue.end, next_start) if cue.scope == "after" else (prev_end, cue.start)
-    if cue.scope == "after" and _OBJECT_PRONOUN.match(text, cue.end, s.end):
-        return True  # "we support it – but only if ...", "Kyiv rejected it outright"
+    inside = _INNER_PRONOUN.search(text, cue.start, cue.end)
+    if inside is not None:  # "turned it down"
+        return "plural" if inside.group().lower() == "them" else "singular"
+    if cue.scope == "after" and (m := _OBJECT_PRONOUN.match(text, cue.end, s.end)):
+        # "we support it – but only if ...", "Kyiv rejected it outright"
+        return "plural" if _PLURAL.search(m.group().rstrip()) else "singular"
     for pattern in cues.anaphora:
         m = pattern.search(text, max(lo, s.start), min(hi, s.end))
         if m is not None:
             before = text[max(s.start, m.start() - 30) : m.start()]
             # "most of these points": which of them the text does not say
-            return not any(q.search(before) for q in cues.partitive)
-    return False
+            if any(q.search(before) for q in cues.partitive):
+                return None
+            return "plural" if _PLURAL.search(m.group()) else "singular"
+    return None
+
+
+def find_ellipses(
+    text: str,
+    s: Sentence,
+    actors: Actors,
+    sentences: list[Sentence],
+    here: list[Stance],
+    before: list[Stance],
+) -> list[Stance]:
+    """Elliptical negations of sentence `s` taking up an acceptance stated just before, in its
+    own sentence (`here`) or the sentence before it in its paragraph (`before`): "Kyiv has
+    accepted it, the Kremlin has not" is the Kremlin's rejection of what Kyiv accepted. The
+    clause must be one actor (of another side than the acceptance's) and the negated auxiliary
+    only; the last stance before it must be an acceptance of a term, named or pointed back to
+    ("Kyiv rejected X. Moscow did not." says nothing clear)."""
+    found: list[Stance] = []
+    clause = text[s.start : s.end]  # sliced: "^" is the sentence's start
+    if not (here or before) or not any(w in clause for w in ("not", "’t", "'t")):
+        return found  # nothing to take up, or no negation: the common case, kept cheap
+    for m in _ELLIPSIS.finditer(clause):
+        subject = actors.within(s.start + m.start("subject"), s.start + m.end("subject"))
+        if len(subject) != 1:
+            continue
+        holder = actors.resolve(subject[0], sentences, s.index)
+        earlier = [x for x in here if x.cue.end <= s.start + m.start()]
+        if holder is None or holder.entity_id is None or not (earlier or before):
+            continue
+        taken = (earlier or before)[-1]
+        if taken.stance != "supports" or taken.joint or taken.elliptic:
+            continue
+        if holder.side in {a.side for a in taken.holders}:
+            continue
+        if not taken.terms and not taken.anaphoric:
+            continue
+        at = (s.start + m.start("aux"), s.start + m.end("aux"))
+        cue = Hit(*at, STANCE, "rejects", holder="before", scope="after")
+        # terms of the sentence before are pointed back to, not this sentence's wording
+        terms = taken.terms if earlier else ()
+        singular = taken.singular if earlier or not taken.terms else False
+        found.append(
+            Stance(cue, "rejects", (holder,), terms, not terms, singular=singular, elliptic=True)
+        )
+    return found
 
 
 def _with_speakers(
@@ -372,9 +452,16 @@ def find_stances(
             joint = True
         if not holders:
             continue
-        anaphoric = not scope and _points_back(text, s, cue, prev_end, next_start, cues)
+        anaphor = None if scope else _points_back(text, s, cue, prev_end, next_start, cues)
         found[cue] = Stance(
-            cue, cue.label, holders, tuple(scope), anaphoric, joint, conditions=conditions
+            cue,
+            cue.label,
+            holders,
+            tuple(scope),
+            anaphor is not None,
+            joint,
+            conditions=conditions,
+            singular=anaphor == "singular",
         )
         previous = ordered[i - 1] if i > 0 else None
         if (
