@@ -92,6 +92,39 @@ NEGATIVE: list[str] = [
 ]
 
 
+# the same classes in other wordings
+NEGATIVE += [
+    "Washington wants to keep the negotiating track alive.",
+    "Kyiv accused Moscow of dragging out the negotiations.",
+    "Progress in the talks has been slow, according to Ukrainian negotiators.",
+    "European leaders want a seat at the table in the talks on Ukraine's future.",
+    "Diplomats say the Geneva talks track is on hold.",
+    "Aides are discussing a possible meeting between the two presidents in Riyadh.",
+    "The two sides are exploring the prospect of a summit in Ankara.",
+    "Zelenskyy says he is willing to meet Putin face to face.",
+    "The Kremlin said Putin was open to talks with Trump.",
+    "Dmitry Peskov said there were no plans for Putin to meet Zelensky.",
+    "Viktor Orban said he would not meet Zelensky until Kyiv changed course.",
+    "Zelensky rejected the idea of talks with Putin in Moscow.",
+    "Should a ceasefire hold, negotiators could meet in Geneva next month.",
+    "Unless Moscow agrees to a truce, there will be no summit.",
+    "Erdogan has offered Istanbul as a venue for talks between the two sides.",
+    "Saudi Arabia has proposed hosting a summit between Trump and Putin.",
+    "Vladimir Putin held a meeting with members of his Security Council on Friday.",
+    "Zelensky met his top military commanders in Kyiv on Monday.",
+    "Trump convened his national security team in the Situation Room.",
+    "The Russian cabinet met in Moscow on Thursday.",
+    "Maria Zakharova told a weekly briefing in Moscow that the talks were useful.",
+    "At a news conference in Kyiv on Tuesday, Andrii Sybiha said Ukraine wanted peace.",
+    "Keir Starmer told the BBC in an interview on Sunday that a deal was possible.",
+    "The offer was met with silence in Moscow.",
+    "Russia must meet Ukraine halfway, Trump said in Washington.",
+    "Meeting the target will be hard, officials in Brussels said.",
+    "Zelensky talks tough on Russia in Kyiv.",
+    "Donald Trump talks up the chances of a deal in Washington.",
+]
+
+
 @pytest.mark.parametrize("body", NEGATIVE, ids=[b[:50] for b in NEGATIVE])
 def test_no_meeting_row(body: str) -> None:
     rows = rows_of(body)
@@ -155,6 +188,32 @@ POSITIVE: list[tuple[str, str, str | None, set[str]]] = [
         "held",
         "Berlin",
         {"emmanuel-macron", "friedrich-merz"},
+    ),
+    # next to a briefing, a press conference, a side's own body
+    (
+        "Andrii Sybiha told a press conference in Kyiv that he had met Sergei Lavrov in "
+        "Ankara on Monday.",
+        "held",
+        "Ankara",
+        {"andrii-sybiha", "sergei-lavrov"},
+    ),
+    (
+        "The Ukrainian government met with the IMF in Kyiv on Monday.",
+        "held",
+        "Kyiv",
+        set(),
+    ),
+    (
+        "Zelensky met his Polish counterpart in Warsaw on Monday.",
+        "held",
+        "Warsaw",
+        {"volodymyr-zelensky"},
+    ),
+    (
+        "Vladimir Putin met Steve Witkoff in the Kremlin after chairing his Security Council.",
+        "held",
+        "Moscow",
+        {"vladimir-putin", "steve-witkoff"},
     ),
 ]
 

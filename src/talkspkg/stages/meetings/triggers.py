@@ -151,6 +151,9 @@ def _not_an_encounter_noun(
     after = _skip_space(text, m.end())
     if word == "meeting" and vocab.met_not_followed_by.match(text, after):
         return True
+    following = _WORD.match(text, after)
+    if following is not None and following.group().lower() in vocab.process_after:
+        return True  # "the talks track", "the talks format": the process
     if word not in vocab.talk_words:
         return False
     nxt = _WORD.match(text, after)
@@ -297,13 +300,19 @@ def _proposed(vocab: Vocab, text: str, start: int, pos: int) -> bool:
 
 
 def _own_premodifier(vocab: Vocab, text: str, start: int, t: Trigger) -> bool:
-    """ "a cabinet meeting", "a war cabinet session": one side's own body meeting."""
-    if t.kind not in ("noun", "process"):
-        return False
+    """ "a cabinet meeting", "a war cabinet session", "the Russian cabinet met": one side's own
+    body meeting (not "the government met with the IMF": another party)."""
     before = _words_before(text, t.start, start, 2)
-    return bool(before) and (
-        before[-1] in vocab.own_premodifiers or " ".join(before[-2:]) in vocab.own_premodifiers
-    )
+    if not before:
+        return False
+    if t.kind in ("noun", "process"):
+        return before[-1] in vocab.own_premodifiers or (
+            " ".join(before[-2:]) in vocab.own_premodifiers
+        )
+    if t.kind != "verb" or before[-1] not in (set(vocab.own_bodies) | vocab.own_premodifiers):
+        return False
+    nxt = _WORD.match(text, _skip_space(text, t.end))
+    return nxt is None or nxt.group().lower() not in ("with", "to")
 
 
 @cache

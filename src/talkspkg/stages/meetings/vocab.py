@@ -70,6 +70,8 @@ class Vocab:
     talk_words: frozenset[str]
     discourse_after: frozenset[str]
     subject_pronouns: frozenset[str]
+    other_events: frozenset[str]
+    process_after: frozenset[str]
     receive_verbs: Gated
     temporal_prepositions: Gated
     own_bodies: tuple[str, ...]
@@ -204,6 +206,7 @@ WORD_KEYS = (
     "coordinators", "relative_pronouns", "other_cues", "name_modified", "briefing_verbs",
     "schedule_words", "unreal_if", "modals", "conditional_openers", "refusal_gap",
     "own_premodifiers", "talk_words", "discourse_after", "subject_pronouns",
+    "other_events", "process_after",
 )  # fmt: skip
 
 
