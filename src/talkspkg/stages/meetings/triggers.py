@@ -17,9 +17,19 @@ Policy:
   refused or general talks: a `hypothetical_before` phrase within four words before the trigger
   ("ready to meet", "urged both sides to resume talks", "could then begin talks"), a
   `hypothetical_after` word within three words after it ("such talks only if"), a
-  `conditional_after` modal within ten words after it ("a meeting ... would only happen
-  once"), and a meeting of one side's own body ("the opening session of the National People's
-  Congress", "a meeting of his Security Council").
+  `conditional_after` modal, condition or denial within ten words after it with no other
+  trigger or semicolon between ("a meeting ... would only happen once", "is not on the
+  agenda", "would meet B once a ceasefire holds"), an "if" after a modal ("could take place
+  if"), a sentence opening with a condition ("If the talks go well, the leaders could meet"),
+  a refusal right before it ("refused to meet", "declined to hold talks"), a proposal or
+  invitation not taken up in its clause ("offered to host talks", "proposed Budapest as the
+  venue for a summit"; "proposed holding talks next week" stays a plan), and a meeting of one
+  side's own body ("the opening session of the National People's Congress", "a meeting of his
+  Security Council", "convened his war cabinet", "met his commanders", "a cabinet meeting",
+  "the cabinet met").
+* Not a trigger at all: "meeting expectations" (`met_not_followed_by` after the noun too),
+  "talk of a summit", "she talks about the war", "talks tough" (speech about something), "the
+  talks track" (the process).
 * Triggers within three words of each other in one clause are one encounter ("hosted the high
   level talk", "Peace Talks meeting"), and overlapping matches are resolved by the shared
   longest-leftmost policy.
