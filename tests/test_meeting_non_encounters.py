@@ -122,6 +122,19 @@ NEGATIVE += [
     "Meeting the target will be hard, officials in Brussels said.",
     "Zelensky talks tough on Russia in Kyiv.",
     "Donald Trump talks up the chances of a deal in Washington.",
+    # the city of a speaker, wishes, plans being arranged, conditions in other words
+    "Russia is using the negotiations to buy time, Kaja Kallas said in Brussels.",
+    "Zelensky said in Kyiv that the negotiations were going nowhere.",
+    "Talks with Moscow are pointless, Kaja Kallas said in Brussels on Monday.",
+    "US officials are working to arrange a meeting between Putin and Zelensky.",
+    "Zelensky wants to meet Putin face to face.",
+    "Zelensky wants to hold talks with Putin in Istanbul.",
+    "Zelensky would like to meet Trump in Washington.",
+    "A Trump-Putin meeting would take place only after a ceasefire.",
+    "In the event of a ceasefire, Zelensky would meet Putin in Istanbul.",
+    "Ukraine has met all the conditions, Zelensky said in Kyiv.",
+    "The plan was met with outrage in Kyiv.",
+    "Putin held a Security Council meeting in Moscow on Friday.",
 ]
 
 
@@ -208,6 +221,36 @@ POSITIVE: list[tuple[str, str, str | None, set[str]]] = [
         "held",
         "Warsaw",
         {"volodymyr-zelensky"},
+    ),
+    (
+        "Russia and Ukraine held talks in Istanbul on Monday, Kaja Kallas said in Brussels.",
+        "held",
+        "Istanbul",
+        {"russia", "ukraine"},
+    ),
+    (
+        "Diplomats held a UN Security Council meeting in New York on Friday.",
+        "held",
+        "New York",
+        set(),
+    ),
+    (
+        "Zelensky, who had long wanted to meet Trump, met him in Washington on Monday.",
+        "held",
+        "Washington",
+        {"volodymyr-zelensky"},
+    ),
+    (
+        "Ukraine met Russia in Istanbul on Monday for talks that would only resume after a truce.",
+        "held",
+        "Istanbul",
+        {"russia", "ukraine"},
+    ),
+    (
+        "The leaders met in Geneva on Monday; a second summit is not on the agenda.",
+        "held",
+        "Geneva",
+        set(),
     ),
     (
         "Vladimir Putin met Steve Witkoff in the Kremlin after chairing his Security Council.",

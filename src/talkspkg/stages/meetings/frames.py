@@ -6,7 +6,8 @@ MAX_WORDS, places and venues only within `place_words`, never across a clause bo
 
 * A city is a place only after a word of `place_before` ("in", "at", "travelled to"; never
   "from": "a team from Kyiv" is not where they met; never for a trigger after it when another
-  event of `other_events` stands before the "in": "told a briefing in Moscow that the talks") or
+  event of `other_events` stands before the "in": "told a briefing in Moscow that the talks";
+  never after a speech verb: "X said in Brussels") or
   before a meeting noun ("the London talks"); a venue of `venue_cities` with no city places the
   encounter in its city ("at the White House"); a city right after a venue is the venue's ("at
   the Elysee Palace in Paris", "at Camp X, Y"); a discovered venue ("Joint Base X", "aboard the
@@ -172,6 +173,8 @@ def _attach_places(ctx: ArticleContext, s: Sentence) -> None:
             continue
         # "told a weekly briefing in Moscow that the talks ...": the briefing's city
         other_event = len(before) >= 2 and before[-2].lower() in ctx.vocab.other_events
+        if len(before) >= 2 and before[-2].lower() in ctx.vocab.speech_verbs:
+            continue  # "Kallas said in Brussels": where she spoke
         limit = MAX_WORDS if ctx.is_venue(entity) else ctx.vocab.place_words
         if len(before) >= 2 and before[-2].lower() in _HELD and before[-1].lower() in ("in", "at"):
             limit = MAX_WORDS  # "talks between A, B, C and D held in London": the talks' place

@@ -21,7 +21,8 @@ Policy:
   trigger or semicolon between ("a meeting ... would only happen once", "is not on the
   agenda", "would meet B once a ceasefire holds"), an "if" after a modal ("could take place
   if"), a sentence opening with a condition ("If the talks go well, the leaders could meet"),
-  a refusal right before it ("refused to meet", "declined to hold talks"), a proposal or
+  a refusal or a wish right before it ("refused to meet", "declined to hold talks", "wants
+  to meet"), a proposal or
   invitation not taken up in its clause ("offered to host talks", "proposed Budapest as the
   venue for a summit"; "proposed holding talks next week" stays a plan), and a meeting of one
   side's own body ("the opening session of the National People's Congress", "a meeting of his
@@ -258,9 +259,7 @@ def _conditioned_after(ctx: ArticleContext, t: Trigger, end: int) -> bool:
     for m in vocab.conditional_after.finditer(text, t.end, hi):
         if _plain_gap(vocab, text, t.end, m.start(), CONDITIONAL_AFTER):
             return True
-    for w in _WORD.finditer(text, t.end, hi):
-        if w.group().lower() not in vocab.unreal_if:
-            continue
+    for w in vocab.unreal_if.finditer(text, t.end, hi):
         gap = [x.lower() for x in _WORD.findall(text, t.end, w.start())]
         if set(gap) & vocab.modals and _plain_gap(vocab, text, t.end, w.start(), CONDITIONAL_AFTER):
             return True
@@ -275,12 +274,7 @@ def _plain_gap(vocab: Vocab, text: str, a: int, b: int, limit: int) -> bool:
 
 def _opens_with_condition(vocab: Vocab, before: str) -> bool:
     """ "If the talks go well, the leaders could meet": a sentence opening a condition."""
-    first = _WORD.search(before.lstrip(" \"“‘'*"))
-    return (
-        first is not None
-        and first.start() == 0
-        and first.group().lower() in (vocab.conditional_openers)
-    )
+    return vocab.conditional_openers.match(before.lstrip(" \"“‘'*")) is not None
 
 
 def _refused(vocab: Vocab, text: str, lo: int, pos: int) -> bool:
@@ -316,6 +310,9 @@ def _own_premodifier(vocab: Vocab, text: str, start: int, t: Trigger) -> bool:
     if not before:
         return False
     if t.kind in ("noun", "process"):
+        three = _words_before(text, t.start, start, 3)
+        if len(three) == 3 and three[0] in vocab.shared_owners:
+            return False  # "a UN Security Council meeting": a shared body
         return before[-1] in vocab.own_premodifiers or (
             " ".join(before[-2:]) in vocab.own_premodifiers
         )
