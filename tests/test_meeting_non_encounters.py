@@ -252,6 +252,27 @@ POSITIVE: list[tuple[str, str, str | None, set[str]]] = [
         "Geneva",
         set(),
     ),
+    # a proposal made at talks, a forum's city, a plan with "as soon as", a government's team
+    ("Kyiv proposed a truce at the talks in Jeddah on Tuesday.", "held", "Jeddah", set()),
+    (
+        "At a forum in Davos on Tuesday, Zelensky met Trump.",
+        "held",
+        "Davos",
+        {"volodymyr-zelensky", "donald-trump"},
+    ),
+    (
+        "Officials from the Ukrainian government met US envoys in Geneva on Monday.",
+        "held",
+        "Geneva",
+        {"ukraine", "united-states"},
+    ),
+    ("Talks in Geneva would continue until Friday, officials said.", "planned", "Geneva", set()),
+    (
+        "Talks could begin as soon as next week in Istanbul between Russia and Ukraine.",
+        "planned",
+        "Istanbul",
+        set(),
+    ),
     (
         "Vladimir Putin met Steve Witkoff in the Kremlin after chairing his Security Council.",
         "held",

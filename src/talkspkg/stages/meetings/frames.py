@@ -183,7 +183,7 @@ def _attach_places(ctx: ArticleContext, s: Sentence) -> None:
         ) or nearest(ctx, m.start, s.frames, s, same_clause=True, limit=limit)
         if f is None:  # "the talks, which took place in Ankara": the talks' place
             f = antecedent(ctx, s, m.start)
-        if f is None or (other_event and f.start > m.start):
+        if f is None or (other_event and f.start > m.start and _reported(ctx, m.end, f.start)):
             continue
         if ctx.is_venue(entity):
             if f.venue is None or f.venue_entity is None:
@@ -202,6 +202,12 @@ def _attach_places(ctx: ArticleContext, s: Sentence) -> None:
             if city and ctx.entity(city) is not None:
                 a, b, name = f.venue
                 f.place = Mention(ctx.article.article_id, a, b, name, city, "venue")
+
+
+def _reported(ctx: ArticleContext, a: int, b: int) -> bool:
+    """Between a and b a "that" or a speech verb: what follows is reported speech."""
+    words = {w.lower() for w in _WORD.findall(ctx.text, a, b)}
+    return "that" in words or bool(words & ctx.vocab.speech_verbs)
 
 
 _WHERE = re.compile(r"\s*,?\s+where\s+(?:[\w’'-]+\s+){0,5}", re.I)

@@ -24,7 +24,8 @@ Policy:
   a refusal or a wish right before it ("refused to meet", "declined to hold talks", "wants
   to meet"), a proposal or
   invitation not taken up in its clause ("offered to host talks", "proposed Budapest as the
-  venue for a summit"; "proposed holding talks next week" stays a plan), and a meeting of one
+  venue for a summit"; "proposed holding talks next week" stays a plan, and "proposed a truce
+  at the talks" names where it was proposed), and a meeting of one
   side's own body ("the opening session of the National People's Congress", "a meeting of his
   Security Council", "convened his war cabinet", "met his commanders", "a cabinet meeting",
   "the cabinet met").
@@ -292,8 +293,9 @@ def _proposed(vocab: Vocab, text: str, start: int, pos: int) -> bool:
     for m in vocab.proposal_verbs.finditer(text, max(start, pos - 120), pos):
         if _CLAUSE_BREAK.search(text, m.end(), pos):
             continue
-        if len(_WORD.findall(text, m.end(), pos)) > PROPOSAL_REACH:
-            continue
+        gap = [w.lower() for w in _WORD.findall(text, m.end(), pos)]
+        if len(gap) > PROPOSAL_REACH or set(gap) & vocab.proposal_breaks:
+            continue  # "proposed a truce at the talks": the talks are where, not what
         if vocab.proposal_kept_after.match(text, _skip_space(text, m.end())):
             continue  # "has proposed holding the next round next week": a plan stated as fact
         before = _words_before(text, m.start(), start, 1)
@@ -318,8 +320,9 @@ def _own_premodifier(vocab: Vocab, text: str, start: int, t: Trigger) -> bool:
         )
     if t.kind != "verb" or before[-1] not in (set(vocab.own_bodies) | vocab.own_premodifiers):
         return False
+    # not "the government met with the IMF", "officials of the government met US envoys"
     nxt = _WORD.match(text, _skip_space(text, t.end))
-    return nxt is None or nxt.group().lower() not in ("with", "to")
+    return nxt is None or (nxt.group().lower() not in ("with", "to") and nxt.group()[:1].islower())
 
 
 @cache

@@ -68,6 +68,7 @@ class Vocab:
     proposal_kept_after: Gated
     own_premodifiers: frozenset[str]
     shared_owners: frozenset[str]
+    proposal_breaks: frozenset[str]
     talk_words: frozenset[str]
     discourse_after: frozenset[str]
     subject_pronouns: frozenset[str]
@@ -206,6 +207,7 @@ WORD_KEYS = (
     "verb_nouns", "delegation_nouns", "speech_verbs", "city_roles", "venue_roles", "subordinators",
     "coordinators", "relative_pronouns", "other_cues", "name_modified", "briefing_verbs",
     "schedule_words", "modals", "refusal_gap", "shared_owners",
+    "proposal_breaks",
     "own_premodifiers", "talk_words", "discourse_after", "subject_pronouns",
     "other_events", "process_after",
 )  # fmt: skip
