@@ -135,6 +135,9 @@ NEGATIVE += [
     "Ukraine has met all the conditions, Zelensky said in Kyiv.",
     "The plan was met with outrage in Kyiv.",
     "Putin held a Security Council meeting in Moscow on Friday.",
+    # several encounters told at once by a perfect and a plural
+    "Turkish officials have had discussions with Ukraine and Russia on a ceasefire.",
+    "Macron has held meetings with Zelensky and Starmer since the spring.",
 ]
 
 
@@ -251,6 +254,13 @@ POSITIVE: list[tuple[str, str, str | None, set[str]]] = [
         "held",
         "Geneva",
         set(),
+    ),
+    ("Witkoff has held talks with Putin in Moscow.", "held", "Moscow", {"vladimir-putin"}),
+    (
+        "Turkish and Russian officials had discussions in Ankara on Monday.",
+        "held",
+        "Ankara",
+        {"turkey", "russia"},
     ),
     # a proposal made at talks, a forum's city, a plan with "as soon as", a government's team
     ("Kyiv proposed a truce at the talks in Jeddah on Tuesday.", "held", "Jeddah", set()),

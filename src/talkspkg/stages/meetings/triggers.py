@@ -13,7 +13,8 @@ Policy:
   words ("visit", "arrived in"), which count only once a city is attached to them (frames.py).
 * Not an encounter: a noun after "news"/"press"/"to" ("news conference", "to talk"), a trigger
   with a negator or a count within the three words before it ("no discussions", "three rounds of
-  talks": several meetings are not one), "met with criticism", and hypothetical, conditional,
+  talks": several meetings are not one), a plural after a perfect ("have had discussions
+  with"), "met with criticism", and hypothetical, conditional,
   refused or general talks: a `hypothetical_before` phrase within four words before the trigger
   ("ready to meet", "urged both sides to resume talks", "could then begin talks"), a
   `hypothetical_after` word within three words after it ("such talks only if"), a
@@ -146,7 +147,13 @@ def find_triggers(ctx: ArticleContext, start: int, end: int) -> tuple[list[Trigg
         ):
             continue
         blockers = vocab.negators | (vocab.quantifiers if nounish else frozenset())
-        if (set(before) & blockers and t.kind != "weak") or hypothetical(ctx, t, start, end):
+        several = " ".join(t.text.lower().split()) in vocab.perfect_plurals and (
+            " ".join(before[-2:]) in vocab.perfect_aux
+        )  # "have had discussions with A and B": several encounters
+        if (set(before) & blockers and t.kind != "weak") or several:
+            blocked.append(t)
+            continue
+        if hypothetical(ctx, t, start, end):
             blocked.append(t)
             continue
         kept.append(t)

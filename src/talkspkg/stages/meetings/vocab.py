@@ -69,6 +69,8 @@ class Vocab:
     own_premodifiers: frozenset[str]
     shared_owners: frozenset[str]
     proposal_breaks: frozenset[str]
+    perfect_plurals: frozenset[str]
+    perfect_aux: frozenset[str]
     talk_words: frozenset[str]
     discourse_after: frozenset[str]
     subject_pronouns: frozenset[str]
@@ -207,7 +209,7 @@ WORD_KEYS = (
     "verb_nouns", "delegation_nouns", "speech_verbs", "city_roles", "venue_roles", "subordinators",
     "coordinators", "relative_pronouns", "other_cues", "name_modified", "briefing_verbs",
     "schedule_words", "modals", "refusal_gap", "shared_owners",
-    "proposal_breaks",
+    "proposal_breaks", "perfect_plurals", "perfect_aux",
     "own_premodifiers", "talk_words", "discourse_after", "subject_pronouns",
     "other_events", "process_after",
 )  # fmt: skip
