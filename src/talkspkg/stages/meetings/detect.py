@@ -559,4 +559,5 @@ def _mention(
         people=tuple(e for e in f.roles if (x := ctx.entity(e)) and x.entity_type == "person"),
         sides=sides,
         caption=loc.caption,
+        narrated=_is_verb(f) or has_support_verb(ctx.text, s.start, f.start),
     )

@@ -5,13 +5,15 @@ of its own clause (distance in words, a name counting as one word), dates only w
 MAX_WORDS, places and venues only within `place_words`, never across a clause boundary.
 
 * A city is a place only after a word of `place_before` ("in", "at", "travelled to"; never
-  "from": "a team from Kyiv" is not where they met) or before a meeting noun ("the London
-  talks"); a venue of `venue_cities` with no city places the encounter in its city ("at the
-  White House"); a city right after a venue is the venue's ("at the Elysee Palace in Paris",
-  "at Camp X, Y"); a discovered venue ("Joint Base X", "aboard the X") is the venue only;
-  "held in", "hosted in", "took place in" tie a city to a trigger up to MAX_WORDS away
-  ("talks between A, B, C and D held in London"); a trigger in a "where" clause takes the city
-  the clause hangs on ("flew to Ankara, where he met X").
+  "from": "a team from Kyiv" is not where they met; never for a trigger after it when another
+  event of `other_events` stands before the "in": "told a briefing in Moscow that the talks";
+  never after a speech verb: "X said in Brussels") or
+  before a meeting noun ("the London talks"); a venue of `venue_cities` with no city places the
+  encounter in its city ("at the White House"); a city right after a venue is the venue's ("at
+  the Elysee Palace in Paris", "at Camp X, Y"); a discovered venue ("Joint Base X", "aboard the
+  X") is the venue only; "held in", "hosted in", "took place in" tie a city to a trigger up to
+  MAX_WORDS away ("talks between A, B, C and D held in London"); a trigger in a "where" clause
+  takes the city the clause hangs on ("flew to Ankara, where he met X").
 * A relative clause right after a trigger and its complements that says the encounter took
   place or is due ("The talks between A and B, which began on Tuesday in C, ...") gives that
   trigger its date, place and (unless it holds a speech verb) people (sentence.antecedent); a
@@ -169,6 +171,10 @@ def _attach_places(ctx: ArticleContext, s: Sentence) -> None:
         )
         if not locative:
             continue
+        # "told a weekly briefing in Moscow that the talks ...": the briefing's city
+        other_event = len(before) >= 2 and before[-2].lower() in ctx.vocab.other_events
+        if len(before) >= 2 and before[-2].lower() in ctx.vocab.speech_verbs:
+            continue  # "Kallas said in Brussels": where she spoke
         limit = MAX_WORDS if ctx.is_venue(entity) else ctx.vocab.place_words
         if len(before) >= 2 and before[-2].lower() in _HELD and before[-1].lower() in ("in", "at"):
             limit = MAX_WORDS  # "talks between A, B, C and D held in London": the talks' place
@@ -177,7 +183,7 @@ def _attach_places(ctx: ArticleContext, s: Sentence) -> None:
         ) or nearest(ctx, m.start, s.frames, s, same_clause=True, limit=limit)
         if f is None:  # "the talks, which took place in Ankara": the talks' place
             f = antecedent(ctx, s, m.start)
-        if f is None:
+        if f is None or (other_event and f.start > m.start and _reported(ctx, m.end, f.start)):
             continue
         if ctx.is_venue(entity):
             if f.venue is None or f.venue_entity is None:
@@ -196,6 +202,12 @@ def _attach_places(ctx: ArticleContext, s: Sentence) -> None:
             if city and ctx.entity(city) is not None:
                 a, b, name = f.venue
                 f.place = Mention(ctx.article.article_id, a, b, name, city, "venue")
+
+
+def _reported(ctx: ArticleContext, a: int, b: int) -> bool:
+    """Between a and b a "that" or a speech verb: what follows is reported speech."""
+    words = {w.lower() for w in _WORD.findall(ctx.text, a, b)}
+    return "that" in words or bool(words & ctx.vocab.speech_verbs)
 
 
 _WHERE = re.compile(r"\s*,?\s+where\s+(?:[\w’'-]+\s+){0,5}", re.I)

@@ -49,3 +49,6 @@ class MeetingMention:
     caption: bool = False  # told by a photo caption: the encounter of those it names
     # an undated event narrated after the article told an encounter of this day: not before it
     after: date | None = None
+    # told by a verb of meeting ("met", "hosted", "spoke to") or a support verb before the noun
+    # ("held talks"), not by a noun alone ("the talks in Geneva"): see rows.confidence
+    narrated: bool = False

@@ -14,7 +14,9 @@ Policy:
 * Roles: the strongest any report gives (absent > host > participant).
 * Identification (precision first): a meeting is written only when its reports give a city or
   two parties (people, or countries and organisations taking part); `confidence` scores the
-  evidence (trigger, city, date, parties, several articles).
+  evidence (trigger, city, date, parties, several articles), capped at 0.85 when no report
+  narrates the encounter with a verb ("met", "held talks") and at 0.75 when none says it
+  took place (a plan, a cancelled or postponed meeting).
 * meeting_id: "<date>-<city>-<format>", date as 2025-04-23 (day), 2025-w17 (ISO week), 2025-04
   (month) or "undated"; city "unknown" and format "unknown" when not stated; a bilateral adds
   "-bilateral". Ids that collide all get a suffix: 6 hex digits of a hash of their
@@ -278,14 +280,26 @@ def identified(c: Cluster) -> bool:
     return bool(c.place_id or root.place_id) or _parties(c) >= 2
 
 
+NOUN_ONLY_CAP = 0.85  # no report tells the encounter with a verb: "the talks in Geneva"
+PLAN_CAP = 0.75  # no report says it took place: announced, called off or put off
+
+
 def confidence(c: Cluster) -> float:
-    """Evidence that the row is one real encounter (see the schema's description)."""
+    """Evidence that the row is one real encounter (see the schema's description): 0.3 for a
+    trigger, +0.25 a city, +0.2 a date, +0.2 two or more parties, +0.05 several articles;
+    at most NOUN_ONLY_CAP when no report narrates it with a verb ("met", "held talks"), at most
+    PLAN_CAP when it is not held. Full evidence told by a verb is 0.95; a plan, or a row
+    lacking a date, a city or a second party, stays below 0.8."""
     root = c.parent or c
     score = 0.3
     score += 0.25 if (c.place_id or root.place_id) else 0.0
     score += 0.2 if (c.dated or root.dated) else 0.0
     score += 0.2 if _parties(c) >= 2 else 0.0
     score += 0.05 if len({m.article_id for m in c.mentions}) > 1 else 0.0
+    if not any(m.narrated for m in c.mentions):
+        score = min(score, NOUN_ONLY_CAP)
+    if _status(c) != "held":
+        score = min(score, PLAN_CAP)
     return round(min(score, 1.0), 2)
 
 

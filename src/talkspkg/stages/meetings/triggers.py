@@ -13,13 +13,26 @@ Policy:
   words ("visit", "arrived in"), which count only once a city is attached to them (frames.py).
 * Not an encounter: a noun after "news"/"press"/"to" ("news conference", "to talk"), a trigger
   with a negator or a count within the three words before it ("no discussions", "three rounds of
-  talks": several meetings are not one), "met with criticism", and hypothetical, conditional,
+  talks": several meetings are not one), a plural after a perfect ("have had discussions
+  with"), "met with criticism", and hypothetical, conditional,
   refused or general talks: a `hypothetical_before` phrase within four words before the trigger
   ("ready to meet", "urged both sides to resume talks", "could then begin talks"), a
   `hypothetical_after` word within three words after it ("such talks only if"), a
-  `conditional_after` modal within ten words after it ("a meeting ... would only happen
-  once"), and a meeting of one side's own body ("the opening session of the National People's
-  Congress", "a meeting of his Security Council").
+  `conditional_after` modal, condition or denial within ten words after it with no other
+  trigger or semicolon between ("a meeting ... would only happen once", "is not on the
+  agenda", "would meet B once a ceasefire holds"), an "if" after a modal ("could take place
+  if"), a sentence opening with a condition ("If the talks go well, the leaders could meet"),
+  a refusal or a wish right before it ("refused to meet", "declined to hold talks", "wants
+  to meet"), a proposal or
+  invitation not taken up in its clause ("offered to host talks", "proposed Budapest as the
+  venue for a summit"; "proposed holding talks next week" stays a plan, and "proposed a truce
+  at the talks" names where it was proposed), and a meeting of one
+  side's own body ("the opening session of the National People's Congress", "a meeting of his
+  Security Council", "convened his war cabinet", "met his commanders", "a cabinet meeting",
+  "the cabinet met").
+* Not a trigger at all: "meeting expectations" (`met_not_followed_by` after the noun too),
+  "talk of a summit", "she talks about the war", "talks tough" (speech about something), "the
+  talks track" (the process).
 * Triggers within three words of each other in one clause are one encounter ("hosted the high
   level talk", "Peace Talks meeting"), and overlapping matches are resolved by the shared
   longest-leftmost policy.
@@ -85,6 +98,8 @@ def find_triggers(ctx: ArticleContext, start: int, end: int) -> tuple[list[Trigg
         return any(a >= pos and words_between(text, pos, a, names) <= n_words for a, _ in names)
 
     for m in vocab.nouns.finditer(text, start, end):
+        if _not_an_encounter_noun(ctx, m, start, names):
+            continue
         # "Healey was also meeting Kellogg": a progressive is the verb, with its subject and
         # object, not the noun
         verb = m.group().lower() == "meeting" and _PROGRESSIVE.search(text, start, m.start())
@@ -132,11 +147,58 @@ def find_triggers(ctx: ArticleContext, start: int, end: int) -> tuple[list[Trigg
         ):
             continue
         blockers = vocab.negators | (vocab.quantifiers if nounish else frozenset())
-        if (set(before) & blockers and t.kind != "weak") or hypothetical(ctx, t, start, end):
+        several = " ".join(t.text.lower().split()) in vocab.perfect_plurals and (
+            " ".join(before[-2:]) in vocab.perfect_aux
+        )  # "have had discussions with A and B": several encounters
+        if (set(before) & blockers and t.kind != "weak") or several:
+            blocked.append(t)
+            continue
+        if hypothetical(ctx, t, start, end):
             blocked.append(t)
             continue
         kept.append(t)
     return kept, blocked
+
+
+def _not_an_encounter_noun(
+    ctx: ArticleContext, m: re.Match[str], start: int, names: list[tuple[int, int]]
+) -> bool:
+    """ "meeting expectations" (an idiom), "talk of a summit", "she talks about the war" (speech
+    about something): the noun names no encounter."""
+    text, vocab = ctx.text, ctx.vocab
+    word = m.group().lower()
+    after = _skip_space(text, m.end())
+    if word == "meeting" and vocab.met_not_followed_by.match(text, after):
+        return True
+    following = _WORD.match(text, after)
+    if following is not None and following.group().lower() in vocab.process_after:
+        return True  # "the talks track", "the talks format": the process
+    if word not in vocab.talk_words:
+        return False
+    nxt = _WORD.match(text, after)
+    if nxt is None or nxt.group().lower() not in vocab.discourse_after:
+        return False
+    if word == "talk":
+        return True
+    before = _words_before(text, m.start(), start, 1)
+    if before and before[-1] in vocab.subject_pronouns:
+        return True
+    gap_end = start + len(text[start : m.start()].rstrip())
+    if any(e == gap_end for _, e in names):
+        return True
+    # a capitalised word no entity covers, not opening the sentence: a person the article
+    # does not list ("Kovalenko talks about"); "the Geneva talks about" has a place there
+    word = _LAST_WORD.search(text, start, gap_end)
+    return (
+        word is not None
+        and word.end() == gap_end
+        and word.start() > start
+        and word.group()[:1].isupper()
+        and not any(x.start <= word.start() < x.end for x in ctx.mentions_in(start, gap_end))
+    )
+
+
+_LAST_WORD = re.compile(r"[\w’'-]+$")
 
 
 HYPOTHETICAL_BEFORE = 4  # words between the phrase and the trigger
@@ -166,8 +228,14 @@ def _receives_a_person(ctx: ArticleContext, pos: int, end: int) -> bool:
     )
 
 
+PROPOSAL_REACH = 8  # words between a proposing verb and the trigger it proposes
+REFUSAL_GAP = 1  # words (of `refusal_gap`) between a refusal and the trigger
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\s[–—-]\s")
+_GAP_BREAK = re.compile(r"[;()]|\s[–—-]\s")
+
+
 def hypothetical(ctx: ArticleContext, t: Trigger, start: int, end: int) -> bool:
-    """The trigger names conditional, refused or general talks, not an encounter."""
+    """The trigger names conditional, refused, proposed or general talks, not an encounter."""
     text, vocab = ctx.text, ctx.vocab
     lo = max(start, t.start - 90)
     for m in vocab.hypothetical_before.finditer(text, lo, t.start):
@@ -179,12 +247,89 @@ def hypothetical(ctx: ArticleContext, t: Trigger, start: int, end: int) -> bool:
         for m in vocab.hypothetical_after.finditer(text, t.end, hi)
     ):
         return True
-    if any(
-        len(_WORD.findall(text, t.end, m.start())) <= CONDITIONAL_AFTER
-        for m in vocab.conditional_after.finditer(text, t.end, min(end, t.end + 120))
-    ):
+    if _conditioned_after(ctx, t, end):
         return True
-    return own_body(vocab, text[t.end : min(end, t.end + 80)])
+    if _opens_with_condition(vocab, text[start : t.start]):
+        return True
+    if _refused(vocab, text, lo, t.start) or _proposed(vocab, text, start, t.start):
+        return True
+    return own_body(vocab, text[t.end : min(end, t.end + 80)]) or _own_premodifier(
+        vocab, text, start, t
+    )
+
+
+def _conditioned_after(ctx: ArticleContext, t: Trigger, end: int) -> bool:
+    """A condition or a denial within CONDITIONAL_AFTER words after the trigger ("would only
+    happen once", "is not on the agenda"; "could take place if"), with no other trigger or
+    clause break (semicolon, dash) between: that one would be the encounter it bears on."""
+    text, vocab = ctx.text, ctx.vocab
+    hi = min(end, t.end + 120)
+    for m in vocab.conditional_after.finditer(text, t.end, hi):
+        if _plain_gap(vocab, text, t.end, m.start(), CONDITIONAL_AFTER):
+            return True
+    for w in vocab.unreal_if.finditer(text, t.end, hi):
+        gap = [x.lower() for x in _WORD.findall(text, t.end, w.start())]
+        if set(gap) & vocab.modals and _plain_gap(vocab, text, t.end, w.start(), CONDITIONAL_AFTER):
+            return True
+    return False
+
+
+def _plain_gap(vocab: Vocab, text: str, a: int, b: int, limit: int) -> bool:
+    if len(_WORD.findall(text, a, b)) > limit or _GAP_BREAK.search(text, a, b):
+        return False
+    return not any(p.search(text, a, b) for p in (vocab.nouns, vocab.verbs, vocab.process_nouns))
+
+
+def _opens_with_condition(vocab: Vocab, before: str) -> bool:
+    """ "If the talks go well, the leaders could meet": a sentence opening a condition."""
+    return vocab.conditional_openers.match(before.lstrip(" \"“‘'*")) is not None
+
+
+def _refused(vocab: Vocab, text: str, lo: int, pos: int) -> bool:
+    """ "refused to meet", "declined to hold talks with": a refusal right before the trigger."""
+    for m in vocab.refusal_before.finditer(text, lo, pos):
+        gap = [w.lower() for w in _WORD.findall(text, m.end(), pos)]
+        if len(gap) <= REFUSAL_GAP and set(gap) <= vocab.refusal_gap:
+            return True
+    return False
+
+
+def _proposed(vocab: Vocab, text: str, start: int, pos: int) -> bool:
+    """ "Turkey offered to host talks", "proposed Budapest as the venue for a summit": a
+    proposing verb before the trigger in its clause (not "the proposed summit")."""
+    for m in vocab.proposal_verbs.finditer(text, max(start, pos - 120), pos):
+        if _CLAUSE_BREAK.search(text, m.end(), pos):
+            continue
+        gap = [w.lower() for w in _WORD.findall(text, m.end(), pos)]
+        if len(gap) > PROPOSAL_REACH or set(gap) & vocab.proposal_breaks:
+            continue  # "proposed a truce at the talks": the talks are where, not what
+        if vocab.proposal_kept_after.match(text, _skip_space(text, m.end())):
+            continue  # "has proposed holding the next round next week": a plan stated as fact
+        before = _words_before(text, m.start(), start, 1)
+        if before and before[-1] in vocab.determiners:
+            continue  # "the proposed summit": an adjective, the summit is announced
+        return True
+    return False
+
+
+def _own_premodifier(vocab: Vocab, text: str, start: int, t: Trigger) -> bool:
+    """ "a cabinet meeting", "a war cabinet session", "the Russian cabinet met": one side's own
+    body meeting (not "the government met with the IMF": another party)."""
+    before = _words_before(text, t.start, start, 2)
+    if not before:
+        return False
+    if t.kind in ("noun", "process"):
+        three = _words_before(text, t.start, start, 3)
+        if len(three) == 3 and three[0] in vocab.shared_owners:
+            return False  # "a UN Security Council meeting": a shared body
+        return before[-1] in vocab.own_premodifiers or (
+            " ".join(before[-2:]) in vocab.own_premodifiers
+        )
+    if t.kind != "verb" or before[-1] not in (set(vocab.own_bodies) | vocab.own_premodifiers):
+        return False
+    # not "the government met with the IMF", "officials of the government met US envoys"
+    nxt = _WORD.match(text, _skip_space(text, t.end))
+    return nxt is None or (nxt.group().lower() not in ("with", "to") and nxt.group()[:1].islower())
 
 
 @cache
@@ -195,15 +340,17 @@ def _own_body_pattern(vocab: Vocab) -> re.Pattern[str]:
         )
 
     bodies, councils = alt(vocab.own_bodies), alt(vocab.own_councils)
+    own = rf"(?:his|her|its|their)\s+(?:[\w’'.-]+\s+){{0,2}}?(?:{bodies}|{councils})"
     return re.compile(
-        rf"^(?:\s+[\w’'-]+){{0,2}}?\s+of\s+(?:the\s+(?:[\w’'.-]+\s+){{0,2}}?(?:{bodies})"
-        rf"|(?:his|her|its|their)\s+(?:[\w’'.-]+\s+){{0,2}}?(?:{bodies}|{councils}))\b",
+        rf"^(?:(?:\s+[\w’'-]+){{0,2}}?\s+of\s+(?:the\s+(?:[\w’'.-]+\s+){{0,2}}?(?:{bodies})"
+        rf"|{own})|\s+(?:with\s+)?{own})\b",
         re.I,
     )
 
 
 def own_body(vocab: Vocab, after: str) -> bool:
-    """A meeting of one side's own body ("session of the National People's Congress")."""
+    """A meeting of one side's own body ("session of the National People's Congress"), or a
+    verb whose object is one ("convened his war cabinet", "met with his security team")."""
     return _own_body_pattern(vocab).match(after) is not None
 
 

@@ -59,6 +59,23 @@ class Vocab:
     hypothetical_before: Gated
     hypothetical_after: Gated
     conditional_after: Gated
+    unreal_if: Gated
+    modals: frozenset[str]
+    conditional_openers: Gated
+    refusal_before: Gated
+    refusal_gap: frozenset[str]
+    proposal_verbs: Gated
+    proposal_kept_after: Gated
+    own_premodifiers: frozenset[str]
+    shared_owners: frozenset[str]
+    proposal_breaks: frozenset[str]
+    perfect_plurals: frozenset[str]
+    perfect_aux: frozenset[str]
+    talk_words: frozenset[str]
+    discourse_after: frozenset[str]
+    subject_pronouns: frozenset[str]
+    other_events: frozenset[str]
+    process_after: frozenset[str]
     receive_verbs: Gated
     temporal_prepositions: Gated
     own_bodies: tuple[str, ...]
@@ -184,13 +201,17 @@ PATTERN_KEYS = (
     "met_not_followed_by", "downgrade_cues", "absent_cues", "absent_nouns", "host_cues",
     "bilateral_cues", "agent_nouns", "agent_verbs", "hypothetical_before", "hypothetical_after",
     "temporal_prepositions", "conditional_after", "receive_verbs", "company_cues",
-    "held_later", "present_cues",
+    "held_later", "present_cues", "refusal_before", "proposal_verbs",
+    "proposal_kept_after", "unreal_if", "conditional_openers",
 )  # fmt: skip
 WORD_KEYS = (
     "call_objects", "negators", "quantifiers", "generic_modifiers", "determiners", "not_before",
     "verb_nouns", "delegation_nouns", "speech_verbs", "city_roles", "venue_roles", "subordinators",
     "coordinators", "relative_pronouns", "other_cues", "name_modified", "briefing_verbs",
-    "schedule_words",
+    "schedule_words", "modals", "refusal_gap", "shared_owners",
+    "proposal_breaks", "perfect_plurals", "perfect_aux",
+    "own_premodifiers", "talk_words", "discourse_after", "subject_pronouns",
+    "other_events", "process_after",
 )  # fmt: skip
 
 
