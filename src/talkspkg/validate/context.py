@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,33 +30,25 @@ IN_MEMORY = "Could not open Parquet input source '<Buffer>': "
 
 
 KEPT_FILE = 1 << 20  # files up to this size keep their bytes for the parser that follows
-KEPT_BYTES = 32 << 20  # bytes kept in all (oldest dropped first)
-KEPT_CHARS = 48 << 20  # characters of raw text kept in all (least recently used dropped first)
+KEPT_BYTES = 32 << 20  # bytes kept in all
+KEPT_CHARS = 64 << 20  # characters of raw text kept in all
 READ_CHUNK = 1 << 20
 
 
-class Bounded(OrderedDict[str, Any]):
-    """A cache of at most `limit` units (len of each value), least recently used dropped first."""
+class Bounded(dict[str, Any]):
+    """A cache of at most `limit` units (len of each value). Once full it keeps what it holds
+    and takes nothing more until something is dropped: checks read the raw texts over and over
+    in the same order, for which keeping the first ones hits more than keeping the latest."""
 
     def __init__(self, limit: int) -> None:
         super().__init__()
         self.limit, self.size = limit, 0
 
     def put(self, key: str, value: Any) -> None:
-        if len(value) > self.limit:
+        if key in self or self.size + len(value) > self.limit:
             return
-        self.drop(key)
         self[key] = value
         self.size += len(value)
-        while self.size > self.limit:
-            _, old = self.popitem(last=False)
-            self.size -= len(old)
-
-    def get_recent(self, key: str) -> Any:
-        value = self.get(key)
-        if value is not None:
-            self.move_to_end(key)
-        return value
 
     def drop(self, key: str) -> Any:
         value = self.pop(key, None)
@@ -262,9 +253,9 @@ class PackageContext:
 
     def raw_text(self, rel: Any) -> str:
         """A raw article decoded as strict UTF-8 exactly as stored: what every offset indexes.
-        Recently used texts are kept (KEPT_CHARS in all); others are read again when asked."""
+        Texts are kept up to KEPT_CHARS in all; others are read again when asked."""
         key = str(rel)
-        text = self._texts.get_recent(key)
+        text = self._texts.get(key)
         if text is None:
             error = self._cache.get(("raw-text", key))
             if isinstance(error, Unavailable):

@@ -304,14 +304,19 @@ def meeting_parents(ctx: PackageContext) -> Iterator[Finding]:
         )
 
 
-def _word_count(ctx: PackageContext, rel: str) -> int | None:
-    """The prose word count of a raw article, None when it cannot be read (raw_integrity)."""
+def _word_count(ctx: PackageContext, rel: str) -> tuple[int | None, int | None]:
+    """The character and prose word counts of a raw article (each read once), None when it
+    cannot be read (raw_integrity) or counted."""
     from talkspkg.metadata import prose_word_count
 
     try:
-        return prose_word_count(ctx.raw_text(rel))
+        text = ctx.raw_text(rel)
     except (Unavailable, UnicodeDecodeError, ValueError):
-        return None
+        return None, None
+    try:
+        return len(text), prose_word_count(text)
+    except (UnicodeDecodeError, ValueError):
+        return len(text), None
 
 
 def word_counts_ahead(ctx: PackageContext) -> None:
@@ -335,17 +340,11 @@ def article_counts(ctx: PackageContext) -> Iterator[Finding]:
     shared = ctx.ahead.pop("word_counts", None)
     if shared is None:
         shared = SharedMap(lambda rel: _word_count(ctx, rel), [r["raw_path"] for r in rows])
-    words = shared.results()
-    for column in ("char_count", "word_count"):
+    counts = shared.results()
+    for n, column in enumerate(("char_count", "word_count")):
         wrong = []
         for i, row in enumerate(rows):
-            if column == "word_count":
-                actual = words[i]
-            else:
-                try:
-                    actual = len(ctx.raw_text(row["raw_path"]))
-                except (Unavailable, UnicodeDecodeError, ValueError):
-                    actual = None
+            actual = counts[i][n]
             if actual is not None and row[column] != actual:
                 wrong.append(i)
         if wrong:
