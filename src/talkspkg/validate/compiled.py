@@ -415,9 +415,7 @@ class _Duplicates:
         start = 1 if self.last is not None else 0
         if self.last is not None and same and same[0] and not self.last[3]:
             self.rows.add_keys([self.last[1]], 1, [self.last[2]])
-        flagged = [
-            j for j in range(start, n) if (j > 0 and same[j - 1]) or (j < n - 1 and same[j])
-        ]
+        flagged = [j for j in range(start, n) if (j > 0 and same[j - 1]) or (j < n - 1 and same[j])]
         local = valid.take(pa.array([j - start for j in flagged], pa.int64())).to_pylist()
         if local:
             room = max(0, MAX_VALUES - len(self.rows.keys))

@@ -91,9 +91,7 @@ def _streamed_counts(ctx: PackageContext, spec: DerivedCount) -> pa.Table | None
     if spec.distinct is None:
         for batch in _source(ctx, spec):
             part = batch.group_by(spec.source_key).aggregate([([], "count_all")])
-            counts.update(
-                dict(zip(part[spec.source_key].to_pylist(), part["count_all"].to_pylist()))
-            )
+            _add(counts, part, spec.source_key)
     else:
         by = next((c for c in (spec.source_key, spec.distinct) if _grouped(ctx, spec, c)), None)
         if by is None:
@@ -109,8 +107,9 @@ def _streamed_counts(ctx: PackageContext, spec: DerivedCount) -> pa.Table | None
             if not rows.num_rows:
                 continue
             last = rows[by][-1]
-            done, waiting = rows.filter(pc.not_equal(rows[by], last)), rows.filter(
-                pc.equal(rows[by], last)
+            done, waiting = (
+                rows.filter(pc.not_equal(rows[by], last)),
+                rows.filter(pc.equal(rows[by], last)),
             )
             _count_pairs(counts, done, spec)
         if waiting is not None:
@@ -126,7 +125,12 @@ def _count_pairs(counts: Counter[Any], rows: pa.Table, spec: DerivedCount) -> No
     assert spec.distinct is not None
     pairs = rows.group_by([spec.source_key, spec.distinct]).aggregate([])
     part = pairs.group_by(spec.source_key).aggregate([([], "count_all")])
-    counts.update(dict(zip(part[spec.source_key].to_pylist(), part["count_all"].to_pylist())))
+    _add(counts, part, spec.source_key)
+
+
+def _add(counts: Counter[Any], part: pa.Table, key: str) -> None:
+    """Add the `count_all` of each `key` in `part` (a group_by's output) to `counts`."""
+    counts.update(dict(zip(part[key].to_pylist(), part["count_all"].to_pylist(), strict=True)))
 
 
 def _whole_counts(ctx: PackageContext, spec: DerivedCount) -> pa.Table:

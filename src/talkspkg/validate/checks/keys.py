@@ -87,7 +87,8 @@ def _key_scan(ctx: PackageContext, table: str) -> KeyScan | Exception:
 
 def _runs(scan: KeyScan, combined: pa.Table, key: list[str]) -> None:
     """Extend the runs of equal keys with `combined` (its first row is the previous batch's
-    last, if any: the last row of the current run); a finished run of two rows or more is a duplicated key."""
+    last, if any: the last row of the current run); a finished run of two rows or more is a
+    duplicated key."""
     n = combined.num_rows
     same: pa.Array | None = None
     for name in key:

@@ -74,7 +74,10 @@ def model_conformity(ctx: PackageContext) -> Iterator[Finding]:
             continue
         for column, check, rows in found:
             yield from rows.findings(
-                type="model-error", file=None, column=column, message=f"fails {check}",
+                type="model-error",
+                file=None,
+                column=column,
+                message=f"fails {check}",
                 with_values=True,
             )
 

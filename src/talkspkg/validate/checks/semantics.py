@@ -336,17 +336,17 @@ def article_counts(ctx: PackageContext) -> Iterator[Finding]:
     articles = _table(ctx, "articles")
     if articles is None:
         return
-    rows = articles.select(["raw_path", "char_count", "word_count"]).to_pylist()
     shared = ctx.ahead.pop("word_counts", None)
     if shared is None:
-        shared = SharedMap(lambda rel: _word_count(ctx, rel), [r["raw_path"] for r in rows])
+        shared = SharedMap(lambda rel: _word_count(ctx, rel), articles["raw_path"].to_pylist())
     counts = shared.results()
     for n, column in enumerate(("char_count", "word_count")):
-        wrong = []
-        for i, row in enumerate(rows):
-            actual = counts[i][n]
-            if actual is not None and row[column] != actual:
-                wrong.append(i)
+        recorded = articles[column].to_pylist()
+        wrong = [
+            i
+            for i, (value, actual) in enumerate(zip(recorded, counts, strict=True))
+            if actual[n] is not None and value != actual[n]
+        ]
         if wrong:
             yield from row_findings(
                 ctx,
