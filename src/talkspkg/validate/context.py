@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,12 +32,13 @@ IN_MEMORY = "Could not open Parquet input source '<Buffer>': "
 
 KEPT_FILE = 1 << 20  # files up to this size keep their bytes for the parser that follows
 KEPT_BYTES = 32 << 20  # bytes kept in all
-KEPT_CHARS = 64 << 20  # characters of raw text kept in all
+KEPT_TEXT = 32 << 20  # bytes of memory held by the raw texts kept (a text with one curly quote
+# takes two bytes a character)
 READ_CHUNK = 1 << 20
 
 
 class Bounded(dict[str, Any]):
-    """A cache of at most `limit` units (len of each value). Once full it keeps what it holds
+    """A cache of at most `limit` bytes (`size` of each value). Once full it keeps what it holds
     and takes nothing more until something is dropped: checks read the raw texts over and over
     in the same order, for which keeping the first ones hits more than keeping the latest."""
 
@@ -45,15 +47,16 @@ class Bounded(dict[str, Any]):
         self.limit, self.size = limit, 0
 
     def put(self, key: str, value: Any) -> None:
-        if key in self or self.size + len(value) > self.limit:
+        size = sys.getsizeof(value)
+        if key in self or self.size + size > self.limit:
             return
         self[key] = value
-        self.size += len(value)
+        self.size += size
 
     def drop(self, key: str) -> Any:
         value = self.pop(key, None)
         if value is not None:
-            self.size -= len(value)
+            self.size -= sys.getsizeof(value)
         return value
 
 
@@ -79,7 +82,7 @@ class PackageContext:
     _dirs: dict[str, str] = field(default_factory=dict)
     _listings: dict[str, dict[str, os.DirEntry[str]]] = field(default_factory=dict)
     _bytes: Bounded = field(default_factory=lambda: Bounded(KEPT_BYTES))
-    _texts: Bounded = field(default_factory=lambda: Bounded(KEPT_CHARS))
+    _texts: Bounded = field(default_factory=lambda: Bounded(KEPT_TEXT))
     _scans: dict[str, Any] = field(default_factory=dict)
     # work a check started early, in another process (validate.sharing), keyed by its name
     ahead: dict[str, Any] = field(default_factory=dict)
@@ -253,7 +256,7 @@ class PackageContext:
 
     def raw_text(self, rel: Any) -> str:
         """A raw article decoded as strict UTF-8 exactly as stored: what every offset indexes.
-        Texts are kept up to KEPT_CHARS in all; others are read again when asked."""
+        Texts are kept up to KEPT_TEXT in all; others are read again when asked."""
         key = str(rel)
         text = self._texts.get(key)
         if text is None:
