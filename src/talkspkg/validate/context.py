@@ -254,6 +254,12 @@ class PackageContext:
         data = self._bytes.drop(rel) if isinstance(rel, str) else None
         return data if data is not None else self.path(rel).read_bytes()
 
+    def source(self, rel: Any) -> Any:
+        """What a reader opens for a data file: the bytes `digest` kept (a small file is then
+        parsed from the very bytes that were hashed, and read once), else its path."""
+        data = self._bytes.get(rel) if isinstance(rel, str) else None
+        return pa.BufferReader(data) if data is not None else str(self.path(rel))
+
     def raw_text(self, rel: Any) -> str:
         """A raw article decoded as strict UTF-8 exactly as stored: what every offset indexes.
         Texts are kept up to KEPT_TEXT in all; others are read again when asked."""

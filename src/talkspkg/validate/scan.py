@@ -110,13 +110,17 @@ def _unavailable(rel: str, exc: BaseException) -> str:
 
 def csv_header(ctx: PackageContext, rel: str) -> list[str]:
     """The header's column names (the first line), refused when two are the same."""
-    with ctx.path(rel).open("rb") as handle:
-        data = handle.read(1 << 16)
-        while b"\n" not in data:
-            more = handle.read(1 << 16)
-            if not more:
-                break
-            data += more
+    source = ctx.source(rel)
+    if isinstance(source, pa.BufferReader):
+        data = source.read()
+    else:
+        with open(source, "rb") as handle:
+            data = handle.read(1 << 16)
+            while b"\n" not in data:
+                more = handle.read(1 << 16)
+                if not more:
+                    break
+                data += more
     header = data[: data.find(b"\n") + 1] if b"\n" in data else data
     names = next(
         iter(
@@ -136,7 +140,7 @@ def csv_header(ctx: PackageContext, rel: str) -> list[str]:
 def csv_batches(ctx: PackageContext, rel: str, names: list[str]) -> Iterator[pa.RecordBatch]:
     """The CSV with every cell as a string (empty string for an empty cell), in blocks."""
     reader = pacsv.open_csv(
-        ctx.path(rel),
+        ctx.source(rel),
         read_options=pacsv.ReadOptions(use_threads=True, block_size=CSV_BLOCK),
         parse_options=pacsv.ParseOptions(newlines_in_values=True),
         convert_options=pacsv.ConvertOptions(
@@ -154,7 +158,7 @@ def csv_batches(ctx: PackageContext, rel: str, names: list[str]) -> Iterator[pa.
 
 def parquet_file(ctx: PackageContext, rel: str) -> pq.ParquetFile:
     # A buffered stream: pages are read as batches need them, not whole column chunks.
-    return pq.ParquetFile(ctx.path(rel), buffer_size=1 << 20, pre_buffer=False)
+    return pq.ParquetFile(ctx.source(rel), buffer_size=1 << 20, pre_buffer=False)
 
 
 def _try_typed(text: pa.Table, table: str) -> pa.Table | None:
