@@ -157,8 +157,9 @@ def foreign_keys(ctx: PackageContext) -> Iterator[Finding]:
     for table in sorted(present):
         for fk in table_meta(table)["foreign_keys"]:
             fields, target, ref = list(fk["fields"]), fk["table"], list(fk["reference"])
+            keyed = list(dict.fromkeys([*table_meta(table)["primary_key"], *fields]))
             try:
-                child = ctx.batches(table, fields)
+                child = ctx.batches(table, keyed)  # the key names the rows found
                 parent = ctx.table(target).select(ref) if target in present else None
             except (Unavailable, KeyError):
                 continue
@@ -169,8 +170,7 @@ def foreign_keys(ctx: PackageContext) -> Iterator[Finding]:
                 continue
             rows, offset = Rows(table), 0
             parent = parent.rename_columns(fields)
-            keyed = [*table_meta(table)["primary_key"]]
-            for batch in ctx.batches(table, list(dict.fromkeys([*keyed, *fields]))):
+            for batch in child:
                 indices = _unresolved(batch.select(fields), parent)
                 if indices:
                     shown = indices[: max(0, 10 - len(rows.keys))]
@@ -178,7 +178,6 @@ def foreign_keys(ctx: PackageContext) -> Iterator[Finding]:
                     values = ["|".join(str(v) for v in row.values()) for row in taken]
                     rows.add(batch, indices, offset, values + [None] * (len(indices) - len(shown)))
                 offset += batch.num_rows
-            del child
             yield from rows.findings(
                 type="foreign-key-error",
                 file=None,
