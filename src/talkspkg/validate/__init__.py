@@ -101,7 +101,7 @@ def validate_package(root: Path, *, share: bool | None = None) -> Report:
         rows = 0
         for table in present:
             try:
-                rows += ctx.table(table).num_rows
+                rows += ctx.num_rows(table)
             except Exception:  # unreadable tables are already reported
                 continue
         report.stats["rows"] = rows

@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import inspect
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, reduce
 from typing import Any
@@ -32,8 +32,8 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from talkspkg.schema.tableschema import arrow_schema, model_rules, table_names
-from talkspkg.validate.checks._util import MAX_ROWS_PER_GROUP
+from talkspkg.schema.tableschema import arrow_schema, model_rules, table_meta, table_names
+from talkspkg.validate.stream import MAX_ROWS_PER_GROUP, Rows, row_key
 
 MAX_VALUES = MAX_ROWS_PER_GROUP  # values kept per failure group: as many as findings show
 
@@ -369,3 +369,112 @@ def failures(table: str, arrow: pa.Table, model: CompiledModel | None = None) ->
             if indices:
                 found.append(Failure(rules.name, check, indices, _values(col, indices)))
     return found
+
+
+# -- execution batch by batch -----------------------------------------------------------------
+def _order(model: CompiledModel, names: list[str]) -> dict[tuple[str | None, str], int]:
+    """The position of each (column, check) in what `failures` returns for a whole table."""
+    keys: list[tuple[str | None, str]] = []
+    for check, _ in model.frame_checks:
+        keys.extend((name, check) for name in names)
+    for rules in model.columns:
+        keys.extend([(rules.name, "not_nullable"), (rules.name, "field_uniqueness")])
+        keys.extend((rules.name, check) for check, _ in rules.checks)
+    return {key: i for i, key in reversed(list(enumerate(keys)))}
+
+
+class _Duplicates:
+    """Every row of a column whose value appears more than once (nulls never do), found
+    batch by batch while the column is sorted (a duplicate is then next to its copy); `sorted`
+    turns False at the first value below the one before it."""
+
+    def __init__(self, table: str, column: str) -> None:
+        self.rows = Rows(table)
+        self.column, self.sorted = column, True
+        self.last: tuple[Any, str, Any, bool] | None = None  # value, key, shown value, flagged
+
+    def add(self, batch: pa.Table, view: pa.Table, offset: int) -> None:
+        if not self.sorted:
+            return
+        col = batch[self.column].combine_chunks()
+        valid = pc.indices_nonzero(pc.is_valid(col))
+        if not len(valid):
+            return
+        values = col.take(valid)
+        if self.last is not None:
+            values = pa.concat_arrays([pa.array([self.last[0]], values.type), values])
+        n = len(values)
+        if n > 1:
+            before, after = values.slice(0, n - 1), values.slice(1)
+            if pc.any(pc.less(after, before)).as_py():
+                self.sorted = False
+                return
+            same = pc.equal(after, before).to_pylist()
+        else:
+            same = []
+        start = 1 if self.last is not None else 0
+        if self.last is not None and same and same[0] and not self.last[3]:
+            self.rows.add_keys([self.last[1]], 1, [self.last[2]])
+        flagged = [j for j in range(start, n) if (j > 0 and same[j - 1]) or (j < n - 1 and same[j])]
+        local = valid.take(pa.array([j - start for j in flagged], pa.int64())).to_pylist()
+        if local:
+            room = max(0, MAX_VALUES - len(self.rows.keys))
+            shown = _values(view[self.column], local[:room]) if room else []
+            self.rows.add(batch, local, offset, shown + [None] * (len(local) - len(shown)))
+        last_local = valid[-1].as_py()
+        self.last = (
+            values[-1].as_py(),
+            row_key(self.rows.table, batch, last_local, offset),
+            _values(view[self.column], [last_local])[0],
+            bool(n > 1 and same[-1]),
+        )
+
+
+def batch_failures(
+    table: str, batches: Iterator[pa.Table], whole: Callable[[list[str]], pa.Table]
+) -> list[tuple[str | None, str, Rows]]:
+    """`failures` of the table read batch by batch: (column, check, the failing rows), in the
+    order `failures` gives for the whole table. A unique column is checked while its values
+    come sorted (as the writer sorts keys); otherwise `whole(columns)` reads the columns it
+    needs at once."""
+    model = published_model(table) if table in table_names() else compile_model(table)
+    plain = CompiledModel(
+        model.frame_checks,
+        tuple(
+            ColumnRules(r.name, r.nullable, False, r.checks) if r.unique else r
+            for r in model.columns
+        ),
+    )
+    dupes = {r.name: _Duplicates(table, r.name) for r in model.columns if r.unique}
+    found: dict[tuple[str | None, str], Rows] = {}
+    names: list[str] = []
+    offset = 0
+    for batch in batches:
+        names = batch.column_names
+        for failure in failures(table, batch, plain):
+            rows = found.setdefault((failure.column, failure.check), Rows(table))
+            padded = failure.values + [None] * (len(failure.indices) - len(failure.values))
+            rows.add(batch, failure.indices, offset, padded)
+        if dupes:
+            view = _pandas_view(batch)
+            for dupe in dupes.values():
+                dupe.add(batch, view, offset)
+        offset += batch.num_rows
+    for name, dupe in dupes.items():
+        if dupe.sorted:
+            rows = dupe.rows
+        else:
+            key = list(table_meta(table)["primary_key"])
+            arrow = whole(list(dict.fromkeys([*key, name])))
+            col = _pandas_view(arrow)[name]
+            counts = pc.value_counts(col.drop_null())
+            repeated = counts.field("values").filter(pc.greater(counts.field("counts"), 1))
+            indices = _indices(pc.is_in(col, value_set=repeated, skip_nulls=True))
+            rows = Rows(table)
+            rows.add(arrow, indices[:MAX_VALUES], 0, _values(col, indices))
+            rows.count = len(indices)
+        if rows.count:
+            found[(name, "field_uniqueness")] = rows
+    order = _order(model, names or arrow_schema(table).names)
+    ranked = sorted(found.items(), key=lambda item: order.get(item[0], len(order)))
+    return [(column, check, rows) for (column, check), rows in ranked]

@@ -1,38 +1,63 @@
-"""The package under validation, opened once: descriptor, safe paths, and tables read once.
+"""The package under validation, opened once: descriptor, safe paths, and tables streamed.
 
-Every file is read at most once per run: its bytes are hashed as they are read, and the same
-bytes are then parsed (Parquet, CSV, JSON, raw text) from memory. Results are cached here;
-checks only look things up. Paths from the descriptor are never followed outside the package
-folder (no absolute paths, no `..`, no symlink that resolves outside).
+Memory stays bounded whatever the package's size: a table is read in record batches (each of
+its two files once side by side, `validate.scan`, then as typed batches for each check that
+needs it, `batches`), never held whole, except the small tables other tables refer to
+(`table`). A file's bytes are hashed as they are read; small files' bytes and raw texts are
+kept in caches of bounded size for the parser or check that reads them next. Paths from the
+descriptor are never followed outside the package folder (no absolute paths, no `..`, no
+symlink that resolves outside).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.csv as pacsv
-import pyarrow.parquet as pq
 
-from talkspkg.hashing import bytes_digest
 from talkspkg.schema.tableschema import arrow_schema, table_meta, table_names
+from talkspkg.validate.stream import BATCH_ROWS
 
 DESCRIPTOR = "datapackage.json"
 IN_MEMORY = "Could not open Parquet input source '<Buffer>': "
 
 
-def _read_parquet(data: bytes) -> pa.Table:
-    """The table, validated in full here (UTF-8 of every string and name, offsets): a damaged
-    file must fail the read, not a later check that decodes a cell."""
-    table = pq.read_table(pa.BufferReader(data))
-    table.schema.names  # noqa: B018  (decoding is the point)
-    table.validate(full=True)
-    return table
+KEPT_FILE = 1 << 20  # files up to this size keep their bytes for the parser that follows
+KEPT_BYTES = 32 << 20  # bytes kept in all
+KEPT_TEXT = 32 << 20  # bytes of memory held by the raw texts kept (a text with one curly quote
+# takes two bytes a character)
+READ_CHUNK = 1 << 20
+
+
+class Bounded(dict[str, Any]):
+    """A cache of at most `limit` bytes (`size` of each value). Once full it keeps what it holds
+    and takes nothing more until something is dropped: checks read the raw texts over and over
+    in the same order, for which keeping the first ones hits more than keeping the latest."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__()
+        self.limit, self.size = limit, 0
+
+    def put(self, key: str, value: Any) -> None:
+        size = sys.getsizeof(value)
+        if key in self or self.size + size > self.limit:
+            return
+        self[key] = value
+        self.size += size
+
+    def drop(self, key: str) -> Any:
+        value = self.pop(key, None)
+        if value is not None:
+            self.size -= sys.getsizeof(value)
+        return value
 
 
 class Unavailable(Exception):
@@ -56,9 +81,13 @@ class PackageContext:
     _unsafe: dict[str, str | None] = field(default_factory=dict)
     _dirs: dict[str, str] = field(default_factory=dict)
     _listings: dict[str, dict[str, os.DirEntry[str]]] = field(default_factory=dict)
-    _bytes: dict[str, bytes] = field(default_factory=dict)
+    _bytes: Bounded = field(default_factory=lambda: Bounded(KEPT_BYTES))
+    _texts: Bounded = field(default_factory=lambda: Bounded(KEPT_TEXT))
+    _scans: dict[str, Any] = field(default_factory=dict)
     # work a check started early, in another process (validate.sharing), keyed by its name
     ahead: dict[str, Any] = field(default_factory=dict)
+    # what one pass over a table found, for the checks that report it (e.g. checks.keys)
+    memo: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def open(cls, root: Path) -> PackageContext:
@@ -204,25 +233,53 @@ class PackageContext:
         return value
 
     def digest(self, rel: Any) -> tuple[int, str]:
-        """(bytes, sha256) of a package file. The file is read here, once per run; its bytes
-        are kept until a parser takes them (`content`)."""
+        """(bytes, sha256) of a package file, read here once per run in chunks; a small file's
+        bytes are kept (within KEPT_BYTES) until a parser takes them (`content`)."""
 
         def load() -> tuple[int, str]:
-            data = self.path(rel).read_bytes()
-            self._bytes[rel] = data
-            return bytes_digest(data)
+            sha, size, head = hashlib.sha256(), 0, b""
+            with self.path(rel).open("rb") as handle:
+                while chunk := handle.read(READ_CHUNK):
+                    sha.update(chunk)
+                    size += len(chunk)
+                    head = chunk if size == len(chunk) else b""
+            if 0 < size <= KEPT_FILE and len(head) == size:
+                self._bytes.put(rel, head)
+            return size, sha.hexdigest()
 
         return self._cached(("digest", str(rel)), load)  # type: ignore[no-any-return]
 
     def content(self, rel: Any) -> bytes:
-        """The bytes of a package file, for one parser: those `digest` read, else read now."""
-        data = self._bytes.pop(rel, None) if isinstance(rel, str) else None
+        """The bytes of a package file, for one parser: those `digest` kept, else read now."""
+        data = self._bytes.drop(rel) if isinstance(rel, str) else None
         return data if data is not None else self.path(rel).read_bytes()
 
+    def source(self, rel: Any) -> Any:
+        """What a reader opens for a data file: the bytes `digest` kept (a small file is then
+        parsed from the very bytes that were hashed, and read once), else its path."""
+        data = self._bytes.get(rel) if isinstance(rel, str) else None
+        return pa.BufferReader(data) if data is not None else str(self.path(rel))
+
     def raw_text(self, rel: Any) -> str:
-        """A raw article decoded as strict UTF-8 exactly as stored: what every offset indexes."""
-        text: str = self._cached(("raw-text", str(rel)), lambda: self.content(rel).decode("utf-8"))
-        return text
+        """A raw article decoded as strict UTF-8 exactly as stored: what every offset indexes.
+        Texts are kept up to KEPT_TEXT in all; others are read again when asked."""
+        key = str(rel)
+        text = self._texts.get(key)
+        if text is None:
+            error = self._cache.get(("raw-text", key))
+            if isinstance(error, Unavailable):
+                raise error
+            try:
+                text = self.content(rel).decode("utf-8")
+            except Unavailable as exc:
+                self._cache[("raw-text", key)] = exc
+                raise
+            except (OSError, ValueError) as exc:
+                failed = Unavailable(f"{key} cannot be read: {exc}")
+                self._cache[("raw-text", key)] = failed
+                raise failed from None
+            self._texts.put(key, text)
+        return text  # type: ignore[no-any-return]
 
     def schema_json(self, table: str) -> dict[str, Any]:
         files = self.tables()[table]
@@ -237,79 +294,72 @@ class PackageContext:
 
         return self._cached(("schema", str(rel)), load)  # type: ignore[no-any-return]
 
-    def parquet(self, table: str) -> pa.Table:
-        res = self.tables()[table].parquet
-        if res is None:
-            raise Unavailable(f"no Parquet resource for {table}")
-        rel = res.get("path")
-        return self._cached(  # type: ignore[no-any-return]
-            ("parquet", str(rel)), lambda: _read_parquet(self.content(rel))
-        )
+    def scan(self, table: str) -> Any:
+        """What one pass over the table's CSV and Parquet found (`validate.scan.TableScan`)."""
+        if table not in self._scans:
+            from talkspkg.validate.scan import scan_table
 
-    def csv_text(self, table: str) -> pa.Table:
-        """The CSV with every cell as a string (empty string for an empty cell)."""
-        res = self.tables()[table].csv
-        if res is None:
-            raise Unavailable(f"no CSV resource for {table}")
-        rel = res.get("path")
+            self._scans[table] = scan_table(self, table)
+        return self._scans[table]
 
-        def load() -> pa.Table:
-            data = self.content(rel)
-            header = data[: data.find(b"\n") + 1] if b"\n" in data else data
-            names = next(
-                iter(
-                    pacsv.read_csv(
-                        pa.py_buffer(header),
-                        read_options=pacsv.ReadOptions(autogenerate_column_names=True),
-                    ).to_pylist()
-                ),
-                {},
-            )
-            columns = [str(v) for v in names.values()]
-            if len(set(columns)) != len(columns):
-                raise Unavailable(f"{rel}: duplicate column names in header")
-            text = pacsv.read_csv(
-                pa.BufferReader(data),
-                read_options=pacsv.ReadOptions(use_threads=True),
-                parse_options=pacsv.ParseOptions(newlines_in_values=True),
-                convert_options=pacsv.ConvertOptions(
-                    column_types={c: pa.string() for c in columns},
-                    strings_can_be_null=False,
-                    quoted_strings_can_be_null=False,
-                ),
-            )
-            # Names are decoded here (a header that is not UTF-8 raises here, not in a check),
-            # and must be the ones typed as strings above, or a column would be inferred.
-            if text.column_names != columns:
-                raise Unavailable(f"{rel}: header cannot be read as one line of column names")
-            return text
+    def num_rows(self, table: str) -> int:
+        """Rows of the table's typed content (see `batches`); Unavailable when unreadable."""
+        scan = self.scan(table)
+        if scan.parquet_ok and (scan.parquet_exact or scan.parquet_castable):
+            return int(scan.parquet_rows)
+        if scan.csv_typed:
+            return int(scan.csv_rows)
+        raise Unavailable(f"{table} cannot be read")
 
-        return self._cached(("csv", str(rel)), load)  # type: ignore[no-any-return]
+    def batches(self, table: str, names: list[str] | None = None) -> Iterator[pa.Table]:
+        """The table's typed content in record batches, `names` columns only (default: all):
+        the Parquet when it has the model's columns, else the typed CSV. Columns are cast to the
+        model's types but kept nullable, so that a null where the model forbids one reaches the
+        key and model checks instead of making the table unreadable. Unavailable (raised here,
+        before any batch) when neither file can serve it."""
+        from talkspkg.validate.scan import csv_batches, parquet_file
 
-    def release_csv(self, table: str) -> None:
-        """Forget the CSV text of `table` (its last reader, csv_parquet_agreement, is done): on
-        a large package it is the biggest thing held. Read again if anything asks for it."""
-        res = self.tables()[table].csv
-        if res is not None:
-            self._cache.pop(("csv", str(res.get("path"))), None)
+        scan = self.scan(table)
+        names = list(names or arrow_schema(table).names)
+        if scan.parquet_ok and (scan.parquet_exact or scan.parquet_castable):
+            unknown = [n for n in names if n not in arrow_schema(table).names]
+            if unknown:
+                raise KeyError(unknown[0])
+            schema = arrow_schema(table) if scan.parquet_exact else nullable_schema(table)
+            target = pa.schema([schema.field(n) for n in names])
+            source = parquet_file(self, scan.parquet_rel)
+
+            def from_parquet() -> Iterator[pa.Table]:
+                for batch in source.iter_batches(batch_size=BATCH_ROWS, columns=names):
+                    arrow = pa.Table.from_batches([batch]).select(names)
+                    yield arrow if scan.parquet_exact else arrow.cast(target)
+
+            return from_parquet()
+        if scan.csv_typed:
+            header = scan.csv_columns
+
+            def from_csv() -> Iterator[pa.Table]:
+                for batch in csv_batches(self, scan.csv_rel, header):
+                    yield typed_csv(pa.Table.from_batches([batch]), table).select(names)
+
+            return from_csv()
+        raise Unavailable(f"{table} cannot be read")
+
+    def column_table(self, table: str, names: list[str]) -> pa.Table:
+        """Columns `names` of the whole table (for a check that needs them all at once)."""
+        parts = list(self.batches(table, names))
+        if not parts:
+            return nullable_schema(table).empty_table().select(names)
+        return pa.concat_tables(parts)
 
     def table(self, table: str) -> pa.Table:
-        """The table's typed content: the Parquet when it has the model's columns, else typed CSV.
+        """The whole typed content of a small table (one that others refer to: articles,
+        entities, meetings...), kept once read; large tables are read with `batches`."""
 
-        Columns are cast to the model's types but kept nullable, so that a null where the model
-        forbids one reaches the key and model checks instead of making the table unreadable.
-        """
-        return self._cached(("table", table), lambda: self._typed_table(table))  # type: ignore[no-any-return]
+        def load() -> pa.Table:
+            return self.column_table(table, arrow_schema(table).names)
 
-    def _typed_table(self, table: str) -> pa.Table:
-        try:
-            arrow = self.parquet(table)
-            if arrow.schema.remove_metadata().equals(arrow_schema(table), check_metadata=False):
-                return arrow
-            return arrow.select(arrow_schema(table).names).cast(nullable_schema(table))
-        except (Unavailable, pa.ArrowException, KeyError, ValueError):
-            pass
-        return typed_csv(self.csv_text(table), table)
+        return self._cached(("table", table), load)  # type: ignore[no-any-return]
 
     def row_keys(self, table: str, arrow: pa.Table, indices: list[int]) -> list[str]:
         key = table_meta(table)["primary_key"]

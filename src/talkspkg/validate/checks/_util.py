@@ -8,8 +8,9 @@ import pyarrow as pa
 
 from talkspkg.validate.context import PackageContext
 from talkspkg.validate.report import Finding
+from talkspkg.validate.stream import MAX_ROWS_PER_GROUP
 
-MAX_ROWS_PER_GROUP = 10
+__all__ = ["MAX_ROWS_PER_GROUP", "column_difference", "row_findings"]
 
 
 def row_findings(

@@ -7,12 +7,14 @@ model using something that module cannot execute is validated by pandera itself,
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from typing import Any
 
 import pyarrow as pa
 
+from talkspkg.schema.tableschema import arrow_schema
 from talkspkg.validate.checks._util import MAX_ROWS_PER_GROUP
-from talkspkg.validate.compiled import Failure, Uncheckable, Unsupported, failures
+from talkspkg.validate.compiled import Failure, Uncheckable, Unsupported, batch_failures
 from talkspkg.validate.context import PackageContext, Unavailable
 from talkspkg.validate.report import Finding
 
@@ -58,19 +60,33 @@ def pandera_failures(table: str, arrow: pa.Table) -> list[Failure]:
 def model_conformity(ctx: PackageContext) -> Iterator[Finding]:
     for table in ctx.present_tables():
         try:
-            arrow = ctx.table(table)
-        except Unavailable:
+            batches = ctx.batches(table)
+        except (Unavailable, KeyError):
             continue
         try:
             try:
-                found = failures(table, arrow)
+                found = batch_failures(table, batches, partial(ctx.column_table, table))
             except Unsupported:
-                found = pandera_failures(table, arrow)
+                yield from _whole_table(ctx, table)
+                continue
         except Uncheckable as exc:
             yield Finding("model-error", f"values cannot be checked: {exc}", table=table)
             continue
-        for failure in found:
-            yield from failure_findings(ctx, table, arrow, failure)
+        for column, check, rows in found:
+            yield from rows.findings(
+                type="model-error",
+                file=None,
+                column=column,
+                message=f"fails {check}",
+                with_values=True,
+            )
+
+
+def _whole_table(ctx: PackageContext, table: str) -> Iterator[Finding]:
+    """pandera itself on the whole table, for a model the compiled rules cannot execute."""
+    arrow = ctx.column_table(table, arrow_schema(table).names)
+    for failure in pandera_failures(table, arrow):
+        yield from failure_findings(ctx, table, arrow, failure)
 
 
 def failure_findings(

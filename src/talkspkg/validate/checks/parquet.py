@@ -1,4 +1,5 @@
-"""Parquet files: readable, with exactly the columns and Arrow types of the Table Schema."""
+"""Parquet files: readable to the last batch, with exactly the columns and Arrow types of the
+Table Schema."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from collections.abc import Iterator
 
 from talkspkg.schema.tableschema import arrow_schema
 from talkspkg.validate.checks._util import column_difference
-from talkspkg.validate.context import PackageContext, Unavailable
+from talkspkg.validate.context import PackageContext
 from talkspkg.validate.report import Finding
 
 
@@ -16,24 +17,24 @@ def parquet_schema(ctx: PackageContext) -> Iterator[Finding]:
         if res is None:
             continue
         rel = str(res.get("path"))
-        try:
-            arrow = ctx.parquet(table)
-        except Unavailable as exc:
+        scan = ctx.scan(table)
+        if scan.parquet_error is not None or scan.parquet_schema is None:
             if ctx.unsafe_reason(res.get("path")) is None and ctx.is_file(rel):
-                yield Finding("parquet-error", str(exc), table=table, file=rel)
+                yield Finding("parquet-error", str(scan.parquet_error), table=table, file=rel)
             continue
+        schema = scan.parquet_schema
         expected = arrow_schema(table)
-        if arrow.column_names != expected.names:
+        if schema.names != expected.names:
             yield Finding(
                 "parquet-schema-error",
-                f"columns {arrow.column_names} differ from the schema"
-                + column_difference(arrow.column_names, expected.names),
+                f"columns {schema.names} differ from the schema"
+                + column_difference(schema.names, expected.names),
                 table=table,
                 file=rel,
             )
         for field in expected:
-            if field.name in arrow.column_names:
-                actual = arrow.schema.field(field.name).type
+            if field.name in schema.names:
+                actual = schema.field(field.name).type
                 if actual != field.type:
                     yield Finding(
                         "parquet-schema-error",

@@ -24,10 +24,12 @@ from talkspkg.schema.contracts import (
     TYPED_REFS,
     DatedRange,
 )
+from talkspkg.schema.tableschema import table_meta
 from talkspkg.validate.checks._util import row_findings
 from talkspkg.validate.context import PackageContext, Unavailable
 from talkspkg.validate.report import Finding
 from talkspkg.validate.sharing import SharedMap
+from talkspkg.validate.stream import Rows, row_key
 
 FIELD = re.compile(r"\{(\w+)\}")
 CLOSED_FOLDERS = ("data", "schemas", "raw")
@@ -42,6 +44,16 @@ def _table(ctx: PackageContext, name: str) -> pa.Table | None:
         return None  # reported by the form checks
 
 
+def _batches(ctx: PackageContext, name: str, names: list[str]) -> Iterator[pa.Table] | None:
+    """The table's columns `names` and its key, batch by batch; None when it cannot be read."""
+    if name not in ctx.present_tables():
+        return None
+    try:
+        return ctx.batches(name, list(dict.fromkeys([*table_meta(name)["primary_key"], *names])))
+    except (Unavailable, KeyError, pa.ArrowException):
+        return None  # reported by the form checks
+
+
 def _indices(mask: pa.ChunkedArray | pa.Array) -> list[int]:
     return pc.indices_nonzero(pc.fill_null(mask, False)).to_pylist()  # type: ignore[no-any-return]
 
@@ -49,31 +61,30 @@ def _indices(mask: pa.ChunkedArray | pa.Array) -> list[int]:
 def content_ids(ctx: PackageContext) -> Iterator[Finding]:
     """An id built from other columns (`mention_id`, `quote_id`, `term_id`) restates them."""
     for spec in CONTENT_IDS:
-        table = _table(ctx, spec.table)
-        if table is None:
+        fields = [m.group(1) for m in FIELD.finditer(spec.template)]
+        batches = _batches(ctx, spec.table, [spec.column, *fields])
+        if batches is None:
             continue
-        pieces: list[Any] = []
-        last = 0
-        for match in FIELD.finditer(spec.template):
-            if match.start() > last:
-                pieces.append(spec.template[last : match.start()])
-            pieces.append(pc.cast(table[match.group(1)], pa.string()))
-            last = match.end()
-        if last < len(spec.template):
-            pieces.append(spec.template[last:])
-        expected = pc.binary_join_element_wise(*pieces, "")
-        wrong = _indices(pc.not_equal(table[spec.column], expected))
-        if wrong:
-            yield from row_findings(
-                ctx,
-                type="content-id-error",
-                table=spec.table,
-                file=None,
-                column=spec.column,
-                arrow=table,
-                indices=wrong,
-                message=f"is not {spec.template} of its row",
-            )
+        rows, offset = Rows(spec.table), 0
+        for table in batches:
+            pieces: list[Any] = []
+            last = 0
+            for match in FIELD.finditer(spec.template):
+                if match.start() > last:
+                    pieces.append(spec.template[last : match.start()])
+                pieces.append(pc.cast(table[match.group(1)], pa.string()))
+                last = match.end()
+            if last < len(spec.template):
+                pieces.append(spec.template[last:])
+            expected = pc.binary_join_element_wise(*pieces, "")
+            rows.add(table, _indices(pc.not_equal(table[spec.column], expected)), offset)
+            offset += table.num_rows
+        yield from rows.findings(
+            type="content-id-error",
+            file=None,
+            column=spec.column,
+            message=f"is not {spec.template} of its row",
+        )
 
 
 def typed_references(ctx: PackageContext) -> Iterator[Finding]:
@@ -85,27 +96,27 @@ def typed_references(ctx: PackageContext) -> Iterator[Finding]:
         zip(entities["entity_id"].to_pylist(), entities["entity_type"].to_pylist(), strict=True)
     )
     for spec in TYPED_REFS:
-        table = _table(ctx, spec.table)
-        if table is None:
+        batches = _batches(ctx, spec.table, [spec.column])
+        if batches is None:
             continue
-        values = table[spec.column].to_pylist()
-        wrong = [
-            i
-            for i, v in enumerate(values)
-            if v is not None and v in types and types[v] not in spec.types
-        ]
-        if wrong:
-            yield from row_findings(
-                ctx,
-                type="entity-type-error",
-                table=spec.table,
-                file=None,
-                column=spec.column,
-                arrow=table,
-                indices=wrong,
-                message=f"names an entity that is not a {' or '.join(spec.types)}",
-                values=[f"{values[i]} ({types[values[i]]})" for i in wrong[:10]],
-            )
+        rows, offset = Rows(spec.table), 0
+        for table in batches:
+            values = table[spec.column].to_pylist()
+            wrong = [
+                i
+                for i, v in enumerate(values)
+                if v is not None and v in types and types[v] not in spec.types
+            ]
+            shown = [f"{values[i]} ({types[values[i]]})" for i in wrong[:10]]
+            rows.add(table, wrong, offset, shown + [None] * (len(wrong) - len(shown)))
+            offset += table.num_rows
+        yield from rows.findings(
+            type="entity-type-error",
+            file=None,
+            column=spec.column,
+            message=f"names an entity that is not a {' or '.join(spec.types)}",
+            with_values=True,
+        )
 
 
 def _range_problem(start: date | None, end: date | None, precision: str | None) -> str | None:
@@ -127,30 +138,29 @@ def _range_problem(start: date | None, end: date | None, precision: str | None) 
 
 
 def _ranges(ctx: PackageContext, spec: DatedRange) -> Iterator[Finding]:
-    table = _table(ctx, spec.table)
-    if table is None:
+    batches = _batches(ctx, spec.table, [spec.start, spec.end, spec.precision])
+    if batches is None:
         return
-    rows = zip(
-        table[spec.start].to_pylist(),
-        table[spec.end].to_pylist(),
-        table[spec.precision].to_pylist(),
-        strict=True,
-    )
-    by_problem: dict[str, list[int]] = {}
-    for i, (start, end, precision) in enumerate(rows):
-        problem = _range_problem(start, end, precision)
-        if problem:
-            by_problem.setdefault(problem, []).append(i)
-    for problem, indices in sorted(by_problem.items()):
-        yield from row_findings(
-            ctx,
-            type="date-precision-error",
-            table=spec.table,
-            file=None,
-            column=spec.start,
-            arrow=table,
-            indices=indices,
-            message=problem,
+    by_problem: dict[str, Rows] = {}
+    offset = 0
+    for table in batches:
+        rows = zip(
+            table[spec.start].to_pylist(),
+            table[spec.end].to_pylist(),
+            table[spec.precision].to_pylist(),
+            strict=True,
+        )
+        found: dict[str, list[int]] = {}
+        for i, (start, end, precision) in enumerate(rows):
+            problem = _range_problem(start, end, precision)
+            if problem:
+                found.setdefault(problem, []).append(i)
+        for problem, indices in found.items():
+            by_problem.setdefault(problem, Rows(spec.table)).add(table, indices, offset)
+        offset += table.num_rows
+    for problem, wrong in sorted(by_problem.items()):
+        yield from wrong.findings(
+            type="date-precision-error", file=None, column=spec.start, message=problem
         )
 
 
@@ -163,27 +173,41 @@ def date_ranges(ctx: PackageContext) -> Iterator[Finding]:
 def date_anchors(ctx: PackageContext) -> Iterator[Finding]:
     """`relative-to-<article>` names the article whose publication date anchored the day: it
     reports a meeting that an article reporting this one (or `date_article_id`) also reports,
-    which is how the anchor was learnt."""
-    meetings, mentions = _table(ctx, "meetings"), _table(ctx, "meeting_mentions")
-    if meetings is None or mentions is None:
+    which is how the anchor was learnt.
+
+    Only the meetings so anchored and the articles involved are looked up in meeting_mentions
+    (two passes over its two columns), not every pair of it."""
+    meetings = _table(ctx, "meetings")
+    if meetings is None or _batches(ctx, "meeting_mentions", []) is None:
         return
-    reporting: dict[str, set[str]] = {}
-    reported: dict[str, set[str]] = {}
-    pairs = zip(mentions["meeting_id"].to_pylist(), mentions["article_id"].to_pylist(), strict=True)
-    for meeting, article in pairs:
-        reporting.setdefault(meeting, set()).add(article)
-        reported.setdefault(article, set()).add(meeting)
     rows = meetings.select(["meeting_id", "date_anchor", "date_article_id"]).to_pylist()
-    wrong = []
-    for i, row in enumerate(rows):
-        anchor = row["date_anchor"] or ""
-        if not anchor.startswith("relative-to-"):
-            continue
-        article = anchor.removeprefix("relative-to-")
-        fixers = reporting.get(row["meeting_id"], set()) | (
+    anchored = {
+        i: row
+        for i, row in enumerate(rows)
+        if (row["date_anchor"] or "").startswith("relative-to-")
+    }
+    if not anchored:
+        return
+    wanted = {row["meeting_id"] for row in anchored.values()}
+    reporting: dict[str, set[str]] = {}
+    for meeting, article in _pairs(ctx):
+        if meeting in wanted:
+            reporting.setdefault(meeting, set()).add(article)
+    fixers_of: dict[int, set[str]] = {}
+    articles: set[str] = set()
+    for i, row in anchored.items():
+        fixers_of[i] = reporting.get(row["meeting_id"], set()) | (
             {row["date_article_id"]} if row["date_article_id"] else set()
         )
-        if not any(reported.get(article, set()) & reported.get(f, set()) for f in fixers):
+        articles |= fixers_of[i] | {row["date_anchor"].removeprefix("relative-to-")}
+    reported: dict[str, set[str]] = {}
+    for meeting, article in _pairs(ctx):
+        if article in articles:
+            reported.setdefault(article, set()).add(meeting)
+    wrong = []
+    for i, row in anchored.items():
+        article = row["date_anchor"].removeprefix("relative-to-")
+        if not any(reported.get(article, set()) & reported.get(f, set()) for f in fixers_of[i]):
             wrong.append(i)
     if wrong:
         yield from row_findings(
@@ -199,31 +223,51 @@ def date_anchors(ctx: PackageContext) -> Iterator[Finding]:
         )
 
 
+def _pairs(ctx: PackageContext) -> Iterator[tuple[Any, Any]]:
+    """(meeting_id, article_id) of every row of meeting_mentions."""
+    for batch in ctx.batches("meeting_mentions", ["meeting_id", "article_id"]):
+        yield from zip(
+            batch["meeting_id"].to_pylist(), batch["article_id"].to_pylist(), strict=True
+        )
+
+
 def quote_continuations(ctx: PackageContext) -> Iterator[Finding]:
-    """`quotes.continues` names an earlier quote of the same article."""
-    quotes = _table(ctx, "quotes")
-    if quotes is None:
+    """`quotes.continues` names an earlier quote of the same article (two passes: the rows that
+    continue one, then the quotes they name)."""
+    names = ["quote_id", "article_id", "start", "continues"]
+    batches = _batches(ctx, "quotes", names)
+    if batches is None:
         return
-    rows = quotes.select(["quote_id", "article_id", "start", "continues"]).to_pylist()
-    by_id = {r["quote_id"]: r for r in rows}
+    continuing: list[tuple[int, dict[str, Any], str]] = []  # (row, its values, its key)
+    offset = 0
+    for batch in batches:
+        picked = _indices(pc.is_valid(batch["continues"]))
+        if picked:
+            taken = batch.take(pa.array(picked, pa.int64()))
+            for n, row in zip(picked, taken.select(names).to_pylist(), strict=True):
+                continuing.append((offset + n, row, row_key("quotes", batch, n, offset)))
+        offset += batch.num_rows
+    targets = {row["continues"] for _, row, _ in continuing}
+    by_id: dict[str, dict[str, Any]] = {}
+    for batch in ctx.batches("quotes", names):
+        hit = _indices(pc.is_in(batch["quote_id"], value_set=pa.array(list(targets), pa.string())))
+        if hit:
+            for row in batch.take(pa.array(hit, pa.int64())).select(names).to_pylist():
+                by_id[row["quote_id"]] = row  # the last row wins, as a dict of every row did
     wrong = [
-        i
-        for i, r in enumerate(rows)
-        if r["continues"] is not None
-        and (target := by_id.get(r["continues"])) is not None
+        key
+        for _, r, key in continuing
+        if (target := by_id.get(r["continues"])) is not None
         and (target["article_id"] != r["article_id"] or target["start"] >= r["start"])
     ]
-    if wrong:
-        yield from row_findings(
-            ctx,
-            type="reference-order-error",
-            table="quotes",
-            file=None,
-            column="continues",
-            arrow=quotes,
-            indices=wrong,
-            message="does not name an earlier quote of the same article",
-        )
+    rows = Rows("quotes")
+    rows.add_keys(wrong, len(wrong))
+    yield from rows.findings(
+        type="reference-order-error",
+        file=None,
+        column="continues",
+        message="does not name an earlier quote of the same article",
+    )
 
 
 def meeting_parents(ctx: PackageContext) -> Iterator[Finding]:
@@ -266,14 +310,19 @@ def meeting_parents(ctx: PackageContext) -> Iterator[Finding]:
         )
 
 
-def _word_count(ctx: PackageContext, rel: str) -> int | None:
-    """The prose word count of a raw article, None when it cannot be read (raw_integrity)."""
+def _word_count(ctx: PackageContext, rel: str) -> tuple[int | None, int | None]:
+    """The character and prose word counts of a raw article (each read once), None when it
+    cannot be read (raw_integrity) or counted."""
     from talkspkg.metadata import prose_word_count
 
     try:
-        return prose_word_count(ctx.raw_text(rel))
+        text = ctx.raw_text(rel)
     except (Unavailable, UnicodeDecodeError, ValueError):
-        return None
+        return None, None
+    try:
+        return len(text), prose_word_count(text)
+    except (UnicodeDecodeError, ValueError):
+        return len(text), None
 
 
 def word_counts_ahead(ctx: PackageContext) -> None:
@@ -293,23 +342,17 @@ def article_counts(ctx: PackageContext) -> Iterator[Finding]:
     articles = _table(ctx, "articles")
     if articles is None:
         return
-    rows = articles.select(["raw_path", "char_count", "word_count"]).to_pylist()
     shared = ctx.ahead.pop("word_counts", None)
     if shared is None:
-        shared = SharedMap(lambda rel: _word_count(ctx, rel), [r["raw_path"] for r in rows])
-    words = shared.results()
-    for column in ("char_count", "word_count"):
-        wrong = []
-        for i, row in enumerate(rows):
-            if column == "word_count":
-                actual = words[i]
-            else:
-                try:
-                    actual = len(ctx.raw_text(row["raw_path"]))
-                except (Unavailable, UnicodeDecodeError, ValueError):
-                    actual = None
-            if actual is not None and row[column] != actual:
-                wrong.append(i)
+        shared = SharedMap(lambda rel: _word_count(ctx, rel), articles["raw_path"].to_pylist())
+    counts = shared.results()
+    for n, column in enumerate(("char_count", "word_count")):
+        recorded = articles[column].to_pylist()
+        wrong = [
+            i
+            for i, (value, actual) in enumerate(zip(recorded, counts, strict=True))
+            if actual[n] is not None and value != actual[n]
+        ]
         if wrong:
             yield from row_findings(
                 ctx,

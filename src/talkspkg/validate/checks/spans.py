@@ -1,9 +1,11 @@
 """Span integrity for every table with (article_id, start, end, text): offsets within the
 article, and text equal to the raw slice.
 
-The range check is one DuckDB join per table. The text check slices in Python on purpose: Python
-strings index characters in O(1), while SQL `substring` on UTF-8 walks from the start of the
-string, which made validation quadratic (minutes) on a 10 MB article.
+Each table is read batch by batch. The range check is one DuckDB join per batch. The text check
+slices in Python on purpose: Python strings index characters in O(1), while SQL `substring` on
+UTF-8 walks from the start of the string, which made validation quadratic (minutes) on a 10 MB
+article. A batch's rows are taken article by article, so each raw text is decoded once per batch
+(once per table where the table is sorted by article); the context keeps the recent ones.
 """
 
 from __future__ import annotations
@@ -12,10 +14,10 @@ from collections.abc import Iterator
 
 import pyarrow as pa
 
-from talkspkg.schema.tableschema import columns
-from talkspkg.validate.checks._util import row_findings
+from talkspkg.schema.tableschema import columns, table_meta
 from talkspkg.validate.context import PackageContext, Unavailable
 from talkspkg.validate.report import Finding
+from talkspkg.validate.stream import Rows
 
 SPAN_COLUMNS = {"article_id", "start", "end", "text"}
 
@@ -28,35 +30,40 @@ def span_tables(ctx: PackageContext) -> list[str]:
     ]
 
 
-def _raw_texts(ctx: PackageContext) -> dict[str, str] | None:
-    """Raw text of every article whose raw file is present and decodes, by article_id."""
+def _raw_paths(ctx: PackageContext) -> dict[str, str] | None:
+    """Raw path of every article, by article_id (the last row wins, as a dict of texts did);
+    None when the package has no raw folder."""
     if not (ctx.root / "raw").is_dir():
         return None
-    texts: dict[str, str] = {}
-    for row in ctx.table("articles").select(["article_id", "raw_path"]).to_pylist():
-        try:
-            texts[row["article_id"]] = ctx.raw_text(row["raw_path"])
-        except Unavailable:
-            continue  # reported by raw_integrity
-    return texts
+    rows = ctx.table("articles").select(["article_id", "raw_path"])
+    return dict(zip(rows["article_id"].to_pylist(), rows["raw_path"].to_pylist(), strict=True))
 
 
-SPAN_CHUNK = 65_536  # rows turned into Python values at a time (memory stays bounded)
+def _raw_text(ctx: PackageContext, paths: dict[str, str], article_id: str) -> str | None:
+    rel = paths.get(article_id)
+    if rel is None:
+        return None
+    try:
+        return ctx.raw_text(rel)
+    except Unavailable:
+        return None  # reported by raw_integrity
 
 
-def _mismatched(spans: pa.Table, raw: dict[str, str]) -> list[int]:
+def _mismatched(ctx: PackageContext, spans: pa.Table, paths: dict[str, str]) -> list[int]:
     """Indices of rows with sane offsets whose text is not raw_text[start:end]."""
+    cols = [spans[c].to_pylist() for c in ("article_id", "start", "end", "text")]
+    order = sorted(range(spans.num_rows), key=lambda i: cols[0][i] or "")
     bad = []
-    for offset in range(0, spans.num_rows, SPAN_CHUNK):
-        part = spans.slice(offset, SPAN_CHUNK)
-        cols = [part[c].to_pylist() for c in ("article_id", "start", "end", "text")]
-        for i, (article_id, start, end, text) in enumerate(zip(*cols, strict=True), offset):
-            source = raw.get(article_id)
-            if source is None or start is None or end is None or start < 0 or end <= start:
-                continue
-            if source[start:end] != text:
-                bad.append(i)
-    return bad
+    current, source = None, None
+    for i in order:
+        article_id, start, end, text = (c[i] for c in cols)
+        if start is None or end is None or start < 0 or end <= start:
+            continue
+        if article_id != current:
+            current, source = article_id, _raw_text(ctx, paths, article_id)
+        if source is not None and source[start:end] != text:
+            bad.append(i)
+    return sorted(bad)
 
 
 def span_integrity(ctx: PackageContext) -> Iterator[Finding]:
@@ -67,48 +74,46 @@ def span_integrity(ctx: PackageContext) -> Iterator[Finding]:
 
     try:
         articles = ctx.table("articles").select(["article_id", "char_count"])
+        paths = _raw_paths(ctx)
     except (Unavailable, KeyError):
         return
-    raw = _raw_texts(ctx)
     con = duckdb.connect()
     con.register("articles", articles)
     for table in tables:
+        key = list(table_meta(table)["primary_key"])
+        names = list(dict.fromkeys([*key, "article_id", "start", "end", "text"]))
         try:
-            arrow = ctx.table(table)
-        except Unavailable:
+            batches = ctx.batches(table, names)
+        except (Unavailable, KeyError):
             continue
-        spans = arrow.select(["article_id", "start", "end", "text"]).append_column(
-            "__i", pa.array(range(arrow.num_rows), pa.int64())
-        )
-        con.register("spans", spans)
-        out_of_range = con.execute(
-            "SELECT s.__i FROM spans s JOIN articles a USING (article_id) "
-            'WHERE s.start < 0 OR s."end" > a.char_count OR s.start >= s."end" ORDER BY s.__i'
-        ).fetchall()
-        con.unregister("spans")
-        bad_range = [i for (i,) in out_of_range]
-        if bad_range:
-            yield from row_findings(
-                ctx,
-                type="span-out-of-range",
-                table=table,
-                file=None,
-                column="start,end",
-                arrow=arrow,
-                indices=bad_range,
-                message="offsets are not 0 <= start < end <= the article's char_count",
+        bad_range, mismatch, offset = Rows(table), Rows(table), 0
+        for batch in batches:
+            spans = batch.select(["article_id", "start", "end", "text"]).append_column(
+                "__i", pa.array(range(batch.num_rows), pa.int64())
             )
-        if raw is not None:
-            already = set(bad_range)
-            indices = [i for i in _mismatched(spans, raw) if i not in already]
-            if indices:
-                yield from row_findings(
-                    ctx,
-                    type="span-mismatch",
-                    table=table,
-                    file=None,
-                    column="text",
-                    arrow=arrow,
-                    indices=indices,
-                    message="text differs from raw_text[start:end] of its article",
-                )
+            con.register("spans", spans)
+            out_of_range = con.execute(
+                "SELECT s.__i FROM spans s JOIN articles a USING (article_id) "
+                'WHERE s.start < 0 OR s."end" > a.char_count OR s.start >= s."end" '
+                "ORDER BY s.__i"
+            ).fetchall()
+            con.unregister("spans")
+            indices = [i for (i,) in out_of_range]
+            bad_range.add(batch, indices, offset)
+            if paths is not None:
+                already = set(indices)
+                wrong = [i for i in _mismatched(ctx, spans, paths) if i not in already]
+                mismatch.add(batch, wrong, offset)
+            offset += batch.num_rows
+        yield from bad_range.findings(
+            type="span-out-of-range",
+            file=None,
+            column="start,end",
+            message="offsets are not 0 <= start < end <= the article's char_count",
+        )
+        yield from mismatch.findings(
+            type="span-mismatch",
+            file=None,
+            column="text",
+            message="text differs from raw_text[start:end] of its article",
+        )
