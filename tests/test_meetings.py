@@ -908,3 +908,11 @@ def test_a_person_briefed_on_talks_is_no_party_of_them() -> None:
         )
     )
     assert all("keir-starmer" not in roles(rows, r["meeting_id"]) for r in rows["meetings"])
+
+
+def test_the_confidence_description_states_the_caps_the_stage_applies() -> None:
+    from talkspkg.schema.meetings import Meetings
+    from talkspkg.stages.meetings.rows import NOUN_ONLY_CAP, PLAN_CAP
+
+    text = Meetings.to_schema().columns["confidence"].description
+    assert f"at most {NOUN_ONLY_CAP}" in text and f"at most {PLAN_CAP}" in text

@@ -111,7 +111,9 @@ class Meetings(pa.DataFrameModel):
         le=1,
         description="How well the evidence identifies one encounter (0-1): 0.3 for a trigger, "
         "+0.25 a city, +0.2 a date, +0.2 two or more parties, +0.05 reported by several "
-        "articles. A row needs a city or two parties, so it is at least 0.55.",
+        "articles; at most 0.85 when no report tells it with a verb ('met', 'held talks'), at "
+        "most 0.75 when it is not held. A row needs a city or two parties, so it is at least "
+        "0.5. docs/QUALITY.md gives the share of right rows per band.",
     )
 
     @pa.dataframe_check
