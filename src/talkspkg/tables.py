@@ -34,6 +34,23 @@ def rows_to_arrow(table: str, rows: Sequence[Mapping[str, Any]]) -> pa.Table:
     return pa.Table.from_pydict(data, schema=arrow_schema(table))
 
 
+def columns_to_arrow(table: str, data: Mapping[str, list[Any]]) -> pa.Table:
+    """Build the normalized `table` from its columns (a list of values per column, every model
+    column present; none at all when there are no rows): the table `to_arrow` builds from the
+    same rows in any order."""
+    names = [c.name for c in columns(table)]
+    if not data:
+        data = {name: [] for name in names}
+    if set(data) != set(names):
+        raise BuildError(
+            f"{table}: columns do not match the model (missing {sorted(set(names) - set(data))}, "
+            f"unexpected {sorted(set(data) - set(names))})"
+        )
+    return normalize(
+        table, pa.Table.from_pydict({n: data[n] for n in names}, schema=arrow_schema(table))
+    )
+
+
 def normalize(table: str, arrow: pa.Table) -> pa.Table:
     """Fixed column order, rows sorted by primary key, primary key unique (else BuildError)."""
     arrow = arrow.select([c.name for c in columns(table)]).cast(arrow_schema(table))
