@@ -37,6 +37,8 @@ A *report* is one article's encounter (its mentions sharing a `local_id`). Polic
 
 from __future__ import annotations
 
+from array import array
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from itertools import combinations
@@ -522,8 +524,8 @@ class ClusterIndex:
         # so that each key's tuple is held once, not once per cluster listed under it
         self._ids: dict[Key, int] = {}
         self._lists: list[list[int]] = []
-        self._keys: dict[int, set[int]] = {}
-        self._placed: dict[int, set[str | None]] = {}  # every place it had when listed
+        self._keys: dict[int, array[int]] = {}  # sorted
+        self._placed: dict[int, tuple[str | None, ...]] = {}  # every place it had when listed
 
     def new(self, parent: Cluster | None = None) -> Cluster:
         self.clusters.append(Cluster(parent=parent, position=len(self.clusters)))
@@ -536,15 +538,16 @@ class ClusterIndex:
     def update(self, c: Cluster) -> None:
         """List `c` (the last cluster created, or one just grown) under its current keys."""
         i = c.position
-        done = self._keys.setdefault(i, set())
+        done = self._keys.get(i, NO_KEYS)
         days: list[date | None] = list(_days(c.dated.date)) if c.dated else [None]
         keys: list[Key] = [("with", p) for p in c.people]
         places = [x for x in (c.place_id, c.region_id) if x]  # found from the city or region
         keys += [("at", c.place_id, p) for p in c.people]
         # pairs of its people, for undated reports (which need two shared people): under each
         # place it was listed with, as its ("at", place, person) entries stay
-        placed = self._placed.setdefault(i, set())
-        placed.add(c.place_id)
+        placed = self._placed.get(i, ())
+        if c.place_id not in placed:
+            placed = self._placed[i] = (*placed, c.place_id)
         pairs = list(combinations(sorted(c.people), 2))
         keys += [("with", a, b) for a, b in pairs]
         keys += [("at", x, a, b) for x in placed for a, b in pairs]
@@ -555,19 +558,22 @@ class ClusterIndex:
             if not c.place_id:
                 keys += [("day", d, "unplaced", "person", p) for p in c.people]
                 keys += [("day", d, "unplaced", "party", e) for e in c.parties]
+        added: set[int] = set()
         for key in keys:
             j = self._ids.get(key)
             if j is None:
                 j = self._ids[key] = len(self._lists)
                 self._lists.append([])
-            if j not in done:
-                done.add(j)
+            if j not in added and not _holds(done, j):
+                added.add(j)
                 self._lists[j].append(i)
+        if added:
+            self._keys[i] = array("q", sorted([*done, *added]))
 
     def listed_under(self, i: int, key: Key) -> bool:
         """Whether cluster `i` is listed under `key`."""
         j = self._ids.get(key)
-        return j is not None and j in self._keys.get(i, ())
+        return j is not None and _holds(self._keys.get(i, NO_KEYS), j)
 
     def sharing_two(self, key: Key, people: set[str]) -> Iterator[int]:
         """Clusters listed, under the tier of `key` (("at", place, person) or ("with",
@@ -592,6 +598,15 @@ class ClusterIndex:
             for e in r.parties:
                 found.update(self.postings(("day", d, *linked, "party", e)))
         return sorted(found)
+
+
+NO_KEYS: array[int] = array("q")
+
+
+def _holds(ints: array[int], j: int) -> bool:
+    """Whether the sorted `ints` hold `j`."""
+    k = bisect_left(ints, j)
+    return k < len(ints) and ints[k] == j
 
 
 def _days(d: DateRange) -> Iterator[date]:
