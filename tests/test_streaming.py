@@ -122,6 +122,35 @@ def test_corpus_inputs_leave_their_sentences_in_the_raw_text_and_get_them_back()
     assert read == [article_id]  # one read per article
 
 
+def test_meeting_columns_give_the_tables_of_the_meeting_rows() -> None:
+    """The build turns the meetings stage's columns into Arrow without a dict per row: the
+    same tables as from the library's rows, the sentences filled from the raw text."""
+    from talkspkg.compact import fill_column_sentences, strip_sentences
+    from talkspkg.pipeline import annotate
+    from talkspkg.raw import read_article
+    from talkspkg.stages.meetings import assemble_meeting_columns, assemble_meetings
+    from talkspkg.tables import columns_to_arrow, to_arrow
+
+    kb = load_knowledge()
+    texts, whole, stripped = {}, [], []
+    for path, article_id in plan_raw(RAW):
+        raw = read_article(path, article_id)
+        texts[article_id] = raw.text
+        found = annotate(raw, {}, kb)
+        whole += found.meetings
+        stripped += strip_sentences(raw.text, found.meetings, [])[0]
+    rows = assemble_meetings(whole, kb)
+    columns = assemble_meeting_columns(stripped, kb)
+    fill_column_sentences(columns["meeting_mentions"], texts.__getitem__)
+    assert set(columns) == set(rows)
+    for table, data in columns.items():
+        assert rows[table], table
+        assert columns_to_arrow(table, data).equals(to_arrow(table, rows[table])), table
+        assert data == {}  # each list let go once converted
+    with pytest.raises(BuildError, match="columns do not match the model"):
+        columns_to_arrow("meeting_participants", {"meeting_id": ["m"], "entity_id": ["e"]})
+
+
 def test_shared_values_keep_their_types() -> None:
     """1 == 1.0 == True, but an interned value is never swapped for one of another type."""
     from talkspkg.compact import Interner

@@ -85,6 +85,23 @@ def fill_sentences(rows: Iterable[dict[str, Any]], read: Callable[[str], str]) -
             row["text"] = text[row["start"] : row["end"]]
 
 
+def fill_column_sentences(
+    columns: MutableMapping[str, list[Any]], read: Callable[[str], str]
+) -> None:
+    """`fill_sentences` on a table held as columns (lists of "text", "article_id", "start",
+    "end")."""
+    texts = columns.get("text", [])
+    by_article: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):
+        if text is None:
+            by_article.setdefault(columns["article_id"][i], []).append(i)
+    starts, ends = columns.get("start", []), columns.get("end", [])
+    for article_id, missing in by_article.items():
+        text = read(article_id)
+        for i in missing:
+            texts[i] = text[starts[i] : ends[i]]
+
+
 class Interner:
     """One shared copy of each equal value, of the same type all through: 1 == 1.0 == True and
     (1,) == (True,), so a value is looked up with its type and its items' types."""

@@ -21,14 +21,14 @@ from typing import Any, Protocol
 import pyarrow as pa
 
 from talkspkg.cache import ArticleCache
-from talkspkg.compact import Interner, fill_sentences, strip_sentences
+from talkspkg.compact import Interner, fill_column_sentences, fill_sentences, strip_sentences
 from talkspkg.document import Article
 from talkspkg.kb import Entity, KnowledgeBase, load_knowledge
 from talkspkg.metadata import parse_metadata
 from talkspkg.raw import RawFile, raw_file, read_article
 from talkspkg.stages.articles import article_row, source_date
 from talkspkg.stages.entities import add_counts, entity_rows, mention_counts, merge_discovered
-from talkspkg.stages.meetings import MeetingMention, assemble_meetings, meeting_mentions
+from talkspkg.stages.meetings import MeetingMention, assemble_meeting_columns, meeting_mentions
 from talkspkg.stages.mentions import mentions
 from talkspkg.stages.proposals import (
     Presentation,
@@ -37,7 +37,7 @@ from talkspkg.stages.proposals import (
     proposal_evidence,
 )
 from talkspkg.stages.quotes import quotes
-from talkspkg.tables import normalize, rows_to_arrow, to_arrow
+from talkspkg.tables import columns_to_arrow, normalize, rows_to_arrow, to_arrow
 
 BATCH_SIZE = 32
 IN_FLIGHT_PER_JOB = 2  # batches annotated ahead of the one being consumed, per process
@@ -314,10 +314,11 @@ def assemble(
         "entities", entity_rows(kb, merge_discovered(corpus.discovered), corpus.counts)
     )
     corpus.discovered = []
-    meetings = assemble_meetings(corpus.meetings, kb)
+    meetings = assemble_meeting_columns(corpus.meetings, kb)
     corpus.meetings = []  # each stage's inputs are let go once it ran: the next has room
-    fill_sentences(meetings["meeting_mentions"], corpus.read)
-    _to_arrow(meetings, tables)
+    fill_column_sentences(meetings["meeting_mentions"], corpus.read)
+    for table in list(meetings):  # one table at a time, each one's columns let go once built
+        tables[table] = columns_to_arrow(table, meetings.pop(table))
     proposals = assemble_proposals(
         corpus.evidence,
         kb,

@@ -34,6 +34,23 @@ def rows_to_arrow(table: str, rows: Sequence[Mapping[str, Any]]) -> pa.Table:
     return pa.Table.from_pydict(data, schema=arrow_schema(table))
 
 
+def columns_to_arrow(table: str, data: dict[str, list[Any]]) -> pa.Table:
+    """Build the normalized `table` from its columns (a list of values per column, every model
+    column present; none at all when there are no rows): the table `to_arrow` builds from the
+    same rows in any order. Consumes `data`: each list is let go once its Arrow array is made."""
+    schema = arrow_schema(table)
+    if not data:
+        data = {name: [] for name in schema.names}
+    if set(data) != set(schema.names):
+        raise BuildError(
+            f"{table}: columns do not match the model (missing "
+            f"{sorted(set(schema.names) - set(data))}, unexpected "
+            f"{sorted(set(data) - set(schema.names))})"
+        )
+    arrays = [pa.array(data.pop(f.name), type=f.type) for f in schema]
+    return normalize(table, pa.Table.from_arrays(arrays, schema=schema))
+
+
 def normalize(table: str, arrow: pa.Table) -> pa.Table:
     """Fixed column order, rows sorted by primary key, primary key unique (else BuildError)."""
     arrow = arrow.select([c.name for c in columns(table)]).cast(arrow_schema(table))

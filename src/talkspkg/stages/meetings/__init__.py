@@ -24,11 +24,17 @@ from talkspkg.stages.meetings.anchoring import anchor_articles
 from talkspkg.stages.meetings.detect import detect
 from talkspkg.stages.meetings.merge import cluster
 from talkspkg.stages.meetings.model import MeetingMention
-from talkspkg.stages.meetings.rows import meeting_rows
+from talkspkg.stages.meetings.rows import Columns, meeting_columns, meeting_rows
 from talkspkg.stages.meetings.vocab import load_vocab
 from talkspkg.stages.mentions import MentionResult
 
-__all__ = ["RULESET_VERSION", "MeetingMention", "assemble_meetings", "meeting_mentions"]
+__all__ = [
+    "RULESET_VERSION",
+    "MeetingMention",
+    "assemble_meeting_columns",
+    "assemble_meetings",
+    "meeting_mentions",
+]
 
 RULESET_VERSION = load_vocab().version
 
@@ -45,3 +51,11 @@ def assemble_meetings(
 ) -> dict[str, list[dict[str, Any]]]:
     """Rows of "meetings", "meeting_participants" and "meeting_mentions" for the corpus. Pure."""
     return meeting_rows(cluster(anchor_articles(list(mentions))), kb)
+
+
+def assemble_meeting_columns(
+    mentions: list[MeetingMention], kb: KnowledgeBase
+) -> dict[str, Columns]:
+    """The rows of `assemble_meetings` as columns (a list per column), in no set order: what
+    the build turns into Arrow, without a dict per row. Pure."""
+    return meeting_columns(cluster(anchor_articles(list(mentions))), kb)

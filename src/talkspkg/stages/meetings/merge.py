@@ -37,10 +37,10 @@ A *report* is one article's encounter (its mentions sharing a `local_id`). Polic
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
-from functools import cached_property
 from itertools import combinations
 
 from talkspkg.stages.meetings.dates import Anchor, DateRange, window
@@ -52,13 +52,67 @@ FORMAT_ORDER = ("video", "phone", "in_person")  # a call stated anywhere wins
 FORMATS: tuple[str | None, ...] = (None, *FORMAT_ORDER)
 
 
-@dataclass(eq=False)
 class Report:
-    """One article's encounter; immutable once built, so its derived values are cached."""
+    """One article's encounter; immutable once built, so its derived values are computed once.
 
-    article_id: str
-    local_id: str
-    mentions: list[MeetingMention]
+    Slotted, with its sets of people, parties and sides frozen and shared between the reports
+    that state the same ones (`reports_of`): the corpus holds several reports per article.
+    """
+
+    __slots__ = (
+        "after",
+        "article_id",
+        "caption",
+        "dated",
+        "format",
+        "held",
+        "local_id",
+        "mentions",
+        "parties",
+        "people",
+        "place_id",
+        "planned",
+        "region_id",
+        "sides",
+    )
+
+    def __init__(
+        self,
+        article_id: str,
+        local_id: str,
+        mentions: Sequence[MeetingMention],
+        shared: dict[frozenset[str], frozenset[str]] | None = None,
+    ) -> None:
+        share = (lambda s: shared.setdefault(s, s)) if shared is not None else (lambda s: s)
+        ms = tuple(mentions)
+        self.article_id = article_id
+        self.local_id = local_id
+        self.mentions = ms
+        self.place_id: str | None = next((m.place_id for m in ms if m.place_id), None)
+        self.region_id: str | None = next((m.region_id for m in ms if m.place_id), None)
+        formats = {m.format for m in ms if m.format}
+        self.format: str | None = next((f for f in FORMAT_ORDER if f in formats), None)
+        # the mention that states the report's date most precisely (first on ties); the date
+        # of a plan cancelled or postponed does not date a report that says it was held
+        dated = [m for m in ms if m.date]
+        held = any(m.status == "held" for m in ms)
+        future = any(m.future for m in ms)
+        if held:  # the plan's day is not the day
+            dated = [m for m in dated if m.status not in ("cancelled", "postponed")]
+        self.dated: MeetingMention | None = min(dated, key=date_rank) if dated else None
+        self.people: frozenset[str] = share(frozenset(p for m in ms for p in m.people))
+        self.parties: frozenset[str] = share(
+            frozenset(e for m in ms for e, role in m.participants if role != "absent")
+        )
+        # the states the report's participants act for, where every mention names them
+        self.sides: frozenset[str] = share(frozenset(x for m in ms for x in m.sides))
+        self.planned = future and not held  # only announced: a plan, none says it took place
+        self.held = held and not future  # told as past: it took place, none says it is a plan
+        self.caption = all(m.caption for m in ms)
+        # for an undated report of an event the article narrates after telling an encounter
+        # of day D ("... met in Alaska on August 15. Trump hosted X in Washington"): D, before
+        # which it did not take place
+        self.after: date | None = max((m.after for m in ms if m.after), default=None)
 
     @property
     def scope(self) -> str:
@@ -68,69 +122,9 @@ class Report:
     def parent_local_id(self) -> str | None:
         return self.mentions[0].parent_local_id
 
-    @cached_property
-    def place_id(self) -> str | None:
-        return next((m.place_id for m in self.mentions if m.place_id), None)
-
-    @cached_property
-    def region_id(self) -> str | None:
-        return next((m.region_id for m in self.mentions if m.place_id), None)
-
-    @cached_property
-    def format(self) -> str | None:
-        formats = {m.format for m in self.mentions if m.format}
-        return next((f for f in FORMAT_ORDER if f in formats), None)
-
-    @cached_property
-    def dated(self) -> MeetingMention | None:
-        """The mention that states the report's date most precisely (first on ties); the date
-        of a plan cancelled or postponed does not date a report that says it was held."""
-        dated = [m for m in self.mentions if m.date]
-        if any(m.status == "held" for m in self.mentions):  # the plan's day is not the day
-            dated = [m for m in dated if m.status not in ("cancelled", "postponed")]
-        return min(dated, key=date_rank) if dated else None
-
     @property
     def date(self) -> DateRange | None:
         return self.dated.date if self.dated else None
-
-    @cached_property
-    def people(self) -> set[str]:
-        return {p for m in self.mentions for p in m.people}
-
-    @cached_property
-    def parties(self) -> set[str]:
-        return {e for m in self.mentions for e, role in m.participants if role != "absent"}
-
-    @cached_property
-    def sides(self) -> frozenset[str]:
-        """The states the report's participants act for, where every mention names them."""
-        return frozenset(x for m in self.mentions for x in m.sides)
-
-    @cached_property
-    def planned(self) -> bool:
-        """Only announced: a mention speaks of a plan, none says it took place."""
-        return any(m.future for m in self.mentions) and not any(
-            m.status == "held" for m in self.mentions
-        )
-
-    @cached_property
-    def held(self) -> bool:
-        """Told as past: a mention says it took place, none that it is a plan."""
-        return any(m.status == "held" for m in self.mentions) and not any(
-            m.future for m in self.mentions
-        )
-
-    @cached_property
-    def caption(self) -> bool:
-        return all(m.caption for m in self.mentions)
-
-    @cached_property
-    def after(self) -> date | None:
-        """For an undated report of an event the article narrates after telling an encounter
-        of day D ("... met in Alaska on August 15. Trump hosted X in Washington"): D, before
-        which it did not take place."""
-        return max((m.after for m in self.mentions if m.after), default=None)
 
 
 def date_rank(m: MeetingMention) -> tuple[int, int, int, int, str, int]:
@@ -144,36 +138,63 @@ def date_rank(m: MeetingMention) -> tuple[int, int, int, int, str, int]:
     return (dropped, PRECISION_RANK[m.date.precision], written, anchor, m.article_id, m.start)
 
 
-@dataclass(eq=False)
+NO_ONE: frozenset[str] = frozenset()
+
+
 class Cluster:
     """Reports of one meeting. Derived values are kept up to date by `add` (merging compares
-    every report with many clusters, so they must not be recomputed on every comparison)."""
+    every report with many clusters, so they must not be recomputed on every comparison).
 
-    reports: list[Report] = field(default_factory=list)
-    parent: Cluster | None = None
-    place_id: str | None = None
-    region_id: str | None = None
-    people: set[str] = field(default_factory=set)
-    parties: set[str] = field(default_factory=set)
-    dated: MeetingMention | None = None
-    articles: set[str] = field(default_factory=set)  # articles whose prose reports it
-    photos: set[str] = field(default_factory=set)  # articles whose photo caption shows it
-    sides: set[str] = field(default_factory=set)
-    planned: bool = True  # every report only announces it
-    _formats: set[str] = field(default_factory=set)
-    _format: str | None = None
+    Slotted; its sets of people, parties and sides are its first report's (shared, frozen)
+    until another report adds to them, and `position` is its place in its ClusterIndex.
+    """
+
+    __slots__ = (
+        "articles",
+        "dated",
+        "format",
+        "parent",
+        "parties",
+        "people",
+        "photos",
+        "place_id",
+        "planned",
+        "position",
+        "region_id",
+        "reports",
+        "sides",
+    )
+
+    def __init__(self, parent: Cluster | None = None, position: int = -1) -> None:
+        self.reports: list[Report] = []
+        self.parent = parent
+        self.place_id: str | None = None
+        self.region_id: str | None = None
+        self.people: frozenset[str] = NO_ONE
+        self.parties: frozenset[str] = NO_ONE
+        self.dated: MeetingMention | None = None
+        self.articles: frozenset[str] | set[str] = NO_ONE  # articles whose prose reports it
+        self.photos: frozenset[str] | set[str] = NO_ONE  # articles whose photo caption shows it
+        self.sides: frozenset[str] = NO_ONE
+        self.planned = True  # every report only announces it
+        self.format: str | None = None  # the first of FORMAT_ORDER any report states
+        self.position = position
 
     def add(self, r: Report) -> None:
         self.reports.append(r)
-        (self.photos if r.caption else self.articles).add(r.article_id)
+        if r.caption:
+            self.photos = _with(self.photos, r.article_id)
+        else:
+            self.articles = _with(self.articles, r.article_id)
         if self.place_id is None:
             self.place_id, self.region_id = r.place_id, r.region_id
-        if r.format:
-            self._formats.add(r.format)
-            self._format = next(f for f in FORMAT_ORDER if f in self._formats)
-        self.people |= r.people
-        self.parties |= r.parties
-        self.sides |= r.sides
+        if r.format and (
+            self.format is None or FORMAT_ORDER.index(r.format) < FORMAT_ORDER.index(self.format)
+        ):
+            self.format = r.format
+        self.people = _union(self.people, r.people)
+        self.parties = _union(self.parties, r.parties)
+        self.sides = _union(self.sides, r.sides)
         self.planned = self.planned and r.planned
         if r.dated is not None and (
             self.dated is None or date_rank(r.dated) < date_rank(self.dated)
@@ -184,17 +205,28 @@ class Cluster:
     def mentions(self) -> list[MeetingMention]:
         return [m for r in self.reports for m in r.mentions]
 
-    @property
-    def format(self) -> str | None:
-        return self._format
+
+def _union(mine: frozenset[str], theirs: frozenset[str]) -> frozenset[str]:
+    """`mine | theirs`, sharing either when it holds the other."""
+    if theirs <= mine:
+        return mine
+    return theirs if not mine else mine | theirs
+
+
+def _with(articles: frozenset[str] | set[str], article_id: str) -> frozenset[str] | set[str]:
+    """`articles` with `article_id` added: a cluster's own set once it has one."""
+    if isinstance(articles, set):
+        articles.add(article_id)
+        return articles
+    return {*articles, article_id}
 
 
 def reports_of(mentions: Iterable[MeetingMention]) -> list[Report]:
-    by_key: dict[tuple[str, str], Report] = {}
+    by_key: dict[tuple[str, str], list[MeetingMention]] = {}
     for m in sorted(mentions, key=lambda m: (m.article_id, m.start, m.trigger_start)):
-        key = (m.article_id, m.local_id)
-        by_key.setdefault(key, Report(m.article_id, m.local_id, [])).mentions.append(m)
-    return list(by_key.values())
+        by_key.setdefault((m.article_id, m.local_id), []).append(m)
+    shared: dict[frozenset[str], frozenset[str]] = {}
+    return [Report(aid, local, ms, shared) for (aid, local), ms in by_key.items()]
 
 
 def _still_planned(c: Cluster, r: Report) -> bool:
@@ -464,8 +496,7 @@ def _first_seen(
         if i in seen:
             continue
         seen.add(i)
-        listed = index.keys_of(i)
-        j = next((j for j, key in enumerate(lists) if key in listed), None)
+        j = next((j for j, key in enumerate(lists) if index.listed_under(i, key)), None)
         if j == 0:
             yield i
         elif j is not None:
@@ -489,31 +520,34 @@ class ClusterIndex:
 
     def __init__(self) -> None:
         self.clusters: list[Cluster] = []
-        self._postings: dict[Key, list[int]] = {}
-        self._keys: dict[int, set[Key]] = {}
-        self._where: dict[Cluster, int] = {}
-        self._placed: dict[int, set[str | None]] = {}  # every place it had when listed
+        # a key's postings are `_lists[_ids[key]]`; a cluster's keys are held as those ints,
+        # so that each key's tuple is held once, not once per cluster listed under it
+        self._ids: dict[Key, int] = {}
+        self._lists: list[list[int]] = []
+        self._keys: dict[int, array[int]] = {}  # sorted
+        self._placed: dict[int, tuple[str | None, ...]] = {}  # every place it had when listed
 
     def new(self, parent: Cluster | None = None) -> Cluster:
-        self.clusters.append(Cluster(parent=parent))
-        self._where[self.clusters[-1]] = len(self.clusters) - 1
+        self.clusters.append(Cluster(parent=parent, position=len(self.clusters)))
         return self.clusters[-1]
 
     def postings(self, key: Key) -> list[int]:
-        return self._postings.get(key, [])
+        j = self._ids.get(key)
+        return self._lists[j] if j is not None else []
 
     def update(self, c: Cluster) -> None:
         """List `c` (the last cluster created, or one just grown) under its current keys."""
-        i = self._position(c)
-        done = self._keys.setdefault(i, set())
+        i = c.position
+        done = self._keys.get(i, NO_KEYS)
         days: list[date | None] = list(_days(c.dated.date)) if c.dated else [None]
         keys: list[Key] = [("with", p) for p in c.people]
         places = [x for x in (c.place_id, c.region_id) if x]  # found from the city or region
         keys += [("at", c.place_id, p) for p in c.people]
         # pairs of its people, for undated reports (which need two shared people): under each
         # place it was listed with, as its ("at", place, person) entries stay
-        placed = self._placed.setdefault(i, set())
-        placed.add(c.place_id)
+        placed = self._placed.get(i, ())
+        if c.place_id not in placed:
+            placed = self._placed[i] = (*placed, c.place_id)
         pairs = list(combinations(sorted(c.people), 2))
         keys += [("with", a, b) for a, b in pairs]
         keys += [("at", x, a, b) for x in placed for a, b in pairs]
@@ -524,14 +558,22 @@ class ClusterIndex:
             if not c.place_id:
                 keys += [("day", d, "unplaced", "person", p) for p in c.people]
                 keys += [("day", d, "unplaced", "party", e) for e in c.parties]
+        added: set[int] = set()
         for key in keys:
-            if key not in done:
-                done.add(key)
-                self._postings.setdefault(key, []).append(i)
+            j = self._ids.get(key)
+            if j is None:
+                j = self._ids[key] = len(self._lists)
+                self._lists.append([])
+            if j not in added and not _holds(done, j):
+                added.add(j)
+                self._lists[j].append(i)
+        if added:
+            self._keys[i] = array("q", sorted([*done, *added]))
 
-    def keys_of(self, i: int) -> set[Key]:
-        """The keys cluster `i` is listed under."""
-        return self._keys.get(i, set())
+    def listed_under(self, i: int, key: Key) -> bool:
+        """Whether cluster `i` is listed under `key`."""
+        j = self._ids.get(key)
+        return j is not None and _holds(self._keys.get(i, NO_KEYS), j)
 
     def sharing_two(self, key: Key, people: set[str]) -> Iterator[int]:
         """Clusters listed, under the tier of `key` (("at", place, person) or ("with",
@@ -557,8 +599,14 @@ class ClusterIndex:
                 found.update(self.postings(("day", d, *linked, "party", e)))
         return sorted(found)
 
-    def _position(self, c: Cluster) -> int:
-        return self._where[c]
+
+NO_KEYS: array[int] = array("q")
+
+
+def _holds(ints: array[int], j: int) -> bool:
+    """Whether the sorted `ints` hold `j`."""
+    k = bisect_left(ints, j)
+    return k < len(ints) and ints[k] == j
 
 
 def _days(d: DateRange) -> Iterator[date]:

@@ -334,24 +334,52 @@ def _disjoint(a: Cluster, b: Cluster) -> bool:
     return x.start > y.end or y.start > x.end
 
 
+Columns = dict[str, list[Any]]
+SORT_KEYS = {
+    "meetings": ("meeting_id",),
+    "meeting_participants": ("meeting_id", "entity_id"),
+    "meeting_mentions": ("meeting_id", "article_id", "start"),
+}
+
+
 def meeting_rows(clusters: list[Cluster], kb: KnowledgeBase) -> dict[str, list[dict[str, Any]]]:
     """The three tables' rows, each sorted by its primary key; clusters that identify no
     encounter (no city, fewer than two parties) are left out."""
+    return {
+        table: sorted(rows_of(columns), key=lambda r: tuple(r[k] for k in SORT_KEYS[table]))
+        for table, columns in meeting_columns(clusters, kb).items()
+    }
+
+
+def meeting_columns(clusters: list[Cluster], kb: KnowledgeBase) -> dict[str, Columns]:
+    """The rows of `meeting_rows` as columns (a list of values per column), in no set order:
+    a row is a dict only while it is made (a dict per row weighs several times its values)."""
     clusters = keep_identified(clusters)
     ids = meeting_ids(clusters, kb)
-    meetings = [_meeting_row(c, ids, kb) for c in clusters]
-    participants = [
-        {"meeting_id": ids[c], "entity_id": eid, "role": role}
-        for c in clusters
-        for eid, role in sorted(_roles(c).items())
-    ]
-    evidence = [row for c in clusters for row in _evidence_rows(c, ids[c])]
+    meetings: Columns = {}
+    participants: Columns = {"meeting_id": [], "entity_id": [], "role": []}
+    evidence: Columns = {}
+    for c in clusters:
+        _append(meetings, _meeting_row(c, ids, kb))
+        for eid, role in sorted(_roles(c).items()):
+            participants["meeting_id"].append(ids[c])
+            participants["entity_id"].append(eid)
+            participants["role"].append(role)
+        for row in _evidence_rows(c, ids[c]):
+            _append(evidence, row)
     return {
-        "meetings": sorted(meetings, key=lambda r: r["meeting_id"]),
-        "meeting_participants": sorted(
-            participants, key=lambda r: (r["meeting_id"], r["entity_id"])
-        ),
-        "meeting_mentions": sorted(
-            evidence, key=lambda r: (r["meeting_id"], r["article_id"], r["start"])
-        ),
+        "meetings": meetings,
+        "meeting_participants": participants,
+        "meeting_mentions": evidence,
     }
+
+
+def _append(columns: Columns, row: dict[str, Any]) -> None:
+    for name, value in row.items():
+        columns.setdefault(name, []).append(value)
+
+
+def rows_of(columns: Columns) -> list[dict[str, Any]]:
+    """The rows of `columns` as dicts."""
+    names = list(columns)
+    return [dict(zip(names, values, strict=True)) for values in zip(*columns.values(), strict=True)]
