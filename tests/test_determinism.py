@@ -13,11 +13,13 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
+import talkspkg
 from talkspkg.kb import load_knowledge
 from talkspkg.pipeline import annotate_cached
 from talkspkg.raw import plan_raw, read_article
 
 STAGES = ROOT / "src" / "talkspkg" / "stages"
+SOURCES = str(Path(talkspkg.__file__).resolve().parents[1])
 # leads.py knows compiled patterns by id() and keeps every one it knows alive
 KEEPS_ITS_KEYS = {"leads.py"}
 
@@ -61,7 +63,8 @@ def test_annotation_in_a_fresh_process_with_another_hash_seed_is_the_same(tmp_pa
             [sys.executable, "-c", ANNOTATE, str(raw)],
             check=True,
             capture_output=True,
-            env={"PYTHONHASHSEED": "12345", "PATH": ""},
+            # the same sources as this process (a worktree's, not the installed copy's)
+            env={"PYTHONHASHSEED": "12345", "PATH": "", "PYTHONPATH": SOURCES},
         ).stdout
     )
     assert len(there) == len(here) == 300
