@@ -136,7 +136,7 @@ NEGATIVE += [
     "The plan was met with outrage in Kyiv.",
     "Putin held a Security Council meeting in Moscow on Friday.",
     # several encounters told at once by a perfect and a plural
-    "Turkish officials have had discussions with Ukraine and Russia on a ceasefire.",
+    "Swiss diplomats have had discussions with Kyiv and Moscow about a truce.",
     "Macron has held meetings with Zelensky and Starmer since the spring.",
 ]
 
