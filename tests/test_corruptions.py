@@ -62,6 +62,16 @@ class Corruption:
     expect: tuple[str, ...]  # every one of these finding types must be reported
     consistent: bool = False  # re-hash every resource after `apply`
 
+    def damage(self, pkg: Path) -> None:
+        """Apply the corruption to `pkg` (re-hashed when consistent); skip the test where the
+        package has nothing to corrupt."""
+        try:
+            self.apply(pkg)
+        except NotApplicable as exc:
+            pytest.skip(str(exc))
+        if self.consistent:
+            rehash(pkg)
+
 
 CASES: list[Corruption] = []
 
@@ -1010,12 +1020,7 @@ def runner() -> CliRunner:
 def test_validate_reports_each_corruption_with_its_finding_type(
     corruption: Corruption, pkg: Path, runner: CliRunner
 ) -> None:
-    try:
-        corruption.apply(pkg)
-    except NotApplicable as exc:
-        pytest.skip(str(exc))
-    if corruption.consistent:
-        rehash(pkg)
+    corruption.damage(pkg)
     result = runner.invoke(main, ["validate", str(pkg), "--json"])
     assert isinstance(result.exception, SystemExit), result.exception
     assert result.exit_code == 1, result.output
