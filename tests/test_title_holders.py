@@ -46,11 +46,17 @@ def test_title_key_folds_case_dots_apostrophes_and_the() -> None:
         ("Ukraine's prime minister", date(2025, 4, 2), "denys-shmyhal"),
         ("Ukraine’s Prime Minister", date(2025, 10, 1), "yulia-svyrydenko"),
         ("the German Chancellor", date(2025, 11, 4), "friedrich-merz"),
-        ("the German Chancellor", date(2025, 4, 4), None),  # before the holder's `from`
+        ("the German Chancellor", date(2025, 4, 4), "olaf-scholz"),  # before Merz: Scholz
         ("the Kremlin spokesman", date(2027, 1, 5), None),  # after `known_until`
         ("the Turkish intelligence chief", date(2025, 4, 9), "ibrahim-kalin"),  # undated
         ("the Turkish intelligence chief", date(2025, 9, 9), None),  # outside titles_vouched
         ("the Kremlin spokesman", None, None),  # no date, nobody named
+        ("the German Chancellor", date(2025, 3, 20), "olaf-scholz"),  # predecessor ...
+        ("the German Chancellor", date(2025, 5, 6), None),  # ... the handover day: nobody
+        ("the US national security adviser", date(2025, 4, 10), "mike-waltz"),
+        ("the US national security adviser", date(2025, 6, 10), None),  # no successor listed
+        ("Canada's prime minister", date(2025, 3, 10), None),  # before the holder's `from`
+        ("the Polish President", date(2025, 9, 1), None),  # after the holder's `until`
         ("a Kremlin official", date(2025, 9, 30), None),  # no title
     ],
 )
@@ -124,6 +130,12 @@ def test_role_phrase_speakers(body: str, published: str | None, expected: list[s
     assert speakers(body, published) == expected
 
 
+def test_the_speaker_text_is_the_whole_title() -> None:
+    a = article('"The talks were useful," said the US secretary of state.', "2025-08-19")
+    (q,) = quotes(a, KB, mentions(a, KB))
+    assert (q.speaker_id, q.speaker_text) == ("marco-rubio", "the US secretary of state")
+
+
 def test_role_phrase_speakers_stay_below_the_confident_band() -> None:
     a = article('"We want a durable peace," Russia\'s foreign minister said.', "2025-11-20")
     (q,) = quotes(a, KB, mentions(a, KB))
@@ -153,3 +165,6 @@ def test_meetings_keep_the_spring_2025_titles_and_follow_the_dates() -> None:
     dated = "The Russian foreign minister met Wang Yi in Beijing on Tuesday."
     assert "sergei-lavrov" in people(dated, "2025-10-14")  # dated title: beyond spring 2025
     assert "sergei-lavrov" not in people(dated, "2027-03-09")  # past known_until
+    chancellor = "The German chancellor met Wang Yi in Berlin on Tuesday."
+    assert "olaf-scholz" in people(chancellor, "2025-04-15")
+    assert "friedrich-merz" in people(chancellor, "2025-09-16")

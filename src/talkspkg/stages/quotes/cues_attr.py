@@ -224,7 +224,8 @@ def resolve(ctx: Context, s: int, phrase: Phrase, cue: Cue | None, rule: str) ->
     if entity is None and kind in ("anaphor", "unnamed") and phrase.kind != "document":
         holder = _title_holder(ctx, tokens, phrase, cue)  # "the Kremlin spokesman said"
         if holder is not None:
-            entity, kind, weight = holder, "title", ctx.cues.discourse_weight["kb_title"]
+            (entity, b), kind = holder, "title"
+            weight = ctx.cues.discourse_weight["kb_title"]
     if entity is None and (
         kind in ("anaphor", "document") or (kind == "pronoun" and phrase.word != "i")
     ):
@@ -320,11 +321,12 @@ _WORD_AFTER = re.compile(r"[ ]+[A-Za-z][\w’'-]*")
 
 def _title_holder(
     ctx: Context, tokens: tuple[Token, ...], phrase: Phrase, cue: Cue | None
-) -> str | None:
-    """A definite role phrase with nobody named ("the Kremlin spokesman", "Russia's foreign
-    minister", "The US secretary of state" up to its cue): the one person the knowledge base's
-    dated titles give for the article's date (talkspkg/titles.py), never for an indefinite,
-    plural or anonymous phrase ("a Kremlin official", "Russian officials")."""
+) -> tuple[str, int] | None:
+    """(holder, end of the title) of a definite role phrase with nobody named ("the Kremlin
+    spokesman", "Russia's foreign minister", "The US secretary of state" up to its cue): the one
+    person the knowledge base's dated titles give for the article's date (talkspkg/titles.py),
+    never for an indefinite, plural or anonymous phrase ("a Kremlin official", "Russian
+    officials")."""
     if ctx.kb is None or (phrase.head is not None and phrase.head in ctx.cues.unnamed_heads):
         return None
     first = tokens[phrase.first]
@@ -350,7 +352,7 @@ def _title_holder(
     for b in spans:
         found = title_holder(ctx.kb, text[a:b], on, named)
         if found is not None:
-            return found
+            return found, b
     return None
 
 
