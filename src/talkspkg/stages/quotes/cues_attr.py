@@ -23,6 +23,14 @@ principal named with them. "A spokesperson for British Prime Minister Keir Starm
 to Starmer, "a spokesperson for Britain's Foreign, Commonwealth and Development Office" to the
 FCDO; `speaker_text` keeps the phrase as written and `resolution` is `role`. A spokesperson who is
 named ("A spokesperson for the US State department, Tammy Bruce said") is attributed to the person.
+
+Role-phrase policy: a definite role phrase with nobody named that no earlier mention resolves
+("the Kremlin spokesman told reporters", "Russia's foreign minister said", "said the US secretary
+of state") is the one person the knowledge base's dated titles give for the article's date
+(talkspkg/titles.py; nobody outside the vouched span, when tenures overlap, or when the article
+is undated and names no holder); `resolution` is `title`, and the confidence stays below 0.8
+(`kb_title` weight): the article itself names nobody. Indefinite, plural and anonymous phrases
+("a Kremlin official", "Russian officials") never resolve.
 """
 
 from __future__ import annotations
