@@ -163,9 +163,12 @@ def test_cues(paragraphs: tuple[str, ...], rows: list[tuple[str | None, ...]]) -
 
 
 ROLES = [
-    # a role the knowledge base gives exactly one holder
+    # a role the knowledge base gives exactly one holder on the article's date
     (
-        ('"There is nothing to add for now," the Kremlin spokesman told reporters.',),
+        (
+            "Published: 10:00, June 8, 2025",
+            '"There is nothing to add for now," the Kremlin spokesman told reporters.',
+        ),
         "dmitry-peskov",
     ),
     # anonymous and unnamed people: no person, the phrase is kept

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -27,6 +28,18 @@ COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
 
 
 @dataclass(frozen=True, slots=True)
+class Tenure:
+    """Titles of one office and the dates the knowledge base vouches that its entity held it:
+    `start`/`until` when the office was taken/left (None: not stated), `known_until` the last
+    date the holding is vouched for when `until` is unknown (see entities.yaml's header)."""
+
+    names: tuple[str, ...]
+    start: date | None = None
+    until: date | None = None
+    known_until: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Entity:
     entity_id: str
     name: str
@@ -36,6 +49,7 @@ class Entity:
     aliases: tuple[str, ...] = ()
     titles: tuple[str, ...] = ()
     metonyms: tuple[str, ...] = ()
+    tenures: tuple[Tenure, ...] = ()  # the titles grouped by office, with their dates
     curated: bool = True
     source: str = "knowledge-base"
 
@@ -70,6 +84,8 @@ class KnowledgeBase:
     entities: Mapping[str, Entity]
     lexicon: Lexicon = field(default_factory=Lexicon)
     speech_verbs: tuple[str, ...] = ()
+    # the span an undated title is vouched for (entities.yaml `titles_vouched`); None: never
+    titles_vouched: tuple[date, date] | None = None
 
     def get(self, entity_id: str) -> Entity | None:
         return self.entities.get(entity_id)
@@ -81,6 +97,42 @@ def _str_list(value: Any, where: str, key: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise KnowledgeError(f"{where}: {key} must be a list of non-empty strings")
     return tuple(value)
+
+
+def _date(value: Any, where: str, key: str) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    raise KnowledgeError(f"{where}: {key} must be an ISO date (YYYY-MM-DD)")
+
+
+def _tenures(value: Any, where: str) -> tuple[Tenure, ...]:
+    """`titles`: plain strings (one undated tenure) and mappings {names, from, until,
+    known_until} (a dated tenure each)."""
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise KnowledgeError(f"{where}: titles must be a list")
+    plain = [v for v in value if not isinstance(v, dict)]
+    found = [Tenure(_str_list(plain, where, "titles"))] if plain else []
+    for item in (v for v in value if isinstance(v, dict)):
+        unknown = sorted(set(item) - {"names", "from", "until", "known_until"})
+        if unknown:
+            raise KnowledgeError(f"{where}: unknown title field(s) {', '.join(unknown)}")
+        tenure = Tenure(
+            _str_list(item.get("names"), where, "titles.names"),
+            _date(item.get("from"), where, "from"),
+            _date(item.get("until"), where, "until"),
+            _date(item.get("known_until"), where, "known_until"),
+        )
+        if not tenure.names:
+            raise KnowledgeError(f"{where}: a dated title needs names")
+        if tenure.until is not None and tenure.known_until is not None:
+            raise KnowledgeError(f"{where}: a title has until or known_until, not both")
+        end = tenure.until or tenure.known_until
+        if tenure.start is not None and end is not None and end < tenure.start:
+            raise KnowledgeError(f"{where}: a title ends before it starts")
+        found.append(tenure)
+    return tuple(found)
 
 
 def parse_entities(data: Any, source: str) -> tuple[str, dict[str, Entity]]:
@@ -121,6 +173,7 @@ def parse_entities(data: Any, source: str) -> tuple[str, dict[str, Entity]]:
         )
         if unknown:
             raise KnowledgeError(f"{where}: unknown field(s) {', '.join(unknown)}")
+        tenures = _tenures(raw.get("titles"), where)
         entity = Entity(
             entity_id=eid,
             name=name,
@@ -128,8 +181,9 @@ def parse_entities(data: Any, source: str) -> tuple[str, dict[str, Entity]]:
             country=country,
             role=role,
             aliases=_str_list(raw.get("aliases"), where, "aliases"),
-            titles=_str_list(raw.get("titles"), where, "titles"),
+            titles=tuple(t for tenure in tenures for t in tenure.names),
             metonyms=_str_list(raw.get("metonyms"), where, "metonyms"),
+            tenures=tenures,
         )
         for surface in entity.surfaces:
             if surface in owner and owner[surface] != eid:
@@ -194,8 +248,28 @@ def load_knowledge(directory: str | None = None) -> KnowledgeBase:
     """The knowledge base shipped in the package (or in `directory`, for tests)."""
     root = Path(directory) if directory else files("talkspkg") / "knowledge"
     entities_file = root / "entities.yaml"
-    version, entities = parse_entities(_load_yaml(entities_file), "knowledge/entities.yaml")
+    data = _load_yaml(entities_file)
+    version, entities = parse_entities(data, "knowledge/entities.yaml")
+    vouched = _vouched(data, "knowledge/entities.yaml")
     verbs_file = root / "speech_verbs.txt"
     verbs = _load_lines(verbs_file) if verbs_file.is_file() else ()
     lexicon = parse_lexicon(_load_yaml(root / "lexicon.yaml"), "knowledge/lexicon.yaml")
-    return KnowledgeBase(version=version, entities=entities, lexicon=lexicon, speech_verbs=verbs)
+    return KnowledgeBase(
+        version=version,
+        entities=entities,
+        lexicon=lexicon,
+        speech_verbs=verbs,
+        titles_vouched=vouched,
+    )
+
+
+def _vouched(data: Mapping[str, Any], source: str) -> tuple[date, date] | None:
+    """`titles_vouched: [first, last]`: the span undated titles hold for (absent: none)."""
+    span = data.get("titles_vouched")
+    if span is None:
+        return None
+    if not (isinstance(span, list) and len(span) == 2 and all(isinstance(d, date) for d in span)):
+        raise KnowledgeError(f"{source}: titles_vouched must be [first date, last date]")
+    if span[1] < span[0]:
+        raise KnowledgeError(f"{source}: titles_vouched ends before it starts")
+    return span[0], span[1]

@@ -14,9 +14,9 @@ possessives between names are skipped: "Russian President Vladimir Putin"):
   president", "met his Finnish counterpart", "The Turkish foreign minister met ...",
   "Turkey's foreign minister"): the one person of the article who acts for that country with
   that role (a discovered person acts for the country of their title); else the one person
-  whose knowledge-base title the phrase is, only in an article dated within the window those
-  titles were curated for (`kb_title_window`: who held an office later, the knowledge base does
-  not say); else the country;
+  whose knowledge-base title the phrase is on the article's date (the dated title resolver,
+  talkspkg/titles.py: nobody outside the spans the knowledge base vouches for); else the
+  country;
 * "between A and B" after the trigger;
 * a possessive before a noun trigger ("Witkoff's meeting with Putin") and a pair joined by a
   dash ("the Trump-Putin summit");
@@ -48,6 +48,7 @@ from dataclasses import dataclass
 from talkspkg.stages.meetings.context import ArticleContext
 from talkspkg.stages.meetings.sentence import Frame, add_role
 from talkspkg.stages.mentions import Mention
+from talkspkg.titles import title_holder
 
 PARTY_TYPES = ("person", "country")  # organisations: often the press or a ministry
 _TOKEN = re.compile(r"[\w.’'-]+|[,;:–—()\"“”]")
@@ -511,8 +512,7 @@ def role_party(ctx: ArticleContext, pos: int, end: int) -> list[Mention]:
     counterpart", "the Turkish foreign minister", "Turkey's foreign minister"; no name follows):
     the one person of the article who acts for that country and holds that role (a head of
     state or government or a minister for "counterpart"); else the one person whose title in the
-    knowledge base it is, when the article's date lies where the knowledge base's titles hold
-    (`kb_title_window`); else the country itself."""
+    knowledge base holds it on the article's date (talkspkg/titles.py); else the country itself."""
     m = _ROLE_PARTY.match(ctx.text, pos, end)
     if m is None:
         return []
@@ -560,23 +560,10 @@ def _role_subject(ctx: ArticleContext, lo: int, pos: int) -> list[Mention]:
 
 
 def _titled(ctx: ArticleContext, phrase: str) -> str | None:
-    """The one person whose knowledge-base title the phrase is ("the Turkish foreign minister"),
-    when the article's date lies in the window the titles were curated for."""
-    published = ctx.article.meta.published_date
-    lo, hi = ctx.vocab.kb_title_window
-    if published is None or not lo <= published <= hi:
-        return None
-    words = phrase.split(maxsplit=1)
-    if words[0].lower() in ("the", "his", "her", "their"):
-        phrase = words[1]
-    key = " ".join(phrase.lower().replace("’", "'").split())
-    owners = {
-        e.entity_id
-        for e in ctx.kb.entities.values()
-        if e.entity_type == "person"
-        and any(" ".join(t.lower().replace("’", "'").split()) == key for t in e.titles)
-    }
-    return owners.pop() if len(owners) == 1 else None
+    """The one person whose knowledge-base title the phrase is ("the Turkish foreign minister")
+    on the article's date: the dated resolver (talkspkg/titles.py) decides."""
+    named = {m.entity_id for m in ctx.mentions}
+    return title_holder(ctx.kb, phrase, ctx.article.meta.published_date, named)
 
 
 def _last_country(names: Names, lo: int, at: int) -> list[Mention]:

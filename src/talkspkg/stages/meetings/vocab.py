@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -105,7 +104,6 @@ class Vocab:
     name_modified: frozenset[str]
     briefing_verbs: frozenset[str]
     schedule_words: frozenset[str]
-    kb_title_window: tuple[date, date]
     company_cues: Gated
     held_later: Gated
     present_cues: Gated
@@ -177,18 +175,6 @@ def _relative(
     return out
 
 
-def _window(data: Mapping[str, Any], key: str) -> tuple[date, date]:
-    value = data.get(key)
-    if (
-        not isinstance(value, list)
-        or len(value) != 2
-        or not all(isinstance(v, date) for v in value)
-        or value[0] > value[1]
-    ):
-        raise KnowledgeError(f"{SOURCE}: {key} must be [first day, last day]")
-    return value[0], value[1]
-
-
 def _sequel(data: Mapping[str, Any]) -> dict[str, tuple[str, int, bool]]:
     checked = _relative(data, "sequel", ("day", "week", "month"))
     after = {str(k).lower() for k, v in data["sequel"].items() if v.get("after") is True}
@@ -242,7 +228,6 @@ def parse_vocab(data: Any) -> Vocab:
         relative=_relative(data),
         sequel=_sequel(data),
         weekday_modifiers=_int_map(data, "weekday_modifiers"),
-        kb_title_window=_window(data, "kb_title_window"),
         **p,
         **lo,
     )

@@ -76,6 +76,7 @@ class Context:
     subjects: dict[int, Any] = field(default_factory=dict)  # sentence -> discourse.Subject
     genders: dict[str, str] | None = None  # person -> "f"/"m", stages/quotes/gender.py
     _cues: dict[int, list[Cue]] = field(default_factory=dict)
+    kb: KnowledgeBase | None = None  # for the dated title resolver (talkspkg/titles.py)
 
     def cues_of(self, s: int) -> list[Cue]:
         if s not in self._cues:
@@ -197,7 +198,16 @@ def build(
         if word in e.role.lower()
     }
     return Context(
-        article, cues, Grammar(cues), spans, all_sentences, where, prose_refs, addressees, entities
+        article,
+        cues,
+        Grammar(cues),
+        spans,
+        all_sentences,
+        where,
+        prose_refs,
+        addressees,
+        entities,
+        kb=kb,
     )
 
 

@@ -40,6 +40,7 @@ CHANNELS = (
 
 DISCOURSE_WEIGHTS = (
     "own",
+    "kb_title",
     "agreed",
     "subject",
     "conflict",

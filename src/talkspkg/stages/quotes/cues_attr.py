@@ -23,10 +23,19 @@ principal named with them. "A spokesperson for British Prime Minister Keir Starm
 to Starmer, "a spokesperson for Britain's Foreign, Commonwealth and Development Office" to the
 FCDO; `speaker_text` keeps the phrase as written and `resolution` is `role`. A spokesperson who is
 named ("A spokesperson for the US State department, Tammy Bruce said") is attributed to the person.
+
+Role-phrase policy: a definite role phrase with nobody named that no earlier mention resolves
+("the Kremlin spokesman told reporters", "Russia's foreign minister said", "said the US secretary
+of state") is the one person the knowledge base's dated titles give for the article's date
+(talkspkg/titles.py; nobody outside the vouched span, when tenures overlap, or when the article
+is undated and names no holder); `resolution` is `title`, and the confidence stays below 0.8
+(`kb_title` weight): the article itself names nobody. Indefinite, plural and anonymous phrases
+("a Kremlin official", "Russian officials") never resolve.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from talkspkg.stages.quotes import discourse
@@ -35,6 +44,7 @@ from talkspkg.stages.quotes.cues import Cue, leading_channel
 from talkspkg.stages.quotes.discourse import clause_start, dateline_end
 from talkspkg.stages.quotes.speaker import Phrase, classify, extend, issuer_list, phrase_at
 from talkspkg.stages.quotes.text import Token
+from talkspkg.titles import title_holder
 
 RULES = (
     "quote-then-speaker-verb",
@@ -219,6 +229,11 @@ def resolve(ctx: Context, s: int, phrase: Phrase, cue: Cue | None, rule: str) ->
             entity, channel = _document_it(ctx, s, a, channel)
             kind = "document" if entity else kind
             entity = entity or ctx.thing_before(a, ctx.sentences[s].paragraph)
+    if entity is None and kind in ("anaphor", "unnamed") and phrase.kind != "document":
+        holder = _title_holder(ctx, tokens, phrase, cue)  # "the Kremlin spokesman said"
+        if holder is not None:
+            (entity, b), kind = holder, "title"
+            weight = ctx.cues.discourse_weight["kb_title"]
     if entity is None and (
         kind in ("anaphor", "document") or (kind == "pronoun" and phrase.word != "i")
     ):
@@ -307,6 +322,46 @@ def _office_of(ctx: Context, tokens: tuple[Token, ...], phrase: Phrase) -> str |
         if e.entity_type == "organization" and e.name.lower() == wanted
     ]
     return found[0] if len(found) == 1 else None
+
+
+_WORD_AFTER = re.compile(r"[ ]+[A-Za-z][\w’'-]*")
+
+
+def _title_holder(
+    ctx: Context, tokens: tuple[Token, ...], phrase: Phrase, cue: Cue | None
+) -> tuple[str, int] | None:
+    """(holder, end of the title) of a definite role phrase with nobody named ("the Kremlin
+    spokesman", "Russia's foreign minister", "The US secretary of state" up to its cue): the one
+    person the knowledge base's dated titles give for the article's date (talkspkg/titles.py),
+    never for an indefinite, plural or anonymous phrase ("a Kremlin official", "Russian
+    officials")."""
+    if ctx.kb is None or (phrase.head is not None and phrase.head in ctx.cues.unnamed_heads):
+        return None
+    first = tokens[phrase.first]
+    definite = first.lower == "the" or (
+        first.kind == "mention" and ctx.grammar.possessive(tokens, phrase.first)
+    )
+    if not definite:
+        return None
+    text = ctx.article.text
+    a = first.start
+    spans = [tokens[phrase.last].end]
+    if cue is not None and cue.first > phrase.last:  # "The US secretary of state said"
+        spans.append(tokens[cue.first - 1].end)
+    end = spans[0]
+    for _ in range(4):  # "said the US secretary of state": words the phrase stopped at
+        m = _WORD_AFTER.match(text, end)
+        if m is None:
+            break
+        end = m.end()
+        spans.append(end)
+    on = ctx.article.meta.published_date
+    named = {r.entity_id for r in ctx.prose_refs if r.source == "mention"}
+    for b in spans:
+        found = title_holder(ctx.kb, text[a:b], on, named)
+        if found is not None:
+            return found, b
+    return None
 
 
 def _the_institution(ctx: Context, tokens: tuple[Token, ...], phrase: Phrase) -> bool:

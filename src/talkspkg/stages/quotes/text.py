@@ -8,7 +8,9 @@ is read as its words.
 
 References also include "the <title>" of a curated person (knowledge base `titles`, e.g. "The
 US Secretary of State stated ..."): the knowledge base documents titles as exactly such speaker
-references, and the mentions stage does not produce them. A title the article gives a
+references, and the mentions stage does not produce them. The holder is the one person the
+dated resolver (talkspkg/titles.py) gives for the article's date: no reference when the date is
+unknown or outside what the knowledge base vouches for. A title the article gives a
 discovered person as their role ("Jane Lopez, the US Secretary of State") is that person's in
 this article, not the knowledge base's holder (nobody's when two discovered people hold it).
 """
@@ -28,6 +30,7 @@ from talkspkg.stages.mentions import MentionResult
 from talkspkg.stages.quotes.cues import QuoteCues
 from talkspkg.stages.quotes.detect import QuoteSpan
 from talkspkg.stages.spans import resolve_overlaps
+from talkspkg.titles import title_holder
 
 SPEAKER_TYPES = ("person", "organization", "country")
 _STOP = re.compile(r"[.!?]")
@@ -71,14 +74,12 @@ class Sentence:
 
 
 @cache
-def _title_pattern(kb: KnowledgeBase) -> tuple[re.Pattern[str] | None, dict[str, str]]:
-    owner = {
-        t: e.entity_id for e in kb.entities.values() if e.entity_type == "person" for t in e.titles
-    }
-    if not owner:
-        return None, owner
-    alts = "|".join(map(re.escape, sorted(owner, key=len, reverse=True)))
-    return re.compile(rf"(?<!\w)(?:[Tt]he)\s+({alts})(?!\w)"), owner
+def _title_pattern(kb: KnowledgeBase) -> re.Pattern[str] | None:
+    titles = {t for e in kb.entities.values() if e.entity_type == "person" for t in e.titles}
+    if not titles:
+        return None
+    alts = "|".join(map(re.escape, sorted(titles, key=len, reverse=True)))
+    return re.compile(rf"(?<!\w)(?:[Tt]he)\s+({alts})(?!\w)")
 
 
 def references(article: Article, kb: KnowledgeBase, found: MentionResult) -> list[Ref]:
@@ -88,12 +89,14 @@ def references(article: Article, kb: KnowledgeBase, found: MentionResult) -> lis
         entity = kb.entities.get(m.entity_id) or found.discovered.get(m.entity_id)
         etype = entity.entity_type if entity else "unknown"
         refs.append(Ref(m.start, m.end, m.entity_id, etype, "mention"))
-    pattern, owner = _title_pattern(kb)
+    pattern = _title_pattern(kb)
     if pattern is not None:
+        on = article.meta.published_date
+        named = {m.entity_id for m in found.mentions}
         for m in pattern.finditer(article.text):
             holders = _article_holders(found, m.group(1))
-            eid = owner[m.group(1)] if not holders else next(iter(holders))
-            if len(holders) <= 1:
+            eid = next(iter(holders)) if holders else title_holder(kb, m.group(1), on, named)
+            if len(holders) <= 1 and eid is not None:
                 refs.append(Ref(m.start(1), m.end(1), eid, "person", "title", 1))
     return resolve_overlaps(refs)
 
