@@ -198,27 +198,34 @@ class Live:
 
 
 MIN_GATED = 24  # shorter ranges are matched directly: their grams cost more than the match
-# the ranges of the text last read: text, {(start, end): (compacted, grams)}
+FEW_LEADS = 16  # a pattern with at most this many leads looks for each in the compacted text
+# the ranges of the text last read: text, {(start, end): [compacted, grams or None]}
 _memo: list[Any] = [None, {}]
 MEMO_RANGES = 512  # a sentence, its clauses and windows: a few dozen ranges per sentence
 
 
-def _range_grams(text: str, start: int, end: int) -> tuple[str, frozenset[str]]:
-    """Compacted text[start:end] and its WIDTH-grams; the ranges of the text last read are
-    kept, since each sentence and clause is tested against many patterns in turn."""
+def _range_entry(text: str, start: int, end: int) -> list[Any]:
+    """[compacted text[start:end], its WIDTH-grams or None until asked for]; the ranges of the
+    text last read are kept, since each sentence and clause is tested against many patterns in
+    turn."""
     if _memo[0] is not text:
         _memo[:] = [text, {}]
-    ranges: dict[tuple[int, int], tuple[str, frozenset[str]]] = _memo[1]
+    ranges: dict[tuple[int, int], list[Any]] = _memo[1]
     found = ranges.get((start, end))
     if found is None:
         if len(ranges) >= MEMO_RANGES:
             ranges.clear()
-        low = compact(text[start:end])
-        found = ranges[(start, end)] = (
-            low,
-            frozenset(low[i : i + WIDTH] for i in range(len(low) - WIDTH + 1)),
-        )
+        found = ranges[(start, end)] = [compact(text[start:end]), None]
     return found
+
+
+def _range_grams(text: str, start: int, end: int) -> tuple[str, frozenset[str]]:
+    """Compacted text[start:end] and its WIDTH-grams (see _range_entry)."""
+    found = _range_entry(text, start, end)
+    if found[1] is None:
+        low = found[0]
+        found[1] = frozenset(low[i : i + WIDTH] for i in range(len(low) - WIDTH + 1))
+    return found[0], found[1]
 
 
 class Gated:
@@ -246,6 +253,9 @@ class Gated:
         end = min(end, len(text))
         if self._long is None or end - start < MIN_GATED:
             return False
+        if len(self._long) <= FEW_LEADS:  # a few substring searches cost less than the grams
+            low = _range_entry(text, start, end)[0]
+            return not any(x in low for x in self._long) and not any(x in low for x in self._short)
         low, grams = _range_grams(text, start, end)
         return grams.isdisjoint(self._long) and not any(x in low for x in self._short)
 
