@@ -45,6 +45,37 @@ def compact(text: str) -> str:
     return " " + " ".join(_DIGIT.sub("0", fold(text)).split()) + " "
 
 
+def headed(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern` behind a lookahead for the first characters of its leads: the same matches
+    (every match starts with a lead, and the lookahead accepts every character that a lead's
+    first one stands for), found faster, since `re` then rejects most positions with one
+    character test instead of entering the pattern's lookbehinds, optional groups and
+    alternations. The pattern itself when its start is not literal (or it is verbose)."""
+    return _headed(pattern.pattern, pattern.flags) or pattern
+
+
+@cache
+def _headed(source: str, flags: int) -> re.Pattern[str] | None:
+    found = leads(source, flags)
+    if found is None or flags & re.VERBOSE or _global(source):
+        return None
+    firsts = sorted({lead[0] for lead in found})
+    parts = []
+    letters = "".join(re.escape(c) for c in firsts if c not in " 0")
+    if letters:  # leads are folded: the case-insensitive class takes every character folded so
+        parts.append(f"(?iu:[{letters}])")
+    if " " in firsts:  # a run of whitespace
+        parts.append(r"(?u:\s)")
+    if "0" in firsts:  # any decimal digit
+        parts.append(r"(?u:\d)")
+    return re.compile(f"(?={'|'.join(parts)})(?:{source})", flags)
+
+
+def _global(source: str) -> bool:
+    """True when `source` opens with global inline flags ("(?i)..."), which must stay first."""
+    return re.match(r"\(\?[aiLmsux]+\)", source) is not None
+
+
 class _Unconstrained(Exception):
     pass
 
@@ -233,10 +264,11 @@ class Gated:
 
     Same results as the pattern itself (the rest of its API is passed through as is)."""
 
-    __slots__ = ("_long", "_short", "compiled")
+    __slots__ = ("_long", "_scan", "_short", "compiled")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.compiled = pattern
+        self._scan = headed(pattern)  # what finditer and search run
         found = leads(pattern.pattern, pattern.flags)
         self._long = None if found is None else frozenset(x for x in found if len(x) == WIDTH)
         self._short = () if found is None else tuple(x for x in found if len(x) < WIDTH)
@@ -264,12 +296,12 @@ class Gated:
     ) -> Iterator[re.Match[str]]:
         if self._absent(text, pos, endpos):
             return iter(())
-        return self.compiled.finditer(text, pos, endpos)
+        return self._scan.finditer(text, pos, endpos)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         if self._absent(text, pos, endpos):
             return None
-        return self.compiled.search(text, pos, endpos)
+        return self._scan.search(text, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.compiled.match(text, pos, endpos)
