@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from talkspkg.stages.leads import Gated, LeadIndex, compact, fold, leads
+from talkspkg.stages.leads import Gated, LeadIndex, compact, fold, headed, leads
 from talkspkg.stages.proposals import load_codebook, load_cues
 
 RAW = Path(__file__).resolve().parent.parent / "raw"
@@ -178,3 +178,39 @@ def test_gated_skips_a_sentence_without_its_leads() -> None:
     busy = "Leaders met for TALKS in the capital on a long unremarkable day."
     assert not gated._absent(busy, 0, len(busy))
     assert [m.group() for m in gated.finditer(busy)] == ["TALKS"]
+
+
+ODD = [
+    "\u212aremlin",
+    "Cea\u017fefire",
+    "\u0130stanbul",
+    "\u0663\u0660-day",
+    "\u2003talks",
+    "NATO\u2019s",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from([*WORDS, *MEETING_WORDS, *ODD]), st.sampled_from(SPACES)),
+        max_size=14,
+    ),
+    st.integers(0, 8),
+)
+def test_headed_patterns_find_what_their_pattern_finds(
+    parts: list[tuple[str, str]], cut: int
+) -> None:
+    text = "".join(w + sp for w, sp in parts)
+    start = min(cut, len(text))
+    for pattern in [*knowledge_patterns(), *meeting_patterns()]:
+        scan = headed(pattern)
+        assert [(m.span(), m.groups()) for m in scan.finditer(text, start)] == [
+            (m.span(), m.groups()) for m in pattern.finditer(text, start)
+        ], pattern.pattern
+
+
+def test_headed_keeps_a_pattern_whose_start_is_not_literal() -> None:
+    for source in (r"\w+\s+said", r"(?i)talks", r"(?x) talks  # a comment"):
+        pattern = re.compile(source)
+        assert headed(pattern) is pattern

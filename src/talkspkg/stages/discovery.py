@@ -56,6 +56,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from talkspkg.document import Article, SegmentKind
 from talkspkg.kb import KnowledgeBase, Lexicon
@@ -125,8 +126,23 @@ class Token:
     text: str
 
 
+# the segments of the text last tokenised: [text, {(start, end): tokens}] (the people and the
+# organisations discoverers read the same segments)
+_memo: list[Any] = [None, {}]
+MEMO_SEGMENTS = 1024
+
+
 def _tokens(text: str, start: int, end: int) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    if _memo[0] is not text:
+        _memo[:] = [text, {}]
+    found = _memo[1].get((start, end))
+    if found is None:
+        if len(_memo[1]) >= MEMO_SEGMENTS:
+            _memo[1].clear()
+        found = _memo[1][(start, end)] = tuple(
+            Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)
+        )
+    return list(found)
 
 
 def _bare(tok: str) -> str:

@@ -48,6 +48,7 @@ from talkspkg.kb import Entity, KnowledgeBase
 from talkspkg.stages.candidates import DISCOVERED, PROSE, Candidate
 from talkspkg.stages.discovery import _FUNCTION_CAPS, Discovered
 from talkspkg.stages.kbmatch import title_case
+from talkspkg.stages.leads import headed
 from talkspkg.textutil import slug
 
 _WORD = r"[A-Z][^\W\d_]*(?:(?:-|[’'](?![sS]\b))[^\W\d_]+)*"
@@ -121,22 +122,27 @@ def _venue_core(name: str) -> list[str]:
 
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
+    # headed: the same matches, found faster (stages/leads.py)
     w = place_words()
     venue = _alt(w.venue_nouns)
     nm = _full_name()
     return {
-        "slot": re.compile(rf"\b(?:in|at|to)\s+(?P<name>{nm})"),
-        "at": re.compile(rf"\b(?:at|in|inside)\s+(?:the\s+)?(?P<name>{nm})"),
-        "visit": re.compile(rf"\b(?:{_alt(w.visit_verbs)})\s+(?P<name>{nm})"),
-        "aboard": re.compile(rf"\b(?:{_alt(w.aboard)})\s+(?:the\s+)?(?P<name>{nm})"),
+        "slot": headed(re.compile(rf"\b(?:in|at|to)\s+(?P<name>{nm})")),
+        "at": headed(re.compile(rf"\b(?:at|in|inside)\s+(?:the\s+)?(?P<name>{nm})")),
+        "visit": headed(re.compile(rf"\b(?:{_alt(w.visit_verbs)})\s+(?P<name>{nm})")),
+        "aboard": headed(re.compile(rf"\b(?:{_alt(w.aboard)})\s+(?:the\s+)?(?P<name>{nm})")),
         "then": re.compile(rf"(?:,\s*|\s+in\s+)(?P<name>{nm})"),
         "region": re.compile(rf"(?:,\s*|\s+in\s+)(?P<name>{_NAME})"),
-        "noun": re.compile(
-            rf"(?<![–—-])\bthe\s+(?P<name>{nm})\s+(?:peace\s+)?(?:{_alt(w.meeting_nouns)})\b"
+        "noun": headed(
+            re.compile(
+                rf"(?<![–—-])\bthe\s+(?P<name>{nm})\s+(?:peace\s+)?(?:{_alt(w.meeting_nouns)})\b"
+            )
         ),
-        "venue": re.compile(
-            rf"\bat\s+(?:the\s+(?P<name>{nm})\s+(?:{venue})\b"
-            rf"|(?P<owner>{nm}){_POSS}\s+(?:[A-Z][\w’'-]*\s+){{0,3}}(?i:{venue})\b)"
+        "venue": headed(
+            re.compile(
+                rf"\bat\s+(?:the\s+(?P<name>{nm})\s+(?:{venue})\b"
+                rf"|(?P<owner>{nm}){_POSS}\s+(?:[A-Z][\w’'-]*\s+){{0,3}}(?i:{venue})\b)"
+            )
         ),
         "kind": re.compile(
             rf"\b(?:[A-Za-z][\w-]*\s+){{0,3}}?"

@@ -55,7 +55,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 from itertools import pairwise
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from talkspkg.schema.contracts import MAX_DAY_RANGE
 from talkspkg.stages.leads import Gated
@@ -201,12 +201,30 @@ def _abbreviated(vocab: Vocab, word: str) -> bool:
     return len(word) < max(len(w) for w, n in vocab.months.items() if n == number)
 
 
+# the ranges of the text last read: [text, vocab, {(start, end): expressions}]. The anchor,
+# the narrative years and the sentences of one article read many of the same ranges.
+_memo: list[Any] = [None, None, {}]
+MEMO_RANGES = 1024
+
+
 def find_dates(
     text: str, start: int = 0, end: int | None = None, vocab: Vocab | None = None
 ) -> list[DateExpr]:
     """Every time expression in text[start:end], non-overlapping (longest-leftmost), in order."""
     vocab = vocab or load_vocab()
     end = len(text) if end is None else end
+    if _memo[0] is not text or _memo[1] is not vocab:
+        _memo[:] = [text, vocab, {}]
+    ranges: dict[tuple[int, int], tuple[DateExpr, ...]] = _memo[2]
+    found = ranges.get((start, end))
+    if found is None:
+        if len(ranges) >= MEMO_RANGES:
+            ranges.clear()
+        found = ranges[(start, end)] = tuple(_find_dates(text, start, end, vocab))
+    return list(found)
+
+
+def _find_dates(text: str, start: int, end: int, vocab: Vocab) -> list[DateExpr]:
     pats = _patterns(vocab)
     found: list[DateExpr] = []
 

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from talkspkg.stages.leads import headed
 from talkspkg.stages.meetings.context import ArticleContext
 from talkspkg.stages.meetings.vocab import Vocab
 from talkspkg.stages.mentions import Mention
@@ -145,6 +146,10 @@ def _delegation_patterns(vocab: Vocab) -> tuple[re.Pattern[str], ...]:
     nouns = "|".join(sorted(vocab.delegation_nouns, key=len, reverse=True))
     nouns = rf"(?i:{nouns})"
     triggers = rf"(?i:{vocab.nouns.pattern})"
+    return tuple(map(headed, _plain_delegation_patterns(nouns, triggers)))  # same matches
+
+
+def _plain_delegation_patterns(nouns: str, triggers: str) -> tuple[re.Pattern[str], ...]:
     return (
         re.compile(rf"\b(?P<noun>{nouns})\s+(?i:from|of)\s+(?P<list>{_LIST})"),
         re.compile(

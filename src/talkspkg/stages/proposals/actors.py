@@ -90,10 +90,26 @@ def _demonym_patterns(kb: KnowledgeBase) -> tuple[re.Pattern[str], re.Pattern[st
     )
     roles = "|".join(map(re.escape, sorted(kb.lexicon.role_words, key=len, reverse=True)))
     collective = re.compile(rf"\b[Tt]he\s+(?P<word>{plural})\b")
+    # the lookahead only skips positions where no adjective can start (their first characters):
+    # `re` would otherwise try all ~300 alternatives at every word boundary of the article
+    firsts = "".join(sorted({w[0] for w in words}))
     role_phrase = re.compile(
-        rf"\b(?P<word>{adjectives})\s+(?:(?!(?:and|or)\s)[A-Za-z-]+\s+){{0,2}}?(?i:{roles})s?\b"
+        rf"\b(?=[{re.escape(firsts)}])(?P<word>{adjectives})\s+"
+        rf"(?:(?!(?:and|or)\s)[A-Za-z-]+\s+){{0,2}}?(?i:{roles})s?\b"
     )
     return collective, role_phrase
+
+
+@cache
+def _speech_patterns(kb: KnowledgeBase) -> tuple[re.Pattern[str], ...]:
+    """The speech-verb patterns of Actors (built once per knowledge base, not per article)."""
+    verbs = "|".join(map(re.escape, sorted(kb.lexicon.name_speech_verbs)))
+    return (
+        # "Putin said", "Putin reportedly said", "Putin has repeatedly said"
+        re.compile(rf"^\s*(?:,\s*)?(?:(?:has|have|had)\s+\w+ly\s+|\w+\s+)?(?:{verbs})\b"),
+        re.compile(rf"\b(?:{verbs})\s+$"),
+        re.compile(rf"\b(?:{verbs})\b"),
+    )
 
 
 class Actors:
@@ -144,13 +160,7 @@ class Actors:
             actors.append(Actor(m.start(), m.end(), None, None, "first-person"))
         self.actors = sorted(actors, key=lambda a: (a.start, a.end))
         self._starts = [a.start for a in self.actors]
-        verbs = "|".join(map(re.escape, sorted(kb.lexicon.name_speech_verbs)))
-        # "Putin said", "Putin reportedly said", "Putin has repeatedly said"
-        self.speech = re.compile(
-            rf"^\s*(?:,\s*)?(?:(?:has|have|had)\s+\w+ly\s+|\w+\s+)?(?:{verbs})\b"
-        )
-        self.speech_before = re.compile(rf"\b(?:{verbs})\s+$")
-        self.speech_verb = re.compile(rf"\b(?:{verbs})\b")
+        self.speech, self.speech_before, self.speech_verb = _speech_patterns(kb)
 
     def entity(self, entity_id: str) -> Entity | None:
         return self.kb.entities.get(entity_id) or self.found.discovered.get(entity_id)

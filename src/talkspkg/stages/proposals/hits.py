@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from talkspkg.stages.leads import Live
+from talkspkg.stages.leads import Live, headed
 from talkspkg.stages.proposals.codebook import Codebook
 from talkspkg.stages.proposals.cues import Cues
 from talkspkg.stages.proposals.text import Sentence
@@ -55,8 +55,9 @@ def _matches(
     match it (see stages/leads.py), the others are not run."""
     out: list[re.Match[str]] = []
     for pattern in live.of(patterns):
+        scan = headed(pattern)  # the same matches, found faster
         out.extend(
-            m for m in pattern.finditer(text, sentence.start, sentence.end) if m.end() > m.start()
+            m for m in scan.finditer(text, sentence.start, sentence.end) if m.end() > m.start()
         )
     return out
 

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from talkspkg.stages.leads import headed
 from talkspkg.stages.meetings.dates import Anchor, find_dates, resolve
 from talkspkg.stages.meetings.model import MeetingMention
 from talkspkg.stages.proposals.attribution import Context
@@ -157,7 +158,7 @@ def find_presentations(
     """The presentations of sentence `s` (see the module policy)."""
     found: list[Presentation] = []
     for pattern in cues.presentation:
-        for verb in pattern.finditer(text, s.start, s.end):
+        for verb in headed(pattern).finditer(text, s.start, s.end):  # same matches, faster
             if _NOT_YET.search(text, s.start, verb.start()):
                 continue
             ctx = _proposal(text, s, verb, resolved, cues)
