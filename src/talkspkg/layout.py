@@ -12,9 +12,14 @@ from typing import Any
 
 def listed_paths(descriptor: Mapping[str, Any]) -> set[str]:
     """The local files the descriptor's resources name: their `path` and `schema` (not URLs)."""
-    paths: set[str] = set()
     resources = descriptor.get("resources")
-    for resource in resources if isinstance(resources, list) else []:
+    return named_paths(resources if isinstance(resources, list) else [])
+
+
+def named_paths(resources: Iterable[Any]) -> set[str]:
+    """The local files these resources name: their `path` and `schema` (not URLs)."""
+    paths: set[str] = set()
+    for resource in resources:
         if not isinstance(resource, dict):
             continue
         for key in ("path", "schema"):

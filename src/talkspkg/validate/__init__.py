@@ -95,6 +95,8 @@ def validate_package(root: Path, *, share: bool | None = None) -> Report:
             report.findings.append(
                 Finding("check-error", f"check {check.__name__} could not run: {exc!r}")
             )
+        if check is descriptor_valid:
+            ctx.compact_resources()  # no later check reads more than COMPACT_KEYS
     if ctx.descriptor is not None:
         present = ctx.present_tables()
         report.stats["tables"] = len(present)

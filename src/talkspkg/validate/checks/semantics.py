@@ -16,7 +16,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from talkspkg.layout import files_under, listed_paths
+from talkspkg.layout import files_under, named_paths
 from talkspkg.schema.contracts import (
     CONTENT_IDS,
     DATED_RANGES,
@@ -368,7 +368,7 @@ def article_counts(ctx: PackageContext) -> Iterator[Finding]:
 
 def closed_package(ctx: PackageContext) -> Iterator[Finding]:
     """Every file under data/, schemas/ and raw/ is listed by the descriptor."""
-    listed = listed_paths({"resources": ctx.resources()})
+    listed = named_paths(ctx.resources())
     for rel in files_under(ctx.root, CLOSED_FOLDERS):
         if rel not in listed:
             yield Finding(

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from talkspkg.schema.tableschema import columns, table_meta
 from talkspkg.validate.context import PackageContext, Unavailable
@@ -30,17 +31,23 @@ def span_tables(ctx: PackageContext) -> list[str]:
     ]
 
 
-def _raw_paths(ctx: PackageContext) -> dict[str, str] | None:
-    """Raw path of every article, by article_id (the last row wins, as a dict of texts did);
-    None when the package has no raw folder."""
+def _raw_paths(ctx: PackageContext) -> pa.Table | None:
+    """article_id and raw_path of every article, last row first (so that the last row of an
+    article wins in `_paths_of`, as a dict of texts did); None when the package has no raw
+    folder. Arrow columns, not a dict: 100,000 articles would hold 200,000 strings."""
     if not (ctx.root / "raw").is_dir():
         return None
     rows = ctx.table("articles").select(["article_id", "raw_path"])
-    return dict(zip(rows["article_id"].to_pylist(), rows["raw_path"].to_pylist(), strict=True))
+    return rows.take(pa.array(range(rows.num_rows - 1, -1, -1), pa.int64()))
 
 
-def _raw_text(ctx: PackageContext, paths: dict[str, str], article_id: str) -> str | None:
-    rel = paths.get(article_id)
+def _paths_of(paths: pa.Table, article_ids: pa.ChunkedArray) -> list[str | None]:
+    """The raw path of each row's article (None when no article has its id)."""
+    at = pc.index_in(article_ids, value_set=paths["article_id"].combine_chunks())
+    return pc.take(paths["raw_path"], at).to_pylist()  # type: ignore[no-any-return]
+
+
+def _raw_text(ctx: PackageContext, rel: str | None) -> str | None:
     if rel is None:
         return None
     try:
@@ -49,9 +56,10 @@ def _raw_text(ctx: PackageContext, paths: dict[str, str], article_id: str) -> st
         return None  # reported by raw_integrity
 
 
-def _mismatched(ctx: PackageContext, spans: pa.Table, paths: dict[str, str]) -> list[int]:
+def _mismatched(ctx: PackageContext, spans: pa.Table, paths: pa.Table) -> list[int]:
     """Indices of rows with sane offsets whose text is not raw_text[start:end]."""
     cols = [spans[c].to_pylist() for c in ("article_id", "start", "end", "text")]
+    rels = _paths_of(paths, spans["article_id"])
     order = sorted(range(spans.num_rows), key=lambda i: cols[0][i] or "")
     bad = []
     current, source = None, None
@@ -60,7 +68,7 @@ def _mismatched(ctx: PackageContext, spans: pa.Table, paths: dict[str, str]) -> 
         if start is None or end is None or start < 0 or end <= start:
             continue
         if article_id != current:
-            current, source = article_id, _raw_text(ctx, paths, article_id)
+            current, source = article_id, _raw_text(ctx, rels[i])
         if source is not None and source[start:end] != text:
             bad.append(i)
     return sorted(bad)
