@@ -85,7 +85,9 @@ class Quotes(SpanChecks):
         description="How speaker_text was resolved to speaker_id: name, title ('the US "
         "Secretary of State'), role (a spokesperson speaks for their principal), anaphor "
         "('the spokesperson'), document ('the statement' -> its issuer), pronoun, unnamed "
-        "(no entity), none (no speaker phrase).",
+        "(no entity), none (no speaker phrase), fallback (a lower-confidence guess where the "
+        "strict rules found nobody: the passage's current speaker or a gender-fitting subject; "
+        "confidence below 0.8).",
     )
     continues: Str = pa.Field(
         nullable=True,

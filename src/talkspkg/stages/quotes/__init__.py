@@ -30,7 +30,17 @@ from talkspkg.stages.quotes.detect import QuoteSpan, body_paragraphs, detect
 __all__ = ["CHANNELS", "KINDS", "RESOLUTIONS", "RULES", "Quote", "quotes", "ruleset"]
 
 KINDS = ("direct", "partial")
-RESOLUTIONS = ("name", "title", "role", "anaphor", "document", "pronoun", "unnamed", "none")
+RESOLUTIONS = (
+    "name",
+    "title",
+    "role",
+    "anaphor",
+    "document",
+    "pronoun",
+    "unnamed",
+    "none",
+    "fallback",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +119,8 @@ def _row(
     sp = done.speaker
     cue = done.cue
     confidence = rules[done.rule] * resolutions[done.resolution] * done.weight
+    if done.resolution == "fallback":  # its measured band (quote_cues.yaml), not a product
+        confidence = done.weight
     continues = spans[q.continues] if q.continues is not None else None
     return Quote(
         quote_id=_quote_id(article.article_id, q),

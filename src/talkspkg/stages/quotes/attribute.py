@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 
-from talkspkg.stages.quotes import discourse
+from talkspkg.stages.quotes import discourse, fallback
 from talkspkg.stages.quotes.context import Attribution, Context
 from talkspkg.stages.quotes.cues_attr import RULES as CUE_RULES
 from talkspkg.stages.quotes.cues_attr import by_cues, clause_subject, resolve, word_count
@@ -259,7 +259,8 @@ def attribute(ctx: Context) -> list[Attribution | None]:
     for n in range(count):
         if ctx.results[n] is None:
             ctx.results[n] = _echo(ctx, n)
-    return [_keep(ctx, n, done) for n, done in enumerate(ctx.results)]
+    rows = [_keep(ctx, n, done) for n, done in enumerate(ctx.results)]
+    return [fallback.resolve(ctx, n, rows) or done for n, done in enumerate(rows)]
 
 
 def _reads_as_speech(ctx: Context, n: int) -> bool:
