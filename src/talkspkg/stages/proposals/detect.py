@@ -402,8 +402,11 @@ class _Article:
             else:
                 others = [c for c in carrying.get(term.label, {}).values() if c.proposer_id != side]
                 targets = [(c, "article-term") for c in others]
-                if not targets and not stance.local:
-                    targets = [self._agreement(stance, holder, side) or (None, "corpus-term")]
+                agreed = self._agreement(stance, holder, side) if not stance.local else None
+                if agreed is not None:  # a term parties agree to together is each one's term
+                    targets.append(agreed)
+                elif not targets and not stance.local:
+                    targets = [(None, "corpus-term")]
             for target, how in targets:
                 yield self.claim(
                     a.sentence,

@@ -1,0 +1,164 @@
+"""Stage `proposals`: the causes of the dev misses (issue #15), with sentences of our own.
+
+Each class the dev articles showed is tested here with other names and wordings, and with
+negatives: an act of one side alone, a provision only mentioned, a different provision sharing a
+word, another actor.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from talkspkg.kb import load_knowledge
+from talkspkg.pipeline import make_article
+from talkspkg.raw import RawFile
+from talkspkg.stages.meetings import meeting_mentions
+from talkspkg.stages.mentions import mentions
+from talkspkg.stages.proposals import proposal_evidence
+
+KB = load_knowledge()
+PE = "humanitarian.prisoner_exchange"
+SEQ = "process.sequencing"
+GUAR = "security.guarantees"
+
+
+def claims(text: str) -> set[tuple[str, str, str, str | None]]:
+    """(code, stance, entity, proposer) of every claim of a text of our own."""
+    article = make_article(RawFile(Path("raw/x.txt"), "x", "\n" + text + "\n", "0" * 64))
+    found = mentions(article, KB)
+    result = proposal_evidence(article, KB, found, meeting_mentions(article, KB, found))
+    return {(e.code, e.stance, e.entity_id, e.proposer_id) for e in result.evidence}
+
+
+def proposers(text: str, code: str) -> set[str | None]:
+    return {p for c, _, _, p in claims(text) if c == code}
+
+
+# ------------------------------------------------ (b) a joint agreement is each party's term
+
+
+def test_joint_agreement_is_each_partys_term_beside_an_earlier_proposal() -> None:
+    text = (
+        "Kyiv proposed an exchange of all prisoners of war in March.\n\n"
+        "In May, Russia and Ukraine agreed to swap 390 prisoners each."
+    )
+    assert {"ukraine", "russia"} <= proposers(text, PE)
+
+
+def test_acceptance_by_one_side_is_no_term_of_its_own() -> None:
+    text = (
+        "Kyiv proposed an exchange of all prisoners of war in March.\n\n"
+        "In May, Russia agreed to the swap."
+    )
+    assert proposers(text, PE) == {"ukraine"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Black Sea shipping agreement was signed by Kyiv and Moscow with Ankara in 2022.",
+        "The grain corridor was signed by Russia and Ukraine with Turkey and the United Nations.",
+    ],
+)
+def test_a_text_signed_by_several_sides_is_each_signatorys(text: str) -> None:
+    code = "infrastructure.black_sea_navigation"
+    assert {"ukraine", "russia", "turkey"} <= proposers(text, code)
+    assert {(code, "supports", "russia")} <= {(c, s, e) for c, s, e, _ in claims(text)}
+
+
+def test_signed_by_one_side_is_no_joint_act() -> None:
+    text = "The plan for a prisoner exchange was signed by Zelensky on Monday."
+    assert "ukraine" not in proposers(text, PE)
+
+
+# ------------------------------------------------ (a) wordings of the order of steps
+
+
+@pytest.mark.parametrize(
+    ("text", "proposer"),
+    [
+        (
+            "Trump said he wanted to skip a truce and go straight to a final peace settlement.",
+            "united-states",
+        ),
+        (
+            "The Kremlin wants to bypass any ceasefire and move directly to a peace treaty.",
+            "russia",
+        ),
+        (
+            "Poland's foreign minister insisted that Moscow must accept a full truce to pave the "
+            "way for formal negotiations.",
+            "poland",
+        ),
+    ],
+)
+def test_sequencing_wordings(text: str, proposer: str) -> None:
+    assert proposer in proposers(text, SEQ)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The leaders moved directly to a press conference after the talks.",
+        "Drivers bypassed a checkpoint near the border, Russia said.",
+        "Trump said a peace settlement was close.",
+        # a ceasefire proposed, no order of steps
+        "Kyiv proposed a full ceasefire on land, in the air and at sea.",
+    ],
+)
+def test_sequencing_negatives(text: str) -> None:
+    assert not proposers(text, SEQ)
+
+
+# ------------------------------------------------ (a) Crimea closing a list of regions
+
+
+def test_crimea_in_a_recognition_list_carries_both_codes() -> None:
+    text = (
+        "Washington's plan includes recognition of Russian control over Luhansk, Donetsk "
+        "and the Crimean peninsula."
+    )
+    assert proposers(text, "territory.crimea_recognition") == {"united-states"}
+    assert proposers(text, "territory.occupied_control_recognition") == {"united-states"}
+
+
+def test_a_list_without_crimea_is_not_crimea() -> None:
+    text = (
+        "Washington's plan includes recognition of Russian control over Luhansk and Donetsk, "
+        "but not Crimea."
+    )
+    assert not proposers(text, "territory.crimea_recognition")
+
+
+# ------------------------------------------------ (a)/(b) what a settlement needs, reported
+
+
+def test_security_agreements_are_guarantees_and_a_deal_s_needs_are_the_reporters() -> None:
+    text = "Macron said any peace deal needed security agreements for Ukraine."
+    assert ("security.guarantees", "proposes", "emmanuel-macron", "france") in claims(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Macron said any peace deal needs approval from the parliament in Kyiv.",
+        "Analysts said the deal needed more time.",
+    ],
+)
+def test_a_deal_s_needs_without_a_term_propose_nothing(text: str) -> None:
+    assert not claims(text)
+
+
+# ------------------------------------------------ (c) "views X as a priority" across "U.S."
+
+
+def test_views_as_priority_reads_past_an_initialism() -> None:
+    text = "Zelensky views a European peacekeeping force with firm U.S. backing as a top priority."
+    assert "ukraine" in proposers(text, "security.foreign_contingent")
+
+
+def test_a_view_that_is_no_priority_proposes_nothing() -> None:
+    text = "Zelensky views the U.S. proposal for European peacekeepers as unrealistic."
+    assert "ukraine" not in proposers(text, "security.foreign_contingent")
