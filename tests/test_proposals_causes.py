@@ -162,3 +162,62 @@ def test_views_as_priority_reads_past_an_initialism() -> None:
 def test_a_view_that_is_no_priority_proposes_nothing() -> None:
     text = "Zelensky views the U.S. proposal for European peacekeepers as unrealistic."
     assert "ukraine" not in proposers(text, "security.foreign_contingent")
+
+
+# ------------------------------------------------ (c) stance words: verdicts, nouns, passives
+
+
+def stances(text: str) -> set[tuple[str, str, str]]:
+    return {(c, s, e) for c, s, e, _ in claims(text) if s != "proposes"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Moscow demanded that Kyiv cede the rest of Donetsk. Kyiv, which hopes to join "
+            "the EU, said at the time that such conditions would be tantamount to surrender.",
+            ("territory.cession", "rejects", "ukraine"),
+        ),
+        (
+            "Ukraine called for a full ceasefire. The Kremlin said the demand was tantamount "
+            "to capitulation.",
+            ("ceasefire.full", "rejects", "kremlin"),
+        ),
+        (
+            "Moscow has issued statements on the unacceptability of any deployment of "
+            "European peacekeepers in Ukraine.",
+            ("security.foreign_contingent", "rejects", "russia"),
+        ),
+        (
+            "Britain pushed for tougher sanctions on Russia. Poland has repeatedly echoed "
+            "those calls.",
+            ("sanctions.pressure", "supports", "poland"),
+        ),
+    ],
+)
+def test_stance_words(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in stances(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a verdict on something else than a term
+        "Kyiv said losing the city would be tantamount to surrender.",
+        # the echo of an echo: no calls
+        "Poland echoed the concerns of its neighbours about the war.",
+        # "agreeing" in the content of a plan is no stance of the party named
+        "The US plan includes Ukraine agreeing to cede the rest of Donetsk.",
+    ],
+)
+def test_stance_word_negatives(text: str) -> None:
+    assert not {x for x in stances(text) if x[2] in {"ukraine", "poland"}}
+
+
+def test_condemned_by_takes_its_holder_after() -> None:
+    text = (
+        "Ukraine proposed new sanctions on Russian banks. The proposal was condemned as "
+        "blackmail by the Kremlin."
+    )
+    assert ("sanctions.pressure", "rejects", "kremlin") in stances(text)

@@ -21,7 +21,9 @@ cue, or a new clause, appositive or reporting participle (", and ...", ", a cond
 ", saying the war should be frozen ...": the holder's own words) if one comes first; a
 `scope: before` cue on those between the previous such cue (not a passive participle with its
 agent: "A truce, proposed by Trump, was accepted by Putin"), or the last such boundary, and it
-(but not ", but": "we agree – but only if ..." conditions the clause before); a cue in a
+(but not ", but": "we agree – but only if ..." conditions the clause before), leaving out a
+", which ..." aside describing the holder ("Kyiv, which wants to join the EU, said such terms
+were tantamount to surrender": the terms, not EU membership); a cue in a
 ", which" clause with nothing after it on the terms before the clause, and a `scope: after`
 cue ending its sentence ("...; Kyiv refuses") on the terms before it, and a cue in a restrictive
 relative clause on the term it modifies ("the 30-day ceasefire that Ukraine accepted"). With no
@@ -439,7 +441,14 @@ def find_stances(
         else:
             starts = [m.end() for m in _SCOPE_START.finditer(text, prev_end, cue.start)]
             begin = starts[-1] if starts else prev_end
-            scope = [t for t in terms if begin <= t.start and t.end <= cue.start]
+            asides = [m.span() for m in _RELATIVE_ASIDE.finditer(text, s.start, cue.start)]
+            scope = [
+                t
+                for t in terms
+                if begin <= t.start
+                and t.end <= cue.start
+                and not any(a <= t.start < b for a, b in asides)
+            ]
         if cue.holder == "before":
             holders, joint = _holders_before(text, s, cue, actors, sentences, terms)
             if not holders and collective is not None:
