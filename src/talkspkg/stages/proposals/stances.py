@@ -22,7 +22,7 @@ cue, or a new clause, appositive or reporting participle (", and ...", ", a cond
 `scope: before` cue on those between the previous such cue (not a passive participle with its
 agent: "A truce, proposed by Trump, was accepted by Putin"), or the last such boundary, and it
 (but not ", but": "we agree – but only if ..." conditions the clause before), leaving out a
-", which ..." aside describing the holder ("Kyiv, which wants to join the EU, said such terms
+", which ..." aside describing an actor ("Kyiv, which wants to join the EU, said such terms
 were tantamount to surrender": the terms, not EU membership); a cue in a
 ", which" clause with nothing after it on the terms before the clause, and a `scope: after`
 cue ending its sentence ("...; Kyiv refuses") on the terms before it, and a cue in a restrictive
@@ -341,6 +341,16 @@ def _parenthetical(text: str, actor: Actor, cue: Hit) -> bool:
     return opened and bool(_ASIDE_CLOSE.search(text, actor.end, cue.start))
 
 
+def _actor_asides(text: str, s: Sentence, cue: Hit, actors: Actors) -> list[tuple[int, int]]:
+    """The ", which ... ," asides of the sentence before the cue that describe an actor ("Kyiv,
+    which wants to join the EU, said ..."), not a proposal ("Witkoff's proposals, which
+    included ..., were unacceptable": their content is the stance's object)."""
+    ends = {a.end for a in actors.within(s.start, cue.start)}
+    return [
+        m.span() for m in _RELATIVE_ASIDE.finditer(text, s.start, cue.start) if m.start() in ends
+    ]
+
+
 def _sides(holders: tuple[Actor, ...]) -> int:
     return len({a.side for a in holders})
 
@@ -441,7 +451,7 @@ def find_stances(
         else:
             starts = [m.end() for m in _SCOPE_START.finditer(text, prev_end, cue.start)]
             begin = starts[-1] if starts else prev_end
-            asides = [m.span() for m in _RELATIVE_ASIDE.finditer(text, s.start, cue.start)]
+            asides = _actor_asides(text, s, cue, actors)
             scope = [
                 t
                 for t in terms
