@@ -221,3 +221,33 @@ def test_condemned_by_takes_its_holder_after() -> None:
         "blackmail by the Kremlin."
     )
     assert ("sanctions.pressure", "rejects", "kremlin") in stances(text)
+
+
+# ------------------------------------------------ (b) the actor an appositive describes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leaders praised NATO, a military alliance of 32 states which has pledged continued "
+        "military aid to Ukraine.",
+        "Ministers met the coalition of the willing, a loose group of countries who have "
+        "pledged more military aid to Kyiv.",
+    ],
+)
+def test_relative_clause_after_an_appositive_takes_the_actor_it_describes(text: str) -> None:
+    assert proposers(text, "security.military_aid") & {"nato", "coalition-of-the-willing"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the appositive names an actor itself: whose pledge it is, the text leaves open
+        "Trump thanked Macron, a friend of Starmer since their student days who has pledged "
+        "more military aid.",
+        # no appositive: the object of a verb is no actor's description
+        "Macron praised a group of states which has pledged more military aid.",
+    ],
+)
+def test_relative_clause_negatives(text: str) -> None:
+    assert not proposers(text, "security.military_aid") - {None}

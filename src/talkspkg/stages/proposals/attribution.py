@@ -24,7 +24,9 @@ Each proposal cue of a sentence is resolved to a proposer by the first rule that
    a first-person subject is the quotation's speaker (speakers.py); inside a direct quotation
    the subject is sought in the quotation only, and a modal verb cue ("must include") whose
    clause there names no actor is the speaker's demand; in a relative clause ("allies,
-   who have pledged") the actor right before "who", else none; a passive verb without a
+   who have pledged") the actor right before "who", or the actor an indefinite appositive
+   naming no actor describes ("the coalition, a loose grouping of states who have pledged"),
+   else none; a passive verb without a
    by-phrase ("guarantees that could be offered") has none;
 5. a modal demand ("must", "should"; `form: reported`): not its grammatical subject ("Moscow must
    accept a ceasefire") but whoever reports it: an actor followed by a speech verb before it
@@ -99,6 +101,8 @@ _HEAD = re.compile(r"(?:[A-Z][\w-]*\s+)?")  # "Controversial provisions include"
 _RELATIVE = re.compile(
     r"\b(?:who|which)\s+(?:(?:has|have|had|is|are|was|were|also|now|then|later)\s+){0,2}$"
 )
+# an indefinite appositive up to a relative pronoun: ", a loose grouping of European states "
+_APPOSITIVE = re.compile(r",\s+(?:an?|one\s+of\s+the)\s+[^,;:.!?()\"“”–—]{3,120}?\s+")
 _PRONOUN_SPEAKS = re.compile(
     r"(?:He|She)\s+(?:\w+\s+)?(?:said|says|stressed|added|insisted|argued)\b"
 )
@@ -303,7 +307,7 @@ class Attributor:
             near = self.actors.within(max(s.start, relative.start() - 40), relative.start())
             if near and not self.text[near[-1].end : relative.start()].strip(" ,"):
                 return near[-1]
-            return None
+            return self._apposed(s, relative.start())
         speech = self.actors.speech_at(cue.start)
         lo = max(s.start, speech.start) if speech is not None and speech.direct else s.start
         candidates = [
@@ -326,6 +330,16 @@ class Attributor:
             cue.start : cue.end
         ].split()[0].lower().endswith("ing")
         return candidates[0] if participle else candidates[-1]
+
+    def _apposed(self, s: Sentence, relative: int) -> Actor | None:
+        """The actor an indefinite appositive before a relative pronoun describes ("the
+        coalition of the willing, a loose grouping of European states who have pledged"): the
+        actor right before the appositive's comma, when the appositive names no actor itself."""
+        before = self.actors.within(max(s.start, relative - 160), relative)
+        if not before:
+            return None
+        m = _APPOSITIVE.fullmatch(self.text, before[-1].end, relative)
+        return before[-1] if m is not None else None
 
     def _reporter(self, s: Sentence, cue: Hit) -> Actor | None:
         """Who demands what "must" or "should" happen: the actor reporting it ("the Kremlin has
