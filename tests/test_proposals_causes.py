@@ -251,3 +251,30 @@ def test_relative_clause_after_an_appositive_takes_the_actor_it_describes(text: 
 )
 def test_relative_clause_negatives(text: str) -> None:
     assert not proposers(text, "security.military_aid") - {None}
+
+
+# ------------------------------------------------ (b) a list that echoes another party's demands
+
+
+def test_a_list_echoing_demands_is_a_term_of_both_proposals() -> None:
+    text = (
+        "The leaked US plan included a ban on Ukraine joining NATO and caps on the size of "
+        "Ukraine's army, points that closely mirror Moscow's demands."
+    )
+    for code in ("security.nato_membership", "security.army_limits"):
+        assert {"united-states", "russia"} <= proposers(text, code), code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no echo: the list ignores the demands
+        "The leaked US plan included a ban on Ukraine joining NATO, a draft that ignored "
+        "Moscow's demands.",
+        # an echo of no party's demands
+        "The leaked US plan included a ban on Ukraine joining NATO, points that mirror "
+        "earlier drafts.",
+    ],
+)
+def test_a_list_not_echoing_demands_stays_one_proposal(text: str) -> None:
+    assert "russia" not in proposers(text, "security.nato_membership")

@@ -53,9 +53,12 @@ sought"; `negation` in proposal_cues.yaml), is no cue. A noun cue right next to 
 ceasefire proposal", "a proposal for a 30-day ceasefire") names a single-issue proposal.
 
 A term is attributed to the nearest resolved cue of its clause, or to the single-issue proposal it
-names. A sentence with terms but no proposal cue continues the proposal of one of the two
-previous sentences (carry-over) unless it names an actor of another side or predicts ("expected
-the talks to lead to a prisoner exchange" is no term of anyone's).
+names; a list of terms followed by an appositive saying it echoes a party's demands ("The draft
+included A, B and C - elements which reflected key Kremlin demands") is also that party's, and
+each of its terms is a term of both proposals. A sentence with terms but no proposal cue
+continues the proposal of one of the two previous sentences (carry-over) unless it names an
+actor of another side or predicts ("expected the talks to lead to a prisoner exchange" is no
+term of anyone's).
 """
 
 from __future__ import annotations
@@ -100,6 +103,13 @@ _PRONOUN_HEAD = re.compile(r"(He|She|It)\s+(?:[a-z]+\s+){0,2}")  # "He also dema
 _HEAD = re.compile(r"(?:[A-Z][\w-]*\s+)?")  # "Controversial provisions include"
 _RELATIVE = re.compile(
     r"\b(?:who|which)\s+(?:(?:has|have|had|is|are|was|were|also|now|then|later)\s+){0,2}$"
+)
+# an appositive after a list of terms saying they echo a party's demands ("- elements which
+# seemed to reflect key Kremlin demands", ", points that mirror Moscow's conditions")
+_ECHOES = re.compile(
+    r"(?:[,;:]|\s[-–—])\s+(?:[\w-]+\s+){0,2}?(?:which|that)\s+(?:\w+\s+){0,2}?"
+    r"(?:reflect|mirror|echo|match|meet|track)(?:s|ed|ing)?\s+",
+    re.IGNORECASE,
 )
 # an indefinite appositive up to a relative pronoun: ", a loose grouping of European states "
 _APPOSITIVE = re.compile(r",\s+(?:an?|one\s+of\s+the)\s+[^,;:.!?()\"“”–—]{3,120}?\s+")
@@ -579,6 +589,35 @@ class Attributor:
             elif carried is not None:
                 attached[term] = carried
         return attached
+
+    def echoed(
+        self, s: Sentence, resolved: dict[Hit, Context | None], attached: dict[Hit, Context]
+    ) -> dict[Hit, tuple[Context, ...]]:
+        """The other proposals a list of terms belongs to when an appositive after it says it
+        echoes a party's demands ("The draft included A, B and C - elements which reflected
+        key Kremlin demands"): each term before the appositive is also a term of those demands,
+        and of the other proposal the list's terms are attributed to."""
+        extra: dict[Hit, tuple[Context, ...]] = {}
+        for m in _ECHOES.finditer(self.text, s.start, s.end):
+            demands = [
+                c
+                for cue, c in resolved.items()
+                if c is not None
+                and cue.form == "noun"
+                and m.end() <= cue.start
+                and len(self.text[m.end() : cue.start].split()) <= 3
+            ]
+            if not demands:
+                continue
+            listed = {
+                t: c for t, c in attached.items() if s.start <= t.start and t.end <= m.start()
+            }
+            owners = list(dict.fromkeys([*listed.values(), demands[0]]))
+            if len({c.proposer_id for c in owners}) < 2:
+                continue
+            for term, ctx in listed.items():
+                extra[term] = tuple(c for c in owners if c.proposer_id != ctx.proposer_id)
+        return extra
 
     def remember(self, s: Sentence, contexts: list[Context]) -> None:
         if contexts:

@@ -81,6 +81,8 @@ class Analysis:
     stances: list[Stance]
     attached: dict[Hit, Context]  # term -> the proposal it is attributed to
     resolved: dict[Hit, Context | None] = field(default_factory=dict)  # proposal cue -> proposal
+    # term -> the other proposals a list echoing a party's demands puts it in (attribution.py)
+    also: dict[Hit, tuple[Context, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -170,7 +172,8 @@ class _Article:
                 if c is not None and (c in used or not _stated(self.text, h, s))
             ],
         )
-        self.previous = Analysis(s, stances, attached, resolved)
+        also = self.attributor.echoed(s, resolved, attached)
+        self.previous = Analysis(s, stances, attached, resolved, also)
         return self.previous
 
     def negated_content(self, s: Sentence, term: Hit, ctx: Context) -> bool:
@@ -349,7 +352,7 @@ class _Article:
             for term, ctx in a.attached.items():
                 if term in disputed and ctx.attribution != "explicit":
                     continue  # "dismissed such proposals": the stance's target, no new claim
-                for each in (ctx, *_partner_contexts(ctx)):
+                for each in (ctx, *_partner_contexts(ctx), *a.also.get(term, ())):
                     carrying.setdefault(term.label, {}).setdefault(each.proposal_id, each)
                     yield self.claim(
                         a.sentence,
