@@ -278,3 +278,33 @@ def test_a_list_echoing_demands_is_a_term_of_both_proposals() -> None:
 )
 def test_a_list_not_echoing_demands_stays_one_proposal(text: str) -> None:
     assert "russia" not in proposers(text, "security.nato_membership")
+
+
+# ------------------------------------------------ (b) the actor of a compound participle
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Trump and Putin spoke by phone to discuss a US-proposed 30-day ceasefire.",
+            {("ceasefire.temporary", "proposes", "united-states", "united-states")},
+        ),
+        (
+            "Putin rejected the Kyiv-drafted plan for a prisoner exchange.",
+            {
+                (PE, "proposes", "ukraine", "ukraine"),
+                (PE, "rejects", "vladimir-putin", "ukraine"),
+            },
+        ),
+        # no compound: the passive's agent, as before
+        (
+            "Moscow discussed a 30-day ceasefire proposed by Kyiv.",
+            {("ceasefire.temporary", "proposes", "ukraine", "ukraine")},
+        ),
+    ],
+)
+def test_compound_participle_names_its_proposer(
+    text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert claims(text) == expected

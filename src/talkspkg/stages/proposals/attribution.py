@@ -12,7 +12,8 @@ Each proposal cue of a sentence is resolved to a proposer by the first rule that
 3. possessive pronoun before the cue ("of its willingness to"): the first actor of the clause,
    else the sentence's first actor that no preposition governs when it fits the pronoun (a
    person for "his"/"her": "Trump ..., a far cry from his calls for Kyiv to cede");
-4. verb cue: its subject, a proposal noun right before it ("China's proposal calls for"), else
+4. verb cue: the actor of a compound ("a US-proposed truce"), its subject, a proposal noun
+   right before it ("China's proposal calls for"), else
    the nearest actor before it that no preposition governs ("Putin reportedly offered",
    "Ukraine drafted a paper"), or for a participle after a comma (", demanding") the first such
    actor of the sentence, but for an offer not a person reporting a clause with a subject of
@@ -479,6 +480,15 @@ class Attributor:
             if cue.form == "reported":
                 resolved[cue] = self._context(self._reporter(s, cue), kind, s.index, cue)
                 continue
+            if ctx is None and cue.form == "verb":
+                # "a US-proposed truce", "the Kremlin-drafted memorandum": the compound's actor
+                compound = [
+                    a
+                    for a in self.actors.within(s.start, cue.start)
+                    if a.end == cue.start - 1 and self.text[a.end] == "-"
+                ]
+                if compound:
+                    ctx = self._context(compound[-1], kind, s.index, cue)
             if ctx is None and cue.form == "verb":
                 ctx = self._context(self._by_phrase(s, cue), kind, s.index, cue)
                 if ctx is not None:

@@ -410,8 +410,14 @@ def find_stances(
     """The stances of sentence `s`. `collective` gives the parties a collective subject right
     before a cue stands for ("the two sides agreed"; see detect.py), when no actor holds it."""
     # noun cues do not bound a scope: "rejected a US proposal for a 30-day ceasefire"
+    # nor does a compound participle, an adjective: "rejected the Kyiv-drafted plan for X"
     ordered = sorted(
-        (h for h in hits if h.group == STANCE or h.form == "verb"), key=lambda h: h.start
+        (
+            h
+            for h in hits
+            if h.group == STANCE or (h.form == "verb" and text[h.start - 1 : h.start] != "-")
+        ),
+        key=lambda h: h.start,
     )
     found: dict[Hit, Stance] = {}
     for i, cue in enumerate(ordered):
