@@ -308,3 +308,34 @@ def test_compound_participle_names_its_proposer(
     text: str, expected: set[tuple[str, str, str, str]]
 ) -> None:
     assert claims(text) == expected
+
+
+# ------------------------------------------------ (c) pressure applied by its subject
+
+
+@pytest.mark.parametrize(
+    ("text", "proposer"),
+    [
+        (
+            "The European Union continues tightening its sanctions regime against Russia.",
+            "european-union",
+        ),
+        ("London imposed new sanctions on Russian oil companies on Friday.", "united-kingdom"),
+        ("Canada has stepped up sanctions on Russian banks.", "canada"),
+    ],
+)
+def test_applying_sanctions_is_its_subjects_pressure(text: str, proposer: str) -> None:
+    assert proposers(text, "sanctions.pressure") == {proposer}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a gerund after a preposition: the object of another's verb
+        "Russia condemned the EU for imposing new sanctions.",
+        # a passive participle: who imposed them is the agent, and no pressure is proposed
+        "The sanctions imposed by Washington hurt Russian exporters.",
+    ],
+)
+def test_sanctions_negatives(text: str) -> None:
+    assert not {c for c in claims(text) if c[1] == "proposes"}
