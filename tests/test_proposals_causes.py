@@ -339,3 +339,22 @@ def test_applying_sanctions_is_its_subjects_pressure(text: str, proposer: str) -
 )
 def test_sanctions_negatives(text: str) -> None:
     assert not {c for c in claims(text) if c[1] == "proposes"}
+
+
+# ------------------------------------------------ (b) a plan's recipient does not stop carry-over
+
+
+def test_the_recipient_of_a_provision_continues_the_plan() -> None:
+    text = (
+        "The Turkish plan includes a full ceasefire along the front. In return, Kyiv would "
+        "receive security guarantees from its partners."
+    )
+    assert proposers(text, "security.guarantees") == {"turkey"}
+
+
+def test_another_sides_subject_still_stops_carry_over() -> None:
+    text = (
+        "The Turkish plan includes a full ceasefire along the front. Kyiv wants security "
+        "guarantees from its partners first."
+    )
+    assert "turkey" not in proposers(text, "security.guarantees")

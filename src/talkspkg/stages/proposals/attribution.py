@@ -58,8 +58,8 @@ names; a list of terms followed by an appositive saying it echoes a party's dema
 included A, B and C - elements which reflected key Kremlin demands") is also that party's, and
 each of its terms is a term of both proposals. A sentence with terms but no proposal cue
 continues the proposal of one of the two previous sentences (carry-over) unless it names an
-actor of another side or predicts ("expected the talks to lead to a prisoner exchange" is no
-term of anyone's).
+actor of another side (not a recipient: "Instead, Kyiv would receive guarantees") or predicts
+("expected the talks to lead to a prisoner exchange" is no term of anyone's).
 """
 
 from __future__ import annotations
@@ -110,6 +110,12 @@ _RELATIVE = re.compile(
 _ECHOES = re.compile(
     r"(?:[,;:]|\s[-–—])\s+(?:[\w-]+\s+){0,2}?(?:which|that)\s+(?:\w+\s+){0,2}?"
     r"(?:reflect|mirror|echo|match|meet|track)(?:s|ed|ing)?\s+",
+    re.IGNORECASE,
+)
+# the subject of a verb of receiving: the beneficiary of a plan's provision, no proposer
+_RECIPIENT = re.compile(
+    r"\s+(?:(?:would|will|could|is\s+to|are\s+to|shall)\s+)?(?:also\s+)?(?:receive|get|"
+    r"be\s+(?:given|offered|granted|provided\s+with|guaranteed))\b",
     re.IGNORECASE,
 )
 # an indefinite appositive up to a relative pronoun: ", a loose grouping of European states "
@@ -556,6 +562,8 @@ class Attributor:
         if antecedent is None or _PREDICTION.search(self.text, s.start, s.end):
             return None  # "Ukraine expected the talks to lead to ...": a prediction, no term
         for actor in self.actors.within(s.start, s.end):
+            if _RECIPIENT.match(self.text, actor.end, s.end):
+                continue  # "Instead, Kyiv would receive guarantees": what the plan gives it
             actor = self.actors.resolve(actor, self.sentences, s.index)
             if actor is not None and actor.side and actor.side != antecedent.proposer_id:
                 return None
