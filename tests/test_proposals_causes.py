@@ -358,3 +358,23 @@ def test_another_sides_subject_still_stops_carry_over() -> None:
         "guarantees from its partners first."
     )
     assert "turkey" not in proposers(text, "security.guarantees")
+
+
+# ------------------------------------------------ (b) a collective subject before the cue
+
+
+def test_with_the_pair_agreeing_is_held_by_both_parties_of_the_call() -> None:
+    text = (
+        "Erdogan held a phone call with Russian President Vladimir Putin on Monday, with the "
+        "pair agreeing to a new prisoner exchange."
+    )
+    held = {(c, s, e) for c, s, e, _ in claims(text) if s == "supports"}
+    assert {(PE, "supports", "turkey"), (PE, "supports", "russia")} <= {
+        (c, s, {"recep-tayyip-erdogan": "turkey", "vladimir-putin": "russia"}.get(e, e))
+        for c, s, e in held
+    }
+
+
+def test_agreeing_in_a_plan_s_content_is_no_stance() -> None:
+    text = "Erdogan's plan includes Ukraine agreeing to a new prisoner exchange."
+    assert not {x for x in claims(text) if x[1] == "supports"}
