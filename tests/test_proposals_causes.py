@@ -378,3 +378,33 @@ def test_with_the_pair_agreeing_is_held_by_both_parties_of_the_call() -> None:
 def test_agreeing_in_a_plan_s_content_is_no_stance() -> None:
     text = "Erdogan's plan includes Ukraine agreeing to a new prisoner exchange."
     assert not {x for x in claims(text) if x[1] == "supports"}
+
+
+# ------------------------------------------------ (b) a colon announcing demands
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Lukashenko's speech on Monday, he set out his terms: Ukraine must withdraw its "
+        "troops from the whole of the territory of the four regions.",
+        "Putin laid out his conditions: Kyiv must pull its forces out of Donetsk.",
+    ],
+)
+def test_terms_after_a_colon_are_the_demands_of_who_set_them_out(text: str) -> None:
+    found = proposers(text, "territory.cession")
+    assert found and found <= {"belarus", "russia"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two actors before the pronoun: whose terms, the text leaves open
+        "After Putin met Lukashenko, he set out his terms: Ukraine must withdraw its troops "
+        "from Donetsk.",
+        # no colon frame: an ordinary modal with no reporter
+        "Ukraine must withdraw its troops from Donetsk, a Moscow newspaper wrote.",
+    ],
+)
+def test_terms_frame_negatives(text: str) -> None:
+    assert not proposers(text, "territory.cession") - {None}

@@ -32,8 +32,10 @@ Each proposal cue of a sentence is resolved to a proposer by the first rule that
 5. a modal demand ("must", "should"; `form: reported`): not its grammatical subject ("Moscow must
    accept a ceasefire") but whoever reports it: an actor followed by a speech verb before it
    ("the Kremlin has said any settlement must ..."), the subject of a sentence going on with
-   ", saying"/", adding", or the speaker the quotes stage gives the quotation it stands in (none
-   when that speaker is null or unsure: speakers.py), or of a sentence opening "He said"/"She
+   ", saying"/", adding", the subject of a colon announcing demands ("he set out his terms:
+   Ukraine must ...": "he" only when the sentence names one actor before it), or the speaker
+   the quotes stage gives the quotation it stands in (none when that speaker is null or unsure:
+   speakers.py), or of a sentence opening "He said"/"She
    stressed" (a speaker phrase the quotes stage resolved, else the person named with a speech
    verb nearby, a guess weighing GUESSED_WEIGHT); else the actor of a frame opening the sentence
    ("For Moscow, any deal must include ...", weighing FRAME_WEIGHT; so too for a modal verb cue
@@ -126,6 +128,14 @@ _PRONOUN_SPEAKS = re.compile(
 _PREDICTION = re.compile(r"\b(?:expect(?:s|ed|ing)?|predict\w*|(?:un)?likely)\b", re.IGNORECASE)
 _MODAL = re.compile(r"\b(?:must|should)\b", re.IGNORECASE)
 _REPORTING = re.compile(r",\s*(?:saying|adding|arguing|insisting|stressing|warning)\b")
+# a colon announcing the demands that follow ("he set out his terms: Ukraine must ..."), with the
+# subject before it: a name, or a pronoun taking up the one actor named before it
+_TERMS_FRAME = re.compile(
+    r"(?P<subject>\b(?:he|she|it|they)\s+)?(?:(?:has|have|had)\s+)?(?:(?:set|sets|setting|laid|"
+    r"lays|spelled|spelt|spells)\s+out|outlined|outlines|listed|lists|stated|states)\s+"
+    r"(?:his|her|its|their)\s+(?:(?:main|key|own|core)\s+)?(?:terms|conditions|demands)\s*:",
+    re.IGNORECASE,
+)
 # a sentence framed by whose view it gives ("For Moscow, any deal must include ..."): the frame
 _FRAME = re.compile(r"(?:(?:But|And|Yet)\s+)?For\s+(?:the\s+)?", re.IGNORECASE)
 # the that-clause a verb cue stands in, with a subject of its own that names no actor
@@ -361,7 +371,9 @@ class Attributor:
     def _reporter(self, s: Sentence, cue: Hit) -> Actor | None:
         """Who demands what "must" or "should" happen: the actor reporting it ("the Kremlin has
         said any settlement must ..."), the subject of a sentence going on with ", saying" or
-        ", adding", or the speaker of the quotation it stands in; else nobody."""
+        ", adding", the subject of a colon announcing demands ("Putin set out his terms: ...";
+        "he" when the sentence names one actor before it), or the speaker of the quotation it
+        stands in; else nobody."""
         before = [a for a in self.actors.within(s.start, cue.start) if a.kind != "first-person"]
         for actor in reversed(before):
             if self.actors.reports(actor):
@@ -369,6 +381,12 @@ class Attributor:
         if _REPORTING.search(self.text, s.start, cue.start):
             subjects = [a for a in before if not self.actors.is_object(a, s.start)]
             return subjects[0] if subjects else None
+        frame = list(_TERMS_FRAME.finditer(self.text, s.start, cue.start))
+        if frame:  # "In Putin's speech, he set out his terms: Ukraine must ..."
+            named = [a for a in before if a.end <= frame[-1].start()]
+            right_before = named and not self.text[named[-1].end : frame[-1].start()].strip()
+            if right_before or (frame[-1].group("subject") and len(named) == 1):
+                return named[-1]
         speech = self.actors.speech_at(cue.start)
         if speech is not None:  # the quotes stage's speaker, or nobody
             return self.actors.quoted(speech, cue.start, cue.start)
