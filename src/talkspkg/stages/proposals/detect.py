@@ -12,7 +12,9 @@ targets:
 - a term its sentence attributes to no proposal: every proposal of the article carrying the term
   (article-term); if the article reports none, a term two or more parties agree to together
   ("Ukraine and Russia agreed to a prisoner exchange"), or a joint act of two sides or more
-  ("Kyiv and Moscow swapped 150 prisoners"), is a term of each one's position (agreement);
+  ("Kyiv and Moscow swapped 150 prisoners"), is a term of each one's position (agreement); a
+  joint act or an agreement to act together ("agreed to exchange 300 prisoners", "signed by A
+  and B") is so even where the article reports a proposal of it (the parties also support it);
   else a proposal of the corpus carrying it (corpus-term, resolved in merge.py): a
   rejection of "a full ceasefire" is a rejection of that term whoever proposed it;
 - no term, but the sentence points back ("these points are non-starters", "Kyiv dismissed the
@@ -72,6 +74,12 @@ _COPULA = re.compile(
 )
 
 
+# the verb of an agreement to act together ("agreed to exchange", "agreed to meet")
+_JOINT_VERB = re.compile(
+    r"\s+(?:exchange|swap|trade|return|release|hold|meet|sign|halt|stop|pause|end|resume|extend|"
+    r"set\s+up|create|form|establish|work|implement|observe|respect)\b",
+    re.IGNORECASE,
+)
 _NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\b|n[’']t\b", re.IGNORECASE)
 
 
@@ -371,6 +379,15 @@ class _Article:
                 for holder in stance.holders:
                     yield from self._stance_claims(analyses, n, stance, holder, carrying)
 
+    def _acted(self, stance: Stance) -> bool:
+        """True for a joint act or an agreement to act together ("swapped", "signed by A and B",
+        "agreed to exchange 300 prisoners"): a term of each party even where another party of the
+        article proposed it; not an agreement to a thing named ("agreed to talks"), which
+        supports that proposal."""
+        if stance.cue.form == JOINT:
+            return True
+        return _JOINT_VERB.match(self.text, stance.cue.end) is not None
+
     def _agreement(self, stance: Stance, holder: Actor, side: str) -> tuple[Context, str] | None:
         """A term parties agree to together, no proposer named: a term of each one's position."""
         if stance.stance != "supports" or not stance.joint:
@@ -406,8 +423,8 @@ class _Article:
                 others = [c for c in carrying.get(term.label, {}).values() if c.proposer_id != side]
                 targets = [(c, "article-term") for c in others]
                 agreed = self._agreement(stance, holder, side) if not stance.local else None
-                if agreed is not None:  # a term parties agree to together is each one's term
-                    targets.append(agreed)
+                if agreed is not None and (not targets or self._acted(stance)):
+                    targets.append(agreed)  # what parties agree to do together: each one's term
                 elif not targets and not stance.local:
                     targets = [(None, "corpus-term")]
             for target, how in targets:

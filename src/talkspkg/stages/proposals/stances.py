@@ -45,9 +45,7 @@ and no preposition between ("swapped 150 prisoners", "carried out their largest 
 prisoners"; not "traded accusations over the collapse of the energy truce").
 
 A collective subject right before a `holder: before` cue ("the two sides agreed", "the
-delegations agreed", "..., with the pair agreeing to") is held by the parties of the encounter
-the passage tells (detect.py), whatever actor stands before it ("a call with Putin, with the
-pair agreeing": both parties, not Putin alone).
+delegations agreed") is held by the parties of the encounter the passage tells (detect.py).
 
 A cue preceded by a hypothetical marker ("to accept", "can possibly accept"), negated ("did not
 reject", "has not ruled out"), in what another hopes, expects or doubts the holder will do
@@ -468,12 +466,10 @@ def find_stances(
                 and not any(a <= t.start < b for a, b in asides)
             ]
         if cue.holder == "before":
-            # a collective subject right before the cue ("the two sides agreed", "with the
-            # pair agreeing to") is the subject, whatever actor stands before it
-            holders = collective(cue) if collective is not None else ()
-            joint = len({a.side for a in holders}) >= 2
-            if not holders:
-                holders, joint = _holders_before(text, s, cue, actors, sentences, terms)
+            holders, joint = _holders_before(text, s, cue, actors, sentences, terms)
+            if not holders and collective is not None:
+                holders = collective(cue)
+                joint = len({a.side for a in holders}) >= 2
         else:
             holders, joint = _holders_after(text, s, cue, actors, sentences), False
         if cue.form == JOINT:
