@@ -396,3 +396,36 @@ def test_agreeing_to_a_thing_another_party_proposed_supports_it_only() -> None:
         "In May, Russia and Ukraine agreed to direct talks in Geneva."
     )
     assert proposers(text, "process.direct_talks") == {"ukraine"}
+
+
+# ------------------------------------------------ (c) a plain "if" before a party's concession
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Zelensky said elections could be held within 90 days if the US and Europe "
+            "provided the necessary security.",
+            ("political.elections", "conditional", "volodymyr-zelensky"),
+        ),
+        (
+            "Trump said sanctions relief was possible if Russia agrees to a full ceasefire.",
+            ("sanctions.relief", "conditional", "donald-trump"),
+        ),
+    ],
+)
+def test_if_before_a_concession_is_a_condition(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in stances(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zelensky said Russia would attack again if the West gave in.",  # no term
+        "Kyiv said elections could be held if it does not face attacks.",  # no party's concession
+        "Elections could be held if the US provided security, analysts said.",  # no holder
+    ],
+)
+def test_if_negatives(text: str) -> None:
+    assert not stances(text)
