@@ -12,7 +12,8 @@ Each proposal cue of a sentence is resolved to a proposer by the first rule that
 3. possessive pronoun before the cue ("of its willingness to"): the first actor of the clause,
    else the sentence's first actor that no preposition governs when it fits the pronoun (a
    person for "his"/"her": "Trump ..., a far cry from his calls for Kyiv to cede");
-4. verb cue: its subject, a proposal noun right before it ("China's proposal calls for"), else
+4. verb cue: the actor of a compound ("a US-proposed truce"), its subject, a proposal noun
+   right before it ("China's proposal calls for"), else
    the nearest actor before it that no preposition governs ("Putin reportedly offered",
    "Ukraine drafted a paper"), or for a participle after a comma (", demanding") the first such
    actor of the sentence, but for an offer not a person reporting a clause with a subject of
@@ -24,13 +25,17 @@ Each proposal cue of a sentence is resolved to a proposer by the first rule that
    a first-person subject is the quotation's speaker (speakers.py); inside a direct quotation
    the subject is sought in the quotation only, and a modal verb cue ("must include") whose
    clause there names no actor is the speaker's demand; in a relative clause ("allies,
-   who have pledged") the actor right before "who", else none; a passive verb without a
+   who have pledged") the actor right before "who", or the actor an indefinite appositive
+   naming no actor describes ("the coalition, a loose grouping of states who have pledged"),
+   else none; a passive verb without a
    by-phrase ("guarantees that could be offered") has none;
 5. a modal demand ("must", "should"; `form: reported`): not its grammatical subject ("Moscow must
    accept a ceasefire") but whoever reports it: an actor followed by a speech verb before it
    ("the Kremlin has said any settlement must ..."), the subject of a sentence going on with
-   ", saying"/", adding", or the speaker the quotes stage gives the quotation it stands in (none
-   when that speaker is null or unsure: speakers.py), or of a sentence opening "He said"/"She
+   ", saying"/", adding", the subject of a colon announcing demands ("he set out his terms:
+   Ukraine must ...": "he" only when the sentence names one actor before it), or the speaker
+   the quotes stage gives the quotation it stands in (none when that speaker is null or unsure:
+   speakers.py), or of a sentence opening "He said"/"She
    stressed" (a speaker phrase the quotes stage resolved, else the person named with a speech
    verb nearby, a guess weighing GUESSED_WEIGHT); else the actor of a frame opening the sentence
    ("For Moscow, any deal must include ...", weighing FRAME_WEIGHT; so too for a modal verb cue
@@ -51,9 +56,12 @@ sought"; `negation` in proposal_cues.yaml), is no cue. A noun cue right next to 
 ceasefire proposal", "a proposal for a 30-day ceasefire") names a single-issue proposal.
 
 A term is attributed to the nearest resolved cue of its clause, or to the single-issue proposal it
-names. A sentence with terms but no proposal cue continues the proposal of one of the two
-previous sentences (carry-over) unless it names an actor of another side or predicts ("expected
-the talks to lead to a prisoner exchange" is no term of anyone's).
+names; a list of terms followed by an appositive saying it echoes a party's demands ("The draft
+included A, B and C - elements which reflected key Kremlin demands") is also that party's, and
+each of its terms is a term of both proposals. A sentence with terms but no proposal cue
+continues the proposal of one of the two previous sentences (carry-over) unless it names an
+actor of another side (not a recipient: "Instead, Kyiv would receive guarantees") or predicts
+("expected the talks to lead to a prisoner exchange" is no term of anyone's).
 """
 
 from __future__ import annotations
@@ -99,12 +107,35 @@ _HEAD = re.compile(r"(?:[A-Z][\w-]*\s+)?")  # "Controversial provisions include"
 _RELATIVE = re.compile(
     r"\b(?:who|which)\s+(?:(?:has|have|had|is|are|was|were|also|now|then|later)\s+){0,2}$"
 )
+# an appositive after a list of terms saying they echo a party's demands ("- elements which
+# seemed to reflect key Kremlin demands", ", points that mirror Moscow's conditions")
+_ECHOES = re.compile(
+    r"(?:[,;:]|\s[-–—])\s+(?:[\w-]+\s+){0,2}?(?:which|that)\s+(?:\w+\s+){0,2}?"
+    r"(?:reflect|mirror|echo|match|meet|track)(?:s|ed|ing)?\s+",
+    re.IGNORECASE,
+)
+# the subject of a verb of receiving: the beneficiary of a plan's provision, no proposer
+_RECIPIENT = re.compile(
+    r"\s+(?:(?:would|will|could|is\s+to|are\s+to|shall)\s+)?(?:also\s+)?(?:receive|get|"
+    r"be\s+(?:given|offered|granted|provided\s+with|guaranteed))\b",
+    re.IGNORECASE,
+)
+# an indefinite appositive up to a relative pronoun: ", a loose grouping of European states "
+_APPOSITIVE = re.compile(r",\s+(?:an?|one\s+of\s+the)\s+[^,;:.!?()\"“”–—]{3,120}?\s+")
 _PRONOUN_SPEAKS = re.compile(
     r"(?:He|She)\s+(?:\w+\s+)?(?:said|says|stressed|added|insisted|argued)\b"
 )
 _PREDICTION = re.compile(r"\b(?:expect(?:s|ed|ing)?|predict\w*|(?:un)?likely)\b", re.IGNORECASE)
 _MODAL = re.compile(r"\b(?:must|should)\b", re.IGNORECASE)
 _REPORTING = re.compile(r",\s*(?:saying|adding|arguing|insisting|stressing|warning)\b")
+# a colon announcing the demands that follow ("he set out his terms: Ukraine must ..."), with the
+# subject before it: a name, or a pronoun taking up the one actor named before it
+_TERMS_FRAME = re.compile(
+    r"(?P<subject>\b(?:he|she|it|they)\s+)?(?:(?:has|have|had)\s+)?(?:(?:set|sets|setting|laid|"
+    r"lays|spelled|spelt|spells)\s+out|outlined|outlines|listed|lists|stated|states)\s+"
+    r"(?:his|her|its|their)\s+(?:(?:main|key|own|core)\s+)?(?:terms|conditions|demands)\s*:",
+    re.IGNORECASE,
+)
 # a sentence framed by whose view it gives ("For Moscow, any deal must include ..."): the frame
 _FRAME = re.compile(r"(?:(?:But|And|Yet)\s+)?For\s+(?:the\s+)?", re.IGNORECASE)
 # the that-clause a verb cue stands in, with a subject of its own that names no actor
@@ -303,7 +334,7 @@ class Attributor:
             near = self.actors.within(max(s.start, relative.start() - 40), relative.start())
             if near and not self.text[near[-1].end : relative.start()].strip(" ,"):
                 return near[-1]
-            return None
+            return self._apposed(s, relative.start())
         speech = self.actors.speech_at(cue.start)
         lo = max(s.start, speech.start) if speech is not None and speech.direct else s.start
         candidates = [
@@ -327,10 +358,22 @@ class Attributor:
         ].split()[0].lower().endswith("ing")
         return candidates[0] if participle else candidates[-1]
 
+    def _apposed(self, s: Sentence, relative: int) -> Actor | None:
+        """The actor an indefinite appositive before a relative pronoun describes ("the
+        coalition of the willing, a loose grouping of European states who have pledged"): the
+        actor right before the appositive's comma, when the appositive names no actor itself."""
+        before = self.actors.within(max(s.start, relative - 160), relative)
+        if not before:
+            return None
+        m = _APPOSITIVE.fullmatch(self.text, before[-1].end, relative)
+        return before[-1] if m is not None else None
+
     def _reporter(self, s: Sentence, cue: Hit) -> Actor | None:
         """Who demands what "must" or "should" happen: the actor reporting it ("the Kremlin has
         said any settlement must ..."), the subject of a sentence going on with ", saying" or
-        ", adding", or the speaker of the quotation it stands in; else nobody."""
+        ", adding", the subject of a colon announcing demands ("Putin set out his terms: ...";
+        "he" when the sentence names one actor before it), or the speaker of the quotation it
+        stands in; else nobody."""
         before = [a for a in self.actors.within(s.start, cue.start) if a.kind != "first-person"]
         for actor in reversed(before):
             if self.actors.reports(actor):
@@ -338,6 +381,12 @@ class Attributor:
         if _REPORTING.search(self.text, s.start, cue.start):
             subjects = [a for a in before if not self.actors.is_object(a, s.start)]
             return subjects[0] if subjects else None
+        frame = list(_TERMS_FRAME.finditer(self.text, s.start, cue.start))
+        if frame:  # "In Putin's speech, he set out his terms: Ukraine must ..."
+            named = [a for a in before if a.end <= frame[-1].start()]
+            right_before = named and not self.text[named[-1].end : frame[-1].start()].strip()
+            if right_before or (frame[-1].group("subject") and len(named) == 1):
+                return named[-1]
         speech = self.actors.speech_at(cue.start)
         if speech is not None:  # the quotes stage's speaker, or nobody
             return self.actors.quoted(speech, cue.start, cue.start)
@@ -456,6 +505,15 @@ class Attributor:
                 resolved[cue] = self._context(self._reporter(s, cue), kind, s.index, cue)
                 continue
             if ctx is None and cue.form == "verb":
+                # "a US-proposed truce", "the Kremlin-drafted memorandum": the compound's actor
+                compound = [
+                    a
+                    for a in self.actors.within(s.start, cue.start)
+                    if a.end == cue.start - 1 and self.text[a.end] == "-"
+                ]
+                if compound:
+                    ctx = self._context(compound[-1], kind, s.index, cue)
+            if ctx is None and cue.form == "verb":
                 ctx = self._context(self._by_phrase(s, cue), kind, s.index, cue)
                 if ctx is not None:
                     passive.append(cue)
@@ -522,6 +580,8 @@ class Attributor:
         if antecedent is None or _PREDICTION.search(self.text, s.start, s.end):
             return None  # "Ukraine expected the talks to lead to ...": a prediction, no term
         for actor in self.actors.within(s.start, s.end):
+            if _RECIPIENT.match(self.text, actor.end, s.end):
+                continue  # "Instead, Kyiv would receive guarantees": what the plan gives it
             actor = self.actors.resolve(actor, self.sentences, s.index)
             if actor is not None and actor.side and actor.side != antecedent.proposer_id:
                 return None
@@ -565,6 +625,35 @@ class Attributor:
             elif carried is not None:
                 attached[term] = carried
         return attached
+
+    def echoed(
+        self, s: Sentence, resolved: dict[Hit, Context | None], attached: dict[Hit, Context]
+    ) -> dict[Hit, tuple[Context, ...]]:
+        """The other proposals a list of terms belongs to when an appositive after it says it
+        echoes a party's demands ("The draft included A, B and C - elements which reflected
+        key Kremlin demands"): each term before the appositive is also a term of those demands,
+        and of the other proposal the list's terms are attributed to."""
+        extra: dict[Hit, tuple[Context, ...]] = {}
+        for m in _ECHOES.finditer(self.text, s.start, s.end):
+            demands = [
+                c
+                for cue, c in resolved.items()
+                if c is not None
+                and cue.form == "noun"
+                and m.end() <= cue.start
+                and len(self.text[m.end() : cue.start].split()) <= 3
+            ]
+            if not demands:
+                continue
+            listed = {
+                t: c for t, c in attached.items() if s.start <= t.start and t.end <= m.start()
+            }
+            owners = list(dict.fromkeys([*listed.values(), demands[0]]))
+            if len({c.proposer_id for c in owners}) < 2:
+                continue
+            for term, ctx in listed.items():
+                extra[term] = tuple(c for c in owners if c.proposer_id != ctx.proposer_id)
+        return extra
 
     def remember(self, s: Sentence, contexts: list[Context]) -> None:
         if contexts:

@@ -12,7 +12,9 @@ targets:
 - a term its sentence attributes to no proposal: every proposal of the article carrying the term
   (article-term); if the article reports none, a term two or more parties agree to together
   ("Ukraine and Russia agreed to a prisoner exchange"), or a joint act of two sides or more
-  ("Kyiv and Moscow swapped 150 prisoners"), is a term of each one's position (agreement);
+  ("Kyiv and Moscow swapped 150 prisoners"), is a term of each one's position (agreement); a
+  joint act or an agreement to act together ("agreed to exchange 300 prisoners", "signed by A
+  and B") is so even where the article reports a proposal of it (the parties also support it);
   else a proposal of the corpus carrying it (corpus-term, resolved in merge.py): a
   rejection of "a full ceasefire" is a rejection of that term whoever proposed it;
 - no term, but the sentence points back ("these points are non-starters", "Kyiv dismissed the
@@ -72,6 +74,12 @@ _COPULA = re.compile(
 )
 
 
+# the verb of an agreement to act together ("agreed to exchange", "agreed to meet")
+_JOINT_VERB = re.compile(
+    r"\s+(?:exchange|swap|trade|return|release|hold|meet|sign|halt|stop|pause|end|resume|extend|"
+    r"set\s+up|create|form|establish|work|implement|observe|respect)\b",
+    re.IGNORECASE,
+)
 _NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\b|n[’']t\b", re.IGNORECASE)
 
 
@@ -81,6 +89,8 @@ class Analysis:
     stances: list[Stance]
     attached: dict[Hit, Context]  # term -> the proposal it is attributed to
     resolved: dict[Hit, Context | None] = field(default_factory=dict)  # proposal cue -> proposal
+    # term -> the other proposals a list echoing a party's demands puts it in (attribution.py)
+    also: dict[Hit, tuple[Context, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -170,7 +180,8 @@ class _Article:
                 if c is not None and (c in used or not _stated(self.text, h, s))
             ],
         )
-        self.previous = Analysis(s, stances, attached, resolved)
+        also = self.attributor.echoed(s, resolved, attached)
+        self.previous = Analysis(s, stances, attached, resolved, also)
         return self.previous
 
     def negated_content(self, s: Sentence, term: Hit, ctx: Context) -> bool:
@@ -349,7 +360,7 @@ class _Article:
             for term, ctx in a.attached.items():
                 if term in disputed and ctx.attribution != "explicit":
                     continue  # "dismissed such proposals": the stance's target, no new claim
-                for each in (ctx, *_partner_contexts(ctx)):
+                for each in (ctx, *_partner_contexts(ctx), *a.also.get(term, ())):
                     carrying.setdefault(term.label, {}).setdefault(each.proposal_id, each)
                     yield self.claim(
                         a.sentence,
@@ -367,6 +378,15 @@ class _Article:
             for stance in a.stances:
                 for holder in stance.holders:
                     yield from self._stance_claims(analyses, n, stance, holder, carrying)
+
+    def _acted(self, stance: Stance) -> bool:
+        """True for a joint act or an agreement to act together ("swapped", "signed by A and B",
+        "agreed to exchange 300 prisoners"): a term of each party even where another party of the
+        article proposed it; not an agreement to a thing named ("agreed to talks"), which
+        supports that proposal."""
+        if stance.cue.form == JOINT:
+            return True
+        return _JOINT_VERB.match(self.text, stance.cue.end) is not None
 
     def _agreement(self, stance: Stance, holder: Actor, side: str) -> tuple[Context, str] | None:
         """A term parties agree to together, no proposer named: a term of each one's position."""
@@ -402,8 +422,11 @@ class _Article:
             else:
                 others = [c for c in carrying.get(term.label, {}).values() if c.proposer_id != side]
                 targets = [(c, "article-term") for c in others]
-                if not targets and not stance.local:
-                    targets = [self._agreement(stance, holder, side) or (None, "corpus-term")]
+                agreed = self._agreement(stance, holder, side) if not stance.local else None
+                if agreed is not None and (not targets or self._acted(stance)):
+                    targets.append(agreed)  # what parties agree to do together: each one's term
+                elif not targets and not stance.local:
+                    targets = [(None, "corpus-term")]
             for target, how in targets:
                 yield self.claim(
                     a.sentence,

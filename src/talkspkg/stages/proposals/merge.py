@@ -7,8 +7,9 @@ code of a single-issue proposal), so the US framework reported by three outlets 
 
 A stance whose article reports no proposal carrying its term (proposal_id None) is recorded
 against one proposal of the corpus carrying the code whose proposer is not the holder's side,
-else of the holder's own side (attribution `corpus-term`): among those whose proposer is a party
-of the article's claims (else among all), the one proposed in most articles, then the first id.
+else of the holder's own side (attribution `corpus-term`), a party of the article's claims first
+(another side's, else the holder's own; a proposer the article's claims never name only when no
+party of them carries the code), the one proposed in most articles, then the first id.
 One target, not all: a rejection of "a frozen conflict" is one position, not one per plan that
 ever named a freeze. With none, it is dropped (no term to hang it on).
 
@@ -49,10 +50,17 @@ def _targets(
     if ev.proposal_id is not None:
         return [ev.proposal_id]
     carriers = carrying.get(ev.code, [])
-    # another side's proposal, else the holder's own ("Trump dropped his sanctions threat")
-    others = [p for p in carriers if proposer[p] != ev.holder_side] or list(carriers)
-    here = [p for p in others if proposer[p] in sides[ev.article_id]] or others
-    return sorted(here, key=lambda p: (-reach[p], p))[:1]
+    # another side's proposal, else the holder's own ("Trump dropped his sanctions threat"); a
+    # party of the article's claims first, whichever side: a proposer the article never names
+    # is the last resort
+    others = [p for p in carriers if proposer[p] != ev.holder_side]
+    own = [p for p in carriers if proposer[p] == ev.holder_side]
+    present = sides[ev.article_id]
+    for group in (others, own):
+        here = [p for p in group if proposer[p] in present]
+        if here:
+            return sorted(here, key=lambda p: (-reach[p], p))[:1]
+    return sorted(others or own, key=lambda p: (-reach[p], p))[:1]
 
 
 def assemble_proposals(

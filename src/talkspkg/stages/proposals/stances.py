@@ -21,7 +21,9 @@ cue, or a new clause, appositive or reporting participle (", and ...", ", a cond
 ", saying the war should be frozen ...": the holder's own words) if one comes first; a
 `scope: before` cue on those between the previous such cue (not a passive participle with its
 agent: "A truce, proposed by Trump, was accepted by Putin"), or the last such boundary, and it
-(but not ", but": "we agree – but only if ..." conditions the clause before); a cue in a
+(but not ", but": "we agree – but only if ..." conditions the clause before), leaving out a
+", which ..." aside describing an actor ("Kyiv, which wants to join the EU, said such terms
+were tantamount to surrender": the terms, not EU membership); a cue in a
 ", which" clause with nothing after it on the terms before the clause, and a `scope: after`
 cue ending its sentence ("...; Kyiv refuses") on the terms before it, and a cue in a restrictive
 relative clause on the term it modifies ("the 30-day ceasefire that Ukraine accepted"). With no
@@ -339,6 +341,16 @@ def _parenthetical(text: str, actor: Actor, cue: Hit) -> bool:
     return opened and bool(_ASIDE_CLOSE.search(text, actor.end, cue.start))
 
 
+def _actor_asides(text: str, s: Sentence, cue: Hit, actors: Actors) -> list[tuple[int, int]]:
+    """The ", which ... ," asides of the sentence before the cue that describe an actor ("Kyiv,
+    which wants to join the EU, said ..."), not a proposal ("Witkoff's proposals, which
+    included ..., were unacceptable": their content is the stance's object)."""
+    ends = {a.end for a in actors.within(s.start, cue.start)}
+    return [
+        m.span() for m in _RELATIVE_ASIDE.finditer(text, s.start, cue.start) if m.start() in ends
+    ]
+
+
 def _sides(holders: tuple[Actor, ...]) -> int:
     return len({a.side for a in holders})
 
@@ -398,8 +410,14 @@ def find_stances(
     """The stances of sentence `s`. `collective` gives the parties a collective subject right
     before a cue stands for ("the two sides agreed"; see detect.py), when no actor holds it."""
     # noun cues do not bound a scope: "rejected a US proposal for a 30-day ceasefire"
+    # nor does a compound participle, an adjective: "rejected the Kyiv-drafted plan for X"
     ordered = sorted(
-        (h for h in hits if h.group == STANCE or h.form == "verb"), key=lambda h: h.start
+        (
+            h
+            for h in hits
+            if h.group == STANCE or (h.form == "verb" and text[h.start - 1 : h.start] != "-")
+        ),
+        key=lambda h: h.start,
     )
     found: dict[Hit, Stance] = {}
     for i, cue in enumerate(ordered):
@@ -439,7 +457,14 @@ def find_stances(
         else:
             starts = [m.end() for m in _SCOPE_START.finditer(text, prev_end, cue.start)]
             begin = starts[-1] if starts else prev_end
-            scope = [t for t in terms if begin <= t.start and t.end <= cue.start]
+            asides = _actor_asides(text, s, cue, actors)
+            scope = [
+                t
+                for t in terms
+                if begin <= t.start
+                and t.end <= cue.start
+                and not any(a <= t.start < b for a, b in asides)
+            ]
         if cue.holder == "before":
             holders, joint = _holders_before(text, s, cue, actors, sentences, terms)
             if not holders and collective is not None:
