@@ -108,7 +108,19 @@ CLASS_HELP = {
     "date wrong": "matched meeting, date or precision wrong",
     "date missing": "matched meeting left undated, the gold dates it",
     "participant false": "participant not in the gold encounter",
-    "participant missed": "gold participant not predicted",
+    "participant missed (named in the article)": "gold participant not predicted, though a"
+    " mention of the article names it",
+    "participant missed (not found in the article)": "gold participant not predicted, and no"
+    " mention of the article names it",
+    "missed: code, another proposer": "the code is predicted in the article, for another proposer",
+    "missed: proposer, another code": "the proposer has other predicted codes, not this one",
+    "missed: neither": "neither the proposer nor the code is predicted in the article",
+    "false: code, another proposer": "the gold has the code, for another proposer",
+    "false: proposer, another code": "the gold has the proposer, with other codes",
+    "false: neither": "the gold has neither the proposer nor the code",
+    "missed: another stance": "the entity's position on the code is predicted with another stance",
+    "missed: code, another entity": "the code is claimed in the article, by another entity",
+    "missed: code not claimed": "no position on the code is predicted in the article",
     "proposer wrong": "predicted proposer who proposes nothing in the article's gold",
 }
 
@@ -162,7 +174,7 @@ def render(data: dict[str, Any]) -> str:
         kinds = sorted({k for s in splits for k in cur["error_classes"][s].get(table, {})})
         for kind in kinds:
             counts = [str(cur["error_classes"][s].get(table, {}).get(kind, 0)) for s in splits]
-            help_ = CLASS_HELP.get(kind, "")
+            help_ = CLASS_HELP.get(kind) or CLASS_HELP.get(kind.split(" (")[0], "")
             label = f"{kind} ({help_})" if help_ else kind
             lines.append(f"| {label} | " + " | ".join(counts) + " |")
         lines.append("")

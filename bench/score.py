@@ -224,6 +224,23 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_PRONOUNS = {"he", "she", "they", "we", "i", "it", "both"}
+_DOCUMENTS = {"statement", "communique", "communiqué", "letter", "readout", "memorandum", "post"}
+
+
+def _phrase_kind(phrase: str | None) -> str:
+    """The form of the phrase a quotation's cue names its speaker with, for error classes:
+    none, a pronoun, a document, a definite description ("the ..."), or another phrase."""
+    words = (phrase or "").lower().replace("’", "'").split()
+    if not words:
+        return "no phrase"
+    if words[0] in _PRONOUNS:
+        return "pronoun"
+    if _DOCUMENTS & {w.strip(",.") for w in words}:
+        return "document"
+    return "definite phrase" if words[0] == "the" else "other phrase"
+
+
 def score_quotes(
     s: Scorer,
     gold: GoldArticle,
@@ -251,6 +268,8 @@ def score_quotes(
             confident.add(ok)
         if not ok:
             kind = f"speaker wrong ({row['resolution']})" if target else "speaker null"
+            if not target:
+                kind = f"speaker null ({row['resolution']}, {_phrase_kind(row['speaker_text'])})"
             if want is None:
                 kind = "speaker given to an unnamed speaker"
             s.problem(
@@ -495,10 +514,16 @@ def judge_fields(
         t.participants.fp += not ok
         if not ok:
             s.problem("meetings", gold, "participant false", f"{desc}: {entity} ({gold_id})")
+    mentioned: set[str] | None = None
     for entity in sorted(e.participants):
         if not _state_matches(entity, got, emap):
             t.participants.fn += 1
-            s.problem("meetings", gold, "participant missed", f"{desc}: {entity} ({gold_id})")
+            if mentioned is None:
+                rows = s.package.rows("mentions", gold.article_id)
+                mentioned = {emap.to_gold(r["entity_id"]) or r["entity_id"] for r in rows}
+            where = "named" if _state_matches(entity, mentioned, emap) else "not found"
+            kind = f"participant missed ({where} in the article)"
+            s.problem("meetings", gold, kind, f"{desc}: {entity} ({gold_id})")
 
 
 # -- proposals ----------------------------------------------------------------------------------
@@ -547,10 +572,11 @@ def score_proposals(
             t.terms.tp += 1
         elif key in predicted_terms:
             t.terms.fp += 1
-            s.problem("terms", gold, "false", f"{key[0]} {key[1]}")
+            s.problem("terms", gold, _term_class("false", key, gold_terms), f"{key[0]} {key[1]}")
         else:
             t.terms.fn += 1
-            s.problem("terms", gold, "missed", f"{key[0]} {key[1]}")
+            kind = _term_class("missed", key, predicted_terms)
+            s.problem("terms", gold, kind, f"{key[0]} {key[1]}")
     for key, row in predicted_positions.items():
         bands[band_of(row["confidence"])].add(key in gold_positions)
     for key in sorted(set(predicted_positions) | set(gold_positions)):
@@ -564,7 +590,30 @@ def score_proposals(
             t.positions.fn += 1
             node = gold_positions[key]
             text = gold.text[node["start"] : node["end"]] if "start" in node else ""
-            s.problem("positions", gold, "missed", f"{' '.join(key)}: {_snippet(text, 80)!r}")
+            kind = _position_class(key, set(predicted_positions))
+            s.problem("positions", gold, kind, f"{' '.join(key)}: {_snippet(text, 80)!r}")
+
+
+def _term_class(kind: str, key: tuple[str, str], others: set[tuple[str, str]]) -> str:
+    """Why a (proposer, code) pair is false or missed, from the other side's pairs only (no
+    text): the code is there under another proposer, the proposer with other codes, or neither."""
+    proposer, code = key
+    if any(c == code for _p, c in others):
+        return f"{kind}: code, another proposer"
+    if any(p == proposer for p, _c in others):
+        return f"{kind}: proposer, another code"
+    return f"{kind}: neither"
+
+
+def _position_class(key: tuple[str, str, str], predicted: set[tuple[str, str, str]]) -> str:
+    """Why a gold (entity, stance, code) claim is missed: the entity's stance on the code is
+    another, the code is claimed for another entity, or the code is not claimed at all."""
+    entity, _stance, code = key
+    if any(e == entity and c == code for e, _s, c in predicted):
+        return "missed: another stance"
+    if any(c == code for _e, _s, c in predicted):
+        return "missed: code, another entity"
+    return "missed: code not claimed"
 
 
 # -- articles -----------------------------------------------------------------------------------

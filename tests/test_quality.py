@@ -167,6 +167,10 @@ def test_quotes_match_on_trimmed_span_and_score_speakers_on_found_ones() -> None
     assert result["figures"]["quotes.speaker_accuracy"] == 0.0
     assert result["figures"]["quotes.confident_accuracy"] == 0.0
     assert result["error_classes"]["quotes"] == {"speaker wrong (name)": 1}
+    # a null speaker is classed by the resolution the stage gave it
+    package = _package(quotes=[{**_quote(start, start + 9, None, 0.3), "resolution": "unresolved"}])
+    result = score.score_split([_gold(quotes=gold_quotes, persons=persons)], package)
+    assert result["error_classes"]["quotes"] == {"speaker null (unresolved, other phrase)": 1}
 
 
 def _meeting(
@@ -268,6 +272,48 @@ def test_positions_count_for_the_state_a_person_acts_for() -> None:
     bands = result["row_calibration"]["positions"]
     assert (bands[">= 0.9"], bands["0.8-0.9"], bands["0.5-0.8"]) == ([1, 1], [0, 0], [0, 1])
     assert figures["proposals.proposer_accuracy"] == 1.0
+
+
+def test_missed_and_false_proposal_rows_are_classed_by_what_the_other_side_has() -> None:
+    package = _package(
+        proposals=[{"proposal_id": "russia.position", "proposer_id": "russia"}],
+        proposal_terms=[
+            {"term_id": "t", "proposal_id": "russia.position", "code": "ceasefire.full"}
+        ],
+        term_positions=[
+            {
+                "term_id": "t",
+                "entity_id": "russia",
+                "stance": "rejects",
+                "article_id": "a",
+                "text": "…",
+                "confidence": 0.85,
+            }
+        ],
+    )
+    proposals = {
+        "terms": [
+            {"proposer": "ukraine", "code": "ceasefire.full"},
+            {"proposer": "ukraine", "code": "prisoners.exchange"},
+        ],
+        "positions": [
+            {"entity": "russia", "stance": "supports", "code": "ceasefire.full"},
+            {"entity": "ukraine", "stance": "proposes", "code": "ceasefire.full"},
+            {"entity": "ukraine", "stance": "proposes", "code": "prisoners.exchange"},
+        ],
+    }
+    classes = score.score_split([_gold(proposals=proposals)], package)["error_classes"]
+    assert classes["terms"] == {
+        "false: code, another proposer": 1,
+        "missed: code, another proposer": 1,
+        "missed: neither": 1,
+    }
+    assert classes["positions"] == {
+        "false": 1,
+        "missed: another stance": 1,
+        "missed: code, another entity": 1,
+        "missed: code not claimed": 1,
+    }
 
 
 def test_a_drop_beyond_the_tolerance_is_a_regression_and_a_rise_is_not() -> None:
