@@ -194,10 +194,13 @@ class _Grouper:
 
     def _inherit(self, f: Frame) -> None:
         """ "The next round of talks", "another round" naming no party is held between the
-        parties (countries, delegations) of the round the article told last. Not in a
-        quotation: the speaker's "another meeting" is another than those the speaker has in
-        mind, which need not be the one the article told last."""
-        if not f.other or f.in_quote or any(role != "absent" for role in f.roles.values()):
+        parties (countries, delegations) of the round the article told last; so is a numbered
+        or earlier round ("the first round of talks", "a second meeting", frames.is_series).
+        Not in a quotation: the speaker's "another meeting" is another than those the speaker
+        has in mind, which need not be the one the article told last."""
+        if not (f.other or f.series) or f.in_quote:
+            return
+        if any(role != "absent" for role in f.roles.values()):
             return
         loc = self.latest.get(_format_class(frame_format(f)) or "")
         if loc is None:

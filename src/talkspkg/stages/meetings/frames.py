@@ -97,6 +97,7 @@ def read_sentence(
         f.temporal = after_temporal(ctx, start, f)
         before = _WORD.findall(text[max(start, f.start - 50) : f.start])[-4:]
         f.other = any(w.lower() in vocab.other_cues for w in before)
+        f.series = is_series(ctx, f, before)
     _attach_places(ctx, s)
     for f in list(s.frames):
         if all(t.kind == "weak" for t in f.triggers) and f.place is None:
@@ -122,6 +123,18 @@ def read_sentence(
                 f.place = f.venue = f.venue_entity = None  # a call has no venue
         attach_people(ctx, s)
     return s
+
+
+def is_series(ctx: ArticleContext, f: Frame, before: list[str]) -> bool:
+    """ "the first round of talks", "a second meeting", "previous negotiations": a numbered or
+    earlier round, named by a noun of `series_nouns` (not "his second trip": one person's)."""
+    vocab = ctx.vocab
+    noun = ctx.text[f.triggers[-1].start : f.triggers[-1].end].lower().split()[-1]
+    words = [w.lower() for w in before]
+    at = [i for i, w in enumerate(words) if w in vocab.series_cues]
+    if noun not in vocab.series_nouns or not at:
+        return False
+    return at[-1] == 0 or words[at[-1] - 1] not in ("his", "her")
 
 
 def absorb(into: Frame, other: Frame) -> None:

@@ -5,7 +5,8 @@ slots of its trigger, each slot a list of names ("A, B and C"; titles, demonyms 
 possessives between names are skipped: "Russian President Vladimir Putin"):
 
 * the subject of a verb trigger, or of a support verb before a noun trigger ("A and B met",
-  "A has held talks", "A travelled to Moscow to meet", "A and B held meetings"), separated
+  "A has held talks", "A travelled to Moscow to meet", "A and B held meetings", "A and B sat
+  down for talks"), separated
   from it only by auxiliaries, adverbs, support verbs and small words, never by a speech verb
   or a comma (an appositive ", the US envoy," is skipped);
 * the object of a verb trigger ("met Putin", "hosted Zelensky and ...");
@@ -70,7 +71,7 @@ FILLERS = {
     "private", "closed-door", "face-to-face", "in-person", "virtual", "extended", "phone",
     "telephone", "video", "separate", "first-ever", "historic", "landmark", "key", "sending",
     "sent", "send", "team", "delegation", "second", "third", "fourth", "fifth", "latest",
-    "final", "initial",
+    "final", "initial", "for", "sit", "sits", "sitting",  # "A and B sat down for talks"
     # what the talks are about ("A and B are to hold another round of peace talks")
     "peace", "ceasefire", "truce", "security", "three-way", "four-way", "two-way",
 }  # fmt: skip
@@ -604,7 +605,7 @@ def _prev_end(names: Names, m: Mention) -> int:
 _SUPPORT = re.compile(
     r"\b(?:held|hold|holds|holding|had|have|has|began|begin|begins|started|concluded|"
     r"attended|attend|joined|join|resumed|conduct|conducts|conducted|conducting|"
-    r"send|sends|sending|sent|dispatched)\b[^,;]{0,40}$",
+    r"send|sends|sending|sent|dispatched|(?:sat|sit|sits|sitting)\s+down)\b[^,;]{0,40}$",
     re.I,
 )
 

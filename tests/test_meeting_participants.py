@@ -1,0 +1,125 @@
+"""Meeting participants from measured causes of misses on real prose, each class with sentences
+written for this test (invented officials, well-known states and cities) and negatives: a person
+mentioned as the topic, a correspondent, a leader who spoke about someone, one person's trip.
+
+Classes: a numbered or earlier round naming no party ("the first round of talks", "a second
+meeting") takes the parties of the series the article tells (detect._inherit)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from test_meetings import article as meetings_article
+from test_meetings import run
+
+WED = "August 20, 2025"  # a Wednesday
+
+Rows = dict[str, list[dict[str, Any]]]
+
+
+def rows_of(body: str, article_id: str = "mp1") -> Rows:
+    return run(meetings_article(article_id, body, WED))
+
+
+def parties_of(rows: Rows, phrase: str) -> set[str]:
+    """Participants and hosts (not absentees) of the meeting a sentence with `phrase` tells."""
+    ids = {r["meeting_id"] for r in rows["meeting_mentions"] if phrase in r["text"]}
+    assert len(ids) == 1, (phrase, ids, rows["meeting_mentions"])
+    (mid,) = ids
+    return {
+        r["entity_id"]
+        for r in rows["meeting_participants"]
+        if r["meeting_id"] == mid and r["role"] != "absent"
+    }
+
+
+# ================================================================ a round of the series
+
+SERIES = [
+    (
+        "Delegations of Russia and Ukraine met in Istanbul on Monday. "
+        "The first round of talks, in May in Istanbul, ended after ninety minutes.",
+        "The first round",
+    ),
+    (
+        "Ukraine and Russia held talks in Geneva on Tuesday. "
+        "A second meeting in Geneva later in the month produced a prisoner swap.",
+        "A second meeting",
+    ),
+    (
+        "Ukrainian and Russian negotiators met in Istanbul on Monday. "
+        "Previous negotiations in Istanbul in June had brought no ceasefire.",
+        "Previous negotiations",
+    ),
+    (
+        "Russia and Ukraine sat down for talks in Doha on Tuesday. "
+        "The third round of negotiations in Doha is expected in September.",
+        "The third round",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "phrase"), SERIES)
+def test_a_numbered_round_takes_the_parties_of_the_series(body: str, phrase: str) -> None:
+    assert {"russia", "ukraine"} <= parties_of(rows_of(body), phrase)
+
+
+def test_a_round_naming_its_own_parties_keeps_them() -> None:
+    rows = rows_of(
+        "Russia and Ukraine held talks in Geneva on Tuesday. "
+        "The first round of talks between the United States and Ukraine, in Riyadh in March, "
+        "was shorter."
+    )
+    got = parties_of(rows, "The first round")
+    assert "russia" not in got
+
+
+def test_one_persons_second_trip_is_not_the_series() -> None:
+    rows = rows_of(
+        "Russia and Ukraine held talks in Geneva on Tuesday. "
+        "Steve Witkoff flew to Moscow in July; it was his second trip to Moscow this year."
+    )
+    ids = {r["meeting_id"] for r in rows["meeting_mentions"] if "second trip" in r["text"]}
+    for mid in ids:
+        got = {r["entity_id"] for r in rows["meeting_participants"] if r["meeting_id"] == mid}
+        assert "ukraine" not in got
+
+
+def test_a_quoted_second_meeting_is_not_the_articles_series() -> None:
+    rows = rows_of(
+        "Russia and Ukraine held talks in Geneva on Tuesday. "
+        '"A second meeting in Vienna would be useful," said Jan Novak, a Czech analyst.'
+    )
+    ids = {r["meeting_id"] for r in rows["meeting_mentions"] if "Vienna" in r["text"]}
+    for mid in ids:
+        got = {r["entity_id"] for r in rows["meeting_participants"] if r["meeting_id"] == mid}
+        assert not {"russia", "ukraine"} & got
+
+
+# ================================================================ "sat down for talks"
+
+SAT_DOWN = [
+    ("Russia and Ukraine sat down for talks in Doha on Tuesday.", {"russia", "ukraine"}),
+    (
+        "Emmanuel Macron and Olaf Scholz sat down for a two-hour meeting in Berlin on Monday.",
+        {"emmanuel-macron", "olaf-scholz"},
+    ),
+    (
+        "Turkey and Ukraine will sit down for a fresh round of talks in Ankara next week.",
+        {"turkey", "ukraine"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "want"), SAT_DOWN)
+def test_the_subject_of_sat_down_for_talks_takes_part(body: str, want: set[str]) -> None:
+    rows = rows_of(body)
+    got = {r["entity_id"] for r in rows["meeting_participants"] if r["role"] != "absent"}
+    assert want <= got
+
+
+def test_a_leader_who_called_for_talks_is_no_party_of_them() -> None:
+    rows = rows_of("Emmanuel Macron called for talks in Geneva on Tuesday.")
+    got = {r["entity_id"] for r in rows["meeting_participants"]}
+    assert "emmanuel-macron" not in got
