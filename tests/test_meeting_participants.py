@@ -24,7 +24,8 @@ def rows_of(body: str, article_id: str = "mp1") -> Rows:
 
 def parties_of(rows: Rows, phrase: str) -> set[str]:
     """Participants and hosts (not absentees) of the meeting a sentence with `phrase` tells."""
-    ids = {r["meeting_id"] for r in rows["meeting_mentions"] if phrase in r["text"]}
+    ids = {r["meeting_id"] for r in rows["meeting_mentions"] if phrase in r["trigger"]}
+    ids = ids or {r["meeting_id"] for r in rows["meeting_mentions"] if phrase in r["text"]}
     assert len(ids) == 1, (phrase, ids, rows["meeting_mentions"])
     (mid,) = ids
     return {
@@ -123,3 +124,83 @@ def test_a_leader_who_called_for_talks_is_no_party_of_them() -> None:
     rows = rows_of("Emmanuel Macron called for talks in Geneva on Tuesday.")
     got = {r["entity_id"] for r in rows["meeting_participants"]}
     assert "emmanuel-macron" not in got
+
+
+# ================================================================ "X said after speaking with Y"
+
+AFTER_SPEAKING = [
+    (
+        "Emmanuel Macron said on Sunday after speaking with Volodymyr Zelensky and Donald Trump "
+        "that Europe would pay its share.",
+        {"emmanuel-macron", "volodymyr-zelensky", "donald-trump"},
+    ),
+    (
+        "Keir Starmer told reporters after talking with Donald Tusk and Friedrich Merz by phone "
+        "that the coalition was united.",
+        {"keir-starmer", "donald-tusk", "friedrich-merz"},
+    ),
+    (
+        "Donald Tusk said after meeting Emmanuel Macron and Keir Starmer in Warsaw that Poland "
+        "would not send troops.",
+        {"donald-tusk", "emmanuel-macron", "keir-starmer"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "want"), AFTER_SPEAKING)
+def test_the_speaker_of_after_speaking_with_takes_part(body: str, want: set[str]) -> None:
+    rows = rows_of(body)
+    got = {r["entity_id"] for r in rows["meeting_participants"] if r["role"] != "absent"}
+    assert want <= got
+
+
+def test_a_speaker_commenting_on_others_call_takes_no_part() -> None:
+    rows = rows_of(
+        "Emmanuel Macron said on Sunday after Donald Trump spoke with Vladimir Putin by phone "
+        "that Europe must stay at the table."
+    )
+    got = {r["entity_id"] for r in rows["meeting_participants"]}
+    assert "emmanuel-macron" not in got
+    assert {"donald-trump", "vladimir-putin"} <= got
+
+
+def test_the_speaker_after_an_opening_quotation_takes_part() -> None:
+    rows = rows_of(
+        '"We will gather the allies in Rome in early May," Emmanuel Macron said on X after '
+        "speaking with Volodymyr Zelensky and Donald Trump."
+    )
+    got = parties_of(rows, "speaking with")
+    assert {"emmanuel-macron", "volodymyr-zelensky", "donald-trump"} <= got
+
+
+# ================================================================ a possessor is no subject
+
+POSSESSOR = [
+    ("Donald Trump's envoy met Volodymyr Zelensky in Berlin on Monday.", "donald-trump"),
+    (
+        "Vladimir Putin's foreign policy adviser held talks with Marco Rubio in Riyadh on Tuesday.",
+        "vladimir-putin",
+    ),
+    (
+        "Keir Starmer's national security adviser will travel to Kyiv to meet Volodymyr "
+        "Zelensky next week.",
+        "keir-starmer",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "possessor"), POSSESSOR)
+def test_the_principal_of_an_envoy_takes_no_part(body: str, possessor: str) -> None:
+    rows = rows_of(body)
+    got = {r["entity_id"] for r in rows["meeting_participants"]}
+    assert got and possessor not in got
+
+
+def test_a_speaker_after_anothers_meeting_takes_no_part() -> None:
+    rows = rows_of(
+        "Hakan Fidan said after Emmanuel Macron's talks with Keir Starmer and Friedrich Merz in "
+        "Paris on Monday that Turkey would help."
+    )
+    got = {r["entity_id"] for r in rows["meeting_participants"]}
+    assert "hakan-fidan" not in got
+    assert {"emmanuel-macron", "keir-starmer", "friedrich-merz"} <= got

@@ -375,6 +375,8 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
     # "Witkoff's meeting with Putin", "the Trump-Putin summit"
     before = text[lo : f.start]
     poss = re.search(r"['’]s\s+(?:[\w-]+\s+){0,2}$", before)
+    if poss and _names_role(ctx, before[poss.start() + 2 :]):
+        poss = None  # "Trump's envoy met X", "Trump's envoy's meeting": the envoy's, not his
     if poss:
         owner = names.ending_at(lo + poss.start())
         if owner is not None:
@@ -412,9 +414,21 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
         if comma > 0 and not ctx.vocab.verbs.search(text, f.end, comma):
             main = _clause_subject(names, comma + 1, end)
             add([m for m in main if _person(ctx, m.entity_id)])
-    if f.temporal and f.clause.kind == "sub" and len([e for e in found if _person(ctx, e)]) == 1:
-        # "X said after a meeting with Y", "X told reporters after meeting Y": the subject
-        # of the clause the temporal phrase hangs on met Y
+    n_persons = len([e for e in found if _person(ctx, e)])
+    # "after Y's meeting with Z", "after talks between Y and Z": theirs, not the speaker's
+    w = WITH.match(text, last.end, end)
+    with_slot = re.search(r"\b(?:with|to)$", last.text.lower()) is not None or (
+        w is not None and w.group().split()[-1].lower() != "between"
+    )
+    gerund = f.triggers[0].text.lower().split()[0].endswith("ing") and bool(
+        _GERUND.search(text, max(start, f.start - 20), f.start)
+    )  # "after meeting A and B": a verb with its object
+    own = bool(subject) or poss is not None or not (with_slot or gerund)
+    if f.temporal and f.clause.kind == "sub" and (n_persons == 1 or (n_persons and not own)):
+        # "X said after a meeting with Y", "X told reporters after meeting Y", "X said after
+        # speaking with Y and Z": the subject of the clause the temporal phrase hangs on met
+        # them, when the trigger has no subject or owner of its own ("X said after Y spoke
+        # with Z": Y)
         add([m for m in _speaker_before(names, start, f.clause.start) if _person(ctx, m.entity_id)])
     their = _THEIR.search(text, max(start, f.start - 40), f.start)
     if their is not None:  # "X told Y during their meeting in C": X and Y met
@@ -434,9 +448,16 @@ _GERUND = re.compile(r"(?:^|\b(?:after|before|since|while|following|when|by|on))
 _SPOKE_TO = re.compile(r"\s+([\w’'-]+)(?:\s+[\w’'-]+){0,2}\s*$")
 
 
+# a quotation opening the sentence, up to its closing mark and comma ("“...,” X said after")
+_OPENING_QUOTE = re.compile(r"\s*[“\"][^”\"]{1,600}[”\"]\s*")
+
+
 def _speaker_before(names: Names, start: int, pos: int) -> list[Mention]:
     """The names opening the sentence when only a speech verb and at most two words (its
-    audience: "told reporters") follow them before `pos`: "X said | after a meeting with Y"."""
+    audience: "told reporters") follow them before `pos`: "X said | after a meeting with Y";
+    after a quotation that opens it: "“...,” X said | after speaking with Y"."""
+    if (q := _OPENING_QUOTE.match(names.ctx.text, start, pos)) is not None:
+        start = q.end()
     found = _clause_subject(names, start, pos)
     if not found:
         return []
@@ -551,6 +572,11 @@ def role_party(ctx: ArticleContext, pos: int, end: int) -> list[Mention]:
 _AUX_GAP = re.compile(r"(?:\s+(?:has|had|have|also|will|would|was|is|then|later|reportedly))*\s+$")
 
 
+def _names_role(ctx: ArticleContext, words: str) -> bool:
+    """Whether the words hold a role word of the lexicon ("envoy", "adviser", "minister")."""
+    return any(w in ctx.kb.lexicon.role_words for w in re.findall(r"[a-z]+", words.lower()))
+
+
 def _role_subject(ctx: ArticleContext, lo: int, pos: int) -> list[Mention]:
     """A role phrase right before a verb trigger (auxiliaries aside) as its subject."""
     for m in _ROLE_PARTY.finditer(ctx.text, lo, pos):
@@ -587,11 +613,12 @@ _OPENER = re.compile(r"[\s,*_>#\"“]*(?:(?:since|after|when|while|as|and|but|th
 
 
 def _clause_subject(names: Names, lo: int, pos: int) -> list[Mention]:
-    """The names opening the clause text[lo:pos] (after a subordinator), if it opens with one."""
+    """The names opening the clause text[lo:pos] (after a subordinator), if it opens with one;
+    not a possessor ("Donald Trump's envoy met X": the envoy is the subject, not Trump)."""
     opener = _OPENER.match(names.ctx.text, lo, pos)
     start = opener.end() if opener else lo
     found = list_after(names, start, pos)
-    if not found:
+    if not found or re.match(r"['’]s\b", names.ctx.text[found[-1].end : found[-1].end + 3]):
         return []
     words = _TOKEN.findall(names.ctx.text, start, found[0].start)
     return found if len(words) <= 6 and not any(w in ",;" for w in words) else []
