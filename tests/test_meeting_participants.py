@@ -204,3 +204,22 @@ def test_a_speaker_after_anothers_meeting_takes_no_part() -> None:
     got = {r["entity_id"] for r in rows["meeting_participants"]}
     assert "hakan-fidan" not in got
     assert {"emmanuel-macron", "keir-starmer", "friedrich-merz"} <= got
+
+
+NOT_THE_OWNER = [
+    "Ukraine's allies will meet in Rome on Friday to discuss air defence.",
+    "Poland's partners met in Vilnius on Tuesday.",
+    "Moldova's neighbours gathered in Bucharest on Monday.",
+]
+
+
+@pytest.mark.parametrize("body", NOT_THE_OWNER)
+def test_the_owner_of_allies_is_no_party(body: str) -> None:
+    got = {r["entity_id"] for r in rows_of(body)["meeting_participants"]}
+    assert not {"ukraine", "poland", "moldova"} & got
+
+
+def test_the_owner_of_a_meeting_takes_part() -> None:
+    rows = rows_of("Viktor Orban's meeting with Vladimir Putin in Moscow on Friday lasted hours.")
+    got = {r["entity_id"] for r in rows["meeting_participants"]}
+    assert {"viktor-orban", "vladimir-putin"} <= got

@@ -20,7 +20,8 @@ possessives between names are skipped: "Russian President Vladimir Putin"):
   country;
 * "between A and B" after the trigger;
 * a possessive before a noun trigger ("Witkoff's meeting with Putin") and a pair joined by a
-  dash ("the Trump-Putin summit");
+  dash ("the Trump-Putin summit"); not before a verb or a role ("Ukraine's allies will meet",
+  "Trump's envoy met X": the allies, the envoy);
 * who came with the subject: "X, accompanied by Y, met Z", "Flanked by Y, X met Z", "X met Z
   on Tuesday, joined by Y" (the cues of `company_cues`; after the trigger only within its own
   phrase, never past "where", "before", a speech verb ...);
@@ -30,8 +31,10 @@ possessives between names are skipped: "Russian President Vladimir Putin"):
 
 A sentence opening with the encounter ("At a meeting with Y in C, X said ...", "During talks
 with Y, ...") gives Y's counterpart as the subject after the opening phrase; "X said after a
-meeting with Y" gives X; "He"/"She" opening a sentence with no person before it is the one
-person the sentence before names (nobody when it names two).
+meeting with Y" gives X, and so do "X said after speaking with Y and Z" and "“...,” X said
+after meeting Y and Z" (not "X said after Y's talks with Z" nor "after talks between Y and
+Z"); "He"/"She" opening a sentence with no person before it is the one person the sentence
+before names (nobody when it names two).
 
 A name right after a verb of briefing ("would brief the chancellor on the talks") is told
 of the talks, it is no subject of them.
@@ -375,8 +378,10 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
     # "Witkoff's meeting with Putin", "the Trump-Putin summit"
     before = text[lo : f.start]
     poss = re.search(r"['’]s\s+(?:[\w-]+\s+){0,2}$", before)
-    if poss and _names_role(ctx, before[poss.start() + 2 :]):
-        poss = None  # "Trump's envoy met X", "Trump's envoy's meeting": the envoy's, not his
+    if poss and (kinds <= {"verb", "conversation"} or _names_role(ctx, before[poss.start() + 2 :])):
+        # "Trump's envoy met X", "Ukraine's allies will meet", "Trump's envoy's meeting": the
+        # possessive qualifies the subject of a verb, or a role: not a party
+        poss = None
     if poss:
         owner = names.ending_at(lo + poss.start())
         if owner is not None:
