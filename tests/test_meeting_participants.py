@@ -223,3 +223,61 @@ def test_the_owner_of_a_meeting_takes_part() -> None:
     rows = rows_of("Viktor Orban's meeting with Vladimir Putin in Moscow on Friday lasted hours.")
     got = {r["entity_id"] for r in rows["meeting_participants"]}
     assert {"viktor-orban", "vladimir-putin"} <= got
+
+
+# ================================================================ a visit to a capital
+
+VISITS = [
+    ("Recep Tayyip Erdogan's visit to Moscow on Tuesday lasted two days.", "russia"),
+    ("Mark Carney travelled to Beijing on Monday to sign a trade deal.", "china"),
+    ("Viktor Orban will visit Kyiv next week, his office said.", "ukraine"),
+    ("Keir Starmer arrived in Washington on Thursday.", "united-states"),
+]
+
+
+@pytest.mark.parametrize(("body", "host"), VISITS)
+def test_a_visit_to_a_capital_is_hosted_by_its_state(body: str, host: str) -> None:
+    rows = rows_of(body)
+    got = {(r["entity_id"], r["role"]) for r in rows["meeting_participants"]}
+    assert (host, "host") in got
+
+
+NOT_A_STATE_VISIT = [
+    # a venue city that is no capital
+    ("Rustem Umerov travelled to Geneva on Monday.", "switzerland"),
+    # the host's people are named: they are the parties
+    ("Keir Starmer travelled to Washington on Thursday to meet Donald Trump.", None),
+    # two states' parties visit a third capital: a placed meeting, not a state visit
+    (
+        "Volodymyr Zelensky travelled to Berlin on Sunday to meet Steve Witkoff.",
+        "germany",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "not_host"), NOT_A_STATE_VISIT)
+def test_no_host_state_is_guessed(body: str, not_host: str | None) -> None:
+    rows = rows_of(body)
+    hosts = {r["entity_id"] for r in rows["meeting_participants"] if r["role"] == "host"}
+    countries = {r["entity_id"] for r in rows["meeting_participants"]}
+    if not_host is None:
+        assert "united-states" not in countries
+    else:
+        assert not_host not in hosts and not_host not in countries
+
+
+def test_a_trip_to_talks_in_a_capital_is_no_state_visit() -> None:
+    rows = rows_of("Steve Witkoff and Jared Kushner flew to Doha on Monday for the negotiations.")
+    got = {r["entity_id"] for r in rows["meeting_participants"]}
+    assert "qatar" not in got
+
+
+def test_the_visited_state_gives_way_to_its_people() -> None:
+    rows = rows_of(
+        "On Tuesday, Keir Starmer arrived in Warsaw. He met Donald Tusk and Radoslaw Sikorski."
+    )
+    got = {r["entity_id"] for r in rows["meeting_participants"]}
+    assert "poland" not in got or {"donald-tusk"} <= got
+    assert "donald-tusk" in got
+    hosts = {r["entity_id"] for r in rows["meeting_participants"] if r["role"] == "host"}
+    assert "poland" not in hosts

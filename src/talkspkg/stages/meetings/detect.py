@@ -82,7 +82,7 @@ from talkspkg.stages.meetings.dates import (
     resolve,
     stated_anchor,
 )
-from talkspkg.stages.meetings.frames import absorb, read_sentence
+from talkspkg.stages.meetings.frames import absorb, read_sentence, visit_host
 from talkspkg.stages.meetings.model import MeetingMention
 from talkspkg.stages.meetings.patterns import has_support_verb
 from talkspkg.stages.meetings.reading import READ, narrative_years, paragraphs
@@ -191,6 +191,15 @@ class _Grouper:
         # the date of the latest dated encounter the prose told (not a plan): the story's time
         self.clock: DateRange | None = None
         self.after: dict[Frame, date] = {}  # frame -> narrated_after(frame).start
+        self.visit_hosts: dict[Frame, str] = {}  # frame -> the state its visit is hosted by
+
+    def settle_hosts(self) -> None:
+        """A visited state named host for want of its people gives way to them once the
+        encounter names one ("X arrived in Ankara. He met Y and Z": Y and Z received X)."""
+        for f, host in self.visit_hosts.items():
+            loc = self.of.get(f)
+            if loc is not None and any(self.ctx.state_of(p) == host for p in loc.people):
+                f.roles.pop(host, None)
 
     def _inherit(self, f: Frame) -> None:
         """ "The next round of talks", "another round" naming no party is held between the
@@ -378,6 +387,8 @@ class _Grouper:
                 s.frames.remove(f)
         self.count += 1
         for f in s.frames:
+            if (host := visit_host(self.ctx, f)) is not None:
+                self.visit_hosts[f] = host
             self._inherit(f)
         for f in keyed:
             scored = [
@@ -508,6 +519,7 @@ def detect(article: Article, kb: KnowledgeBase, found: MentionResult) -> list[Me
             grouper.sequels(s)
             grouper.sentence(s, kind == SegmentKind.CAPTION)
             read.append(s)
+    grouper.settle_hosts()
     out: list[MeetingMention] = []
     for s in read:
         for f in s.frames:
@@ -515,7 +527,9 @@ def detect(article: Article, kb: KnowledgeBase, found: MentionResult) -> list[Me
             if loc is not None:
                 sides = grouper.sides(e for e, role in f.roles.items() if role != "absent")
                 m = _mention(ctx, s, f, loc, anchor, tuple(sorted(sides)))
-                out.append(replace(m, after=grouper.after.get(f)))
+                visited = grouper.visit_hosts.get(f)
+                visited = visited if visited in f.roles else None
+                out.append(replace(m, after=grouper.after.get(f), visited=visited))
     return out
 
 

@@ -125,6 +125,30 @@ def read_sentence(
     return s
 
 
+def visit_host(ctx: ArticleContext, f: Frame) -> str | None:
+    """A visit to a capital by the parties of one other state ("al-Sharaa's visit to Moscow",
+    "X flew to Beijing", "Y will visit Kyiv next week"), naming nobody of the visited state, is
+    hosted by that state: the gold guideline's host "who received the others in their own
+    country", the state when no person is named. Not a city that is no capital (Geneva,
+    Istanbul: a venue, often of mediated talks), nor a visit naming parties of two states or more
+    ("travelled to Berlin to meet US envoys": a meeting the text places, not a state visit), nor
+    a trip to talks ("flew to Abu Dhabi for the negotiations"). Read once the sentence's frames
+    of one encounter are folded together; the state gives way to its people when the encounter
+    names them ("X arrived in Ankara. He met Y", detect.py). Returns the host added, if any."""
+    if f.place is None or not all(t.kind == "weak" for t in f.triggers):
+        return None
+    after = (ctx.vocab.nouns, ctx.vocab.process_nouns)
+    if any(p.search(ctx.text, f.end, f.clause.end) for p in after):
+        return None  # "travelled to Abu Dhabi for the negotiations": talks held there
+    host = ctx.capital_of(f.place.text)
+    parties = [e for e, role in f.roles.items() if role != "absent"]
+    states = {ctx.state_of(e) for e in parties}
+    if host is None or not parties or None in states or len(states) != 1 or host in states:
+        return None
+    add_role(f.roles, host, "host")
+    return host
+
+
 def is_series(ctx: ArticleContext, f: Frame, before: list[str]) -> bool:
     """ "the first round of talks", "a second meeting", "previous negotiations": a numbered or
     earlier round, named by a noun of `series_nouns` (not "his second trip": one person's)."""
