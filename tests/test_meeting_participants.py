@@ -281,3 +281,27 @@ def test_the_visited_state_gives_way_to_its_people() -> None:
     assert "donald-tusk" in got
     hosts = {r["entity_id"] for r in rows["meeting_participants"] if r["role"] == "host"}
     assert "poland" not in hosts
+
+
+# ================================================================ a mediator before the trigger
+
+BROKERED = [
+    "Ukraine and Russia concluded a second round of US-brokered talks in Doha on Thursday.",
+    "Armenia and Azerbaijan held a new round of EU-mediated talks in Brussels on Monday.",
+    "Moldova and Romania resumed their Turkish-hosted talks in Ankara on Friday.",
+]
+
+
+@pytest.mark.parametrize("body", BROKERED)
+def test_the_subject_before_a_brokered_trigger_takes_part(body: str) -> None:
+    got = {r["entity_id"] for r in rows_of(body)["meeting_participants"] if r["role"] != "absent"}
+    subject = {"ukraine", "russia", "armenia", "azerbaijan", "moldova", "romania"}
+    assert len(got & subject) == 2
+
+
+def test_a_next_round_after_brokered_talks_is_between_the_same_parties() -> None:
+    rows = rows_of(
+        "Ukraine and Russia concluded a second round of US-brokered talks in Doha on Thursday. "
+        "Steve Witkoff said the next round of talks would be held soon, likely in Miami."
+    )
+    assert {"ukraine", "russia"} <= parties_of(rows, "next round")

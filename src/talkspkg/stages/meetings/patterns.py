@@ -316,6 +316,8 @@ def _subject(names: Names, f: Frame, start: int, at: int | None = None) -> list[
             return []
         pos -= len(w)
         fillers += 1
+        if _BROKERED.search(w) and (mediator := names.ending_at(pos)) is not None:
+            pos = mediator.start  # "A and B held US-brokered talks": the mediator is no subject
     return []
 
 
