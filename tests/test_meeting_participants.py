@@ -305,3 +305,35 @@ def test_a_next_round_after_brokered_talks_is_between_the_same_parties() -> None
         "Steve Witkoff said the next round of talks would be held soon, likely in Miami."
     )
     assert {"ukraine", "russia"} <= parties_of(rows, "next round")
+
+
+# ================================================================ "they will meet again"
+
+
+def test_meeting_again_is_another_encounter_of_the_same_parties() -> None:
+    rows = rows_of(
+        "The two-day meeting between Ukrainian and American negotiators ended in Warsaw on "
+        "Tuesday. They will meet again in Miami on Saturday."
+    )
+    ids = {r["meeting_id"] for r in rows["meeting_mentions"]}
+    assert len(ids) == 2
+    assert {"ukraine", "united-states"} <= parties_of(rows, "meet again")
+
+
+def test_people_who_meet_again_are_the_same_people() -> None:
+    rows = rows_of(
+        "Keir Starmer met Donald Tusk in Warsaw on Tuesday. They will meet again in London in "
+        "March."
+    )
+    assert {"keir-starmer", "donald-tusk"} <= parties_of(rows, "meet again")
+
+
+def test_meeting_again_in_a_quotation_names_no_party() -> None:
+    rows = rows_of(
+        "Russia and Ukraine held talks in Istanbul on Monday. "
+        '"We will meet again in Vienna," said Jan Novak, a Czech diplomat.'
+    )
+    ids = {r["meeting_id"] for r in rows["meeting_mentions"] if "Vienna" in r["text"]}
+    for mid in ids:
+        got = {r["entity_id"] for r in rows["meeting_participants"] if r["meeting_id"] == mid}
+        assert not {"russia", "ukraine"} & got

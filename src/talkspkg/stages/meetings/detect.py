@@ -204,7 +204,8 @@ class _Grouper:
     def _inherit(self, f: Frame) -> None:
         """ "The next round of talks", "another round" naming no party is held between the
         parties (countries, delegations) of the round the article told last; so is a numbered
-        or earlier round ("the first round of talks", "a second meeting", frames.is_series).
+        or earlier round ("the first round of talks", "a second meeting", frames.is_series);
+        "they will meet again" is held by the same people too.
         Not in a quotation: the speaker's "another meeting" is another than those the speaker
         has in mind, which need not be the one the article told last."""
         if not (f.other or f.series) or f.in_quote:
@@ -216,7 +217,7 @@ class _Grouper:
             return
         for eid in sorted(loc.parties):
             entity = self.ctx.entity(eid)
-            if entity is not None and entity.entity_type != "person":
+            if entity is not None and (f.again or entity.entity_type != "person"):
                 add_role(f.roles, eid, "participant")
 
     def _distance(self, loc: Local) -> int:
@@ -391,10 +392,12 @@ class _Grouper:
                 self.visit_hosts[f] = host
             self._inherit(f)
         for f in keyed:
+            # "they will meet again in C", "the next round in C": not the encounter told last
+            told = self.latest.get(_format_class(frame_format(f)) or "") if f.other else None
             scored = [
                 (sc, -self._distance(loc), i)
                 for i, loc in enumerate(self.locals)
-                if (sc := self._fits(loc, f)) is not None
+                if loc is not told and (sc := self._fits(loc, f)) is not None
             ]
             if scored:  # equal fits: the encounter nearest the article's "now"
                 self._join(self.locals[max(scored)[2]], f)

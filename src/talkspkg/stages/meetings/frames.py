@@ -96,7 +96,9 @@ def read_sentence(
     for f in frames:
         f.temporal = after_temporal(ctx, start, f)
         before = _WORD.findall(text[max(start, f.start - 50) : f.start])[-4:]
-        f.other = any(w.lower() in vocab.other_cues for w in before)
+        after = _WORD.findall(text[f.end : min(end, f.end + 20)])[:1]
+        f.again = bool(after) and after[0].lower() in vocab.other_after
+        f.other = f.again or any(w.lower() in vocab.other_cues for w in before)
         f.series = is_series(ctx, f, before)
     _attach_places(ctx, s)
     for f in list(s.frames):

@@ -101,6 +101,7 @@ class Vocab:
     coordinators: frozenset[str]
     relative_pronouns: frozenset[str]
     other_cues: frozenset[str]
+    other_after: frozenset[str]
     series_cues: frozenset[str]
     series_nouns: frozenset[str]
     name_modified: frozenset[str]
@@ -195,7 +196,8 @@ PATTERN_KEYS = (
 WORD_KEYS = (
     "call_objects", "negators", "quantifiers", "generic_modifiers", "determiners", "not_before",
     "verb_nouns", "delegation_nouns", "speech_verbs", "city_roles", "venue_roles", "subordinators",
-    "coordinators", "relative_pronouns", "other_cues", "series_cues", "series_nouns",
+    "coordinators", "relative_pronouns", "other_cues", "other_after", "series_cues",
+    "series_nouns",
     "name_modified", "briefing_verbs",
     "schedule_words", "modals", "refusal_gap", "shared_owners",
     "proposal_breaks", "perfect_plurals", "perfect_aux",
