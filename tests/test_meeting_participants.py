@@ -337,3 +337,27 @@ def test_meeting_again_in_a_quotation_names_no_party() -> None:
     for mid in ids:
         got = {r["entity_id"] for r in rows["meeting_participants"] if r["meeting_id"] == mid}
         assert not {"russia", "ukraine"} & got
+
+
+# ================================================================ where people reacted
+
+REACTIONS = [
+    "Marco Rubio and Sergei Lavrov met in Riyadh on Tuesday. The talks raised concerns in Kyiv.",
+    "Marco Rubio and Sergei Lavrov met in Riyadh on Tuesday. Their meeting sparked alarm in "
+    "Warsaw and Vilnius.",
+    "Marco Rubio and Sergei Lavrov met in Riyadh on Tuesday. The talks caused jitters in Paris.",
+]
+
+
+@pytest.mark.parametrize("body", REACTIONS)
+def test_a_city_that_reacted_is_no_place_of_the_meeting(body: str) -> None:
+    rows = rows_of(body)
+    assert {r["city"] for r in rows["meetings"]} == {"Riyadh"}
+
+
+def test_a_future_cue_of_another_clause_makes_no_other_encounter() -> None:
+    rows = rows_of(
+        "Marco Rubio and Sergei Lavrov met in Riyadh on Tuesday. They prepared the ground for "
+        "future negotiations, but the talks raised concerns in Kyiv."
+    )
+    assert len(rows["meetings"]) == 1

@@ -95,7 +95,11 @@ def read_sentence(
     s = Sentence(start, end, quotes, parts, protected, frames, blocked)
     for f in frames:
         f.temporal = after_temporal(ctx, start, f)
-        before = _WORD.findall(text[max(start, f.start - 50) : f.start])[-4:]
+        # within the trigger's own phrase: "laid the groundwork for future negotiations, but the
+        # talks raised ..." is no future talk
+        lo = max(start, f.clause.start, f.start - 50)
+        cut = [lo + m.end() for m in _PHRASE_BREAK.finditer(text[lo : f.start])]
+        before = _WORD.findall(text[max([lo, *cut]) : f.start])[-4:]
         after = _WORD.findall(text[f.end : min(end, f.end + 20)])[:1]
         f.again = bool(after) and after[0].lower() in vocab.other_after
         f.other = f.again or any(w.lower() in vocab.other_cues for w in before)
@@ -149,6 +153,9 @@ def visit_host(ctx: ArticleContext, f: Frame) -> str | None:
         return None
     add_role(f.roles, host, "host")
     return host
+
+
+_PHRASE_BREAK = re.compile(r"[,;:—–]|\b(?:but|and|or|while|as)\b")
 
 
 def is_series(ctx: ArticleContext, f: Frame, before: list[str]) -> bool:
@@ -214,6 +221,8 @@ def _attach_places(ctx: ArticleContext, s: Sentence) -> None:
         other_event = len(before) >= 2 and before[-2].lower() in ctx.vocab.other_events
         if len(before) >= 2 and before[-2].lower() in ctx.vocab.speech_verbs:
             continue  # "Kallas said in Brussels": where she spoke
+        if len(before) >= 2 and before[-2].lower() in ctx.vocab.reaction_nouns:
+            continue  # "the talks raised concerns in Kyiv": where they were received
         limit = MAX_WORDS if ctx.is_venue(entity) else ctx.vocab.place_words
         if len(before) >= 2 and before[-2].lower() in _HELD and before[-1].lower() in ("in", "at"):
             limit = MAX_WORDS  # "talks between A, B, C and D held in London": the talks' place
