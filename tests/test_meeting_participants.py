@@ -361,3 +361,48 @@ def test_a_future_cue_of_another_clause_makes_no_other_encounter() -> None:
         "future negotiations, but the talks raised concerns in Kyiv."
     )
     assert len(rows["meetings"]) == 1
+
+
+# ======================================================= "the envoy": an office named before
+
+BARE_ROLES = [
+    (
+        "Steve Witkoff arrived in Moscow on Thursday. The envoy met Vladimir Putin for five hours.",
+        {"steve-witkoff", "vladimir-putin"},
+    ),
+    (
+        "Friedrich Merz flew to Kyiv on Monday. Volodymyr Zelensky met the chancellor in "
+        "Kyiv on Tuesday.",
+        {"friedrich-merz", "volodymyr-zelensky"},
+    ),
+    (
+        "Steve Witkoff landed in Doha on Sunday. Later the special envoy held talks with Qatar's "
+        "prime minister.",
+        {"steve-witkoff"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "want"), BARE_ROLES)
+def test_a_bare_office_is_the_one_holder_named_before(body: str, want: set[str]) -> None:
+    got = {r["entity_id"] for r in rows_of(body)["meeting_participants"] if r["role"] != "absent"}
+    assert want <= got
+
+
+def test_a_bare_office_two_people_hold_is_nobody() -> None:
+    rows = rows_of(
+        "Donald Trump and Vladimir Putin spoke on Tuesday. On Friday the president met Keir "
+        "Starmer in London."
+    )
+    london = [r["meeting_id"] for r in rows["meetings"] if r["city"] == "London"]
+    for mid in london:
+        got = {r["entity_id"] for r in rows["meeting_participants"] if r["meeting_id"] == mid}
+        assert not {"donald-trump", "vladimir-putin"} & got
+
+
+def test_a_bare_word_that_is_no_office_refers_to_nobody() -> None:
+    rows = rows_of(
+        "Jan Novak, an analyst, spoke in Prague on Monday. The analyst met Keir Starmer in "
+        "London on Tuesday."
+    )
+    assert not any(r["entity_id"] == "jan-novak" for r in rows["meeting_participants"])

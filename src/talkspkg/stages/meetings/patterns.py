@@ -17,7 +17,9 @@ possessives between names are skipped: "Russian President Vladimir Putin"):
   that role (a discovered person acts for the country of their title); else the one person
   whose knowledge-base title the phrase is on the article's date (the dated title resolver,
   talkspkg/titles.py: nobody outside the spans the knowledge base vouches for); else the
-  country;
+  country; a bare office ("The envoy met Putin", "Zelensky met the chancellor", "the special
+  envoy held talks with ...") is the one person named earlier in the article whose
+  knowledge-base office it is (nobody when two are: "the president" after Trump and Putin);
 * "between A and B" after the trigger;
 * a possessive before a noun trigger ("Witkoff's meeting with Putin") and a pair joined by a
   dash ("the Trump-Putin summit"); not before a verb or a role ("Ukraine's allies will meet",
@@ -365,6 +367,8 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
         subject = _subject(names, f, start, later[0].start)
     if verb and not subject:  # "The Turkish foreign minister met Wang Yi"
         subject = _role_subject(ctx, lo, f.start)
+    elif not subject and (sv := _SUPPORT.search(text, max(lo, f.start - 60), f.start)):
+        subject = _role_subject(ctx, lo, sv.start())  # "the envoy held talks with X"
     if verb or has_support_verb(text, lo, f.start):
         add(subject)
     if verb:  # the object may run past "including" ("to meet A and B, including C")
@@ -544,7 +548,7 @@ def role_party(ctx: ArticleContext, pos: int, end: int) -> list[Mention]:
     knowledge base holds it on the article's date (talkspkg/titles.py); else the country itself."""
     m = _ROLE_PARTY.match(ctx.text, pos, end)
     if m is None:
-        return []
+        return _named_before(ctx, pos, end)
     lex = ctx.kb.lexicon
     if m.group("demonym"):
         iso = lex.demonyms.get(m.group("demonym"))
@@ -590,7 +594,41 @@ def _role_subject(ctx: ArticleContext, lo: int, pos: int) -> list[Mention]:
         found = role_party(ctx, m.start(), pos)
         if found and _AUX_GAP.fullmatch(ctx.text, found[0].end, pos):
             return found
+    for m in _BARE_ROLE.finditer(ctx.text, lo, pos):
+        found = _named_before(ctx, m.start(), pos)
+        if found and _AUX_GAP.fullmatch(ctx.text, found[0].end, pos):
+            return found
     return []
+
+
+# "the envoy", "the chancellor", "the special envoy": an office with no country or name
+_BARE_ROLE = re.compile(r"\b[Tt]he\s+(?:(?:special|top|chief|presidential)\s+)?(?P<role>[a-z]+)\b")
+# the offices a bare role phrase may refer back to (not "the analyst", "the correspondent")
+_REFERRING = frozenset(
+    {"envoy", "emissary", "chancellor", "president", "premier", "negotiator", "minister"}
+)
+
+
+def _named_before(ctx: ArticleContext, pos: int, end: int) -> list[Mention]:
+    """ "The envoy met Putin", "Putin received the chancellor": the one person the article
+    named before `pos` whose knowledge-base office is that one (role and titles); nobody when
+    two such people were named (precision first: "the president" after Trump and Putin)."""
+    m = _BARE_ROLE.match(ctx.text, pos, end)
+    if m is None or m.group("role") not in _REFERRING:
+        return []
+    word = m.group("role")
+    holders = set()
+    for x in ctx.mentions:
+        e = ctx.entity(x.entity_id)
+        if x.end > pos or e is None or e.entity_type != "person":
+            continue
+        offices = " ".join([e.role or "", *getattr(e, "titles", ())]).lower()
+        if word in re.findall(r"[a-z]+", offices):
+            holders.add(x.entity_id)
+    if len(holders) != 1:
+        return []
+    eid = holders.pop()
+    return [Mention(ctx.article.article_id, m.start(), m.end(), m.group(), eid, "role")]
 
 
 def _titled(ctx: ArticleContext, phrase: str) -> str | None:
