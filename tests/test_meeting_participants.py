@@ -406,3 +406,63 @@ def test_a_bare_word_that_is_no_office_refers_to_nobody() -> None:
         "London on Tuesday."
     )
     assert not any(r["entity_id"] == "jan-novak" for r in rows["meeting_participants"])
+
+
+# ======================================================= who attended, who led a delegation
+
+ATTENDED = [
+    (
+        "Steve Witkoff met Vladimir Putin at the Kremlin on Tuesday. Yuri Ushakov, who attended "
+        "the meeting, said it was useful.",
+        "yuri-ushakov",
+    ),
+    (
+        "Russia and Ukraine held talks in Istanbul on Friday. The Russian delegation was led by "
+        "Vladimir Medinsky.",
+        "vladimir-medinsky",
+    ),
+    (
+        "Ukrainian and American officials met in Geneva on Sunday. Rustem Umerov headed the "
+        "delegation from Kyiv.",
+        "rustem-umerov",
+    ),
+    (
+        "Ukrainian and American officials met in Geneva on Sunday. Andriy Yermak and Rustem "
+        "Umerov took part in the talks.",
+        "andriy-yermak",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "person"), ATTENDED)
+def test_who_attended_or_led_a_delegation_takes_part(body: str, person: str) -> None:
+    got = {r["entity_id"] for r in rows_of(body)["meeting_participants"] if r["role"] != "absent"}
+    assert person in got
+    assert len(rows_of(body)["meetings"]) == 1
+
+
+NOT_ATTENDED = [
+    # a spokesman who comments on the talks
+    "Steve Witkoff met Vladimir Putin at the Kremlin on Tuesday. Dmitry Peskov, who briefed "
+    "reporters afterwards, said the meeting was useful.",
+    # an analyst
+    "Steve Witkoff met Vladimir Putin at the Kremlin on Tuesday. Jan Novak, who follows the "
+    "talks closely, said they were useful.",
+]
+
+
+@pytest.mark.parametrize("body", NOT_ATTENDED)
+def test_a_commentator_in_a_relative_clause_takes_no_part(body: str) -> None:
+    got = {r["entity_id"] for r in rows_of(body)["meeting_participants"]}
+    assert not {"dmitry-peskov", "jan-novak"} & got
+
+
+def test_earlier_talks_with_named_parties_are_a_round_of_their_own() -> None:
+    rows = rows_of(
+        "Ukraine and Russia held talks in Doha on Thursday. Scott Bessent, who took part in "
+        "earlier talks with Russian officials and Steve Witkoff, said sanctions would stay."
+    )
+    doha = [r["meeting_id"] for r in rows["meetings"] if r["city"] == "Doha"]
+    assert len(doha) == 1
+    got = {r["entity_id"] for r in rows["meeting_participants"] if r["meeting_id"] == doha[0]}
+    assert "scott-bessent" not in got

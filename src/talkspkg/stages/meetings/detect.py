@@ -27,6 +27,9 @@ Coreference inside one article (policy):
   the corpus, whether the photo shows a side meeting of a larger one).
 * An attendance cue ("X was in attendance") refers only to an encounter of the last CUE_REACH
   sentences.
+* A relative clause of attendance ("Ushakov, who attended the meeting, said") tells who was at
+  the encounter told last, not another one. "Earlier talks with X and Y" naming parties of its
+  own is a round of its own.
 * "The next round", "another round" (no party of its own) is another encounter between the
   parties (countries, delegations) of the encounter told last (not when a quotation says so:
   the speaker's "another" is not relative to the article's story); it never joins that one.
@@ -417,6 +420,9 @@ class _Grouper:
             elif f.other:  # "a further round is due shortly": not the one told
                 if f.roles:
                     self._new(f)
+            elif f.series and f.slot_parties:
+                # "X, who took part in earlier talks with Y and Z": a round of its own
+                self._new(f)
             elif (
                 cls in self.latest
                 and not caption
@@ -479,6 +485,8 @@ def _names_others(f: Frame, loc: Local) -> bool:
     or object of a verb ("Saudi Arabia hosted representatives ..."). Who attended ("X was still
     in attendance, as was Y") speaks of the latest one."""
     if any(t.kind == "cue" for t in f.triggers) or f.slot_parties & loc.parties:
+        return False
+    if f.attending:  # "Ushakov, who attended the meeting, said": who was there
         return False
     verb = any(t.kind in ("verb", "conversation") for t in f.triggers)
     aside = f.clause.kind in ("rel", "sub")  # "..., which returned to Miami for a meeting with X"

@@ -104,6 +104,8 @@ def read_sentence(
         f.again = bool(after) and after[0].lower() in vocab.other_after
         f.other = f.again or any(w.lower() in vocab.other_cues for w in before)
         f.series = is_series(ctx, f, before)
+        cue = vocab.attend_cues.search(text, max(lo, f.start - 40), f.start)
+        f.attending = cue is not None and len(_WORD.findall(text[cue.end() : f.start])) <= 2
     _attach_places(ctx, s)
     for f in list(s.frames):
         if all(t.kind == "weak" for t in f.triggers) and f.place is None:

@@ -77,6 +77,7 @@ FILLERS = {
     "telephone", "video", "separate", "first-ever", "historic", "landmark", "key", "sending",
     "sent", "send", "team", "delegation", "second", "third", "fourth", "fifth", "latest",
     "final", "initial", "for", "sit", "sits", "sitting",  # "A and B sat down for talks"
+    "took", "take", "takes", "taking", "part",  # "A and B took part in the talks"
     # what the talks are about ("A and B are to hold another round of peace talks")
     "peace", "ceasefire", "truce", "security", "three-way", "four-way", "two-way",
 }  # fmt: skip
@@ -310,6 +311,10 @@ def _subject(names: Names, f: Frame, start: int, at: int | None = None) -> list[
         if word is None:
             return []
         w = word.group()
+        rel = re.search(r",\s*who\s*$", text[lo:pos])
+        if rel is not None and names.ending_at(lo + rel.start()) is not None:
+            # "Ushakov, who attended the meeting, said": the relative's antecedent
+            return list_before(names, lo + rel.start(), lo)
         if (
             w.lower() not in FILLERS
             and not names.ctx.vocab.nouns.fullmatch(w)
@@ -677,7 +682,7 @@ def _prev_end(names: Names, m: Mention) -> int:
 _SUPPORT = re.compile(
     r"\b(?:held|hold|holds|holding|had|have|has|began|begin|begins|started|concluded|"
     r"attended|attend|joined|join|resumed|conduct|conducts|conducted|conducting|"
-    r"send|sends|sending|sent|dispatched|(?:sat|sit|sits|sitting)\s+down)\b[^,;]{0,40}$",
+    r"send|sends|sending|sent|dispatched|(?:sat|sit|sits|sitting)\s+down|(?:took|take|takes|taking)\s+part)\b[^,;]{0,40}$",
     re.I,
 )
 
