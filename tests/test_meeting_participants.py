@@ -466,3 +466,14 @@ def test_earlier_talks_with_named_parties_are_a_round_of_their_own() -> None:
     assert len(doha) == 1
     got = {r["entity_id"] for r in rows["meeting_participants"] if r["meeting_id"] == doha[0]}
     assert "scott-bessent" not in got
+
+
+def test_a_visit_by_someone_of_unknown_country_is_hosted_by_the_capitals_state() -> None:
+    rows = rows_of("Bassam Haddad, the president of the new council, ended his visit to Moscow.")
+    got = {(r["entity_id"], r["role"]) for r in rows["meeting_participants"]}
+    assert ("russia", "host") in got
+
+
+def test_an_arrival_of_someone_of_unknown_country_guesses_no_host() -> None:
+    rows = rows_of("Bassam Haddad arrived in Moscow on Tuesday.")
+    assert not any(r["entity_id"] == "russia" for r in rows["meeting_participants"])

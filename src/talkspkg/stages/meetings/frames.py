@@ -133,6 +133,9 @@ def read_sentence(
     return s
 
 
+_VISIT = re.compile(r"(?i:visit|visits|visited|visiting|trip|trips)")
+
+
 def visit_host(ctx: ArticleContext, f: Frame) -> str | None:
     """A visit to a capital by the parties of one other state ("al-Sharaa's visit to Moscow",
     "X flew to Beijing", "Y will visit Kyiv next week"), naming nobody of the visited state, is
@@ -142,7 +145,9 @@ def visit_host(ctx: ArticleContext, f: Frame) -> str | None:
     ("travelled to Berlin to meet US envoys": a meeting the text places, not a state visit), nor
     a trip to talks ("flew to Abu Dhabi for the negotiations"). Read once the sentence's frames
     of one encounter are folded together; the state gives way to its people when the encounter
-    names them ("X arrived in Ankara. He met Y", detect.py). Returns the host added, if any."""
+    names them ("X arrived in Ankara. He met Y", detect.py). A visitor of unknown country
+    ("President X's visit to Moscow") counts as coming from abroad only for a visit or a trip
+    (not "returned to", "arrived in"). Returns the host added, if any."""
     if f.place is None or not all(t.kind == "weak" for t in f.triggers):
         return None
     after = (ctx.vocab.nouns, ctx.vocab.process_nouns)
@@ -151,7 +156,10 @@ def visit_host(ctx: ArticleContext, f: Frame) -> str | None:
     host = ctx.capital_of(f.place.text)
     parties = [e for e, role in f.roles.items() if role != "absent"]
     states = {ctx.state_of(e) for e in parties}
-    if host is None or not parties or None in states or len(states) != 1 or host in states:
+    visit = all(_VISIT.fullmatch(t.text) for t in f.triggers)
+    if None in states and visit:  # "President X's visit to Moscow": one comes from abroad
+        states.discard(None)
+    if host is None or not parties or None in states or len(states) > 1 or host in states:
         return None
     add_role(f.roles, host, "host")
     return host
