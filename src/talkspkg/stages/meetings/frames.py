@@ -133,9 +133,6 @@ def read_sentence(
     return s
 
 
-_VISIT = re.compile(r"(?i:visit|visits|visited|visiting|trip|trips)")
-
-
 def visit_host(ctx: ArticleContext, f: Frame) -> str | None:
     """A visit to a capital by the parties of one other state ("al-Sharaa's visit to Moscow",
     "X flew to Beijing", "Y will visit Kyiv next week"), naming nobody of the visited state, is
@@ -156,7 +153,7 @@ def visit_host(ctx: ArticleContext, f: Frame) -> str | None:
     host = ctx.capital_of(f.place.text)
     parties = [e for e, role in f.roles.items() if role != "absent"]
     states = {ctx.state_of(e) for e in parties}
-    visit = all(_VISIT.fullmatch(t.text) for t in f.triggers)
+    visit = all(t.text.lower() in ctx.vocab.visit_words for t in f.triggers)
     if None in states and visit:  # "President X's visit to Moscow": one comes from abroad
         states.discard(None)
     if host is None or not parties or None in states or len(states) > 1 or host in states:

@@ -608,10 +608,6 @@ def _role_subject(ctx: ArticleContext, lo: int, pos: int) -> list[Mention]:
 
 # "the envoy", "the chancellor", "the special envoy": an office with no country or name
 _BARE_ROLE = re.compile(r"\b[Tt]he\s+(?:(?:special|top|chief|presidential)\s+)?(?P<role>[a-z]+)\b")
-# the offices a bare role phrase may refer back to (not "the analyst", "the correspondent")
-_REFERRING = frozenset(
-    {"envoy", "emissary", "chancellor", "president", "premier", "negotiator", "minister"}
-)
 
 
 def _named_before(ctx: ArticleContext, pos: int, end: int) -> list[Mention]:
@@ -619,7 +615,7 @@ def _named_before(ctx: ArticleContext, pos: int, end: int) -> list[Mention]:
     named before `pos` whose knowledge-base office is that one (role and titles); nobody when
     two such people were named (precision first: "the president" after Trump and Putin)."""
     m = _BARE_ROLE.match(ctx.text, pos, end)
-    if m is None or m.group("role") not in _REFERRING:
+    if m is None or m.group("role") not in ctx.vocab.referring_offices:
         return []
     word = m.group("role")
     holders = set()

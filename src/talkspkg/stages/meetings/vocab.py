@@ -103,6 +103,8 @@ class Vocab:
     other_cues: frozenset[str]
     other_after: frozenset[str]
     reaction_nouns: frozenset[str]
+    referring_offices: frozenset[str]
+    visit_words: frozenset[str]
     series_cues: frozenset[str]
     series_nouns: frozenset[str]
     name_modified: frozenset[str]
@@ -198,7 +200,8 @@ WORD_KEYS = (
     "call_objects", "negators", "quantifiers", "generic_modifiers", "determiners", "not_before",
     "verb_nouns", "delegation_nouns", "speech_verbs", "city_roles", "venue_roles", "subordinators",
     "coordinators", "relative_pronouns", "other_cues", "other_after", "reaction_nouns",
-    "series_cues", "series_nouns", "name_modified", "briefing_verbs",
+    "referring_offices", "visit_words", "series_cues", "series_nouns", "name_modified",
+    "briefing_verbs",
     "schedule_words", "modals", "refusal_gap", "shared_owners",
     "proposal_breaks", "perfect_plurals", "perfect_aux",
     "own_premodifiers", "talk_words", "discourse_after", "subject_pronouns",
