@@ -27,6 +27,9 @@ Coreference inside one article (policy):
   the corpus, whether the photo shows a side meeting of a larger one).
 * An attendance cue ("X was in attendance") refers only to an encounter of the last CUE_REACH
   sentences.
+* A relative clause of attendance ("Ushakov, who attended the meeting, said") tells who was at
+  the encounter told last, not another one. "Earlier talks with X and Y" naming parties of its
+  own is a round of its own.
 * "The next round", "another round" (no party of its own) is another encounter between the
   parties (countries, delegations) of the encounter told last (not when a quotation says so:
   the speaker's "another" is not relative to the article's story); it never joins that one.
@@ -82,7 +85,7 @@ from talkspkg.stages.meetings.dates import (
     resolve,
     stated_anchor,
 )
-from talkspkg.stages.meetings.frames import absorb, read_sentence
+from talkspkg.stages.meetings.frames import absorb, read_sentence, visit_host
 from talkspkg.stages.meetings.model import MeetingMention
 from talkspkg.stages.meetings.patterns import has_support_verb
 from talkspkg.stages.meetings.reading import READ, narrative_years, paragraphs
@@ -191,20 +194,33 @@ class _Grouper:
         # the date of the latest dated encounter the prose told (not a plan): the story's time
         self.clock: DateRange | None = None
         self.after: dict[Frame, date] = {}  # frame -> narrated_after(frame).start
+        self.visit_hosts: dict[Frame, str] = {}  # frame -> the state its visit is hosted by
+
+    def settle_hosts(self) -> None:
+        """A visited state named host for want of its people gives way to them once the
+        encounter names one ("X arrived in Ankara. He met Y and Z": Y and Z received X)."""
+        for f, host in self.visit_hosts.items():
+            loc = self.of.get(f)
+            if loc is not None and any(self.ctx.state_of(p) == host for p in loc.people):
+                f.roles.pop(host, None)
 
     def _inherit(self, f: Frame) -> None:
         """ "The next round of talks", "another round" naming no party is held between the
-        parties (countries, delegations) of the round the article told last. Not in a
-        quotation: the speaker's "another meeting" is another than those the speaker has in
-        mind, which need not be the one the article told last."""
-        if not f.other or f.in_quote or any(role != "absent" for role in f.roles.values()):
+        parties (countries, delegations) of the round the article told last; so is a numbered
+        or earlier round ("the first round of talks", "a second meeting", frames.is_series);
+        "they will meet again" is held by the same people too.
+        Not in a quotation: the speaker's "another meeting" is another than those the speaker
+        has in mind, which need not be the one the article told last."""
+        if not (f.other or f.series) or f.in_quote:
+            return
+        if any(role != "absent" for role in f.roles.values()):
             return
         loc = self.latest.get(_format_class(frame_format(f)) or "")
         if loc is None:
             return
         for eid in sorted(loc.parties):
             entity = self.ctx.entity(eid)
-            if entity is not None and entity.entity_type != "person":
+            if entity is not None and (f.again or entity.entity_type != "person"):
                 add_role(f.roles, eid, "participant")
 
     def _distance(self, loc: Local) -> int:
@@ -375,12 +391,16 @@ class _Grouper:
                 s.frames.remove(f)
         self.count += 1
         for f in s.frames:
+            if (host := visit_host(self.ctx, f)) is not None:
+                self.visit_hosts[f] = host
             self._inherit(f)
         for f in keyed:
+            # "they will meet again in C", "the next round in C": not the encounter told last
+            told = self.latest.get(_format_class(frame_format(f)) or "") if f.other else None
             scored = [
                 (sc, -self._distance(loc), i)
                 for i, loc in enumerate(self.locals)
-                if (sc := self._fits(loc, f)) is not None
+                if loc is not told and (sc := self._fits(loc, f)) is not None
             ]
             if scored:  # equal fits: the encounter nearest the article's "now"
                 self._join(self.locals[max(scored)[2]], f)
@@ -400,6 +420,9 @@ class _Grouper:
             elif f.other:  # "a further round is due shortly": not the one told
                 if f.roles:
                     self._new(f)
+            elif f.series and f.slot_parties:
+                # "X, who took part in earlier talks with Y and Z": a round of its own
+                self._new(f)
             elif (
                 cls in self.latest
                 and not caption
@@ -463,6 +486,8 @@ def _names_others(f: Frame, loc: Local) -> bool:
     in attendance, as was Y") speaks of the latest one."""
     if any(t.kind == "cue" for t in f.triggers) or f.slot_parties & loc.parties:
         return False
+    if f.attending:  # "Ushakov, who attended the meeting, said": who was there
+        return False
     verb = any(t.kind in ("verb", "conversation") for t in f.triggers)
     aside = f.clause.kind in ("rel", "sub")  # "..., which returned to Miami for a meeting with X"
     return len(f.slot_parties) >= (1 if verb or aside else 2)
@@ -505,6 +530,7 @@ def detect(article: Article, kb: KnowledgeBase, found: MentionResult) -> list[Me
             grouper.sequels(s)
             grouper.sentence(s, kind == SegmentKind.CAPTION)
             read.append(s)
+    grouper.settle_hosts()
     out: list[MeetingMention] = []
     for s in read:
         for f in s.frames:
@@ -512,7 +538,9 @@ def detect(article: Article, kb: KnowledgeBase, found: MentionResult) -> list[Me
             if loc is not None:
                 sides = grouper.sides(e for e, role in f.roles.items() if role != "absent")
                 m = _mention(ctx, s, f, loc, anchor, tuple(sorted(sides)))
-                out.append(replace(m, after=grouper.after.get(f)))
+                visited = grouper.visit_hosts.get(f)
+                visited = visited if visited in f.roles else None
+                out.append(replace(m, after=grouper.after.get(f), visited=visited))
     return out
 
 

@@ -95,8 +95,17 @@ def read_sentence(
     s = Sentence(start, end, quotes, parts, protected, frames, blocked)
     for f in frames:
         f.temporal = after_temporal(ctx, start, f)
-        before = _WORD.findall(text[max(start, f.start - 50) : f.start])[-4:]
-        f.other = any(w.lower() in vocab.other_cues for w in before)
+        # within the trigger's own phrase: "laid the groundwork for future negotiations, but the
+        # talks raised ..." is no future talk
+        lo = max(start, f.clause.start, f.start - 50)
+        cut = [lo + m.end() for m in _PHRASE_BREAK.finditer(text[lo : f.start])]
+        before = _WORD.findall(text[max([lo, *cut]) : f.start])[-4:]
+        after = _WORD.findall(text[f.end : min(end, f.end + 20)])[:1]
+        f.again = bool(after) and after[0].lower() in vocab.other_after
+        f.other = f.again or any(w.lower() in vocab.other_cues for w in before)
+        f.series = is_series(ctx, f, before)
+        cue = vocab.attend_cues.search(text, max(lo, f.start - 40), f.start)
+        f.attending = cue is not None and len(_WORD.findall(text[cue.end() : f.start])) <= 2
     _attach_places(ctx, s)
     for f in list(s.frames):
         if all(t.kind == "weak" for t in f.triggers) and f.place is None:
@@ -122,6 +131,50 @@ def read_sentence(
                 f.place = f.venue = f.venue_entity = None  # a call has no venue
         attach_people(ctx, s)
     return s
+
+
+def visit_host(ctx: ArticleContext, f: Frame) -> str | None:
+    """A visit to a capital by the parties of one other state ("al-Sharaa's visit to Moscow",
+    "X flew to Beijing", "Y will visit Kyiv next week"), naming nobody of the visited state, is
+    hosted by that state: the gold guideline's host "who received the others in their own
+    country", the state when no person is named. Not a city that is no capital (Geneva,
+    Istanbul: a venue, often of mediated talks), nor a visit naming parties of two states or more
+    ("travelled to Berlin to meet US envoys": a meeting the text places, not a state visit), nor
+    a trip to talks ("flew to Abu Dhabi for the negotiations"). Read once the sentence's frames
+    of one encounter are folded together; the state gives way to its people when the encounter
+    names them ("X arrived in Ankara. He met Y", detect.py). A visitor of unknown country
+    ("President X's visit to Moscow") counts as coming from abroad only for a visit or a trip
+    (not "returned to", "arrived in"). Returns the host added, if any."""
+    if f.place is None or not all(t.kind == "weak" for t in f.triggers):
+        return None
+    after = (ctx.vocab.nouns, ctx.vocab.process_nouns)
+    if any(p.search(ctx.text, f.end, f.clause.end) for p in after):
+        return None  # "travelled to Abu Dhabi for the negotiations": talks held there
+    host = ctx.capital_of(f.place.text)
+    parties = [e for e, role in f.roles.items() if role != "absent"]
+    states = {ctx.state_of(e) for e in parties}
+    visit = all(t.text.lower() in ctx.vocab.visit_words for t in f.triggers)
+    if None in states and visit:  # "President X's visit to Moscow": one comes from abroad
+        states.discard(None)
+    if host is None or not parties or None in states or len(states) > 1 or host in states:
+        return None
+    add_role(f.roles, host, "host")
+    return host
+
+
+_PHRASE_BREAK = re.compile(r"[,;:—–]|\b(?:but|and|or|while|as)\b")
+
+
+def is_series(ctx: ArticleContext, f: Frame, before: list[str]) -> bool:
+    """ "the first round of talks", "a second meeting", "previous negotiations": a numbered or
+    earlier round, named by a noun of `series_nouns` (not "his second trip": one person's)."""
+    vocab = ctx.vocab
+    noun = ctx.text[f.triggers[-1].start : f.triggers[-1].end].lower().split()[-1]
+    words = [w.lower() for w in before]
+    at = [i for i, w in enumerate(words) if w in vocab.series_cues]
+    if noun not in vocab.series_nouns or not at:
+        return False
+    return at[-1] == 0 or words[at[-1] - 1] not in ("his", "her")
 
 
 def absorb(into: Frame, other: Frame) -> None:
@@ -175,6 +228,8 @@ def _attach_places(ctx: ArticleContext, s: Sentence) -> None:
         other_event = len(before) >= 2 and before[-2].lower() in ctx.vocab.other_events
         if len(before) >= 2 and before[-2].lower() in ctx.vocab.speech_verbs:
             continue  # "Kallas said in Brussels": where she spoke
+        if len(before) >= 2 and before[-2].lower() in ctx.vocab.reaction_nouns:
+            continue  # "the talks raised concerns in Kyiv": where they were received
         limit = MAX_WORDS if ctx.is_venue(entity) else ctx.vocab.place_words
         if len(before) >= 2 and before[-2].lower() in _HELD and before[-1].lower() in ("in", "at"):
             limit = MAX_WORDS  # "talks between A, B, C and D held in London": the talks' place

@@ -52,3 +52,6 @@ class MeetingMention:
     # told by a verb of meeting ("met", "hosted", "spoke to") or a support verb before the noun
     # ("held talks"), not by a noun alone ("the talks in Geneva"): see rows.confidence
     narrated: bool = False
+    # the state named host of a visit to its capital for want of its people (frames.visit_host):
+    # it gives way to them when another report of the meeting names one (rows._roles)
+    visited: str | None = None

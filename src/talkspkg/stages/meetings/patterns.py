@@ -5,7 +5,8 @@ slots of its trigger, each slot a list of names ("A, B and C"; titles, demonyms 
 possessives between names are skipped: "Russian President Vladimir Putin"):
 
 * the subject of a verb trigger, or of a support verb before a noun trigger ("A and B met",
-  "A has held talks", "A travelled to Moscow to meet", "A and B held meetings"), separated
+  "A has held talks", "A travelled to Moscow to meet", "A and B held meetings", "A and B sat
+  down for talks"), separated
   from it only by auxiliaries, adverbs, support verbs and small words, never by a speech verb
   or a comma (an appositive ", the US envoy," is skipped);
 * the object of a verb trigger ("met Putin", "hosted Zelensky and ...");
@@ -16,10 +17,13 @@ possessives between names are skipped: "Russian President Vladimir Putin"):
   that role (a discovered person acts for the country of their title); else the one person
   whose knowledge-base title the phrase is on the article's date (the dated title resolver,
   talkspkg/titles.py: nobody outside the spans the knowledge base vouches for); else the
-  country;
+  country; a bare office ("The envoy met Putin", "Zelensky met the chancellor", "the special
+  envoy held talks with ...") is the one person named earlier in the article whose
+  knowledge-base office it is (nobody when two are: "the president" after Trump and Putin);
 * "between A and B" after the trigger;
 * a possessive before a noun trigger ("Witkoff's meeting with Putin") and a pair joined by a
-  dash ("the Trump-Putin summit");
+  dash ("the Trump-Putin summit"); not before a verb or a role ("Ukraine's allies will meet",
+  "Trump's envoy met X": the allies, the envoy);
 * who came with the subject: "X, accompanied by Y, met Z", "Flanked by Y, X met Z", "X met Z
   on Tuesday, joined by Y" (the cues of `company_cues`; after the trigger only within its own
   phrase, never past "where", "before", a speech verb ...);
@@ -29,8 +33,10 @@ possessives between names are skipped: "Russian President Vladimir Putin"):
 
 A sentence opening with the encounter ("At a meeting with Y in C, X said ...", "During talks
 with Y, ...") gives Y's counterpart as the subject after the opening phrase; "X said after a
-meeting with Y" gives X; "He"/"She" opening a sentence with no person before it is the one
-person the sentence before names (nobody when it names two).
+meeting with Y" gives X, and so do "X said after speaking with Y and Z" and "“...,” X said
+after meeting Y and Z" (not "X said after Y's talks with Z" nor "after talks between Y and
+Z"); "He"/"She" opening a sentence with no person before it is the one person the sentence
+before names (nobody when it names two).
 
 A name right after a verb of briefing ("would brief the chancellor on the talks") is told
 of the talks, it is no subject of them.
@@ -70,7 +76,8 @@ FILLERS = {
     "private", "closed-door", "face-to-face", "in-person", "virtual", "extended", "phone",
     "telephone", "video", "separate", "first-ever", "historic", "landmark", "key", "sending",
     "sent", "send", "team", "delegation", "second", "third", "fourth", "fifth", "latest",
-    "final", "initial",
+    "final", "initial", "for", "sit", "sits", "sitting",  # "A and B sat down for talks"
+    "took", "take", "takes", "taking", "part",  # "A and B took part in the talks"
     # what the talks are about ("A and B are to hold another round of peace talks")
     "peace", "ceasefire", "truce", "security", "three-way", "four-way", "two-way",
 }  # fmt: skip
@@ -304,6 +311,10 @@ def _subject(names: Names, f: Frame, start: int, at: int | None = None) -> list[
         if word is None:
             return []
         w = word.group()
+        rel = re.search(r",\s*who\s*$", text[lo:pos])
+        if rel is not None and names.ending_at(lo + rel.start()) is not None:
+            # "Ushakov, who attended the meeting, said": the relative's antecedent
+            return list_before(names, lo + rel.start(), lo)
         if (
             w.lower() not in FILLERS
             and not names.ctx.vocab.nouns.fullmatch(w)
@@ -312,6 +323,8 @@ def _subject(names: Names, f: Frame, start: int, at: int | None = None) -> list[
             return []
         pos -= len(w)
         fillers += 1
+        if _BROKERED.search(w) and (mediator := names.ending_at(pos)) is not None:
+            pos = mediator.start  # "A and B held US-brokered talks": the mediator is no subject
     return []
 
 
@@ -359,6 +372,8 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
         subject = _subject(names, f, start, later[0].start)
     if verb and not subject:  # "The Turkish foreign minister met Wang Yi"
         subject = _role_subject(ctx, lo, f.start)
+    elif not subject and (sv := _SUPPORT.search(text, max(lo, f.start - 60), f.start)):
+        subject = _role_subject(ctx, lo, sv.start())  # "the envoy held talks with X"
     if verb or has_support_verb(text, lo, f.start):
         add(subject)
     if verb:  # the object may run past "including" ("to meet A and B, including C")
@@ -374,6 +389,10 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
     # "Witkoff's meeting with Putin", "the Trump-Putin summit"
     before = text[lo : f.start]
     poss = re.search(r"['’]s\s+(?:[\w-]+\s+){0,2}$", before)
+    if poss and (kinds <= {"verb", "conversation"} or _names_role(ctx, before[poss.start() + 2 :])):
+        # "Trump's envoy met X", "Ukraine's allies will meet", "Trump's envoy's meeting": the
+        # possessive qualifies the subject of a verb, or a role: not a party
+        poss = None
     if poss:
         owner = names.ending_at(lo + poss.start())
         if owner is not None:
@@ -411,9 +430,21 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
         if comma > 0 and not ctx.vocab.verbs.search(text, f.end, comma):
             main = _clause_subject(names, comma + 1, end)
             add([m for m in main if _person(ctx, m.entity_id)])
-    if f.temporal and f.clause.kind == "sub" and len([e for e in found if _person(ctx, e)]) == 1:
-        # "X said after a meeting with Y", "X told reporters after meeting Y": the subject
-        # of the clause the temporal phrase hangs on met Y
+    n_persons = len([e for e in found if _person(ctx, e)])
+    # "after Y's meeting with Z", "after talks between Y and Z": theirs, not the speaker's
+    w = WITH.match(text, last.end, end)
+    with_slot = re.search(r"\b(?:with|to)$", last.text.lower()) is not None or (
+        w is not None and w.group().split()[-1].lower() != "between"
+    )
+    gerund = f.triggers[0].text.lower().split()[0].endswith("ing") and bool(
+        _GERUND.search(text, max(start, f.start - 20), f.start)
+    )  # "after meeting A and B": a verb with its object
+    own = bool(subject) or poss is not None or not (with_slot or gerund)
+    if f.temporal and f.clause.kind == "sub" and (n_persons == 1 or (n_persons and not own)):
+        # "X said after a meeting with Y", "X told reporters after meeting Y", "X said after
+        # speaking with Y and Z": the subject of the clause the temporal phrase hangs on met
+        # them, when the trigger has no subject or owner of its own ("X said after Y spoke
+        # with Z": Y)
         add([m for m in _speaker_before(names, start, f.clause.start) if _person(ctx, m.entity_id)])
     their = _THEIR.search(text, max(start, f.start - 40), f.start)
     if their is not None:  # "X told Y during their meeting in C": X and Y met
@@ -433,9 +464,16 @@ _GERUND = re.compile(r"(?:^|\b(?:after|before|since|while|following|when|by|on))
 _SPOKE_TO = re.compile(r"\s+([\w’'-]+)(?:\s+[\w’'-]+){0,2}\s*$")
 
 
+# a quotation opening the sentence, up to its closing mark and comma ("“...,” X said after")
+_OPENING_QUOTE = re.compile(r"\s*[“\"][^”\"]{1,600}[”\"]\s*")
+
+
 def _speaker_before(names: Names, start: int, pos: int) -> list[Mention]:
     """The names opening the sentence when only a speech verb and at most two words (its
-    audience: "told reporters") follow them before `pos`: "X said | after a meeting with Y"."""
+    audience: "told reporters") follow them before `pos`: "X said | after a meeting with Y";
+    after a quotation that opens it: "“...,” X said | after speaking with Y"."""
+    if (q := _OPENING_QUOTE.match(names.ctx.text, start, pos)) is not None:
+        start = q.end()
     found = _clause_subject(names, start, pos)
     if not found:
         return []
@@ -515,7 +553,7 @@ def role_party(ctx: ArticleContext, pos: int, end: int) -> list[Mention]:
     knowledge base holds it on the article's date (talkspkg/titles.py); else the country itself."""
     m = _ROLE_PARTY.match(ctx.text, pos, end)
     if m is None:
-        return []
+        return _named_before(ctx, pos, end)
     lex = ctx.kb.lexicon
     if m.group("demonym"):
         iso = lex.demonyms.get(m.group("demonym"))
@@ -550,13 +588,48 @@ def role_party(ctx: ArticleContext, pos: int, end: int) -> list[Mention]:
 _AUX_GAP = re.compile(r"(?:\s+(?:has|had|have|also|will|would|was|is|then|later|reportedly))*\s+$")
 
 
+def _names_role(ctx: ArticleContext, words: str) -> bool:
+    """Whether the words hold a role word of the lexicon ("envoy", "adviser", "minister")."""
+    return any(w in ctx.kb.lexicon.role_words for w in re.findall(r"[a-z]+", words.lower()))
+
+
 def _role_subject(ctx: ArticleContext, lo: int, pos: int) -> list[Mention]:
     """A role phrase right before a verb trigger (auxiliaries aside) as its subject."""
     for m in _ROLE_PARTY.finditer(ctx.text, lo, pos):
         found = role_party(ctx, m.start(), pos)
         if found and _AUX_GAP.fullmatch(ctx.text, found[0].end, pos):
             return found
+    for m in _BARE_ROLE.finditer(ctx.text, lo, pos):
+        found = _named_before(ctx, m.start(), pos)
+        if found and _AUX_GAP.fullmatch(ctx.text, found[0].end, pos):
+            return found
     return []
+
+
+# "the envoy", "the chancellor", "the special envoy": an office with no country or name
+_BARE_ROLE = re.compile(r"\b[Tt]he\s+(?:(?:special|top|chief|presidential)\s+)?(?P<role>[a-z]+)\b")
+
+
+def _named_before(ctx: ArticleContext, pos: int, end: int) -> list[Mention]:
+    """ "The envoy met Putin", "Putin received the chancellor": the one person the article
+    named before `pos` whose knowledge-base office is that one (role and titles); nobody when
+    two such people were named (precision first: "the president" after Trump and Putin)."""
+    m = _BARE_ROLE.match(ctx.text, pos, end)
+    if m is None or m.group("role") not in ctx.vocab.referring_offices:
+        return []
+    word = m.group("role")
+    holders = set()
+    for x in ctx.mentions:
+        e = ctx.entity(x.entity_id)
+        if x.end > pos or e is None or e.entity_type != "person":
+            continue
+        offices = " ".join([e.role or "", *getattr(e, "titles", ())]).lower()
+        if word in re.findall(r"[a-z]+", offices):
+            holders.add(x.entity_id)
+    if len(holders) != 1:
+        return []
+    eid = holders.pop()
+    return [Mention(ctx.article.article_id, m.start(), m.end(), m.group(), eid, "role")]
 
 
 def _titled(ctx: ArticleContext, phrase: str) -> str | None:
@@ -586,11 +659,12 @@ _OPENER = re.compile(r"[\s,*_>#\"“]*(?:(?:since|after|when|while|as|and|but|th
 
 
 def _clause_subject(names: Names, lo: int, pos: int) -> list[Mention]:
-    """The names opening the clause text[lo:pos] (after a subordinator), if it opens with one."""
+    """The names opening the clause text[lo:pos] (after a subordinator), if it opens with one;
+    not a possessor ("Donald Trump's envoy met X": the envoy is the subject, not Trump)."""
     opener = _OPENER.match(names.ctx.text, lo, pos)
     start = opener.end() if opener else lo
     found = list_after(names, start, pos)
-    if not found:
+    if not found or re.match(r"['’]s\b", names.ctx.text[found[-1].end : found[-1].end + 3]):
         return []
     words = _TOKEN.findall(names.ctx.text, start, found[0].start)
     return found if len(words) <= 6 and not any(w in ",;" for w in words) else []
@@ -604,7 +678,7 @@ def _prev_end(names: Names, m: Mention) -> int:
 _SUPPORT = re.compile(
     r"\b(?:held|hold|holds|holding|had|have|has|began|begin|begins|started|concluded|"
     r"attended|attend|joined|join|resumed|conduct|conducts|conducted|conducting|"
-    r"send|sends|sending|sent|dispatched)\b[^,;]{0,40}$",
+    r"send|sends|sending|sent|dispatched|(?:sat|sit|sits|sitting)\s+down|(?:took|take|takes|taking)\s+part)\b[^,;]{0,40}$",
     re.I,
 )
 

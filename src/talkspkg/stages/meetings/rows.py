@@ -65,6 +65,12 @@ def _roles(c: Cluster) -> dict[str, str]:
         for eid, role in m.participants:
             if eid not in roles or RANK[role] > RANK[roles[eid]]:
                 roles[eid] = role
+    for state in {m.visited for m in c.mentions if m.visited}:
+        # a visited state named for want of its people gives way to them (frames.visit_host)
+        stated = any(m.visited != state and state in dict(m.participants) for m in c.mentions)
+        people = any(state in m.sides and state not in dict(m.participants) for m in c.mentions)
+        if people and not stated:
+            roles.pop(state, None)
     return roles
 
 

@@ -44,6 +44,9 @@ class Frame:
     third_parties: set[str] = field(default_factory=set)
     temporal: bool = False  # named after "after", "ahead of": it times another event
     other: bool = False  # "the next round of talks", "another meeting": not the one just told
+    attending: bool = False  # "X, who attended the meeting": who was there, not a new one
+    again: bool = False  # "they will meet again": another encounter of the same people
+    series: bool = False  # "the first round of talks", "a second meeting": a round of the series
     present: bool = False  # a present-tense verb of the encounter ("meets", "heads to")
     past: bool = False  # a past cue that it took place ("met", "was held")
 

@@ -101,6 +101,12 @@ class Vocab:
     coordinators: frozenset[str]
     relative_pronouns: frozenset[str]
     other_cues: frozenset[str]
+    other_after: frozenset[str]
+    reaction_nouns: frozenset[str]
+    referring_offices: frozenset[str]
+    visit_words: frozenset[str]
+    series_cues: frozenset[str]
+    series_nouns: frozenset[str]
     name_modified: frozenset[str]
     briefing_verbs: frozenset[str]
     schedule_words: frozenset[str]
@@ -193,7 +199,9 @@ PATTERN_KEYS = (
 WORD_KEYS = (
     "call_objects", "negators", "quantifiers", "generic_modifiers", "determiners", "not_before",
     "verb_nouns", "delegation_nouns", "speech_verbs", "city_roles", "venue_roles", "subordinators",
-    "coordinators", "relative_pronouns", "other_cues", "name_modified", "briefing_verbs",
+    "coordinators", "relative_pronouns", "other_cues", "other_after", "reaction_nouns",
+    "referring_offices", "visit_words", "series_cues", "series_nouns", "name_modified",
+    "briefing_verbs",
     "schedule_words", "modals", "refusal_gap", "shared_owners",
     "proposal_breaks", "perfect_plurals", "perfect_aux",
     "own_premodifiers", "talk_words", "discourse_after", "subject_pronouns",
