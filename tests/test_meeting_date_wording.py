@@ -743,3 +743,83 @@ def test_people_the_knowledge_base_does_not_list(
     found = people(rows, row["meeting_id"])
     assert included <= found
     assert not excluded & found
+
+
+# ================================================================ counts, parts of the day, bounds
+# (Thursday 12 March 2026 is "now"; invented sentences, other actors than above)
+
+MORE_DATE_CASES: list[tuple[str, Span]] = [
+    ("Kaja Kallas met Mark Rutte in Rome 9 days ago.", d(3, 3)),
+    ("Kaja Kallas met Mark Rutte in Rome seven days ago.", d(3, 5)),
+    ("Kaja Kallas met Mark Rutte in Rome three weeks ago.", wk(2, 16)),
+    ("Kaja Kallas met Mark Rutte in Rome 2 months ago.", mo(1, 31)),
+    ("Kaja Kallas met Mark Rutte in Rome this morning.", d(3, 12)),
+    ("Kaja Kallas and Mark Rutte held talks in Rome late last night.", d(3, 11)),
+    ("Kaja Kallas and Mark Rutte held talks in Rome yesterday evening.", d(3, 11)),
+    ("Kaja Kallas and Mark Rutte held talks in Rome in the week of March 2.", wk(3, 2)),
+    ("Kaja Kallas and Mark Rutte met in Rome during the week beginning 2 March.", wk(3, 2)),
+    (
+        "Kaja Kallas and Mark Rutte held talks in Rome from February 27 to March 1.",
+        (date(2026, 2, 27), date(2026, 3, 1), "day"),
+    ),
+    (
+        "Kaja Kallas and Mark Rutte held talks in Rome on 27 February–1 March.",
+        (date(2026, 2, 27), date(2026, 3, 1), "day"),
+    ),
+    ("Kaja Kallas and Mark Rutte held talks in Rome on March 2 to March 4.", days(3, 2, 4)),
+    # a plan and a held meeting on the same weekday word
+    ("Kaja Kallas will meet Mark Rutte in Rome on Monday.", d(3, 16)),
+    ("Kaja Kallas met Mark Rutte in Rome on Monday.", d(3, 9)),
+    # the date of the talks, not of the ceasefire named in their clause
+    (
+        "The talks in Rome between Kaja Kallas and Mark Rutte, which began on Monday after the "
+        "ceasefire of 1 March, ended without a statement.",
+        d(3, 9),
+    ),
+    # no day, or a bound rather than a date
+    ("Kaja Kallas met Mark Rutte in Rome last year.", NULL),
+    ("Kaja Kallas met Mark Rutte in Rome a few days ago.", NULL),
+    ("Kaja Kallas met Mark Rutte in Rome to agree a plan by Friday.", NULL),
+    ("Kaja Kallas and Mark Rutte will hold talks in Rome until March 20.", NULL),
+    ("Kaja Kallas and Mark Rutte will meet in Rome before 20 March.", NULL),
+    ("Kaja Kallas met Mark Rutte in Rome by March.", NULL),
+    # told relative to another encounter, and none was told: no date ("now" is not that one)
+    ("Kaja Kallas met Mark Rutte in Rome the previous Friday.", NULL),
+    ("Kaja Kallas met Mark Rutte in Rome the following Monday.", NULL),
+    ("Kaja Kallas met Mark Rutte in Rome a week later.", NULL),
+]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"), MORE_DATE_CASES, ids=[c[0][:48] for c in MORE_DATE_CASES]
+)
+def test_date_of_one_encounter_in_rome(body: str, expected: Span) -> None:
+    (row,) = in_city(run(article(body)), "Rome")
+    assert span(row) == expected
+
+
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        ("The following Monday, Kallas held talks with Annalena Baerbock in Paris.", d(3, 9)),
+        ("The previous Friday, Kallas had held talks with Annalena Baerbock in Paris.", d(2, 27)),
+        ("A week later, Kallas held talks with Annalena Baerbock in Paris.", wk(3, 9)),
+        ("Two weeks earlier, Kallas had held talks with Annalena Baerbock in Paris.", wk(2, 16)),
+        ("Six days later, Kallas held talks with Annalena Baerbock in Paris.", d(3, 10)),
+    ],
+)
+def test_a_weekday_or_count_told_from_the_encounter_before(second: str, expected: Span) -> None:
+    body = f"Kaja Kallas met Mark Rutte in Rome on Wednesday, March 4. {second}"
+    rows = run(article(body))
+    (rome,) = in_city(rows, "Rome")
+    (paris,) = in_city(rows, "Paris")
+    assert (span(rome), span(paris)) == (d(3, 4), expected)
+
+
+def test_later_sentences_of_a_dated_paragraph_report_the_same_encounter() -> None:
+    body = (
+        "On 4 March, Kaja Kallas met Mark Rutte in Rome. The two discussed air defence during "
+        "the meeting, which lasted two hours, Kallas's office said."
+    )
+    (row,) = in_city(run(article(body)), "Rome")
+    assert span(row) == d(3, 4)

@@ -34,7 +34,14 @@ Policy (ACLED-like precision, never a guess):
   month.
 * A range of days in one month ("August 11-12", "11–12 August 2025", "March 9 to 11", "10
   and 11 March") is day precision from its first to its last day (rows.py writes its first
-  day: the package's day precision is one day).
+  day: the package's day precision is one day); so is a range across two months ("March
+  31-April 2", "28 February to 2 March", "December 30-January 2, 2026": the year stated at its
+  end is its last day's).
+* "the week of March 9", "the week beginning 9 March" are that day's ISO week (precision week).
+* Counts from now: "10 days ago", "seven weeks ago", "two months ago" (digits or words up to
+  twelve; at most 31 days, 12 weeks or 12 months) are that day, ISO week or month. "this
+  morning", "tonight", "earlier today" are the anchor day; "last night", "yesterday evening"
+  the day before. "a few days ago", "in recent days" have no date.
 * Numeric dates (16/03/2025, 16.03.2025) resolve only when the order of day and month is
   unambiguous (one part above 12, or both equal); 03/04/2025 is None.
 * What counts from another event ("the day before the summit", "the weekend before the vote",
@@ -44,7 +51,10 @@ Policy (ACLED-like precision, never a guess):
 * A sequel ("later in the month", "the following day", "ten days later") counts from the
   encounter the article told just before, not from "now": `after_told` turns it into the
   month or day it designates when that encounter is dated precisely enough, else it dates
-  nothing. "the previous day", "a day earlier" count back from it the same way.
+  nothing. "the previous day", "a day earlier" count back from it the same way. So do "the
+  previous Friday" (the latest Friday before the day told), "the following Monday", "the next
+  Monday" (the first Monday after it), which need that encounter's day, and "a week later",
+  "two weeks earlier" (the ISO week of the day or week told, moved): never "now".
 """
 
 from __future__ import annotations
@@ -94,7 +104,11 @@ class DateExpr:
     since: date | None = None  # a month "later in the month" than this day: from the day after
     year_offset: int | None = None  # "in March last year": years from the anchor's year
     last_day: int | None = None  # "August 11-12", "11–12 August": the range's last day
-    week: int | None = None  # "on Thursday next week": ISO weeks from the anchor's week
+    # weekday: "on Thursday next week", ISO weeks from the anchor's week; date and month_day:
+    # 0 for "the week of March 9", the ISO week that holds the day
+    week: int | None = None
+    # "March 31-April 2": the month of the range's last day (`last_day`) when not the first's
+    last_month: int | None = None
 
     @property
     def priority(self) -> int:
@@ -115,6 +129,7 @@ class DateExpr:
             self.year_offset,
             self.last_day,
             self.week,
+            self.last_month,
         )
 
 
@@ -186,10 +201,35 @@ def _patterns(vocab: Vocab) -> dict[str, Gated]:
             r"(?!\w)",
             re.I,
         ),
+        # "the previous Friday", "the following Monday": counted from the encounter told before
+        "told_weekday": re.compile(
+            rf"(?<!\w)(?:[Tt]he\s+(?P<lead>previous|following|next))\s+(?P<wd>{wd})(?:['’]s)?"
+            r"(?:\s+(?:morning|afternoon|evening|night))?(?!\w)"
+        ),
+        # "12 days ago", "seven weeks ago", "two days later", "a week earlier": a count of units
+        "count": re.compile(
+            rf"(?<![\w-])(?P<n>\d{{1,2}}|{_NUMBER_WORDS})\s+(?P<unit>day|week|month)s?"
+            r"\s+(?P<dir>ago|later|earlier)(?!\w)(?!\s+than\b)",
+            re.I,
+        ),
+        # "the week of March 9", "the week beginning 9 March": that day's ISO week
+        "week_of": re.compile(
+            r"(?<!\w)week\s+(?:of|beginning|starting|commencing)\s+(?:on\s+)?$", re.I
+        ),
+        # "March 31-April 2", "31 March to 2 April": a range of days across two months
+        "range_join": re.compile(r"\s*[-–]\s*|\s+(?:to|through|until|till)\s+"),
         "relative": phrase_pattern(vocab.relative).compiled,
         "sequel": phrase_pattern(vocab.sequel).compiled,
     }
     return {name: Gated(pattern) for name, pattern in compiled.items()}
+
+
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+_NUMBER_WORDS = "|".join(sorted(_NUMBERS, key=len, reverse=True))
+_COUNT_LIMIT = {"day": 31, "week": 12, "month": 12}  # beyond, a count of weeks is a season
 
 
 def _month_number(vocab: Vocab, word: str) -> int:
@@ -300,7 +340,57 @@ def _find_dates(text: str, start: int, end: int, vocab: Vocab) -> list[DateExpr]
         if offset < 0 and pats["event_after"].match(text, m.end(), end):
             continue  # "the day before the summit": counted from that event, not the one told
         add(m, "sequel", unit=unit, offset=offset, since=date.min if after else None)
-    return resolve_overlaps(found)
+    for m in pats["told_weekday"].finditer(text, start, end):
+        if m["wd"][0].isupper():
+            offset = -1 if m["lead"].lower() == "previous" else 1
+            add(m, "sequel", unit="weekday", weekday=vocab.weekdays[m["wd"].lower()], offset=offset)
+    for m in pats["count"].finditer(text, start, end):
+        word, unit = m["n"].lower(), m["unit"].lower()
+        n = int(word) if word.isdigit() else _NUMBERS[word]
+        plural = m.group(0).split()[1].lower().endswith("s")
+        if not 1 <= n <= _COUNT_LIMIT[unit] or (n == 1) == plural:
+            continue  # "0 days ago", "40 weeks later", "two day later"
+        direction = m["dir"].lower()
+        if direction == "ago":
+            add(m, "relative", unit=unit, offset=-n)
+        elif not (direction == "earlier" and pats["event_after"].match(text, m.end(), end)):
+            add(m, "sequel", unit=unit, offset=n if direction == "later" else -n)
+    return _joined(text, resolve_overlaps(found), pats)
+
+
+def _joined(text: str, found: list[DateExpr], pats: dict[str, Gated]) -> list[DateExpr]:
+    """ "the week of March 9" as that day's ISO week; "March 31-April 2" as one range of days
+    from its first to its last (kept as the first day and the last's month and day)."""
+    out: list[DateExpr] = []
+    for d in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind in ("month_day", "date")
+            and d.kind in ("month_day", "date")
+            and prev.last_day is None
+            and d.last_day is None
+            and prev.weekday is None
+            and (prev.month != d.month or (prev.day or 0) < (d.day or 0))
+            and prev.year is None
+            and pats["range_join"].fullmatch(text, prev.end, d.start)
+        ):
+            out[-1] = replace(
+                prev,
+                end=d.end,
+                text=text[prev.start : d.end],
+                kind=d.kind,
+                year=d.year - (prev.month > d.month) if d.year else None,
+                year_offset=d.year_offset,
+                last_month=d.month if d.month != prev.month else None,
+                last_day=d.day,
+            )
+            continue
+        lead = pats["week_of"].search(text, max(0, d.start - 30), d.start)
+        if lead is not None and d.kind in ("month_day", "date") and d.last_day is None:
+            d = replace(d, start=lead.start(), text=text[lead.start() : d.end], week=0)
+        out.append(d)
+    return out
 
 
 _WEEKS = {"next": 1, "the following": 1, "this": 0, "last": -1, "the previous": -1}
@@ -336,9 +426,13 @@ def _is_week(anchor: Anchor) -> bool:
 def resolve(expr: DateExpr, anchor: Anchor | None, future: bool = False) -> DateRange | None:
     """The calendar range `expr` designates, or None when the anchor does not determine it."""
     rng = _resolve(expr, anchor, future)
+    if rng is not None and expr.week is not None and expr.kind in ("date", "month_day"):
+        return DateRange(*week_of(rng.start), "week")  # "the week of March 9"
     if rng is None or expr.last_day is None or rng.precision != "day":
         return rng
-    last = _safe_date(rng.start.year, rng.start.month, expr.last_day)
+    month = expr.last_month or rng.start.month
+    year = rng.start.year + (month < rng.start.month)  # "December 30-January 2"
+    last = _safe_date(year, month, expr.last_day)
     if last is None or not 0 <= (last - rng.start).days < MAX_DAY_RANGE:
         return None  # not a round of talks the package can state at day precision
     return DateRange(rng.start, last, "day")
@@ -399,6 +493,17 @@ def after_told(expr: DateExpr, told: DateRange | None) -> DateExpr | None:
     if expr.unit == "day" and told.precision == "day" and told.start == told.end:
         d = told.start + timedelta(days=expr.offset)
         return replace(expr, kind="date", year=d.year, month=d.month, day=d.day)
+    if expr.unit == "weekday" and told.precision == "day" and expr.weekday is not None:
+        # "the previous Friday": the latest Friday before the day told; "the following
+        # Monday": the first Monday after the told encounter's last day
+        if expr.offset < 0:
+            d = told.start - timedelta(days=(told.start.weekday() - expr.weekday - 1) % 7 + 1)
+        else:
+            d = told.end + timedelta(days=(expr.weekday - told.end.weekday() - 1) % 7 + 1)
+        return replace(expr, kind="date", year=d.year, month=d.month, day=d.day, weekday=None)
+    if expr.unit == "week" and told.precision in ("day", "week"):
+        d = told.start + timedelta(days=7 * expr.offset)  # "a week later": that day's ISO week
+        return replace(expr, kind="date", year=d.year, month=d.month, day=d.day, week=0)
     return None
 
 
