@@ -823,3 +823,25 @@ def test_later_sentences_of_a_dated_paragraph_report_the_same_encounter() -> Non
     )
     (row,) = in_city(run(article(body)), "Rome")
     assert span(row) == d(3, 4)
+
+
+def test_the_talks_led_by_the_delegations_leaders_are_the_dated_talks_before() -> None:
+    body = (
+        "Turkish and Chinese officials met in Rome on Tuesday. The talks, led by Hakan Fidan "
+        "and Wang Yi, ended with a joint statement."
+    )
+    rows = run(article(body))
+    (row,) = rows["meetings"]
+    assert (row["city"], span(row)) == ("Rome", d(3, 10))
+    assert {"hakan-fidan", "wang-yi"} <= people(rows)
+
+
+def test_talks_of_other_people_for_the_same_states_stay_apart() -> None:
+    body = (
+        "Hakan Fidan met Wang Yi in Rome on Tuesday. The talks between Recep Tayyip Erdogan and "
+        "Xi Jinping were also described as useful."
+    )
+    rows = run(article(body))
+    (rome,) = in_city(rows, "Rome")
+    assert span(rome) == d(3, 10)
+    assert "xi-jinping" not in people(rows, rome["meeting_id"])

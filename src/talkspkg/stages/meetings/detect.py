@@ -14,8 +14,11 @@ Coreference inside one article (policy):
   encounters), unless its trigger's slots name parties of whom that encounter has none (two,
   or one as the subject or object of a verb: "ahead of the Trump-Putin summit" after a visit
   to London, "Saudi Arabia hosted ..."): then it is an encounter of its own when it names two
-  parties, else it is dropped. A frame that opens its sentence ("The meeting, hosted by ...,
-  follows similar discussions held in Paris") refers back, not forward. With no antecedent it
+  parties, else it is dropped. People acting for states of that encounter for none of which
+  it names a person yet are its delegations' leaders, not others ("US and Ukrainian officials
+  met in Geneva on Sunday. The talks, led by A and B, ..." is the Sunday talks). A frame
+  that opens its sentence ("The meeting, hosted by ..., follows similar discussions held in
+  Paris") refers back, not forward. With no antecedent it
   stands alone only when it names two parties ("had a phone call with Lammy"), else it is
   dropped.
 * A frame with a place or a date that fits no encounter continues the encounter of the
@@ -315,6 +318,20 @@ class _Grouper:
         self.locals.append(loc)
         return self._join(loc, f)
 
+    def _delegates_of(self, f: Frame, loc: Local) -> bool:
+        """The anaphoric frame names only people acting for states that take part in `loc`, for
+        none of which `loc` names a person yet: the delegations' leaders of the encounter told
+        ("US and Ukrainian officials met in Geneva. The talks, led by A and B, ..."). Not when
+        the encounter already names someone for one of those states: "Rubio and Lavrov's
+        talks" after "Witkoff met Putin" may be other talks."""
+        named = f.slot_parties
+        if not named or any(e not in self._people(f) for e in named):
+            return False
+        sides = self.sides(named)
+        whole = self.sides(loc.parties, strict=False)
+        told = self.sides(loc.people, strict=False)
+        return len(sides) >= 2 and sides <= whole and not sides & told
+
     def sides(self, eids: Iterable[str], strict: bool = True) -> set[str]:
         """The states the parties act for (a person: their country, see
         ArticleContext.state_of). Strict: empty when one of them has none (an organisation, a
@@ -403,7 +420,10 @@ class _Grouper:
             elif (
                 cls in self.latest
                 and not caption
-                and not _names_others(f, self.latest[cls])
+                and (
+                    not _names_others(f, self.latest[cls])
+                    or self._delegates_of(f, self.latest[cls])
+                )
                 and (not _is_cue(f) or self.count - self.seen[self.latest[cls]] <= CUE_REACH)
             ):
                 self._join(self.latest[cls], f)
