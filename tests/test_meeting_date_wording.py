@@ -845,3 +845,37 @@ def test_talks_of_other_people_for_the_same_states_stay_apart() -> None:
     (rome,) = in_city(rows, "Rome")
     assert span(rome) == d(3, 10)
     assert "xi-jinping" not in people(rows, rome["meeting_id"])
+
+
+# ================================================================ the story's time
+def test_an_event_opening_with_a_date_moves_the_story_time_for_a_sequel() -> None:
+    body = (
+        "On Monday, drones struck the port of Odesa. The following day, Kaja Kallas met Mark "
+        "Rutte in Rome."
+    )
+    (row,) = in_city(run(article(body)), "Rome")
+    assert span(row) == d(3, 10)
+
+
+def test_an_anaphor_after_the_story_moved_to_another_time_is_not_the_meeting_before() -> None:
+    body = (
+        "Kaja Kallas will meet Mark Rutte in Rome on Monday. In February, Kallas clashed with "
+        "Annalena Baerbock over sanctions. That meeting ended without a statement."
+    )
+    rows = run(article(body))
+    (rome,) = in_city(rows, "Rome")
+    texts = [m["text"] for m in rows["meeting_mentions"] if m["meeting_id"] == rome["meeting_id"]]
+    assert (span(rome), rome["status"]) == (d(3, 16), "planned")
+    assert not any("That meeting" in t for t in texts)
+
+
+def test_a_day_something_was_said_does_not_move_the_story() -> None:
+    body = (
+        "Kaja Kallas met Mark Rutte in Rome on Monday. On Wednesday, Kallas said she was "
+        "hopeful. The talks had covered air defence, she added."
+    )
+    rows = run(article(body))
+    (rome,) = in_city(rows, "Rome")
+    texts = [m["text"] for m in rows["meeting_mentions"] if m["meeting_id"] == rome["meeting_id"]]
+    assert span(rome) == d(3, 9)
+    assert any("The talks had covered" in t for t in texts)

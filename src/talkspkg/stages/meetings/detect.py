@@ -46,7 +46,11 @@ Coreference inside one article (policy):
   three or more is not that meeting; at a meeting of two it is.
 
 The story's time (`_Grouper.clock`) is the date of the latest dated encounter the prose told, not
-counting plans. A sequel ("later in the month", "the following day") is dated from it (or not at
+counting plans, or of a sentence telling no encounter that opens with a date it has reached ("In
+February, A berated B.", "On Monday, drones hit Odesa."; not when a speech verb makes it the
+day of a statement: `_Grouper.moved`); such a sentence also ends the reach of anaphors ("That
+meeting ...") into an encounter told before whose date it excludes.
+A sequel ("later in the month", "the following day") is dated from it (or not at
 all). An undated event narrated by a verb never joins an encounter dated, or last told, before the
 story's time: "met in the Oval Office ... met in Alaska on August 15. X hosted Y in Washington"
 tells a second visit to Washington, not the first again.
@@ -90,7 +94,7 @@ from talkspkg.stages.meetings.model import MeetingMention
 from talkspkg.stages.meetings.patterns import has_support_verb
 from talkspkg.stages.meetings.reading import READ, narrative_years, paragraphs
 from talkspkg.stages.meetings.sentence import Frame, Sentence, add_role
-from talkspkg.stages.meetings.text import quote_spans, sentences
+from talkspkg.stages.meetings.text import inside, quote_spans, sentences
 from talkspkg.stages.meetings.vocab import load_vocab
 from talkspkg.stages.mentions import MentionResult
 
@@ -113,6 +117,8 @@ class Local:
 # a sentence that opens with a markdown link or list of links (a story card, navigation); an
 # inline link inside a report ("met X in Warsaw, [the presidency said](url)") is still read
 _LINK_LINE = re.compile(r"\s*(?:[*•-]\s*)?\[[^\]]*\]\(")
+_OPENING_DATE = re.compile(r"\W*(?:(?:then|later|and|but|finally)\W+)*(?:on|in)?\s*", re.I)
+_WORDS = re.compile(r"[\w’'-]+")
 
 
 def frame_status(f: Frame) -> str | None:
@@ -449,6 +455,34 @@ class _Grouper:
             told = [r for f in s.frames if not is_future(f) and (r := self._range(f)) is not None]
             self.clock = told[-1] if told else self.clock
 
+    def moved(self, s: Sentence, years: dict[int, DateExpr]) -> None:
+        """A sentence that tells no encounter but opens with a date ("In February, A berated
+        B in the Oval Office.", "The next day, drones hit Kyiv.") moves the story's time there,
+        unless a speech verb makes that date the day something was said: a sequel after it
+        counts from it, and an anaphor after it ("That meeting ended ...") no longer refers to
+        an encounter told before whose date that time excludes."""
+        text = self.ctx.text
+        opening = next(
+            (d for d in find_dates(text, s.start, s.end, self.ctx.vocab)
+             if _OPENING_DATE.fullmatch(text, s.start, d.start)),
+            None,
+        )  # fmt: skip
+        if opening is None or inside(opening.start, s.quotes):
+            return
+        words = {w.lower() for w in _WORDS.findall(text, s.start, s.end)}
+        if words & self.ctx.speech_verbs:
+            return
+        expr = years.get(opening.start, opening)
+        if expr.kind == "sequel":
+            expr = after_told(expr, self.clock)
+        rng = resolve(expr, self.anchor) if expr else None
+        if rng is None or (self.anchor is not None and rng.start > self.anchor.hi):
+            return  # what is still to come is no time the story has reached
+        for cls, loc in list(self.latest.items()):
+            if loc.range is not None and (rng.end < loc.range.start or rng.start > loc.range.end):
+                del self.latest[cls]
+        self.clock = rng
+
     def sequels(self, s: Sentence) -> None:
         """ "later in the month", "the following day": dated from the encounter told before, or
         not at all."""
@@ -523,6 +557,8 @@ def detect(article: Article, kb: KnowledgeBase, found: MentionResult) -> list[Me
                 if f.date is not None and f.date.start in years:
                     f.date = years[f.date.start]
             grouper.sequels(s)
+            if not s.frames and kind != SegmentKind.CAPTION and not embed:
+                grouper.moved(s, years)
             grouper.sentence(s, kind == SegmentKind.CAPTION)
             read.append(s)
     out: list[MeetingMention] = []
