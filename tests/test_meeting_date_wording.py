@@ -783,6 +783,14 @@ MORE_DATE_CASES: list[tuple[str, Span]] = [
     ("Kaja Kallas and Mark Rutte will hold talks in Rome until March 20.", NULL),
     ("Kaja Kallas and Mark Rutte will meet in Rome before 20 March.", NULL),
     ("Kaja Kallas met Mark Rutte in Rome by March.", NULL),
+    # a day that contradicts its weekday in every year near now, or a plan's day just past
+    ("Kaja Kallas met Mark Rutte in Rome on Thursday, Dec. 2.", NULL),
+    ("Talks between Kaja Kallas and Mark Rutte are scheduled for March 10 in Rome.", NULL),
+    (
+        "Another round of talks between Kaja Kallas and Mark Rutte in Rome is set for Sunday.",
+        d(3, 15),
+    ),
+    ("Talks between Kaja Kallas and Mark Rutte in Rome are slated for March 20.", d(3, 20)),
     # told relative to another encounter, and none was told: no date ("now" is not that one)
     ("Kaja Kallas met Mark Rutte in Rome the previous Friday.", NULL),
     ("Kaja Kallas met Mark Rutte in Rome the following Monday.", NULL),

@@ -19,7 +19,8 @@ Policy (ACLED-like precision, never a guess):
   week-wide anchor it is that day of the anchor's week. "last Saturday" is strictly before the
   anchor day, "next Monday" strictly after.
 * A month and day without year take the year that puts the date nearest the anchor, except
-  that what is not a plan lies at most AHEAD_DAYS ahead of it and a plan never lies before it;
+  that what is not a plan lies at most AHEAD_DAYS ahead of it and a plan never lies before it
+  (one whose day lies up to AHEAD_DAYS before it is None, not next year's);
   a day that would lie more than FAR_BACK_DAYS back is None (a year is always written then).
 * "on Thursday next week", "Tuesday of last week": that day of the ISO week counted from the
   anchor's.
@@ -525,20 +526,25 @@ def anchor_label(expr: DateExpr, anchor: Anchor | None) -> str | None:
 def _month_day(expr: DateExpr, anchor: Anchor, future: bool = False) -> DateRange | None:
     """The year nearest the anchor; but what is not a plan lies in the past, so a day more
     than AHEAD_DAYS after the anchor is taken from the year before ("met Putin on August 6" in
-    February), and a plan never lies in the past. A weekday stated with it keeps only the years
-    where the day falls on it; none: the text contradicts itself and the date is None."""
+    February), and a plan never lies in the past (a plan's day at most AHEAD_DAYS before now
+    is None: the plan was told before it passed, not for next year). A weekday stated with it
+    keeps only the years where the day falls on it; none left: None."""
     cands: list[tuple[int, date]] = []
+    just_past = False  # a plan's day a few days before now: a plan told before it passed
     for year in (anchor.hi.year - 1, anchor.hi.year, anchor.hi.year + 1):
         d = _safe_date(year, expr.month or 0, expr.day or 0)
         if d is None or (expr.weekday is not None and d.weekday() != expr.weekday):
             continue  # "Friday, March 14" is a year whose March 14 is a Friday
         gap = (anchor.lo - d).days if d < anchor.lo else max(0, (d - anchor.hi).days)
         ahead = d > anchor.hi and (d - anchor.hi).days > AHEAD_DAYS
-        if (future and d < anchor.lo) or (not future and ahead):
-            gap += 1000  # allowed, but only when nothing else fits
+        if future and d < anchor.lo:
+            just_past = just_past or gap <= AHEAD_DAYS
+            continue
+        if not future and ahead:
+            continue  # what took place does not lie ahead ("met on Thursday, Dec. 2" in March)
         cands.append((gap, d))
-    if not cands:
-        return None
+    if not cands or just_past:
+        return None  # "talks scheduled for March 10" read on March 12: not next year's
     best = min(cands)[1]
     if (anchor.lo - best).days > FAR_BACK_DAYS:
         return None  # "the vote due on March 30" in mid-March: not a day a year ago
