@@ -231,3 +231,24 @@ def test_weekdays_and_counts_told_from_the_encounter_before(text: str, expected:
     told = after_told(expr, day(2025, 8, 13))
     assert told is not None
     assert resolve(told, published_anchor(WED_20_AUG)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "future", "expected"),
+    [
+        ("They sat down last August.", False, month(2024, 8, 31)),  # read in August
+        ("They sat down last September.", False, month(2024, 9, 30)),
+        ("They sat down in July.", False, month(2025, 7, 31)),
+        ("They will sit down in September.", True, month(2025, 9, 30)),
+        # a past month just ahead, a plan's month or day just past: which year is open
+        ("They sat down in September.", False, None),
+        ("They sat down in early September.", False, None),
+        ("They will sit down in July.", True, None),
+        ("They will sit down on Aug. 15.", True, None),
+        ("They sat down on Thursday, Sept. 4.", False, None),  # 4 Sept 2025 lies ahead
+    ],
+)
+def test_months_and_days_whose_year_is_open(
+    text: str, future: bool, expected: DateRange | None
+) -> None:
+    assert resolve_text(text, WED_20_AUG, future) == expected

@@ -310,7 +310,8 @@ def _find_dates(text: str, start: int, end: int, vocab: Vocab) -> list[DateExpr]
         add(m, "month", year=int(m["year"]), month=_month_number(vocab, m["mon"]))
     for m in pats["month"].finditer(text, start, end):
         if m["mon"][0].isupper():  # "in May", never the modal "may"
-            add_dated(m, "month", month=_month_number(vocab, m["mon"]))
+            past = m.group().lower().startswith(("last", "this past"))  # "last August"
+            add_dated(m, "month", month=_month_number(vocab, m["mon"]), offset=-1 if past else 0)
     for m in pats["attr_month"].finditer(text, start, end):
         noun = m.end()
         if vocab.nouns.match(text, noun, end) or vocab.process_nouns.match(text, noun, end):
@@ -457,7 +458,7 @@ def _resolve(expr: DateExpr, anchor: Anchor | None, future: bool = False) -> Dat
     if expr.kind == "day_of_month":
         return _day_of_month(expr.day or 0, anchor, future)
     if expr.kind == "month":
-        return _bare_month(expr.month or 1, anchor, future)
+        return _bare_month(expr.month or 1, anchor, future and expr.offset >= 0, expr.offset < 0)
     if expr.kind == "weekday" and expr.week is not None:
         monday, sunday = week_of(anchor.lo)
         if anchor.hi > sunday:
@@ -588,11 +589,21 @@ def _weekend(anchor: Anchor, future: bool) -> DateRange | None:
     return DateRange(*week_of(first), "week")
 
 
-def _bare_month(month: int, anchor: Anchor, future: bool) -> DateRange:
+def _bare_month(month: int, anchor: Anchor, future: bool, last: bool = False) -> DateRange | None:
+    """A plan's month on or after now's, else next year's; what took place, on or before now's,
+    else last year's. None for a plan's month just past ("talks planned for February" read in
+    March) or a past month just ahead ("the talks in April" read in March): next year's plan
+    or last year's event as much as a plan told before it passed or not told as one ("last
+    September" and "last August" read in August are last year's)."""
     if future:
+        if (anchor.lo.month - month) % 12 == 1:
+            return None
         year = anchor.lo.year if month >= anchor.lo.month else anchor.lo.year + 1
     else:
-        year = anchor.hi.year if month <= anchor.hi.month else anchor.hi.year - 1
+        if (month - anchor.hi.month) % 12 == 1 and not last:
+            return None
+        now = anchor.hi.month
+        year = anchor.hi.year if month < now or (month == now and not last) else anchor.hi.year - 1
     return DateRange(*month_of(year, month), "month")
 
 
