@@ -887,3 +887,20 @@ def test_a_day_something_was_said_does_not_move_the_story() -> None:
     texts = [m["text"] for m in rows["meeting_mentions"] if m["meeting_id"] == rome["meeting_id"]]
     assert span(rome) == d(3, 9)
     assert any("The talks had covered" in t for t in texts)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # told as held: a day a week ahead of now is last year's (too far back: null)
+        ("Kaja Kallas met Mark Rutte in Rome on March 19.", NULL),
+        ("Kaja Kallas and Mark Rutte held talks in Rome on 20 March.", NULL),
+        # a day ahead is the time zones' day
+        ("Kaja Kallas met Mark Rutte in Rome on March 13.", d(3, 13)),
+        # not told as held: a plan not told as one may lie a few days ahead
+        ("Talks between Kaja Kallas and Mark Rutte in Rome on March 19 are expected.", d(3, 19)),
+    ],
+)
+def test_a_day_told_as_held_does_not_lie_ahead(body: str, expected: Span) -> None:
+    (row,) = in_city(run(article(body)), "Rome")
+    assert span(row) == expected

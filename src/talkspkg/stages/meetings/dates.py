@@ -22,6 +22,9 @@ Policy (ACLED-like precision, never a guess):
   that what is not a plan lies at most AHEAD_DAYS ahead of it and a plan never lies before it
   (one whose day lies up to AHEAD_DAYS before it is None, not next year's);
   a day that would lie more than FAR_BACK_DAYS back is None (a year is always written then).
+  Told as held ("met on 28 February", `held`), it lies at most HELD_AHEAD_DAYS ahead (a time
+  zone's day): read on February 20, that day is last year's, so None (more than FAR_BACK_DAYS
+  back), never the February 28 a week ahead.
 * "on Thursday next week", "Tuesday of last week": that day of the ISO week counted from the
   anchor's.
   "in March last year", "on May 5 this year" count the year from the anchor's year.
@@ -78,6 +81,7 @@ PRECISIONS = ("day", "week", "month")  # finest first
 # still ahead is no date of the past: it dates something to come ("the vote due on March 30")
 FAR_BACK_DAYS = 270
 AHEAD_DAYS = 10  # how far ahead of "now" a stated day may lie when nothing says it is a plan
+HELD_AHEAD_DAYS = 1  # ... when the text says it took place (a time zone's day, no more)
 
 
 class DateRange(NamedTuple):
@@ -425,9 +429,13 @@ def _is_week(anchor: Anchor) -> bool:
 
 
 # ---------------------------------------------------------------- resolution
-def resolve(expr: DateExpr, anchor: Anchor | None, future: bool = False) -> DateRange | None:
-    """The calendar range `expr` designates, or None when the anchor does not determine it."""
-    rng = _resolve(expr, anchor, future)
+def resolve(
+    expr: DateExpr, anchor: Anchor | None, future: bool = False, held: bool = False
+) -> DateRange | None:
+    """The calendar range `expr` designates, or None when the anchor does not determine it.
+    `held`: the text says the encounter took place ("met", "held talks"), so a day without
+    year lies on or before now, never just ahead of it."""
+    rng = _resolve(expr, anchor, future, held)
     if rng is not None and expr.week is not None and expr.kind in ("date", "month_day"):
         return DateRange(*week_of(rng.start), "week")  # "the week of March 9"
     if rng is None or expr.last_day is None or rng.precision != "day":
@@ -440,7 +448,9 @@ def resolve(expr: DateExpr, anchor: Anchor | None, future: bool = False) -> Date
     return DateRange(rng.start, last, "day")
 
 
-def _resolve(expr: DateExpr, anchor: Anchor | None, future: bool = False) -> DateRange | None:
+def _resolve(
+    expr: DateExpr, anchor: Anchor | None, future: bool = False, held: bool = False
+) -> DateRange | None:
     if expr.kind == "date" and expr.year is not None:
         d = _safe_date(expr.year, expr.month or 0, expr.day or 0)
         return DateRange(d, d, "day") if d else None
@@ -454,7 +464,7 @@ def _resolve(expr: DateExpr, anchor: Anchor | None, future: bool = False) -> Dat
         year = anchor.lo.year + expr.year_offset
         return _resolve(replace(expr, year=year, year_offset=None, kind=_FULL[expr.kind]), None)
     if expr.kind == "month_day":
-        return _month_day(expr, anchor, future)
+        return _month_day(expr, anchor, future, held and not future)
     if expr.kind == "day_of_month":
         return _day_of_month(expr.day or 0, anchor, future)
     if expr.kind == "month":
@@ -524,7 +534,9 @@ def anchor_label(expr: DateExpr, anchor: Anchor | None) -> str | None:
     return anchor.label if anchor else None
 
 
-def _month_day(expr: DateExpr, anchor: Anchor, future: bool = False) -> DateRange | None:
+def _month_day(
+    expr: DateExpr, anchor: Anchor, future: bool = False, held: bool = False
+) -> DateRange | None:
     """The year nearest the anchor; but what is not a plan lies in the past, so a day more
     than AHEAD_DAYS after the anchor is taken from the year before ("met Putin on August 6" in
     February), and a plan never lies in the past (a plan's day at most AHEAD_DAYS before now
@@ -537,7 +549,7 @@ def _month_day(expr: DateExpr, anchor: Anchor, future: bool = False) -> DateRang
         if d is None or (expr.weekday is not None and d.weekday() != expr.weekday):
             continue  # "Friday, March 14" is a year whose March 14 is a Friday
         gap = (anchor.lo - d).days if d < anchor.lo else max(0, (d - anchor.hi).days)
-        ahead = d > anchor.hi and (d - anchor.hi).days > AHEAD_DAYS
+        ahead = d > anchor.hi and (d - anchor.hi).days > (HELD_AHEAD_DAYS if held else AHEAD_DAYS)
         if future and d < anchor.lo:
             just_past = just_past or gap <= AHEAD_DAYS
             continue

@@ -132,6 +132,11 @@ def frame_status(f: Frame) -> str | None:
     return "planned" if "planned" in f.statuses else None
 
 
+def told_held(f: Frame) -> bool:
+    """Said to have taken place ("met", "held talks"), and nothing says it was a plan."""
+    return "held" in f.statuses and not f.statuses & {"planned", "cancelled", "postponed"}
+
+
 def is_future(f: Frame) -> bool:
     """Said of a plan ("planned for Thursday", "will travel"), not of what took place."""
     return "planned" in f.statuses and "held" not in f.statuses and not f.downgraded
@@ -250,7 +255,7 @@ class _Grouper:
 
     def _range(self, f: Frame) -> DateRange | None:
         date = _grouping_date(f)
-        return resolve(date, self.anchor, is_future(f)) if date else None
+        return resolve(date, self.anchor, is_future(f), told_held(f)) if date else None
 
     def _fits(self, loc: Local, f: Frame) -> int | None:
         fmt, place = frame_format(f), f.place.entity_id if f.place else None
@@ -581,6 +586,7 @@ def _mention(
     sides: tuple[str, ...],
 ) -> MeetingMention:
     status = frame_status(f)
+    rng = resolve(f.date, anchor, is_future(f), told_held(f)) if f.date else None
     place = ctx.entity(f.place.entity_id) if f.place else None
     venue_entity = ctx.entity(f.venue_entity) if f.venue_entity else None
     country = (place or venue_entity).country if (place or venue_entity) else None
@@ -603,10 +609,11 @@ def _mention(
         country=country,
         venue=f.venue[2] if f.venue else None,
         date_expr=f.date,
-        date=resolve(f.date, anchor, is_future(f)) if f.date else None,
-        date_anchor=anchor_label(f.date, anchor) if f.date and resolve(f.date, anchor) else None,
+        date=rng,
+        date_anchor=anchor_label(f.date, anchor) if f.date and rng else None,
         anchor=anchor,
         future=is_future(f),
+        held=told_held(f),
         format=frame_format(f),
         status=status,
         downgraded=f.downgraded,

@@ -52,3 +52,4 @@ class MeetingMention:
     # told by a verb of meeting ("met", "hosted", "spoke to") or a support verb before the noun
     # ("held talks"), not by a noun alone ("the talks in Geneva"): see rows.confidence
     narrated: bool = False
+    held: bool = False  # told as taken place, no plan (dates.resolve: a day lies on or before now)
