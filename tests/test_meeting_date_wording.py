@@ -795,6 +795,9 @@ MORE_DATE_CASES: list[tuple[str, Span]] = [
     ("Kaja Kallas met Mark Rutte in Rome the previous Friday.", NULL),
     ("Kaja Kallas met Mark Rutte in Rome the following Monday.", NULL),
     ("Kaja Kallas met Mark Rutte in Rome a week later.", NULL),
+    ("That Friday, Kaja Kallas met Mark Rutte in Rome.", NULL),
+    # "that" introducing what was said: Friday's talks are last Friday's
+    ("Kaja Kallas said that Friday's talks in Rome with Mark Rutte had gone well.", d(3, 6)),
 ]
 
 

@@ -57,7 +57,8 @@ Policy (ACLED-like precision, never a guess):
   month or day it designates when that encounter is dated precisely enough, else it dates
   nothing. "the previous day", "a day earlier" count back from it the same way. So do "the
   previous Friday" (the latest Friday before the day told), "the following Monday", "the next
-  Monday" (the first Monday after it), which need that encounter's day, and "a week later",
+  Monday" (the first Monday after it), which need that encounter's day ("That Friday" dates
+  nothing: which week's is open; "said that Friday's talks" is last Friday's), and "a week later",
   "two weeks earlier" (the ISO week of the day or week told, moved): never "now".
 """
 
@@ -207,8 +208,11 @@ def _patterns(vocab: Vocab) -> dict[str, Gated]:
             re.I,
         ),
         # "the previous Friday", "the following Monday": counted from the encounter told before
+        # "That Friday", "on that Friday": the Friday of a week told before (dates nothing; not
+        # "said that Friday's talks", where "that" introduces what was said)
         "told_weekday": re.compile(
-            rf"(?<!\w)(?:[Tt]he\s+(?P<lead>previous|following|next))\s+(?P<wd>{wd})(?:['’]s)?"
+            rf"(?<!\w)(?:[Tt]he\s+(?P<lead>previous|following|next)|(?P<that>That|on\s+that))"
+            rf"\s+(?P<wd>{wd})(?(that)(?!['’]s)|(?:['’]s)?)"
             r"(?:\s+(?:morning|afternoon|evening|night))?(?!\w)"
         ),
         # "12 days ago", "seven weeks ago", "two days later", "a week earlier": a count of units
@@ -348,7 +352,8 @@ def _find_dates(text: str, start: int, end: int, vocab: Vocab) -> list[DateExpr]
         add(m, "sequel", unit=unit, offset=offset, since=date.min if after else None)
     for m in pats["told_weekday"].finditer(text, start, end):
         if m["wd"][0].isupper():
-            offset = -1 if m["lead"].lower() == "previous" else 1
+            lead = (m["lead"] or "").lower()
+            offset = 0 if m["that"] else -1 if lead == "previous" else 1
             add(m, "sequel", unit="weekday", weekday=vocab.weekdays[m["wd"].lower()], offset=offset)
     for m in pats["count"].finditer(text, start, end):
         word, unit = m["n"].lower(), m["unit"].lower()
@@ -506,6 +511,8 @@ def after_told(expr: DateExpr, told: DateRange | None) -> DateExpr | None:
         d = told.start + timedelta(days=expr.offset)
         return replace(expr, kind="date", year=d.year, month=d.month, day=d.day)
     if expr.unit == "weekday" and told.precision == "day" and expr.weekday is not None:
+        if expr.offset == 0:
+            return None  # "That Friday": which week's is open
         # "the previous Friday": the latest Friday before the day told; "the following
         # Monday": the first Monday after the told encounter's last day
         if expr.offset < 0:
