@@ -796,6 +796,8 @@ MORE_DATE_CASES: list[tuple[str, Span]] = [
     ("Kaja Kallas met Mark Rutte in Rome the following Monday.", NULL),
     ("Kaja Kallas met Mark Rutte in Rome a week later.", NULL),
     ("That Friday, Kaja Kallas met Mark Rutte in Rome.", NULL),
+    # no story told before: counted from now, as written
+    ("Kaja Kallas will meet Mark Rutte in Rome the following week.", wk(3, 16)),
     # "that" introducing what was said: Friday's talks are last Friday's
     ("Kaja Kallas said that Friday's talks in Rome with Mark Rutte had gone well.", d(3, 6)),
 ]
@@ -817,6 +819,9 @@ def test_date_of_one_encounter_in_rome(body: str, expected: Span) -> None:
         ("A week later, Kallas held talks with Annalena Baerbock in Paris.", wk(3, 9)),
         ("Two weeks earlier, Kallas had held talks with Annalena Baerbock in Paris.", wk(2, 16)),
         ("Six days later, Kallas held talks with Annalena Baerbock in Paris.", d(3, 10)),
+        # "the following week", "the previous month" count from the story's time, not from now
+        ("The following week, Kallas held talks with Annalena Baerbock in Paris.", wk(3, 9)),
+        ("The previous month, Kallas had held talks with Annalena Baerbock in Paris.", mo(2, 28)),
     ],
 )
 def test_a_weekday_or_count_told_from_the_encounter_before(second: str, expected: Span) -> None:

@@ -59,7 +59,9 @@ Policy (ACLED-like precision, never a guess):
   previous Friday" (the latest Friday before the day told), "the following Monday", "the next
   Monday" (the first Monday after it), which need that encounter's day ("That Friday" dates
   nothing: which week's is open; "said that Friday's talks" is last Friday's), and "a week later",
-  "two weeks earlier" (the ISO week of the day or week told, moved): never "now".
+  "two weeks earlier" (the ISO week of the day or week told, moved): never "now". "the
+  following week", "the previous month", "the week before" count from the story's time when
+  there is one (`from_story`), else from now as written.
 """
 
 from __future__ import annotations
@@ -524,6 +526,25 @@ def after_told(expr: DateExpr, told: DateRange | None) -> DateExpr | None:
         d = told.start + timedelta(days=7 * expr.offset)  # "a week later": that day's ISO week
         return replace(expr, kind="date", year=d.year, month=d.month, day=d.day, week=0)
     return None
+
+
+_TOLD_WORDS = frozenset(("previous", "following", "before"))
+
+
+def from_story(expr: DateExpr, clock: DateRange | None) -> DateExpr | None:
+    """The expression as the story's time `clock` makes it: a sequel counted from it (None
+    without it); "the following week", "the previous month", "the week before" (relative
+    words that count from a time told, not from now) counted from it when the story has one,
+    else from now as written."""
+    if expr.kind == "sequel":
+        return after_told(expr, clock)
+    if (
+        expr.kind == "relative"
+        and clock is not None
+        and _TOLD_WORDS & set(expr.text.lower().split())
+    ):
+        return after_told(replace(expr, kind="sequel"), clock)
+    return expr
 
 
 def window(expr: DateExpr | None, rng: DateRange) -> DateRange:

@@ -82,9 +82,9 @@ from talkspkg.stages.meetings.dates import (
     Anchor,
     DateExpr,
     DateRange,
-    after_told,
     anchor_label,
     find_dates,
+    from_story,
     published_anchor,
     resolve,
     stated_anchor,
@@ -478,8 +478,7 @@ class _Grouper:
         if words & self.ctx.speech_verbs:
             return
         expr = years.get(opening.start, opening)
-        if expr.kind == "sequel":
-            expr = after_told(expr, self.clock)
+        expr = from_story(expr, self.clock)
         rng = resolve(expr, self.anchor) if expr else None
         if rng is None or (self.anchor is not None and rng.start > self.anchor.hi):
             return  # what is still to come is no time the story has reached
@@ -492,8 +491,8 @@ class _Grouper:
         """ "later in the month", "the following day": dated from the encounter told before, or
         not at all."""
         for f in s.frames:
-            if f.date is not None and f.date.kind == "sequel":
-                f.date = after_told(f.date, self.clock)
+            if f.date is not None:
+                f.date = from_story(f.date, self.clock)
 
 
 MARGIN_REACH = 3  # a bilateral on the margins is told within three sentences of its encounter
