@@ -223,6 +223,7 @@ def _patterns(vocab: Vocab) -> dict[str, Gated]:
             r"\s+(?P<dir>ago|later|earlier)(?!\w)(?!\s+than\b)",
             re.I,
         ),
+        "count_gate": re.compile(r"(?<!\w)(?:ago|later|earlier)(?!\w)", re.I),
         # "the week of March 9", "the week beginning 9 March": that day's ISO week
         "week_of": re.compile(
             r"(?<!\w)week\s+(?:of|beginning|starting|commencing)\s+(?:on\s+)?$", re.I
@@ -357,7 +358,12 @@ def _find_dates(text: str, start: int, end: int, vocab: Vocab) -> list[DateExpr]
             lead = (m["lead"] or "").lower()
             offset = 0 if m["that"] else -1 if lead == "previous" else 1
             add(m, "sequel", unit="weekday", weekday=vocab.weekdays[m["wd"].lower()], offset=offset)
-    for m in pats["count"].finditer(text, start, end):
+    counts = (
+        pats["count"].finditer(text, start, end)
+        if pats["count_gate"].search(text, start, end)
+        else ()
+    )
+    for m in counts:
         word, unit = m["n"].lower(), m["unit"].lower()
         n = int(word) if word.isdigit() else _NUMBERS[word]
         plural = m.group(0).split()[1].lower().endswith("s")

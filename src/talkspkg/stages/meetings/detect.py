@@ -73,6 +73,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cache
 
 from talkspkg.document import Article, SegmentKind
 from talkspkg.kb import KnowledgeBase
@@ -95,7 +96,7 @@ from talkspkg.stages.meetings.patterns import has_support_verb
 from talkspkg.stages.meetings.reading import READ, narrative_years, paragraphs
 from talkspkg.stages.meetings.sentence import Frame, Sentence, add_role
 from talkspkg.stages.meetings.text import inside, quote_spans, sentences
-from talkspkg.stages.meetings.vocab import load_vocab
+from talkspkg.stages.meetings.vocab import Vocab, load_vocab
 from talkspkg.stages.mentions import MentionResult
 
 
@@ -119,6 +120,26 @@ class Local:
 _LINK_LINE = re.compile(r"\s*(?:[*•-]\s*)?\[[^\]]*\]\(")
 _OPENING_DATE = re.compile(r"\W*(?:(?:then|later|and|but|finally)\W+)*(?:on|in)?\s*", re.I)
 _WORDS = re.compile(r"[\w’'-]+")
+OPENING_CHARS = 60  # how far into a sentence its opening date is looked for
+
+
+@cache
+def _opening_lead(vocab: Vocab) -> re.Pattern[str]:
+    """The first words a time expression opening a sentence can start with: a digit, a month
+    or weekday name, or a word that leads a relative expression ("Last month", "The following
+    day", "A week later", "Two days later", "At the weekend")."""
+    names = "|".join(sorted({*vocab.weekdays, *vocab.months}, key=len, reverse=True))
+    leads = {p.split()[0] for p in (*vocab.relative, *vocab.sequel, *vocab.weekday_modifiers)}
+    leads -= {"the", "a", "an", "on", "in"}  # too common alone: with their next word below
+    words = "|".join(sorted(map(re.escape, leads), key=len, reverse=True))
+    return re.compile(
+        r"\W*(?:(?:then|later|and|but|finally)\W+)*(?:(?:on|in|at|over|during)\s+)?"
+        rf"(?:\d|(?:{names})\b|(?:{words})\b|(?:the|a|an|one|two|three|four|five|six|seven|"
+        r"eight|nine|ten|eleven|twelve|\d+)\s+(?:following|next|previous|same|day|days|week|"
+        r"weeks|weekend|month|months|fortnight|end|start|beginning|middle|week's|night|morning|"
+        r"evening|afternoon)\b|that\s+(?:day|week|month|morning|evening|night)\b)",
+        re.I,
+    )
 
 
 def frame_status(f: Frame) -> str | None:
@@ -467,11 +488,20 @@ class _Grouper:
         counts from it, and an anaphor after it ("That meeting ended ...") no longer refers to
         an encounter told before whose date that time excludes."""
         text = self.ctx.text
+        if not _opening_lead(self.ctx.vocab).match(text, s.start, s.end):
+            return  # no time expression can open the sentence (a cheap test before reading it)
+        head = min(s.end, s.start + OPENING_CHARS)  # an opening date lies in the first words
         opening = next(
-            (d for d in find_dates(text, s.start, s.end, self.ctx.vocab)
+            (d for d in find_dates(text, s.start, head, self.ctx.vocab)
              if _OPENING_DATE.fullmatch(text, s.start, d.start)),
             None,
         )  # fmt: skip
+        if opening is not None and head < s.end and opening.end >= head - 1:
+            opening = next(  # cut at the head: read it whole
+                (d for d in find_dates(text, s.start, s.end, self.ctx.vocab)
+                 if d.start == opening.start),
+                None,
+            )  # fmt: skip
         if opening is None or inside(opening.start, s.quotes):
             return
         words = {w.lower() for w in _WORDS.findall(text, s.start, s.end)}
