@@ -912,3 +912,14 @@ def test_a_day_something_was_said_does_not_move_the_story() -> None:
 def test_a_day_told_as_held_does_not_lie_ahead(body: str, expected: Span) -> None:
     (row,) = in_city(run(article(body)), "Rome")
     assert span(row) == expected
+
+
+def test_news_of_the_next_day_does_not_cut_the_talks_off() -> None:
+    body = (
+        "Kaja Kallas met Mark Rutte in Rome on Monday. On Tuesday, drones struck the port of "
+        "Odesa. The talks had lasted five hours, officials said."
+    )
+    rows = run(article(body))
+    (rome,) = in_city(rows, "Rome")
+    texts = [m["text"] for m in rows["meeting_mentions"] if m["meeting_id"] == rome["meeting_id"]]
+    assert any("The talks had lasted" in t for t in texts)

@@ -49,7 +49,7 @@ The story's time (`_Grouper.clock`) is the date of the latest dated encounter th
 counting plans, or of a sentence telling no encounter that opens with a date it has reached ("In
 February, A berated B.", "On Monday, drones hit Odesa."; not when a speech verb makes it the
 day of a statement: `_Grouper.moved`); such a sentence also ends the reach of anaphors ("That
-meeting ...") into an encounter told before whose date it excludes.
+meeting ...") into an encounter told before whose date lies more than MOVED_DAYS from it.
 A sequel ("later in the month", "the following day") is dated from it (or not at
 all). An undated event narrated by a verb never joins an encounter dated, or last told, before the
 story's time: "met in the Oval Office ... met in Alaska on August 15. X hosted Y in Washington"
@@ -121,6 +121,9 @@ _LINK_LINE = re.compile(r"\s*(?:[*•-]\s*)?\[[^\]]*\]\(")
 _OPENING_DATE = re.compile(r"\W*(?:(?:then|later|and|but|finally)\W+)*(?:on|in)?\s*", re.I)
 _WORDS = re.compile(r"[\w’'-]+")
 OPENING_CHARS = 60  # how far into a sentence its opening date is looked for
+# a time this many days or fewer from an encounter's is the same days' news ("met on Tuesday.
+# On Wednesday, drones hit Kyiv. The talks lasted five hours"): anaphors still reach it
+MOVED_DAYS = 7
 
 
 @cache
@@ -513,8 +516,14 @@ class _Grouper:
         if rng is None or (self.anchor is not None and rng.start > self.anchor.hi):
             return  # what is still to come is no time the story has reached
         for cls, loc in list(self.latest.items()):
-            if loc.range is not None and (rng.end < loc.range.start or rng.start > loc.range.end):
-                del self.latest[cls]
+            told = loc.range
+            if (
+                told is not None
+                and min(abs((rng.start - told.end).days), abs((told.start - rng.end).days))
+                > MOVED_DAYS
+                and (rng.end < told.start or rng.start > told.end)
+            ):
+                del self.latest[cls]  # a flashback or a leap, not the same days' news
         self.clock = rng
 
     def sequels(self, s: Sentence) -> None:
