@@ -168,3 +168,87 @@ def test_a_weekday_that_contradicts_the_day_leaves_the_date_null() -> None:
 def test_a_weekend_tied_to_a_full_date_states_no_anchor() -> None:
     text = "Envoys met over the weekend, on August 16, 2025, in Oslo."
     assert stated_anchor(text, find_dates(text)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The envoys sat down 11 days ago.", day(2025, 8, 9)),
+        ("The envoys sat down eight days ago.", day(2025, 8, 12)),
+        ("The envoys sat down 4 weeks ago.", week(2025, 7, 21)),
+        ("The envoys sat down five months ago.", month(2025, 3, 31)),
+        ("The envoys sat down this afternoon.", day(2025, 8, 20)),
+        ("The envoys sat down last night.", day(2025, 8, 19)),
+        ("The envoys sat down during the week of 11 August.", week(2025, 8, 11)),
+        ("The envoys sat down in the week starting Aug. 11.", week(2025, 8, 11)),
+        (
+            "The envoys sat down from July 30 to August 1.",
+            DateRange(date(2025, 7, 30), date(2025, 8, 1), "day"),
+        ),
+        (
+            "The envoys sat down on 30 July–1 August.",
+            DateRange(date(2025, 7, 30), date(2025, 8, 1), "day"),
+        ),
+    ],
+)
+def test_counts_parts_of_days_weeks_of_and_ranges(text: str, expected: DateRange) -> None:
+    assert resolve_text(text, WED_20_AUG) == expected
+
+
+def test_a_range_across_the_new_year_takes_the_stated_year_for_its_end() -> None:
+    text = "The envoys sat down on December 30-January 2, 2026."
+    assert resolve_text(text, FRI_2_JAN) == DateRange(date(2025, 12, 30), date(2026, 1, 2), "day")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The envoys sat down 40 weeks ago.",  # no count of weeks that long is a week
+        "The envoys sat down a few days ago.",
+        "The envoys sat down the previous Friday.",  # counted from an encounter told before
+        "The envoys sat down the following Monday.",
+        "The envoys sat down a week later.",
+    ],
+)
+def test_counts_without_a_day_or_told_encounter_stay_null(text: str) -> None:
+    assert resolve_text(text, WED_20_AUG) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the previous Friday", day(2025, 8, 8)),  # the day told is Wednesday 13 August
+        ("the previous Wednesday", day(2025, 8, 6)),
+        ("the following Monday", day(2025, 8, 18)),
+        ("the next Wednesday", day(2025, 8, 20)),
+        ("a week later", week(2025, 8, 18)),
+        ("two weeks earlier", week(2025, 7, 28)),
+        ("12 days later", day(2025, 8, 25)),
+    ],
+)
+def test_weekdays_and_counts_told_from_the_encounter_before(text: str, expected: DateRange) -> None:
+    expr = find_dates(f"Talks ran {text}.")[0]
+    told = after_told(expr, day(2025, 8, 13))
+    assert told is not None
+    assert resolve(told, published_anchor(WED_20_AUG)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "future", "expected"),
+    [
+        ("They sat down last August.", False, month(2024, 8, 31)),  # read in August
+        ("They sat down last September.", False, month(2024, 9, 30)),
+        ("They sat down in July.", False, month(2025, 7, 31)),
+        ("They will sit down in September.", True, month(2025, 9, 30)),
+        # a past month just ahead, a plan's month or day just past: which year is open
+        ("They sat down in September.", False, None),
+        ("They sat down in early September.", False, None),
+        ("They will sit down in July.", True, None),
+        ("They will sit down on Aug. 15.", True, None),
+        ("They sat down on Thursday, Sept. 4.", False, None),  # 4 Sept 2025 lies ahead
+    ],
+)
+def test_months_and_days_whose_year_is_open(
+    text: str, future: bool, expected: DateRange | None
+) -> None:
+    assert resolve_text(text, WED_20_AUG, future) == expected

@@ -743,3 +743,183 @@ def test_people_the_knowledge_base_does_not_list(
     found = people(rows, row["meeting_id"])
     assert included <= found
     assert not excluded & found
+
+
+# ================================================================ counts, parts of the day, bounds
+# (Thursday 12 March 2026 is "now"; invented sentences, other actors than above)
+
+MORE_DATE_CASES: list[tuple[str, Span]] = [
+    ("Kaja Kallas met Mark Rutte in Rome 9 days ago.", d(3, 3)),
+    ("Kaja Kallas met Mark Rutte in Rome seven days ago.", d(3, 5)),
+    ("Kaja Kallas met Mark Rutte in Rome three weeks ago.", wk(2, 16)),
+    ("Kaja Kallas met Mark Rutte in Rome 2 months ago.", mo(1, 31)),
+    ("Kaja Kallas met Mark Rutte in Rome this morning.", d(3, 12)),
+    ("Kaja Kallas and Mark Rutte held talks in Rome late last night.", d(3, 11)),
+    ("Kaja Kallas and Mark Rutte held talks in Rome yesterday evening.", d(3, 11)),
+    ("Kaja Kallas and Mark Rutte held talks in Rome in the week of March 2.", wk(3, 2)),
+    ("Kaja Kallas and Mark Rutte met in Rome during the week beginning 2 March.", wk(3, 2)),
+    (
+        "Kaja Kallas and Mark Rutte held talks in Rome from February 27 to March 1.",
+        (date(2026, 2, 27), date(2026, 3, 1), "day"),
+    ),
+    (
+        "Kaja Kallas and Mark Rutte held talks in Rome on 27 February–1 March.",
+        (date(2026, 2, 27), date(2026, 3, 1), "day"),
+    ),
+    ("Kaja Kallas and Mark Rutte held talks in Rome on March 2 to March 4.", days(3, 2, 4)),
+    # a plan and a held meeting on the same weekday word
+    ("Kaja Kallas will meet Mark Rutte in Rome on Monday.", d(3, 16)),
+    ("Kaja Kallas met Mark Rutte in Rome on Monday.", d(3, 9)),
+    # the date of the talks, not of the ceasefire named in their clause
+    (
+        "The talks in Rome between Kaja Kallas and Mark Rutte, which began on Monday after the "
+        "ceasefire of 1 March, ended without a statement.",
+        d(3, 9),
+    ),
+    # no day, or a bound rather than a date
+    ("Kaja Kallas met Mark Rutte in Rome last year.", NULL),
+    ("Kaja Kallas met Mark Rutte in Rome a few days ago.", NULL),
+    ("Kaja Kallas met Mark Rutte in Rome to agree a plan by Friday.", NULL),
+    ("Kaja Kallas and Mark Rutte will hold talks in Rome until March 20.", NULL),
+    ("Kaja Kallas and Mark Rutte will meet in Rome before 20 March.", NULL),
+    ("Kaja Kallas met Mark Rutte in Rome by March.", NULL),
+    # a day that contradicts its weekday in every year near now, or a plan's day just past
+    ("Kaja Kallas met Mark Rutte in Rome on Thursday, Dec. 2.", NULL),
+    ("Talks between Kaja Kallas and Mark Rutte are scheduled for March 10 in Rome.", NULL),
+    (
+        "Another round of talks between Kaja Kallas and Mark Rutte in Rome is set for Sunday.",
+        d(3, 15),
+    ),
+    ("Talks between Kaja Kallas and Mark Rutte in Rome are slated for March 20.", d(3, 20)),
+    # told relative to another encounter, and none was told: no date ("now" is not that one)
+    ("Kaja Kallas met Mark Rutte in Rome the previous Friday.", NULL),
+    ("Kaja Kallas met Mark Rutte in Rome the following Monday.", NULL),
+    ("Kaja Kallas met Mark Rutte in Rome a week later.", NULL),
+    ("That Friday, Kaja Kallas met Mark Rutte in Rome.", NULL),
+    # no story told before: counted from now, as written
+    ("Kaja Kallas will meet Mark Rutte in Rome the following week.", wk(3, 16)),
+    # "that" introducing what was said: Friday's talks are last Friday's
+    ("Kaja Kallas said that Friday's talks in Rome with Mark Rutte had gone well.", d(3, 6)),
+]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"), MORE_DATE_CASES, ids=[c[0][:48] for c in MORE_DATE_CASES]
+)
+def test_date_of_one_encounter_in_rome(body: str, expected: Span) -> None:
+    (row,) = in_city(run(article(body)), "Rome")
+    assert span(row) == expected
+
+
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        ("The following Monday, Kallas held talks with Annalena Baerbock in Paris.", d(3, 9)),
+        ("The previous Friday, Kallas had held talks with Annalena Baerbock in Paris.", d(2, 27)),
+        ("A week later, Kallas held talks with Annalena Baerbock in Paris.", wk(3, 9)),
+        ("Two weeks earlier, Kallas had held talks with Annalena Baerbock in Paris.", wk(2, 16)),
+        ("Six days later, Kallas held talks with Annalena Baerbock in Paris.", d(3, 10)),
+        # "the following week", "the previous month" count from the story's time, not from now
+        ("The following week, Kallas held talks with Annalena Baerbock in Paris.", wk(3, 9)),
+        ("The previous month, Kallas had held talks with Annalena Baerbock in Paris.", mo(2, 28)),
+    ],
+)
+def test_a_weekday_or_count_told_from_the_encounter_before(second: str, expected: Span) -> None:
+    body = f"Kaja Kallas met Mark Rutte in Rome on Wednesday, March 4. {second}"
+    rows = run(article(body))
+    (rome,) = in_city(rows, "Rome")
+    (paris,) = in_city(rows, "Paris")
+    assert (span(rome), span(paris)) == (d(3, 4), expected)
+
+
+def test_later_sentences_of_a_dated_paragraph_report_the_same_encounter() -> None:
+    body = (
+        "On 4 March, Kaja Kallas met Mark Rutte in Rome. The two discussed air defence during "
+        "the meeting, which lasted two hours, Kallas's office said."
+    )
+    (row,) = in_city(run(article(body)), "Rome")
+    assert span(row) == d(3, 4)
+
+
+def test_the_talks_led_by_the_delegations_leaders_are_the_dated_talks_before() -> None:
+    body = (
+        "Turkish and Chinese officials met in Rome on Tuesday. The talks, led by Hakan Fidan "
+        "and Wang Yi, ended with a joint statement."
+    )
+    rows = run(article(body))
+    (row,) = rows["meetings"]
+    assert (row["city"], span(row)) == ("Rome", d(3, 10))
+    assert {"hakan-fidan", "wang-yi"} <= people(rows)
+
+
+def test_talks_of_other_people_for_the_same_states_stay_apart() -> None:
+    body = (
+        "Hakan Fidan met Wang Yi in Rome on Tuesday. The talks between Recep Tayyip Erdogan and "
+        "Xi Jinping were also described as useful."
+    )
+    rows = run(article(body))
+    (rome,) = in_city(rows, "Rome")
+    assert span(rome) == d(3, 10)
+    assert "xi-jinping" not in people(rows, rome["meeting_id"])
+
+
+# ================================================================ the story's time
+def test_an_event_opening_with_a_date_moves_the_story_time_for_a_sequel() -> None:
+    body = (
+        "On Monday, drones struck the port of Odesa. The following day, Kaja Kallas met Mark "
+        "Rutte in Rome."
+    )
+    (row,) = in_city(run(article(body)), "Rome")
+    assert span(row) == d(3, 10)
+
+
+def test_an_anaphor_after_the_story_moved_to_another_time_is_not_the_meeting_before() -> None:
+    body = (
+        "Kaja Kallas will meet Mark Rutte in Rome on Monday. In February, Kallas clashed with "
+        "Annalena Baerbock over sanctions. That meeting ended without a statement."
+    )
+    rows = run(article(body))
+    (rome,) = in_city(rows, "Rome")
+    texts = [m["text"] for m in rows["meeting_mentions"] if m["meeting_id"] == rome["meeting_id"]]
+    assert (span(rome), rome["status"]) == (d(3, 16), "planned")
+    assert not any("That meeting" in t for t in texts)
+
+
+def test_a_day_something_was_said_does_not_move_the_story() -> None:
+    body = (
+        "Kaja Kallas met Mark Rutte in Rome on Monday. On Wednesday, Kallas said she was "
+        "hopeful. The talks had covered air defence, she added."
+    )
+    rows = run(article(body))
+    (rome,) = in_city(rows, "Rome")
+    texts = [m["text"] for m in rows["meeting_mentions"] if m["meeting_id"] == rome["meeting_id"]]
+    assert span(rome) == d(3, 9)
+    assert any("The talks had covered" in t for t in texts)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # told as held: a day a week ahead of now is last year's (too far back: null)
+        ("Kaja Kallas met Mark Rutte in Rome on March 19.", NULL),
+        ("Kaja Kallas and Mark Rutte held talks in Rome on 20 March.", NULL),
+        # a day ahead is the time zones' day
+        ("Kaja Kallas met Mark Rutte in Rome on March 13.", d(3, 13)),
+        # not told as held: a plan not told as one may lie a few days ahead
+        ("Talks between Kaja Kallas and Mark Rutte in Rome on March 19 are expected.", d(3, 19)),
+    ],
+)
+def test_a_day_told_as_held_does_not_lie_ahead(body: str, expected: Span) -> None:
+    (row,) = in_city(run(article(body)), "Rome")
+    assert span(row) == expected
+
+
+def test_news_of_the_next_day_does_not_cut_the_talks_off() -> None:
+    body = (
+        "Kaja Kallas met Mark Rutte in Rome on Monday. On Tuesday, drones struck the port of "
+        "Odesa. The talks had lasted five hours, officials said."
+    )
+    rows = run(article(body))
+    (rome,) = in_city(rows, "Rome")
+    texts = [m["text"] for m in rows["meeting_mentions"] if m["meeting_id"] == rome["meeting_id"]]
+    assert any("The talks had lasted" in t for t in texts)

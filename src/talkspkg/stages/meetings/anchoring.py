@@ -121,7 +121,7 @@ def anchor_articles(mentions: list[MeetingMention]) -> list[MeetingMention]:
 def _reanchor(m: MeetingMention, anchor: Anchor) -> MeetingMention:
     if m.date_expr is None:
         return replace(m, anchor=anchor)
-    rng = resolve(m.date_expr, anchor, m.future)
+    rng = resolve(m.date_expr, anchor, m.future, m.held)
     return replace(
         m, anchor=anchor, date=rng, date_anchor=anchor_label(m.date_expr, anchor) if rng else None
     )

@@ -19,8 +19,12 @@ Policy (ACLED-like precision, never a guess):
   week-wide anchor it is that day of the anchor's week. "last Saturday" is strictly before the
   anchor day, "next Monday" strictly after.
 * A month and day without year take the year that puts the date nearest the anchor, except
-  that what is not a plan lies at most AHEAD_DAYS ahead of it and a plan never lies before it;
+  that what is not a plan lies at most AHEAD_DAYS ahead of it and a plan never lies before it
+  (one whose day lies up to AHEAD_DAYS before it is None, not next year's);
   a day that would lie more than FAR_BACK_DAYS back is None (a year is always written then).
+  Told as held ("met on 28 February", `held`), it lies at most HELD_AHEAD_DAYS ahead (a time
+  zone's day): read on February 20, that day is last year's, so None (more than FAR_BACK_DAYS
+  back), never the February 28 a week ahead.
 * "on Thursday next week", "Tuesday of last week": that day of the ISO week counted from the
   anchor's.
   "in March last year", "on May 5 this year" count the year from the anchor's year.
@@ -34,7 +38,14 @@ Policy (ACLED-like precision, never a guess):
   month.
 * A range of days in one month ("August 11-12", "11–12 August 2025", "March 9 to 11", "10
   and 11 March") is day precision from its first to its last day (rows.py writes its first
-  day: the package's day precision is one day).
+  day: the package's day precision is one day); so is a range across two months ("March
+  31-April 2", "28 February to 2 March", "December 30-January 2, 2026": the year stated at its
+  end is its last day's).
+* "the week of March 9", "the week beginning 9 March" are that day's ISO week (precision week).
+* Counts from now: "10 days ago", "seven weeks ago", "two months ago" (digits or words up to
+  twelve; at most 31 days, 12 weeks or 12 months) are that day, ISO week or month. "this
+  morning", "tonight", "earlier today" are the anchor day; "last night", "yesterday evening"
+  the day before. "a few days ago", "in recent days" have no date.
 * Numeric dates (16/03/2025, 16.03.2025) resolve only when the order of day and month is
   unambiguous (one part above 12, or both equal); 03/04/2025 is None.
 * What counts from another event ("the day before the summit", "the weekend before the vote",
@@ -44,7 +55,13 @@ Policy (ACLED-like precision, never a guess):
 * A sequel ("later in the month", "the following day", "ten days later") counts from the
   encounter the article told just before, not from "now": `after_told` turns it into the
   month or day it designates when that encounter is dated precisely enough, else it dates
-  nothing. "the previous day", "a day earlier" count back from it the same way.
+  nothing. "the previous day", "a day earlier" count back from it the same way. So do "the
+  previous Friday" (the latest Friday before the day told), "the following Monday", "the next
+  Monday" (the first Monday after it), which need that encounter's day ("That Friday" dates
+  nothing: which week's is open; "said that Friday's talks" is last Friday's), and "a week later",
+  "two weeks earlier" (the ISO week of the day or week told, moved): never "now". "the
+  following week", "the previous month", "the week before" count from the story's time when
+  there is one (`from_story`), else from now as written.
 """
 
 from __future__ import annotations
@@ -67,6 +84,7 @@ PRECISIONS = ("day", "week", "month")  # finest first
 # still ahead is no date of the past: it dates something to come ("the vote due on March 30")
 FAR_BACK_DAYS = 270
 AHEAD_DAYS = 10  # how far ahead of "now" a stated day may lie when nothing says it is a plan
+HELD_AHEAD_DAYS = 1  # ... when the text says it took place (a time zone's day, no more)
 
 
 class DateRange(NamedTuple):
@@ -94,7 +112,11 @@ class DateExpr:
     since: date | None = None  # a month "later in the month" than this day: from the day after
     year_offset: int | None = None  # "in March last year": years from the anchor's year
     last_day: int | None = None  # "August 11-12", "11–12 August": the range's last day
-    week: int | None = None  # "on Thursday next week": ISO weeks from the anchor's week
+    # weekday: "on Thursday next week", ISO weeks from the anchor's week; date and month_day:
+    # 0 for "the week of March 9", the ISO week that holds the day
+    week: int | None = None
+    # "March 31-April 2": the month of the range's last day (`last_day`) when not the first's
+    last_month: int | None = None
 
     @property
     def priority(self) -> int:
@@ -115,6 +137,7 @@ class DateExpr:
             self.year_offset,
             self.last_day,
             self.week,
+            self.last_month,
         )
 
 
@@ -186,10 +209,39 @@ def _patterns(vocab: Vocab) -> dict[str, Gated]:
             r"(?!\w)",
             re.I,
         ),
+        # "the previous Friday", "the following Monday": counted from the encounter told before
+        # "That Friday", "on that Friday": the Friday of a week told before (dates nothing; not
+        # "said that Friday's talks", where "that" introduces what was said)
+        "told_weekday": re.compile(
+            rf"(?<!\w)(?:[Tt]he\s+(?P<lead>previous|following|next)|(?P<that>That|on\s+that))"
+            rf"\s+(?P<wd>{wd})(?(that)(?!['’]s)|(?:['’]s)?)"
+            r"(?:\s+(?:morning|afternoon|evening|night))?(?!\w)"
+        ),
+        # "12 days ago", "seven weeks ago", "two days later", "a week earlier": a count of units
+        "count": re.compile(
+            rf"(?<![\w-])(?P<n>\d{{1,2}}|{_NUMBER_WORDS})\s+(?P<unit>day|week|month)s?"
+            r"\s+(?P<dir>ago|later|earlier)(?!\w)(?!\s+than\b)",
+            re.I,
+        ),
+        "count_gate": re.compile(r"(?<!\w)(?:ago|later|earlier)(?!\w)", re.I),
+        # "the week of March 9", "the week beginning 9 March": that day's ISO week
+        "week_of": re.compile(
+            r"(?<!\w)week\s+(?:of|beginning|starting|commencing)\s+(?:on\s+)?$", re.I
+        ),
+        # "March 31-April 2", "31 March to 2 April": a range of days across two months
+        "range_join": re.compile(r"\s*[-–]\s*|\s+(?:to|through|until|till)\s+"),
         "relative": phrase_pattern(vocab.relative).compiled,
         "sequel": phrase_pattern(vocab.sequel).compiled,
     }
     return {name: Gated(pattern) for name, pattern in compiled.items()}
+
+
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+_NUMBER_WORDS = "|".join(sorted(_NUMBERS, key=len, reverse=True))
+_COUNT_LIMIT = {"day": 31, "week": 12, "month": 12}  # beyond, a count of weeks is a season
 
 
 def _month_number(vocab: Vocab, word: str) -> int:
@@ -269,7 +321,8 @@ def _find_dates(text: str, start: int, end: int, vocab: Vocab) -> list[DateExpr]
         add(m, "month", year=int(m["year"]), month=_month_number(vocab, m["mon"]))
     for m in pats["month"].finditer(text, start, end):
         if m["mon"][0].isupper():  # "in May", never the modal "may"
-            add_dated(m, "month", month=_month_number(vocab, m["mon"]))
+            past = m.group().lower().startswith(("last", "this past"))  # "last August"
+            add_dated(m, "month", month=_month_number(vocab, m["mon"]), offset=-1 if past else 0)
     for m in pats["attr_month"].finditer(text, start, end):
         noun = m.end()
         if vocab.nouns.match(text, noun, end) or vocab.process_nouns.match(text, noun, end):
@@ -300,7 +353,63 @@ def _find_dates(text: str, start: int, end: int, vocab: Vocab) -> list[DateExpr]
         if offset < 0 and pats["event_after"].match(text, m.end(), end):
             continue  # "the day before the summit": counted from that event, not the one told
         add(m, "sequel", unit=unit, offset=offset, since=date.min if after else None)
-    return resolve_overlaps(found)
+    for m in pats["told_weekday"].finditer(text, start, end):
+        if m["wd"][0].isupper():
+            lead = (m["lead"] or "").lower()
+            offset = 0 if m["that"] else -1 if lead == "previous" else 1
+            add(m, "sequel", unit="weekday", weekday=vocab.weekdays[m["wd"].lower()], offset=offset)
+    counts = (
+        pats["count"].finditer(text, start, end)
+        if pats["count_gate"].search(text, start, end)
+        else ()
+    )
+    for m in counts:
+        word, unit = m["n"].lower(), m["unit"].lower()
+        n = int(word) if word.isdigit() else _NUMBERS[word]
+        plural = m.group(0).split()[1].lower().endswith("s")
+        if not 1 <= n <= _COUNT_LIMIT[unit] or (n == 1) == plural:
+            continue  # "0 days ago", "40 weeks later", "two day later"
+        direction = m["dir"].lower()
+        if direction == "ago":
+            add(m, "relative", unit=unit, offset=-n)
+        elif not (direction == "earlier" and pats["event_after"].match(text, m.end(), end)):
+            add(m, "sequel", unit=unit, offset=n if direction == "later" else -n)
+    return _joined(text, resolve_overlaps(found), pats)
+
+
+def _joined(text: str, found: list[DateExpr], pats: dict[str, Gated]) -> list[DateExpr]:
+    """ "the week of March 9" as that day's ISO week; "March 31-April 2" as one range of days
+    from its first to its last (kept as the first day and the last's month and day)."""
+    out: list[DateExpr] = []
+    for d in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind in ("month_day", "date")
+            and d.kind in ("month_day", "date")
+            and prev.last_day is None
+            and d.last_day is None
+            and prev.weekday is None
+            and (prev.month != d.month or (prev.day or 0) < (d.day or 0))
+            and prev.year is None
+            and pats["range_join"].fullmatch(text, prev.end, d.start)
+        ):
+            out[-1] = replace(
+                prev,
+                end=d.end,
+                text=text[prev.start : d.end],
+                kind=d.kind,
+                year=d.year - (prev.month > d.month) if d.year else None,
+                year_offset=d.year_offset,
+                last_month=d.month if d.month != prev.month else None,
+                last_day=d.day,
+            )
+            continue
+        lead = pats["week_of"].search(text, max(0, d.start - 30), d.start)
+        if lead is not None and d.kind in ("month_day", "date") and d.last_day is None:
+            d = replace(d, start=lead.start(), text=text[lead.start() : d.end], week=0)
+        out.append(d)
+    return out
 
 
 _WEEKS = {"next": 1, "the following": 1, "this": 0, "last": -1, "the previous": -1}
@@ -333,18 +442,28 @@ def _is_week(anchor: Anchor) -> bool:
 
 
 # ---------------------------------------------------------------- resolution
-def resolve(expr: DateExpr, anchor: Anchor | None, future: bool = False) -> DateRange | None:
-    """The calendar range `expr` designates, or None when the anchor does not determine it."""
-    rng = _resolve(expr, anchor, future)
+def resolve(
+    expr: DateExpr, anchor: Anchor | None, future: bool = False, held: bool = False
+) -> DateRange | None:
+    """The calendar range `expr` designates, or None when the anchor does not determine it.
+    `held`: the text says the encounter took place ("met", "held talks"), so a day without
+    year lies on or before now, never just ahead of it."""
+    rng = _resolve(expr, anchor, future, held)
+    if rng is not None and expr.week is not None and expr.kind in ("date", "month_day"):
+        return DateRange(*week_of(rng.start), "week")  # "the week of March 9"
     if rng is None or expr.last_day is None or rng.precision != "day":
         return rng
-    last = _safe_date(rng.start.year, rng.start.month, expr.last_day)
+    month = expr.last_month or rng.start.month
+    year = rng.start.year + (month < rng.start.month)  # "December 30-January 2"
+    last = _safe_date(year, month, expr.last_day)
     if last is None or not 0 <= (last - rng.start).days < MAX_DAY_RANGE:
         return None  # not a round of talks the package can state at day precision
     return DateRange(rng.start, last, "day")
 
 
-def _resolve(expr: DateExpr, anchor: Anchor | None, future: bool = False) -> DateRange | None:
+def _resolve(
+    expr: DateExpr, anchor: Anchor | None, future: bool = False, held: bool = False
+) -> DateRange | None:
     if expr.kind == "date" and expr.year is not None:
         d = _safe_date(expr.year, expr.month or 0, expr.day or 0)
         return DateRange(d, d, "day") if d else None
@@ -358,11 +477,11 @@ def _resolve(expr: DateExpr, anchor: Anchor | None, future: bool = False) -> Dat
         year = anchor.lo.year + expr.year_offset
         return _resolve(replace(expr, year=year, year_offset=None, kind=_FULL[expr.kind]), None)
     if expr.kind == "month_day":
-        return _month_day(expr, anchor, future)
+        return _month_day(expr, anchor, future, held and not future)
     if expr.kind == "day_of_month":
         return _day_of_month(expr.day or 0, anchor, future)
     if expr.kind == "month":
-        return _bare_month(expr.month or 1, anchor, future)
+        return _bare_month(expr.month or 1, anchor, future and expr.offset >= 0, expr.offset < 0)
     if expr.kind == "weekday" and expr.week is not None:
         monday, sunday = week_of(anchor.lo)
         if anchor.hi > sunday:
@@ -399,7 +518,39 @@ def after_told(expr: DateExpr, told: DateRange | None) -> DateExpr | None:
     if expr.unit == "day" and told.precision == "day" and told.start == told.end:
         d = told.start + timedelta(days=expr.offset)
         return replace(expr, kind="date", year=d.year, month=d.month, day=d.day)
+    if expr.unit == "weekday" and told.precision == "day" and expr.weekday is not None:
+        if expr.offset == 0:
+            return None  # "That Friday": which week's is open
+        # "the previous Friday": the latest Friday before the day told; "the following
+        # Monday": the first Monday after the told encounter's last day
+        if expr.offset < 0:
+            d = told.start - timedelta(days=(told.start.weekday() - expr.weekday - 1) % 7 + 1)
+        else:
+            d = told.end + timedelta(days=(expr.weekday - told.end.weekday() - 1) % 7 + 1)
+        return replace(expr, kind="date", year=d.year, month=d.month, day=d.day, weekday=None)
+    if expr.unit == "week" and told.precision in ("day", "week"):
+        d = told.start + timedelta(days=7 * expr.offset)  # "a week later": that day's ISO week
+        return replace(expr, kind="date", year=d.year, month=d.month, day=d.day, week=0)
     return None
+
+
+_TOLD_WORDS = frozenset(("previous", "following", "before"))
+
+
+def from_story(expr: DateExpr, clock: DateRange | None) -> DateExpr | None:
+    """The expression as the story's time `clock` makes it: a sequel counted from it (None
+    without it); "the following week", "the previous month", "the week before" (relative
+    words that count from a time told, not from now) counted from it when the story has one,
+    else from now as written."""
+    if expr.kind == "sequel":
+        return after_told(expr, clock)
+    if (
+        expr.kind == "relative"
+        and clock is not None
+        and _TOLD_WORDS & set(expr.text.lower().split())
+    ):
+        return after_told(replace(expr, kind="sequel"), clock)
+    return expr
 
 
 def window(expr: DateExpr | None, rng: DateRange) -> DateRange:
@@ -417,23 +568,30 @@ def anchor_label(expr: DateExpr, anchor: Anchor | None) -> str | None:
     return anchor.label if anchor else None
 
 
-def _month_day(expr: DateExpr, anchor: Anchor, future: bool = False) -> DateRange | None:
+def _month_day(
+    expr: DateExpr, anchor: Anchor, future: bool = False, held: bool = False
+) -> DateRange | None:
     """The year nearest the anchor; but what is not a plan lies in the past, so a day more
     than AHEAD_DAYS after the anchor is taken from the year before ("met Putin on August 6" in
-    February), and a plan never lies in the past. A weekday stated with it keeps only the years
-    where the day falls on it; none: the text contradicts itself and the date is None."""
+    February), and a plan never lies in the past (a plan's day at most AHEAD_DAYS before now
+    is None: the plan was told before it passed, not for next year). A weekday stated with it
+    keeps only the years where the day falls on it; none left: None."""
     cands: list[tuple[int, date]] = []
+    just_past = False  # a plan's day a few days before now: a plan told before it passed
     for year in (anchor.hi.year - 1, anchor.hi.year, anchor.hi.year + 1):
         d = _safe_date(year, expr.month or 0, expr.day or 0)
         if d is None or (expr.weekday is not None and d.weekday() != expr.weekday):
             continue  # "Friday, March 14" is a year whose March 14 is a Friday
         gap = (anchor.lo - d).days if d < anchor.lo else max(0, (d - anchor.hi).days)
-        ahead = d > anchor.hi and (d - anchor.hi).days > AHEAD_DAYS
-        if (future and d < anchor.lo) or (not future and ahead):
-            gap += 1000  # allowed, but only when nothing else fits
+        ahead = d > anchor.hi and (d - anchor.hi).days > (HELD_AHEAD_DAYS if held else AHEAD_DAYS)
+        if future and d < anchor.lo:
+            just_past = just_past or gap <= AHEAD_DAYS
+            continue
+        if not future and ahead:
+            continue  # what took place does not lie ahead ("met on Thursday, Dec. 2" in March)
         cands.append((gap, d))
-    if not cands:
-        return None
+    if not cands or just_past:
+        return None  # "talks scheduled for March 10" read on March 12: not next year's
     best = min(cands)[1]
     if (anchor.lo - best).days > FAR_BACK_DAYS:
         return None  # "the vote due on March 30" in mid-March: not a day a year ago
@@ -477,11 +635,21 @@ def _weekend(anchor: Anchor, future: bool) -> DateRange | None:
     return DateRange(*week_of(first), "week")
 
 
-def _bare_month(month: int, anchor: Anchor, future: bool) -> DateRange:
+def _bare_month(month: int, anchor: Anchor, future: bool, last: bool = False) -> DateRange | None:
+    """A plan's month on or after now's, else next year's; what took place, on or before now's,
+    else last year's. None for a plan's month just past ("talks planned for February" read in
+    March) or a past month just ahead ("the talks in April" read in March): next year's plan
+    or last year's event as much as a plan told before it passed or not told as one ("last
+    September" and "last August" read in August are last year's)."""
     if future:
+        if (anchor.lo.month - month) % 12 == 1:
+            return None
         year = anchor.lo.year if month >= anchor.lo.month else anchor.lo.year + 1
     else:
-        year = anchor.hi.year if month <= anchor.hi.month else anchor.hi.year - 1
+        if (month - anchor.hi.month) % 12 == 1 and not last:
+            return None
+        now = anchor.hi.month
+        year = anchor.hi.year if month < now or (month == now and not last) else anchor.hi.year - 1
     return DateRange(*month_of(year, month), "month")
 
 

@@ -14,8 +14,11 @@ Coreference inside one article (policy):
   encounters), unless its trigger's slots name parties of whom that encounter has none (two,
   or one as the subject or object of a verb: "ahead of the Trump-Putin summit" after a visit
   to London, "Saudi Arabia hosted ..."): then it is an encounter of its own when it names two
-  parties, else it is dropped. A frame that opens its sentence ("The meeting, hosted by ...,
-  follows similar discussions held in Paris") refers back, not forward. With no antecedent it
+  parties, else it is dropped. People acting for states of that encounter for none of which
+  it names a person yet are its delegations' leaders, not others ("US and Ukrainian officials
+  met in Geneva on Sunday. The talks, led by A and B, ..." is the Sunday talks). A frame
+  that opens its sentence ("The meeting, hosted by ..., follows similar discussions held in
+  Paris") refers back, not forward. With no antecedent it
   stands alone only when it names two parties ("had a phone call with Lammy"), else it is
   dropped.
 * A frame with a place or a date that fits no encounter continues the encounter of the
@@ -46,7 +49,11 @@ Coreference inside one article (policy):
   three or more is not that meeting; at a meeting of two it is.
 
 The story's time (`_Grouper.clock`) is the date of the latest dated encounter the prose told, not
-counting plans. A sequel ("later in the month", "the following day") is dated from it (or not at
+counting plans, or of a sentence telling no encounter that opens with a date it has reached ("In
+February, A berated B.", "On Monday, drones hit Odesa."; not when a speech verb makes it the
+day of a statement: `_Grouper.moved`); such a sentence also ends the reach of anaphors ("That
+meeting ...") into an encounter told before whose date lies more than MOVED_DAYS from it.
+A sequel ("later in the month", "the following day") is dated from it (or not at
 all). An undated event narrated by a verb never joins an encounter dated, or last told, before the
 story's time: "met in the Oval Office ... met in Alaska on August 15. X hosted Y in Washington"
 tells a second visit to Washington, not the first again.
@@ -69,6 +76,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cache
 
 from talkspkg.document import Article, SegmentKind
 from talkspkg.kb import KnowledgeBase
@@ -78,9 +86,9 @@ from talkspkg.stages.meetings.dates import (
     Anchor,
     DateExpr,
     DateRange,
-    after_told,
     anchor_label,
     find_dates,
+    from_story,
     published_anchor,
     resolve,
     stated_anchor,
@@ -90,8 +98,8 @@ from talkspkg.stages.meetings.model import MeetingMention
 from talkspkg.stages.meetings.patterns import has_support_verb
 from talkspkg.stages.meetings.reading import READ, narrative_years, paragraphs
 from talkspkg.stages.meetings.sentence import Frame, Sentence, add_role
-from talkspkg.stages.meetings.text import quote_spans, sentences
-from talkspkg.stages.meetings.vocab import load_vocab
+from talkspkg.stages.meetings.text import inside, quote_spans, sentences
+from talkspkg.stages.meetings.vocab import Vocab, load_vocab
 from talkspkg.stages.mentions import MentionResult
 
 
@@ -113,6 +121,31 @@ class Local:
 # a sentence that opens with a markdown link or list of links (a story card, navigation); an
 # inline link inside a report ("met X in Warsaw, [the presidency said](url)") is still read
 _LINK_LINE = re.compile(r"\s*(?:[*•-]\s*)?\[[^\]]*\]\(")
+_OPENING_DATE = re.compile(r"\W*(?:(?:then|later|and|but|finally)\W+)*(?:on|in)?\s*", re.I)
+_WORDS = re.compile(r"[\w’'-]+")
+OPENING_CHARS = 60  # how far into a sentence its opening date is looked for
+# a time this many days or fewer from an encounter's is the same days' news ("met on Tuesday.
+# On Wednesday, drones hit Kyiv. The talks lasted five hours"): anaphors still reach it
+MOVED_DAYS = 7
+
+
+@cache
+def _opening_lead(vocab: Vocab) -> re.Pattern[str]:
+    """The first words a time expression opening a sentence can start with: a digit, a month
+    or weekday name, or a word that leads a relative expression ("Last month", "The following
+    day", "A week later", "Two days later", "At the weekend")."""
+    names = "|".join(sorted({*vocab.weekdays, *vocab.months}, key=len, reverse=True))
+    leads = {p.split()[0] for p in (*vocab.relative, *vocab.sequel, *vocab.weekday_modifiers)}
+    leads -= {"the", "a", "an", "on", "in"}  # too common alone: with their next word below
+    words = "|".join(sorted(map(re.escape, leads), key=len, reverse=True))
+    return re.compile(
+        r"\W*(?:(?:then|later|and|but|finally)\W+)*(?:(?:on|in|at|over|during)\s+)?"
+        rf"(?:\d|(?:{names})\b|(?:{words})\b|(?:the|a|an|one|two|three|four|five|six|seven|"
+        r"eight|nine|ten|eleven|twelve|\d+)\s+(?:following|next|previous|same|day|days|week|"
+        r"weeks|weekend|month|months|fortnight|end|start|beginning|middle|week's|night|morning|"
+        r"evening|afternoon)\b|that\s+(?:day|week|month|morning|evening|night)\b)",
+        re.I,
+    )
 
 
 def frame_status(f: Frame) -> str | None:
@@ -124,6 +157,11 @@ def frame_status(f: Frame) -> str | None:
     if "held" in f.statuses:
         return "held"
     return "planned" if "planned" in f.statuses else None
+
+
+def told_held(f: Frame) -> bool:
+    """Said to have taken place ("met", "held talks"), and nothing says it was a plan."""
+    return "held" in f.statuses and not f.statuses & {"planned", "cancelled", "postponed"}
 
 
 def is_future(f: Frame) -> bool:
@@ -257,7 +295,7 @@ class _Grouper:
 
     def _range(self, f: Frame) -> DateRange | None:
         date = _grouping_date(f)
-        return resolve(date, self.anchor, is_future(f)) if date else None
+        return resolve(date, self.anchor, is_future(f), told_held(f)) if date else None
 
     def _fits(self, loc: Local, f: Frame) -> int | None:
         fmt, place = frame_format(f), f.place.entity_id if f.place else None
@@ -330,6 +368,20 @@ class _Grouper:
         loc = Local(f"m{len(self.locals) + 1}", scope, parent, caption=self.caption)
         self.locals.append(loc)
         return self._join(loc, f)
+
+    def _delegates_of(self, f: Frame, loc: Local) -> bool:
+        """The anaphoric frame names only people acting for states that take part in `loc`, for
+        none of which `loc` names a person yet: the delegations' leaders of the encounter told
+        ("US and Ukrainian officials met in Geneva. The talks, led by A and B, ..."). Not when
+        the encounter already names someone for one of those states: "Rubio and Lavrov's
+        talks" after "Witkoff met Putin" may be other talks."""
+        named = f.slot_parties
+        if not named or any(e not in self._people(f) for e in named):
+            return False
+        sides = self.sides(named)
+        whole = self.sides(loc.parties, strict=False)
+        told = self.sides(loc.people, strict=False)
+        return len(sides) >= 2 and sides <= whole and not sides & told
 
     def sides(self, eids: Iterable[str], strict: bool = True) -> set[str]:
         """The states the parties act for (a person: their country, see
@@ -426,7 +478,10 @@ class _Grouper:
             elif (
                 cls in self.latest
                 and not caption
-                and not _names_others(f, self.latest[cls])
+                and (
+                    not _names_others(f, self.latest[cls])
+                    or self._delegates_of(f, self.latest[cls])
+                )
                 and (not _is_cue(f) or self.count - self.seen[self.latest[cls]] <= CUE_REACH)
             ):
                 self._join(self.latest[cls], f)
@@ -452,12 +507,54 @@ class _Grouper:
             told = [r for f in s.frames if not is_future(f) and (r := self._range(f)) is not None]
             self.clock = told[-1] if told else self.clock
 
+    def moved(self, s: Sentence, years: dict[int, DateExpr]) -> None:
+        """A sentence that tells no encounter but opens with a date ("In February, A berated
+        B in the Oval Office.", "The next day, drones hit Kyiv.") moves the story's time there,
+        unless a speech verb makes that date the day something was said: a sequel after it
+        counts from it, and an anaphor after it ("That meeting ended ...") no longer refers to
+        an encounter told before whose date that time excludes."""
+        text = self.ctx.text
+        if not _opening_lead(self.ctx.vocab).match(text, s.start, s.end):
+            return  # no time expression can open the sentence (a cheap test before reading it)
+        head = min(s.end, s.start + OPENING_CHARS)  # an opening date lies in the first words
+        opening = next(
+            (d for d in find_dates(text, s.start, head, self.ctx.vocab)
+             if _OPENING_DATE.fullmatch(text, s.start, d.start)),
+            None,
+        )  # fmt: skip
+        if opening is not None and head < s.end and opening.end >= head - 1:
+            opening = next(  # cut at the head: read it whole
+                (d for d in find_dates(text, s.start, s.end, self.ctx.vocab)
+                 if d.start == opening.start),
+                None,
+            )  # fmt: skip
+        if opening is None or inside(opening.start, s.quotes):
+            return
+        words = {w.lower() for w in _WORDS.findall(text, s.start, s.end)}
+        if words & self.ctx.speech_verbs:
+            return
+        expr = years.get(opening.start, opening)
+        expr = from_story(expr, self.clock)
+        rng = resolve(expr, self.anchor) if expr else None
+        if rng is None or (self.anchor is not None and rng.start > self.anchor.hi):
+            return  # what is still to come is no time the story has reached
+        for cls, loc in list(self.latest.items()):
+            told = loc.range
+            if (
+                told is not None
+                and min(abs((rng.start - told.end).days), abs((told.start - rng.end).days))
+                > MOVED_DAYS
+                and (rng.end < told.start or rng.start > told.end)
+            ):
+                del self.latest[cls]  # a flashback or a leap, not the same days' news
+        self.clock = rng
+
     def sequels(self, s: Sentence) -> None:
         """ "later in the month", "the following day": dated from the encounter told before, or
         not at all."""
         for f in s.frames:
-            if f.date is not None and f.date.kind == "sequel":
-                f.date = after_told(f.date, self.clock)
+            if f.date is not None:
+                f.date = from_story(f.date, self.clock)
 
 
 MARGIN_REACH = 3  # a bilateral on the margins is told within three sentences of its encounter
@@ -528,6 +625,8 @@ def detect(article: Article, kb: KnowledgeBase, found: MentionResult) -> list[Me
                 if f.date is not None and f.date.start in years:
                     f.date = years[f.date.start]
             grouper.sequels(s)
+            if not s.frames and kind != SegmentKind.CAPTION and not embed:
+                grouper.moved(s, years)
             grouper.sentence(s, kind == SegmentKind.CAPTION)
             read.append(s)
     grouper.settle_hosts()
@@ -553,6 +652,7 @@ def _mention(
     sides: tuple[str, ...],
 ) -> MeetingMention:
     status = frame_status(f)
+    rng = resolve(f.date, anchor, is_future(f), told_held(f)) if f.date else None
     place = ctx.entity(f.place.entity_id) if f.place else None
     venue_entity = ctx.entity(f.venue_entity) if f.venue_entity else None
     country = (place or venue_entity).country if (place or venue_entity) else None
@@ -575,10 +675,11 @@ def _mention(
         country=country,
         venue=f.venue[2] if f.venue else None,
         date_expr=f.date,
-        date=resolve(f.date, anchor, is_future(f)) if f.date else None,
-        date_anchor=anchor_label(f.date, anchor) if f.date and resolve(f.date, anchor) else None,
+        date=rng,
+        date_anchor=anchor_label(f.date, anchor) if f.date and rng else None,
         anchor=anchor,
         future=is_future(f),
+        held=told_held(f),
         format=frame_format(f),
         status=status,
         downgraded=f.downgraded,

@@ -31,7 +31,10 @@ MAX_WORDS, places and venues only within `place_words`, never across a clause bo
   after it; a present-tense verb of the encounter with a day and no past cue ("X meets Y in C
   on Thursday", "heads to C on Thursday", `present_cues`) announces it: planned, the next such
   day; a date scheduling another noun's event ("the vote due on March 30", "a deadline
-  set for Friday") dates nothing here.
+  set for Friday") dates nothing here, nor does a bound ("a deal by Friday", "until March
+  20", "before 15 May": `_deadline`), unless it names a noun's day ("before Friday's summit").
+  A temporal preposition inside a time expression ("The following day, A held talks") is no
+  "ahead of": the sentence's encounter takes that date.
 
 A frame with neither place nor date is anaphoric: detect.py decides which meeting it refers to.
 """
@@ -39,6 +42,7 @@ A frame with neither place nor date is anaphoric: detect.py decides which meetin
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 from typing import NamedTuple
 
@@ -94,7 +98,7 @@ def read_sentence(
     frames = [Frame(g, clause_at(g[0].start, parts), inside(g[0].start, quotes)) for g in groups]
     s = Sentence(start, end, quotes, parts, protected, frames, blocked)
     for f in frames:
-        f.temporal = after_temporal(ctx, start, f)
+        f.temporal = after_temporal(ctx, start, f, dates)
         # within the trigger's own phrase: "laid the groundwork for future negotiations, but the
         # talks raised ..." is no future talk
         lo = max(start, f.clause.start, f.start - 50)
@@ -320,6 +324,8 @@ def _attach_dates(ctx: ArticleContext, s: Sentence, dates: list[DateExpr]) -> No
             before = before[:-1]
         if before and before[-1].lower() in ctx.speech_verbs:
             continue  # "reported Tuesday" dates the report
+        if _deadline(d, before):
+            continue  # "a deal by Friday", "talks until March": a bound, not the day they meet
         if _scheduled_other(ctx, s, d):
             continue  # "the vote due on March 30" dates the vote
         f = nearest(ctx, d.start, s.frames, s, same_clause=True, limit=MAX_WORDS)
@@ -354,6 +360,16 @@ def _attach_dates(ctx: ArticleContext, s: Sentence, dates: list[DateExpr]) -> No
 
 
 _TOKENS = re.compile(r"[\w’'-]+")
+_BOUNDS = ("by", "until", "till", "before")  # a date after these bounds the encounter in time
+
+
+def _deadline(d: DateExpr, before: list[str]) -> bool:
+    """ "by Friday", "until March 3", "before 15 May", "by March": a deadline or a bound, which
+    does not say when the encounter is; but "before Friday's summit" dates the summit."""
+    if d.text.endswith(("'s", "’s")):
+        return False
+    first = d.text.split(maxsplit=1)[0].lower()
+    return first in _BOUNDS or bool(before and before[-1].lower() in _BOUNDS)
 
 
 def _scheduled_other(ctx: ArticleContext, s: Sentence, d: DateExpr) -> bool:
@@ -386,12 +402,17 @@ def _main_frame(s: Sentence) -> Frame | None:
 _NP_DATE = re.compile(r"(?:\s+(?:[\w’'-]+|in\s+[A-Z][\w-]+)){0,5}?\s+(?:on\s+|of\s+)?$")
 
 
-def after_temporal(ctx: ArticleContext, start: int, f: Frame) -> bool:
-    """The trigger is named after a temporal preposition ("ahead of the talks")."""
+def after_temporal(
+    ctx: ArticleContext, start: int, f: Frame, dates: Iterable[DateExpr] = ()
+) -> bool:
+    """The trigger is named after a temporal preposition ("ahead of the talks"); not one inside a
+    time expression ("The following day, A held talks with B")."""
     text = ctx.text
     lo = max(start, f.start - 40)
+    spans = [(d.start, d.end) for d in dates]
     return any(
         len(_WORD.findall(text, m.end(), f.start)) <= 3
+        and not any(a <= m.start() < b for a, b in spans)
         for m in ctx.vocab.temporal_prepositions.finditer(text, lo, f.start)
     )
 

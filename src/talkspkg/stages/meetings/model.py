@@ -55,3 +55,4 @@ class MeetingMention:
     # the state named host of a visit to its capital for want of its people (frames.visit_host):
     # it gives way to them when another report of the meeting names one (rows._roles)
     visited: str | None = None
+    held: bool = False  # told as taken place, no plan (dates.resolve: a day lies on or before now)
