@@ -286,7 +286,7 @@ def test_the_visited_state_gives_way_to_its_people() -> None:
 # ================================================================ a mediator before the trigger
 
 BROKERED = [
-    "Ukraine and Russia concluded a second round of US-brokered talks in Doha on Thursday.",
+    "Ukraine and Russia concluded a third round of US-brokered talks in Riyadh on Friday.",
     "Armenia and Azerbaijan held a new round of EU-mediated talks in Brussels on Monday.",
     "Moldova and Romania resumed their Turkish-hosted talks in Ankara on Friday.",
 ]
@@ -301,8 +301,8 @@ def test_the_subject_before_a_brokered_trigger_takes_part(body: str) -> None:
 
 def test_a_next_round_after_brokered_talks_is_between_the_same_parties() -> None:
     rows = rows_of(
-        "Ukraine and Russia concluded a second round of US-brokered talks in Doha on Thursday. "
-        "Steve Witkoff said the next round of talks would be held soon, likely in Miami."
+        "Ukraine and Russia concluded a third round of US-brokered talks in Riyadh on Friday. "
+        "Steve Witkoff said the next round of talks could take place in Miami."
     )
     assert {"ukraine", "russia"} <= parties_of(rows, "next round")
 
@@ -477,3 +477,32 @@ def test_a_visit_by_someone_of_unknown_country_is_hosted_by_the_capitals_state()
 def test_an_arrival_of_someone_of_unknown_country_guesses_no_host() -> None:
     rows = rows_of("Bassam Haddad arrived in Moscow on Tuesday.")
     assert not any(r["entity_id"] == "russia" for r in rows["meeting_participants"])
+
+
+# ================================================================ verbs of ending or opening talks
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ukraine and Russia ended a third round of US-brokered talks in Riyadh on Friday.",
+        "Ukraine and Russia wrapped up their talks in Riyadh on Friday.",
+        "Ukraine and Russia opened a new round of talks in Riyadh on Friday.",
+        "Ukraine and Russia completed a round of talks in Riyadh on Friday.",
+    ],
+)
+def test_the_subject_of_a_verb_ending_or_opening_talks_takes_part(body: str) -> None:
+    got = {r["entity_id"] for r in rows_of(body)["meeting_participants"] if r["role"] != "absent"}
+    assert {"ukraine", "russia"} <= got
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ukraine's strike on the refinery ended the talks in Riyadh on Friday.",
+        "A Russian drone attack on Odesa ended talks in Riyadh on Friday.",
+        "Poland's veto ended the talks in Riyadh on Friday.",
+    ],
+)
+def test_an_event_or_a_possessor_ending_talks_is_no_party(body: str) -> None:
+    assert rows_of(body)["meeting_participants"] == []

@@ -175,8 +175,8 @@ def stances(text: str) -> set[tuple[str, str, str]]:
     ("text", "expected"),
     [
         (
-            "Moscow demanded that Kyiv cede the rest of Donetsk. Kyiv, which hopes to join "
-            "the EU, said at the time that such conditions would be tantamount to surrender.",
+            "Moscow demanded that Kyiv cede the rest of Donetsk. Kyiv, which wants to join "
+            "the EU, replied that terms like these were tantamount to surrender.",
             ("territory.cession", "rejects", "ukraine"),
         ),
         (
@@ -185,7 +185,7 @@ def stances(text: str) -> set[tuple[str, str, str]]:
             ("ceasefire.full", "rejects", "kremlin"),
         ),
         (
-            "Moscow has issued statements on the unacceptability of any deployment of "
+            "Moscow keeps stressing the unacceptability of a deployment of "
             "European peacekeepers in Ukraine.",
             ("security.foreign_contingent", "rejects", "russia"),
         ),
@@ -317,7 +317,7 @@ def test_compound_participle_names_its_proposer(
     ("text", "proposer"),
     [
         (
-            "The European Union continues tightening its sanctions regime against Russia.",
+            "The European Union keeps tightening its sanctions on Russia.",
             "european-union",
         ),
         ("London imposed new sanctions on Russian oil companies on Friday.", "united-kingdom"),
@@ -405,8 +405,13 @@ def test_agreeing_to_a_thing_another_party_proposed_supports_it_only() -> None:
     ("text", "expected"),
     [
         (
-            "Zelensky said elections could be held within 90 days if the US and Europe "
-            "provided the necessary security.",
+            "Zelensky said elections could be held within 60 days if the US and Europe "
+            "provided security for the vote.",
+            ("political.elections", "conditional", "volodymyr-zelensky"),
+        ),
+        (
+            "Zelensky said elections could take place within 60 days if Washington and Europe "
+            "provided security for the vote.",
             ("political.elections", "conditional", "volodymyr-zelensky"),
         ),
         (

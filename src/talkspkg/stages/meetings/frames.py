@@ -99,8 +99,8 @@ def read_sentence(
     s = Sentence(start, end, quotes, parts, protected, frames, blocked)
     for f in frames:
         f.temporal = after_temporal(ctx, start, f, dates)
-        # within the trigger's own phrase: "laid the groundwork for future negotiations, but the
-        # talks raised ..." is no future talk
+        # within the trigger's own phrase: "opened the door to later negotiations, yet the
+        # talks stalled ..." is no future talk
         lo = max(start, f.clause.start, f.start - 50)
         cut = [lo + m.end() for m in _PHRASE_BREAK.finditer(text[lo : f.start])]
         before = _WORD.findall(text[max([lo, *cut]) : f.start])[-4:]

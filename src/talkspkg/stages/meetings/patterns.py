@@ -68,6 +68,7 @@ FILLERS = {
     "person", "face", "finally", "formally", "jointly", "briefly", "first", "last", "just",
     "held", "hold", "holds", "holding", "began", "begin", "begins", "started", "start",
     "concluded", "conclude", "attended", "attend", "joined", "join", "resumed", "a", "an",
+    "ended", "completed", "finished", "opened", "wrapped", "kicked", "up", "off", "continued",
     "the", "their", "his", "her", "new", "another", "round", "rounds", "of", "two-day",
     "high-level", "direct", "trilateral", "bilateral", "productive", "fresh", "further",
     "travelled", "traveled", "travel", "travels", "flew", "fly", "went", "go", "arrived",
@@ -677,6 +678,7 @@ def _prev_end(names: Names, m: Mention) -> int:
 
 _SUPPORT = re.compile(
     r"\b(?:held|hold|holds|holding|had|have|has|began|begin|begins|started|concluded|"
+    r"ended|completed|finished|opened|continued|(?:wrapped|kicked)\s+(?:up|off)|"
     r"attended|attend|joined|join|resumed|conduct|conducts|conducted|conducting|"
     r"send|sends|sending|sent|dispatched|(?:sat|sit|sits|sitting)\s+down|(?:took|take|takes|taking)\s+part)\b[^,;]{0,40}$",
     re.I,

@@ -120,7 +120,7 @@ _RECIPIENT = re.compile(
     r"be\s+(?:given|offered|granted|provided\s+with|guaranteed))\b",
     re.IGNORECASE,
 )
-# an indefinite appositive up to a relative pronoun: ", a loose grouping of European states "
+# an indefinite appositive up to a relative pronoun: ", an informal club of Nordic states "
 _APPOSITIVE = re.compile(r",\s+(?:an?|one\s+of\s+the)\s+[^,;:.!?()\"“”–—]{3,120}?\s+")
 _PRONOUN_SPEAKS = re.compile(
     r"(?:He|She)\s+(?:\w+\s+)?(?:said|says|stressed|added|insisted|argued)\b"
@@ -360,7 +360,7 @@ class Attributor:
 
     def _apposed(self, s: Sentence, relative: int) -> Actor | None:
         """The actor an indefinite appositive before a relative pronoun describes ("the
-        coalition of the willing, a loose grouping of European states who have pledged"): the
+        coalition of the willing, an informal club of states which have promised"): the
         actor right before the appositive's comma, when the appositive names no actor itself."""
         before = self.actors.within(max(s.start, relative - 160), relative)
         if not before:
