@@ -9,6 +9,7 @@ Then the least-squares slope of each peak in KiB per article. With a warm `--cac
 annotation is read from the cache, so the main process's corpus stages dominate.
 
     python bench/build_memory.py RAW_DIR [RAW_DIR ...] [--cache-dir DIR] [--jobs 2]
+        [--trace talkspkg.pipeline:assemble_meeting_columns,...]
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 _CHILD = """
 import json, resource, sys
@@ -37,7 +39,33 @@ def measured(*args, **kwargs):
     marks["before_validate_mib"] = peak()
     return real(*args, **kwargs)
 validate.validate_package = measured
-raw, out, cache, jobs = sys.argv[1:5]
+
+def rss():
+    fields = dict(line.split(":", 1) for line in open("/proc/self/status"))
+    return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
+
+def traced(module, name):
+    real = getattr(module, name, None)
+    if real is None:
+        return
+    def wrapper(*args, **kwargs):
+        now, top = rss()
+        marks.setdefault("trace", []).append([name + " <", round(now), round(top)])
+        result = real(*args, **kwargs)
+        now, top = rss()
+        marks["trace"].append([name + " >", round(now), round(top)])
+        return result
+    setattr(module, name, wrapper)
+
+raw, out, cache, jobs, trace, ruleset = sys.argv[1:7]
+if ruleset:
+    import talkspkg.cache
+    talkspkg.cache.fingerprint = lambda package_dir=None: ruleset
+if trace:
+    import importlib
+    for spec in trace.split(","):
+        module, name = spec.split(":")
+        traced(importlib.import_module(module), name)
 options = BuildOptions(jobs=int(jobs), cache_dir=Path(cache) if cache else None, force=True)
 result = build_package(Path(raw), Path(out), options)
 marks["main_mib"] = peak()
@@ -46,11 +74,14 @@ print(json.dumps(marks))
 """
 
 
-def measure(raw: Path, cache: Path | None, jobs: int) -> dict[str, float]:
+def measure(
+    raw: Path, cache: Path | None, jobs: int, trace: str = "", ruleset: str = ""
+) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="build-memory-") as scratch:
         start = time.perf_counter()
+        child = [_CHILD, str(raw), scratch, str(cache or ""), str(jobs), trace, ruleset]
         proc = subprocess.Popen(
-            [sys.executable, "-c", _CHILD, str(raw), scratch, str(cache or ""), str(jobs)],
+            [sys.executable, "-c", *child],
             stdout=subprocess.PIPE,
             text=True,
         )
@@ -81,6 +112,19 @@ def main() -> None:
     parser.add_argument("raw", type=Path, nargs="+")
     parser.add_argument("--cache-dir", type=Path, default=None)
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument(
+        "--trace",
+        default="",
+        help="MODULE:FUNCTION,... to wrap: the main process's RSS and peak RSS (MiB) at each "
+        "call's entry and exit are printed per build",
+    )
+    parser.add_argument(
+        "--cache-ruleset",
+        default="",
+        help="read and write the cache entries of this fingerprint (a folder of --cache-dir) "
+        "instead of the code's own: to measure a change of the corpus stages with the "
+        "annotations of another commit whose per-article stages are the same",
+    )
     args = parser.parse_args()
     results = []
     print(
@@ -89,13 +133,15 @@ def main() -> None:
     )
     print("|---:|---:|---:|---:|---:|---:|")
     for raw in args.raw:
-        r = measure(raw, args.cache_dir, args.jobs)
+        r = measure(raw, args.cache_dir, args.jobs, args.trace, args.cache_ruleset)
         results.append(r)
         print(
             f"| {r['articles']:,} | {r['wall_s']} | {r['before_validate_mib']:.0f} "
             f"| {r['main_mib']:.0f} | {r['largest_mib']:.0f} | {r['rows']:,} |",
             flush=True,
         )
+        for label, now, top in r.get("trace", []):
+            print(f"    {label:40} rss {now:6} MiB  peak {top:6} MiB")
     if len(results) > 1:
         for key in ("before_validate_mib", "main_mib"):
             per = slope([(r["articles"], r[key]) for r in results]) * 1024
