@@ -45,7 +45,11 @@ def rss():
     return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
 
 def traced(module, name):
-    real = getattr(module, name, None)
+    owner = module
+    *path, name = name.split(".")  # a method: Class.method
+    for part in path:
+        owner = getattr(owner, part)
+    real = getattr(owner, name, None)
     if real is None:
         return
     def wrapper(*args, **kwargs):
@@ -55,7 +59,7 @@ def traced(module, name):
         now, top = rss()
         marks["trace"].append([name + " >", round(now), round(top)])
         return result
-    setattr(module, name, wrapper)
+    setattr(owner, name, wrapper)
 
 raw, out, cache, jobs, trace, ruleset = sys.argv[1:7]
 if ruleset:
@@ -115,7 +119,7 @@ def main() -> None:
     parser.add_argument(
         "--trace",
         default="",
-        help="MODULE:FUNCTION,... to wrap: the main process's RSS and peak RSS (MiB) at each "
+        help="MODULE:FUNCTION or MODULE:CLASS.METHOD,... to wrap: the main process's RSS and peak RSS (MiB) at each "
         "call's entry and exit are printed per build",
     )
     parser.add_argument(
