@@ -1,12 +1,13 @@
 """Peak memory of builds of growing corpora, and its slope per article.
 
 For each RAW_DIR (nested corpora are best: the first N files of one synthetic corpus), builds
-the package in a fresh process (`build_package`, as `talkspkg build` does) into a scratch
-folder and prints the wall time, the main process's peak RSS when the build starts validating
-the package it wrote (the build's own memory: annotation results, corpus stages, writing) and
-at the end (validation included), and the peak of the largest process (a worker, when larger).
-Then the least-squares slope of each peak in KiB per article. With a warm `--cache-dir` the
-annotation is read from the cache, so the main process's corpus stages dominate.
+the package in a fresh process (`build_package`, with Arrow's allocator as `talkspkg build`
+sets it: `--arrow-pool`) into a scratch folder and prints the wall time, the main process's
+peak RSS when the build starts validating the package it wrote (the build's own memory:
+annotation results, corpus stages, writing) and at the end (validation included), and the
+peak of the largest process (a worker, when larger). Then the least-squares slope of each
+peak in KiB per article. With a warm `--cache-dir` the annotation is read from the cache, so
+the main process's corpus stages dominate. `--trace` prints the RSS at named calls.
 
     python bench/build_memory.py RAW_DIR [RAW_DIR ...] [--cache-dir DIR] [--jobs 2]
         [--trace talkspkg.pipeline:assemble_meeting_columns,...]
@@ -44,6 +45,10 @@ def rss():
     fields = dict(line.split(":", 1) for line in open("/proc/self/status"))
     return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
 
+def arrow_mib():
+    import pyarrow
+    return round(pyarrow.total_allocated_bytes() / 2**20)
+
 def traced(module, name):
     owner = module
     *path, name = name.split(".")  # a method: Class.method
@@ -54,10 +59,10 @@ def traced(module, name):
         return
     def wrapper(*args, **kwargs):
         now, top = rss()
-        marks.setdefault("trace", []).append([name + " <", round(now), round(top)])
+        marks.setdefault("trace", []).append([name + " <", round(now), round(top), arrow_mib()])
         result = real(*args, **kwargs)
         now, top = rss()
-        marks["trace"].append([name + " >", round(now), round(top)])
+        marks["trace"].append([name + " >", round(now), round(top), arrow_mib()])
         return result
     setattr(owner, name, wrapper)
 
@@ -79,13 +84,20 @@ print(json.dumps(marks))
 
 
 def measure(
-    raw: Path, cache: Path | None, jobs: int, trace: str = "", ruleset: str = ""
+    raw: Path,
+    cache: Path | None,
+    jobs: int,
+    trace: str = "",
+    ruleset: str = "",
+    pool: str = "system",
 ) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="build-memory-") as scratch:
         start = time.perf_counter()
         child = [_CHILD, str(raw), scratch, str(cache or ""), str(jobs), trace, ruleset]
+        env = {**os.environ, "ARROW_DEFAULT_MEMORY_POOL": pool}
         proc = subprocess.Popen(
             [sys.executable, "-c", *child],
+            env=env,
             stdout=subprocess.PIPE,
             text=True,
         )
@@ -119,8 +131,8 @@ def main() -> None:
     parser.add_argument(
         "--trace",
         default="",
-        help="MODULE:FUNCTION or MODULE:CLASS.METHOD,... to wrap: the main process's RSS and peak RSS (MiB) at each "
-        "call's entry and exit are printed per build",
+        help="MODULE:FUNCTION or MODULE:CLASS.METHOD,... to wrap: the main process's RSS, peak "
+        "RSS and bytes held by Arrow's allocator (MiB) at each call's entry and exit are printed",
     )
     parser.add_argument(
         "--cache-ruleset",
@@ -128,6 +140,13 @@ def main() -> None:
         help="read and write the cache entries of this fingerprint (a folder of --cache-dir) "
         "instead of the code's own: to measure a change of the corpus stages with the "
         "annotations of another commit whose per-article stages are the same",
+    )
+    parser.add_argument(
+        "--arrow-pool",
+        default="system",
+        choices=["system", "mimalloc", "jemalloc"],
+        help="Arrow's allocator (ARROW_DEFAULT_MEMORY_POOL): `talkspkg build` sets system since "
+        "scale-11; mimalloc was its default before",
     )
     args = parser.parse_args()
     results = []
@@ -137,15 +156,15 @@ def main() -> None:
     )
     print("|---:|---:|---:|---:|---:|---:|")
     for raw in args.raw:
-        r = measure(raw, args.cache_dir, args.jobs, args.trace, args.cache_ruleset)
+        r = measure(raw, args.cache_dir, args.jobs, args.trace, args.cache_ruleset, args.arrow_pool)
         results.append(r)
         print(
             f"| {r['articles']:,} | {r['wall_s']} | {r['before_validate_mib']:.0f} "
             f"| {r['main_mib']:.0f} | {r['largest_mib']:.0f} | {r['rows']:,} |",
             flush=True,
         )
-        for label, now, top in r.get("trace", []):
-            print(f"    {label:40} rss {now:6} MiB  peak {top:6} MiB")
+        for label, now, top, arrow in r.get("trace", []):
+            print(f"    {label:40} rss {now:6} MiB  peak {top:6} MiB  Arrow {arrow:5} MiB")
     if len(results) > 1:
         for key in ("before_validate_mib", "main_mib"):
             per = slope([(r["articles"], r[key]) for r in results]) * 1024
