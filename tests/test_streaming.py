@@ -220,17 +220,51 @@ def test_corpus_tables_written_as_soon_as_made_have_the_bytes_of_tables_written_
 
     items = [(path, aid, {}) for path, aid in plan_raw(RAW)]
     whole = pipeline.assemble(pipeline.run_batches(items, 1), load_knowledge())
-    emitted: list[str] = []
+    emitted: dict[str, list[pa.Table]] = {}
     early = pipeline.assemble(
         pipeline.run_batches(items, 1),
         load_knowledge(),
-        emit=lambda table, arrow: emitted.append(table),
+        emit=lambda table, pieces: emitted.setdefault(table, list(pieces)),
         spill_dir=tmp_path,
     )
     assert set(early) == {"articles", *pipeline.STREAMED}  # the per-article tables only
     assert set(emitted) == set(whole) - set(early)
-    for table in emitted:
+    for table, pieces in emitted.items():
+        assert pa.concat_tables(pieces).equals(whole[table]), table
         write_table(table, whole[table], tmp_path / "late")
         for suffix in ("parquet", "csv"):
             name = f"data/{table}.{suffix}"
             assert (built / name).read_bytes() == (tmp_path / "late" / name).read_bytes(), name
+
+
+def test_a_table_made_from_columns_in_pieces_is_the_table_made_whole(tmp_path: Path) -> None:
+    """The meetings stage's tables go from their columns to the files a row group at a time
+    (never whole as Arrow): pieces of any size concatenate to the whole table, and written one
+    after the other they give its bytes."""
+    from talkspkg.package import write_table
+    from talkspkg.pipeline import annotate
+    from talkspkg.raw import read_article
+    from talkspkg.stages.meetings import assemble_meeting_columns
+    from talkspkg.tables import column_pieces, columns_to_arrow
+
+    kb = load_knowledge()
+    reports = []
+    for path, article_id in plan_raw(RAW):
+        reports += annotate(read_article(path, article_id), {}, kb).meetings
+    table = "meeting_mentions"
+    whole = columns_to_arrow(table, assemble_meeting_columns(reports, kb)[table])
+    assert whole.num_rows > 7
+    data = assemble_meeting_columns(reports, kb)[table]
+    pieces = list(column_pieces(table, data, rows=7))
+    assert data == {}  # let go after the last piece
+    assert [p.num_rows for p in pieces[:-1]] == [7] * (len(pieces) - 1)
+    assert pa.concat_tables(pieces).equals(whole)
+    writer = TableWriter(table, tmp_path / "pieces")
+    for piece in pieces:
+        writer.write(piece)
+    writer.close()
+    write_table(table, whole, tmp_path / "whole")
+    for suffix in ("parquet", "csv"):
+        name = f"data/{table}.{suffix}"
+        assert (tmp_path / "pieces" / name).read_bytes() == (tmp_path / "whole" / name).read_bytes()
+    assert list(column_pieces(table, {})) == []

@@ -98,15 +98,22 @@ def write_into(raw_dir: Path, target: Path, options: BuildOptions) -> BuildResul
     kb = load_knowledge()
     items = [(path, aid, sources.get(path.name, {})) for path, aid in plan_raw(raw_dir)]
     store = ArticleCache.open(options.cache_dir) if options.cache_dir is not None else None
-    from talkspkg.package import TableWriter, write_package, write_table
+    from talkspkg.package import TableWriter, write_package
 
     batches = run_batches(row_order(items), options.jobs, store, options.scheduler)
     sinks = {table: TableWriter(table, target) for table in STREAMED}
     early: dict[str, int] = {}  # corpus tables written as soon as made, and their rows
 
-    def emit(table: str, arrow: pa.Table) -> None:
-        write_table(table, arrow, target)
-        early[table] = arrow.num_rows
+    def emit(table: str, pieces: Iterable[pa.Table]) -> None:
+        sink = TableWriter(table, target)
+        try:
+            for piece in pieces:
+                sink.write(piece)
+        except BaseException:
+            sink.abort()
+            raise
+        sink.close()
+        early[table] = sink.rows
 
     try:
         tables = assemble(

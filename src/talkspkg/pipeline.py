@@ -32,6 +32,7 @@ from talkspkg.document import Article
 from talkspkg.kb import Entity, KnowledgeBase, load_knowledge
 from talkspkg.metadata import parse_metadata
 from talkspkg.raw import RawFile, raw_file, read_article
+from talkspkg.schema.tableschema import arrow_schema
 from talkspkg.stages.articles import article_row, source_date
 from talkspkg.stages.entities import add_counts, entity_rows, mention_counts, merge_discovered
 from talkspkg.stages.meetings import MeetingMention, assemble_meeting_columns, meeting_mentions
@@ -43,7 +44,7 @@ from talkspkg.stages.proposals import (
     proposal_evidence,
 )
 from talkspkg.stages.quotes import quotes
-from talkspkg.tables import columns_to_arrow, normalize, rows_to_arrow, to_arrow
+from talkspkg.tables import column_pieces, normalize, rows_to_arrow, rows_to_columns, to_arrow
 
 BATCH_SIZE = 32
 IN_FLIGHT_PER_JOB = 2  # batches annotated ahead of the one being consumed, per process
@@ -252,9 +253,10 @@ class TableSink(Protocol):
 
 
 class TableEmitter(Protocol):
-    """Where the build writes a corpus table as soon as it is made (talkspkg.package)."""
+    """Where the build writes a corpus table as soon as it is made (talkspkg.package): the
+    normalized table in consecutive pieces, to be consumed at once."""
 
-    def __call__(self, table: str, arrow: pa.Table) -> None: ...
+    def __call__(self, table: str, pieces: Iterable[pa.Table]) -> None: ...
 
 
 @dataclass
@@ -332,39 +334,48 @@ def _corpus_tables(
     """The corpus stages, each stage's inputs read (or let go) just before (after) it runs."""
     tables: dict[str, pa.Table] = {}
 
-    def made(table: str, arrow: pa.Table) -> None:
-        if emit is None:
-            tables[table] = arrow
+    def made(table: str, pieces: Iterable[pa.Table]) -> None:
+        if emit is not None:
+            emit(table, pieces)
         else:
-            emit(table, arrow)
+            whole = list(pieces) or [arrow_schema(table).empty_table()]
+            tables[table] = pa.concat_tables(whole).combine_chunks()
 
     for table in list(parts):
         tables[table] = normalize(table, pa.concat_tables(parts.pop(table)))
     entities = entity_rows(kb, merge_discovered(corpus.discovered), corpus.counts)
     corpus.discovered = []
-    made("entities", to_arrow("entities", entities))
+    made("entities", [to_arrow("entities", entities)])
     del entities
     meetings = assemble_meeting_columns(corpus.spill.meetings(corpus.article_ids), kb)
     fill_column_sentences(meetings["meeting_mentions"], corpus.read)
-    presented_from: dict[str, pa.Table] = {}
-    for table in list(meetings):  # one table at a time, each one's columns let go once built
-        arrow = columns_to_arrow(table, meetings.pop(table))
+    presented_from: dict[str, list[pa.Table]] = {}
+    for table in list(meetings):  # one table at a time, in pieces, its columns let go after
+        pieces = column_pieces(table, meetings.pop(table))
         if table in PRESENTED_FROM:  # only the columns the proposals stage reads are kept
-            presented_from[table] = arrow.select(PRESENTED_FROM[table])
-        made(table, arrow)
-        del arrow
+            pieces = _keeping(pieces, PRESENTED_FROM[table], presented_from.setdefault(table, []))
+        made(table, pieces)
     evidence, presentations = corpus.spill.evidence(corpus.article_ids)
     proposals = assemble_proposals(
         evidence,
         kb,
         presentations,
-        {table: _rows(presented_from.pop(table)) for table in PRESENTED_FROM},
+        {table: _rows(presented_from.pop(table, [])) for table in PRESENTED_FROM},
     )
     del evidence, presentations
     fill_sentences(proposals["term_positions"], corpus.read)
-    for table in list(proposals):  # each table's dicts let go once converted
-        made(table, to_arrow(table, proposals.pop(table)))
+    for table in list(proposals):  # each row's dict let go once read into the columns
+        made(table, column_pieces(table, rows_to_columns(table, proposals.pop(table), True)))
     return tables
+
+
+def _keeping(
+    pieces: Iterable[pa.Table], columns: list[str], kept: list[pa.Table]
+) -> Iterator[pa.Table]:
+    """`pieces`, each one's `columns` appended to `kept` as it passes."""
+    for piece in pieces:
+        kept.append(piece.select(columns))
+        yield piece
 
 
 # what the proposals stage reads of the meetings stage's tables (stages/proposals/presented.py)
@@ -374,7 +385,8 @@ PRESENTED_FROM = {
 }
 
 
-def _rows(table: pa.Table) -> Iterator[dict[str, Any]]:
-    """The rows of `table` as dicts, made a few thousand at a time."""
-    for batch in table.to_batches(max_chunksize=4096):
-        yield from batch.to_pylist()
+def _rows(pieces: Iterable[pa.Table]) -> Iterator[dict[str, Any]]:
+    """The rows of the tables `pieces` as dicts, made a few thousand at a time."""
+    for piece in pieces:
+        for batch in piece.to_batches(max_chunksize=4096):
+            yield from batch.to_pylist()
