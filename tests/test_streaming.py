@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.csv as pacsv
@@ -166,3 +167,104 @@ def test_shared_values_keep_their_types() -> None:
     assert shared((True,)) == (True,) and type(shared((True,))[0]) is bool
     a, b = "".join(["vladimir", "-putin"]), "".join(["vladimir-", "putin"])
     assert a is not b and shared(a) is shared(b)
+
+
+def test_spilled_corpus_inputs_come_back_equal_in_any_article_order(tmp_path: Path) -> None:
+    """The build holds no meeting report, claim or presentation while the batches come: they
+    wait in a temporary file, and each stage reads back the very objects it would have held
+    (equal, of the same types), article by article in the order it asks for."""
+    from talkspkg.compact import Spill, strip_sentences
+    from talkspkg.pipeline import annotate
+    from talkspkg.raw import read_article
+
+    kb = load_knowledge()
+    found: dict[str, tuple[list[Any], list[Any], list[Any]]] = {}
+    for path, article_id in plan_raw(RAW):
+        raw = read_article(path, article_id)
+        result = annotate(raw, {}, kb)
+        meetings, evidence = strip_sentences(raw.text, result.meetings, result.evidence)
+        found[article_id] = (meetings, evidence, result.presentations)
+    assert all(any(kind) for kind in zip(*found.values(), strict=True))  # each kind occurs
+    spill = Spill(tmp_path)
+    ids = list(found)
+    spill.add_batch(
+        ids[:3],
+        [m for aid in ids[:3] for m in found[aid][0]],
+        [e for aid in ids[:3] for e in found[aid][1]],
+        [p for aid in ids[:3] for p in found[aid][2]],
+    )
+    for aid in ids[3:]:
+        spill.add(aid, *found[aid])
+    assert list(tmp_path.iterdir()) == []  # an anonymous file: nothing left to clean
+    order = ids[::-1]
+    meetings = spill.meetings(order)
+    evidence, presentations = spill.evidence(order)
+    assert meetings == [m for aid in order for m in found[aid][0]]
+    assert evidence == [e for aid in order for e in found[aid][1]]
+    assert presentations == [p for aid in order for p in found[aid][2]]
+    for back, kept in zip(meetings, (m for aid in order for m in found[aid][0]), strict=True):
+        assert [type(getattr(back, f)) for f in back.__slots__] == [
+            type(getattr(kept, f)) for f in kept.__slots__
+        ]
+    with pytest.raises(ValueError, match="added to the spill twice"):
+        spill.add(ids[0], [], [], [])
+    spill.close()
+
+
+def test_corpus_tables_written_as_soon_as_made_have_the_bytes_of_tables_written_at_the_end(
+    built: Path, tmp_path: Path
+) -> None:
+    """The build writes each corpus table when its stage has made it, and lets it go: the
+    files are those of the tables assembled whole and written together at the end."""
+    from talkspkg.package import write_table
+
+    items = [(path, aid, {}) for path, aid in plan_raw(RAW)]
+    whole = pipeline.assemble(pipeline.run_batches(items, 1), load_knowledge())
+    emitted: dict[str, list[pa.Table]] = {}
+    early = pipeline.assemble(
+        pipeline.run_batches(items, 1),
+        load_knowledge(),
+        emit=lambda table, pieces: emitted.setdefault(table, list(pieces)),
+        spill_dir=tmp_path,
+    )
+    assert set(early) == {"articles", *pipeline.STREAMED}  # the per-article tables only
+    assert set(emitted) == set(whole) - set(early)
+    for table, pieces in emitted.items():
+        assert pa.concat_tables(pieces).equals(whole[table]), table
+        write_table(table, whole[table], tmp_path / "late")
+        for suffix in ("parquet", "csv"):
+            name = f"data/{table}.{suffix}"
+            assert (built / name).read_bytes() == (tmp_path / "late" / name).read_bytes(), name
+
+
+def test_a_table_made_from_columns_in_pieces_is_the_table_made_whole(tmp_path: Path) -> None:
+    """The meetings stage's tables go from their columns to the files a row group at a time
+    (never whole as Arrow): pieces of any size concatenate to the whole table, and written one
+    after the other they give its bytes."""
+    from talkspkg.package import write_table
+    from talkspkg.pipeline import annotate
+    from talkspkg.raw import read_article
+    from talkspkg.stages.meetings import assemble_meeting_columns
+    from talkspkg.tables import column_pieces, columns_to_arrow
+
+    kb = load_knowledge()
+    reports = []
+    for path, article_id in plan_raw(RAW):
+        reports += annotate(read_article(path, article_id), {}, kb).meetings
+    table = "meeting_mentions"
+    whole = columns_to_arrow(table, assemble_meeting_columns(reports, kb)[table])
+    assert whole.num_rows > 7
+    data = assemble_meeting_columns(reports, kb)[table]
+    pieces = list(column_pieces(table, data, rows=7))
+    assert data == {}  # let go after the last piece
+    assert [p.num_rows for p in pieces[:-1]] == [7] * (len(pieces) - 1)
+    assert pa.concat_tables(pieces).equals(whole)
+    writer = TableWriter(table, tmp_path / "pieces")
+    for piece in pieces:
+        writer.write(piece)
+    writer.close()
+    write_table(table, whole, tmp_path / "whole")
+    for suffix in ("parquet", "csv"):
+        name = f"data/{table}.{suffix}"
+        assert (tmp_path / "pieces" / name).read_bytes() == (tmp_path / "whole" / name).read_bytes()
+    assert list(column_pieces(table, {})) == []

@@ -22,6 +22,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import pyarrow as pa
+
 from talkspkg.cache import ArticleCache
 from talkspkg.errors import BuildError
 from talkspkg.kb import KnowledgeBase, load_knowledge
@@ -100,9 +102,27 @@ def write_into(raw_dir: Path, target: Path, options: BuildOptions) -> BuildResul
 
     batches = run_batches(row_order(items), options.jobs, store, options.scheduler)
     sinks = {table: TableWriter(table, target) for table in STREAMED}
+    early: dict[str, int] = {}  # corpus tables written as soon as made, and their rows
+
+    def emit(table: str, pieces: Iterable[pa.Table]) -> None:
+        sink = TableWriter(table, target)
+        try:
+            for piece in pieces:
+                sink.write(piece)
+        except BaseException:
+            sink.abort()
+            raise
+        sink.close()
+        early[table] = sink.rows
+
     try:
         tables = assemble(
-            _reported(batches, options.progress), kb, sinks, [aid for _, aid, _ in items]
+            _reported(batches, options.progress),
+            kb,
+            sinks,
+            [aid for _, aid, _ in items],
+            emit=emit,
+            spill_dir=target,
         )
     except BaseException:
         for sink in sinks.values():
@@ -113,9 +133,10 @@ def write_into(raw_dir: Path, target: Path, options: BuildOptions) -> BuildResul
     if store is not None:
         store.prune()
     _copy_raw(raw_dir, target / "raw")
-    write_package(tables, target, ruleset(kb), version, written=list(sinks))
+    write_package(tables, target, ruleset(kb), version, written=[*sinks, *early])
     rows = {name: t.num_rows for name, t in tables.items()}  # per-article tables first:
     rows = {"articles": rows.pop("articles"), **{n: s.rows for n, s in sinks.items()}, **rows}
+    rows.update(early)
     del tables  # validation reads the files back: the tables need not stay in memory
     if options.validate:
         from talkspkg.validate import validate_package

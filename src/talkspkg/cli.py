@@ -15,6 +15,16 @@ from talkspkg import __version__
 from talkspkg.cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
 from talkspkg.errors import TalkspkgError
 
+# Arrow's allocator in a build: the C library's malloc, not pyarrow's default mimalloc. What a
+# table frees stays with mimalloc, out of reach of the Python objects the next step makes, so
+# the build's peak RSS would add the high-water marks of both (it makes Arrow tables and
+# Python objects in turn: row groups, corpus-stage inputs, corpus tables); from malloc both
+# draw on one heap, and a large buffer goes back to the system when freed (BENCHMARKS.md, the
+# build's memory). Arrow reads the variable once, at its first allocation: it is set before
+# the build imports pyarrow, unless the user chose a pool.
+ARROW_POOL_VARIABLE = "ARROW_DEFAULT_MEMORY_POOL"
+BUILD_ARROW_POOL = "system"
+
 
 def fail(message: str) -> NoReturn:
     """The one way a command reports a usage or input error: one line, exit 2."""
@@ -98,6 +108,7 @@ def build(
     Example:
       talkspkg build --raw raw --out . && talkspkg validate
     """
+    os.environ.setdefault(ARROW_POOL_VARIABLE, BUILD_ARROW_POOL)  # before pyarrow is imported
     from talkspkg.build import BuildOptions, build_package, check_package
 
     options = BuildOptions(

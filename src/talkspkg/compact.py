@@ -1,6 +1,6 @@
 """Compact copies of the corpus stages' inputs, which the build holds for every article.
 
-Two savings, neither changing a value the corpus stages read:
+Three savings, none changing a value the corpus stages read:
 
 * `strip_sentences` (per article, where the raw text is at hand): a meeting report's or a
   claim's evidence sentence is `text[start:end]` of its article, so the copy handed to the
@@ -10,17 +10,24 @@ Two savings, neither changing a value the corpus stages read:
   own copies of the strings and tuples that repeat over the corpus (entity ids, triggers,
   codes, participants); one shared copy of each is kept. The objects are the build's own,
   just unpickled: their fields are swapped for equal values in place.
+* `Spill` (in the build's process, as batches arrive): the meeting reports, claims and
+  presentations of each article are pickled into an anonymous temporary file and read back,
+  one stage's inputs at a time, when that stage runs: none is held while the batches come, and
+  the meetings stage's are let go before the proposals stage's are read.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, MutableMapping
+import pickle
+import tempfile
+from collections.abc import Callable, Iterable, MutableMapping, Sequence
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from talkspkg.kb import Entity
 from talkspkg.stages.meetings import MeetingMention
-from talkspkg.stages.proposals import TermEvidence
+from talkspkg.stages.proposals import Presentation, TermEvidence
 
 # fields whose values repeat across articles (offsets, dates of expressions and scores do not)
 MEETING_FIELDS = (
@@ -137,3 +144,94 @@ class Interner:
 
     def discovered(self, found: dict[str, Entity]) -> dict[str, Entity]:
         return {self(eid): self(entity) for eid, entity in found.items()}
+
+
+class Spill:
+    """The meeting reports, claims and presentations of every article, in a temporary file.
+
+    `add` pickles one article's (its reports; its claims and presentations: two records, one
+    per stage) at the end of the file; `meetings` and `evidence` read them back for the
+    articles of `order`, in that order, each article's in the order they were added, with one
+    shared copy of each repeated value (`Interner`, one per read: let go with what it read).
+    Pickle gives back the very objects the stages would have held (their types, tuples and
+    None alike), as when a batch comes from a worker process. The file is anonymous (deleted
+    when closed, or when the process ends) and lies in `folder` (the system's temporary folder
+    when None)."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self._file = tempfile.TemporaryFile(dir=folder)  # noqa: SIM115 (closed by close())
+        self._end = 0
+        # article id -> (offset, size) of its reports' record, then of its claims' record
+        self._where: dict[str, tuple[int, int, int, int]] = {}
+
+    def _append(self, value: Any) -> tuple[int, int]:
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        self._file.seek(self._end)
+        self._file.write(data)
+        offset, self._end = self._end, self._end + len(data)
+        return offset, len(data)
+
+    def add(
+        self,
+        article_id: str,
+        meetings: list[MeetingMention],
+        evidence: list[TermEvidence],
+        presentations: list[Presentation],
+    ) -> None:
+        if article_id in self._where:
+            raise ValueError(f"{article_id}: added to the spill twice")
+        self._where[article_id] = (
+            *self._append(meetings),
+            *self._append((evidence, presentations)),
+        )
+
+    def add_batch(
+        self,
+        article_ids: Sequence[str],
+        meetings: Iterable[MeetingMention],
+        evidence: Iterable[TermEvidence],
+        presentations: Iterable[Presentation],
+    ) -> None:
+        """`add` each article of a batch, whose inputs come as one list per kind."""
+        own: dict[str, tuple[list[Any], list[Any], list[Any]]] = {
+            aid: ([], [], []) for aid in article_ids
+        }
+        for kind, items in enumerate((meetings, evidence, presentations)):
+            for item in items:
+                own[item.article_id][kind].append(item)
+        for aid in article_ids:
+            self.add(aid, *own[aid])
+
+    def _read(self, offset: int, size: int) -> Any:
+        self._file.seek(offset)
+        return pickle.loads(self._file.read(size))
+
+    def meetings(self, order: Iterable[str]) -> list[MeetingMention]:
+        shared = Interner()
+        out: list[MeetingMention] = []
+        for aid in order:
+            offset, size, _, _ = self._where[aid]
+            found = self._read(offset, size)
+            shared.meetings(found)
+            out.extend(found)
+        return out
+
+    def evidence(self, order: Iterable[str]) -> tuple[list[TermEvidence], list[Presentation]]:
+        shared = Interner()
+        evidence: list[TermEvidence] = []
+        presentations: list[Presentation] = []
+        for aid in order:
+            _, _, offset, size = self._where[aid]
+            claims, presented = self._read(offset, size)
+            shared.evidence(claims)
+            evidence.extend(claims)
+            presentations.extend(presented)
+        return evidence, presentations
+
+    @property
+    def size(self) -> int:
+        """Bytes written."""
+        return self._end
+
+    def close(self) -> None:
+        self._file.close()

@@ -21,11 +21,18 @@ from typing import Any, Protocol
 import pyarrow as pa
 
 from talkspkg.cache import ArticleCache
-from talkspkg.compact import Interner, fill_column_sentences, fill_sentences, strip_sentences
+from talkspkg.compact import (
+    Interner,
+    Spill,
+    fill_column_sentences,
+    fill_sentences,
+    strip_sentences,
+)
 from talkspkg.document import Article
 from talkspkg.kb import Entity, KnowledgeBase, load_knowledge
 from talkspkg.metadata import parse_metadata
 from talkspkg.raw import RawFile, raw_file, read_article
+from talkspkg.schema.tableschema import arrow_schema
 from talkspkg.stages.articles import article_row, source_date
 from talkspkg.stages.entities import add_counts, entity_rows, mention_counts, merge_discovered
 from talkspkg.stages.meetings import MeetingMention, assemble_meeting_columns, meeting_mentions
@@ -37,7 +44,7 @@ from talkspkg.stages.proposals import (
     proposal_evidence,
 )
 from talkspkg.stages.quotes import quotes
-from talkspkg.tables import columns_to_arrow, normalize, rows_to_arrow, to_arrow
+from talkspkg.tables import column_pieces, normalize, rows_to_arrow, rows_to_columns, to_arrow
 
 BATCH_SIZE = 32
 IN_FLIGHT_PER_JOB = 2  # batches annotated ahead of the one being consumed, per process
@@ -245,16 +252,22 @@ class TableSink(Protocol):
     def write(self, arrow: pa.Table) -> None: ...
 
 
+class TableEmitter(Protocol):
+    """Where the build writes a corpus table as soon as it is made (talkspkg.package): the
+    normalized table in consecutive pieces, to be consumed at once."""
+
+    def __call__(self, table: str, pieces: Iterable[pa.Table]) -> None: ...
+
+
 @dataclass
 class _CorpusInputs:
-    """The corpus stages' inputs, gathered batch by batch."""
+    """The corpus stages' inputs, gathered batch by batch: the meeting reports, claims and
+    presentations spilled to a temporary file (talkspkg.compact.Spill), the rest held."""
 
+    spill: Spill
     article_ids: list[str] = field(default_factory=list)
     paths: dict[str, Path] = field(default_factory=dict)
     discovered: list[dict[str, Entity]] = field(default_factory=list)
-    evidence: list[TermEvidence] = field(default_factory=list)
-    meetings: list[MeetingMention] = field(default_factory=list)
-    presentations: list[Presentation] = field(default_factory=list)
     counts: dict[str, tuple[int, int]] = field(default_factory=dict)
     shared: Interner = field(default_factory=Interner)
 
@@ -262,11 +275,7 @@ class _CorpusInputs:
         self.article_ids.extend(batch.article_ids)
         self.paths.update(zip(batch.article_ids, batch.paths, strict=True))
         self.discovered.extend(self.shared.discovered(found) for found in batch.discovered)
-        self.shared.evidence(batch.evidence)
-        self.evidence.extend(batch.evidence)
-        self.shared.meetings(batch.meetings)
-        self.meetings.extend(batch.meetings)
-        self.presentations.extend(batch.presentations)
+        self.spill.add_batch(batch.article_ids, batch.meetings, batch.evidence, batch.presentations)
         if "mentions" in batch.tables:  # an article is in one batch: its counts add up
             add_counts(self.counts, mention_counts(batch.tables["mentions"]))
 
@@ -281,9 +290,6 @@ class _CorpusInputs:
         by_rank = sorted(range(len(self.article_ids)), key=lambda i: rank[self.article_ids[i]])
         self.discovered = [self.discovered[i] for i in by_rank]
         self.article_ids = [self.article_ids[i] for i in by_rank]
-        self.evidence.sort(key=lambda e: rank[e.article_id])
-        self.meetings.sort(key=lambda m: rank[m.article_id])
-        self.presentations.sort(key=lambda p: rank[p.article_id])
 
 
 def assemble(
@@ -291,43 +297,85 @@ def assemble(
     kb: KnowledgeBase,
     sinks: Mapping[str, TableSink] | None = None,
     order: Sequence[str] | None = None,
+    emit: TableEmitter | None = None,
+    spill_dir: Path | None = None,
 ) -> dict[str, pa.Table]:
     """Run the corpus stages over the batches' inputs; return the normalized tables. The
     per-article tables named in `sinks` are not returned but written there batch by batch
     (normalized: the batches must come in `row_order`). The corpus stages read their inputs
-    in the article order `order` (article ids), else in the batches' order."""
+    in the article order `order` (article ids), else in the batches' order. With `emit`, each
+    corpus table is handed to it as soon as it is made, and not returned (nor held). The
+    corpus stages' inputs wait in a temporary file in `spill_dir` (see talkspkg.compact)."""
     sinks = sinks or {}
     parts: dict[str, list[pa.Table]] = {}
-    corpus = _CorpusInputs()
-    for batch in batches:
-        corpus.add(batch)
-        for table, arrow in batch.tables.items():
-            if table in sinks:
-                sinks[table].write(normalize(table, arrow))
-            else:
-                parts.setdefault(table, []).append(arrow)
-        del batch  # not held while the next one is made
-    if order is not None:
-        corpus.reorder(order)
-    tables = {t: normalize(t, pa.concat_tables(p)) for t, p in parts.items()}
-    tables["entities"] = to_arrow(
-        "entities", entity_rows(kb, merge_discovered(corpus.discovered), corpus.counts)
-    )
+    corpus = _CorpusInputs(Spill(spill_dir))
+    try:
+        for batch in batches:
+            corpus.add(batch)
+            for table, arrow in batch.tables.items():
+                if table in sinks:
+                    sinks[table].write(normalize(table, arrow))
+                else:
+                    parts.setdefault(table, []).append(arrow)
+            del batch  # not held while the next one is made
+        if order is not None:
+            corpus.reorder(order)
+        return _corpus_tables(corpus, parts, kb, emit)
+    finally:
+        corpus.spill.close()
+
+
+def _corpus_tables(
+    corpus: _CorpusInputs,
+    parts: dict[str, list[pa.Table]],
+    kb: KnowledgeBase,
+    emit: TableEmitter | None,
+) -> dict[str, pa.Table]:
+    """The corpus stages, each stage's inputs read (or let go) just before (after) it runs."""
+    tables: dict[str, pa.Table] = {}
+
+    def made(table: str, pieces: Iterable[pa.Table]) -> None:
+        if emit is not None:
+            emit(table, pieces)
+        else:
+            whole = list(pieces) or [arrow_schema(table).empty_table()]
+            tables[table] = pa.concat_tables(whole).combine_chunks()
+
+    for table in list(parts):
+        tables[table] = normalize(table, pa.concat_tables(parts.pop(table)))
+    entities = entity_rows(kb, merge_discovered(corpus.discovered), corpus.counts)
     corpus.discovered = []
-    meetings = assemble_meeting_columns(corpus.meetings, kb)
-    corpus.meetings = []  # each stage's inputs are let go once it ran: the next has room
+    made("entities", [to_arrow("entities", entities)])
+    del entities
+    meetings = assemble_meeting_columns(corpus.spill.meetings(corpus.article_ids), kb)
     fill_column_sentences(meetings["meeting_mentions"], corpus.read)
-    for table in list(meetings):  # one table at a time, each one's columns let go once built
-        tables[table] = columns_to_arrow(table, meetings.pop(table))
+    presented_from: dict[str, list[pa.Table]] = {}
+    for table in list(meetings):  # one table at a time, in pieces, its columns let go after
+        pieces = column_pieces(table, meetings.pop(table))
+        if table in PRESENTED_FROM:  # only the columns the proposals stage reads are kept
+            pieces = _keeping(pieces, PRESENTED_FROM[table], presented_from.setdefault(table, []))
+        made(table, pieces)
+    evidence, presentations = corpus.spill.evidence(corpus.article_ids)
     proposals = assemble_proposals(
-        corpus.evidence,
+        evidence,
         kb,
-        corpus.presentations,
-        {table: _rows(tables[table], columns) for table, columns in PRESENTED_FROM.items()},
+        presentations,
+        {table: _rows(presented_from.pop(table, [])) for table in PRESENTED_FROM},
     )
+    del evidence, presentations
     fill_sentences(proposals["term_positions"], corpus.read)
-    _to_arrow(proposals, tables)
+    for table in list(proposals):  # each row's dict let go once read into the columns
+        made(table, column_pieces(table, rows_to_columns(table, proposals.pop(table), True)))
     return tables
+
+
+def _keeping(
+    pieces: Iterable[pa.Table], columns: list[str], kept: list[pa.Table]
+) -> Iterator[pa.Table]:
+    """`pieces`, each one's `columns` appended to `kept` as it passes."""
+    for piece in pieces:
+        kept.append(piece.select(columns))
+        yield piece
 
 
 # what the proposals stage reads of the meetings stage's tables (stages/proposals/presented.py)
@@ -337,14 +385,8 @@ PRESENTED_FROM = {
 }
 
 
-def _to_arrow(rows: dict[str, list[dict[str, Any]]], tables: dict[str, pa.Table]) -> None:
-    """Move a stage's rows into `tables`, one table at a time (each table's dicts let go once
-    converted: they weigh several times their Arrow table)."""
-    for table in list(rows):
-        tables[table] = to_arrow(table, rows.pop(table))
-
-
-def _rows(table: pa.Table, columns: list[str]) -> Iterator[dict[str, Any]]:
-    """The rows of `table` (those columns) as dicts, made a few thousand at a time."""
-    for batch in table.select(columns).to_batches(max_chunksize=4096):
-        yield from batch.to_pylist()
+def _rows(pieces: Iterable[pa.Table]) -> Iterator[dict[str, Any]]:
+    """The rows of the tables `pieces` as dicts, made a few thousand at a time."""
+    for piece in pieces:
+        for batch in piece.to_batches(max_chunksize=4096):
+            yield from batch.to_pylist()
