@@ -149,3 +149,84 @@ def test_object_of_the_speech_verb_is_a_candidate_that_blocks() -> None:
         '"We have made real progress on the prisoner lists," she said.',
     )
     assert row(rows, "We have made").speaker_id is None
+
+
+# ---------------------------------------------------------------- documents: the introduced issuer
+
+
+def test_statement_introduced_in_a_leading_clause_speaks_for_its_issuer() -> None:
+    rows = annotate(
+        "In a statement released late on Saturday, the Kremlin said the round had been useful.",
+        '"Moscow sees no reason to change its position," the statement said.',
+    )
+    q = row(rows, "Moscow sees no")
+    assert is_fallback(q, "kremlin") and q.confidence == 0.6
+
+
+def test_it_said_after_a_statement_issued_by_an_institution() -> None:
+    rows = annotate(
+        "The communique, issued by Nato after the ministers' dinner, was short.",
+        '"Allies will keep supplying air defence," it said.',
+    )
+    q = row(rows, "Allies will keep")
+    assert q.speaker_id == "nato" and q.resolution == "document"  # stated: a strict row
+
+
+def test_statement_about_an_institution_goes_to_its_issuer_not_the_reader() -> None:
+    rows = annotate(
+        "Marco Rubio dismissed the Kremlin's statement when he spoke in Lisbon.",
+        '"There is nothing new in it," the statement said.',
+    )
+    q = row(rows, "There is nothing new")
+    assert q.speaker_id != "marco-rubio"
+
+
+def test_statement_whose_issuer_is_not_named_stays_null() -> None:
+    rows = annotate(
+        "A statement circulated among diplomats on Tuesday evening.",
+        '"The ceasefire must hold through the winter," the statement said.',
+    )
+    q = row(rows, "The ceasefire must")
+    assert q.speaker_id is None and q.resolution != "fallback"
+
+
+def test_statement_criticised_by_a_person_is_not_theirs() -> None:
+    rows = annotate(
+        "Kaja Kallas criticised the statement on Monday.",
+        '"Europe will not be lectured," the statement said.',
+    )
+    q = row(rows, "Europe will not")
+    assert q.speaker_id != "kaja-kallas"
+
+
+def test_two_institutions_issuing_statements_leave_the_speaker_null() -> None:
+    rows = annotate(
+        "The Kremlin and the White House both issued statements on Friday.",
+        '"The meeting was productive," the statement said.',
+    )
+    q = row(rows, "The meeting was")
+    assert q.speaker_id is None
+
+
+def test_unnamed_source_stays_null() -> None:
+    rows = annotate('"The talks were useful but slow," officials said after the round.')
+    q = row(rows, "The talks were")
+    assert q.speaker_id is None and q.speaker_text == "officials"
+
+
+# ---------------------------------------------------------------- a place is no subject
+
+
+def test_place_named_after_a_preposition_is_not_the_speaker() -> None:
+    rows = annotate(
+        'The round in Vilnius, where the delegations met, "was long and very frank", one '
+        "participant said.",
+    )
+    q = row(rows, "was long and")
+    assert q.speaker_id is None and q.speaker_text == "one participant"
+
+
+def test_capital_as_subject_still_speaks_for_its_government() -> None:
+    rows = annotate('"We will answer any provocation," Moscow said in a statement on Sunday.')
+    q = row(rows, "We will answer")
+    assert q.speaker_id == "russia" and q.confidence >= 0.8

@@ -104,7 +104,13 @@ def clause_subject(ctx: Context, tokens: tuple[Token, ...], end: int) -> Phrase 
                 and tokens[last + 1].lower in ctx.cues.documents
             ):
                 last += 1  # "The Kremlin's readout of the call said ..."
-            return classify(g, tokens, first, last)
+            found = classify(g, tokens, first, last)
+            before = tokens[first - 1] if first > start else None
+            if before is not None and g.prep(before) and before.lower != "by":
+                # "The round in Tallinn ... said": the object of a preposition is no subject
+                # ("In the statement, ..." still names the document that speaks)
+                return found if found.kind == "document" else None
+            return found
     return None
 
 

@@ -205,9 +205,16 @@ def resolve(ctx: Context, n: int, rows: list[Attribution | None]) -> Attribution
         )
     if not done.by_cue or done.weight != w["unresolved"] or not done.speaker:
         return None  # inherited, or a phrase that names nobody on purpose ("an official")
-    if situation(ctx, n, done) != "pronoun":
+    pos, kind = done.speaker[0], situation(ctx, n, done)
+    if kind == "document":
+        issued = introduced_issuer(ctx, n, pos)
+        if issued is None:
+            return None
+        return replace(
+            done, resolution="fallback", speaker_id=issued[0], weight=w["fallback_document"]
+        )
+    if kind != "pronoun":
         return None
-    pos = done.speaker[0]
     found = (
         pronoun_subject(ctx, n, pos)
         or passage(ctx, n, rows, pronoun_gender(ctx, pos))
@@ -216,3 +223,33 @@ def resolve(ctx: Context, n: int, rows: list[Attribution | None]) -> Attribution
     if found is None:
         return None
     return replace(done, resolution="fallback", speaker_id=found[0], weight=w["fallback_pronoun"])
+
+
+def introduced_issuer(ctx: Context, n: int, pos: int) -> Answer | None:
+    """A document cue at `pos` ("the statement said", "the letter read", "it said" after a
+    document): the issuer stated where the passage (this paragraph and the one before)
+    introduces the nearest earlier document of the same kind: carried by the noun ("the
+    Kremlin's statement", "a statement from X") or the sentence's subject issuing it ("X issued a
+    statement", "X said in a statement", "In a statement, X said"). Nobody when that mention
+    states no issuer or the passage mentions no document."""
+    s = ctx.where[n][0]
+    if s < 0:
+        return None
+    floor = ctx.sentences[s].paragraph - 1
+    words = ctx.article.text[pos : pos + 40].lower().split()
+    kind = next((ctx.cues.documents[w] for w in words[:3] if w in ctx.cues.documents), None)
+    for t in range(s, -1, -1):
+        if ctx.sentences[t].paragraph < floor:
+            return None
+        tokens = ctx.sentences[t].tokens
+        for k in range(len(tokens) - 1, -1, -1):
+            tok = tokens[k]
+            if tok.kind != "word" or tok.start >= pos or tok.lower not in ctx.cues.documents:
+                continue
+            if kind is not None and ctx.cues.documents[tok.lower] != kind:
+                continue
+            found = discourse.carried_issuer(ctx, tokens, k) or discourse.announcing_subject(
+                ctx, t, k
+            )
+            return (found, None) if found is not None else None
+    return None
