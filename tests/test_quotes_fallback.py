@@ -230,3 +230,50 @@ def test_capital_as_subject_still_speaks_for_its_government() -> None:
     rows = annotate('"We will answer any provocation," Moscow said in a statement on Sunday.')
     q = row(rows, "We will answer")
     assert q.speaker_id == "russia" and q.confidence >= 0.8
+
+
+# ---------------------------------------------------------------- descriptions beyond the passage
+
+
+def dated(*paragraphs: str) -> list[Quote]:
+    text = "Test headline\n\n" + "\n\n".join(paragraphs) + "\n"
+    raw = RawFile(Path("raw/t.txt"), "t", text, "0" * 64)
+    article = make_article(raw, {"published_date": "2025-11-20"})
+    return quotes(article, KB, mentions(article, KB))
+
+
+def test_description_takes_the_one_fitting_person_named_earlier_in_the_article() -> None:
+    rows = dated(
+        "Donald Trump said on Monday that the talks in Riyadh would go on.",
+        "Steve Witkoff spent the evening with Kremlin aides.",
+        "Kyiv called the round a distraction from the front.",
+        '"Nobody wants this to drag on," the US leader told reporters.',
+    )
+    q = row(rows, "Nobody wants this")
+    assert is_fallback(q, "donald-trump") and q.confidence == 0.6
+
+
+def test_description_with_two_fitting_people_stays_null() -> None:
+    rows = dated(
+        "Alexander Stubb hosted the meeting in Turku on Monday.",
+        "Petteri Orpo joined the talks later.",
+        "Kyiv called the round a distraction from the front.",
+        '"Nobody wants this to drag on," the Finnish leader said.',
+    )
+    q = row(rows, "Nobody wants this")
+    assert q.resolution != "fallback"
+
+
+def test_description_without_a_country_is_not_guessed() -> None:
+    rows = dated(
+        "Donald Trump said on Monday that the talks in Riyadh would go on.",
+        "Steve Witkoff spent the evening with Kremlin aides.",
+        '"Nobody wants this to drag on," the 79-year-old told reporters.',
+    )
+    assert all(q.resolution != "fallback" for q in rows)
+
+
+def test_presidency_of_a_country_speaks_as_its_office() -> None:
+    rows = annotate('"Every village will be defended," the Ukrainian presidency said on Sunday.')
+    q = row(rows, "Every village")
+    assert q.speaker_id == "office-of-the-president-of-ukraine" and q.confidence >= 0.8

@@ -63,6 +63,7 @@ from dataclasses import replace
 from talkspkg.stages.quotes import discourse
 from talkspkg.stages.quotes.context import Attribution, Context
 from talkspkg.stages.quotes.gender import gender_of, pronoun_gender
+from talkspkg.stages.quotes.speaker import classify
 
 PRONOUN_WINDOW = 3  # sentences before the pronoun's own searched for a named person
 _POSSESSIVE = ("'s", "’s", "' ", "’ ")
@@ -213,6 +214,13 @@ def resolve(ctx: Context, n: int, rows: list[Attribution | None]) -> Attribution
         return replace(
             done, resolution="fallback", speaker_id=issued[0], weight=w["fallback_document"]
         )
+    if kind == "description":
+        person = described(ctx, n, done)
+        if person is None:
+            return None
+        return replace(
+            done, resolution="fallback", speaker_id=person[0], weight=w["fallback_description"]
+        )
     if kind != "pronoun":
         return None
     found = (
@@ -253,3 +261,30 @@ def introduced_issuer(ctx: Context, n: int, pos: int) -> Answer | None:
             )
             return (found, None) if found is not None else None
     return None
+
+
+def described(ctx: Context, n: int, done: Attribution) -> Answer | None:
+    """A description cue ("the US leader said", "the Finnish president said") the strict rules
+    could not resolve in the passage: the one person named in prose earlier in the article
+    whose country is the description's and whose role, known, holds its office; nobody when
+    the description states no country, or two such people are named."""
+    if done.speaker is None:
+        return None
+    s = ctx.where[n][0]
+    tokens = ctx.sentences[s].tokens if s >= 0 else ()
+    first = next((k for k, t in enumerate(tokens) if t.start == done.speaker[0]), None)
+    last = next((k for k, t in enumerate(tokens) if t.end == done.speaker[1]), None)
+    if first is None or last is None or last < first:
+        return None
+    phrase = classify(ctx.grammar, tokens, first, last)
+    if phrase.kind != "description" or not phrase.country or not phrase.head:
+        return None
+    pos = done.speaker[0]
+    fitting = {
+        ctx.canonical(r.entity_id) or r.entity_id
+        for r in ctx.prose_refs
+        if r.entity_type == "person"
+        and r.start < pos
+        and discourse._fits(ctx, r.entity_id, phrase.country, phrase.head, both=True)
+    }
+    return (fitting.pop(), None) if len(fitting) == 1 else None
