@@ -54,9 +54,13 @@ the subject ("Trump called Putin", "accused X of ...") is never an antecedent.
 |                  | give but whose role holds the office ("President X"); else,      |            |
 |                  | cataphora, the one person who fits named after it in its own or  | ahead      |
 |                  | the next sentence (a country's office: anywhere after it)        |            |
-| the statement    | the named subject of the passage's sentence that mentions such a | (document) |
-| (a document)     | document ("Paris and Berlin issued a joint statement": the first |            |
-|                  | issuer named; "G7 leaders issued ...": the one organisation that |            |
+| the statement    | the issuer the passage's sentence that mentions such a document  | (document) |
+| (a document)     | states: the document's own ("the Kremlin's statement", "a        |            |
+|                  | statement from X", `carried_issuer`), else its named subject     |            |
+|                  | when it issues it (`issuing`: "Paris and Berlin issued a joint   |            |
+|                  | statement": the first issuer named; "X said in a statement"; not |            |
+|                  | "X criticised the statement"); "G7 leaders issued ...": the one  |            |
+|                  | organisation that                                                |            |
 |                  | premodifies the group, never a possessive); else, less sure      |            |
 |                  | (fallback weight): the issuer of                                 |            |
 |                  | the last quotation with the document's channel;                  |            |
