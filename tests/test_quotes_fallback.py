@@ -277,3 +277,21 @@ def test_presidency_of_a_country_speaks_as_its_office() -> None:
     rows = annotate('"Every village will be defended," the Ukrainian presidency said on Sunday.')
     q = row(rows, "Every village")
     assert q.speaker_id == "office-of-the-president-of-ukraine" and q.confidence >= 0.8
+
+
+def test_a_post_is_a_document_of_social_media() -> None:
+    rows = annotate(
+        "The Kremlin posted a short video on Telegram on Sunday.",
+        '"The meeting in Abu Dhabi was useful," the post said.',
+    )
+    q = row(rows, "The meeting in")
+    assert q.speaker_id == "kremlin" and q.channel == "social_media"
+
+
+def test_a_post_whose_author_is_not_named_gives_a_row_without_speaker() -> None:
+    rows = annotate(
+        "The minister left her post at the ministry in July.",
+        '"It was an honour to serve this country," the post said.',
+    )
+    q = row(rows, "It was an honour")
+    assert q.speaker_id is None and q.speaker_text == "the post"
