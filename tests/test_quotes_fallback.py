@@ -295,3 +295,26 @@ def test_a_post_whose_author_is_not_named_gives_a_row_without_speaker() -> None:
     )
     q = row(rows, "It was an honour")
     assert q.speaker_id is None and q.speaker_text == "the post"
+
+
+def test_description_named_right_after_is_not_given_to_an_earlier_fitting_person() -> None:
+    rows = dated(
+        "Steve Witkoff flew to Riyadh on Monday.",
+        "Marco Rubio stayed in Washington.",
+        "Kyiv called the round a distraction from the front.",
+        '"Nobody wants this to drag on," the US envoy said. Keith Kellogg, who met Ukrainian '
+        "officials in Kyiv, added that talks would resume.",
+    )
+    q = row(rows, "Nobody wants this")
+    assert q.speaker_id != "steve-witkoff"
+
+
+def test_description_beyond_the_passage_after_another_compatriot() -> None:
+    rows = dated(
+        "Steve Witkoff flew to Riyadh on Monday.",
+        "Marco Rubio stayed in Washington.",
+        "Kyiv called the round a distraction from the front.",
+        '"Nobody wants this to drag on," the US envoy said.',
+    )
+    q = row(rows, "Nobody wants this")
+    assert is_fallback(q, "steve-witkoff")

@@ -72,7 +72,8 @@ declined, which are harder cases than the measured population. Hence confidences
 |                   | X said"; `discourse.issuing`); nobody when that mention states none     |
 | `described`       | a description with a country ("the US leader"): the one person named in |
 |                   | prose earlier in the article whose country is the description's and     |
-|                   | whose known role holds its office                                       |
+|                   | whose known role holds its office, unless another who fits is named     |
+|                   | right after it (cataphora)                                              |
 | `gender_unique`   | the one person whose gender fits among the previous sentence's         |
 |                   | subject(s) ("A and B met") and the persons named in prose, not as a    |
 |                   | possessive, within PRONOUN_WINDOW sentences; every candidate's gender   |
@@ -293,7 +294,8 @@ def described(ctx: Context, n: int, done: Attribution) -> Answer | None:
     """A description cue ("the US leader said", "the Finnish president said") the strict rules
     could not resolve in the passage: the one person named in prose earlier in the article
     whose country is the description's and whose role, known, holds its office; nobody when
-    the description states no country, or two such people are named."""
+    the description states no country, two such people are named, or another who fits is
+    named right after it (cataphora)."""
     if done.speaker is None:
         return None
     s = ctx.where[n][0]
@@ -313,4 +315,8 @@ def described(ctx: Context, n: int, done: Attribution) -> Answer | None:
         and r.start < pos
         and discourse._fits(ctx, r.entity_id, phrase.country, phrase.head, both=True)
     }
-    return (fitting.pop(), None) if len(fitting) == 1 else None
+    if len(fitting) != 1:
+        return None
+    person = fitting.pop()
+    later = discourse._ahead(ctx, s, pos, phrase.country, phrase.head)
+    return (person, None) if later in (None, person) else None  # "... Envoy X, who ..."
