@@ -149,3 +149,172 @@ def test_object_of_the_speech_verb_is_a_candidate_that_blocks() -> None:
         '"We have made real progress on the prisoner lists," she said.',
     )
     assert row(rows, "We have made").speaker_id is None
+
+
+# ---------------------------------------------------------------- documents: the introduced issuer
+
+
+def test_statement_introduced_in_a_leading_clause_speaks_for_its_issuer() -> None:
+    rows = annotate(
+        "In a statement released late on Saturday, the Kremlin said the round had been useful.",
+        '"Moscow sees no reason to change its position," the statement said.',
+    )
+    q = row(rows, "Moscow sees no")
+    assert is_fallback(q, "kremlin") and q.confidence == 0.6
+
+
+def test_it_said_after_a_statement_issued_by_an_institution() -> None:
+    rows = annotate(
+        "The communique, issued by Nato after the ministers' dinner, was short.",
+        '"Allies will keep supplying air defence," it said.',
+    )
+    q = row(rows, "Allies will keep")
+    assert q.speaker_id == "nato" and q.resolution == "document"  # stated: a strict row
+
+
+def test_statement_about_an_institution_goes_to_its_issuer_not_the_reader() -> None:
+    rows = annotate(
+        "Marco Rubio dismissed the Kremlin's statement when he spoke in Lisbon.",
+        '"There is nothing new in it," the statement said.',
+    )
+    q = row(rows, "There is nothing new")
+    assert q.speaker_id != "marco-rubio"
+
+
+def test_statement_whose_issuer_is_not_named_stays_null() -> None:
+    rows = annotate(
+        "A statement circulated among diplomats on Tuesday evening.",
+        '"The ceasefire must hold through the winter," the statement said.',
+    )
+    q = row(rows, "The ceasefire must")
+    assert q.speaker_id is None and q.resolution != "fallback"
+
+
+def test_statement_criticised_by_a_person_is_not_theirs() -> None:
+    rows = annotate(
+        "Kaja Kallas criticised the statement on Monday.",
+        '"Europe will not be lectured," the statement said.',
+    )
+    q = row(rows, "Europe will not")
+    assert q.speaker_id != "kaja-kallas"
+
+
+def test_two_institutions_issuing_statements_leave_the_speaker_null() -> None:
+    rows = annotate(
+        "The Kremlin and the White House both issued statements on Friday.",
+        '"The meeting was productive," the statement said.',
+    )
+    q = row(rows, "The meeting was")
+    assert q.speaker_id is None
+
+
+def test_unnamed_source_stays_null() -> None:
+    rows = annotate('"The talks were useful but slow," officials said after the round.')
+    q = row(rows, "The talks were")
+    assert q.speaker_id is None and q.speaker_text == "officials"
+
+
+# ---------------------------------------------------------------- a place is no subject
+
+
+def test_place_named_after_a_preposition_is_not_the_speaker() -> None:
+    rows = annotate(
+        'The round in Vilnius, where the delegations met, "was long and very frank", one '
+        "participant said.",
+    )
+    q = row(rows, "was long and")
+    assert q.speaker_id is None and q.speaker_text == "one participant"
+
+
+def test_capital_as_subject_still_speaks_for_its_government() -> None:
+    rows = annotate('"We will answer any provocation," Moscow said in a statement on Sunday.')
+    q = row(rows, "We will answer")
+    assert q.speaker_id == "russia" and q.confidence >= 0.8
+
+
+# ---------------------------------------------------------------- descriptions beyond the passage
+
+
+def dated(*paragraphs: str) -> list[Quote]:
+    text = "Test headline\n\n" + "\n\n".join(paragraphs) + "\n"
+    raw = RawFile(Path("raw/t.txt"), "t", text, "0" * 64)
+    article = make_article(raw, {"published_date": "2025-11-20"})
+    return quotes(article, KB, mentions(article, KB))
+
+
+def test_description_takes_the_one_fitting_person_named_earlier_in_the_article() -> None:
+    rows = dated(
+        "Donald Trump said on Monday that the talks in Riyadh would go on.",
+        "Steve Witkoff spent the evening with Kremlin aides.",
+        "Kyiv called the round a distraction from the front.",
+        '"Nobody wants this to drag on," the US leader told reporters.',
+    )
+    q = row(rows, "Nobody wants this")
+    assert is_fallback(q, "donald-trump") and q.confidence == 0.6
+
+
+def test_description_with_two_fitting_people_stays_null() -> None:
+    rows = dated(
+        "Alexander Stubb hosted the meeting in Turku on Monday.",
+        "Petteri Orpo joined the talks later.",
+        "Kyiv called the round a distraction from the front.",
+        '"Nobody wants this to drag on," the Finnish leader said.',
+    )
+    q = row(rows, "Nobody wants this")
+    assert q.resolution != "fallback"
+
+
+def test_description_without_a_country_is_not_guessed() -> None:
+    rows = dated(
+        "Donald Trump said on Monday that the talks in Riyadh would go on.",
+        "Steve Witkoff spent the evening with Kremlin aides.",
+        '"Nobody wants this to drag on," the 79-year-old told reporters.',
+    )
+    assert all(q.resolution != "fallback" for q in rows)
+
+
+def test_presidency_of_a_country_speaks_as_its_office() -> None:
+    rows = annotate('"Every village will be defended," the Ukrainian presidency said on Sunday.')
+    q = row(rows, "Every village")
+    assert q.speaker_id == "office-of-the-president-of-ukraine" and q.confidence >= 0.8
+
+
+def test_a_post_is_a_document_of_social_media() -> None:
+    rows = annotate(
+        "The Kremlin posted a short video on Telegram on Sunday.",
+        '"The meeting in Abu Dhabi was useful," the post said.',
+    )
+    q = row(rows, "The meeting in")
+    assert q.speaker_id == "kremlin" and q.channel == "social_media"
+
+
+def test_a_post_whose_author_is_not_named_gives_a_row_without_speaker() -> None:
+    rows = annotate(
+        "The minister left her post at the ministry in July.",
+        '"It was an honour to serve this country," the post said.',
+    )
+    q = row(rows, "It was an honour")
+    assert q.speaker_id is None and q.speaker_text == "the post"
+
+
+def test_description_named_right_after_is_not_given_to_an_earlier_fitting_person() -> None:
+    rows = dated(
+        "Steve Witkoff flew to Riyadh on Monday.",
+        "Marco Rubio stayed in Washington.",
+        "Kyiv called the round a distraction from the front.",
+        '"Nobody wants this to drag on," the US envoy said. Keith Kellogg, who met Ukrainian '
+        "officials in Kyiv, added that talks would resume.",
+    )
+    q = row(rows, "Nobody wants this")
+    assert q.speaker_id != "steve-witkoff"
+
+
+def test_description_beyond_the_passage_after_another_compatriot() -> None:
+    rows = dated(
+        "Steve Witkoff flew to Riyadh on Monday.",
+        "Marco Rubio stayed in Washington.",
+        "Kyiv called the round a distraction from the front.",
+        '"Nobody wants this to drag on," the US envoy said.',
+    )
+    q = row(rows, "Nobody wants this")
+    assert is_fallback(q, "steve-witkoff")

@@ -13,7 +13,10 @@ The speaker of a cue is the phrase right before it (skipping adverbs, an apposit
 commas and a ", who ...," clause), or after it when the cue follows punctuation and the phrase
 closes the clause ("said the statement."); a participle or coordinated cue ("..., adding that",
 "... and said") takes the speaker of the sentence's previous cue, else the sentence's first
-speaker phrase, its subject (after any dateline or leading subordinate clause).
+speaker phrase, its subject (after any dateline or leading subordinate clause). A name right
+after a preposition is no subject ("The round in Tallinn ..., one participant said" is not
+Estonia's): a place speaks only as a subject standing for its government ("Moscow said"); a
+document after one still speaks ("In the statement the four said").
 A cue counts only when it yields a speaker phrase ("according to media reports" names nobody).
 A cue that names no channel takes the one the sentence's opening phrase names ("Writing on X,
 Trump said", "In his nightly address, Zelensky said").
@@ -104,7 +107,13 @@ def clause_subject(ctx: Context, tokens: tuple[Token, ...], end: int) -> Phrase 
                 and tokens[last + 1].lower in ctx.cues.documents
             ):
                 last += 1  # "The Kremlin's readout of the call said ..."
-            return classify(g, tokens, first, last)
+            found = classify(g, tokens, first, last)
+            before = tokens[first - 1] if first > start else None
+            if before is not None and g.prep(before) and before.lower != "by":
+                # "The round in Tallinn ... said": the object of a preposition is no subject
+                # ("In the statement, ..." still names the document that speaks)
+                return found if found.kind == "document" else None
+            return found
     return None
 
 

@@ -54,9 +54,13 @@ the subject ("Trump called Putin", "accused X of ...") is never an antecedent.
 |                  | give but whose role holds the office ("President X"); else,      |            |
 |                  | cataphora, the one person who fits named after it in its own or  | ahead      |
 |                  | the next sentence (a country's office: anywhere after it)        |            |
-| the statement    | the named subject of the passage's sentence that mentions such a | (document) |
-| (a document)     | document ("Paris and Berlin issued a joint statement": the first |            |
-|                  | issuer named; "G7 leaders issued ...": the one organisation that |            |
+| the statement    | the issuer the passage's sentence that mentions such a document  | (document) |
+| (a document)     | states: the document's own ("the Kremlin's statement", "a        |            |
+|                  | statement from X", `carried_issuer`), else its named subject     |            |
+|                  | when it issues it (`issuing`: "Paris and Berlin issued a joint   |            |
+|                  | statement": the first issuer named; "X said in a statement"; not |            |
+|                  | "X criticised the statement"); "G7 leaders issued ...": the one  |            |
+|                  | organisation that                                                |            |
 |                  | premodifies the group, never a possessive); else, less sure      |            |
 |                  | (fallback weight): the issuer of                                 |            |
 |                  | the last quotation with the document's channel;                  |            |
@@ -702,6 +706,9 @@ def announced_issuer(ctx: Context, s: int, pos: int, channel: str) -> str | None
         ]
         if not mentioned:
             continue
+        carried = carried_issuer(ctx, tokens, mentioned[-1])
+        if carried is not None:  # "X criticised the Kremlin's statement": the Kremlin's
+            return carried
         named = parties(ctx, t)  # "Leaders of the Group of Seven agreed a communique"
         if named:
             return named[0]
@@ -713,8 +720,95 @@ def announced_issuer(ctx: Context, s: int, pos: int, channel: str) -> str | None
             return _group_issuer(ctx, tokens, phrase)  # "G7 leaders issued a communique"
         if phrase is None or phrase.kind not in ("name", "title", "role"):
             return None
+        if not issuing(ctx, t, phrase, mentioned[-1]):
+            return None  # "X criticised the statement": not X's
         return found.entity_id
     return None
+
+
+_FROM = ("from", "by")
+
+
+def _entity_at(ctx: Context, tokens: tuple[Token, ...], k: int) -> str | None:
+    """The organisation, country or person named at token k (over "the"), if any."""
+    k += k < len(tokens) and tokens[k].lower == "the"
+    ref = tokens[k].ref if k < len(tokens) and tokens[k].kind == "mention" else None
+    if ref is None or ref.entity_type not in ("organization", "country", "person"):
+        return None
+    return ctx.canonical(ref.entity_id) or ref.entity_id
+
+
+def carried_issuer(ctx: Context, tokens: tuple[Token, ...], k: int) -> str | None:
+    """The issuer a document noun at k carries with it: a possessive or premodifier ("the
+    Kremlin's statement", "a Kremlin statement", "a Russian statement"), or "from"/"by" right
+    after it ("a statement from the ministry", "a letter, signed by X", "a statement issued by
+    X")."""
+    if k > 0 and tokens[k - 1].kind == "poss":
+        owner = _entity_at(ctx, tokens, k - 2) if k > 1 else None
+        if owner is not None:
+            return owner
+    found, _ = _premodifier(ctx, tokens, k)
+    if found is not None:
+        return ctx.canonical(found) or found
+    j = k + 1
+    j += j < len(tokens) and tokens[j].text == ","
+    j += j < len(tokens) and tokens[j].lower in ctx.cues.issuing_words
+    if j < len(tokens) and tokens[j].lower in _FROM:
+        return _entity_at(ctx, tokens, j + 1)
+    return None
+
+
+_ISSUED = frozenset(  # verbs by which a subject issues a document ("X issued a statement")
+    [
+        "issued",
+        "released",
+        "published",
+        "put",
+        "sent",
+        "signed",
+        "adopted",
+        "agreed",
+        "made",
+        "gave",
+        "delivered",
+        "read",
+        "posted",
+        "shared",
+        "wrote",
+        "drafted",
+        "circulated",
+    ]
+)
+
+
+def issuing(ctx: Context, t: int, phrase: Phrase, k: int) -> bool:
+    """Does the subject `phrase` of sentence t issue the document noun at k: "X issued /
+    released / published a statement", "X said in a statement", "In a statement, X said"? Not
+    when it only acts on a document ("X criticised the statement")."""
+    tokens = ctx.sentences[t].tokens
+    within = k > 1 and tokens[k - 2].lower == "in" and ctx.grammar.det(tokens[k - 1])
+    within = within or (k > 2 and tokens[k - 3].lower == "in" and tokens[k - 1].lower == "joint")
+    if k < phrase.first:  # "In a statement released on Sunday, X said ..."
+        return within and tokens[0].lower == "in"
+    verb = phrase.last + 1
+    while verb < k and tokens[verb].lower in ctx.cues.skip_before_cue:
+        verb += 1  # "X on Sunday issued", "X also said"
+    if verb >= k or k - verb > 4:
+        return False
+    return tokens[verb].lower in _ISSUED or (within and tokens[verb].lower in ctx.cues.single)
+
+
+def announcing_subject(ctx: Context, t: int, k: int) -> str | None:
+    """The named subject of sentence t when it issues the document noun at k (`issuing`); a
+    coordination ("A and B issued a joint statement") gives its first party."""
+    phrase = subject_phrase(ctx, t)
+    named = parties(ctx, t)
+    if phrase is None or (phrase.kind not in ("name", "title", "role") and not named):
+        return None
+    if not issuing(ctx, t, phrase, k):
+        return None
+    found = subject(ctx, t)
+    return named[0] if named else (found.entity_id if found is not None else None)
 
 
 def _group_issuer(ctx: Context, tokens: tuple[Token, ...], phrase: Phrase) -> str | None:

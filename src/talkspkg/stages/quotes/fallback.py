@@ -7,7 +7,7 @@ that is not one (scare quotes, names in quotation marks stay out). A fallback ro
 `resolution = fallback` and the confidence measured for it (quote_cues.yaml `confidence.
 discourse.fallback_*`), below the 0.8 band.
 
-Policy (enabled where ablation measured >= 0.75 right): every quotation with a named gold
+Policy (enabled where ablation measured >= 0.80 right): every quotation with a named gold
 speaker is given to the fallback as if the strict rules had failed, per situation (answered /
 right; dev 17 articles, seeds 5, dev with its people renamed, the 11 invented test articles of
 tests/data/quotes_unseen):
@@ -29,14 +29,31 @@ tests/data/quotes_unseen):
 | (control) a named   | `passage`                    | 20/23   | 8/9   | 18/21   | 9/10  | -       |
 | cue                 |                              |         |       |         |       |         |
 | description ("the   | `passage`                    | 6/6     | 1/1   | 6/6     | 0/1   | no (1)  |
-| US leader") refused |                              |         |       |         |       |         |
+| US leader") refused | `described`                  | 8/8     | 0/0   | 4/4     | 0/0   | yes 0.6 |
+| document cue ("the  | `introduced_issuer`          | 1/1     | 1/1   | 1/1     | 1/1   | yes 0.6 |
+| statement said",    | (population: dev 5, seeds 2, |         |       |         |       |         |
+| "it said") refused  | renamed 5, tests 1)          |         |       |         |       |         |
 | document, institu-  | last organisation or country | 4/19    | 2/3   | 4/20    | 2/6   | no      |
 | tion or group cue   | named in the passage         |         |       |         |       |         |
+|  (institution only) | the same                     | 0/0     | 0/0   | 0/0     | 1/4   | no      |
+| group ("they", "the | none beyond the strict rule  |         |       |         |       | -       |
+| two leaders")       | (a coordinated subject: its  |         |       |         |       |         |
+|                     | first party, as the gold's   |         |       |         |       |         |
+|                     | first issuer; no link table  |         |       |         |       |         |
+|                     | for several speakers)        |         |       |         |       |         |
 
 (1) the strict rules refuse a description only when the passage's speaker does not fit it (or
 two people do), so the measured population is not the one the fallback would answer; with the
 speaker restricted to people with no known country or role (whom the description cannot
-contradict) it answered 0 times: unmeasured, not enabled.
+contradict) it answered 0 times: unmeasured, not enabled. `described` answers from the
+description itself (country and office), not from the passage speaker, so its measured
+population is the right one: 12/12, never answering where two people fit.
+The document figures are few: on real text the strict rules already resolve most document cues;
+`introduced_issuer` is the held-out class ("In a statement released on Sunday, X said ... the
+statement said"), enabled at the low end of the band for that reason. An unnamed source
+("officials said"), a statement whose issuer is not stated, two institutions issuing
+statements, and a statement someone only talks about ("X criticised the statement") give no
+issuer.
 The measured accuracy is an upper bound: the fallback answers only where the strict rules
 declined, which are harder cases than the measured population. Hence confidences of 0.6 and
 0.65 (the 0.5-0.8 band) although every enabled fallback measured >= 0.97.
@@ -47,6 +64,16 @@ declined, which are harder cases than the measured population. Hence confidences
 |                   | paragraph, a person, when nobody else is named in prose between the two |
 | `pronoun_subject` | the one named person subject of the sentence before (same or previous  |
 |                   | paragraph), whose gender the article gives and the pronoun fits        |
+| `introduced_issuer` | a document cue: the issuer stated where the passage (this and the    |
+|                   | previous paragraph) introduces the nearest earlier document of the same |
+|                   | kind: carried by the noun ("the Kremlin's statement", "a statement from |
+|                   | X", "the letter, signed by X") or the sentence's named subject issuing  |
+|                   | it ("X issued a statement", "X said in a statement", "In a statement,   |
+|                   | X said"; `discourse.issuing`); nobody when that mention states none     |
+| `described`       | a description with a country ("the US leader"): the one person named in |
+|                   | prose earlier in the article whose country is the description's and     |
+|                   | whose known role holds its office, unless another who fits is named     |
+|                   | right after it (cataphora)                                              |
 | `gender_unique`   | the one person whose gender fits among the previous sentence's         |
 |                   | subject(s) ("A and B met") and the persons named in prose, not as a    |
 |                   | possessive, within PRONOUN_WINDOW sentences; every candidate's gender   |
@@ -63,6 +90,7 @@ from dataclasses import replace
 from talkspkg.stages.quotes import discourse
 from talkspkg.stages.quotes.context import Attribution, Context
 from talkspkg.stages.quotes.gender import gender_of, pronoun_gender
+from talkspkg.stages.quotes.speaker import classify
 
 PRONOUN_WINDOW = 3  # sentences before the pronoun's own searched for a named person
 _POSSESSIVE = ("'s", "’s", "' ", "’ ")
@@ -205,9 +233,23 @@ def resolve(ctx: Context, n: int, rows: list[Attribution | None]) -> Attribution
         )
     if not done.by_cue or done.weight != w["unresolved"] or not done.speaker:
         return None  # inherited, or a phrase that names nobody on purpose ("an official")
-    if situation(ctx, n, done) != "pronoun":
+    pos, kind = done.speaker[0], situation(ctx, n, done)
+    if kind == "document":
+        issued = introduced_issuer(ctx, n, pos)
+        if issued is None:
+            return None
+        return replace(
+            done, resolution="fallback", speaker_id=issued[0], weight=w["fallback_document"]
+        )
+    if kind == "description":
+        person = described(ctx, n, done)
+        if person is None:
+            return None
+        return replace(
+            done, resolution="fallback", speaker_id=person[0], weight=w["fallback_description"]
+        )
+    if kind != "pronoun":
         return None
-    pos = done.speaker[0]
     found = (
         pronoun_subject(ctx, n, pos)
         or passage(ctx, n, rows, pronoun_gender(ctx, pos))
@@ -216,3 +258,65 @@ def resolve(ctx: Context, n: int, rows: list[Attribution | None]) -> Attribution
     if found is None:
         return None
     return replace(done, resolution="fallback", speaker_id=found[0], weight=w["fallback_pronoun"])
+
+
+def introduced_issuer(ctx: Context, n: int, pos: int) -> Answer | None:
+    """A document cue at `pos` ("the statement said", "the letter read", "it said" after a
+    document): the issuer stated where the passage (this paragraph and the one before)
+    introduces the nearest earlier document of the same kind: carried by the noun ("the
+    Kremlin's statement", "a statement from X") or the sentence's subject issuing it ("X issued a
+    statement", "X said in a statement", "In a statement, X said"). Nobody when that mention
+    states no issuer or the passage mentions no document."""
+    s = ctx.where[n][0]
+    if s < 0:
+        return None
+    floor = ctx.sentences[s].paragraph - 1
+    words = ctx.article.text[pos : pos + 40].lower().split()
+    kind = next((ctx.cues.documents[w] for w in words[:3] if w in ctx.cues.documents), None)
+    for t in range(s, -1, -1):
+        if ctx.sentences[t].paragraph < floor:
+            return None
+        tokens = ctx.sentences[t].tokens
+        for k in range(len(tokens) - 1, -1, -1):
+            tok = tokens[k]
+            if tok.kind != "word" or tok.start >= pos or tok.lower not in ctx.cues.documents:
+                continue
+            if kind is not None and ctx.cues.documents[tok.lower] != kind:
+                continue
+            found = discourse.carried_issuer(ctx, tokens, k) or discourse.announcing_subject(
+                ctx, t, k
+            )
+            return (found, None) if found is not None else None
+    return None
+
+
+def described(ctx: Context, n: int, done: Attribution) -> Answer | None:
+    """A description cue ("the US leader said", "the Finnish president said") the strict rules
+    could not resolve in the passage: the one person named in prose earlier in the article
+    whose country is the description's and whose role, known, holds its office; nobody when
+    the description states no country, two such people are named, or another who fits is
+    named right after it (cataphora)."""
+    if done.speaker is None:
+        return None
+    s = ctx.where[n][0]
+    tokens = ctx.sentences[s].tokens if s >= 0 else ()
+    first = next((k for k, t in enumerate(tokens) if t.start == done.speaker[0]), None)
+    last = next((k for k, t in enumerate(tokens) if t.end == done.speaker[1]), None)
+    if first is None or last is None or last < first:
+        return None
+    phrase = classify(ctx.grammar, tokens, first, last)
+    if phrase.kind != "description" or not phrase.country or not phrase.head:
+        return None
+    pos = done.speaker[0]
+    fitting = {
+        ctx.canonical(r.entity_id) or r.entity_id
+        for r in ctx.prose_refs
+        if r.entity_type == "person"
+        and r.start < pos
+        and discourse._fits(ctx, r.entity_id, phrase.country, phrase.head, both=True)
+    }
+    if len(fitting) != 1:
+        return None
+    person = fitting.pop()
+    later = discourse._ahead(ctx, s, pos, phrase.country, phrase.head)
+    return (person, None) if later in (None, person) else None  # "... Envoy X, who ..."
