@@ -86,8 +86,9 @@ class Quotes(SpanChecks):
         "Secretary of State'), role (a spokesperson speaks for their principal), anaphor "
         "('the spokesperson'), document ('the statement' -> its issuer), pronoun, unnamed "
         "(no entity), none (no speaker phrase), fallback (a lower-confidence guess where the "
-        "strict rules found nobody: the passage's current speaker or a gender-fitting subject; "
-        "confidence below 0.8).",
+        "strict rules found nobody: the passage's current speaker, a gender-fitting subject, "
+        "the issuer named where the document was introduced, or the one person the article "
+        "named whom a description fits; confidence below 0.8).",
     )
     continues: Str = pa.Field(
         nullable=True,
