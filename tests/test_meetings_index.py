@@ -168,3 +168,25 @@ def test_colliding_ids_get_suffixes_long_enough_to_tell_them_apart() -> None:
     assert ids[a] != ids[b] and len(ids[a]) == len(ids[b]) == len(stem) + 9
     assert ids[c] == f"{stem}-" + hashlib.sha256(b"other:1").hexdigest()[:8]
     assert ids[d] == "2025-04-23-london"
+
+
+def _postings(index: merge.ClusterIndex) -> dict[merge.Key, list[int]]:
+    return {key: list(index._lists[j]) for key, j in index._ids.items()}
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_grown_cluster_is_listed_under_every_key_it_now_has(seed: int) -> None:
+    """`update` skips a cluster whose people, parties, place and date a report left as they
+    were: the postings are those of listing every cluster again after every report."""
+    reports = merge.reports_of(_mentions(seed))
+    skipping, relisting = merge.ClusterIndex(), merge.ClusterIndex()
+    for k, r in enumerate(reports):
+        for index in (skipping, relisting):
+            grown = len(index.clusters) >= 9
+            target = index.clusters[k % 9] if grown else index.new()
+            target.add(r)
+            if index is relisting:
+                index._listed.clear()
+            index.update(target)
+        assert _postings(skipping) == _postings(relisting)
+    assert len(reports) > 100

@@ -526,6 +526,8 @@ class ClusterIndex:
         self._lists: list[list[int]] = []
         self._keys: dict[int, array[int]] = {}  # sorted
         self._placed: dict[int, tuple[str | None, ...]] = {}  # every place it had when listed
+        # what each cluster's keys were made of when it was last listed (see `update`)
+        self._listed: dict[int, tuple[object, ...]] = {}
 
     def new(self, parent: Cluster | None = None) -> Cluster:
         self.clusters.append(Cluster(parent=parent, position=len(self.clusters)))
@@ -538,7 +540,15 @@ class ClusterIndex:
     def update(self, c: Cluster) -> None:
         """List `c` (the last cluster created, or one just grown) under its current keys."""
         i = c.position
+        # its keys follow from these alone: when a report added none of them (most reports of a
+        # crowded meeting), it is listed under every key already
+        listed = (c.people, c.parties, c.place_id, c.region_id, c.dated.date if c.dated else None)
+        last = self._listed.get(i)
+        if last is not None and all(a is b or a == b for a, b in zip(last, listed, strict=True)):
+            return
+        self._listed[i] = listed
         done = self._keys.get(i, NO_KEYS)
+        held = set(done)
         days: list[date | None] = list(_days(c.dated.date)) if c.dated else [None]
         keys: list[Key] = [("with", p) for p in c.people]
         places = [x for x in (c.place_id, c.region_id) if x]  # found from the city or region
@@ -564,7 +574,7 @@ class ClusterIndex:
             if j is None:
                 j = self._ids[key] = len(self._lists)
                 self._lists.append([])
-            if j not in added and not _holds(done, j):
+            if j not in added and j not in held:
                 added.add(j)
                 self._lists[j].append(i)
         if added:

@@ -43,23 +43,47 @@ def _counts(source: pa.Table, spec: DerivedCount) -> pa.Table:
     return counted.rename_columns([spec.key, "__actual"])
 
 
-def _source(ctx: PackageContext, spec: DerivedCount) -> Iterator[pa.Table]:
+class _Unordered(Exception):
+    """The rows cannot be read in an order that holds from one pass to the next."""
+
+
+def _source(ctx: PackageContext, spec: DerivedCount, whole: bool = False) -> Iterator[pa.Table]:
     """The counted rows, batch by batch, keyed by `spec.source_key` (or, through `via`, by the
-    table's key): columns [source_key] or [source_key, distinct]."""
+    table's key): columns [source_key] or [source_key, distinct]. The rows come in the same
+    order on every pass, which the streamed counts rely on, unless `whole` (the counts of all
+    rows at once need no order)."""
     extra = [spec.distinct] if spec.distinct else []
     batches = ctx.batches(spec.source, [spec.source_key, *extra])
     if spec.via is None:
         return batches
     via_table, via_key, via_column = spec.via
     link = ctx.table(via_table).select([via_key, via_column])
+    keys = link[via_key].combine_chunks()
+    if len(pc.unique(keys)) != len(keys):  # a duplicate key (reported by primary_keys)
+        # Arrow's join returns its rows in no set order (it differs run to run): only the
+        # whole counts, which need no order, are taken from it
+        if not whole:
+            raise _Unordered
 
-    def joined() -> Iterator[pa.Table]:
+        def joined() -> Iterator[pa.Table]:
+            for batch in batches:
+                both = batch.join(link, spec.source_key, via_key, join_type="inner")
+                yield both.select([via_column, *extra]).rename_columns([spec.source_key, *extra])
+
+        return joined()
+    values = link[via_column].combine_chunks()
+
+    def looked_up() -> Iterator[pa.Table]:
+        # the inner join with `link` (unique keys), the batch's rows kept in their order: the
+        # via column (the table's key) takes the place of the source key
         for batch in batches:
-            both = batch.join(link, spec.source_key, via_key, join_type="inner")
-            # the via column (the table's key) takes the place of the source key
-            yield both.select([via_column, *extra]).rename_columns([spec.source_key, *extra])
+            at = pc.index_in(batch[spec.source_key], value_set=keys, skip_nulls=True)
+            if at.null_count:
+                batch, at = batch.filter(pc.is_valid(at)), at.drop_null()
+            mapped = values.take(at)
+            yield pa.table([mapped, *(batch[c] for c in extra)], names=[spec.source_key, *extra])
 
-    return joined()
+    return looked_up()
 
 
 def _grouped(ctx: PackageContext, spec: DerivedCount, column: str) -> bool:
@@ -134,7 +158,7 @@ def _add(counts: Counter[Any], part: pa.Table, key: str) -> None:
 
 
 def _whole_counts(ctx: PackageContext, spec: DerivedCount) -> pa.Table:
-    parts = list(_source(ctx, spec))
+    parts = list(_source(ctx, spec, whole=True))
     source = pa.concat_tables(parts) if parts else None
     if source is None:
         names = [spec.source_key, *([spec.distinct] if spec.distinct else [])]
@@ -150,7 +174,10 @@ def derived_counts(ctx: PackageContext) -> Iterator[Finding]:
             continue
         try:
             table = ctx.table(spec.table)
-            actual = _streamed_counts(ctx, spec)
+            try:
+                actual = _streamed_counts(ctx, spec)
+            except _Unordered:
+                actual = None
             if actual is None:
                 actual = _whole_counts(ctx, spec)
         except (Unavailable, KeyError, pa.ArrowException):
