@@ -223,7 +223,7 @@ def resolve(ctx: Context, n: int, rows: list[Attribution | None]) -> Attribution
     if done.rule in ("unattributed", "sentence-subject"):  # no cue, nothing to inherit
         found = passage(ctx, n, rows)
         if found is None:
-            return None
+            return _introduced_row(ctx, n)
         source = next(m for m in range(n - 1, -1, -1) if rows[m] is not None)
         same = ctx.spans[source].segment == ctx.spans[n].segment
         rule = "same-paragraph" if same else "next-paragraph"
@@ -320,3 +320,57 @@ def described(ctx: Context, n: int, done: Attribution) -> Answer | None:
     person = fitting.pop()
     later = discourse._ahead(ctx, s, pos, phrase.country, phrase.head)
     return (person, None) if later in (None, person) else None  # "... Envoy X, who ..."
+
+
+def introduced(ctx: Context, n: int) -> tuple[str, int] | None:
+    """A quotation with no cue: the nearest earlier person subject of the passage (this
+    paragraph and the previous one, as discourse reads it: "Holm spoke to reporters on
+    Friday." / "The minister was blunt." then "“...”"), resolved by the discourse model, when
+    that subject is one named person and nobody else is named in prose (possessives included)
+    between its sentence and the quotation; nobody when the nearest person subject is unnamed
+    or coordinated ("A and B met"), or the quotation's own sentence has a subject of its own
+    before it that is no person ("The talks stalled, and “...”"). (entity, index of the
+    subject's sentence)"""
+    q, s = ctx.spans[n], ctx.where[n][0]
+    if s < 0:
+        return None
+    floor = discourse._floor(ctx, s)
+    for t in range(s, -1, -1):
+        sent = ctx.sentences[t]
+        if sent.paragraph < floor:
+            return None
+        if sent.start >= q.mark_start:
+            continue
+        found = discourse.subject(ctx, t)
+        if found is None or found.start >= q.mark_start:
+            continue
+        if found.sort != discourse.PERSON:
+            if t == s:
+                return None  # its own sentence has a subject: "The ministry published “...”"
+            continue
+        if found.entity_id is None or found.persons or not _is_person(ctx, found.entity_id):
+            return None
+        entity = ctx.canonical(found.entity_id) or found.entity_id
+        if _persons_between(ctx, sent.start, q.mark_start) - {entity}:
+            return None  # another person named since: "Holm met Varga." ... "“...”"
+        return entity, t
+    return None
+
+
+def _introduced_row(ctx: Context, n: int) -> Attribution | None:
+    found = introduced(ctx, n)
+    if found is None:
+        return None
+    entity, t = found
+    same = ctx.sentences[t].paragraph == ctx.sentences[ctx.where[n][0]].paragraph
+    return Attribution(
+        "same-paragraph" if same else "next-paragraph",
+        "fallback",
+        entity,
+        None,
+        None,
+        "unknown",
+        None,
+        False,
+        ctx.cues.discourse_weight["fallback_introduced"],
+    )
