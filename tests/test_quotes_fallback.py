@@ -318,3 +318,82 @@ def test_description_beyond_the_passage_after_another_compatriot() -> None:
     )
     q = row(rows, "Nobody wants this")
     assert is_fallback(q, "steve-witkoff")
+
+
+# ---------------------------------------------------------------- introduced: no cue, no quotation
+# before it: the nearest earlier person subject of the passage, nobody else named in between
+
+LONG = "nobody should expect a deal before the winter sets in, whatever the mediators say"
+INTRO = "Estonian diplomat Kadri Saar spoke to reporters in Tallinn on Friday."
+
+
+def test_quotation_after_a_paragraph_introducing_a_speaker_goes_to_them() -> None:
+    rows = annotate(INTRO, f'The mood had soured since the spring, and "{LONG}".')
+    q = row(rows, "nobody should")
+    assert is_fallback(q, "kadri-saar")
+    assert q.rule == "next-paragraph" and q.confidence == 0.55
+
+
+def test_introduced_speaker_in_the_quotations_own_paragraph() -> None:
+    rows = annotate(
+        "Trade figures were published on Monday.",
+        f'Norwegian envoy Ola Brekke arrived in Oslo late on Monday. After the briefing, "{LONG}".',
+    )
+    q = row(rows, "nobody should")
+    assert is_fallback(q, "ola-brekke") and q.rule == "same-paragraph"
+
+
+def test_colon_introduction_then_the_quotation() -> None:
+    rows = annotate(
+        "Kadri Saar, the Estonian diplomat, put it this way at the close of the day:",
+        f'In the end, "{LONG}".',
+    )
+    assert is_fallback(row(rows, "nobody should"), "kadri-saar")
+
+
+def test_introduction_and_description_then_a_paragraph_of_quotation() -> None:
+    rows = annotate(
+        "Estonian Foreign Minister Kadri Saar spoke to reporters in Tallinn on Friday.",
+        "Asked about the talks, the minister was blunt.",
+        f'"{LONG[0].upper()}{LONG[1:]}."',
+    )
+    q = row(rows, "Nobody should")
+    assert q.speaker_id == "kadri-saar" and 0.5 <= q.confidence < 0.8
+
+
+def test_two_people_introduced_leave_the_quotation_null() -> None:
+    rows = annotate(
+        "Estonian diplomat Kadri Saar and Finnish negotiator Lauri Mets met in Tallinn on Friday.",
+        f'The mood had soured since the spring, and "{LONG}".',
+    )
+    q = row(rows, "nobody should")
+    assert q.speaker_id is None and q.resolution != "fallback"
+
+
+def test_a_person_named_as_the_topic_blocks_the_introduced_speaker() -> None:
+    rows = annotate(
+        "Estonian diplomat Kadri Saar spoke to reporters about the Finnish negotiator "
+        "Lauri Mets on Friday.",
+        f'The mood had soured since the spring, and "{LONG}".',
+    )
+    q = row(rows, "nobody should")
+    assert q.speaker_id is None and q.resolution != "fallback"
+
+
+def test_a_new_topic_paragraph_breaks_the_introduction() -> None:
+    rows = annotate(
+        INTRO,
+        "Fighting continued along the eastern front overnight.",
+        f'Energy prices rose again, and "{LONG}".',
+    )
+    q = row(rows, "nobody should")
+    assert q.speaker_id is None and q.rule == "unattributed"
+
+
+def test_a_quoted_document_title_is_not_given_to_the_introduced_person() -> None:
+    rows = annotate(
+        INTRO,
+        'The ministry published "A Plan for Lasting Peace in the Baltic Region and Beyond" on '
+        "its website.",
+    )
+    assert all(q.speaker_id != "kadri-saar" for q in rows)
