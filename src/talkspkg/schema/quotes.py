@@ -87,8 +87,9 @@ class Quotes(SpanChecks):
         "('the spokesperson'), document ('the statement' -> its issuer), pronoun, unnamed "
         "(no entity), none (no speaker phrase), fallback (a lower-confidence guess where the "
         "strict rules found nobody: the passage's current speaker, a gender-fitting subject, "
-        "the issuer named where the document was introduced, or the one person the article "
-        "named whom a description fits; confidence below 0.8).",
+        "the issuer named where the document was introduced, the one person the article "
+        "named whom a description fits, or the person the passage introduced before a "
+        "quotation with no cue; confidence below 0.8).",
     )
     continues: Str = pa.Field(
         nullable=True,
