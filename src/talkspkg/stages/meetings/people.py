@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from talkspkg.stages.meetings.context import ArticleContext
+from talkspkg.stages.meetings.members import Members
 from talkspkg.stages.meetings.patterns import slots
 from talkspkg.stages.meetings.roles import (
     delegations,
@@ -153,6 +154,24 @@ def attach_people(ctx: ArticleContext, s: Sentence) -> None:
         if f is not None:
             role = "absent" if d.absent else "host" if d.host else "participant"
             add_role(f.roles, d.entity_id, role)
+
+
+def attach_members(ctx: ArticleContext, s: Sentence, listed: list[Members]) -> None:
+    """Members and companions a membership phrase lists (members.py) take part in the encounter
+    whose trigger is nearest the phrase in the sentence, a source or a person absent there
+    excepted."""
+    if not listed or not s.frames:
+        return
+    spans = [(t.start, t.end) for f in s.frames for t in f.triggers]
+    for group in listed:
+        # a companion goes wherever the one accompanied goes in the sentence
+        targets = [f for f in s.frames if set(group.companion_of) & set(f.roles)]
+        targets = targets or [min(s.frames, key=lambda g: abs(g.start - group.cue))]
+        for f in targets:
+            for m in group.people:
+                if is_source(ctx, m, s.end, spans) or f.roles.get(m.entity_id) == "absent":
+                    continue
+                add_role(f.roles, m.entity_id, "participant")
 
 
 def _speaks(ctx: ArticleContext, s: Sentence, pos: int) -> bool:

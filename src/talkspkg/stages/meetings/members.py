@@ -1,0 +1,139 @@
+"""Who a sentence lists as members or companions of a delegation: participants of its encounter.
+
+Policy (precision first: only a list a membership phrase governs, only persons):
+
+* A delegation noun (`delegation_nouns`, or "side") with a membership verb (`member_verbs`:
+  "included", "comprised", "consisted of", also after ", which (also)"): the list after it ("The
+  Ukrainian delegation included A, B and C", "A's team, which also includes B"). Not after
+  "that" ("the delegation that included A in May was disbanded" tells of another time).
+* A presence opener (`presence_openers`: "also present were", "on the Russian side were",
+  "representing Ukraine were"): the list after it.
+* "<side/delegation/team/a state> was represented by" and "attended by" after a form of "be":
+  the list after it. "A, B and C represented Ukraine": the list before, when a state (or its
+  capital, or "the <demonym> side") follows.
+* "headed/led by A, with B, the chief of staff, and C": the list after "with" too.
+* "A, who led the Russian team, ...": the antecedent, when a delegation noun follows the verb.
+* "A travelled/flew to <City> with B": B (a companion of the visit).
+
+Which encounter the members belong to is the sentence's own (the trigger nearest the cue), or,
+when the sentence names none, the encounter told last (detect.py, as for attendance cues).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from talkspkg.stages.meetings.context import ArticleContext
+from talkspkg.stages.meetings.patterns import PARTY_TYPES, Names, list_after, list_before
+from talkspkg.stages.meetings.vocab import Vocab
+from talkspkg.stages.mentions import Mention
+
+
+@dataclass(frozen=True, slots=True)
+class Members:
+    cue: int  # where the membership phrase starts
+    people: tuple[Mention, ...]
+    companion_of: tuple[str, ...] = ()  # "A travelled to C with B": B goes where A goes
+
+
+_BE = r"(?:was|were|is|are|will\s+be|had\s+been|has\s+been|have\s+been)"
+
+
+@cache
+def _patterns(vocab: Vocab) -> tuple[re.Pattern[str], ...]:
+    nouns = "|".join(sorted([*vocab.delegation_nouns, "side", "sides"], key=len, reverse=True))
+    verbs = rf"(?i:{vocab.member_verbs.pattern})"
+    openers = rf"(?i:{vocab.presence_openers.pattern})"
+    return (
+        # "The Ukrainian delegation included", "Kyiv's team, which also includes"
+        re.compile(rf"\b(?i:{nouns})\s*(?:,\s*which\s+)?(?:(?i:also)\s+)?{verbs}\s+"),
+        # "The US side was represented by", "were attended by"
+        re.compile(rf"(?i:\b(?:{nouns}|[A-Z][\w.-]+)\s+{_BE}\s+(?:also\s+)?represented\s+by)\s+"),
+        re.compile(rf"(?i:\b{_BE}\s+(?:also\s+)?attended\s+by)\s+"),
+        # "Also present were", "On the Russian side were"
+        re.compile(rf"{openers}\s*,?\s+"),
+        re.compile(r"(?i:\bon\s+the\s+)[A-Z][\w.-]+(?i:\s+side\s*(?:,|were|was|are|is|sat))\s+"),
+    )
+
+
+_WITH = re.compile(r"\s*,?\s*(?:along\s+)?with\s+", re.I)
+_LED_BY = re.compile(r"\b(?:led|headed)\s+by\s+", re.I)
+_REPRESENTED = re.compile(r"\s+(?:also\s+)?represented\s+(?:the\s+)?", re.I)
+
+
+@cache
+def _who_led(vocab: Vocab) -> re.Pattern[str]:
+    """ ", who led the Russian team": the antecedent led a delegation."""
+    nouns = "|".join(sorted(vocab.delegation_nouns, key=len, reverse=True))
+    return re.compile(
+        r"\s*,\s*who\s+(?:also\s+)?(?:led|leads|headed|heads|was\s+leading|is\s+leading)\s+"
+        rf"(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\w’'.-]+\s+){{0,2}}?(?:{nouns})\b",
+        re.I,
+    )
+
+
+_TRAVEL = re.compile(
+    r"\b(?:travell?ed|flew|went|came|arrived|headed)\s+(?:to|in)\s+(?P<city>[A-Z][\w-]+"
+    r"(?:\s+[A-Z][\w-]+)?)\s+(?:with|alongside|together\s+with)\s+"
+)
+
+
+def members(ctx: ArticleContext, start: int, end: int) -> list[Members]:
+    """The membership lists of text[start:end] (see the module policy)."""
+    text, vocab = ctx.text, ctx.vocab
+    names = Names(ctx, ctx.mentions_in(start, end, *PARTY_TYPES))
+    out: list[Members] = []
+
+    def people(ms: list[Mention]) -> tuple[Mention, ...]:
+        return tuple(m for m in ms if ctx.etype(m) == "person")
+
+    def add(cue: int, ms: list[Mention], of: tuple[str, ...] = ()) -> None:
+        found = people(ms)
+        if found:
+            out.append(Members(cue, found, of))
+
+    for pattern in _patterns(vocab):
+        for m in pattern.finditer(text, start, end):
+            if text[max(start, m.start() - 5) : m.start()].lower().endswith("that "):
+                continue
+            add(m.start(), list_after(names, m.end(), end))
+    for m in _LED_BY.finditer(text, start, end):
+        first = list_after(names, m.end(), end)
+        if first and (w := _WITH.match(text, _after_appositive(text, first[-1].end, end))):
+            add(m.start(), list_after(names, w.end(), end))
+    for m in _REPRESENTED.finditer(text, start, end):
+        if _a_state_at(ctx, names, m.end()):
+            add(m.start(), list_before(names, m.start(), start))
+    for p in names.mentions:
+        if ctx.etype(p) != "person":
+            continue
+        if w := _who_led(vocab).match(text, p.end, end):
+            add(w.start(), [p])
+    for m in _TRAVEL.finditer(text, start, end):
+        if ctx.capital_of(m.group("city")) is not None or _a_city(ctx, m.start("city")):
+            who = tuple(x.entity_id for x in people(list_before(names, m.start(), start)))
+            add(m.start(), list_after(names, m.end(), end), who)
+    return out
+
+
+def _after_appositive(text: str, pos: int, end: int) -> int:
+    """The end of ", the chief of staff," after a name (or `pos` when none follows)."""
+    m = re.match(r"\s*,\s*(?:the\s+)?[a-z][\w\s’'-]{0,40}?(?=\s*,\s*with\b)", text[pos:end])
+    return pos + m.end() if m else pos
+
+
+def _a_state_at(ctx: ArticleContext, names: Names, pos: int) -> bool:
+    """A state (its name, its capital) or "<demonym> side/delegation" begins at `pos`."""
+    m = next((x for x in ctx.mentions_in(pos, pos + 80) if x.start == pos), None)
+    if m is not None:
+        return ctx.etype(m) == "country" or (
+            ctx.etype(m) == "location" and ctx.capital_of(m.text) is not None
+        )
+    word = re.match(r"[A-Z][\w.-]*", ctx.text[pos : pos + 40])
+    return word is not None and word.group() in ctx.kb.lexicon.demonyms
+
+
+def _a_city(ctx: ArticleContext, pos: int) -> bool:
+    return any(ctx.etype(m) == "location" for m in ctx.mentions_in(pos, pos + 1))

@@ -1,0 +1,230 @@
+"""Delegation members and companions as participants, written for this test (invented officials
+next to well-known ones, well-known states and cities), with negatives.
+
+Classes: a membership list ("the delegation included A, B and C", "Kyiv's team comprised ...",
+"A was joined by B", "alongside", "A and B represented Ukraine", "on the Russian side were A
+and B", "the US side was represented by A", "also present were", "attended by", "A's team,
+which also includes B"); roles in a delegation ("headed by A, with B, the chief of staff, and
+C"); companions of a visit ("A travelled to Moscow with B", "A and his son-in-law B flew to
+..."). Negatives: who briefed or commented, a topic of the talks, the excluded, someone
+elsewhere, a journalist, someone joining next time; a list attaches only to the encounter it is
+told about."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from test_meetings import article as meetings_article
+from test_meetings import run
+
+WED = "August 20, 2025"  # a Wednesday
+
+Rows = dict[str, list[dict[str, Any]]]
+
+
+def rows_of(body: str, article_id: str = "md1") -> Rows:
+    return run(meetings_article(article_id, body, WED))
+
+
+def parties_of(rows: Rows, phrase: str) -> set[str]:
+    """Participants and hosts (not absentees) of the meeting a sentence with `phrase` tells."""
+    ids = {r["meeting_id"] for r in rows["meeting_mentions"] if phrase in r["text"]}
+    assert len(ids) == 1, (phrase, ids, rows["meeting_mentions"])
+    (mid,) = ids
+    return {
+        r["entity_id"]
+        for r in rows["meeting_participants"]
+        if r["meeting_id"] == mid and r["role"] != "absent"
+    }
+
+
+def everyone(rows: Rows) -> set[str]:
+    return {r["entity_id"] for r in rows["meeting_participants"] if r["role"] != "absent"}
+
+
+# ============================================================ membership lists
+
+MEMBERS = [
+    (
+        "Russian and Ukrainian negotiators met in Istanbul on Monday. The Ukrainian delegation "
+        "included Defence Minister Oleh Marchenko, Taras Bondarenko and Ihor Savchuk.",
+        "met in Istanbul",
+        {"oleh-marchenko", "taras-bondarenko", "ihor-savchuk"},
+    ),
+    (
+        "American and Ukrainian officials held talks in Geneva on Sunday. Kyiv's team comprised "
+        "Rustem Umerov, Andriy Hnatov and Kyrylo Budanov.",
+        "talks in Geneva",
+        {"rustem-umerov", "andriy-hnatov", "kyrylo-budanov"},
+    ),
+    (
+        "Steve Witkoff met Vladimir Putin at the Kremlin on Thursday. Witkoff was joined by "
+        "Jared Kushner and Dan Driscoll.",
+        "met Vladimir Putin",
+        {"steve-witkoff", "vladimir-putin", "jared-kushner", "dan-driscoll"},
+    ),
+    (
+        "Marco Rubio held talks with Sergei Lavrov in Riyadh on Tuesday, alongside Mike Waltz "
+        "and Steve Witkoff.",
+        "talks with Sergei",
+        {"marco-rubio", "sergei-lavrov", "mike-waltz", "steve-witkoff"},
+    ),
+    (
+        "Delegations from Russia and Ukraine met in Abu Dhabi on Friday. Rustem Umerov, Kyrylo "
+        "Budanov and Andriy Hnatov represented Ukraine.",
+        "met in Abu Dhabi",
+        {"rustem-umerov", "kyrylo-budanov", "andriy-hnatov"},
+    ),
+    (
+        "Russian and American officials met in Riyadh on Tuesday. On the Russian side were "
+        "Sergei Lavrov and Yuri Ushakov.",
+        "met in Riyadh",
+        {"sergei-lavrov", "yuri-ushakov"},
+    ),
+    (
+        "Russian and American officials met in Riyadh on Tuesday. The US side was represented "
+        "by Marco Rubio and Mike Waltz.",
+        "met in Riyadh",
+        {"marco-rubio", "mike-waltz"},
+    ),
+    (
+        "Ukrainian and European officials met in Berlin on Monday. Also present were deputy "
+        "minister Ihor Savchuk and Kaja Kallas.",
+        "met in Berlin",
+        {"ihor-savchuk", "kaja-kallas"},
+    ),
+    (
+        "The talks in Geneva on Sunday were attended by Rustem Umerov and Andriy Hnatov.",
+        "talks in Geneva",
+        {"rustem-umerov", "andriy-hnatov"},
+    ),
+    (
+        "Rustem Umerov's team, which also includes Andriy Hnatov, met US officials in Miami on "
+        "Saturday.",
+        "in Miami",
+        {"andriy-hnatov"},  # the team's owner need not be at the table ("Trump's team")
+    ),
+    (
+        "Ukrainian and Russian negotiators met in Istanbul on Monday. Ukraine's delegation is "
+        "headed by Rustem Umerov, with Andriy Hnatov, the chief of staff, and Kyrylo Budanov.",
+        "met in Istanbul",
+        {"rustem-umerov", "andriy-hnatov", "kyrylo-budanov"},
+    ),
+    (
+        "Ukrainian and Russian negotiators met in Istanbul on Monday. Vladimir Medinsky, who "
+        "led the Russian team, called the talks useful.",
+        "met in Istanbul",
+        {"vladimir-medinsky"},
+    ),
+    (
+        "Steve Witkoff travelled to Moscow with Jared Kushner on Tuesday to meet Vladimir Putin.",
+        "Moscow",
+        {"steve-witkoff", "jared-kushner"},
+    ),
+    (
+        "Steve Witkoff and his son-in-law Jared Kushner flew to Moscow on Tuesday for talks with "
+        "Vladimir Putin.",
+        "Moscow",
+        {"steve-witkoff", "jared-kushner", "vladimir-putin"},
+    ),
+    (
+        "The American and Ukrainian teams met in Miami on Saturday. The Ukrainian delegation, "
+        "which included Rustem Umerov and Andriy Hnatov, arrived on Friday.",
+        "met in Miami",
+        {"rustem-umerov", "andriy-hnatov"},
+    ),
+    (
+        "American and Ukrainian officials met in Geneva on Sunday. The Ukrainian team consisted "
+        "of Rustem Umerov, Andriy Hnatov and Kyrylo Budanov.",
+        "met in Geneva",
+        {"rustem-umerov", "andriy-hnatov", "kyrylo-budanov"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "phrase", "want"), MEMBERS)
+def test_delegation_members_take_part(body: str, phrase: str, want: set[str]) -> None:
+    rows = rows_of(body)
+    assert want <= parties_of(rows, phrase)
+    assert len(rows["meetings"]) == 1
+
+
+# ============================================================ negatives
+
+NOT_MEMBERS = [
+    (
+        "Russian and Ukrainian negotiators met in Istanbul on Monday. Dmitry Peskov briefed "
+        "reporters about the talks on Tuesday.",
+        "dmitry-peskov",
+    ),
+    (
+        "Russian and Ukrainian negotiators met in Istanbul on Monday. Kaja Kallas commented on "
+        "the talks, which she called a first step.",
+        "kaja-kallas",
+    ),
+    (
+        "Russian and Ukrainian negotiators met in Istanbul on Monday. They discussed the fate of "
+        "Ihor Savchuk, a prisoner of war.",
+        "ihor-savchuk",
+    ),
+    (
+        "Russian and Ukrainian negotiators met in Istanbul on Monday. Taras Bondarenko was not "
+        "invited.",
+        "taras-bondarenko",
+    ),
+    (
+        "Russian and Ukrainian negotiators met in Istanbul on Monday, without Taras Bondarenko.",
+        "taras-bondarenko",
+    ),
+    (
+        "Russian and Ukrainian negotiators met in Istanbul on Monday. Ihor Savchuk stayed in Kyiv.",
+        "ihor-savchuk",
+    ),
+    (
+        "Russian and Ukrainian negotiators met in Istanbul on Monday. The talks were covered by "
+        "correspondent Petra Lindqvist.",
+        "petra-lindqvist",
+    ),
+    (
+        "Russian and Ukrainian negotiators met in Istanbul on Monday. Taras Bondarenko will join "
+        "the delegation next time.",
+        "taras-bondarenko",
+    ),
+    (
+        "Russian and Ukrainian negotiators met in Istanbul on Monday. The delegation that "
+        "included Taras Bondarenko in May was disbanded.",
+        "taras-bondarenko",
+    ),
+    (
+        "Russian and Ukrainian negotiators met in Istanbul on Monday. The plan included a "
+        "proposal by Taras Bondarenko.",
+        "taras-bondarenko",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "person"), NOT_MEMBERS)
+def test_who_did_not_sit_at_the_table_takes_no_part(body: str, person: str) -> None:
+    assert person not in everyone(rows_of(body))
+
+
+def test_a_list_attaches_only_to_its_own_encounter() -> None:
+    rows = rows_of(
+        "Steve Witkoff met Vladimir Putin in Moscow on Tuesday. On Friday, Russian and Ukrainian "
+        "delegations met in Istanbul. The Ukrainian delegation included Defence Minister Oleh "
+        "Marchenko and "
+        "Taras Bondarenko."
+    )
+    moscow = parties_of(rows, "in Moscow")
+    istanbul = parties_of(rows, "in Istanbul")
+    assert {"oleh-marchenko", "taras-bondarenko"} <= istanbul
+    assert not {"oleh-marchenko", "taras-bondarenko"} & moscow
+
+
+def test_a_companion_of_one_visit_is_not_in_another() -> None:
+    rows = rows_of(
+        "Marco Rubio met Sergei Lavrov in Riyadh on Tuesday. On Thursday, Steve Witkoff "
+        "travelled to Moscow with Jared Kushner to meet Vladimir Putin."
+    )
+    assert "jared-kushner" not in parties_of(rows, "in Riyadh")
