@@ -228,3 +228,90 @@ def test_a_companion_of_one_visit_is_not_in_another() -> None:
         "travelled to Moscow with Jared Kushner to meet Vladimir Putin."
     )
     assert "jared-kushner" not in parties_of(rows, "in Riyadh")
+
+
+# ============================================================ more wordings
+
+MORE = [
+    (
+        "Steve Witkoff met Vladimir Putin at the Kremlin on Thursday. Joining Witkoff were Jared "
+        "Kushner and Dan Driscoll.",
+        "met Vladimir Putin",
+        {"jared-kushner", "dan-driscoll"},
+    ),
+    (
+        "Steve Witkoff met Vladimir Putin at the Kremlin on Thursday. Witkoff was accompanied "
+        "by Jared Kushner.",
+        "met Vladimir Putin",
+        {"jared-kushner"},
+    ),
+    (
+        "Ukrainian and Russian negotiators met in Istanbul on Monday. Andriy Hnatov and Kyrylo "
+        "Budanov were also part of the Ukrainian delegation.",
+        "met in Istanbul",
+        {"andriy-hnatov", "kyrylo-budanov"},
+    ),
+    (
+        "Ukrainian and Russian negotiators met in Istanbul on Monday. Andriy Hnatov, a member of "
+        "the Ukrainian delegation, said the atmosphere was tense.",
+        "met in Istanbul",
+        {"andriy-hnatov"},
+    ),
+    (
+        "Ukrainian and Russian negotiators met in Istanbul on Monday. Among the Ukrainian "
+        "negotiators were Andriy Hnatov and Kyrylo Budanov.",
+        "met in Istanbul",
+        {"andriy-hnatov", "kyrylo-budanov"},
+    ),
+    (
+        "American and Russian officials met in Riyadh on Tuesday. The US team, Marco Rubio and "
+        "Mike Waltz, arrived on Monday.",
+        "met in Riyadh",
+        {"marco-rubio", "mike-waltz"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "phrase", "want"), MORE)
+def test_more_ways_of_naming_members(body: str, phrase: str, want: set[str]) -> None:
+    rows = rows_of(body)
+    assert want <= parties_of(rows, phrase)
+    assert len(rows["meetings"]) == 1
+
+
+MORE_NEGATIVES = [
+    (
+        "Steve Witkoff met Vladimir Putin at the Kremlin on Thursday. Witkoff had flown to "
+        "Moscow with a message from Donald Trump.",
+        "donald-trump",
+    ),
+    (
+        "Russian and Ukrainian negotiators met in Istanbul on Monday. The Ukrainian delegation "
+        "included representatives of the military, Kaja Kallas said.",
+        "kaja-kallas",
+    ),
+    (
+        "Russian and Ukrainian negotiators met in Istanbul on Monday. Speaking alongside Donald "
+        "Tusk, Volodymyr Zelensky said the talks were useful.",
+        "donald-tusk",
+    ),
+    (
+        "Russian and Ukrainian negotiators met in Istanbul on Monday. Dmitry Peskov said the "
+        "Russian delegation included Vladimir Medinsky.",
+        "dmitry-peskov",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "person"), MORE_NEGATIVES)
+def test_more_people_who_took_no_part(body: str, person: str) -> None:
+    assert person not in everyone(rows_of(body))
+
+
+def test_members_of_an_earlier_round_are_not_this_ones() -> None:
+    rows = rows_of(
+        "Russian and Ukrainian negotiators met in Istanbul on Monday. Taras Bondarenko, a "
+        "lawmaker who led the Ukrainian delegation at the first round of talks in May, was "
+        "replaced."
+    )
+    assert "taras-bondarenko" not in parties_of(rows, "met in Istanbul")

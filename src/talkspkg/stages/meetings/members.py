@@ -43,19 +43,61 @@ _BE = r"(?:was|were|is|are|will\s+be|had\s+been|has\s+been|have\s+been)"
 
 @cache
 def _patterns(vocab: Vocab) -> tuple[re.Pattern[str], ...]:
-    nouns = "|".join(sorted([*vocab.delegation_nouns, "side", "sides"], key=len, reverse=True))
+    """Phrases the list of members follows."""
+    nouns = _nouns(vocab)
     verbs = rf"(?i:{vocab.member_verbs.pattern})"
     openers = rf"(?i:{vocab.presence_openers.pattern})"
+    name = r"(?:[A-Z][\w.’'-]+\s+){1,3}"
     return (
         # "The Ukrainian delegation included", "Kyiv's team, which also includes"
         re.compile(rf"\b(?i:{nouns})\s*(?:,\s*which\s+)?(?:(?i:also)\s+)?{verbs}\s+"),
-        # "The US side was represented by", "were attended by"
-        re.compile(rf"(?i:\b(?:{nouns}|[A-Z][\w.-]+)\s+{_BE}\s+(?:also\s+)?represented\s+by)\s+"),
-        re.compile(rf"(?i:\b{_BE}\s+(?:also\s+)?attended\s+by)\s+"),
-        # "Also present were", "On the Russian side were"
+        # "The US side was represented by", "Ukraine was represented by"
+        re.compile(rf"\b(?:(?i:{nouns})\s+|{name}){_BE}\s+(?:also\s+)?represented\s+by\s+"),
+        # "were attended by", "Witkoff was accompanied by"
+        re.compile(rf"\b{_BE}\s+(?:also\s+)?(?:attended|accompanied|flanked)\s+by\s+"),
+        # "Also present were", "On the Russian side were", "Joining Witkoff were"
         re.compile(rf"{openers}\s*,?\s+"),
         re.compile(r"(?i:\bon\s+the\s+)[A-Z][\w.-]+(?i:\s+side\s*(?:,|were|was|are|is|sat))\s+"),
+        re.compile(rf"\b(?i:joining\s+){name}(?:were|was)\s+"),
+        # "Among the Ukrainian negotiators were"
+        re.compile(
+            rf"\b(?i:among\s+(?:the|its|their)\s+)(?:[\w’'-]+\s+){{0,2}}?(?i:{nouns}|delegates)"
+            rf"\s+(?:were|was|are|is)\s+"
+        ),
     )
+
+
+@cache
+def _part_of(vocab: Vocab) -> re.Pattern[str]:
+    """ "A and B were also part of the Ukrainian delegation": the list before it."""
+    return re.compile(
+        rf"\s+{_BE}\s+(?:also\s+)?(?:part|members|a\s+member|among)\s+of\s+"
+        rf"{_OWNER}(?:[\w’'-]+\s+){{0,2}}?(?:{_nouns(vocab)}|delegates)\b",
+        re.I,
+    )
+
+
+@cache
+def _member_of(vocab: Vocab) -> re.Pattern[str]:
+    """ "A, a member of the Ukrainian delegation,": the antecedent."""
+    return re.compile(
+        r"\s*,\s*(?:a|another|one|the|also\s+a)\s+(?:[\w-]+\s+)?member\s+of\s+"
+        rf"{_OWNER}(?:[\w’'-]+\s+){{0,2}}?(?:{_nouns(vocab)})\b",
+        re.I,
+    )
+
+
+_OWNER = r"(?:the\s+|its\s+|their\s+|his\s+|her\s+|[A-Z][\w.-]+['’]s\s+)"
+
+
+def _nouns(vocab: Vocab) -> str:
+    return "|".join(sorted([*vocab.delegation_nouns, "side", "sides"], key=len, reverse=True))
+
+
+@cache
+def _team_appositive(vocab: Vocab) -> re.Pattern[str]:
+    """ "The US team, A and B, arrived": the persons between the commas or dashes."""
+    return re.compile(rf"\b(?i:{_nouns(vocab)})\s*(?:,|—|–|\s-)\s*")
 
 
 _WITH = re.compile(r"\s*,?\s*(?:along\s+)?with\s+", re.I)
@@ -99,6 +141,13 @@ def members(ctx: ArticleContext, start: int, end: int) -> list[Members]:
             if text[max(start, m.start() - 5) : m.start()].lower().endswith("that "):
                 continue
             add(m.start(), list_after(names, m.end(), end))
+    for m in _part_of(vocab).finditer(text, start, end):
+        add(m.start(), list_before(names, m.start(), start))
+    for m in _team_appositive(vocab).finditer(text, start, end):
+        listed = list_after(names, m.end(), end)
+        closed = listed and re.match(r"\s*(?:,|—|–|\s-)", text[listed[-1].end : end])
+        if closed and all(ctx.etype(x) == "person" for x in listed):
+            add(m.start(), listed)
     for m in _LED_BY.finditer(text, start, end):
         first = list_after(names, m.end(), end)
         if first and (w := _WITH.match(text, _after_appositive(text, first[-1].end, end))):
@@ -109,7 +158,9 @@ def members(ctx: ArticleContext, start: int, end: int) -> list[Members]:
     for p in names.mentions:
         if ctx.etype(p) != "person":
             continue
-        if w := _who_led(vocab).match(text, p.end, end):
+        if w := _who_led(vocab).match(text, p.end, end) or _member_of(vocab).match(
+            text, p.end, end
+        ):
             add(w.start(), [p])
     for m in _TRAVEL.finditer(text, start, end):
         if ctx.capital_of(m.group("city")) is not None or _a_city(ctx, m.start("city")):
