@@ -315,3 +315,52 @@ def test_members_of_an_earlier_round_are_not_this_ones() -> None:
         "replaced."
     )
     assert "taras-bondarenko" not in parties_of(rows, "met in Istanbul")
+
+
+MULTIPARTY = [
+    (
+        "Russian, Ukrainian and American officials met in Abu Dhabi on Friday. The Ukrainian "
+        "delegation was led by Rustem Umerov and included Kyrylo Budanov and Andriy Hnatov.",
+        "met in Abu Dhabi",
+        {"rustem-umerov", "kyrylo-budanov", "andriy-hnatov"},
+    ),
+    (
+        "Russian, Ukrainian and American officials met in Abu Dhabi on Friday. Russia sent a "
+        "delegation headed by Igor Kostyukov.",
+        "met in Abu Dhabi",
+        {"igor-kostyukov"},
+    ),
+    (
+        "The talks in Abu Dhabi on Friday brought together Steve Witkoff, Rustem Umerov and "
+        "Igor Kostyukov.",
+        "talks in Abu Dhabi",
+        {"steve-witkoff", "rustem-umerov", "igor-kostyukov"},
+    ),
+    (
+        "Steve Witkoff met Vladimir Putin at the Kremlin on Thursday. Dan Driscoll, who "
+        "travelled with Witkoff, stayed for the dinner.",
+        "met Vladimir Putin",
+        {"dan-driscoll"},
+    ),
+    (
+        "Russian, Ukrainian and American officials met in Abu Dhabi on Friday. Washington was "
+        "represented by Dan Driscoll and Steve Witkoff.",
+        "met in Abu Dhabi",
+        {"dan-driscoll", "steve-witkoff"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "phrase", "want"), MULTIPARTY)
+def test_members_of_a_multiparty_round(body: str, phrase: str, want: set[str]) -> None:
+    rows = rows_of(body)
+    assert want <= parties_of(rows, phrase)
+    assert len(rows["meetings"]) == 1
+
+
+def test_a_companion_of_someone_absent_from_the_meeting_takes_no_part() -> None:
+    rows = rows_of(
+        "Steve Witkoff met Vladimir Putin at the Kremlin on Thursday. Dan Driscoll, who "
+        "travelled with Kaja Kallas, spoke to reporters on Friday."
+    )
+    assert "dan-driscoll" not in parties_of(rows, "met Vladimir Putin")

@@ -13,7 +13,9 @@ Policy (precision first: only a list a membership phrase governs, only persons):
   capital, or "the <demonym> side") follows.
 * "headed/led by A, with B, the chief of staff, and C": the list after "with" too.
 * "A, who led the Russian team, ...": the antecedent, when a delegation noun follows the verb.
-* "A travelled/flew to <City> with B": B (a companion of the visit).
+* "A travelled/flew to <City> with B": B (a companion of the visit); "B, who travelled with
+  A,": B, in an encounter A takes part in only (detect.py drops B from any other).
+* "a delegation headed/led by A": A.
 
 Which encounter the members belong to is the sentence's own (the trigger nearest the cue), or,
 when the sentence names none, the encounter told last (detect.py, as for attendance cues).
@@ -59,6 +61,10 @@ def _patterns(vocab: Vocab) -> tuple[re.Pattern[str], ...]:
         re.compile(rf"{openers}\s*,?\s+"),
         re.compile(r"(?i:\bon\s+the\s+)[A-Z][\w.-]+(?i:\s+side\s*(?:,|were|was|are|is|sat))\s+"),
         re.compile(rf"\b(?i:joining\s+){name}(?:were|was)\s+"),
+        # "Russia sent a delegation headed by"
+        re.compile(
+            rf"\b(?i:{nouns})\s*,?\s*(?:which\s+(?:was|is|will\s+be)\s+)?(?:led|headed)\s+by\s+"
+        ),
         # "Among the Ukrainian negotiators were"
         re.compile(
             rf"\b(?i:among\s+(?:the|its|their)\s+)(?:[\w’'-]+\s+){{0,2}}?(?i:{nouns}|delegates)"
@@ -116,6 +122,10 @@ def _who_led(vocab: Vocab) -> re.Pattern[str]:
     )
 
 
+_WHO_CAME = re.compile(
+    r"\s*,\s*who\s+(?:also\s+|had\s+)*(?:travell?ed|flew|came|went|arrived)\s+"
+    r"(?:(?:to|in)\s+[A-Z][\w-]+\s+)?(?:with|alongside)\s+"
+)
 _TRAVEL = re.compile(
     r"\b(?:travell?ed|flew|went|came|arrived|headed)\s+(?:to|in)\s+(?P<city>[A-Z][\w-]+"
     r"(?:\s+[A-Z][\w-]+)?)\s+(?:with|alongside|together\s+with)\s+"
@@ -162,6 +172,12 @@ def members(ctx: ArticleContext, start: int, end: int) -> list[Members]:
             text, p.end, end
         ):
             add(w.start(), [p])
+    for p in names.mentions:
+        w = _WHO_CAME.match(text, p.end, end)
+        if w and ctx.etype(p) == "person":
+            of = [x for x in list_after(names, w.end(), end) if ctx.etype(x) == "person"]
+            if of:
+                add(w.start(), [p], tuple(x.entity_id for x in of))
     for m in _TRAVEL.finditer(text, start, end):
         if ctx.capital_of(m.group("city")) is not None or _a_city(ctx, m.start("city")):
             who = tuple(x.entity_id for x in people(list_before(names, m.start(), start)))

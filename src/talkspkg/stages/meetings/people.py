@@ -171,6 +171,8 @@ def attach_members(ctx: ArticleContext, s: Sentence, listed: list[Members]) -> N
             for m in group.people:
                 if is_source(ctx, m, s.end, spans) or f.roles.get(m.entity_id) == "absent":
                     continue
+                if group.companion_of and not set(group.companion_of) & set(f.roles):
+                    f.companions[m.entity_id] = frozenset(group.companion_of)  # see detect.py
                 add_role(f.roles, m.entity_id, "participant")
 
 
