@@ -364,3 +364,72 @@ def test_a_companion_of_someone_absent_from_the_meeting_takes_no_part() -> None:
         "travelled with Kaja Kallas, spoke to reporters on Friday."
     )
     assert "dan-driscoll" not in parties_of(rows, "met Vladimir Putin")
+
+
+LONG_LISTS = [
+    (
+        "Russian, Ukrainian and American officials met in Abu Dhabi on Friday. Ukraine's team "
+        "included Kyrylo Budanov, the former spy chief who now runs the presidential office, "
+        "and Rustem Umerov.",
+        "met in Abu Dhabi",
+        {"kyrylo-budanov", "rustem-umerov"},
+    ),
+    (
+        "Russian, Ukrainian and American officials met in Abu Dhabi on Friday. The Ukrainian "
+        "delegation comprised Rustem Umerov, secretary of the security council; Kyrylo Budanov, "
+        "head of the presidential office; and Andriy Hnatov, the chief of the general staff.",
+        "met in Abu Dhabi",
+        {"rustem-umerov", "kyrylo-budanov", "andriy-hnatov"},
+    ),
+    (
+        "Russian, Ukrainian and American officials met in Abu Dhabi on Friday. A delegation "
+        "including Rustem Umerov and Andriy Hnatov flew in on Thursday.",
+        "met in Abu Dhabi",
+        {"rustem-umerov", "andriy-hnatov"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "phrase", "want"), LONG_LISTS)
+def test_members_listed_with_long_appositives(body: str, phrase: str, want: set[str]) -> None:
+    rows = rows_of(body)
+    assert want <= parties_of(rows, phrase)
+    assert len(rows["meetings"]) == 1
+
+
+LIST_ENDS = [
+    (
+        "Russian and Ukrainian negotiators met in Istanbul on Monday. The Ukrainian delegation "
+        "included Rustem Umerov, but Volodymyr Zelensky stayed in Kyiv.",
+        "volodymyr-zelensky",
+    ),
+    (
+        "Russian and Ukrainian negotiators met in Istanbul on Monday. The Ukrainian delegation "
+        "included Rustem Umerov, who discussed the fate of Ihor Savchuk, a jailed mayor.",
+        "ihor-savchuk",
+    ),
+    (
+        "Russian and Ukrainian negotiators met in Istanbul on Monday. The Ukrainian delegation "
+        "included Rustem Umerov and Andriy Hnatov, Dmitry Peskov said.",
+        "dmitry-peskov",
+    ),
+    (
+        "Russian and Ukrainian negotiators met in Istanbul on Monday. The Russian team included "
+        "Vladimir Medinsky, an aide to Vladimir Putin.",
+        "vladimir-putin",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "person"), LIST_ENDS)
+def test_a_membership_list_ends_where_its_items_do(body: str, person: str) -> None:
+    assert person not in everyone(rows_of(body))
+
+
+def test_the_principal_of_an_aide_in_the_object_takes_no_part() -> None:
+    rows = rows_of(
+        "Steve Witkoff met Vladimir Medinsky, an aide to Vladimir Putin, in Moscow on Tuesday."
+    )
+    got = parties_of(rows, "met Vladimir")
+    assert {"steve-witkoff", "vladimir-medinsky"} <= got
+    assert "vladimir-putin" not in got

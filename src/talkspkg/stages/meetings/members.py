@@ -150,7 +150,9 @@ def members(ctx: ArticleContext, start: int, end: int) -> list[Members]:
         for m in pattern.finditer(text, start, end):
             if text[max(start, m.start() - 5) : m.start()].lower().endswith("that "):
                 continue
-            add(m.start(), list_after(names, m.end(), end))
+            listed = list_after(names, m.end(), end)
+            items = [x for x in _items(ctx, names, m.end(), end) if x not in listed]
+            add(m.start(), listed + items)
     for m in _part_of(vocab).finditer(text, start, end):
         add(m.start(), list_before(names, m.start(), start))
     for m in _team_appositive(vocab).finditer(text, start, end):
@@ -183,6 +185,49 @@ def members(ctx: ArticleContext, start: int, end: int) -> list[Members]:
             who = tuple(x.entity_id for x in people(list_before(names, m.start(), start)))
             add(m.start(), list_after(names, m.end(), end), who)
     return out
+
+
+_ITEM_BREAK = re.compile(r"\s*(?:;|,)\s*(?:and\s+|or\s+)?|\s+(?:and|as\s+well\s+as)\s+")
+_STOP = re.compile(
+    r"(?:but|while|whereas|although|though|as|after|before|when|where|said|says|told|"
+    r"according|adding|who|which|whose|in|at|on|for|to)\b|[\"“”(—–]",
+    re.I,
+)
+_OF = re.compile(r"\b(?:to|of|for|by|with|from|about|on|at|in|than)\s", re.I)
+_RELATIVE = re.compile(r"(?:who|whose)\b", re.I)
+_LIST_WORDS = 60  # a membership list with its appositives rarely runs longer
+
+
+def _items(ctx: ArticleContext, names: Names, pos: int, end: int) -> list[Mention]:
+    """A membership list whose items carry long appositives ("A, the former head of military
+    intelligence who now leads the presidential office, and B"; "A, secretary of the security
+    council; B, ..."): the person opening each item separated by commas, semicolons or "and".
+    An item opening with a clause word ("but", "who", "said") ends the list, except a
+    relative clause right after a name, whose words are passed over."""
+    text = ctx.text
+    out: list[Mention] = []
+    cap = min(end, _word_limit(text, pos, _LIST_WORDS))
+    first = True
+    while pos < cap:
+        nxt = _ITEM_BREAK.search(text, pos, cap)
+        stop = nxt.start() if nxt else cap
+        head = list_after(names, pos, stop)
+        if head and not _OF.search(text, pos, head[0].start):
+            out.append(head[0])  # "Defence Minister A", not "an aide to A"
+        elif first:
+            break  # the list opens with a person
+        elif _STOP.match(text, pos) and not _RELATIVE.match(text, pos):
+            break  # "..., but B stayed home", "..., B said"; "A, who ..." is A's appositive
+        first = False
+        if nxt is None:
+            break
+        pos = nxt.end()
+    return out
+
+
+def _word_limit(text: str, pos: int, words: int) -> int:
+    m = re.match(rf"(?:\W*[\w’'.-]+){{1,{words}}}", text[pos:])
+    return pos + (m.end() if m else 0)
 
 
 def _after_appositive(text: str, pos: int, end: int) -> int:

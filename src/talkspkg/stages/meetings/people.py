@@ -21,6 +21,7 @@ from talkspkg.stages.meetings.patterns import slots
 from talkspkg.stages.meetings.roles import (
     delegations,
     is_possessive_absent,
+    is_principal,
     is_qualifier,
     is_source,
 )
@@ -158,8 +159,8 @@ def attach_people(ctx: ArticleContext, s: Sentence) -> None:
 
 def attach_members(ctx: ArticleContext, s: Sentence, listed: list[Members]) -> None:
     """Members and companions a membership phrase lists (members.py) take part in the encounter
-    whose trigger is nearest the phrase in the sentence, a source or a person absent there
-    excepted."""
+    whose trigger is nearest the phrase in the sentence, a source, an agent's principal ("A,
+    an aide to B") or a person absent there excepted."""
     if not listed or not s.frames:
         return
     spans = [(t.start, t.end) for f in s.frames for t in f.triggers]
@@ -169,7 +170,9 @@ def attach_members(ctx: ArticleContext, s: Sentence, listed: list[Members]) -> N
         targets = targets or [min(s.frames, key=lambda g: abs(g.start - group.cue))]
         for f in targets:
             for m in group.people:
-                if is_source(ctx, m, s.end, spans) or f.roles.get(m.entity_id) == "absent":
+                if is_source(ctx, m, s.end, spans) or is_principal(ctx, m):
+                    continue
+                if f.roles.get(m.entity_id) == "absent":
                     continue
                 if group.companion_of and not set(group.companion_of) & set(f.roles):
                     f.companions[m.entity_id] = frozenset(group.companion_of)  # see detect.py
