@@ -433,3 +433,45 @@ def test_the_principal_of_an_aide_in_the_object_takes_no_part() -> None:
     got = parties_of(rows, "met Vladimir")
     assert {"steve-witkoff", "vladimir-medinsky"} <= got
     assert "vladimir-putin" not in got
+
+
+KREMLIN = "Steve Witkoff met Vladimir Putin at the Kremlin on Thursday. "
+PRESENT = [
+    "Yuri Ushakov and Kirill Dmitriev were also present.",
+    "Yuri Ushakov, the president's foreign policy aide, was also at the meeting.",
+    "Yuri Ushakov and Kirill Dmitriev sat in on the talks.",
+    "Yuri Ushakov and Kirill Dmitriev were also in the room.",
+    "Also on hand were Yuri Ushakov and Kirill Dmitriev.",
+    "Participants also included Yuri Ushakov.",
+    "Others in the room included Yuri Ushakov and Kirill Dmitriev.",
+]
+
+
+@pytest.mark.parametrize("tail", PRESENT)
+def test_who_was_present_takes_part(tail: str) -> None:
+    rows = rows_of(KREMLIN + tail)
+    assert "yuri-ushakov" in parties_of(rows, "met Vladimir Putin")
+    assert len(rows["meetings"]) == 1
+
+
+def test_who_was_in_attendance_after_with_takes_part() -> None:
+    rows = rows_of(
+        "Steve Witkoff met Vladimir Putin at the Kremlin on Thursday, with Yuri Ushakov and "
+        "Kirill Dmitriev also in attendance."
+    )
+    assert {"yuri-ushakov", "kirill-dmitriev"} <= parties_of(rows, "met Vladimir Putin")
+
+
+NOT_PRESENT = [
+    ("Yuri Ushakov was not present.", "yuri-ushakov"),
+    (
+        "Kaja Kallas, who was present at a ceremony in Kyiv last year, criticised the visit.",
+        "kaja-kallas",
+    ),
+    ("Jared Kushner will sit in on the next round.", "jared-kushner"),
+]
+
+
+@pytest.mark.parametrize(("tail", "person"), NOT_PRESENT)
+def test_who_was_not_present_takes_no_part(tail: str, person: str) -> None:
+    assert person not in parties_of(rows_of(KREMLIN + tail), "met Vladimir Putin")

@@ -52,7 +52,10 @@ def _patterns(vocab: Vocab) -> tuple[re.Pattern[str], ...]:
     name = r"(?:[A-Z][\w.’'-]+\s+){1,3}"
     return (
         # "The Ukrainian delegation included", "Kyiv's team, which also includes"
-        re.compile(rf"\b(?i:{nouns})\s*(?:,\s*which\s+)?(?:(?i:also)\s+)?{verbs}\s+"),
+        re.compile(
+            rf"\b(?i:{nouns}|{vocab.member_subjects.pattern})\s*(?:,\s*which\s+)?"
+            rf"(?:(?i:also)\s+)?{verbs}\s+"
+        ),
         # "The US side was represented by", "Ukraine was represented by"
         re.compile(rf"\b(?:(?i:{nouns})\s+|{name}){_BE}\s+(?:also\s+)?represented\s+by\s+"),
         # "were attended by", "Witkoff was accompanied by"
@@ -79,6 +82,19 @@ def _part_of(vocab: Vocab) -> re.Pattern[str]:
     return re.compile(
         rf"\s+{_BE}\s+(?:also\s+)?(?:part|members|a\s+member|among)\s+of\s+"
         rf"{_OWNER}(?:[\w’'-]+\s+){{0,2}}?(?:{_nouns(vocab)}|delegates)\b",
+        re.I,
+    )
+
+
+@cache
+def _present(vocab: Vocab) -> re.Pattern[str]:
+    """ "A and B were also present", "with A also in attendance", "A was also at the meeting",
+    "A sat in on the talks": the list before it."""
+    words = vocab.presence_words.pattern
+    meeting = rf"(?:the|that|this|their|its)\s+(?:[\w’'-]+\s+)?(?:{vocab.nouns.pattern})"
+    return re.compile(
+        rf"\s*,?\s+(?:{_BE}\s+)?(?:also\s+)?(?:{words}|sat\s+in)\b"
+        rf"|\s+{_BE}\s+(?:also\s+)?at\s+{meeting}",
         re.I,
     )
 
@@ -153,6 +169,8 @@ def members(ctx: ArticleContext, start: int, end: int) -> list[Members]:
             listed = list_after(names, m.end(), end)
             items = [x for x in _items(ctx, names, m.end(), end) if x not in listed]
             add(m.start(), listed + items)
+    for m in _present(vocab).finditer(text, start, end):
+        add(m.start(), _before(ctx, names, m.start(), start))
     for m in _part_of(vocab).finditer(text, start, end):
         add(m.start(), list_before(names, m.start(), start))
     for m in _team_appositive(vocab).finditer(text, start, end):
@@ -228,6 +246,21 @@ def _items(ctx: ArticleContext, names: Names, pos: int, end: int) -> list[Mentio
 def _word_limit(text: str, pos: int, words: int) -> int:
     m = re.match(rf"(?:\W*[\w’'.-]+){{1,{words}}}", text[pos:])
     return pos + (m.end() if m else 0)
+
+
+def _before(ctx: ArticleContext, names: Names, pos: int, start: int) -> list[Mention]:
+    """The list ending at `pos`, or the person before an appositive ending there ("A, Putin's
+    foreign policy aide, was also at the meeting")."""
+    found = list_before(names, pos, start)
+    if found:
+        return found
+    comma = ctx.text.rfind(",", start, pos)
+    if comma < 0 or ctx.text[comma + 1 : pos].strip():
+        return []
+    opening = ctx.text.rfind(",", start, comma)
+    if opening < 0 or comma - opening > 60:
+        return []
+    return list_before(names, opening, start)[-1:]
 
 
 def _after_appositive(text: str, pos: int, end: int) -> int:
