@@ -112,6 +112,30 @@ def _member_of(vocab: Vocab) -> re.Pattern[str]:
 _OWNER = r"(?:the\s+|its\s+|their\s+|his\s+|her\s+|[A-Z][\w.-]+['’]s\s+)"
 
 
+@cache
+def _gate(vocab: Vocab) -> re.Pattern[str]:
+    """A word every membership phrase holds (a cheap test before reading the sentence): the
+    longest word of each vocabulary phrase, and the fixed words of the patterns below."""
+    words = {
+        max(phrase.split(), key=len).lower()
+        for g in (vocab.member_verbs, vocab.presence_openers, vocab.presence_words)
+        for phrase in _phrases(g.pattern)
+    } | {max(p.split(), key=len).lower() for p in _phrases(vocab.member_subjects.pattern)}
+    words |= {max(p.split(), key=len).lower() for p in _phrases(vocab.nouns.pattern)}
+    words |= vocab.delegation_nouns  # "The US team, A and B, ..."
+    words |= {
+        "represented", "attended", "accompanied", "flanked", "side", "joining", "among", "led",
+        "headed", "part", "members", "member", "sat", "who", "with", "alongside",
+    }  # fmt: skip
+    return re.compile(rf"\b(?:{'|'.join(sorted(words))})\b", re.I)
+
+
+def _phrases(pattern: str) -> list[str]:
+    """The phrases of a vocabulary alternation (vocab.phrase_pattern), as written."""
+    inner = pattern[pattern.index("(?:") + 3 : pattern.rindex(")(?!")]
+    return [re.sub(r"\\(.)", r"\1", p.replace(r"\s+", " ")) for p in inner.split("|")]
+
+
 def _nouns(vocab: Vocab) -> str:
     return "|".join(sorted([*vocab.delegation_nouns, "side", "sides"], key=len, reverse=True))
 
@@ -151,7 +175,12 @@ _TRAVEL = re.compile(
 def members(ctx: ArticleContext, start: int, end: int) -> list[Members]:
     """The membership lists of text[start:end] (see the module policy)."""
     text, vocab = ctx.text, ctx.vocab
-    names = Names(ctx, ctx.mentions_in(start, end, *PARTY_TYPES))
+    mentions = ctx.mentions_in(start, end, *PARTY_TYPES)
+    if not any(ctx.etype(m) == "person" for m in mentions):
+        return []
+    if not _gate(vocab).search(text, start, end):
+        return []  # none of the phrases' words: nothing to read (speed)
+    names = Names(ctx, mentions)
     out: list[Members] = []
 
     def people(ms: list[Mention]) -> tuple[Mention, ...]:
