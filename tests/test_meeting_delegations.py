@@ -475,3 +475,43 @@ NOT_PRESENT = [
 @pytest.mark.parametrize(("tail", "person"), NOT_PRESENT)
 def test_who_was_not_present_takes_no_part(tail: str, person: str) -> None:
     assert person not in parties_of(rows_of(KREMLIN + tail), "met Vladimir Putin")
+
+
+ABU_DHABI = "Russian, Ukrainian and American officials met in Abu Dhabi on Friday. "
+LEADERS = [
+    ("Rustem Umerov led the Ukrainian delegation.", {"rustem-umerov"}),
+    (
+        "Rustem Umerov led the Ukrainian delegation, which also included Kyrylo Budanov.",
+        {"rustem-umerov", "kyrylo-budanov"},
+    ),
+    ("Kyiv sent Rustem Umerov and Kyrylo Budanov.", {"rustem-umerov", "kyrylo-budanov"}),
+    ("Russia dispatched Igor Kostyukov.", {"igor-kostyukov"}),
+]
+
+
+@pytest.mark.parametrize(("tail", "want"), LEADERS)
+def test_who_led_or_was_sent_takes_part_not_as_host(tail: str, want: set[str]) -> None:
+    rows = rows_of(ABU_DHABI + tail)
+    got = {
+        r["entity_id"]: r["role"] for r in rows["meeting_participants"] if r["entity_id"] in want
+    }
+    assert got == dict.fromkeys(want, "participant")
+
+
+def test_who_sits_on_a_side_after_with_takes_part() -> None:
+    rows = rows_of(
+        "Vladimir Putin met Steve Witkoff and Jared Kushner at the Kremlin on Tuesday, with Yuri "
+        "Ushakov and Kirill Dmitriev on the Russian side."
+    )
+    assert {"yuri-ushakov", "kirill-dmitriev"} <= parties_of(rows, "met Steve")
+
+
+SENT_NEGATIVES = [
+    ("Donald Trump sent Steve Witkoff a letter.", "steve-witkoff"),  # a person sends: no state
+    ("Kyiv sent a letter to Kaja Kallas.", "kaja-kallas"),
+]
+
+
+@pytest.mark.parametrize(("tail", "person"), SENT_NEGATIVES)
+def test_what_was_sent_is_no_member(tail: str, person: str) -> None:
+    assert person not in everyone(rows_of(ABU_DHABI + tail))

@@ -94,7 +94,8 @@ def _present(vocab: Vocab) -> re.Pattern[str]:
     meeting = rf"(?:the|that|this|their|its)\s+(?:[\w’'-]+\s+)?(?:{vocab.nouns.pattern})"
     return re.compile(
         rf"\s*,?\s+(?:{_BE}\s+)?(?:also\s+)?(?:{words}|sat\s+in)\b"
-        rf"|\s+{_BE}\s+(?:also\s+)?at\s+{meeting}",
+        rf"|\s+{_BE}\s+(?:also\s+)?at\s+{meeting}"
+        r"|\s+on\s+the\s+[A-Z][\w.-]+\s+side\b",  # "with A and B on the Russian side"
         re.I,
     )
 
@@ -125,7 +126,8 @@ def _gate(vocab: Vocab) -> re.Pattern[str]:
     words |= vocab.delegation_nouns  # "The US team, A and B, ..."
     words |= {
         "represented", "attended", "accompanied", "flanked", "side", "joining", "among", "led",
-        "headed", "part", "members", "member", "sat", "who", "with", "alongside",
+        "headed", "part", "members", "member", "sat", "who", "with", "alongside", "sent",
+        "sends", "dispatched", "dispatches", "fielded", "leads", "heads", "leading",
     }  # fmt: skip
     return re.compile(rf"\b(?:{'|'.join(sorted(words))})\b", re.I)
 
@@ -148,15 +150,16 @@ def _team_appositive(vocab: Vocab) -> re.Pattern[str]:
 
 _WITH = re.compile(r"\s*,?\s*(?:along\s+)?with\s+", re.I)
 _LED_BY = re.compile(r"\b(?:led|headed)\s+by\s+", re.I)
+_SENT = re.compile(r"\s+(?:also\s+)?(?:sent|sends|dispatched|dispatches|fielded)\s+", re.I)
 _REPRESENTED = re.compile(r"\s+(?:also\s+)?represented\s+(?:the\s+)?", re.I)
 
 
 @cache
 def _who_led(vocab: Vocab) -> re.Pattern[str]:
-    """ ", who led the Russian team": the antecedent led a delegation."""
+    """ ", who led the Russian team", "A led the Ukrainian delegation": A led a delegation."""
     nouns = "|".join(sorted(vocab.delegation_nouns, key=len, reverse=True))
     return re.compile(
-        r"\s*,\s*who\s+(?:also\s+)?(?:led|leads|headed|heads|was\s+leading|is\s+leading)\s+"
+        r"(?:\s*,\s*who)?\s+(?:also\s+)?(?:led|leads|headed|heads|was\s+leading|is\s+leading)\s+"
         rf"(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\w’'.-]+\s+){{0,2}}?(?:{nouns})\b",
         re.I,
     )
@@ -211,6 +214,10 @@ def members(ctx: ArticleContext, start: int, end: int) -> list[Members]:
         first = list_after(names, m.end(), end)
         if first and (w := _WITH.match(text, _after_appositive(text, first[-1].end, end))):
             add(m.start(), list_after(names, w.end(), end))
+    for m in _SENT.finditer(text, start, end):  # "Kyiv sent A and B"
+        subject = [x for x in ctx.mentions_in(max(start, m.start() - 40), m.start())]
+        if subject and subject[-1].end == m.start() and _a_state_at(ctx, names, subject[-1].start):
+            add(m.start(), list_after(names, m.end(), end))
     for m in _REPRESENTED.finditer(text, start, end):
         if _a_state_at(ctx, names, m.end()):
             add(m.start(), list_before(names, m.start(), start))

@@ -71,7 +71,9 @@ def attach_people(ctx: ArticleContext, s: Sentence) -> None:
     host_cues = [
         (c.start(), clause_of(c.start()))
         for c in vocab.host_cues.finditer(text, s.start, s.end)
-        if _hosting(ctx, s, c.start(), c.end(), spans) and not _BY.match(text, c.end())
+        if _hosting(ctx, s, c.start(), c.end(), spans)
+        and not _BY.match(text, c.end())
+        and not _leads_delegation(ctx, c.end(), s.end)
     ]
 
     def role_of(m: Mention, f: Frame, inherited: bool) -> str:
@@ -177,6 +179,12 @@ def attach_members(ctx: ArticleContext, s: Sentence, listed: list[Members]) -> N
                 if group.companion_of and not set(group.companion_of) & set(f.roles):
                     f.companions[m.entity_id] = frozenset(group.companion_of)  # see detect.py
                 add_role(f.roles, m.entity_id, "participant")
+
+
+def _leads_delegation(ctx: ArticleContext, pos: int, end: int) -> bool:
+    """ "led the Ukrainian delegation": who leads a delegation does not host the encounter."""
+    words = re.findall(r"[\w’'-]+", ctx.text[pos : min(end, pos + 60)])[:4]
+    return any(w.lower() in ctx.vocab.delegation_nouns for w in words)
 
 
 def _speaks(ctx: ArticleContext, s: Sentence, pos: int) -> bool:
