@@ -8,7 +8,9 @@ strongest first (a
 meeting keeps the strongest role any report gives a participant):
 absent (an absence cue after the person in their clause: "Rubio and Witkoff backed out", "X
 could not attend"; or "<Person>'s no-show"), host (a hosting cue after the person, or "hosted by
-<X>"), participant. Which frame a person belongs to is described in frames.py.
+<X>"), participant; who leads a delegation ("led the Ukrainian delegation") hosts nothing.
+Which frame a person belongs to is described in frames.py. Delegation members and companions
+a membership phrase lists (members.py) are added last (attach_members).
 """
 
 from __future__ import annotations
