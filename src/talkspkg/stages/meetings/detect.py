@@ -635,6 +635,9 @@ def detect(article: Article, kb: KnowledgeBase, found: MentionResult) -> list[Me
         for f in s.frames:
             loc = grouper.of.get(f)
             if loc is not None:
+                for eid, of in f.companions.items():
+                    if not of & loc.people:  # the one they came with is not there
+                        f.roles.pop(eid, None)
                 sides = grouper.sides(e for e, role in f.roles.items() if role != "absent")
                 m = _mention(ctx, s, f, loc, anchor, tuple(sorted(sides)))
                 visited = grouper.visit_hosts.get(f)

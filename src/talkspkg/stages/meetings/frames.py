@@ -48,7 +48,8 @@ from typing import NamedTuple
 
 from talkspkg.stages.meetings.context import ArticleContext
 from talkspkg.stages.meetings.dates import DateExpr, find_dates
-from talkspkg.stages.meetings.people import attach_people
+from talkspkg.stages.meetings.members import Members, members
+from talkspkg.stages.meetings.people import attach_members, attach_people
 from talkspkg.stages.meetings.sentence import (
     MAX_WORDS,
     Frame,
@@ -66,6 +67,7 @@ STATUS_WORDS = 12  # a modal far from the trigger rarely governs it
 _DAY_KINDS = ("weekday", "day_of_month", "month_day")  # a day whose past or future is open
 _ADJACENT = re.compile(r"[\s,;()–—-]*(?:on\s+)?")
 _WORD = re.compile(r"[\w’'-]+")
+_CUE_WORD = re.compile(r"[A-Za-z]+")
 
 
 class _Cue(NamedTuple):
@@ -83,10 +85,12 @@ def read_sentence(
     quotes = [(max(a, start), min(b, end)) for a, b in quotes if a < end and b > start]
     triggers, blocked = find_triggers(ctx, start, end)
     cue = None
+    listed = members(ctx, start, end) if not blocked else []
     if not triggers and not blocked:
         cue = vocab.attend_cues.search(text, start, end) or vocab.absent_cues.search(
             text, start, end
         )
+        cue = cue or _member_cue(text, listed, end)
     if not triggers and cue is None:  # nothing to read: skip dates and clauses
         return Sentence(start, end, quotes, [], [], [], blocked)
     dates = find_dates(text, start, end, vocab)
@@ -124,17 +128,40 @@ def read_sentence(
             cue
             or vocab.attend_cues.search(text, start, end)
             or vocab.absent_cues.search(text, start, end)
+            or _member_cue(text, listed, end)
         )
-        if cue:
-            t = Trigger(cue.start(), cue.end(), "cue", cue.group())
-            s.frames.append(Frame([t], clause_at(t.start, parts), inside(t.start, quotes)))
+    elif not s.frames:  # "The delegation, which included A and B, arrived on Friday"
+        cue = _member_cue(text, listed, end)
+    if not s.frames and cue:
+        t = Trigger(cue.start(), cue.end(), "cue", text[cue.start() : cue.end()])
+        s.frames.append(Frame([t], clause_at(t.start, parts), inside(t.start, quotes)))
     if s.frames:
         _attach_cues(ctx, s)
         for f in s.frames:
             if f.format in ("phone", "video"):
                 f.place = f.venue = f.venue_entity = None  # a call has no venue
         attach_people(ctx, s)
+        attach_members(ctx, s, listed)
     return s
+
+
+def _member_cue(text: str, listed: list[Members], end: int) -> _Span | None:
+    """The first word of the sentence's first membership phrase, as a cue (members.py)."""
+    word = _CUE_WORD.search(text, listed[0].cue, end) if listed else None
+    return _Span(word.start(), word.end()) if word else None
+
+
+class _Span(NamedTuple):
+    """A membership phrase standing in for an attendance cue's match."""
+
+    a: int
+    b: int
+
+    def start(self) -> int:
+        return self.a
+
+    def end(self) -> int:
+        return self.b
 
 
 def visit_host(ctx: ArticleContext, f: Frame) -> str | None:

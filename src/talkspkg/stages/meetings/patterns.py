@@ -52,6 +52,7 @@ import re
 from dataclasses import dataclass
 
 from talkspkg.stages.meetings.context import ArticleContext
+from talkspkg.stages.meetings.roles import is_principal
 from talkspkg.stages.meetings.sentence import Frame, add_role
 from talkspkg.stages.mentions import Mention
 from talkspkg.titles import title_holder
@@ -362,7 +363,8 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
 
     def add(ms: list[Mention], role: str = "participant") -> None:
         for m in ms:
-            add_role(found, m.entity_id, role)
+            if not is_principal(ctx, m):  # "met A, an aide to B": B is not at the table
+                add_role(found, m.entity_id, role)
 
     kinds = {t.kind for t in f.triggers}
     verb = bool(kinds & set(VERB_KINDS))

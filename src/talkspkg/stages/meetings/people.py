@@ -8,7 +8,9 @@ strongest first (a
 meeting keeps the strongest role any report gives a participant):
 absent (an absence cue after the person in their clause: "Rubio and Witkoff backed out", "X
 could not attend"; or "<Person>'s no-show"), host (a hosting cue after the person, or "hosted by
-<X>"), participant. Which frame a person belongs to is described in frames.py.
+<X>"), participant; who leads a delegation ("led the Ukrainian delegation") hosts nothing.
+Which frame a person belongs to is described in frames.py. Delegation members and companions
+a membership phrase lists (members.py) are added last (attach_members).
 """
 
 from __future__ import annotations
@@ -16,10 +18,12 @@ from __future__ import annotations
 import re
 
 from talkspkg.stages.meetings.context import ArticleContext
+from talkspkg.stages.meetings.members import Members
 from talkspkg.stages.meetings.patterns import slots
 from talkspkg.stages.meetings.roles import (
     delegations,
     is_possessive_absent,
+    is_principal,
     is_qualifier,
     is_source,
 )
@@ -69,7 +73,9 @@ def attach_people(ctx: ArticleContext, s: Sentence) -> None:
     host_cues = [
         (c.start(), clause_of(c.start()))
         for c in vocab.host_cues.finditer(text, s.start, s.end)
-        if _hosting(ctx, s, c.start(), c.end(), spans) and not _BY.match(text, c.end())
+        if _hosting(ctx, s, c.start(), c.end(), spans)
+        and not _BY.match(text, c.end())
+        and not _leads_delegation(ctx, c.end(), s.end)
     ]
 
     def role_of(m: Mention, f: Frame, inherited: bool) -> str:
@@ -153,6 +159,34 @@ def attach_people(ctx: ArticleContext, s: Sentence) -> None:
         if f is not None:
             role = "absent" if d.absent else "host" if d.host else "participant"
             add_role(f.roles, d.entity_id, role)
+
+
+def attach_members(ctx: ArticleContext, s: Sentence, listed: list[Members]) -> None:
+    """Members and companions a membership phrase lists (members.py) take part in the encounter
+    whose trigger is nearest the phrase in the sentence, a source, an agent's principal ("A,
+    an aide to B") or a person absent there excepted."""
+    if not listed or not s.frames:
+        return
+    spans = [(t.start, t.end) for f in s.frames for t in f.triggers]
+    for group in listed:
+        # a companion goes wherever the one accompanied goes in the sentence
+        targets = [f for f in s.frames if set(group.companion_of) & set(f.roles)]
+        targets = targets or [min(s.frames, key=lambda g: abs(g.start - group.cue))]
+        for f in targets:
+            for m in group.people:
+                if is_source(ctx, m, s.end, spans) or is_principal(ctx, m):
+                    continue
+                if f.roles.get(m.entity_id) == "absent":
+                    continue
+                if group.companion_of and not set(group.companion_of) & set(f.roles):
+                    f.companions[m.entity_id] = frozenset(group.companion_of)  # see detect.py
+                add_role(f.roles, m.entity_id, "participant")
+
+
+def _leads_delegation(ctx: ArticleContext, pos: int, end: int) -> bool:
+    """ "led the Ukrainian delegation": who leads a delegation does not host the encounter."""
+    words = re.findall(r"[\w’'-]+", ctx.text[pos : min(end, pos + 60)])[:4]
+    return any(w.lower() in ctx.vocab.delegation_nouns for w in words)
 
 
 def _speaks(ctx: ArticleContext, s: Sentence, pos: int) -> bool:

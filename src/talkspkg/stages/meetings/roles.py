@@ -110,6 +110,13 @@ def is_qualifier(ctx: ArticleContext, m: Mention, nxt: Mention | None, sentence_
         )
         if attributive:
             return True
+    return is_principal(ctx, m)
+
+
+def is_principal(ctx: ArticleContext, m: Mention) -> bool:
+    """The person is the principal of an agent named before ("an aide to X", "a spokesman
+    for X", "an envoy representing X"): the agent acts for them, they are not at the table."""
+    text = ctx.text
     before = text[max(0, m.start - 90) : m.start]
     for pattern, needs_preposition in (
         (ctx.vocab.agent_nouns, True),

@@ -42,6 +42,8 @@ class Frame:
     # named only as host or mediator ("talks were mediated by Qatar"): they take part, but a
     # reference to earlier talks that names them is still about those talks
     third_parties: set[str] = field(default_factory=set)
+    # "B, who travelled with A, ...": B takes part only in an encounter A takes part in
+    companions: dict[str, frozenset[str]] = field(default_factory=dict)
     temporal: bool = False  # named after "after", "ahead of": it times another event
     other: bool = False  # "the next round of talks", "another meeting": not the one just told
     attending: bool = False  # "X, who attended the meeting": who was there, not a new one

@@ -111,6 +111,10 @@ class Vocab:
     briefing_verbs: frozenset[str]
     schedule_words: frozenset[str]
     company_cues: Gated
+    member_verbs: Gated
+    presence_openers: Gated
+    member_subjects: Gated
+    presence_words: Gated
     held_later: Gated
     present_cues: Gated
     abbreviations: frozenset[str]
@@ -194,7 +198,8 @@ PATTERN_KEYS = (
     "bilateral_cues", "agent_nouns", "agent_verbs", "hypothetical_before", "hypothetical_after",
     "temporal_prepositions", "conditional_after", "receive_verbs", "company_cues",
     "held_later", "present_cues", "refusal_before", "proposal_verbs",
-    "proposal_kept_after", "unreal_if", "conditional_openers",
+    "proposal_kept_after", "unreal_if", "conditional_openers", "member_verbs",
+    "presence_openers", "member_subjects", "presence_words",
 )  # fmt: skip
 WORD_KEYS = (
     "call_objects", "negators", "quantifiers", "generic_modifiers", "determiners", "not_before",
