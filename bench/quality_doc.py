@@ -108,9 +108,9 @@ CLASS_HELP = {
     "date wrong": "matched meeting, date or precision wrong",
     "date missing": "matched meeting left undated, the gold dates it",
     "participant false": "participant not in the gold encounter",
-    "participant missed (named in the article)": "gold participant not predicted, though a"
+    "participant missed: named in the article": "gold participant not predicted, though a"
     " mention of the article names it",
-    "participant missed (not found in the article)": "gold participant not predicted, and no"
+    "participant missed: not found in the article": "gold participant not predicted, and no"
     " mention of the article names it",
     "missed: code, another proposer": "the code is predicted in the article, for another proposer",
     "missed: proposer, another code": "the proposer has other predicted codes, not this one",

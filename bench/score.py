@@ -522,7 +522,7 @@ def judge_fields(
                 rows = s.package.rows("mentions", gold.article_id)
                 mentioned = {emap.to_gold(r["entity_id"]) or r["entity_id"] for r in rows}
             where = "named" if _state_matches(entity, mentioned, emap) else "not found"
-            kind = f"participant missed ({where} in the article)"
+            kind = f"participant missed: {where} in the article"
             s.problem("meetings", gold, kind, f"{desc}: {entity} ({gold_id})")
 
 
