@@ -12,31 +12,8 @@ told about."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-from test_meetings import article as meetings_article
-from test_meetings import run
-
-WED = "August 20, 2025"  # a Wednesday
-
-Rows = dict[str, list[dict[str, Any]]]
-
-
-def rows_of(body: str, article_id: str = "md1") -> Rows:
-    return run(meetings_article(article_id, body, WED))
-
-
-def parties_of(rows: Rows, phrase: str) -> set[str]:
-    """Participants and hosts (not absentees) of the meeting a sentence with `phrase` tells."""
-    ids = {r["meeting_id"] for r in rows["meeting_mentions"] if phrase in r["text"]}
-    assert len(ids) == 1, (phrase, ids, rows["meeting_mentions"])
-    (mid,) = ids
-    return {
-        r["entity_id"]
-        for r in rows["meeting_participants"]
-        if r["meeting_id"] == mid and r["role"] != "absent"
-    }
+from test_meeting_participants import Rows, parties_of, rows_of
 
 
 def everyone(rows: Rows) -> set[str]:
