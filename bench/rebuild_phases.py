@@ -6,9 +6,10 @@ Runs `build_package` (as `talkspkg build` does) into a scratch folder, in this p
 light wrappers around its steps, and prints for each the CPU time of this process
 (`time.process_time`) and the wall time: reading the cache entries into batches (with
 `--jobs 1` in this process, so the CPU time is theirs; with more jobs the workers' time is not
-counted, the wait for them is), writing the streamed tables, each corpus stage, writing the
-other tables and the descriptor, copying the raw files, and the build's validation of the
-package. CPU time is what to compare on a loaded machine: wall time there is mostly waiting.
+counted, the wait for them is), writing the streamed tables, spilling the corpus stages'
+inputs and reading them back, each corpus stage, writing the corpus tables, the other tables
+and the descriptor, copying the raw files, and the build's validation of the package. CPU time
+is what to compare on a loaded machine: wall time there is mostly waiting.
 `--profile` also writes a cProfile of the whole build (cProfile slows Python code ~2x).
 """
 
@@ -26,6 +27,7 @@ from typing import Any
 
 import talkspkg.build as build
 import talkspkg.cache as cache
+import talkspkg.compact as compact
 import talkspkg.package as package
 import talkspkg.pipeline as pipeline
 import talkspkg.validate as validate
@@ -65,22 +67,25 @@ def _timed_iter(name: str, fn: Callable[..., Iterator[Any]]) -> Callable[..., It
 
 
 STREAMED = "write streamed tables (mentions, quotes)"
+CORPUS = "write corpus tables (as made)"
 
 
 class _TimedWriter(package.TableWriter):
+    def _name(self) -> str:
+        return STREAMED if self.table in pipeline.STREAMED else CORPUS
+
     def write(self, arrow: Any) -> None:
-        if self.table in pipeline.STREAMED:
-            return _timed(STREAMED, super().write)(arrow)
-        return super().write(arrow)
+        return _timed(self._name(), super().write)(arrow)
 
     def close(self) -> None:
-        if self.table in pipeline.STREAMED:
-            return _timed(STREAMED, super().close)()
-        return super().close()
+        return _timed(self._name(), super().close)()
 
 
 def instrument() -> None:
     build.run_batches = _timed_iter("read cache / annotate batches", build.run_batches)
+    compact.Spill.add_batch = _timed("spill corpus-stage inputs", compact.Spill.add_batch)
+    compact.Spill.meetings = _timed("read spilled inputs back", compact.Spill.meetings)
+    compact.Spill.evidence = _timed("read spilled inputs back", compact.Spill.evidence)
     pipeline.merge_discovered = _timed("entities (merge, rows)", pipeline.merge_discovered)
     pipeline.entity_rows = _timed("entities (merge, rows)", pipeline.entity_rows)
     pipeline.assemble_meeting_columns = _timed(
@@ -89,7 +94,7 @@ def instrument() -> None:
     pipeline.assemble_proposals = _timed("proposals", pipeline.assemble_proposals)
     pipeline.fill_column_sentences = _timed("fill sentences", pipeline.fill_column_sentences)
     pipeline.fill_sentences = _timed("fill sentences", pipeline.fill_sentences)
-    pipeline.columns_to_arrow = _timed("corpus tables to Arrow", pipeline.columns_to_arrow)
+    pipeline.column_pieces = _timed_iter("corpus tables to Arrow", pipeline.column_pieces)
     pipeline.to_arrow = _timed("corpus tables to Arrow", pipeline.to_arrow)
     package.TableWriter = _TimedWriter  # type: ignore[misc]
     package.write_table = _timed("write other tables", package.write_table)
