@@ -189,3 +189,51 @@ def test_each_resource_states_its_licence_or_that_none_is_known(tmp_path: Path) 
     assert unknown and all(
         "licenses" not in r and "no licence" in r["description"] for r in unknown
     )
+
+
+def test_a_null_in_a_nullable_integer_column_reads_as_na_and_passes_frictionless(
+    tmp_path: Path,
+) -> None:
+    """pandas (and `frictionless validate`, which reads Parquet through `to_pandas`) would turn
+    an int64 column holding a null into floats with NaN, which frictionless reports as a type
+    error: the Parquet schema marks such columns as pandas' nullable Int64."""
+    import pandas as pd
+    import pyarrow as pa
+    from frictionless import Resource, Schema
+
+    from talkspkg.package import write_table
+    from talkspkg.schema.tableschema import arrow_schema, table_schema
+    from talkspkg.tables import normalize
+
+    schema = arrow_schema("quotes")
+    text = "“We agreed,” she said."
+    row = {f.name: None for f in schema}
+    row |= {
+        "quote_id": "a-q1",
+        "article_id": "a",
+        "start": 1,
+        "end": 10,
+        "text": text[1:10],
+        "kind": "direct",
+        "channel": "unknown",
+        "rule": "unattributed",
+        "resolution": "none",
+        "confidence": 0.3,
+        "cue_start": 12,
+        "cue_end": 21,
+        "cue": "she said",
+    }
+    write_table("quotes", normalize("quotes", pa.Table.from_pylist([row], schema=schema)), tmp_path)
+    path = tmp_path / "data" / "quotes.parquet"
+    frame = pd.read_parquet(path)
+    assert str(frame["speaker_start"].dtype) == "Int64" and frame["speaker_start"].isna().all()
+    assert int(frame["cue_start"].iloc[0]) == 12
+    descriptor = {k: v for k, v in table_schema("quotes").items() if k != "foreignKeys"}
+    resource = Resource(
+        path="data/quotes.parquet",
+        basepath=str(tmp_path),
+        format="parquet",
+        schema=Schema.from_descriptor(descriptor),
+    )
+    report = resource.validate()
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])

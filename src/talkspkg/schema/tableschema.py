@@ -60,9 +60,33 @@ def table_meta(table: str) -> dict[str, Any]:
 
 
 def arrow_schema(table: str) -> pa_arrow.Schema:
-    return pa_arrow.schema(
-        [pa_arrow.field(c.name, c.arrow, nullable=not c.required) for c in columns(table)]
+    """The Arrow schema of `table`'s Parquet file. Nullable integer columns are marked, in the
+    `pandas` metadata pyarrow reads back, as pandas' nullable `Int64`: `to_pandas()` (and
+    `frictionless validate`, which reads Parquet through it) then gives `<NA>` for a null
+    instead of turning the column into floats with NaN (which frictionless reports as a type
+    error, and which rounds large integers)."""
+    specs = columns(table)
+    schema = pa_arrow.schema(
+        [pa_arrow.field(c.name, c.arrow, nullable=not c.required) for c in specs]
     )
+    nullable_ints = [c.name for c in specs if not c.required and pa_arrow.types.is_integer(c.arrow)]
+    if not nullable_ints:
+        return schema
+    pandas = {
+        "index_columns": [],
+        "column_indexes": [],
+        "columns": [
+            {
+                "name": n,
+                "field_name": n,
+                "pandas_type": "int64",
+                "numpy_type": "Int64",
+                "metadata": None,
+            }
+            for n in nullable_ints
+        ],
+    }
+    return schema.with_metadata({b"pandas": json.dumps(pandas, sort_keys=True).encode()})
 
 
 def table_schema(table: str) -> dict[str, Any]:
