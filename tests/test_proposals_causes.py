@@ -105,7 +105,7 @@ def test_sequencing_wordings(text: str, proposer: str) -> None:
         "Drivers bypassed a checkpoint near the border, Russia said.",
         "Trump said a peace settlement was close.",
         # a ceasefire proposed, no order of steps
-        "Kyiv proposed a full ceasefire on land, in the air and at sea.",
+        "Kyiv proposed a complete ceasefire at sea, in the air and on land.",
     ],
 )
 def test_sequencing_negatives(text: str) -> None:
