@@ -297,3 +297,36 @@ def test_header_lines_naming_actors_are_no_byline(header: str) -> None:
     found = typed(text)
     assert "journalist" not in found
     assert parse_metadata(text).byline is None
+
+
+# A journalist named in the story itself: an outlet of the knowledge base (lexicon
+# `outlet_roles`) in the journalism role before or after the name, owning the name, or after it.
+IN_STORY = [
+    ("outlet-role-before", "Speaking to BBC Russia editor Maren Hollis, the minister was blunt."),
+    ("outlet-role-after", "Maren Hollis, a Reuters reporter, asked the minister about the talks."),
+    ("outlet-possessive", "The president told the BBC's Maren Hollis that he was ready to meet."),
+    ("outlet-possessive-no-the", "The president told CNN's Maren Hollis on Friday he would go."),
+    ("of-outlet", "Maren Hollis of the BBC asked the president about the talks."),
+]
+
+
+@pytest.mark.parametrize("sentence", [pytest.param(s, id=i) for i, s in IN_STORY])
+def test_a_journalist_of_a_known_outlet_named_in_the_story(sentence: str) -> None:
+    found = typed(article(body=BODY + " " + sentence))
+    assert found.get("journalist") == {"maren-hollis"}
+    assert found.get("person") == {"arvid-solberg"}
+
+
+IN_STORY_NEGATIVE = [
+    ("state-possessive", "Ukraine's Maren Hollis said the talks were useful."),
+    ("outlet-quotes-someone", "The BBC quoted Maren Hollis, a former minister, as saying so."),
+    ("told-an-outlet", "Kremlin spokesman Maren Hollis told the BBC that talks were useful."),
+    ("role-without-outlet", "Speaking to deputy editor Maren Hollis, the minister was blunt."),
+    ("of-an-organisation", "The talks were chaired by Maren Hollis of the United Nations."),
+]
+
+
+@pytest.mark.parametrize("sentence", [pytest.param(s, id=i) for i, s in IN_STORY_NEGATIVE])
+def test_a_person_near_an_outlet_is_no_journalist(sentence: str) -> None:
+    found = typed(article(body=BODY + " " + sentence))
+    assert "journalist" not in found

@@ -76,6 +76,7 @@ class Lexicon:
     possessive_place_nouns: frozenset[str] = frozenset()
     named_after_place: frozenset[str] = frozenset()
     press_words: frozenset[str] = frozenset()
+    outlet_roles: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: stages cache indexes per instance
@@ -202,6 +203,7 @@ _LOWERCASED = (
     "closing_speech_verbs",
     "possessive_place_nouns",
     "named_after_place",
+    "outlet_roles",
 )
 _AS_WRITTEN = ("honorifics", "not_name_words", "press_words")
 

@@ -40,8 +40,11 @@ team includes A, ..., and B", "the Russian delegation, led by C"; not across a "
 "but" clause). A role phrase ends at a sentence end, and may end in a body's noun ("deputy
 head of the Russian delegation").
 Journalists (bylines, credit lines, publication lines "by X", photo credits "X/Agency",
-paragraph signatures "—X", correspondents, other reporters who "report") get type `journalist`,
-never `person`. In credit lines a name may open with initials ("J. D. Vance-Smith") and stops
+paragraph signatures "—X", correspondents, other reporters who "report", and in the story a
+journalism role naming a known outlet ("BBC Russia editor X", "X, a Reuters reporter") or an
+outlet owning or following the name ("the BBC's X", "X of Reuters"); outlets are the knowledge
+base's entities with a lexicon `outlet_roles` role) get type `journalist`, never `person`.
+In credit lines a name may open with initials ("J. D. Vance-Smith") and stops
 where an outlet's name starts ("JANE DOE Associated Press"); a byline in capitals is read as
 names ("BY JANE DOE" -> Jane Doe) except known outlets and outlet words; a role glued after a
 name ("Jane Doe Senior Reporter") is no part of it. A name's particles may
@@ -594,7 +597,13 @@ def _titled(text: str, role: tuple[int, int], seg_start: int, seg_end: int) -> b
 
 
 def _evidence(
-    text: str, toks: list[Token], i: int, j: int, end: int, lex: Lexicon
+    text: str,
+    toks: list[Token],
+    i: int,
+    j: int,
+    end: int,
+    lex: Lexicon,
+    outlets: frozenset[str] = frozenset(),
 ) -> tuple[str | None, tuple[int, int] | None]:
     """The source of the evidence beside the name run [i, j), and the role phrase it gives."""
     if role := _role_before(text, toks, i, lex):
@@ -613,7 +622,23 @@ def _evidence(
         return "speech-verb", None
     if _LED_BY.search(text, max(0, toks[i].start - 60), toks[i].start):
         return "team-leader", None
+    if _outlet_owns(text, toks[i].start, outlets) or _of_outlet(text, end, outlets):
+        return "outlet", None  # "the BBC's A B", "A B of Reuters": a journalist
     return None, None
+
+
+_OF_OUTLET = re.compile(
+    r"[ \t]+(?:of|from|for)[ \t]+(?:the[ \t]+)?([A-Z][\w.&-]*(?:[ \t]+[A-Z][\w.&-]*){0,2})"
+)
+
+
+def _of_outlet(text: str, end: int, outlets: frozenset[str]) -> bool:
+    """An outlet right after the name ("A B of the BBC", "A B from Reuters")."""
+    m = _OF_OUTLET.match(text, end)
+    if m is None:
+        return False
+    words = m.group(1).split()
+    return any(" ".join(words[:k]) in outlets for k in range(1, len(words) + 1))
 
 
 # "a delegation led by A B", "Qatari mediators, headed by A B": who leads a team is a person
@@ -699,6 +724,7 @@ def _discovered(
     said: str,
     lex: Lexicon,
     capitals: dict[str, str],
+    outlets: frozenset[str] = frozenset(),
 ) -> Discovered:
     phrase = text[role[0] : role[1]] if role else None
     etype = "person"
@@ -708,6 +734,10 @@ def _discovered(
             roles & _JOURNALISM and said in _REPORTS and source != "appositive-role"
         ):
             etype = "journalist"  # "our correspondent Jane Doe reports from Kyiv"
+        elif roles & _JOURNALISM and _names_outlet(phrase, outlets):
+            etype = "journalist"  # "BBC Russia editor Jane Doe", "Jane Doe, a Reuters reporter"
+    elif source == "outlet" or _outlet_owns(text, run.start, outlets):
+        etype = "journalist"  # "told the BBC's Jane Doe", "Jane Doe of Reuters"
     cand = Candidate(run.start, run.end, slug(run.name), f"discovered:{source}", DISCOVERED)
     country = _country(phrase or "", lex) or (
         (
@@ -754,9 +784,36 @@ def _capital_country(phrase: str, capitals: dict[str, str]) -> str | None:
     return capitals.get(m.group(1)) if m else None
 
 
+@cache
+def _outlets(kb: KnowledgeBase) -> frozenset[str]:
+    """Names and aliases of the news outlets the knowledge base lists (lexicon `outlet_roles`)."""
+    roles = kb.lexicon.outlet_roles
+    return frozenset(
+        name
+        for e in kb.entities.values()
+        if (e.role or "").lower() in roles
+        for name in (e.name, *e.aliases)
+    )
+
+
+def _names_outlet(phrase: str, outlets: frozenset[str]) -> bool:
+    words = [_bare(w).rstrip(",") for w in phrase.split()]
+    words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
+    return any(
+        " ".join(words[i:j]) in outlets for i in range(len(words)) for j in range(i + 1, i + 4)
+    )
+
+
+def _outlet_owns(text: str, start: int, outlets: frozenset[str]) -> bool:
+    """An outlet's possessive right before the name ("the BBC's Jane Doe")."""
+    m = _POSSESSIVE_BEFORE.search(text, max(0, start - 40), start)
+    return m is not None and (m.group(1) in outlets or m.group(1).split()[-1] in outlets)
+
+
 def discover_people(article: Article, kb: KnowledgeBase) -> Iterator[Discovered]:
     lex, text = kb.lexicon, article.text
     capitals = _capital_states(kb)
+    outlets = _outlets(kb)
     found: list[Discovered] = []
     pending: list[_Run] = []  # full names with no evidence of their own
     surnames: set[str] = set()  # one-word names with evidence: a speech verb, title, honorific
@@ -775,7 +832,7 @@ def discover_people(article: Article, kb: KnowledgeBase) -> Iterator[Discovered]
                 continue
             end = last.start + len(_bare(last.text))
             run = _Run(first.start, end, text[first.start : end], _bare(last.text))
-            source, role = _evidence(text, toks, i, j, end, lex)
+            source, role = _evidence(text, toks, i, j, end, lex, outlets)
             if j - i == 1:
                 titled = source == "role-before-name" and _titled(text, role, seg.start, seg.end)
                 if titled or source == "honorific" or _speaks(text, toks, j, end, lex):
@@ -793,7 +850,7 @@ def discover_people(article: Article, kb: KnowledgeBase) -> Iterator[Discovered]
                         placed.add(run.last)  # "talks in Port Moresby": maybe a place
                 continue
             said = toks[j].text.lower() if j < len(toks) else ""
-            found.append(_discovered(text, run, role, source, said, lex, capitals))
+            found.append(_discovered(text, run, role, source, said, lex, capitals, outlets))
     people = [
         _Run(d.candidate.start, d.candidate.end, d.name, d.name.split()[-1])
         for d in found
@@ -803,7 +860,7 @@ def discover_people(article: Article, kb: KnowledgeBase) -> Iterator[Discovered]
     surnames |= _person_like_singles(text, singles, people, surnames, wanted)
     yield from found
     for run, source in _without_evidence(text, pending, people, surnames):
-        yield _discovered(text, run, None, source, "", lex, capitals)
+        yield _discovered(text, run, None, source, "", lex, capitals, outlets)
 
 
 def _credit_name(text: str, toks: list[Token], i: int, j: int, lex: Lexicon) -> bool:
