@@ -506,3 +506,37 @@ def test_the_subject_of_a_verb_ending_or_opening_talks_takes_part(body: str) -> 
 )
 def test_an_event_or_a_possessor_ending_talks_is_no_party(body: str) -> None:
     assert rows_of(body)["meeting_participants"] == []
+
+
+# ================================================================ less common verbs of meeting
+
+
+@pytest.mark.parametrize(
+    ("body", "people"),
+    [
+        ("Rubio conferred with Lavrov in Riyadh on Tuesday.", {"marco-rubio", "sergei-lavrov"}),
+        ("Witkoff huddled with Umerov in Miami on Sunday.", {"steve-witkoff", "rustem-umerov"}),
+        (
+            "Umerov negotiated with Witkoff for six hours in Geneva on Sunday.",
+            {"steve-witkoff", "rustem-umerov"},
+        ),
+        ("Lavrov and Rubio shook hands in Riyadh on Tuesday.", {"marco-rubio", "sergei-lavrov"}),
+        ("Lavrov shook hands with Rubio in Riyadh on Tuesday.", {"marco-rubio", "sergei-lavrov"}),
+    ],
+)
+def test_less_common_verbs_of_meeting(body: str, people: set[str]) -> None:
+    got = {r["entity_id"] for r in rows_of(body)["meeting_participants"] if r["role"] != "absent"}
+    assert got == people
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Kyiv negotiated with its allies over the summer about air defence.",
+        "The minister conferred with his advisers about the plan.",
+        "Zelensky said Ukraine would never negotiate with terrorists.",
+        "Rubio conferred with reporters in Riyadh on Tuesday.",
+    ],
+)
+def test_those_verbs_without_a_named_counterpart_tell_no_meeting(body: str) -> None:
+    assert rows_of(body)["meeting_mentions"] == []
