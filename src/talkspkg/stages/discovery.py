@@ -767,13 +767,18 @@ def _capital_states(kb: KnowledgeBase) -> dict[str, str]:
     }
 
 
+def _possessor(text: str, start: int) -> str | None:
+    """The one- or two-word name owning the name at `start` ("Turkey's A B", "the BBC's A B")."""
+    m = _POSSESSIVE_BEFORE.search(text, max(0, start - 40), start)
+    return m.group(1) if m else None
+
+
 def _possessive_state(text: str, start: int, lex: Lexicon, capitals: dict[str, str]) -> str | None:
     """A state's or its capital's possessive right before a name with no role ("Turkey's A B
     said", "Moscow's A B")."""
-    m = _POSSESSIVE_BEFORE.search(text, max(0, start - 40), start)
-    if m is None:
+    name = _possessor(text, start)
+    if name is None:
         return None
-    name = m.group(1)
     return lex.demonyms.get(name) or lex.demonyms.get(name.split()[-1]) or capitals.get(name)
 
 
@@ -806,8 +811,8 @@ def _names_outlet(phrase: str, outlets: frozenset[str]) -> bool:
 
 def _outlet_owns(text: str, start: int, outlets: frozenset[str]) -> bool:
     """An outlet's possessive right before the name ("the BBC's Jane Doe")."""
-    m = _POSSESSIVE_BEFORE.search(text, max(0, start - 40), start)
-    return m is not None and (m.group(1) in outlets or m.group(1).split()[-1] in outlets)
+    name = _possessor(text, start)
+    return name is not None and (name in outlets or name.split()[-1] in outlets)
 
 
 def discover_people(article: Article, kb: KnowledgeBase) -> Iterator[Discovered]:

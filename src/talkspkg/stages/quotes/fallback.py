@@ -109,6 +109,7 @@ its null speaker.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from talkspkg.stages.quotes import discourse
@@ -238,7 +239,7 @@ def gender_unique(ctx: Context, n: int, pos: int) -> Answer | None:
 
 
 def resolve(ctx: Context, n: int, rows: list[Attribution | None]) -> Attribution | None:
-    """The enabled fallbacks (policy in stages/quotes/__init__.py) for quotation n, given the
+    """The enabled fallbacks (policy: this module's docstring) for quotation n, given the
     strict attributions of the rows (None: not a row): a new attribution with resolution
     `fallback`, or None. A fallback never makes a row of a quotation that is not one."""
     done, w = rows[n], ctx.cues.discourse_weight
@@ -258,30 +259,25 @@ def resolve(ctx: Context, n: int, rows: list[Attribution | None]) -> Attribution
     if not done.by_cue or done.weight != w["unresolved"] or not done.speaker:
         return None  # inherited, or a phrase that names nobody on purpose ("an official")
     pos, kind = done.speaker[0], situation(ctx, n, done)
-    if kind == "document":
-        issued = introduced_issuer(ctx, n, pos)
-        if issued is None:
-            return None
-        return replace(
-            done, resolution="fallback", speaker_id=issued[0], weight=w["fallback_document"]
-        )
-    if kind == "description":
-        person = described(ctx, n, done)
-        if person is None:
-            return None
-        return replace(
-            done, resolution="fallback", speaker_id=person[0], weight=w["fallback_description"]
-        )
-    if kind != "pronoun":
+    finders: dict[str, tuple[Callable[[], Answer | None], str]] = {
+        "document": (lambda: introduced_issuer(ctx, n, pos), "fallback_document"),
+        "description": (lambda: described(ctx, n, done), "fallback_description"),
+        "pronoun": (
+            lambda: (
+                pronoun_subject(ctx, n, pos)
+                or passage(ctx, n, rows, pronoun_gender(ctx, pos))
+                or gender_unique(ctx, n, pos)
+            ),
+            "fallback_pronoun",
+        ),
+    }
+    if kind not in finders:
         return None
-    found = (
-        pronoun_subject(ctx, n, pos)
-        or passage(ctx, n, rows, pronoun_gender(ctx, pos))
-        or gender_unique(ctx, n, pos)
-    )
+    find, weight = finders[kind]
+    found = find()
     if found is None:
         return None
-    return replace(done, resolution="fallback", speaker_id=found[0], weight=w["fallback_pronoun"])
+    return replace(done, resolution="fallback", speaker_id=found[0], weight=w[weight])
 
 
 def introduced_issuer(ctx: Context, n: int, pos: int) -> Answer | None:
