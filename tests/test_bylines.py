@@ -239,10 +239,26 @@ HEADER_CASES += [
     ("by-name-role", "By Maren Oduya, Senior Correspondent", "", {"maren-oduya"}, "Maren Oduya"),
     ("name-slash-agency", "By Maren Oduya / AP", "", {"maren-oduya"}, "Maren Oduya"),
     ("by-outlet-only", "By Reuters", "", set(), "Reuters"),
+    ("by-glued-stamp", "By Maren Oduya March 3, 2025 10:12 AM EST", "", {"maren-oduya"},
+     "Maren Oduya"),
+    ("by-place-glued-stamp", "By Maren Oduya, Brussels, 3 Mar 2025, 07:21", "", {"maren-oduya"},
+     "Maren Oduya"),
+    ("posted-by-on-date", "Posted by Maren Oduya on 3 March 2025", "", {"maren-oduya"},
+     "Maren Oduya"),
+    ("interview-by", "Interview by Maren Oduya", "", {"maren-oduya"}, "Maren Oduya"),
+    ("middle-dot-role", "Maren Oduya · Senior correspondent", "", {"maren-oduya"}, "Maren Oduya"),
+    ("profile-link", "[Maren Oduya](https://news.example/author/maren-oduya/)", "",
+     {"maren-oduya"}, "Maren Oduya"),
+    ("by-two-profile-links",
+     "By [Maren Oduya](https://news.example/authors/mo) and [Tobias Krell](/authors/tk)", "",
+     {"maren-oduya", "tobias-krell"}, "Maren Oduya and Tobias Krell"),
 ]
 CLOSING_CASES += [
     ("bio-outlet-possessive", "By Maren Oduya",
      "Maren Oduya is Nordic Wire’s Brussels correspondent.", {"maren-oduya"}, "Maren Oduya"),
+    ("dash-reported-from", "By Ines Varro", "— Maren Oduya reported from Kyiv.",
+     {"ines-varro", "maren-oduya"}, "Ines Varro"),
+    ("author-box-closing", "", "Maren Oduya\nSenior correspondent", {"maren-oduya"}, None),
 ]
 # fmt: on
 
@@ -288,6 +304,8 @@ NEGATIVE_HEADERS = [
     ("outlet-line", "Nordic Wire | World News"),
     ("name-in-place-standfirst", "Arvid Solberg in Oslo"),
     ("name-over-topic", "Arvid Solberg\nUkraine war"),
+    ("topic-link", "[Arvid Solberg](https://news.example/topics/arvid-solberg)"),
+    ("middle-dot-office", "Arvid Solberg · Foreign Minister"),
 ]
 
 

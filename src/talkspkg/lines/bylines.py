@@ -33,8 +33,9 @@ from talkspkg.lines.outlets import outlet_like
 from talkspkg.lines.pubdates import UPDATED_RE, is_published
 from talkspkg.lines.text import MD_LINK_RE
 
-_BYLINE_RE = re.compile(  # "By A", "Author: A", "Written by A", "Words by A"
-    r"[*_]*+(?:(?:By|BY|by|(?:Written|Words|Story|Text)\s+by)\b|(?i:authors?)[*_]*\s*:)[*_]*\s*:?\s*"
+_BYLINE_RE = re.compile(  # "By A", "Author: A", "Written by A", "Posted by A", "Interview by A"
+    r"[*_]*+(?:(?:By|BY|by|(?:Written|Words|Story|Text|Posted|Interview|Interviewed)\s+by)\b"
+    r"|(?i:authors?)[*_]*\s*:)[*_]*\s*:?\s*"
     r"(?P<who>\S.*)"
 )
 _HANDLE_RE = re.compile(r"\s*\(?@\w{1,30}\)?")  # "(@jdoe)", "@jdoe" beside a name
@@ -47,7 +48,7 @@ ONE_NAME = r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|der|al|bin)){1
 _NAME_LINE_RE = re.compile(ONE_NAME)
 _NAMES_THEN_RE = re.compile(  # "A, B and C" then an optional "| Outlet", "— Outlet", ", Role"
     rf"(?P<names>{ONE_NAME}(?:\s*,\s*{ONE_NAME})*(?:,?\s+(?:and|&)\s+{ONE_NAME})?)"
-    r"(?:\s*(?:\||—|–|\s-|,|\s/)\s*(?P<rest>[^|—–]{1,60}))?"
+    r"(?:\s*(?:\||—|–|\s-|,|\s/|\s·)\s*(?P<rest>[^|—–·]{1,60}))?"
 )
 _ONE_PLACE = r"[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}"
 _NAMES_AT_RE = re.compile(  # a byline without "By": "A in Kyiv", "A in Kyiv and B in Moscow"
@@ -79,6 +80,13 @@ _CLOSING_BY_RE = re.compile(  # a byline closing the body: "By Jane Doe, Reuters
 _CAPITAL_FUNCTION_WORD_RE = re.compile(r"\b(?:And|Or|Of|The|To|For|In|On|At|With|From|By)\b")
 PUB_BY_RE = re.compile(r"\bby\s+(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,4})\s*$")
 _BYLINE_APPOSITIVE_RE = re.compile(r",\s+(?:a|an|the)\s.*$")
+_DIGIT_RE = re.compile(r"\d")
+_AUTHOR_LINK_RE = re.compile(  # "[Jane Doe](https://site/author/jane-doe/)": a profile link
+    r"\[(?P<name>[^\[\]]{3,60})\]\([^()\s\]]*?/(?:authors?|profiles?|people|staff|contributors?"
+    r"|journalists?|writers?|reporters?)/[^()\s\]]*\)"
+)
+_WORD_START_RE = re.compile(r"(?<=\s)\S")
+_STAMP_JOIN_RE = re.compile(r"(?:[\s,]+(?:on|at))?[\s,]*$")  # "Jane Doe on", "Jane Doe, Brussels,"
 
 
 def byline(s: str, next_line: str | None, after_byline: bool, after_title: bool) -> str | None:
@@ -119,6 +127,34 @@ def byline(s: str, next_line: str | None, after_byline: bool, after_title: bool)
     name = _HANDLE_RE.sub("", who)
     plain = _NAME_LINE_RE.fullmatch(name) and not name.isupper() and not outlet_like(name)
     return name if over and plain else None
+
+
+def profile_byline(s: str) -> str | None:
+    """A header line of author profile links and nothing else but "and"/",":
+    "[Jane Doe](https://site/author/jane-doe/)", "By [A](…/authors/a) and [B](…/authors/b)"
+    -> the names (a line the URL rule would otherwise take as the article's address)."""
+    links = _AUTHOR_LINK_RE.findall(s) if "](" in s else []
+    if not links or len(links) != s.count("]("):
+        return None
+    m = _BYLINE_RE.fullmatch(s)
+    who = " ".join(MD_LINK_RE.sub(r"\1", m["who"] if m else s).replace("*", "").split())
+    if _names_then(who) != (who, None) or outlet_like(who) or who.isupper():
+        return None
+    return who
+
+
+def author_box(name_line: str, role_line: str) -> bool:
+    """The author's box closing a page: a name line over a role line ("Jane Doe" / "Senior
+    correspondent", "Jane Doe" / "Europe editor, Nordic News")."""
+    name = name_line.strip("*_ ")
+    role = role_line.strip("*_ ")
+    return (
+        len(role) <= 60
+        and bool(_ROLE_LINE_RE.fullmatch(role))
+        and bool(_NAME_LINE_RE.fullmatch(name))
+        and not name.isupper()
+        and not outlet_like(name)
+    )
 
 
 def role_words(words: list[str]) -> bool:
@@ -181,6 +217,7 @@ def _byline_names(who: str) -> str:
     stamp ("By A | Updated ..."), the agencies it draws on ("By A with AP"), the place of a
     single author ("By A in Kyiv", "By A, Warsaw")."""
     who = _HANDLE_RE.sub("", _BYLINE_APPOSITIVE_RE.sub("", who)).strip()
+    who = _without_stamp(who)
     if (t := _BYLINE_TAIL_RE.search(who)) and (
         t["with"] or is_published(t["stamp"]) or UPDATED_RE.match(t["stamp"])
     ):
@@ -194,6 +231,19 @@ def _byline_names(who: str) -> str:
             break
     if m := _NAME_AT_RE.fullmatch(who):
         who = m["name"]
+    return who
+
+
+def _without_stamp(who: str) -> str:
+    """A "By" line's names without a publication stamp glued after them, with no separator:
+    "Jane Doe March 3, 2025 10:12 AM EST", "Jane Doe, Brussels, 3 Mar 2025, 07:21", "Jane Doe
+    on 3 March 2025" (a "Posted by" line) -> what comes before the stamp."""
+    if not _DIGIT_RE.search(who):
+        return who
+    for m in _WORD_START_RE.finditer(who):
+        if m.start() and is_published(who[m.start() :]):
+            head = _STAMP_JOIN_RE.sub("", who[: m.start()])
+            return head if len(head.split()) >= 2 else who
     return who
 
 

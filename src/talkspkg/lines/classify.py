@@ -3,12 +3,12 @@
 Layouts handled (generic patterns only; no rule names a particular article):
 
 * A header before the first paragraph, in any order: a headline (plain or markdown `#`), a
-  standfirst, bylines (`lines.bylines`), publication lines (`lines.pubdates`), photo captions
-  and credits (`lines.photos`).
+  standfirst, bylines (`lines.bylines`; also a line of author profile links), publication
+  lines (`lines.pubdates`), photo captions and credits (`lines.photos`).
 * A dateline opening the first paragraph (`lines.datelines`), also after a reposting blog's
   lead-in ("Here’s what you need to know: KYIV (AP) — ...").
 * A "By" line closing the body ("By Jane Doe, Reuters"): a CREDIT, the byline when the header
-  has none.
+  has none; so is an author's box closing it (a name line over a role line).
 * Anywhere: captions, READ MORE lines, embedded posts (`lines.embeds`), credits
   (`lines.credits`), URL lines (`lines.urls`), section heads in the body; and what is not the
   article (`lines.boilerplate`).
@@ -29,9 +29,11 @@ from talkspkg.lines.boilerplate import is_boilerplate, is_read_more, split_lead_
 from talkspkg.lines.bylines import (
     CREDIT_BYLINE_RE,
     PUB_BY_RE,
+    author_box,
     byline,
     byline_before_credit,
     closing_byline,
+    profile_byline,
 )
 from talkspkg.lines.credits import BIO_RE, SOURCE_RE, is_credit
 from talkspkg.lines.datelines import match_dateline
@@ -100,6 +102,10 @@ def _walk(lines: list[str], preset: dict[int, K]) -> tuple[list[K | None], Found
             continue
         s = s.lstrip(">").strip() or s  # a blockquoted line ("> Published 16 October 2025")
         next_line = lines[i + 1] if i + 1 < len(lines) else None
+        if in_header and (who := profile_byline(s)):  # "[Jane Doe](https://site/author/jd)"
+            kinds[i], found.byline = K.BYLINE, found.byline or who
+            found.byline_line = found.byline_line or s
+            continue
         if (url := url_line(s)) is not None:
             u, labelled, waits = url
             if u and url_host(u) not in NO_URL_HOSTS:
@@ -166,6 +172,10 @@ def classify(text: str) -> tuple[list[tuple[int, int]], list[str], list[K | None
         credits = (ln for k, ln in zip(kinds, lines, strict=True) if k is K.CREDIT)
         found.byline = next((m["who"] for c in credits if (m := CREDIT_BYLINE_RE.match(c))), None)
     last = max((i for i, k in enumerate(kinds) if k in (K.BODY, K.SUBHEADING)), default=-1)
+    closing_pair = last > 1 and kinds[last - 1] in (K.BODY, K.SUBHEADING)
+    if closing_pair and author_box(lines[last - 1], lines[last]):  # "Jane Doe" / "Senior editor"
+        kinds[last - 1] = kinds[last] = K.CREDIT
+        last -= 2
     if last > 0 and BIO_RE.match(lines[last]) and nwords(lines[last], 40) <= 40:
         kinds[last] = K.CREDIT  # the author's bio closing the article
     return spans, lines, kinds, found

@@ -3,7 +3,7 @@ credits, copyright lines, signatures and an author's bio.
 
 Layouts handled: wire credits "Reporting by A Writing by B Editing by C", "<Agency> writers A and
 B contributed (from Kyiv).", "— With assistance from A", "Contributing: A and B", "This story
-was written by A.", a line of its own "The BBC's A reports from Kyiv." or "A reported from
+was written by A.", a line of its own "The BBC's A reports from Kyiv." or "(— )A reported from
 Kyiv."; an author's bio ("Jane Doe is a reporter at ...") closing the article is a CREDIT; so is
 a signature line "— A, for the Nordic Post" or "— A, Associated Press" (an outlet-like name
 after the comma or "for").
@@ -38,7 +38,7 @@ _CONTRIBUTED_RE = (
 _SHORT_CREDIT_RE = re.compile(r"(?i)[*_]*+(?:reporting|writing)\s+by\b")
 _NAME_RUN = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}"
 _REPORTS_FROM_RE = re.compile(  # "The BBC’s A reports from Kyiv.", "A reported from Kyiv."
-    rf"[*_]*(?:(?:The\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}['’]s?\s+)?"
+    rf"[*_]*(?:[—–-]+\s*)?(?:(?:The\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}['’]s?\s+)?"
     rf"{_NAME_RUN}(?:\s+and\s+{_NAME_RUN})?\s+report(?:s|ed)\s+from\s+"
     rf"[A-Z][\w'’.-]*(?:[ ,]+[A-Z][\w'’.-]*){{0,3}}\.?[*_]*"
 )
