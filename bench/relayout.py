@@ -147,6 +147,28 @@ BYLINE_FORMS: tuple[BylineForm, ...] = (
     ),
     BylineForm("A over BBC News, Kyiv", 1, lambda w: [[_p(w.a(0), "b")], [_p("BBC News, Kyiv")]]),
     BylineForm(
+        "A · Senior correspondent", 1, lambda w: _by(_p(w.a(0), "b"), _p(" · Senior correspondent"))
+    ),
+    BylineForm(
+        "[A](author profile link)",
+        1,
+        lambda w: _by(
+            _p("["), _p(w.a(0), "b"), _p(f"](https://news.example/author/{slug(w.a(0))}/)")
+        ),
+    ),
+    BylineForm(
+        "— B reported from Kyiv (closing, no byline)",
+        0,
+        lambda w: [],
+        lambda w: _by(_p("— "), _p(w.o(0), "j"), _p(" reported from Kyiv.")),
+    ),
+    BylineForm(
+        "B / Senior correspondent (author box closing, no byline)",
+        0,
+        lambda w: [],
+        lambda w: [[_p(w.o(0), "j")], [_p("Senior correspondent")]],
+    ),
+    BylineForm(
         "By A, B and C",
         3,
         lambda w: _by(

@@ -246,6 +246,8 @@ HEADER_CASES += [
     ("posted-by-on-date", "Posted by Maren Oduya on 3 March 2025", "", {"maren-oduya"},
      "Maren Oduya"),
     ("interview-by", "Interview by Maren Oduya", "", {"maren-oduya"}, "Maren Oduya"),
+    ("names-in-places-alone", "Maren Oduya in Kyiv and Tobias Krell in Moscow", "",
+     {"maren-oduya", "tobias-krell"}, "Maren Oduya in Kyiv and Tobias Krell in Moscow"),
     ("middle-dot-role", "Maren Oduya · Senior correspondent", "", {"maren-oduya"}, "Maren Oduya"),
     ("profile-link", "[Maren Oduya](https://news.example/author/maren-oduya/)", "",
      {"maren-oduya"}, "Maren Oduya"),
@@ -306,6 +308,7 @@ NEGATIVE_HEADERS = [
     ("name-over-topic", "Arvid Solberg\nUkraine war"),
     ("topic-link", "[Arvid Solberg](https://news.example/topics/arvid-solberg)"),
     ("middle-dot-office", "Arvid Solberg · Foreign Minister"),
+    ("title-case-places", "Peace Talks in Geneva and Heavy Fighting in Donbas"),
 ]
 
 

@@ -26,6 +26,7 @@ import re
 from talkspkg.lines.knowledge import (
     BYLINE_NOT_NAMES,
     BYLINE_ROLE_QUALIFIERS,
+    NOT_NAME_WORDS,
     OUTLET_NAMES,
     name_key,
 )
@@ -55,6 +56,7 @@ _NAMES_AT_RE = re.compile(  # a byline without "By": "A in Kyiv", "A in Kyiv and
     rf"(?P<name>{ONE_NAME})\s+in\s+{_ONE_PLACE}"
     rf"|{ONE_NAME}\s+in\s+{_ONE_PLACE}(?:(?:,\s*|,?\s+and\s+){ONE_NAME}\s+in\s+{_ONE_PLACE})+"
 )
+_IN_PLACE_SPLIT_RE = re.compile(r"\s+in\s+|,\s*|\s+and\s+")
 _NAME_AT_RE = re.compile(  # one author and where they write from: "A in Kyiv", "A, Warsaw"
     rf"(?P<name>{ONE_NAME})(?:\s+in\s+{_ONE_PLACE}(?:,\s*{_ONE_PLACE})?|,\s*[A-Z][\w'’-]+)"
 )
@@ -111,8 +113,14 @@ def byline(s: str, next_line: str | None, after_byline: bool, after_title: bool)
         return who
     raw_next = (next_line or "").strip("*_ ")
     nxt = _HANDLE_RE.sub("", raw_next)  # "Defence correspondent@jdoe"
-    if after_title and (at := _NAMES_AT_RE.fullmatch(who)) and is_published(nxt):
-        return at["name"] or who  # "A in Kyiv and B in Moscow" over "Mon 3 Mar 2025 12.00 GMT"
+    if after_title and (at := _NAMES_AT_RE.fullmatch(who)):
+        if is_published(nxt):  # "A in Kyiv and B in Moscow" over "Mon 3 Mar 2025 12.00 GMT"
+            return at["name"] or who
+        names = _IN_PLACE_SPLIT_RE.split(who)[::2]  # the names, without their places
+        if at["name"] is None and not any(
+            outlet_like(n) or any(w in NOT_NAME_WORDS for w in n.split()) for n in names
+        ):
+            return who  # two names or more, each where they write from: a byline on its own
     if names := _credited_names(who, next_line):
         return names
     if after_title and (glued := name_before_role(who)):

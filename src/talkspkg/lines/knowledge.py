@@ -32,6 +32,13 @@ LAYOUT_KEYS = {
     "trailer_lines", "trailer_after_body", "lead_ins", "byline_role_qualifiers", "byline_not_names",
 }  # fmt: skip
 LAYOUT = _load_layout()
+# capitalised words that start no name ("Talks", "Peace", "Monday"): the lexicon's list, which
+# the discovery of unknown people reads too (its version is recorded as `lexicon`)
+NOT_NAME_WORDS: frozenset[str] = frozenset(
+    yamlio.safe_load((LAYOUT_FILE.parent / "lexicon.yaml").read_text(encoding="utf-8"))[
+        "not_name_words"
+    ]
+)
 LAYOUT_VERSION: str = str(LAYOUT["version"])
 OUTLET_HOSTS: dict[str, str] = dict(LAYOUT["outlet_hosts"])
 OUTLET_ALIASES: dict[str, str] = dict(LAYOUT["outlet_aliases"])
