@@ -328,6 +328,11 @@ IN_STORY = [
     ("outlet-possessive", "The president told the BBC's Maren Hollis that he was ready to meet."),
     ("outlet-possessive-no-the", "The president told CNN's Maren Hollis on Friday he would go."),
     ("of-outlet", "Maren Hollis of the BBC asked the president about the talks."),
+    # outlets of knowledge base 2026.12.5 (broadcasters, magazines, regional and Russian media)
+    ("magazine-role-after", "Maren Hollis, a TIME correspondent, asked the minister about it."),
+    ("broadcaster-role-before", "Speaking to NBC News correspondent Maren Hollis, he was blunt."),
+    ("regional-possessive", "The president told Kurdistan24's Maren Hollis he was ready to meet."),
+    ("of-a-newspaper", "Maren Hollis of Le Monde asked the president about the talks."),
 ]
 
 
@@ -344,6 +349,8 @@ IN_STORY_NEGATIVE = [
     ("told-an-outlet", "Kremlin spokesman Maren Hollis told the BBC that talks were useful."),
     ("role-without-outlet", "Speaking to deputy editor Maren Hollis, the minister was blunt."),
     ("of-an-organisation", "The talks were chaired by Maren Hollis of the United Nations."),
+    ("told-a-magazine", "Kremlin spokesman Maren Hollis told TIME that talks were useful."),
+    ("newspaper-reported", "Kommersant reported that Maren Hollis, a former minister, had left."),
 ]
 
 
