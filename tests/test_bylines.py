@@ -309,6 +309,7 @@ NEGATIVE_HEADERS = [
     ("topic-link", "[Arvid Solberg](https://news.example/topics/arvid-solberg)"),
     ("middle-dot-office", "Arvid Solberg · Foreign Minister"),
     ("title-case-places", "Peace Talks in Geneva and Heavy Fighting in Donbas"),
+    ("name-role-sentence", "Arvid Solberg, a correspondent, asked the envoy about the talks."),
 ]
 
 

@@ -285,6 +285,8 @@ def _credited_names(who: str, next_line: str | None) -> str | None:
     if names.isupper() or any(outlet_like(n) for n in re.split(r",|\band\b|&", names)):
         return None  # a dateline's place or an outlet is no author
     if rest:
+        if rest.endswith(".") and len(rest.split()[-1]) > 4:
+            return None  # a sentence: "A, a correspondent, asked the minister about it."
         return names if outlet_like(rest) or _ROLE_LINE_RE.fullmatch(rest) else None
     nxt = (next_line or "").strip("*_ ")
     if not nxt or len(nxt) > 80:
