@@ -35,6 +35,8 @@ KEPT_FILE = 1 << 20  # files up to this size keep their bytes for the parser tha
 KEPT_BYTES = 32 << 20  # bytes kept in all
 KEPT_TEXT = 32 << 20  # bytes of memory held by the raw texts kept (a text with one curly quote
 # takes two bytes a character)
+KEPT_DECODED = 64 << 20  # bytes of Arrow memory held by the typed Parquet batches kept from
+# each table's scan, so that the checks after it do not read and decode the file again
 READ_CHUNK = 1 << 20
 # what the checks after the profile check read of a resource; a resource whose values there are
 # plain (None, ASCII strings, `bytes` an int) is kept as one row of columns (`Resources`)
@@ -158,6 +160,9 @@ class PackageContext:
     _bytes: Bounded = field(default_factory=lambda: Bounded(KEPT_BYTES))
     _texts: Bounded = field(default_factory=lambda: Bounded(KEPT_TEXT))
     _scans: dict[str, Any] = field(default_factory=dict)
+    # the typed Parquet batches of a table's scan, kept whole or not at all (KEPT_DECODED)
+    _decoded: dict[str, list[pa.Table]] = field(default_factory=dict)
+    _decoded_bytes: int = 0
     # work a check started early, in another process (validate.sharing), keyed by its name
     ahead: dict[str, Any] = field(default_factory=dict)
     # what one pass over a table found, for the checks that report it (e.g. checks.keys)
@@ -394,6 +399,17 @@ class PackageContext:
             self._scans[table] = scan_table(self, table)
         return self._scans[table]
 
+    def decoded_room(self) -> int:
+        """Bytes of typed batches `keep_decoded` can still take."""
+        return KEPT_DECODED - self._decoded_bytes
+
+    def keep_decoded(self, table: str, batches: list[pa.Table], size: int) -> None:
+        """Keep the typed Parquet batches a table's scan read (every one of them, `size`
+        bytes): `batches` serves them again instead of reading the file."""
+        if size <= self.decoded_room():
+            self._decoded[table] = batches
+            self._decoded_bytes += size
+
     def num_rows(self, table: str) -> int:
         """Rows of the table's typed content (see `batches`); Unavailable when unreadable."""
         scan = self.scan(table)
@@ -419,6 +435,9 @@ class PackageContext:
                 raise KeyError(unknown[0])
             schema = arrow_schema(table) if scan.parquet_exact else nullable_schema(table)
             target = pa.schema([schema.field(n) for n in names])
+            kept = self._decoded.get(table)
+            if kept is not None:  # the scan's batches: the same rows, types and batch ends
+                return (arrow.select(names) for arrow in kept)
             source = parquet_file(self, scan.parquet_rel)
 
             def from_parquet() -> Iterator[pa.Table]:

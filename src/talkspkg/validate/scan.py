@@ -237,13 +237,22 @@ class _ParquetSide:
             scan.parquet_exact = schema.remove_metadata().equals(
                 arrow_schema(scan.table), check_metadata=False
             )
+            kept: list[pa.Table] | None = []
+            size, room = 0, self.ctx.decoded_room()
             for batch in source.iter_batches(batch_size=BATCH_ROWS, use_threads=False):
                 batch.validate(full=True)
                 arrow = pa.Table.from_batches([batch])
                 scan.parquet_rows += arrow.num_rows
                 cast = _cast_parquet(arrow, scan) if self.castable else None
                 self.castable = cast is not None
+                if kept is not None and cast is not None and size + cast.nbytes <= room:
+                    kept.append(cast)
+                    size += cast.nbytes
+                else:
+                    kept = None  # too large to keep, or not typed: later checks read the file
                 yield arrow if cast is None else cast
+            if kept is not None:
+                self.ctx.keep_decoded(scan.table, kept, size)
         except Unavailable as exc:
             scan.parquet_error = str(exc)
         except READ_ERRORS as exc:

@@ -92,22 +92,27 @@ def typed_references(ctx: PackageContext) -> Iterator[Finding]:
     entities = _table(ctx, "entities")
     if entities is None:
         return
-    types = dict(
-        zip(entities["entity_id"].to_pylist(), entities["entity_type"].to_pylist(), strict=True)
-    )
+    # last row first: where an entity_id repeats, its last row's type counts (as a dict did)
+    last_first = entities.take(pa.array(range(entities.num_rows - 1, -1, -1), pa.int64()))
+    ids = last_first["entity_id"].combine_chunks()
     for spec in TYPED_REFS:
         batches = _batches(ctx, spec.table, [spec.column])
         if batches is None:
             continue
+        allowed = pa.array(list(spec.types), pa.string())
         rows, offset = Rows(spec.table), 0
         for table in batches:
-            values = table[spec.column].to_pylist()
-            wrong = [
-                i
-                for i, v in enumerate(values)
-                if v is not None and v in types and types[v] not in spec.types
-            ]
-            shown = [f"{values[i]} ({types[values[i]]})" for i in wrong[:10]]
+            at = pc.index_in(table[spec.column], value_set=ids, skip_nulls=True)
+            types = pc.take(last_first["entity_type"], at)
+            # a null type is no allowed type, as `None not in spec.types`
+            wrong = _indices(pc.and_(pc.is_valid(at), pc.invert(pc.is_in(types, allowed))))
+            named = pa.array(wrong[:10], pa.int64())
+            pairs = zip(
+                pc.take(table[spec.column], named).to_pylist(),
+                pc.take(types, named).to_pylist(),
+                strict=True,
+            )
+            shown = [f"{value} ({kind})" for value, kind in pairs]
             rows.add(table, wrong, offset, shown + [None] * (len(wrong) - len(shown)))
             offset += table.num_rows
         yield from rows.findings(
@@ -176,7 +181,7 @@ def date_anchors(ctx: PackageContext) -> Iterator[Finding]:
     which is how the anchor was learnt.
 
     Only the meetings so anchored and the articles involved are looked up in meeting_mentions
-    (two passes over its two columns), not every pair of it."""
+    (two passes over its two columns, filtered in Arrow), not every pair of it."""
     meetings = _table(ctx, "meetings")
     if meetings is None or _batches(ctx, "meeting_mentions", []) is None:
         return
@@ -190,9 +195,8 @@ def date_anchors(ctx: PackageContext) -> Iterator[Finding]:
         return
     wanted = {row["meeting_id"] for row in anchored.values()}
     reporting: dict[str, set[str]] = {}
-    for meeting, article in _pairs(ctx):
-        if meeting in wanted:
-            reporting.setdefault(meeting, set()).add(article)
+    for meeting, article in _pairs(ctx, "meeting_id", wanted):
+        reporting.setdefault(meeting, set()).add(article)
     fixers_of: dict[int, set[str]] = {}
     articles: set[str] = set()
     for i, row in anchored.items():
@@ -201,9 +205,8 @@ def date_anchors(ctx: PackageContext) -> Iterator[Finding]:
         )
         articles |= fixers_of[i] | {row["date_anchor"].removeprefix("relative-to-")}
     reported: dict[str, set[str]] = {}
-    for meeting, article in _pairs(ctx):
-        if article in articles:
-            reported.setdefault(article, set()).add(meeting)
+    for meeting, article in _pairs(ctx, "article_id", articles):
+        reported.setdefault(article, set()).add(meeting)
     wrong = []
     for i, row in anchored.items():
         article = row["date_anchor"].removeprefix("relative-to-")
@@ -223,12 +226,12 @@ def date_anchors(ctx: PackageContext) -> Iterator[Finding]:
         )
 
 
-def _pairs(ctx: PackageContext) -> Iterator[tuple[Any, Any]]:
-    """(meeting_id, article_id) of every row of meeting_mentions."""
+def _pairs(ctx: PackageContext, column: str, wanted: set[str]) -> Iterator[tuple[Any, Any]]:
+    """(meeting_id, article_id) of the rows of meeting_mentions whose `column` is in `wanted`."""
+    value_set = pa.array(list(wanted), pa.string())  # a None in `wanted` matches a null
     for batch in ctx.batches("meeting_mentions", ["meeting_id", "article_id"]):
-        yield from zip(
-            batch["meeting_id"].to_pylist(), batch["article_id"].to_pylist(), strict=True
-        )
+        hit = batch.filter(pc.is_in(batch[column], value_set=value_set))
+        yield from zip(hit["meeting_id"].to_pylist(), hit["article_id"].to_pylist(), strict=True)
 
 
 def quote_continuations(ctx: PackageContext) -> Iterator[Finding]:
