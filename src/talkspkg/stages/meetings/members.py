@@ -156,10 +156,12 @@ _REPRESENTED = re.compile(r"\s+(?:also\s+)?represented\s+(?:the\s+)?", re.I)
 
 @cache
 def _who_led(vocab: Vocab) -> re.Pattern[str]:
-    """ ", who led the Russian team", "A led the Ukrainian delegation": A led a delegation."""
+    """ ", who led the Russian team", "A led the Ukrainian delegation", "A, secretary of the
+    security council, led the delegation": A led a delegation."""
     nouns = "|".join(sorted(vocab.delegation_nouns, key=len, reverse=True))
     return re.compile(
-        r"(?:\s*,\s*who)?\s+(?:also\s+)?(?:led|leads|headed|heads|was\s+leading|is\s+leading)\s+"
+        r"(?:\s*,\s*who|\s*,\s*(?:the\s+)?[a-z][\w\s’'.-]{0,60}?,)?"  # "A, the secretary ...,"
+        r"\s+(?:also\s+)?(?:led|leads|headed|heads|was\s+leading|is\s+leading)\s+"
         rf"(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\w’'.-]+\s+){{0,2}}?(?:{nouns})\b",
         re.I,
     )

@@ -181,6 +181,9 @@ def list_after(names: Names, pos: int, end: int) -> list[Mention]:
         if _given_name(names, word, tok.end()):
             pos = tok.end()  # "Ambrose Ashecki" resolved by the surname only: one name
             continue
+        if (title_org := _title_organisation(names, pos)) is not None:
+            pos = title_org  # "Nato Secretary-General Mark Rutte": the body names the title
+            continue
         if out and (word.lower() in SEPARATORS or word == ","):
             # a comma after title words is an appositive's ("his counterpart, Sergei Lavrov")
             titled = titled and skipped > 0
@@ -197,6 +200,24 @@ def list_after(names: Names, pos: int, end: int) -> list[Mention]:
             continue
         break
     return out
+
+
+def _title_organisation(names: Names, pos: int) -> int | None:
+    """The end of an organisation's name (and its "'s") starting at `pos` when a role word or a
+    name follows ("Nato Secretary-General A", "IAEA chief B", "Nato's C"): part of the next
+    person's title, no party."""
+    ctx = names.ctx
+    orgs = ctx.mentions_in(pos, pos + 80, "organization")
+    org = next((m for m in orgs if m.start == pos), None)
+    if org is None:
+        return None
+    end = org.end + (2 if ctx.text.startswith(("'s", "’s"), org.end) else 0)
+    if end > org.end and names.at(_skip_space(ctx.text, end)) is not None:
+        return end  # "Nato's Mark Rutte"
+    nxt = _TOKEN.match(ctx.text, _skip_space(ctx.text, end))
+    if nxt is None or nxt.group().lower().removesuffix("s") not in ctx.kb.lexicon.role_words:
+        return None
+    return end
 
 
 def _given_name(names: Names, word: str, end: int) -> bool:
@@ -682,7 +703,8 @@ _SUPPORT = re.compile(
     r"\b(?:held|hold|holds|holding|had|have|has|began|begin|begins|started|concluded|"
     r"ended|completed|finished|opened|continued|(?:wrapped|kicked)\s+(?:up|off)|"
     r"attended|attend|joined|join|resumed|conduct|conducts|conducted|conducting|"
-    r"send|sends|sending|sent|dispatched|(?:sat|sit|sits|sitting)\s+down|(?:took|take|takes|taking)\s+part)\b[^,;]{0,40}$",
+    r"send|sends|sending|sent|dispatched|(?:sat|sit|sits|sitting)\s+(?:down|in\s+on)|"
+    r"(?:took|take|takes|taking)\s+part)\b[^,;]{0,40}$",
     re.I,
 )
 

@@ -1,0 +1,620 @@
+"""Meetings across whole mini-articles: participants named outside the trigger's sentence,
+described or pronoun-referred parties, hosts, later references to the same encounter, and
+non-encounters (hypotheses, questions, interviews).
+
+Every article here is written for this test (invented wording; public actors of 2025-2026
+diplomacy in invented events); the values are what the gold guideline
+(tests/data/gold/README.md) asks for. Each case lists every row the article should give.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import pytest
+from test_meetings import KB, article, run
+
+
+@dataclass(frozen=True)
+class Row:
+    place: str | None
+    people: frozenset[str]
+    status: str | None = None
+    day: date | None = None
+
+
+@dataclass(frozen=True)
+class Case:
+    published: str
+    text: str
+    rows: tuple[Row, ...] = field(default_factory=tuple)
+
+
+def doc(*paragraphs: str) -> str:
+    """An article: its headline and paragraphs, a blank line between them."""
+    return "\n\n".join(paragraphs)
+
+
+def row(place: str | None, *people: str, status: str | None = None, day: str | None = None) -> Row:
+    return Row(place, frozenset(people), status, date.fromisoformat(day) if day else None)
+
+
+CASES: dict[str, Case] = {
+    "companions-next-sentence": Case(
+        "November 30, 2025",
+        doc(
+            "Ukrainian and US officials hold talks in Geneva on security guarantees",
+            (
+                "Ukrainian and U.S. negotiators met in Geneva on Sunday to work on the security "
+                "guarantees that Kyiv says must accompany any ceasefire, officials on both sides "
+                "said."
+            ),
+            (
+                "Rustem Umerov, secretary of Ukraine's security council, led the Ukrainian "
+                "delegation. He was accompanied by military intelligence chief Kyrylo Budanov and"
+                " Ukraine's deputy foreign minister Sergiy Kyslytsya."
+            ),
+            (
+                "The U.S. side was represented by special envoy Steve Witkoff and Army Secretary "
+                "Dan Driscoll."
+            ),
+            (
+                '"We had a substantive conversation," Umerov wrote on Telegram after the session,'
+                " which lasted more than six hours."
+            ),
+            (
+                "Kremlin spokesman Dmitry Peskov told reporters in Moscow that Russia had not "
+                "been invited and would study any outcome."
+            ),
+            (
+                "The talks followed a week of intense diplomacy after Washington circulated a "
+                "28-point draft plan. Swiss officials provided the venue but did not take part, a"
+                " spokesperson for the Swiss foreign ministry said."
+            ),
+        ),
+        (
+            row(
+                "geneva",
+                "dan-driscoll",
+                "kyrylo-budanov",
+                "rustem-umerov",
+                "sergiy-kyslytsya",
+                "steve-witkoff",
+                status="held",
+                day="2025-11-30",
+            ),
+        ),
+    ),
+    "envoy-met-russian-leader": Case(
+        "December 3, 2025",
+        doc(
+            "Witkoff holds five-hour Kremlin talks with Putin",
+            (
+                "US envoy Steve Witkoff has held talks with Vladimir Putin in Moscow, the Kremlin"
+                " says."
+            ),
+            (
+                "The envoy met the Russian leader on Tuesday evening, in what Kremlin aide Yuri "
+                'Ushakov described as a "useful" conversation.'
+            ),
+            (
+                "Also at the table were Jared Kushner, Donald Trump's son-in-law, and Kirill "
+                "Dmitriev, the head of Russia's sovereign wealth fund."
+            ),
+            (
+                "Ushakov, who sat in on the meeting, told journalists that no compromise had yet "
+                "been found on territory."
+            ),
+            (
+                "In Kyiv, President Volodymyr Zelensky said he was waiting to be briefed by the "
+                "American team."
+            ),
+            "The meeting was the sixth between Witkoff and Putin this year.",
+        ),
+        (
+            row(
+                "moscow",
+                "jared-kushner",
+                "kirill-dmitriev",
+                "steve-witkoff",
+                "vladimir-putin",
+                "yuri-ushakov",
+                status="held",
+                day="2025-12-02",
+            ),
+        ),
+    ),
+    "two-leaders": Case(
+        "May 10, 2025",
+        doc(
+            "Macron and Merz travel to Kyiv to meet Zelenskyy",
+            (
+                "KYIV, Ukraine (AP) — French President Emmanuel Macron and German Chancellor "
+                "Friedrich Merz arrived in Kyiv by overnight train on Saturday."
+            ),
+            (
+                "The two leaders met Ukrainian President Volodymyr Zelenskyy at the Mariinskyi "
+                "Palace, where they discussed air defense and a possible European force."
+            ),
+            ("Zelenskyy hosted a working lunch for his guests after the talks, his office said."),
+            (
+                "Later, British Prime Minister Keir Starmer said in London that the visit showed "
+                "Europe's resolve."
+            ),
+        ),
+        (
+            row(
+                "kyiv",
+                "emmanuel-macron",
+                "friedrich-merz",
+                "volodymyr-zelensky",
+                status="held",
+                day="2025-05-10",
+            ),
+        ),
+    ),
+    "delegation-heads-other-paragraph": Case(
+        "June 3, 2025",
+        doc(
+            "Russia and Ukraine agree prisoner swap after talks in Istanbul",
+            (
+                "Russian and Ukrainian delegations met in Istanbul on Monday for their first "
+                "direct talks in weeks, agreeing to exchange more prisoners."
+            ),
+            (
+                "Ukraine’s team was led by the defence minister, Rustem Umerov. Russia sent a "
+                "delegation headed by the presidential aide Vladimir Medinsky."
+            ),
+            (
+                "The Turkish foreign minister, Hakan Fidan, opened the session at the Çırağan "
+                "Palace."
+            ),
+            "Monday’s talks lasted just over an hour, according to a Ukrainian official.",
+            "Medinsky told reporters afterwards that Moscow was satisfied with the meeting.",
+            (
+                "Analysts in Kyiv said the meeting had produced little beyond the humanitarian "
+                "track."
+            ),
+        ),
+        (
+            row(
+                "istanbul",
+                "hakan-fidan",
+                "rustem-umerov",
+                "vladimir-medinsky",
+                status="held",
+                day="2025-06-02",
+            ),
+        ),
+    ),
+    "hypotheticals": Case(
+        "September 4, 2025",
+        doc(
+            "Kremlin says Putin-Zelensky meeting possible only at the end",
+            (
+                "Dmitry Peskov said on Thursday that a meeting between Vladimir Putin and "
+                "Volodymyr Zelensky could take place only once the agreements were ready to sign."
+            ),
+            "Zelensky has repeatedly said he is ready to meet Putin in any format.",
+            (
+                "Donald Trump said he would be willing to host the two men at the White House if "
+                "progress was made."
+            ),
+            "Hungarian Prime Minister Viktor Orban offered to host talks in Budapest.",
+            "No meeting has been scheduled, the Kremlin spokesman added.",
+        ),
+        (),
+    ),
+    "cancelled-and-call": Case(
+        "October 22, 2025",
+        doc(
+            "Trump shelves Budapest summit with Putin",
+            (
+                "Donald Trump said on Wednesday that a planned summit with Vladimir Putin in "
+                'Budapest had been called off, because he did not want "a wasted meeting".'
+            ),
+            (
+                "Secretary of State Marco Rubio and Russian Foreign Minister Sergei Lavrov spoke "
+                "by phone on Monday to prepare the summit, the State Department said."
+            ),
+            'Lavrov later told reporters the call had been "constructive".',
+            "European leaders welcomed the decision.",
+        ),
+        (
+            row("budapest", "donald-trump", "vladimir-putin", status="cancelled"),
+            row(None, "marco-rubio", "sergei-lavrov", status="held", day="2025-10-20"),
+        ),
+    ),
+    "invitation-riyadh": Case(
+        "March 11, 2025",
+        doc(
+            "Zelensky arrives in Riyadh for talks with Saudi crown prince",
+            (
+                "Ukrainian President Volodymyr Zelensky arrived in Saudi Arabia on Monday at the "
+                "invitation of Crown Prince Mohammed bin Salman."
+            ),
+            (
+                "The two men held talks at the Al-Yamamah Palace in Riyadh later that day, "
+                "Zelensky's office said."
+            ),
+            (
+                "Andriy Yermak, the head of Zelensky's office, and Foreign Minister Andrii Sybiha"
+                " were part of the delegation."
+            ),
+            (
+                "Saudi Foreign Minister Faisal bin Farhan also attended, according to the Saudi "
+                "Press Agency."
+            ),
+        ),
+        (
+            row(
+                "riyadh",
+                "andrii-sybiha",
+                "andriy-yermak",
+                "faisal-bin-farhan",
+                "mohammed-bin-salman",
+                "volodymyr-zelensky",
+                status="held",
+                day="2025-03-10",
+            ),
+        ),
+    ),
+    "white-house-after-alaska": Case(
+        "August 19, 2025",
+        doc(
+            "Trump meets Zelenskyy at White House days after Alaska summit",
+            (
+                "US President Donald Trump met Ukraine’s Volodymyr Zelenskyy at the White House "
+                "on Monday, three days after his summit with Russia’s Vladimir Putin in Alaska."
+            ),
+            (
+                "Joining them were Nato Secretary-General Mark Rutte and European Commission "
+                "President Ursula von der Leyen."
+            ),
+            "The Alaska summit on Friday ended without a ceasefire agreement.",
+            'Trump later told reporters that Monday\'s meeting had been "very good".',
+        ),
+        (
+            row(
+                "washington",
+                "donald-trump",
+                "mark-rutte",
+                "ursula-von-der-leyen",
+                "volodymyr-zelensky",
+                status="held",
+                day="2025-08-18",
+            ),
+            row("alaska", "donald-trump", "vladimir-putin", status="held", day="2025-08-15"),
+        ),
+    ),
+    "riyadh-aides": Case(
+        "February 19, 2025",
+        doc(
+            "Rubio and Lavrov meet in Riyadh",
+            (
+                "US Secretary of State Marco Rubio and Russian Foreign Minister Sergei Lavrov met"
+                " in Riyadh on Tuesday for the first high-level talks between the two countries "
+                "since the invasion."
+            ),
+            (
+                "They were joined by national security adviser Mike Waltz and Kremlin aide Yuri "
+                "Ushakov."
+            ),
+            (
+                "Ukraine’s foreign minister, Andrii Sybiha, said Kyiv would not accept the "
+                "outcome of any talks held without it."
+            ),
+            "Notes were taken by a State Department interpreter, whose name was not released.",
+            "The Riyadh meeting lasted four and a half hours.",
+        ),
+        (
+            row(
+                "riyadh",
+                "marco-rubio",
+                "mike-waltz",
+                "sergei-lavrov",
+                "yuri-ushakov",
+                status="held",
+                day="2025-02-18",
+            ),
+        ),
+    ),
+    "miami-refer-back": Case(
+        "November 29, 2025",
+        doc(
+            "US and Ukrainian negotiators meet in Miami",
+            (
+                "Ukrainian negotiators held talks with US officials in Miami on Friday, as "
+                "Washington pressed ahead with its plan to end the war."
+            ),
+            "Leading Kyiv's team was Rustem Umerov, the secretary of the security council.",
+            "On the American side, Steve Witkoff and Jared Kushner took part.",
+            "Friday's talks focused on the sequencing of a ceasefire and security guarantees.",
+            "Umerov said afterwards that the meeting in Miami had been productive.",
+        ),
+        (
+            row(
+                "miami",
+                "jared-kushner",
+                "rustem-umerov",
+                "steve-witkoff",
+                status="held",
+                day="2025-11-28",
+            ),
+        ),
+    ),
+    "european-call": Case(
+        "December 8, 2025",
+        doc(
+            "Zelensky speaks to European leaders after envoy talks",
+            (
+                "Volodymyr Zelensky held a call with Keir Starmer, Emmanuel Macron and Friedrich "
+                "Merz on Sunday evening, his office said."
+            ),
+            "Also on the call were Nato's Mark Rutte and Italy's Giorgia Meloni.",
+            (
+                "The leaders discussed the latest version of the US proposals, a Downing Street "
+                "spokesperson said."
+            ),
+        ),
+        (
+            row(
+                None,
+                "emmanuel-macron",
+                "friedrich-merz",
+                "giorgia-meloni",
+                "keir-starmer",
+                "mark-rutte",
+                "volodymyr-zelensky",
+                status="held",
+                day="2025-12-07",
+            ),
+        ),
+    ),
+    "hosted-by-unknown": Case(
+        "January 14, 2026",
+        doc(
+            "Swiss host US and Ukrainian officials in Bern",
+            (
+                "Swiss Foreign Minister Ignazio Cassis hosted Ukrainian and American officials in"
+                " Bern on Tuesday."
+            ),
+            (
+                "Andrii Sybiha, Ukraine's foreign minister, met Marco Rubio, the US secretary of "
+                "state, at the talks."
+            ),
+            (
+                "The meeting was closed to the press. Cassis said afterwards that Switzerland "
+                "stood ready to host further rounds."
+            ),
+        ),
+        (
+            row(
+                "bern",
+                "andrii-sybiha",
+                "ignazio-cassis",
+                "marco-rubio",
+                status="held",
+                day="2026-01-13",
+            ),
+        ),
+    ),
+    "takeaways-sections": Case(
+        "August 16, 2025",
+        doc(
+            "Five takeaways from the Trump-Putin summit in Alaska",
+            (
+                "Donald Trump and Vladimir Putin met at a military base in Anchorage on Friday "
+                "for nearly three hours."
+            ),
+            "1. No deal, but warm words",
+            (
+                "The two presidents emerged to praise each other but took no questions from "
+                "reporters."
+            ),
+            "2. Who was in the room",
+            (
+                "Secretary of State Marco Rubio and envoy Steve Witkoff sat beside Trump. Putin "
+                "was flanked by Foreign Minister Sergei Lavrov and his aide Yuri Ushakov."
+            ),
+            "3. Ukraine was absent",
+            (
+                "Volodymyr Zelensky was not invited, and said afterwards that decisions about "
+                "Ukraine could not be taken without Ukraine."
+            ),
+            "4. What comes next",
+            "Trump said he would meet Zelensky in Washington on Monday.",
+        ),
+        (
+            row(
+                "anchorage",
+                "donald-trump",
+                "marco-rubio",
+                "sergei-lavrov",
+                "steve-witkoff",
+                "vladimir-putin",
+                "yuri-ushakov",
+                status="held",
+                day="2025-08-15",
+            ),
+            row(
+                "washington",
+                "donald-trump",
+                "volodymyr-zelensky",
+                status="planned",
+                day="2025-08-18",
+            ),
+        ),
+    ),
+    "pronoun-later-paragraph": Case(
+        "February 5, 2026",
+        doc(
+            "Polish PM visits Kyiv amid talks push",
+            (
+                "Polish Prime Minister Donald Tusk travelled to Kyiv on Thursday, his first visit"
+                " since the start of the year."
+            ),
+            (
+                "He met President Volodymyr Zelensky at the presidential office, where the two "
+                "discussed energy supplies and the next round of US-brokered negotiations."
+            ),
+            '"Poland will stand with Ukraine," Tusk said at a joint news conference.',
+            (
+                "Russia's foreign ministry spokeswoman Maria Zakharova dismissed the visit as "
+                "theatre."
+            ),
+        ),
+        (row("kyiv", "donald-tusk", "volodymyr-zelensky", status="held", day="2026-02-05"),),
+    ),
+    "talks-between-passive": Case(
+        "January 24, 2026",
+        doc(
+            "Trilateral talks open in Abu Dhabi",
+            (
+                "Talks between delegations from the United States, Russia and Ukraine opened in "
+                "Abu Dhabi on Friday, the first such meeting in the new format."
+            ),
+            (
+                "The Russian delegation is headed by military intelligence chief Igor Kostyukov. "
+                "Ukraine is represented by Rustem Umerov and Kyrylo Budanov, while Steve Witkoff "
+                "and Jared Kushner lead the American team."
+            ),
+            (
+                "The United Arab Emirates hosted the talks at a government palace, an Emirati "
+                "official said."
+            ),
+            ("Kremlin spokesman Dmitry Peskov declined to comment on the substance of the talks."),
+            "The talks are scheduled to continue on Saturday.",
+        ),
+        (
+            row(
+                "abu-dhabi",
+                "igor-kostyukov",
+                "jared-kushner",
+                "kyrylo-budanov",
+                "rustem-umerov",
+                "steve-witkoff",
+                "united-arab-emirates",
+                status="held",
+                day="2026-01-23",
+            ),
+        ),
+    ),
+    "interview-genre": Case(
+        "March 2, 2026",
+        doc(
+            "Interview: Ukraine's foreign minister on the peace talks",
+            (
+                "In an interview with the BBC in Kyiv on Sunday, Ukrainian Foreign Minister "
+                'Andrii Sybiha said the talks with Russia were "at a critical stage".'
+            ),
+            (
+                'Asked whether President Zelensky would meet Vladimir Putin, he said: "Only when '
+                'the documents are ready."'
+            ),
+            "He said Ukraine wanted the United States and Europe at the table.",
+            '"We are ready for any meeting that brings a just peace," he said.',
+            "Sybiha said he had spoken to Marco Rubio by phone the day before.",
+        ),
+        (row(None, "andrii-sybiha", "marco-rubio", status="held", day="2026-02-28"),),
+    ),
+    "sidelines": Case(
+        "September 24, 2025",
+        doc(
+            "Trump meets Zelensky at the UN",
+            (
+                "Donald Trump met Volodymyr Zelensky on the sidelines of the UN General Assembly "
+                "in New York on Tuesday."
+            ),
+            (
+                "Trump was accompanied by Secretary of State Marco Rubio. Andriy Yermak and "
+                "Andrii Sybiha joined Zelensky."
+            ),
+            (
+                "After the meeting, Trump wrote on social media that Ukraine could win back all "
+                "of its territory."
+            ),
+            "The Kremlin said it did not share that view.",
+        ),
+        (
+            row(
+                None,
+                "andrii-sybiha",
+                "andriy-yermak",
+                "donald-trump",
+                "marco-rubio",
+                "volodymyr-zelensky",
+                status="held",
+                day="2025-09-23",
+            ),
+        ),
+    ),
+}
+
+
+def _participants(rows: dict[str, list[dict[str, Any]]], meeting_id: str) -> set[str]:
+    return {
+        r["entity_id"]
+        for r in rows["meeting_participants"]
+        if r["meeting_id"] == meeting_id and r["role"] != "absent"
+    }
+
+
+def _people(got: set[str], want: Row) -> set[str]:
+    """What a row names, less a country for which it names a person the case asks for: the
+    scorer matches a country to a person acting for it (bench/score.py)."""
+    countries = {KB.entities[p].country for p in want.people if p in KB.entities}
+    return {
+        e
+        for e in got
+        if e in want.people
+        or not (
+            e in KB.entities
+            and KB.entities[e].entity_type == "country"
+            and KB.entities[e].country in countries
+        )
+    }
+
+
+def _matches(r: dict[str, Any], people: set[str], want: Row) -> bool:
+    return (want.place is not None and r["place_id"] == want.place) or len(
+        people & want.people
+    ) >= 2
+
+
+# what the stage does not yet read (each strict: it fails once the gap is closed)
+GAPS: dict[str, str] = {
+    "hosted-by-unknown": "a host outside the knowledge base's places; 'met B at the talks'",
+    "invitation-riyadh": "'the two men' after a visit; 'later that day'",
+    "miami-refer-back": "'Leading Kyiv's team was A'",
+    "pronoun-later-paragraph": "'He met B' after 'A travelled to C'",
+    "sidelines": "a headline and a sidelines bilateral of an event the article does not tell",
+    "takeaways-sections": "'sat beside', 'was flanked by' under a section heading",
+    "talks-between-passive": "'<State> hosted the talks' after the talks were told",
+    "white-house-after-alaska": "'his summit with B': the possessive's owner",
+}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(n, marks=pytest.mark.xfail(reason=GAPS[n], strict=True)) if n in GAPS else n
+        for n in sorted(CASES)
+    ],
+)
+def test_mini_article_gives_its_encounters_with_their_people(name: str) -> None:
+    case = CASES[name]
+    rows = run(article(name, case.text, case.published))
+    left = {r["meeting_id"]: r for r in rows["meetings"]}
+    for want in case.rows:
+        mid = next((m for m, r in left.items() if _matches(r, _participants(rows, m), want)), None)
+        assert mid is not None, f"{name}: no row for {want}"
+        got = left.pop(mid)
+        assert _people(_participants(rows, mid), want) == set(want.people), mid
+        if want.status:
+            assert got["status"] == want.status, mid
+        if want.day:
+            assert got["date_start"] == want.day, mid
+    assert not left, f"{name}: rows no encounter asks for: {sorted(left)}"
