@@ -7,7 +7,7 @@ Policy (precision first: only a list a membership phrase governs, only persons):
   Ukrainian delegation included A, B and C", "A's team, which also includes B"). Not after
   "that" ("the delegation that included A in May was disbanded" tells of another time).
 * A presence opener (`presence_openers`: "also present were", "on the Russian side were",
-  "representing Ukraine were"): the list after it.
+  "representing Ukraine were"; "Leading Kyiv's team was"): the list after it.
 * "<side/delegation/team/a state> was represented by" and "attended by" after a form of "be":
   the list after it. "A, B and C represented Ukraine": the list before, when a state (or its
   capital, or "the <demonym> side") follows.
@@ -67,6 +67,11 @@ def _patterns(vocab: Vocab) -> tuple[re.Pattern[str], ...]:
         # "Russia sent a delegation headed by"
         re.compile(
             rf"\b(?i:{nouns})\s*,?\s*(?:which\s+(?:was|is|will\s+be)\s+)?(?:led|headed)\s+by\s+"
+        ),
+        # "Leading Kyiv's team was", "Heading the Russian delegation is"
+        re.compile(
+            rf"\b(?i:leading|heading)\s+{_OWNER}(?:[\w’'-]+\s+){{0,2}}?(?i:{nouns})"
+            rf"\s+(?:was|were|is|are|will\s+be)\s+"
         ),
         # "Among the Ukrainian negotiators were"
         re.compile(
@@ -161,7 +166,8 @@ def _who_led(vocab: Vocab) -> re.Pattern[str]:
     nouns = "|".join(sorted(vocab.delegation_nouns, key=len, reverse=True))
     return re.compile(
         r"(?:\s*,\s*who|\s*,\s*(?:the\s+)?[a-z][\w\s’'.-]{0,60}?,)?"  # "A, the secretary ...,"
-        r"\s+(?:also\s+)?(?:led|leads|headed|heads|was\s+leading|is\s+leading)\s+"
+        r"\s+(?:also\s+)?(?:led|leads|lead|headed|heads|head|was\s+leading|is\s+leading|"
+        r"were\s+leading|are\s+leading)\s+"
         rf"(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\w’'.-]+\s+){{0,2}}?(?:{nouns})\b",
         re.I,
     )
@@ -226,9 +232,11 @@ def members(ctx: ArticleContext, start: int, end: int) -> list[Members]:
     for p in names.mentions:
         if ctx.etype(p) != "person":
             continue
-        if w := _who_led(vocab).match(text, p.end, end) or _member_of(vocab).match(
-            text, p.end, end
-        ):
+        if w := _who_led(vocab).match(text, p.end, end):
+            # "A and B lead the American team": the list the verb follows
+            plain = not w.group().lstrip().startswith(",")
+            add(w.start(), list_before(names, p.end, start) if plain else [p])
+        elif w := _member_of(vocab).match(text, p.end, end):
             add(w.start(), [p])
     for p in names.mentions:
         w = _WHO_CAME.match(text, p.end, end)

@@ -364,15 +364,28 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z\"“])")
 
 def _one_person_before(ctx: ArticleContext, start: int) -> list[Mention]:
     """ "He"/"She" opening the sentence at `start`: the person the sentence before it in its
-    paragraph names, when it names exactly one ("Wang Yi arrived in Ankara on Tuesday. He met
-    Fidan"); else nobody."""
-    para = ctx.text.rfind("\n", 0, start) + 1
-    ends = [m.end() for m in _SENTENCE_END.finditer(ctx.text, para, max(para, start - 1))]
+    paragraph names (or, opening a paragraph, the last sentence of the one before), when it
+    names exactly one ("Wang Yi arrived in Ankara on Tuesday. He met Fidan"); else nobody."""
+    text = ctx.text
+    para = text.rfind("\n", 0, start) + 1
+    if not text[para:start].strip():  # it opens its paragraph: the last sentence before it
+        end = len(text[:para].rstrip())
+        if not text[:end].endswith((".", '"', "”")):
+            return []  # a heading or a caption, no sentence
+        para = text.rfind("\n", 0, end) + 1
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, para, end)]
+        prev = next((e for e in reversed(ends) if e < end - 1), para)
+        persons = ctx.mentions_in(prev, end, "person")
+        return persons[:1] if len({m.entity_id for m in persons}) == 1 else []
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, para, max(para, start - 1))]
     prev = ends[-2] if len(ends) >= 2 else para
-    if not ends and para >= start:
-        return []
     persons = [m for m in ctx.mentions_in(prev, start, "person")]
     return persons[:1] if len({m.entity_id for m in persons}) == 1 else []
+
+
+_HIS = re.compile(r"\b(?:his|her)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_HOST_VERB = re.compile(r"hosted|hosts|hosting|host", re.I)
+_DEFINITE = re.compile(r"\s+(?:the|this|that|these|those|their)\s+(?:[\w’'-]+\s+){0,2}", re.I)
 
 
 def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]:
@@ -399,7 +412,15 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
     elif not subject and (sv := _SUPPORT.search(text, max(lo, f.start - 60), f.start)):
         subject = _role_subject(ctx, lo, sv.start())  # "the envoy held talks with X"
     if verb or has_support_verb(text, lo, f.start):
+        # "The United Arab Emirates hosted the talks": a state that hosts is their host
+        hosting = verb and _HOST_VERB.fullmatch(f.triggers[0].text) is not None
         add(subject)
+        if hosting:
+            hosts = [m for m in subject if ctx.etype(m) == "country"]
+            add(hosts, "host")
+            if _DEFINITE.fullmatch(text, f.triggers[0].end, last.start) and last.kind == "noun":
+                # "... hosted the talks": the host of talks already told, no other party
+                f.third_parties |= {m.entity_id for m in hosts}
     if verb:  # the object may run past "including" ("to meet A and B, including C")
         obj = _skip_space(text, last.end)
         add(list_after(names, obj, end) or role_party(ctx, obj, end))
@@ -424,6 +445,12 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
             pair = DASH_PAIR.fullmatch(text, _prev_end(names, owner), owner.start)
             if pair:
                 add([m for m in names.mentions if m.end == _prev_end(names, owner)])
+    his = _HIS.search(before)
+    if his and poss is None and not subject and WITH.match(text, last.end, end):
+        # "Trump met Zelensky, three days after his summit with Putin": the sentence's subject
+        owner = _clause_subject(names, start, lo + his.start())
+        if len(owner) == 1 and _person(ctx, owner[0].entity_id):
+            add(owner)
     for second in names.mentions:
         if lo <= second.end <= f.start and len(re.findall(r"\w+", before[second.end - lo :])) <= 1:
             first = next(

@@ -158,7 +158,9 @@ def attach_people(ctx: ArticleContext, s: Sentence) -> None:
             f = nearest(ctx, d.start, s.frames, s, same_clause=False, limit=MAX_WORDS)
         if f is not None:
             absent = d.absent or _absent_after(ctx, d.end, s.end)
-            role = "absent" if absent else "host" if d.host else "participant"
+            # "The United Arab Emirates hosted the talks": a hosting cue after it in its clause
+            host = d.host or any(k == clause_of(d.start) and d.end <= p for p, k in host_cues)
+            role = "absent" if absent else "host" if host else "participant"
             add_role(f.roles, d.entity_id, role)
 
 
