@@ -551,6 +551,204 @@ CASES: dict[str, Case] = {
             ),
         ),
     ),
+    "b1-kremlin-received": Case(
+        "April 12, 2025",
+        doc(
+            ("Putin receives US envoy for talks in St Petersburg"),
+            (
+                "ST PETERSBURG, April 11 (Reuters) - Russian President Vladimir Putin received "
+                "U.S. envoy Steve Witkoff in St Petersburg on Friday, the Kremlin said."
+            ),
+            (
+                "The Russian leader and the American envoy talked for more than four hours, "
+                "Kremlin spokesman Dmitry Peskov told reporters."
+            ),
+            ("Kirill Dmitriev, Putin's investment envoy, also took part."),
+            (
+                'Peskov said the meeting had focused on "aspects of a Ukrainian settlement", but '
+                "gave no details."
+            ),
+        ),
+        (
+            row(
+                "st-petersburg",
+                "kirill-dmitriev",
+                "steve-witkoff",
+                "vladimir-putin",
+                status="held",
+                day="2025-04-11",
+            ),
+        ),
+    ),
+    "b2-kyiv-driscoll": Case(
+        "November 22, 2025",
+        doc(
+            ("US army secretary meets Ukraine's negotiator in Kyiv"),
+            (
+                "Ukraine’s chief negotiator, Rustem Umerov, met the US army secretary, Dan "
+                "Driscoll, in Kyiv on Friday to discuss Washington’s latest proposals."
+            ),
+            ("Umerov was joined by the chief of the general staff, Andriy Hnatov."),
+            (
+                "Friday’s meeting came a day after Volodymyr Zelenskyy said Ukraine faced one of "
+                "the most difficult moments in its history."
+            ),
+            ("Russia’s foreign ministry said it had not been informed of the contents."),
+        ),
+        (
+            row(
+                "kyiv",
+                "andriy-hnatov",
+                "dan-driscoll",
+                "rustem-umerov",
+                status="held",
+                day="2025-11-21",
+            ),
+        ),
+    ),
+    "b3-video-leaders": Case(
+        "September 4, 2025",
+        doc(
+            ("European leaders hold video call with Zelenskyy"),
+            (
+                "French President Emmanuel Macron, British Prime Minister Keir Starmer and German"
+                " Chancellor Friedrich Merz held a video call with Volodymyr Zelenskyy on "
+                "Wednesday."
+            ),
+            (
+                "The four leaders agreed to keep up pressure on Moscow, according to a statement "
+                "from the Elysee."
+            ),
+            ("Also joining the call was Nato Secretary General Mark Rutte."),
+            ("The Kremlin did not immediately comment."),
+        ),
+        (
+            row(
+                None,
+                "emmanuel-macron",
+                "friedrich-merz",
+                "keir-starmer",
+                "mark-rutte",
+                "volodymyr-zelensky",
+                status="held",
+                day="2025-09-03",
+            ),
+        ),
+    ),
+    "b4-ankara-welcomed": Case(
+        "July 3, 2025",
+        doc(
+            ("Erdogan welcomes Zelensky in Ankara"),
+            (
+                "Turkish President Recep Tayyip Erdogan welcomed Volodymyr Zelensky to Ankara on "
+                "Wednesday."
+            ),
+            ("The two presidents held talks for two hours at the presidential complex."),
+            ("Foreign ministers Hakan Fidan and Andrii Sybiha also attended."),
+            (
+                "Erdogan later told reporters that Turkey was ready to host a meeting between "
+                "Zelensky and Putin."
+            ),
+        ),
+        (
+            row(
+                "ankara",
+                "andrii-sybiha",
+                "hakan-fidan",
+                "recep-tayyip-erdogan",
+                "volodymyr-zelensky",
+                status="held",
+                day="2025-07-02",
+            ),
+        ),
+    ),
+    "b5-negatives": Case(
+        "June 9, 2025",
+        doc(
+            ("Trump rules out Putin meeting until a deal is close"),
+            (
+                "Donald Trump said on Sunday he would meet Vladimir Putin only once a deal was "
+                "close."
+            ),
+            (
+                "Volodymyr Zelensky has repeatedly invited Putin to meet him in Kyiv, an offer "
+                "the Kremlin has ignored."
+            ),
+            ("The Kremlin said a summit was not on the agenda."),
+            (
+                "Analysts in Brussels said the prospect of direct talks between the two leaders "
+                "remained remote."
+            ),
+        ),
+        (),
+    ),
+    "b6-jeddah-refer": Case(
+        "March 12, 2025",
+        doc(
+            ("US and Ukraine meet in Jeddah"),
+            (
+                "American and Ukrainian delegations met in Jeddah on Tuesday for talks on a "
+                "ceasefire."
+            ),
+            (
+                "The US team was led by Secretary of State Marco Rubio and national security "
+                "adviser Mike Waltz. Andriy Yermak headed Ukraine's delegation."
+            ),
+            ("The talks in the Saudi city lasted more than eight hours."),
+            (
+                "Tuesday's session ended with a joint statement in which Kyiv said it was ready "
+                "to accept a 30-day ceasefire."
+            ),
+            (
+                "Saudi Foreign Minister Faisal bin Farhan hosted the delegations at a palace on "
+                "the Red Sea coast."
+            ),
+        ),
+        (
+            row(
+                "jeddah",
+                "andriy-yermak",
+                "faisal-bin-farhan",
+                "marco-rubio",
+                "mike-waltz",
+                status="held",
+                day="2025-03-11",
+            ),
+        ),
+    ),
+    "b7-phone-refer": Case(
+        "May 20, 2025",
+        doc(
+            ("Trump and Putin speak for two hours"),
+            ("Donald Trump and Vladimir Putin spoke by phone on Monday for more than two hours."),
+            (
+                'After the call, Trump said Russia and Ukraine would "immediately" start '
+                "negotiations."
+            ),
+            ('Putin described the conversation as "frank and very useful".'),
+            (
+                "Zelensky, who spoke to Trump before and after the call, said Ukraine was ready "
+                "for a full ceasefire."
+            ),
+        ),
+        (
+            row(None, "donald-trump", "vladimir-putin", status="held", day="2025-05-19"),
+            row(None, "donald-trump", "volodymyr-zelensky", status="held"),
+        ),
+    ),
+    "b8-she-met": Case(
+        "October 2, 2025",
+        doc(
+            ("EU foreign policy chief visits Kyiv"),
+            (
+                "The EU's foreign policy chief, Kaja Kallas, arrived in Kyiv on Wednesday on an "
+                "unannounced visit."
+            ),
+            ("She met Ukrainian Foreign Minister Andrii Sybiha and pledged more air defence."),
+            ('"Europe will not look away," Kallas told a news conference in the capital.'),
+        ),
+        (row("kyiv", "andrii-sybiha", "kaja-kallas", status="held", day="2025-10-01"),),
+    ),
 }
 
 

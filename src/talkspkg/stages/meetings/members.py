@@ -50,6 +50,7 @@ def _patterns(vocab: Vocab) -> tuple[re.Pattern[str], ...]:
     verbs = rf"(?i:{vocab.member_verbs.pattern})"
     openers = rf"(?i:{vocab.presence_openers.pattern})"
     name = r"(?:[A-Z][\w.’'-]+\s+){1,3}"
+    meeting = rf"(?:{vocab.nouns.pattern}|{vocab.call_nouns.pattern})"
     return (
         # "The Ukrainian delegation included", "Kyiv's team, which also includes"
         re.compile(
@@ -64,6 +65,10 @@ def _patterns(vocab: Vocab) -> tuple[re.Pattern[str], ...]:
         re.compile(rf"{openers}\s*,?\s+"),
         re.compile(r"(?i:\bon\s+the\s+)[A-Z][\w.-]+(?i:\s+side\s*(?:,|were|was|are|is|sat))\s+"),
         re.compile(rf"\b(?i:joining\s+){name}(?:were|was)\s+"),
+        # "Also joining the call was", "Joining the talks were"
+        re.compile(
+            rf"\b(?i:(?:also\s+)?joining\s+(?:the|them|him|her)\s+(?:{meeting}\s+)?(?:were|was))\s+"
+        ),
         # "Russia sent a delegation headed by"
         re.compile(
             rf"\b(?i:{nouns})\s*,?\s*(?:which\s+(?:was|is|will\s+be)\s+)?(?:led|headed)\s+by\s+"

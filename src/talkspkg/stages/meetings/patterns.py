@@ -385,7 +385,19 @@ def _one_person_before(ctx: ArticleContext, start: int) -> list[Mention]:
 
 _HIS = re.compile(r"\b(?:his|her)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _HOST_VERB = re.compile(r"hosted|hosts|hosting|host", re.I)
-_DEFINITE = re.compile(r"\s+(?:the|this|that|these|those|their)\s+(?:[\w’'-]+\s+){0,2}", re.I)
+_DEFINITE = re.compile(
+    r"\s+(?:the|this|that|these|those|their|both)\s+(?:[\w’'-]+\s+){0,2}?([\w’'-]+)", re.I
+)
+
+
+def _hosts_the_told(ctx: ArticleContext, f: Frame, end: int) -> bool:
+    """A host verb whose object is a definite meeting or delegation noun ("hosted the talks",
+    "hosted the two delegations"): an encounter already told."""
+    last = f.triggers[-1]
+    if len(f.triggers) > 1:
+        return last.kind == "noun" and _DEFINITE.fullmatch(ctx.text, f.triggers[0].end, last.end)
+    m = _DEFINITE.match(ctx.text, last.end, end)
+    return m is not None and m.group(1).lower() in ctx.vocab.delegation_nouns
 
 
 def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]:
@@ -416,11 +428,11 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
         hosting = verb and _HOST_VERB.fullmatch(f.triggers[0].text) is not None
         add(subject)
         if hosting:
-            hosts = [m for m in subject if ctx.etype(m) == "country"]
-            add(hosts, "host")
-            if _DEFINITE.fullmatch(text, f.triggers[0].end, last.start) and last.kind == "noun":
-                # "... hosted the talks": the host of talks already told, no other party
-                f.third_parties |= {m.entity_id for m in hosts}
+            add([m for m in subject if ctx.etype(m) == "country"], "host")
+            if _hosts_the_told(ctx, f, end):
+                # "... hosted the talks", "A hosted the delegations": the host of an encounter
+                # already told, no other party
+                f.third_parties |= {m.entity_id for m in subject}
     if verb:  # the object may run past "including" ("to meet A and B, including C")
         obj = _skip_space(text, last.end)
         add(list_after(names, obj, end) or role_party(ctx, obj, end))

@@ -214,8 +214,9 @@ _RECEIVED_GROUP = re.compile(r"\s+(?:a|an|the)\s+(?:[\w.’'-]+\s+){0,2}?([a-z]+
 
 
 def _receives_a_person(ctx: ArticleContext, pos: int, end: int) -> bool:
-    """ "received Y", "was welcomed by Y": a person's name at once (not "Y's letter"); or a
-    delegation ("received a Russian delegation headed by Y"), never a thing."""
+    """ "received Y", "was welcomed by Y", "received US envoy Y": a person's name after title
+    words at most (not "Y's letter"); or a delegation ("received a Russian delegation headed
+    by Y"), never a thing."""
     gap = _RECEIVED.match(ctx.text, pos, end)
     if gap is None:
         return False
@@ -223,8 +224,22 @@ def _receives_a_person(ctx: ArticleContext, pos: int, end: int) -> bool:
     if group is not None and group.group(1) in ctx.vocab.delegation_nouns:
         return True
     return any(
-        m.start == gap.end() and not _POSSESSIVE.match(ctx.text, m.end)
-        for m in ctx.mentions_in(gap.end(), end, "person")
+        _titles_only(ctx, gap.end(), m.start) and not _POSSESSIVE.match(ctx.text, m.end)
+        for m in ctx.mentions_in(gap.end(), min(end, gap.end() + 120), "person")
+    )
+
+
+TITLE_WORDS = 4  # title words between a receiving verb and the name ("U.S. special envoy A")
+
+
+def _titles_only(ctx: ArticleContext, a: int, b: int) -> bool:
+    """Nothing but a few title words between a and b: capitalised words ("U.S.", "President")
+    and the lexicon's role words and modifiers ("envoy", "special")."""
+    words = re.findall(r"[\w.’'-]+|[^\w\s]", ctx.text[a:b])
+    lex = ctx.kb.lexicon
+    return len(words) <= TITLE_WORDS and all(
+        w[:1].isupper() or w.lower() in lex.role_words or w.lower() in lex.role_modifiers
+        for w in words
     )
 
 
