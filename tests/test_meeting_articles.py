@@ -749,6 +749,134 @@ CASES: dict[str, Case] = {
         ),
         (row("kyiv", "andrii-sybiha", "kaja-kallas", status="held", day="2025-10-01"),),
     ),
+    "c1-ceremony": Case(
+        "July 27, 2025",
+        doc(
+            ("Leaders gather for opening of the Games"),
+            (
+                "Keir Starmer sat beside Emmanuel Macron at the opening ceremony of the Games in "
+                "Paris on Saturday."
+            ),
+            ("The two leaders watched the parade of athletes along the Seine."),
+            ("Neither made any statement on Ukraine."),
+        ),
+        (),
+    ),
+    "c2-coalition-sidelines": Case(
+        "March 28, 2025",
+        doc(
+            ("Coalition of the willing meets in Paris"),
+            (
+                "Leaders from about 30 countries met in Paris on Thursday to discuss security "
+                "guarantees for Ukraine, in talks hosted by Emmanuel Macron."
+            ),
+            (
+                "On the sidelines of the summit, Keir Starmer held a bilateral meeting with "
+                "Volodymyr Zelensky."
+            ),
+            ("Starmer was accompanied by his national security adviser, Jonathan Powell."),
+        ),
+        (
+            row("paris", "emmanuel-macron", status="held", day="2025-03-27"),
+            row(
+                "paris",
+                "jonathan-powell",
+                "keir-starmer",
+                "volodymyr-zelensky",
+                status="held",
+                day="2025-03-27",
+            ),
+        ),
+    ),
+    "c3-wire-later": Case(
+        "January 29, 2026",
+        doc(
+            ("Rubio and Lavrov discuss Ukraine in call"),
+            (
+                "WASHINGTON, Jan 28 (AP) — Secretary of State Marco Rubio spoke with Russian "
+                "Foreign Minister Sergei Lavrov by phone on Wednesday, the State Department said."
+            ),
+            (
+                "The two diplomats discussed next steps toward ending the war in Ukraine, "
+                "spokesperson Tammy Bruce said in a statement."
+            ),
+            ("Lavrov's ministry said the call had been held at the American side's initiative."),
+            ("A day earlier, Rubio met Ukrainian Foreign Minister Andrii Sybiha in Washington."),
+            ('Sybiha said afterward that the meeting with Rubio was "substantive".'),
+        ),
+        (
+            row(None, "marco-rubio", "sergei-lavrov", status="held", day="2026-01-28"),
+            row("washington", "andrii-sybiha", "marco-rubio", status="held", day="2026-01-27"),
+        ),
+    ),
+    "c4-explainer-hypothetical": Case(
+        "November 3, 2025",
+        doc(
+            ("Explainer: Could Putin and Zelensky ever meet?"),
+            (
+                "A face-to-face meeting between Vladimir Putin and Volodymyr Zelensky has been "
+                "discussed for months."
+            ),
+            ("Moscow insists such a meeting could only take place to sign a final agreement."),
+            ("Kyiv says a leaders' summit is the only way to settle the territorial questions."),
+            ("Turkey, Hungary and the Vatican have all offered to host talks."),
+            ("For now, neither side has agreed on a date or a venue."),
+        ),
+        (),
+    ),
+    "c5-delegations-paragraphs": Case(
+        "February 18, 2026",
+        doc(
+            ("Geneva talks end after two days"),
+            (
+                "Delegations from Russia and Ukraine wrapped up two days of US-brokered talks in "
+                "Geneva on Tuesday."
+            ),
+            (
+                "Russia's team was headed by Vladimir Medinsky, the Kremlin aide who led Moscow's"
+                " delegation in Istanbul last year."
+            ),
+            (
+                "Ukraine was represented by Rustem Umerov and the head of the president's office,"
+                " Kyrylo Budanov."
+            ),
+            (
+                "The American mediators, Steve Witkoff and Jared Kushner, shuttled between the "
+                "two delegations."
+            ),
+            (
+                "A Ukrainian official, speaking on condition of anonymity, said the talks had "
+                'been "difficult but necessary".'
+            ),
+        ),
+        (
+            row(
+                "geneva",
+                "jared-kushner",
+                "kyrylo-budanov",
+                "rustem-umerov",
+                "steve-witkoff",
+                "vladimir-medinsky",
+                status="held",
+            ),
+        ),
+    ),
+    "c6-pronoun-she": Case(
+        "September 12, 2025",
+        doc(
+            ("Meloni hosts Zelensky in Rome"),
+            (
+                "Italian Prime Minister Giorgia Meloni hosted Volodymyr Zelensky at Palazzo Chigi"
+                " in Rome on Thursday."
+            ),
+            ("She later told reporters that Italy would help rebuild Ukraine's power grid."),
+            ("The meeting came a day after Zelensky visited Berlin, where he met Friedrich Merz."),
+        ),
+        (
+            row("rome", "giorgia-meloni", "volodymyr-zelensky", status="held", day="2025-09-11"),
+            row("berlin", "friedrich-merz", "volodymyr-zelensky", status="held"),
+        ),
+    ),
 }
 
 
@@ -786,8 +914,6 @@ def _matches(r: dict[str, Any], people: set[str], want: Row) -> bool:
 GAPS: dict[str, str] = {
     "hosted-by-unknown": "a host outside the knowledge base's places; 'met B at the talks'",
     "invitation-riyadh": "'the two men' after a visit; 'later that day'",
-    "sidelines": "a headline and a sidelines bilateral of an event the article does not tell",
-    "takeaways-sections": "'sat beside', 'was flanked by' under a section heading",
 }
 
 

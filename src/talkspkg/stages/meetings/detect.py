@@ -29,7 +29,8 @@ Coreference inside one article (policy):
   prose's, nor is a caption an antecedent of the sentences after it (merge.py decides, across
   the corpus, whether the photo shows a side meeting of a larger one).
 * An attendance cue ("X was in attendance") refers only to an encounter of the last CUE_REACH
-  sentences.
+  sentences, or ANCHORED_REACH when it names one of that encounter's people ("Putin was
+  flanked by A and B", a section heading after the summit was told).
 * A relative clause of attendance ("Ushakov, who attended the meeting, said") tells who was at
   the encounter told last, not another one. "Earlier talks with X and Y" naming parties of its
   own is a round of its own.
@@ -39,7 +40,10 @@ Coreference inside one article (policy):
 * Two frames that each name exactly two people, different pairs, are different encounters
   when the pairs are disjoint or the encounter is a call (as in merge.py).
 * A bilateral ("a bilateral meeting with his Ukrainian counterpart", "on the sidelines of")
-  is its own encounter, `part_of` the encounter of its sentence or of the latest sentence.
+  is its own encounter, `part_of` the encounter of its sentence or of the latest sentence,
+  unless that encounter names nobody but the bilateral's two people (a headline or a lead
+  telling the same meeting: it joins it). An attendance cue right after a side meeting that
+  names one of its people ("A was accompanied by C") is of the side meeting.
 * So is a side meeting on the margins of a multilateral encounter: a narrated frame (a verb,
   or a support verb before the noun: "A held talks with B", "A was also meeting C") whose
   slots name parties, at least one a person, acting for exactly two states, both parties of
@@ -225,6 +229,7 @@ class _Grouper:
         self.ctx, self.anchor = ctx, anchor
         self.locals: list[Local] = []
         self.latest: dict[str, Local] = {}  # format class -> main encounter of the latest sentence
+        self.side: Local | None = None  # the side meeting the latest sentence told, if any
         self.of: dict[Frame, Local] = {}  # frame -> its encounter (frames hash by identity)
         self.count = 0  # sentences read
         self.seen: dict[Local, int] = {}  # encounter -> the last sentence that reported it
@@ -396,6 +401,21 @@ class _Grouper:
                 out.add(state)
         return out
 
+    def _side_of(self, f: Frame) -> Local | None:
+        """The side meeting just told, when an attendance cue names one of its people ("On the
+        sidelines, A met B. A was accompanied by C."): C was at the side meeting."""
+        side = self.side
+        if side is None or self.caption or not self._people(f) & side.people:
+            return None
+        return side if self.count - self.seen[side] <= CUE_REACH else None
+
+    def _within_reach(self, f: Frame, loc: Local) -> bool:
+        """An attendance cue speaks of an encounter of the last CUE_REACH sentences, or of the
+        last ANCHORED_REACH when it names one of its people ("Putin was flanked by A and B"
+        under a section heading after the summit was told)."""
+        reach = ANCHORED_REACH if self._people(f) & loc.people else CUE_REACH
+        return self.count - self.seen[loc] <= reach
+
     def _margin(self, f: Frame, start: int) -> Local | None:
         """The multilateral encounter being told, when `f` is a bilateral on its margins (see
         the module policy), else None."""
@@ -468,6 +488,9 @@ class _Grouper:
                 parent = margins.get(f) or (
                     self.of[keyed[0]] if keyed else self.latest.get("in_person")
                 )
+                if parent is not None and _same_pair(f, parent):
+                    self._join(parent, f)  # "A meets B at the UN" then "... on the sidelines"
+                    continue
                 self._new(f, "bilateral" if parent else "main", parent)
             elif f.other:  # "a further round is due shortly": not the one told
                 if f.roles:
@@ -475,6 +498,8 @@ class _Grouper:
             elif f.series and f.slot_parties:
                 # "X, who took part in earlier talks with Y and Z": a round of its own
                 self._new(f)
+            elif _is_cue(f) and (side := self._side_of(f)) is not None:
+                self._join(side, f)  # "On the sidelines, A met B. A was accompanied by C."
             elif (
                 cls in self.latest
                 and not caption
@@ -482,7 +507,7 @@ class _Grouper:
                     not _names_others(f, self.latest[cls])
                     or self._delegates_of(f, self.latest[cls])
                 )
-                and (not _is_cue(f) or self.count - self.seen[self.latest[cls]] <= CUE_REACH)
+                and (not _is_cue(f) or self._within_reach(f, self.latest[cls]))
             ):
                 self._join(self.latest[cls], f)
             elif not _is_cue(f) and (
@@ -496,6 +521,7 @@ class _Grouper:
         main = [f for f in placed if f.clause.kind not in ("sub", "rel")] or placed
         if main and not caption:  # a caption is no antecedent of the prose around it
             loc = self.of[main[0]]
+            self.side = loc if loc.parent is not None else None
             loc = loc.parent or loc
             cls = _format_class(loc.format)
             if cls:
@@ -559,6 +585,7 @@ class _Grouper:
 
 MARGIN_REACH = 3  # a bilateral on the margins is told within three sentences of its encounter
 CUE_REACH = 2  # "X was in attendance" speaks of an encounter of the last two sentences
+ANCHORED_REACH = 8  # "Putin was flanked by A": further when it names one of its people
 
 
 def _is_cue(f: Frame) -> bool:
@@ -567,6 +594,13 @@ def _is_cue(f: Frame) -> bool:
 
 def _is_verb(f: Frame) -> bool:
     return any(t.kind in ("verb", "conversation") for t in f.triggers)
+
+
+def _same_pair(f: Frame, loc: Local) -> bool:
+    """A bilateral whose "larger" encounter names nobody but its own two people: that is the
+    bilateral itself told before (a headline, a lead), not an encounter it is part of."""
+    people = {e for e, role in f.roles.items() if role != "absent"}
+    return len(people) == 2 and loc.scope == "main" and bool(loc.parties) and loc.parties <= people
 
 
 def _names_others_of(f: Frame, g: Frame) -> bool:

@@ -13,6 +13,7 @@ Policy (precision first: only a list a membership phrase governs, only persons):
   capital, or "the <demonym> side") follows.
 * "headed/led by A, with B, the chief of staff, and C": the list after "with" too.
 * "A, who led the Russian team, ...": the antecedent, when a delegation noun follows the verb.
+* "A and B sat beside / next to C": A and B, companions of C.
 * "A travelled/flew to <City> with B": B (a companion of the visit); "B, who travelled with
   A,": B, in an encounter A takes part in only (detect.py drops B from any other).
 * "a delegation headed/led by A": A.
@@ -69,9 +70,10 @@ def _patterns(vocab: Vocab) -> tuple[re.Pattern[str], ...]:
         re.compile(
             rf"\b(?i:(?:also\s+)?joining\s+(?:the|them|him|her)\s+(?:{meeting}\s+)?(?:were|was))\s+"
         ),
-        # "Russia sent a delegation headed by"
+        # "Russia sent a delegation headed by", "Russia's team was headed by"
         re.compile(
-            rf"\b(?i:{nouns})\s*,?\s*(?:which\s+(?:was|is|will\s+be)\s+)?(?:led|headed)\s+by\s+"
+            rf"\b(?i:{nouns})\s*,?\s*(?:(?:which\s+)?(?:was|is|were|are|will\s+be|has\s+been)\s+)?"
+            r"(?:led|headed)\s+by\s+"
         ),
         # "Leading Kyiv's team was", "Heading the Russian delegation is"
         re.compile(
@@ -182,6 +184,11 @@ _WHO_CAME = re.compile(
     r"\s*,\s*who\s+(?:also\s+|had\s+)*(?:travell?ed|flew|came|went|arrived)\s+"
     r"(?:(?:to|in)\s+[A-Z][\w-]+\s+)?(?:with|alongside)\s+"
 )
+_SAT_BESIDE = re.compile(
+    r"\s+(?:also\s+)?(?:sat|sit|sits|were\s+seated|was\s+seated)\s+"
+    r"(?:beside|next\s+to|alongside|either\s+side\s+of|on\s+either\s+side\s+of)\s+",
+    re.I,
+)
 _TRAVEL = re.compile(
     r"\b(?:travell?ed|flew|went|came|arrived|headed)\s+(?:to|in)\s+(?P<city>[A-Z][\w-]+"
     r"(?:\s+[A-Z][\w-]+)?)\s+(?:with|alongside|together\s+with)\s+"
@@ -249,6 +256,10 @@ def members(ctx: ArticleContext, start: int, end: int) -> list[Members]:
             of = [x for x in list_after(names, w.end(), end) if ctx.etype(x) == "person"]
             if of:
                 add(w.start(), [p], tuple(x.entity_id for x in of))
+    for m in _SAT_BESIDE.finditer(text, start, end):  # "A and B sat beside Trump"
+        beside = [x for x in list_after(names, m.end(), end) if ctx.etype(x) == "person"]
+        if beside:
+            add(m.start(), list_before(names, m.start(), start), (beside[0].entity_id,))
     for m in _TRAVEL.finditer(text, start, end):
         if ctx.capital_of(m.group("city")) is not None or _a_city(ctx, m.start("city")):
             who = tuple(x.entity_id for x in people(list_before(names, m.start(), start)))
