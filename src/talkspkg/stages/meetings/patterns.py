@@ -363,9 +363,17 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z\"“])")
 
 
 def _one_person_before(ctx: ArticleContext, start: int) -> list[Mention]:
-    """ "He"/"She" opening the sentence at `start`: the person the sentence before it in its
-    paragraph names (or, opening a paragraph, the last sentence of the one before), when it
-    names exactly one ("Wang Yi arrived in Ankara on Tuesday. He met Fidan"); else nobody."""
+    """ "He"/"She" opening the sentence at `start`: the person the sentence before it names,
+    when it names exactly one ("Wang Yi arrived in Ankara on Tuesday. He met Fidan"); else
+    nobody."""
+    persons = _persons_before(ctx, start)
+    return persons if len(persons) == 1 else []
+
+
+def _persons_before(ctx: ArticleContext, start: int) -> list[Mention]:
+    """The persons (one mention each) the sentence before the one at `start` names: in its
+    paragraph, or, when it opens a paragraph, the last sentence of the one before (not a
+    heading or a caption)."""
     text = ctx.text
     para = text.rfind("\n", 0, start) + 1
     if not text[para:start].strip():  # it opens its paragraph: the last sentence before it
@@ -375,12 +383,20 @@ def _one_person_before(ctx: ArticleContext, start: int) -> list[Mention]:
         para = text.rfind("\n", 0, end) + 1
         ends = [m.end() for m in _SENTENCE_END.finditer(text, para, end)]
         prev = next((e for e in reversed(ends) if e < end - 1), para)
-        persons = ctx.mentions_in(prev, end, "person")
-        return persons[:1] if len({m.entity_id for m in persons}) == 1 else []
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, para, max(para, start - 1))]
-    prev = ends[-2] if len(ends) >= 2 else para
-    persons = [m for m in ctx.mentions_in(prev, start, "person")]
-    return persons[:1] if len({m.entity_id for m in persons}) == 1 else []
+        found = ctx.mentions_in(prev, end, "person")
+    else:
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, para, max(para, start - 1))]
+        prev = ends[-2] if len(ends) >= 2 else para
+        found = ctx.mentions_in(prev, start, "person")
+    return list({m.entity_id: m for m in reversed(found)}.values())[::-1]
+
+
+# "The two men held talks", "Both leaders met": the two persons of the sentence before
+_THE_TWO = re.compile(
+    r"[\s\"“]*(?:the\s+two|both)\s+(?:men|women|leaders|presidents|ministers|envoys|diplomats|"
+    r"heads\s+of\s+state|foreign\s+ministers|negotiators)\s+(?:[\w’'-]+\s+){0,3}$",
+    re.I,
+)
 
 
 _HIS = re.compile(r"\b(?:his|her)\s+(?:[\w-]+\s+){0,2}$", re.I)
@@ -419,6 +435,9 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
     later = [t for t in f.triggers[1:] if t.kind in ("verb", "conversation")]
     if not subject and later:  # "During the visit, he met Y": the verb's own subject
         subject = _subject(names, f, start, later[0].start)
+    if not subject and _THE_TWO.fullmatch(text, start, f.start):
+        pair = _persons_before(ctx, start)  # "A arrived ... at the invitation of B. The two
+        subject = pair if len(pair) == 2 else []  # men held talks in C": A and B
     if verb and not subject:  # "The Turkish foreign minister met Wang Yi"
         subject = _role_subject(ctx, lo, f.start)
     elif not subject and (sv := _SUPPORT.search(text, max(lo, f.start - 60), f.start)):

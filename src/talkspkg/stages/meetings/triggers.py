@@ -147,11 +147,11 @@ def find_triggers(ctx: ArticleContext, start: int, end: int) -> tuple[list[Trigg
             last in vocab.not_before or (last == "to" and t.text.lower() in vocab.verb_nouns)
         ):
             continue
-        blockers = vocab.negators | (vocab.quantifiers if nounish else frozenset())
+        counted = nounish and _counts(before, vocab.quantifiers)
         several = " ".join(t.text.lower().split()) in vocab.perfect_plurals and (
             " ".join(before[-2:]) in vocab.perfect_aux
         )  # "have had discussions with A and B": several encounters
-        if (set(before) & blockers and t.kind != "weak") or several:
+        if ((set(before) & vocab.negators or counted) and t.kind != "weak") or several:
             blocked.append(t)
             continue
         if hypothetical(ctx, t, start, end):
@@ -228,6 +228,20 @@ def _receives_a_person(ctx: ArticleContext, pos: int, end: int) -> bool:
         _titles_only(ctx, gap.end(), m.start) and not _POSSESSIVE.match(ctx.text, m.end)
         for m in ctx.mentions_in(gap.end(), min(end, gap.end() + 120), "person")
     )
+
+
+# a verb between a count and the noun: the count is the subject's ("the two men held talks")
+_SUBJECT_VERBS = frozenset({
+    "held", "had", "hold", "holds", "have", "has", "began", "begin", "opened", "concluded",
+    "ended", "resumed", "started", "attended", "joined", "met",
+})  # fmt: skip
+
+
+def _counts(before: list[str], quantifiers: frozenset[str]) -> bool:
+    """A count among the words before a meeting noun that counts it ("three rounds of talks"),
+    not the subject of a verb before the noun ("the two men held talks")."""
+    hits = [i for i, w in enumerate(before) if w in quantifiers]
+    return bool(hits) and not any(w in _SUBJECT_VERBS for w in before[hits[-1] + 1 :])
 
 
 TITLE_WORDS = 4  # title words between a receiving verb and the name ("U.S. special envoy A")
