@@ -50,7 +50,8 @@ Coreference inside one article (policy):
   the in-person encounter told within the last MARGIN_REACH sentences (or one of them the
   host country), when that encounter has three states or more and the frame states no other
   city and no date outside the encounter's. Two states talking apart at a meeting of
-  three or more is not that meeting; at a meeting of two it is.
+  three or more is not that meeting; at a meeting of two it is (a host, "C hosted A and B",
+  is not counted among the three).
 
 The story's time (`_Grouper.clock`) is the date of the latest dated encounter the prose told, not
 counting plans, or of a sentence telling no encounter that opens with a date it has reached ("In
@@ -118,6 +119,7 @@ class Local:
     format: str | None = None
     people: set[str] = field(default_factory=set)
     parties: set[str] = field(default_factory=set)  # persons and countries taking part
+    hosts: set[str] = field(default_factory=set)  # those of them that host (no side of their own)
     caption: bool = False  # told by a photo caption
     clock: DateRange | None = None  # the story's time when it was last told (see _Grouper.clock)
 
@@ -365,6 +367,7 @@ class _Grouper:
         loc.people |= self._people(f)
         # a host or mediator named by "hosted / mediated by" is no delegation of the talks
         loc.parties |= {e for e, role in f.roles.items() if role != "absent"} - f.third_parties
+        loc.hosts |= {e for e, role in f.roles.items() if role == "host"}
         loc.clock = self.clock
         self.of[f] = loc
         return loc
@@ -384,7 +387,7 @@ class _Grouper:
         if not named or any(e not in self._people(f) for e in named):
             return False
         sides = self.sides(named)
-        whole = self.sides(loc.parties, strict=False)
+        whole = self.sides(loc.parties - loc.hosts, strict=False)  # the host takes no side
         told = self.sides(loc.people, strict=False)
         return len(sides) >= 2 and sides <= whole and not sides & told
 
@@ -432,7 +435,7 @@ class _Grouper:
         if not narrated or not self._people(f):
             return None
         sides = self.sides(e for e, role in f.roles.items() if role != "absent")
-        whole = self.sides(loc.parties, strict=False)
+        whole = self.sides(loc.parties - loc.hosts, strict=False)  # the host takes no side
         place = self.ctx.entity(loc.place_id) if loc.place_id else None
         host = self.ctx.country_by_iso.get(place.country or "") if place else None
         if len(sides) != 2 or len(whole) < 3 or not sides <= whole | {host}:
@@ -613,12 +616,18 @@ def _names_others(f: Frame, loc: Local) -> bool:
     """An anaphoric frame whose trigger's slots name parties of whom the encounter has none is
     another encounter: two parties ("ahead of the Trump-Putin summit" after a visit to London,
     "the first talks between Russia and Ukraine" after the Geneva talks), or one as the subject
-    or object of a verb ("Saudi Arabia hosted representatives ..."). Who attended ("X was still
-    in attendance, as was Y") speaks of the latest one."""
+    or object of a verb ("Saudi Arabia hosted representatives ..."), unless the slots name only
+    hosts whose guests are the encounter's parties ("C hosted Ukrainian and American officials"
+    after US-Ukrainian talks). Who attended ("X was still in attendance, as was Y") speaks of
+    the latest one."""
     if any(t.kind == "cue" for t in f.triggers) or f.slot_parties & loc.parties:
         return False
     if f.attending:  # "Ushakov, who attended the meeting, said": who was there
         return False
+    hosts = {e for e in f.slot_parties if f.roles.get(e) == "host"}
+    guests = {e for e, role in f.roles.items() if role == "participant"}
+    if hosts == f.slot_parties and guests and guests <= loc.parties:
+        return False  # "C hosted Ukrainian and American officials": the host of their talks
     verb = any(t.kind in ("verb", "conversation") for t in f.triggers)
     aside = f.clause.kind in ("rel", "sub")  # "..., which returned to Miami for a meeting with X"
     return len(f.slot_parties) >= (1 if verb or aside else 2)

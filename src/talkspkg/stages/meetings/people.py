@@ -38,6 +38,7 @@ from talkspkg.stages.meetings.sentence import antecedent as described_by
 from talkspkg.stages.meetings.text import clause_at, words_between
 from talkspkg.stages.mentions import Mention
 
+_LEAD = re.compile(r"(?:led|leads?|lead)\b", re.I)  # "hosted the Ukrainian officials" hosts
 _HOSTED_BY = re.compile(r"(?:hosted|received|welcomed)\s+by\s+(?:the\s+)?$", re.I)
 _BY = re.compile(r"\s+by\b", re.I)
 _NEXT = re.compile(r"(?:['’]s)?\s+([\w-]+)")
@@ -75,7 +76,7 @@ def attach_people(ctx: ArticleContext, s: Sentence) -> None:
         for c in vocab.host_cues.finditer(text, s.start, s.end)
         if _hosting(ctx, s, c.start(), c.end(), spans)
         and not _BY.match(text, c.end())
-        and not _leads_delegation(ctx, c.end(), s.end)
+        and not (_LEAD.match(c.group()) and _leads_delegation(ctx, c.end(), s.end))
     ]
 
     def role_of(m: Mention, f: Frame, inherited: bool) -> str:
