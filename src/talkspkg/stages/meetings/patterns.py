@@ -74,6 +74,7 @@ FILLERS = {
     "high-level", "direct", "trilateral", "bilateral", "productive", "fresh", "further",
     "travelled", "traveled", "travel", "travels", "flew", "fly", "went", "go", "arrived",
     "sat", "down", "conduct", "conducts", "conducted", "conducting", "host", "hosts", "hosted",
+    "chaired", "co-chaired",
     "long", "lengthy", "brief", "short", "rare", "hour-long", "two-hour", "surprise", "secret",
     "private", "closed-door", "face-to-face", "in-person", "virtual", "extended", "phone",
     "telephone", "video", "separate", "first-ever", "historic", "landmark", "key", "sending",
@@ -338,6 +339,8 @@ def _subject(names: Names, f: Frame, start: int, at: int | None = None) -> list[
         if rel is not None and names.ending_at(lo + rel.start()) is not None:
             # "Ushakov, who attended the meeting, said": the relative's antecedent
             return list_before(names, lo + rel.start(), lo)
+        if rel is not None and (named := _before_appositive(names, lo, lo + rel.start())):
+            return named  # "Fidan, Turkey's foreign minister, who chaired the meeting,"
         if (
             w.lower() not in FILLERS
             and not names.ctx.vocab.nouns.fullmatch(w)
@@ -360,6 +363,21 @@ _OPENING_PHRASE = re.compile(
 # what may stand before a pronoun opening its sentence: nothing, or an opening phrase and a comma
 _OPENS = re.compile(r"[\s\"“]*(?:[A-Z][^,;:]{0,60},\s*)?")
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z\"“])")
+
+
+def _before_appositive(names: Names, lo: int, pos: int) -> list[Mention]:
+    """The person right before an appositive ending at `pos` ("A, Turkey's foreign minister"):
+    a short phrase of title words between two commas."""
+    text = names.ctx.text
+    comma = text.rfind(",", lo, pos)
+    phrase = text[comma + 1 : pos] if comma >= 0 else ""
+    if not phrase.strip() or len(phrase) > 60 or not _APPOSITIVE.fullmatch(phrase):
+        return []
+    named = names.ending_at(comma)
+    return [named] if named is not None and _person(names.ctx, named.entity_id) else []
+
+
+_APPOSITIVE = re.compile(r"\s*(?:the\s+|a\s+)?(?:[\w.’'-]+\s+){0,6}?[a-z][\w-]*\s*")
 
 
 def _one_person_before(ctx: ArticleContext, start: int) -> list[Mention]:
@@ -399,6 +417,7 @@ _THE_TWO = re.compile(
 )
 
 
+_REPORTED = re.compile(r"\b(?:that|said|says|told\s+[\w’'-]+|added|adds)\b\s*", re.I)
 _HIS = re.compile(r"\b(?:his|her)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _HOST_VERB = re.compile(r"hosted|hosts|hosting|host", re.I)
 _DEFINITE = re.compile(
@@ -479,7 +498,9 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
     his = _HIS.search(before)
     if his and poss is None and not subject and WITH.match(text, last.end, end):
         # "Trump met Zelensky, three days after his summit with Putin": the sentence's subject
-        owner = _clause_subject(names, start, lo + his.start())
+        # ... of the clause "his" stands in: "A said (that) B would meet C at his summit" is B's
+        said = [m.end() for m in _REPORTED.finditer(text, start, lo + his.start())]
+        owner = _clause_subject(names, said[-1] if said else start, lo + his.start())
         if len(owner) == 1 and _person(ctx, owner[0].entity_id):
             add(owner)
     for second in names.mentions:
@@ -762,7 +783,7 @@ _SUPPORT = re.compile(
     r"ended|completed|finished|opened|continued|(?:wrapped|kicked)\s+(?:up|off)|"
     r"attended|attend|joined|join|resumed|conduct|conducts|conducted|conducting|"
     r"send|sends|sending|sent|dispatched|(?:sat|sit|sits|sitting)\s+(?:down|in\s+on)|"
-    r"(?:took|take|takes|taking)\s+part)\b[^,;]{0,40}$",
+    r"(?:took|take|takes|taking)\s+part|chaired|co-chaired)\b[^,;]{0,40}$",
     re.I,
 )
 
