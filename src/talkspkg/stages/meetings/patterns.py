@@ -35,8 +35,16 @@ A sentence opening with the encounter ("At a meeting with Y in C, X said ...", "
 with Y, ...") gives Y's counterpart as the subject after the opening phrase; "X said after a
 meeting with Y" gives X, and so do "X said after speaking with Y and Z" and "“...,” X said
 after meeting Y and Z" (not "X said after Y's talks with Z" nor "after talks between Y and
-Z"); "He"/"She" opening a sentence with no person before it is the one person the sentence
-before names (nobody when it names two).
+Z"); "He"/"She" opening a sentence (or a paragraph) with no person before it is the one
+person the sentence before names (nobody when it names two); "The two men / leaders held
+talks" are the two persons the sentence before names (nobody when it names one or three);
+"his/her summit with B" adds the subject of the clause "his" stands in ("A met C, days after
+his summit with B": A; "D said that A would ... at his summit": A), when no possessor or
+subject of its own is named.
+
+A state that is the subject of "hosted" hosts; when its object is the encounter told ("hosted
+the talks", "hosted the delegations"), the host is a third party: the frame names no other
+encounter.
 
 A name right after a verb of briefing ("would brief the chancellor on the talks") is told
 of the talks, it is no subject of them.
