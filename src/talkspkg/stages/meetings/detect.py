@@ -28,9 +28,10 @@ Coreference inside one article (policy):
 * A photo caption shows the encounter of those it names: its frames never group with the
   prose's, nor is a caption an antecedent of the sentences after it (merge.py decides, across
   the corpus, whether the photo shows a side meeting of a larger one).
-* An attendance cue ("X was in attendance") refers only to an encounter of the last CUE_REACH
-  sentences, or ANCHORED_REACH when it names one of that encounter's people ("Putin was
-  flanked by A and B", a section heading after the summit was told).
+* An attendance cue ("X was in attendance", "X joined by video link") refers to the encounter
+  told last, whatever its form (it gives the encounter no form), and only to one of the last
+  CUE_REACH sentences, or ANCHORED_REACH when it names one of that encounter's people ("Putin
+  was flanked by A and B", a section heading after the summit was told).
 * A relative clause of attendance ("Ushakov, who attended the meeting, said") tells who was at
   the encounter told last, not another one. "Earlier talks with X and Y" naming parties of its
   own is a round of its own.
@@ -41,9 +42,10 @@ Coreference inside one article (policy):
   when the pairs are disjoint or the encounter is a call (as in merge.py).
 * A bilateral ("a bilateral meeting with his Ukrainian counterpart", "on the sidelines of")
   is its own encounter, `part_of` the encounter of its sentence or of the latest sentence,
-  unless that encounter names nobody but the bilateral's two people (a headline or a lead
-  telling the same meeting: it joins it). An attendance cue right after a side meeting that
-  names one of its people ("A was accompanied by C") is of the side meeting.
+  unless that encounter names nobody but the bilateral's two people and neither its city nor
+  its dates contradict it (a headline or a lead telling the same meeting: it joins it). An
+  attendance cue right after a side meeting that names one of its people ("A was accompanied
+  by C") is of the side meeting.
 * So is a side meeting on the margins of a multilateral encounter: a narrated frame (a verb,
   or a support verb before the noun: "A held talks with B", "A was also meeting C") whose
   slots name parties, at least one a person, acting for exactly two states, both parties of
@@ -232,6 +234,7 @@ class _Grouper:
         self.locals: list[Local] = []
         self.latest: dict[str, Local] = {}  # format class -> main encounter of the latest sentence
         self.side: Local | None = None  # the side meeting the latest sentence told, if any
+        self.told_cls: str | None = None  # the format class of the encounter told last
         self.of: dict[Frame, Local] = {}  # frame -> its encounter (frames hash by identity)
         self.count = 0  # sentences read
         self.seen: dict[Local, int] = {}  # encounter -> the last sentence that reported it
@@ -363,7 +366,8 @@ class _Grouper:
         date = _grouping_date(f)
         if date and (loc.date_key is None or finer):
             loc.date_key, loc.range = date.key, rng
-        loc.format = loc.format or frame_format(f)
+        if not _is_cue(f):  # who joined by video link does not make the encounter a call
+            loc.format = loc.format or frame_format(f)
         loc.people |= self._people(f)
         # a host or mediator named by "hosted / mediated by" is no delegation of the talks
         loc.parties |= {e for e, role in f.roles.items() if role != "absent"} - f.third_parties
@@ -403,6 +407,14 @@ class _Grouper:
             if state is not None:
                 out.add(state)
         return out
+
+    def _compatible(self, f: Frame, loc: Local) -> bool:
+        """Nothing in `f` contradicts `loc`: no other city, no date outside its dates."""
+        place = f.place.entity_id if f.place else None
+        if place and loc.place_id and place != loc.place_id:
+            return False
+        rng = self._range(f)
+        return not (rng and loc.range and (rng.start > loc.range.end or loc.range.start > rng.end))
 
     def _side_of(self, f: Frame) -> Local | None:
         """The side meeting just told, when an attendance cue names one of its people ("On the
@@ -487,11 +499,13 @@ class _Grouper:
             if f in keyed:
                 continue
             cls = _format_class(frame_format(f))
+            if _is_cue(f) and self.told_cls is not None:
+                cls = self.told_cls  # "A joined by video link": of the encounter told, any form
             if f.bilateral:
                 parent = margins.get(f) or (
                     self.of[keyed[0]] if keyed else self.latest.get("in_person")
                 )
-                if parent is not None and _same_pair(f, parent):
+                if parent is not None and _same_pair(f, parent) and self._compatible(f, parent):
                     self._join(parent, f)  # "A meets B at the UN" then "... on the sidelines"
                     continue
                 self._new(f, "bilateral" if parent else "main", parent)
@@ -529,6 +543,7 @@ class _Grouper:
             cls = _format_class(loc.format)
             if cls:
                 self.latest[cls] = loc
+                self.told_cls = cls
         for f in s.frames:
             if f in self.of:
                 self.seen[self.of[f]] = self.count
@@ -726,7 +741,7 @@ def _mention(
         anchor=anchor,
         future=is_future(f),
         held=told_held(f),
-        format=frame_format(f),
+        format=None if _is_cue(f) else frame_format(f),  # "A joined by video link"
         status=status,
         downgraded=f.downgraded,
         levels=tuple(sorted(f.levels)),
