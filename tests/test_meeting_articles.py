@@ -1007,6 +1007,165 @@ CASES: dict[str, Case] = {
             ),
         ),
     ),
+    "e1-roundup": Case(
+        "November 26, 2025",
+        doc(
+            ("Ukraine war: what happened on Tuesday"),
+            (
+                "US Army Secretary Dan Driscoll met Russian officials in Abu Dhabi on Tuesday, a "
+                "US official said."
+            ),
+            (
+                "Kirill Dmitriev, the head of Russia's sovereign wealth fund, was among those at "
+                "the table."
+            ),
+            (
+                "In Kyiv, Volodymyr Zelensky said he was ready to travel to Washington to "
+                "finalise the deal."
+            ),
+            (
+                "Meanwhile, Keir Starmer and Emmanuel Macron co-chaired a video call of the "
+                "coalition of the willing."
+            ),
+            ("Ukrainian drones struck an oil depot in the Krasnodar region overnight."),
+        ),
+        (
+            row("abu-dhabi", "dan-driscoll", "kirill-dmitriev", status="held", day="2025-11-25"),
+            row(
+                None,
+                "coalition-of-the-willing",
+                "emmanuel-macron",
+                "keir-starmer",
+                status="held",
+                day="2025-11-25",
+            ),
+        ),
+    ),
+    "e2-moscows-negotiator": Case(
+        "February 6, 2026",
+        doc(
+            ("Prisoner swap agreed after Abu Dhabi round"),
+            (
+                "Russia and Ukraine agreed to exchange 314 prisoners after a second round of "
+                "US-brokered talks in Abu Dhabi on Wednesday and Thursday, Steve Witkoff said."
+            ),
+            (
+                "Moscow's negotiator, military intelligence chief Igor Kostyukov, met Ukraine's "
+                "Rustem Umerov for a separate hour-long session on Thursday, according to two "
+                "people familiar with the talks."
+            ),
+            ("The 64-year-old Kostyukov has led Russia's team since the first round in January."),
+            ('Witkoff described the talks as "detailed and productive".'),
+        ),
+        (
+            row("abu-dhabi", "igor-kostyukov", "rustem-umerov", "steve-witkoff", status="held"),
+            row(None, "igor-kostyukov", "rustem-umerov", status="held", day="2026-02-05"),
+        ),
+    ),
+    "e3-interview-qa": Case(
+        "January 20, 2026",
+        doc(
+            ("'We will not give up our land': an interview with Ukraine's foreign minister"),
+            ("Andrii Sybiha spoke to us in Kyiv on Monday."),
+            ("Q: Will President Zelensky meet Putin this year?"),
+            ("A: Only if the Russians are serious. We are ready for any format."),
+            ("Q: What did you discuss with Marco Rubio last week?"),
+            ("A: Security guarantees. The conversation was very good."),
+        ),
+        (row(None, "andrii-sybiha", "marco-rubio", status="held"),),
+    ),
+    "e4-earlier-history": Case(
+        "October 17, 2025",
+        doc(
+            ("Zelensky heads to White House"),
+            (
+                "Volodymyr Zelensky arrived in Washington on Thursday ahead of a meeting with "
+                "Donald Trump at the White House on Friday."
+            ),
+            (
+                "The two leaders last met in New York in September, on the sidelines of the UN "
+                "General Assembly."
+            ),
+            ("Their February meeting in the Oval Office ended in a shouting match."),
+            ("Zelensky is expected to ask for Tomahawk missiles."),
+        ),
+        (
+            row(
+                "washington",
+                "donald-trump",
+                "volodymyr-zelensky",
+                status="planned",
+                day="2025-10-17",
+            ),
+            row("new-york", "donald-trump", "volodymyr-zelensky", status="held"),
+            row("washington", "donald-trump", "volodymyr-zelensky", status="held"),
+        ),
+    ),
+    "e5-guardian-spokesperson": Case(
+        "March 26, 2025",
+        doc(
+            ("Black Sea ceasefire agreed after Riyadh talks"),
+            (
+                "The US has reached separate agreements with Ukraine and Russia to halt strikes "
+                "at sea, after three days of talks in Riyadh."
+            ),
+            (
+                "The US delegation was led by Andrew Peek, a senior director at the White House "
+                "national security council, and Michael Anton, a state department official."
+            ),
+            (
+                "Russia was represented by Grigory Karasin, a former diplomat, and Sergei Beseda,"
+                " an adviser to the FSB director."
+            ),
+            (
+                "The White House press secretary, Karoline Leavitt, said the talks had been "
+                "productive."
+            ),
+            (
+                "The Kremlin spokesperson, Dmitry Peskov, told reporters in Moscow that the "
+                "outcome needed further analysis."
+            ),
+        ),
+        (
+            row(
+                "riyadh",
+                "andrew-peek",
+                "grigory-karasin",
+                "michael-anton",
+                "sergei-beseda",
+                "ukraine",
+                status="held",
+            ),
+        ),
+    ),
+    "e6-curly-british": Case(
+        "September 5, 2025",
+        doc(
+            ("Starmer hosts ‘coalition of the willing’ in London"),
+            (
+                "Sir Keir Starmer hosted European leaders at Lancaster House in London on "
+                "Thursday to discuss post-war security guarantees for Ukraine."
+            ),
+            (
+                "Among those attending were France’s Emmanuel Macron, Germany’s Friedrich Merz "
+                "and Nato’s Mark Rutte."
+            ),
+            ("Volodymyr Zelensky joined by video link from Kyiv."),
+            ("“We will not be deterred,” the prime minister told reporters after the meeting."),
+        ),
+        (
+            row(
+                "london",
+                "emmanuel-macron",
+                "friedrich-merz",
+                "keir-starmer",
+                "mark-rutte",
+                "volodymyr-zelensky",
+                status="held",
+                day="2025-09-04",
+            ),
+        ),
+    ),
 }
 
 
@@ -1043,6 +1202,14 @@ def _matches(r: dict[str, Any], people: set[str], want: Row) -> bool:
 # what the stage does not yet read (each strict: it fails once the gap is closed)
 GAPS: dict[str, str] = {
     "invitation-riyadh": "'later that day' after a sentence dated by a weekday (dates.py)",
+    "e1-roundup": "'a video call of the coalition of the willing': the organisation it is of",
+    "e2-moscows-negotiator": "who negotiated the main round but is named only as its speaker "
+    "or at a side session of it",
+    "e3-interview-qa": "an encounter told only through an interview's questions and answers",
+    "e4-earlier-history": "'arrived on Thursday ahead of a meeting on Friday' dates and holds "
+    "the meeting by the arrival; 'Their February meeting' after 'the two leaders'",
+    "e5-guardian-spokesperson": "a state the talks were held with, named only as a party to "
+    "the agreements they reached",
     # precision first, by design: "He" after a sentence naming two persons stays unresolved
     # ("d1-he-ambiguous" gives the ambassador alone), as does "the two leaders" after three
     # ("d2-three-then-two-leaders" gives no bilateral)
@@ -1061,7 +1228,9 @@ def test_mini_article_gives_its_encounters_with_their_people(name: str) -> None:
     rows = run(article(name, case.text, case.published))
     left = {r["meeting_id"]: r for r in rows["meetings"]}
     for want in case.rows:
-        mid = next((m for m, r in left.items() if _matches(r, _participants(rows, m), want)), None)
+        fits = [m for m, r in left.items() if _matches(r, _participants(rows, m), want)]
+        mid = next((m for m in fits if left[m]["date_start"] == want.day), None)
+        mid = mid or next(iter(fits), None)
         assert mid is not None, f"{name}: no row for {want}"
         got = left.pop(mid)
         assert _people(_participants(rows, mid), want) == set(want.people), mid

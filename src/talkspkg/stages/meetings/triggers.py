@@ -22,7 +22,8 @@ Policy:
   trigger or semicolon between ("a meeting ... would only happen once", "is not on the
   agenda", "would meet B once a ceasefire holds"), an "if" after a modal ("could take place
   if"), a sentence opening with a condition ("If the talks go well, the leaders could meet"),
-  a question (a sentence ending with "?" outside a quotation: "Could A and B ever meet?"),
+  a question (a sentence ending with "?", not with a quoted question: "Could A and B ever
+  meet?"),
   a refusal or a wish right before it ("refused to meet", "declined to hold talks", "wants
   to meet"), a proposal or
   invitation not taken up in its clause ("offered to host talks", "proposed Budapest as the
@@ -258,14 +259,9 @@ def _titles_only(ctx: ArticleContext, a: int, b: int) -> bool:
     )
 
 
-_QUESTION = re.compile(r"\?[\s\"”’']*$")
-
-
-def inside_quote(text: str, start: int, pos: int) -> bool:
-    """An odd number of quotation marks before `pos` in its sentence: a quoted question ("'Why
-    meet him?' she asked") is the speaker's, the sentence still reports."""
-    straight = text.count('"', start, pos) % 2 == 1
-    return straight or text.count("“", start, pos) > text.count("”", start, pos)
+# the sentence itself ends with a question mark (a quoted question, '... asked: "Why?"', is the
+# speaker's: the sentence around it still reports)
+_QUESTION = re.compile(r"\?\s*$")
 
 
 PROPOSAL_REACH = 8  # words between a proposing verb and the trigger it proposes
@@ -277,7 +273,7 @@ _GAP_BREAK = re.compile(r"[;()]|\s[–—-]\s")
 def hypothetical(ctx: ArticleContext, t: Trigger, start: int, end: int) -> bool:
     """The trigger names conditional, refused, proposed or general talks, not an encounter."""
     text, vocab = ctx.text, ctx.vocab
-    if _QUESTION.search(text, start, end) and not inside_quote(text, start, t.start):
+    if _QUESTION.search(text, start, end):
         return True  # "Could A and B ever meet?": a question reports nothing
     lo = max(start, t.start - 90)
     for m in vocab.hypothetical_before.finditer(text, lo, t.start):
