@@ -28,8 +28,10 @@ Coreference inside one article (policy):
 * A photo caption shows the encounter of those it names: its frames never group with the
   prose's, nor is a caption an antecedent of the sentences after it (merge.py decides, across
   the corpus, whether the photo shows a side meeting of a larger one).
-* An attendance cue ("X was in attendance") refers only to an encounter of the last CUE_REACH
-  sentences.
+* An attendance cue ("X was in attendance", "X joined by video link") refers to the encounter
+  told last, whatever its form (it gives the encounter no form), and only to one of the last
+  CUE_REACH sentences, or ANCHORED_REACH when it names one of that encounter's people ("Putin
+  was flanked by A and B", a section heading after the summit was told).
 * A relative clause of attendance ("Ushakov, who attended the meeting, said") tells who was at
   the encounter told last, not another one. "Earlier talks with X and Y" naming parties of its
   own is a round of its own.
@@ -39,14 +41,19 @@ Coreference inside one article (policy):
 * Two frames that each name exactly two people, different pairs, are different encounters
   when the pairs are disjoint or the encounter is a call (as in merge.py).
 * A bilateral ("a bilateral meeting with his Ukrainian counterpart", "on the sidelines of")
-  is its own encounter, `part_of` the encounter of its sentence or of the latest sentence.
+  is its own encounter, `part_of` the encounter of its sentence or of the latest sentence,
+  unless that encounter names nobody but the bilateral's two people and neither its city nor
+  its dates contradict it (a headline or a lead telling the same meeting: it joins it). An
+  attendance cue right after a side meeting that names one of its people ("A was accompanied
+  by C") is of the side meeting.
 * So is a side meeting on the margins of a multilateral encounter: a narrated frame (a verb,
   or a support verb before the noun: "A held talks with B", "A was also meeting C") whose
   slots name parties, at least one a person, acting for exactly two states, both parties of
   the in-person encounter told within the last MARGIN_REACH sentences (or one of them the
   host country), when that encounter has three states or more and the frame states no other
   city and no date outside the encounter's. Two states talking apart at a meeting of
-  three or more is not that meeting; at a meeting of two it is.
+  three or more is not that meeting; at a meeting of two it is (a host, "C hosted A and B",
+  is not counted among the three).
 
 The story's time (`_Grouper.clock`) is the date of the latest dated encounter the prose told, not
 counting plans, or of a sentence telling no encounter that opens with a date it has reached ("In
@@ -114,6 +121,7 @@ class Local:
     format: str | None = None
     people: set[str] = field(default_factory=set)
     parties: set[str] = field(default_factory=set)  # persons and countries taking part
+    hosts: set[str] = field(default_factory=set)  # those of them that host (no side of their own)
     caption: bool = False  # told by a photo caption
     clock: DateRange | None = None  # the story's time when it was last told (see _Grouper.clock)
 
@@ -225,6 +233,8 @@ class _Grouper:
         self.ctx, self.anchor = ctx, anchor
         self.locals: list[Local] = []
         self.latest: dict[str, Local] = {}  # format class -> main encounter of the latest sentence
+        self.side: Local | None = None  # the side meeting the latest sentence told, if any
+        self.told_cls: str | None = None  # the format class of the encounter told last
         self.of: dict[Frame, Local] = {}  # frame -> its encounter (frames hash by identity)
         self.count = 0  # sentences read
         self.seen: dict[Local, int] = {}  # encounter -> the last sentence that reported it
@@ -356,10 +366,12 @@ class _Grouper:
         date = _grouping_date(f)
         if date and (loc.date_key is None or finer):
             loc.date_key, loc.range = date.key, rng
-        loc.format = loc.format or frame_format(f)
+        if not _is_cue(f):  # who joined by video link does not make the encounter a call
+            loc.format = loc.format or frame_format(f)
         loc.people |= self._people(f)
         # a host or mediator named by "hosted / mediated by" is no delegation of the talks
         loc.parties |= {e for e, role in f.roles.items() if role != "absent"} - f.third_parties
+        loc.hosts |= {e for e, role in f.roles.items() if role == "host"}
         loc.clock = self.clock
         self.of[f] = loc
         return loc
@@ -379,7 +391,7 @@ class _Grouper:
         if not named or any(e not in self._people(f) for e in named):
             return False
         sides = self.sides(named)
-        whole = self.sides(loc.parties, strict=False)
+        whole = self.sides(loc.parties - loc.hosts, strict=False)  # the host takes no side
         told = self.sides(loc.people, strict=False)
         return len(sides) >= 2 and sides <= whole and not sides & told
 
@@ -395,6 +407,29 @@ class _Grouper:
             if state is not None:
                 out.add(state)
         return out
+
+    def _compatible(self, f: Frame, loc: Local) -> bool:
+        """Nothing in `f` contradicts `loc`: no other city, no date outside its dates."""
+        place = f.place.entity_id if f.place else None
+        if place and loc.place_id and place != loc.place_id:
+            return False
+        rng = self._range(f)
+        return not (rng and loc.range and (rng.start > loc.range.end or loc.range.start > rng.end))
+
+    def _side_of(self, f: Frame) -> Local | None:
+        """The side meeting just told, when an attendance cue names one of its people ("On the
+        sidelines, A met B. A was accompanied by C."): C was at the side meeting."""
+        side = self.side
+        if side is None or self.caption or not self._people(f) & side.people:
+            return None
+        return side if self.count - self.seen[side] <= CUE_REACH else None
+
+    def _within_reach(self, f: Frame, loc: Local) -> bool:
+        """An attendance cue speaks of an encounter of the last CUE_REACH sentences, or of the
+        last ANCHORED_REACH when it names one of its people ("Putin was flanked by A and B"
+        under a section heading after the summit was told)."""
+        reach = ANCHORED_REACH if self._people(f) & loc.people else CUE_REACH
+        return self.count - self.seen[loc] <= reach
 
     def _margin(self, f: Frame, start: int) -> Local | None:
         """The multilateral encounter being told, when `f` is a bilateral on its margins (see
@@ -412,7 +447,7 @@ class _Grouper:
         if not narrated or not self._people(f):
             return None
         sides = self.sides(e for e, role in f.roles.items() if role != "absent")
-        whole = self.sides(loc.parties, strict=False)
+        whole = self.sides(loc.parties - loc.hosts, strict=False)  # the host takes no side
         place = self.ctx.entity(loc.place_id) if loc.place_id else None
         host = self.ctx.country_by_iso.get(place.country or "") if place else None
         if len(sides) != 2 or len(whole) < 3 or not sides <= whole | {host}:
@@ -464,10 +499,15 @@ class _Grouper:
             if f in keyed:
                 continue
             cls = _format_class(frame_format(f))
+            if _is_cue(f) and self.told_cls is not None:
+                cls = self.told_cls  # "A joined by video link": of the encounter told, any form
             if f.bilateral:
                 parent = margins.get(f) or (
                     self.of[keyed[0]] if keyed else self.latest.get("in_person")
                 )
+                if parent is not None and _same_pair(f, parent) and self._compatible(f, parent):
+                    self._join(parent, f)  # "A meets B at the UN" then "... on the sidelines"
+                    continue
                 self._new(f, "bilateral" if parent else "main", parent)
             elif f.other:  # "a further round is due shortly": not the one told
                 if f.roles:
@@ -475,6 +515,8 @@ class _Grouper:
             elif f.series and f.slot_parties:
                 # "X, who took part in earlier talks with Y and Z": a round of its own
                 self._new(f)
+            elif _is_cue(f) and (side := self._side_of(f)) is not None:
+                self._join(side, f)  # "On the sidelines, A met B. A was accompanied by C."
             elif (
                 cls in self.latest
                 and not caption
@@ -482,7 +524,7 @@ class _Grouper:
                     not _names_others(f, self.latest[cls])
                     or self._delegates_of(f, self.latest[cls])
                 )
-                and (not _is_cue(f) or self.count - self.seen[self.latest[cls]] <= CUE_REACH)
+                and (not _is_cue(f) or self._within_reach(f, self.latest[cls]))
             ):
                 self._join(self.latest[cls], f)
             elif not _is_cue(f) and (
@@ -496,10 +538,12 @@ class _Grouper:
         main = [f for f in placed if f.clause.kind not in ("sub", "rel")] or placed
         if main and not caption:  # a caption is no antecedent of the prose around it
             loc = self.of[main[0]]
+            self.side = loc if loc.parent is not None else None
             loc = loc.parent or loc
             cls = _format_class(loc.format)
             if cls:
                 self.latest[cls] = loc
+                self.told_cls = cls
         for f in s.frames:
             if f in self.of:
                 self.seen[self.of[f]] = self.count
@@ -559,6 +603,7 @@ class _Grouper:
 
 MARGIN_REACH = 3  # a bilateral on the margins is told within three sentences of its encounter
 CUE_REACH = 2  # "X was in attendance" speaks of an encounter of the last two sentences
+ANCHORED_REACH = 8  # "Putin was flanked by A": further when it names one of its people
 
 
 def _is_cue(f: Frame) -> bool:
@@ -567,6 +612,13 @@ def _is_cue(f: Frame) -> bool:
 
 def _is_verb(f: Frame) -> bool:
     return any(t.kind in ("verb", "conversation") for t in f.triggers)
+
+
+def _same_pair(f: Frame, loc: Local) -> bool:
+    """A bilateral whose "larger" encounter names nobody but its own two people: that is the
+    bilateral itself told before (a headline, a lead), not an encounter it is part of."""
+    people = {e for e, role in f.roles.items() if role != "absent"}
+    return len(people) == 2 and loc.scope == "main" and bool(loc.parties) and loc.parties <= people
 
 
 def _names_others_of(f: Frame, g: Frame) -> bool:
@@ -579,12 +631,18 @@ def _names_others(f: Frame, loc: Local) -> bool:
     """An anaphoric frame whose trigger's slots name parties of whom the encounter has none is
     another encounter: two parties ("ahead of the Trump-Putin summit" after a visit to London,
     "the first talks between Russia and Ukraine" after the Geneva talks), or one as the subject
-    or object of a verb ("Saudi Arabia hosted representatives ..."). Who attended ("X was still
-    in attendance, as was Y") speaks of the latest one."""
+    or object of a verb ("Saudi Arabia hosted representatives ..."), unless the slots name only
+    hosts whose guests are the encounter's parties ("C hosted Ukrainian and American officials"
+    after US-Ukrainian talks). Who attended ("X was still in attendance, as was Y") speaks of
+    the latest one."""
     if any(t.kind == "cue" for t in f.triggers) or f.slot_parties & loc.parties:
         return False
     if f.attending:  # "Ushakov, who attended the meeting, said": who was there
         return False
+    hosts = {e for e in f.slot_parties if f.roles.get(e) == "host"}
+    guests = {e for e, role in f.roles.items() if role == "participant"}
+    if hosts == f.slot_parties and guests and guests <= loc.parties:
+        return False  # "C hosted Ukrainian and American officials": the host of their talks
     verb = any(t.kind in ("verb", "conversation") for t in f.triggers)
     aside = f.clause.kind in ("rel", "sub")  # "..., which returned to Miami for a meeting with X"
     return len(f.slot_parties) >= (1 if verb or aside else 2)
@@ -683,7 +741,7 @@ def _mention(
         anchor=anchor,
         future=is_future(f),
         held=told_held(f),
-        format=frame_format(f),
+        format=None if _is_cue(f) else frame_format(f),  # "A joined by video link"
         status=status,
         downgraded=f.downgraded,
         levels=tuple(sorted(f.levels)),

@@ -255,8 +255,12 @@ def _attach_places(ctx: ArticleContext, s: Sentence) -> None:
         )
         if not locative:
             continue
-        # "told a weekly briefing in Moscow that the talks ...": the briefing's city
-        other_event = len(before) >= 2 and before[-2].lower() in ctx.vocab.other_events
+        # "told a weekly briefing in Moscow that the talks ...", "In an interview with the BBC
+        # in Kyiv, A said the talks ...": the briefing's city; "Analysts in Kyiv said the
+        # meeting ...": the speakers' city
+        wide = _WORD.findall(text[max(s.start, m.start - 60) : m.start])
+        other_event = any(w.lower() in ctx.vocab.other_events for w in wide[-6:-1])
+        other_event = other_event or _speaker_city(ctx, m.end, s.end)
         if len(before) >= 2 and before[-2].lower() in ctx.vocab.speech_verbs:
             continue  # "Kallas said in Brussels": where she spoke
         if len(before) >= 2 and before[-2].lower() in ctx.vocab.reaction_nouns:
@@ -288,6 +292,19 @@ def _attach_places(ctx: ArticleContext, s: Sentence) -> None:
             if city and ctx.entity(city) is not None:
                 a, b, name = f.venue
                 f.place = Mention(ctx.article.article_id, a, b, name, city, "venue")
+
+
+def _speaker_city(ctx: ArticleContext, pos: int, end: int) -> bool:
+    """A speech verb within two words after the city ("Officials in Moscow said", "Analysts in
+    Kyiv have said"): the city says where the speakers are."""
+    words = [w.lower() for w in _WORD.findall(ctx.text[pos : min(end, pos + 40)])][:3]
+    verbs = ctx.speech_verbs
+    if any(w in verbs for w in words[:2]):
+        return True
+    return len(words) == 3 and words[0] in _AUX and words[2] in verbs
+
+
+_AUX = frozenset({"have", "has", "had", "also", "later", "then"})
 
 
 def _reported(ctx: ArticleContext, a: int, b: int) -> bool:

@@ -7,12 +7,13 @@ Policy (precision first: only a list a membership phrase governs, only persons):
   Ukrainian delegation included A, B and C", "A's team, which also includes B"). Not after
   "that" ("the delegation that included A in May was disbanded" tells of another time).
 * A presence opener (`presence_openers`: "also present were", "on the Russian side were",
-  "representing Ukraine were"): the list after it.
+  "representing Ukraine were"; "Leading Kyiv's team was"): the list after it.
 * "<side/delegation/team/a state> was represented by" and "attended by" after a form of "be":
   the list after it. "A, B and C represented Ukraine": the list before, when a state (or its
   capital, or "the <demonym> side") follows.
 * "headed/led by A, with B, the chief of staff, and C": the list after "with" too.
 * "A, who led the Russian team, ...": the antecedent, when a delegation noun follows the verb.
+* "A and B sat beside / next to C": A and B, companions of C.
 * "A travelled/flew to <City> with B": B (a companion of the visit); "B, who travelled with
   A,": B, in an encounter A takes part in only (detect.py drops B from any other).
 * "a delegation headed/led by A": A.
@@ -50,6 +51,7 @@ def _patterns(vocab: Vocab) -> tuple[re.Pattern[str], ...]:
     verbs = rf"(?i:{vocab.member_verbs.pattern})"
     openers = rf"(?i:{vocab.presence_openers.pattern})"
     name = r"(?:[A-Z][\w.’'-]+\s+){1,3}"
+    meeting = rf"(?:{vocab.nouns.pattern}|{vocab.call_nouns.pattern})"
     return (
         # "The Ukrainian delegation included", "Kyiv's team, which also includes"
         re.compile(
@@ -64,9 +66,19 @@ def _patterns(vocab: Vocab) -> tuple[re.Pattern[str], ...]:
         re.compile(rf"{openers}\s*,?\s+"),
         re.compile(r"(?i:\bon\s+the\s+)[A-Z][\w.-]+(?i:\s+side\s*(?:,|were|was|are|is|sat))\s+"),
         re.compile(rf"\b(?i:joining\s+){name}(?:were|was)\s+"),
-        # "Russia sent a delegation headed by"
+        # "Also joining the call was", "Joining the talks were"
         re.compile(
-            rf"\b(?i:{nouns})\s*,?\s*(?:which\s+(?:was|is|will\s+be)\s+)?(?:led|headed)\s+by\s+"
+            rf"\b(?i:(?:also\s+)?joining\s+(?:the|them|him|her)\s+(?:{meeting}\s+)?(?:were|was))\s+"
+        ),
+        # "Russia sent a delegation headed by", "Russia's team was headed by"
+        re.compile(
+            rf"\b(?i:{nouns})\s*,?\s*(?:(?:which\s+)?(?:was|is|were|are|will\s+be|has\s+been)\s+)?"
+            r"(?:led|headed)\s+by\s+"
+        ),
+        # "Leading Kyiv's team was", "Heading the Russian delegation is"
+        re.compile(
+            rf"\b(?i:leading|heading)\s+{_OWNER}(?:[\w’'-]+\s+){{0,2}}?(?i:{nouns})"
+            rf"\s+(?:was|were|is|are|will\s+be)\s+"
         ),
         # "Among the Ukrainian negotiators were"
         re.compile(
@@ -156,10 +168,13 @@ _REPRESENTED = re.compile(r"\s+(?:also\s+)?represented\s+(?:the\s+)?", re.I)
 
 @cache
 def _who_led(vocab: Vocab) -> re.Pattern[str]:
-    """ ", who led the Russian team", "A led the Ukrainian delegation": A led a delegation."""
+    """ ", who led the Russian team", "A led the Ukrainian delegation", "A, secretary of the
+    security council, led the delegation": A led a delegation."""
     nouns = "|".join(sorted(vocab.delegation_nouns, key=len, reverse=True))
     return re.compile(
-        r"(?:\s*,\s*who)?\s+(?:also\s+)?(?:led|leads|headed|heads|was\s+leading|is\s+leading)\s+"
+        r"(?:\s*,\s*who|\s*,\s*(?:the\s+)?[a-z][\w\s’'.-]{0,60}?,)?"  # "A, the secretary ...,"
+        r"\s+(?:also\s+)?(?:led|leads|lead|headed|heads|head|was\s+leading|is\s+leading|"
+        r"were\s+leading|are\s+leading)\s+"
         rf"(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\w’'.-]+\s+){{0,2}}?(?:{nouns})\b",
         re.I,
     )
@@ -168,6 +183,11 @@ def _who_led(vocab: Vocab) -> re.Pattern[str]:
 _WHO_CAME = re.compile(
     r"\s*,\s*who\s+(?:also\s+|had\s+)*(?:travell?ed|flew|came|went|arrived)\s+"
     r"(?:(?:to|in)\s+[A-Z][\w-]+\s+)?(?:with|alongside)\s+"
+)
+_SAT_BESIDE = re.compile(
+    r"\s+(?:also\s+)?(?:sat|sit|sits|were\s+seated|was\s+seated)\s+"
+    r"(?:beside|next\s+to|alongside|either\s+side\s+of|on\s+either\s+side\s+of)\s+",
+    re.I,
 )
 _TRAVEL = re.compile(
     r"\b(?:travell?ed|flew|went|came|arrived|headed)\s+(?:to|in)\s+(?P<city>[A-Z][\w-]+"
@@ -224,9 +244,11 @@ def members(ctx: ArticleContext, start: int, end: int) -> list[Members]:
     for p in names.mentions:
         if ctx.etype(p) != "person":
             continue
-        if w := _who_led(vocab).match(text, p.end, end) or _member_of(vocab).match(
-            text, p.end, end
-        ):
+        if w := _who_led(vocab).match(text, p.end, end):
+            # "A and B lead the American team": the list the verb follows
+            plain = not w.group().lstrip().startswith(",")
+            add(w.start(), list_before(names, p.end, start) if plain else [p])
+        elif w := _member_of(vocab).match(text, p.end, end):
             add(w.start(), [p])
     for p in names.mentions:
         w = _WHO_CAME.match(text, p.end, end)
@@ -234,6 +256,10 @@ def members(ctx: ArticleContext, start: int, end: int) -> list[Members]:
             of = [x for x in list_after(names, w.end(), end) if ctx.etype(x) == "person"]
             if of:
                 add(w.start(), [p], tuple(x.entity_id for x in of))
+    for m in _SAT_BESIDE.finditer(text, start, end):  # "A and B sat beside Trump"
+        beside = [x for x in list_after(names, m.end(), end) if ctx.etype(x) == "person"]
+        if beside:
+            add(m.start(), list_before(names, m.start(), start), (beside[0].entity_id,))
     for m in _TRAVEL.finditer(text, start, end):
         if ctx.capital_of(m.group("city")) is not None or _a_city(ctx, m.start("city")):
             who = tuple(x.entity_id for x in people(list_before(names, m.start(), start)))

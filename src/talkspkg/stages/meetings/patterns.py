@@ -35,8 +35,16 @@ A sentence opening with the encounter ("At a meeting with Y in C, X said ...", "
 with Y, ...") gives Y's counterpart as the subject after the opening phrase; "X said after a
 meeting with Y" gives X, and so do "X said after speaking with Y and Z" and "“...,” X said
 after meeting Y and Z" (not "X said after Y's talks with Z" nor "after talks between Y and
-Z"); "He"/"She" opening a sentence with no person before it is the one person the sentence
-before names (nobody when it names two).
+Z"); "He"/"She" opening a sentence (or a paragraph) with no person before it is the one
+person the sentence before names (nobody when it names two); "The two men / leaders held
+talks" are the two persons the sentence before names (nobody when it names one or three);
+"his/her summit with B" adds the subject of the clause "his" stands in ("A met C, days after
+his summit with B": A; "D said that A would ... at his summit": A), when no possessor or
+subject of its own is named.
+
+A state that is the subject of "hosted" hosts; when its object is the encounter told ("hosted
+the talks", "hosted the delegations"), the host is a third party: the frame names no other
+encounter.
 
 A name right after a verb of briefing ("would brief the chancellor on the talks") is told
 of the talks, it is no subject of them.
@@ -74,6 +82,7 @@ FILLERS = {
     "high-level", "direct", "trilateral", "bilateral", "productive", "fresh", "further",
     "travelled", "traveled", "travel", "travels", "flew", "fly", "went", "go", "arrived",
     "sat", "down", "conduct", "conducts", "conducted", "conducting", "host", "hosts", "hosted",
+    "chaired", "co-chaired",
     "long", "lengthy", "brief", "short", "rare", "hour-long", "two-hour", "surprise", "secret",
     "private", "closed-door", "face-to-face", "in-person", "virtual", "extended", "phone",
     "telephone", "video", "separate", "first-ever", "historic", "landmark", "key", "sending",
@@ -181,6 +190,9 @@ def list_after(names: Names, pos: int, end: int) -> list[Mention]:
         if _given_name(names, word, tok.end()):
             pos = tok.end()  # "Ambrose Ashecki" resolved by the surname only: one name
             continue
+        if (title_org := _title_organisation(names, pos)) is not None:
+            pos = title_org  # "Nato Secretary-General Mark Rutte": the body names the title
+            continue
         if out and (word.lower() in SEPARATORS or word == ","):
             # a comma after title words is an appositive's ("his counterpart, Sergei Lavrov")
             titled = titled and skipped > 0
@@ -197,6 +209,24 @@ def list_after(names: Names, pos: int, end: int) -> list[Mention]:
             continue
         break
     return out
+
+
+def _title_organisation(names: Names, pos: int) -> int | None:
+    """The end of an organisation's name (and its "'s") starting at `pos` when a role word or a
+    name follows ("Nato Secretary-General A", "IAEA chief B", "Nato's C"): part of the next
+    person's title, no party."""
+    ctx = names.ctx
+    orgs = ctx.mentions_in(pos, pos + 80, "organization")
+    org = next((m for m in orgs if m.start == pos), None)
+    if org is None:
+        return None
+    end = org.end + (2 if ctx.text.startswith(("'s", "’s"), org.end) else 0)
+    if end > org.end and names.at(_skip_space(ctx.text, end)) is not None:
+        return end  # "Nato's Mark Rutte"
+    nxt = _TOKEN.match(ctx.text, _skip_space(ctx.text, end))
+    if nxt is None or nxt.group().lower().removesuffix("s") not in ctx.kb.lexicon.role_words:
+        return None
+    return end
 
 
 def _given_name(names: Names, word: str, end: int) -> bool:
@@ -317,6 +347,8 @@ def _subject(names: Names, f: Frame, start: int, at: int | None = None) -> list[
         if rel is not None and names.ending_at(lo + rel.start()) is not None:
             # "Ushakov, who attended the meeting, said": the relative's antecedent
             return list_before(names, lo + rel.start(), lo)
+        if rel is not None and (named := _before_appositive(names, lo, lo + rel.start())):
+            return named  # "Fidan, Turkey's foreign minister, who chaired the meeting,"
         if (
             w.lower() not in FILLERS
             and not names.ctx.vocab.nouns.fullmatch(w)
@@ -341,17 +373,74 @@ _OPENS = re.compile(r"[\s\"“]*(?:[A-Z][^,;:]{0,60},\s*)?")
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z\"“])")
 
 
-def _one_person_before(ctx: ArticleContext, start: int) -> list[Mention]:
-    """ "He"/"She" opening the sentence at `start`: the person the sentence before it in its
-    paragraph names, when it names exactly one ("Wang Yi arrived in Ankara on Tuesday. He met
-    Fidan"); else nobody."""
-    para = ctx.text.rfind("\n", 0, start) + 1
-    ends = [m.end() for m in _SENTENCE_END.finditer(ctx.text, para, max(para, start - 1))]
-    prev = ends[-2] if len(ends) >= 2 else para
-    if not ends and para >= start:
+def _before_appositive(names: Names, lo: int, pos: int) -> list[Mention]:
+    """The person right before an appositive ending at `pos` ("A, Turkey's foreign minister"):
+    a short phrase of title words between two commas."""
+    text = names.ctx.text
+    comma = text.rfind(",", lo, pos)
+    phrase = text[comma + 1 : pos] if comma >= 0 else ""
+    if not phrase.strip() or len(phrase) > 60 or not _APPOSITIVE.fullmatch(phrase):
         return []
-    persons = [m for m in ctx.mentions_in(prev, start, "person")]
-    return persons[:1] if len({m.entity_id for m in persons}) == 1 else []
+    named = names.ending_at(comma)
+    return [named] if named is not None and _person(names.ctx, named.entity_id) else []
+
+
+_APPOSITIVE = re.compile(r"\s*(?:the\s+|a\s+)?(?:[\w.’'-]+\s+){0,6}?[a-z][\w-]*\s*")
+
+
+def _one_person_before(ctx: ArticleContext, start: int) -> list[Mention]:
+    """ "He"/"She" opening the sentence at `start`: the person the sentence before it names,
+    when it names exactly one ("Wang Yi arrived in Ankara on Tuesday. He met Fidan"); else
+    nobody."""
+    persons = _persons_before(ctx, start)
+    return persons if len(persons) == 1 else []
+
+
+def _persons_before(ctx: ArticleContext, start: int) -> list[Mention]:
+    """The persons (one mention each) the sentence before the one at `start` names: in its
+    paragraph, or, when it opens a paragraph, the last sentence of the one before (not a
+    heading or a caption)."""
+    text = ctx.text
+    para = text.rfind("\n", 0, start) + 1
+    if not text[para:start].strip():  # it opens its paragraph: the last sentence before it
+        end = len(text[:para].rstrip())
+        if not text[:end].endswith((".", '"', "”")):
+            return []  # a heading or a caption, no sentence
+        para = text.rfind("\n", 0, end) + 1
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, para, end)]
+        prev = next((e for e in reversed(ends) if e < end - 1), para)
+        found = ctx.mentions_in(prev, end, "person")
+    else:
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, para, max(para, start - 1))]
+        prev = ends[-2] if len(ends) >= 2 else para
+        found = ctx.mentions_in(prev, start, "person")
+    return list({m.entity_id: m for m in reversed(found)}.values())[::-1]
+
+
+# "The two men held talks", "Both leaders met": the two persons of the sentence before
+_THE_TWO = re.compile(
+    r"[\s\"“]*(?:the\s+two|both)\s+(?:men|women|leaders|presidents|ministers|envoys|diplomats|"
+    r"heads\s+of\s+state|foreign\s+ministers|negotiators)\s+(?:[\w’'-]+\s+){0,3}$",
+    re.I,
+)
+
+
+_REPORTED = re.compile(r"\b(?:that|said|says|told\s+[\w’'-]+|added|adds)\b\s*", re.I)
+_HIS = re.compile(r"\b(?:his|her)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_HOST_VERB = re.compile(r"hosted|hosts|hosting|host", re.I)
+_DEFINITE = re.compile(
+    r"\s+(?:the|this|that|these|those|their|both)\s+(?:[\w’'-]+\s+){0,2}?([\w’'-]+)", re.I
+)
+
+
+def _hosts_the_told(ctx: ArticleContext, f: Frame, end: int) -> bool:
+    """A host verb whose object is a definite meeting or delegation noun ("hosted the talks",
+    "hosted the two delegations"): an encounter already told."""
+    last = f.triggers[-1]
+    if len(f.triggers) > 1:
+        return last.kind == "noun" and _DEFINITE.fullmatch(ctx.text, f.triggers[0].end, last.end)
+    m = _DEFINITE.match(ctx.text, last.end, end)
+    return m is not None and m.group(1).lower() in ctx.vocab.delegation_nouns
 
 
 def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]:
@@ -373,12 +462,23 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
     later = [t for t in f.triggers[1:] if t.kind in ("verb", "conversation")]
     if not subject and later:  # "During the visit, he met Y": the verb's own subject
         subject = _subject(names, f, start, later[0].start)
+    if not subject and _THE_TWO.fullmatch(text, start, f.start):
+        pair = _persons_before(ctx, start)  # "A arrived ... at the invitation of B. The two
+        subject = pair if len(pair) == 2 else []  # men held talks in C": A and B
     if verb and not subject:  # "The Turkish foreign minister met Wang Yi"
         subject = _role_subject(ctx, lo, f.start)
     elif not subject and (sv := _SUPPORT.search(text, max(lo, f.start - 60), f.start)):
         subject = _role_subject(ctx, lo, sv.start())  # "the envoy held talks with X"
     if verb or has_support_verb(text, lo, f.start):
+        # "The United Arab Emirates hosted the talks": a state that hosts is their host
+        hosting = verb and _HOST_VERB.fullmatch(f.triggers[0].text) is not None
         add(subject)
+        if hosting:
+            add([m for m in subject if ctx.etype(m) == "country"], "host")
+            if _hosts_the_told(ctx, f, end):
+                # "... hosted the talks", "A hosted the delegations": the host of an encounter
+                # already told, no other party
+                f.third_parties |= {m.entity_id for m in subject}
     if verb:  # the object may run past "including" ("to meet A and B, including C")
         obj = _skip_space(text, last.end)
         add(list_after(names, obj, end) or role_party(ctx, obj, end))
@@ -403,6 +503,14 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
             pair = DASH_PAIR.fullmatch(text, _prev_end(names, owner), owner.start)
             if pair:
                 add([m for m in names.mentions if m.end == _prev_end(names, owner)])
+    his = _HIS.search(before)
+    if his and poss is None and not subject and WITH.match(text, last.end, end):
+        # "Trump met Zelensky, three days after his summit with Putin": the sentence's subject
+        # ... of the clause "his" stands in: "A said (that) B would meet C at his summit" is B's
+        said = [m.end() for m in _REPORTED.finditer(text, start, lo + his.start())]
+        owner = _clause_subject(names, said[-1] if said else start, lo + his.start())
+        if len(owner) == 1 and _person(ctx, owner[0].entity_id):
+            add(owner)
     for second in names.mentions:
         if lo <= second.end <= f.start and len(re.findall(r"\w+", before[second.end - lo :])) <= 1:
             first = next(
@@ -682,7 +790,8 @@ _SUPPORT = re.compile(
     r"\b(?:held|hold|holds|holding|had|have|has|began|begin|begins|started|concluded|"
     r"ended|completed|finished|opened|continued|(?:wrapped|kicked)\s+(?:up|off)|"
     r"attended|attend|joined|join|resumed|conduct|conducts|conducted|conducting|"
-    r"send|sends|sending|sent|dispatched|(?:sat|sit|sits|sitting)\s+down|(?:took|take|takes|taking)\s+part)\b[^,;]{0,40}$",
+    r"send|sends|sending|sent|dispatched|(?:sat|sit|sits|sitting)\s+(?:down|in\s+on)|"
+    r"(?:took|take|takes|taking)\s+part|chaired|co-chaired)\b[^,;]{0,40}$",
     re.I,
 )
 

@@ -38,6 +38,7 @@ from talkspkg.stages.meetings.sentence import antecedent as described_by
 from talkspkg.stages.meetings.text import clause_at, words_between
 from talkspkg.stages.mentions import Mention
 
+_LEAD = re.compile(r"(?:led|leads?|lead)\b", re.I)  # "hosted the Ukrainian officials" hosts
 _HOSTED_BY = re.compile(r"(?:hosted|received|welcomed)\s+by\s+(?:the\s+)?$", re.I)
 _BY = re.compile(r"\s+by\b", re.I)
 _NEXT = re.compile(r"(?:['’]s)?\s+([\w-]+)")
@@ -75,7 +76,7 @@ def attach_people(ctx: ArticleContext, s: Sentence) -> None:
         for c in vocab.host_cues.finditer(text, s.start, s.end)
         if _hosting(ctx, s, c.start(), c.end(), spans)
         and not _BY.match(text, c.end())
-        and not _leads_delegation(ctx, c.end(), s.end)
+        and not (_LEAD.match(c.group()) and _leads_delegation(ctx, c.end(), s.end))
     ]
 
     def role_of(m: Mention, f: Frame, inherited: bool) -> str:
@@ -157,7 +158,10 @@ def attach_people(ctx: ArticleContext, s: Sentence) -> None:
         if f is None and (clause_of(d.start) in attend or lone):
             f = nearest(ctx, d.start, s.frames, s, same_clause=False, limit=MAX_WORDS)
         if f is not None:
-            role = "absent" if d.absent else "host" if d.host else "participant"
+            absent = d.absent or _absent_after(ctx, d.end, s.end)
+            # "The United Arab Emirates hosted the talks": a hosting cue after it in its clause
+            host = d.host or any(k == clause_of(d.start) and d.end <= p for p, k in host_cues)
+            role = "absent" if absent else "host" if host else "participant"
             add_role(f.roles, d.entity_id, role)
 
 
@@ -181,6 +185,18 @@ def attach_members(ctx: ArticleContext, s: Sentence, listed: list[Members]) -> N
                 if group.companion_of and not set(group.companion_of) & set(f.roles):
                     f.companions[m.entity_id] = frozenset(group.companion_of)  # see detect.py
                 add_role(f.roles, m.entity_id, "participant")
+
+
+_ABSENT_REACH = 10  # words from a delegation to an absence cue that tells of it
+
+
+def _absent_after(ctx: ArticleContext, pos: int, end: int) -> bool:
+    """ "Swiss officials provided the venue but did not take part": an absence cue follows the
+    delegation within a few words, with no other party named between them."""
+    cue = ctx.vocab.absent_cues.search(ctx.text, pos, end)
+    if cue is None or words_between(ctx.text, pos, cue.start(), ()) > _ABSENT_REACH:
+        return False
+    return not ctx.mentions_in(pos, cue.start(), "person", "country", "organization")
 
 
 def _leads_delegation(ctx: ArticleContext, pos: int, end: int) -> bool:

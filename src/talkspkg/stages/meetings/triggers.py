@@ -22,6 +22,8 @@ Policy:
   trigger or semicolon between ("a meeting ... would only happen once", "is not on the
   agenda", "would meet B once a ceasefire holds"), an "if" after a modal ("could take place
   if"), a sentence opening with a condition ("If the talks go well, the leaders could meet"),
+  a question (a sentence ending with "?", not with a quoted question: "Could A and B ever
+  meet?"),
   a refusal or a wish right before it ("refused to meet", "declined to hold talks", "wants
   to meet"), a proposal or
   invitation not taken up in its clause ("offered to host talks", "proposed Budapest as the
@@ -146,11 +148,11 @@ def find_triggers(ctx: ArticleContext, start: int, end: int) -> tuple[list[Trigg
             last in vocab.not_before or (last == "to" and t.text.lower() in vocab.verb_nouns)
         ):
             continue
-        blockers = vocab.negators | (vocab.quantifiers if nounish else frozenset())
+        counted = nounish and _counts(before, vocab.quantifiers)
         several = " ".join(t.text.lower().split()) in vocab.perfect_plurals and (
             " ".join(before[-2:]) in vocab.perfect_aux
         )  # "have had discussions with A and B": several encounters
-        if (set(before) & blockers and t.kind != "weak") or several:
+        if ((set(before) & vocab.negators or counted) and t.kind != "weak") or several:
             blocked.append(t)
             continue
         if hypothetical(ctx, t, start, end):
@@ -214,8 +216,9 @@ _RECEIVED_GROUP = re.compile(r"\s+(?:a|an|the)\s+(?:[\w.’'-]+\s+){0,2}?([a-z]+
 
 
 def _receives_a_person(ctx: ArticleContext, pos: int, end: int) -> bool:
-    """ "received Y", "was welcomed by Y": a person's name at once (not "Y's letter"); or a
-    delegation ("received a Russian delegation headed by Y"), never a thing."""
+    """ "received Y", "was welcomed by Y", "received US envoy Y": a person's name after title
+    words at most (not "Y's letter"); or a delegation ("received a Russian delegation headed
+    by Y"), never a thing."""
     gap = _RECEIVED.match(ctx.text, pos, end)
     if gap is None:
         return False
@@ -223,9 +226,42 @@ def _receives_a_person(ctx: ArticleContext, pos: int, end: int) -> bool:
     if group is not None and group.group(1) in ctx.vocab.delegation_nouns:
         return True
     return any(
-        m.start == gap.end() and not _POSSESSIVE.match(ctx.text, m.end)
-        for m in ctx.mentions_in(gap.end(), end, "person")
+        _titles_only(ctx, gap.end(), m.start) and not _POSSESSIVE.match(ctx.text, m.end)
+        for m in ctx.mentions_in(gap.end(), min(end, gap.end() + 120), "person")
     )
+
+
+# a verb between a count and the noun: the count is the subject's ("the two men held talks")
+_SUBJECT_VERBS = frozenset({
+    "held", "had", "hold", "holds", "have", "has", "began", "begin", "opened", "concluded",
+    "ended", "resumed", "started", "attended", "joined", "met",
+})  # fmt: skip
+
+
+def _counts(before: list[str], quantifiers: frozenset[str]) -> bool:
+    """A count among the words before a meeting noun that counts it ("three rounds of talks"),
+    not the subject of a verb before the noun ("the two men held talks")."""
+    hits = [i for i, w in enumerate(before) if w in quantifiers]
+    return bool(hits) and not any(w in _SUBJECT_VERBS for w in before[hits[-1] + 1 :])
+
+
+TITLE_WORDS = 4  # title words between a receiving verb and the name ("U.S. special envoy A")
+
+
+def _titles_only(ctx: ArticleContext, a: int, b: int) -> bool:
+    """Nothing but a few title words between a and b: capitalised words ("U.S.", "President")
+    and the lexicon's role words and modifiers ("envoy", "special")."""
+    words = re.findall(r"[\w.’'-]+|[^\w\s]", ctx.text[a:b])
+    lex = ctx.kb.lexicon
+    return len(words) <= TITLE_WORDS and all(
+        w[:1].isupper() or w.lower() in lex.role_words or w.lower() in lex.role_modifiers
+        for w in words
+    )
+
+
+# the sentence itself ends with a question mark (a quoted question, '... asked: "Why?"', is the
+# speaker's: the sentence around it still reports)
+_QUESTION = re.compile(r"\?\s*$")
 
 
 PROPOSAL_REACH = 8  # words between a proposing verb and the trigger it proposes
@@ -237,6 +273,8 @@ _GAP_BREAK = re.compile(r"[;()]|\s[–—-]\s")
 def hypothetical(ctx: ArticleContext, t: Trigger, start: int, end: int) -> bool:
     """The trigger names conditional, refused, proposed or general talks, not an encounter."""
     text, vocab = ctx.text, ctx.vocab
+    if _QUESTION.search(text, start, end):
+        return True  # "Could A and B ever meet?": a question reports nothing
     lo = max(start, t.start - 90)
     for m in vocab.hypothetical_before.finditer(text, lo, t.start):
         if len(_WORD.findall(text, m.end(), t.start)) <= HYPOTHETICAL_BEFORE:
