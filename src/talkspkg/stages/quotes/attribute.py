@@ -25,16 +25,19 @@ willing”") name things; they are not words anyone is said to utter.
 Scare-quote policy: a quotation of at most `scare.max_words` words (quote_cues.yaml) is a row only
 when a cue of its own sentence attributes it, or it continues or echoes an attributed quotation,
 and never when it stands as a modifier between a determiner and its noun (the “final” offer);
-quotations right after "so-called" and the like never are. Quoted words nobody is said to utter (a
-“final” proposal) cannot say who said what, which is what the table records. A longer quotation
-nobody is said to utter is kept, unattributed, only when it reads as speech (`speech_min_words`
-words or a sentence end); otherwise it is a name in quotation marks (the "coalition of the
-willing").
+quotations right after "so-called" and the like never are, nor, whatever their length, titles,
+code names, slogans and words on banners ("titled", "code-named", "chanting", "banners reading":
+`scare.markers`), nor a quotation joined to such a marked one by "and", "or" or a comma.
+Quoted words nobody is said to utter (a “final” proposal) cannot say who said what, which is
+what the table records. A longer quotation nobody is said to utter is kept, unattributed, only
+when it reads as speech (`speech_min_words` words or a sentence end); otherwise it is a name in
+quotation marks (the "coalition of the willing").
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from talkspkg.stages.quotes import discourse, fallback
 from talkspkg.stages.quotes.context import Attribution, Context
@@ -130,8 +133,16 @@ def _echo(ctx: Context, n: int) -> Attribution | None:
 def _scare_marked(ctx: Context, n: int) -> bool:
     start = ctx.spans[n].mark_start
     before = ctx.article.text[max(0, start - 80) : start].rstrip().lower()
-    if any(before.endswith(marker) for marker in ctx.cues.scare_markers):
+    if any(
+        before.endswith(marker) and not before[: -len(marker)][-1:].isalnum()
+        for marker in ctx.cues.scare_markers
+    ):
         return True
+    prev = ctx.spans[n - 1] if n > 0 else None
+    if prev is not None and prev.segment == ctx.spans[n].segment:
+        between = ctx.article.text[prev.mark_end : start].strip().lower()
+        if between in ("and", "or", ",", ", and", ", or"):
+            return _scare_marked(ctx, n - 1)  # banners reading “A” and “B”
     # "what he calls a “special military operation”": a name for a thing, not words said
     words = _WORD.findall(before)[-6:]
     if len(words) >= 3 and words[-1] in ctx.cues.determiners and words[-2] in ctx.cues.name_verbs:
@@ -260,7 +271,29 @@ def attribute(ctx: Context) -> list[Attribution | None]:
         if ctx.results[n] is None:
             ctx.results[n] = _echo(ctx, n)
     rows = [_keep(ctx, n, done) for n, done in enumerate(ctx.results)]
-    return [fallback.resolve(ctx, n, rows) or done for n, done in enumerate(rows)]
+    found = [fallback.resolve(ctx, n, rows) or done for n, done in enumerate(rows)]
+    return [_same_guess(found, done) for done in found]
+
+
+def _same_guess(found: list[Attribution | None], done: Attribution | None) -> Attribution | None:
+    """A row that inherited a cue's unresolved phrase (the second part of “...,” the envoy
+    said. “...”) takes the speaker a fallback gave the row of that very cue: one guess, not two."""
+    if done is None or done.by_cue or done.speaker_id or done.speaker is None:
+        return done
+    source = next(
+        (
+            d
+            for d in found
+            if d is not None
+            and d.by_cue
+            and d.resolution == "fallback"
+            and (d.speaker, d.cue) == (done.speaker, done.cue)
+        ),
+        None,
+    )
+    if source is None:
+        return done
+    return replace(done, resolution="fallback", speaker_id=source.speaker_id, weight=source.weight)
 
 
 def _reads_as_speech(ctx: Context, n: int) -> bool:

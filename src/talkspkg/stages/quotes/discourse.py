@@ -306,6 +306,8 @@ def _source(ctx: Context, s: int, main: int) -> Subject | None:
     for cue in reversed(ctx.cues_of(s)):
         if cue.first < main:  # in a leading clause: "after Trump remarked ..., Carney said"
             break
+        if cue.possessor is not None and cue.possessor[0] == cue.first:
+            continue  # "Kyiv rejected Putin's claim that ...": Putin is no subject
         phrase, how = speaker_of(ctx, s, cue)
         if phrase is None or how not in ("left", "inverted", "after"):
             continue
