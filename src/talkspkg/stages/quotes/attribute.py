@@ -9,7 +9,10 @@ paragraph-spanning quotation it continues (`continuation`); of the previous quot
 paragraph (`same-paragraph`), or, for a sentence of quotation alone, the named person subject
 of the sentence before it in its paragraph (`same-paragraph`, resolution `anaphor`; "Laine was
 blunt. “...”"); of the last quotation of the previous paragraph when its own
-paragraph is only quotation (`next-paragraph`), or else, for such a paragraph, the person the
+paragraph is only quotation (`next-paragraph`) -- but when that quotation sits in a leading
+clause of the paragraph's last sentence and its main subject is another person ("When told that
+X had called him “a clown”, the minister smiled."), the reply is that subject's (`next-
+paragraph`, resolution `anaphor`) -- or else, for such a paragraph, the person the
 passage is about (`next-paragraph`, resolution `anaphor`: the nearest earlier person subject of
 the passage, agreeing with its current speaker; see discourse.passage_speaker); the subject
 of its sentence when it is longer than a scare quote (`sentence-subject`); the speaker of an
@@ -24,6 +27,8 @@ willing”") name things; they are not words anyone is said to utter.
 
 Scare-quote policy: a quotation of at most `scare.max_words` words (quote_cues.yaml) is a row only
 when a cue of its own sentence attributes it, or it continues or echoes an attributed quotation,
+or it is a sentence of its own that goes on the paragraph's attributed quotation (“...,” he
+said. “And our army.”),
 and never when it stands as a modifier between a determiner and its noun (the “final” offer);
 quotations right after "so-called" and the like never are, nor, whatever their length, titles,
 code names, slogans and words on banners ("titled", "code-named", "chanting", "banners reading":
@@ -67,6 +72,45 @@ def _quote_only(ctx: Context, paragraph: int) -> bool:
     )
 
 
+def _reacting(ctx: Context, m: int) -> Attribution | None:
+    """The previous paragraph ends with a sentence whose quotation sits in a leading clause and
+    belongs to someone else ("When told that X had called him “a clown”, the minister
+    smiled."): a paragraph of quotation alone after it is the reply of that sentence's main
+    subject, a person, not more of the words quoted to them."""
+    s, done = ctx.where[m][0], ctx.results[m]
+    if (
+        s < 0
+        or done is None
+        or (
+            s + 1 < len(ctx.sentences)
+            and (ctx.sentences[s + 1].paragraph == ctx.sentences[s].paragraph)
+        )
+    ):
+        return None
+    found = discourse.subject(ctx, s)
+    if (
+        found is None
+        or found.sort != discourse.PERSON
+        or found.entity_id is None
+        or found.persons
+        or found.start < ctx.spans[m].mark_end
+        or found.entity_id == done.speaker_id
+    ):
+        return None
+    tokens = ctx.sentences[s].tokens
+    if any(t.kind == "quote" and t.start > found.start for t in tokens):
+        return None  # the subject's sentence goes on quoting
+    at = next((t for t in tokens if t.start == found.start), None)
+    span = (at.start, at.end) if at is not None else None
+    phrase = discourse.subject_phrase(ctx, s)
+    if phrase is not None and tokens[phrase.first].start == found.start:
+        span = (tokens[phrase.first].start, tokens[phrase.last].end)
+    weight = ctx.cues.discourse_weight["subject"]
+    return Attribution(
+        "next-paragraph", "anaphor", found.entity_id, span, None, "unknown", None, False, weight
+    )
+
+
 def _inherit(ctx: Context, n: int) -> Attribution | None:
     spans, results = ctx.spans, ctx.results
     q = spans[n]
@@ -75,6 +119,9 @@ def _inherit(ctx: Context, n: int) -> Attribution | None:
         return results[prev[-1]].inherited("same-paragraph")  # type: ignore[union-attr]
     earlier = [m for m in range(n) if spans[m].segment == q.segment - 1]
     if earlier and results[earlier[-1]] is not None and _quote_only(ctx, q.segment):
+        reacting = _reacting(ctx, earlier[-1])
+        if reacting is not None:
+            return reacting
         return results[earlier[-1]].inherited("next-paragraph")  # type: ignore[union-attr]
     if _quote_only(ctx, q.segment) and q.continues is None:
         s = ctx.where[n][0]
@@ -319,6 +366,17 @@ def _attributive(ctx: Context, n: int) -> bool:
     return text[q.mark_end : after.start()].strip() == "" and word.islower() and word not in closed
 
 
+def _sentence_alone(ctx: Context, n: int) -> bool:
+    """A quotation that is a sentence of its own, closed by its own full stop, "!" or "?"."""
+    s, text = ctx.where[n][0], ctx.article.text[ctx.spans[n].start : ctx.spans[n].end]
+    return (
+        s >= 0
+        and text.rstrip()[-1:] in (".", "!", "?")
+        and text[:1].isupper()
+        and all(t.kind in ("quote", "punct") for t in ctx.sentences[s].tokens)
+    )
+
+
 def _keep(ctx: Context, n: int, done: Attribution | None) -> Attribution | None:
     """The scare-quote policy: the attribution of a quotation that is a row, else None."""
     q = ctx.spans[n]
@@ -327,6 +385,8 @@ def _keep(ctx: Context, n: int, done: Attribution | None) -> Attribution | None:
     if word_count(ctx.article.text[q.start : q.end]) <= ctx.cues.scare_max_words:
         if _attributive(ctx, n):
             return None
+        if done is not None and done.rule == "same-paragraph" and _sentence_alone(ctx, n):
+            return done  # “...,” he said. “And our army.”: the rest of an attributed quotation
         return done if done and (done.by_cue or done.rule in ("continuation", "echo")) else None
     if done is None:
         return Attribution("unattributed", "none") if _reads_as_speech(ctx, n) else None

@@ -1,6 +1,9 @@
 """Speaker attribution by speech cues around the quotation, without a statistical parser.
 
 Patterns, tried in this order on the quotation's own sentence (rule ids in parentheses):
+0. a noun of speech opening with its possessor that the quotation closes, six words at most
+   after it ("Asked about Lavrov's assertion that Kyiv “...”, Sybiha said"): the possessor
+   (`speaker-verb-then-quote`), whatever cue follows the quotation;
 1. a cue right after the quotation, with the speaker between them or after the cue:
    "Q," S said (`quote-then-speaker-verb`, also "Q," S, <appositive>, said), "Q," said S
    (`quote-then-verb-speaker`);
@@ -467,11 +470,31 @@ def _reported(
     return done
 
 
+def _claim_before(ctx: Context, s: int, cues: list[Cue], t: int) -> Attribution | None:
+    """A noun-of-speech cue opening with its possessor ("X's claim that", possessor_cues) that
+    the quotation closes, at most six words after it with no punctuation between: the words
+    are the possessor's, whatever cue follows the quotation (that one governs the sentence's
+    main clause)."""
+    before = [c for c in cues if c.last < t]
+    if not before:
+        return None
+    c, tokens = before[-1], ctx.sentences[s].tokens
+    if c.possessor is None or c.possessor[0] != c.first or t - c.last > 7:
+        return None
+    if any(tok.kind not in ("word", "mention") for tok in tokens[c.last + 1 : t]):
+        return None
+    phrase, _ = speaker_of(ctx, s, c)
+    return resolve(ctx, s, phrase, c, "speaker-verb-then-quote") if phrase is not None else None
+
+
 def by_cues(ctx: Context, n: int) -> Attribution | None:
     s, t = ctx.where[n]
     tokens = ctx.sentences[s].tokens
     cues = ctx.cues_of(s)
     g = ctx.grammar
+    claim = _claim_before(ctx, s, cues, t)
+    if claim is not None:  # "Asked about X's claim that Kyiv “...”, Y said: ..."
+        return claim
     after = [c for c in cues if c.first > t]
     if after:
         c = after[0]
