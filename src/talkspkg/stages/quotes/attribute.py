@@ -72,6 +72,46 @@ def _quote_only(ctx: Context, paragraph: int) -> bool:
     )
 
 
+def _possessed_speech(ctx: Context, n: int) -> Attribution | None:
+    """A quotation after a colon whose sentence opens (after any leading clause) with a
+    person's noun of speech ("Zelensky's answer was short: “...”", "His verdict: “...”";
+    `possessed_speech`): that person, a named one or the one "his"/"her" designates."""
+    q, (s, t) = ctx.spans[n], ctx.where[n]
+    if s < 0 or not ctx.article.text[: q.mark_start].rstrip().endswith(":"):
+        return None
+    tokens = ctx.sentences[s].tokens
+    k = discourse.clause_start(ctx, tokens, discourse.dateline_end(tokens), t)
+    if k + 1 >= t:
+        return None
+    tok = tokens[k]
+    if tok.kind == "mention" and tok.ref is not None and tokens[k + 1].kind == "poss":
+        noun = k + 2
+        known = ctx.entities.get(ctx.canonical(tok.ref.entity_id) or "")
+        entity = known.entity_id if known and known.entity_type == "person" else None
+        resolution, weight = "name", 1.0
+    elif tok.kind == "word" and tok.lower in ctx.cues.possessive_pronouns:
+        noun = k + 1
+        entity, weight = discourse.pronoun(ctx, s, tok.start)
+        resolution = "pronoun"
+    else:
+        return None
+    if entity is None or noun >= t or tokens[noun].lower not in ctx.cues.possessed_speech:
+        return None
+    if any(x.kind == "quote" for x in tokens[k:t]):
+        return None
+    return Attribution(
+        "sentence-subject",
+        resolution,
+        entity,
+        (tok.start, tok.end),
+        None,
+        "unknown",
+        None,
+        False,
+        weight,
+    )
+
+
 def _reacting(ctx: Context, m: int) -> Attribution | None:
     """The previous paragraph ends with a sentence whose quotation sits in a leading clause and
     belongs to someone else ("When told that X had called him “a clown”, the minister
@@ -143,6 +183,9 @@ def _inherit(ctx: Context, n: int) -> Attribution | None:
     det = _WORD.findall(ctx.article.text[max(0, q.mark_start - 12) : q.mark_start])[-1:]
     if det and det[0].lower() in ("the", "a", "an"):  # hosting the "coalition of the willing"
         return None
+    owned = _possessed_speech(ctx, n)
+    if owned is not None:
+        return owned
     if word_count(text) > ctx.cues.scare_max_words:
         s = ctx.where[n][0]
         phrase = clause_subject(ctx, ctx.sentences[s].tokens, len(ctx.sentences[s].tokens))

@@ -131,6 +131,7 @@ class QuoteCues:
     issuing_words: frozenset[str] = frozenset()  # "The statement, issued by Kyiv, said"
     # descriptions read against what the article says a person is (stages/quotes/profile.py):
     # words of one meaning ("top" -> "chief"), and heads that never point back ("the official")
+    possessed_speech: frozenset[str] = frozenset()  # "X's answer was short: “...”"
     profile_synonyms: Mapping[str, str] = field(default_factory=dict)
     profile_never: frozenset[str] = frozenset()
     # gender evidence for "he"/"she" (stages/quotes/gender.py): word -> "f" or "m"
@@ -318,6 +319,7 @@ def parse_cues(
         possessive_pronouns={
             str(k).lower(): str(v).lower() for k, v in _mapping(data, "possessive_pronouns").items()
         },
+        possessed_speech=_lower(data.get("possessed_speech"), "possessed_speech"),
         profile_synonyms={
             str(k).lower(): str(v).lower()
             for k, v in _mapping(_mapping(data, "profiles"), "synonyms").items()
