@@ -51,3 +51,15 @@ def test_rows_resolved_by_a_description_profile_stay_below_the_confident_band(
     for r in extract(article_id):
         if r.resolution == "fallback":
             assert r.confidence < 0.8
+
+
+@pytest.mark.parametrize("article_id", sorted(ARTICLES))
+def test_no_quotation_goes_to_a_speaker_a_negative_excludes(article_id: str) -> None:
+    rows = extract(article_id)
+    wrong = [
+        (start, speaker)
+        for start, speaker in ARTICLES[article_id].get("not_speaker", [])
+        for r in rows
+        if r.text.startswith(start) and r.speaker_id == speaker
+    ]
+    assert wrong == []

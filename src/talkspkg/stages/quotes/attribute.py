@@ -188,7 +188,8 @@ def _inherit(ctx: Context, n: int) -> Attribution | None:
         return owned
     if word_count(text) > ctx.cues.scare_max_words:
         s = ctx.where[n][0]
-        phrase = clause_subject(ctx, ctx.sentences[s].tokens, len(ctx.sentences[s].tokens))
+        tokens = ctx.sentences[s].tokens
+        phrase = clause_subject(ctx, tokens, len(tokens), before_verb=True)
         if phrase is not None and phrase.kind != "unnamed":
             return resolve(ctx, s, phrase, None, "sentence-subject")
     return None

@@ -3,7 +3,9 @@
 Patterns, tried in this order on the quotation's own sentence (rule ids in parentheses):
 0. a noun of speech opening with its possessor that the quotation closes, six words at most
    after it ("Asked about Lavrov's assertion that Kyiv “...”, Sybiha said"): the possessor
-   (`speaker-verb-then-quote`), whatever cue follows the quotation;
+   (`speaker-verb-then-quote`), whatever cue follows the quotation; likewise a quotation inside
+   a leading clause takes that clause's cue and the name right before it ("When told that X
+   had called him “a clown”, Y said ...": X);
 1. a cue right after the quotation, with the speaker between them or after the cue:
    "Q," S said (`quote-then-speaker-verb`, also "Q," S, <appositive>, said), "Q," said S
    (`quote-then-verb-speaker`);
@@ -98,10 +100,29 @@ def _clause_ends(tokens: tuple[Token, ...], k: int) -> bool:
     return k >= len(tokens) or tokens[k].kind in ("punct", "quote")
 
 
-def clause_subject(ctx: Context, tokens: tuple[Token, ...], end: int) -> Phrase | None:
+def _verb_like(ctx: Context, tok: Token) -> bool:
+    """A lower-case word that can stand in no speaker phrase: in practice the clause's verb."""
+    g, c = ctx.grammar, ctx.cues
+    return (
+        tok.kind == "word"
+        and tok.text[:1].islower()
+        and not (g.det(tok) or g.prep(tok) or g.mod(tok) or g.inside(tok) or g.pronoun(tok))
+        and tok.lower not in c.documents
+        and tok.lower not in c.function_words
+        and tok.lower not in c.heads
+    )
+
+
+def clause_subject(
+    ctx: Context, tokens: tuple[Token, ...], end: int, before_verb: bool = False
+) -> Phrase | None:
+    """The first speaker phrase of the main clause before token `end`; with `before_verb`,
+    only one standing before the clause's first verb-like word (a subject, not an object)."""
     g = ctx.grammar
     start = clause_start(ctx, tokens, dateline_end(tokens), end)
     for k in range(start, end):
+        if before_verb and _verb_like(ctx, tokens[k]) and k > start:
+            return None  # "Protesters carried a statement ...": past the verb, an object
         if tokens[k].kind != "quote" and g.core(tokens, k) and not g.pronoun(tokens[k]):
             first, last = extend(g, tokens, k, start - 1, end)
             if (
@@ -487,12 +508,30 @@ def _claim_before(ctx: Context, s: int, cues: list[Cue], t: int) -> Attribution 
     return resolve(ctx, s, phrase, c, "speaker-verb-then-quote") if phrase is not None else None
 
 
+def _leading_cue(ctx: Context, s: int, cues: list[Cue], t: int) -> Attribution | None:
+    """A quotation inside a leading clause ("When told that X had called him “a clown”, Y
+    said ...") takes that clause's own cue and its speaker named right before it, not the cue
+    of the main clause after it."""
+    tokens = ctx.sentences[s].tokens
+    main = clause_start(ctx, tokens, dateline_end(tokens), len(tokens))
+    if t >= main or not (0 < main <= len(tokens)):
+        return None
+    lead = [c for c in cues if c.last < t]
+    if not lead or lead[-1].possessor is not None:
+        return None
+    c = lead[-1]
+    phrase, how = speaker_of(ctx, s, c, lo=0)
+    if phrase is None or how != "left" or phrase.kind not in ("name", "title"):
+        return None
+    return resolve(ctx, s, phrase, c, "speaker-verb-then-quote")
+
+
 def by_cues(ctx: Context, n: int) -> Attribution | None:
     s, t = ctx.where[n]
     tokens = ctx.sentences[s].tokens
     cues = ctx.cues_of(s)
     g = ctx.grammar
-    claim = _claim_before(ctx, s, cues, t)
+    claim = _claim_before(ctx, s, cues, t) or _leading_cue(ctx, s, cues, t)
     if claim is not None:  # "Asked about X's claim that Kyiv “...”, Y said: ..."
         return claim
     after = [c for c in cues if c.first > t]

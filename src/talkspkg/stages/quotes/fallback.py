@@ -109,6 +109,8 @@ broadest antecedent (0.95 on the cued control), 0.55.
 |                   | subject(s) ("A and B met") and the persons named in prose, not as a    |
 |                   | possessive, within PRONOUN_WINDOW sentences; every candidate's gender   |
 |                   | given by the article                                                   |
+No fallback answers a cue-less quotation whose own sentence has, before it, a subject that is no
+named person ("Protesters carried a statement reading “...”", "A senior official ...").
 A person named only inside quotation marks is never a candidate; a cue that names an unnamed
 speaker ("a senior official said") or gives the words to nobody the article identifies keeps
 its null speaker.
@@ -253,6 +255,8 @@ def resolve(ctx: Context, n: int, rows: list[Attribution | None]) -> Attribution
     if done is None or done.speaker_id:
         return None
     if done.rule in ("unattributed", "sentence-subject"):  # no cue, nothing to inherit
+        if _own_thing_subject(ctx, n):
+            return None  # "Protesters carried a statement reading “...”": not the passage's
         found = passage(ctx, n, rows)
         if found is None:
             return _introduced_row(ctx, n)
@@ -304,6 +308,18 @@ def _profiled(ctx: Context, n: int, done: Attribution) -> Attribution | None:
         return None
     weight = ctx.cues.discourse_weight["fallback_profile"]
     return replace(done, resolution="fallback", speaker_id=person, weight=weight)
+
+
+def _own_thing_subject(ctx: Context, n: int) -> bool:
+    """Has the quotation's own sentence, before it, a subject that is no named person (a
+    thing, a group, "a senior official")?"""
+    s = ctx.where[n][0]
+    found = discourse.subject(ctx, s) if s >= 0 else None
+    return (
+        found is not None
+        and found.start < ctx.spans[n].mark_start
+        and (found.sort != discourse.PERSON or found.entity_id is None)
+    )
 
 
 def introduced_issuer(ctx: Context, n: int, pos: int) -> Answer | None:
