@@ -284,11 +284,12 @@ _QUESTION_WORDS = frozenset({"whether", "if", "why", "how", "what", "when", "abo
 
 
 def _interviewer(ctx: Context, tok: Token) -> bool:
-    """An interviewer noun ("reporters"), a journalist the article names (typed `journalist`
+    """An interviewer noun ("reporters"), the reporter's "I", a journalist the article names
+    (typed `journalist`
     by the mentions stage; also by their surname alone: "Whitlock asked ..."), or an outlet
     ("The BBC asked him ...")."""
-    if tok.kind == "word" and tok.lower in ctx.cues.interviewers:
-        return True
+    if tok.kind == "word" and (tok.lower in ctx.cues.interviewers or tok.text == "I"):
+        return True  # "I asked her whether ...": the reporter
     if tok.kind == "mention" and tok.ref is not None:
         known = ctx.entities.get(tok.ref.entity_id)
         return known is not None and (

@@ -4,7 +4,8 @@ Wire copy names a person once and then describes them ("Kremlin foreign policy a
 ... the Kremlin aide said", "NAME, 50, ... the 50-year-old added", "Kyiv's chief negotiator,
 NAME, ... Ukraine's top negotiator said"). A person's *profile* at a point of the article is the
 set of folded words (`fold`) of
-- their knowledge-base country, role and titles (curated or discovered entity);
+- their knowledge-base country, role and the titles they hold at the article's date (for a
+  description with "former", instead the titles they have left, and "former");
 - what the prose before that point says of them: the premodifiers of a mention ("Kremlin
   foreign policy aide NAME", up to six words, stopped by punctuation, a function word or another
   person), an apposition after it ("NAME, 50, the Russian president's envoy,"; an age, then one
@@ -62,12 +63,22 @@ def fold(ctx: Context, tok: Token) -> str | None:
     return _word(ctx, tok.lower)
 
 
-def _kb_words(ctx: Context, entity_id: str) -> set[str]:
+def _kb_words(ctx: Context, entity_id: str, former: bool) -> set[str]:
+    """The folded words of a person's knowledge-base country, role and titles held at the
+    article's date (a tenure left before it, or left at all in an undated article, is not
+    held); with `former`, of the titles they no longer hold, and "former"."""
     known = ctx.entities.get(entity_id)
     if known is None:
         return set()
+    day = ctx.article.meta.published_date
     found = {"@" + known.country} if known.country else set()
-    for text in (known.role or "", *known.titles):
+    texts = [] if former else [known.role or ""]
+    for tenure in known.tenures:
+        ended = tenure.until is not None and (day is None or tenure.until < day)
+        if ended == former:
+            texts += tenure.names
+            found |= {"former"} if former else set()
+    for text in texts:
         for w in _WORDS.findall(text.lower()):
             folded = _word(ctx, w)
             if folded is not None:
@@ -177,11 +188,12 @@ def described(ctx: Context, s: int, span: tuple[int, int]) -> str | None:
     said: dict[str, set[str]] = {}
     ahead: dict[str, set[str]] = {}  # cataphora: "... the US envoy said. Envoy X, who ..."
     stop = ctx.sentences[s + 1].end if s + 1 < len(ctx.sentences) else ctx.sentences[s].end
+    former = "former" in want
     for at, person, words in _profiles(ctx):
         if at < span[0]:
-            said.setdefault(person, _kb_words(ctx, person)).update(words)
+            said.setdefault(person, _kb_words(ctx, person, former)).update(words)
         elif at < stop:
-            ahead.setdefault(person, _kb_words(ctx, person)).update(words)
+            ahead.setdefault(person, _kb_words(ctx, person, former)).update(words)
     fitting = [p for p, words in said.items() if want <= words]
     if len(fitting) != 1 or any(p != fitting[0] and want <= w for p, w in ahead.items()):
         return None
