@@ -48,6 +48,7 @@ from talkspkg.stages.quotes import discourse, fallback
 from talkspkg.stages.quotes.context import Attribution, Context
 from talkspkg.stages.quotes.cues_attr import RULES as CUE_RULES
 from talkspkg.stages.quotes.cues_attr import by_cues, clause_subject, resolve, word_count
+from talkspkg.stages.quotes.detect import body_paragraphs
 from talkspkg.stages.quotes.text import Token
 
 _WORD = re.compile(r"[\w’'-]+")
@@ -245,7 +246,8 @@ def _quoted_name(ctx: Context, n: int) -> bool:
     """A quotation in title case ("Board of Peace", "Operation Spiderweb") is the name of a
     body, programme, book or operation, not words someone said."""
     q, text = ctx.spans[n], ctx.article.text
-    before = text[max(0, q.mark_start - 3) : q.mark_start].strip()
+    opening = body_paragraphs(ctx.article)[q.segment].start
+    before = text[max(opening, q.mark_start - 3) : q.mark_start].strip()
     if not before or before[-1] in ":,":  # said: “Glory to Ukraine”; paragraph start
         return False
     words = _WORD.findall(text[q.start : q.end])
@@ -410,6 +412,25 @@ def _attributive(ctx: Context, n: int) -> bool:
     return text[q.mark_end : after.start()].strip() == "" and word.islower() and word not in closed
 
 
+_NUMBERING = re.compile(r"(?:\d{1,2}[.)]|[•*#-]+)\s*")
+
+
+def _heading(ctx: Context, n: int) -> bool:
+    """A paragraph that is a quotation alone, after an optional list number ("1. ‘A very
+    useful conversation’"), with no sentence end in or after it: a section heading, whose
+    quotation is no row (headings quote what the section reports)."""
+    q, text = ctx.spans[n], ctx.article.text
+    seg = body_paragraphs(ctx.article)[q.segment]
+    line = text[seg.start : seg.end].strip()
+    numbered = _NUMBERING.match(line)
+    rest = line[numbered.end() :] if numbered else line
+    quoted = text[q.mark_start : q.mark_end]
+    words = text[q.start : q.end]
+    if rest != quoted or words.rstrip()[-1:] in (".", "!", "?", "…"):
+        return False
+    return numbered is not None or (word_count(words) <= 8 and "," not in words)
+
+
 def _sentence_alone(ctx: Context, n: int) -> bool:
     """A quotation that is a sentence of its own, closed by its own full stop, "!" or "?"."""
     s, text = ctx.where[n][0], ctx.article.text[ctx.spans[n].start : ctx.spans[n].end]
@@ -424,7 +445,7 @@ def _sentence_alone(ctx: Context, n: int) -> bool:
 def _keep(ctx: Context, n: int, done: Attribution | None) -> Attribution | None:
     """The scare-quote policy: the attribution of a quotation that is a row, else None."""
     q = ctx.spans[n]
-    if _scare_marked(ctx, n) or _quoted_name(ctx, n):
+    if _scare_marked(ctx, n) or _quoted_name(ctx, n) or _heading(ctx, n):
         return None
     if word_count(ctx.article.text[q.start : q.end]) <= ctx.cues.scare_max_words:
         if _attributive(ctx, n):

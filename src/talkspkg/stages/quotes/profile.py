@@ -18,8 +18,10 @@ prose before it whose profile holds every folded word of it; nobody when none or
 another who fits is named after it in its own or the next sentence (cataphora), or when the
 description is only a country ("the Russian"). Folding: a demonym, a country's
 possessive or a mention of a country's place or institution is that country ("@RU"); a person
-is "#id"; "N-year-old" is "age:N"; `profiles.synonyms` map words of one meaning ("top" ->
-"chief"); determiners, function words and prepositions carry nothing.
+is "#id" (held by the person's name in the profile or by all the words of their role: "Putin's
+adviser" fits an aide "to the President of Russia"); "N-year-old" is "age:N";
+`profiles.synonyms` map words of one meaning ("top" -> "chief"); determiners, function words and
+prepositions carry nothing.
 """
 
 from __future__ import annotations
@@ -194,7 +196,28 @@ def described(ctx: Context, s: int, span: tuple[int, int]) -> str | None:
             said.setdefault(person, _kb_words(ctx, person, former)).update(words)
         elif at < stop:
             ahead.setdefault(person, _kb_words(ctx, person, former)).update(words)
-    fitting = [p for p, words in said.items() if want <= words]
-    if len(fitting) != 1 or any(p != fitting[0] and want <= w for p, w in ahead.items()):
+    fitting = [p for p, words in said.items() if _holds(ctx, want, words)]
+    if len(fitting) != 1 or any(p != fitting[0] and _holds(ctx, want, w) for p, w in ahead.items()):
         return None
     return fitting[0]
+
+
+def _holds(ctx: Context, want: set[str], words: set[str]) -> bool:
+    """Does a profile hold a description? A person the description names as a possessive
+    ("Putin's foreign policy adviser") is held by their name in the profile ("Putin's aide
+    NAME") or by every folded word of their knowledge-base role ("... to the President of
+    Russia")."""
+    for w in want:
+        if w in words:
+            continue
+        if not w.startswith("#"):
+            return False
+        known = ctx.entities.get(w[1:])
+        role = (
+            {f for x in _WORDS.findall((known.role or "").lower()) if (f := _word(ctx, x))}
+            if known is not None
+            else set()
+        )
+        if not role or not role <= words:
+            return False
+    return True
