@@ -32,6 +32,10 @@ to Starmer, "a spokesperson for Britain's Foreign, Commonwealth and Development 
 FCDO; `speaker_text` keeps the phrase as written and `resolution` is `role`. A spokesperson who is
 named ("A spokesperson for the US State department, Tammy Bruce said") is attributed to the person.
 
+Documents: a document with no cue of its own sentence that opens it with "a"/"an" ("A joint
+statement reading “...” was signed by 30 ministers") is a new document: only its own sentence
+can name its issuer, never an earlier speaker.
+
 Role-phrase policy: a definite role phrase with nobody named that no earlier mention resolves
 ("the Kremlin spokesman told reporters", "Russia's foreign minister said", "said the US secretary
 of state") is the one person the knowledge base's dated titles give for the article's date
@@ -239,7 +243,10 @@ def resolve(ctx: Context, s: int, phrase: Phrase, cue: Cue | None, rule: str) ->
         entity = _issued_by(ctx, tokens, phrase)  # "The statement, issued by Kyiv, said"
         if entity is None and definite:
             entity = discourse.announced_issuer(ctx, s, a, doc_channel)
-        if entity is None:  # an issuer found further away: less sure
+        # with no cue, "A joint statement reading “...” was signed by ..." is a new document
+        # whose issuer only its own sentence can give
+        new_doc = rule == "sentence-subject" and tokens[phrase.first].lower in ("a", "an")
+        if entity is None and not new_doc:  # an issuer found further away: less sure
             entity = (
                 ctx.issuer(doc_channel)
                 or _issuer_in_prose(ctx, s, doc_channel)

@@ -153,16 +153,63 @@ def clause_start(ctx: Context, tokens: tuple[Token, ...], start: int, end: int) 
     return start
 
 
+_AFTER_PARTICIPLE = frozenset(
+    {
+        "in",
+        "on",
+        "at",
+        "to",
+        "from",
+        "with",
+        "by",
+        "for",
+        "of",
+        "beside",
+        "alongside",
+        "next",
+        "outside",
+        "inside",
+        "behind",
+        "near",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "through",
+        "after",
+        "before",
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "its",
+        "this",
+        "that",
+        "up",
+        "out",
+        "back",
+    }
+)
+
+
 def _participle(tokens: tuple[Token, ...], k: int) -> bool:
-    """A capitalised present participle opening a sentence ("Sitting in his office, X ...",
-    "Standing beside Y, X ..."): it opens a leading clause like `leading_words`."""
+    """A capitalised present participle opening a sentence and followed by a preposition or a
+    determiner ("Sitting in his office, X ...", "Standing beside Y, X ..."): it opens a leading
+    clause like `leading_words` ("Nothing ...", "Everything ..." and unknown names are none)."""
     tok = tokens[k]
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
     return (
         tok.kind == "word"
         and tok.text[:1].isupper()
         and tok.lower.endswith("ing")
+        and not tok.lower.endswith("thing")
         and len(tok.lower) > 5
         and (k == 0 or tokens[k - 1].kind == "punct")
+        and nxt is not None
+        and nxt.kind == "word"
+        and nxt.lower in _AFTER_PARTICIPLE
     )
 
 
