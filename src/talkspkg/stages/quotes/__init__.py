@@ -3,9 +3,12 @@
 Pure function of the article, the knowledge base and the mentions stage. Policies live with the
 code that applies them: `detect.py` (which marks, which lines, unbalanced and paragraph-spanning
 quotations, the span of a quotation), `cues_attr.py` (speech-cue patterns, spokespersons),
-`attribute.py` (quotations without a cue, scare quotes), `speaker.py` (reading a speaker phrase)
-and `context.py` (pronouns, "the statement", "the spokesperson", descriptions). The vocabulary is
-data: knowledge/speech_verbs.txt and knowledge/quote_cues.yaml (both versioned).
+`attribute.py` (quotations without a cue, scare quotes), `speaker.py` (reading a speaker
+phrase), `context.py` (pronouns, "the statement", "the spokesperson", descriptions),
+`profile.py` (descriptions read against what the article says of a person: "the Kremlin aide",
+"the 50-year-old") and `fallback.py` (lower-confidence answers where the strict rules
+declined). The vocabulary is data: knowledge/speech_verbs.txt and knowledge/quote_cues.yaml
+(both versioned).
 
 Row contract: `text == article.text[start:end]` (the quoted words without the marks);
 `speaker_id` is None unless the article names the speaker, and is then an entity of the

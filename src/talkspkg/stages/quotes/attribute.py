@@ -9,7 +9,10 @@ paragraph-spanning quotation it continues (`continuation`); of the previous quot
 paragraph (`same-paragraph`), or, for a sentence of quotation alone, the named person subject
 of the sentence before it in its paragraph (`same-paragraph`, resolution `anaphor`; "Laine was
 blunt. “...”"); of the last quotation of the previous paragraph when its own
-paragraph is only quotation (`next-paragraph`), or else, for such a paragraph, the person the
+paragraph is only quotation (`next-paragraph`) -- but when that quotation sits in a leading
+clause of the paragraph's last sentence and its main subject is another person ("When told that
+X had called him “a clown”, the minister smiled."), the reply is that subject's (`next-
+paragraph`, resolution `anaphor`) -- or else, for such a paragraph, the person the
 passage is about (`next-paragraph`, resolution `anaphor`: the nearest earlier person subject of
 the passage, agreeing with its current speaker; see discourse.passage_speaker); the subject
 of its sentence when it is longer than a scare quote (`sentence-subject`); the speaker of an
@@ -24,22 +27,28 @@ willing”") name things; they are not words anyone is said to utter.
 
 Scare-quote policy: a quotation of at most `scare.max_words` words (quote_cues.yaml) is a row only
 when a cue of its own sentence attributes it, or it continues or echoes an attributed quotation,
+or it is a sentence of its own that goes on the paragraph's attributed quotation (“...,” he
+said. “And our army.”),
 and never when it stands as a modifier between a determiner and its noun (the “final” offer);
-quotations right after "so-called" and the like never are. Quoted words nobody is said to utter (a
-“final” proposal) cannot say who said what, which is what the table records. A longer quotation
-nobody is said to utter is kept, unattributed, only when it reads as speech (`speech_min_words`
-words or a sentence end); otherwise it is a name in quotation marks (the "coalition of the
-willing").
+quotations right after "so-called" and the like never are, nor, whatever their length, titles,
+code names, slogans and words on banners ("titled", "code-named", "chanting", "banners reading":
+`scare.markers`), nor a quotation joined to such a marked one by "and", "or" or a comma.
+Quoted words nobody is said to utter (a “final” proposal) cannot say who said what, which is
+what the table records. A longer quotation nobody is said to utter is kept, unattributed, only
+when it reads as speech (`speech_min_words` words or a sentence end); otherwise it is a name in
+quotation marks (the "coalition of the willing").
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from talkspkg.stages.quotes import discourse, fallback
 from talkspkg.stages.quotes.context import Attribution, Context
 from talkspkg.stages.quotes.cues_attr import RULES as CUE_RULES
 from talkspkg.stages.quotes.cues_attr import by_cues, clause_subject, resolve, word_count
+from talkspkg.stages.quotes.detect import body_paragraphs
 from talkspkg.stages.quotes.text import Token
 
 _WORD = re.compile(r"[\w’'-]+")
@@ -64,6 +73,85 @@ def _quote_only(ctx: Context, paragraph: int) -> bool:
     )
 
 
+def _possessed_speech(ctx: Context, n: int) -> Attribution | None:
+    """A quotation after a colon whose sentence opens (after any leading clause) with a
+    person's noun of speech ("Zelensky's answer was short: “...”", "His verdict: “...”";
+    `possessed_speech`): that person, a named one or the one "his"/"her" designates."""
+    q, (s, t) = ctx.spans[n], ctx.where[n]
+    if s < 0 or not ctx.article.text[: q.mark_start].rstrip().endswith(":"):
+        return None
+    tokens = ctx.sentences[s].tokens
+    k = discourse.clause_start(ctx, tokens, discourse.dateline_end(tokens), t)
+    if k + 1 >= t:
+        return None
+    tok = tokens[k]
+    if tok.kind == "mention" and tok.ref is not None and tokens[k + 1].kind == "poss":
+        noun = k + 2
+        known = ctx.entities.get(ctx.canonical(tok.ref.entity_id) or "")
+        entity = known.entity_id if known and known.entity_type == "person" else None
+        resolution, weight = "name", 1.0
+    elif tok.kind == "word" and tok.lower in ctx.cues.possessive_pronouns:
+        noun = k + 1
+        entity, weight = discourse.pronoun(ctx, s, tok.start)
+        resolution = "pronoun"
+    else:
+        return None
+    if entity is None or noun >= t or tokens[noun].lower not in ctx.cues.possessed_speech:
+        return None
+    if any(x.kind == "quote" for x in tokens[k:t]):
+        return None
+    return Attribution(
+        "sentence-subject",
+        resolution,
+        entity,
+        (tok.start, tok.end),
+        None,
+        "unknown",
+        None,
+        False,
+        weight,
+    )
+
+
+def _reacting(ctx: Context, m: int) -> Attribution | None:
+    """The previous paragraph ends with a sentence whose quotation sits in a leading clause and
+    belongs to someone else ("When told that X had called him “a clown”, the minister
+    smiled."): a paragraph of quotation alone after it is the reply of that sentence's main
+    subject, a person, not more of the words quoted to them."""
+    s, done = ctx.where[m][0], ctx.results[m]
+    if (
+        s < 0
+        or done is None
+        or (
+            s + 1 < len(ctx.sentences)
+            and (ctx.sentences[s + 1].paragraph == ctx.sentences[s].paragraph)
+        )
+    ):
+        return None
+    found = discourse.subject(ctx, s)
+    if (
+        found is None
+        or found.sort != discourse.PERSON
+        or found.entity_id is None
+        or found.persons
+        or found.start < ctx.spans[m].mark_end
+        or found.entity_id == done.speaker_id
+    ):
+        return None
+    tokens = ctx.sentences[s].tokens
+    if any(t.kind == "quote" and t.start > found.start for t in tokens):
+        return None  # the subject's sentence goes on quoting
+    at = next((t for t in tokens if t.start == found.start), None)
+    span = (at.start, at.end) if at is not None else None
+    phrase = discourse.subject_phrase(ctx, s)
+    if phrase is not None and tokens[phrase.first].start == found.start:
+        span = (tokens[phrase.first].start, tokens[phrase.last].end)
+    weight = ctx.cues.discourse_weight["subject"]
+    return Attribution(
+        "next-paragraph", "anaphor", found.entity_id, span, None, "unknown", None, False, weight
+    )
+
+
 def _inherit(ctx: Context, n: int) -> Attribution | None:
     spans, results = ctx.spans, ctx.results
     q = spans[n]
@@ -72,6 +160,9 @@ def _inherit(ctx: Context, n: int) -> Attribution | None:
         return results[prev[-1]].inherited("same-paragraph")  # type: ignore[union-attr]
     earlier = [m for m in range(n) if spans[m].segment == q.segment - 1]
     if earlier and results[earlier[-1]] is not None and _quote_only(ctx, q.segment):
+        reacting = _reacting(ctx, earlier[-1])
+        if reacting is not None:
+            return reacting
         return results[earlier[-1]].inherited("next-paragraph")  # type: ignore[union-attr]
     if _quote_only(ctx, q.segment) and q.continues is None:
         s = ctx.where[n][0]
@@ -93,9 +184,13 @@ def _inherit(ctx: Context, n: int) -> Attribution | None:
     det = _WORD.findall(ctx.article.text[max(0, q.mark_start - 12) : q.mark_start])[-1:]
     if det and det[0].lower() in ("the", "a", "an"):  # hosting the "coalition of the willing"
         return None
+    owned = _possessed_speech(ctx, n)
+    if owned is not None:
+        return owned
     if word_count(text) > ctx.cues.scare_max_words:
         s = ctx.where[n][0]
-        phrase = clause_subject(ctx, ctx.sentences[s].tokens, len(ctx.sentences[s].tokens))
+        tokens = ctx.sentences[s].tokens
+        phrase = clause_subject(ctx, tokens, len(tokens), before_verb=True)
         if phrase is not None and phrase.kind != "unnamed":
             return resolve(ctx, s, phrase, None, "sentence-subject")
     return None
@@ -130,8 +225,16 @@ def _echo(ctx: Context, n: int) -> Attribution | None:
 def _scare_marked(ctx: Context, n: int) -> bool:
     start = ctx.spans[n].mark_start
     before = ctx.article.text[max(0, start - 80) : start].rstrip().lower()
-    if any(before.endswith(marker) for marker in ctx.cues.scare_markers):
+    if any(
+        before.endswith(marker) and not before[: -len(marker)][-1:].isalnum()
+        for marker in ctx.cues.scare_markers
+    ):
         return True
+    prev = ctx.spans[n - 1] if n > 0 else None
+    if prev is not None and prev.segment == ctx.spans[n].segment:
+        between = ctx.article.text[prev.mark_end : start].strip().lower()
+        if between in ("and", "or", ",", ", and", ", or"):
+            return _scare_marked(ctx, n - 1)  # banners reading “A” and “B”
     # "what he calls a “special military operation”": a name for a thing, not words said
     words = _WORD.findall(before)[-6:]
     if len(words) >= 3 and words[-1] in ctx.cues.determiners and words[-2] in ctx.cues.name_verbs:
@@ -143,7 +246,8 @@ def _quoted_name(ctx: Context, n: int) -> bool:
     """A quotation in title case ("Board of Peace", "Operation Spiderweb") is the name of a
     body, programme, book or operation, not words someone said."""
     q, text = ctx.spans[n], ctx.article.text
-    before = text[max(0, q.mark_start - 3) : q.mark_start].strip()
+    opening = body_paragraphs(ctx.article)[q.segment].start
+    before = text[max(opening, q.mark_start - 3) : q.mark_start].strip()
     if not before or before[-1] in ":,":  # said: “Glory to Ukraine”; paragraph start
         return False
     words = _WORD.findall(text[q.start : q.end])
@@ -260,7 +364,29 @@ def attribute(ctx: Context) -> list[Attribution | None]:
         if ctx.results[n] is None:
             ctx.results[n] = _echo(ctx, n)
     rows = [_keep(ctx, n, done) for n, done in enumerate(ctx.results)]
-    return [fallback.resolve(ctx, n, rows) or done for n, done in enumerate(rows)]
+    found = [fallback.resolve(ctx, n, rows) or done for n, done in enumerate(rows)]
+    return [_same_guess(found, done) for done in found]
+
+
+def _same_guess(found: list[Attribution | None], done: Attribution | None) -> Attribution | None:
+    """A row that inherited a cue's unresolved phrase (the second part of “...,” the envoy
+    said. “...”) takes the speaker a fallback gave the row of that very cue: one guess, not two."""
+    if done is None or done.by_cue or done.speaker_id or done.speaker is None:
+        return done
+    source = next(
+        (
+            d
+            for d in found
+            if d is not None
+            and d.by_cue
+            and d.resolution == "fallback"
+            and (d.speaker, d.cue) == (done.speaker, done.cue)
+        ),
+        None,
+    )
+    if source is None:
+        return done
+    return replace(done, resolution="fallback", speaker_id=source.speaker_id, weight=source.weight)
 
 
 def _reads_as_speech(ctx: Context, n: int) -> bool:
@@ -286,14 +412,46 @@ def _attributive(ctx: Context, n: int) -> bool:
     return text[q.mark_end : after.start()].strip() == "" and word.islower() and word not in closed
 
 
+_NUMBERING = re.compile(r"(?:\d{1,2}[.)]|[•*#-]+)\s*")
+
+
+def _heading(ctx: Context, n: int) -> bool:
+    """A paragraph that is a quotation alone, after an optional list number ("1. ‘A very
+    useful conversation’"), with no sentence end in or after it: a section heading, whose
+    quotation is no row (headings quote what the section reports)."""
+    q, text = ctx.spans[n], ctx.article.text
+    seg = body_paragraphs(ctx.article)[q.segment]
+    line = text[seg.start : seg.end].strip()
+    numbered = _NUMBERING.match(line)
+    rest = line[numbered.end() :] if numbered else line
+    quoted = text[q.mark_start : q.mark_end]
+    words = text[q.start : q.end]
+    if rest != quoted or words.rstrip()[-1:] in (".", "!", "?", "…"):
+        return False
+    return numbered is not None or (word_count(words) <= 8 and "," not in words)
+
+
+def _sentence_alone(ctx: Context, n: int) -> bool:
+    """A quotation that is a sentence of its own, closed by its own full stop, "!" or "?"."""
+    s, text = ctx.where[n][0], ctx.article.text[ctx.spans[n].start : ctx.spans[n].end]
+    return (
+        s >= 0
+        and text.rstrip()[-1:] in (".", "!", "?")
+        and text[:1].isupper()
+        and all(t.kind in ("quote", "punct") for t in ctx.sentences[s].tokens)
+    )
+
+
 def _keep(ctx: Context, n: int, done: Attribution | None) -> Attribution | None:
     """The scare-quote policy: the attribution of a quotation that is a row, else None."""
     q = ctx.spans[n]
-    if _scare_marked(ctx, n) or _quoted_name(ctx, n):
+    if _scare_marked(ctx, n) or _quoted_name(ctx, n) or _heading(ctx, n):
         return None
     if word_count(ctx.article.text[q.start : q.end]) <= ctx.cues.scare_max_words:
         if _attributive(ctx, n):
             return None
+        if done is not None and done.rule == "same-paragraph" and _sentence_alone(ctx, n):
+            return done  # “...,” he said. “And our army.”: the rest of an attributed quotation
         return done if done and (done.by_cue or done.rule in ("continuation", "echo")) else None
     if done is None:
         return Attribution("unattributed", "none") if _reads_as_speech(ctx, n) else None

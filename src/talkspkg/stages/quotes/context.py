@@ -77,6 +77,7 @@ class Context:
     genders: dict[str, str] | None = None  # person -> "f"/"m", stages/quotes/gender.py
     _cues: dict[int, list[Cue]] = field(default_factory=dict)
     kb: KnowledgeBase | None = None  # for the dated title resolver (talkspkg/titles.py)
+    profiles: list[tuple[int, str, frozenset[str]]] | None = None  # stages/quotes/profile.py
 
     def cues_of(self, s: int) -> list[Cue]:
         if s not in self._cues:

@@ -122,12 +122,18 @@ class QuoteCues:
     possessor_cues: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
     possessive_pronouns: Mapping[str, str] = field(default_factory=dict)  # his -> he
     possessor_first: frozenset[str] = field(init=False)  # first words of possessor_cues
+    possessor_open: bool = field(init=False)  # a cue that opens with its possessor ("X's claim")
     # "Reporters pressed NAME on ...": the person asked is who the passage goes on with
     interviewers: frozenset[str] = frozenset()
     # "Kovalska said this after the vote.", "Kovalska's comments came ..." after a quotation
     back_after_name: tuple[tuple[str, ...], ...] = ()
     back_possessed: frozenset[str] = frozenset()
     issuing_words: frozenset[str] = frozenset()  # "The statement, issued by Kyiv, said"
+    # descriptions read against what the article says a person is (stages/quotes/profile.py):
+    # words of one meaning ("top" -> "chief"), and heads that never point back ("the official")
+    possessed_speech: frozenset[str] = frozenset()  # "X's answer was short: “...”"
+    profile_synonyms: Mapping[str, str] = field(default_factory=dict)
+    profile_never: frozenset[str] = frozenset()
     # gender evidence for "he"/"she" (stages/quotes/gender.py): word -> "f" or "m"
     given_names: Mapping[str, str] = field(default_factory=dict)
     gendered_honorifics: Mapping[str, str] = field(default_factory=dict)
@@ -153,6 +159,7 @@ class QuoteCues:
         object.__setattr__(self, "closing_by_first", {k: tuple(v) for k, v in closing.items()})
         first = frozenset(b[0] for b, _ in self.possessor_cues if b)
         object.__setattr__(self, "possessor_first", first)
+        object.__setattr__(self, "possessor_open", any(not b for b, _ in self.possessor_cues))
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,6 +319,12 @@ def parse_cues(
         possessive_pronouns={
             str(k).lower(): str(v).lower() for k, v in _mapping(data, "possessive_pronouns").items()
         },
+        possessed_speech=_lower(data.get("possessed_speech"), "possessed_speech"),
+        profile_synonyms={
+            str(k).lower(): str(v).lower()
+            for k, v in _mapping(_mapping(data, "profiles"), "synonyms").items()
+        },
+        profile_never=_lower(_mapping(data, "profiles").get("never"), "profiles.never"),
     )
 
 
@@ -326,7 +339,7 @@ def _possessor_cues(data: Any) -> tuple[tuple[tuple[str, ...], tuple[str, ...]],
     found = []
     for pattern in _lower(data.get("possessor_cues"), "possessor_cues"):
         words = pattern.split()
-        if words.count("_") != 1 or words[-1] == "_":
+        if words.count("_") != 1 or words[-1] == "_" or (words[0] == "_" and len(words) < 3):
             raise KnowledgeError(f"{SOURCE}: possessor_cues: {pattern!r} needs one '_' inside")
         at = words.index("_")
         found.append((tuple(words[:at]), tuple(words[at + 1 :])))
@@ -472,11 +485,11 @@ def cue_at(
     """The cue starting at token i, if any. `addressees` maps the entity ids of organizations
     that are a channel when addressed ("told Axios") to that channel."""
     tok = tokens[i]
-    if tok.kind != "word":
-        return None
     possessed = _possessor_cue_at(cues, tokens, i)
     if possessed is not None:
         return possessed
+    if tok.kind != "word":
+        return None
     candidates = cues.multi_by_first.get(tok.lower, ())
     words = next((w for w in candidates if _match(tokens, i, w)), None)
     if words is None and tok.lower not in cues.single:
@@ -504,7 +517,11 @@ def cue_at(
 def _possessor_cue_at(cues: QuoteCues, tokens: Sequence[_Tok], i: int) -> Cue | None:
     """ "in X's words", "in his own words", "to use Y's phrase": a cue whose speaker is its
     possessor, a name (mention) with a possessive mark or a possessive pronoun."""
-    if tokens[i].lower not in cues.possessor_first:
+    opens = cues.possessor_open and (
+        tokens[i].lower in cues.possessive_pronouns
+        or (tokens[i].kind == "mention" and i + 1 < len(tokens) and tokens[i + 1].kind == "poss")
+    )
+    if tokens[i].lower not in cues.possessor_first and not opens:
         return None
     for before, after in cues.possessor_cues:
         if not _match(tokens, i, before):

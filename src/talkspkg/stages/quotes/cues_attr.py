@@ -1,6 +1,11 @@
 """Speaker attribution by speech cues around the quotation, without a statistical parser.
 
 Patterns, tried in this order on the quotation's own sentence (rule ids in parentheses):
+0. a noun of speech opening with its possessor that the quotation closes, six words at most
+   after it ("Asked about Lavrov's assertion that Kyiv “...”, Sybiha said"): the possessor
+   (`speaker-verb-then-quote`), whatever cue follows the quotation; likewise a quotation inside
+   a leading clause takes that clause's cue and the name right before it ("When told that X
+   had called him “a clown”, Y said ...": X);
 1. a cue right after the quotation, with the speaker between them or after the cue:
    "Q," S said (`quote-then-speaker-verb`, also "Q," S, <appositive>, said), "Q," said S
    (`quote-then-verb-speaker`);
@@ -26,6 +31,10 @@ principal named with them. "A spokesperson for British Prime Minister Keir Starm
 to Starmer, "a spokesperson for Britain's Foreign, Commonwealth and Development Office" to the
 FCDO; `speaker_text` keeps the phrase as written and `resolution` is `role`. A spokesperson who is
 named ("A spokesperson for the US State department, Tammy Bruce said") is attributed to the person.
+
+Documents: a document with no cue of its own sentence that opens it with "a"/"an" ("A joint
+statement reading “...” was signed by 30 ministers") is a new document: only its own sentence
+can name its issuer, never an earlier speaker.
 
 Role-phrase policy: a definite role phrase with nobody named that no earlier mention resolves
 ("the Kremlin spokesman told reporters", "Russia's foreign minister said", "said the US secretary
@@ -95,10 +104,29 @@ def _clause_ends(tokens: tuple[Token, ...], k: int) -> bool:
     return k >= len(tokens) or tokens[k].kind in ("punct", "quote")
 
 
-def clause_subject(ctx: Context, tokens: tuple[Token, ...], end: int) -> Phrase | None:
+def _verb_like(ctx: Context, tok: Token) -> bool:
+    """A lower-case word that can stand in no speaker phrase: in practice the clause's verb."""
+    g, c = ctx.grammar, ctx.cues
+    return (
+        tok.kind == "word"
+        and tok.text[:1].islower()
+        and not (g.det(tok) or g.prep(tok) or g.mod(tok) or g.inside(tok) or g.pronoun(tok))
+        and tok.lower not in c.documents
+        and tok.lower not in c.function_words
+        and tok.lower not in c.heads
+    )
+
+
+def clause_subject(
+    ctx: Context, tokens: tuple[Token, ...], end: int, before_verb: bool = False
+) -> Phrase | None:
+    """The first speaker phrase of the main clause before token `end`; with `before_verb`,
+    only one standing before the clause's first verb-like word (a subject, not an object)."""
     g = ctx.grammar
     start = clause_start(ctx, tokens, dateline_end(tokens), end)
     for k in range(start, end):
+        if before_verb and _verb_like(ctx, tokens[k]) and k > start:
+            return None  # "Protesters carried a statement ...": past the verb, an object
         if tokens[k].kind != "quote" and g.core(tokens, k) and not g.pronoun(tokens[k]):
             first, last = extend(g, tokens, k, start - 1, end)
             if (
@@ -215,7 +243,10 @@ def resolve(ctx: Context, s: int, phrase: Phrase, cue: Cue | None, rule: str) ->
         entity = _issued_by(ctx, tokens, phrase)  # "The statement, issued by Kyiv, said"
         if entity is None and definite:
             entity = discourse.announced_issuer(ctx, s, a, doc_channel)
-        if entity is None:  # an issuer found further away: less sure
+        # with no cue, "A joint statement reading “...” was signed by ..." is a new document
+        # whose issuer only its own sentence can give
+        new_doc = rule == "sentence-subject" and tokens[phrase.first].lower in ("a", "an")
+        if entity is None and not new_doc:  # an issuer found further away: less sure
             entity = (
                 ctx.issuer(doc_channel)
                 or _issuer_in_prose(ctx, s, doc_channel)
@@ -467,11 +498,49 @@ def _reported(
     return done
 
 
+def _claim_before(ctx: Context, s: int, cues: list[Cue], t: int) -> Attribution | None:
+    """A noun-of-speech cue opening with its possessor ("X's claim that", possessor_cues) that
+    the quotation closes, at most six words after it with no punctuation between: the words
+    are the possessor's, whatever cue follows the quotation (that one governs the sentence's
+    main clause)."""
+    before = [c for c in cues if c.last < t]
+    if not before:
+        return None
+    c, tokens = before[-1], ctx.sentences[s].tokens
+    if c.possessor is None or c.possessor[0] != c.first or t - c.last > 7:
+        return None
+    if any(tok.kind not in ("word", "mention") for tok in tokens[c.last + 1 : t]):
+        return None
+    phrase, _ = speaker_of(ctx, s, c)
+    return resolve(ctx, s, phrase, c, "speaker-verb-then-quote") if phrase is not None else None
+
+
+def _leading_cue(ctx: Context, s: int, cues: list[Cue], t: int) -> Attribution | None:
+    """A quotation inside a leading clause ("When told that X had called him “a clown”, Y
+    said ...") takes that clause's own cue and its speaker named right before it, not the cue
+    of the main clause after it."""
+    tokens = ctx.sentences[s].tokens
+    main = clause_start(ctx, tokens, dateline_end(tokens), len(tokens))
+    if t >= main or not (0 < main <= len(tokens)):
+        return None
+    lead = [c for c in cues if c.last < t]
+    if not lead or lead[-1].possessor is not None:
+        return None
+    c = lead[-1]
+    phrase, how = speaker_of(ctx, s, c, lo=0)
+    if phrase is None or how != "left" or phrase.kind not in ("name", "title"):
+        return None
+    return resolve(ctx, s, phrase, c, "speaker-verb-then-quote")
+
+
 def by_cues(ctx: Context, n: int) -> Attribution | None:
     s, t = ctx.where[n]
     tokens = ctx.sentences[s].tokens
     cues = ctx.cues_of(s)
     g = ctx.grammar
+    claim = _claim_before(ctx, s, cues, t) or _leading_cue(ctx, s, cues, t)
+    if claim is not None:  # "Asked about X's claim that Kyiv “...”, Y said: ..."
+        return claim
     after = [c for c in cues if c.first > t]
     if after:
         c = after[0]

@@ -12,7 +12,8 @@ Policies
   there never make a row.
 - Double marks: curly “ ”, low „, guillemets « », and the straight ". Whether a mark opens or
   closes is read from its neighbours (a mark after a space and before a word opens; after a word
-  and before a space or punctuation it closes), so scraped text that uses ” for both, or mixes
+  and before a space or punctuation it closes; markdown emphasis around a quotation, *“...”* or
+  **"..."**, counts as such a neighbour), so scraped text that uses ” for both, or mixes
   straight and curly marks, still pairs up.
 - Single curly marks ‘ ’ (and the straight ') are quotation marks only when they pair up inside
   the paragraph: ’ between two letters or digits is an apostrophe (“Trump’s”, “can’t”), and an
@@ -47,8 +48,8 @@ STRAIGHT_SINGLE = "'"
 _MARK = re.compile(
     "[" + re.escape(DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + '"' + "'") + "]"
 )
-_OPEN_CONTEXT = "([{—–-/:;,\"“‘'«„"
-_CLOSE_CONTEXT = ".,;:!?)]}—–-…\"”’'»"
+_OPEN_CONTEXT = "([{—–-/:;,\"“‘'«„*_"  # "*" and "_": markdown emphasis (*“very close”*)
+_CLOSE_CONTEXT = ".,;:!?)]}—–-…\"”’'»*_"
 _TRIM_TRAILING = ",;:"
 
 

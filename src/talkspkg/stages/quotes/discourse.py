@@ -3,7 +3,8 @@
 No parser is involved; the model keeps, in text order, two things per passage:
 - the *subject* of each sentence: the first speaker phrase of its main clause, read outside
   quotation marks, after a dateline and a leading clause closed by a comma ("While ...,", "In a
-  post on X,", "Speaking to reporters,"; the opening words are `leading_words` of
+  post on X,", "Speaking to reporters,", "Sitting in his office,"; the opening words are a
+  capitalised present participle or `leading_words` of
   quote_cues.yaml). The subject must open the clause: a sentence whose first noun phrase is
   no speaker ("The talks came a day before Zelensky ...") has none; one opening with a function
   word ("Just a day after Trump remarked ..., Carney said") is read after its first comma or
@@ -34,7 +35,10 @@ the subject ("Trump called Putin", "accused X of ...") is never an antecedent.
 |                  | `going_on_verbs`), 3 comes before 2.                             |            |
 |                  | A subject coordinating two people ("A and B met"): nobody, unless| conflict   |
 |                  | one is the current speaker. "Reporters pressed X ..." (an        |            |
-|                  | `interviewers` noun and an `asking_verbs` verb): X is the subject|            |
+|                  | `interviewers` noun, a journalist the article names, also by     |            |
+|                  | surname, or an outlet, and an `asking_verbs` verb): X is the     |            |
+|                  | subject; "Whitlock asked whether he ...", "The BBC asked him     |            |
+|                  | ...": the person the pronoun designates is the subject           |            |
 |                  | An antecedent of another gender (gender.py: given name, "Ms",    | conflict   |
 |                  | "spokeswoman") is rejected for the one fitting person among those|            |
 |                  | named in the passage and the current speaker, if all their       |            |
@@ -133,7 +137,7 @@ def clause_start(ctx: Context, tokens: tuple[Token, ...], start: int, end: int) 
     for _ in range(3):
         if start >= end or tokens[start].kind != "word":
             break
-        if tokens[start].lower not in ctx.cues.leading_words:
+        if tokens[start].lower not in ctx.cues.leading_words and not _participle(tokens, start):
             break
         comma = next(
             (
@@ -147,6 +151,66 @@ def clause_start(ctx: Context, tokens: tuple[Token, ...], start: int, end: int) 
             break
         start = _after_list(tokens, comma, end) + 1
     return start
+
+
+_AFTER_PARTICIPLE = frozenset(
+    {
+        "in",
+        "on",
+        "at",
+        "to",
+        "from",
+        "with",
+        "by",
+        "for",
+        "of",
+        "beside",
+        "alongside",
+        "next",
+        "outside",
+        "inside",
+        "behind",
+        "near",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "through",
+        "after",
+        "before",
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "its",
+        "this",
+        "that",
+        "up",
+        "out",
+        "back",
+    }
+)
+
+
+def _participle(tokens: tuple[Token, ...], k: int) -> bool:
+    """A capitalised present participle opening a sentence and followed by a preposition or a
+    determiner ("Sitting in his office, X ...", "Standing beside Y, X ..."): it opens a leading
+    clause like `leading_words` ("Nothing ...", "Everything ..." and unknown names are none)."""
+    tok = tokens[k]
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    return (
+        tok.kind == "word"
+        and tok.text[:1].isupper()
+        and tok.lower.endswith("ing")
+        and not tok.lower.endswith("thing")
+        and len(tok.lower) > 5
+        and (k == 0 or tokens[k - 1].kind == "punct")
+        and nxt is not None
+        and nxt.kind == "word"
+        and nxt.lower in _AFTER_PARTICIPLE
+    )
 
 
 def _after_list(tokens: tuple[Token, ...], comma: int, end: int) -> int:
@@ -246,10 +310,12 @@ def _interviewee(ctx: Context, s: int) -> Subject | None:
     k = clause_start(ctx, tokens, dateline_end(tokens), len(tokens))
     while k < len(tokens) and tokens[k].kind == "word" and (g.det(tokens[k]) or g.mod(tokens[k])):
         k += 1
-    if k + 2 >= len(tokens) or tokens[k].lower not in ctx.cues.interviewers:
+    if k + 2 >= len(tokens) or not _interviewer(ctx, tokens[k]):
         return None
     if tokens[k + 1].lower not in ctx.cues.asking_verbs:
         return None
+    if tokens[k + 2].lower in _ASKED_PRONOUNS or tokens[k + 2].lower in _QUESTION_WORDS:
+        return _asked_pronoun(ctx, s, tokens, k + 2)
     found = phrase_at(g, tokens, k + 2, len(tokens))
     if found is None:
         return None
@@ -258,6 +324,52 @@ def _interviewee(ctx: Context, s: int) -> Subject | None:
     if phrase.kind != "name" or known is None or known.entity_type != "person":
         return None
     return Subject(PERSON, known.entity_id, tokens[found[0]].start)
+
+
+_ASKED_PRONOUNS = {"him": "he", "her": "she", "he": "he", "she": "she"}
+_QUESTION_WORDS = frozenset({"whether", "if", "why", "how", "what", "when", "about"})
+
+
+def _interviewer(ctx: Context, tok: Token) -> bool:
+    """An interviewer noun ("reporters"), the reporter's "I", a journalist the article names
+    (typed `journalist`
+    by the mentions stage; also by their surname alone: "Whitlock asked ..."), or an outlet
+    ("The BBC asked him ...")."""
+    if tok.kind == "word" and (tok.lower in ctx.cues.interviewers or tok.text == "I"):
+        return True  # "I asked her whether ...": the reporter
+    if tok.kind == "mention" and tok.ref is not None:
+        known = ctx.entities.get(tok.ref.entity_id)
+        return known is not None and (
+            known.entity_type == "journalist"
+            or (known.entity_type == "organization" and _outlet_role(ctx, known.role))
+        )
+    if tok.kind != "word" or not tok.text[:1].isupper():
+        return False
+    return any(
+        r.entity_type == "journalist" and ctx.entities[r.entity_id].name.split()[-1] == tok.text
+        for r in ctx.prose_refs
+        if r.start < tok.start and r.entity_id in ctx.entities
+    )
+
+
+def _outlet_role(ctx: Context, role: str | None) -> bool:
+    words = (role or "").lower().split()
+    return any(
+        words[i : i + len(m)] == list(m) for m in ctx.cues.named_media for i in range(len(words))
+    )
+
+
+def _asked_pronoun(ctx: Context, s: int, tokens: tuple[Token, ...], k: int) -> Subject | None:
+    """ "Whitlock asked him whether ...", "The BBC asked whether he would ...": the person
+    the pronoun designates is who answers next."""
+    for j in range(k, min(len(tokens), k + 3)):
+        if tokens[j].kind == "word" and tokens[j].lower in _ASKED_PRONOUNS:
+            found, _ = pronoun(ctx, s, tokens[j].start)
+            known = ctx.entities.get(found or "")
+            if known is None or known.entity_type != "person":
+                return None
+            return Subject(PERSON, known.entity_id, tokens[j].start)
+    return None
 
 
 def _coordinated(ctx: Context, s: int, found: Subject) -> Subject:
@@ -306,6 +418,8 @@ def _source(ctx: Context, s: int, main: int) -> Subject | None:
     for cue in reversed(ctx.cues_of(s)):
         if cue.first < main:  # in a leading clause: "after Trump remarked ..., Carney said"
             break
+        if cue.possessor is not None and cue.possessor[0] == cue.first:
+            continue  # "Kyiv rejected Putin's claim that ...": Putin is no subject
         phrase, how = speaker_of(ctx, s, cue)
         if phrase is None or how not in ("left", "inverted", "after"):
             continue
@@ -517,12 +631,16 @@ def passage_speaker(ctx: Context, s: int, pos: int) -> tuple[str, float, int, in
         if found is None or found.sort != PERSON:
             continue
         phrase = subject_phrase(ctx, t)
-        if found.entity_id is None or phrase is None or found.persons:
+        tokens = ctx.sentences[t].tokens
+        asked = next((tok for tok in tokens if tok.start == found.start), None)
+        if found.entity_id is None or (phrase is None and asked is None) or found.persons:
             return None
         if speaker is not None and speaker != found.entity_id:
             return None
-        tokens = ctx.sentences[t].tokens
         weight = w["agreed"] if speaker else w["subject"]
+        if phrase is None and asked is not None:  # "Whitlock asked whether he ...": "he"
+            return found.entity_id, weight, asked.start, asked.end
+        assert phrase is not None
         return found.entity_id, weight, tokens[phrase.first].start, tokens[phrase.last].end
     return None
 

@@ -24,11 +24,14 @@ Reading a phrase (`classify`), first match wins:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from talkspkg.stages.quotes.cues import QuoteCues
 from talkspkg.stages.quotes.text import SPEAKER_TYPES, Token
+
+AGE = re.compile(r"(\d{1,3})-year-old")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +77,8 @@ class Grammar:
         t = tokens[k]
         if t.kind != "word":
             return None
+        if AGE.fullmatch(t.lower):  # "the 50-year-old said": a description by age
+            return "year-old"
         if k > 0 and tokens[k - 1].kind == "word":
             pair = f"{tokens[k - 1].lower} {t.lower}"
             if pair in self.c.voice_roles or pair in self.c.heads:
