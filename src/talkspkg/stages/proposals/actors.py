@@ -139,7 +139,13 @@ class Actors:
             after = self.text[m.end : m.end + 40]
             if any(p.match(after) for p in cues.possessed_others):
                 continue  # "Ukraine's allies are pushing for ...": the allies act, not Ukraine
-            actors.append(Actor(m.start, m.end, m.entity_id, self.side_of(m.entity_id), "mention"))
+            side = self.side_of(m.entity_id)
+            if entity.entity_type == "organization" and any(
+                p.match(after) for p in cues.official_of
+            ):
+                actors.append(Actor(m.start, m.end, side, side, "mention"))  # "the Kremlin aide"
+                continue
+            actors.append(Actor(m.start, m.end, m.entity_id, side, "mention"))
         taken = sorted((a.start, a.end) for a in actors)  # disjoint: mentions never overlap
         patterns = _demonym_patterns(kb)
         for pattern in patterns or ():
@@ -156,11 +162,26 @@ class Actors:
                 weight = round(conf * QUOTED_WEIGHT, 3)
                 actors.append(Actor(start, end, speaker_id, side, "speaker", weight))
                 bisect.insort(taken, (start, end))
+        for ref in self.speakers.referents:
+            if self.entity(ref.entity_id) is None:
+                continue
+            inside = [a for a in actors if a.start < ref.end and ref.start < a.end]
+            if any(a.kind == "speaker" or self._person(a) for a in inside):
+                continue  # a person named in it, or a speaker phrase of a quotation
+            # "The Kremlin leader", "The Ukrainian minister": a person, not the institution
+            actors = [a for a in actors if a not in inside]
+            weight = round(ref.weight * QUOTED_WEIGHT, 3)
+            side = self.side_of(ref.entity_id)
+            actors.append(Actor(ref.start, ref.end, ref.entity_id, side, "speaker", weight))
         for m in FIRST_PERSON.finditer(self.text):
             actors.append(Actor(m.start(), m.end(), None, None, "first-person"))
         self.actors = sorted(actors, key=lambda a: (a.start, a.end))
         self._starts = [a.start for a in self.actors]
         self.speech, self.speech_before, self.speech_verb = _speech_patterns(kb)
+
+    def _person(self, actor: Actor) -> bool:
+        entity = self.entity(actor.entity_id) if actor.entity_id else None
+        return entity is not None and entity.entity_type == "person"
 
     def entity(self, entity_id: str) -> Entity | None:
         return self.kb.entities.get(entity_id) or self.found.discovered.get(entity_id)

@@ -38,6 +38,7 @@ _KEYS = {
     "legal_statements",
     "negation",
     "possessed_others",
+    "official_of",
     "other_conflicts",
     "questions",
 }
@@ -90,6 +91,7 @@ class Cues:
     legal_statements: tuple[re.Pattern[str], ...] = ()  # "forbidden by the constitution"
     negation: tuple[re.Pattern[str], ...] = ()  # "has not", "denied that he had" before a cue
     possessed_others: tuple[re.Pattern[str], ...] = ()  # "'s allies" after a name: not the actor
+    official_of: tuple[re.Pattern[str], ...] = ()  # "the Kremlin aide": an official of its state
     questions: tuple[re.Pattern[str], ...] = ()  # a question clause (case-sensitive)
     # a term's own phrase naming another war ("a prisoner exchange between Israel and Hamas")
     other_conflict_after: re.Pattern[str] | None = None
@@ -228,6 +230,10 @@ def parse_cues(data: Any, source: str) -> Cues:
         possessed_others=compile_patterns(
             text_list(data.get("possessed_others"), source, "possessed_others", required=False),
             f"{source}: possessed_others",
+        ),
+        official_of=compile_patterns(
+            text_list(data.get("official_of"), source, "official_of", required=False),
+            f"{source}: official_of",
         ),
         questions=tuple(
             re.compile(q)

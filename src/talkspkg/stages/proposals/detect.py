@@ -65,7 +65,7 @@ from talkspkg.stages.proposals.presented import Presentation, find_presentations
 from talkspkg.stages.proposals.speakers import Speakers
 from talkspkg.stages.proposals.stances import Stance, find_ellipses, find_stances
 from talkspkg.stages.proposals.text import Sentence, sentences
-from talkspkg.stages.quotes import Quote, quotes
+from talkspkg.stages.quotes import Quote, Referent, quotes_and_referents
 
 # a copula stating a noun's content, not a passive ("the plan was leaked", "was put forward")
 _COPULA = re.compile(
@@ -109,13 +109,16 @@ class _Article:
         found: MentionResult,
         meetings: Sequence[MeetingMention] = (),
         quoted: Sequence[Quote] = (),
+        referents: Sequence[Referent] = (),
     ):
         self.article, self.text = article, article.text
         self.meetings = [m for m in meetings if m.article_id == article.article_id]
         self.codebook: Codebook = load_codebook()
         self.cues: Cues = load_cues()
         self.sentences = sentences(article, self.cues.abbreviations | kb.lexicon.honorifics)
-        self.actors = Actors(article, kb, found, self.cues, Speakers(article.article_id, quoted))
+        self.actors = Actors(
+            article, kb, found, self.cues, Speakers(article.article_id, quoted, referents)
+        )
         self.attributor = Attributor(
             self.text, self.sentences, self.actors, self.cues, kb, self.codebook
         )
@@ -537,13 +540,16 @@ def proposal_evidence(
     found: MentionResult,
     meetings: Sequence[MeetingMention] = (),
     quoted: Sequence[Quote] | None = None,
+    referents: Sequence[Referent] | None = None,
 ) -> ArticleProposals:
     """Every proposal-term claim of one article (`proposes` claims, then stances) and the
     sentences presenting its proposals at a meeting of the meetings stage's `meetings`, with
-    the speakers of the quotes stage's `quoted` (computed here when None). Pure."""
-    if quoted is None:
-        quoted = quotes(article, kb, found)
-    return _Article(article, kb, found, meetings, quoted).run()
+    the speakers of the quotes stage's `quoted` and the sentence subjects its discourse model
+    resolves (`referents`; both computed here when None). Pure."""
+    if quoted is None or referents is None:
+        computed, referents = quotes_and_referents(article, kb, found)
+        quoted = computed if quoted is None else quoted
+    return _Article(article, kb, found, meetings, quoted, referents).run()
 
 
 def term_evidence(article: Article, kb: KnowledgeBase, found: MentionResult) -> list[TermEvidence]:
