@@ -74,6 +74,10 @@ _COPULA = re.compile(
 )
 
 
+# a plural anaphor's reach (sentences back) beyond ANAPHORA_WINDOW, and its claims' cap: below
+# the confident band, unmeasured (the mini-articles of tests/test_proposals_articles.py only)
+FAR_WINDOW, FAR_WEIGHT = 6, 0.7
+
 # the verb of an agreement to act together ("agreed to exchange", "agreed to meet")
 _JOINT_VERB = re.compile(
     r"\s+(?:exchange|swap|trade|return|release|hold|meet|sign|halt|stop|pause|end|resume|extend|"
@@ -448,11 +452,18 @@ class _Article:
         here = Analysis(
             a.sentence, [], {t: c for t, c in a.attached.items() if t.end <= stance.cue.start}
         )
-        for previous in [here, *analyses[max(0, n - ANAPHORA_WINDOW) : n][::-1]]:
+        near = [here, *analyses[max(0, n - ANAPHORA_WINDOW) : n][::-1]]
+        # a plural anaphor ("rejected the demands") reaches past a few sentences of other
+        # matters (who met whom, who flew home) to the last terms of another side, less surely
+        far = [] if stance.singular else analyses[max(0, n - FAR_WINDOW) : n - ANAPHORA_WINDOW]
+        for previous in [*near, *far[::-1]]:
             pairs = [(t, c) for t, c in previous.attached.items() if c.proposer_id != side]
             if stance.singular and _ambiguous(pairs):
                 return  # "the idea" after a truce of one party and a swap of another: which?
             if pairs:
+                cap = 1.0 if previous in near else FAR_WEIGHT
+                if not stance.singular:  # "the demands": all the terms of those proposals
+                    pairs = _same_proposals(pairs, [*near, *far[::-1]], side)
                 for term, ctx in pairs:
                     yield self.claim(
                         a.sentence,
@@ -464,7 +475,7 @@ class _Article:
                         None,
                         stance.cue,
                         "anaphora",
-                        min(holder.confidence, ctx.confidence),
+                        min(holder.confidence, ctx.confidence, cap),
                     )
                 return
 
@@ -473,6 +484,24 @@ def _stated(text: str, cue: Hit, s: Sentence) -> bool:
     """True for a noun cue whose copula states its content ("Ukraine's priority is securing a
     settlement"): with no term there, the proposal is that content, not one to carry over."""
     return cue.form == "noun" and _COPULA.match(text, cue.end, s.end) is not None
+
+
+def _same_proposals(
+    pairs: list[tuple[Hit, Context]], analyses: list[Analysis], side: str
+) -> list[tuple[Hit, Context]]:
+    """`pairs` and the terms the other `analyses` attach to the same proposals (by proposer and
+    slug), once per code: "rejected the demands" takes up every demand of the proposal."""
+    wanted = {c.proposal_id for _t, c in pairs}
+    codes = {t.label for t, _c in pairs}
+    out = list(pairs)
+    for analysis in analyses:
+        for term, ctx in analysis.attached.items():
+            if ctx.proposer_id == side or ctx.proposal_id not in wanted:
+                continue
+            if term.label not in codes:
+                codes.add(term.label)
+                out.append((term, ctx))
+    return out
 
 
 def _ambiguous(pairs: list[tuple[Hit, Context]]) -> bool:

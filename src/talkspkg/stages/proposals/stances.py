@@ -495,5 +495,14 @@ def find_stances(
             and found[previous].stance == "supports"
             and _new_subject(text, s, cue) is None
         ):
-            found[previous] = replace(found[previous], stance="conditional")
+            # "would agree to a ceasefire only if the West stopped arming Kyiv": what the
+            # condition names is the holder's demand, as for "would only agree to ... if"
+            stop = _SCOPE_END.search(text, cue.end, next_start)
+            bound = stop.start() if stop else next_start
+            named = tuple(t for t in terms if cue.end <= t.start < bound)
+            found[previous] = replace(
+                found[previous],
+                stance="conditional",
+                conditions=found[previous].conditions or named,
+            )
     return list(found.values())
