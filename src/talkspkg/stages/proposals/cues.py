@@ -45,6 +45,10 @@ _KEYS = {
 }
 
 
+# a one-word opening adverbial ("Separately,", "Meanwhile,")
+_LEADING_WORD = re.compile(r"\s*\w+,\s*")
+
+
 @dataclass(frozen=True, slots=True)
 class Kind:
     name: str
@@ -121,6 +125,18 @@ class Cues:
         if anywhere is None or not anywhere.search(clause):
             return False
         return not (here and here.search(text, floor, ceiling))
+
+    def another_war(self, text: str, start: int, end: int) -> bool:
+        """True when the sentence `start`-`end` is about another war: its main clause opens
+        with a name of `other_conflicts` ("Armenia and Azerbaijan agreed a peace deal", "Separately,
+        Israel and Hamas ...") and it names nothing of this war (`this_conflict`)."""
+        anywhere, here = self.other_conflict_any, self.this_conflict
+        if anywhere is None or (here is not None and here.search(text, start, end)):
+            return False
+        opening = _LEADING_WORD.match(text, start, end)
+        lo = opening.end() if opening else start
+        m = anywhere.search(text, lo, end)
+        return m is not None and "," not in text[lo : m.start()] and m.start() - lo < 40
 
     def asked(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """The spans of the question clauses of the sentence `start`-`end`."""

@@ -138,6 +138,8 @@ class _Article:
             if not self.cues.other_conflict(self.text, t.start, t.end, s.start, s.end)
         ]
         hits = find_cues(self.text, s, self.cues, terms, live)
+        if self.cues.another_war(self.text, s.start, s.end):
+            terms, hits = [], []  # "Armenia and Azerbaijan agreed a peace deal ...": no proposal
         stances = find_stances(
             self.text,
             s,

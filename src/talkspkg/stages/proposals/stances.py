@@ -312,7 +312,19 @@ def _holders_before(
         for a in actors.within(lo, cue.start)
         if not _parenthetical(text, a, cue) and not any(t.start <= a.start < t.end for t in terms)
     ]
-    for n in range(len(before) - 1, -1, -1):
+    order = range(len(before) - 1, -1, -1)
+    if _VP_AND.search(text, lo, cue.start) and before:
+        # "Putin has demanded that Ukraine withdraw ... and has ruled out ...": the second verb's
+        # subject is the first one's, not the last actor named in its object
+        first = next((n for n in range(len(before)) if not actors.is_object(before[n], s.start)), 0)
+        while (
+            first + 1 < len(before)
+            and not text[before[first].end : before[first + 1].start].strip()
+        ):
+            first += 1  # "Ukrainian President Volodymyr Zelensky": the name, not the demonym
+        if not actors.reports_another_subject(before[first], cue.start):
+            order = range(first, first + 1)
+    for n in order:
         if not actors.is_object(before[n], s.start):
             holder = actors.resolve(before[n], sentences, s.index)
             break
@@ -326,6 +338,13 @@ def _holders_before(
             found.append(before[n])
     joint = len({a.side for a in found}) >= 2  # before the reporters join the holders
     return _with_speakers(found, s, found[-1].start, actors), joint
+
+
+# a verb coordinated with the clause's first verb, with no subject of its own ("... and has ruled
+# out", "..., and also rejected")
+_VP_AND = re.compile(
+    r"\s(?:and|but)\s+(?:(?:has|have|had)\s+)?(?:(?:also|since|repeatedly|already|flatly)\s+)?$"
+)
 
 
 def _parenthetical(text: str, actor: Actor, cue: Hit) -> bool:
