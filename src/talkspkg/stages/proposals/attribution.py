@@ -162,6 +162,14 @@ CARRY_WINDOW, ANAPHORA_WINDOW = 2, 3
 FRAME_WEIGHT = 0.85  # a proposer read from a frame ("For Moscow, any deal must ..."), not a subject
 
 
+# a verb whose object receives what a provision grants ("allow Ukraine", "give Kyiv")
+_GRANTED = re.compile(
+    r"\b(?:allow|allows|allowing|let|lets|give|gives|giving|grant|grants|granting|offer|offers|"
+    r"offering|provide|provides|providing)\s+$",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Context:
     """A proposal as one sentence refers to it."""
@@ -572,8 +580,9 @@ class Attributor:
         return None
 
     # ------------------------------------------------------------------ terms
-    def carried(self, s: Sentence, hits: list[Hit]) -> Context | None:
-        """The proposal a cue-less sentence continues, if any (see module docstring)."""
+    def carried(self, s: Sentence, hits: list[Hit], terms: tuple[Hit, ...] = ()) -> Context | None:
+        """The proposal a cue-less sentence continues, if any (see module docstring). A name
+        inside a term's wording ("It would cap the size of Ukraine's army") is no actor."""
         if any(h.group == PROPOSAL for h in hits):
             return None
         antecedent = self._antecedent(s.index, [], CARRY_WINDOW)
@@ -582,6 +591,10 @@ class Attributor:
         for actor in self.actors.within(s.start, s.end):
             if _RECIPIENT.match(self.text, actor.end, s.end):
                 continue  # "Instead, Kyiv would receive guarantees": what the plan gives it
+            if any(t.start <= actor.start and actor.end <= t.end for t in terms):
+                continue
+            if _GRANTED.search(self.text, max(s.start, actor.start - 20), actor.start):
+                continue  # "It would allow Ukraine an army of ...": what the plan grants it
             actor = self.actors.resolve(actor, self.sentences, s.index)
             if actor is not None and actor.side and actor.side != antecedent.proposer_id:
                 return None

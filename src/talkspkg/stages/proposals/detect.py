@@ -160,7 +160,7 @@ class _Article:
         resolved = self.attributor.resolve(s, hits, terms)
         carried = None
         if terms and not any(resolved.values()):
-            carried = self.attributor.carried(s, hits)
+            carried = self.attributor.carried(s, hits, tuple(terms))
         attached = self.attributor.attach(s, terms, resolved, carried)
         attached = {t: c for t, c in attached.items() if not self.negated_content(s, t, c)}
         if any(p.search(self.text, s.start, s.end) for p in self.cues.legal_statements):
