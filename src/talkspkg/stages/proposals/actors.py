@@ -52,6 +52,8 @@ GOVERNING_VERBS = frozenset(
     | {"criticised", "criticized"}
 )  # past forms and participles only: "a meeting", "the call" are nouns before a subject
 _AND = re.compile(r"\s+(?:and|or)\s+(?:the\s+)?")  # a coordination of two actors
+# the speaker label opening a transcript's line ("Zelensky: ...", "Q: ...", "TIME: ...")
+_LABEL = re.compile(r"[ \t]*((?:[A-Z][\w.’'-]*)(?:[ \t]+[A-Z][\w.’'-]*){0,3})[ \t]*:[ \t]")
 _PREVIOUS_WORD = re.compile(r"(\w+)\W*$")
 # after a speech verb, a pronoun taking the reporter up ("told reporters that he would")
 _TAKEN_UP = re.compile(r"\b(?:he|she|it|they|we|I)\b")
@@ -282,6 +284,14 @@ class Actors:
         speech = self.speakers.at(actor.start)
         if speech is not None:
             return self.quoted(speech, actor.start, actor.end)
+        line = self.text.rfind("\n", 0, actor.start) + 1
+        label = _LABEL.match(self.text, line, actor.start)
+        if label is not None:  # a transcript's answer ("Zelensky: We are ready ...")
+            named = [a for a in self.within(label.start(1), label.end(1)) if self._person(a)]
+            if not named or named[-1].entity_id is None:
+                return None  # the interviewer's line ("Q:", "TIME:"): nobody of the story
+            who = named[-1].entity_id
+            return Actor(actor.start, actor.end, who, self.side_of(who), "quoted", GUESSED_WEIGHT)
         guess = self.speaker(sentences, index)
         return replace(guess, confidence=GUESSED_WEIGHT) if guess is not None else None
 

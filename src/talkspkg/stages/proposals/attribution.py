@@ -117,7 +117,8 @@ _ECHOES = re.compile(
 # the subject of a verb of receiving: the beneficiary of a plan's provision, no proposer
 _RECIPIENT = re.compile(
     r"\s+(?:(?:would|will|could|is\s+to|are\s+to|shall)\s+)?(?:also\s+)?(?:receive|get|"
-    r"be\s+(?:given|offered|granted|provided\s+with|guaranteed))\b",
+    r"be\s+(?:given|offered|granted|provided\s+with|guaranteed|readmitted|admitted|reintegrated|"
+    r"allowed|permitted|invited|welcomed\s+back))\b",
     re.IGNORECASE,
 )
 # an indefinite appositive up to a relative pronoun: ", an informal club of Nordic states "
@@ -472,9 +473,15 @@ class Attributor:
     def _antecedent(self, index: int, earlier: list[Context], window: int) -> Context | None:
         if earlier:
             return earlier[-1]
-        for previous in range(index - 1, max(-1, index - 1 - window), -1):
+        counted, previous = 0, index - 1
+        while previous >= 0 and counted < window:
             if self.history.get(previous):
                 return self.history[previous][-1]
+            # a question ("What would Russia get?", an explainer's heading) states nothing: it
+            # does not count towards the window
+            sentence = self.sentences[previous]
+            counted += not self.text[sentence.start : sentence.end].rstrip().endswith("?")
+            previous -= 1
         return None
 
     def _named(self, cue: Hit, terms: list[Hit]) -> Hit | None:
