@@ -211,12 +211,11 @@ def test_unacceptable_to_kyiv_rejects_the_terms_of_witkoffs_proposals():
 
 def test_putins_rejection_of_a_full_ceasefire_targets_the_proposal_carrying_it_in_the_corpus():
     # Ukraine's stated position and its offer ("ready to negotiate ... A full ceasefire") both
-    # carry the term: the rejection is one position, on the proposal most articles report (its
-    # own article now reports Ukraine's position carrying the term too: an article-term)
+    # carry the term: the rejection is one position, on the proposal most articles report
     (row,) = positions(entity_id="vladimir-putin", stance="rejects")
     assert (row["term_id"], row["attribution"], row["term_text"]) == (
         "ukraine.position.ceasefire.full",
-        "article-term",
+        "corpus-term",
         "full ceasefire",
     )
 

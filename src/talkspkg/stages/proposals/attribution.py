@@ -160,9 +160,16 @@ _COORDINATED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
 _CLAUSE_START = re.compile(r"\bthat\s+|[,;:]\s+")
 _PARTICIPLE = re.compile(r",\s*$")
 CARRY_WINDOW, ANAPHORA_WINDOW = 2, 3
+HEADING_WORDS = 8  # at most, in a question heading that does not count towards CARRY_WINDOW
 FRAME_WEIGHT = 0.85  # a proposer read from a frame ("For Moscow, any deal must ..."), not a subject
 
 
+# a sentence-opening adverbial of time or circumstance, up to the term inside it ("During the
+# brief Easter truce, ...", "Since the energy ceasefire, ...")
+_SETTING = re.compile(
+    r"\s*(?:During|Since|After|Before|Despite|Amid|Throughout|Following|Even\s+during)\s+"
+    r"[^,;]*$"
+)
 # a verb whose object receives what a provision grants ("allow Ukraine", "give Kyiv")
 _GRANTED = re.compile(
     r"\b(?:allow|allows|allowing|let|lets|give|gives|giving|grant|grants|granting|offer|offers|"
@@ -477,12 +484,18 @@ class Attributor:
         while previous >= 0 and counted < window:
             if self.history.get(previous):
                 return self.history[previous][-1]
-            # a question ("What would Russia get?", an explainer's heading) states nothing: it
-            # does not count towards the window
-            sentence = self.sentences[previous]
-            counted += not self.text[sentence.start : sentence.end].rstrip().endswith("?")
+            # a heading asking a question ("What would Russia get?", an explainer's section)
+            # states nothing: it does not count towards the window
+            counted += not self._heading(self.sentences[previous])
             previous -= 1
         return None
+
+    def _heading(self, s: Sentence) -> bool:
+        """A short question standing as a paragraph of its own ("What does Russia want?")."""
+        text = self.text[s.start : s.end].strip()
+        if not text.endswith("?") or len(text.split()) > HEADING_WORDS:
+            return False
+        return sum(o.paragraph == s.paragraph for o in self.sentences) == 1
 
     def _named(self, cue: Hit, terms: list[Hit]) -> Hit | None:
         if cue.form != "noun":
@@ -642,8 +655,8 @@ class Attributor:
                 ]
             if near:
                 attached[term] = min(near, key=lambda n: (n[0], n[1]))[2]
-            elif carried is not None:
-                attached[term] = carried
+            elif carried is not None and not _SETTING.match(self.text[s.start : term.start]):
+                attached[term] = carried  # not "During the Easter truce, ...": a time, no term
         return attached
 
     def echoed(
