@@ -104,7 +104,8 @@ _RELATIVE = re.compile(r"\s+(?:that|which)\s+(?:[\w’'.-]+\s+){1,4}", re.IGNORE
 _WHICH_VERB = re.compile(r",\s+which\s+(?:\w+\s+)?", re.IGNORECASE)
 # a condition opening a clause ends a stance's object: its terms are the condition
 _CONDITION = re.compile(
-    r"\s(?:once|if|unless|provided(?:\s+that)?|as\s+long\s+as|on\s+condition\s+that)\s",
+    r"\s(?:once|if|unless|provided(?:\s+that)?|as\s+long\s+as|on\s+condition\s+that|"
+    r"only\s+after|only\s+when)\s",
     re.IGNORECASE,
 )
 _AGENT = re.compile(r"\s+by\b", re.IGNORECASE)
@@ -511,7 +512,7 @@ def find_stances(
         if (
             cue.label == "conditional"
             and previous in found
-            and found[previous].stance == "supports"
+            and found[previous].stance in ("supports", "conditional")
             and _new_subject(text, s, cue) is None
         ):
             # "would agree to a ceasefire only if the West stopped arming Kyiv": what the
