@@ -5,7 +5,13 @@ in `non_actor_roles`): news outlets report positions, they do not hold them; and
 possessing others (`possessed_others`: "Ukraine's allies are pushing for" is not Ukraine's
 push); (2) demonym phrases from the lexicon: "the Americans", "a senior French official", "the
 Russian leader";
-(3) first-person words (we, our, I, my), which stand for the speaker of the quotation.
+(3) first-person words (we, our, I, my), which stand for the speaker of the quotation;
+(4) sentence subjects the quotes stage's discourse model resolves to a person (referents:
+"He also demanded ...", "The Kremlin leader insisted ...", "The Ukrainian minister said ..."),
+replacing the institution or demonym named inside them ("Kremlin", "Ukrainian"), weighing the
+model's certainty times QUOTED_WEIGHT. A national institution's name right before an official's
+role word (`official_of`: "the Kremlin aide", "a Pentagon official") that the model leaves
+unresolved stands for the institution's state: an official acts for their state.
 
 Side policy: a proposal belongs to a state. A person or national body is mapped to the country
 entity whose `country` code equals theirs (Witkoff -> united-states, Kremlin -> russia); an
@@ -20,7 +26,9 @@ standing for its speaker, unless it overlaps an actor already (a name, a demonym
 first-person word outside every quotation the quotes stage reports (a quotation it left out) falls
 back to the person named next to a speech verb ("Vance said", "said Vance") in the same sentence,
 else in the same paragraph, else within two sentences, nearest first and, at equal distance, the
-later sentence (attributions usually follow quotes).
+later sentence (attributions usually follow quotes). On a transcript's line opening with a
+speaker label ("Zelensky: We are ready ...") it stands for the labelled person (GUESSED_WEIGHT);
+on an interviewer's line ("Q:", "TIME:") for nobody.
 """
 
 from __future__ import annotations

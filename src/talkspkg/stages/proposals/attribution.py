@@ -60,8 +60,13 @@ names; a list of terms followed by an appositive saying it echoes a party's dema
 included A, B and C - elements which reflected key Kremlin demands") is also that party's, and
 each of its terms is a term of both proposals. A sentence with terms but no proposal cue
 continues the proposal of one of the two previous sentences (carry-over) unless it names an
-actor of another side (not a recipient: "Instead, Kyiv would receive guarantees") or predicts
-("expected the talks to lead to a prisoner exchange" is no term of anyone's).
+actor of another side (not a recipient: "Instead, Kyiv would receive guarantees", "Russia would
+be readmitted to the G8", "It would allow Ukraine an army of ..."; nor a name inside a term's own
+wording: "It would cap the size of Ukraine's army") or predicts ("expected the talks to lead to
+a prisoner exchange" is no term of anyone's). A short question standing as a paragraph of its
+own (an explainer's heading, "What would Russia get?") does not count towards the two sentences;
+a term inside a sentence-opening adverbial of time ("During the brief Easter truce, ...") is
+not carried over.
 """
 
 from __future__ import annotations

@@ -36,7 +36,13 @@ The terms of the condition a conditional acceptance sets ("would only consider X
 Y") are the holder's demand: a term of its position.
 
 A term whose own phrase names another war ("a prisoner exchange between Israel and Hamas", "the
-Gaza truce"; `other_conflicts` of proposal_cues.yaml) is no term. A stance or a verb's proposal
+Gaza truce"; `other_conflicts` of proposal_cues.yaml), or whose clause opens with one of its
+names in a sentence naming nothing of this war (`this_conflict`: "Separately, Israel and Hamas
+completed a prisoner exchange"), is no term; a sentence whose main clause opens with such a name
+("Armenia and Azerbaijan agreed a peace deal ...") proposes nothing and holds no stance.
+A plural anaphor ("rejected the demands") takes up every term of the proposals it points back
+to, and reaches FAR_WINDOW sentences back (below the confident band) past sentences of other
+matters ("Witkoff left Moscow without comment."). A stance or a verb's proposal
 inside a question clause ("Will Russia agree to a 30-day ceasefire?") is asked, not stated: none;
 a proposal a question names by its noun ("Will Kyiv accept the US plan for ...?") stays reported.
 """

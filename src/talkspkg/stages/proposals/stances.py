@@ -1,5 +1,12 @@
 """Stances in one sentence: who supports, rejects or conditionally accepts which terms.
 
+A cue coordinated with the clause's first verb and no subject of its own ("Putin has demanded
+that Ukraine withdraw ... and has ruled out any deployment") is held by that verb's subject, not
+by the last actor named in between (unless that subject reports another's clause: "Zelensky said
+Putin wanted ... and rejected ..."). A supports or conditional cue followed by "only if/after/
+once/when" ("would agree to a ceasefire only if the West stopped arming Kyiv", "would consider X
+only after Y") is conditional, and the terms of its condition are the holder's demand.
+
 Holder policy: for a `holder: before` cue, the nearest actor before it that no preposition
 governs ("Zelensky ... dismissed", "Kyiv would not"), inside a ", which" clause when the cue
 stands in one, with the actors coordinated with it ("Ukraine and Russia agreed"), skipping
