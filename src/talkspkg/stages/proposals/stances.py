@@ -85,6 +85,8 @@ _PARTICIPLE = re.compile(
 # a pronoun object right after the cue, ending its phrase ("back it, provided ...", "agreed to
 # it on Friday", "will not do that."); "that"/"this" only before a punctuation mark or a closing
 # word ("agreed that on Monday ..." opens a clause)
+# a verb with no object: its clause ends right after it ("Kyiv refuses, and ...", "Moscow agreed.")
+_NO_OBJECT = re.compile(r"\s*(?:[,.;!]|$|\s+(?:and|but)\b)")
 _OBJECT_PRONOUN = re.compile(
     r"\s+(?:(?:do|allow)\s+)?(?:it|them)\b(?=\s*(?:[,.;:!?–—\"”’)]|$)|\s+(?:but|as|and|if|"
     r"unless|provided|outright|entirely|completely|fully|too|either|in\s+principle|on|at|in|"
@@ -198,6 +200,13 @@ def _points_back(
     if cue.scope == "after" and (m := _OBJECT_PRONOUN.match(text, cue.end, s.end)):
         # "we support it – but only if ...", "Kyiv rejected it outright"
         return "plural" if _PLURAL.search(m.group().rstrip()) else "singular"
+    if (
+        cue.scope == "after"
+        and cue.form != JOINT
+        and _NO_OBJECT.match(text, cue.end, s.end)
+        and not re.search(r"[,;:\"“”‘’]", text[s.start : cue.start])  # not "..., Moscow agreed."
+    ):
+        return "singular"  # "Russia demands X. Kyiv refuses.": what was just put to it
     for pattern in cues.anaphora:
         m = pattern.search(text, max(lo, s.start), min(hi, s.end))
         if m is not None:
