@@ -220,11 +220,13 @@ ANAPHORA: list = [
         {(UK, TEMP)},
         {(RU, "rejects", TEMP)},
     ),
+    # a bare refusal right after a proposal takes it up ("Kyiv refused."); the elliptical
+    # negation after a rejection ("Washington did not.") still says nothing
     (
         "Moscow floated a ceasefire along the current front line. Kyiv refused. Washington did "
         "not.",
         {(RU, FREEZE)},
-        set(),
+        {(UA, "rejects", FREEZE)},
     ),
     ("Moscow rejected the idea.", set(), set()),
     ("Moscow did not.", set(), set()),

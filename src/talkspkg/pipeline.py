@@ -43,7 +43,7 @@ from talkspkg.stages.proposals import (
     assemble_proposals,
     proposal_evidence,
 )
-from talkspkg.stages.quotes import quotes
+from talkspkg.stages.quotes import quotes_and_referents
 from talkspkg.tables import column_pieces, normalize, rows_to_arrow, rows_to_columns, to_arrow
 
 BATCH_SIZE = 32
@@ -128,10 +128,10 @@ def annotate(raw: RawFile, source: Mapping[str, Any], kb: KnowledgeBase) -> Arti
         }
         for m in found.mentions
     ]
-    quoted = quotes(article, kb, found)
+    quoted, referents = quotes_and_referents(article, kb, found)
     result.rows["quotes"] = [asdict(q) for q in quoted]
     result.meetings = meeting_mentions(article, kb, found)
-    proposals = proposal_evidence(article, kb, found, result.meetings, quoted)
+    proposals = proposal_evidence(article, kb, found, result.meetings, quoted, referents)
     result.evidence, result.presentations = proposals.evidence, proposals.presentations
     return result
 

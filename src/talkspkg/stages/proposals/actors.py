@@ -5,7 +5,13 @@ in `non_actor_roles`): news outlets report positions, they do not hold them; and
 possessing others (`possessed_others`: "Ukraine's allies are pushing for" is not Ukraine's
 push); (2) demonym phrases from the lexicon: "the Americans", "a senior French official", "the
 Russian leader";
-(3) first-person words (we, our, I, my), which stand for the speaker of the quotation.
+(3) first-person words (we, our, I, my), which stand for the speaker of the quotation;
+(4) sentence subjects the quotes stage's discourse model resolves to a person (referents:
+"He also demanded ...", "The Kremlin leader insisted ...", "The Ukrainian minister said ..."),
+replacing the institution or demonym named inside them ("Kremlin", "Ukrainian"), weighing the
+model's certainty times QUOTED_WEIGHT. A national institution's name right before an official's
+role word (`official_of`: "the Kremlin aide", "a Pentagon official") that the model leaves
+unresolved stands for the institution's state: an official acts for their state.
 
 Side policy: a proposal belongs to a state. A person or national body is mapped to the country
 entity whose `country` code equals theirs (Witkoff -> united-states, Kremlin -> russia); an
@@ -20,7 +26,9 @@ standing for its speaker, unless it overlaps an actor already (a name, a demonym
 first-person word outside every quotation the quotes stage reports (a quotation it left out) falls
 back to the person named next to a speech verb ("Vance said", "said Vance") in the same sentence,
 else in the same paragraph, else within two sentences, nearest first and, at equal distance, the
-later sentence (attributions usually follow quotes).
+later sentence (attributions usually follow quotes). On a transcript's line opening with a
+speaker label ("Zelensky: We are ready ...") it stands for the labelled person (GUESSED_WEIGHT);
+on an interviewer's line ("Q:", "TIME:") for nobody.
 """
 
 from __future__ import annotations
@@ -52,6 +60,8 @@ GOVERNING_VERBS = frozenset(
     | {"criticised", "criticized"}
 )  # past forms and participles only: "a meeting", "the call" are nouns before a subject
 _AND = re.compile(r"\s+(?:and|or)\s+(?:the\s+)?")  # a coordination of two actors
+# the speaker label opening a transcript's line ("Zelensky: ...", "Q: ...", "TIME: ...")
+_LABEL = re.compile(r"[ \t]*((?:[A-Z][\w.’'-]*)(?:[ \t]+[A-Z][\w.’'-]*){0,3})[ \t]*:[ \t]")
 _PREVIOUS_WORD = re.compile(r"(\w+)\W*$")
 # after a speech verb, a pronoun taking the reporter up ("told reporters that he would")
 _TAKEN_UP = re.compile(r"\b(?:he|she|it|they|we|I)\b")
@@ -139,7 +149,13 @@ class Actors:
             after = self.text[m.end : m.end + 40]
             if any(p.match(after) for p in cues.possessed_others):
                 continue  # "Ukraine's allies are pushing for ...": the allies act, not Ukraine
-            actors.append(Actor(m.start, m.end, m.entity_id, self.side_of(m.entity_id), "mention"))
+            side = self.side_of(m.entity_id)
+            if entity.entity_type == "organization" and any(
+                p.match(after) for p in cues.official_of
+            ):
+                actors.append(Actor(m.start, m.end, side, side, "mention"))  # "the Kremlin aide"
+                continue
+            actors.append(Actor(m.start, m.end, m.entity_id, side, "mention"))
         taken = sorted((a.start, a.end) for a in actors)  # disjoint: mentions never overlap
         patterns = _demonym_patterns(kb)
         for pattern in patterns or ():
@@ -156,11 +172,26 @@ class Actors:
                 weight = round(conf * QUOTED_WEIGHT, 3)
                 actors.append(Actor(start, end, speaker_id, side, "speaker", weight))
                 bisect.insort(taken, (start, end))
+        for ref in self.speakers.referents:
+            if self.entity(ref.entity_id) is None:
+                continue
+            inside = [a for a in actors if a.start < ref.end and ref.start < a.end]
+            if any(a.kind == "speaker" or self._person(a) for a in inside):
+                continue  # a person named in it, or a speaker phrase of a quotation
+            # "The Kremlin leader", "The Ukrainian minister": a person, not the institution
+            actors = [a for a in actors if a not in inside]
+            weight = round(ref.weight * QUOTED_WEIGHT, 3)
+            side = self.side_of(ref.entity_id)
+            actors.append(Actor(ref.start, ref.end, ref.entity_id, side, "speaker", weight))
         for m in FIRST_PERSON.finditer(self.text):
             actors.append(Actor(m.start(), m.end(), None, None, "first-person"))
         self.actors = sorted(actors, key=lambda a: (a.start, a.end))
         self._starts = [a.start for a in self.actors]
         self.speech, self.speech_before, self.speech_verb = _speech_patterns(kb)
+
+    def _person(self, actor: Actor) -> bool:
+        entity = self.entity(actor.entity_id) if actor.entity_id else None
+        return entity is not None and entity.entity_type == "person"
 
     def entity(self, entity_id: str) -> Entity | None:
         return self.kb.entities.get(entity_id) or self.found.discovered.get(entity_id)
@@ -261,6 +292,14 @@ class Actors:
         speech = self.speakers.at(actor.start)
         if speech is not None:
             return self.quoted(speech, actor.start, actor.end)
+        line = self.text.rfind("\n", 0, actor.start) + 1
+        label = _LABEL.match(self.text, line, actor.start)
+        if label is not None:  # a transcript's answer ("Zelensky: We are ready ...")
+            named = [a for a in self.within(label.start(1), label.end(1)) if self._person(a)]
+            if not named or named[-1].entity_id is None:
+                return None  # the interviewer's line ("Q:", "TIME:"): nobody of the story
+            who = named[-1].entity_id
+            return Actor(actor.start, actor.end, who, self.side_of(who), "quoted", GUESSED_WEIGHT)
         guess = self.speaker(sentences, index)
         return replace(guess, confidence=GUESSED_WEIGHT) if guess is not None else None
 

@@ -60,8 +60,13 @@ names; a list of terms followed by an appositive saying it echoes a party's dema
 included A, B and C - elements which reflected key Kremlin demands") is also that party's, and
 each of its terms is a term of both proposals. A sentence with terms but no proposal cue
 continues the proposal of one of the two previous sentences (carry-over) unless it names an
-actor of another side (not a recipient: "Instead, Kyiv would receive guarantees") or predicts
-("expected the talks to lead to a prisoner exchange" is no term of anyone's).
+actor of another side (not a recipient: "Instead, Kyiv would receive guarantees", "Russia would
+be readmitted to the G8", "It would allow Ukraine an army of ..."; nor a name inside a term's own
+wording: "It would cap the size of Ukraine's army") or predicts ("expected the talks to lead to
+a prisoner exchange" is no term of anyone's). A short question standing as a paragraph of its
+own (an explainer's heading, "What would Russia get?") does not count towards the two sentences;
+a term inside a sentence-opening adverbial of time ("During the brief Easter truce, ...") is
+not carried over.
 """
 
 from __future__ import annotations
@@ -117,7 +122,8 @@ _ECHOES = re.compile(
 # the subject of a verb of receiving: the beneficiary of a plan's provision, no proposer
 _RECIPIENT = re.compile(
     r"\s+(?:(?:would|will|could|is\s+to|are\s+to|shall)\s+)?(?:also\s+)?(?:receive|get|"
-    r"be\s+(?:given|offered|granted|provided\s+with|guaranteed))\b",
+    r"be\s+(?:given|offered|granted|provided\s+with|guaranteed|readmitted|admitted|reintegrated|"
+    r"allowed|permitted|invited|welcomed\s+back))\b",
     re.IGNORECASE,
 )
 # an indefinite appositive up to a relative pronoun: ", an informal club of Nordic states "
@@ -159,7 +165,22 @@ _COORDINATED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
 _CLAUSE_START = re.compile(r"\bthat\s+|[,;:]\s+")
 _PARTICIPLE = re.compile(r",\s*$")
 CARRY_WINDOW, ANAPHORA_WINDOW = 2, 3
+HEADING_WORDS = 8  # at most, in a question heading that does not count towards CARRY_WINDOW
 FRAME_WEIGHT = 0.85  # a proposer read from a frame ("For Moscow, any deal must ..."), not a subject
+
+
+# a sentence-opening adverbial of time or circumstance, up to the term inside it ("During the
+# brief Easter truce, ...", "Since the energy ceasefire, ...")
+_SETTING = re.compile(
+    r"\s*(?:During|Since|After|Before|Despite|Amid|Throughout|Following|Even\s+during)\s+"
+    r"[^,;]*$"
+)
+# a verb whose object receives what a provision grants ("allow Ukraine", "give Kyiv")
+_GRANTED = re.compile(
+    r"\b(?:allow|allows|allowing|let|lets|give|gives|giving|grant|grants|granting|offer|offers|"
+    r"offering|provide|provides|providing)\s+$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -464,10 +485,22 @@ class Attributor:
     def _antecedent(self, index: int, earlier: list[Context], window: int) -> Context | None:
         if earlier:
             return earlier[-1]
-        for previous in range(index - 1, max(-1, index - 1 - window), -1):
+        counted, previous = 0, index - 1
+        while previous >= 0 and counted < window:
             if self.history.get(previous):
                 return self.history[previous][-1]
+            # a heading asking a question ("What would Russia get?", an explainer's section)
+            # states nothing: it does not count towards the window
+            counted += not self._heading(self.sentences[previous])
+            previous -= 1
         return None
+
+    def _heading(self, s: Sentence) -> bool:
+        """A short question standing as a paragraph of its own ("What does Russia want?")."""
+        text = self.text[s.start : s.end].strip()
+        if not text.endswith("?") or len(text.split()) > HEADING_WORDS:
+            return False
+        return sum(o.paragraph == s.paragraph for o in self.sentences) == 1
 
     def _named(self, cue: Hit, terms: list[Hit]) -> Hit | None:
         if cue.form != "noun":
@@ -572,8 +605,9 @@ class Attributor:
         return None
 
     # ------------------------------------------------------------------ terms
-    def carried(self, s: Sentence, hits: list[Hit]) -> Context | None:
-        """The proposal a cue-less sentence continues, if any (see module docstring)."""
+    def carried(self, s: Sentence, hits: list[Hit], terms: tuple[Hit, ...] = ()) -> Context | None:
+        """The proposal a cue-less sentence continues, if any (see module docstring). A name
+        inside a term's wording ("It would cap the size of Ukraine's army") is no actor."""
         if any(h.group == PROPOSAL for h in hits):
             return None
         antecedent = self._antecedent(s.index, [], CARRY_WINDOW)
@@ -582,6 +616,10 @@ class Attributor:
         for actor in self.actors.within(s.start, s.end):
             if _RECIPIENT.match(self.text, actor.end, s.end):
                 continue  # "Instead, Kyiv would receive guarantees": what the plan gives it
+            if any(t.start <= actor.start and actor.end <= t.end for t in terms):
+                continue
+            if _GRANTED.search(self.text, max(s.start, actor.start - 20), actor.start):
+                continue  # "It would allow Ukraine an army of ...": what the plan grants it
             actor = self.actors.resolve(actor, self.sentences, s.index)
             if actor is not None and actor.side and actor.side != antecedent.proposer_id:
                 return None
@@ -622,8 +660,8 @@ class Attributor:
                 ]
             if near:
                 attached[term] = min(near, key=lambda n: (n[0], n[1]))[2]
-            elif carried is not None:
-                attached[term] = carried
+            elif carried is not None and not _SETTING.match(self.text[s.start : term.start]):
+                attached[term] = carried  # not "During the Easter truce, ...": a time, no term
         return attached
 
     def echoed(

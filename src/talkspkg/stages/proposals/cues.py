@@ -38,9 +38,15 @@ _KEYS = {
     "legal_statements",
     "negation",
     "possessed_others",
+    "official_of",
     "other_conflicts",
+    "this_conflict",
     "questions",
 }
+
+
+# a one-word opening adverbial ("Separately,", "Meanwhile,")
+_LEADING_WORD = re.compile(r"\s*\w+,\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,10 +96,13 @@ class Cues:
     legal_statements: tuple[re.Pattern[str], ...] = ()  # "forbidden by the constitution"
     negation: tuple[re.Pattern[str], ...] = ()  # "has not", "denied that he had" before a cue
     possessed_others: tuple[re.Pattern[str], ...] = ()  # "'s allies" after a name: not the actor
+    official_of: tuple[re.Pattern[str], ...] = ()  # "the Kremlin aide": an official of its state
     questions: tuple[re.Pattern[str], ...] = ()  # a question clause (case-sensitive)
     # a term's own phrase naming another war ("a prisoner exchange between Israel and Hamas")
     other_conflict_after: re.Pattern[str] | None = None
     other_conflict_before: re.Pattern[str] | None = None
+    other_conflict_any: re.Pattern[str] | None = None
+    this_conflict: re.Pattern[str] | None = None  # names of this war's parties and places
 
     def negated(self, before: str) -> bool:
         """True when `before` (a sentence's text up to a cue) ends negating the cue."""
@@ -104,10 +113,30 @@ class Cues:
         another war: a name of `other_conflicts` in its complement ("a truce in Gaza", "between
         Israel and Hamas") or right before it ("the Gaza ceasefire", "Israel-Hamas truce")."""
         after, before = self.other_conflict_after, self.other_conflict_before
-        return bool(
-            (after and after.match(text[end:ceiling]))
-            or (before and before.search(text[max(floor, start - 40) : start]))
-        )
+        if (after and after.match(text[end:ceiling])) or (
+            before and before.search(text[max(floor, start - 40) : start])
+        ):
+            return True
+        # its clause's subject ("Israel and Hamas completed a prisoner exchange"), in a
+        # sentence naming nothing of this war
+        clause = text[floor:start]
+        clause = clause[clause.rfind(",") + 1 :]
+        anywhere, here = self.other_conflict_any, self.this_conflict
+        if anywhere is None or not anywhere.search(clause):
+            return False
+        return not (here and here.search(text, floor, ceiling))
+
+    def another_war(self, text: str, start: int, end: int) -> bool:
+        """True when the sentence `start`-`end` is about another war: its main clause opens
+        with a name of `other_conflicts` ("Armenia and Azerbaijan agreed a peace deal", "Separately,
+        Israel and Hamas ...") and it names nothing of this war (`this_conflict`)."""
+        anywhere, here = self.other_conflict_any, self.this_conflict
+        if anywhere is None or (here is not None and here.search(text, start, end)):
+            return False
+        opening = _LEADING_WORD.match(text, start, end)
+        lo = opening.end() if opening else start
+        m = anywhere.search(text, lo, end)
+        return m is not None and "," not in text[lo : m.start()] and m.start() - lo < 40
 
     def asked(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """The spans of the question clauses of the sentence `start`-`end`."""
@@ -229,6 +258,10 @@ def parse_cues(data: Any, source: str) -> Cues:
             text_list(data.get("possessed_others"), source, "possessed_others", required=False),
             f"{source}: possessed_others",
         ),
+        official_of=compile_patterns(
+            text_list(data.get("official_of"), source, "official_of", required=False),
+            f"{source}: official_of",
+        ),
         questions=tuple(
             re.compile(q)
             for q in text_list(data.get("questions"), source, "questions", required=False)
@@ -241,8 +274,15 @@ def _other_conflicts(data: dict[str, Any], source: str) -> dict[str, re.Pattern[
     """The two contexts in which a name of `other_conflicts` makes a term another war's: its
     complement ("in Gaza", "between Israel and Hamas") and its premodifier ("the Gaza truce")."""
     names = text_list(data.get("other_conflicts"), source, "other_conflicts", required=False)
+    ours = text_list(data.get("this_conflict"), source, "this_conflict", required=False)
+    this = re.compile(r"\b(?:" + "|".join(ours) + r")\b", re.IGNORECASE) if ours else None
     if not names:
-        return {"other_conflict_after": None, "other_conflict_before": None}
+        return {
+            "other_conflict_after": None,
+            "other_conflict_before": None,
+            "other_conflict_any": None,
+            "this_conflict": this,
+        }
     where = f"{source}: other_conflicts"
     compile_patterns(names, where)  # each name must be a valid expression on its own
     alternation = "|".join(f"(?:{n})" for n in names)
@@ -254,6 +294,8 @@ def _other_conflicts(data: dict[str, Any], source: str) -> dict[str, re.Pattern[
     return {
         "other_conflict_after": re.compile(after, re.IGNORECASE),
         "other_conflict_before": re.compile(before, re.IGNORECASE),
+        "other_conflict_any": re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE),
+        "this_conflict": this,
     }
 
 

@@ -36,7 +36,13 @@ The terms of the condition a conditional acceptance sets ("would only consider X
 Y") are the holder's demand: a term of its position.
 
 A term whose own phrase names another war ("a prisoner exchange between Israel and Hamas", "the
-Gaza truce"; `other_conflicts` of proposal_cues.yaml) is no term. A stance or a verb's proposal
+Gaza truce"; `other_conflicts` of proposal_cues.yaml), or whose clause opens with one of its
+names in a sentence naming nothing of this war (`this_conflict`: "Separately, Israel and Hamas
+completed a prisoner exchange"), is no term; a sentence whose main clause opens with such a name
+("Armenia and Azerbaijan agreed a peace deal ...") proposes nothing and holds no stance.
+A plural anaphor ("rejected the demands") takes up every term of the proposals it points back
+to, and reaches FAR_WINDOW sentences back (below the confident band) past sentences of other
+matters ("Witkoff left Moscow without comment."). A stance or a verb's proposal
 inside a question clause ("Will Russia agree to a 30-day ceasefire?") is asked, not stated: none;
 a proposal a question names by its noun ("Will Kyiv accept the US plan for ...?") stays reported.
 """
@@ -65,7 +71,7 @@ from talkspkg.stages.proposals.presented import Presentation, find_presentations
 from talkspkg.stages.proposals.speakers import Speakers
 from talkspkg.stages.proposals.stances import Stance, find_ellipses, find_stances
 from talkspkg.stages.proposals.text import Sentence, sentences
-from talkspkg.stages.quotes import Quote, quotes
+from talkspkg.stages.quotes import Quote, Referent, quotes_and_referents
 
 # a copula stating a noun's content, not a passive ("the plan was leaked", "was put forward")
 _COPULA = re.compile(
@@ -73,6 +79,10 @@ _COPULA = re.compile(
     r"(?!(?:\w+ed|\w+en|made|put|sent|set|laid|built|brought|kept|held|due|still|now|also|not)\b)"
 )
 
+
+# a plural anaphor's reach (sentences back) beyond ANAPHORA_WINDOW, and its claims' cap: below
+# the confident band, unmeasured (the mini-articles of tests/test_proposals_articles.py only)
+FAR_WINDOW, FAR_WEIGHT = 6, 0.7
 
 # the verb of an agreement to act together ("agreed to exchange", "agreed to meet")
 _JOINT_VERB = re.compile(
@@ -109,13 +119,16 @@ class _Article:
         found: MentionResult,
         meetings: Sequence[MeetingMention] = (),
         quoted: Sequence[Quote] = (),
+        referents: Sequence[Referent] = (),
     ):
         self.article, self.text = article, article.text
         self.meetings = [m for m in meetings if m.article_id == article.article_id]
         self.codebook: Codebook = load_codebook()
         self.cues: Cues = load_cues()
         self.sentences = sentences(article, self.cues.abbreviations | kb.lexicon.honorifics)
-        self.actors = Actors(article, kb, found, self.cues, Speakers(article.article_id, quoted))
+        self.actors = Actors(
+            article, kb, found, self.cues, Speakers(article.article_id, quoted, referents)
+        )
         self.attributor = Attributor(
             self.text, self.sentences, self.actors, self.cues, kb, self.codebook
         )
@@ -131,6 +144,8 @@ class _Article:
             if not self.cues.other_conflict(self.text, t.start, t.end, s.start, s.end)
         ]
         hits = find_cues(self.text, s, self.cues, terms, live)
+        if self.cues.another_war(self.text, s.start, s.end):
+            terms, hits = [], []  # "Armenia and Azerbaijan agreed a peace deal ...": no proposal
         stances = find_stances(
             self.text,
             s,
@@ -151,7 +166,7 @@ class _Article:
         resolved = self.attributor.resolve(s, hits, terms)
         carried = None
         if terms and not any(resolved.values()):
-            carried = self.attributor.carried(s, hits)
+            carried = self.attributor.carried(s, hits, tuple(terms))
         attached = self.attributor.attach(s, terms, resolved, carried)
         attached = {t: c for t, c in attached.items() if not self.negated_content(s, t, c)}
         if any(p.search(self.text, s.start, s.end) for p in self.cues.legal_statements):
@@ -445,11 +460,18 @@ class _Article:
         here = Analysis(
             a.sentence, [], {t: c for t, c in a.attached.items() if t.end <= stance.cue.start}
         )
-        for previous in [here, *analyses[max(0, n - ANAPHORA_WINDOW) : n][::-1]]:
+        near = [here, *analyses[max(0, n - ANAPHORA_WINDOW) : n][::-1]]
+        # a plural anaphor ("rejected the demands") reaches past a few sentences of other
+        # matters (who met whom, who flew home) to the last terms of another side, less surely
+        far = [] if stance.singular else analyses[max(0, n - FAR_WINDOW) : n - ANAPHORA_WINDOW]
+        for previous in [*near, *far[::-1]]:
             pairs = [(t, c) for t, c in previous.attached.items() if c.proposer_id != side]
             if stance.singular and _ambiguous(pairs):
                 return  # "the idea" after a truce of one party and a swap of another: which?
             if pairs:
+                cap = 1.0 if previous in near else FAR_WEIGHT
+                if not stance.singular:  # "the demands": all the terms of those proposals
+                    pairs = _same_proposals(pairs, [*near, *far[::-1]], side)
                 for term, ctx in pairs:
                     yield self.claim(
                         a.sentence,
@@ -461,7 +483,7 @@ class _Article:
                         None,
                         stance.cue,
                         "anaphora",
-                        min(holder.confidence, ctx.confidence),
+                        min(holder.confidence, ctx.confidence, cap),
                     )
                 return
 
@@ -470,6 +492,24 @@ def _stated(text: str, cue: Hit, s: Sentence) -> bool:
     """True for a noun cue whose copula states its content ("Ukraine's priority is securing a
     settlement"): with no term there, the proposal is that content, not one to carry over."""
     return cue.form == "noun" and _COPULA.match(text, cue.end, s.end) is not None
+
+
+def _same_proposals(
+    pairs: list[tuple[Hit, Context]], analyses: list[Analysis], side: str
+) -> list[tuple[Hit, Context]]:
+    """`pairs` and the terms the other `analyses` attach to the same proposals (by proposer and
+    slug), once per code: "rejected the demands" takes up every demand of the proposal."""
+    wanted = {c.proposal_id for _t, c in pairs}
+    codes = {t.label for t, _c in pairs}
+    out = list(pairs)
+    for analysis in analyses:
+        for term, ctx in analysis.attached.items():
+            if ctx.proposer_id == side or ctx.proposal_id not in wanted:
+                continue
+            if term.label not in codes:
+                codes.add(term.label)
+                out.append((term, ctx))
+    return out
 
 
 def _ambiguous(pairs: list[tuple[Hit, Context]]) -> bool:
@@ -537,13 +577,16 @@ def proposal_evidence(
     found: MentionResult,
     meetings: Sequence[MeetingMention] = (),
     quoted: Sequence[Quote] | None = None,
+    referents: Sequence[Referent] | None = None,
 ) -> ArticleProposals:
     """Every proposal-term claim of one article (`proposes` claims, then stances) and the
     sentences presenting its proposals at a meeting of the meetings stage's `meetings`, with
-    the speakers of the quotes stage's `quoted` (computed here when None). Pure."""
-    if quoted is None:
-        quoted = quotes(article, kb, found)
-    return _Article(article, kb, found, meetings, quoted).run()
+    the speakers of the quotes stage's `quoted` and the sentence subjects its discourse model
+    resolves (`referents`; both computed here when None). Pure."""
+    if quoted is None or referents is None:
+        computed, referents = quotes_and_referents(article, kb, found)
+        quoted = computed if quoted is None else quoted
+    return _Article(article, kb, found, meetings, quoted, referents).run()
 
 
 def term_evidence(article: Article, kb: KnowledgeBase, found: MentionResult) -> list[TermEvidence]:

@@ -30,7 +30,7 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from talkspkg.stages.quotes import Quote
+from talkspkg.stages.quotes import Quote, Referent
 
 MIN_CONFIDENCE = 0.5
 QUOTED_WEIGHT = 0.9
@@ -52,7 +52,11 @@ class Speech:
 class Speakers:
     """The quotations of one article, by position."""
 
-    def __init__(self, article_id: str, quoted: Sequence[Quote]):
+    def __init__(
+        self, article_id: str, quoted: Sequence[Quote], referents: Sequence[Referent] = ()
+    ):
+        # sentence subjects the discourse model resolved ("He also demanded ...")
+        self.referents = [r for r in referents if r.weight >= MIN_CONFIDENCE]
         speeches = []
         for q in sorted((q for q in quoted if q.article_id == article_id), key=lambda q: q.start):
             sure = q.speaker_id is not None and q.confidence >= MIN_CONFIDENCE

@@ -1,5 +1,12 @@
 """Stances in one sentence: who supports, rejects or conditionally accepts which terms.
 
+A cue coordinated with the clause's first verb and no subject of its own ("Putin has demanded
+that Ukraine withdraw ... and has ruled out any deployment") is held by that verb's subject, not
+by the last actor named in between (unless that subject reports another's clause: "Zelensky said
+Putin wanted ... and rejected ..."). A supports or conditional cue followed by "only if/after/
+once/when" ("would agree to a ceasefire only if the West stopped arming Kyiv", "would consider X
+only after Y") is conditional, and the terms of its condition are the holder's demand.
+
 Holder policy: for a `holder: before` cue, the nearest actor before it that no preposition
 governs ("Zelensky ... dismissed", "Kyiv would not"), inside a ", which" clause when the cue
 stands in one, with the actors coordinated with it ("Ukraine and Russia agreed"), skipping
@@ -78,6 +85,8 @@ _PARTICIPLE = re.compile(
 # a pronoun object right after the cue, ending its phrase ("back it, provided ...", "agreed to
 # it on Friday", "will not do that."); "that"/"this" only before a punctuation mark or a closing
 # word ("agreed that on Monday ..." opens a clause)
+# a verb with no object: its clause ends right after it ("Kyiv refuses, and ...", "Moscow agreed.")
+_NO_OBJECT = re.compile(r"\s*(?:[,.;!]|$|\s+(?:and|but)\b)")
 _OBJECT_PRONOUN = re.compile(
     r"\s+(?:(?:do|allow)\s+)?(?:it|them)\b(?=\s*(?:[,.;:!?–—\"”’)]|$)|\s+(?:but|as|and|if|"
     r"unless|provided|outright|entirely|completely|fully|too|either|in\s+principle|on|at|in|"
@@ -104,7 +113,8 @@ _RELATIVE = re.compile(r"\s+(?:that|which)\s+(?:[\w’'.-]+\s+){1,4}", re.IGNORE
 _WHICH_VERB = re.compile(r",\s+which\s+(?:\w+\s+)?", re.IGNORECASE)
 # a condition opening a clause ends a stance's object: its terms are the condition
 _CONDITION = re.compile(
-    r"\s(?:once|if|unless|provided(?:\s+that)?|as\s+long\s+as|on\s+condition\s+that)\s",
+    r"\s(?:once|if|unless|provided(?:\s+that)?|as\s+long\s+as|on\s+condition\s+that|"
+    r"only\s+after|only\s+when)\s",
     re.IGNORECASE,
 )
 _AGENT = re.compile(r"\s+by\b", re.IGNORECASE)
@@ -190,6 +200,13 @@ def _points_back(
     if cue.scope == "after" and (m := _OBJECT_PRONOUN.match(text, cue.end, s.end)):
         # "we support it – but only if ...", "Kyiv rejected it outright"
         return "plural" if _PLURAL.search(m.group().rstrip()) else "singular"
+    if (
+        cue.scope == "after"
+        and cue.form != JOINT
+        and _NO_OBJECT.match(text, cue.end, s.end)
+        and not re.search(r"[,;:\"“”‘’]", text[s.start : cue.start])  # not "..., Moscow agreed."
+    ):
+        return "singular"  # "Russia demands X. Kyiv refuses.": what was just put to it
     for pattern in cues.anaphora:
         m = pattern.search(text, max(lo, s.start), min(hi, s.end))
         if m is not None:
@@ -312,7 +329,19 @@ def _holders_before(
         for a in actors.within(lo, cue.start)
         if not _parenthetical(text, a, cue) and not any(t.start <= a.start < t.end for t in terms)
     ]
-    for n in range(len(before) - 1, -1, -1):
+    order = range(len(before) - 1, -1, -1)
+    if _VP_AND.search(text, lo, cue.start) and before:
+        # "Putin has demanded that Ukraine withdraw ... and has ruled out ...": the second verb's
+        # subject is the first one's, not the last actor named in its object
+        first = next((n for n in range(len(before)) if not actors.is_object(before[n], s.start)), 0)
+        while (
+            first + 1 < len(before)
+            and not text[before[first].end : before[first + 1].start].strip()
+        ):
+            first += 1  # "Ukrainian President Volodymyr Zelensky": the name, not the demonym
+        if not actors.reports_another_subject(before[first], cue.start):
+            order = range(first, first + 1)
+    for n in order:
         if not actors.is_object(before[n], s.start):
             holder = actors.resolve(before[n], sentences, s.index)
             break
@@ -326,6 +355,13 @@ def _holders_before(
             found.append(before[n])
     joint = len({a.side for a in found}) >= 2  # before the reporters join the holders
     return _with_speakers(found, s, found[-1].start, actors), joint
+
+
+# a verb coordinated with the clause's first verb, with no subject of its own ("... and has ruled
+# out", "..., and also rejected")
+_VP_AND = re.compile(
+    r"\s(?:and|but)\s+(?:(?:has|have|had)\s+)?(?:(?:also|since|repeatedly|already|flatly)\s+)?$"
+)
 
 
 def _parenthetical(text: str, actor: Actor, cue: Hit) -> bool:
@@ -492,8 +528,17 @@ def find_stances(
         if (
             cue.label == "conditional"
             and previous in found
-            and found[previous].stance == "supports"
+            and found[previous].stance in ("supports", "conditional")
             and _new_subject(text, s, cue) is None
         ):
-            found[previous] = replace(found[previous], stance="conditional")
+            # "would agree to a ceasefire only if the West stopped arming Kyiv": what the
+            # condition names is the holder's demand, as for "would only agree to ... if"
+            stop = _SCOPE_END.search(text, cue.end, next_start)
+            bound = stop.start() if stop else next_start
+            named = tuple(t for t in terms if cue.end <= t.start < bound)
+            found[previous] = replace(
+                found[previous],
+                stance="conditional",
+                conditions=found[previous].conditions or named,
+            )
     return list(found.values())

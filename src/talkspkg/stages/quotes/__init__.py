@@ -29,8 +29,19 @@ from talkspkg.stages.quotes.attribute import RULES, attribute
 from talkspkg.stages.quotes.context import Attribution, build
 from talkspkg.stages.quotes.cues import CHANNELS, load_cues, speech_verbs_version
 from talkspkg.stages.quotes.detect import QuoteSpan, body_paragraphs, detect
+from talkspkg.stages.quotes.referents import Referent, referents
 
-__all__ = ["CHANNELS", "KINDS", "RESOLUTIONS", "RULES", "Quote", "quotes", "ruleset"]
+__all__ = [
+    "CHANNELS",
+    "KINDS",
+    "RESOLUTIONS",
+    "RULES",
+    "Quote",
+    "Referent",
+    "quotes",
+    "quotes_and_referents",
+    "ruleset",
+]
 
 KINDS = ("direct", "partial")
 RESOLUTIONS = (
@@ -92,11 +103,19 @@ def _kind(article: Article, q: QuoteSpan) -> str:
 
 def quotes(article: Article, kb: KnowledgeBase, found: MentionResult) -> list[Quote]:
     """Every quotation of `article`'s body paragraphs, attributed (see the module docstrings)."""
+    return quotes_and_referents(article, kb, found)[0]
+
+
+def quotes_and_referents(
+    article: Article, kb: KnowledgeBase, found: MentionResult
+) -> tuple[list[Quote], list[Referent]]:
+    """The quotations, and the sentence subjects the same discourse model resolves to a person
+    ("He also demanded ...", "The Kremlin leader insisted ...": referents.py)."""
     cues = load_cues(kb)
     spans = detect(article, cues.single, cues.elisions)
-    if not spans:
-        return []
     ctx = build(article, kb, found, cues, spans)
+    if not spans:
+        return [], referents(ctx)
     confidence = {**cues.rule_confidence}, {**cues.resolution_confidence}
     rows = [
         _row(article, q, done, spans, *confidence)
@@ -104,10 +123,11 @@ def quotes(article: Article, kb: KnowledgeBase, found: MentionResult) -> list[Qu
         if done is not None
     ]
     kept = {r.quote_id for r in rows}  # a part may only continue a part that is a row
-    return [
+    rows = [
         r if r.continues is None or r.continues in kept else replace(r, continues=None)
         for r in rows
     ]
+    return rows, referents(ctx)
 
 
 def _row(
