@@ -81,6 +81,12 @@ def _parse_date(s: str) -> date | None:
     return _make_date(int(m["y4"]), *((b, a) if a > 12 or a == b else (a, b)))
 
 
+def stated_date(s: str) -> date | None:
+    """The first full date `s` states (ISO, "March 12, 2025", "12 March 2025", unambiguous
+    numeric), else None."""
+    return _parse_date(s)
+
+
 def _parse_time(s: str) -> time | None:
     m = _TIME_RE.search(s)
     if not m:

@@ -9,6 +9,8 @@ An expression resolves relative to an `Anchor`: the window [lo, hi] in which the
   A full date with its year needs no anchor and is labelled `stated` too.
 * `relative-to-<article_id>`: the corpus stage learnt the day from another article reporting
   the same meeting (see merge.py).
+* `stated`, `inferred`: an article stating no publication date has the "now" its text fixes
+  (an "Updated ..." line, a dateline's day in the year a stated date gives: textanchor.py).
 
 Policy (ACLED-like precision, never a guess):
 
@@ -117,6 +119,8 @@ class DateExpr:
     week: int | None = None
     # "March 31-April 2": the month of the range's last day (`last_day`) when not the first's
     last_month: int | None = None
+    # a day without year given the year its article's text fixes (textanchor.story_years)
+    year_inferred: bool = False
 
     @property
     def priority(self) -> int:
@@ -146,6 +150,8 @@ class Anchor:
     lo: date
     hi: date
     label: str
+    # the article states no publication date: "now" is what its text fixes (textanchor.py)
+    inferred: bool = False
 
 
 def published_anchor(published: date, source: str | None = "text") -> Anchor:

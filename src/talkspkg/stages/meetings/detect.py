@@ -66,8 +66,10 @@ A day without a year in a story told in an earlier year takes that year
 
 The article's anchor is its publication date (a dateline's day, "KYIV, March 9 (Reuters) -",
 wins over the date `sources.yaml` gives: it is the text's own day), else the window a relative
-expression tied to a full date states (dates.stated_anchor), else None (relative dates stay
-unresolved here).
+expression tied to a full date states (dates.stated_anchor), else the "now" its text fixes
+without a publication date (textanchor.text_anchor: an "Updated" line, a dateline's day in the
+year a stated date gives), else None (relative dates stay unresolved here; days without year
+take the year the text fixes: textanchor.story_years).
 """
 
 from __future__ import annotations
@@ -99,6 +101,7 @@ from talkspkg.stages.meetings.patterns import has_support_verb
 from talkspkg.stages.meetings.reading import READ, narrative_years, paragraphs
 from talkspkg.stages.meetings.sentence import Frame, Sentence, add_role
 from talkspkg.stages.meetings.text import inside, quote_spans, sentences
+from talkspkg.stages.meetings.textanchor import story_years, text_anchor
 from talkspkg.stages.meetings.vocab import Vocab, load_vocab
 from talkspkg.stages.mentions import MentionResult
 
@@ -189,7 +192,7 @@ def article_anchor(ctx: ArticleContext) -> Anchor | None:
         for seg in ctx.article.segments_of(*READ)
         for d in find_dates(ctx.text, seg.start, seg.end, ctx.vocab)
     ]
-    return stated_anchor(ctx.text, exprs)
+    return stated_anchor(ctx.text, exprs) or text_anchor(ctx)
 
 
 DATELINE_DAYS = 7  # a dateline day this far from the sources date is no day of this story
@@ -612,7 +615,7 @@ def detect(article: Article, kb: KnowledgeBase, found: MentionResult) -> list[Me
     anchor = article_anchor(ctx)
     grouper = _Grouper(ctx, anchor)
     read: list[Sentence] = []
-    years = narrative_years(ctx, anchor)
+    years = narrative_years(ctx, anchor) if anchor is not None else story_years(ctx)
     for kind, start, end in paragraphs(article):
         # an embedded post is the poster's speech as a whole: its "today" is not the article's
         embed = kind == SegmentKind.EMBED
