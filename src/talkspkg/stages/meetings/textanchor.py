@@ -13,12 +13,14 @@ the year or the day):
   - the day the article's own URL (a URL line of its header) is dated ("/2025/11/24/",
     "/2026/feb/04/", "...-2026-02-05/"): news sites date their URLs by publication;
   - an "Updated 12 March 2025" line: the text was (re)written that day.
-  Both anchors are `inferred`: the dates they resolve are less certain than those counted from
+  These anchors are `inferred`: the dates they resolve are less certain than those counted from
   a stated publication date (rows.confidence).
 * Without any "now", a day without year (`story_years`) takes the year the text fixes:
-  - a weekday stated with it ("Sunday 23 November", "on Friday, March 14") keeps the one year,
-    from the first year the text states to the year after its last, in which that day falls on
-    that weekday (none or two: no year; the text states no year: no year);
+  - a weekday stated with it ("Sunday 23 November", "on Friday, March 14") keeps the one year
+    in which that day falls on that weekday, among the years from the first the text states to
+    the year after its last (at most MAX_YEAR_SPAN) and the years the knowledge base speaks
+    for (`era`: from its vouched titles to the year after its last dated one); none or two:
+    no year;
   - else the year of the last date the text states with its year, in the same or one of the
     previous NARRATIVE_PARAGRAPHS paragraphs, when the day is not before that date (the story
     moves forward: "On November 20, 2025, ... On November 23, ..."); a day before it is left
@@ -31,8 +33,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
+from functools import cache
 
 from talkspkg.document import SegmentKind
+from talkspkg.kb import KnowledgeBase
 from talkspkg.lines.datelines import match_dateline
 from talkspkg.lines.pubdates import UPDATED_RE, stated_date
 from talkspkg.stages.meetings.context import ArticleContext
@@ -136,7 +140,7 @@ def story_years(ctx: ArticleContext) -> dict[int, DateExpr]:
             continue
         if d.kind != "month_day":
             continue
-        year = _weekday_year(d, years) if d.weekday is not None else None
+        year = _weekday_year(d, years, ctx.kb) if d.weekday is not None else None
         if year is None and d.weekday is None and last is not None:
             told, rng = last
             got = _in_year(d, rng.start.year)
@@ -160,13 +164,30 @@ def _in_year(d: DateExpr, year: int) -> date | None:
         return None
 
 
-def _weekday_year(d: DateExpr, years: list[int]) -> int | None:
-    """The one year, from the first the text states to the year after its last, in which the
-    day falls on its weekday."""
-    if not years:
-        return None
-    first, last = min(years), max(years) + 1
-    if last - first + 1 > MAX_YEAR_SPAN:
-        first = last - MAX_YEAR_SPAN + 1
-    fits = [y for y in range(first, last + 1) if (x := _in_year(d, y)) and x.weekday() == d.weekday]
+def _weekday_year(d: DateExpr, years: list[int], kb: KnowledgeBase) -> int | None:
+    """The one year in which the day falls on its weekday, among the years from the first the
+    text states to the year after its last (at most MAX_YEAR_SPAN, the latest) and the years
+    of the knowledge base (`era`)."""
+    candidates = set(era(kb))
+    if years:
+        first, last = min(years), max(years) + 1
+        candidates |= set(range(max(first, last - MAX_YEAR_SPAN + 1), last + 1))
+    fits = [y for y in candidates if (x := _in_year(d, y)) and x.weekday() == d.weekday]
     return fits[0] if len(fits) == 1 else None
+
+
+@cache
+def era(kb: KnowledgeBase) -> range:
+    """The years the knowledge base speaks for: from the first year its undated titles are
+    vouched for to the year after the last date a dated title is vouched for (articles are
+    read after the knowledge base was curated); empty when it vouches for nothing."""
+    if kb.titles_vouched is None:
+        return range(0)
+    ends = [
+        end
+        for e in kb.entities.values()
+        for t in e.tenures
+        if (end := t.until or t.known_until) is not None
+    ]
+    last = max([*ends, kb.titles_vouched[1]])
+    return range(kb.titles_vouched[0].year, last.year + 2)
