@@ -17,8 +17,12 @@ import pytest
 from test_meetings import run
 
 from talkspkg.document import Article
+from talkspkg.kb import load_knowledge
 from talkspkg.pipeline import make_article
 from talkspkg.raw import RawFile
+from talkspkg.stages.meetings.textanchor import MAX_YEAR_SPAN, era, url_day
+
+KB = load_knowledge()
 
 Span = tuple[date | None, date | None, str | None]
 NULL: Span = (None, None, None)
@@ -277,3 +281,71 @@ def test_an_undated_article_dates_what_its_text_fixes(
     text = next(t for a, t, _e in CASES if a == article_id)
     rows = run(undated(article_id, text))
     assert _span(_row(rows, place, person)) == expected
+
+
+BYLINE_UPDATED = """Envoys end Riyadh round without a deal
+
+By Tomas Keller | Updated March 12, 2026, 10:02 a.m. ET
+
+Rustem Umerov and Steve Witkoff met in Riyadh on Tuesday for a third round of talks, which \
+ended without a deal on the ceasefire line.
+"""
+
+BULLETS_FIRST = """Russia, Ukraine swap prisoners after Istanbul talks
+
+* Talks end after five hours
+* Next round not yet scheduled
+
+ISTANBUL, June 12 (Reuters) - Russian and Ukrainian delegations met in Istanbul on Thursday \
+and agreed to a new exchange of prisoners, officials from both sides said.
+
+A Ukrainian soldier is greeted by relatives after the exchange near the border, June 11, 2025. \
+REUTERS/Staff
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "expected"),
+    [
+        (BYLINE_UPDATED, "riyadh", day(2026, 3, 10)),
+        (BULLETS_FIRST, "istanbul", day(2025, 6, 12)),
+    ],
+)
+def test_an_updated_byline_or_a_dateline_after_summary_bullets_is_the_text_s_now(
+    text: str, place: str, expected: Span
+) -> None:
+    assert _span(_row(run(undated("u1", text)), place, "")) == expected
+
+
+def test_a_date_only_the_text_fixes_weighs_less_than_one_counted_from_the_publication_date() -> (
+    None
+):
+    body = BYLINE_UPDATED.replace("| Updated", "\n\nPublished:")
+    published = _row(run(undated("p1", body)), "riyadh", "")
+    inferred = _row(run(undated("u1", BYLINE_UPDATED)), "riyadh", "")
+    assert _span(published) == _span(inferred) == day(2026, 3, 10)
+    assert inferred["confidence"] == pytest.approx(published["confidence"] - 0.1)
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://www.example.org/world/2025/11/24/talks-end", date(2025, 11, 24)),
+        ("https://www.example.org/world/2026/feb/04/talks", date(2026, 2, 4)),
+        ("https://example.org/news/2026/2/7/deadline", date(2026, 2, 7)),
+        ("https://www.example.org/world/talks-resume-2026-02-05/", date(2026, 2, 5)),
+        ("https://www.example.org/comments/1857", None),
+        ("https://www.example.org/2026/13/04/a", None),  # no month 13
+        ("https://www.example.org/a-2026-02-05/b-2026-02-23/", None),  # two days: which?
+        (None, None),
+    ],
+)
+def test_the_day_an_article_s_url_is_dated(url: str | None, expected: date | None) -> None:
+    assert url_day(url) == expected
+
+
+def test_the_knowledge_base_s_era_runs_from_its_vouched_titles_to_the_year_after() -> None:
+    years = era(KB)
+    assert KB.titles_vouched is not None
+    assert years.start == KB.titles_vouched[0].year
+    assert 1 < len(years) <= MAX_YEAR_SPAN  # a weekday fixes at most one year in it

@@ -82,7 +82,6 @@ from functools import cache
 
 from talkspkg.document import Article, SegmentKind
 from talkspkg.kb import KnowledgeBase
-from talkspkg.lines.datelines import match_dateline
 from talkspkg.stages.meetings.context import ArticleContext
 from talkspkg.stages.meetings.dates import (
     Anchor,
@@ -101,7 +100,7 @@ from talkspkg.stages.meetings.patterns import has_support_verb
 from talkspkg.stages.meetings.reading import READ, narrative_years, paragraphs
 from talkspkg.stages.meetings.sentence import Frame, Sentence, add_role
 from talkspkg.stages.meetings.text import inside, quote_spans, sentences
-from talkspkg.stages.meetings.textanchor import story_years, text_anchor
+from talkspkg.stages.meetings.textanchor import dateline_day, story_years, text_anchor
 from talkspkg.stages.meetings.vocab import Vocab, load_vocab
 from talkspkg.stages.mentions import MentionResult
 
@@ -195,30 +194,13 @@ def article_anchor(ctx: ArticleContext) -> Anchor | None:
     return stated_anchor(ctx.text, exprs) or text_anchor(ctx)
 
 
-DATELINE_DAYS = 7  # a dateline day this far from the sources date is no day of this story
-
-
 def _dateline_day(article: Article) -> date | None:
     """The month and day a dateline states ("KYIV, March 9 (Reuters) -", "ANKARA, 9 March
     (AFP) -") in the year that puts it nearest the publication date `sources.yaml` gives (the
     text states no year): the day the story was filed, which its "on Tuesday" counts from. None
-    when there is none, or when it lies more than DATELINE_DAYS from that date."""
-    meta = article.meta
-    body = next((g for g in meta.segments if g.kind == SegmentKind.BODY), None)
-    if meta.dateline is None or meta.published_date is None or body is None:
-        return None
-    m = match_dateline(article.text[body.start : body.end], False)
-    if m is None or not (m["mon"] or m["mon2"]):
-        return None
-    month = "janfebmaraprmayjunjulaugsepoctnovdec".index((m["mon"] or m["mon2"])[:3].lower())
-    days = []
-    for year in (meta.published_date.year - 1, meta.published_date.year):
-        try:
-            days.append(date(year, month // 3 + 1, int(m["day"] or m["day2"])))
-        except ValueError:
-            continue
-    near = [d for d in days if abs((d - meta.published_date).days) <= DATELINE_DAYS]
-    return near[0] if near else None
+    when there is none, or when it lies more than textanchor.DATELINE_DAYS from that date."""
+    published = article.meta.published_date
+    return dateline_day(article, [published]) if published is not None else None
 
 
 class _Grouper:

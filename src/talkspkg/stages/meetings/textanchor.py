@@ -12,7 +12,8 @@ the year or the day):
     2025" in a photo caption): the day the story was filed;
   - the day the article's own URL (a URL line of its header) is dated ("/2025/11/24/",
     "/2026/feb/04/", "...-2026-02-05/"): news sites date their URLs by publication;
-  - an "Updated 12 March 2025" line: the text was (re)written that day.
+  - an "Updated 12 March 2025" line (also in a byline, "By A | Updated March 12, 2025"): the
+    text was (re)written that day.
   These anchors are `inferred`: the dates they resolve are less certain than those counted from
   a stated publication date (rows.confidence).
 * Without any "now", a day without year (`story_years`) takes the year the text fixes:
@@ -35,7 +36,7 @@ from dataclasses import replace
 from datetime import date
 from functools import cache
 
-from talkspkg.document import SegmentKind
+from talkspkg.document import Article, SegmentKind
 from talkspkg.kb import KnowledgeBase
 from talkspkg.lines.datelines import match_dateline
 from talkspkg.lines.pubdates import UPDATED_RE, stated_date
@@ -82,7 +83,7 @@ _MONTHS = "janfebmaraprmayjunjulaugsepoctnovdec"
 
 
 def _updated_day(ctx: ArticleContext) -> date | None:
-    for seg in ctx.article.segments_of(SegmentKind.PUBLISHED):
+    for seg in ctx.article.segments_of(SegmentKind.PUBLISHED, SegmentKind.BYLINE):
         line = ctx.text[seg.start : seg.end]
         if (m := UPDATED_RE.search(line)) and (day := stated_date(line[m.end() :])):
             return day
@@ -98,28 +99,40 @@ def _full_dates(ctx: ArticleContext) -> list[DateRange]:
     return found
 
 
-def _dateline_day(ctx: ArticleContext) -> date | None:
-    """The dateline's month and day in the one year that puts it within DATELINE_DAYS of a
-    full date the text states; None when there is no such dateline or year, or two."""
-    meta = ctx.article.meta
+def dateline_month_day(article: Article) -> tuple[int, int] | None:
+    """The month and day the article's dateline states ("KYIV, Nov 23 (Reuters) -"), on one of
+    its first DATELINE_LINES lines of prose (summary bullets may come first); None without."""
+    meta = article.meta
     if meta.dateline is None:
         return None
     bodies = [g for g in meta.segments if g.kind == SegmentKind.BODY][:DATELINE_LINES]
-    found = (match_dateline(ctx.text[g.start : g.end], False) for g in bodies)
+    found = (match_dateline(article.text[g.start : g.end], False) for g in bodies)
     m = next((x for x in found if x is not None), None)
-    if m is None or not (m["mon"] or m["mon2"]):
+    if m is None or not (m["mon"] or m["mon2"]) or not (m["day"] or m["day2"]):
         return None
-    month = "janfebmaraprmayjunjulaugsepoctnovdec".index((m["mon"] or m["mon2"])[:3].lower())
-    stated = _full_dates(ctx)
-    days = set()
-    for year in {r.start.year + k for r in stated for k in (-1, 0, 1)}:
+    return _MONTHS.index((m["mon"] or m["mon2"])[:3].lower()) // 3 + 1, int(m["day"] or m["day2"])
+
+
+def dateline_day(article: Article, near: list[date], days: int = DATELINE_DAYS) -> date | None:
+    """The dateline's month and day in the one year that puts it within `days` of a date of
+    `near`; None when there is no such dateline or year, or two."""
+    stated = dateline_month_day(article)
+    if stated is None:
+        return None
+    found = set()
+    for year in {d.year + k for d in near for k in (-1, 0, 1)}:
         try:
-            day = date(year, month // 3 + 1, int(m["day"] or m["day2"]))
+            day = date(year, *stated)
         except ValueError:
             continue
-        if any(abs((day - r.start).days) <= DATELINE_DAYS for r in stated):
-            days.add(day)
-    return days.pop() if len(days) == 1 else None
+        if any(abs((day - d).days) <= days for d in near):
+            found.add(day)
+    return found.pop() if len(found) == 1 else None
+
+
+def _dateline_day(ctx: ArticleContext) -> date | None:
+    """The dateline's day in the year a full date the text states puts it near."""
+    return dateline_day(ctx.article, [r.start for r in _full_dates(ctx)])
 
 
 def story_years(ctx: ArticleContext) -> dict[int, DateExpr]:
