@@ -304,11 +304,17 @@ REUTERS/Staff
 """
 
 
+FILE_PHOTO_NEAR = BULLETS_FIRST.replace(  # a caption of a year before, two days apart
+    "near the border, June 11, 2025. REUTERS/Staff", "in Kyiv, June 10, 2024. REUTERS/File Photo"
+)
+
+
 @pytest.mark.parametrize(
     ("text", "place", "expected"),
     [
         (BYLINE_UPDATED, "riyadh", day(2026, 3, 10)),
         (BULLETS_FIRST, "istanbul", day(2025, 6, 12)),
+        (FILE_PHOTO_NEAR, "istanbul", NULL),  # a file photo's date fixes no year of the story
     ],
 )
 def test_an_updated_byline_or_a_dateline_after_summary_bullets_is_the_text_s_now(

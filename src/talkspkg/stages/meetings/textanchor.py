@@ -9,7 +9,7 @@ the year or the day):
   expression tied to a full date (dates.stated_anchor):
   - a dateline's month and day ("KYIV, Nov 23 (Reuters) -"), whose year is the one year in
     which that day lies within DATELINE_DAYS of a full date the text states ("... November 23,
-    2025" in a photo caption): the day the story was filed;
+    2025" in a photo caption; not a file photo's): the day the story was filed;
   - the day the article's own URL (a URL line of its header) is dated ("/2025/11/24/",
     "/2026/feb/04/", "...-2026-02-05/"): news sites date their URLs by publication;
   - an "Updated 12 March 2025" line (also in a byline, "By A | Updated March 12, 2025"): the
@@ -90,9 +90,15 @@ def _updated_day(ctx: ArticleContext) -> date | None:
     return None
 
 
+_FILE_PHOTO = re.compile(r"\bfile\b", re.I)  # "REUTERS/File Photo", "[File: A/AFP]": an old image
+
+
 def _full_dates(ctx: ArticleContext) -> list[DateRange]:
+    """The full dates the text states, but not those of a file photo's caption."""
     found = []
     for seg in ctx.article.segments_of(*READ):
+        if seg.kind == SegmentKind.CAPTION and _FILE_PHOTO.search(ctx.text, seg.start, seg.end):
+            continue
         for d in find_dates(ctx.text, seg.start, seg.end, ctx.vocab):
             if d.kind == "date" and d.year is not None and (rng := resolve(d, None)):
                 found.append(rng)
