@@ -62,7 +62,8 @@ The date of a plan that was cancelled or postponed ("was to start on Sunday, but
 postponed") does not place the encounter in time (it is kept on the mention).
 
 A day without a year in a story told in an earlier year takes that year
-(narrative_years: "In February 2022 ... On March 10, ...").
+(narrative_years: "In February 2022 ... On March 10, ..."), and so does one in a sentence that
+opens with a year (opening_years: "In 2022, ... talks in Istanbul on 29 March").
 
 The article's anchor is its publication date (a dateline's day, "KYIV, March 9 (Reuters) -",
 wins over the date `sources.yaml` gives: it is the text's own day), else the window a relative
@@ -97,7 +98,7 @@ from talkspkg.stages.meetings.dates import (
 from talkspkg.stages.meetings.frames import absorb, read_sentence, visit_host
 from talkspkg.stages.meetings.model import MeetingMention
 from talkspkg.stages.meetings.patterns import has_support_verb
-from talkspkg.stages.meetings.reading import READ, narrative_years, paragraphs
+from talkspkg.stages.meetings.reading import READ, narrative_years, opening_years, paragraphs
 from talkspkg.stages.meetings.sentence import Frame, Sentence, add_role
 from talkspkg.stages.meetings.text import inside, quote_spans, sentences
 from talkspkg.stages.meetings.textanchor import dateline_day, story_years, text_anchor
@@ -598,6 +599,7 @@ def detect(article: Article, kb: KnowledgeBase, found: MentionResult) -> list[Me
     grouper = _Grouper(ctx, anchor)
     read: list[Sentence] = []
     years = narrative_years(ctx, anchor) if anchor is not None else story_years(ctx)
+    years.update(opening_years(ctx))
     for kind, start, end in paragraphs(article):
         # an embedded post is the poster's speech as a whole: its "today" is not the article's
         embed = kind == SegmentKind.EMBED

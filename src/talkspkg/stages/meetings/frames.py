@@ -459,7 +459,14 @@ def _attach_cues(ctx: ArticleContext, s: Sentence) -> None:
     def target(pos: int, limit: int | None = None) -> Frame | None:
         f = nearest(ctx, pos, absorbers, s, same_clause=True, limit=limit)
         if f is None:
-            f = nearest(ctx, pos, s.frames, s, same_clause=False, limit=limit or MAX_WORDS)
+            # a cue of another clause does not speak of an encounter a relative clause tells
+            # ("X, who was in C on Monday for talks, said he expected to ...")
+            others = [
+                g
+                for g in s.frames
+                if g.clause.kind != "rel" or g.clause.start <= pos < g.clause.end
+            ]
+            f = nearest(ctx, pos, others, s, same_clause=False, limit=limit or MAX_WORDS)
         return f if f in s.frames else None
 
     cues = [
