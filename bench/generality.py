@@ -2,7 +2,7 @@
 
     python bench/generality.py [--split seeds|dev] [--shift-days N ...] [--rename-places]
                                [--keep-metonyms] [--relayout [--relayout-rounds N]]
-                               [--verbose] [--json]
+                               [--no-published-date] [--verbose] [--json]
     python bench/generality.py --write-doc      # regenerate docs/GENERALITY.md (seeds and dev)
 
 Other months (`--shift-days N`, default 364; multiples of 7 only, so that every weekday the
@@ -22,6 +22,13 @@ as other outlets print them (bench/relayout.py: byline, publication line, dateli
 furniture forms, one of each per article and round, chosen from its id), every round built
 together; besides the whole, the figures of the articles of each form (journalists, metadata
 fields, persons: a journalist must not become a person or a speaker).
+
+No publication date (`--no-published-date`): several real pages state no publication date
+(undated web pages, a blog's lost metadata), so "on Friday" or "last week" cannot count from
+it. Every article's staged provenance loses `published_date` and `retrieved`, and its `url`
+and `origin` when they hold a date ("/2025/11/24/", "2025-11-24-...", "2025_10_17"); the text
+is unchanged, so the gold stays valid, except the articles table's `published_date`, which is
+null where the text's own metadata (talkspkg.metadata) states none.
 
 The axes reuse bench/robust.py: its edits and offset map carry every gold span through the
 changes (an edit straddling a span's boundary is refused), and its build runs the real
@@ -129,6 +136,38 @@ def shift_sources(days: int) -> Any:
                 entry["published_date"] = (when + _days(days)).isoformat()
 
     return hook
+
+
+# -- no publication date ------------------------------------------------------------------------
+
+# a date in a URL or a path: "/2025/11/24/", "2025-11-24-slug", "2025_10_17", "/2026/feb/04/"
+_DATE_IN_NAME = re.compile(
+    r"(?<!\d)(?:19|20)\d\d[-/_.](?:[01]?\d|[a-z]{3})(?:[-/_.][0-3]?\d)?(?![\d])", re.I
+)
+UNDATED_DROPPED = ("published_date", "retrieved")
+UNDATED_IF_DATED = ("url", "origin")
+
+
+def drop_published_dates(entries: dict[str, dict[str, Any]]) -> None:
+    """Provenance that states no publication date: `published_date` and `retrieved` dropped,
+    `url` and `origin` too when they write a date."""
+    for entry in entries.values():
+        for key in UNDATED_DROPPED:
+            entry.pop(key, None)
+        for key in UNDATED_IF_DATED:
+            if _DATE_IN_NAME.search(str(entry.get(key) or "")):
+                entry.pop(key)
+
+
+def undate_article(gold: GoldArticle, folder: Path) -> GoldArticle:
+    """The article as it is, its gold's `published_date` null unless the text states one."""
+    from talkspkg.metadata import parse_metadata
+
+    data = copy.deepcopy(gold.data)
+    articles = data.get("articles") or {}
+    if articles.get("published_date") and parse_metadata(gold.text).published_date is None:
+        articles["published_date"] = None
+    return write_article(gold, gold.text, data, folder)
 
 
 # -- other places -------------------------------------------------------------------------------
@@ -300,7 +339,12 @@ def _sources_published(golds: list[GoldArticle], work: Path) -> dict[str, Any]:
 
 
 def run(
-    split: str, shifts: list[int], places: bool, keep_metonyms: bool, relayout_rounds: int = 0
+    split: str,
+    shifts: list[int],
+    places: bool,
+    keep_metonyms: bool,
+    relayout_rounds: int = 0,
+    undated: bool = False,
 ) -> dict[str, Any]:
     golds = load_split(split)
     result: dict[str, Any] = {"variants": {}}
@@ -366,11 +410,33 @@ def run(
                 "invalid": invalid,
                 "legend": dict(sorted(forms.items())),
             }
+        if undated:
+            folder = work / "undated"
+            folder.mkdir()
+            stripped = [undate_article(g, folder) for g in golds]
+            (work / "bu").mkdir()
+            package, invalid = build(stripped, work / "bu", drop_published_dates)
+            result["variants"]["no published date"] = {
+                "unchanged": baseline(golds),
+                "changed": score_split(stripped, package),
+                "articles": len(golds),
+                "edits": sum(
+                    1
+                    for a, b in zip(golds, stripped, strict=True)
+                    if _published(a) != _published(b)
+                ),
+                "skipped": {},
+                "invalid": invalid,
+            }
         if relayout_rounds:
             result["variants"]["other layouts"] = run_relayout(
                 golds, relayout_rounds, work, baseline(golds)
             )
     return result
+
+
+def _published(gold: GoldArticle) -> Any:
+    return (gold.data.get("articles") or {}).get("published_date")
 
 
 # -- other layouts ------------------------------------------------------------------------------
@@ -496,7 +562,25 @@ def table(split: str, result: dict[str, Any]) -> list[str]:
             change = "—" if a is None or b is None else f"{b - a:+.2f}"
             row += f" {_fmt(a)} | {_fmt(b)} | {change} |"
         lines.append(row)
+        if figure == "meetings.date_accuracy":
+            lines.append(_count_row(variants, "meetings", "date missing"))
     return lines
+
+
+def _count_row(variants: dict[str, Any], table_name: str, kind: str) -> str:
+    """An error class's count (bench/score.py's), unchanged and changed."""
+    row = f"| {table_name}: {kind} (rows) |"
+    for v in variants.values():
+        a, b = (
+            error_count(v["unchanged"], table_name, kind),
+            error_count(v["changed"], table_name, kind),
+        )
+        row += f" {a} | {b} | {b - a:+d} |"
+    return row
+
+
+def error_count(scored: dict[str, Any], table_name: str, kind: str) -> int:
+    return int(scored["error_classes"].get(table_name, {}).get(kind, 0))
 
 
 def class_changes(split: str, result: dict[str, Any]) -> list[str]:
@@ -532,7 +616,7 @@ def summary(split: str, result: dict[str, Any]) -> list[str]:
 def write_doc(results: dict[str, dict[str, Any]]) -> None:
     findings = FINDINGS.read_text(encoding="utf-8").strip() if FINDINGS.is_file() else ""
     lines = [
-        "# Generality: other months, other places",
+        "# Generality: other months, other places, no publication date",
         "",
         "<!-- generated by `python bench/generality.py --write-doc`; do not edit -->",
         "",
@@ -545,6 +629,13 @@ def write_doc(results: dict[str, dict[str, Any]]) -> None:
         "`bench/score.py`. The unchanged column holds the same articles (an article whose dates",
         "cannot move consistently is left out of both, listed below). The fresh split is never",
         "transformed nor scored.",
+        "",
+        "No publication date (`--no-published-date`): several real pages state none (undated",
+        "web pages, a blog's lost metadata). The staged provenance loses `published_date` and",
+        "`retrieved`, and its `url` and `origin` when they write a date; the text is unchanged,",
+        "so the gold stays valid (its `published_date` null where the text states none). Dates",
+        "must then come from what the text itself states; the row `meetings: date missing`",
+        "counts matched meetings left undated.",
         "",
     ]
     for split, result in results.items():
@@ -570,6 +661,9 @@ def main() -> None:
     parser.add_argument("--rename-places", action="store_true")
     parser.add_argument("--relayout", action="store_true", help="other outlets' layouts")
     parser.add_argument("--relayout-rounds", type=int, default=4, metavar="N")
+    parser.add_argument(
+        "--no-published-date", action="store_true", help="provenance without publication dates"
+    )
     parser.add_argument("--keep-metonyms", action="store_true", help="keep capitals read as states")
     parser.add_argument("--verbose", action="store_true", help="every error of the changed runs")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
@@ -577,14 +671,16 @@ def main() -> None:
     args = parser.parse_args()
     shifts = list(DOC_SHIFTS) if args.write_doc else args.shift_days
     if shifts is None:
-        shifts = [] if args.rename_places or args.relayout else [DOC_SHIFTS[0]]
+        others = args.rename_places or args.relayout or args.no_published_date
+        shifts = [] if others else [DOC_SHIFTS[0]]
     if any(n % 7 or n == 0 for n in shifts):
         parser.error("--shift-days takes non-zero multiples of 7 (weekdays must stay right)")
     started = time.perf_counter()
     splits = SPLITS if args.split == "both" or args.write_doc else (args.split,)
     places = args.rename_places or args.write_doc
     rounds = args.relayout_rounds if args.relayout else 0
-    results = {s: run(s, shifts, places, args.keep_metonyms, rounds) for s in splits}
+    undated = args.no_published_date or args.write_doc
+    results = {s: run(s, shifts, places, args.keep_metonyms, rounds, undated) for s in splits}
     if args.write_doc:
         for split in splits:
             extra = run(split, [], True, True)["variants"]

@@ -164,3 +164,47 @@ def test_every_layout_keeps_the_gold_on_its_words(tmp_path: Path) -> None:
             assert any(written.startswith((n, n.upper())) for n in journalists)
             assert not written.startswith(("By ", "BY "))
     assert len(seen) >= len(relayout.BYLINE_FORMS) // 2
+
+
+def test_without_a_publication_date_the_provenance_states_no_date() -> None:
+    entries = {
+        "a.txt": {
+            "outlet": "Example News",
+            "published_date": "2025-11-24",
+            "retrieved": "2025-11-30",
+            "url": "https://example.org/world/2025/11/24/talks-end",
+            "origin": "github:someone/blog@abc:_posts/2025-11-24-talks-end.md",
+        },
+        "b.txt": {"url": "https://example.org/comments/1857", "origin": "archive, file 12"},
+        "c.txt": {"url": "https://example.org/world/2026/feb/04/talks", "note": "kept"},
+    }
+    generality.drop_published_dates(entries)
+    assert entries == {
+        "a.txt": {"outlet": "Example News"},
+        "b.txt": {"url": "https://example.org/comments/1857", "origin": "archive, file 12"},
+        "c.txt": {"note": "kept"},
+    }
+
+
+def test_without_a_publication_date_the_gold_keeps_only_a_date_the_text_states(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    stated = generality.undate_article(_gold(tmp_path), out)  # "LISBON, May 6, 2025 - "
+    assert stated.data["articles"]["published_date"] == date(2025, 5, 6)
+    undated_text = ARTICLE.replace("LISBON, May 6, 2025 - ", "")
+    path = tmp_path / "test-undated.txt"
+    path.write_text(undated_text, encoding="utf-8")
+    import hashlib
+
+    data = {
+        "sha256": hashlib.sha256(undated_text.encode()).hexdigest(),
+        "articles": {"published_date": date(2025, 5, 6)},
+        "meetings": [],
+    }
+    gold = GoldArticle("test-undated", "seed", path, undated_text, data)
+    undated = generality.undate_article(gold, out)
+    assert undated.data["articles"]["published_date"] is None
+    assert gold.data["articles"]["published_date"] == date(2025, 5, 6)  # the original kept
+    assert undated.text == undated_text

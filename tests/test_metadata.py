@@ -646,3 +646,19 @@ def test_a_signature_for_an_outlet_is_a_credit() -> None:
     text = _HEAD + _BODY + "\n— Jane Dorsett, for the Nordic Post\n"
     kinds = {text[s.start : s.end]: s.kind for s in parse_metadata(text).segments}
     assert kinds["— Jane Dorsett, for the Nordic Post"] is K.CREDIT
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("17-02-2026", date(2026, 2, 17)),  # day-month-year with hyphens
+        ("2026/02/17", date(2026, 2, 17)),  # year first: always year/month/day
+        ("03-04-2026", None),  # day and month can be swapped
+        ("17-02/2026", None),  # mixed separators are no date
+    ],
+)
+def test_a_numeric_date_line_with_hyphens_or_year_first_slashes_is_the_publication_date(
+    line: str, expected: date | None
+) -> None:
+    text = f"Envoys meet again\n\n{line}\n\nThe envoys met in Bern on Tuesday, officials said.\n"
+    assert parse_metadata(text).published_date == expected

@@ -1,7 +1,7 @@
 """Publication lines and the date and time they state.
 
 Layouts handled: publication lines ("Published: 13:35, April 24, 2025", a date and/or time alone,
-ISO or unambiguous numeric dates, "2 hours ago", "Updated ...").
+ISO or unambiguous numeric dates, "2025/04/24", "24-04-2025", "2 hours ago", "Updated ...").
 
 Policy:
 
@@ -24,11 +24,12 @@ MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
         r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")  # fmt: skip
 _TZ = r"(?:gmt|bst|utc|cet|cest|eet|eest|msk|est|edt|et|pt|pst|pdt|ist|jst|kst|z)"
 _DATE_RE = re.compile(
-    rf"(?i)(?<!\d)(?:(?P<y1>\d{{4}})-(?P<m1>\d{{1,2}})-(?P<d1>\d{{1,2}})(?:T(?=\d)|(?!\d))"
+    rf"(?i)(?<!\d)(?:(?P<y1>\d{{4}})(?P<s1>[-/])(?P<m1>\d{{1,2}})(?P=s1)(?P<d1>\d{{1,2}})"
+    r"(?:T(?=\d)|(?!\d))"
     rf"|\b(?P<mon2>{MONTHS})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})(?!\d)"
     rf"|(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon3>{MONTHS})\b\.?,?\s+"
     rf"(?P<y3>\d{{4}})(?!\d)"
-    r"|(?P<a4>\d{1,2})[/.](?P<b4>\d{1,2})[/.](?P<y4>\d{4})(?!\d))")  # fmt: skip
+    r"|(?P<a4>\d{1,2})(?P<s4>[/.-])(?P<b4>\d{1,2})(?P=s4)(?P<y4>\d{4})(?!\d))")  # fmt: skip
 _AMPM = r"\s*(?P<{}>[ap])\.?m\b\.?"
 _TIME_RE = re.compile(  # 13:35, 1:35 p.m., 01.04 BST, 1pm; never a bare number
     r"(?<![\d:.])(?P<h>\d{1,2})(?::(?P<mi>\d\d)(?::(?P<s>\d\d))?(?![\d:])(?:"
@@ -79,6 +80,12 @@ def _parse_date(s: str) -> date | None:
     if a <= 12 and b <= 12 and a != b:
         return None
     return _make_date(int(m["y4"]), *((b, a) if a > 12 or a == b else (a, b)))
+
+
+def stated_date(s: str) -> date | None:
+    """The first full date `s` states (ISO, "March 12, 2025", "12 March 2025", unambiguous
+    numeric), else None."""
+    return _parse_date(s)
 
 
 def _parse_time(s: str) -> time | None:

@@ -64,6 +64,7 @@ def plain_weekdays(report: Report) -> set[int]:
         and m.date_expr.kind == "weekday"
         and m.date_expr.offset == 0
         and m.date_expr.weekday is not None
+        and m.date_expr.last_weekday is None  # "Friday and Saturday": no one day to match
     }
 
 

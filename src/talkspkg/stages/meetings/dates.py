@@ -9,6 +9,8 @@ An expression resolves relative to an `Anchor`: the window [lo, hi] in which the
   A full date with its year needs no anchor and is labelled `stated` too.
 * `relative-to-<article_id>`: the corpus stage learnt the day from another article reporting
   the same meeting (see merge.py).
+* `stated`, `inferred`: an article stating no publication date has the "now" its text fixes
+  (an "Updated ..." line, a dateline's day in the year a stated date gives: textanchor.py).
 
 Policy (ACLED-like precision, never a guess):
 
@@ -27,6 +29,9 @@ Policy (ACLED-like precision, never a guess):
   back), never the February 28 a week ahead.
 * "on Thursday next week", "Tuesday of last week": that day of the ISO week counted from the
   anchor's.
+* A range of weekdays ("Friday to Sunday", "Monday-Wednesday", "Friday and Saturday": with
+  "and" only two days in a row) is day precision from its first to its last day: the last is
+  the latest such day on or before the anchor day (the first is the next such day for a plan).
   "in March last year", "on May 5 this year" count the year from the anchor's year.
 * "on the 15th" (no month) is the latest 15th on or before the anchor day (the earliest on or
   after it for a plan); None when a 15th lies just ahead (up to AHEAD_DAYS), since a plan not
@@ -117,6 +122,10 @@ class DateExpr:
     week: int | None = None
     # "March 31-April 2": the month of the range's last day (`last_day`) when not the first's
     last_month: int | None = None
+    # a day without year given the year its article's text fixes (textanchor.story_years)
+    year_inferred: bool = False
+    # weekday: "Friday and Saturday", "Monday to Wednesday": the range's last weekday
+    last_weekday: int | None = None
 
     @property
     def priority(self) -> int:
@@ -138,6 +147,7 @@ class DateExpr:
             self.last_day,
             self.week,
             self.last_month,
+            self.last_weekday,
         )
 
 
@@ -146,6 +156,8 @@ class Anchor:
     lo: date
     hi: date
     label: str
+    # the article states no publication date: "now" is what its text fixes (textanchor.py)
+    inferred: bool = False
 
 
 def published_anchor(published: date, source: str | None = "text") -> Anchor:
@@ -405,6 +417,11 @@ def _joined(text: str, found: list[DateExpr], pats: dict[str, Gated]) -> list[Da
                 last_day=d.day,
             )
             continue
+        if prev is not None and _weekday_range(text, prev, d, pats):
+            out[-1] = replace(
+                prev, end=d.end, text=text[prev.start : d.end], last_weekday=d.weekday
+            )
+            continue
         lead = pats["week_of"].search(text, max(0, d.start - 30), d.start)
         if lead is not None and d.kind in ("month_day", "date") and d.last_day is None:
             d = replace(d, start=lead.start(), text=text[lead.start() : d.end], week=0)
@@ -413,6 +430,21 @@ def _joined(text: str, found: list[DateExpr], pats: dict[str, Gated]) -> list[Da
 
 
 _WEEKS = {"next": 1, "the following": 1, "this": 0, "last": -1, "the previous": -1}
+_AND = re.compile(r"\s+and\s+")
+
+
+def _weekday_range(text: str, a: DateExpr, b: DateExpr, pats: dict[str, Gated]) -> bool:
+    """ "Friday to Sunday", "Monday-Wednesday", "Friday and Saturday" (two days in a row only:
+    "Monday and Wednesday" are two days): plain weekdays, one range of days."""
+    plain = all(
+        e.kind == "weekday" and e.offset == 0 and e.week is None and e.last_weekday is None
+        for e in (a, b)
+    )
+    if not plain or a.weekday is None or b.weekday is None or a.weekday == b.weekday:
+        return False
+    if pats["range_join"].fullmatch(text, a.end, b.start):
+        return True
+    return bool(_AND.fullmatch(text, a.end, b.start)) and (b.weekday - a.weekday) % 7 == 1
 
 
 # ---------------------------------------------------------------- calendar helpers
@@ -488,6 +520,15 @@ def _resolve(
             return None
         d = monday + timedelta(days=7 * expr.week + (expr.weekday or 0))
         return DateRange(d, d, "day")
+    if expr.kind == "weekday" and expr.last_weekday is not None:
+        gap = (expr.last_weekday - (expr.weekday or 0)) % 7
+        if future:  # the first day is the next such day; else the last is the latest
+            first = _weekday(expr.weekday or 0, 0, anchor, True)
+            if first is None:
+                return None
+            return DateRange(first.start, first.start + timedelta(days=gap), "day")
+        last = _weekday(expr.last_weekday, 0, anchor, False)
+        return DateRange(last.start - timedelta(days=gap), last.start, "day") if last else None
     if expr.kind == "weekday":
         return _weekday(expr.weekday or 0, expr.offset, anchor, future)
     if expr.kind == "relative" and expr.unit == "weekend":

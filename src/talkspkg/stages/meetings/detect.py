@@ -69,12 +69,15 @@ The date of a plan that was cancelled or postponed ("was to start on Sunday, but
 postponed") does not place the encounter in time (it is kept on the mention).
 
 A day without a year in a story told in an earlier year takes that year
-(narrative_years: "In February 2022 ... On March 10, ...").
+(narrative_years: "In February 2022 ... On March 10, ..."), and so does one in a sentence that
+opens with a year (opening_years: "In 2022, ... talks in Istanbul on 29 March").
 
 The article's anchor is its publication date (a dateline's day, "KYIV, March 9 (Reuters) -",
 wins over the date `sources.yaml` gives: it is the text's own day), else the window a relative
-expression tied to a full date states (dates.stated_anchor), else None (relative dates stay
-unresolved here).
+expression tied to a full date states (dates.stated_anchor), else the "now" its text fixes
+without a publication date (textanchor.text_anchor: an "Updated" line, a dateline's day in the
+year a stated date gives), else None (relative dates stay unresolved here; days without year
+take the year the text fixes: textanchor.story_years).
 """
 
 from __future__ import annotations
@@ -87,7 +90,6 @@ from functools import cache
 
 from talkspkg.document import Article, SegmentKind
 from talkspkg.kb import KnowledgeBase
-from talkspkg.lines.datelines import match_dateline
 from talkspkg.stages.meetings.context import ArticleContext
 from talkspkg.stages.meetings.dates import (
     Anchor,
@@ -103,9 +105,10 @@ from talkspkg.stages.meetings.dates import (
 from talkspkg.stages.meetings.frames import absorb, read_sentence, visit_host
 from talkspkg.stages.meetings.model import MeetingMention
 from talkspkg.stages.meetings.patterns import has_support_verb
-from talkspkg.stages.meetings.reading import READ, narrative_years, paragraphs
+from talkspkg.stages.meetings.reading import READ, narrative_years, opening_years, paragraphs
 from talkspkg.stages.meetings.sentence import Frame, Sentence, add_role
 from talkspkg.stages.meetings.text import inside, quote_spans, sentences
+from talkspkg.stages.meetings.textanchor import dateline_day, story_years, text_anchor
 from talkspkg.stages.meetings.vocab import Vocab, load_vocab
 from talkspkg.stages.mentions import MentionResult
 
@@ -197,33 +200,16 @@ def article_anchor(ctx: ArticleContext) -> Anchor | None:
         for seg in ctx.article.segments_of(*READ)
         for d in find_dates(ctx.text, seg.start, seg.end, ctx.vocab)
     ]
-    return stated_anchor(ctx.text, exprs)
-
-
-DATELINE_DAYS = 7  # a dateline day this far from the sources date is no day of this story
+    return stated_anchor(ctx.text, exprs) or text_anchor(ctx)
 
 
 def _dateline_day(article: Article) -> date | None:
     """The month and day a dateline states ("KYIV, March 9 (Reuters) -", "ANKARA, 9 March
     (AFP) -") in the year that puts it nearest the publication date `sources.yaml` gives (the
     text states no year): the day the story was filed, which its "on Tuesday" counts from. None
-    when there is none, or when it lies more than DATELINE_DAYS from that date."""
-    meta = article.meta
-    body = next((g for g in meta.segments if g.kind == SegmentKind.BODY), None)
-    if meta.dateline is None or meta.published_date is None or body is None:
-        return None
-    m = match_dateline(article.text[body.start : body.end], False)
-    if m is None or not (m["mon"] or m["mon2"]):
-        return None
-    month = "janfebmaraprmayjunjulaugsepoctnovdec".index((m["mon"] or m["mon2"])[:3].lower())
-    days = []
-    for year in (meta.published_date.year - 1, meta.published_date.year):
-        try:
-            days.append(date(year, month // 3 + 1, int(m["day"] or m["day2"])))
-        except ValueError:
-            continue
-    near = [d for d in days if abs((d - meta.published_date).days) <= DATELINE_DAYS]
-    return near[0] if near else None
+    when there is none, or when it lies more than textanchor.DATELINE_DAYS from that date."""
+    published = article.meta.published_date
+    return dateline_day(article, [published]) if published is not None else None
 
 
 class _Grouper:
@@ -670,7 +656,8 @@ def detect(article: Article, kb: KnowledgeBase, found: MentionResult) -> list[Me
     anchor = article_anchor(ctx)
     grouper = _Grouper(ctx, anchor)
     read: list[Sentence] = []
-    years = narrative_years(ctx, anchor)
+    years = narrative_years(ctx, anchor) if anchor is not None else story_years(ctx)
+    years.update(opening_years(ctx))
     for kind, start, end in paragraphs(article):
         # an embedded post is the poster's speech as a whole: its "today" is not the article's
         embed = kind == SegmentKind.EMBED

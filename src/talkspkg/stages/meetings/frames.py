@@ -368,6 +368,8 @@ def _attach_dates(ctx: ArticleContext, s: Sentence, dates: list[DateExpr]) -> No
             before = before[:-1]
         if before and before[-1].lower() in ctx.speech_verbs:
             continue  # "reported Tuesday" dates the report
+        if _dates_statement(ctx, s, d):
+            continue  # "The Kremlin on Tuesday praised the talks" dates the praise
         if _deadline(d, before):
             continue  # "a deal by Friday", "talks until March": a bound, not the day they meet
         if _scheduled_other(ctx, s, d):
@@ -401,6 +403,22 @@ def _attach_dates(ctx: ArticleContext, s: Sentence, dates: list[DateExpr]) -> No
             if _ADJACENT.fullmatch(text[a.end : b.start]) and other.kind in ("date", "month_day"):
                 best = other  # "the previous week, on April 17, 2025": the full date
         f.date = best
+
+
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+
+
+def _dates_statement(ctx: ArticleContext, s: Sentence, d: DateExpr) -> bool:
+    """ "The Kremlin on Tuesday described the talks as useful": a date right before a speech
+    or statement verb, no trigger before it in its clause, is the day of the statement."""
+    m = _NEXT_WORD.match(ctx.text, d.end, s.end)
+    if m is None:
+        return False
+    verb = m.group(1)
+    if verb not in ctx.vocab.speech_verbs and verb not in ctx.vocab.statement_verbs:
+        return False
+    home = clause_at(d.start, s.parts)
+    return not any(t.end <= d.start and t.start >= home.start for f in s.frames for t in f.triggers)
 
 
 _TOKENS = re.compile(r"[\w’'-]+")
@@ -476,7 +494,14 @@ def _attach_cues(ctx: ArticleContext, s: Sentence) -> None:
     def target(pos: int, limit: int | None = None) -> Frame | None:
         f = nearest(ctx, pos, absorbers, s, same_clause=True, limit=limit)
         if f is None:
-            f = nearest(ctx, pos, s.frames, s, same_clause=False, limit=limit or MAX_WORDS)
+            # a cue of another clause does not speak of an encounter a relative clause tells
+            # ("X, who was in C on Monday for talks, said he expected to ...")
+            others = [
+                g
+                for g in s.frames
+                if g.clause.kind != "rel" or g.clause.start <= pos < g.clause.end
+            ]
+            f = nearest(ctx, pos, others, s, same_clause=False, limit=limit or MAX_WORDS)
         return f if f in s.frames else None
 
     cues = [

@@ -56,3 +56,13 @@ class MeetingMention:
     # it gives way to them when another report of the meeting names one (rows._roles)
     visited: str | None = None
     held: bool = False  # told as taken place, no plan (dates.resolve: a day lies on or before now)
+
+    @property
+    def date_inferred(self) -> bool:
+        """The date rests on what the text fixes without a publication date (textanchor.py):
+        a year it inferred, or a "now" it inferred; less certain (rows.confidence)."""
+        e = self.date_expr
+        if self.date is None or e is None:
+            return False
+        now = self.anchor is not None and self.anchor.inferred
+        return e.year_inferred or (e.year is None and now)

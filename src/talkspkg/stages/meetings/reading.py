@@ -12,6 +12,10 @@ Policy:
   be, in that year, takes the next year when that is still before the anchor's: "In June 2024 ...
   On February 18, ..." is February 2025 in a 2026 article). A bare month
   ("in August") does not: it is mostly this year's.
+* A sentence that opens with a year ("In 2022, A led the team at talks in C on 29 March.",
+  "Back in 2019, ...") tells of that year: its days and months without a year are that year's
+  (opening_years), whatever the anchor. A year elsewhere in the sentence ("Russia, which
+  invaded in 2022, met B on 29 March") dates another clause and is not read.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from dataclasses import replace
 from talkspkg.document import Article, SegmentKind
 from talkspkg.stages.meetings.context import ArticleContext
 from talkspkg.stages.meetings.dates import Anchor, DateExpr, DateRange, find_dates, resolve
+from talkspkg.stages.meetings.text import sentences
 
 READ = (
     SegmentKind.HEADLINE,
@@ -91,4 +96,32 @@ def narrative_years(ctx: ArticleContext, anchor: Anchor | None) -> dict[int, Dat
                 continue
             out[d.start] = full
             last = (index, got)
+    return out
+
+
+# "In 2022,", "Back in 2019", "Earlier in 2024": a sentence told in that year
+_OPENING_YEAR = re.compile(
+    r"[\W_]*(?:(?:back|earlier|later|also|and|but|then)\s+)?in\s+(?P<year>(?:19|20)\d\d)(?![\w-])"
+    r"(?!\s*[-–]\s*\d)",
+    re.I,
+)
+
+
+def opening_years(ctx: ArticleContext) -> dict[int, DateExpr]:
+    """Days and months without a year in a sentence that opens with a year ("In 2022, ... on
+    29 March"), completed with it, by position."""
+    out: dict[int, DateExpr] = {}
+    for _kind, start, end in paragraphs(ctx.article):
+        for a, b in sentences(ctx.text, start, end, ctx.vocab):
+            m = _OPENING_YEAR.match(ctx.text, a, b)
+            if m is None:
+                continue
+            year = int(m["year"])
+            for d in find_dates(ctx.text, a, b, ctx.vocab):
+                if d.year is not None or d.year_offset is not None or d.offset:
+                    continue
+                if d.kind == "month_day":
+                    out[d.start] = replace(d, year=year, kind="date")
+                elif d.kind == "month":
+                    out[d.start] = replace(d, year=year)
     return out

@@ -288,18 +288,22 @@ def identified(c: Cluster) -> bool:
 
 NOUN_ONLY_CAP = 0.85  # no report tells the encounter with a verb: "the talks in Geneva"
 PLAN_CAP = 0.75  # no report says it took place: announced, called off or put off
+# a date the text fixes without a publication date (textanchor.py: an inferred year or "now")
+INFERRED_DATE = 0.1
 
 
 def confidence(c: Cluster) -> float:
     """Evidence that the row is one real encounter (see the schema's description): 0.3 for a
-    trigger, +0.25 a city, +0.2 a date, +0.2 two or more parties, +0.05 several articles;
+    trigger, +0.25 a city, +0.2 a date (+INFERRED_DATE when only the text's own anchors fix it,
+    its article stating no publication date), +0.2 two or more parties, +0.05 several articles;
     at most NOUN_ONLY_CAP when no report narrates it with a verb ("met", "held talks"), at most
     PLAN_CAP when it is not held. Full evidence told by a verb is 0.95; a plan, or a row
     lacking a date, a city or a second party, stays below 0.8."""
     root = c.parent or c
     score = 0.3
     score += 0.25 if (c.place_id or root.place_id) else 0.0
-    score += 0.2 if (c.dated or root.dated) else 0.0
+    dated = c.dated or root.dated
+    score += (INFERRED_DATE if dated.date_inferred else 0.2) if dated else 0.0
     score += 0.2 if _parties(c) >= 2 else 0.0
     score += 0.05 if len({m.article_id for m in c.mentions}) > 1 else 0.0
     if not any(m.narrated for m in c.mentions):

@@ -110,6 +110,7 @@ class Vocab:
     name_modified: frozenset[str]
     briefing_verbs: frozenset[str]
     schedule_words: frozenset[str]
+    statement_verbs: frozenset[str]
     company_cues: Gated
     member_verbs: Gated
     presence_openers: Gated
@@ -207,7 +208,7 @@ WORD_KEYS = (
     "coordinators", "relative_pronouns", "other_cues", "other_after", "reaction_nouns",
     "referring_offices", "visit_words", "series_cues", "series_nouns", "name_modified",
     "briefing_verbs",
-    "schedule_words", "modals", "refusal_gap", "shared_owners",
+    "schedule_words", "statement_verbs", "modals", "refusal_gap", "shared_owners",
     "proposal_breaks", "perfect_plurals", "perfect_aux",
     "own_premodifiers", "talk_words", "discourse_after", "subject_pronouns",
     "other_events", "process_after",
