@@ -205,6 +205,19 @@ class LeadIndex:
         return Live(out, self._groups)
 
 
+class Groups:
+    """Tuples of patterns (a codebook's codes, a list of cues), in order: `Live.select` tells
+    which of them hold a pattern that may match a text, without asking each tuple in turn."""
+
+    def __init__(self, groups: Iterable[tuple[re.Pattern[str], ...]]) -> None:
+        self.groups = tuple(groups)  # kept: their patterns are known by id
+        # id of a pattern -> (index of a tuple holding it, its index in that tuple)
+        self.where: dict[int, list[tuple[int, int]]] = {}
+        for g, patterns in enumerate(self.groups):
+            for k, pattern in enumerate(patterns):
+                self.where.setdefault(id(pattern), []).append((g, k))
+
+
 class Live:
     """The patterns that may match one text (by `id`)."""
 
@@ -217,6 +230,16 @@ class Live:
 
     def __contains__(self, pattern: re.Pattern[str]) -> bool:
         return id(pattern) in self.ids
+
+    def select(self, groups: Groups) -> list[tuple[int, list[re.Pattern[str]]]]:
+        """(index, `of(tuple)`) of every tuple of `groups` holding a pattern that may match, in
+        their order (the same as asking `of` each tuple in turn and keeping the non-empty)."""
+        held: dict[int, list[int]] = {}
+        where = groups.where
+        for pattern_id in self.ids:
+            for g, k in where.get(pattern_id, ()):
+                held.setdefault(g, []).append(k)
+        return [(g, [groups.groups[g][k] for k in sorted(held[g])]) for g in sorted(held)]
 
     def of(self, patterns: tuple[re.Pattern[str], ...]) -> list[re.Pattern[str]]:
         """Those of `patterns` that may match, in their order."""
