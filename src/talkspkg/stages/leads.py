@@ -251,35 +251,28 @@ class Live:
         return [p for p in patterns if id(p) in self.ids]
 
 
-MIN_GATED = 24  # shorter ranges are matched directly: their grams cost more than the match
-FEW_LEADS = 16  # a pattern with at most this many leads looks for each in the compacted text
-# the ranges of the text last read: text, {(start, end): [compacted, grams or None]}
+MIN_GATED = 24  # shorter ranges are matched directly: their compaction costs more than the match
+# a pattern with more leads is matched directly: `headed` already rejects most positions with
+# one character test, and a pattern with that many leads is rarely absent from a sentence
+# (measured 2026-12-07: gating those on the range's WIDTH-grams cost more than it saved)
+FEW_LEADS = 16
+# the ranges of the text last read: text, {(start, end): compacted}
 _memo: list[Any] = [None, {}]
 MEMO_RANGES = 512  # a sentence, its clauses and windows: a few dozen ranges per sentence
 
 
-def _range_entry(text: str, start: int, end: int) -> list[Any]:
-    """[compacted text[start:end], its WIDTH-grams or None until asked for]; the ranges of the
-    text last read are kept, since each sentence and clause is tested against many patterns in
-    turn."""
+def _range_compact(text: str, start: int, end: int) -> str:
+    """Compacted text[start:end]; the ranges of the text last read are kept, since each
+    sentence and clause is tested against many patterns in turn."""
     if _memo[0] is not text:
         _memo[:] = [text, {}]
-    ranges: dict[tuple[int, int], list[Any]] = _memo[1]
+    ranges: dict[tuple[int, int], str] = _memo[1]
     found = ranges.get((start, end))
     if found is None:
         if len(ranges) >= MEMO_RANGES:
             ranges.clear()
-        found = ranges[(start, end)] = [compact(text[start:end]), None]
+        found = ranges[(start, end)] = compact(text[start:end])
     return found
-
-
-def _range_grams(text: str, start: int, end: int) -> tuple[str, frozenset[str]]:
-    """Compacted text[start:end] and its WIDTH-grams (see _range_entry)."""
-    found = _range_entry(text, start, end)
-    if found[1] is None:
-        low = found[0]
-        found[1] = frozenset(low[i : i + WIDTH] for i in range(len(low) - WIDTH + 1))
-    return found[0], found[1]
 
 
 class Gated:
@@ -287,14 +280,15 @@ class Gated:
 
     Same results as the pattern itself (the rest of its API is passed through as is)."""
 
-    __slots__ = ("_long", "_scan", "_short", "compiled")
+    __slots__ = ("_leads", "_scan", "compiled")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.compiled = pattern
         self._scan = headed(pattern)  # what finditer and search run
         found = leads(pattern.pattern, pattern.flags)
-        self._long = None if found is None else frozenset(x for x in found if len(x) == WIDTH)
-        self._short = () if found is None else tuple(x for x in found if len(x) < WIDTH)
+        long = () if found is None else [x for x in found if len(x) == WIDTH]
+        # the leads to look for, or None: the pattern is always run
+        self._leads = None if found is None or len(long) > FEW_LEADS else tuple(sorted(found))
 
     @property
     def pattern(self) -> str:
@@ -306,13 +300,13 @@ class Gated:
 
     def _absent(self, text: str, start: int, end: int) -> bool:
         end = min(end, len(text))
-        if self._long is None or end - start < MIN_GATED:
+        if self._leads is None or end - start < MIN_GATED:
             return False
-        if len(self._long) <= FEW_LEADS:  # a few substring searches cost less than the grams
-            low = _range_entry(text, start, end)[0]
-            return not any(x in low for x in self._long) and not any(x in low for x in self._short)
-        low, grams = _range_grams(text, start, end)
-        return grams.isdisjoint(self._long) and not any(x in low for x in self._short)
+        low = _range_compact(text, start, end)
+        for lead in self._leads:  # noqa: SIM110 (a loop: `all` over a generator costs twice as much)
+            if lead in low:
+                return False
+        return True
 
     def finditer(
         self, text: str, pos: int = 0, endpos: int = sys.maxsize
