@@ -173,6 +173,71 @@ def _class(members: Items) -> set[str]:
     return chars
 
 
+MIN_NEED = 3  # a needed literal shorter than this occurs in nearly every sentence
+MAX_NEEDS = 64  # beyond this many alternatives, a pattern needs nothing known
+
+
+@cache
+def needs(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Folded literals (at least MIN_NEED characters, ASCII, without white space or digits),
+    one of which occurs in every match of `pattern`, anywhere in it (leads only tell how a
+    match starts); None when nothing is known. A literal is a run of consecutive literal
+    characters the match consumes, so it occurs in the folded text as is (lookarounds, which
+    may look outside the range matched, are passed over)."""
+    try:
+        found = _needs(list(sre_parse.parse(pattern, flags).data))
+    except RecursionError:
+        return None
+    if found is None or min(map(len, found)) < MIN_NEED:
+        return None
+    return frozenset(found)
+
+
+def _needs(items: Items) -> set[str] | None:
+    """The most telling set of literals one of which every match of the sequence holds."""
+    options: list[set[str]] = []
+    run = ""
+    for op, av in items:
+        if op is sre.LITERAL and _plain(av):  # type: ignore[arg-type]
+            run += chr(av).lower()  # type: ignore[arg-type]
+            continue
+        if run:
+            options.append({run})
+            run = ""
+        found: set[str] | None = None
+        if op is sre.SUBPATTERN:
+            found = _needs(list(av[-1].data))  # type: ignore[index]
+        elif op is sre.ATOMIC_GROUP:
+            found = _needs(list(av.data))  # type: ignore[union-attr]
+        elif op is sre.BRANCH:
+            found = set()
+            for alt in av[1]:  # type: ignore[index]
+                one = _needs(list(alt.data))
+                if one is None or len(found | one) > MAX_NEEDS:
+                    found = None
+                    break
+                found |= one
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            low, _high, sub = av  # type: ignore[misc]
+            found = _needs(list(sub.data)) if low >= 1 else None
+        if found:
+            options.append(found)
+    if run:
+        options.append({run})
+    if not options:
+        return None
+    return max(options, key=lambda o: (min(map(len, o)), -len(o)))
+
+
+def _plain(code: int) -> bool:
+    """A character that `fold` keeps as it is and that no other character folds to, other
+    than ASCII letters' case: an ASCII letter, or ASCII punctuation."""
+    c = chr(code)
+    return c.isascii() and (
+        c.isalpha() or (c.isprintable() and not c.isspace() and not c.isalnum())
+    )
+
+
 class LeadIndex:
     """Patterns by their leads: `live(text)` holds every pattern that may match `text`."""
 
@@ -190,6 +255,12 @@ class LeadIndex:
                 target = self.by_lead if len(lead) == WIDTH else self.short
                 target.setdefault(lead, set()).add(id(pattern))
         self._keys = frozenset(self.by_lead)
+        # id of a pattern -> the literals one of which it needs (see `needs`)
+        self.needs: dict[int, tuple[str, ...]] = {}
+        for pattern in self._patterns:
+            found = needs(pattern.pattern, pattern.flags)
+            if found is not None:
+                self.needs[id(pattern)] = tuple(sorted(found))
         # id of a tuple of patterns -> (the tuple, kept so that its id is never reused; their ids)
         self._groups: dict[int, tuple[tuple[re.Pattern[str], ...], frozenset[int]]] = {}
 
@@ -202,7 +273,18 @@ class LeadIndex:
         for lead, ids in self.short.items():
             if lead in low:
                 out |= ids
+        for pattern_id in list(out):  # a pattern with a lead may still lack all it needs
+            wanted = self.needs.get(pattern_id)
+            if wanted is not None and not _holds_any(low, wanted):
+                out.discard(pattern_id)
         return Live(out, self._groups)
+
+
+def _holds_any(text: str, parts: tuple[str, ...]) -> bool:
+    for part in parts:  # noqa: SIM110 (a loop: `any` over a generator costs twice as much)
+        if part in text:
+            return True
+    return False
 
 
 class Groups:
