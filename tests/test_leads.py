@@ -94,6 +94,17 @@ def test_every_match_of_a_knowledge_pattern_in_the_seeds_holds_a_needed_literal(
     assert checked > 20
 
 
+def test_gated_skips_a_range_without_what_a_pattern_of_many_leads_needs() -> None:
+    words = "|".join(f"w{i}xyz" for i in range(20))  # 20 leads: too many to look for
+    pattern = re.compile(rf"\b(?:{words})\s+summit\b", re.IGNORECASE)
+    gated = Gated(pattern)
+    calm = "Officials w3xyz and w4xyz met for talks in the capital on Monday."
+    assert gated._absent(calm, 0, len(calm))
+    busy = "Officials said the W3XYZ   Summit would open in the capital on Monday."
+    assert not gated._absent(busy, 0, len(busy))
+    assert [m.group() for m in gated.finditer(busy)] == ["W3XYZ   Summit"]
+
+
 def test_live_drops_a_pattern_whose_lead_occurs_but_not_what_it_needs() -> None:
     pattern = re.compile(r"\bfull\s+(?:ceasefire|truce)\b", re.IGNORECASE)
     index = LeadIndex([pattern])

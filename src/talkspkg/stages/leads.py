@@ -334,9 +334,10 @@ class Live:
 
 
 MIN_GATED = 24  # shorter ranges are matched directly: their compaction costs more than the match
-# a pattern with more leads is matched directly: `headed` already rejects most positions with
-# one character test, and a pattern with that many leads is rarely absent from a sentence
-# (measured 2026-12-07: gating those on the range's WIDTH-grams cost more than it saved)
+# a pattern with more leads is gated on what it needs instead (or matched directly): `headed`
+# already rejects most positions with one character test, and a pattern with that many leads
+# is rarely absent from a sentence (measured 2026-12-07: gating those on the range's
+# WIDTH-grams cost more than it saved)
 FEW_LEADS = 16
 # the ranges of the text last read: text, {(start, end): compacted}
 _memo: list[Any] = [None, {}]
@@ -358,7 +359,8 @@ def _range_compact(text: str, start: int, end: int) -> str:
 
 
 class Gated:
-    """A compiled pattern whose `finditer` and `search` skip a range that lacks all its leads.
+    """A compiled pattern whose `finditer` and `search` skip a range that lacks all its leads
+    (or, for a pattern with many leads, all the literals it needs: `needs`).
 
     Same results as the pattern itself (the rest of its API is passed through as is)."""
 
@@ -369,8 +371,11 @@ class Gated:
         self._scan = headed(pattern)  # what finditer and search run
         found = leads(pattern.pattern, pattern.flags)
         long = () if found is None else [x for x in found if len(x) == WIDTH]
-        # the leads to look for, or None: the pattern is always run
-        self._leads = None if found is None or len(long) > FEW_LEADS else tuple(sorted(found))
+        if found is None or len(long) > FEW_LEADS:  # what every match needs, when known
+            found = needs(pattern.pattern, pattern.flags)
+        # the literals to look for (one of them is in every match's compacted text: its leads,
+        # or what it needs), or None: the pattern is always run
+        self._leads = None if found is None else tuple(sorted(found))
 
     @property
     def pattern(self) -> str:
