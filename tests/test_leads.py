@@ -95,14 +95,15 @@ def test_every_match_of_a_knowledge_pattern_in_the_seeds_holds_a_needed_literal(
 
 
 def test_gated_skips_a_range_without_what_a_pattern_of_many_leads_needs() -> None:
-    words = "|".join(f"w{i}xyz" for i in range(20))  # 20 leads: too many to look for
-    pattern = re.compile(rf"\b(?:{words})\s+summit\b", re.IGNORECASE)
+    words = [chr(ord("a") + i) * 2 + "word" for i in range(20)]  # 20 leads: too many to look for
+    pattern = re.compile(rf"\b(?:{'|'.join(words)})\s+summit\b", re.IGNORECASE)
+    assert needs(pattern.pattern, pattern.flags) == {"summit"}
     gated = Gated(pattern)
-    calm = "Officials w3xyz and w4xyz met for talks in the capital on Monday."
+    calm = "Officials ccword and ddword met for talks in the capital on Monday."
     assert gated._absent(calm, 0, len(calm))
-    busy = "Officials said the W3XYZ   Summit would open in the capital on Monday."
+    busy = "Officials said the CCWORD   Summit would open in the capital on Monday."
     assert not gated._absent(busy, 0, len(busy))
-    assert [m.group() for m in gated.finditer(busy)] == ["W3XYZ   Summit"]
+    assert [m.group() for m in gated.finditer(busy)] == ["CCWORD   Summit"]
 
 
 def test_live_drops_a_pattern_whose_lead_occurs_but_not_what_it_needs() -> None:
