@@ -16,30 +16,26 @@ from typing import Any
 
 from gold import GoldArticle
 
+from talkspkg.stages.leads import Live
 from talkspkg.stages.proposals.codebook import Codebook, load_codebook
 from talkspkg.stages.proposals.cues import load_cues
 from talkspkg.stages.proposals.hits import find_terms
 from talkspkg.stages.proposals.text import Sentence
 
 
-class _AllLive:
-    """Every pattern may match (the stage's gating is an optimisation of the same result)."""
-
-    def of(self, patterns: Any) -> list[Any]:
-        return list(patterns)
-
-
 @cache
-def _vocabulary() -> tuple[Codebook, tuple[Any, ...]]:
+def _vocabulary() -> tuple[Codebook, tuple[Any, ...], Live]:
     cues = load_cues()
     patterns = [p for c in cues.proposal_cues for p in c.patterns]
     patterns += [p for c in cues.stance_cues for p in c.patterns]
-    return load_codebook(), tuple(patterns)
+    codebook = load_codebook()
+    every = Live({id(p) for code in codebook for p in code.patterns}, {})  # no gating: all run
+    return codebook, tuple(patterns), every
 
 
 def _codes(text: str, start: int, end: int) -> set[str]:
-    codebook, _ = _vocabulary()
-    hits = find_terms(text, Sentence(0, 0, start, end), codebook, _AllLive())  # type: ignore[arg-type]
+    codebook, _, every = _vocabulary()
+    hits = find_terms(text, Sentence(0, 0, start, end), codebook, every)
     return {h.label for h in hits}
 
 
