@@ -912,10 +912,18 @@ CASES_3: list = [
         set(),
     ),
     ("Ukraine's parliament voted to extend martial law, delaying elections.", set(), set()),
-    (
+    pytest.param(
         "Peskov's remarks suggested Moscow could accept a ceasefire limited to energy facilities.",
         set(),
         set(),
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason=(
+                "the codebook now reads 'a ceasefire limited to energy facilities' (partial); "
+                "'remarks suggested X could accept' is an inference, but 'suggested' is a "
+                "proposing verb of proposal_cues.yaml in every sense (cue layer, not wording)"
+            ),
+        ),
     ),
     (
         "Hlynko said Kyiv wanted 'real security guarantees, not promises on paper'.",

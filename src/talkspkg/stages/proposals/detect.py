@@ -581,7 +581,13 @@ def pattern_groups(directory: str | None = None) -> tuple[Groups, Groups]:
 
 @cache
 def lead_index(directory: str | None = None) -> LeadIndex:
-    """The codebook's and the cues' patterns by their literal leads (built once)."""
+    """The codebook's and the cues' patterns by their literal leads (built once). Patterns are
+    known by identity, so the index is built from the very objects the detector matches: the
+    loaders are called exactly as the detector calls them (`load_codebook()` and
+    `load_codebook(None)` are two cache entries whose patterns are the same objects only while
+    `re`'s own compile cache still holds them)."""
+    if directory is None:
+        return LeadIndex([*load_codebook().patterns(), *load_cues().patterns()])
     return LeadIndex([*load_codebook(directory).patterns(), *load_cues(directory).patterns()])
 
 
