@@ -567,8 +567,14 @@ def confidence(attribution: str, cue: Hit | None) -> float:
 
 @cache
 def lead_index(directory: str | None = None) -> LeadIndex:
-    """The codebook's and the cues' patterns by their literal leads (built once)."""
-    return LeadIndex([*load_codebook(directory).patterns(), *load_cues(directory).patterns()])
+    """The codebook's and the cues' patterns by their literal leads (built once).
+
+    `Live` knows patterns by `id`, so the index must hold the very objects `_Article` matches,
+    loaded by `load_codebook()` and `load_cues()`: `functools.cache` keys `f()` and `f(None)`
+    apart, and only `re`'s compile cache (512 patterns) would make two loads share objects."""
+    codebook = load_codebook(directory) if directory else load_codebook()
+    cues = load_cues(directory) if directory else load_cues()
+    return LeadIndex([*codebook.patterns(), *cues.patterns()])
 
 
 def proposal_evidence(
