@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from gold import CORPUS_DIR, ROOT, GoldArticle, load_gold
 from score import FIGURES, Package, score_split
+from vocabulary import coverage
 
 from talkspkg.schema.models import MODELS
 
@@ -84,7 +85,7 @@ def run(split: str) -> dict[str, Any]:
         raise SystemExit(f"no gold articles in split {split!r}")
     with tempfile.TemporaryDirectory(prefix="talkspkg-quality-") as tmp:
         package = build(golds, Path(tmp))
-    return score_split(golds, package)
+    return {**score_split(golds, package), "coverage": coverage(golds)}
 
 
 def table(results: dict[str, dict[str, Any]]) -> str:

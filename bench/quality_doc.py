@@ -77,6 +77,7 @@ def write_doc(
         "calibration": {s: r["calibration"] for s, r in results.items()},
         "row_calibration": {s: r["row_calibration"] for s, r in results.items()},
         "error_classes": {s: r["error_classes"] for s, r in results.items()},
+        "coverage": {s: r["coverage"] for s, r in results.items() if "coverage" in r},
     }
     previous = data.get("current") or data.get("baseline")
     if previous:
@@ -163,6 +164,8 @@ def render(data: dict[str, Any]) -> str:
             f"quotations, {c['meetings']} meeting reports, {c['terms']} terms, "
             f"{c['positions']} positions"
         )
+    if cur.get("coverage"):
+        lines += ["", "## What the vocabulary can see", "", *coverage_table(cur["coverage"])]
     lines += ["", "## Speaker confidence, calibrated", "", *calibration_table(data)]
     lines += ["", "## Row confidence, calibrated", "", *row_calibration_tables(data)]
     lines += ["", "## Errors by table and class", ""]
@@ -187,6 +190,29 @@ def render(data: dict[str, Any]) -> str:
             )
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def coverage_table(coverage: dict[str, dict[str, dict[str, int]]]) -> list[str]:
+    """Share of the gold's proposal evidence holding its code's codebook wording, and a cue
+    (bench/vocabulary.py): what the stage could find from its vocabulary alone."""
+    splits = [s for s in SPLIT_ORDER if s in coverage]
+    lines = [
+        "Share of the gold's term evidence and position spans that hold a wording of their",
+        "code the codebook's patterns match, and a proposal or stance cue of proposal_cues.yaml",
+        "(`bench/vocabulary.py`; the gold only, no prediction). A split far below the others was",
+        "not read when the vocabulary was written.",
+        "",
+        "| evidence holds | " + " | ".join(splits) + " |",
+        "|---|" + "---:|" * len(splits),
+    ]
+    for table in ("terms", "positions"):
+        for key, label in (("wording", "the code's wording"), ("cue", "a cue"), ("both", "both")):
+            cells = []
+            for split in splits:
+                tally = coverage[split][table]
+                cells.append(_fmt(tally[key] / tally["rows"]) if tally["rows"] else "—")
+            lines.append(f"| {table}: {label} | " + " | ".join(cells) + " |")
+    return lines
 
 
 def calibration_table(data: dict[str, Any]) -> list[str]:

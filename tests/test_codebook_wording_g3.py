@@ -4,8 +4,8 @@ The sentences (tests/data/wordings_g3.yaml) are our own, written the way English
 words each provision: synonyms, nominalisations, passives, British and US spelling, quantities
 ("some 20,000 children"), named instances (Enerhodar, Euroclear). Each positive must give its
 code, each negative (an `excludes`, a neighbouring code, the same words in another sense, an
-event report rather than a provision) must not. The codebook's own matcher is used, every
-pattern live, as the annotator runs it on one sentence.
+event report rather than a provision) must not. The codebook's own matcher is used as the
+annotator runs it on one sentence.
 
 `left_out` wordings are documented, not asserted: the codebook deliberately leaves them, because
 the wording is too vague to code without guessing (precision first), or names something outside
@@ -34,15 +34,9 @@ WORDINGS = yaml.safe_load(
 CODEBOOK = load_codebook()
 
 
-class AllLive:
-    """Every pattern may match (the lead filter is tested on its own)."""
-
-    def of(self, patterns):  # type: ignore[no-untyped-def]
-        return list(patterns)
-
-
 def codes(text: str) -> set[str]:
-    found = find_terms(text, Sentence(0, 0, 0, len(text)), CODEBOOK, AllLive())
+    """The codes the stage's matcher finds in `text` as one sentence (lead filter included)."""
+    found = find_terms(text, Sentence(0, 0, 0, len(text)), CODEBOOK, lead_index().live(text))
     return {h.label for h in found}
 
 

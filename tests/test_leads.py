@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from talkspkg.stages.leads import Gated, LeadIndex, compact, fold, headed, leads
+from talkspkg.stages.leads import Gated, LeadIndex, compact, fold, headed, leads, needs
 from talkspkg.stages.proposals import load_codebook, load_cues
 
 RAW = Path(__file__).resolve().parent.parent / "raw"
@@ -56,6 +56,61 @@ def test_live_keeps_patterns_whose_lead_occurs_and_drops_the_others() -> None:
     assert index.live("Sanctions relief IN\n  EXCHANGE for a deal").ids == {id(exchange)}
     assert index.live("A truce.").ids == {id(truce)}
     assert index.live("A 30-day truce.").ids == {id(truce), id(digits)}
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"\b(?:full|complete)\s+(?:ceasefire|truce)\b", {"ceasefire", "truce"}),
+        (r"\b(?:new\s+|fresh\s+)?talks\b", {"talks"}),  # optional words are not needed
+        (r"(?:(?<=threat\sof\s)|(?<=threats\sof\s))sanctions", {"sanctions"}),  # lookbehinds
+        (r"\w+\s+said", {"said"}),
+        (r"\b\d+-Day\b", {"-day"}),  # folded; digits and spaces end a literal
+        (r"\bin\s+exchange\s+for\b", {"exchange"}),  # the longest of the needed literals
+        (r"(?:Kyiv|Moscow)['’]s\s+(?:demands|terms)", {"demands", "terms"}),  # the longer
+    ],
+)
+def test_needs_are_the_literals_every_match_holds(pattern: str, expected: set[str]) -> None:
+    assert needs(pattern, re.IGNORECASE) == expected
+
+
+@pytest.mark.parametrize("pattern", [r"\bto\b", r"(?:talks)?", r"\w+", r"(?:talks|\w+)"])
+def test_a_pattern_needs_nothing_known_when_a_match_may_lack_every_long_literal(
+    pattern: str,
+) -> None:
+    assert needs(pattern, re.IGNORECASE) is None
+
+
+def test_every_match_of_a_knowledge_pattern_in_the_seeds_holds_a_needed_literal() -> None:
+    checked = 0
+    for pattern in knowledge_patterns():
+        wanted = needs(pattern.pattern, pattern.flags)
+        if wanted is None:
+            continue
+        for path in sorted(RAW.glob("*.txt")):
+            for m in pattern.finditer(path.read_text(encoding="utf-8")):
+                assert any(w in compact(m.group()) for w in wanted), (pattern.pattern, m.group())
+                checked += 1
+    assert checked > 20
+
+
+def test_gated_skips_a_range_without_what_a_pattern_of_many_leads_needs() -> None:
+    words = [chr(ord("a") + i) * 2 + "word" for i in range(20)]  # 20 leads: too many to look for
+    pattern = re.compile(rf"\b(?:{'|'.join(words)})\s+summit\b", re.IGNORECASE)
+    assert needs(pattern.pattern, pattern.flags) == {"summit"}
+    gated = Gated(pattern)
+    calm = "Officials ccword and ddword met for talks in the capital on Monday."
+    assert gated._absent(calm, 0, len(calm))
+    busy = "Officials said the CCWORD   Summit would open in the capital on Monday."
+    assert not gated._absent(busy, 0, len(busy))
+    assert [m.group() for m in gated.finditer(busy)] == ["CCWORD   Summit"]
+
+
+def test_live_drops_a_pattern_whose_lead_occurs_but_not_what_it_needs() -> None:
+    pattern = re.compile(r"\bfull\s+(?:ceasefire|truce)\b", re.IGNORECASE)
+    index = LeadIndex([pattern])
+    assert index.live("A full and lasting peace.").ids == set()
+    assert index.live("A FULL\nCeasefire now.").ids == {id(pattern)}
 
 
 def test_fold_maps_every_character_ignorecase_equates_with_an_ascii_letter() -> None:

@@ -11,11 +11,14 @@ from talkspkg.stages.meetings.dates import (
     DateRange,
     anchor_label,
     find_dates,
+    has_digit,
+    may_state_now,
     published_anchor,
     resolve,
     resolve_text,
     stated_anchor,
 )
+from talkspkg.stages.meetings.vocab import load_vocab
 
 WED_23_APRIL = date(2025, 4, 23)  # a Wednesday
 THU_24_APRIL = date(2025, 4, 24)
@@ -207,6 +210,38 @@ def test_full_date_alone_states_no_anchor() -> None:
 def test_conflicting_stated_anchors_give_none() -> None:
     text = "They met last week, on April 17, 2025. They spoke yesterday, March 11, 2025."
     assert stated_anchor(text, find_dates(text)) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Envoys met yesterday,\nMarch 11, 2025, in Jeddah.",  # the pair across two lines
+        "They met in Paris the previous week.\nOn April 17, 2025, the talks resumed.",
+        "Talks went on.\nHe spoke two days ago.\nOn 17 April 2025 they met.",
+        "Nothing was dated.\nThe envoys met on Monday in Geneva.\nNo one said when.",
+    ],
+)
+def test_lines_that_cannot_state_now_can_be_left_out_of_the_stated_anchor(text: str) -> None:
+    """The meetings stage reads only the lines `may_state_now` keeps: the same anchor."""
+    lines, start = [], 0
+    for line in text.split("\n"):
+        lines.append((start, start + len(line)))
+        start += len(line) + 1
+    every = [d for a, b in lines for d in find_dates(text, a, b)]
+    kept = [
+        d
+        for a, b in lines
+        if may_state_now(text, a, b, load_vocab())
+        for d in find_dates(text, a, b)
+    ]
+    assert stated_anchor(text, kept) == stated_anchor(text, every)
+
+
+def test_a_range_without_a_digit_has_no_year_and_no_day_of_a_month() -> None:
+    text = "They met in March last year, on Monday, and again the next week in early May."
+    assert not has_digit(text, 0, len(text))
+    assert all(d.year is None and d.kind != "month_day" for d in find_dates(text))
+    assert has_digit("on March \u0663", 0, 10)  # any decimal digit, as the patterns read them
 
 
 def test_resolution_is_pure() -> None:

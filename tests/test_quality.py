@@ -367,3 +367,46 @@ def test_committed_quality_figures_equal_a_fresh_run_and_none_dropped() -> None:
         "fixed, a stale figure refreshed with `python bench/quality.py --write-doc`:\n  "
         + "\n  ".join(problems)
     )
+
+
+def test_coverage_counts_the_evidence_the_vocabulary_can_see() -> None:
+    import vocabulary
+
+    text = (
+        "Kyiv proposed a 30-day ceasefire on Monday. "
+        "Moscow wants the peninsula's status settled first. "
+        "The weather was mild."
+    )
+    first, second = (0, text.index(".") + 1), (text.index("Moscow"), text.index(" The"))
+    third = (text.index("The weather"), len(text))
+    data = {
+        "proposals": {
+            "terms": [
+                {
+                    "proposer": "ukraine",
+                    "code": "ceasefire.temporary",
+                    "evidence": [{"start": first[0], "end": first[1]}],
+                },
+                {
+                    "proposer": "russia",
+                    "code": "territory.crimea_recognition",
+                    "evidence": [{"start": second[0], "end": second[1]}],
+                },
+            ],
+            "positions": [
+                {
+                    "start": third[0],
+                    "end": third[1],
+                    "entity": "russia",
+                    "stance": "rejects",
+                    "code": "ceasefire.temporary",
+                },
+            ],
+        }
+    }
+    article = gold_mod.GoldArticle("a", "dev", Path("a.txt"), text, data)
+    got = vocabulary.coverage([article])
+    # the 30-day ceasefire is worded and cued; the peninsula is cued ("wants") but worded in a
+    # way no pattern of the code reads; the weather sentence holds neither
+    assert got["terms"] == {"rows": 2, "wording": 1, "cue": 2, "both": 1}
+    assert got["positions"] == {"rows": 1, "wording": 0, "cue": 0, "both": 0}

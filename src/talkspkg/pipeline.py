@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import partial
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -43,7 +44,7 @@ from talkspkg.stages.proposals import (
     assemble_proposals,
     proposal_evidence,
 )
-from talkspkg.stages.quotes import quotes_and_referents
+from talkspkg.stages.quotes import Quote, quotes_and_referents
 from talkspkg.tables import column_pieces, normalize, rows_to_arrow, rows_to_columns, to_arrow
 
 BATCH_SIZE = 32
@@ -109,6 +110,12 @@ def make_article(raw: RawFile, source: Mapping[str, Any] | None = None) -> Artic
     )
 
 
+# a quote's row: its fields in order (what `dataclasses.asdict` gives for its scalar fields,
+# without asdict's recursive copy)
+_QUOTE_FIELDS = tuple(f.name for f in fields(Quote))
+_quote_values = attrgetter(*_QUOTE_FIELDS)
+
+
 def annotate(raw: RawFile, source: Mapping[str, Any], kb: KnowledgeBase) -> ArticleAnnotations:
     """Run every per-article stage on one article. Pure: same inputs, same rows."""
     article = make_article(raw, source)
@@ -129,7 +136,9 @@ def annotate(raw: RawFile, source: Mapping[str, Any], kb: KnowledgeBase) -> Arti
         for m in found.mentions
     ]
     quoted, referents = quotes_and_referents(article, kb, found)
-    result.rows["quotes"] = [asdict(q) for q in quoted]
+    result.rows["quotes"] = [
+        dict(zip(_QUOTE_FIELDS, _quote_values(q), strict=True)) for q in quoted
+    ]
     result.meetings = meeting_mentions(article, kb, found)
     proposals = proposal_evidence(article, kb, found, result.meetings, quoted, referents)
     result.evidence, result.presentations = proposals.evidence, proposals.presentations

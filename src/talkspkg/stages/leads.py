@@ -173,6 +173,71 @@ def _class(members: Items) -> set[str]:
     return chars
 
 
+MIN_NEED = 3  # a needed literal shorter than this occurs in nearly every sentence
+MAX_NEEDS = 64  # beyond this many alternatives, a pattern needs nothing known
+
+
+@cache
+def needs(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Folded literals (at least MIN_NEED characters, ASCII, without white space or digits),
+    one of which occurs in every match of `pattern`, anywhere in it (leads only tell how a
+    match starts); None when nothing is known. A literal is a run of consecutive literal
+    characters the match consumes, so it occurs in the folded text as is (lookarounds, which
+    may look outside the range matched, are passed over)."""
+    try:
+        found = _needs(list(sre_parse.parse(pattern, flags).data))
+    except RecursionError:
+        return None
+    if found is None or min(map(len, found)) < MIN_NEED:
+        return None
+    return frozenset(found)
+
+
+def _needs(items: Items) -> set[str] | None:
+    """The most telling set of literals one of which every match of the sequence holds."""
+    options: list[set[str]] = []
+    run = ""
+    for op, av in items:
+        if op is sre.LITERAL and _plain(av):  # type: ignore[arg-type]
+            run += chr(av).lower()  # type: ignore[arg-type]
+            continue
+        if run:
+            options.append({run})
+            run = ""
+        found: set[str] | None = None
+        if op is sre.SUBPATTERN:
+            found = _needs(list(av[-1].data))  # type: ignore[index]
+        elif op is sre.ATOMIC_GROUP:
+            found = _needs(list(av.data))  # type: ignore[union-attr]
+        elif op is sre.BRANCH:
+            found = set()
+            for alt in av[1]:  # type: ignore[index]
+                one = _needs(list(alt.data))
+                if one is None or len(found | one) > MAX_NEEDS:
+                    found = None
+                    break
+                found |= one
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            low, _high, sub = av  # type: ignore[misc]
+            found = _needs(list(sub.data)) if low >= 1 else None
+        if found:
+            options.append(found)
+    if run:
+        options.append({run})
+    if not options:
+        return None
+    return max(options, key=lambda o: (min(map(len, o)), -len(o)))
+
+
+def _plain(code: int) -> bool:
+    """A character that `fold` keeps as it is and that no other character folds to, other
+    than ASCII letters' case: an ASCII letter, or ASCII punctuation."""
+    c = chr(code)
+    return c.isascii() and (
+        c.isalpha() or (c.isprintable() and not c.isspace() and not c.isalnum())
+    )
+
+
 class LeadIndex:
     """Patterns by their leads: `live(text)` holds every pattern that may match `text`."""
 
@@ -190,6 +255,12 @@ class LeadIndex:
                 target = self.by_lead if len(lead) == WIDTH else self.short
                 target.setdefault(lead, set()).add(id(pattern))
         self._keys = frozenset(self.by_lead)
+        # id of a pattern -> the literals one of which it needs (see `needs`)
+        self.needs: dict[int, tuple[str, ...]] = {}
+        for pattern in self._patterns:
+            found = needs(pattern.pattern, pattern.flags)
+            if found is not None:
+                self.needs[id(pattern)] = tuple(sorted(found))
         # id of a tuple of patterns -> (the tuple, kept so that its id is never reused; their ids)
         self._groups: dict[int, tuple[tuple[re.Pattern[str], ...], frozenset[int]]] = {}
 
@@ -202,7 +273,31 @@ class LeadIndex:
         for lead, ids in self.short.items():
             if lead in low:
                 out |= ids
+        for pattern_id in list(out):  # a pattern with a lead may still lack all it needs
+            wanted = self.needs.get(pattern_id)
+            if wanted is not None and not _holds_any(low, wanted):
+                out.discard(pattern_id)
         return Live(out, self._groups)
+
+
+def _holds_any(text: str, parts: tuple[str, ...]) -> bool:
+    for part in parts:  # noqa: SIM110 (a loop: `any` over a generator costs twice as much)
+        if part in text:
+            return True
+    return False
+
+
+class Groups:
+    """Tuples of patterns (a codebook's codes, a list of cues), in order: `Live.select` tells
+    which of them hold a pattern that may match a text, without asking each tuple in turn."""
+
+    def __init__(self, groups: Iterable[tuple[re.Pattern[str], ...]]) -> None:
+        self.groups = tuple(groups)  # kept: their patterns are known by id
+        # id of a pattern -> (index of a tuple holding it, its index in that tuple)
+        self.where: dict[int, list[tuple[int, int]]] = {}
+        for g, patterns in enumerate(self.groups):
+            for k, pattern in enumerate(patterns):
+                self.where.setdefault(id(pattern), []).append((g, k))
 
 
 class Live:
@@ -218,6 +313,16 @@ class Live:
     def __contains__(self, pattern: re.Pattern[str]) -> bool:
         return id(pattern) in self.ids
 
+    def select(self, groups: Groups) -> list[tuple[int, list[re.Pattern[str]]]]:
+        """(index, `of(tuple)`) of every tuple of `groups` holding a pattern that may match, in
+        their order (the same as asking `of` each tuple in turn and keeping the non-empty)."""
+        held: dict[int, list[int]] = {}
+        where = groups.where
+        for pattern_id in self.ids:
+            for g, k in where.get(pattern_id, ()):
+                held.setdefault(g, []).append(k)
+        return [(g, [groups.groups[g][k] for k in sorted(held[g])]) for g in sorted(held)]
+
     def of(self, patterns: tuple[re.Pattern[str], ...]) -> list[re.Pattern[str]]:
         """Those of `patterns` that may match, in their order."""
         entry = self._groups.get(id(patterns))
@@ -228,50 +333,49 @@ class Live:
         return [p for p in patterns if id(p) in self.ids]
 
 
-MIN_GATED = 24  # shorter ranges are matched directly: their grams cost more than the match
-FEW_LEADS = 16  # a pattern with at most this many leads looks for each in the compacted text
-# the ranges of the text last read: text, {(start, end): [compacted, grams or None]}
+MIN_GATED = 24  # shorter ranges are matched directly: their compaction costs more than the match
+# a pattern with more leads is gated on what it needs instead (or matched directly): `headed`
+# already rejects most positions with one character test, and a pattern with that many leads
+# is rarely absent from a sentence (measured 2026-12-07: gating those on the range's
+# WIDTH-grams cost more than it saved)
+FEW_LEADS = 16
+# the ranges of the text last read: text, {(start, end): compacted}
 _memo: list[Any] = [None, {}]
 MEMO_RANGES = 512  # a sentence, its clauses and windows: a few dozen ranges per sentence
 
 
-def _range_entry(text: str, start: int, end: int) -> list[Any]:
-    """[compacted text[start:end], its WIDTH-grams or None until asked for]; the ranges of the
-    text last read are kept, since each sentence and clause is tested against many patterns in
-    turn."""
+def _range_compact(text: str, start: int, end: int) -> str:
+    """Compacted text[start:end]; the ranges of the text last read are kept, since each
+    sentence and clause is tested against many patterns in turn."""
     if _memo[0] is not text:
         _memo[:] = [text, {}]
-    ranges: dict[tuple[int, int], list[Any]] = _memo[1]
+    ranges: dict[tuple[int, int], str] = _memo[1]
     found = ranges.get((start, end))
     if found is None:
         if len(ranges) >= MEMO_RANGES:
             ranges.clear()
-        found = ranges[(start, end)] = [compact(text[start:end]), None]
+        found = ranges[(start, end)] = compact(text[start:end])
     return found
 
 
-def _range_grams(text: str, start: int, end: int) -> tuple[str, frozenset[str]]:
-    """Compacted text[start:end] and its WIDTH-grams (see _range_entry)."""
-    found = _range_entry(text, start, end)
-    if found[1] is None:
-        low = found[0]
-        found[1] = frozenset(low[i : i + WIDTH] for i in range(len(low) - WIDTH + 1))
-    return found[0], found[1]
-
-
 class Gated:
-    """A compiled pattern whose `finditer` and `search` skip a range that lacks all its leads.
+    """A compiled pattern whose `finditer` and `search` skip a range that lacks all its leads
+    (or, for a pattern with many leads, all the literals it needs: `needs`).
 
     Same results as the pattern itself (the rest of its API is passed through as is)."""
 
-    __slots__ = ("_long", "_scan", "_short", "compiled")
+    __slots__ = ("_leads", "_scan", "compiled")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.compiled = pattern
         self._scan = headed(pattern)  # what finditer and search run
         found = leads(pattern.pattern, pattern.flags)
-        self._long = None if found is None else frozenset(x for x in found if len(x) == WIDTH)
-        self._short = () if found is None else tuple(x for x in found if len(x) < WIDTH)
+        long = () if found is None else [x for x in found if len(x) == WIDTH]
+        if found is None or len(long) > FEW_LEADS:  # what every match needs, when known
+            found = needs(pattern.pattern, pattern.flags)
+        # the literals to look for (one of them is in every match's compacted text: its leads,
+        # or what it needs), or None: the pattern is always run
+        self._leads = None if found is None else tuple(sorted(found))
 
     @property
     def pattern(self) -> str:
@@ -283,13 +387,13 @@ class Gated:
 
     def _absent(self, text: str, start: int, end: int) -> bool:
         end = min(end, len(text))
-        if self._long is None or end - start < MIN_GATED:
+        if self._leads is None or end - start < MIN_GATED:
             return False
-        if len(self._long) <= FEW_LEADS:  # a few substring searches cost less than the grams
-            low = _range_entry(text, start, end)[0]
-            return not any(x in low for x in self._long) and not any(x in low for x in self._short)
-        low, grams = _range_grams(text, start, end)
-        return grams.isdisjoint(self._long) and not any(x in low for x in self._short)
+        low = _range_compact(text, start, end)
+        for lead in self._leads:  # noqa: SIM110 (a loop: `all` over a generator costs twice as much)
+            if lead in low:
+                return False
+        return True
 
     def finditer(
         self, text: str, pos: int = 0, endpos: int = sys.maxsize

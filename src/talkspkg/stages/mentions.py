@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from talkspkg.document import Article
 from talkspkg.kb import Entity, KnowledgeBase
@@ -133,6 +133,10 @@ def _word_key(word: str) -> str:
     return name_key(word)
 
 
+# the name_key of a person's surface or word of it: the same people recur from article to article
+_surface_key = lru_cache(maxsize=1 << 16)(name_key)
+
+
 def _surname_candidates(
     article: Article, kb: KnowledgeBase, people: dict[str, Entity], named: list[Candidate]
 ) -> list[Candidate]:
@@ -154,15 +158,16 @@ def _surname_candidates(
             if len(parts) < 2 or not parts[-1][0].isupper() or len(parts[-1]) < 2:
                 continue
             short = parts[-1]
-            if not _alone(at, name_key(short), full) and _alone(at, name_key(parts[0]), full):
+            last, first = _surface_key(short), _surface_key(parts[0])
+            if not _alone(at, last, full) and _alone(at, first, full):
                 short = parts[0]  # family name first: the article uses the first word alone
             if len(short) >= 2 and (len(short) >= 3 or short == parts[0]):
-                by_key.setdefault(name_key(short), set()).add(eid)
+                by_key.setdefault(_surface_key(short), set()).add(eid)
     in_full = {
-        w for e in people.values() for s in e.surfaces if " " in s for w in name_key(s).split()
+        w for e in people.values() for s in e.surfaces if " " in s for w in _surface_key(s).split()
     }
     for eid, entity in people.items():  # "President Lopez" once, then "Lopez" alone
-        key = name_key(entity.name)
+        key = _surface_key(entity.name)
         if not entity.curated and " " not in entity.name and len(key) >= 3 and key not in in_full:
             by_key.setdefault(key, {eid})
     owners = _surface_owners(kb)

@@ -288,6 +288,27 @@ def find_dates(
     return list(found)
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def has_digit(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] holds a digit: without one, `find_dates` finds no expression
+    with a year and no day of a month (every such pattern reads the day or the year in digits)."""
+    return _DIGIT.search(text, start, end) is not None
+
+
+def may_state_now(text: str, start: int, end: int, vocab: Vocab) -> bool:
+    """False when `find_dates` finds in text[start:end] neither a relative expression (from
+    the `relative` and `count` patterns only) nor a date with its year (digits): nothing of
+    the range can make one of `stated_anchor`'s pairs."""
+    pats = _patterns(vocab)
+    return (
+        has_digit(text, start, end)
+        or pats["relative"].search(text, start, end) is not None
+        or pats["count_gate"].search(text, start, end) is not None
+    )
+
+
 def _find_dates(text: str, start: int, end: int, vocab: Vocab) -> list[DateExpr]:
     pats = _patterns(vocab)
     found: list[DateExpr] = []
@@ -738,6 +759,10 @@ def stated_anchor(text: str, exprs: list[DateExpr]) -> Anchor | None:
 
     "the previous week, on April 17, 2025" puts now in the week after; "yesterday, April 22,
     2025" puts it on April 23. Several such statements must agree (their windows intersect).
+    Only a relative expression and a date with its year make a pair, and only when next to
+    each other: leaving out the expressions of a range that holds neither (`may_state_now`)
+    changes nothing (the text of a left-out expression lies between its neighbours, and no
+    expression's text is `_ADJACENT`).
     """
     windows: list[tuple[date, date]] = []
     ordered = sorted(exprs, key=lambda e: e.start)

@@ -98,6 +98,7 @@ from talkspkg.stages.meetings.dates import (
     anchor_label,
     find_dates,
     from_story,
+    may_state_now,
     published_anchor,
     resolve,
     stated_anchor,
@@ -198,6 +199,7 @@ def article_anchor(ctx: ArticleContext) -> Anchor | None:
     exprs = [
         d
         for seg in ctx.article.segments_of(*READ)
+        if may_state_now(ctx.text, seg.start, seg.end, ctx.vocab)  # the others: speed
         for d in find_dates(ctx.text, seg.start, seg.end, ctx.vocab)
     ]
     return stated_anchor(ctx.text, exprs) or text_anchor(ctx)

@@ -25,7 +25,14 @@ from dataclasses import replace
 
 from talkspkg.document import Article, SegmentKind
 from talkspkg.stages.meetings.context import ArticleContext
-from talkspkg.stages.meetings.dates import Anchor, DateExpr, DateRange, find_dates, resolve
+from talkspkg.stages.meetings.dates import (
+    Anchor,
+    DateExpr,
+    DateRange,
+    find_dates,
+    has_digit,
+    resolve,
+)
 from talkspkg.stages.meetings.text import sentences
 
 READ = (
@@ -77,6 +84,8 @@ def narrative_years(ctx: ArticleContext, anchor: Anchor | None) -> dict[int, Dat
         return out
     last: tuple[int, DateRange] | None = None
     for index, (_kind, start, end) in enumerate(paragraphs(ctx.article)):
+        if not has_digit(ctx.text, start, end):
+            continue  # no date with a year, no day of a month: nothing to read (speed)
         for d in find_dates(ctx.text, start, end, ctx.vocab):
             if d.year is not None:
                 rng = resolve(d, None)

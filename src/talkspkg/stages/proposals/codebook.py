@@ -155,9 +155,16 @@ def parse_codebook(data: Any, source: str) -> Codebook:
     return Codebook(version=version, categories=categories, codes=codes)
 
 
-@cache
 def load_codebook(directory: str | None = None) -> Codebook:
-    """The codebook shipped in the package (or in `directory`, for tests)."""
+    """The codebook shipped in the package (or in `directory`, for tests). One object per
+    directory however it is called (`load_codebook()` and `load_codebook(None)` alike): the
+    lead index (detect.lead_index) knows patterns by identity, and `re`'s own cache of compiled
+    patterns is too small to make two loads share them."""
+    return _load_codebook(directory)
+
+
+@cache
+def _load_codebook(directory: str | None) -> Codebook:
     path = knowledge_root(directory) / CODEBOOK_FILE
     return parse_codebook(
         read_yaml(path, f"knowledge/{CODEBOOK_FILE}"), f"knowledge/{CODEBOOK_FILE}"

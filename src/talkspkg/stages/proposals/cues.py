@@ -312,8 +312,13 @@ def _institution_sides(
     return tuple(zip(compiled, raw.values(), strict=True))
 
 
-@cache
 def load_cues(directory: str | None = None) -> Cues:
-    """The cue vocabulary shipped in the package (or in `directory`, for tests)."""
+    """The cue vocabulary shipped in the package (or in `directory`, for tests); one object per
+    directory however it is called (see codebook.load_codebook)."""
+    return _load_cues(directory)
+
+
+@cache
+def _load_cues(directory: str | None) -> Cues:
     source = f"knowledge/{CUES_FILE}"
     return parse_cues(read_yaml(knowledge_root(directory) / CUES_FILE, source), source)

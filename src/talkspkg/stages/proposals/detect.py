@@ -57,7 +57,7 @@ from functools import cache
 from talkspkg.document import Article
 from talkspkg.kb import KnowledgeBase
 from talkspkg.schema.contracts import TYPED_REFS
-from talkspkg.stages.leads import LeadIndex
+from talkspkg.stages.leads import Groups, LeadIndex
 from talkspkg.stages.meetings.dates import published_anchor
 from talkspkg.stages.meetings.model import MeetingMention
 from talkspkg.stages.mentions import MentionResult
@@ -66,7 +66,14 @@ from talkspkg.stages.proposals.attribution import ANAPHORA_WINDOW, Attributor, C
 from talkspkg.stages.proposals.codebook import Codebook, load_codebook
 from talkspkg.stages.proposals.cues import SINGLE_ISSUE, Cues, load_cues
 from talkspkg.stages.proposals.evidence import TermEvidence
-from talkspkg.stages.proposals.hits import JOINT, Hit, find_cues, find_terms
+from talkspkg.stages.proposals.hits import (
+    JOINT,
+    Hit,
+    code_groups,
+    cue_groups,
+    find_cues,
+    find_terms,
+)
 from talkspkg.stages.proposals.presented import Presentation, find_presentations
 from talkspkg.stages.proposals.speakers import Speakers
 from talkspkg.stages.proposals.stances import Stance, find_ellipses, find_stances
@@ -134,16 +141,17 @@ class _Article:
         )
         self.by_slug = {c.slug: c for c in self.codebook}
         self.leads = lead_index()
+        self.groups = pattern_groups()
         self.previous: Analysis | None = None  # the analysis of the sentence before
 
     def analyse(self, s: Sentence) -> Analysis:
         live = self.leads.live(self.text[s.start : s.end])
         terms = [
             t
-            for t in find_terms(self.text, s, self.codebook, live)
+            for t in find_terms(self.text, s, self.codebook, live, self.groups[0])
             if not self.cues.other_conflict(self.text, t.start, t.end, s.start, s.end)
         ]
-        hits = find_cues(self.text, s, self.cues, terms, live)
+        hits = find_cues(self.text, s, self.cues, terms, live, self.groups[1])
         if self.cues.another_war(self.text, s.start, s.end):
             terms, hits = [], []  # "Armenia and Azerbaijan agreed a peace deal ...": no proposal
         stances = find_stances(
@@ -566,15 +574,15 @@ def confidence(attribution: str, cue: Hit | None) -> float:
 
 
 @cache
-def lead_index(directory: str | None = None) -> LeadIndex:
-    """The codebook's and the cues' patterns by their literal leads (built once).
+def pattern_groups(directory: str | None = None) -> tuple[Groups, Groups]:
+    """The codebook's patterns code by code, the cues' cue by cue (see hits.py; made once)."""
+    return code_groups(load_codebook(directory)), cue_groups(load_cues(directory))
 
-    `Live` knows patterns by `id`, so the index must hold the very objects `_Article` matches,
-    loaded by `load_codebook()` and `load_cues()`: `functools.cache` keys `f()` and `f(None)`
-    apart, and only `re`'s compile cache (512 patterns) would make two loads share objects."""
-    codebook = load_codebook(directory) if directory else load_codebook()
-    cues = load_cues(directory) if directory else load_cues()
-    return LeadIndex([*codebook.patterns(), *cues.patterns()])
+
+@cache
+def lead_index(directory: str | None = None) -> LeadIndex:
+    """The codebook's and the cues' patterns by their literal leads (built once)."""
+    return LeadIndex([*load_codebook(directory).patterns(), *load_cues(directory).patterns()])
 
 
 def proposal_evidence(

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from talkspkg.stages.leads import Live, headed
+from talkspkg.stages.leads import Groups, Live, headed
 from talkspkg.stages.proposals.codebook import Codebook
 from talkspkg.stages.proposals.cues import Cues
 from talkspkg.stages.proposals.text import Sentence
@@ -48,13 +48,10 @@ class Hit:
     priority: int = 0
 
 
-def _matches(
-    text: str, sentence: Sentence, patterns: tuple[re.Pattern[str], ...], live: Live
-) -> list[re.Match[str]]:
-    """Non-empty matches of `patterns` in the sentence; `live` holds the patterns that may
-    match it (see stages/leads.py), the others are not run."""
+def _matches(text: str, sentence: Sentence, patterns: list[re.Pattern[str]]) -> list[re.Match[str]]:
+    """Non-empty matches of `patterns` in the sentence."""
     out: list[re.Match[str]] = []
-    for pattern in live.of(patterns):
+    for pattern in patterns:
         scan = headed(pattern)  # the same matches, found faster
         out.extend(
             m for m in scan.finditer(text, sentence.start, sentence.end) if m.end() > m.start()
@@ -62,10 +59,26 @@ def _matches(
     return out
 
 
-def find_terms(text: str, sentence: Sentence, codebook: Codebook, live: Live) -> list[Hit]:
+def code_groups(codebook: Codebook) -> Groups:
+    """The codes' patterns, code by code (see stages/leads.py; made once by the caller)."""
+    return Groups(code.patterns for code in codebook)
+
+
+def cue_groups(cues: Cues) -> Groups:
+    """The proposal cues' patterns, then the stance cues', cue by cue."""
+    return Groups(cue.patterns for cue in (*cues.proposal_cues, *cues.stance_cues))
+
+
+def find_terms(
+    text: str, sentence: Sentence, codebook: Codebook, live: Live, groups: Groups | None = None
+) -> list[Hit]:
+    """The codebook's terms in the sentence; `live` holds the patterns that may match it (see
+    stages/leads.py), the others are not run; `groups` is `code_groups(codebook)`."""
+    codes = list(codebook)
     terms: list[Hit] = []
-    for code in codebook:
-        found = _matches(text, sentence, code.patterns, live)
+    for index, patterns in live.select(groups or code_groups(codebook)):
+        code = codes[index]
+        found = _matches(text, sentence, patterns)
         if not found:
             continue
         spans = sorted((m.start(), m.end()) for m in found)
@@ -97,27 +110,39 @@ def _adjective(text: str, m: re.Match[str]) -> bool:
     return participle and bool(_ADJECTIVE.search(text, max(0, m.start() - 8), m.start()))
 
 
-def find_cues(text: str, sentence: Sentence, cues: Cues, terms: list[Hit], live: Live) -> list[Hit]:
+def find_cues(
+    text: str,
+    sentence: Sentence,
+    cues: Cues,
+    terms: list[Hit],
+    live: Live,
+    groups: Groups | None = None,
+) -> list[Hit]:
+    """Proposal and stance cues in the sentence (`groups`: `cue_groups(cues)`)."""
     found: list[Hit] = []
-    for cue in cues.proposal_cues:
-        priority = 1 if cue.form == "noun" else 0
-        for m in _matches(text, sentence, cue.patterns, live):
-            if cue.form == "verb" and _adjective(text, m):
-                continue  # "turned down a proposed exchange": an adjective, no verb
-            found.append(
-                Hit(m.start(), m.end(), PROPOSAL, cue.kind, form=cue.form, priority=priority)
-            )
-    for cue in cues.stance_cues:
-        for m in _matches(text, sentence, cue.patterns, live):
+    proposal = len(cues.proposal_cues)
+    for index, patterns in live.select(groups or cue_groups(cues)):
+        if index < proposal:
+            cue = cues.proposal_cues[index]
+            priority = 1 if cue.form == "noun" else 0
+            for m in _matches(text, sentence, patterns):
+                if cue.form == "verb" and _adjective(text, m):
+                    continue  # "turned down a proposed exchange": an adjective, no verb
+                found.append(
+                    Hit(m.start(), m.end(), PROPOSAL, cue.kind, form=cue.form, priority=priority)
+                )
+            continue
+        stance = cues.stance_cues[index - proposal]
+        for m in _matches(text, sentence, patterns):
             found.append(
                 Hit(
                     m.start(),
                     m.end(),
                     STANCE,
-                    cue.stance,
-                    form=JOINT if cue.joint else "",
-                    holder=cue.holder,
-                    scope=cue.scope,
+                    stance.stance,
+                    form=JOINT if stance.joint else "",
+                    holder=stance.holder,
+                    scope=stance.scope,
                     priority=2,
                 )
             )
