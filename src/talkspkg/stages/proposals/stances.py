@@ -20,14 +20,16 @@ stage attributes it, and a speaker phrase it resolved ("He stressed", "they said
 (`X said: "The two sides agreed ..."` is no stance of X's). A person
 reporting the stance of their side with a speech verb holds it too ("Svyrydenko said Kyiv would
 not recognise ..."). For a `holder: after` cue, every actor of the complement up to the next
-comma ("unacceptable to both Kyiv and other European nations"), and a person reporting it ("Duda
-said the idea was unacceptable to Warsaw").
+comma or cue ("unacceptable to both Kyiv and other European nations"; "rejected by Moscow and
+welcomed by Kyiv": Moscow only), and a person reporting it ("Duda said the idea was
+unacceptable to Warsaw").
 
 Scope policy: a `scope: after` cue bears on the terms between it and the next stance or verb
 cue, or a new clause, appositive or reporting participle (", and ...", ", a condition ...",
 ", saying the war should be frozen ...": the holder's own words) if one comes first; a
 `scope: before` cue on those between the previous such cue (not a passive participle with its
-agent: "A truce, proposed by Trump, was accepted by Putin"), or the last such boundary, and it
+agent: "A truce, proposed by Trump, was accepted by Putin", nor a passive stance it is
+coordinated with: "was rejected by Moscow and welcomed by Kyiv"), or the last such boundary, and it
 (but not ", but": "we agree – but only if ..." conditions the clause before), leaving out a
 ", which ..." aside describing an actor ("Kyiv, which wants to join the EU, said such terms
 were tantamount to surrender": the terms, not EU membership); a cue in a
@@ -78,6 +80,7 @@ from talkspkg.stages.proposals.text import Sentence
 
 _WHICH = re.compile(r",\s+which\b", re.IGNORECASE)
 _BUT = re.compile(r"(?:,|\s[–—])\s+but\s+", re.IGNORECASE)
+_MODAL_OPENING = re.compile(r"(?:would|will|could|can|might|may)\s+(?=\S)", re.IGNORECASE)
 _COMPLEMENT_END = re.compile(r"[,;.]|\bwhich\b")
 _PARTICIPLE = re.compile(
     r",\s*(?:reiterating|saying|adding|insisting|arguing|stressing|warning|noting)\b"
@@ -156,6 +159,23 @@ def _agentive(text: str, cue: Hit, s: Sentence) -> bool:
     return cue.group == PROPOSAL and _AGENT.match(text, cue.end, s.end) is not None
 
 
+_AND_TAIL = re.compile(r"\s+(?:and|but)\s+(?:(?:was|were|is|are|has\s+been|had\s+been)\s+)?$")
+
+
+def _coordinated_passive(text: str, before: Hit, cue: Hit) -> bool:
+    """True when a passive stance with its agent is coordinated with the one before it ("was
+    rejected by Moscow and welcomed by Kyiv"): both bear on the same subject."""
+    return (
+        before.group == STANCE
+        and before.holder == "after"
+        and before.scope == "before"
+        and cue.holder == "after"
+        and cue.scope == "before"
+        and _AND_TAIL.search(text, 0, cue.start) is not None
+        and not re.search(r"[,;]", text[before.end : cue.start])
+    )
+
+
 def _which_proposes(text: str, cue: Hit, following: Hit) -> bool:
     """True when the cue after a stance cue is a proposal verb opening a ", which" clause on
     its object ("rejected the Russian memorandum, which demanded ...")."""
@@ -183,7 +203,14 @@ def _relative_head(text: str, terms: list[Hit], cue: Hit) -> Hit | None:
 
 def _hypothetical(text: str, s: Sentence, cue: Hit, cues: Cues) -> bool:
     before = text[s.start : cue.start]  # the patterns are anchored at its end
-    return cues.negated(before) or any(p.search(before) for p in cues.hypothetical)
+    if cues.negated(before) or any(p.search(before) for p in cues.hypothetical):
+        return True
+    # a cue opening with its modal ("will not", "would never"): what another hopes or expects
+    # it does ("hope Moscow will not resist") reads the modal as the text before the verb
+    modal = _MODAL_OPENING.match(text, cue.start, cue.end)
+    if modal is None:
+        return False
+    return any(p.search(before + modal.group()) for p in cues.hypothetical)
 
 
 def _points_back(
@@ -421,10 +448,10 @@ def _joint_holders(
 
 
 def _holders_after(
-    text: str, s: Sentence, cue: Hit, actors: Actors, sentences: list[Sentence]
+    text: str, s: Sentence, cue: Hit, actors: Actors, sentences: list[Sentence], limit: int
 ) -> tuple[Actor, ...]:
-    m = _COMPLEMENT_END.search(text, cue.end, s.end)
-    end = m.start() if m else s.end
+    m = _COMPLEMENT_END.search(text, cue.end, limit)
+    end = m.start() if m else limit
     found: list[Actor] = []
     for actor in actors.within(cue.end, end):
         resolved = actors.resolve(actor, sentences, s.index)
@@ -461,7 +488,9 @@ def find_stances(
             continue
         j = i - 1
         if cue.scope == "before":  # "A truce, proposed by Trump, was accepted by Putin"
-            while j >= 0 and _agentive(text, ordered[j], s):
+            while j >= 0 and (
+                _agentive(text, ordered[j], s) or _coordinated_passive(text, ordered[j], cue)
+            ):
                 j -= 1
         prev_end = ordered[j].end if j >= 0 else s.start
         next_start = ordered[i + 1].start if i + 1 < len(ordered) else s.end
@@ -507,7 +536,9 @@ def find_stances(
                 holders = collective(cue)
                 joint = len({a.side for a in holders}) >= 2
         else:
-            holders, joint = _holders_after(text, s, cue, actors, sentences), False
+            # the complement ends at the next cue ("rejected by Moscow and welcomed by Kyiv")
+            limit = max(next_start, cue.end)
+            holders, joint = _holders_after(text, s, cue, actors, sentences, limit), False
         if cue.form == JOINT:
             holders = _joint_holders(text, s, cue, holders, actors, sentences, collective)
             joint = True
