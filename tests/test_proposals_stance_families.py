@@ -4,7 +4,8 @@ Invented officials or well-known states; each case asserts the positions (state,
 a careful coder gives, and negatives (hopes, questions, negated stances, another side's words)
 that must give no position. Families: passive stances coordinated ("rejected by A and welcomed
 by B"), verbs of resistance and objection, a copula "against", praise and "stood behind",
-"had no objection to", a nominal "refusal of", "would consider X if/once", "such concessions".
+"had no objection to", a nominal "refusal of", a trailing reporter ("X is out of the question,
+Lavrov said"), "would consider X if/once", "such concessions".
 """
 
 from __future__ import annotations
@@ -84,6 +85,29 @@ CASES: list[tuple[str, Positions, Positions]] = [
         "concessions, Kyiv said.",
         {(UA, "rejects", CESSION)},
         set(),
+    ),
+    # a trailing speech clause: the verdict is the speaker's own
+    (
+        "A partial truce limited to energy sites is out of the question, Lavrov told reporters.",
+        {(RU, "rejects", "ceasefire.partial")},
+        set(),
+    ),
+    (
+        "Any foreign troops in Ukraine would be unacceptable, Lavrov said, adding that "
+        "talks would continue.",
+        {(RU, "rejects", NATO_TROOPS)},
+        set(),
+    ),
+    # ... but not a passive it reports, nor a verdict with its own subject named
+    (
+        "The 30-day truce was rejected, Lavrov said.",
+        set(),
+        {(RU, "rejects", TEMP)},
+    ),
+    (
+        "Kyiv says a 30-day truce is unacceptable, Lavrov said.",
+        set(),
+        {(RU, "rejects", TEMP)},
     ),
     # negatives: hopes, questions, negated resistance, the war "against"
     (

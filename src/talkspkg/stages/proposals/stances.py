@@ -306,6 +306,42 @@ def _with_speakers(
     return tuple(found)
 
 
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got)\s+(?:\w+ly\s+)?$")
+_TRAILING_SPEECH = re.compile(r",\s+")
+
+
+def _trailing_reporter(
+    text: str, s: Sentence, cue: Hit, actors: Actors, sentences: list[Sentence]
+) -> tuple[Actor, ...]:
+    """The person of a trailing speech clause ("X is out of the question, Lavrov said";
+    "elections could be held only after ..., said Ruslan Bondar, the speaker of ...") holds a
+    `holder: before` stance with no actor before it: the verdict is the speaker's own. Not a
+    passive ("the plan was rejected, Lavrov said" reports another's act), nor a cue inside a
+    quotation (its speaker is found there)."""
+    speech = actors.speech_at(cue.start)
+    if speech is not None and speech.direct:
+        return ()
+    if _PASSIVE_BEFORE.search(text, s.start, cue.start):
+        return ()
+    for m in _TRAILING_SPEECH.finditer(text, cue.end, s.end):
+        tail = m.end()
+        if actors.within(cue.end, tail):
+            return ()  # an actor between: not the speaker's own verdict
+        following = actors.within(tail, s.end)
+        if not following:
+            continue
+        actor = following[0]
+        if (
+            len(text[tail : actor.start].split()) <= 1
+            and actors.is_speaker(actor)
+            and not actors.is_object(actor, tail)
+        ):
+            holder = actors.resolve(actor, sentences, s.index)
+            if holder is not None and holder.entity_id is not None:
+                return (holder,)
+    return ()
+
+
 def _new_subject(text: str, s: Sentence, cue: Hit) -> int | None:
     """The start of the ", but ..." clause of a condition when that clause has its own subject
     ("willing to talk about X, but the details will depend on ..."); None when the condition
@@ -535,6 +571,8 @@ def find_stances(
             if not holders and collective is not None:
                 holders = collective(cue)
                 joint = len({a.side for a in holders}) >= 2
+            if not holders:
+                holders = _trailing_reporter(text, s, cue, actors, sentences)
         else:
             # the complement ends at the next cue ("rejected by Moscow and welcomed by Kyiv")
             limit = max(next_start, cue.end)
