@@ -3,8 +3,9 @@
 Invented officials or well-known states; each case asserts the positions (state, stance, code)
 a careful coder gives, and negatives (hopes, questions, negated stances, another side's words)
 that must give no position. Families: passive stances coordinated ("rejected by A and welcomed
-by B"), verbs of resistance and objection, a copula "against", praise and "stood behind",
-"had no objection to", a nominal "refusal of", a trailing reporter ("X is out of the question,
+by B"), verbs of resistance and objection, a copula "against", praise, "stood behind", "threw
+its weight behind", "gave its backing to", a readiness denied ("not prepared to accept"), "had
+no objection to", a nominal "refusal of", a trailing reporter ("X is out of the question,
 Lavrov said"), "would consider X if/once", "such concessions".
 """
 
@@ -85,6 +86,22 @@ CASES: list[tuple[str, Positions, Positions]] = [
         "concessions, Kyiv said.",
         {(UA, "rejects", CESSION)},
         set(),
+    ),
+    (
+        "Prime Minister Anna Lind said Sweden would throw its full weight behind a prisoner "
+        "exchange.",
+        {("sweden", "supports", POW)},
+        set(),
+    ),
+    (
+        "Paris gave its firm backing to security guarantees for Kyiv.",
+        {("france", "supports", GUARANTEES)},
+        set(),
+    ),
+    (
+        "The Kremlin says it is not prepared to accept a 30-day truce.",
+        {(RU, "rejects", TEMP)},
+        {(RU, "supports", TEMP)},
     ),
     # a trailing speech clause: the verdict is the speaker's own
     (
