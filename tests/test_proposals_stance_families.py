@@ -6,7 +6,8 @@ that must give no position. Families: passive stances coordinated ("rejected by 
 by B"), verbs of resistance and objection, a copula "against", praise, "stood behind", "threw
 its weight behind", "gave its backing to", a readiness denied ("not prepared to accept"), "had
 no objection to", a nominal "refusal of", a trailing reporter ("X is out of the question,
-Lavrov said"), "would consider X if/once", "such concessions".
+Lavrov said"), "would consider X if/once", "would back X only after a ceasefire", "such
+concessions".
 """
 
 from __future__ import annotations
@@ -102,6 +103,12 @@ CASES: list[tuple[str, Positions, Positions]] = [
         "The Kremlin says it is not prepared to accept a 30-day truce.",
         {(RU, "rejects", TEMP)},
         {(RU, "supports", TEMP)},
+    ),
+    # an acceptance "only after" a step is conditional, even when the codebook reads the step
+    (
+        "Moldova's envoy said Chisinau would back a prisoner exchange only after a ceasefire.",
+        {("moldova", "conditional", POW)},
+        {("moldova", "supports", POW)},
     ),
     # a trailing speech clause: the verdict is the speaker's own
     (

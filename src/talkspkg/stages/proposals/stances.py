@@ -5,10 +5,14 @@ that Ukraine withdraw ... and has ruled out any deployment") is held by that ver
 by the last actor named in between (unless that subject reports another's clause: "Zelensky said
 Putin wanted ... and rejected ..."). A supports or conditional cue followed by "only if/after/
 once/when" ("would agree to a ceasefire only if the West stopped arming Kyiv", "would consider X
-only after Y") is conditional, and the terms of its condition are the holder's demand.
+only after Y") is conditional, and the terms of its condition are the holder's demand. So is a
+supports cue whose object an "only after/when/if" closes when the codebook reads the condition as
+a term ("would accept a swap only after a ceasefire": a sequencing wording, no cue of its own).
 
-Holder policy: for a `holder: before` cue, the nearest actor before it that no preposition
-governs ("Zelensky ... dismissed", "Kyiv would not"), inside a ", which" clause when the cue
+Holder policy: a `holder: before` cue with no actor before it, outside quotations and not a
+passive ("X is out of the question, Lavrov said"; not "X was rejected, Lavrov said"), is held by
+the person of a trailing speech clause after it with no actor between. For a `holder: before`
+cue, the nearest actor before it that no preposition governs ("Zelensky ... dismissed", "Kyiv would not"), inside a ", which" clause when the cue
 stands in one, with the actors coordinated with it ("Ukraine and Russia agreed"), skipping
 actors in a dash or bracket aside ("During the call – joined by Rubio – the leaders agreed"),
 and the actor of a compound ("a US-backed truce"), but no name inside a term's wording ("a
@@ -120,6 +124,7 @@ _CONDITION = re.compile(
     r"only\s+after|only\s+when)\s",
     re.IGNORECASE,
 )
+_ONLY = re.compile(r"only\s", re.IGNORECASE)
 _AGENT = re.compile(r"\s+by\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\s*(?:[.;!?\"”’)]\s*)*$")
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
@@ -531,6 +536,7 @@ def find_stances(
         prev_end = ordered[j].end if j >= 0 else s.start
         next_start = ordered[i + 1].start if i + 1 < len(ordered) else s.end
         conditions: tuple[Hit, ...] = ()
+        label = cue.label
         if cue.scope == "after":
             if i + 1 < len(ordered) and _which_proposes(text, cue, ordered[i + 1]):
                 # "rejected the memorandum, which demanded ...": what the object contains
@@ -539,7 +545,11 @@ def find_stances(
             bound = stop.start() if stop else next_start
             condition = _CONDITION.search(text, cue.end, bound)
             if condition is not None:  # "would only consider X once Kyiv drops Y"
-                if cue.label == "conditional":
+                if cue.label == "supports" and _ONLY.match(condition.group().strip()):
+                    # "would accept X only after a ceasefire", whose condition the codebook
+                    # reads as a sequencing term (no conditional cue of its own is left)
+                    label = "conditional"
+                if label == "conditional":
                     conditions = tuple(t for t in terms if condition.end() <= t.start < bound)
                 bound = condition.start()
             # a joint act's verb may open the term ("swapped 150 prisoners")
@@ -585,7 +595,7 @@ def find_stances(
         anaphor = None if scope else _points_back(text, s, cue, prev_end, next_start, cues)
         found[cue] = Stance(
             cue,
-            cue.label,
+            label,
             holders,
             tuple(scope),
             anaphor is not None,
