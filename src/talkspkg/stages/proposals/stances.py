@@ -12,8 +12,8 @@ a term ("would accept a swap only after a ceasefire": a sequencing wording, no c
 Holder policy: a `holder: before` cue with no actor before it, outside quotations and not a
 passive ("X is out of the question, Lavrov said"; not "X was rejected, Lavrov said"), is held by
 the person of a trailing speech clause after it with no actor between. For a `holder: before`
-cue, the nearest actor before it that no preposition governs ("Zelensky ... dismissed", "Kyiv would not"), inside a ", which" clause when the cue
-stands in one, with the actors coordinated with it ("Ukraine and Russia agreed"), skipping
+cue, the nearest actor before it that no preposition governs ("Zelensky ... dismissed", "Kyiv
+would not"), inside a ", which" clause when the cue stands in one, with the actors coordinated with it ("Ukraine and Russia agreed"), skipping
 actors in a dash or bracket aside ("During the call – joined by Rubio – the leaders agreed"),
 and the actor of a compound ("a US-backed truce"), but no name inside a term's wording ("a
 Putin-Zelensky meeting was possible only ..." is no stance of Zelensky's);
