@@ -13,19 +13,19 @@ Holder policy: a `holder: before` cue with no actor before it, outside quotation
 passive ("X is out of the question, Lavrov said"; not "X was rejected, Lavrov said"), is held by
 the person of a trailing speech clause after it with no actor between. For a `holder: before`
 cue, the nearest actor before it that no preposition governs ("Zelensky ... dismissed", "Kyiv
-would not"), inside a ", which" clause when the cue stands in one, with the actors coordinated with it ("Ukraine and Russia agreed"), skipping
-actors in a dash or bracket aside ("During the call – joined by Rubio – the leaders agreed"),
-and the actor of a compound ("a US-backed truce"), but no name inside a term's wording ("a
-Putin-Zelensky meeting was possible only ..." is no stance of Zelensky's);
-after a reporting participle ("Russia rejected Zelensky's plan, reiterating that it would not"),
-the subject of the sentence; a first-person holder is the quotation's speaker as the quotes
-stage attributes it, and a speaker phrase it resolved ("He stressed", "they said") is an actor
-(speakers.py); a cue inside a direct quotation finds its holder inside the quotation only
-(`X said: "The two sides agreed ..."` is no stance of X's). A person
-reporting the stance of their side with a speech verb holds it too ("Svyrydenko said Kyiv would
-not recognise ..."). For a `holder: after` cue, every actor of the complement up to the next
-comma or cue ("unacceptable to both Kyiv and other European nations"; "rejected by Moscow and
-welcomed by Kyiv": Moscow only), and a person reporting it ("Duda said the idea was
+would not"), inside a ", which" clause when the cue stands in one, with the actors coordinated
+with it ("Ukraine and Russia agreed"), skipping actors in a dash or bracket aside ("During the
+call – joined by Rubio – the leaders agreed"), and the actor of a compound ("a US-backed
+truce"), but no name inside a term's wording ("a Putin-Zelensky meeting was possible only ..."
+is no stance of Zelensky's); after a reporting participle ("Russia rejected Zelensky's plan,
+reiterating that it would not"), the subject of the sentence; a first-person holder is the
+quotation's speaker as the quotes stage attributes it, and a speaker phrase it resolved ("He
+stressed", "they said") is an actor (speakers.py); a cue inside a direct quotation finds its
+holder inside the quotation only (`X said: "The two sides agreed ..."` is no stance of X's). A
+person reporting the stance of their side with a speech verb holds it too ("Svyrydenko said Kyiv
+would not recognise ..."). For a `holder: after` cue, every actor of the complement up to the
+next comma or cue ("unacceptable to both Kyiv and other European nations"; "rejected by Moscow
+and welcomed by Kyiv": Moscow only), and a person reporting it ("Duda said the idea was
 unacceptable to Warsaw").
 
 Scope policy: a `scope: after` cue bears on the terms between it and the next stance or verb
