@@ -5,29 +5,35 @@ that Ukraine withdraw ... and has ruled out any deployment") is held by that ver
 by the last actor named in between (unless that subject reports another's clause: "Zelensky said
 Putin wanted ... and rejected ..."). A supports or conditional cue followed by "only if/after/
 once/when" ("would agree to a ceasefire only if the West stopped arming Kyiv", "would consider X
-only after Y") is conditional, and the terms of its condition are the holder's demand.
+only after Y") is conditional, and the terms of its condition are the holder's demand. So is a
+supports cue whose object an "only after/when/if" closes when the codebook reads the condition as
+a term ("would accept a swap only after a ceasefire": a sequencing wording, no cue of its own).
 
-Holder policy: for a `holder: before` cue, the nearest actor before it that no preposition
-governs ("Zelensky ... dismissed", "Kyiv would not"), inside a ", which" clause when the cue
-stands in one, with the actors coordinated with it ("Ukraine and Russia agreed"), skipping
-actors in a dash or bracket aside ("During the call – joined by Rubio – the leaders agreed"),
-and the actor of a compound ("a US-backed truce"), but no name inside a term's wording ("a
-Putin-Zelensky meeting was possible only ..." is no stance of Zelensky's);
-after a reporting participle ("Russia rejected Zelensky's plan, reiterating that it would not"),
-the subject of the sentence; a first-person holder is the quotation's speaker as the quotes
-stage attributes it, and a speaker phrase it resolved ("He stressed", "they said") is an actor
-(speakers.py); a cue inside a direct quotation finds its holder inside the quotation only
-(`X said: "The two sides agreed ..."` is no stance of X's). A person
-reporting the stance of their side with a speech verb holds it too ("Svyrydenko said Kyiv would
-not recognise ..."). For a `holder: after` cue, every actor of the complement up to the next
-comma ("unacceptable to both Kyiv and other European nations"), and a person reporting it ("Duda
-said the idea was unacceptable to Warsaw").
+Holder policy: a `holder: before` cue with no actor before it, outside quotations and not a
+passive ("X is out of the question, Lavrov said"; not "X was rejected, Lavrov said"), is held by
+the person of a trailing speech clause after it with no actor between. For a `holder: before`
+cue, the nearest actor before it that no preposition governs ("Zelensky ... dismissed", "Kyiv
+would not"), inside a ", which" clause when the cue stands in one, with the actors coordinated
+with it ("Ukraine and Russia agreed"), skipping actors in a dash or bracket aside ("During the
+call – joined by Rubio – the leaders agreed"), and the actor of a compound ("a US-backed
+truce"), but no name inside a term's wording ("a Putin-Zelensky meeting was possible only ..."
+is no stance of Zelensky's); after a reporting participle ("Russia rejected Zelensky's plan,
+reiterating that it would not"), the subject of the sentence; a first-person holder is the
+quotation's speaker as the quotes stage attributes it, and a speaker phrase it resolved ("He
+stressed", "they said") is an actor (speakers.py); a cue inside a direct quotation finds its
+holder inside the quotation only (`X said: "The two sides agreed ..."` is no stance of X's). A
+person reporting the stance of their side with a speech verb holds it too ("Svyrydenko said Kyiv
+would not recognise ..."). For a `holder: after` cue, every actor of the complement up to the
+next comma or cue ("unacceptable to both Kyiv and other European nations"; "rejected by Moscow
+and welcomed by Kyiv": Moscow only), and a person reporting it ("Duda said the idea was
+unacceptable to Warsaw").
 
 Scope policy: a `scope: after` cue bears on the terms between it and the next stance or verb
 cue, or a new clause, appositive or reporting participle (", and ...", ", a condition ...",
 ", saying the war should be frozen ...": the holder's own words) if one comes first; a
 `scope: before` cue on those between the previous such cue (not a passive participle with its
-agent: "A truce, proposed by Trump, was accepted by Putin"), or the last such boundary, and it
+agent: "A truce, proposed by Trump, was accepted by Putin", nor a passive stance it is
+coordinated with: "was rejected by Moscow and welcomed by Kyiv"), or the last such boundary, and it
 (but not ", but": "we agree – but only if ..." conditions the clause before), leaving out a
 ", which ..." aside describing an actor ("Kyiv, which wants to join the EU, said such terms
 were tantamount to surrender": the terms, not EU membership); a cue in a
@@ -78,6 +84,7 @@ from talkspkg.stages.proposals.text import Sentence
 
 _WHICH = re.compile(r",\s+which\b", re.IGNORECASE)
 _BUT = re.compile(r"(?:,|\s[–—])\s+but\s+", re.IGNORECASE)
+_MODAL_OPENING = re.compile(r"(?:would|will|could|can|might|may)\s+(?=\S)", re.IGNORECASE)
 _COMPLEMENT_END = re.compile(r"[,;.]|\bwhich\b")
 _PARTICIPLE = re.compile(
     r",\s*(?:reiterating|saying|adding|insisting|arguing|stressing|warning|noting)\b"
@@ -117,6 +124,7 @@ _CONDITION = re.compile(
     r"only\s+after|only\s+when)\s",
     re.IGNORECASE,
 )
+_ONLY = re.compile(r"only\s", re.IGNORECASE)
 _AGENT = re.compile(r"\s+by\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\s*(?:[.;!?\"”’)]\s*)*$")
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
@@ -156,6 +164,23 @@ def _agentive(text: str, cue: Hit, s: Sentence) -> bool:
     return cue.group == PROPOSAL and _AGENT.match(text, cue.end, s.end) is not None
 
 
+_AND_TAIL = re.compile(r"\s+(?:and|but)\s+(?:(?:was|were|is|are|has\s+been|had\s+been)\s+)?$")
+
+
+def _coordinated_passive(text: str, before: Hit, cue: Hit) -> bool:
+    """True when a passive stance with its agent is coordinated with the one before it ("was
+    rejected by Moscow and welcomed by Kyiv"): both bear on the same subject."""
+    return (
+        before.group == STANCE
+        and before.holder == "after"
+        and before.scope == "before"
+        and cue.holder == "after"
+        and cue.scope == "before"
+        and _AND_TAIL.search(text, 0, cue.start) is not None
+        and not re.search(r"[,;]", text[before.end : cue.start])
+    )
+
+
 def _which_proposes(text: str, cue: Hit, following: Hit) -> bool:
     """True when the cue after a stance cue is a proposal verb opening a ", which" clause on
     its object ("rejected the Russian memorandum, which demanded ...")."""
@@ -183,7 +208,14 @@ def _relative_head(text: str, terms: list[Hit], cue: Hit) -> Hit | None:
 
 def _hypothetical(text: str, s: Sentence, cue: Hit, cues: Cues) -> bool:
     before = text[s.start : cue.start]  # the patterns are anchored at its end
-    return cues.negated(before) or any(p.search(before) for p in cues.hypothetical)
+    if cues.negated(before) or any(p.search(before) for p in cues.hypothetical):
+        return True
+    # a cue opening with its modal ("will not", "would never"): what another hopes or expects
+    # it does ("hope Moscow will not resist") reads the modal as the text before the verb
+    modal = _MODAL_OPENING.match(text, cue.start, cue.end)
+    if modal is None:
+        return False
+    return any(p.search(before + modal.group()) for p in cues.hypothetical)
 
 
 def _points_back(
@@ -277,6 +309,42 @@ def _with_speakers(
         ):
             found.append(actor)
     return tuple(found)
+
+
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got)\s+(?:\w+ly\s+)?$")
+_TRAILING_SPEECH = re.compile(r",\s+")
+
+
+def _trailing_reporter(
+    text: str, s: Sentence, cue: Hit, actors: Actors, sentences: list[Sentence]
+) -> tuple[Actor, ...]:
+    """The person of a trailing speech clause ("X is out of the question, Lavrov said";
+    "elections could be held only after ..., said Ruslan Bondar, the speaker of ...") holds a
+    `holder: before` stance with no actor before it: the verdict is the speaker's own. Not a
+    passive ("the plan was rejected, Lavrov said" reports another's act), nor a cue inside a
+    quotation (its speaker is found there)."""
+    speech = actors.speech_at(cue.start)
+    if speech is not None and speech.direct:
+        return ()
+    if _PASSIVE_BEFORE.search(text, s.start, cue.start):
+        return ()
+    for m in _TRAILING_SPEECH.finditer(text, cue.end, s.end):
+        tail = m.end()
+        if actors.within(cue.end, tail):
+            return ()  # an actor between: not the speaker's own verdict
+        following = actors.within(tail, s.end)
+        if not following:
+            continue
+        actor = following[0]
+        if (
+            len(text[tail : actor.start].split()) <= 1
+            and actors.is_speaker(actor)
+            and not actors.is_object(actor, tail)
+        ):
+            holder = actors.resolve(actor, sentences, s.index)
+            if holder is not None and holder.entity_id is not None:
+                return (holder,)
+    return ()
 
 
 def _new_subject(text: str, s: Sentence, cue: Hit) -> int | None:
@@ -421,10 +489,10 @@ def _joint_holders(
 
 
 def _holders_after(
-    text: str, s: Sentence, cue: Hit, actors: Actors, sentences: list[Sentence]
+    text: str, s: Sentence, cue: Hit, actors: Actors, sentences: list[Sentence], limit: int
 ) -> tuple[Actor, ...]:
-    m = _COMPLEMENT_END.search(text, cue.end, s.end)
-    end = m.start() if m else s.end
+    m = _COMPLEMENT_END.search(text, cue.end, limit)
+    end = m.start() if m else limit
     found: list[Actor] = []
     for actor in actors.within(cue.end, end):
         resolved = actors.resolve(actor, sentences, s.index)
@@ -461,11 +529,14 @@ def find_stances(
             continue
         j = i - 1
         if cue.scope == "before":  # "A truce, proposed by Trump, was accepted by Putin"
-            while j >= 0 and _agentive(text, ordered[j], s):
+            while j >= 0 and (
+                _agentive(text, ordered[j], s) or _coordinated_passive(text, ordered[j], cue)
+            ):
                 j -= 1
         prev_end = ordered[j].end if j >= 0 else s.start
         next_start = ordered[i + 1].start if i + 1 < len(ordered) else s.end
         conditions: tuple[Hit, ...] = ()
+        label = cue.label
         if cue.scope == "after":
             if i + 1 < len(ordered) and _which_proposes(text, cue, ordered[i + 1]):
                 # "rejected the memorandum, which demanded ...": what the object contains
@@ -474,7 +545,11 @@ def find_stances(
             bound = stop.start() if stop else next_start
             condition = _CONDITION.search(text, cue.end, bound)
             if condition is not None:  # "would only consider X once Kyiv drops Y"
-                if cue.label == "conditional":
+                if cue.label == "supports" and _ONLY.match(condition.group().strip()):
+                    # "would accept X only after a ceasefire", whose condition the codebook
+                    # reads as a sequencing term (no conditional cue of its own is left)
+                    label = "conditional"
+                if label == "conditional":
                     conditions = tuple(t for t in terms if condition.end() <= t.start < bound)
                 bound = condition.start()
             # a joint act's verb may open the term ("swapped 150 prisoners")
@@ -506,8 +581,12 @@ def find_stances(
             if not holders and collective is not None:
                 holders = collective(cue)
                 joint = len({a.side for a in holders}) >= 2
+            if not holders:
+                holders = _trailing_reporter(text, s, cue, actors, sentences)
         else:
-            holders, joint = _holders_after(text, s, cue, actors, sentences), False
+            # the complement ends at the next cue ("rejected by Moscow and welcomed by Kyiv")
+            limit = max(next_start, cue.end)
+            holders, joint = _holders_after(text, s, cue, actors, sentences, limit), False
         if cue.form == JOINT:
             holders = _joint_holders(text, s, cue, holders, actors, sentences, collective)
             joint = True
@@ -516,7 +595,7 @@ def find_stances(
         anaphor = None if scope else _points_back(text, s, cue, prev_end, next_start, cues)
         found[cue] = Stance(
             cue,
-            cue.label,
+            label,
             holders,
             tuple(scope),
             anaphor is not None,
