@@ -109,6 +109,14 @@ _PREDICATIVE = frozenset(  # "may be poised to", "was authorised to": the subjec
 )
 _PRONOUN_HEAD = re.compile(r"(He|She|It)\s+(?:[a-z]+\s+){0,2}")  # "He also demanded"
 _HEAD = re.compile(r"(?:[A-Z][\w-]*\s+)?")  # "Controversial provisions include"
+# an object relative clause opening with its subject: ", which Kyiv had put forward", " that the
+# Kremlin tabled" (the subject's name follows; then auxiliaries up to the verb cue)
+# a modal right before a noun cue makes it a verb ("will offer", "would propose")
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall)\s+$", re.IGNORECASE)
+_OBJECT_RELATIVE = re.compile(
+    r",?\s+(?:which|that)\s+(?:the\s+)?(?=[A-Z])"
+    r"(?=[^,;]*?\s(?:(?:has|have|had|was|were|is|are|first|originally|also|earlier)\s+){0,2}$)"
+)
 _RELATIVE = re.compile(
     r"\b(?:who|which)\s+(?:(?:has|have|had|is|are|was|were|also|now|then|later)\s+){0,2}$"
 )
@@ -295,6 +303,8 @@ class Attributor:
             if word.lower() in STOP or not _GAP_WORD.fullmatch(word):
                 break
             code = self.kb.lexicon.demonyms.get(word)
+            if code is None and word.lower() in DETERMINERS:
+                break  # "the Kremlin rejected a proposal": the determiner opens the cue's phrase
             if code and code in country_ids(self.kb):
                 return country_ids(self.kb)[code]
         return None
@@ -517,8 +527,9 @@ class Attributor:
         resolved: dict[Hit, Context | None] = {}
         passive: list[Hit] = []
         for cue in (h for h in hits if h.group == PROPOSAL):
-            if cue.form != "noun" and self.cues.negated(self.text[s.start : cue.start]):
-                continue
+            verbal = cue.form != "noun" or _MODAL_BEFORE.search(self.text, s.start, cue.start)
+            if verbal and self.cues.negated(self.text[s.start : cue.start]):
+                continue  # "has not offered", "hopes the US will offer" (a noun used as a verb)
             kind = cue.label
             ctx: Context | None = None
             if cue.form == "noun" and self.text[cue.start : cue.end].lower().endswith(" of"):
@@ -581,7 +592,33 @@ class Attributor:
         for cue, ctx in list(resolved.items()):
             if ctx is None and cue.form == "noun":
                 resolved[cue] = self._passive_agent(s, cue, passive, resolved, terms)
+            if resolved[cue] is None and cue.form == "noun":
+                resolved[cue] = self._relative_agent(s, cue, resolved, terms)
         return resolved
+
+    def _relative_agent(
+        self, s: Sentence, noun: Hit, resolved: dict[Hit, Context | None], terms: list[Hit]
+    ) -> Context | None:
+        """A noun cue takes the proposer of a verb cue in an object relative clause right after
+        it: "a proposal for a truce, which Kyiv had put forward" (the relative's subject), not
+        one whose relative pronoun is the subject ("the plan, which calls for")."""
+        for verb, ctx in resolved.items():
+            if ctx is None or verb.form != "verb" or verb.start < noun.end:
+                continue
+            m = _OBJECT_RELATIVE.search(self.text, noun.end, verb.start)
+            if m is None or ";" in self.text[noun.end : m.start()]:
+                continue
+            subject = self.actors.within(m.end(), verb.start)
+            if not subject or subject[0].start != m.end() or subject[-1].entity_id is None:
+                continue
+            if self.actors.side_of(subject[-1].entity_id) != ctx.proposer_id:
+                continue
+            named = self._named(noun, terms)
+            if named is not None:
+                slug = self.codebook.codes[named.label].slug
+                return replace(ctx, kind=SINGLE_ISSUE, slug=slug, cue=noun)
+            return replace(ctx, kind=noun.label, slug=noun.label, cue=noun)
+        return None
 
     def _passive_agent(
         self,
