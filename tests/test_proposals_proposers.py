@@ -4,7 +4,10 @@ Each case: (text, terms that must be found, terms that must not be). The familie
 with a body noun ("the Russian side"), coordinated demonyms sharing a role word ("American and
 Russian officials"), an object relative clause naming the proposer ("a proposal ..., which Kyiv
 had put forward"), a stance's object not being its holder's proposal ("the Kremlin rejected a
-proposal"), a present-tense first-person proposal ("We propose ..."), and a hope or fear about
+proposal"), a present-tense first-person proposal or need ("We propose ...", "I need ..."),
+a maintained
+demand ("continues to call for"), a "He"/"She" subject named by the reporter closing the
+sentence ("She pressed for ..., the Ukrainian minister told journalists"), and a hope or fear about
 what another will offer or demand (no proposal)."""
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from test_proposals_wording import claims
 US, RU, UA = "united-states", "russia", "ukraine"
 TEMP, POW = "ceasefire.temporary", "humanitarian.prisoner_exchange"
 GUARANTEES, CESSION = "security.guarantees", "territory.cession"
+ELECTIONS = "political.elections"
 
 CASES: list[tuple[str, set[tuple[str, str]], set[tuple[str, str]]]] = [
     ("The Belarusian side proposed a prisoner swap of 500 for 500.", {("belarus", POW)}, set()),
@@ -45,6 +49,17 @@ CASES: list[tuple[str, set[tuple[str, str]], set[tuple[str, str]]]] = [
     ("Kyiv hopes that Washington will offer security guarantees.", set(), {(US, GUARANTEES)}),
     ("Warsaw fears Moscow would demand that Kyiv cede the Donbas.", set(), {(RU, CESSION)}),
     ("Washington will offer security guarantees to Kyiv, Rubio said.", {(US, GUARANTEES)}, set()),
+    (
+        "She pressed for a 60-day truce, the Ukrainian minister told journalists.",
+        {(UA, TEMP)},
+        set(),
+    ),
+    ("The Kremlin continues to call for elections in Ukraine.", {(RU, ELECTIONS)}, set()),
+    (
+        "'I need security guarantees before anything else,' Zelensky said.",
+        {(UA, GUARANTEES)},
+        set(),
+    ),
 ]
 
 

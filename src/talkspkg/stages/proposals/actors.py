@@ -4,7 +4,9 @@ Actors are (1) mentions of persons, countries and organizations, except the pres
 in `non_actor_roles`): news outlets report positions, they do not hold them; and except a name
 possessing others (`possessed_others`: "Ukraine's allies are pushing for" is not Ukraine's
 push); (2) demonym phrases from the lexicon: "the Americans", "a senior French official", "the
-Russian leader";
+Russian leader", a demonym with a body noun (`state_bodies`: "the Russian side", "the Ukrainian
+delegation"), each adjective of coordinated demonyms sharing one ("American and Russian
+officials");
 (3) first-person words (we, our, I, my), which stand for the speaker of the quotation;
 (4) sentence subjects the quotes stage's discourse model resolves to a person (referents:
 "He also demanded ...", "The Kremlin leader insisted ...", "The Ukrainian minister said ..."),

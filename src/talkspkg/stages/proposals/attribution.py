@@ -4,7 +4,8 @@ Each proposal cue of a sentence is resolved to a proposer by the first rule that
 1. noun cue with a premodifier actor: "Witkoff's proposals", "the U.S. framework", "a US proposal",
    "the US-backed plan", "the Trump administration's plan" (possessive plus up to three words,
    or up to two words without one; never across a cue nor a determiner: "officials fear the
-   plan" is not theirs), or a demonym adjective ("the Ukrainian position");
+   plan" is not theirs), or a demonym adjective ("the Ukrainian position"; not across a
+   determiner: "the Kremlin rejected a proposal" is no proposal of the Kremlin's);
 2. a by/from phrase: "a proposal by Moscow", "the plan, presented by Witkoff," (a noun cue
    before a passive verb cue of its clause takes the verb's proposer); not the possessor of the
    agent ("drafted by Kyiv's allies" is the allies'); a noun cue ending in "of" takes its
@@ -28,7 +29,8 @@ Each proposal cue of a sentence is resolved to a proposer by the first rule that
    who have pledged") the actor right before "who", or the actor an indefinite appositive
    naming no actor describes ("the coalition, a loose grouping of states who have pledged"),
    else none; a passive verb without a
-   by-phrase ("guarantees that could be offered") has none;
+   by-phrase ("guarantees that could be offered") has none; a noun cue used as a verb after a
+   modal ("hopes the US will offer") is negated like a verb cue;
 5. a modal demand ("must", "should"; `form: reported`): not its grammatical subject ("Moscow must
    accept a ceasefire") but whoever reports it: an actor followed by a speech verb before it
    ("the Kremlin has said any settlement must ..."), the subject of a sentence going on with
@@ -46,8 +48,11 @@ Each proposal cue of a sentence is resolved to a proposer by the first rule that
 7. a verb cue whose subject opens the sentence as "It" or "He"/"She": the proposal of the two
    previous sentences, or its proposing person ("He also demanded ..."); with no proposal
    there, for "He"/"She" the one person subject of the sentence before in the paragraph
-   ("Zelensky met Trump in Washington. He pressed for ...": Zelensky);
-8. noun cue after a determiner ("That framework", "such proposals") or opening the sentence
+   ("Zelensky met Trump in Washington. He pressed for ...": Zelensky), else the person
+   reporting the sentence after a comma ("He called for ..., the Ukrainian leader said");
+8. a noun cue with no proposer yet takes the proposer of a verb cue in an object relative
+   clause right after it ("a proposal for a truce, which Kyiv had put forward");
+9. noun cue after a determiner ("That framework", "such proposals") or opening the sentence
    ("Controversial provisions include"): the last proposal named in
    this sentence or in the three before (anaphora).
 A negated or denied verb cue ("has not offered", "doesn't want to", "denied that he had
@@ -117,6 +122,8 @@ _OBJECT_RELATIVE = re.compile(
     r",?\s+(?:which|that)\s+(?:the\s+)?(?=[A-Z])"
     r"(?=[^,;]*?\s(?:(?:has|have|had|was|were|is|are|first|originally|also|earlier)\s+){0,2}$)"
 )
+# a reporter's phrase closing the sentence: ", the Ukrainian leader told", ", Zelensky said"
+_TRAILING = re.compile(r",\s+(?:the\s+|a\s+)?$")
 _RELATIVE = re.compile(
     r"\b(?:who|which)\s+(?:(?:has|have|had|is|are|was|were|also|now|then|later)\s+){0,2}$"
 )
@@ -452,7 +459,7 @@ class Attributor:
             return None
         antecedent = self._antecedent(s.index, [], CARRY_WINDOW)
         if antecedent is None and m.group(1) != "It":
-            person = self._previous_person(s)
+            person = self._previous_person(s) or self._trailing_reporter(s, cue)
             if person is None:
                 return None
             side = person.side or self.actors.side_of(person.entity_id or "")
@@ -473,6 +480,21 @@ class Attributor:
             "anaphora",
             confidence=antecedent.confidence,
         )
+
+    def _trailing_reporter(self, s: Sentence, cue: Hit) -> Actor | None:
+        """The person reporting the sentence after it, when nothing before names "He"/"She":
+        "He called for a truce, the Ukrainian leader told reporters" (a name or a demonym with a
+        role word, right after a comma, followed by a speech verb)."""
+        for actor in self.actors.within(cue.end, s.end):
+            if not _TRAILING.search(self.text, cue.end, actor.start):
+                continue
+            entity = self.actors.entity(actor.entity_id or "")
+            person = actor.kind == "demonym" or (
+                entity is not None and entity.entity_type == "person"
+            )
+            if person and self.actors.reports(actor):
+                return actor
+        return None
 
     def _previous_person(self, s: Sentence) -> Actor | None:
         """The one person subject of the sentence before `s` in its paragraph ("Zelensky met
