@@ -4,11 +4,12 @@ Each case: (text, terms that must be found, terms that must not be). The familie
 with a body noun ("the Russian side"), coordinated demonyms sharing a role word ("American and
 Russian officials"), an object relative clause naming the proposer ("a proposal ..., which Kyiv
 had put forward"), a stance's object not being its holder's proposal ("the Kremlin rejected a
-proposal"), a present-tense first-person proposal or need ("We propose ...", "I need ..."),
-a maintained
-demand ("continues to call for"), a "He"/"She" subject named by the reporter closing the
-sentence ("She pressed for ..., the Ukrainian minister told journalists"), and a hope or fear about
-what another will offer or demand (no proposal)."""
+proposal"), a present-tense first-person proposal or need ("We propose ...", "I need ..."), a
+maintained demand ("continues to call for"), "raised the idea of", "came from", subjects
+coordinated across appositives ("X, a minister, and his Polish counterpart, Y, called for"), a
+"He"/"She" subject named by the reporter closing the sentence ("She pressed for ..., the
+Ukrainian minister told journalists"), and a hope or fear about what another will offer or
+demand (no proposal)."""
 
 from __future__ import annotations
 
@@ -55,6 +56,14 @@ CASES: list[tuple[str, set[tuple[str, str]], set[tuple[str, str]]]] = [
         set(),
     ),
     ("The Kremlin continues to call for elections in Ukraine.", {(RU, ELECTIONS)}, set()),
+    (
+        "France's president, Emmanuel Macron, and his Finnish counterpart, Alexander Stubb, "
+        "pushed for a 60-day truce.",
+        {("france", TEMP), ("finland", TEMP)},
+        set(),
+    ),
+    ("Kyiv has raised the idea of a prisoner swap of all for all.", {(UA, POW)}, set()),
+    ("The proposal for a prisoner swap came from Qatar, officials said.", {("qatar", POW)}, set()),
     (
         "'I need security guarantees before anything else,' Zelensky said.",
         {(UA, GUARANTEES)},

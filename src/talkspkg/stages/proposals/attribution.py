@@ -6,7 +6,8 @@ Each proposal cue of a sentence is resolved to a proposer by the first rule that
    or up to two words without one; never across a cue nor a determiner: "officials fear the
    plan" is not theirs), or a demonym adjective ("the Ukrainian position"; not across a
    determiner: "the Kremlin rejected a proposal" is no proposal of the Kremlin's);
-2. a by/from phrase: "a proposal by Moscow", "the plan, presented by Witkoff," (a noun cue
+2. a by/from phrase: "a proposal by Moscow", "the proposal for a truce came from Washington",
+   "the plan, presented by Witkoff," (a noun cue
    before a passive verb cue of its clause takes the verb's proposer); not the possessor of the
    agent ("drafted by Kyiv's allies" is the allies'); a noun cue ending in "of" takes its
    of-phrase before any premodifier ("we welcome the readiness of Washington to provide");
@@ -106,6 +107,12 @@ _COMPOUND = re.compile(
     re.IGNORECASE,
 )
 _BY = re.compile(r"^\s+(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
+# "the proposal (for a truce) came from Washington", "the idea originated with Paris"
+_CAME_FROM = re.compile(
+    r"^(?:\s+(?:for|of|on)\s+[^,;.:]{1,60}?)?\s+(?:first\s+)?(?:came|comes|originated|originates)"
+    r"\s+(?:from|with)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _OF = re.compile(r"^\s+(?:the\s+)?$", re.IGNORECASE)
 _NAMES = re.compile(r"^\s+(?:for|on|of)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -176,7 +183,11 @@ def _inside_quotation(text: str, start: int, position: int) -> bool:
     return curly_open > curly_close or (curly_open == 0 and before.count('"') % 2 == 1)
 
 
-_COORDINATED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
+# "Britain and France", "Wadephul, and his Polish counterpart" (a pronoun only after "and")
+_COORDINATED = re.compile(
+    r"\s*(?:,\s*(?:and\s+(?:his\s+|her\s+|their\s+)?)?|and\s+(?:his\s+|her\s+|their\s+)?)"
+    r"(?:the\s+)?"
+)
 _CLAUSE_START = re.compile(r"\bthat\s+|[,;:]\s+")
 _PARTICIPLE = re.compile(r",\s*$")
 CARRY_WINDOW, ANAPHORA_WINDOW = 2, 3
@@ -322,6 +333,8 @@ class Attributor:
             if self.text[actor.end : actor.end + 2] in ("'s", "’s"):
                 return None  # "drafted by Kyiv's European allies": the allies, not Kyiv
             gap = self.text[cue.end : actor.start]
+            if not of and _CAME_FROM.match(gap):
+                return actor  # "the proposal for a truce came from the United States"
             return actor if (_OF if of else _BY).match(gap) else None
         return None
 
