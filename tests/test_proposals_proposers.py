@@ -64,6 +64,13 @@ CASES: list[tuple[str, set[tuple[str, str]], set[tuple[str, str]]]] = [
     ),
     ("Kyiv has raised the idea of a prisoner swap of all for all.", {(UA, POW)}, set()),
     ("The proposal for a prisoner swap came from Qatar, officials said.", {("qatar", POW)}, set()),
+    ("They pushed for a 60-day truce, the Estonian diplomats said.", {("estonia", TEMP)}, set()),
+    ("They pushed for a 60-day truce, Lavrov said.", set(), {(RU, TEMP)}),
+    (
+        "The Swedish and Danish governments proposed a 60-day truce.",
+        {("sweden", TEMP), ("denmark", TEMP)},
+        set(),
+    ),
     (
         "'I need security guarantees before anything else,' Zelensky said.",
         {(UA, GUARANTEES)},

@@ -113,9 +113,9 @@ def _demonym_patterns(
     )
     # "the Russian side", "the Ukrainian delegation": a body acting for its state (state_bodies)
     body = "|".join(map(re.escape, sorted(bodies, key=len, reverse=True))) or "(?!)"
-    body_phrase = re.compile(rf"\b(?=[{re.escape(firsts)}])(?P<word>{adjectives})\s+(?:{body})\b")
+    body_phrase = re.compile(rf"\b(?=[{re.escape(firsts)}])(?P<word>{adjectives})\s+(?:{body})s?\b")
     # "American and Russian officials": the first adjective shares the role word
-    heads = rf"(?:(?:[A-Za-z-]+\s+){{0,2}}?(?i:{roles})s?|(?:{body}))\b"
+    heads = rf"(?:(?:[A-Za-z-]+\s+){{0,2}}?(?i:{roles})s?|(?:{body})s?)\b"
     coordinated = re.compile(
         rf"\b(?=[{re.escape(firsts)}])(?P<word>{adjectives})\s+and\s+(?=(?:{adjectives})\s+{heads})"
     )

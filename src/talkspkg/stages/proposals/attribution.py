@@ -51,6 +51,8 @@ Each proposal cue of a sentence is resolved to a proposer by the first rule that
    there, for "He"/"She" the one person subject of the sentence before in the paragraph
    ("Zelensky met Trump in Washington. He pressed for ...": Zelensky), else the person
    reporting the sentence after a comma ("He called for ..., the Ukrainian leader said");
+   "They" only that way, and only for a demonym group ("They called for ..., the Ukrainian
+   officials said");
 8. a noun cue with no proposer yet takes the proposer of a verb cue in an object relative
    clause right after it ("a proposal for a truce, which Kyiv had put forward");
 9. noun cue after a determiner ("That framework", "such proposals") or opening the sentence
@@ -119,7 +121,7 @@ _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", r
 _PREDICATIVE = frozenset(  # "may be poised to", "was authorised to": the subject acts
     {"poised", "prepared", "willing", "ready", "open", "authorized", "authorised"}
 )
-_PRONOUN_HEAD = re.compile(r"(He|She|It)\s+(?:[a-z]+\s+){0,2}")  # "He also demanded"
+_PRONOUN_HEAD = re.compile(r"(He|She|It|They)\s+(?:[a-z]+\s+){0,2}")  # "He also demanded"
 _HEAD = re.compile(r"(?:[A-Z][\w-]*\s+)?")  # "Controversial provisions include"
 # an object relative clause opening with its subject: ", which Kyiv had put forward", " that the
 # Kremlin tabled" (the subject's name follows; then auxiliaries up to the verb cue)
@@ -470,6 +472,14 @@ class Attributor:
         m = _PRONOUN_HEAD.match(self.text, s.start, cue.start)
         if m is None or m.end() != cue.start:
             return None
+        if (
+            m.group(1) == "They"
+        ):  # only a group reporting it: "They called for ..., the officials said"
+            group = self._trailing_reporter(s, cue)
+            if group is None or group.kind != "demonym":
+                return None
+            side = group.side or self.actors.side_of(group.entity_id or "")
+            return Context(side, kind, kind, group.entity_id or side, cue, "anaphora")
         antecedent = self._antecedent(s.index, [], CARRY_WINDOW)
         if antecedent is None and m.group(1) != "It":
             person = self._previous_person(s) or self._trailing_reporter(s, cue)
