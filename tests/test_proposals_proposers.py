@@ -66,6 +66,8 @@ CASES: list[tuple[str, set[tuple[str, str]], set[tuple[str, str]]]] = [
     ("The proposal for a prisoner swap came from Qatar, officials said.", {("qatar", POW)}, set()),
     ("They pushed for a 60-day truce, the Estonian diplomats said.", {("estonia", TEMP)}, set()),
     ("They pushed for a 60-day truce, Lavrov said.", set(), {(RU, TEMP)}),
+    ("Russian diplomats want sanctions on Aeroflot lifted.", {(RU, "sanctions.relief")}, set()),
+    ("Analysts would want sanctions on Aeroflot lifted.", set(), {(RU, "sanctions.relief")}),
     (
         "The Swedish and Danish governments proposed a 60-day truce.",
         {("sweden", TEMP), ("denmark", TEMP)},
