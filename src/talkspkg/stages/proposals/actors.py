@@ -4,7 +4,9 @@ Actors are (1) mentions of persons, countries and organizations, except the pres
 in `non_actor_roles`): news outlets report positions, they do not hold them; and except a name
 possessing others (`possessed_others`: "Ukraine's allies are pushing for" is not Ukraine's
 push); (2) demonym phrases from the lexicon: "the Americans", "a senior French official", "the
-Russian leader";
+Russian leader", a demonym with a body noun (`state_bodies`: "the Russian side", "the Ukrainian
+delegation"), each adjective of coordinated demonyms sharing one ("American and Russian
+officials");
 (3) first-person words (we, our, I, my), which stand for the speaker of the quotation;
 (4) sentence subjects the quotes stage's discourse model resolves to a person (referents:
 "He also demanded ...", "The Kremlin leader insisted ...", "The Ukrainian minister said ..."),
@@ -90,7 +92,9 @@ def country_ids(kb: KnowledgeBase) -> dict[str, str]:
 
 
 @cache
-def _demonym_patterns(kb: KnowledgeBase) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+def _demonym_patterns(
+    kb: KnowledgeBase, bodies: tuple[str, ...] = ()
+) -> tuple[re.Pattern[str], ...] | None:
     words = {w: c for w, c in kb.lexicon.demonyms.items() if "'" not in w and "’" not in w}
     if not words:
         return None
@@ -107,7 +111,15 @@ def _demonym_patterns(kb: KnowledgeBase) -> tuple[re.Pattern[str], re.Pattern[st
         rf"\b(?=[{re.escape(firsts)}])(?P<word>{adjectives})\s+"
         rf"(?:(?!(?:and|or)\s)[A-Za-z-]+\s+){{0,2}}?(?i:{roles})s?\b"
     )
-    return collective, role_phrase
+    # "the Russian side", "the Ukrainian delegation": a body acting for its state (state_bodies)
+    body = "|".join(map(re.escape, sorted(bodies, key=len, reverse=True))) or "(?!)"
+    body_phrase = re.compile(rf"\b(?=[{re.escape(firsts)}])(?P<word>{adjectives})\s+(?:{body})s?\b")
+    # "American and Russian officials": the first adjective shares the role word
+    heads = rf"(?:(?:[A-Za-z-]+\s+){{0,2}}?(?i:{roles})s?|(?:{body})s?)\b"
+    coordinated = re.compile(
+        rf"\b(?=[{re.escape(firsts)}])(?P<word>{adjectives})\s+and\s+(?=(?:{adjectives})\s+{heads})"
+    )
+    return collective, role_phrase, body_phrase, coordinated
 
 
 @cache
@@ -157,15 +169,18 @@ class Actors:
                 continue
             actors.append(Actor(m.start, m.end, m.entity_id, side, "mention"))
         taken = sorted((a.start, a.end) for a in actors)  # disjoint: mentions never overlap
-        patterns = _demonym_patterns(kb)
+        patterns = _demonym_patterns(kb, cues.state_bodies)
         for pattern in patterns or ():
             for m in pattern.finditer(self.text):
                 word = m.group("word")
+                start, end = m.start(), m.end()
+                if pattern is patterns[-1]:  # coordinated: the adjective alone
+                    end = m.start("word") + len(word)
                 code = codes.get(word) or codes.get(word[:-1])
                 country = country_ids(kb).get(code or "")
-                if country and not overlaps_any(m.start(), m.end(), taken):
-                    actors.append(Actor(m.start(), m.end(), country, country, "demonym"))
-                    bisect.insort(taken, (m.start(), m.end()))
+                if country and not overlaps_any(start, end, taken):
+                    actors.append(Actor(start, end, country, country, "demonym"))
+                    bisect.insort(taken, (start, end))
         for start, end, speaker_id, conf in self.speakers.phrases():
             if self.entity(speaker_id) is not None and not overlaps_any(start, end, taken):
                 side = self.side_of(speaker_id)

@@ -4,8 +4,10 @@ Each proposal cue of a sentence is resolved to a proposer by the first rule that
 1. noun cue with a premodifier actor: "Witkoff's proposals", "the U.S. framework", "a US proposal",
    "the US-backed plan", "the Trump administration's plan" (possessive plus up to three words,
    or up to two words without one; never across a cue nor a determiner: "officials fear the
-   plan" is not theirs), or a demonym adjective ("the Ukrainian position");
-2. a by/from phrase: "a proposal by Moscow", "the plan, presented by Witkoff," (a noun cue
+   plan" is not theirs), or a demonym adjective ("the Ukrainian position"; not across a
+   determiner: "the Kremlin rejected a proposal" is no proposal of the Kremlin's);
+2. a by/from phrase: "a proposal by Moscow", "the proposal for a truce came from Washington",
+   "the plan, presented by Witkoff," (a noun cue
    before a passive verb cue of its clause takes the verb's proposer); not the possessor of the
    agent ("drafted by Kyiv's allies" is the allies'); a noun cue ending in "of" takes its
    of-phrase before any premodifier ("we welcome the readiness of Washington to provide");
@@ -28,7 +30,8 @@ Each proposal cue of a sentence is resolved to a proposer by the first rule that
    who have pledged") the actor right before "who", or the actor an indefinite appositive
    naming no actor describes ("the coalition, a loose grouping of states who have pledged"),
    else none; a passive verb without a
-   by-phrase ("guarantees that could be offered") has none;
+   by-phrase ("guarantees that could be offered") has none; a noun cue used as a verb after a
+   modal ("hopes the US will offer") is negated like a verb cue;
 5. a modal demand ("must", "should"; `form: reported`): not its grammatical subject ("Moscow must
    accept a ceasefire") but whoever reports it: an actor followed by a speech verb before it
    ("the Kremlin has said any settlement must ..."), the subject of a sentence going on with
@@ -46,8 +49,13 @@ Each proposal cue of a sentence is resolved to a proposer by the first rule that
 7. a verb cue whose subject opens the sentence as "It" or "He"/"She": the proposal of the two
    previous sentences, or its proposing person ("He also demanded ..."); with no proposal
    there, for "He"/"She" the one person subject of the sentence before in the paragraph
-   ("Zelensky met Trump in Washington. He pressed for ...": Zelensky);
-8. noun cue after a determiner ("That framework", "such proposals") or opening the sentence
+   ("Zelensky met Trump in Washington. He pressed for ...": Zelensky), else the person
+   reporting the sentence after a comma ("He called for ..., the Ukrainian leader said");
+   "They" only that way, and only for a demonym group ("They called for ..., the Ukrainian
+   officials said");
+8. a noun cue with no proposer yet takes the proposer of a verb cue in an object relative
+   clause right after it ("a proposal for a truce, which Kyiv had put forward");
+9. noun cue after a determiner ("That framework", "such proposals") or opening the sentence
    ("Controversial provisions include"): the last proposal named in
    this sentence or in the three before (anaphora).
 A negated or denied verb cue ("has not offered", "doesn't want to", "denied that he had
@@ -101,14 +109,30 @@ _COMPOUND = re.compile(
     re.IGNORECASE,
 )
 _BY = re.compile(r"^\s+(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
+# "the proposal (for a truce) came from Washington", "the idea originated with Paris"
+_CAME_FROM = re.compile(
+    r"^(?:\s+(?:for|of|on)\s+[^,;.:]{1,60}?)?\s+(?:first\s+)?(?:came|comes|originated|originates)"
+    r"\s+(?:from|with)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _OF = re.compile(r"^\s+(?:the\s+)?$", re.IGNORECASE)
 _NAMES = re.compile(r"^\s+(?:for|on|of)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _PREDICATIVE = frozenset(  # "may be poised to", "was authorised to": the subject acts
     {"poised", "prepared", "willing", "ready", "open", "authorized", "authorised"}
 )
-_PRONOUN_HEAD = re.compile(r"(He|She|It)\s+(?:[a-z]+\s+){0,2}")  # "He also demanded"
+_PRONOUN_HEAD = re.compile(r"(He|She|It|They)\s+(?:[a-z]+\s+){0,2}")  # "He also demanded"
 _HEAD = re.compile(r"(?:[A-Z][\w-]*\s+)?")  # "Controversial provisions include"
+# an object relative clause opening with its subject: ", which Kyiv had put forward", " that the
+# Kremlin tabled" (the subject's name follows; then auxiliaries up to the verb cue)
+# a modal right before a noun cue makes it a verb ("will offer", "would propose")
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall)\s+$", re.IGNORECASE)
+_OBJECT_RELATIVE = re.compile(
+    r",?\s+(?:which|that)\s+(?:the\s+)?(?=[A-Z])"
+    r"(?=[^,;]*?\s(?:(?:has|have|had|was|were|is|are|first|originally|also|earlier)\s+){0,2}$)"
+)
+# a reporter's phrase closing the sentence: ", the Ukrainian leader told", ", Zelensky said"
+_TRAILING = re.compile(r",\s+(?:the\s+|a\s+)?$")
 _RELATIVE = re.compile(
     r"\b(?:who|which)\s+(?:(?:has|have|had|is|are|was|were|also|now|then|later)\s+){0,2}$"
 )
@@ -161,7 +185,11 @@ def _inside_quotation(text: str, start: int, position: int) -> bool:
     return curly_open > curly_close or (curly_open == 0 and before.count('"') % 2 == 1)
 
 
-_COORDINATED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
+# "Britain and France", "Wadephul, and his Polish counterpart" (a pronoun only after "and")
+_COORDINATED = re.compile(
+    r"\s*(?:,\s*(?:and\s+(?:his\s+|her\s+|their\s+)?)?|and\s+(?:his\s+|her\s+|their\s+)?)"
+    r"(?:the\s+)?"
+)
 _CLAUSE_START = re.compile(r"\bthat\s+|[,;:]\s+")
 _PARTICIPLE = re.compile(r",\s*$")
 CARRY_WINDOW, ANAPHORA_WINDOW = 2, 3
@@ -295,6 +323,8 @@ class Attributor:
             if word.lower() in STOP or not _GAP_WORD.fullmatch(word):
                 break
             code = self.kb.lexicon.demonyms.get(word)
+            if code is None and word.lower() in DETERMINERS:
+                break  # "the Kremlin rejected a proposal": the determiner opens the cue's phrase
             if code and code in country_ids(self.kb):
                 return country_ids(self.kb)[code]
         return None
@@ -305,6 +335,8 @@ class Attributor:
             if self.text[actor.end : actor.end + 2] in ("'s", "’s"):
                 return None  # "drafted by Kyiv's European allies": the allies, not Kyiv
             gap = self.text[cue.end : actor.start]
+            if not of and _CAME_FROM.match(gap):
+                return actor  # "the proposal for a truce came from the United States"
             return actor if (_OF if of else _BY).match(gap) else None
         return None
 
@@ -440,9 +472,17 @@ class Attributor:
         m = _PRONOUN_HEAD.match(self.text, s.start, cue.start)
         if m is None or m.end() != cue.start:
             return None
+        if (
+            m.group(1) == "They"
+        ):  # only a group reporting it: "They called for ..., the officials said"
+            group = self._trailing_reporter(s, cue)
+            if group is None or group.kind != "demonym":
+                return None
+            side = group.side or self.actors.side_of(group.entity_id or "")
+            return Context(side, kind, kind, group.entity_id or side, cue, "anaphora")
         antecedent = self._antecedent(s.index, [], CARRY_WINDOW)
         if antecedent is None and m.group(1) != "It":
-            person = self._previous_person(s)
+            person = self._previous_person(s) or self._trailing_reporter(s, cue)
             if person is None:
                 return None
             side = person.side or self.actors.side_of(person.entity_id or "")
@@ -463,6 +503,21 @@ class Attributor:
             "anaphora",
             confidence=antecedent.confidence,
         )
+
+    def _trailing_reporter(self, s: Sentence, cue: Hit) -> Actor | None:
+        """The person reporting the sentence after it, when nothing before names "He"/"She":
+        "He called for a truce, the Ukrainian leader told reporters" (a name or a demonym with a
+        role word, right after a comma, followed by a speech verb)."""
+        for actor in self.actors.within(cue.end, s.end):
+            if not _TRAILING.search(self.text, cue.end, actor.start):
+                continue
+            entity = self.actors.entity(actor.entity_id or "")
+            person = actor.kind == "demonym" or (
+                entity is not None and entity.entity_type == "person"
+            )
+            if person and self.actors.reports(actor):
+                return actor
+        return None
 
     def _previous_person(self, s: Sentence) -> Actor | None:
         """The one person subject of the sentence before `s` in its paragraph ("Zelensky met
@@ -517,8 +572,9 @@ class Attributor:
         resolved: dict[Hit, Context | None] = {}
         passive: list[Hit] = []
         for cue in (h for h in hits if h.group == PROPOSAL):
-            if cue.form != "noun" and self.cues.negated(self.text[s.start : cue.start]):
-                continue
+            verbal = cue.form != "noun" or _MODAL_BEFORE.search(self.text, s.start, cue.start)
+            if verbal and self.cues.negated(self.text[s.start : cue.start]):
+                continue  # "has not offered", "hopes the US will offer" (a noun used as a verb)
             kind = cue.label
             ctx: Context | None = None
             if cue.form == "noun" and self.text[cue.start : cue.end].lower().endswith(" of"):
@@ -581,7 +637,33 @@ class Attributor:
         for cue, ctx in list(resolved.items()):
             if ctx is None and cue.form == "noun":
                 resolved[cue] = self._passive_agent(s, cue, passive, resolved, terms)
+            if resolved[cue] is None and cue.form == "noun":
+                resolved[cue] = self._relative_agent(s, cue, resolved, terms)
         return resolved
+
+    def _relative_agent(
+        self, s: Sentence, noun: Hit, resolved: dict[Hit, Context | None], terms: list[Hit]
+    ) -> Context | None:
+        """A noun cue takes the proposer of a verb cue in an object relative clause right after
+        it: "a proposal for a truce, which Kyiv had put forward" (the relative's subject), not
+        one whose relative pronoun is the subject ("the plan, which calls for")."""
+        for verb, ctx in resolved.items():
+            if ctx is None or verb.form != "verb" or verb.start < noun.end:
+                continue
+            m = _OBJECT_RELATIVE.search(self.text, noun.end, verb.start)
+            if m is None or ";" in self.text[noun.end : m.start()]:
+                continue
+            subject = self.actors.within(m.end(), verb.start)
+            if not subject or subject[0].start != m.end() or subject[-1].entity_id is None:
+                continue
+            if self.actors.side_of(subject[-1].entity_id) != ctx.proposer_id:
+                continue
+            named = self._named(noun, terms)
+            if named is not None:
+                slug = self.codebook.codes[named.label].slug
+                return replace(ctx, kind=SINGLE_ISSUE, slug=slug, cue=noun)
+            return replace(ctx, kind=noun.label, slug=noun.label, cue=noun)
+        return None
 
     def _passive_agent(
         self,

@@ -42,6 +42,7 @@ _KEYS = {
     "other_conflicts",
     "this_conflict",
     "questions",
+    "state_bodies",
 }
 
 
@@ -98,6 +99,7 @@ class Cues:
     possessed_others: tuple[re.Pattern[str], ...] = ()  # "'s allies" after a name: not the actor
     official_of: tuple[re.Pattern[str], ...] = ()  # "the Kremlin aide": an official of its state
     questions: tuple[re.Pattern[str], ...] = ()  # a question clause (case-sensitive)
+    state_bodies: tuple[str, ...] = ()  # "side", "delegation": "the Russian side" acts for Russia
     # a term's own phrase naming another war ("a prisoner exchange between Israel and Hamas")
     other_conflict_after: re.Pattern[str] | None = None
     other_conflict_before: re.Pattern[str] | None = None
@@ -250,6 +252,9 @@ def parse_cues(data: Any, source: str) -> Cues:
             text_list(data.get("readiness_terms"), source, "readiness_terms", required=False)
         ),
         legal_statements=patterns("legal_statements"),
+        state_bodies=tuple(
+            text_list(data.get("state_bodies"), source, "state_bodies", required=False)
+        ),
         negation=compile_patterns(
             text_list(data.get("negation"), source, "negation", required=False),
             f"{source}: negation",

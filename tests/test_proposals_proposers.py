@@ -1,0 +1,88 @@
+"""Who proposes a term, on sentences written for these tests (not taken from any article).
+
+Each case: (text, terms that must be found, terms that must not be). The families: a demonym
+with a body noun ("the Russian side"), coordinated demonyms sharing a role word ("American and
+Russian officials"), an object relative clause naming the proposer ("a proposal ..., which Kyiv
+had put forward"), a stance's object not being its holder's proposal ("the Kremlin rejected a
+proposal"), a present-tense first-person proposal or need ("We propose ...", "I need ..."), a
+maintained demand ("continues to call for"), "raised the idea of", "came from", subjects
+coordinated across appositives ("X, a minister, and his Polish counterpart, Y, called for"), a
+"He"/"She" subject named by the reporter closing the sentence ("She pressed for ..., the
+Ukrainian minister told journalists"), and a hope or fear about what another will offer or
+demand (no proposal)."""
+
+from __future__ import annotations
+
+import pytest
+from test_proposals_wording import claims
+
+US, RU, UA = "united-states", "russia", "ukraine"
+TEMP, POW = "ceasefire.temporary", "humanitarian.prisoner_exchange"
+GUARANTEES, CESSION = "security.guarantees", "territory.cession"
+ELECTIONS = "political.elections"
+
+CASES: list[tuple[str, set[tuple[str, str]], set[tuple[str, str]]]] = [
+    ("The Belarusian side proposed a prisoner swap of 500 for 500.", {("belarus", POW)}, set()),
+    ("The Ukrainian delegation demanded a 60-day ceasefire.", {(UA, TEMP)}, set()),
+    ("Russian authorities proposed an exchange of prisoners of war.", {(RU, POW)}, set()),
+    (
+        "A truce of 30 days, drawn up by British and French officials, was sent to Kyiv.",
+        {("united-kingdom", TEMP), ("france", TEMP)},
+        set(),
+    ),
+    (
+        "Moscow turned down a proposal for a 30-day truce, which London had put forward.",
+        {("united-kingdom", TEMP)},
+        {(RU, TEMP)},
+    ),
+    (
+        "Ankara welcomed the plan that Washington had drafted for a prisoner exchange.",
+        {(US, POW)},
+        {("turkey", POW)},
+    ),
+    ("Berlin rejected a proposal for a 30-day truce.", set(), {("germany", TEMP)}),
+    (
+        "'We propose a prisoner swap of all for all,' the Ukrainian foreign minister, Ivan Horak, "
+        "said.",
+        {(UA, POW)},
+        set(),
+    ),
+    ("Kyiv hopes that Washington will offer security guarantees.", set(), {(US, GUARANTEES)}),
+    ("Warsaw fears Moscow would demand that Kyiv cede the Donbas.", set(), {(RU, CESSION)}),
+    ("Washington will offer security guarantees to Kyiv, Rubio said.", {(US, GUARANTEES)}, set()),
+    (
+        "She pressed for a 60-day truce, the Ukrainian minister told journalists.",
+        {(UA, TEMP)},
+        set(),
+    ),
+    ("The Kremlin continues to call for elections in Ukraine.", {(RU, ELECTIONS)}, set()),
+    (
+        "France's president, Emmanuel Macron, and his Finnish counterpart, Alexander Stubb, "
+        "pushed for a 60-day truce.",
+        {("france", TEMP), ("finland", TEMP)},
+        set(),
+    ),
+    ("Kyiv has raised the idea of a prisoner swap of all for all.", {(UA, POW)}, set()),
+    ("The proposal for a prisoner swap came from Qatar, officials said.", {("qatar", POW)}, set()),
+    ("They pushed for a 60-day truce, the Estonian diplomats said.", {("estonia", TEMP)}, set()),
+    ("They pushed for a 60-day truce, Lavrov said.", set(), {(RU, TEMP)}),
+    ("Russian diplomats want sanctions on Aeroflot lifted.", {(RU, "sanctions.relief")}, set()),
+    ("Analysts would want sanctions on Aeroflot lifted.", set(), {(RU, "sanctions.relief")}),
+    (
+        "The Swedish and Danish governments proposed a 60-day truce.",
+        {("sweden", TEMP), ("denmark", TEMP)},
+        set(),
+    ),
+    (
+        "'I need security guarantees before anything else,' Zelensky said.",
+        {(UA, GUARANTEES)},
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), CASES)
+def test_proposer(text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]) -> None:
+    terms, _ = claims(text)
+    assert wanted <= terms, (text, terms)
+    assert not unwanted & terms, (text, terms)
