@@ -61,7 +61,7 @@ summit in Budapest were put on hold.
 The two leaders agreed to meet in the Hungarian capital during a phone call on Thursday, their \
 first since the Alaska summit in August.
 
-But a preparatory meeting between US Secretary of State Marco Rubio and Russian Foreign \
+But a preliminary meeting of US Secretary of State Marco Rubio with Russian Foreign \
 Minister Sergei Lavrov, expected this week, has been postponed.
 
 Rubio and Lavrov spoke by phone on Monday. The State Department said the call was "productive".
