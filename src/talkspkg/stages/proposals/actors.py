@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -46,6 +47,7 @@ from talkspkg.stages.mentions import MentionResult
 from talkspkg.stages.proposals.cues import Cues
 from talkspkg.stages.proposals.speakers import GUESSED_WEIGHT, QUOTED_WEIGHT, Speakers, Speech
 from talkspkg.stages.proposals.text import Sentence
+from talkspkg.stages.quotes import Referent
 from talkspkg.stages.spans import overlaps_any
 
 ACTOR_TYPES = ("person", "country", "organization")
@@ -187,22 +189,44 @@ class Actors:
                 weight = round(conf * QUOTED_WEIGHT, 3)
                 actors.append(Actor(start, end, speaker_id, side, "speaker", weight))
                 bisect.insort(taken, (start, end))
-        for ref in self.speakers.referents:
-            if self.entity(ref.entity_id) is None:
-                continue
-            inside = [a for a in actors if a.start < ref.end and ref.start < a.end]
-            if any(a.kind == "speaker" or self._person(a) for a in inside):
-                continue  # a person named in it, or a speaker phrase of a quotation
-            # "The Kremlin leader", "The Ukrainian minister": a person, not the institution
-            actors = [a for a in actors if a not in inside]
-            weight = round(ref.weight * QUOTED_WEIGHT, 3)
-            side = self.side_of(ref.entity_id)
-            actors.append(Actor(ref.start, ref.end, ref.entity_id, side, "speaker", weight))
+        referents = [r for r in self.speakers.referents if self.entity(r.entity_id) is not None]
+        if referents:
+            actors = self._with_referents(actors, referents)
         for m in FIRST_PERSON.finditer(self.text):
             actors.append(Actor(m.start(), m.end(), None, None, "first-person"))
         self.actors = sorted(actors, key=lambda a: (a.start, a.end))
         self._starts = [a.start for a in self.actors]
         self.speech, self.speech_before, self.speech_verb = _speech_patterns(kb)
+
+    def _with_referents(self, actors: list[Actor], referents: Sequence[Referent]) -> list[Actor]:
+        """Each referent ("The Kremlin leader", "The Ukrainian minister": a person, not the
+        institution) replaces the actors inside its phrase, unless a person is named in it or
+        it is a quotation's speaker phrase. Actors are looked up by their sorted starts (an
+        article's referents times its actors would be quadratic)."""
+        order = sorted(range(len(actors)), key=lambda k: (actors[k].start, actors[k].end))
+        starts = [actors[k].start for k in order]
+        longest = max((a.end - a.start for a in actors), default=0)
+        removed: set[int] = set()
+        added: list[Actor] = []
+        for ref in referents:
+            lo = bisect.bisect_left(starts, ref.start - longest)
+            hi = bisect.bisect_left(starts, ref.end)
+            inside = [
+                k
+                for k in order[lo:hi]
+                if k not in removed and actors[k].start < ref.end and ref.start < actors[k].end
+            ]
+            inside_added = [a for a in added if a.start < ref.end and ref.start < a.end]
+            if any(a.kind == "speaker" or self._person(a) for a in inside_added) or any(
+                actors[k].kind == "speaker" or self._person(actors[k]) for k in inside
+            ):
+                continue  # a person named in it, or a speaker phrase of a quotation
+            removed.update(inside)
+            added = [a for a in added if a not in inside_added]
+            weight = round(ref.weight * QUOTED_WEIGHT, 3)
+            side = self.side_of(ref.entity_id)
+            added.append(Actor(ref.start, ref.end, ref.entity_id, side, "speaker", weight))
+        return [a for k, a in enumerate(actors) if k not in removed] + added
 
     def _person(self, actor: Actor) -> bool:
         entity = self.entity(actor.entity_id) if actor.entity_id else None

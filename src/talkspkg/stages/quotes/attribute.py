@@ -67,8 +67,7 @@ RULES = (
 def _quote_only(ctx: Context, paragraph: int) -> bool:
     return all(
         tok.kind in ("quote", "punct")
-        for sent in ctx.sentences
-        if sent.paragraph == paragraph
+        for sent in ctx.paragraph_sentences.get(paragraph, ())
         for tok in sent.tokens
     )
 

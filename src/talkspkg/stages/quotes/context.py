@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from talkspkg.document import Article, Segment
@@ -78,6 +79,25 @@ class Context:
     _cues: dict[int, list[Cue]] = field(default_factory=dict)
     kb: KnowledgeBase | None = None  # for the dated title resolver (talkspkg/titles.py)
     profiles: list[tuple[int, str, frozenset[str]]] | None = None  # stages/quotes/profile.py
+
+    @cached_property
+    def paragraph_sentences(self) -> dict[int, list[Sentence]]:
+        """The sentences of each paragraph, in order (one pass, for per-paragraph tests)."""
+        out: dict[int, list[Sentence]] = {}
+        for sent in self.sentences:
+            out.setdefault(sent.paragraph, []).append(sent)
+        return out
+
+    @cached_property
+    def journalist_surnames(self) -> dict[str, int]:
+        """The surname of every journalist named in prose -> the first offset naming them (one
+        pass: looked up per capitalised word by discourse._interviewer)."""
+        first: dict[str, int] = {}
+        for r in self.prose_refs:
+            if r.entity_type == "journalist" and r.entity_id in self.entities:
+                surname = self.entities[r.entity_id].name.split()[-1]
+                first[surname] = min(first.get(surname, r.start), r.start)
+        return first
 
     def cues_of(self, s: int) -> list[Cue]:
         if s not in self._cues:

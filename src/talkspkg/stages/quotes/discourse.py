@@ -345,11 +345,8 @@ def _interviewer(ctx: Context, tok: Token) -> bool:
         )
     if tok.kind != "word" or not tok.text[:1].isupper():
         return False
-    return any(
-        r.entity_type == "journalist" and ctx.entities[r.entity_id].name.split()[-1] == tok.text
-        for r in ctx.prose_refs
-        if r.start < tok.start and r.entity_id in ctx.entities
-    )
+    first = ctx.journalist_surnames.get(tok.text)  # a journalist named earlier, by surname
+    return first is not None and first < tok.start
 
 
 def _outlet_role(ctx: Context, role: str | None) -> bool:
