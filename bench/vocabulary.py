@@ -2,7 +2,7 @@
 
 For every gold term (each of its evidence spans) and every gold position (its span): does the
 span hold a wording of its code that the codebook's `patterns` match (the stage's own matcher,
-`hits.find_terms`, with `yields_to`), and does it hold a proposal or stance cue of
+`detect.codes_in`, with `yields_to`), and does it hold a proposal or stance cue of
 `proposal_cues.yaml`? No prediction is read: this bounds what the proposals stage can find
 from the vocabulary alone, per split. A share far below another split's says the vocabulary
 was written from the articles it reads well (measured 2026-12-07: codebook wording in 0.94 of
@@ -16,31 +16,18 @@ from typing import Any
 
 from gold import GoldArticle
 
-from talkspkg.stages.leads import Live
-from talkspkg.stages.proposals.codebook import Codebook, load_codebook
 from talkspkg.stages.proposals.cues import load_cues
-from talkspkg.stages.proposals.hits import find_terms
-from talkspkg.stages.proposals.text import Sentence
+from talkspkg.stages.proposals.detect import codes_in
 
 
 @cache
-def _vocabulary() -> tuple[Codebook, tuple[Any, ...], Live]:
+def _cues() -> tuple[Any, ...]:
     cues = load_cues()
-    patterns = [p for c in cues.proposal_cues for p in c.patterns]
-    patterns += [p for c in cues.stance_cues for p in c.patterns]
-    codebook = load_codebook()
-    every = Live({id(p) for code in codebook for p in code.patterns}, {})  # no gating: all run
-    return codebook, tuple(patterns), every
-
-
-def _codes(text: str, start: int, end: int) -> set[str]:
-    codebook, _, every = _vocabulary()
-    hits = find_terms(text, Sentence(0, 0, start, end), codebook, every)
-    return {h.label for h in hits}
+    return tuple(p for c in (*cues.proposal_cues, *cues.stance_cues) for p in c.patterns)
 
 
 def _cued(text: str, start: int, end: int) -> bool:
-    return any(p.search(text, start, end) for p in _vocabulary()[1])
+    return any(p.search(text, start, end) for p in _cues())
 
 
 def coverage(golds: list[GoldArticle]) -> dict[str, dict[str, int]]:
@@ -58,7 +45,7 @@ def coverage(golds: list[GoldArticle]) -> dict[str, dict[str, int]]:
             for p in proposals.get("positions") or []
         ]
         for table, code, spans in rows:
-            wording = any(code in _codes(text, s, e) for s, e in spans)
+            wording = any(code in codes_in(text, s, e) for s, e in spans)
             cue = any(_cued(text, s, e) for s, e in spans)
             tally = out[table]
             tally["rows"] += 1

@@ -13,22 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_meeting_undated import NULL, Span, day, month
 from test_meetings import run
 
 from talkspkg.pipeline import make_article
 from talkspkg.raw import RawFile
-
-Span = tuple[date | None, date | None, str | None]
-NULL: Span = (None, None, None)
-
-
-def day(y: int, m: int, d: int) -> Span:
-    return (date(y, m, d), date(y, m, d), "day")
-
-
-def month(y: int, m: int, last: int) -> Span:
-    return (date(y, m, 1), date(y, m, last), "month")
-
 
 MOSCOW_TALKS = """Published 12 November 2025
 

@@ -582,13 +582,19 @@ def pattern_groups(directory: str | None = None) -> tuple[Groups, Groups]:
 @cache
 def lead_index(directory: str | None = None) -> LeadIndex:
     """The codebook's and the cues' patterns by their literal leads (built once). Patterns are
-    known by identity, so the index is built from the very objects the detector matches: the
-    loaders are called exactly as the detector calls them (`load_codebook()` and
-    `load_codebook(None)` are two cache entries whose patterns are the same objects only while
-    `re`'s own compile cache still holds them)."""
-    if directory is None:
-        return LeadIndex([*load_codebook().patterns(), *load_cues().patterns()])
+    known by identity: the loaders return one object per directory, so the index holds the very
+    patterns the detector matches."""
     return LeadIndex([*load_codebook(directory).patterns(), *load_cues(directory).patterns()])
+
+
+def codes_in(text: str, start: int = 0, end: int | None = None) -> set[str]:
+    """The codes the codebook's wording finds in text[start:end] read as one sentence, as the
+    detector reads a sentence (its lead index, `yields_to`): for tests and benchmarks of the
+    vocabulary."""
+    stop = len(text) if end is None else end
+    live = lead_index().live(text[start:stop])
+    found = find_terms(text, Sentence(0, 0, start, stop), load_codebook(), live)
+    return {hit.label for hit in found}
 
 
 def proposal_evidence(
