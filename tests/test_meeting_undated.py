@@ -147,7 +147,7 @@ MOSCOW, Feb 12 (Reuters) - Kremlin spokesman Dmitry Peskov said on Wednesday tha
 Putin was open to meeting Donald Trump, a day after Russian and US officials met in Riyadh on \
 Tuesday.
 
-Donald Trump and Vladimir Putin hold a bilateral meeting at the G20 leaders summit in Osaka, \
+Donald Trump and Vladimir Putin talk at a bilateral session during the G20 summit in Osaka, \
 Japan June 28, 2019. REUTERS/File Photo
 
 Peskov gave no date for any summit.
