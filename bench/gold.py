@@ -3,6 +3,11 @@
     python bench/gold.py anchor DRAFT.yaml [--out tests/data/gold/ID.yaml]
     python bench/gold.py check                     # every gold file against its source text
     python bench/gold.py show ID [--table quotes]  # gold with the text of every span (local use)
+    python bench/gold.py anchor DIR/DRAFT.yaml --folder DIR   # a folder of your own articles
+
+A *folder* (`--folder DIR`, here and in quality.py) holds articles of your own with their gold
+side by side (`DIR/<id>.txt`, `DIR/<id>.yaml`, optional `DIR/sources.yaml`): a maintainer's
+check of a new outlet, or a test set written by someone other than the rule's author.
 
 Gold files (`tests/data/gold/<article_id>.yaml`, guideline in tests/data/gold/README.md) store
 spans as offsets plus `sha`, the first 8 hex digits of the SHA-256 of raw_text[start:end], never
@@ -39,8 +44,10 @@ def sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
 
 
-def source_path(gold: dict[str, Any]) -> Path:
-    folder = SEEDS_DIR if gold["split"] == "seed" else CORPUS_DIR
+def source_path(gold: dict[str, Any], folder: Path | None = None) -> Path:
+    """The gold's source text: in `folder` when the gold lives in one, else seeds or corpus."""
+    if folder is None:
+        folder = SEEDS_DIR if gold["split"] == "seed" else CORPUS_DIR
     return folder / gold["file"]
 
 
@@ -152,16 +159,19 @@ class GoldArticle:
         return self.text[node["start"] : node["end"]]
 
 
-def load_gold(splits: set[str] | None = None) -> list[GoldArticle]:
-    """Every gold article (optionally of some splits), verified against its source."""
+def load_gold(splits: set[str] | None = None, folder: Path | None = None) -> list[GoldArticle]:
+    """Every gold article (optionally of some splits), verified against its source; with
+    `folder`, the gold files of that folder, whose sources lie beside them."""
     result = []
-    for path in sorted(GOLD_DIR.glob("*.yaml")):
-        if path.name == "split.yaml":
+    for path in sorted((folder or GOLD_DIR).glob("*.yaml")):
+        if path.name in ("split.yaml", "sources.yaml"):
             continue
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or "sha256" not in data:
+            continue  # a folder may hold other YAML, such as the drafts anchored into it
         if splits is not None and data["split"] not in splits:
             continue
-        src = source_path(data)
+        src = source_path(data, folder)
         text = read_text(src)
         problems = verify(data, text)
         if problems:
@@ -185,6 +195,7 @@ def main() -> None:
     a = sub.add_parser("anchor")
     a.add_argument("draft", type=Path)
     a.add_argument("--out", type=Path)
+    a.add_argument("--folder", type=Path, help="the draft's source lies in this folder")
     sub.add_parser("check")
     s = sub.add_parser("show")
     s.add_argument("article_id")
@@ -193,7 +204,7 @@ def main() -> None:
     try:
         if args.cmd == "anchor":
             draft = yaml.safe_load(args.draft.read_text(encoding="utf-8"))
-            text = read_text(source_path(draft))
+            text = read_text(source_path(draft, args.folder))
             head = {k: draft.pop(k) for k in ("article", "file", "split") if k in draft}
             head["sha256"] = hashlib.sha256(text.encode("utf-8")).hexdigest()
             draft.pop("sha256", None)

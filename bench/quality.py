@@ -2,6 +2,7 @@
 
     python bench/quality.py [--split seeds|dev|fresh|all] [--verbose] [--json]
     python bench/quality.py --write-doc      # regenerate docs/QUALITY.md's current figures
+    python bench/quality.py --folder DIR     # your own articles and their gold (see gold.py)
 
 Each split is built on its own into a temporary package with the real `talkspkg build` (a
 subprocess, validation included): the seeds from `raw/`, the corpus splits from
@@ -40,10 +41,13 @@ TABLES = tuple(t for t in MODELS if t != "codebook")  # every table the scorer r
 QUALITY_DOC = ROOT / "docs" / "QUALITY.md"
 
 
-def stage_raw(golds: list[GoldArticle], folder: Path) -> None:
+def stage_raw(golds: list[GoldArticle], folder: Path, own: Path | None = None) -> None:
     """The split's articles, and their provenance, as a raw folder."""
     folder.mkdir()
-    corpus_sources = yaml.safe_load((CORPUS_DIR / "sources.yaml").read_text(encoding="utf-8"))
+    sources_of = (own or CORPUS_DIR) / "sources.yaml"
+    corpus_sources = (
+        yaml.safe_load(sources_of.read_text(encoding="utf-8")) if sources_of.exists() else {}
+    ) or {}
     seed_sources_path = ROOT / "raw" / "sources.yaml"
     seed_sources = yaml.safe_load(seed_sources_path.read_text(encoding="utf-8"))
     allowed = ("outlet", "url", "published_date", "language", "licence", "origin", "note")
@@ -70,21 +74,21 @@ def read_package(out: Path) -> Package:
     )
 
 
-def build(golds: list[GoldArticle], workdir: Path) -> Package:
+def build(golds: list[GoldArticle], workdir: Path, own: Path | None = None) -> Package:
     raw, out = workdir / "raw", workdir / "pkg"
-    stage_raw(golds, raw)
+    stage_raw(golds, raw, own)
     done = talkspkg_build(raw, out)
     if done.returncode != 0:
         raise SystemExit(f"talkspkg build failed:\n{done.stdout}{done.stderr}")
     return read_package(out)
 
 
-def run(split: str) -> dict[str, Any]:
-    golds = load_gold({GOLD_SPLIT[split]})
+def run(split: str, folder: Path | None = None) -> dict[str, Any]:
+    golds = load_gold(None, folder) if folder else load_gold({GOLD_SPLIT[split]})
     if not golds:
-        raise SystemExit(f"no gold articles in split {split!r}")
+        raise SystemExit(f"no gold articles in {folder or f'split {split!r}'}")
     with tempfile.TemporaryDirectory(prefix="talkspkg-quality-") as tmp:
-        package = build(golds, Path(tmp))
+        package = build(golds, Path(tmp), folder)
     return {**score_split(golds, package), "coverage": coverage(golds)}
 
 
@@ -118,6 +122,11 @@ def counts_line(results: dict[str, dict[str, Any]]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description="Score a real build against the gold.")
     parser.add_argument("--split", choices=(*SPLITS, "all"), default="all")
+    parser.add_argument(
+        "--folder",
+        type=Path,
+        help="score the articles and gold of this folder instead (<id>.txt + <id>.yaml)",
+    )
     parser.add_argument("--verbose", action="store_true", help="list every error with its text")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument("--write-doc", action="store_true", help="update docs/QUALITY.md")
@@ -129,9 +138,14 @@ def main() -> None:
     )
     args = parser.parse_args()
     started = time.perf_counter()
+    if args.folder and (args.write_doc or args.baseline_of):
+        parser.error("--folder scores your own articles; it never writes docs/QUALITY.md")
     whole = args.split == "all" or args.write_doc or args.baseline_of
     splits = SPLITS if whole else (args.split,)
-    results = {split: run(split) for split in splits}
+    if args.folder:
+        results = {args.folder.name: run("", args.folder)}
+    else:
+        results = {split: run(split) for split in splits}
     if args.write_doc:
         from quality_doc import write_doc
 

@@ -410,3 +410,36 @@ def test_coverage_counts_the_evidence_the_vocabulary_can_see() -> None:
     # way no pattern of the code reads; the weather sentence holds neither
     assert got["terms"] == {"rows": 2, "wording": 1, "cue": 2, "both": 1}
     assert got["positions"] == {"rows": 1, "wording": 0, "cue": 0, "both": 0}
+
+
+FOLDER_TEXT = (
+    "Envoys meet in Oslo as truce talks resume\n\n"
+    "OSLO — Ukraine's foreign minister Andrii Sybiha met U.S. Secretary of State Marco Rubio "
+    "in Oslo on Monday, officials said.\n\n"
+    '"We talked for three hours," Sybiha told reporters after the meeting.\n'
+)
+
+
+def test_a_folder_of_own_articles_is_anchored_and_scored_like_a_split(tmp_path: Path) -> None:
+    """`--folder`: articles written by someone else than the rule's author, scored the same way.
+    The draft gives Rubio the quotation (wrong on purpose) so the speaker figure must fall."""
+    (tmp_path / "own-oslo.txt").write_text(FOLDER_TEXT, encoding="utf-8")
+    draft = {
+        "article": "own-oslo",
+        "file": "own-oslo.txt",
+        "split": "own",
+        "articles": {"title": {"text": "Envoys meet in Oslo as truce talks resume"}},
+        "quotes": [{"text": "We talked for three hours", "speaker": "marco-rubio"}],
+    }
+    anchored = gold_mod.anchor(dict(draft), FOLDER_TEXT)
+    anchored["sha256"] = gold_mod.hashlib.sha256(FOLDER_TEXT.encode("utf-8")).hexdigest()
+    (tmp_path / "own-oslo.yaml").write_text(yaml.safe_dump(anchored), encoding="utf-8")
+    (tmp_path / "notes.yaml").write_text("[a draft, not gold]\n", encoding="utf-8")
+    (golden,) = gold_mod.load_gold(None, tmp_path)
+    assert golden.path == tmp_path / "own-oslo.txt"
+    assert golden.span_text(golden.data["quotes"][0]) == "We talked for three hours"
+    result = quality.run("", tmp_path)
+    assert result["counts"]["quotes"] == 1
+    assert result["figures"]["quotes.recall"] == 1.0
+    assert result["figures"]["quotes.speaker_accuracy"] == 0.0
+    assert any("marco-rubio" in p and "andrii-sybiha" in p for p in result["problems"])
