@@ -8,18 +8,21 @@ talkspkg/stages/meetings/copies.py.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from test_meetings import run
+from test_meetings import KB, run
 
 from talkspkg.document import Article
 from talkspkg.pipeline import make_article
 from talkspkg.raw import RawFile
-from talkspkg.stages.meetings import copies
+from talkspkg.stages.meetings import copies, meeting_mentions
+from talkspkg.stages.meetings.merge import reports_of
 from talkspkg.stages.meetings.reading import paragraphs
 from talkspkg.stages.meetings.text import sentences
 from talkspkg.stages.meetings.vocab import load_vocab
+from talkspkg.stages.mentions import mentions
 
 HEADLINE = "Gulf channel stays open as grain corridor talks stall"
 
@@ -147,3 +150,18 @@ def test_copy_pairs_are_symmetric_and_skip_empty_sketches() -> None:
         "c1": ["c0", "c2"],
         "c2": ["c0", "c1"],
     }
+
+
+def test_counterparts_pair_reports_of_one_signature_in_their_order() -> None:
+    # an article telling two encounters its reports cannot tell apart by their signature: the
+    # first of one copy is the counterpart of the first of the other, the second of the second
+    art = raw("pair-a", text_of(LAYOUTS[0], BODY))
+    (first,) = [m for m in meeting_mentions(art, KB, mentions(art, KB)) if m.place_id == "doha"]
+    second = replace(first, local_id=first.local_id + "-later", start=first.start + 500)
+    theirs = [replace(m, article_id="pair-b") for m in (first, second)]
+    reports = reports_of([first, second, *theirs])
+    found = copies.Copies(reports)
+    by = {(r.article_id, r.mentions[0].start): r for r in reports}
+    for start in (first.start, second.start):
+        (twin,) = found.counterparts(by[("pair-a", start)])
+        assert (twin.article_id, twin.mentions[0].start) == ("pair-b", start)
