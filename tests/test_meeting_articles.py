@@ -210,21 +210,21 @@ CASES: dict[str, Case] = {
     "cancelled-and-call": Case(
         "October 22, 2025",
         doc(
-            "Trump shelves Budapest summit with Putin",
+            "Macron scraps Beijing summit with Xi",
             (
-                "Donald Trump said on Wednesday that a planned summit with Vladimir Putin in "
-                'Budapest had been called off, because he did not want "a wasted meeting".'
+                "Emmanuel Macron said on Wednesday that a planned summit with Xi Jinping in "
+                'Beijing had been called off, because he did not want "an empty ceremony".'
             ),
             (
-                "Secretary of State Marco Rubio and Russian Foreign Minister Sergei Lavrov spoke "
-                "by phone on Monday to prepare the summit, the State Department said."
+                "French Foreign Minister Jean-Noel Barrot and Chinese Foreign Minister Wang Yi "
+                "spoke by phone on Monday to prepare the summit, the Quai d'Orsay said."
             ),
-            'Lavrov later told reporters the call had been "constructive".',
-            "European leaders welcomed the decision.",
+            'Wang Yi later told reporters the call had been "frank".',
+            "Other European capitals took note of the decision.",
         ),
         (
-            row("budapest", "donald-trump", "vladimir-putin", status="cancelled"),
-            row(None, "marco-rubio", "sergei-lavrov", status="held", day="2025-10-20"),
+            row("beijing", "emmanuel-macron", "xi-jinping", status="cancelled"),
+            row(None, "jean-noel-barrot", "wang-yi", status="held", day="2025-10-20"),
         ),
     ),
     "invitation-riyadh": Case(
@@ -404,45 +404,44 @@ CASES: dict[str, Case] = {
     "takeaways-sections": Case(
         "August 16, 2025",
         doc(
-            "Five takeaways from the Trump-Putin summit in Alaska",
+            "Four things we learned from the Xi-Putin meeting in Beijing",
             (
-                "Donald Trump and Vladimir Putin met at a military base in Anchorage on Friday "
+                "Xi Jinping and Vladimir Putin met at a state guesthouse in Beijing on Friday "
                 "for nearly three hours."
             ),
-            "1. No deal, but warm words",
+            "1. Warm words, few details",
             (
                 "The two presidents emerged to praise each other but took no questions from "
                 "reporters."
             ),
-            "2. Who was in the room",
+            "2. Who sat at the table",
             (
-                "Secretary of State Marco Rubio and envoy Steve Witkoff sat beside Trump. Putin "
+                "Foreign Minister Wang Yi sat beside Xi. Putin "
                 "was flanked by Foreign Minister Sergei Lavrov and his aide Yuri Ushakov."
             ),
-            "3. Ukraine was absent",
+            "3. Kyiv was watching",
             (
-                "Volodymyr Zelensky was not invited, and said afterwards that decisions about "
+                "Volodymyr Zelensky was not consulted, and said afterwards that decisions about "
                 "Ukraine could not be taken without Ukraine."
             ),
-            "4. What comes next",
-            "Trump said he would meet Zelensky in Washington on Monday.",
+            "4. The next stop",
+            "Putin said he would meet Alexander Lukashenko in Minsk on Monday.",
         ),
         (
             row(
-                "anchorage",
-                "donald-trump",
-                "marco-rubio",
+                "beijing",
                 "sergei-lavrov",
-                "steve-witkoff",
                 "vladimir-putin",
+                "wang-yi",
+                "xi-jinping",
                 "yuri-ushakov",
                 status="held",
                 day="2025-08-15",
             ),
             row(
-                "washington",
-                "donald-trump",
-                "volodymyr-zelensky",
+                "minsk",
+                "alexander-lukashenko",
+                "vladimir-putin",
                 status="planned",
                 day="2025-08-18",
             ),
@@ -827,10 +826,10 @@ CASES: dict[str, Case] = {
     "c5-delegations-paragraphs": Case(
         "February 18, 2026",
         doc(
-            ("Geneva talks end after two days"),
+            ("Riyadh round closes after two days"),
             (
                 "Delegations from Russia and Ukraine wrapped up two days of US-brokered talks in "
-                "Geneva on Tuesday."
+                "Riyadh on Tuesday."
             ),
             (
                 "Russia's team was headed by Vladimir Medinsky, the Kremlin aide who led Moscow's"
@@ -851,7 +850,7 @@ CASES: dict[str, Case] = {
         ),
         (
             row(
-                "geneva",
+                "riyadh",
                 "jared-kushner",
                 "kyrylo-budanov",
                 "rustem-umerov",
@@ -937,7 +936,7 @@ CASES: dict[str, Case] = {
     "d4-quoted-question": Case(
         "May 17, 2025",
         doc(
-            ("Istanbul talks end after two hours"),
+            ("First direct talks in three years yield a swap deal"),
             (
                 "Russian and Ukrainian delegations met in Istanbul on Friday for the first direct"
                 " talks in three years."

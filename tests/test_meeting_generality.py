@@ -61,14 +61,14 @@ def only_row(rows: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
 
 # ================================================================ dates, one encounter each
 
-MET = "Rustem Umerov met Steve Witkoff in Geneva"
-WILL = "Rustem Umerov will meet Steve Witkoff in Geneva"
+MET = "Rustem Umerov met Steve Witkoff in Doha"
+WILL = "Rustem Umerov will meet Steve Witkoff in Doha"
 
 DATE_CASES: list[tuple[str, str, Span]] = [
     # a Wednesday
     (f"{MET} on Tuesday.", WED, d(2025, 8, 19)),
     (
-        "Tuesday's talks in Geneva between Rustem Umerov and Steve Witkoff ran late.",
+        "Tuesday's talks in Doha between Rustem Umerov and Steve Witkoff ran late.",
         WED,
         d(2025, 8, 19),
     ),
@@ -93,10 +93,10 @@ DATE_CASES: list[tuple[str, str, Span]] = [
     (f"{MET} in 2024.", WED, NULL),
     # a weekday after the publication weekday, told in the past: last week's
     (f"{MET} on Friday.", WED, d(2025, 8, 15)),
-    ("Rustem Umerov and Steve Witkoff held talks in Geneva on Saturday.", WED, d(2025, 8, 16)),
+    ("Rustem Umerov and Steve Witkoff held talks in Doha on Saturday.", WED, d(2025, 8, 16)),
     # a weekday in future-tense narration: the next one
     (f"{WILL} on Friday.", WED, d(2025, 8, 22)),
-    ("Rustem Umerov is due to meet Steve Witkoff in Geneva on Monday.", WED, d(2025, 8, 25)),
+    ("Rustem Umerov is due to meet Steve Witkoff in Doha on Monday.", WED, d(2025, 8, 25)),
     # a Monday
     (f"{MET} on Tuesday.", MON, d(2025, 3, 4)),
     (f"{MET} on Friday.", MON, d(2025, 3, 7)),
@@ -161,8 +161,8 @@ def test_a_date_of_an_earlier_event_in_the_sentence_leaves_the_encounter_undated
 
 def test_a_dateline_day_anchors_the_weekdays_of_the_story() -> None:
     text = (
-        "Diplomacy roundup\n\nGENEVA, Aug 19 (Reuters) - "
-        "Rustem Umerov met Steve Witkoff in Geneva on Tuesday.\n"
+        "Diplomacy roundup\n\nDOHA, Aug 19 (Reuters) - "
+        "Rustem Umerov met Steve Witkoff in Doha on Tuesday.\n"
     )
     raw = RawFile(Path("raw/g2.txt"), "g2", text, "0" * 64)
     art = make_article(raw, {"published_date": "2025-08-20"})  # posted the next morning
@@ -211,8 +211,8 @@ UMEROV, WITKOFF = "rustem-umerov", "steve-witkoff"
 LAVROV, FIDAN = "sergei-lavrov", "hakan-fidan"
 
 PARTY_CASES: list[tuple[str, set[str]]] = [
-    ("Rustem Umerov met Steve Witkoff in Geneva on Tuesday.", {UMEROV, WITKOFF}),
-    ("Rustem Umerov and Steve Witkoff met in Geneva on Tuesday.", {UMEROV, WITKOFF}),
+    ("Rustem Umerov met Steve Witkoff in Doha on Tuesday.", {UMEROV, WITKOFF}),
+    ("Rustem Umerov and Steve Witkoff met in Doha on Tuesday.", {UMEROV, WITKOFF}),
     ("Sergei Lavrov held talks with Hakan Fidan in Ankara on Tuesday.", {LAVROV, FIDAN}),
     (
         "Talks between Sergei Lavrov and Hakan Fidan took place in Ankara on Tuesday.",
@@ -255,13 +255,13 @@ def test_a_delegation_led_by_a_person_gives_the_person() -> None:
 NOT_PARTY_CASES: list[tuple[str, set[str], set[str]]] = [
     # a correspondent
     (
-        "Our correspondent Anna Petrova said Rustem Umerov met Steve Witkoff in Geneva on Tuesday.",
+        "Our correspondent Anna Petrova said Rustem Umerov met Steve Witkoff in Doha on Tuesday.",
         {UMEROV, WITKOFF},
         {"anna-petrova"},
     ),
     # a person merely quoted in the sentence
     (
-        "Rustem Umerov met Steve Witkoff in Geneva on Tuesday, Kaja Kallas told reporters.",
+        "Rustem Umerov met Steve Witkoff in Doha on Tuesday, Kaja Kallas told reporters.",
         {UMEROV, WITKOFF},
         {"kaja-kallas"},
     ),
@@ -272,7 +272,7 @@ NOT_PARTY_CASES: list[tuple[str, set[str], set[str]]] = [
         {"vladimir-putin"},
     ),
     (
-        "Rustem Umerov met Steve Witkoff in Geneva on Tuesday to discuss a possible meeting "
+        "Rustem Umerov met Steve Witkoff in Doha on Tuesday to discuss a possible meeting "
         "between Volodymyr Zelensky and Vladimir Putin.",
         {UMEROV, WITKOFF},
         {"vladimir-putin", "volodymyr-zelensky"},
@@ -334,15 +334,15 @@ def test_a_plan_floated_with_a_place_and_a_date_stays_a_planned_meeting() -> Non
 
 
 def test_reports_with_different_places_never_merge() -> None:
-    first = article("Rustem Umerov met Steve Witkoff in Geneva on Tuesday.", WED, "m1")
+    first = article("Rustem Umerov met Steve Witkoff in Doha on Tuesday.", WED, "m1")
     second = article("Rustem Umerov met Steve Witkoff in Miami.", WED, "m2")
     rows = run(first, second)
     assert len(rows["meetings"]) == 2
 
 
 def test_reports_with_disjoint_dates_never_merge() -> None:
-    first = article("Rustem Umerov met Steve Witkoff in Geneva on Tuesday.", WED, "m3")
-    second = article("Rustem Umerov met Steve Witkoff in Geneva on Tuesday.", MON, "m4")
+    first = article("Rustem Umerov met Steve Witkoff in Doha on Tuesday.", WED, "m3")
+    second = article("Rustem Umerov met Steve Witkoff in Doha on Tuesday.", MON, "m4")
     rows = run(first, second)
     assert len(rows["meetings"]) == 2
 
@@ -355,7 +355,7 @@ def test_reports_sharing_only_a_country_never_merge() -> None:
 
 
 def test_confidence_is_lower_for_an_undated_unplaced_report() -> None:
-    strong = only_row(run(article("Rustem Umerov met Steve Witkoff in Geneva on Tuesday.", WED)))
+    strong = only_row(run(article("Rustem Umerov met Steve Witkoff in Doha on Tuesday.", WED)))
     weak = only_row(run(article("Rustem Umerov met Steve Witkoff.", None)))
     assert weak["confidence"] < strong["confidence"]
 
@@ -365,19 +365,18 @@ def test_confidence_is_lower_for_an_undated_unplaced_report() -> None:
 BUSY_CASES: list[tuple[str, Span]] = [
     (f"{MET} on Tuesday, the Kremlin said on Wednesday.", d(2025, 8, 19)),
     (
-        "Rustem Umerov, who met Steve Witkoff in Geneva on Tuesday, said on Wednesday that the "
+        "Rustem Umerov, who met Steve Witkoff in Doha on Tuesday, said on Wednesday that the "
         "talks were useful.",
         d(2025, 8, 19),
     ),
-    ("Rustem Umerov said on Wednesday that he had met Steve Witkoff in Geneva.", NULL),
+    ("Rustem Umerov said on Wednesday that he had met Steve Witkoff in Doha.", NULL),
     (
-        "Last Thursday's meeting in Geneva between Rustem Umerov and Steve Witkoff lasted five "
+        "Last Thursday's meeting in Doha between Rustem Umerov and Steve Witkoff lasted five "
         "hours.",
         d(2025, 8, 14),
     ),
     (
-        "The meeting in Geneva on Tuesday between Rustem Umerov and Steve Witkoff lasted five "
-        "hours.",
+        "The meeting in Doha on Tuesday between Rustem Umerov and Steve Witkoff lasted five hours.",
         d(2025, 8, 19),
     ),
     (f"{MET} on Tuesday, August 19.", d(2025, 8, 19)),
@@ -385,7 +384,7 @@ BUSY_CASES: list[tuple[str, Span]] = [
     (
         f"On Tuesday, {MET[0].lower()}{MET[1:]}."
         if False
-        else "On Tuesday, Rustem Umerov met Steve Witkoff in Geneva.",
+        else "On Tuesday, Rustem Umerov met Steve Witkoff in Doha.",
         d(2025, 8, 19),
     ),
     (f"{MET} on Tuesday, days before the summit planned for Friday.", d(2025, 8, 19)),
@@ -396,5 +395,5 @@ BUSY_CASES: list[tuple[str, Span]] = [
 @pytest.mark.parametrize(("body", "expected"), BUSY_CASES, ids=[c[0][:40] for c in BUSY_CASES])
 def test_date_in_a_busier_sentence(body: str, expected: Span) -> None:
     rows = run(article(body, WED))
-    geneva = [r for r in rows["meetings"] if r["city"] == "Geneva"]
-    assert [span(r) for r in geneva] == [expected]
+    doha = [r for r in rows["meetings"] if r["city"] == "Doha"]
+    assert [span(r) for r in doha] == [expected]

@@ -422,12 +422,12 @@ ATTENDED = [
         "vladimir-medinsky",
     ),
     (
-        "Ukrainian and American officials met in Geneva on Sunday. Rustem Umerov headed the "
+        "Ukrainian and American officials met in Jeddah on Sunday. Rustem Umerov headed the "
         "delegation from Kyiv.",
         "rustem-umerov",
     ),
     (
-        "Ukrainian and American officials met in Geneva on Sunday. Andriy Yermak and Rustem "
+        "Ukrainian and American officials met in Jeddah on Sunday. Andriy Yermak and Rustem "
         "Umerov took part in the talks.",
         "andriy-yermak",
     ),
@@ -517,7 +517,7 @@ def test_an_event_or_a_possessor_ending_talks_is_no_party(body: str) -> None:
         ("Rubio conferred with Lavrov in Riyadh on Tuesday.", {"marco-rubio", "sergei-lavrov"}),
         ("Witkoff huddled with Umerov in Miami on Sunday.", {"steve-witkoff", "rustem-umerov"}),
         (
-            "Umerov negotiated with Witkoff for six hours in Geneva on Sunday.",
+            "Umerov negotiated with Witkoff for six hours in Doha on Sunday.",
             {"steve-witkoff", "rustem-umerov"},
         ),
         ("Lavrov and Rubio shook hands in Riyadh on Tuesday.", {"marco-rubio", "sergei-lavrov"}),

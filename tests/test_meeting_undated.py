@@ -44,38 +44,38 @@ def undated(article_id: str, text: str) -> Article:
 # (article id, text, [(place id or None, a participant, the span a careful coder gives)])
 Expect = tuple[str | None, str, Span]
 
-MAGAZINE = """Istanbul Peace Talks Break Up Early as Envoys Trade Blame
+MAGAZINE = """Doha Round Stalls as Delegations Swap Accusations
 
 By Hannah Brooks
 
 Updated: March 11, 2026 7:15 PM EDT
 
-Talks between Ukrainian and Russian negotiators in Istanbul broke up hours earlier than planned \
-on Wednesday, with each delegation accusing the other of stalling on a ceasefire.
+Talks between Ukrainian and Russian negotiators in Doha were cut short by several hours \
+on Wednesday, with each delegation accusing the other of dragging its feet on a truce.
 
-Steve Witkoff, the US special envoy who mediated the session, told reporters that both sides \
-would “keep working” and that he hoped to be back in Europe soon.
+Hakan Fidan, the Turkish foreign minister who mediated the session, told reporters that both \
+sides would “stay at the table” and that he hoped to host them again soon.
 
-Rustem Umerov, who leads Kyiv’s team, had met Witkoff in Miami on Saturday to prepare for the \
-round. The previous round of talks in Abu Dhabi on February 20 produced a prisoner exchange \
+Rustem Umerov, who leads Kyiv’s team, had met Fidan in Ankara on Saturday to prepare for the \
+round. The previous round of talks in Jeddah on February 20 produced a prisoner exchange \
 but little else.
 
 Kremlin spokesman Dmitry Peskov said Moscow was “in no hurry”. Analysts said the gap between \
 the two sides on territory was as wide as it had been a year ago.
 """
 
-REGIONAL = """Witkoff says Geneva talks made ‘real progress’ on peace framework
+REGIONAL = """Fidan says Ankara talks cleared ‘key hurdles’ on prisoner exchanges
 
-ERBIL (Kurdistan24) – US special envoy Steve Witkoff said talks with Ukrainian officials in \
-Geneva on Sunday, 23 November, had made “real progress” toward a framework to end the war.
+BAKU (Caspian Daily) – Turkish Foreign Minister Hakan Fidan said talks with Ukrainian officials \
+in Ankara on Sunday, 23 November, had cleared “key hurdles” on a new round of exchanges.
 
-Witkoff met Rustem Umerov, the secretary of Ukraine’s security council, for more than six \
-hours, according to a statement from Kyiv. Umerov described the atmosphere as constructive.
+Fidan met Rustem Umerov, the secretary of Ukraine’s security council, for more than six \
+hours, according to a statement from Kyiv. Umerov described the atmosphere as businesslike.
 
-The meeting followed a phone call between Donald Trump and Volodymyr Zelensky on Friday, in \
-which the two leaders discussed the draft plan.
+The meeting followed a phone call between Recep Tayyip Erdogan and Volodymyr Zelensky on \
+Friday, in which the two leaders discussed the lists of detainees.
 
-Kremlin aide Yuri Ushakov said Moscow had not been consulted on the changes. Russia launched \
+Kremlin aide Yuri Ushakov said Moscow had not been consulted on the lists. Russia launched \
 its full-scale invasion of Ukraine in February 2022.
 """
 
@@ -92,15 +92,15 @@ decision Kallas called a stopgap.
 Kallas met Ukraine’s foreign minister Andrii Sybiha in Rome on Wednesday 14 January, where the \
 two discussed air defence and the reconstruction conference.
 
-She also held talks with Polish foreign minister Radosław Sikorski in Warsaw on 2 February. \
-Sikorski said afterwards that Europe could not wait for Washington.
+She also held talks with German foreign minister Johann Wadephul in Berlin on 2 February. \
+Wadephul said afterwards that the frozen assets should pay for air defence.
 """
 
 COMMENT = """The energy truce is a pause, not a peace
 
 Posted Thursday, 26 Feb 2026 by Ingrid Solheim
 
-The talks in Geneva on Tuesday between the US, Ukrainian and Russian delegations ended \
+The talks in Riyadh on Tuesday between the US, Ukrainian and Russian delegations ended \
 without agreement, though both sides kept the truce on energy strikes.
 
 Kirill Dmitriev, the Kremlin’s envoy for economic ties, met Steve Witkoff in Miami last \
@@ -110,19 +110,19 @@ The Kremlin expects more from Washington than Washington can deliver. A lasting 
 will need guarantees that neither capital has yet put on paper.
 """
 
-INTERVIEW = """Zelensky: ‘We cannot give up land we hold’
+INTERVIEW = """Sybiha: ‘Our borders are not a bargaining chip’
 
-Volodymyr Zelensky spoke to our chief international correspondent in Kyiv.
+Andrii Sybiha spoke to our diplomatic editor in Kyiv.
 
-Asked about the talks, the Ukrainian president said his delegation had met the Americans in \
-Riyadh on 11 March 2025 and had agreed to a ceasefire proposal there.
+Asked about the talks, the Ukrainian foreign minister said his delegation had met the \
+Americans in Riyadh on 11 March 2025 and had agreed to a truce proposal there.
 
-“When I met President Trump in the Oval Office in February, it was a difficult conversation,” \
-he said. “But we have moved on since then.”
+“When I met Marco Rubio in Washington in February, it was a tough conversation,” he said. \
+“But we have moved on since then.”
 
-Asked whether he would meet Vladimir Putin, he said: “I am ready. I have said so many times.”
+Asked whether he would meet Sergei Lavrov, he said: “I am ready. I have said so many times.”
 
-Last week our negotiators met the Russian delegation in Istanbul again, he added, but the \
+Last week our negotiators met the Russian delegation in Doha again, he added, but the \
 Russian side brought nothing new.
 """
 
@@ -153,21 +153,21 @@ Japan June 28, 2019. REUTERS/File Photo
 Peskov gave no date for any summit.
 """
 
-DATED_URL = """https://www.example-news.com/world/2026/feb/26/geneva-talks-energy-truce
+DATED_URL = """https://www.example-news.com/world/2026/feb/26/riyadh-talks-energy-truce
 
-Geneva talks end with energy truce intact
+Riyadh talks close with energy truce intact
 
-Delegations from Ukraine and Russia met in Geneva on Wednesday for a second day of US-mediated \
+Delegations from Ukraine and Russia met in Riyadh on Wednesday for a second day of US-mediated \
 talks, which ended without a deal on territory.
 
 Steve Witkoff, who chaired the sessions with Jared Kushner, said the sides would meet again \
 within weeks.
 """
 
-WRONG_WEEKDAY = """Envoys to meet again in Geneva
+WRONG_WEEKDAY = """Envoys to meet again in Ankara
 
-Officials said Steve Witkoff met Rustem Umerov in Geneva on Saturday, 23 November, for a \
-first review of the draft. The two men spoke for several hours.
+Officials said Hakan Fidan met Rustem Umerov in Ankara on Saturday, 23 November, for a \
+first review of the lists. The two men spoke for several hours.
 """
 
 CASES: list[tuple[str, str, list[Any]]] = [
@@ -175,17 +175,17 @@ CASES: list[tuple[str, str, list[Any]]] = [
         "magazine-updated",
         MAGAZINE,
         [
-            ("istanbul", "", day(2026, 3, 11)),
-            ("miami", "rustem-umerov", day(2026, 3, 7)),
-            ("abu-dhabi", "", day(2026, 2, 20)),
+            ("doha", "", day(2026, 3, 11)),
+            ("ankara", "rustem-umerov", day(2026, 3, 7)),
+            ("jeddah", "", day(2026, 2, 20)),
         ],
     ),
     (
         "regional-no-date",
         REGIONAL,
         [
-            ("geneva", "", day(2025, 11, 23)),
-            (None, "donald-trump", NULL),  # "on Friday": nothing fixes the week
+            ("ankara", "", day(2025, 11, 23)),
+            (None, "recep-tayyip-erdogan", NULL),  # "on Friday": nothing fixes the week
         ],
     ),
     (
@@ -204,14 +204,14 @@ CASES: list[tuple[str, str, list[Any]]] = [
                 ),
             ),
             ("rome", "kaja-kallas", day(2026, 1, 14)),
-            ("warsaw", "radoslaw-sikorski", day(2026, 2, 2)),
+            ("berlin", "johann-wadephul", day(2026, 2, 2)),
         ],
     ),
     (
         "comment-posted",
         COMMENT,
         [
-            ("geneva", "", day(2026, 2, 24)),
+            ("riyadh", "", day(2026, 2, 24)),
             ("miami", "kirill-dmitriev", month(2026, 1, 31)),
         ],
     ),
@@ -220,8 +220,8 @@ CASES: list[tuple[str, str, list[Any]]] = [
         INTERVIEW,
         [
             ("riyadh", "", day(2025, 3, 11)),
-            (None, "donald-trump", NULL),  # "in February": which year is open
-            ("istanbul", "", NULL),  # "last week": no now
+            (None, "marco-rubio", NULL),  # "in February": which year is open
+            ("doha", "", NULL),  # "last week": no now
         ],
     ),
     (
@@ -237,11 +237,11 @@ CASES: list[tuple[str, str, list[Any]]] = [
         WIRE_OLD_PHOTO,
         [("riyadh", "", NULL)],  # a file photo of 2019 fixes no year of the dateline
     ),
-    ("dated-url", DATED_URL, [("geneva", "", day(2026, 2, 25))]),
+    ("dated-url", DATED_URL, [("riyadh", "", day(2026, 2, 25))]),
     (
         "weekday-fits-no-year",
         WRONG_WEEKDAY,
-        [("geneva", "steve-witkoff", NULL)],  # 23 November is a Saturday in no recent year
+        [("ankara", "hakan-fidan", NULL)],  # 23 November is a Saturday in no recent year
     ),
 ]
 

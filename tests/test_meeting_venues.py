@@ -181,9 +181,9 @@ def meetings_of(*bodies: str) -> list[tuple[str | None, int]]:
     ("city_report", "region_report", "city"),
     [
         (  # a discovered town in a curated state
-            "Trump and Putin met in Kelvik, Alaska, on Friday, officials said in a statement "
+            "Trump and Xi met in Kelvik, Florida, on Friday, officials said in a statement "
             "released later that day.",
-            "The Alaska summit between Trump and Putin on Friday produced no deal, officials "
+            "The Florida summit between Trump and Xi on Friday produced no deal, officials "
             "said on Saturday.",
             "Kelvik",
         ),

@@ -535,15 +535,15 @@ def test_date_stated_in_the_text_wins_over_sources_yaml() -> None:
 
 
 def test_undated_article_learns_its_anchor_from_a_dated_report() -> None:
-    dated = article("d1", "Rustem Umerov met Steve Witkoff in Geneva on Sunday.", "June 3, 2025")
+    dated = article("d1", "Rustem Umerov met Steve Witkoff in Doha on Sunday.", "June 3, 2025")
     undated = article(
         "u1",
-        "Rustem Umerov and Steve Witkoff met in Geneva on Sunday. "
+        "Rustem Umerov and Steve Witkoff met in Doha on Sunday. "
         "On Saturday, Umerov had spoken to Andrii Sybiha by phone.",
     )
     rows = run(dated, undated)
-    assert when(meeting(rows, "2025-06-01-geneva-in_person"))[0] == date(2025, 6, 1)
-    assert reported_by(rows, "2025-06-01-geneva-in_person") == {"d1", "u1"}
+    assert when(meeting(rows, "2025-06-01-doha-in_person"))[0] == date(2025, 6, 1)
+    assert reported_by(rows, "2025-06-01-doha-in_person") == {"d1", "u1"}
     call = meeting(rows, "2025-05-31-unknown-phone")
     assert (call["date_anchor"], call["date_article_id"]) == ("relative-to-d1", "u1")
 
@@ -670,8 +670,8 @@ def test_confidence_grows_with_the_evidence() -> None:
 
 
 def test_a_city_and_the_region_it_lies_in_are_one_place() -> None:
-    region = article("r1", "Donald Trump met Vladimir Putin in Alaska on Friday.", "May 17, 2025")
-    city = article("r2", "Putin and Trump held a summit in Anchorage on Friday.", "May 17, 2025")
+    region = article("r1", "Donald Trump met Xi Jinping in Florida on Friday.", "May 17, 2025")
+    city = article("r2", "Xi and Trump held a summit in Miami on Friday.", "May 17, 2025")
     rows = run(region, city)
     (row,) = rows["meetings"]
     assert reported_by(rows, row["meeting_id"]) == {"r1", "r2"}

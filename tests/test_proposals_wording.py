@@ -724,7 +724,7 @@ CASES_2: list = [
     ("Trump refused to send Tomahawk missiles to Kyiv.", set(), {(US, "rejects", AID)}),
     ("Moscow demanded that the West stop arming Ukraine.", {(RU, AID)}, set()),
     (
-        "Zelensky challenged Putin to meet him in person in Istanbul.",
+        "Sybiha challenged Lavrov to meet him in person in Riyadh.",
         {(UA, TALKS)},
         set(),
     ),

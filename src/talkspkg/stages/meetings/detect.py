@@ -91,6 +91,7 @@ from functools import cache
 from talkspkg.document import Article, SegmentKind
 from talkspkg.kb import KnowledgeBase
 from talkspkg.stages.meetings.context import ArticleContext
+from talkspkg.stages.meetings.copies import sketch
 from talkspkg.stages.meetings.dates import (
     Anchor,
     DateExpr,
@@ -677,6 +678,7 @@ def detect(article: Article, kb: KnowledgeBase, found: MentionResult) -> list[Me
             grouper.sentence(s, kind == SegmentKind.CAPTION)
             read.append(s)
     grouper.settle_hosts()
+    marks = sketch(ctx.text, ((s.start, s.end) for s in read))
     out: list[MeetingMention] = []
     for s in read:
         for f in s.frames:
@@ -689,7 +691,7 @@ def detect(article: Article, kb: KnowledgeBase, found: MentionResult) -> list[Me
                 m = _mention(ctx, s, f, loc, anchor, tuple(sorted(sides)))
                 visited = grouper.visit_hosts.get(f)
                 visited = visited if visited in f.roles else None
-                out.append(replace(m, after=grouper.after.get(f), visited=visited))
+                out.append(replace(m, after=grouper.after.get(f), visited=visited, sketch=marks))
     return out
 
 

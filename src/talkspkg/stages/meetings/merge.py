@@ -7,6 +7,11 @@ A *report* is one article's encounter (its mentions sharing a `local_id`). Polic
    of a city names its region: "Anchorage" lies in "Alaska").
 2. Merging. Reports are merged, most precise dates first, into the meeting they fit best;
    two reports of one article never merge (the article itself told its encounters apart).
+   Near-copies of one story (copies.py: most of their sentences the same) tell their
+   encounters once: a report whose counterparts in copies of its article (the same sentences
+   telling the same encounter) are all in one meeting joins it when nothing contradicts it
+   there (form, place, overlapping dates, a plan told as held, another pair), even undated
+   and naming one person; otherwise it is merged as any other.
    A report fits a meeting when nothing contradicts (form, city, overlapping dates) and they
    are linked: same date within precision and (same city or a shared person, or, on one day
    and where one report names no city, two shared delegations). A report
@@ -43,6 +48,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from itertools import combinations
 
+from talkspkg.stages.meetings.copies import Copies
 from talkspkg.stages.meetings.dates import Anchor, DateRange, window
 from talkspkg.stages.meetings.model import MeetingMention
 
@@ -251,28 +257,37 @@ def _formats_agree(a: str | None, b: str | None) -> bool:
 
 
 # ---------------------------------------------------------------- 2. merging
-def _fit(c: Cluster, r: Report) -> tuple[int, int, int] | None:
+def _compatible(c: Cluster, r: Report) -> bool:
+    """Nothing contradicts `r` being a report of `c` (form, article, place, dates, plan, pair)."""
     if not _formats_agree(c.format, r.format):
-        return None
+        return False
     if r.article_id in c.articles and not r.caption:
-        return None  # the article itself told its encounters apart (a photo shows one of them)
+        return False  # the article itself told its encounters apart (a photo shows one of them)
     if not _places_agree(c, r):
-        return None
+        return False
     cd, rd = (c.dated.date if c.dated else None), r.date
     if cd and rd and c.dated and r.dated:
         cw, rw = window(c.dated.date_expr, cd), window(r.dated.date_expr, rd)
         if rw.start > cw.end or cw.start > rw.end:
-            return None
+            return False
     anchor = r.mentions[0].anchor
     if cd and rd is None and anchor is not None and (cd.start - anchor.hi).days > AHEAD_DAYS:
-        return None  # an article cannot tell, undated, of a meeting months after it
+        return False  # an article cannot tell, undated, of a meeting months after it
     if rd is None and _still_planned(c, r):
-        return None  # an undated meeting told as held is not a round only announced
+        return False  # an undated meeting told as held is not a round only announced
     if rd is None and cd and r.after and cd.end < r.after:
-        return None  # the article tells it after an encounter later than that meeting
+        return False  # the article tells it after an encounter later than that meeting
     cp, rp = c.people, r.people
-    if len(cp) == 2 and len(rp) == 2 and cp != rp and (not cp & rp or c.format != "in_person"):
-        return None  # another pair: a call is between its two parties, a meeting between its own
+    # another pair: a call is between its two parties, a meeting between its own
+    return not (
+        len(cp) == 2 and len(rp) == 2 and cp != rp and (not cp & rp or c.format != "in_person")
+    )
+
+
+def _fit(c: Cluster, r: Report) -> tuple[int, int, int] | None:
+    if not _compatible(c, r):
+        return None
+    cd, rd = (c.dated.date if c.dated else None), r.date
     same_place, own, shared = _score(c, r)
     # dated: the same day and city, or a shared person; undated: two shared people (one leader
     # named in both reports is no link)
@@ -306,10 +321,12 @@ def cluster(mentions: list[MeetingMention]) -> list[Cluster]:
     index = ClusterIndex()
     home: dict[tuple[str, str], Cluster] = {}
     margins: dict[Report, Cluster] = {}  # report -> the meeting a photographed pair met at
+    copies = Copies(reports)
     for r in order:
         if r.scope != "main":
             continue
-        found = best_fit(index, r)
+        twin = _counterparts_meeting(copies, home, r)
+        found = twin.position if twin is not None else best_fit(index, r)
         if isinstance(found, int) and _photographed_pair(index.clusters[found], r):
             margins[r] = index.clusters[found]
             continue
@@ -329,6 +346,22 @@ def cluster(mentions: list[MeetingMention]) -> list[Cluster]:
             siblings.append(sibling)
         sibling.add(r)
     return index.clusters
+
+
+def _counterparts_meeting(
+    copies: Copies, home: dict[tuple[str, str], Cluster], r: Report
+) -> Cluster | None:
+    """The meeting of `r`'s counterparts in copies of its article (copies.py), when they are all
+    in one and nothing contradicts `r` there."""
+    placed = {
+        c.position: c
+        for x in copies.counterparts(r)
+        if (c := home.get((x.article_id, x.local_id))) is not None
+    }
+    if len(placed) != 1:
+        return None
+    (c,) = placed.values()
+    return c if _compatible(c, r) else None
 
 
 def _photographed_pair(c: Cluster, r: Report) -> bool:

@@ -56,6 +56,9 @@ class MeetingMention:
     # it gives way to them when another report of the meeting names one (rows._roles)
     visited: str | None = None
     held: bool = False  # told as taken place, no plan (dates.resolve: a day lies on or before now)
+    # the article's sentences, hashed (copies.sketch): the same object for its every report, by
+    # which the corpus stage knows near-copies of one story (copies.py)
+    sketch: bytes = b""
 
     @property
     def date_inferred(self) -> bool:
