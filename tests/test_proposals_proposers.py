@@ -81,6 +81,41 @@ CASES: list[tuple[str, set[tuple[str, str]], set[tuple[str, str]]]] = [
 ]
 
 
+DMZ = "territory.demilitarized_zone"
+# a participle with its agent right after the term (a reduced relative clause) is the term's
+# proposer whatever cue stands before it; a second predicate reporting a modal demand ("backed
+# the idea, but said ... should"); a verb between an actor and a proposal noun ("delegations
+# traded proposals"); a place described by who holds it does not stop a plan's carry-over
+CASES += [
+    (
+        "Kyiv was open to a demilitarised zone proposed by Washington.",
+        {(US, DMZ)},
+        {(UA, DMZ)},
+    ),
+    (
+        "Berlin is willing to back a 60-day truce, first floated by Ankara, the minister said.",
+        {("turkey", TEMP)},
+        {("germany", TEMP)},
+    ),
+    (
+        "Paris backed the idea, but said Europe should offer Kyiv security guarantees.",
+        {("france", GUARANTEES)},
+        set(),
+    ),
+    (
+        "Ukrainian and Russian delegations traded proposals on a prisoner exchange.",
+        set(),
+        {(RU, POW), (UA, POW)},
+    ),
+    (
+        "Witkoff presented a new framework in Moscow. It would create a demilitarised zone in "
+        "the part of Donetsk that Ukraine still holds.",
+        {(US, DMZ)},
+        {(UA, DMZ)},
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "wanted", "unwanted"), CASES)
 def test_proposer(text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]) -> None:
     terms, _ = claims(text)

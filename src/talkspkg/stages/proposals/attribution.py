@@ -5,7 +5,8 @@ Each proposal cue of a sentence is resolved to a proposer by the first rule that
    "the US-backed plan", "the Trump administration's plan" (possessive plus up to three words,
    or up to two words without one; never across a cue nor a determiner: "officials fear the
    plan" is not theirs), or a demonym adjective ("the Ukrainian position"; not across a
-   determiner: "the Kremlin rejected a proposal" is no proposal of the Kremlin's);
+   determiner: "the Kremlin rejected a proposal" is no proposal of the Kremlin's; nor across a
+   past participle without a possessive: "delegations traded proposals");
 2. a by/from phrase: "a proposal by Moscow", "the proposal for a truce came from Washington",
    "the plan, presented by Witkoff," (a noun cue
    before a passive verb cue of its clause takes the verb's proposer); not the possessor of the
@@ -35,7 +36,8 @@ Each proposal cue of a sentence is resolved to a proposer by the first rule that
 5. a modal demand ("must", "should"; `form: reported`): not its grammatical subject ("Moscow must
    accept a ceasefire") but whoever reports it: an actor followed by a speech verb before it
    ("the Kremlin has said any settlement must ..."), the subject of a sentence going on with
-   ", saying"/", adding", the subject of a colon announcing demands ("he set out his terms:
+   ", saying"/", adding" or with a second predicate reporting it ("Berlin backed the idea, but
+   said Europe should ..."), the subject of a colon announcing demands ("he set out his terms:
    Ukraine must ...": "he" only when the sentence names one actor before it), or the speaker
    the quotes stage gives the quotation it stands in (none when that speaker is null or unsure:
    speakers.py), or of a sentence opening "He said"/"She
@@ -64,13 +66,16 @@ sought"; `negation` in proposal_cues.yaml), is no cue. A noun cue right next to 
 ceasefire proposal", "a proposal for a 30-day ceasefire") names a single-issue proposal.
 
 A term is attributed to the nearest resolved cue of its clause, or to the single-issue proposal it
-names; a list of terms followed by an appositive saying it echoes a party's demands ("The draft
+names, or to the agent of a passive participle right after it, which modifies it ("open to a
+buffer zone proposed by Washington": Washington's, whatever cue stands before it); a list of
+terms followed by an appositive saying it echoes a party's demands ("The draft
 included A, B and C - elements which reflected key Kremlin demands") is also that party's, and
 each of its terms is a term of both proposals. A sentence with terms but no proposal cue
 continues the proposal of one of the two previous sentences (carry-over) unless it names an
 actor of another side (not a recipient: "Instead, Kyiv would receive guarantees", "Russia would
 be readmitted to the G8", "It would allow Ukraine an army of ..."; nor a name inside a term's own
-wording: "It would cap the size of Ukraine's army") or predicts ("expected the talks to lead to
+wording: "It would cap the size of Ukraine's army"; nor the holder of a place: "in the part of
+Donetsk that Ukraine holds") or predicts ("expected the talks to lead to
 a prisoner exchange" is no term of anyone's). A short question standing as a paragraph of its
 own (an explainer's heading, "What would Russia get?") does not count towards the two sentences;
 a term inside a sentence-opening adverbial of time ("During the brief Easter truce, ...") is
@@ -157,6 +162,12 @@ _PRONOUN_SPEAKS = re.compile(
 )
 _PREDICTION = re.compile(r"\b(?:expect(?:s|ed|ing)?|predict\w*|(?:un)?likely)\b", re.IGNORECASE)
 _MODAL = re.compile(r"\b(?:must|should)\b", re.IGNORECASE)
+# a second predicate reporting a clause: "X backed the idea, but said Europe should ..."
+_SAID_TOO = re.compile(
+    r",?\s+(?:and|but)\s+(?:also\s+|later\s+)?(?:said|says|added|insisted|argued|stressed|"
+    r"warned)\b(?:\s+that)?\s+(?!(?:he|she|it|they|we|I)\b)",
+    re.IGNORECASE,
+)
 _REPORTING = re.compile(r",\s*(?:saying|adding|arguing|insisting|stressing|warning)\b")
 # a colon announcing the demands that follow ("he set out his terms: Ukraine must ..."), with the
 # subject before it: a name, or a pronoun taking up the one actor named before it
@@ -195,6 +206,22 @@ _PARTICIPLE = re.compile(r",\s*$")
 CARRY_WINDOW, ANAPHORA_WINDOW = 2, 3
 HEADING_WORDS = 8  # at most, in a question heading that does not count towards CARRY_WINDOW
 FRAME_WEIGHT = 0.85  # a proposer read from a frame ("For Moscow, any deal must ..."), not a subject
+
+
+# between a term and the participle modifying it: "a truce proposed by", "the swap, first
+# floated by", "a zone that was suggested by"
+_REDUCED_RELATIVE = re.compile(
+    r"[\s,]*(?:(?:that|which)\s+(?:was|were|is|are|(?:had|has|have)\s+been)\s+)?"
+    r"(?:(?:first|originally|initially|earlier|jointly|recently|previously|reportedly)\s+)?",
+    re.IGNORECASE,
+)
+# a place described by who holds it: "the part of Donetsk that Ukraine still controls"
+_HELD_BY = re.compile(
+    r"\s+(?:still\s+|now\s+|currently\s+|already\s+)?(?:controls|controlled|holds|held|"
+    r"occupies|occupied)\b",
+    re.IGNORECASE,
+)
+_HOLDER_OPENS = re.compile(r"\b(?:that|which|where)\s+$", re.IGNORECASE)
 
 
 # a sentence-opening adverbial of time or circumstance, up to the term inside it ("During the
@@ -315,6 +342,8 @@ class Attributor:
                 and all(_GAP_WORD.fullmatch(w) and w.lower() not in STOP for w in words)
                 # "officials fear the plan": a determiner opens another noun phrase
                 and not any(w.lower() in DETERMINERS for w in words)
+                # "delegations traded proposals": a verb (no adjective: none without a possessive)
+                and (possessive or not any(w.lower().endswith("ed") for w in words))
                 and not any(actor.end <= h.start and h.end <= cue.start for h in hits)
             ):
                 return actor
@@ -323,6 +352,8 @@ class Attributor:
             if word.lower() in STOP or not _GAP_WORD.fullmatch(word):
                 break
             code = self.kb.lexicon.demonyms.get(word)
+            if code is None and word.lower().endswith("ed"):
+                break  # "Russian delegations traded proposals": a verb opens the cue's phrase
             if code is None and word.lower() in DETERMINERS:
                 break  # "the Kremlin rejected a proposal": the determiner opens the cue's phrase
             if code and code in country_ids(self.kb):
@@ -434,6 +465,15 @@ class Attributor:
         if _REPORTING.search(self.text, s.start, cue.start):
             subjects = [a for a in before if not self.actors.is_object(a, s.start)]
             return subjects[0] if subjects else None
+        said = list(_SAID_TOO.finditer(self.text, s.start, cue.start))
+        if said:  # "Berlin backed the idea, but said Europe should ...": the subject's demand
+            subjects = [
+                a
+                for a in before
+                if a.end <= said[-1].start() and not self.actors.is_object(a, s.start)
+            ]
+            if subjects and subjects[0].kind != "first-person":
+                return subjects[0]
         frame = list(_TERMS_FRAME.finditer(self.text, s.start, cue.start))
         if frame:  # "In Putin's speech, he set out his terms: Ukraine must ..."
             named = [a for a in before if a.end <= frame[-1].start()]
@@ -702,6 +742,10 @@ class Attributor:
                 continue
             if _GRANTED.search(self.text, max(s.start, actor.start - 20), actor.start):
                 continue  # "It would allow Ukraine an army of ...": what the plan grants it
+            if _HOLDER_OPENS.search(
+                self.text, max(s.start, actor.start - 8), actor.start
+            ) and _HELD_BY.match(self.text, actor.end, s.end):
+                continue  # "in the part of Donetsk that Ukraine holds": a place, not a party
             actor = self.actors.resolve(actor, self.sentences, s.index)
             if actor is not None and actor.side and actor.side != antecedent.proposer_id:
                 return None
@@ -732,6 +776,10 @@ class Attributor:
                 for cue, ctx in resolved.items()
                 if ctx is not None and lo <= cue.start < hi
             ]
+            agent = self._postmodifier(s, term, resolved)
+            if agent is not None:  # "open to a buffer zone proposed by Washington": Washington's
+                attached[term] = agent
+                continue
             # a verb cue governs what follows it: "poised to concede X in exchange for Y"
             # gives X to "poised to", Y to "in exchange for"
             if any(n[1] <= term.start for n in near):
@@ -745,6 +793,22 @@ class Attributor:
             elif carried is not None and not _SETTING.match(self.text[s.start : term.start]):
                 attached[term] = carried  # not "During the Easter truce, ...": a time, no term
         return attached
+
+    def _postmodifier(
+        self, s: Sentence, term: Hit, resolved: dict[Hit, Context | None]
+    ) -> Context | None:
+        """The proposer of a passive participle with a by-phrase right after the term, which
+        it modifies as a reduced relative clause ("a buffer zone proposed by Washington", "the
+        30-day truce, first floated by Kyiv,", "a swap that was suggested by Ankara"): the
+        term is the participle's object, whatever cue stands before it."""
+        for cue, ctx in resolved.items():
+            if ctx is None or cue.form != "verb" or cue.start < term.end:
+                continue
+            if not _REDUCED_RELATIVE.fullmatch(self.text, term.end, cue.start):
+                continue
+            if self._by_phrase(s, cue) is not None:
+                return ctx
+        return None
 
     def echoed(
         self, s: Sentence, resolved: dict[Hit, Context | None], attached: dict[Hit, Context]
