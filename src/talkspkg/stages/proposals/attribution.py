@@ -814,7 +814,10 @@ class Attributor:
         inside a term's wording ("It would cap the size of Ukraine's army") is no actor."""
         # a modal no one reports ("Kyiv would have to hold elections") continues the proposal
         # the sentences before set out (detect.py calls this only when no cue has a proposer)
-        if any(h.group == PROPOSAL and h.form != "reported" for h in hits):
+        if any(
+            h.group == PROPOSAL and (h.form != "reported" or not self._obliging(s, h))
+            for h in hits
+        ):
             return None
         antecedent = self._antecedent(s.index, [], CARRY_WINDOW)
         if antecedent is None or _PREDICTION.search(self.text, s.start, s.end):
@@ -838,6 +841,17 @@ class Attributor:
             if actor is not None and actor.side and actor.side != antecedent.proposer_id:
                 return None
         return replace(antecedent, cue=None, attribution="carry-over")
+
+    def _obliging(self, s: Sentence, modal: Hit) -> bool:
+        """True for a modal right after the party it obliges, in a sentence reporting no one
+        ("Kyiv would have to hold elections"; not "X has rejected them, saying Y should ...")."""
+        if _REPORTING.search(self.text, s.start, s.end):
+            return False
+        for actor in self.actors.within(s.start, modal.start):
+            m = _OBLIGED.match(self.text, actor.end)
+            if m is not None and m.start() <= modal.start < m.end():
+                return True
+        return False
 
     def _obliged(self, actor: Actor, terms: tuple[Hit, ...]) -> bool:
         """True when the actor is the subject of a modal right before a term ("Washington would
