@@ -121,7 +121,7 @@ CASES += [
 # and the party a proposal obliges ("Moscow would have to release ...") do not stop carry-over,
 # nor does "It also says"; a denial is carried to nobody; a title between "by" and the author;
 # a plan noun takes up the last plan rather than a demand named after it; a judgement ("The
-# pitch was short.") leaves the proposal to the next sentence
+# pitch was short.") leaves the proposal to the next sentence; a stance's object is not carried
 CASES += [
     (
         "The chief of Ukraine's negotiating team has called for a 60-day truce.",
@@ -172,6 +172,11 @@ CASES += [
         "document offers only a prisoner swap.",
         {(US, POW)},
         {(UA, POW)},
+    ),
+    (
+        "Finland tabled a paper on Monday. The delegates signed up to a prisoner swap.",
+        set(),
+        {("finland", POW)},
     ),
     (
         "Lavrov's pitch was short. Kyiv would cede the Donbas within a month.",

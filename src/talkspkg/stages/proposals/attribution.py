@@ -87,7 +87,8 @@ would have to hold elections", a modal demand no one reports being no cue here),
 "It also says ..." (the proposal itself speaks), or predicts ("expected the talks to lead to
 a prisoner exchange" is no term of anyone's). A short question standing as a paragraph of its
 own (an explainer's heading, "What would Russia get?") does not count towards the two sentences;
-a term its clause negates ("No one has the right to give away ...") is not carried over;
+a term its clause negates ("No one has the right to give away ...") or a stance cue governs
+("The delegates signed up to a prisoner swap") is not carried over;
 a term inside a sentence-opening adverbial of time ("During the brief Easter truce, ...") is
 not carried over.
 """
@@ -101,7 +102,7 @@ from talkspkg.kb import KnowledgeBase
 from talkspkg.stages.proposals.actors import PREPOSITIONS, Actor, Actors, country_ids
 from talkspkg.stages.proposals.codebook import Codebook
 from talkspkg.stages.proposals.cues import SINGLE_ISSUE, Cues
-from talkspkg.stages.proposals.hits import PROPOSAL, Hit
+from talkspkg.stages.proposals.hits import PROPOSAL, STANCE, Hit
 from talkspkg.stages.proposals.speakers import GUESSED_WEIGHT
 from talkspkg.stages.proposals.text import Sentence, clause_bounds
 
@@ -815,10 +816,11 @@ class Attributor:
         # a modal no one reports ("Kyiv would have to hold elections") continues the proposal
         # the sentences before set out (detect.py calls this only when no cue has a proposer)
         if any(
-            h.group == PROPOSAL and (h.form != "reported" or not self._obliging(s, h))
-            for h in hits
+            h.group == PROPOSAL and (h.form != "reported" or not self._obliging(s, h)) for h in hits
         ):
             return None
+        if terms and any(h.group == STANCE and h.end <= terms[0].start for h in hits):
+            return None  # "Both delegations signed up to a prisoner exchange": a stance's object
         antecedent = self._antecedent(s.index, [], CARRY_WINDOW)
         if antecedent is None or _PREDICTION.search(self.text, s.start, s.end):
             return None  # "Ukraine expected the talks to lead to ...": a prediction, no term
