@@ -121,7 +121,8 @@ CASES += [
 # and the party a proposal obliges ("Moscow would have to release ...") do not stop carry-over,
 # nor does "It also says"; a denial is carried to nobody; a title between "by" and the author;
 # a plan noun takes up the last plan rather than a demand named after it; a judgement ("The
-# pitch was short.") leaves the proposal to the next sentence; a stance's object is not carried
+# pitch was short.") leaves the proposal to the next sentence; a stance's object is not
+# carried, nor a term in the words of a speaker ("... to us ...") of another side
 CASES += [
     (
         "The chief of Ukraine's negotiating team has called for a 60-day truce.",
@@ -172,6 +173,12 @@ CASES += [
         "document offers only a prisoner swap.",
         {(US, POW)},
         {(UA, POW)},
+    ),
+    (
+        'Paris has offered a 60-day truce. "What matters to us is security guarantees from '
+        'Washington," the Ukrainian minister, Ivan Horak, said.',
+        {("france", TEMP)},
+        {("france", GUARANTEES)},
     ),
     (
         "Finland tabled a paper on Monday. The delegates signed up to a prisoner swap.",

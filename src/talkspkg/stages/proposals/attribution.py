@@ -239,6 +239,7 @@ _OBLIGED = re.compile(
     r"(?:also\s+|then\s+|first\s+)?"
 )
 _VERB_GAP = re.compile(r"(?:[a-z]+\s+){0,2}")  # "hold elections", "lift sanctions"
+_OBJECT_FIRST_PERSON = re.compile(r"\b(?:us|me)\b")  # not actors (FIRST_PERSON): no subjects
 # a term its clause negates: "No one has the right to give away ..." (no carried term)
 _NEGATED_CLAUSE = re.compile(
     r"\b(?:no\s+one|nobody|never|cannot|can[’']t|won[’']t|not|no)\b", re.IGNORECASE
@@ -826,6 +827,13 @@ class Attributor:
             return None  # "Ukraine expected the talks to lead to ...": a prediction, no term
         if _IT_SAYS.match(self.text, s.start, s.end):
             return replace(antecedent, cue=None, attribution="carry-over")  # "It also says ..."
+        for m in _OBJECT_FIRST_PERSON.finditer(self.text, s.start, s.end):
+            # "But the key for us is guarantees": the speaker's words, if of another side
+            me = self.actors.resolve(
+                Actor(m.start(), m.end(), None, None, "first-person"), self.sentences, s.index
+            )
+            if me is not None and me.side and me.side != antecedent.proposer_id:
+                return None
         for actor in self.actors.within(s.start, s.end):
             if _RECIPIENT.match(self.text, actor.end, s.end):
                 continue  # "Instead, Kyiv would receive guarantees": what the plan gives it
