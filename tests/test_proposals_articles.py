@@ -26,9 +26,11 @@ from talkspkg.raw import RawFile
 from talkspkg.stages.proposals.actors import country_ids
 
 KB = load_knowledge()
-ARTICLES: list[dict[str, Any]] = yaml.safe_load(
-    (Path(__file__).parent / "data" / "articles" / "proposals.yaml").read_text(encoding="utf-8")
-)
+ARTICLES: list[dict[str, Any]] = [
+    article
+    for path in sorted((Path(__file__).parent / "data" / "articles").glob("proposals*.yaml"))
+    for article in yaml.safe_load(path.read_text(encoding="utf-8"))
+]
 
 
 @cache

@@ -81,6 +81,118 @@ CASES: list[tuple[str, set[tuple[str, str]], set[tuple[str, str]]]] = [
 ]
 
 
+DMZ = "territory.demilitarized_zone"
+# a participle with its agent right after the term (a reduced relative clause) is the term's
+# proposer whatever cue stands before it; a second predicate reporting a modal demand ("backed
+# the idea, but said ... should"); a verb between an actor and a proposal noun ("delegations
+# traded proposals"); a place described by who holds it does not stop a plan's carry-over
+CASES += [
+    (
+        "Kyiv was open to a demilitarised zone proposed by Washington.",
+        {(US, DMZ)},
+        {(UA, DMZ)},
+    ),
+    (
+        "Berlin is willing to back a 60-day truce, first floated by Ankara, the minister said.",
+        {("turkey", TEMP)},
+        {("germany", TEMP)},
+    ),
+    (
+        "Paris backed the idea, but said Europe should offer Kyiv security guarantees.",
+        {("france", GUARANTEES)},
+        set(),
+    ),
+    (
+        "Ukrainian and Russian delegations traded proposals on a prisoner exchange.",
+        set(),
+        {(RU, POW), (UA, POW)},
+    ),
+    (
+        "Witkoff presented a new framework in Moscow. It would create a demilitarised zone in "
+        "the part of Donetsk that Ukraine still holds.",
+        {(US, DMZ)},
+        {(UA, DMZ)},
+    ),
+]
+
+# the head of a state's institution acts for the state; a possessive pronoun opening a sentence
+# with a body ("Its diplomats") or a plan noun ("Its new draft") takes up the previous sentence's
+# subject; "He and X" coordinates the person the sentence before names; a modal no one reports
+# and the party a proposal obliges ("Moscow would have to release ...") do not stop carry-over,
+# nor does "It also says"; a denial is carried to nobody; a title between "by" and the author;
+# a plan noun takes up the last plan rather than a demand named after it; a judgement ("The
+# pitch was short.") leaves the proposal to the next sentence; a stance's object is not
+# carried, nor a term in the words of a speaker ("... to us ...") of another side
+CASES += [
+    (
+        "The chief of Ukraine's negotiating team has called for a 60-day truce.",
+        {(UA, TEMP)},
+        set(),
+    ),
+    ("Members of Russia's opposition called for new elections.", set(), {(RU, ELECTIONS)}),
+    (
+        "Berlin has set out its view. Its diplomats have proposed a 60-day truce.",
+        {("germany", TEMP)},
+        set(),
+    ),
+    (
+        "Russia shelled Kharkiv overnight. Its mayor called for a 60-day truce.",
+        set(),
+        {(RU, TEMP)},
+    ),
+    (
+        "Paris wants a say. Its new draft suggests a prisoner swap of all for all.",
+        {("france", POW)},
+        set(),
+    ),
+    (
+        "Ankara's memorandum lists several demands. Moscow would have to release all prisoners "
+        "of war.",
+        {("turkey", POW)},
+        {(RU, POW)},
+    ),
+    (
+        "Kyiv presented a new plan on Monday. Nobody can cede the Donbas, the minister said.",
+        set(),
+        {(UA, CESSION)},
+    ),
+    (
+        "The Swiss paper calls for a 60-day truce. It also says frozen Russian assets would fund "
+        "Ukraine's recovery.",
+        {("switzerland", "economy.frozen_assets")},
+        set(),
+    ),
+    (
+        "The roadmap, presented by Foreign Minister Hakan Fidan in Ankara, calls for a prisoner "
+        "swap.",
+        {("turkey", POW)},
+        set(),
+    ),
+    (
+        "Washington drew up a new framework. Kyiv has long pushed for a 60-day truce. The "
+        "document offers only a prisoner swap.",
+        {(US, POW)},
+        {(UA, POW)},
+    ),
+    (
+        'Paris has offered a 60-day truce. "What matters to us is security guarantees from '
+        'Washington," the Ukrainian minister, Ivan Horak, said.',
+        {("france", TEMP)},
+        {("france", GUARANTEES)},
+    ),
+    (
+        "Finland tabled a paper on Monday. The delegates signed up to a prisoner swap.",
+        set(),
+        {("finland", POW)},
+    ),
+    (
+        "Lavrov's pitch was short. Kyiv would cede the Donbas within a month.",
+        {(RU, CESSION)},
+        set(),
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "wanted", "unwanted"), CASES)
 def test_proposer(text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]) -> None:
     terms, _ = claims(text)

@@ -15,6 +15,9 @@ model's certainty times QUOTED_WEIGHT. A national institution's name right befor
 role word (`official_of`: "the Kremlin aide", "a Pentagon official") that the model leaves
 unresolved stands for the institution's state: an official acts for their state.
 
+The head of a state's institution acts for the state ("The head of Russia's sovereign wealth
+fund has pushed for": Russia is no object of "of" there; `_HEAD_OF`, `_INSTITUTION`).
+
 Side policy: a proposal belongs to a state. A person or national body is mapped to the country
 entity whose `country` code equals theirs (Witkoff -> united-states, Kremlin -> russia); an
 entity without a country stands for the institution its id or role names (`institution_sides`
@@ -63,6 +66,17 @@ GOVERNING_VERBS = frozenset(
     | {"called", "hosted", "pressed", "pressured", "thanked", "praised", "warned"}
     | {"criticised", "criticized"}
 )  # past forms and participles only: "a meeting", "the call" are nouns before a subject
+# the head of a state's institution stands for the state: "The head of Russia's sovereign wealth
+# fund", "the chief of Ukraine's negotiating team" (not "members of Russia's opposition")
+_HEAD_OF = re.compile(
+    r"\b(?:the\s+)?(?:head|chief|director|chair(?:man|woman)?|boss|leader|secretary)\s+of\s+$",
+    re.IGNORECASE,
+)
+_INSTITUTION = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?(?:fund|delegation|government|council|ministry|office|"
+    r"administration|agency|bank|team|service|committee|parliament|army|military|intelligence)\b",
+    re.IGNORECASE,
+)
 _AND = re.compile(r"\s+(?:and|or)\s+(?:the\s+)?")  # a coordination of two actors
 # the speaker label opening a transcript's line ("Zelensky: ...", "Q: ...", "TIME: ...")
 _LABEL = re.compile(r"[ \t]*((?:[A-Z][\w.’'-]*)(?:[ \t]+[A-Z][\w.’'-]*){0,3})[ \t]*:[ \t]")
@@ -270,6 +284,10 @@ class Actors:
         ):
             return self.is_object(partner, floor)
         before = self.text[floor : actor.start]
+        if self.text[actor.end : actor.end + 2] in ("'s", "’s") and _INSTITUTION.match(
+            self.text, actor.end + 2
+        ):  # "the head of Russia's sovereign wealth fund": an official of the state
+            before = _HEAD_OF.sub("", before)
         before = re.sub(r"\b(?:the|both)\s*$", "", before, flags=re.IGNORECASE)
         m = _PREVIOUS_WORD.search(before)
         # "a Ukraine peace deal", "an EU plan": after an indefinite article, a modifier

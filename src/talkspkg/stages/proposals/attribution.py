@@ -5,7 +5,8 @@ Each proposal cue of a sentence is resolved to a proposer by the first rule that
    "the US-backed plan", "the Trump administration's plan" (possessive plus up to three words,
    or up to two words without one; never across a cue nor a determiner: "officials fear the
    plan" is not theirs), or a demonym adjective ("the Ukrainian position"; not across a
-   determiner: "the Kremlin rejected a proposal" is no proposal of the Kremlin's);
+   determiner: "the Kremlin rejected a proposal" is no proposal of the Kremlin's; nor across a
+   past participle without a possessive: "delegations traded proposals");
 2. a by/from phrase: "a proposal by Moscow", "the proposal for a truce came from Washington",
    "the plan, presented by Witkoff," (a noun cue
    before a passive verb cue of its clause takes the verb's proposer); not the possessor of the
@@ -13,7 +14,11 @@ Each proposal cue of a sentence is resolved to a proposer by the first rule that
    of-phrase before any premodifier ("we welcome the readiness of Washington to provide");
 3. possessive pronoun before the cue ("of its willingness to"): the first actor of the clause,
    else the sentence's first actor that no preposition governs when it fits the pronoun (a
-   person for "his"/"her": "Trump ..., a far cry from his calls for Kyiv to cede");
+   person for "his"/"her": "Trump ..., a far cry from his calls for Kyiv to cede"); a pronoun
+   opening the sentence before a noun cue ("Its latest draft suggests") or before a body that
+   is a verb cue's subject ("Its negotiators have proposed", "His team demanded") takes up the
+   subject of the sentence before in the paragraph (a state or body for "its"/"their", a
+   person for "his"/"her");
 4. verb cue: the actor of a compound ("a US-proposed truce"), its subject, a proposal noun
    right before it ("China's proposal calls for"), else
    the nearest actor before it that no preposition governs ("Putin reportedly offered",
@@ -35,7 +40,8 @@ Each proposal cue of a sentence is resolved to a proposer by the first rule that
 5. a modal demand ("must", "should"; `form: reported`): not its grammatical subject ("Moscow must
    accept a ceasefire") but whoever reports it: an actor followed by a speech verb before it
    ("the Kremlin has said any settlement must ..."), the subject of a sentence going on with
-   ", saying"/", adding", the subject of a colon announcing demands ("he set out his terms:
+   ", saying"/", adding" or with a second predicate reporting it ("Berlin backed the idea, but
+   said Europe should ..."), the subject of a colon announcing demands ("he set out his terms:
    Ukraine must ...": "he" only when the sentence names one actor before it), or the speaker
    the quotes stage gives the quotation it stands in (none when that speaker is null or unsure:
    speakers.py), or of a sentence opening "He said"/"She
@@ -57,22 +63,32 @@ Each proposal cue of a sentence is resolved to a proposer by the first rule that
    clause right after it ("a proposal for a truce, which Kyiv had put forward");
 9. noun cue after a determiner ("That framework", "such proposals") or opening the sentence
    ("Controversial provisions include"): the last proposal named in
-   this sentence or in the three before (anaphora).
+   this sentence or in the three before (anaphora); for a plan noun ("The document offers")
+   the last plan named there, before a demand or offer named after it.
+Coordinated actors propose together, a speaker phrase the discourse model resolved included
+("He and the Polish prime minister, Donald Tusk, pressed for": the person "He" takes up too).
 A negated or denied verb cue ("has not offered", "doesn't want to", "denied that he had
 proposed"), or one in an open question or a condition ("whether Russia wants", "If Kyiv
 sought"; `negation` in proposal_cues.yaml), is no cue. A noun cue right next to a term ("a 30-day
 ceasefire proposal", "a proposal for a 30-day ceasefire") names a single-issue proposal.
 
 A term is attributed to the nearest resolved cue of its clause, or to the single-issue proposal it
-names; a list of terms followed by an appositive saying it echoes a party's demands ("The draft
+names, or to the agent of a passive participle right after it, which modifies it ("open to a
+buffer zone proposed by Washington": Washington's, whatever cue stands before it); a list of
+terms followed by an appositive saying it echoes a party's demands ("The draft
 included A, B and C - elements which reflected key Kremlin demands") is also that party's, and
 each of its terms is a term of both proposals. A sentence with terms but no proposal cue
 continues the proposal of one of the two previous sentences (carry-over) unless it names an
 actor of another side (not a recipient: "Instead, Kyiv would receive guarantees", "Russia would
 be readmitted to the G8", "It would allow Ukraine an army of ..."; nor a name inside a term's own
-wording: "It would cap the size of Ukraine's army") or predicts ("expected the talks to lead to
+wording: "It would cap the size of Ukraine's army"; nor the holder of a place: "in the part of
+Donetsk that Ukraine holds"; nor the party it obliges: "Washington would lift sanctions", "Kyiv
+would have to hold elections", a modal demand no one reports being no cue here), unless it opens
+"It also says ..." (the proposal itself speaks), or predicts ("expected the talks to lead to
 a prisoner exchange" is no term of anyone's). A short question standing as a paragraph of its
 own (an explainer's heading, "What would Russia get?") does not count towards the two sentences;
+a term its clause negates ("No one has the right to give away ...") or a stance cue governs
+("The delegates signed up to a prisoner swap") is not carried over;
 a term inside a sentence-opening adverbial of time ("During the brief Easter truce, ...") is
 not carried over.
 """
@@ -86,7 +102,7 @@ from talkspkg.kb import KnowledgeBase
 from talkspkg.stages.proposals.actors import PREPOSITIONS, Actor, Actors, country_ids
 from talkspkg.stages.proposals.codebook import Codebook
 from talkspkg.stages.proposals.cues import SINGLE_ISSUE, Cues
-from talkspkg.stages.proposals.hits import PROPOSAL, Hit
+from talkspkg.stages.proposals.hits import PROPOSAL, STANCE, Hit
 from talkspkg.stages.proposals.speakers import GUESSED_WEIGHT
 from talkspkg.stages.proposals.text import Sentence, clause_bounds
 
@@ -109,6 +125,8 @@ _COMPOUND = re.compile(
     re.IGNORECASE,
 )
 _BY = re.compile(r"^\s+(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
+# a title between "by" and a person's name: "unveiled by Commission President Ursula von der Leyen"
+_BY_TITLE = re.compile(r"^\s+by\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){1,3}$")
 # "the proposal (for a truce) came from Washington", "the idea originated with Paris"
 _CAME_FROM = re.compile(
     r"^(?:\s+(?:for|of|on)\s+[^,;.:]{1,60}?)?\s+(?:first\s+)?(?:came|comes|originated|originates)"
@@ -157,6 +175,12 @@ _PRONOUN_SPEAKS = re.compile(
 )
 _PREDICTION = re.compile(r"\b(?:expect(?:s|ed|ing)?|predict\w*|(?:un)?likely)\b", re.IGNORECASE)
 _MODAL = re.compile(r"\b(?:must|should)\b", re.IGNORECASE)
+# a second predicate reporting a clause: "X backed the idea, but said Europe should ..."
+_SAID_TOO = re.compile(
+    r",?\s+(?:and|but)\s+(?:also\s+|later\s+)?(?:said|says|added|insisted|argued|stressed|"
+    r"warned)\b(?:\s+that)?\s+(?!(?:he|she|it|they|we|I)\b)",
+    re.IGNORECASE,
+)
 _REPORTING = re.compile(r",\s*(?:saying|adding|arguing|insisting|stressing|warning)\b")
 # a colon announcing the demands that follow ("he set out his terms: Ukraine must ..."), with the
 # subject before it: a name, or a pronoun taking up the one actor named before it
@@ -195,6 +219,45 @@ _PARTICIPLE = re.compile(r",\s*$")
 CARRY_WINDOW, ANAPHORA_WINDOW = 2, 3
 HEADING_WORDS = 8  # at most, in a question heading that does not count towards CARRY_WINDOW
 FRAME_WEIGHT = 0.85  # a proposer read from a frame ("For Moscow, any deal must ..."), not a subject
+
+
+# between a term and the participle modifying it: "a truce proposed by", "the swap, first
+# floated by", "a zone that was suggested by"
+_REDUCED_RELATIVE = re.compile(
+    r"[\s,]*(?:(?:that|which)\s+(?:was|were|is|are|(?:had|has|have)\s+been)\s+)?"
+    r"(?:(?:first|originally|initially|earlier|jointly|recently|previously|reportedly)\s+)?",
+    re.IGNORECASE,
+)
+# the proposal a sentence takes up as its subject: "It also says ...", "It further stipulates"
+_IT_SAYS = re.compile(
+    r"\s*It\s+(?:also\s+|further\s+)?(?:says|states|stipulates|envisages|envisions|foresees|"
+    r"specifies|provides\s+for|sets\s+out)\b"
+)
+# a modal between a subject and the term it must carry out: "Washington would lift sanctions"
+_OBLIGED = re.compile(
+    r"\s+(?:(?:would|will)\s+have\s+to|has\s+to|have\s+to|would|will|must|should)\s+"
+    r"(?:also\s+|then\s+|first\s+)?"
+)
+_VERB_GAP = re.compile(r"(?:[a-z]+\s+){0,2}")  # "hold elections", "lift sanctions"
+_OBJECT_FIRST_PERSON = re.compile(r"\b(?:us|me)\b")  # not actors (FIRST_PERSON): no subjects
+# a term its clause negates: "No one has the right to give away ..." (no carried term)
+_NEGATED_CLAUSE = re.compile(
+    r"\b(?:no\s+one|nobody|never|cannot|can[’']t|won[’']t|not|no)\b", re.IGNORECASE
+)
+# a possessive pronoun opening the sentence with a body acting for its possessor: "Its
+# negotiators have proposed", "His team also demanded"
+_POSSESSOR_HEAD = re.compile(
+    r"\s*(?:And\s+|But\s+)?(Its|Their|His|Her)\s+(?:[\w-]+\s+){0,2}?(?:negotiators|"
+    r"delegation|delegates|diplomats|officials|government|leaders|envoys?|team|side|"
+    r"representatives)\s+(?:(?:has|have|had|also|then|now|since|already)\s+){0,2}"
+)
+# a place described by who holds it: "the part of Donetsk that Ukraine still controls"
+_HELD_BY = re.compile(
+    r"\s+(?:still\s+|now\s+|currently\s+|already\s+)?(?:controls|controlled|holds|held|"
+    r"occupies|occupied)\b",
+    re.IGNORECASE,
+)
+_HOLDER_OPENS = re.compile(r"\b(?:that|which|where)\s+$", re.IGNORECASE)
 
 
 # a sentence-opening adverbial of time or circumstance, up to the term inside it ("During the
@@ -289,7 +352,9 @@ class Attributor:
         for other in chain:
             if other is actor or other.entity_id is None:
                 continue
-            if other.kind not in ("mention", "demonym"):
+            # a speaker phrase the discourse model resolved too: "He and the Polish prime
+            # minister, Donald Tusk, pressed for" (He: the person the sentence before names)
+            if other.kind not in ("mention", "demonym", "speaker"):
                 continue
             other_side = other.side or self.actors.side_of(other.entity_id)
             if other_side != side:
@@ -315,6 +380,8 @@ class Attributor:
                 and all(_GAP_WORD.fullmatch(w) and w.lower() not in STOP for w in words)
                 # "officials fear the plan": a determiner opens another noun phrase
                 and not any(w.lower() in DETERMINERS for w in words)
+                # "delegations traded proposals": a verb (no adjective: none without a possessive)
+                and (possessive or not any(w.lower().endswith("ed") for w in words))
                 and not any(actor.end <= h.start and h.end <= cue.start for h in hits)
             ):
                 return actor
@@ -323,6 +390,8 @@ class Attributor:
             if word.lower() in STOP or not _GAP_WORD.fullmatch(word):
                 break
             code = self.kb.lexicon.demonyms.get(word)
+            if code is None and word.lower().endswith("ed"):
+                break  # "Russian delegations traded proposals": a verb opens the cue's phrase
             if code is None and word.lower() in DETERMINERS:
                 break  # "the Kremlin rejected a proposal": the determiner opens the cue's phrase
             if code and code in country_ids(self.kb):
@@ -337,6 +406,8 @@ class Attributor:
             gap = self.text[cue.end : actor.start]
             if not of and _CAME_FROM.match(gap):
                 return actor  # "the proposal for a truce came from the United States"
+            if not of and _BY_TITLE.match(gap) and self.actors._person(actor):
+                return actor  # "drafted by Commission President Ursula von der Leyen"
             return actor if (_OF if of else _BY).match(gap) else None
         return None
 
@@ -353,6 +424,10 @@ class Attributor:
         # "X ..., saying ..., unlike his earlier public calls for": the sentence's subject,
         # a person for "his"/"her"
         person = m.group().split()[0].lower() in ("his", "her")
+        if not self.text[s.start : m.start()].strip():
+            # "Its latest draft suggests ...": a plan noun the pronoun opening the sentence
+            # possesses (not "Its mayor called for": a verb cue's subject, see _POSSESSOR_HEAD)
+            return self._previous_subject(s, person) if cue.form == "noun" else None
         for actor in self.actors.within(s.start, m.start()):
             if actor.kind == "first-person" or self.actors.is_object(actor, s.start):
                 continue
@@ -393,6 +468,10 @@ class Attributor:
         candidates = [
             a for a in self.actors.within(lo, cue.start) if not self.actors.is_object(a, s.start)
         ]
+        head = _POSSESSOR_HEAD.match(self.text, s.start, cue.start)
+        if not candidates and head is not None and head.end() == cue.start:
+            # "Its negotiators have proposed ...": the previous sentence's subject's
+            return self._previous_subject(s, head.group(1).lower() in ("his", "her"))
         if not candidates:
             # "“Any deal must include guarantees,” the minister said": the speaker's demand
             if speech is not None and _MODAL.search(self.text, cue.start, cue.end):
@@ -434,6 +513,15 @@ class Attributor:
         if _REPORTING.search(self.text, s.start, cue.start):
             subjects = [a for a in before if not self.actors.is_object(a, s.start)]
             return subjects[0] if subjects else None
+        said = list(_SAID_TOO.finditer(self.text, s.start, cue.start))
+        if said:  # "Berlin backed the idea, but said Europe should ...": the subject's demand
+            subjects = [
+                a
+                for a in before
+                if a.end <= said[-1].start() and not self.actors.is_object(a, s.start)
+            ]
+            if subjects and subjects[0].kind != "first-person":
+                return subjects[0]
         frame = list(_TERMS_FRAME.finditer(self.text, s.start, cue.start))
         if frame:  # "In Putin's speech, he set out his terms: Ukraine must ..."
             named = [a for a in before if a.end <= frame[-1].start()]
@@ -537,7 +625,16 @@ class Attributor:
         }
         return next(iter(persons.values())) if len(persons) == 1 else None
 
-    def _antecedent(self, index: int, earlier: list[Context], window: int) -> Context | None:
+    def _antecedent(
+        self, index: int, earlier: list[Context], window: int, plan: bool = False
+    ) -> Context | None:
+        """The last proposal named before; for a plan noun ("The document offers ...") the last
+        plan named in the window, before any other kind of proposal ("Kyiv has long asked for
+        X. The document offers ...": the document is not Kyiv's demand)."""
+        if plan:
+            plans = [c for c in self._recent(index, earlier, window) if c.kind == "plan"]
+            if plans:
+                return plans[0]
         if earlier:
             return earlier[-1]
         counted, previous = 0, index - 1
@@ -548,6 +645,31 @@ class Attributor:
             # states nothing: it does not count towards the window
             counted += not self._heading(self.sentences[previous])
             previous -= 1
+        return None
+
+    def _recent(self, index: int, earlier: list[Context], window: int) -> list[Context]:
+        """The proposals named in this sentence and the `window` before it, latest first."""
+        found = list(reversed(earlier))
+        counted, previous = 0, index - 1
+        while previous >= 0 and counted < window:
+            found += reversed(self.history.get(previous, []))
+            counted += not self._heading(self.sentences[previous])
+            previous -= 1
+        return found
+
+    def _previous_subject(self, s: Sentence, person: bool) -> Actor | None:
+        """The subject of the sentence before `s` in its paragraph, which a possessive pronoun
+        opening `s` takes up ("Kyiv also wants X. Its negotiators have proposed Y"): its first
+        actor no preposition or verb governs, a person for "his"/"her", else a state or body."""
+        if s.index == 0 or self.sentences[s.index - 1].paragraph != s.paragraph:
+            return None
+        before = self.sentences[s.index - 1]
+        for actor in self.actors.within(before.start, before.end):
+            if actor.kind not in ("mention", "demonym") or actor.entity_id is None:
+                continue
+            if self.actors.is_object(actor, before.start):
+                continue
+            return actor if self.actors._person(actor) == person else None
         return None
 
     def _heading(self, s: Sentence) -> bool:
@@ -626,7 +748,9 @@ class Attributor:
                 )
             ):
                 earlier = [c for c in resolved.values() if c]
-                antecedent = self._antecedent(s.index, earlier, ANAPHORA_WINDOW)
+                antecedent = self._antecedent(
+                    s.index, earlier, ANAPHORA_WINDOW, plan=cue.label == "plan"
+                )
                 if antecedent is not None:
                     ctx = replace(antecedent, cue=cue, attribution="anaphora")
             named = self._named(cue, terms)
@@ -690,22 +814,64 @@ class Attributor:
     def carried(self, s: Sentence, hits: list[Hit], terms: tuple[Hit, ...] = ()) -> Context | None:
         """The proposal a cue-less sentence continues, if any (see module docstring). A name
         inside a term's wording ("It would cap the size of Ukraine's army") is no actor."""
-        if any(h.group == PROPOSAL for h in hits):
+        # a modal no one reports ("Kyiv would have to hold elections") continues the proposal
+        # the sentences before set out (detect.py calls this only when no cue has a proposer)
+        if any(
+            h.group == PROPOSAL and (h.form != "reported" or not self._obliging(s, h)) for h in hits
+        ):
             return None
+        if terms and any(h.group == STANCE and h.end <= terms[0].start for h in hits):
+            return None  # "Both delegations signed up to a prisoner exchange": a stance's object
         antecedent = self._antecedent(s.index, [], CARRY_WINDOW)
         if antecedent is None or _PREDICTION.search(self.text, s.start, s.end):
             return None  # "Ukraine expected the talks to lead to ...": a prediction, no term
+        if _IT_SAYS.match(self.text, s.start, s.end):
+            return replace(antecedent, cue=None, attribution="carry-over")  # "It also says ..."
+        for m in _OBJECT_FIRST_PERSON.finditer(self.text, s.start, s.end):
+            # "But the key for us is guarantees": the speaker's words, if of another side
+            me = self.actors.resolve(
+                Actor(m.start(), m.end(), None, None, "first-person"), self.sentences, s.index
+            )
+            if me is not None and me.side and me.side != antecedent.proposer_id:
+                return None
         for actor in self.actors.within(s.start, s.end):
             if _RECIPIENT.match(self.text, actor.end, s.end):
                 continue  # "Instead, Kyiv would receive guarantees": what the plan gives it
+            if self._obliged(actor, terms):
+                continue  # "Washington would lift sanctions": what the proposal asks of it
             if any(t.start <= actor.start and actor.end <= t.end for t in terms):
                 continue
             if _GRANTED.search(self.text, max(s.start, actor.start - 20), actor.start):
                 continue  # "It would allow Ukraine an army of ...": what the plan grants it
+            if _HOLDER_OPENS.search(
+                self.text, max(s.start, actor.start - 8), actor.start
+            ) and _HELD_BY.match(self.text, actor.end, s.end):
+                continue  # "in the part of Donetsk that Ukraine holds": a place, not a party
             actor = self.actors.resolve(actor, self.sentences, s.index)
             if actor is not None and actor.side and actor.side != antecedent.proposer_id:
                 return None
         return replace(antecedent, cue=None, attribution="carry-over")
+
+    def _obliging(self, s: Sentence, modal: Hit) -> bool:
+        """True for a modal right after the party it obliges, in a sentence reporting no one
+        ("Kyiv would have to hold elections"; not "X has rejected them, saying Y should ...")."""
+        if _REPORTING.search(self.text, s.start, s.end):
+            return False
+        for actor in self.actors.within(s.start, modal.start):
+            m = _OBLIGED.match(self.text, actor.end)
+            if m is not None and m.start() <= modal.start < m.end():
+                return True
+        return False
+
+    def _obliged(self, actor: Actor, terms: tuple[Hit, ...]) -> bool:
+        """True when the actor is the subject of a modal right before a term ("Washington would
+        lift sanctions", "Kyiv would have to hold elections"): the party a proposal obliges."""
+        m = _OBLIGED.match(self.text, actor.end)
+        if m is None:
+            return False
+        return any(
+            t.start >= m.end() and _VERB_GAP.fullmatch(self.text, m.end(), t.start) for t in terms
+        )
 
     def attach(
         self,
@@ -732,6 +898,10 @@ class Attributor:
                 for cue, ctx in resolved.items()
                 if ctx is not None and lo <= cue.start < hi
             ]
+            agent = self._postmodifier(s, term, resolved)
+            if agent is not None:  # "open to a buffer zone proposed by Washington": Washington's
+                attached[term] = agent
+                continue
             # a verb cue governs what follows it: "poised to concede X in exchange for Y"
             # gives X to "poised to", Y to "in exchange for"
             if any(n[1] <= term.start for n in near):
@@ -742,9 +912,29 @@ class Attributor:
                 ]
             if near:
                 attached[term] = min(near, key=lambda n: (n[0], n[1]))[2]
-            elif carried is not None and not _SETTING.match(self.text[s.start : term.start]):
-                attached[term] = carried  # not "During the Easter truce, ...": a time, no term
+            elif (
+                carried is not None
+                and not _SETTING.match(self.text[s.start : term.start])
+                and not _NEGATED_CLAUSE.search(self.text, lo, term.start)
+            ):  # not "During the Easter truce, ...": a time; nor "No one may cede ...": a denial
+                attached[term] = carried
         return attached
+
+    def _postmodifier(
+        self, s: Sentence, term: Hit, resolved: dict[Hit, Context | None]
+    ) -> Context | None:
+        """The proposer of a passive participle with a by-phrase right after the term, which
+        it modifies as a reduced relative clause ("a buffer zone proposed by Washington", "the
+        30-day truce, first floated by Kyiv,", "a swap that was suggested by Ankara"): the
+        term is the participle's object, whatever cue stands before it."""
+        for cue, ctx in resolved.items():
+            if ctx is None or cue.form != "verb" or cue.start < term.end:
+                continue
+            if not _REDUCED_RELATIVE.fullmatch(self.text, term.end, cue.start):
+                continue
+            if self._by_phrase(s, cue) is not None:
+                return ctx
+        return None
 
     def echoed(
         self, s: Sentence, resolved: dict[Hit, Context | None], attached: dict[Hit, Context]

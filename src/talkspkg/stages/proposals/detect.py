@@ -498,8 +498,13 @@ class _Article:
 
 def _stated(text: str, cue: Hit, s: Sentence) -> bool:
     """True for a noun cue whose copula states its content ("Ukraine's priority is securing a
-    settlement"): with no term there, the proposal is that content, not one to carry over."""
-    return cue.form == "noun" and _COPULA.match(text, cue.end, s.end) is not None
+    settlement"): with no term there, the proposal is that content, not one to carry over; not
+    a copula with a mere judgement ("The pitch was simple."), which the next sentences explain."""
+    if cue.form != "noun":
+        return False
+    m = _COPULA.match(text, cue.end, s.end)
+    # "Dmitriev's pitch was simple.": a judgement, no content; the next sentence states it
+    return m is not None and len(text[m.end() : s.end].split()) > 2
 
 
 def _same_proposals(
