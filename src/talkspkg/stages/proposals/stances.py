@@ -97,7 +97,8 @@ _NO_OBJECT = re.compile(r"\s*(?:[,.;!]|$|\s+(?:and|but)\b)")
 _OBJECT_PRONOUN = re.compile(
     r"\s+(?:(?:do|allow)\s+)?(?:it|them)\b(?=\s*(?:[,.;:!?–—\"”’)]|$)|\s+(?:but|as|and|if|"
     r"unless|provided|outright|entirely|completely|fully|too|either|in\s+principle|on|at|in|"
-    r"last|after|during|yesterday|today|earlier|later|again|publicly|immediately|now|then)\b)"
+    r"last|after|during|yesterday|today|earlier|later|again|publicly|immediately|now|then|"
+    r"within|quickly|swiftly|readily|unconditionally|straight\s+away|at\s+once)\b)"
     r"|\s+(?:(?:do|allow)\s+)?(?:that|this|so)\b(?=\s*(?:[,.;:!?–—\"”’)]|$)|\s+(?:but|"
     r"outright|too|either)\b)",
     re.IGNORECASE,
@@ -311,7 +312,53 @@ def _with_speakers(
     return tuple(found)
 
 
-_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got)\s+(?:\w+ly\s+)?$")
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|get|got)\s+"
+    r"(?:(?:\w+ly|also|later|then|again|since|already|soon|swiftly|all\s+but)\s+){0,2}$",
+    re.IGNORECASE,
+)
+# a participle cue of a passive ("was rejected", "has been turned down", "was also welcomed");
+# "is opposed to" is an active verdict (its subject holds it)
+_PARTICIPLE_CUE = re.compile(r"(?!oppos)\w+ed\b", re.IGNORECASE)
+
+
+def _passive(text: str, s: Sentence, cue: Hit) -> bool:
+    """True for a stance verb in the passive with no agent after it ("Ukraine's proposal for a
+    30-day ceasefire was rejected"): its subject is what is rejected, not who rejects it (the
+    agent, "rejected by Moscow", is a `holder: after` cue of its own)."""
+    return (
+        cue.holder == "before"
+        and _PARTICIPLE_CUE.match(text, cue.start, cue.end) is not None
+        and _PASSIVE_BEFORE.search(text, s.start, cue.start) is not None
+    )
+
+
+# a stance verb in the bare form inside what another demands or what a party is obliged to do
+# ("demands that Ukraine accept a ban on ...", "Kyiv would have to hold elections and agree to
+# limits on ..."): the content of the demand, no stance of the party named
+_BARE_CUE = re.compile(
+    r"(?:accept|agree|support|back|endorse|welcome|approve|embrace|reject|dismiss|rule|"
+    r"oppose|sign|consent|turn|drop|block|veto|recogni[sz]e)\b",
+    re.IGNORECASE,
+)
+_OBLIGED = re.compile(
+    r"(?:\b(?:demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|requir(?:e|es|ed|ing)|urg(?:e|es|ed|ing)|"
+    r"ask(?:s|ed|ing)?|propos(?:e|es|ed|ing)|suggest(?:s|ed|ing)?)\s+that\s+"
+    r"(?:[\w’'.-]+\s+){1,4}?"
+    r"|\b(?:must|(?:have|has|had|need|needs|needed)\s+to|should|(?:is|are|was|were|be)\s+"
+    r"(?:obliged|required|expected|forced)\s+to)\s+(?:(?:also|first|then|still|now)\s+)?)"
+    r"(?:[^,;:.?!]{0,160}?\s(?:and|or)\s+(?:(?:also|then|to)\s+)?)?$",
+    re.IGNORECASE,
+)
+
+
+def _obliged(text: str, s: Sentence, cue: Hit) -> bool:
+    """True for a bare stance verb in another's demand or a party's obligation (see _OBLIGED)."""
+    return _BARE_CUE.match(text, cue.start, cue.end) is not None and (
+        _OBLIGED.search(text, s.start, cue.start) is not None
+    )
+
+
 _TRAILING_SPEECH = re.compile(r",\s+")
 
 
@@ -366,6 +413,8 @@ def _holders_before(
     sentences: list[Sentence],
     terms: list[Hit],
 ) -> tuple[tuple[Actor, ...], bool]:
+    if _passive(text, s, cue):  # "Ukraine's proposal ... was rejected": by whom, unsaid
+        return (), False
     lo = s.start
     speech = actors.speech_at(cue.start)
     if speech is not None and speech.direct:  # the speaker's own sentence: its clause only
@@ -413,6 +462,11 @@ def _holders_before(
         if not actors.is_object(before[n], s.start):
             holder = actors.resolve(before[n], sentences, s.index)
             break
+    if not before and speech is not None and speech.direct and _impersonal(text, lo, cue):
+        # an impersonal verdict in the speaker's own sentence ("“Nobody has the right to give
+        # away our land,” X said", "“A 30-day truce is unacceptable”"): the speaker's
+        speaker = actors.quoted(speech, cue.start, cue.end)
+        return ((speaker,), False) if speaker is not None else ((), False)
     if holder is None or holder.entity_id is None:
         return (), False
     found = [holder]
@@ -423,6 +477,18 @@ def _holders_before(
             found.append(before[n])
     joint = len({a.side for a in found}) >= 2  # before the reporters join the holders
     return _with_speakers(found, s, found[-1].start, actors), joint
+
+
+_IMPERSONAL_SUBJECT = re.compile(
+    r"[\s\"“”‘’'(]*(?:(?:it|this|that|there|such\s+\w+|nobody|no\s+one)\s+)?", re.IGNORECASE
+)
+
+
+def _impersonal(text: str, lo: int, cue: Hit) -> bool:
+    """True for a verdict with no party as its subject: a copula's on what it names ("the
+    truce is unacceptable"), or a verb whose subject is impersonal ("it cannot be", "nobody has
+    the right to"); not "the two sides agreed", a report of others."""
+    return cue.scope == "before" or _IMPERSONAL_SUBJECT.fullmatch(text, lo, cue.start) is not None
 
 
 # a verb coordinated with the clause's first verb, with no subject of its own ("... and has ruled
@@ -525,7 +591,7 @@ def find_stances(
     )
     found: dict[Hit, Stance] = {}
     for i, cue in enumerate(ordered):
-        if cue.group != STANCE or _hypothetical(text, s, cue, cues):
+        if cue.group != STANCE or _hypothetical(text, s, cue, cues) or _obliged(text, s, cue):
             continue
         j = i - 1
         if cue.scope == "before":  # "A truce, proposed by Trump, was accepted by Putin"
@@ -576,6 +642,12 @@ def find_stances(
                 and t.end <= cue.start
                 and not any(a <= t.start < b for a, b in asides)
             ]
+            if label == "conditional" and _new_subject(text, s, cue) is None:
+                # "a ceasefire would depend on the lifting of sanctions", "only if Kyiv drops
+                # its NATO bid": what the condition names is the holder's demand
+                stop = _SCOPE_END.search(text, cue.end, next_start)
+                bound = stop.start() if stop else next_start
+                conditions = tuple(t for t in terms if cue.end <= t.start < bound)
         if cue.holder == "before":
             holders, joint = _holders_before(text, s, cue, actors, sentences, terms)
             if not holders and collective is not None:
