@@ -9,9 +9,18 @@ only after Y") is conditional, and the terms of its condition are the holder's d
 supports cue whose object an "only after/when/if" closes when the codebook reads the condition as
 a term ("would accept a swap only after a ceasefire": a sequencing wording, no cue of its own).
 
-Holder policy: a `holder: before` cue with no actor before it, outside quotations and not a
-passive ("X is out of the question, Lavrov said"; not "X was rejected, Lavrov said"), is held by
-the person of a trailing speech clause after it with no actor between. For a `holder: before`
+Holder policy: a `holder: before` cue in the passive with no agent ("Ukraine's proposal for a
+30-day ceasefire was rejected", "was also turned down") is held by nobody: its subject is what
+is rejected, and the possessive proposer of that subject is no holder (an agent, "rejected by
+Moscow", is a `holder: after` cue of its own). A bare stance verb in another's demand or in an
+obligation ("demands that Ukraine ... accept a ban on ...", "Kyiv would have to hold elections
+and agree to limits on ...") is the content of that demand, no stance of the party named. An
+impersonal verdict in a direct quotation, with no party as its subject ("“Nobody has the right
+to give away our land,” X said", "“A 30-day truce is unacceptable”"), is the speaker's; "the
+two sides agreed" in a quotation stays a report of others. A `holder: before` cue with no actor
+before it, outside quotations and not a passive ("X is out of the question, Lavrov said"; not
+"X was rejected, Lavrov said"), is held by the person of a trailing speech clause after it with
+no actor between. For a `holder: before`
 cue, the nearest actor before it that no preposition governs ("Zelensky ... dismissed", "Kyiv
 would not"), inside a ", which" clause when the cue stands in one, with the actors coordinated
 with it ("Ukraine and Russia agreed"), skipping actors in a dash or bracket aside ("During the
@@ -38,7 +47,9 @@ coordinated with: "was rejected by Moscow and welcomed by Kyiv"), or the last su
 ", which ..." aside describing an actor ("Kyiv, which wants to join the EU, said such terms
 were tantamount to surrender": the terms, not EU membership); a cue in a
 ", which" clause with nothing after it on the terms before the clause, and a `scope: after`
-cue ending its sentence ("...; Kyiv refuses") on the terms before it, and a cue in a restrictive
+cue ending its sentence ("...; Kyiv refuses") on the terms before it; a pronoun object across
+a new clause takes up the terms of the stance just before ("Kyiv accepted the 30-day truce;
+Moscow rejected it": "it" one code only, "them" all); and a cue in a restrictive
 relative clause on the term it modifies ("the 30-day ceasefire that Ukraine accepted"). With no
 term in scope, a sentence pointing back on the cue's scope side ("rejected the demand", "these
 points are non-starters", a pronoun object ending its phrase: "we support it – but only if",
@@ -60,8 +71,12 @@ prisoners"; not "traded accusations over the collapse of the energy truce").
 A collective subject right before a `holder: before` cue ("the two sides agreed", "the
 delegations agreed") is held by the parties of the encounter the passage tells (detect.py).
 
-A cue preceded by a hypothetical marker ("to accept", "can possibly accept"), negated ("did not
-reject", "has not ruled out"), in what another hopes, expects or doubts the holder will do
+A conditional cue's own condition ("a ceasefire would depend on the lifting of sanctions",
+"only if Kyiv drops its NATO bid") names the holder's demand (detect.py makes it a position).
+
+A cue preceded by a hypothetical marker ("to accept", "can possibly accept"; not the cue's own
+modal: "Moscow could never agree" is a refusal), negated ("did not reject", "has not ruled out",
+"Neither Kyiv nor Moscow has accepted"), in what another hopes, expects or doubts the holder will do
 ("hoped Moscow would accept", "unclear whether Kyiv will agree"), or standing in a claim the
 sentence says is doubted or denied ("cast doubt on a claim ... that Modi had agreed to"), is no
 stance; a
@@ -207,6 +222,29 @@ def _relative_head(text: str, terms: list[Hit], cue: Hit) -> Hit | None:
     return None
 
 
+# a new clause between a stance's terms and a second stance on them ("...; Moscow rejected it",
+# "..., but Poland rejected it", "... and Moscow accepted them")
+_NEW_CLAUSE = re.compile(r";|,?\s+(?:but|and|while|whereas)\s", re.IGNORECASE)
+
+
+def _taken_up(text: str, s: Sentence, cue: Hit, earlier: list[Hit], terms: list[Hit]) -> list[Hit]:
+    """The terms of the stance just before in the sentence that a pronoun object of `cue` takes
+    up across a new clause ("Kyiv accepted the 30-day truce; Moscow rejected it"): "it" one
+    code only, "them" all; none without such a clause or with a cue between."""
+    pronoun = _OBJECT_PRONOUN.match(text, cue.end, s.end)
+    stances = [h for h in earlier if h.group == STANCE]
+    if pronoun is None or not stances or stances[-1] is not earlier[-1]:
+        return []
+    before = stances[-1]
+    found = [t for t in terms if before.end <= t.start and t.end <= cue.start]
+    if not found or not _NEW_CLAUSE.search(text, found[-1].end, cue.start):
+        return []
+    plural = _PLURAL.search(pronoun.group().strip().split()[-1]) is not None
+    if not plural and len({t.label for t in found}) != 1:
+        return []
+    return found
+
+
 def _hypothetical(text: str, s: Sentence, cue: Hit, cues: Cues) -> bool:
     before = text[s.start : cue.start]  # the patterns are anchored at its end
     if cues.negated(before) or any(p.search(before) for p in cues.hypothetical):
@@ -216,7 +254,9 @@ def _hypothetical(text: str, s: Sentence, cue: Hit, cues: Cues) -> bool:
     modal = _MODAL_OPENING.match(text, cue.start, cue.end)
     if modal is None:
         return False
-    return any(p.search(before + modal.group()) for p in cues.hypothetical)
+    # a match on the cue's own modal alone ("Moscow could never agree") is no hypothesis
+    found = (p.search(before + modal.group()) for p in cues.hypothetical)
+    return any(m is not None and m.start() < len(before) for m in found)
 
 
 def _points_back(
@@ -631,6 +671,8 @@ def find_stances(
             elif not scope and _CLAUSE_END.match(text, cue.end, s.end):
                 # "Russia demands Ukraine give up land; Kyiv refuses": the terms before it
                 scope = [t for t in terms if t.end <= cue.start]
+            elif not scope and (taken := _taken_up(text, s, cue, ordered[:i], terms)):
+                scope = taken  # "Kyiv accepted the 30-day truce; Moscow rejected it."
         else:
             starts = [m.end() for m in _SCOPE_START.finditer(text, prev_end, cue.start)]
             begin = starts[-1] if starts else prev_end
