@@ -245,6 +245,30 @@ def _taken_up(text: str, s: Sentence, cue: Hit, earlier: list[Hit], terms: list[
     return found
 
 
+# an appositive noun with a relative clause holding the stance ("..., an offer the Kremlin has
+# rejected as “unacceptable”", "... – an idea Kyiv rejects out of hand")
+_APPOSITIVE = re.compile(
+    r"(?:,|\s[–—-])\s+(?:an?|the|one)\s+(?:[\w-]+\s+)?(?:offer|proposal|idea|plan|demand|"
+    r"condition|step|move|suggestion|request|notion|option)\s+(?:that\s+|which\s+)?"
+    r"(?:[\w’'.-]+\s+){1,4}?(?:(?:has|have|had|was|were|is|are)\s+)?"
+    r"(?:(?:also|already|since|repeatedly|flatly|promptly|swiftly|quickly)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _appositive(
+    text: str, s: Sentence, cue: Hit, earlier: list[Hit], terms: list[Hit]
+) -> list[Hit]:
+    """The terms an appositive noun holding the stance in its relative clause sums up: those
+    after the last stance cue of the sentence and before the appositive."""
+    m = _APPOSITIVE.search(text, s.start, cue.start)
+    if m is None:
+        return []
+    stances = [h for h in earlier if h.group == STANCE and h.end <= m.start()]
+    floor = stances[-1].end if stances else s.start
+    return [t for t in terms if floor <= t.start and t.end <= m.start()]
+
+
 def _hypothetical(text: str, s: Sentence, cue: Hit, cues: Cues) -> bool:
     before = text[s.start : cue.start]  # the patterns are anchored at its end
     if cues.negated(before) or any(p.search(before) for p in cues.hypothetical):
@@ -484,7 +508,11 @@ def _holders_before(
     before = [
         a
         for a in actors.within(lo, cue.start)
-        if not _parenthetical(text, a, cue) and not any(t.start <= a.start < t.end for t in terms)
+        if not _parenthetical(text, a, cue)
+        and not any(t.start <= a.start < t.end for t in terms)
+        and not (
+            cue.scope == "before" and _SUBORDINATE.search(text, max(lo, a.start - 40), a.start)
+        )
     ]
     order = range(len(before) - 1, -1, -1)
     if _VP_AND.search(text, lo, cue.start) and before:
@@ -529,6 +557,14 @@ def _impersonal(text: str, lo: int, cue: Hit) -> bool:
     truce is unacceptable"), or a verb whose subject is impersonal ("it cannot be", "nobody has
     the right to"); not "the two sides agreed", a report of others."""
     return cue.scope == "before" or _IMPERSONAL_SUBJECT.fullmatch(text, lo, cue.start) is not None
+
+
+# the subject of a clause inside a verdict's subject ("lifting sanctions before Russia stops
+# its attacks would be a mistake"): not the verdict's holder
+_SUBORDINATE = re.compile(
+    r"\b(?:before|after|until|unless|once|since|while|if|when|because)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 # a verb coordinated with the clause's first verb, with no subject of its own ("... and has ruled
@@ -673,6 +709,8 @@ def find_stances(
                 scope = [t for t in terms if t.end <= cue.start]
             elif not scope and (taken := _taken_up(text, s, cue, ordered[:i], terms)):
                 scope = taken  # "Kyiv accepted the 30-day truce; Moscow rejected it."
+            elif not scope and (named := _appositive(text, s, cue, ordered[:i], terms)):
+                scope = named  # "... peacekeepers, an offer the Kremlin has rejected"
         else:
             starts = [m.end() for m in _SCOPE_START.finditer(text, prev_end, cue.start)]
             begin = starts[-1] if starts else prev_end
@@ -717,7 +755,10 @@ def find_stances(
             conditions=conditions,
             singular=anaphor == "singular",
         )
-        previous = ordered[i - 1] if i > 0 else None
+        k = i - 1
+        while k >= 0 and _agentive(text, ordered[k], s):
+            k -= 1  # "ready to accept a truce proposed by Washington, but only if ..."
+        previous = ordered[k] if k >= 0 else None
         if (
             cue.label == "conditional"
             and previous in found
