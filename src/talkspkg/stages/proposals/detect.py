@@ -108,6 +108,8 @@ class Analysis:
     resolved: dict[Hit, Context | None] = field(default_factory=dict)  # proposal cue -> proposal
     # term -> the other proposals a list echoing a party's demands puts it in (attribution.py)
     also: dict[Hit, tuple[Context, ...]] = field(default_factory=dict)
+    # the sentence's terms, also those no proposal holds: the last thing an anaphor may name
+    terms: tuple[Hit, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -204,7 +206,7 @@ class _Article:
             ],
         )
         also = self.attributor.echoed(s, resolved, attached)
-        self.previous = Analysis(s, stances, attached, resolved, also)
+        self.previous = Analysis(s, stances, attached, resolved, also, tuple(terms))
         return self.previous
 
     def negated_content(self, s: Sentence, term: Hit, ctx: Context) -> bool:
@@ -474,8 +476,20 @@ class _Article:
         far = [] if stance.singular else analyses[max(0, n - FAR_WINDOW) : n - ANAPHORA_WINDOW]
         for previous in [*near, *far[::-1]]:
             pairs = [(t, c) for t, c in previous.attached.items() if c.proposer_id != side]
+            if stance.heads:  # "agreed to the exchange": a term of that head's codes only
+                pairs = [(t, c) for t, c in pairs if t.label.startswith(stance.heads)]
             if stance.singular and _ambiguous(pairs):
                 return  # "the idea" after a truce of one party and a swap of another: which?
+            # "the proposal" right after a term no party is said to propose: that term is what
+            # it names, and whose it is the text does not say; not an older one
+            loose = [t for t in previous.terms if t not in previous.attached]
+            if (
+                stance.singular
+                and not pairs
+                and previous is not here
+                and any(t.label.startswith(stance.heads or ("",)) for t in loose)
+            ):
+                return
             if pairs:
                 cap = 1.0 if previous in near else FAR_WEIGHT
                 if not stance.singular:  # "the demands": all the terms of those proposals

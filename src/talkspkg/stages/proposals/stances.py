@@ -49,7 +49,9 @@ were tantamount to surrender": the terms, not EU membership); a cue in a
 ", which" clause with nothing after it on the terms before the clause, and a `scope: after`
 cue ending its sentence ("...; Kyiv refuses") on the terms before it; a pronoun object across
 a new clause takes up the terms of the stance just before ("Kyiv accepted the 30-day truce;
-Moscow rejected it": "it" one code only, "them" all); and a cue in a restrictive
+Moscow rejected it": "it" one code only, "them" all); a cue in the relative clause of an
+appositive noun ("..., an offer the Kremlin has rejected as unacceptable", "– an idea Kyiv
+rejects") on the terms before the appositive; and a cue in a restrictive
 relative clause on the term it modifies ("the 30-day ceasefire that Ukraine accepted"). With no
 term in scope, a sentence pointing back on the cue's scope side ("rejected the demand", "these
 points are non-starters", a pronoun object ending its phrase: "we support it – but only if",
@@ -57,7 +59,10 @@ points are non-starters", a pronoun object ending its phrase: "we support it –
 cue: "turned it down") bears on earlier terms (see
 detect.py), unless a quantifier makes it some of them ("most of these points"): which ones, the
 text does not say; an anaphor naming one thing is `singular` (detect.py drops it when two
-proposals of different codes could be meant).
+proposals of different codes could be meant, and when the sentence it reaches back to names a
+term no party is said to propose: that is what it names, and whose is unsaid). A definite noun
+naming a term's head ("agreed to the exchange", "rejected the truce"; `term_heads`) is a
+singular anaphor of a term of those codes only.
 
 An elliptical negation ("Kyiv accepted it. Moscow did not.", "Kyiv has accepted it, the Kremlin
 has not") is a rejection by its one-actor subject of what the acceptance just before it (in its
@@ -171,6 +176,8 @@ class Stance:
     # drops Y": Y), the holder's own demand (detect.py)
     conditions: tuple[Hit, ...] = ()
     singular: bool = False  # the anaphor names one thing ("it", "the idea"): see detect.py
+    # the anaphor is a term's head noun ("agreed to the exchange"): the code prefixes it takes up
+    heads: tuple[str, ...] = ()
     elliptic: bool = False  # an elliptical negation taking up another stance ("Moscow did not")
 
 
@@ -313,6 +320,23 @@ def _points_back(
                 return None
             return "plural" if _PLURAL.search(m.group()) else "singular"
     return None
+
+
+def _head_noun(
+    text: str, s: Sentence, cue: Hit, prev_end: int, next_start: int, cues: Cues
+) -> tuple[str, ...]:
+    """The code prefixes of a term's head noun on the cue's scope side ("agreed to the
+    exchange": the prisoner exchange), when it stands right after the cue or opens its
+    subject; () when there is none."""
+    lo, hi = (cue.end, next_start) if cue.scope == "after" else (prev_end, cue.start)
+    for pattern, codes in cues.term_heads:
+        m = pattern.search(text, max(lo, s.start), min(hi, s.end))
+        if m is None:
+            continue
+        between = text[cue.end : m.start()] if cue.scope == "after" else text[m.end() : cue.start]
+        if len(between.split()) <= 3:
+            return codes
+    return ()
 
 
 def find_ellipses(
@@ -745,6 +769,10 @@ def find_stances(
         if not holders:
             continue
         anaphor = None if scope else _points_back(text, s, cue, prev_end, next_start, cues)
+        heads: tuple[str, ...] = ()
+        if not scope and anaphor is None:
+            heads = _head_noun(text, s, cue, prev_end, next_start, cues)
+            anaphor = "singular" if heads else None
         found[cue] = Stance(
             cue,
             label,
@@ -754,6 +782,7 @@ def find_stances(
             joint,
             conditions=conditions,
             singular=anaphor == "singular",
+            heads=heads,
         )
         k = i - 1
         while k >= 0 and _agentive(text, ordered[k], s):
