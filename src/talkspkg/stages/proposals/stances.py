@@ -1,13 +1,16 @@
 """Stances in one sentence: who supports, rejects or conditionally accepts which terms.
 
-A cue coordinated with the clause's first verb and no subject of its own ("Putin has demanded
-that Ukraine withdraw ... and has ruled out any deployment") is held by that verb's subject, not
-by the last actor named in between (unless that subject reports another's clause: "Zelensky said
-Putin wanted ... and rejected ..."). A supports or conditional cue followed by "only if/after/
-once/when" ("would agree to a ceasefire only if the West stopped arming Kyiv", "would consider X
-only after Y") is conditional, and the terms of its condition are the holder's demand. So is a
-supports cue whose object an "only after/when/if" closes when the codebook reads the condition as
-a term ("would accept a swap only after a ceasefire": a sequencing wording, no cue of its own).
+A cue coordinated with the clause's first verb and no subject of its own ("Putin has demanded that
+Ukraine withdraw ... and has ruled out any deployment"; after a comma when a verb cue comes before
+it: a headline's "Moscow rejects Kyiv's proposal, agrees to prisoner exchange") is held by that
+verb's subject, not by the last actor named in between (unless that subject reports another's
+clause: "Zelensky said Putin wanted ... and rejected ..."; a stance verb with its object, "Moscow
+rejected Kyiv's plan ... and ruled out ...", reports nothing). A supports or conditional cue
+followed by "only if/after/once/when" ("would agree to a ceasefire only if the West stopped arming
+Kyiv", "would consider X only after Y") is conditional, and the terms of its condition are the
+holder's demand. So is a supports cue whose object an "only after/when/if" closes when the codebook
+reads the condition as a term ("would accept a swap only after a ceasefire": a sequencing wording,
+no cue of its own).
 
 Holder policy: a `holder: before` cue in the passive with no agent ("Ukraine's proposal for a
 30-day ceasefire was rejected", "was also turned down") is held by nobody: its subject is what
@@ -94,7 +97,7 @@ the details, held by nobody in that clause.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from talkspkg.stages.proposals.actors import PREPOSITIONS, Actor, Actors
@@ -500,7 +503,12 @@ def _holders_before(
     actors: Actors,
     sentences: list[Sentence],
     terms: list[Hit],
+    earlier: Sequence[Hit] = (),
 ) -> tuple[tuple[Actor, ...], bool]:
+    """The holders of a `holder: before` cue, and whether they are of two sides or more.
+    `earlier`: the verb and stance cues before it in the sentence (", agrees to" after
+    "rejects" is that verb's subject's, as ", and agrees to" is)."""
+    after_verb = any(h.form in ("verb", "") for h in earlier)
     if _passive(text, s, cue):  # "Ukraine's proposal ... was rejected": by whom, unsaid
         return (), False
     lo = s.start
@@ -539,7 +547,10 @@ def _holders_before(
         )
     ]
     order = range(len(before) - 1, -1, -1)
-    if _VP_AND.search(text, lo, cue.start) and before:
+    coordinated = _VP_AND.search(text, lo, cue.start) is not None or (
+        after_verb and _VP_COMMA.search(text, lo, cue.start) is not None
+    )
+    if coordinated and before:
         # "Putin has demanded that Ukraine withdraw ... and has ruled out ...": the second verb's
         # subject is the first one's, not the last actor named in its object
         first = next((n for n in range(len(before)) if not actors.is_object(before[n], s.start)), 0)
@@ -548,7 +559,9 @@ def _holders_before(
             and not text[before[first].end : before[first + 1].start].strip()
         ):
             first += 1  # "Ukrainian President Volodymyr Zelensky": the name, not the demonym
-        if not actors.reports_another_subject(before[first], cue.start):
+        if not actors.reports_another_subject(before[first], cue.start) or _stance_verb(
+            text, before[first], cue, actors, earlier
+        ):
             order = range(first, first + 1)
     for n in order:
         if not actors.is_object(before[n], s.start):
@@ -589,6 +602,21 @@ _SUBORDINATE = re.compile(
     r"\b(?:before|after|until|unless|once|since|while|if|when|because)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+
+
+def _stance_verb(text: str, actor: Actor, cue: Hit, actors: Actors, earlier: Sequence[Hit]) -> bool:
+    """True when the verb after the actor that reads as a speech verb is a stance cue with its
+    object ("Moscow rejected Kyiv's proposal ..., and ruled out ..."): no report of another's
+    clause, so the second verb is the actor's too."""
+    verbs = list(actors.speech_verb.finditer(text, actor.end, cue.start))
+    return bool(verbs) and any(
+        h.group == STANCE and h.start <= verbs[-1].start() < h.end for h in earlier
+    )
+
+
+# a verb right after a comma, with no subject of its own: coordinated with the verb cue before
+# it (a headline's "Moscow rejects Kyiv's proposal, agrees to prisoner exchange")
+_VP_COMMA = re.compile(r",\s+(?:(?:also|then|but|yet)\s+)?$")
 
 
 # a verb coordinated with the clause's first verb, with no subject of its own ("... and has ruled
@@ -753,7 +781,8 @@ def find_stances(
                 bound = stop.start() if stop else next_start
                 conditions = tuple(t for t in terms if cue.end <= t.start < bound)
         if cue.holder == "before":
-            holders, joint = _holders_before(text, s, cue, actors, sentences, terms)
+            earlier = [h for h in ordered[:i] if h.end <= cue.start]
+            holders, joint = _holders_before(text, s, cue, actors, sentences, terms, earlier)
             if not holders and collective is not None:
                 holders = collective(cue)
                 joint = len({a.side for a in holders}) >= 2
