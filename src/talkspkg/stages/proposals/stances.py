@@ -67,6 +67,9 @@ term no party is said to propose: that is what it names, and whose is unsaid). A
 naming a term's head ("agreed to the exchange", "rejected the truce"; `term_heads`) is a
 singular anaphor of a term of those codes only.
 
+A stance cue in the infinitive right after another ("refused to accept a truce", "agreed to
+accept a swap") is that one's object, no cue of its own: the first holds the stance.
+
 An elliptical negation ("Kyiv accepted it. Moscow did not.", "Kyiv has accepted it, the Kremlin
 has not") is a rejection by its one-actor subject of what the acceptance just before it (in its
 sentence, or the sentence before in its paragraph) bears on, when that acceptance is of another
@@ -106,6 +109,7 @@ from talkspkg.stages.proposals.hits import JOINT, PROPOSAL, STANCE, Hit
 from talkspkg.stages.proposals.text import Sentence
 
 _WHICH = re.compile(r",\s+which\b", re.IGNORECASE)
+_INFINITIVE = re.compile(r"\s+to\s+", re.IGNORECASE)
 _BUT = re.compile(r"(?:,|\s[–—])\s+but\s+", re.IGNORECASE)
 _MODAL_OPENING = re.compile(r"(?:would|will|could|can|might|may)\s+(?=\S)", re.IGNORECASE)
 _COMPLEMENT_END = re.compile(r"[,;.]|\bwhich\b")
@@ -717,6 +721,23 @@ def find_stances(
         ),
         key=lambda h: h.start,
     )
+    # "refused to accept a truce": the infinitive is the refusal's object, no cue of its own
+    ordered = [
+        h
+        for n, h in enumerate(ordered)
+        if not (
+            n > 0
+            and h.group == STANCE
+            and ordered[n - 1].group == STANCE
+            and (
+                _INFINITIVE.fullmatch(text, ordered[n - 1].end, h.start)
+                or (
+                    not text[ordered[n - 1].end : h.start].strip()
+                    and text[ordered[n - 1].start : ordered[n - 1].end].lower().endswith(" to")
+                )
+            )
+        )
+    ]
     found: dict[Hit, Stance] = {}
     for i, cue in enumerate(ordered):
         if cue.group != STANCE or _hypothetical(text, s, cue, cues) or _obliged(text, s, cue):
