@@ -70,6 +70,11 @@ singular anaphor of a term of those codes only.
 A stance cue in the infinitive right after another ("refused to accept a truce", "agreed to
 accept a swap") is that one's object, no cue of its own: the first holds the stance.
 
+An affirmative ellipsis ("Kyiv supports a full ceasefire; so does London", "Norway did too",
+"as did Paris") gives its one-actor subject the support or rejection just stated, on its terms.
+A stance's object ends at "but" opening the holder's next clause ("welcomed the truce but said
+Russia must first ...").
+
 An elliptical negation ("Kyiv accepted it. Moscow did not.", "Kyiv has accepted it, the Kremlin
 has not") is a rejection by its one-actor subject of what the acceptance just before it (in its
 sentence, or the sentence before in its paragraph) bears on, when that acceptance is of another
@@ -163,7 +168,10 @@ _ASIDE_CLOSE = re.compile(r"\s[–—]\s|\)")
 # describes it anew (", a condition Kyiv sees as essential for ..."), or a reporting participle
 # giving the holder's own words (", saying the war should be frozen ...": its counter-proposal)
 _SCOPE_END = re.compile(
-    r",\s+(?:and|but|while|whereas|a|an|saying|adding|arguing|insisting|stressing)\s",
+    r",\s+(?:and|but|while|whereas|a|an|saying|adding|arguing|insisting|stressing)\s"
+    # "welcomed the truce but said Russia must first ...": the holder's next clause
+    r"|\s+but\s+(?:(?:also\s+)?(?:said|says|added|adds|insisted|insists|warned|warns|stressed|"
+    r"noted|argued|demanded|demands|urged|urges)|he|she|it|they|we)\b",
     re.IGNORECASE,
 )
 # ", but only if" attaches the condition to the clause before it
@@ -362,6 +370,8 @@ def find_ellipses(
     ("Kyiv rejected X. Moscow did not." says nothing clear)."""
     found: list[Stance] = []
     clause = text[s.start : s.end]  # sliced: "^" is the sentence's start
+    if here or before:
+        found += _so_does(text, s, actors, sentences, here, before)
     if not (here or before) or not any(w in clause for w in ("not", "’t", "'t")):
         return found  # nothing to take up, or no negation: the common case, kept cheap
     for m in _ELLIPSIS.finditer(clause):
@@ -386,6 +396,60 @@ def find_ellipses(
         singular = taken.singular if earlier or not taken.terms else False
         found.append(
             Stance(cue, "rejects", (holder,), terms, not terms, singular=singular, elliptic=True)
+        )
+    return found
+
+
+# an elliptical clause repeating the stance just stated ("Kyiv supports a full ceasefire; so
+# does London", "..., as did Paris", "Berlin did too")
+_SO_DOES = re.compile(
+    r"(?:^|(?<=[,;])\s+|\s[–—]\s+)(?:and\s+)?(?:(?:so|as)\s+(?P<aux>does|do|did|has|have|"
+    r"had|is|are|was|were)\s+(?P<subject>(?:[\w’'.-]+\s+){0,4}?[\w’'.-]+)|(?P<subject2>"
+    r"(?:[\w’'.-]+\s+){0,4}?[\w’'.-]+)\s+(?:does|do|did|has|have|had)\s+too)"
+    r"(?=\s*(?:[.;!]|,\s|$))",
+    re.IGNORECASE,
+)
+
+
+def _so_does(
+    text: str,
+    s: Sentence,
+    actors: Actors,
+    sentences: list[Sentence],
+    here: list[Stance],
+    before: list[Stance],
+) -> list[Stance]:
+    """Affirmative ellipses of sentence `s` ("...; so does London", "Paris did too"): the
+    one-actor subject takes the stance just stated (supports or rejects, not a joint act) on its
+    terms."""
+    found: list[Stance] = []
+    clause = text[s.start : s.end]
+    for m in _SO_DOES.finditer(clause):
+        group = "subject" if m.group("subject") else "subject2"
+        subject = actors.within(s.start + m.start(group), s.start + m.end(group))
+        if len(subject) != 1:
+            continue
+        holder = actors.resolve(subject[0], sentences, s.index)
+        earlier = [x for x in here if x.cue.end <= s.start + m.start()]
+        if holder is None or holder.entity_id is None or not (earlier or before):
+            continue
+        taken = (earlier or before)[-1]
+        if taken.stance not in ("supports", "rejects") or taken.joint or taken.elliptic:
+            continue
+        if not taken.terms and not taken.anaphoric:
+            continue
+        at = (s.start + m.start(group), s.start + m.end())
+        cue = Hit(*at, STANCE, taken.stance, holder="before", scope="after")
+        found.append(
+            Stance(
+                cue,
+                taken.stance,
+                (holder,),
+                taken.terms,
+                not taken.terms,
+                singular=taken.singular,
+                elliptic=True,
+            )
         )
     return found
 
