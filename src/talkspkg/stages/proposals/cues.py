@@ -43,6 +43,7 @@ _KEYS = {
     "this_conflict",
     "questions",
     "state_bodies",
+    "term_heads",
 }
 
 
@@ -100,6 +101,9 @@ class Cues:
     official_of: tuple[re.Pattern[str], ...] = ()  # "the Kremlin aide": an official of its state
     questions: tuple[re.Pattern[str], ...] = ()  # a question clause (case-sensitive)
     state_bodies: tuple[str, ...] = ()  # "side", "delegation": "the Russian side" acts for Russia
+    # a definite noun naming a term's head ("the exchange", "the truce"), with the code prefixes
+    # it can take up: an anaphor of one thing, on a term of those codes only
+    term_heads: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = ()
     # a term's own phrase naming another war ("a prisoner exchange between Israel and Hamas")
     other_conflict_after: re.Pattern[str] | None = None
     other_conflict_before: re.Pattern[str] | None = None
@@ -271,8 +275,24 @@ def parse_cues(data: Any, source: str) -> Cues:
             re.compile(q)
             for q in text_list(data.get("questions"), source, "questions", required=False)
         ),
+        term_heads=_term_heads(data, source),
         **_other_conflicts(data, source),
     )
+
+
+def _term_heads(
+    data: dict[str, Any], source: str
+) -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
+    if "term_heads" not in data:
+        return ()
+    found = []
+    for where, raw in _entries(data, "term_heads", source):
+        codes = tuple(text_list(raw.get("codes"), where, "codes", required=True))
+        for pattern in compile_patterns(
+            text_list(raw.get("patterns"), where, "patterns", required=True), where
+        ):
+            found.append((pattern, codes))
+    return tuple(found)
 
 
 def _other_conflicts(data: dict[str, Any], source: str) -> dict[str, re.Pattern[str] | None]:

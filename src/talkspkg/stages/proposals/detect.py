@@ -6,8 +6,10 @@ proposals: these are the `proposes` claims. A term inside a stance of the propos
 ("Zelensky ruled out ceding territory and called for a full ceasefire") is that side's stance,
 not its proposal; a term under another side's stance is claimed as proposed only when its
 sentence names the proposer ("Witkoff's proposals ... were unacceptable to Kyiv"), not when it
-only points back to it ("dismissed such proposals"). The second pass ties each stance to its
-targets:
+only points back to it ("dismissed such proposals"). A noun proposal in the object of a stance
+verb holds no term that a later stance verb of the sentence bears on ("turned down a Ukrainian
+plan for a truce, welcomed a prisoner exchange": the exchange is no part of the plan). The
+second pass ties each stance to its targets:
 - a term its sentence attributes to a proposal of another side: that proposal (explicit);
 - a term its sentence attributes to no proposal: every proposal of the article carrying the term
   (article-term); if the article reports none, a term two or more parties agree to together
@@ -22,7 +24,10 @@ targets:
   previous sentences (anaphora).
 An anaphor naming one thing ("it", "that", "the idea", "the offer") whose nearest antecedent
 sentence carries terms of two codes or more in two proposals or more ("Washington proposed a
-truce and Kyiv a prisoner swap. Moscow rejected the idea.") is ambiguous: no claim. An
+truce and Kyiv a prisoner swap. Moscow rejected the idea.") is ambiguous: no claim; so is one
+whose nearest antecedent sentence names a term no proposal holds (that term is what it names,
+whose it is unsaid); a term's head noun ("agreed to the exchange") takes up a term of its codes
+only. An
 elliptical negation ("Kyiv accepted it. Moscow did not.", stances.py) takes up the terms of the
 acceptance before it, in its sentence or the one before in its paragraph.
 Stances never target a proposal of the holder's own side, except in an agreement.
@@ -108,6 +113,8 @@ class Analysis:
     resolved: dict[Hit, Context | None] = field(default_factory=dict)  # proposal cue -> proposal
     # term -> the other proposals a list echoing a party's demands puts it in (attribution.py)
     also: dict[Hit, tuple[Context, ...]] = field(default_factory=dict)
+    # the sentence's terms, also those no proposal holds: the last thing an anaphor may name
+    terms: tuple[Hit, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -192,7 +199,10 @@ class _Article:
         for stance in stances:
             sides = {self.side(h) for h in stance.holders}
             for term in stance.terms:
-                if term in attached and attached[term].proposer_id in sides:
+                ctx = attached.get(term)
+                if ctx is not None and (
+                    ctx.proposer_id in sides or _in_earlier_object(ctx, stance, stances)
+                ):
                     del attached[term]
         used = set(attached.values())
         self.attributor.remember(
@@ -204,7 +214,7 @@ class _Article:
             ],
         )
         also = self.attributor.echoed(s, resolved, attached)
-        self.previous = Analysis(s, stances, attached, resolved, also)
+        self.previous = Analysis(s, stances, attached, resolved, also, tuple(terms))
         return self.previous
 
     def negated_content(self, s: Sentence, term: Hit, ctx: Context) -> bool:
@@ -474,8 +484,20 @@ class _Article:
         far = [] if stance.singular else analyses[max(0, n - FAR_WINDOW) : n - ANAPHORA_WINDOW]
         for previous in [*near, *far[::-1]]:
             pairs = [(t, c) for t, c in previous.attached.items() if c.proposer_id != side]
+            if stance.heads:  # "agreed to the exchange": a term of that head's codes only
+                pairs = [(t, c) for t, c in pairs if t.label.startswith(stance.heads)]
             if stance.singular and _ambiguous(pairs):
                 return  # "the idea" after a truce of one party and a swap of another: which?
+            # "the proposal" right after a term no party is said to propose: that term is what
+            # it names, and whose it is the text does not say; not an older one
+            loose = [t for t in previous.terms if t not in previous.attached]
+            if (
+                stance.singular
+                and not pairs
+                and previous is not here
+                and any(t.label.startswith(stance.heads or ("",)) for t in loose)
+            ):
+                return
             if pairs:
                 cap = 1.0 if previous in near else FAR_WEIGHT
                 if not stance.singular:  # "the demands": all the terms of those proposals
@@ -494,6 +516,19 @@ class _Article:
                         min(holder.confidence, ctx.confidence, cap),
                     )
                 return
+
+
+def _in_earlier_object(ctx: Context, stance: Stance, stances: list[Stance]) -> bool:
+    """True when the noun proposal a term is attached to stands in the object of an earlier
+    stance verb, and another stance verb comes before the term ("turned down a Ukrainian plan
+    for a truce, welcomed a prisoner exchange": the exchange is no part of the plan)."""
+    cue = ctx.cue
+    if cue is None or cue.form != "noun" or not cue.start < stance.cue.start:
+        return False
+    return any(
+        other is not stance and other.cue.end <= cue.start and other.cue.start < stance.cue.start
+        for other in stances
+    )
 
 
 def _stated(text: str, cue: Hit, s: Sentence) -> bool:

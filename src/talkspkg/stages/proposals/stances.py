@@ -1,17 +1,29 @@
 """Stances in one sentence: who supports, rejects or conditionally accepts which terms.
 
-A cue coordinated with the clause's first verb and no subject of its own ("Putin has demanded
-that Ukraine withdraw ... and has ruled out any deployment") is held by that verb's subject, not
-by the last actor named in between (unless that subject reports another's clause: "Zelensky said
-Putin wanted ... and rejected ..."). A supports or conditional cue followed by "only if/after/
-once/when" ("would agree to a ceasefire only if the West stopped arming Kyiv", "would consider X
-only after Y") is conditional, and the terms of its condition are the holder's demand. So is a
-supports cue whose object an "only after/when/if" closes when the codebook reads the condition as
-a term ("would accept a swap only after a ceasefire": a sequencing wording, no cue of its own).
+A cue coordinated with the clause's first verb and no subject of its own ("Putin has demanded that
+Ukraine withdraw ... and has ruled out any deployment"; after a comma when a verb cue comes before
+it: a headline's "Moscow rejects Kyiv's proposal, agrees to prisoner exchange") is held by that
+verb's subject, not by the last actor named in between (unless that subject reports another's
+clause: "Zelensky said Putin wanted ... and rejected ..."; a stance verb with its object, "Moscow
+rejected Kyiv's plan ... and ruled out ...", reports nothing). A supports or conditional cue
+followed by "only if/after/once/when" ("would agree to a ceasefire only if the West stopped arming
+Kyiv", "would consider X only after Y") is conditional, and the terms of its condition are the
+holder's demand. So is a supports cue whose object an "only after/when/if" closes when the codebook
+reads the condition as a term ("would accept a swap only after a ceasefire": a sequencing wording,
+no cue of its own).
 
-Holder policy: a `holder: before` cue with no actor before it, outside quotations and not a
-passive ("X is out of the question, Lavrov said"; not "X was rejected, Lavrov said"), is held by
-the person of a trailing speech clause after it with no actor between. For a `holder: before`
+Holder policy: a `holder: before` cue in the passive with no agent ("Ukraine's proposal for a
+30-day ceasefire was rejected", "was also turned down") is held by nobody: its subject is what
+is rejected, and the possessive proposer of that subject is no holder (an agent, "rejected by
+Moscow", is a `holder: after` cue of its own). A bare stance verb in another's demand or in an
+obligation ("demands that Ukraine ... accept a ban on ...", "Kyiv would have to hold elections
+and agree to limits on ...") is the content of that demand, no stance of the party named. An
+impersonal verdict in a direct quotation, with no party as its subject ("“Nobody has the right
+to give away our land,” X said", "“A 30-day truce is unacceptable”"), is the speaker's; "the
+two sides agreed" in a quotation stays a report of others. A `holder: before` cue with no actor
+before it, outside quotations and not a passive ("X is out of the question, Lavrov said"; not
+"X was rejected, Lavrov said"), is held by the person of a trailing speech clause after it with
+no actor between. For a `holder: before`
 cue, the nearest actor before it that no preposition governs ("Zelensky ... dismissed", "Kyiv
 would not"), inside a ", which" clause when the cue stands in one, with the actors coordinated
 with it ("Ukraine and Russia agreed"), skipping actors in a dash or bracket aside ("During the
@@ -38,7 +50,11 @@ coordinated with: "was rejected by Moscow and welcomed by Kyiv"), or the last su
 ", which ..." aside describing an actor ("Kyiv, which wants to join the EU, said such terms
 were tantamount to surrender": the terms, not EU membership); a cue in a
 ", which" clause with nothing after it on the terms before the clause, and a `scope: after`
-cue ending its sentence ("...; Kyiv refuses") on the terms before it, and a cue in a restrictive
+cue ending its sentence ("...; Kyiv refuses") on the terms before it; a pronoun object across
+a new clause takes up the terms of the stance just before ("Kyiv accepted the 30-day truce;
+Moscow rejected it": "it" one code only, "them" all); a cue in the relative clause of an
+appositive noun ("..., an offer the Kremlin has rejected as unacceptable", "– an idea Kyiv
+rejects") on the terms before the appositive; and a cue in a restrictive
 relative clause on the term it modifies ("the 30-day ceasefire that Ukraine accepted"). With no
 term in scope, a sentence pointing back on the cue's scope side ("rejected the demand", "these
 points are non-starters", a pronoun object ending its phrase: "we support it – but only if",
@@ -46,7 +62,18 @@ points are non-starters", a pronoun object ending its phrase: "we support it –
 cue: "turned it down") bears on earlier terms (see
 detect.py), unless a quantifier makes it some of them ("most of these points"): which ones, the
 text does not say; an anaphor naming one thing is `singular` (detect.py drops it when two
-proposals of different codes could be meant).
+proposals of different codes could be meant, and when the sentence it reaches back to names a
+term no party is said to propose: that is what it names, and whose is unsaid). A definite noun
+naming a term's head ("agreed to the exchange", "rejected the truce"; `term_heads`) is a
+singular anaphor of a term of those codes only.
+
+A stance cue in the infinitive right after another ("refused to accept a truce", "agreed to
+accept a swap") is that one's object, no cue of its own: the first holds the stance.
+
+An affirmative ellipsis ("Kyiv supports a full ceasefire; so does London", "Norway did too",
+"as did Paris") gives its one-actor subject the support or rejection just stated, on its terms.
+A stance's object ends at "but" opening the holder's next clause ("welcomed the truce but said
+Russia must first ...").
 
 An elliptical negation ("Kyiv accepted it. Moscow did not.", "Kyiv has accepted it, the Kremlin
 has not") is a rejection by its one-actor subject of what the acceptance just before it (in its
@@ -60,8 +87,12 @@ prisoners"; not "traded accusations over the collapse of the energy truce").
 A collective subject right before a `holder: before` cue ("the two sides agreed", "the
 delegations agreed") is held by the parties of the encounter the passage tells (detect.py).
 
-A cue preceded by a hypothetical marker ("to accept", "can possibly accept"), negated ("did not
-reject", "has not ruled out"), in what another hopes, expects or doubts the holder will do
+A conditional cue's own condition ("a ceasefire would depend on the lifting of sanctions",
+"only if Kyiv drops its NATO bid") names the holder's demand (detect.py makes it a position).
+
+A cue preceded by a hypothetical marker ("to accept", "can possibly accept"; not the cue's own
+modal: "Moscow could never agree" is a refusal), negated ("did not reject", "has not ruled out",
+"Neither Kyiv nor Moscow has accepted"), in what another hopes, expects or doubts the holder will do
 ("hoped Moscow would accept", "unclear whether Kyiv will agree"), or standing in a claim the
 sentence says is doubted or denied ("cast doubt on a claim ... that Modi had agreed to"), is no
 stance; a
@@ -74,7 +105,7 @@ the details, held by nobody in that clause.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from talkspkg.stages.proposals.actors import PREPOSITIONS, Actor, Actors
@@ -83,6 +114,7 @@ from talkspkg.stages.proposals.hits import JOINT, PROPOSAL, STANCE, Hit
 from talkspkg.stages.proposals.text import Sentence
 
 _WHICH = re.compile(r",\s+which\b", re.IGNORECASE)
+_INFINITIVE = re.compile(r"\s+to\s+", re.IGNORECASE)
 _BUT = re.compile(r"(?:,|\s[–—])\s+but\s+", re.IGNORECASE)
 _MODAL_OPENING = re.compile(r"(?:would|will|could|can|might|may)\s+(?=\S)", re.IGNORECASE)
 _COMPLEMENT_END = re.compile(r"[,;.]|\bwhich\b")
@@ -97,7 +129,8 @@ _NO_OBJECT = re.compile(r"\s*(?:[,.;!]|$|\s+(?:and|but)\b)")
 _OBJECT_PRONOUN = re.compile(
     r"\s+(?:(?:do|allow)\s+)?(?:it|them)\b(?=\s*(?:[,.;:!?–—\"”’)]|$)|\s+(?:but|as|and|if|"
     r"unless|provided|outright|entirely|completely|fully|too|either|in\s+principle|on|at|in|"
-    r"last|after|during|yesterday|today|earlier|later|again|publicly|immediately|now|then)\b)"
+    r"last|after|during|yesterday|today|earlier|later|again|publicly|immediately|now|then|"
+    r"within|quickly|swiftly|readily|unconditionally|straight\s+away|at\s+once)\b)"
     r"|\s+(?:(?:do|allow)\s+)?(?:that|this|so)\b(?=\s*(?:[,.;:!?–—\"”’)]|$)|\s+(?:but|"
     r"outright|too|either)\b)",
     re.IGNORECASE,
@@ -135,7 +168,10 @@ _ASIDE_CLOSE = re.compile(r"\s[–—]\s|\)")
 # describes it anew (", a condition Kyiv sees as essential for ..."), or a reporting participle
 # giving the holder's own words (", saying the war should be frozen ...": its counter-proposal)
 _SCOPE_END = re.compile(
-    r",\s+(?:and|but|while|whereas|a|an|saying|adding|arguing|insisting|stressing)\s",
+    r",\s+(?:and|but|while|whereas|a|an|saying|adding|arguing|insisting|stressing)\s"
+    # "welcomed the truce but said Russia must first ...": the holder's next clause
+    r"|\s+but\s+(?:(?:also\s+)?(?:said|says|added|adds|insisted|insists|warned|warns|stressed|"
+    r"noted|argued|demanded|demands|urged|urges)|he|she|it|they|we)\b",
     re.IGNORECASE,
 )
 # ", but only if" attaches the condition to the clause before it
@@ -155,6 +191,8 @@ class Stance:
     # drops Y": Y), the holder's own demand (detect.py)
     conditions: tuple[Hit, ...] = ()
     singular: bool = False  # the anaphor names one thing ("it", "the idea"): see detect.py
+    # the anaphor is a term's head noun ("agreed to the exchange"): the code prefixes it takes up
+    heads: tuple[str, ...] = ()
     elliptic: bool = False  # an elliptical negation taking up another stance ("Moscow did not")
 
 
@@ -206,6 +244,53 @@ def _relative_head(text: str, terms: list[Hit], cue: Hit) -> Hit | None:
     return None
 
 
+# a new clause between a stance's terms and a second stance on them ("...; Moscow rejected it",
+# "..., but Poland rejected it", "... and Moscow accepted them")
+_NEW_CLAUSE = re.compile(r";|,?\s+(?:but|and|while|whereas)\s", re.IGNORECASE)
+
+
+def _taken_up(text: str, s: Sentence, cue: Hit, earlier: list[Hit], terms: list[Hit]) -> list[Hit]:
+    """The terms of the stance just before in the sentence that a pronoun object of `cue` takes
+    up across a new clause ("Kyiv accepted the 30-day truce; Moscow rejected it"): "it" one
+    code only, "them" all; none without such a clause or with a cue between."""
+    pronoun = _OBJECT_PRONOUN.match(text, cue.end, s.end)
+    stances = [h for h in earlier if h.group == STANCE]
+    if pronoun is None or not stances or stances[-1] is not earlier[-1]:
+        return []
+    before = stances[-1]
+    found = [t for t in terms if before.end <= t.start and t.end <= cue.start]
+    if not found or not _NEW_CLAUSE.search(text, found[-1].end, cue.start):
+        return []
+    plural = _PLURAL.search(pronoun.group().strip().split()[-1]) is not None
+    if not plural and len({t.label for t in found}) != 1:
+        return []
+    return found
+
+
+# an appositive noun with a relative clause holding the stance ("..., an offer the Kremlin has
+# rejected as “unacceptable”", "... – an idea Kyiv rejects out of hand")
+_APPOSITIVE = re.compile(
+    r"(?:,|\s[–—-])\s+(?:an?|the|one)\s+(?:[\w-]+\s+)?(?:offer|proposal|idea|plan|demand|"
+    r"condition|step|move|suggestion|request|notion|option)\s+(?:that\s+|which\s+)?"
+    r"(?:[\w’'.-]+\s+){1,4}?(?:(?:has|have|had|was|were|is|are)\s+)?"
+    r"(?:(?:also|already|since|repeatedly|flatly|promptly|swiftly|quickly)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _appositive(
+    text: str, s: Sentence, cue: Hit, earlier: list[Hit], terms: list[Hit]
+) -> list[Hit]:
+    """The terms an appositive noun holding the stance in its relative clause sums up: those
+    after the last stance cue of the sentence and before the appositive."""
+    m = _APPOSITIVE.search(text, s.start, cue.start)
+    if m is None:
+        return []
+    stances = [h for h in earlier if h.group == STANCE and h.end <= m.start()]
+    floor = stances[-1].end if stances else s.start
+    return [t for t in terms if floor <= t.start and t.end <= m.start()]
+
+
 def _hypothetical(text: str, s: Sentence, cue: Hit, cues: Cues) -> bool:
     before = text[s.start : cue.start]  # the patterns are anchored at its end
     if cues.negated(before) or any(p.search(before) for p in cues.hypothetical):
@@ -215,7 +300,9 @@ def _hypothetical(text: str, s: Sentence, cue: Hit, cues: Cues) -> bool:
     modal = _MODAL_OPENING.match(text, cue.start, cue.end)
     if modal is None:
         return False
-    return any(p.search(before + modal.group()) for p in cues.hypothetical)
+    # a match on the cue's own modal alone ("Moscow could never agree") is no hypothesis
+    found = (p.search(before + modal.group()) for p in cues.hypothetical)
+    return any(m is not None and m.start() < len(before) for m in found)
 
 
 def _points_back(
@@ -250,6 +337,23 @@ def _points_back(
     return None
 
 
+def _head_noun(
+    text: str, s: Sentence, cue: Hit, prev_end: int, next_start: int, cues: Cues
+) -> tuple[str, ...]:
+    """The code prefixes of a term's head noun on the cue's scope side ("agreed to the
+    exchange": the prisoner exchange), when it stands right after the cue or opens its
+    subject; () when there is none."""
+    lo, hi = (cue.end, next_start) if cue.scope == "after" else (prev_end, cue.start)
+    for pattern, codes in cues.term_heads:
+        m = pattern.search(text, max(lo, s.start), min(hi, s.end))
+        if m is None:
+            continue
+        between = text[cue.end : m.start()] if cue.scope == "after" else text[m.end() : cue.start]
+        if len(between.split()) <= 3:
+            return codes
+    return ()
+
+
 def find_ellipses(
     text: str,
     s: Sentence,
@@ -266,6 +370,8 @@ def find_ellipses(
     ("Kyiv rejected X. Moscow did not." says nothing clear)."""
     found: list[Stance] = []
     clause = text[s.start : s.end]  # sliced: "^" is the sentence's start
+    if here or before:
+        found += _so_does(text, s, actors, sentences, here, before)
     if not (here or before) or not any(w in clause for w in ("not", "’t", "'t")):
         return found  # nothing to take up, or no negation: the common case, kept cheap
     for m in _ELLIPSIS.finditer(clause):
@@ -294,6 +400,60 @@ def find_ellipses(
     return found
 
 
+# an elliptical clause repeating the stance just stated ("Kyiv supports a full ceasefire; so
+# does London", "..., as did Paris", "Berlin did too")
+_SO_DOES = re.compile(
+    r"(?:^|(?<=[,;])\s+|\s[–—]\s+)(?:and\s+)?(?:(?:so|as)\s+(?P<aux>does|do|did|has|have|"
+    r"had|is|are|was|were)\s+(?P<subject>(?:[\w’'.-]+\s+){0,4}?[\w’'.-]+)|(?P<subject2>"
+    r"(?:[\w’'.-]+\s+){0,4}?[\w’'.-]+)\s+(?:does|do|did|has|have|had)\s+too)"
+    r"(?=\s*(?:[.;!]|,\s|$))",
+    re.IGNORECASE,
+)
+
+
+def _so_does(
+    text: str,
+    s: Sentence,
+    actors: Actors,
+    sentences: list[Sentence],
+    here: list[Stance],
+    before: list[Stance],
+) -> list[Stance]:
+    """Affirmative ellipses of sentence `s` ("...; so does London", "Paris did too"): the
+    one-actor subject takes the stance just stated (supports or rejects, not a joint act) on its
+    terms."""
+    found: list[Stance] = []
+    clause = text[s.start : s.end]
+    for m in _SO_DOES.finditer(clause):
+        group = "subject" if m.group("subject") else "subject2"
+        subject = actors.within(s.start + m.start(group), s.start + m.end(group))
+        if len(subject) != 1:
+            continue
+        holder = actors.resolve(subject[0], sentences, s.index)
+        earlier = [x for x in here if x.cue.end <= s.start + m.start()]
+        if holder is None or holder.entity_id is None or not (earlier or before):
+            continue
+        taken = (earlier or before)[-1]
+        if taken.stance not in ("supports", "rejects") or taken.joint or taken.elliptic:
+            continue
+        if not taken.terms and not taken.anaphoric:
+            continue
+        at = (s.start + m.start(group), s.start + m.end())
+        cue = Hit(*at, STANCE, taken.stance, holder="before", scope="after")
+        found.append(
+            Stance(
+                cue,
+                taken.stance,
+                (holder,),
+                taken.terms,
+                not taken.terms,
+                singular=taken.singular,
+                elliptic=True,
+            )
+        )
+    return found
+
+
 def _with_speakers(
     found: list[Actor], s: Sentence, before: int, actors: Actors
 ) -> tuple[Actor, ...]:
@@ -311,7 +471,53 @@ def _with_speakers(
     return tuple(found)
 
 
-_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got)\s+(?:\w+ly\s+)?$")
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|get|got)\s+"
+    r"(?:(?:\w+ly|also|later|then|again|since|already|soon|swiftly|all\s+but)\s+){0,2}$",
+    re.IGNORECASE,
+)
+# a participle cue of a passive ("was rejected", "has been turned down", "was also welcomed");
+# "is opposed to" is an active verdict (its subject holds it)
+_PARTICIPLE_CUE = re.compile(r"(?!oppos)\w+ed\b", re.IGNORECASE)
+
+
+def _passive(text: str, s: Sentence, cue: Hit) -> bool:
+    """True for a stance verb in the passive with no agent after it ("Ukraine's proposal for a
+    30-day ceasefire was rejected"): its subject is what is rejected, not who rejects it (the
+    agent, "rejected by Moscow", is a `holder: after` cue of its own)."""
+    return (
+        cue.holder == "before"
+        and _PARTICIPLE_CUE.match(text, cue.start, cue.end) is not None
+        and _PASSIVE_BEFORE.search(text, s.start, cue.start) is not None
+    )
+
+
+# a stance verb in the bare form inside what another demands or what a party is obliged to do
+# ("demands that Ukraine accept a ban on ...", "Kyiv would have to hold elections and agree to
+# limits on ..."): the content of the demand, no stance of the party named
+_BARE_CUE = re.compile(
+    r"(?:accept|agree|support|back|endorse|welcome|approve|embrace|reject|dismiss|rule|"
+    r"oppose|sign|consent|turn|drop|block|veto|recogni[sz]e)\b",
+    re.IGNORECASE,
+)
+_OBLIGED = re.compile(
+    r"(?:\b(?:demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|requir(?:e|es|ed|ing)|urg(?:e|es|ed|ing)|"
+    r"ask(?:s|ed|ing)?|propos(?:e|es|ed|ing)|suggest(?:s|ed|ing)?)\s+that\s+"
+    r"(?:[\w’'.-]+\s+){1,4}?"
+    r"|\b(?:must|(?:have|has|had|need|needs|needed)\s+to|should|(?:is|are|was|were|be)\s+"
+    r"(?:obliged|required|expected|forced)\s+to)\s+(?:(?:also|first|then|still|now)\s+)?)"
+    r"(?:[^,;:.?!]{0,160}?\s(?:and|or)\s+(?:(?:also|then|to)\s+)?)?$",
+    re.IGNORECASE,
+)
+
+
+def _obliged(text: str, s: Sentence, cue: Hit) -> bool:
+    """True for a bare stance verb in another's demand or a party's obligation (see _OBLIGED)."""
+    return _BARE_CUE.match(text, cue.start, cue.end) is not None and (
+        _OBLIGED.search(text, s.start, cue.start) is not None
+    )
+
+
 _TRAILING_SPEECH = re.compile(r",\s+")
 
 
@@ -365,7 +571,14 @@ def _holders_before(
     actors: Actors,
     sentences: list[Sentence],
     terms: list[Hit],
+    earlier: Sequence[Hit] = (),
 ) -> tuple[tuple[Actor, ...], bool]:
+    """The holders of a `holder: before` cue, and whether they are of two sides or more.
+    `earlier`: the verb and stance cues before it in the sentence (", agrees to" after
+    "rejects" is that verb's subject's, as ", and agrees to" is)."""
+    after_verb = any(h.form in ("verb", "") for h in earlier)
+    if _passive(text, s, cue):  # "Ukraine's proposal ... was rejected": by whom, unsaid
+        return (), False
     lo = s.start
     speech = actors.speech_at(cue.start)
     if speech is not None and speech.direct:  # the speaker's own sentence: its clause only
@@ -395,10 +608,17 @@ def _holders_before(
     before = [
         a
         for a in actors.within(lo, cue.start)
-        if not _parenthetical(text, a, cue) and not any(t.start <= a.start < t.end for t in terms)
+        if not _parenthetical(text, a, cue)
+        and not any(t.start <= a.start < t.end for t in terms)
+        and not (
+            cue.scope == "before" and _SUBORDINATE.search(text, max(lo, a.start - 40), a.start)
+        )
     ]
     order = range(len(before) - 1, -1, -1)
-    if _VP_AND.search(text, lo, cue.start) and before:
+    coordinated = _VP_AND.search(text, lo, cue.start) is not None or (
+        after_verb and _VP_COMMA.search(text, lo, cue.start) is not None
+    )
+    if coordinated and before:
         # "Putin has demanded that Ukraine withdraw ... and has ruled out ...": the second verb's
         # subject is the first one's, not the last actor named in its object
         first = next((n for n in range(len(before)) if not actors.is_object(before[n], s.start)), 0)
@@ -407,12 +627,19 @@ def _holders_before(
             and not text[before[first].end : before[first + 1].start].strip()
         ):
             first += 1  # "Ukrainian President Volodymyr Zelensky": the name, not the demonym
-        if not actors.reports_another_subject(before[first], cue.start):
+        if not actors.reports_another_subject(before[first], cue.start) or _stance_verb(
+            text, before[first], cue, actors, earlier
+        ):
             order = range(first, first + 1)
     for n in order:
         if not actors.is_object(before[n], s.start):
             holder = actors.resolve(before[n], sentences, s.index)
             break
+    if not before and speech is not None and speech.direct and _impersonal(text, lo, cue):
+        # an impersonal verdict in the speaker's own sentence ("“Nobody has the right to give
+        # away our land,” X said", "“A 30-day truce is unacceptable”"): the speaker's
+        speaker = actors.quoted(speech, cue.start, cue.end)
+        return ((speaker,), False) if speaker is not None else ((), False)
     if holder is None or holder.entity_id is None:
         return (), False
     found = [holder]
@@ -423,6 +650,41 @@ def _holders_before(
             found.append(before[n])
     joint = len({a.side for a in found}) >= 2  # before the reporters join the holders
     return _with_speakers(found, s, found[-1].start, actors), joint
+
+
+_IMPERSONAL_SUBJECT = re.compile(
+    r"[\s\"“”‘’'(]*(?:(?:it|this|that|there|such\s+\w+|nobody|no\s+one)\s+)?", re.IGNORECASE
+)
+
+
+def _impersonal(text: str, lo: int, cue: Hit) -> bool:
+    """True for a verdict with no party as its subject: a copula's on what it names ("the
+    truce is unacceptable"), or a verb whose subject is impersonal ("it cannot be", "nobody has
+    the right to"); not "the two sides agreed", a report of others."""
+    return cue.scope == "before" or _IMPERSONAL_SUBJECT.fullmatch(text, lo, cue.start) is not None
+
+
+# the subject of a clause inside a verdict's subject ("lifting sanctions before Russia stops
+# its attacks would be a mistake"): not the verdict's holder
+_SUBORDINATE = re.compile(
+    r"\b(?:before|after|until|unless|once|since|while|if|when|because)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _stance_verb(text: str, actor: Actor, cue: Hit, actors: Actors, earlier: Sequence[Hit]) -> bool:
+    """True when the verb after the actor that reads as a speech verb is a stance cue with its
+    object ("Moscow rejected Kyiv's proposal ..., and ruled out ..."): no report of another's
+    clause, so the second verb is the actor's too."""
+    verbs = list(actors.speech_verb.finditer(text, actor.end, cue.start))
+    return bool(verbs) and any(
+        h.group == STANCE and h.start <= verbs[-1].start() < h.end for h in earlier
+    )
+
+
+# a verb right after a comma, with no subject of its own: coordinated with the verb cue before
+# it (a headline's "Moscow rejects Kyiv's proposal, agrees to prisoner exchange")
+_VP_COMMA = re.compile(r",\s+(?:(?:also|then|but|yet)\s+)?$")
 
 
 # a verb coordinated with the clause's first verb, with no subject of its own ("... and has ruled
@@ -523,9 +785,26 @@ def find_stances(
         ),
         key=lambda h: h.start,
     )
+    # "refused to accept a truce": the infinitive is the refusal's object, no cue of its own
+    ordered = [
+        h
+        for n, h in enumerate(ordered)
+        if not (
+            n > 0
+            and h.group == STANCE
+            and ordered[n - 1].group == STANCE
+            and (
+                _INFINITIVE.fullmatch(text, ordered[n - 1].end, h.start)
+                or (
+                    not text[ordered[n - 1].end : h.start].strip()
+                    and text[ordered[n - 1].start : ordered[n - 1].end].lower().endswith(" to")
+                )
+            )
+        )
+    ]
     found: dict[Hit, Stance] = {}
     for i, cue in enumerate(ordered):
-        if cue.group != STANCE or _hypothetical(text, s, cue, cues):
+        if cue.group != STANCE or _hypothetical(text, s, cue, cues) or _obliged(text, s, cue):
             continue
         j = i - 1
         if cue.scope == "before":  # "A truce, proposed by Trump, was accepted by Putin"
@@ -565,6 +844,10 @@ def find_stances(
             elif not scope and _CLAUSE_END.match(text, cue.end, s.end):
                 # "Russia demands Ukraine give up land; Kyiv refuses": the terms before it
                 scope = [t for t in terms if t.end <= cue.start]
+            elif not scope and (taken := _taken_up(text, s, cue, ordered[:i], terms)):
+                scope = taken  # "Kyiv accepted the 30-day truce; Moscow rejected it."
+            elif not scope and (named := _appositive(text, s, cue, ordered[:i], terms)):
+                scope = named  # "... peacekeepers, an offer the Kremlin has rejected"
         else:
             starts = [m.end() for m in _SCOPE_START.finditer(text, prev_end, cue.start)]
             begin = starts[-1] if starts else prev_end
@@ -576,8 +859,15 @@ def find_stances(
                 and t.end <= cue.start
                 and not any(a <= t.start < b for a, b in asides)
             ]
+            if label == "conditional" and _new_subject(text, s, cue) is None:
+                # "a ceasefire would depend on the lifting of sanctions", "only if Kyiv drops
+                # its NATO bid": what the condition names is the holder's demand
+                stop = _SCOPE_END.search(text, cue.end, next_start)
+                bound = stop.start() if stop else next_start
+                conditions = tuple(t for t in terms if cue.end <= t.start < bound)
         if cue.holder == "before":
-            holders, joint = _holders_before(text, s, cue, actors, sentences, terms)
+            earlier = [h for h in ordered[:i] if h.end <= cue.start]
+            holders, joint = _holders_before(text, s, cue, actors, sentences, terms, earlier)
             if not holders and collective is not None:
                 holders = collective(cue)
                 joint = len({a.side for a in holders}) >= 2
@@ -593,6 +883,10 @@ def find_stances(
         if not holders:
             continue
         anaphor = None if scope else _points_back(text, s, cue, prev_end, next_start, cues)
+        heads: tuple[str, ...] = ()
+        if not scope and anaphor is None:
+            heads = _head_noun(text, s, cue, prev_end, next_start, cues)
+            anaphor = "singular" if heads else None
         found[cue] = Stance(
             cue,
             label,
@@ -602,8 +896,12 @@ def find_stances(
             joint,
             conditions=conditions,
             singular=anaphor == "singular",
+            heads=heads,
         )
-        previous = ordered[i - 1] if i > 0 else None
+        k = i - 1
+        while k >= 0 and _agentive(text, ordered[k], s):
+            k -= 1  # "ready to accept a truce proposed by Washington, but only if ..."
+        previous = ordered[k] if k >= 0 else None
         if (
             cue.label == "conditional"
             and previous in found
