@@ -1,0 +1,118 @@
+"""Encounters told the way diaries, explainers and live pages tell them: a day that labels a
+paragraph ("Tuesday. ..."), the exact days of talks told just before as "this week", a question
+heading between them, and the host country's minister named after a recalled encounter.
+
+Every text here is written for this test (invented wording and events; public actors of
+2025-2026 diplomacy); the values are what the gold guideline (tests/data/gold/README.md) asks.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from test_meetings import article, run
+
+
+def _rows(rows: dict[str, list[dict[str, Any]]]) -> list[tuple[date | None, set[str]]]:
+    people: dict[str, set[str]] = {}
+    for p in rows["meeting_participants"]:
+        people.setdefault(p["meeting_id"], set()).add(p["entity_id"])
+    return sorted(
+        ((r["date_start"], people.get(r["meeting_id"], set())) for r in rows["meetings"]),
+        key=lambda x: (x[0] or date.min, sorted(x[1])),
+    )
+
+
+def _day_of(rows: dict[str, list[dict[str, Any]]], *people: str) -> date | None:
+    (day,) = [d for d, who in _rows(rows) if set(people) <= who]
+    return day
+
+
+DIARY = "\n\n".join(
+    [
+        "A week of visits",
+        "Monday. Kaja Kallas was in Kyiv, where she met Andrii Sybiha to discuss sanctions.",
+        "Wednesday. Sybiha stayed in Kyiv for a meeting with Radoslaw Sikorski.",
+        "Thursday: Emmanuel Macron spoke with Donald Trump by phone, the Elysee said.",
+    ]
+)
+
+
+def test_a_weekday_that_labels_a_paragraph_dates_its_encounters() -> None:
+    rows = run(article("diary", DIARY, "Friday 12 June 2026"))
+    assert _day_of(rows, "kaja-kallas", "andrii-sybiha") == date(2026, 6, 8)
+    assert _day_of(rows, "radoslaw-sikorski", "andrii-sybiha") == date(2026, 6, 10)
+    assert _day_of(rows, "emmanuel-macron", "donald-trump") == date(2026, 6, 11)
+
+
+def test_two_days_labelled_apart_are_two_encounters_of_one_person() -> None:
+    rows = run(article("diary", DIARY, "Friday 12 June 2026"))
+    sybiha = [who for _, who in _rows(rows) if "andrii-sybiha" in who]
+    assert sybiha == [{"andrii-sybiha", "kaja-kallas"}, {"andrii-sybiha", "radoslaw-sikorski"}]
+
+
+def test_a_recalled_encounter_in_a_labelled_paragraph_keeps_its_own_date() -> None:
+    body = "\n\n".join(
+        [
+            "Notebook",
+            "Tuesday. Giorgia Meloni received Volodymyr Zelensky in Rome. "
+            "The two leaders last met in Washington in March.",
+        ]
+    )
+    rows = run(article("recall", body, "Friday 12 June 2026"))
+    days = sorted(d for d, _ in _rows(rows) if d is not None)
+    assert days == [date(2026, 3, 1), date(2026, 6, 9)]
+
+
+def test_a_sentence_that_opens_with_a_day_and_goes_on_is_no_label() -> None:
+    body = "\n\n".join(
+        [
+            "Roundup",
+            "On Monday, drones hit Odesa. Later Friedrich Merz met Zelensky in Berlin.",
+        ]
+    )
+    rows = run(article("nolabel", body, "Friday 12 June 2026"))
+    assert _day_of(rows, "friedrich-merz", "volodymyr-zelensky") != date(2026, 6, 8)
+
+
+EXPLAINER = "\n\n".join(
+    [
+        "Talks in Ankara: what we know",
+        "Negotiators from Ukraine, Russia and the United States met in Ankara this week.",
+        "When were the talks held?",
+        "The talks took place on Monday and Tuesday in a government guesthouse.",
+        "Hakan Fidan chaired the opening session, his ministry said.",
+        "Who took part?",
+        "Ukraine's team was led by Rustem Umerov. The US sent Steve Witkoff.",
+    ]
+)
+
+
+def test_the_days_told_after_this_week_refine_the_talks_of_that_week() -> None:
+    rows = run(article("explainer", EXPLAINER, "Thursday 11 June 2026"))
+    ((row),) = [r for r in rows["meetings"]]
+    assert (row["date_start"], row["date_end"]) == (date(2026, 6, 8), date(2026, 6, 9))
+    assert row["date_precision"] == "day"
+
+
+def test_the_host_countrys_minister_who_chaired_a_session_is_at_its_talks() -> None:
+    rows = run(article("explainer", EXPLAINER, "Thursday 11 June 2026"))
+    ((_day, people),) = _rows(rows)
+    assert {"hakan-fidan", "rustem-umerov", "steve-witkoff"} <= people
+
+
+def test_a_host_named_after_a_recalled_encounter_hosts_the_talks_in_his_country() -> None:
+    body = "\n\n".join(
+        [
+            "Envoys meet in Riyadh",
+            "On Tuesday, a US team led by Steve Witkoff met Kirill Dmitriev in Riyadh.",
+            "It was their first contact since Donald Trump received Volodymyr Zelensky in "
+            "Washington in February.",
+            "Saudi Arabia's foreign minister, Faisal bin Farhan, hosted the talks.",
+        ]
+    )
+    rows = run(article("riyadh", body, "Thursday 11 June 2026"))
+    assert "faisal-bin-farhan" in next(who for _, who in _rows(rows) if "steve-witkoff" in who)
+    oval = [who for _, who in _rows(rows) if "volodymyr-zelensky" in who]
+    assert oval and "faisal-bin-farhan" not in oval[0]
