@@ -116,3 +116,31 @@ def test_a_host_named_after_a_recalled_encounter_hosts_the_talks_in_his_country(
     assert "faisal-bin-farhan" in next(who for _, who in _rows(rows) if "steve-witkoff" in who)
     oval = [who for _, who in _rows(rows) if "volodymyr-zelensky" in who]
     assert oval and "faisal-bin-farhan" not in oval[0]
+
+
+def test_a_meal_with_someone_is_an_encounter() -> None:
+    body = "\n\n".join(
+        ["Visit", "On Monday, Mette Frederiksen had lunch with Volodymyr Zelensky in Odesa."]
+    )
+    rows = run(article("meal", body, "Thursday 11 June 2026"))
+    assert _day_of(rows, "mette-frederiksen", "volodymyr-zelensky") == date(2026, 6, 8)
+
+
+def test_a_phone_conversation_is_a_call() -> None:
+    body = "\n\n".join(
+        ["Calls", "On Monday, Donald Tusk held a phone conversation with Friedrich Merz."]
+    )
+    (row,) = run(article("phone", body, "Thursday 11 June 2026"))["meetings"]
+    assert row["format"] == "phone"
+
+
+def test_two_other_leaders_in_the_same_city_and_month_met_on_their_own() -> None:
+    body = "\n\n".join(
+        [
+            "Visitors",
+            "Robert Fico last visited Moscow in May, when Vladimir Putin received him.",
+            "Xi Jinping and Putin also met in Moscow in May.",
+        ]
+    )
+    rows = run(article("pair", body, "Thursday 11 June 2026"))
+    assert not [who for _, who in _rows(rows) if {"robert-fico", "xi-jinping"} <= who]

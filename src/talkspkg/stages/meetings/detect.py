@@ -49,7 +49,10 @@ Coreference inside one article (policy):
   parties (countries, delegations) of the encounter told last (not when a quotation says so:
   the speaker's "another" is not relative to the article's story); it never joins that one.
 * Two frames that each name exactly two people, different pairs, are different encounters
-  when the pairs are disjoint or the encounter is a call (as in merge.py).
+  when the pairs are disjoint or the encounter is a call (as in merge.py). Two people or more,
+  none of a bilateral encounter's people, one acting for a state it has no party of, are
+  another encounter even in its city and days ("A visited Moscow in May. B and C last met in
+  Moscow in May").
 * A bilateral ("a bilateral meeting with his Ukrainian counterpart", "on the sidelines of")
   is its own encounter, `part_of` the encounter of its sentence or of the latest sentence,
   unless that encounter names nobody but the bilateral's two people and neither its city nor
@@ -340,11 +343,20 @@ class _Grouper:
         shared = len(people & loc.people)
         if same_date and people and loc.people and not shared:
             same_date = False  # one day, other people: another encounter ("talks with Tusk")
+        if len(people) >= 2 and loc.people and not shared and self._other_pair(people, loc):
+            return None  # "A visited Moscow in May. B and C last met in Moscow in May"
         if not (same_place or same_date or shared >= 2):
             return None  # one leader named in both is no link (leaders meet many people)
         if self._moved_on(loc, f):
             return None
         return 4 * same_place + 2 * same_date + min(shared, 1)
+
+    def _other_pair(self, people: set[str], loc: Local) -> bool:
+        """Two or more people, none of a bilateral encounter's, one of them acting for a state
+        it has no party of: their own encounter, whatever city and days they share with it (a
+        round of three states or more may see other states' people arrive)."""
+        told = self.sides(loc.parties, strict=False)
+        return len(told) <= 2 and bool(self.sides(people, strict=False) - told)
 
     def narrated_after(self, f: Frame) -> DateRange | None:
         """The story's time when an undated event is narrated by a verb as past ("Trump hosted
