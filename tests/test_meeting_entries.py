@@ -144,3 +144,26 @@ def test_two_other_leaders_in_the_same_city_and_month_met_on_their_own() -> None
     )
     rows = run(article("pair", body, "Thursday 11 June 2026"))
     assert not [who for _, who in _rows(rows) if {"robert-fico", "xi-jinping"} <= who]
+
+
+def test_months_listed_after_one_verb_are_one_round_each() -> None:
+    body = "\n\n".join(
+        [
+            "Background",
+            "Russian and Ukrainian negotiators met in Istanbul in March, April and May of 2024.",
+        ]
+    )
+    rows = run(article("rounds", body, "Thursday 11 June 2026"))
+    assert sorted(d for d, _ in _rows(rows)) == [
+        date(2024, 3, 1),
+        date(2024, 4, 1),
+        date(2024, 5, 1),
+    ]
+
+
+def test_months_offered_as_alternatives_are_one_plan() -> None:
+    body = "\n\n".join(
+        ["Plans", "Keir Starmer and Mark Carney will meet in Ottawa in September or October."]
+    )
+    rows = run(article("alternatives", body, "Thursday 11 June 2026"))
+    assert len(rows["meetings"]) == 1

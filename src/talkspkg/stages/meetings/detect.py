@@ -116,6 +116,7 @@ from talkspkg.stages.meetings.dates import (
     resolve,
     stated_anchor,
 )
+from talkspkg.stages.meetings.enumeration import enumerated
 from talkspkg.stages.meetings.frames import absorb, read_sentence, visit_host
 from talkspkg.stages.meetings.model import MeetingMention
 from talkspkg.stages.meetings.patterns import has_support_verb
@@ -740,6 +741,7 @@ def detect(article: Article, kb: KnowledgeBase, found: MentionResult) -> list[Me
                     f.date = label
                 if f.date is not None and f.date.start in years:
                     f.date = years[f.date.start]
+            s.frames[:] = enumerated(ctx.text, b, s.frames, ctx.vocab)
             grouper.sequels(s)
             if not s.frames and kind != SegmentKind.CAPTION and not embed:
                 grouper.moved(s, years)
