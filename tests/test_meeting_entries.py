@@ -167,3 +167,74 @@ def test_months_offered_as_alternatives_are_one_plan() -> None:
     )
     rows = run(article("alternatives", body, "Thursday 11 June 2026"))
     assert len(rows["meetings"]) == 1
+
+
+def test_a_bulletins_masthead_date_dates_its_weekdays() -> None:
+    body = "\n\n".join(
+        [
+            "Eastern Desk Bulletin | No. 40 | Thursday, 11 June 2026",
+            "Good morning.",
+            "On Monday, Ulf Kristersson saw Volodymyr Zelensky in Kyiv.",
+        ]
+    )
+    rows = run(article("masthead", body))
+    assert _day_of(rows, "ulf-kristersson", "volodymyr-zelensky") == date(2026, 6, 8)
+
+
+def test_a_masthead_line_with_two_dates_fixes_no_day() -> None:
+    body = "\n\n".join(
+        [
+            "Bulletin | 1 June 2026 | 8 June 2026",
+            "Good morning.",
+            "On Monday, Ulf Kristersson met Volodymyr Zelensky in Kyiv.",
+        ]
+    )
+    rows = run(article("masthead2", body))
+    assert _day_of(rows, "ulf-kristersson", "volodymyr-zelensky") is None
+
+
+def test_saw_is_no_encounter_without_a_person() -> None:
+    body = "\n\n".join(["Talks", "On Monday, Donald Tusk saw no reason for optimism."])
+    assert not run(article("saw", body, "Thursday 11 June 2026"))["meetings"]
+
+
+def test_a_separately_told_pair_is_not_the_round_it_follows() -> None:
+    body = "\n\n".join(
+        [
+            "Talks in Doha",
+            "US and Ukrainian delegations met in Doha. The US team was led by Dan Driscoll and "
+            "Ukraine's by Rustem Umerov.",
+            "Separately, Driscoll met Umerov alone on Sunday, the eve of the talks.",
+        ]
+    )
+    rows = run(article("separately", body, "Thursday 11 June 2026"))
+    assert len(rows["meetings"]) == 2
+
+
+def test_the_host_countrys_minister_who_opened_the_talks_gives_their_day() -> None:
+    body = "\n\n".join(
+        [
+            "Talks in Doha",
+            "Delegations from Ukraine and the United States ended talks in Doha.",
+            "The US delegation was headed by Dan Driscoll.",
+            "Qatar's prime minister, Mohammed bin Abdulrahman Al Thani, opened the talks on "
+            "Monday.",
+        ]
+    )
+    ((day, people),) = _rows(run(article("opened", body, "Thursday 11 June 2026")))
+    assert day == date(2026, 6, 8)
+    assert {"dan-driscoll", "mohammed-bin-abdulrahman-al-thani"} <= people
+
+
+def test_a_lunch_with_another_leader_the_same_day_is_its_own_encounter() -> None:
+    body = "\n\n".join(
+        [
+            "Rome",
+            "Pope Leo XIV received Volodymyr Zelensky at the Vatican on Wednesday. Earlier the "
+            "same day, Zelensky had lunch with Giorgia Meloni.",
+        ]
+    )
+    rows = run(article("lunch", body, "Thursday 11 June 2026"))
+    assert [who for _, who in _rows(rows) if "giorgia-meloni" in who] == [
+        {"giorgia-meloni", "volodymyr-zelensky"}
+    ]

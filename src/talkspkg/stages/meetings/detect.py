@@ -52,7 +52,8 @@ Coreference inside one article (policy):
   when the pairs are disjoint or the encounter is a call (as in merge.py). Two people or more,
   none of a bilateral encounter's people, one acting for a state it has no party of, are
   another encounter even in its city and days ("A visited Moscow in May. B and C last met in
-  Moscow in May").
+  Moscow in May"); so is another pair that shares one person when the other acts for such a
+  state ("X received A on Wednesday. Earlier the same day, A had lunch with B").
 * A bilateral ("a bilateral meeting with his Ukrainian counterpart", "on the sidelines of")
   is its own encounter, `part_of` the encounter of its sentence or of the latest sentence,
   unless that encounter names nobody but the bilateral's two people and neither its city nor
@@ -304,9 +305,9 @@ class _Grouper:
         if f.temporal or f.other:
             return None  # "comes after talks in Abu Dhabi", "the next round": another event
         parties = {e for e, role in f.roles.items() if role != "absent"} - f.third_parties
-        if parties and loc.parties and not parties & loc.parties:
+        if parties and loc.parties and not parties & loc.parties and not self._hosts(f, loc):
             return None  # "A and B hosted talks in Miami. On January 23, C, D and E met"
-        return None if _names_others(f, loc) else loc
+        return None if _names_others(f, loc) and not self._hosts(f, loc) else loc
 
     def _people(self, f: Frame) -> set[str]:
         return {e for e in f.roles if (ent := self.ctx.entity(e)) and ent.entity_type == "person"}
@@ -344,7 +345,8 @@ class _Grouper:
         shared = len(people & loc.people)
         if same_date and people and loc.people and not shared:
             same_date = False  # one day, other people: another encounter ("talks with Tusk")
-        if len(people) >= 2 and loc.people and not shared and self._other_pair(people, loc):
+        other = len(people) >= 2 and bool(loc.people) and (pairs or not shared)
+        if other and self._other_pair(people - loc.people, loc):
             return None  # "A visited Moscow in May. B and C last met in Moscow in May"
         if not (same_place or same_date or shared >= 2):
             return None  # one leader named in both is no link (leaders meet many people)
@@ -353,9 +355,10 @@ class _Grouper:
         return 4 * same_place + 2 * same_date + min(shared, 1)
 
     def _other_pair(self, people: set[str], loc: Local) -> bool:
-        """Two or more people, none of a bilateral encounter's, one of them acting for a state
-        it has no party of: their own encounter, whatever city and days they share with it (a
-        round of three states or more may see other states' people arrive)."""
+        """One of `people` (those a frame names beyond a bilateral encounter's) acts for a
+        state the encounter has no party of: the frame's own encounter, whatever city and days
+        it shares with it (a round of three states or more may see other states' people
+        arrive)."""
         told = self.sides(loc.parties, strict=False)
         return len(told) <= 2 and bool(self.sides(people, strict=False) - told)
 
@@ -432,6 +435,16 @@ class _Grouper:
             return False
         rng = self._range(f)
         return not (rng and loc.range and (rng.start > loc.range.end or loc.range.start > rng.end))
+
+    def _hosts(self, f: Frame, loc: Local) -> bool:
+        """The frame names only people of the country `loc` is held in, as hosts or by a noun
+        ("Qatar's prime minister opened the talks on Monday"): its hosts, not other parties."""
+        parties = {e for e, role in f.roles.items() if role != "absent"}
+        if not parties or (_is_verb(f) and any(f.roles[e] != "host" for e in parties)):
+            return False
+        place = self.ctx.entity(loc.place_id) if loc.place_id else None
+        home = self.ctx.country_by_iso.get(place.country or "") if place else None
+        return home is not None and self.sides(parties) == {home}
 
     def _home(self, f: Frame, cls: str | None) -> Local | None:
         """The in-person encounter held in the country of the parties an anaphoric frame names,

@@ -114,6 +114,7 @@ class Vocab:
     company_cues: Gated
     member_verbs: Gated
     presence_openers: Gated
+    other_openers: Gated
     member_subjects: Gated
     presence_words: Gated
     held_later: Gated
@@ -200,7 +201,7 @@ PATTERN_KEYS = (
     "temporal_prepositions", "conditional_after", "receive_verbs", "company_cues",
     "held_later", "present_cues", "refusal_before", "proposal_verbs",
     "proposal_kept_after", "unreal_if", "conditional_openers", "member_verbs",
-    "presence_openers", "member_subjects", "presence_words",
+    "presence_openers", "member_subjects", "presence_words", "other_openers",
 )  # fmt: skip
 WORD_KEYS = (
     "call_objects", "negators", "quantifiers", "generic_modifiers", "determiners", "not_before",
