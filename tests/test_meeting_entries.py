@@ -238,3 +238,48 @@ def test_a_lunch_with_another_leader_the_same_day_is_its_own_encounter() -> None
     assert [who for _, who in _rows(rows) if "giorgia-meloni" in who] == [
         {"giorgia-meloni", "volodymyr-zelensky"}
     ]
+
+
+def test_a_meal_noun_with_a_name_after_a_flight_is_an_encounter_in_that_city() -> None:
+    body = "\n\n".join(
+        ["Visit", "Umerov had flown to Washington on Tuesday for a working lunch with Marco Rubio."]
+    )
+    rows = run(article("meal2", body, "Thursday 11 June 2026"))
+    assert _day_of(rows, "rustem-umerov", "marco-rubio") == date(2026, 6, 9)
+
+
+def test_a_meal_without_a_guest_is_no_encounter() -> None:
+    body = "\n\n".join(["Evening", "On Tuesday, the delegates skipped dinner in Geneva."])
+    assert not run(article("meal3", body, "Thursday 11 June 2026"))["meetings"]
+
+
+def test_a_call_a_weekday_names_is_a_call_of_that_day() -> None:
+    body = "\n\n".join(
+        [
+            "Calls",
+            "In Sunday's call, Marco Rubio and Sergei Lavrov agreed to keep talking.",
+        ]
+    )
+    (row,) = run(article("daycall", body, "Thursday 11 June 2026"))["meetings"]
+    assert (row["date_start"], row["format"]) == (date(2026, 6, 7), "phone")
+
+
+def test_talks_a_weekday_possessive_names_after_a_preposition_are_that_days() -> None:
+    body = "\n\n".join(
+        [
+            "Call",
+            "The call was arranged after Tuesday's talks between US and Russian officials in "
+            "Jeddah.",
+        ]
+    )
+    rows = run(article("possessive", body, "Thursday 11 June 2026"))
+    jeddah = [r for r in rows["meetings"] if r["place_id"] == "jeddah"]
+    assert [r["date_start"] for r in jeddah] == [date(2026, 6, 9)]
+
+
+def test_who_sent_the_message_an_envoy_flew_in_with_is_not_at_the_table() -> None:
+    body = "\n\n".join(
+        ["Moscow", "On Tuesday, Steve Witkoff flew to Moscow with a letter from Donald Trump."]
+    )
+    rows = run(article("letter", body, "Thursday 11 June 2026"))
+    assert all("donald-trump" not in who for _, who in _rows(rows))

@@ -465,6 +465,7 @@ def _main_frame(s: Sentence) -> Frame | None:
     return main[0] if main and not main[0].temporal else None
 
 
+_POSSESSED = re.compile(r"(?:\s+[\w-]+){0,2}?\s+")  # "Tuesday's (long-awaited) talks"
 _NP_DATE = re.compile(r"(?:\s+(?:[\w’'-]+|in\s+[A-Z][\w-]+)){0,5}?\s+(?:on\s+|of\s+)?$")
 
 
@@ -485,9 +486,12 @@ def after_temporal(
 
 def _timed_by_other(ctx: ArticleContext, f: Frame, d: DateExpr) -> bool:
     """In "ahead of the talks" or "in the wake of the summit" the clause's date is another
-    event's, unless it follows the trigger closely ("after talks on Monday")."""
+    event's, unless it follows the trigger closely ("after talks on Monday") or is the
+    trigger's possessive ("after Tuesday's talks")."""
     if not f.temporal:
         return False
+    if d.end <= f.start and d.text.endswith(("'s", "’s")):
+        return _POSSESSED.fullmatch(ctx.text, d.end, f.start) is None
     return not (d.start >= f.end and _NP_DATE.fullmatch(ctx.text, f.end, d.start))
 
 
