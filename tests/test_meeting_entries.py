@@ -283,3 +283,16 @@ def test_who_sent_the_message_an_envoy_flew_in_with_is_not_at_the_table() -> Non
     )
     rows = run(article("letter", body, "Thursday 11 June 2026"))
     assert all("donald-trump" not in who for _, who in _rows(rows))
+
+
+def test_days_of_talks_are_one_round_that_lasted_them() -> None:
+    body = "\n\n".join(
+        ["Riyadh", "Ukrainian and Russian envoys ended two days of talks in Riyadh on Tuesday."]
+    )
+    (row,) = run(article("duration", body, "Thursday 11 June 2026"))["meetings"]
+    assert row["place_id"] == "riyadh"
+
+
+def test_rounds_of_talks_counted_are_no_one_round() -> None:
+    body = "\n\n".join(["Riyadh", "The two sides have held three rounds of talks in Riyadh."])
+    assert not run(article("count", body, "Thursday 11 June 2026"))["meetings"]

@@ -251,8 +251,11 @@ _SUBJECT_VERBS = frozenset({
 
 def _counts(before: list[str], quantifiers: frozenset[str]) -> bool:
     """A count among the words before a meeting noun that counts it ("three rounds of talks"),
-    not the subject of a verb before the noun ("the two men held talks")."""
+    not the subject of a verb before the noun ("the two men held talks"), nor a duration ("two
+    days of talks" is one round that lasted two days)."""
     hits = [i for i, w in enumerate(before) if w in quantifiers]
+    if hits and before[hits[-1] + 1 : hits[-1] + 3] in (["days", "of"], ["hours", "of"]):
+        return False
     return bool(hits) and not any(w in _SUBJECT_VERBS for w in before[hits[-1] + 1 :])
 
 
