@@ -296,3 +296,29 @@ def test_days_of_talks_are_one_round_that_lasted_them() -> None:
 def test_rounds_of_talks_counted_are_no_one_round() -> None:
     body = "\n\n".join(["Riyadh", "The two sides have held three rounds of talks in Riyadh."])
     assert not run(article("count", body, "Thursday 11 June 2026"))["meetings"]
+
+
+def test_a_shelved_meeting_of_another_pair_is_not_the_visit_told() -> None:
+    body = "\n\n".join(
+        [
+            "Moscow",
+            "Vladimir Putin received Viktor Orban in the Kremlin on Thursday. Sergei Lavrov and "
+            "his Hungarian counterpart joined for the second half.",
+            "A planned Trump-Putin meeting in the Hungarian capital was shelved in the autumn.",
+        ]
+    )
+    rows = run(article("shelved", body, "Friday 30 January 2026"))
+    visit = next(who for _, who in _rows(rows) if "viktor-orban" in who)
+    assert "donald-trump" not in visit
+
+
+def test_a_country_that_names_a_border_is_no_party() -> None:
+    body = "\n\n".join(
+        [
+            "Exchange",
+            "Ukraine's ombudsman Dmytro Lubinets and his counterpart Tatyana Moskalkova met on "
+            "the Belarus border on Tuesday to exchange lists of prisoners.",
+        ]
+    )
+    rows = run(article("border", body, "Saturday 31 January 2026"))
+    assert all("belarus" not in who for _, who in _rows(rows))

@@ -354,13 +354,23 @@ class _Grouper:
             return None
         return 4 * same_place + 2 * same_date + min(shared, 1)
 
+    def _new_pair(self, f: Frame, loc: Local) -> bool:
+        """An anaphoric frame (not an attendance cue) naming two people, one of them not at a
+        bilateral encounter and acting for a state it has no party of ("Putin received Orban.
+        A planned Trump-Putin meeting was shelved"): their own encounter."""
+        if _is_cue(f):  # "X was still in attendance, as was Y": who was at the one told
+            return False
+        people = self._people(f)
+        pair = len(people) == 2 and len(loc.people) >= 2 and not people <= loc.people
+        return pair and self._other_pair(people - loc.people, loc)
+
     def _other_pair(self, people: set[str], loc: Local) -> bool:
         """One of `people` (those a frame names beyond a bilateral encounter's) acts for a
         state the encounter has no party of: the frame's own encounter, whatever city and days
         it shares with it (a round of three states or more may see other states' people
         arrive)."""
         told = self.sides(loc.parties, strict=False)
-        return len(told) <= 2 and bool(self.sides(people, strict=False) - told)
+        return 0 < len(told) <= 2 and bool(self.sides(people, strict=False) - told)
 
     def narrated_after(self, f: Frame) -> DateRange | None:
         """The story's time when an undated event is narrated by a verb as past ("Trump hosted
@@ -589,6 +599,7 @@ class _Grouper:
                     not _names_others(f, self.latest[cls])
                     or self._delegates_of(f, self.latest[cls])
                 )
+                and not self._new_pair(f, self.latest[cls])
                 and (not _is_cue(f) or self._within_reach(f, self.latest[cls]))
             ):
                 self._join(self.latest[cls], f)
