@@ -7,7 +7,8 @@ Precision first: hypothetical, conditional, internal and general talks are no en
 Per article, `meeting_mentions` reads each sentence (reading.py) for encounters (triggers.py,
 frames.py),
 takes their parties from the trigger's syntactic slots (patterns.py; people.py, roles.py),
-resolves their dates (dates.py) and groups the article's own reports of one encounter
+resolves their dates (dates.py; a list of months after one verb is one round each:
+enumeration.py) and groups the article's own reports of one encounter
 (detect.py). Over the corpus, `assemble_meetings` anchors undated articles through dated
 reports, merges the reports of one meeting across articles (merge.py) and writes the rows of
 `meetings`, `meeting_participants` and `meeting_mentions` (rows.py). Vocabulary:

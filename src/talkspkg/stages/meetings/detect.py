@@ -25,6 +25,16 @@ Coreference inside one article (policy):
   sentence just before when nothing contradicts it (another city, another date, other
   parties, "the next round", "ahead of the talks"); when both name parties they must share
   one ("A and B hosted talks in Miami. On January 23, C, D and E met" is two encounters).
+* A frame whose days lie inside the week or month of the encounter told in the sentence just
+  before, and finer ("met this week. The talks took place on Tuesday and Wednesday"), continues
+  it and gives its days. An explainer's question with no encounter ("Who took part?") heads its
+  answer and puts no distance between the sentences around it.
+* People of one state named by a noun anaphor ("X opened the first session") or as hosts ("X
+  hosted the talks") are at the in-person encounter held in their own country told within
+  HOME_REACH sentences, when the encounter told last has none of them (another encounter
+  recalled in between, a delegation's paragraph): the host country chairs its talks.
+* A paragraph opened by a date and nothing else ("Monday.", "Tuesday, 19 May:"), as diaries
+  and newsletters label their entries, dates the paragraph's frames that state no date.
 * A photo caption shows the encounter of those it names: its frames never group with the
   prose's, nor is a caption an antecedent of the sentences after it (merge.py decides, across
   the corpus, whether the photo shows a side meeting of a larger one).
@@ -39,7 +49,11 @@ Coreference inside one article (policy):
   parties (countries, delegations) of the encounter told last (not when a quotation says so:
   the speaker's "another" is not relative to the article's story); it never joins that one.
 * Two frames that each name exactly two people, different pairs, are different encounters
-  when the pairs are disjoint or the encounter is a call (as in merge.py).
+  when the pairs are disjoint or the encounter is a call (as in merge.py). Two people or more,
+  none of a bilateral encounter's people, one acting for a state it has no party of, are
+  another encounter even in its city and days ("A visited Moscow in May. B and C last met in
+  Moscow in May"); so is another pair that shares one person when the other acts for such a
+  state ("X received A on Wednesday. Earlier the same day, A had lunch with B").
 * A bilateral ("a bilateral meeting with his Ukrainian counterpart", "on the sidelines of")
   is its own encounter, `part_of` the encounter of its sentence or of the latest sentence,
   unless that encounter names nobody but the bilateral's two people and neither its city nor
@@ -104,6 +118,7 @@ from talkspkg.stages.meetings.dates import (
     resolve,
     stated_anchor,
 )
+from talkspkg.stages.meetings.enumeration import enumerated
 from talkspkg.stages.meetings.frames import absorb, read_sentence, visit_host
 from talkspkg.stages.meetings.model import MeetingMention
 from talkspkg.stages.meetings.patterns import has_support_verb
@@ -281,13 +296,19 @@ class _Grouper:
         if place and loc.place_id and place != loc.place_id:
             return None
         if _grouping_date(f) is not None and loc.date_key is not None:
-            return None  # two dates: _fits has compared them
+            # two dates: _fits has compared them; the days within the week or month told just
+            # before ("met this week. The talks took place on Tuesday and Wednesday") refine it
+            rng = self._range(f)
+            if rng is None or loc.range is None or not _finer(rng, loc.range):
+                return None
+            if rng.start < loc.range.start or rng.end > loc.range.end:
+                return None
         if f.temporal or f.other:
             return None  # "comes after talks in Abu Dhabi", "the next round": another event
         parties = {e for e, role in f.roles.items() if role != "absent"} - f.third_parties
-        if parties and loc.parties and not parties & loc.parties:
+        if parties and loc.parties and not parties & loc.parties and not self._hosts(f, loc):
             return None  # "A and B hosted talks in Miami. On January 23, C, D and E met"
-        return None if _names_others(f, loc) else loc
+        return None if _names_others(f, loc) and not self._hosts(f, loc) else loc
 
     def _people(self, f: Frame) -> set[str]:
         return {e for e in f.roles if (ent := self.ctx.entity(e)) and ent.entity_type == "person"}
@@ -325,11 +346,32 @@ class _Grouper:
         shared = len(people & loc.people)
         if same_date and people and loc.people and not shared:
             same_date = False  # one day, other people: another encounter ("talks with Tusk")
+        other = len(people) >= 2 and bool(loc.people) and (pairs or not shared)
+        if other and self._other_pair(people - loc.people, loc):
+            return None  # "A visited Moscow in May. B and C last met in Moscow in May"
         if not (same_place or same_date or shared >= 2):
             return None  # one leader named in both is no link (leaders meet many people)
         if self._moved_on(loc, f):
             return None
         return 4 * same_place + 2 * same_date + min(shared, 1)
+
+    def _new_pair(self, f: Frame, loc: Local) -> bool:
+        """An anaphoric frame (not an attendance cue) naming two people, one of them not at a
+        bilateral encounter and acting for a state it has no party of ("Putin received Orban.
+        A planned Trump-Putin meeting was shelved"): their own encounter."""
+        if _is_cue(f):  # "X was still in attendance, as was Y": who was at the one told
+            return False
+        people = self._people(f)
+        pair = len(people) == 2 and len(loc.people) >= 2 and not people <= loc.people
+        return pair and self._other_pair(people - loc.people, loc)
+
+    def _other_pair(self, people: set[str], loc: Local) -> bool:
+        """One of `people` (those a frame names beyond a bilateral encounter's) acts for a
+        state the encounter has no party of: the frame's own encounter, whatever city and days
+        it shares with it (a round of three states or more may see other states' people
+        arrive)."""
+        told = self.sides(loc.parties, strict=False)
+        return 0 < len(told) <= 2 and bool(self.sides(people, strict=False) - told)
 
     def narrated_after(self, f: Frame) -> DateRange | None:
         """The story's time when an undated event is narrated by a verb as past ("Trump hosted
@@ -405,6 +447,47 @@ class _Grouper:
         rng = self._range(f)
         return not (rng and loc.range and (rng.start > loc.range.end or loc.range.start > rng.end))
 
+    def _hosts(self, f: Frame, loc: Local) -> bool:
+        """The frame names only people of the country `loc` is held in, as hosts or by a noun
+        ("Qatar's prime minister opened the talks on Monday"): its hosts, not other parties."""
+        parties = {e for e, role in f.roles.items() if role != "absent"}
+        if not parties or (_is_verb(f) and any(f.roles[e] != "host" for e in parties)):
+            return False
+        place = self.ctx.entity(loc.place_id) if loc.place_id else None
+        home = self.ctx.country_by_iso.get(place.country or "") if place else None
+        return home is not None and self.sides(parties) == {home}
+
+    def _home(self, f: Frame, cls: str | None) -> Local | None:
+        """The in-person encounter held in the country of the parties an anaphoric frame names,
+        told within HOME_REACH sentences, when the encounter told last does not have them: who
+        acts for the country the talks are held in hosts or chairs them ("Talks were held in
+        Riyadh on Tuesday. [...] Saudi Arabia's foreign minister hosted the talks"), it is no
+        encounter of its own. None for a caption, a sequel ("after", "ahead of"), a cue, a frame
+        naming parties of two states or a party the latest encounter already has, a verb's
+        party other than its host ("He met X": whom someone met)."""
+        if self.caption or f.temporal or cls != "in_person" or _is_cue(f):
+            return None
+        parties = {e for e, role in f.roles.items() if role != "absent"}
+        states = self.sides(parties)
+        if len(states) != 1 or not parties:
+            return None
+        if _is_verb(f) and any(f.roles[e] != "host" for e in parties):
+            return None  # "He met Hakan Fidan": whom someone met, not who hosted
+        latest = self.latest.get(cls)
+        if latest is not None and parties & latest.parties:
+            return None
+        (state,) = states
+        told = sorted(self.seen.items(), key=lambda item: -item[1])
+        for loc, seen in told:
+            if self.count - seen > HOME_REACH or loc.scope != "main" or loc.caption:
+                continue
+            if loc.format != "in_person" or not loc.place_id or not self._compatible(f, loc):
+                continue
+            place = self.ctx.entity(loc.place_id)
+            if place is not None and self.ctx.country_by_iso.get(place.country or "") == state:
+                return loc if state not in self.sides(loc.parties - loc.hosts) else None
+        return None
+
     def _side_of(self, f: Frame) -> Local | None:
         """The side meeting just told, when an attendance cue names one of its people ("On the
         sidelines, A met B. A was accompanied by C."): C was at the side meeting."""
@@ -450,6 +533,8 @@ class _Grouper:
 
     def sentence(self, s: Sentence, caption: bool = False) -> None:
         self.caption = caption
+        if not s.frames and self.ctx.text[s.start : s.end].rstrip().endswith("?"):
+            return  # an explainer's question ("Who took part?") heads its answer: no distance
         for f in s.frames:
             if not caption and (clock := self.narrated_after(f)) is not None:
                 self.after[f] = clock.start
@@ -501,6 +586,8 @@ class _Grouper:
             elif f.other:  # "a further round is due shortly": not the one told
                 if f.roles:
                     self._new(f)
+            elif (home := self._home(f, cls)) is not None:
+                self._join(home, f)  # "Turkey's foreign minister chaired the session"
             elif f.series and f.slot_parties:
                 # "X, who took part in earlier talks with Y and Z": a round of its own
                 self._new(f)
@@ -513,6 +600,7 @@ class _Grouper:
                     not _names_others(f, self.latest[cls])
                     or self._delegates_of(f, self.latest[cls])
                 )
+                and not self._new_pair(f, self.latest[cls])
                 and (not _is_cue(f) or self._within_reach(f, self.latest[cls]))
             ):
                 self._join(self.latest[cls], f)
@@ -591,6 +679,7 @@ class _Grouper:
 
 
 MARGIN_REACH = 3  # a bilateral on the margins is told within three sentences of its encounter
+HOME_REACH = 4  # the host country's people are named within four sentences of its talks
 CUE_REACH = 2  # "X was in attendance" speaks of an encounter of the last two sentences
 ANCHORED_REACH = 8  # "Putin was flanked by A": further when it names one of its people
 
@@ -665,13 +754,19 @@ def detect(article: Article, kb: KnowledgeBase, found: MentionResult) -> list[Me
         # an embedded post is the poster's speech as a whole: its "today" is not the article's
         embed = kind == SegmentKind.EMBED
         quotes = [(start, end)] if embed else quote_spans(ctx.text, start, end)
-        for a, b in sentences(ctx.text, start, end, ctx.vocab):
+        label: DateExpr | None = None  # "Monday. A met B." (a diary's entry): the paragraph's day
+        for i, (a, b) in enumerate(sentences(ctx.text, start, end, ctx.vocab)):
             if _LINK_LINE.match(ctx.text, a):
                 continue  # a line of links (related stories, navigation), not a report
+            if i == 0 and not embed and (label := date_label(ctx, a, b)) is not None:
+                continue
             s = read_sentence(ctx, a, b, quotes)
             for f in s.frames:
+                if f.date is None and label is not None and not f.in_quote:
+                    f.date = label
                 if f.date is not None and f.date.start in years:
                     f.date = years[f.date.start]
+            s.frames[:] = enumerated(ctx.text, b, s.frames, ctx.vocab)
             grouper.sequels(s)
             if not s.frames and kind != SegmentKind.CAPTION and not embed:
                 grouper.moved(s, years)
@@ -693,6 +788,27 @@ def detect(article: Article, kb: KnowledgeBase, found: MentionResult) -> list[Me
                 visited = visited if visited in f.roles else None
                 out.append(replace(m, after=grouper.after.get(f), visited=visited, sketch=marks))
     return out
+
+
+_LABEL_REST = re.compile(r"[\W_]*")  # what a date label may hold besides its date
+
+
+def date_label(ctx: ArticleContext, start: int, end: int) -> DateExpr | None:
+    """A paragraph's first sentence that is a date and nothing else ("Monday.", "Tuesday, 19
+    May:", "On Wednesday —"): the day of the entry it opens, as diaries, newsletters and
+    timelines label theirs. The paragraph's frames that state no date of their own took place
+    that day (detect); a recalled event states its own ("... last met in May")."""
+    found = find_dates(ctx.text, start, end, ctx.vocab)
+    if len(found) != 1:
+        return None
+    d = found[0]
+    head = _OPENING_DATE.fullmatch(ctx.text, start, d.start)
+    if head is None or _LABEL_REST.fullmatch(ctx.text, d.end, end) is None:
+        return None
+    return d if d.kind in _LABEL_KINDS else None
+
+
+_LABEL_KINDS = ("date", "month_day", "day_of_month", "weekday")
 
 
 def _mention(

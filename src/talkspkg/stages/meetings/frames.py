@@ -101,6 +101,10 @@ def read_sentence(
     groups = group_triggers(ctx, triggers, parts, protected)
     frames = [Frame(g, clause_at(g[0].start, parts), inside(g[0].start, quotes)) for g in groups]
     s = Sentence(start, end, quotes, parts, protected, frames, blocked)
+    # "Separately, A met B": another event than the one told before
+    opened = (m := vocab.other_openers.search(text, start, end)) is not None and not text[
+        start : m.start()
+    ].strip(" \t\n*_")
     for f in frames:
         f.temporal = after_temporal(ctx, start, f, dates)
         # within the trigger's own phrase: "opened the door to later negotiations, yet the
@@ -110,7 +114,7 @@ def read_sentence(
         before = _WORD.findall(text[max([lo, *cut]) : f.start])[-4:]
         after = _WORD.findall(text[f.end : min(end, f.end + 20)])[:1]
         f.again = bool(after) and after[0].lower() in vocab.other_after
-        f.other = f.again or any(w.lower() in vocab.other_cues for w in before)
+        f.other = f.again or any(w.lower() in vocab.other_cues for w in before) or opened
         f.series = is_series(ctx, f, before)
         cue = vocab.attend_cues.search(text, max(lo, f.start - 40), f.start)
         f.attending = cue is not None and len(_WORD.findall(text[cue.end() : f.start])) <= 2
@@ -461,6 +465,7 @@ def _main_frame(s: Sentence) -> Frame | None:
     return main[0] if main and not main[0].temporal else None
 
 
+_POSSESSED = re.compile(r"(?:\s+[\w-]+){0,2}?\s+")  # "Tuesday's (long-awaited) talks"
 _NP_DATE = re.compile(r"(?:\s+(?:[\w’'-]+|in\s+[A-Z][\w-]+)){0,5}?\s+(?:on\s+|of\s+)?$")
 
 
@@ -481,9 +486,12 @@ def after_temporal(
 
 def _timed_by_other(ctx: ArticleContext, f: Frame, d: DateExpr) -> bool:
     """In "ahead of the talks" or "in the wake of the summit" the clause's date is another
-    event's, unless it follows the trigger closely ("after talks on Monday")."""
+    event's, unless it follows the trigger closely ("after talks on Monday") or is the
+    trigger's possessive ("after Tuesday's talks")."""
     if not f.temporal:
         return False
+    if d.end <= f.start and d.text.endswith(("'s", "’s")):
+        return _POSSESSED.fullmatch(ctx.text, d.end, f.start) is None
     return not (d.start >= f.end and _NP_DATE.fullmatch(ctx.text, f.end, d.start))
 
 

@@ -111,6 +111,9 @@ DASH_PAIR = re.compile(r"\s*[-–]\s*")
 VERB_KINDS = ("verb", "conversation", "call", "weak")
 
 
+_PLACE_NOUNS = frozenset({"border", "borders", "frontier"})  # "the Belarus border"
+
+
 @dataclass
 class Names:
     """The party mentions of one sentence, in order, with how to skip between them."""
@@ -126,8 +129,8 @@ class Names:
 
     def attributive(self, m: Mention) -> bool:
         """A country or organisation in a title ("US Secretary of State Marco Rubio", "Kremlin
-        aide Yuri Ushakov"), or a person's possessive before a title ("Zelensky's chief of
-        staff"), is not a party of its own."""
+        aide Yuri Ushakov") or naming a place ("on the Belarus border"), or a person's
+        possessive before a title ("Zelensky's chief of staff"), is not a party of its own."""
         entity = self.ctx.entity(m.entity_id)
         possessive = self.ctx.text.startswith(("'s", "’s"), m.end)
         if entity is None or (entity.entity_type == "person" and not possessive):
@@ -137,6 +140,8 @@ class Names:
         if nxt is None:
             return False
         word = nxt.group().lower()
+        if word in _PLACE_NOUNS and entity.entity_type != "person":
+            return True  # "met on the Belarus border": a place, not a party
         lex = self.ctx.kb.lexicon
         return word.removesuffix("s") in lex.role_words or (
             word in lex.role_modifiers and word not in _GLUE

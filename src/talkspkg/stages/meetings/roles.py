@@ -9,7 +9,8 @@ Policy (precision first: a name in the sentence is not yet a participant):
   the person told ("X told Y that A and B met").
 * A person named only to qualify another is not a participant: possessive and attributive
   titles ("Zelensky's chief of staff, Andriy Yermak", "Trump special envoy Steve Witkoff"), and
-  the principal of an agent ("a spokesperson for Keir Starmer", "an envoy representing ...").
+  the principal of an agent ("a spokesperson for Keir Starmer", "an envoy representing ..."),
+  the sender of what someone carries ("flew to Moscow with a message from X").
 * "<Person>'s no-show / cancellation / absence" marks that person absent.
 * Countries and organisations take part only as delegations: "officials from A, B and C"
   (a capital that is a country's metonym stands for it: "teams from Washington and Moscow"),
@@ -115,19 +116,21 @@ def is_qualifier(ctx: ArticleContext, m: Mention, nxt: Mention | None, sentence_
 
 def is_principal(ctx: ArticleContext, m: Mention) -> bool:
     """The person is the principal of an agent named before ("an aide to X", "a spokesman
-    for X", "an envoy representing X"): the agent acts for them, they are not at the table."""
+    for X", "an envoy representing X") or the sender of what someone carries ("with a message
+    from X"): the agent acts for them, they are not at the table."""
     text = ctx.text
     before = text[max(0, m.start - 90) : m.start]
-    for pattern, needs_preposition in (
-        (ctx.vocab.agent_nouns, True),
-        (ctx.vocab.agent_verbs, False),
+    for pattern, prepositions in (
+        (ctx.vocab.agent_nouns, ("to", "for", "of")),
+        (ctx.vocab.agent_verbs, ()),
+        (ctx.vocab.message_nouns, ("from",)),
     ):
         agents = list(pattern.finditer(before))
         if not agents:
             continue
         between = _TOKEN.findall(before[agents[-1].end() :])
-        if needs_preposition:
-            if not between or between[0].lower() not in ("to", "for", "of"):
+        if prepositions:
+            if not between or between[0].lower() not in prepositions:
                 continue
             between = between[1:]
         if len(between) <= 5 and _capitalised_or_role(ctx, between):

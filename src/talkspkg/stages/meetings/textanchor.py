@@ -13,7 +13,10 @@ the year or the day):
   - the day the article's own URL (a URL line of its header) is dated ("/2025/11/24/",
     "/2026/feb/04/", "...-2026-02-05/"): news sites date their URLs by publication;
   - an "Updated 12 March 2025" line (also in a byline, "By A | Updated March 12, 2025"): the
-    text was (re)written that day.
+    text was (re)written that day;
+  - a full date on a header line before the prose, set apart by bars or dots on a masthead
+    ("Weekly Brief | Issue 112 | Friday, 29 May 2026") or alone on its line: a bulletin's
+    issue date.
   These anchors are `inferred`: the dates they resolve are less certain than those counted from
   a stated publication date (rows.confidence).
 * Without any "now", a day without year (`story_years`) takes the year the text fixes:
@@ -52,7 +55,10 @@ MAX_YEAR_SPAN = 5  # a weekday fixes one year among at most this many consecutiv
 def text_anchor(ctx: ArticleContext) -> Anchor | None:
     """The article's "now" as its text states it without a publication date (see the policy),
     `inferred`; None when nothing states it."""
-    day = _dateline_day(ctx) or url_day(ctx.article.meta.url) or _updated_day(ctx)
+    day = (
+        _dateline_day(ctx) or url_day(ctx.article.meta.url) or _updated_day(ctx)
+        or _masthead_day(ctx)
+    )  # fmt: skip
     return Anchor(day, day, "stated", inferred=True) if day is not None else None
 
 
@@ -88,6 +94,36 @@ def _updated_day(ctx: ArticleContext) -> date | None:
         if (m := UPDATED_RE.search(line)) and (day := stated_date(line[m.end() :])):
             return day
     return None
+
+
+_MASTHEAD_SEP = re.compile(r"\s[|·•]\s")  # "Weekly Brief | Issue 112 | Friday, 29 May 2026"
+_PROSE_END = re.compile(r"[.!?\"”’]\s*$")  # a paragraph of prose: the header lies before it
+
+
+def _masthead_day(ctx: ArticleContext) -> date | None:
+    """The full date of a header line before the prose: a masthead or issue line whose parts
+    are set apart by bars or dots ("Weekly Brief | Issue 112 | Friday, 29 May 2026"), or a line
+    that is a full date and nothing else; a newsletter or bulletin is dated by its issue. None
+    when the header states none, or two."""
+    text, days = ctx.text, set()
+    for seg in ctx.article.meta.segments:
+        if seg.kind not in (SegmentKind.BODY, SegmentKind.BYLINE, SegmentKind.PUBLISHED):
+            continue
+        if seg.kind == SegmentKind.BODY and _PROSE_END.search(text, seg.start, seg.end):
+            break
+        found = find_dates(text, seg.start, seg.end, ctx.vocab)
+        full = [d for d in found if d.kind == "date" and d.year is not None]
+        if len(full) != 1:
+            continue
+        d = full[0]
+        alone = not re.search(r"[^\W\d_]{2,}", _WEEKDAYS.sub("", text[seg.start : d.start]))
+        header = _MASTHEAD_SEP.search(text, seg.start, seg.end) or (alone and d.end >= seg.end - 1)
+        if header and (rng := resolve(d, None)) is not None:
+            days.add(rng.start)
+    return days.pop() if len(days) == 1 else None
+
+
+_WEEKDAYS = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 
 
 _FILE_PHOTO = re.compile(r"\bfile\b", re.I)  # "REUTERS/File Photo", "[File: A/AFP]": an old image

@@ -80,6 +80,9 @@ _CALL_OBJECT = re.compile(
 )
 
 
+_DAY_POSSESSIVE = re.compile(r"\b([A-Z][a-z]+day)['’]s\s+$")
+
+
 def _words_before(text: str, start: int, limit: int, n: int) -> list[str]:
     return [w.lower() for w in _WORD.findall(text[max(limit, start - 60) : start])][-n:]
 
@@ -115,12 +118,20 @@ def find_triggers(ctx: ArticleContext, start: int, end: int) -> tuple[list[Trigg
         obj = _CALL_OBJECT.match(text, m.end(), end)
         objected = obj is not None and obj.group("prep").lower() in vocab.call_objects
         verb = bool(before) and before[-1] == "to" and m.group().lower() == "call"
+        # "In Sunday's call, A and B agreed ...": a call the day names is one call
+        day = _DAY_POSSESSIVE.search(text, max(start, m.start() - 16), m.start())
         if (
             phone
+            or (day is not None and day.group(1).lower() in vocab.weekdays)
             or (objected and name_within(obj.end("prep"), 5))
             or (verb and name_within(m.end(), 2))
         ):
             found.append(Trigger(m.start(), m.end(), "call", m.group()))
+    for m in vocab.meal_nouns.finditer(text, start, end):
+        obj = _CALL_OBJECT.match(text, m.end(), end)  # "a private breakfast with Vance"
+        guest = obj is not None and obj.group("prep").lower() == "with"
+        if guest and name_within(obj.end("prep"), 5):
+            found.append(Trigger(m.start(), m.end(), "noun", m.group()))
     for m in vocab.verbs.finditer(text, start, end):
         if not vocab.met_not_followed_by.match(text, _skip_space(text, m.end())):
             found.append(Trigger(m.start(), m.end(), "verb", m.group()))
@@ -240,8 +251,11 @@ _SUBJECT_VERBS = frozenset({
 
 def _counts(before: list[str], quantifiers: frozenset[str]) -> bool:
     """A count among the words before a meeting noun that counts it ("three rounds of talks"),
-    not the subject of a verb before the noun ("the two men held talks")."""
+    not the subject of a verb before the noun ("the two men held talks"), nor a duration ("two
+    days of talks" is one round that lasted two days)."""
     hits = [i for i, w in enumerate(before) if w in quantifiers]
+    if hits and before[hits[-1] + 1 : hits[-1] + 3] in (["days", "of"], ["hours", "of"]):
+        return False
     return bool(hits) and not any(w in _SUBJECT_VERBS for w in before[hits[-1] + 1 :])
 
 

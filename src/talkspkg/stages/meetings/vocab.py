@@ -43,6 +43,7 @@ class Vocab:
     nouns: Gated
     process_nouns: Gated
     call_nouns: Gated
+    meal_nouns: Gated
     call_objects: frozenset[str]
     verbs: Gated
     conversation_verbs: Gated
@@ -90,6 +91,7 @@ class Vocab:
     delegation_nouns: frozenset[str]
     agent_nouns: Gated
     agent_verbs: Gated
+    message_nouns: Gated
     speech_verbs: frozenset[str]
     city_roles: frozenset[str]
     venue_roles: frozenset[str]
@@ -114,6 +116,7 @@ class Vocab:
     company_cues: Gated
     member_verbs: Gated
     presence_openers: Gated
+    other_openers: Gated
     member_subjects: Gated
     presence_words: Gated
     held_later: Gated
@@ -194,13 +197,15 @@ def _sequel(data: Mapping[str, Any]) -> dict[str, tuple[str, int, bool]]:
 
 # Lists compiled into one whole-word pattern each, and lists kept as lower-case word sets.
 PATTERN_KEYS = (
-    "nouns", "process_nouns", "call_nouns", "verbs", "conversation_verbs", "weak", "attend_cues",
+    "nouns", "process_nouns", "call_nouns", "meal_nouns", "verbs", "conversation_verbs", "weak",
+    "attend_cues",
     "met_not_followed_by", "downgrade_cues", "absent_cues", "absent_nouns", "host_cues",
-    "bilateral_cues", "agent_nouns", "agent_verbs", "hypothetical_before", "hypothetical_after",
+    "bilateral_cues", "agent_nouns", "agent_verbs", "message_nouns", "hypothetical_before",
+    "hypothetical_after",
     "temporal_prepositions", "conditional_after", "receive_verbs", "company_cues",
     "held_later", "present_cues", "refusal_before", "proposal_verbs",
     "proposal_kept_after", "unreal_if", "conditional_openers", "member_verbs",
-    "presence_openers", "member_subjects", "presence_words",
+    "presence_openers", "member_subjects", "presence_words", "other_openers",
 )  # fmt: skip
 WORD_KEYS = (
     "call_objects", "negators", "quantifiers", "generic_modifiers", "determiners", "not_before",
