@@ -72,18 +72,30 @@ def test_the_vocabulary_is_one_object_however_it_is_loaded() -> None:
 
 
 # group -> (sentence ends made commas: one 5,000-word sentence, the worst case for gaps; bound)
-SPEED = {"g1": (False, 2.0), "g2": (False, 2.0), "g3": (True, 5.0)}
+COMMA_RUNS = {"g1": False, "g2": False, "g3": True}
+
+
+def _scan_seconds(text: str) -> float:
+    """The best of three timings of one scan (the least disturbed by other processes)."""
+    best = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        codes_in(text)
+        best = min(best, time.process_time() - start)
+    return best
 
 
 @pytest.mark.parametrize("group", GROUPS)
-def test_a_long_text_stays_fast(group: str) -> None:
-    commas, bound = SPEED[group]
+def test_scanning_grows_linearly_with_the_text(group: str) -> None:
+    """No wording pattern backtracks catastrophically: a text five times longer (one sentence of
+    5,000 words, or one comma-separated run for g3) costs about five times more, not 25 or
+    more. A ratio of CPU times, so a loaded machine does not fail it; absolute speed is
+    measured by the benchmarks."""
     words = " ".join(
         s for sets in WORDINGS[group].values() for s in sets["positive"] + sets["negative"]
     ).split()
-    text = " ".join((words * (5000 // len(words) + 1))[:5000])
-    if commas:
-        text = text.replace(".", ",")
-    start = time.perf_counter()
-    codes_in(text)
-    assert time.perf_counter() - start < bound
+    texts = [" ".join((words * (n // len(words) + 1))[:n]) for n in (1000, 5000)]
+    if COMMA_RUNS[group]:
+        texts = [t.replace(".", ",") for t in texts]
+    short, long = (_scan_seconds(t) for t in texts)
+    assert long < 12 * max(short, 1e-3)
