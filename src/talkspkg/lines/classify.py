@@ -2,9 +2,14 @@
 
 Layouts handled (generic patterns only; no rule names a particular article):
 
-* A header before the first paragraph, in any order: a headline (plain or markdown `#`), a
-  standfirst, bylines (`lines.bylines`; also a line of author profile links), publication
-  lines (`lines.pubdates`), photo captions and credits (`lines.photos`).
+* A header before the first paragraph, in any order: a site's section label above the
+  headline ("Russia-Ukraine war", layout.yaml `section_labels`: never the title), a headline
+  (plain or markdown `#`), a standfirst (also a full sentence, when a byline or publication
+  line follows it), bylines (`lines.bylines`; also a line of author profile links), publication
+  lines (`lines.pubdates`, also a stamp on the byline's line), photo captions and credits
+  (`lines.photos`).
+* A strict "By A and B" line right under the first paragraph (`by_names`), and the
+  publication line under it.
 * A dateline opening the first paragraph (`lines.datelines`), also after a reposting blog's
   lead-in ("Here’s what you need to know: KYIV (AP) — ...").
 * A "By" line closing the body ("By Jane Doe, Reuters"): a CREDIT, the byline when the header
@@ -30,6 +35,7 @@ from talkspkg.lines.bylines import (
     CREDIT_BYLINE_RE,
     PUB_BY_RE,
     author_box,
+    by_names,
     byline,
     byline_before_credit,
     closing_byline,
@@ -38,9 +44,9 @@ from talkspkg.lines.bylines import (
 from talkspkg.lines.credits import BIO_RE, SOURCE_RE, is_credit
 from talkspkg.lines.datelines import match_dateline
 from talkspkg.lines.embeds import embed_kinds
-from talkspkg.lines.knowledge import NO_URL_HOSTS, OUTLET_NAMES, name_key
+from talkspkg.lines.knowledge import NO_URL_HOSTS, OUTLET_NAMES, SECTION_LABELS, name_key
 from talkspkg.lines.photos import photo_kind
-from talkspkg.lines.pubdates import PUB_LABEL_RE, is_published
+from talkspkg.lines.pubdates import PUB_LABEL_RE, is_published, stated_date
 from talkspkg.lines.text import MD_HEADING_RE, nonblank_lines, nwords
 from talkspkg.lines.urls import url_host, url_line
 
@@ -71,6 +77,19 @@ def _subheading_like(s: str) -> bool:
     return words <= 10 and s[-1] not in '.,;:!…’”")' and s[0].isupper()
 
 
+def _header_follows(lines: list[str], i: int) -> bool:
+    """The line after line i is a byline or a publication line: line i, a paragraph with no
+    dateline, is a standfirst and the header goes on ("By Jane Doe" under the standfirst)."""
+    nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+    after = lines[i + 2] if i + 2 < len(lines) else None
+    return bool(nxt) and (is_published(nxt) or bool(byline(nxt, after, False, True)))
+
+
+def _section_label(s: str) -> bool:
+    """A site's section label above the headline ("Russia-Ukraine war", "World")."""
+    return len(s) <= 40 and " ".join(_heading_text(s).casefold().split()) in SECTION_LABELS
+
+
 @dataclass
 class Found:
     """What the line walk collected; `parse_metadata` turns it into ArticleMeta."""
@@ -90,6 +109,7 @@ def _walk(lines: list[str], preset: dict[int, K]) -> tuple[list[K | None], Found
     (a lead-in, as BOILERPLATE; the paragraph after it, as BODY)."""
     kinds, found = embed_kinds(lines), Found()
     in_header, headline_done, url_pending, trailer, pictured = True, False, False, False, False
+    after_header = 0  # lines of prose since the header ended
     for i, s in enumerate(lines):
         if i in preset:
             kinds[i] = preset[i]
@@ -140,22 +160,35 @@ def _walk(lines: list[str], preset: dict[int, K]) -> tuple[list[K | None], Found
         ):
             kinds[i], found.byline = K.BYLINE, found.byline or who
             found.byline_line = found.byline_line or s
+            if stated_date(s):  # "Jane Doe — Thursday, 18 December 2025, 12:45"
+                found.pub_lines.append(s)
+        elif not in_header and after_header == 1 and next_line and (who := by_names(s)):
+            kinds[i], found.byline = K.BYLINE, found.byline or who  # under the first paragraph
+            found.byline_line = found.byline_line or s
+            if next_line and is_published(next_line.strip()) and not found.pub_lines:
+                found.pub_lines.append(next_line.strip())
+        elif in_header and not headline_done and _section_label(s):
+            kinds[i] = K.BOILERPLATE  # "Russia-Ukraine war" above the headline
         elif len(s) <= 40 and name_key(s.strip("*_ ")) in OUTLET_NAMES:
             kinds[i] = K.BYLINE if in_header else K.CREDIT
             found.byline = found.byline or (s.strip("*_ ") if in_header else None)
         elif not in_header:
             kinds[i] = K.SUBHEADING if next_line and _subheading_like(s) else K.BODY
+            after_header += 1
         else:
             headline_like = next_line is not None and _headline_like(s)
             dateline = match_dateline(s, headline_like)
             # a headline comes before the photo: a title-like line under a caption is a standfirst
             if dateline is None and headline_like and not headline_done and not pictured:
                 kinds[i], found.title = K.HEADLINE, _heading_text(s)
-            elif dateline is None and (headline_like or s.startswith(("* ", "- ", "• "))):
+            elif dateline is None and (
+                headline_like or s.startswith(("* ", "- ", "• ")) or _header_follows(lines, i)
+            ):
                 # standfirst, its bullets or a heading: the header goes on
                 kinds[i] = K.SUBHEADING if MD_HEADING_RE.match(s) else K.BODY
             else:
                 kinds[i], in_header, found.dateline = K.BODY, False, dateline
+                after_header = 1
             headline_done = True
     return kinds, found
 
