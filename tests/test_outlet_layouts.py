@@ -83,6 +83,15 @@ PAGES = [
      "Pavel Renko.\n", "Hedda Lorne", None, None, {"hedda-lorne", "pavel-renko"}),
     ("edited-with-reporting-from", f"{TITLE}\n\nEdited by Hedda Lorne, with reporting from Pavel "
      "Renko in Geneva\n\n" + BODY, None, None, None, {"hedda-lorne", "pavel-renko"}),
+    ("name-bar-glued-stamp", f"{TITLE}\n\nHedda Lorne |18.02.2026 - Update : 18.02.2026\n\n" + BODY,
+     "Hedda Lorne", None, date(2026, 2, 18), {"hedda-lorne"}),
+    ("by-with-place-and-role-in-brackets", f"{TITLE}\n\nBy Hedda Lorne (Kyiv, special "
+     "correspondent)\n\n" + BODY, "Hedda Lorne", None, None, {"hedda-lorne"}),
+    ("outlet-possessive-contributor", f"{TITLE}\n\nBy Hedda Lorne Fox News\n\n" + BODY
+     + "\nFox News' Pavel Renko contributed to this report.\n", "Hedda Lorne", None, None,
+     {"hedda-lorne", "pavel-renko"}),
+    ("editor-label", f"{TITLE}\n\nSource: Xinhua\nEditor: Pavel Renko\n2026-02-18 20:12:05\n\n"
+     + BODY, None, None, date(2026, 2, 18), {"pavel-renko"}),
     ("agency-slash-photographer", f"{TITLE}\n\nBy Hedda Lorne\n\n" + BODY
      + "\nA technician repairs a power line near the city. Reuters/Pavel Renko\n", "Hedda Lorne",
      None, None, {"hedda-lorne", "pavel-renko"}),

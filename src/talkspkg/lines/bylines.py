@@ -89,6 +89,7 @@ _CLOSING_BY_RE = re.compile(  # a byline closing the body: "By Jane Doe, Reuters
 )
 _CAPITAL_FUNCTION_WORD_RE = re.compile(r"\b(?:And|Or|Of|The|To|For|In|On|At|With|From|By)\b")
 PUB_BY_RE = re.compile(r"\bby\s+(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,4})\s*$")
+_PAREN_TAIL_RE = re.compile(r"(?<=\w)\s*\([^()]{1,60}\)$")
 _BYLINE_APPOSITIVE_RE = re.compile(r",\s+(?:a|an|the)\s.*$")
 _DIGIT_RE = re.compile(r"\d")
 _AUTHOR_LINK_RE = re.compile(  # "[Jane Doe](https://site/author/jane-doe/)": a profile link
@@ -256,6 +257,7 @@ def _byline_names(who: str) -> str:
     stamp ("By A | Updated ..."), the agencies it draws on ("By A with AP"), the place of a
     single author ("By A in Kyiv", "By A, Warsaw")."""
     who = _HANDLE_RE.sub("", _BYLINE_APPOSITIVE_RE.sub("", who)).strip()
+    who = _PAREN_TAIL_RE.sub("", who)  # "By Jane Doe (Kyiv, special correspondent)"
     who = _without_stamp(who)
     if (t := _BYLINE_TAIL_RE.search(who)) and (
         t["with"] or is_published(t["stamp"]) or UPDATED_RE.match(t["stamp"])

@@ -3,11 +3,11 @@ credits, copyright lines, signatures and an author's bio.
 
 Layouts handled: wire credits "Reporting by A Writing by B Editing by C", "<Agency> writers A and
 B contributed (from Kyiv).", "— With assistance from A", "Contributing: A and B", "This story
-was written by A.", "Story by A. Translation by B.", "Edited by: A", a line of its own "The
-BBC's A reports from Kyiv.", "(— )A reported from Kyiv." or "A reported from Kyiv, and B from
-Riga."; an author's bio ("Jane Doe is a reporter at ...") closing the article is a CREDIT; so
-is a signature line "— A, for the Nordic Post" or "— A, Associated Press" (an outlet-like name
-after the comma or "for").
+was written by A.", "Story by A. Translation by B.", "Edited by: A", "Editor: A", a line of its
+own "The BBC's A reports from Kyiv.", "(— )A reported from Kyiv." or "A reported from Kyiv, and
+B from Riga."; an author's bio ("Jane Doe is a reporter at ...") closing the article is a
+CREDIT; so is a signature line "— A, for the Nordic Post" or "— A, Associated Press" (an
+outlet-like name after the comma or "for").
 """
 
 from __future__ import annotations
@@ -49,8 +49,8 @@ _REPORTED_FROM_EACH_RE = re.compile(  # "A reported from Kyiv, Ukraine, and B fr
     rf"[*_]*{_NAME_RUN}\s+report(?:s|ed)\s+from\s+{_PLACES}"
     rf"(?:,?\s+and\s+{_NAME_RUN}\s+(?:report(?:s|ed)\s+)?from\s+{_PLACES})+\.?[*_]*"
 )
-_CONTRIBUTING_RE = re.compile(  # "Contributing: Jane Doe and John Roe"
-    rf"[*_]*Contributing\s*:[*_]*\s*{_NAME_RUN}(?:\s*(?:,|and)\s*{_NAME_RUN})*"
+_CONTRIBUTING_RE = re.compile(  # "Contributing: Jane Doe and John Roe", "Editor: Jane Doe"
+    rf"[*_]*(?:Contributing|Editors?|Edited\s+by|Translat(?:or|ed\s+by)|Producers?)\s*:[*_]*\s*{_NAME_RUN}(?:\s*(?:,|and)\s*{_NAME_RUN})*"
     rf"(?:[ ,]+[^,]{{1,40}})?\.?[*_]*"
 )
 _NAMES = r"[A-Z][\w'’.-]*(?:(?:\s+|\s*,\s*|\s+and\s+|\s+in\s+)[A-Z][\w'’.-]*)*"

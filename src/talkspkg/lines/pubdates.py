@@ -57,7 +57,7 @@ _TIME_RE = re.compile(  # 13:35, 1:35 p.m., 01.04 BST, 1pm; never a bare number
 _YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _DATE_FILLER_RE = re.compile(
     rf"(?i)\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|{_TZ}|published"
-    r"|updated|posted|issued|originally|last|first|modified|on|at|date|time|local|uk"
+    r"|updated?|posted|issued|originally|last|first|modified|on|at|date|time|local|uk"
     r"|\d+\s*min(?:ute)?s?\s+read)\b"
     r"|[+-]\d{1,2}(?::?\d\d)?|[\s,|/·•()\[\]*_:.\-–—]+"
 )

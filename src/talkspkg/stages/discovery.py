@@ -40,9 +40,10 @@ team includes A, ..., and B", "the Russian delegation, led by C"; not across a "
 "but" clause). A role phrase ends at a sentence end, and may end in a body's noun ("deputy
 head of the Russian delegation").
 Journalists (bylines, credit lines, publication lines "by X", photo credits "X/Agency" and
-"Agency/X", paragraph signatures "—X", "with reporting from X", correspondents, other reporters who "report", and in the story a
-journalism role naming a known outlet ("BBC Russia editor X", "X, a Reuters reporter") or an
-outlet owning or following the name ("the BBC's X", "X of Reuters"); outlets are the knowledge
+"Agency/X", paragraph signatures "—X", "with reporting from X", correspondents, other
+reporters who "report", and in the story a journalism role naming a known outlet ("BBC Russia
+editor X", "X, a Reuters reporter") or an outlet owning or following the name ("the BBC's X",
+"X of Reuters", also in a credit: "Fox News' X contributed"); outlets are the knowledge
 base's entities with a lexicon `outlet_roles` role) get type `journalist`, never `person`.
 In credit lines a name may open with initials ("J. D. Vance-Smith") and stops
 where an outlet's name starts ("JANE DOE Associated Press"); a byline in capitals is read as
@@ -884,6 +885,7 @@ def _credit_name(text: str, toks: list[Token], i: int, j: int, lex: Lexicon) -> 
     return before not in _PLACE_BEFORE | {"the", "of", "for"}
 
 
+_OWNER_ENDS = ("'", "’", *_POSSESSIVE)
 _CAPS_WORD = re.compile(r"(?<![\w’'])[A-Z][A-Z’'-]{2,}(?![\w’'])")  # not "PM", "ET"
 _GLUED_BY = re.compile(r"^[*_]*By(?=[A-Z]{2})")  # a copy's "ByJANE DOE"
 
@@ -928,8 +930,11 @@ def discover_journalists(article: Article, kb: KnowledgeBase) -> Iterator[Discov
         line = cased or text
         toks = _tokens(line, seg.start, seg.end)
         for i, j in _names(line, toks, lex, initials=True):
-            if j - i >= 3 and toks[i].text.endswith(("'", "’", *_POSSESSIVE)):
-                i += 1  # an agency's possessive: "Reuters' Jane Doe contributed"
+            owner = next(
+                (k for k in range(i, min(i + 3, j - 2)) if toks[k].text.endswith(_OWNER_ENDS)), -1
+            )
+            if owner >= 0:  # an agency's possessive: "Reuters' Jane Doe", "Fox News' Jane Doe"
+                i = owner + 1
             j = next((k for k in range(i + 2, j) if _outlet_at(toks, k)), j)  # "A B Reuters"
             rest = [t.text for t in toks[i:]]  # "A B Senior Reporter": the role is no name
             j = next((i + k for k in range(2, j - i) if role_words(rest[k:])), j)
