@@ -92,6 +92,13 @@ PAGES = [
      {"hedda-lorne", "pavel-renko"}),
     ("editor-label", f"{TITLE}\n\nSource: Xinhua\nEditor: Pavel Renko\n2026-02-18 20:12:05\n\n"
      + BODY, None, None, date(2026, 2, 18), {"pavel-renko"}),
+    ("glued-by-the-agency", f"{TITLE}\n\nByThe Associated Press\nFebruary 3, 2026, 9:14 AM\n\n"
+     + BODY, "The Associated Press", None, date(2026, 2, 3), set()),
+    ("dash-with-reporting-by-name-slash-place", f"{TITLE}\n\nBY Hedda Lorne\n\n" + BODY
+     + "\n—With reporting by Pavel Renko/Kyiv\n", "Hedda Lorne", None, None,
+     {"hedda-lorne", "pavel-renko"}),
+    ("name-over-place-date", f"{TITLE}\n\nHedda Lorne\nBrussels, 18 Feb 2026, 07:21\n\n" + BODY,
+     "Hedda Lorne", None, date(2026, 2, 18), {"hedda-lorne"}),
     ("agency-slash-photographer", f"{TITLE}\n\nBy Hedda Lorne\n\n" + BODY
      + "\nA technician repairs a power line near the city. Reuters/Pavel Renko\n", "Hedda Lorne",
      None, None, {"hedda-lorne", "pavel-renko"}),

@@ -39,7 +39,7 @@ from talkspkg.lines.text import MD_LINK_RE
 
 _BYLINE_RE = re.compile(  # "By A", "Author: A", "Written by A", "Posted by A", "Interview by A"
     r"[*_]*+(?:(?:By|BY|by|(?:Written|Words|Story|Text|Posted|Interview|Interviewed|Analysis)"
-    r"\s+by)\b|By(?=[A-Z][A-Z'’-]+\s)"  # "ByJANE DOE Associated Press": a copy gluing "By""
+    r"\s+by)\b|By(?=[A-Z][A-Z'’-]+\s|The\s)"  # "ByJANE DOE Associated Press": a glued "By""
     r"|(?i:authors?)[*_]*\s*:)[*_]*\s*:?\s*"
     r"(?P<who>\S.*)"
 )

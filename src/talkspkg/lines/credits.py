@@ -25,7 +25,7 @@ _SIGNED_FOR_RE = re.compile(  # a signature line: "— Jane Doe, for the Nordic 
 SOURCE_RE = re.compile(r"(?i)[*_]*+source[*_]*\s*:[*_]*\s*(?P<rest>.+)")
 _CREDIT_RE = re.compile(
     r"(?i)[*_]*+(?:\(\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|edited|written)"
-    r"\s+by\b|(?:additional|with)\s+reporting\s+by\b|edit(?:ing|ed)\s+by\b|©|\(c\)\s|copyright\b"
+    r"\s+by\b|(?:[—–-]+\s*)?(?:additional|with)\s+reporting\s+by\b|edit(?:ing|ed)\s+by\b|©|\(c\)\s|copyright\b"
     r"|(?:[—–-]+\s*)?with\s+assistance\s+from\s+[A-Z])"  # Bloomberg: "— With assistance from A"
 )
 _CONTRIBUTED_RE = (
