@@ -170,3 +170,32 @@ def test_a_publication_line_states_its_day(line: str, day: date | None) -> None:
 @pytest.mark.parametrize("line", ["Kyiv, Ukraine", "Russia, 2025 was a hard year", "Dec 2 - World"])
 def test_a_place_or_a_sentence_is_no_publication_line(line: str) -> None:
     assert not is_published(line)
+
+
+def test_a_name_over_a_role_line_in_the_body_is_that_section_s_author() -> None:
+    text = (
+        f"{TITLE}\n\nPublished\n17 August 2025\n\n" + BODY + "\nWhat Oslo wanted\nHedda Lorne\n"
+        "Nordic editor\n\nThe talks gave Oslo a seat at the table.\n\nKyiv is wary\nPavel Renko\n"
+        "Ukraine correspondent@prenko\n\nArvid Solberg said Kyiv had not been consulted.\n"
+    )
+    assert parse_metadata(text).byline is None
+    assert _journalists(text) == {"hedda-lorne", "pavel-renko"}
+
+
+def test_a_name_over_an_office_in_the_body_is_no_author() -> None:
+    text = f"{TITLE}\n\n" + BODY + "\n“We are close.”\nArvid Solberg\nForeign minister\n\nMore.\n"
+    assert _journalists(text) == set()
+
+
+def test_an_empty_quote_line_in_the_header_does_not_end_it() -> None:
+    text = f"{TITLE}\n\n> Published 16 October 2025\n> \n\nKYIV (AFP) - " + BODY
+    meta = parse_metadata(text)
+    assert (meta.title, meta.dateline, meta.published_date) == (TITLE, "KYIV", date(2025, 10, 16))
+
+
+def test_a_wrapped_first_paragraph_gives_no_title() -> None:
+    text = (
+        "> Published 16 October 2025\n\n**Negotiators from both delegations met behind closed\n"
+        "doors on Tuesday, officials said.**\n\nPresident Arvid Solberg said it went well.\n"
+    )
+    assert parse_metadata(text).title is None

@@ -13,13 +13,16 @@ Layouts handled (generic patterns only; no rule names a particular article):
 * A dateline opening the first paragraph (`lines.datelines`), also after a reposting blog's
   lead-in ("Here’s what you need to know: KYIV (AP) — ...").
 * A "By" line closing the body ("By Jane Doe, Reuters"): a CREDIT, the byline when the header
-  has none; so is an author's box closing it (a name line over a role line).
-* Anywhere: captions, READ MORE lines, embedded posts (`lines.embeds`), credits
+  has none; so is an author's box closing it (a name line over a role line), and a name line
+  over a role line anywhere in the body (a section's author: "Jane Doe" / "Russia editor").
+* Anywhere: a line of markup alone (an empty quote line ">", a rule "___") is no text;
+  captions, READ MORE lines, embedded posts (`lines.embeds`), credits
   (`lines.credits`), URL lines (`lines.urls`), section heads in the body; and what is not the
   article (`lines.boilerplate`).
 
 Policy: the headline is the first header line that is no byline, date, caption, credit or
-dateline paragraph, has at most 20 words, does not end in . , ; : , is no list item, comes
+dateline paragraph, has at most 20 words, does not end in . , ; : , is no list item, is not
+continued in lower case on the line below (a wrapped paragraph), comes
 before any photo caption (a title-like line under a caption is a standfirst) and is followed
 by more text.
 """
@@ -103,10 +106,13 @@ class Found:
     pub_lines: list[str] = field(default_factory=list)
 
 
-def _walk(lines: list[str], preset: dict[int, K]) -> tuple[list[K | None], Found]:
+def _walk(
+    lines: list[str], preset: dict[int, K], wrapped: frozenset[int] = frozenset()
+) -> tuple[list[K | None], Found]:
     """Classify lines in order. The header ends at the first paragraph that reads as text;
     the article ends at a trailer line (`TRAILER_LINES`). `preset` fixes some lines' kinds
-    (a lead-in, as BOILERPLATE; the paragraph after it, as BODY)."""
+    (a lead-in, as BOILERPLATE; the paragraph after it, as BODY); a line in `wrapped` goes on
+    in the line below it (a paragraph wrapped mid-sentence), so it is no headline."""
     kinds, found = embed_kinds(lines), Found()
     in_header, headline_done, url_pending, trailer, pictured = True, False, False, False, False
     after_header = 0  # lines of prose since the header ended
@@ -121,6 +127,9 @@ def _walk(lines: list[str], preset: dict[int, K]) -> tuple[list[K | None], Found
         if kinds[i] is not None:
             continue
         s = s.lstrip(">").strip() or s  # a blockquoted line ("> Published 16 October 2025")
+        if not s.strip(">*_#-=~ \t"):  # markup alone: an empty quote line (">"), a rule ("___")
+            kinds[i] = K.BOILERPLATE
+            continue
         next_line = lines[i + 1] if i + 1 < len(lines) else None
         if in_header and (who := profile_byline(s)):  # "[Jane Doe](https://site/author/jd)"
             kinds[i], found.byline = K.BYLINE, found.byline or who
@@ -176,7 +185,7 @@ def _walk(lines: list[str], preset: dict[int, K]) -> tuple[list[K | None], Found
             kinds[i] = K.SUBHEADING if next_line and _subheading_like(s) else K.BODY
             after_header += 1
         else:
-            headline_like = next_line is not None and _headline_like(s)
+            headline_like = next_line is not None and _headline_like(s) and i not in wrapped
             dateline = match_dateline(s, headline_like)
             # a headline comes before the photo: a title-like line under a caption is a standfirst
             if dateline is None and headline_like and not headline_done and not pictured:
@@ -193,11 +202,23 @@ def _walk(lines: list[str], preset: dict[int, K]) -> tuple[list[K | None], Found
     return kinds, found
 
 
+def _wrapped(text: str, spans: list[tuple[int, int]], lines: list[str]) -> frozenset[int]:
+    """Lines that a paragraph's next line continues with no blank line between, in lower case
+    ("... made during a phone" / "call with ..."); "by Jane Doe" under a headline is a byline."""
+    return frozenset(
+        i
+        for i in range(min(len(lines) - 1, 12))  # the header's lines
+        if lines[i + 1][:1].islower()
+        and not lines[i + 1].startswith("by ")
+        and text.count("\n", spans[i][1], spans[i + 1][0]) == 1
+    )
+
+
 def classify(text: str) -> tuple[list[tuple[int, int]], list[str], list[K | None], Found]:
     """Line spans, lines, the kind of each line, and what the header walk found."""
     spans, lines = nonblank_lines(text)
     preset = split_lead_in(spans, lines)
-    kinds, found = _walk(lines, preset)
+    kinds, found = _walk(lines, preset, _wrapped(text, spans, lines))
     last = max((i for i, k in enumerate(kinds) if k in (K.BODY, K.SUBHEADING)), default=-1)
     if last > 0 and (who := closing_byline(lines[last])):  # "By Jane Doe, Reuters" closing
         kinds[last], found.byline = K.CREDIT, found.byline or who
@@ -209,6 +230,10 @@ def classify(text: str) -> tuple[list[tuple[int, int]], list[str], list[K | None
     if closing_pair and author_box(lines[last - 1], lines[last]):  # "Jane Doe" / "Senior editor"
         kinds[last - 1] = kinds[last] = K.CREDIT
         last -= 2
+    prose = (K.BODY, K.SUBHEADING)
+    for i in range(len(lines) - 1):  # a section's author: "Jane Doe" / "Russia editor"
+        if kinds[i] in prose and kinds[i + 1] in prose and author_box(lines[i], lines[i + 1]):
+            kinds[i] = kinds[i + 1] = K.CREDIT
     if last > 0 and BIO_RE.match(lines[last]) and nwords(lines[last], 40) <= 40:
         kinds[last] = K.CREDIT  # the author's bio closing the article
     return spans, lines, kinds, found
