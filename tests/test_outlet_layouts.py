@@ -99,6 +99,10 @@ PAGES = [
      {"hedda-lorne", "pavel-renko"}),
     ("name-over-place-date", f"{TITLE}\n\nHedda Lorne\nBrussels, 18 Feb 2026, 07:21\n\n" + BODY,
      "Hedda Lorne", None, date(2026, 2, 18), {"hedda-lorne"}),
+    ("standfirst-then-dateline", f"{TITLE}\n\nThe two sides say a deal is not yet close.\n\n"
+     "OSLO — " + BODY, None, "OSLO", None, set()),
+    ("ap-photo-in-brackets", f"{TITLE}\n\nBy Hedda Lorne\n\nArvid Solberg speaks in Oslo. (AP "
+     "Photo/Pavel Renko)\n\n" + BODY, "Hedda Lorne", None, None, {"hedda-lorne", "pavel-renko"}),
     ("agency-slash-photographer", f"{TITLE}\n\nBy Hedda Lorne\n\n" + BODY
      + "\nA technician repairs a power line near the city. Reuters/Pavel Renko\n", "Hedda Lorne",
      None, None, {"hedda-lorne", "pavel-renko"}),
@@ -147,8 +151,8 @@ def test_a_page_line_that_is_no_credit_names_no_journalist(text: str) -> None:
     assert _journalists(text) == set()
 
 
-def test_a_first_paragraph_followed_by_prose_ends_the_header() -> None:
-    text = f"{TITLE}\n\nNegotiators met on Tuesday.\n\nKYIV — A second paragraph.\n\n" + BODY
+def test_two_paragraphs_of_prose_end_the_header() -> None:
+    text = f"{TITLE}\n\nNegotiators met.\n\nThey agreed.\n\nKYIV — A third paragraph.\n\n" + BODY
     assert parse_metadata(text).dateline is None
 
 

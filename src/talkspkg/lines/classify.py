@@ -81,11 +81,14 @@ def _subheading_like(s: str) -> bool:
 
 
 def _header_follows(lines: list[str], i: int) -> bool:
-    """The line after line i is a byline or a publication line: line i, a paragraph with no
-    dateline, is a standfirst and the header goes on ("By Jane Doe" under the standfirst)."""
+    """The line after line i is a byline, a publication line or a paragraph opening with a
+    dateline: line i, a paragraph with no dateline, is a standfirst and the header goes on
+    ("By Jane Doe" or "KYIV — ..." under the standfirst)."""
     nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
     after = lines[i + 2] if i + 2 < len(lines) else None
-    return bool(nxt) and (is_published(nxt) or bool(byline(nxt, after, False, True)))
+    return bool(nxt) and bool(
+        is_published(nxt) or byline(nxt, after, False, True) or match_dateline(nxt, False)
+    )
 
 
 def _section_label(s: str) -> bool:

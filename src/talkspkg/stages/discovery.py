@@ -113,7 +113,7 @@ _PUBLISHED_BY = re.compile(r"\bby[ \t]+([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'.-]*
 _PHOTO_CREDIT = re.compile(r"([^\W\d_][\w’'-]+(?:[ \t]+[^\W\d_][\w’'-]+){1,3})[ \t]*/[ \t]*\S")
 _AGENCY_PHOTO_CREDIT = re.compile(  # "REUTERS/Jane Doe", "AP Photo/Jane Doe/File"
     rf"\b(?:{WIRE_PHOTO_CREDITS}|REUTERS)(?:[ \t]+Photo)?[ \t]*/[ \t]*"
-    r"([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){1,2})(?=[ \t]*(?:/|$|[(,;.]))"
+    r"([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){1,2})(?=[ \t]*(?:/|$|[(),;.\]]))"
 )
 
 
