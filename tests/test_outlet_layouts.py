@@ -103,6 +103,12 @@ PAGES = [
      "OSLO — " + BODY, None, "OSLO", None, set()),
     ("ap-photo-in-brackets", f"{TITLE}\n\nBy Hedda Lorne\n\nArvid Solberg speaks in Oslo. (AP "
      "Photo/Pavel Renko)\n\n" + BODY, "Hedda Lorne", None, None, {"hedda-lorne", "pavel-renko"}),
+    ("live-page-shifts", f"{TITLE}\n\nHedda Lorne (now) and Pavel Renko (earlier)\n"
+     "Wed 18 Feb 2026 15.02 CET\n\n" + BODY, "Hedda Lorne (now) and Pavel Renko (earlier)", None,
+     date(2026, 2, 18), {"hedda-lorne", "pavel-renko"}),
+    ("by-reporting-from-minute-read", f"{TITLE}\n\nBy Hedda Lorne, CNN\nReporting from Kyiv\n"
+     "3 minute read\nFeb. 18, 2026, 5:03 a.m. ET\n\n" + BODY, "Hedda Lorne", None,
+     date(2026, 2, 18), {"hedda-lorne"}),
     ("agency-slash-photographer", f"{TITLE}\n\nBy Hedda Lorne\n\n" + BODY
      + "\nA technician repairs a power line near the city. Reuters/Pavel Renko\n", "Hedda Lorne",
      None, None, {"hedda-lorne", "pavel-renko"}),

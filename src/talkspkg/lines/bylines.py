@@ -9,7 +9,7 @@ and B" or "A in Kyiv and B in Moscow" over a publication line; never when a "nam
 outlet-like or all capitals; a copy's glued "ByJANE DOE Associated Press", "Analysis by A,
 CNN"; "A in Kyiv and B" (some names with a place) over a publication line only; "A — Thursday,
 18 December 2025, 12:45" (a publication stamp after the names). `by_names` reads a strict "By
-A and B" line under the first paragraph too.
+A and B" line under the first paragraph too; a live page's "A (now) and B (earlier)".
 
 Policy: the byline is a header byline ("By Jane Doe, a fellow at X" -> "Jane Doe"; "By Jane Doe,
 Reuters" and "By JANE DOE Associated Press" -> the name, the outlet read from the line; a
@@ -89,6 +89,7 @@ _CLOSING_BY_RE = re.compile(  # a byline closing the body: "By Jane Doe, Reuters
 )
 _CAPITAL_FUNCTION_WORD_RE = re.compile(r"\b(?:And|Or|Of|The|To|For|In|On|At|With|From|By)\b")
 PUB_BY_RE = re.compile(r"\bby\s+(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,4})\s*$")
+_LIVE_SHIFT_RE = re.compile(r"\s*\((?:now|earlier|later)\)")
 _PAREN_TAIL_RE = re.compile(r"(?<=\w)\s*\([^()]{1,60}\)$")
 _BYLINE_APPOSITIVE_RE = re.compile(r",\s+(?:a|an|the)\s.*$")
 _DIGIT_RE = re.compile(r"\d")
@@ -135,6 +136,8 @@ def byline(s: str, next_line: str | None, after_byline: bool, after_title: bool)
             return who  # two names or more, each where they write from: a byline on its own
     if names := _credited_names(who, next_line):
         return names
+    if _LIVE_SHIFT_RE.search(who) and _credited_names(_LIVE_SHIFT_RE.sub("", who), next_line):
+        return who  # a live page's "A (now) and B (earlier)" over its publication line
     if after_title and (glued := name_before_role(who)):
         return glued  # "Jane Doe Senior Reporter"
     # a name over a role line ("James Landale" / "Diplomatic correspondent"), over a handle
