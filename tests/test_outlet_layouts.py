@@ -109,6 +109,13 @@ PAGES = [
     ("by-reporting-from-minute-read", f"{TITLE}\n\nBy Hedda Lorne, CNN\nReporting from Kyiv\n"
      "3 minute read\nFeb. 18, 2026, 5:03 a.m. ET\n\n" + BODY, "Hedda Lorne", None,
      date(2026, 2, 18), {"hedda-lorne"}),
+    ("follow-buttons", f"{TITLE}\n\nBy Hedda Lorne Follow\nand Pavel Renko Follow\n"
+     "Feb. 18, 2026 5:30 am ET\n\n" + BODY, "Hedda Lorne", None, date(2026, 2, 18),
+     {"hedda-lorne", "pavel-renko"}),
+    ("names-bar-date", f"{TITLE}\n\nBy Hedda Lorne and Pavel Renko | Feb 18, 2026\n\n" + BODY,
+     "Hedda Lorne and Pavel Renko", None, date(2026, 2, 18), {"hedda-lorne", "pavel-renko"}),
+    ("by-name-place-dotted-day", f"{TITLE}\n\nBy Hedda Lorne, Brussels\n18. Feb 2026, 07:21\n\n"
+     + BODY, "Hedda Lorne", None, date(2026, 2, 18), {"hedda-lorne"}),
     ("agency-slash-photographer", f"{TITLE}\n\nBy Hedda Lorne\n\n" + BODY
      + "\nA technician repairs a power line near the city. Reuters/Pavel Renko\n", "Hedda Lorne",
      None, None, {"hedda-lorne", "pavel-renko"}),

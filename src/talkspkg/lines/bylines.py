@@ -9,7 +9,8 @@ and B" or "A in Kyiv and B in Moscow" over a publication line; never when a "nam
 outlet-like or all capitals; a copy's glued "ByJANE DOE Associated Press", "Analysis by A,
 CNN"; "A in Kyiv and B" (some names with a place) over a publication line only; "A — Thursday,
 18 December 2025, 12:45" (a publication stamp after the names). `by_names` reads a strict "By
-A and B" line under the first paragraph too; a live page's "A (now) and B (earlier)".
+A and B" line under the first paragraph too; a live page's "A (now) and B (earlier)"; a site's
+"Follow" button after a name ("By A Follow" / "and B Follow": B is a byline line too).
 
 Policy: the byline is a header byline ("By Jane Doe, a fellow at X" -> "Jane Doe"; "By Jane Doe,
 Reuters" and "By JANE DOE Associated Press" -> the name, the outlet read from the line; a
@@ -90,6 +91,8 @@ _CLOSING_BY_RE = re.compile(  # a byline closing the body: "By Jane Doe, Reuters
 _CAPITAL_FUNCTION_WORD_RE = re.compile(r"\b(?:And|Or|Of|The|To|For|In|On|At|With|From|By)\b")
 PUB_BY_RE = re.compile(r"\bby\s+(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,4})\s*$")
 _LIVE_SHIFT_RE = re.compile(r"\s*\((?:now|earlier|later)\)")
+_AND_MORE_RE = re.compile(rf"(?:,|and|&)\s+(?P<names>{ONE_NAME})")
+_FOLLOW_RE = re.compile(r"\s+Follow(?=\s|$)")
 _PAREN_TAIL_RE = re.compile(r"(?<=\w)\s*\([^()]{1,60}\)$")
 _BYLINE_APPOSITIVE_RE = re.compile(r",\s+(?:a|an|the)\s.*$")
 _DIGIT_RE = re.compile(r"\d")
@@ -114,6 +117,8 @@ def byline(s: str, next_line: str | None, after_byline: bool, after_title: bool)
         if not who or not who[0].isupper() or len(words) > 12 or who[-1] in "!?;:":
             return None
         return None if who.endswith(".") and len(words[-1]) > 3 else who.strip(" |,")
+    if after_byline and (more := _AND_MORE_RE.fullmatch(_FOLLOW_RE.sub("", who))):
+        return more["names"]  # "By Jane Doe Follow" / "and John Roe Follow": the names go on
     if len(who) > 80 or not who[:1].isupper():
         return None
     if (after_title and _STAFF_LINE_RE.fullmatch(who)) or (
@@ -262,6 +267,7 @@ def _byline_names(who: str) -> str:
     single author ("By A in Kyiv", "By A, Warsaw")."""
     who = _HANDLE_RE.sub("", _BYLINE_APPOSITIVE_RE.sub("", who)).strip()
     who = _PAREN_TAIL_RE.sub("", who)  # "By Jane Doe (Kyiv, special correspondent)"
+    who = _FOLLOW_RE.sub("", who)  # a site's "Follow" button after the name
     who = _without_stamp(who)
     if (t := _BYLINE_TAIL_RE.search(who)) and (
         t["with"] or is_published(t["stamp"]) or UPDATED_RE.match(t["stamp"])

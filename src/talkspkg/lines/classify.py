@@ -159,6 +159,8 @@ def _walk(
         elif in_header and not pictured and (who := byline_before_credit(s)):
             kinds[i], found.byline = K.BYLINE, found.byline or who  # "A | Reuters", "By A / AP"
             found.byline_line = found.byline_line or s
+            if stated_date(s):  # "By Jane Doe | Feb 18, 2026"
+                found.pub_lines.append(s)
         elif photo := photo_kind(s):
             kinds[i], pictured = photo, pictured or in_header
         elif is_published(s):

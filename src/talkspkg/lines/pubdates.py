@@ -42,7 +42,7 @@ _DATE_RE = re.compile(
     rf"(?i)(?<!\d)(?:(?P<y1>\d{{4}})(?P<s1>[-/])(?P<m1>\d{{1,2}})(?P=s1)(?P<d1>\d{{1,2}})"
     r"(?:T(?=\d)|(?!\d))"
     rf"|\b(?P<mon2>{MONTHS})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})(?!\d)"
-    rf"|(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon3>{MONTHS})\b\.?,?\s+"
+    rf"|(?P<d3>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?(?P<mon3>{MONTHS})\b\.?,?\s+"
     rf"(?P<y3>\d{{4}})(?!\d)"
     r"|(?P<a4>\d{1,2})(?P<s4>[/.-])(?P<b4>\d{1,2})(?P=s4)(?P<y4>\d{4})(?!\d))")  # fmt: skip
 _AMPM = r"\s*(?P<{}>[ap])\.?m\b\.?"

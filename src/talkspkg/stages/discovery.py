@@ -88,7 +88,7 @@ _CALENDAR = _words(
     "May June July August September October November December"
 )
 # capitalised non-name words that may follow a person's name: dates, credit words
-_NOT_INSTITUTION = _CALENDAR | {"Reporting", "Writing", "Editing", "Additional", "Photo"}
+_NOT_INSTITUTION = _CALENDAR | {"Reporting", "Writing", "Editing", "Additional", "Photo", "Follow"}
 _FUNCTION_CAPS = _CALENDAR | _words(
     "The A An And But Or Of In On At To For From By With As After Before Since While When "
     "Where What Why How Who This That These Those It Its He She They We I His Her Their Our "
