@@ -6,7 +6,11 @@ it ignored), over a handle line "@jdoe", or after the headline over a publicatio
 "Guardian staff and agencies", a bare known outlet; names then an outlet or role: "A | Nordic
 Wire", "A — Nordic Times", "A, Chief correspondent"; a name over an "Outlet, Place" line; "A
 and B" or "A in Kyiv and B in Moscow" over a publication line; never when a "name" is itself
-outlet-like or all capitals.
+outlet-like or all capitals; a copy's glued "ByJANE DOE Associated Press", "Analysis by A,
+CNN"; "A in Kyiv and B" (some names with a place) over a publication line only; "A — Thursday,
+18 December 2025, 12:45" (a publication stamp after the names). `by_names` reads a strict "By
+A and B" line under the first paragraph too; a live page's "A (now) and B (earlier)"; a site's
+"Follow" button after a name ("By A Follow" / "and B Follow": B is a byline line too).
 
 Policy: the byline is a header byline ("By Jane Doe, a fellow at X" -> "Jane Doe"; "By Jane Doe,
 Reuters" and "By JANE DOE Associated Press" -> the name, the outlet read from the line; a
@@ -35,7 +39,8 @@ from talkspkg.lines.pubdates import UPDATED_RE, is_published
 from talkspkg.lines.text import MD_LINK_RE
 
 _BYLINE_RE = re.compile(  # "By A", "Author: A", "Written by A", "Posted by A", "Interview by A"
-    r"[*_]*+(?:(?:By|BY|by|(?:Written|Words|Story|Text|Posted|Interview|Interviewed)\s+by)\b"
+    r"[*_]*+(?:(?:By|BY|by|(?:Written|Words|Story|Text|Posted|Interview|Interviewed|Analysis)"
+    r"\s+by)\b|By(?=[A-Z][A-Z'’-]+\s|The\s)"  # "ByJANE DOE Associated Press": a glued "By""
     r"|(?i:authors?)[*_]*\s*:)[*_]*\s*:?\s*"
     r"(?P<who>\S.*)"
 )
@@ -55,8 +60,11 @@ _ONE_PLACE = r"[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}"
 _NAMES_AT_RE = re.compile(  # a byline without "By": "A in Kyiv", "A in Kyiv and B in Moscow"
     rf"(?P<name>{ONE_NAME})\s+in\s+{_ONE_PLACE}"
     rf"|{ONE_NAME}\s+in\s+{_ONE_PLACE}(?:(?:,\s*|,?\s+and\s+){ONE_NAME}\s+in\s+{_ONE_PLACE})+"
+    rf"|(?P<some>{ONE_NAME}(?:\s+in\s+{_ONE_PLACE})?"  # "A in Kyiv and B": some places
+    rf"(?:(?:,\s*|,?\s+and\s+){ONE_NAME}(?:\s+in\s+{_ONE_PLACE})?)+)"
 )
 _IN_PLACE_SPLIT_RE = re.compile(r"\s+in\s+|,\s*|\s+and\s+")
+_NAME_SPLIT_RE = re.compile(r",\s*|,?\s+and\s+")
 _NAME_AT_RE = re.compile(  # one author and where they write from: "A in Kyiv", "A, Warsaw"
     rf"(?P<name>{ONE_NAME})(?:\s+in\s+{_ONE_PLACE}(?:,\s*{_ONE_PLACE})?|,\s*[A-Z][\w'’-]+)"
 )
@@ -68,9 +76,10 @@ _STAFF_LINE_RE = re.compile(
     r"(?:[A-Z][\w'’.-]*\s+){0,3}(?:[Ss]taff(?:\s+and\s+agencies)?|[Aa]gencies)"
 )
 CREDIT_BYLINE_RE = re.compile(  # "Reporting by A in Kyiv; Editing by B" -> "A"
-    r"[*_(]*(?:Reporting|Written|(?:This|The)\s+(?:story|article|report)\s+was\s+written)"
+    r"[*_(]*(?:Reporting|Written|Story|Text|Words"
+    r"|(?:This|The)\s+(?:story|article|report)\s+was\s+written)"
     r"\s+by\s+(?P<who>.+?)\s*"
-    r"(?:;|\bin\s+[A-Z]|\b(?:Editing|Additional)\s+|\)|\.?$)"
+    r"(?:;|\bin\s+[A-Z]|\b(?:Editing|Additional)\s+|\)|(?<=\w\w)\.\s|\.?$)"
 )
 ROLE_NOUNS = frozenset(
     {"correspondent", "editor", "reporter", "writer", "journalist", "columnist", "producer"}
@@ -81,6 +90,10 @@ _CLOSING_BY_RE = re.compile(  # a byline closing the body: "By Jane Doe, Reuters
 )
 _CAPITAL_FUNCTION_WORD_RE = re.compile(r"\b(?:And|Or|Of|The|To|For|In|On|At|With|From|By)\b")
 PUB_BY_RE = re.compile(r"\bby\s+(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,4})\s*$")
+_LIVE_SHIFT_RE = re.compile(r"\s*\((?:now|earlier|later)\)")
+_AND_MORE_RE = re.compile(rf"(?:,|and|&)\s+(?P<names>{ONE_NAME})")
+_FOLLOW_RE = re.compile(r"\s+Follow(?=\s|$)")
+_PAREN_TAIL_RE = re.compile(r"(?<=\w)\s*\([^()]{1,60}\)$")
 _BYLINE_APPOSITIVE_RE = re.compile(r",\s+(?:a|an|the)\s.*$")
 _DIGIT_RE = re.compile(r"\d")
 _AUTHOR_LINK_RE = re.compile(  # "[Jane Doe](https://site/author/jane-doe/)": a profile link
@@ -104,6 +117,8 @@ def byline(s: str, next_line: str | None, after_byline: bool, after_title: bool)
         if not who or not who[0].isupper() or len(words) > 12 or who[-1] in "!?;:":
             return None
         return None if who.endswith(".") and len(words[-1]) > 3 else who.strip(" |,")
+    if after_byline and (more := _AND_MORE_RE.fullmatch(_FOLLOW_RE.sub("", who))):
+        return more["names"]  # "By Jane Doe Follow" / "and John Roe Follow": the names go on
     if len(who) > 80 or not who[:1].isupper():
         return None
     if (after_title and _STAFF_LINE_RE.fullmatch(who)) or (
@@ -113,16 +128,21 @@ def byline(s: str, next_line: str | None, after_byline: bool, after_title: bool)
         return who
     raw_next = (next_line or "").strip("*_ ")
     nxt = _HANDLE_RE.sub("", raw_next)  # "Defence correspondent@jdoe"
-    if after_title and (at := _NAMES_AT_RE.fullmatch(who)):
+    if (at := after_title and _NAMES_AT_RE.fullmatch(who)) and at["some"]:
+        # "A in Kyiv and B": a byline over a publication line only, each a name
+        names = [n.split(" in ")[0] for n in _NAME_SPLIT_RE.split(who)]
+        if " in " in who and is_published(nxt) and not _odd_names(names):
+            return who
+    elif at:
         if is_published(nxt):  # "A in Kyiv and B in Moscow" over "Mon 3 Mar 2025 12.00 GMT"
             return at["name"] or who
         names = _IN_PLACE_SPLIT_RE.split(who)[::2]  # the names, without their places
-        if at["name"] is None and not any(
-            outlet_like(n) or any(w in NOT_NAME_WORDS for w in n.split()) for n in names
-        ):
+        if at["name"] is None and not _odd_names(names):
             return who  # two names or more, each where they write from: a byline on its own
     if names := _credited_names(who, next_line):
         return names
+    if _LIVE_SHIFT_RE.search(who) and _credited_names(_LIVE_SHIFT_RE.sub("", who), next_line):
+        return who  # a live page's "A (now) and B (earlier)" over its publication line
     if after_title and (glued := name_before_role(who)):
         return glued  # "Jane Doe Senior Reporter"
     # a name over a role line ("James Landale" / "Diplomatic correspondent"), over a handle
@@ -135,6 +155,26 @@ def byline(s: str, next_line: str | None, after_byline: bool, after_title: bool)
     name = _HANDLE_RE.sub("", who)
     plain = _NAME_LINE_RE.fullmatch(name) and not name.isupper() and not outlet_like(name)
     return name if over and plain else None
+
+
+def by_names(s: str) -> str | None:
+    """A "By" line naming only people or an outlet ("By Jane Doe and John Roe", "By Nordic
+    News with AP"): the byline it states. Stricter than `byline`: it is read after the
+    header's end too (a byline printed under the first paragraph)."""
+    if len(s) > 160 or not _BYLINE_RE.fullmatch(s) or not (who := byline(s, None, False, False)):
+        return None
+    if outlet_like(who) or name_key(who) in OUTLET_NAMES:
+        return who
+    split = _names_then(who)
+    names = _NAME_SPLIT_RE.split(who)
+    if split is None or split[1] or _CAPITAL_FUNCTION_WORD_RE.search(who) or _odd_names(names):
+        return None
+    return None if any(n.isupper() and len(n.split()) < 2 for n in names) else who
+
+
+def _odd_names(names: list[str]) -> bool:
+    """Some "name" is an outlet or holds a word that starts no name."""
+    return any(outlet_like(n) or any(w in NOT_NAME_WORDS for w in n.split()) for n in names)
 
 
 def profile_byline(s: str) -> str | None:
@@ -155,13 +195,14 @@ def author_box(name_line: str, role_line: str) -> bool:
     """The author's box closing a page: a name line over a role line ("Jane Doe" / "Senior
     correspondent", "Jane Doe" / "Europe editor, Nordic News")."""
     name = name_line.strip("*_ ")
-    role = role_line.strip("*_ ")
+    role = _HANDLE_RE.sub("", role_line.strip("*_ "))  # "Security correspondent@jdoe"
     return (
         len(role) <= 60
         and bool(_ROLE_LINE_RE.fullmatch(role))
         and bool(_NAME_LINE_RE.fullmatch(name))
         and not name.isupper()
         and not outlet_like(name)
+        and not any(w in NOT_NAME_WORDS for w in name.split())
     )
 
 
@@ -225,6 +266,8 @@ def _byline_names(who: str) -> str:
     stamp ("By A | Updated ..."), the agencies it draws on ("By A with AP"), the place of a
     single author ("By A in Kyiv", "By A, Warsaw")."""
     who = _HANDLE_RE.sub("", _BYLINE_APPOSITIVE_RE.sub("", who)).strip()
+    who = _PAREN_TAIL_RE.sub("", who)  # "By Jane Doe (Kyiv, special correspondent)"
+    who = _FOLLOW_RE.sub("", who)  # a site's "Follow" button after the name
     who = _without_stamp(who)
     if (t := _BYLINE_TAIL_RE.search(who)) and (
         t["with"] or is_published(t["stamp"]) or UPDATED_RE.match(t["stamp"])
@@ -287,6 +330,8 @@ def _credited_names(who: str, next_line: str | None) -> str | None:
     if rest:
         if rest.endswith(".") and len(rest.split()[-1]) > 4:
             return None  # a sentence: "A, a correspondent, asked the minister about it."
+        if is_published(rest.strip()):
+            return names  # "Jane Doe — Thursday, 18 December 2025, 12:45"
         return names if outlet_like(rest) or _ROLE_LINE_RE.fullmatch(rest) else None
     nxt = (next_line or "").strip("*_ ")
     if not nxt or len(nxt) > 80:

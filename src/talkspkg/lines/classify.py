@@ -2,19 +2,27 @@
 
 Layouts handled (generic patterns only; no rule names a particular article):
 
-* A header before the first paragraph, in any order: a headline (plain or markdown `#`), a
-  standfirst, bylines (`lines.bylines`; also a line of author profile links), publication
-  lines (`lines.pubdates`), photo captions and credits (`lines.photos`).
+* A header before the first paragraph, in any order: a site's section label above the
+  headline ("Russia-Ukraine war", layout.yaml `section_labels`: never the title), a headline
+  (plain or markdown `#`), a standfirst (also a full sentence, when a byline or publication
+  line follows it), bylines (`lines.bylines`; also a line of author profile links), publication
+  lines (`lines.pubdates`, also a stamp on the byline's line), photo captions and credits
+  (`lines.photos`).
+* A strict "By A and B" line right under the first paragraph (`by_names`), and the
+  publication line under it.
 * A dateline opening the first paragraph (`lines.datelines`), also after a reposting blog's
   lead-in ("Here’s what you need to know: KYIV (AP) — ...").
 * A "By" line closing the body ("By Jane Doe, Reuters"): a CREDIT, the byline when the header
-  has none; so is an author's box closing it (a name line over a role line).
-* Anywhere: captions, READ MORE lines, embedded posts (`lines.embeds`), credits
+  has none; so is an author's box closing it (a name line over a role line), and a name line
+  over a role line anywhere in the body (a section's author: "Jane Doe" / "Russia editor").
+* Anywhere: a line of markup alone (an empty quote line ">", a rule "___") is no text;
+  captions, READ MORE lines, embedded posts (`lines.embeds`), credits
   (`lines.credits`), URL lines (`lines.urls`), section heads in the body; and what is not the
   article (`lines.boilerplate`).
 
 Policy: the headline is the first header line that is no byline, date, caption, credit or
-dateline paragraph, has at most 20 words, does not end in . , ; : , is no list item, comes
+dateline paragraph, has at most 20 words, does not end in . , ; : , is no list item, is not
+continued in lower case on the line below (a wrapped paragraph), comes
 before any photo caption (a title-like line under a caption is a standfirst) and is followed
 by more text.
 """
@@ -30,6 +38,7 @@ from talkspkg.lines.bylines import (
     CREDIT_BYLINE_RE,
     PUB_BY_RE,
     author_box,
+    by_names,
     byline,
     byline_before_credit,
     closing_byline,
@@ -38,9 +47,9 @@ from talkspkg.lines.bylines import (
 from talkspkg.lines.credits import BIO_RE, SOURCE_RE, is_credit
 from talkspkg.lines.datelines import match_dateline
 from talkspkg.lines.embeds import embed_kinds
-from talkspkg.lines.knowledge import NO_URL_HOSTS, OUTLET_NAMES, name_key
+from talkspkg.lines.knowledge import NO_URL_HOSTS, OUTLET_NAMES, SECTION_LABELS, name_key
 from talkspkg.lines.photos import photo_kind
-from talkspkg.lines.pubdates import PUB_LABEL_RE, is_published
+from talkspkg.lines.pubdates import PUB_LABEL_RE, is_published, stated_date
 from talkspkg.lines.text import MD_HEADING_RE, nonblank_lines, nwords
 from talkspkg.lines.urls import url_host, url_line
 
@@ -71,6 +80,22 @@ def _subheading_like(s: str) -> bool:
     return words <= 10 and s[-1] not in '.,;:!…’”")' and s[0].isupper()
 
 
+def _header_follows(lines: list[str], i: int) -> bool:
+    """The line after line i is a byline, a publication line or a paragraph opening with a
+    dateline: line i, a paragraph with no dateline, is a standfirst and the header goes on
+    ("By Jane Doe" or "KYIV — ..." under the standfirst)."""
+    nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+    after = lines[i + 2] if i + 2 < len(lines) else None
+    return bool(nxt) and bool(
+        is_published(nxt) or byline(nxt, after, False, True) or match_dateline(nxt, False)
+    )
+
+
+def _section_label(s: str) -> bool:
+    """A site's section label above the headline ("Russia-Ukraine war", "World")."""
+    return len(s) <= 40 and " ".join(_heading_text(s).casefold().split()) in SECTION_LABELS
+
+
 @dataclass
 class Found:
     """What the line walk collected; `parse_metadata` turns it into ArticleMeta."""
@@ -84,12 +109,16 @@ class Found:
     pub_lines: list[str] = field(default_factory=list)
 
 
-def _walk(lines: list[str], preset: dict[int, K]) -> tuple[list[K | None], Found]:
+def _walk(
+    lines: list[str], preset: dict[int, K], wrapped: frozenset[int] = frozenset()
+) -> tuple[list[K | None], Found]:
     """Classify lines in order. The header ends at the first paragraph that reads as text;
     the article ends at a trailer line (`TRAILER_LINES`). `preset` fixes some lines' kinds
-    (a lead-in, as BOILERPLATE; the paragraph after it, as BODY)."""
+    (a lead-in, as BOILERPLATE; the paragraph after it, as BODY); a line in `wrapped` goes on
+    in the line below it (a paragraph wrapped mid-sentence), so it is no headline."""
     kinds, found = embed_kinds(lines), Found()
     in_header, headline_done, url_pending, trailer, pictured = True, False, False, False, False
+    after_header = 0  # lines of prose since the header ended
     for i, s in enumerate(lines):
         if i in preset:
             kinds[i] = preset[i]
@@ -101,6 +130,9 @@ def _walk(lines: list[str], preset: dict[int, K]) -> tuple[list[K | None], Found
         if kinds[i] is not None:
             continue
         s = s.lstrip(">").strip() or s  # a blockquoted line ("> Published 16 October 2025")
+        if not s.strip(">*_#-=~ \t"):  # markup alone: an empty quote line (">"), a rule ("___")
+            kinds[i] = K.BOILERPLATE
+            continue
         next_line = lines[i + 1] if i + 1 < len(lines) else None
         if in_header and (who := profile_byline(s)):  # "[Jane Doe](https://site/author/jd)"
             kinds[i], found.byline = K.BYLINE, found.byline or who
@@ -127,6 +159,8 @@ def _walk(lines: list[str], preset: dict[int, K]) -> tuple[list[K | None], Found
         elif in_header and not pictured and (who := byline_before_credit(s)):
             kinds[i], found.byline = K.BYLINE, found.byline or who  # "A | Reuters", "By A / AP"
             found.byline_line = found.byline_line or s
+            if stated_date(s):  # "By Jane Doe | Feb 18, 2026"
+                found.pub_lines.append(s)
         elif photo := photo_kind(s):
             kinds[i], pictured = photo, pictured or in_header
         elif is_published(s):
@@ -140,31 +174,56 @@ def _walk(lines: list[str], preset: dict[int, K]) -> tuple[list[K | None], Found
         ):
             kinds[i], found.byline = K.BYLINE, found.byline or who
             found.byline_line = found.byline_line or s
+            if stated_date(s):  # "Jane Doe — Thursday, 18 December 2025, 12:45"
+                found.pub_lines.append(s)
+        elif not in_header and after_header == 1 and next_line and (who := by_names(s)):
+            kinds[i], found.byline = K.BYLINE, found.byline or who  # under the first paragraph
+            found.byline_line = found.byline_line or s
+            if next_line and is_published(next_line.strip()) and not found.pub_lines:
+                found.pub_lines.append(next_line.strip())
+        elif in_header and not headline_done and _section_label(s):
+            kinds[i] = K.BOILERPLATE  # "Russia-Ukraine war" above the headline
         elif len(s) <= 40 and name_key(s.strip("*_ ")) in OUTLET_NAMES:
             kinds[i] = K.BYLINE if in_header else K.CREDIT
             found.byline = found.byline or (s.strip("*_ ") if in_header else None)
         elif not in_header:
             kinds[i] = K.SUBHEADING if next_line and _subheading_like(s) else K.BODY
+            after_header += 1
         else:
-            headline_like = next_line is not None and _headline_like(s)
+            headline_like = next_line is not None and _headline_like(s) and i not in wrapped
             dateline = match_dateline(s, headline_like)
             # a headline comes before the photo: a title-like line under a caption is a standfirst
             if dateline is None and headline_like and not headline_done and not pictured:
                 kinds[i], found.title = K.HEADLINE, _heading_text(s)
-            elif dateline is None and (headline_like or s.startswith(("* ", "- ", "• "))):
+            elif dateline is None and (
+                headline_like or s.startswith(("* ", "- ", "• ")) or _header_follows(lines, i)
+            ):
                 # standfirst, its bullets or a heading: the header goes on
                 kinds[i] = K.SUBHEADING if MD_HEADING_RE.match(s) else K.BODY
             else:
                 kinds[i], in_header, found.dateline = K.BODY, False, dateline
+                after_header = 1
             headline_done = True
     return kinds, found
+
+
+def _wrapped(text: str, spans: list[tuple[int, int]], lines: list[str]) -> frozenset[int]:
+    """Lines that a paragraph's next line continues with no blank line between, in lower case
+    ("... made during a phone" / "call with ..."); "by Jane Doe" under a headline is a byline."""
+    return frozenset(
+        i
+        for i in range(min(len(lines) - 1, 12))  # the header's lines
+        if lines[i + 1][:1].islower()
+        and not lines[i + 1].startswith("by ")
+        and text.count("\n", spans[i][1], spans[i + 1][0]) == 1
+    )
 
 
 def classify(text: str) -> tuple[list[tuple[int, int]], list[str], list[K | None], Found]:
     """Line spans, lines, the kind of each line, and what the header walk found."""
     spans, lines = nonblank_lines(text)
     preset = split_lead_in(spans, lines)
-    kinds, found = _walk(lines, preset)
+    kinds, found = _walk(lines, preset, _wrapped(text, spans, lines))
     last = max((i for i, k in enumerate(kinds) if k in (K.BODY, K.SUBHEADING)), default=-1)
     if last > 0 and (who := closing_byline(lines[last])):  # "By Jane Doe, Reuters" closing
         kinds[last], found.byline = K.CREDIT, found.byline or who
@@ -176,6 +235,10 @@ def classify(text: str) -> tuple[list[tuple[int, int]], list[str], list[K | None
     if closing_pair and author_box(lines[last - 1], lines[last]):  # "Jane Doe" / "Senior editor"
         kinds[last - 1] = kinds[last] = K.CREDIT
         last -= 2
+    prose = (K.BODY, K.SUBHEADING)
+    for i in range(len(lines) - 1):  # a section's author: "Jane Doe" / "Russia editor"
+        if kinds[i] in prose and kinds[i + 1] in prose and author_box(lines[i], lines[i + 1]):
+            kinds[i] = kinds[i + 1] = K.CREDIT
     if last > 0 and BIO_RE.match(lines[last]) and nwords(lines[last], 40) <= 40:
         kinds[last] = K.CREDIT  # the author's bio closing the article
     return spans, lines, kinds, found

@@ -3,10 +3,11 @@ credits, copyright lines, signatures and an author's bio.
 
 Layouts handled: wire credits "Reporting by A Writing by B Editing by C", "<Agency> writers A and
 B contributed (from Kyiv).", "— With assistance from A", "Contributing: A and B", "This story
-was written by A.", a line of its own "The BBC's A reports from Kyiv." or "(— )A reported from
-Kyiv."; an author's bio ("Jane Doe is a reporter at ...") closing the article is a CREDIT; so is
-a signature line "— A, for the Nordic Post" or "— A, Associated Press" (an outlet-like name
-after the comma or "for").
+was written by A.", "Story by A. Translation by B.", "Edited by: A", "Editor: A", a line of its
+own "The BBC's A reports from Kyiv.", "(— )A reported from Kyiv." or "A reported from Kyiv, and
+B from Riga."; an author's bio ("Jane Doe is a reporter at ...") closing the article is a
+CREDIT; so is a signature line "— A, for the Nordic Post" or "— A, Associated Press" (an
+outlet-like name after the comma or "for").
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ _SIGNED_FOR_RE = re.compile(  # a signature line: "— Jane Doe, for the Nordic 
 SOURCE_RE = re.compile(r"(?i)[*_]*+source[*_]*\s*:[*_]*\s*(?P<rest>.+)")
 _CREDIT_RE = re.compile(
     r"(?i)[*_]*+(?:\(\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|edited|written)"
-    r"\s+by\b|(?:additional|with)\s+reporting\s+by\b|editing\s+by\b|©|\(c\)\s|copyright\b"
+    r"\s+by\b|(?:[—–-]+\s*)?(?:additional|with)\s+reporting\s+by\b|edit(?:ing|ed)\s+by\b|©|\(c\)\s|copyright\b"
     r"|(?:[—–-]+\s*)?with\s+assistance\s+from\s+[A-Z])"  # Bloomberg: "— With assistance from A"
 )
 _CONTRIBUTED_RE = (
@@ -37,19 +38,26 @@ _CONTRIBUTED_RE = (
 )
 _SHORT_CREDIT_RE = re.compile(r"(?i)[*_]*+(?:reporting|writing)\s+by\b")
 _NAME_RUN = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}"
+_PLACE = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
+_PLACES = rf"{_PLACE}(?:,\s*{_PLACE})?"  # "Kyiv", "Riga, Latvia"
 _REPORTS_FROM_RE = re.compile(  # "The BBC’s A reports from Kyiv.", "A reported from Kyiv."
     rf"[*_]*(?:[—–-]+\s*)?(?:(?:The\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}['’]s?\s+)?"
     rf"{_NAME_RUN}(?:\s+and\s+{_NAME_RUN})?\s+report(?:s|ed)\s+from\s+"
     rf"[A-Z][\w'’.-]*(?:[ ,]+[A-Z][\w'’.-]*){{0,3}}\.?[*_]*"
 )
-_CONTRIBUTING_RE = re.compile(  # "Contributing: Jane Doe and John Roe"
-    rf"[*_]*Contributing\s*:[*_]*\s*{_NAME_RUN}(?:\s*(?:,|and)\s*{_NAME_RUN})*"
+_REPORTED_FROM_EACH_RE = re.compile(  # "A reported from Kyiv, Ukraine, and B from Riga."
+    rf"[*_]*{_NAME_RUN}\s+report(?:s|ed)\s+from\s+{_PLACES}"
+    rf"(?:,?\s+and\s+{_NAME_RUN}\s+(?:report(?:s|ed)\s+)?from\s+{_PLACES})+\.?[*_]*"
+)
+_CONTRIBUTING_RE = re.compile(  # "Contributing: Jane Doe and John Roe", "Editor: Jane Doe"
+    rf"[*_]*(?:Contributing|Editors?|Edited\s+by|Translat(?:or|ed\s+by)|Producers?)\s*:[*_]*\s*{_NAME_RUN}(?:\s*(?:,|and)\s*{_NAME_RUN})*"
     rf"(?:[ ,]+[^,]{{1,40}})?\.?[*_]*"
 )
 _NAMES = r"[A-Z][\w'’.-]*(?:(?:\s+|\s*,\s*|\s+and\s+|\s+in\s+)[A-Z][\w'’.-]*)*"
 _CREDIT_LINE_RE = re.compile(  # "Reporting by A Writing by B Editing by C, D and E"
-    rf"[*_(]*(?:(?:additional\s+)?(?:reporting|writing|editing|compiled|edited|written|photos?)"
-    rf"\s+by\s+{_NAMES}\s*[;,]?\s*)+[.)*_]*",
+    rf"[*_(]*(?:(?:additional\s+|abridged\s+)?(?:reporting|writing|editing|compiled|edited"
+    rf"|written|photos?|story|text|words|translation|translated)"
+    rf"\s+by\s+{_NAMES}\s*[;,.]?\s*)+[.)*_]*",
     re.I,
 )
 _WRITTEN_BY_RE = re.compile(  # "This story was written by Jane Doe in Kyiv."
@@ -71,6 +79,7 @@ def is_credit(s: str) -> bool:
         return True
     if len(s) <= 160 and (
         _REPORTS_FROM_RE.fullmatch(s)
+        or _REPORTED_FROM_EACH_RE.fullmatch(s)
         or _CONTRIBUTING_RE.fullmatch(s)
         or _WRITTEN_BY_RE.fullmatch(s)
     ):

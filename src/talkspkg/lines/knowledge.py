@@ -30,6 +30,7 @@ LAYOUT_KEYS = {
     "no_url_hosts", "photo_agencies", "wire_photo_credits", "embed_markers", "embed_max_lines",
     "english_function_words", "english_min_ratio", "boilerplate_lines", "boilerplate_keys",
     "trailer_lines", "trailer_after_body", "lead_ins", "byline_role_qualifiers", "byline_not_names",
+    "section_labels",
 }  # fmt: skip
 LAYOUT = _load_layout()
 # capitalised words that start no name ("Talks", "Peace", "Monday"): the lexicon's list, which
@@ -47,6 +48,7 @@ DATELINE_STOPWORDS = frozenset(LAYOUT["dateline_stopwords"])
 BYLINE_ROLE_QUALIFIERS = frozenset(LAYOUT["byline_role_qualifiers"])
 BYLINE_NOT_NAMES = frozenset(LAYOUT["byline_not_names"])
 EMBED_MARKERS = frozenset(LAYOUT["embed_markers"])
+SECTION_LABELS = frozenset(str(w).casefold() for w in LAYOUT["section_labels"])
 EMBED_MAX_LINES = int(LAYOUT["embed_max_lines"])
 NO_URL_HOSTS = frozenset(LAYOUT["no_url_hosts"])
 PHOTO_AGENCIES = str(LAYOUT["photo_agencies"])

@@ -1,11 +1,16 @@
 """Publication lines and the date and time they state.
 
 Layouts handled: publication lines ("Published: 13:35, April 24, 2025", a date and/or time alone,
-ISO or unambiguous numeric dates, "2025/04/24", "24-04-2025", "2 hours ago", "Updated ...").
+ISO or unambiguous numeric dates, "2025/04/24", "24-04-2025", "2 hours ago", "Updated ...",
+"Issued on: ...", "Originally published: ..."), a place before the date ("Brussels, 18 Feb 2026,
+07:21"), a section after it ("Dec 2, 2025 - World"), a region after the time ("11:36, UK"), and
+stamps whose parts a copy glued ("February 9, 20263:41 PM GMT+1Updated 2 hours ago",
+"12/14/2025December 14, 2025").
 
 Policy:
 
-* "On Wednesday" is not a date; an "Updated" date is not the publication date; 04/05/2025 is
+* "On Wednesday" is not a date; an "Updated" date is not the publication date (a "Published"
+  part after it on the same line is: "Updated ... | Published ..."); 04/05/2025 is
   ambiguous (23/04/2025 is not); a dateline month/day counts only with a year stated in a
   publication line.
 * published_date/time come from header publication lines or any "Published ..." line (also
@@ -23,11 +28,21 @@ from talkspkg.lines.text import MD_TARGET_RE
 MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
         r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")  # fmt: skip
 _TZ = r"(?:gmt|bst|utc|cet|cest|eet|eest|msk|est|edt|et|pt|pst|pdt|ist|jst|kst|z)"
+_GLUED_RE = re.compile(  # "20263:41 PM", "GMT+1Updated", "12/14/2025December 14, 2025"
+    r"(?<=(?<!\d)(?:19|20)\d\d)(?=\d{1,2}:\d\d)|(?<=\d)(?!(?:st|nd|rd|th)\b)(?=[A-Za-z]{2})"
+)
+_PLACE_HEAD_RE = re.compile(  # "Brussels, 18 Feb 2026, 07:21": a place before the date
+    r"[*_]*[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+)?,\s*(?=\d|(?i:mon|tue|wed|thu|fri|sat|sun))"
+)
+_SECTION_TAIL_RE = re.compile(  # "Dec 2, 2025 - World", "... GMT+1 Updated 2 hours ago"
+    r"\s+[-–—]\s+[A-Z][\w&]+(?:\s[A-Z&][\w&]*){0,2}$"
+    r"|(?i:\s+(?:updated|posted)\s+(?:\d{1,3}|an?|one)\s+(?:min(?:ute)?|h(?:ou)?r|day)s?\s+ago)$"
+)
 _DATE_RE = re.compile(
     rf"(?i)(?<!\d)(?:(?P<y1>\d{{4}})(?P<s1>[-/])(?P<m1>\d{{1,2}})(?P=s1)(?P<d1>\d{{1,2}})"
     r"(?:T(?=\d)|(?!\d))"
     rf"|\b(?P<mon2>{MONTHS})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})(?!\d)"
-    rf"|(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon3>{MONTHS})\b\.?,?\s+"
+    rf"|(?P<d3>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?(?P<mon3>{MONTHS})\b\.?,?\s+"
     rf"(?P<y3>\d{{4}})(?!\d)"
     r"|(?P<a4>\d{1,2})(?P<s4>[/.-])(?P<b4>\d{1,2})(?P=s4)(?P<y4>\d{4})(?!\d))")  # fmt: skip
 _AMPM = r"\s*(?P<{}>[ap])\.?m\b\.?"
@@ -42,7 +57,8 @@ _TIME_RE = re.compile(  # 13:35, 1:35 p.m., 01.04 BST, 1pm; never a bare number
 _YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _DATE_FILLER_RE = re.compile(
     rf"(?i)\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|{_TZ}|published"
-    r"|updated|posted|last|first|modified|on|at|date|time|local|\d+\s*min(?:ute)?s?\s+read)\b"
+    r"|updated?|posted|issued|originally|last|first|modified|on|at|date|time|local|uk"
+    r"|\d+\s*min(?:ute)?s?\s+read)\b"
     r"|[+-]\d{1,2}(?::?\d\d)?|[\s,|/·•()\[\]*_:.\-–—]+"
 )
 _RELATIVE_TIME_RE = re.compile(
@@ -50,10 +66,21 @@ _RELATIVE_TIME_RE = re.compile(
     r"(?:sec(?:ond)?|min(?:ute)?|h(?:ou)?r|day|week)s?\s+ago\.?[*_]*"
 )
 PUB_LABEL_RE = re.compile(  # the label must be followed by a number, month or weekday
-    rf"(?i)[*_]*+(?:first\s+|last\s+)?(?:published|updated|posted|date)[*_]*(?:\s+(?:on|at))?"
+    r"(?i)[*_]*+(?:first\s+|last\s+|originally\s+)?(?:published|updated|posted|issued|date)[*_]*"
+    rf"(?:\s+(?:on|at))?"
     rf"\s*[:\-–—|]?[*_]*\s*(?=\d|{MONTHS}\b|(?:mon|tue|wed|thu|fri|sat|sun))"
 )
 UPDATED_RE = re.compile(r"(?i)\b(?:last\s+)?(?:updated|modified)\b")
+_UPDATED_PART_RE = re.compile(  # an "Updated ..." part, up to a "Published ..." part after it
+    r"(?i)\b(?:last\s+)?(?:updated|modified)\b.*?"
+    r"(?=\b(?:originally\s+|first\s+)?(?:published|posted|issued)\b|$)"
+)
+
+
+def unglue(s: str) -> str:
+    """A stamp copied with its parts glued together, spaced again: "February 9, 20263:41 PM
+    GMT+1Updated 2 hours ago" -> "February 9, 2026 3:41 PM GMT+1 Updated 2 hours ago"."""
+    return _GLUED_RE.sub(" ", s) if any(c.isdigit() for c in s) else s
 
 
 def _month(name: str) -> int:
@@ -104,12 +131,15 @@ def is_published(s: str) -> bool:
     """A labelled line ("Published: ...") with a date, time or year, or a date/time-only line."""
     if len(s) > 200:
         return False
+    s = unglue(s)
     if PUB_LABEL_RE.match(s) and (_DATE_RE.search(s) or _TIME_RE.search(s) or _YEAR_RE.search(s)):
         return True
     if _RELATIVE_TIME_RE.fullmatch(s):
         return True
     if len(s) > 100 or not (_DATE_RE.search(s) or _TIME_RE.search(s)):
         return False
+    if _DATE_RE.search(s):  # "Brussels, 18 Feb 2026", "Dec 2, 2025 - World": a place, a section
+        s = _SECTION_TAIL_RE.sub("", _PLACE_HEAD_RE.sub("", s, count=1))
     rest = _TIME_RE.sub("", _DATE_RE.sub("", MD_TARGET_RE.sub("]", s)))
     return not _DATE_FILLER_RE.sub("", rest)
 
@@ -119,7 +149,7 @@ def published(
 ) -> tuple[date | None, time | None]:
     """Publication date/time from the publication lines, else the dateline's month and day with
     the year it or a publication line states; "Updated ..." parts of a line are ignored."""
-    heads = [s[: u.start()] if (u := UPDATED_RE.search(s)) else s for s in pub_lines]
+    heads = [_UPDATED_PART_RE.sub("", unglue(s)) for s in pub_lines]
     for head in heads:
         if day := _parse_date(head):
             times = (_parse_time(h) for h in [head, *heads] if h == head or not _DATE_RE.search(h))

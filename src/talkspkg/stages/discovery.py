@@ -39,10 +39,11 @@ said"), or the country of the team or delegation their sentence lists them in ("
 team includes A, ..., and B", "the Russian delegation, led by C"; not across a "while" or
 "but" clause). A role phrase ends at a sentence end, and may end in a body's noun ("deputy
 head of the Russian delegation").
-Journalists (bylines, credit lines, publication lines "by X", photo credits "X/Agency",
-paragraph signatures "—X", correspondents, other reporters who "report", and in the story a
-journalism role naming a known outlet ("BBC Russia editor X", "X, a Reuters reporter") or an
-outlet owning or following the name ("the BBC's X", "X of Reuters"); outlets are the knowledge
+Journalists (bylines, credit lines, publication lines "by X", photo credits "X/Agency" and
+"Agency/X", paragraph signatures "—X", "with reporting from X", correspondents, other
+reporters who "report", and in the story a journalism role naming a known outlet ("BBC Russia
+editor X", "X, a Reuters reporter") or an outlet owning or following the name ("the BBC's X",
+"X of Reuters", also in a credit: "Fox News' X contributed"); outlets are the knowledge
 base's entities with a lexicon `outlet_roles` role) get type `journalist`, never `person`.
 In credit lines a name may open with initials ("J. D. Vance-Smith") and stops
 where an outlet's name starts ("JANE DOE Associated Press"); a byline in capitals is read as
@@ -64,7 +65,7 @@ from typing import Any
 from talkspkg.document import Article, SegmentKind
 from talkspkg.kb import KnowledgeBase, Lexicon
 from talkspkg.lines.bylines import role_words
-from talkspkg.lines.knowledge import OUTLET_NAMES, OUTLET_WORDS
+from talkspkg.lines.knowledge import OUTLET_NAMES, OUTLET_WORDS, WIRE_PHOTO_CREDITS
 from talkspkg.stages.candidates import DISCOVERED, PROSE, Candidate
 from talkspkg.stages.kbmatch import title_case
 from talkspkg.stages.trie import trie_pattern
@@ -87,7 +88,7 @@ _CALENDAR = _words(
     "May June July August September October November December"
 )
 # capitalised non-name words that may follow a person's name: dates, credit words
-_NOT_INSTITUTION = _CALENDAR | {"Reporting", "Writing", "Editing", "Additional", "Photo"}
+_NOT_INSTITUTION = _CALENDAR | {"Reporting", "Writing", "Editing", "Additional", "Photo", "Follow"}
 _FUNCTION_CAPS = _CALENDAR | _words(
     "The A An And But Or Of In On At To For From By With As After Before Since While When "
     "Where What Why How Who This That These Those It Its He She They We I His Her Their Our "
@@ -110,6 +111,10 @@ _SIGNATURE = re.compile(  # a paragraph signed by its author: "... the board._�
 )
 _PUBLISHED_BY = re.compile(r"\bby[ \t]+([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'.-]*){1,3})[ \t]*$")
 _PHOTO_CREDIT = re.compile(r"([^\W\d_][\w’'-]+(?:[ \t]+[^\W\d_][\w’'-]+){1,3})[ \t]*/[ \t]*\S")
+_AGENCY_PHOTO_CREDIT = re.compile(  # "REUTERS/Jane Doe", "AP Photo/Jane Doe/File"
+    rf"\b(?:{WIRE_PHOTO_CREDITS}|REUTERS)(?:[ \t]+Photo)?[ \t]*/[ \t]*"
+    r"([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){1,2})(?=[ \t]*(?:/|$|[(),;.\]]))"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -875,12 +880,14 @@ def _credit_name(text: str, toks: list[Token], i: int, j: int, lex: Lexicon) -> 
     if j - i < 2 or (_inside_larger_name(text, toks, j, lex) and not role):
         return False
     before = toks[i - 1].text.lower() if i > 0 else ""
-    if before == "from" and i > 1 and toks[i - 2].text.lower() == "assistance":
-        return True  # "With assistance from Jane Doe"
+    if before == "from" and i > 1 and toks[i - 2].text.lower() in ("assistance", "reporting"):
+        return True  # "With assistance from Jane Doe", "with reporting from Jane Doe"
     return before not in _PLACE_BEFORE | {"the", "of", "for"}
 
 
+_OWNER_ENDS = ("'", "’", *_POSSESSIVE)
 _CAPS_WORD = re.compile(r"(?<![\w’'])[A-Z][A-Z’'-]{2,}(?![\w’'])")  # not "PM", "ET"
+_GLUED_BY = re.compile(r"^[*_]*By(?=[A-Z]{2})")  # a copy's "ByJANE DOE"
 
 
 def _recased(text: str, start: int, end: int) -> str | None:
@@ -888,7 +895,7 @@ def _recased(text: str, start: int, end: int) -> str | None:
     -> "By Jane Doe and John Roe"), offsets kept; None when it has fewer than two words in
     capitals of three letters or more (a two-letter one stays: "PM", "ET"). Known outlets
     ("BBC") and outlet words ("PRESS") stay in capitals."""
-    seg = text[start:end]
+    seg = _GLUED_BY.sub(lambda m: m.group()[:-2] + "  ", text[start:end])  # "ByJANE DOE"
     if len(_CAPS_WORD.findall(seg)) < 2:
         return None
 
@@ -923,8 +930,11 @@ def discover_journalists(article: Article, kb: KnowledgeBase) -> Iterator[Discov
         line = cased or text
         toks = _tokens(line, seg.start, seg.end)
         for i, j in _names(line, toks, lex, initials=True):
-            if j - i >= 3 and toks[i].text.endswith(("'", "’", *_POSSESSIVE)):
-                i += 1  # an agency's possessive: "Reuters' Jane Doe contributed"
+            owner = next(
+                (k for k in range(i, min(i + 3, j - 2)) if toks[k].text.endswith(_OWNER_ENDS)), -1
+            )
+            if owner >= 0:  # an agency's possessive: "Reuters' Jane Doe", "Fox News' Jane Doe"
+                i = owner + 1
             j = next((k for k in range(i + 2, j) if _outlet_at(toks, k)), j)  # "A B Reuters"
             rest = [t.text for t in toks[i:]]  # "A B Senior Reporter": the role is no name
             j = next((i + k for k in range(2, j - i) if role_words(rest[k:])), j)
@@ -944,6 +954,9 @@ def discover_journalists(article: Article, kb: KnowledgeBase) -> Iterator[Discov
                 name = text[start : m.end(1)]
                 if " ".join(name.split()) == " ".join(words):
                     yield _journalist(start, m.end(1), name, "photographer", "photo-credit")
+        for m in _AGENCY_PHOTO_CREDIT.finditer(text, seg.start, seg.end):
+            if all(_name_token(w, lex, first=n > 0) for n, w in enumerate(m.group(1).split())):
+                yield _journalist(m.start(1), m.end(1), m.group(1), "photographer", "photo-credit")
     for seg in article.segments_of(SegmentKind.BODY, SegmentKind.SUBHEADING):
         m = _SIGNATURE.search(text, seg.start, seg.end)
         if m and all(_name_token(w, lex, first=n > 0) for n, w in enumerate(m.group(1).split())):
