@@ -177,6 +177,10 @@ def speaker_of(ctx: Context, s: int, cue: Cue, lo: int = -1) -> tuple[Phrase | N
         j -= 2  # "..., retired Gen Keith Kellogg, who described ... as "fair""
     if j > lo and g.core(tokens, j, loose=True):
         first, last = extend(g, tokens, j, lo, cue.first)
+        outer = _complement_of(ctx, tokens, first, lo)
+        if outer is not None:  # "a source close to Putin said": the source, not Putin
+            heads = [h for k in range(outer, first) if (h := g.head(tokens, k))]
+            return Phrase(outer, last, "unnamed", None, (heads or ["person"])[-1]), "left"
         phrase = classify(g, tokens, issuer_list(g, tokens, first, lo), last)
         return _named_before_appositive(ctx, tokens, phrase, lo) or phrase, "left"
     if lo >= 0:
@@ -190,6 +194,25 @@ def speaker_of(ctx: Context, s: int, cue: Cue, lo: int = -1) -> tuple[Phrase | N
             if phrase is not None:
                 return phrase, "previous"
     return clause_subject(ctx, tokens, cue.first), "subject"
+
+
+def _complement_of(ctx: Context, tokens: tuple[Token, ...], first: int, lo: int) -> int | None:
+    """Is the phrase starting at token `first` the complement of a link (`complement_links`:
+    "a source close to Putin", "people familiar with the Kremlin's thinking")? Then the speaker
+    is the unnamed phrase before the link, not the entity after it: the index where that
+    phrase starts."""
+    g = ctx.grammar
+    for link in ctx.cues.complement_links:
+        left = first - len(link)
+        if left - 1 <= lo or tuple(t.lower for t in tokens[left:first]) != link:
+            continue
+        k = left
+        while k - 1 > lo and tokens[k - 1].kind in ("word", "mention", "poss"):
+            if tokens[k - 1].lower in ctx.cues.function_words and not g.det(tokens[k - 1]):
+                break
+            k -= 1
+        return k if k < left else None
+    return None
 
 
 def _named_before_appositive(

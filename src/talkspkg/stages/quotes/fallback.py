@@ -134,6 +134,7 @@ from talkspkg.stages.quotes.speaker import classify
 from talkspkg.stages.quotes.text import Token
 
 PRONOUN_WINDOW = 3  # sentences before the pronoun's own searched for a named person
+ELABORATED_BEFORE = 3  # sentences before a subject a description across a paragraph may take
 _POSSESSIVE = ("'s", "’s", "' ", "’ ")
 
 Answer = tuple[str, tuple[int, int] | None]  # (entity, span of the phrase naming it)
@@ -274,7 +275,7 @@ def resolve(ctx: Context, n: int, rows: list[Attribution | None]) -> Attribution
         return Attribution(
             rule, "fallback", entity, span, None, "unknown", None, False, w["fallback_passage"]
         )
-    found_by_profile = _profiled(ctx, n, done)
+    found_by_profile = _profiled(ctx, n, done) or _elaborated(ctx, n, done)
     if found_by_profile is not None:
         return found_by_profile
     if not done.by_cue or done.weight != w["unresolved"] or not done.speaker:
@@ -314,6 +315,64 @@ def _profiled(ctx: Context, n: int, done: Attribution) -> Attribution | None:
     if person is None or not _is_person(ctx, person):
         return None
     weight = ctx.cues.discourse_weight["fallback_profile"]
+    return replace(done, resolution="fallback", speaker_id=person, weight=weight)
+
+
+def _elaborated(ctx: Context, n: int, done: Attribution) -> Attribution | None:
+    """A definite description of the quotation's own cue that no profile resolves ("Peskov
+    dismissed the charge. The 58-year-old ... said"): the named person subject of the nearest
+    earlier sentence with a subject (this paragraph or the one before), when that subject is a
+    person, nobody else is named in prose (possessives aside) between it and the description,
+    and the description contradicts nothing said of them (profile.elaborated)."""
+    s = ctx.where[n][0]
+    if not done.by_cue or done.speaker is None or done.resolution != "unnamed" or s < 0:
+        return None
+    if situation(ctx, n, done) in ("document", "group", "institution", "pronoun", "named"):
+        return None
+    pos, floor = done.speaker[0], ctx.sentences[s].paragraph - 1
+    found, t = None, s - 1
+    while t >= 0:
+        if ctx.sentences[t].paragraph < floor:
+            return None
+        found = discourse.subject(ctx, t)
+        if found is not None:
+            break
+        t -= 1
+    if (
+        found is None
+        or found.sort != discourse.PERSON
+        or not found.entity_id
+        or found.persons
+        or not _is_person(ctx, found.entity_id)
+    ):
+        return None
+    person = ctx.canonical(found.entity_id) or found.entity_id
+    text = ctx.article.text
+    others = {
+        ctx.canonical(r.entity_id) or r.entity_id
+        for r in ctx.prose_refs
+        if r.entity_type == "person"
+        and found.start <= r.start < pos
+        and not text.startswith(_POSSESSIVE, r.end)
+    }
+    if others - {person} or profile.elaborated(ctx, s, done.speaker, person) is None:
+        return None
+    passage_start = next(x.start for x in ctx.sentences if x.paragraph >= floor)
+    if ctx.sentences[t].paragraph != ctx.sentences[s].paragraph:
+        # across a paragraph break, only a subject no other person competes with just before
+        passage_start = min(passage_start, ctx.sentences[max(0, t - ELABORATED_BEFORE)].start)
+    rivals = {
+        ctx.canonical(r.entity_id) or r.entity_id
+        for r in ctx.prose_refs
+        if r.entity_type == "person"
+        and passage_start <= r.start < pos
+        and not text.startswith(_POSSESSIVE, r.end)
+    } - {person}
+    if ctx.sentences[t].paragraph != ctx.sentences[s].paragraph and rivals:
+        return None  # "Trump said ... Witkoff spent ...¶“...,” the 79-year-old said": who?
+    if any(profile.elaborated(ctx, s, done.speaker, p) for p in sorted(rivals)):
+        return None  # "Finnish President A ... Estonian President B ...": "the president"?
+    weight = ctx.cues.discourse_weight["fallback_elaborated"]
     return replace(done, resolution="fallback", speaker_id=person, weight=weight)
 
 

@@ -221,3 +221,52 @@ def _holds(ctx: Context, want: set[str], words: set[str]) -> bool:
         if not role or not role <= words:
             return False
     return True
+
+
+def elaborated(ctx: Context, s: int, span: tuple[int, int], person: str) -> int | None:
+    """May the definite description at `span` (offsets) in sentence s describe again `person`,
+    the subject of the sentence before ("Peskov dismissed the charge. The 58-year-old ...
+    said")? Only when it contradicts nothing said of them: every country, organisation,
+    person and office word of it is in their profile (an office of `profiles.elaborating`
+    excepted: "the veteran negotiator"), an age is theirs or unknown, and a possessive names
+    nobody ("Putin's adviser" is someone else's). The number of its words their profile
+    holds (0: it fits by its free words alone), or None when it contradicts it."""
+    tokens = ctx.sentences[s].tokens
+    first = next((k for k, t in enumerate(tokens) if t.start == span[0]), None)
+    last = next((k for k, t in enumerate(tokens) if t.end == span[1]), None)
+    if first is None or last is None or last < first or tokens[first].lower != "the":
+        return None
+    c, head = ctx.cues, tokens[last].lower
+    free = c.profile_elaborating
+    if AGE.fullmatch(head) is None and (
+        head not in c.heads or head in c.institution_heads or head.endswith("s")
+    ):
+        return None
+    if head in c.profile_never and not (
+        head in free
+        and any(
+            t.kind == "word"
+            and (t.lower in free or t.lower not in c.modifiers)
+            and t.lower not in c.determiners
+            for t in tokens[first + 1 : last]
+        )
+    ):
+        return None  # "the official", "the senior diplomat": an unnamed person
+    folded = {f for k in range(first, last + 1) if (f := fold(ctx, tokens[k])) is not None}
+    profile = _kb_words(ctx, person, "former" in folded)
+    for at, who, words in _profiles(ctx):
+        if at < span[0] and who == person:
+            profile |= words
+    ages = {w for w in profile if w.startswith("age:")}
+    held = 0
+    for w in folded:
+        if w.startswith("#"):
+            return None
+        if w in profile:
+            held += 1
+        elif w.startswith("age:"):
+            if ages:
+                return None
+        elif w.startswith(("@", "&")) or w == "former" or (w in c.heads and w not in free):
+            return None
+    return held
