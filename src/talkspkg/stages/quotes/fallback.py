@@ -137,6 +137,7 @@ PRONOUN_WINDOW = 3  # sentences before the pronoun's own searched for a named pe
 ELABORATED_BEFORE = 3  # sentences before a subject a description across a paragraph may take
 _POSSESSIVE = ("'s", "’s", "' ", "’ ")
 
+_NEW = ("a ", "an ", "one ", "another ")  # an indefinite subject: a person not met before
 Answer = tuple[str, tuple[int, int] | None]  # (entity, span of the phrase naming it)
 
 
@@ -199,13 +200,35 @@ def passage(
         if not done.speaker_id or not _is_person(ctx, done.speaker_id):
             return None
         between = _persons_between(ctx, other.mark_end, q.mark_start) - {done.speaker_id}
-        if between:
-            return None
+        if between or _unnamed_subject_between(ctx, other.mark_end, q.mark_start):
+            return None  # "A second source, a Western diplomat, was more cautious. “...”"
         have = gender_of(ctx, done.speaker_id) if want else None
         if have is not None and have != want:
             return None
         return done.speaker_id, done.speaker
     return None
+
+
+def _unnamed_subject_between(ctx: Context, lo: int, hi: int) -> bool:
+    """Does a sentence between offsets lo and hi have a new unnamed person as its subject ("A
+    Western diplomat was more cautious.", "One official ...")? The words after it may be
+    theirs. A definite one ("The diplomat accused Kyiv") may be the person already quoted."""
+    for t, sent in enumerate(ctx.sentences):
+        if sent.start >= hi:
+            break
+        if sent.end <= lo:
+            continue
+        found = discourse.subject(ctx, t)
+        if (
+            found is not None
+            and lo <= found.start < hi
+            and found.sort == discourse.PERSON
+            and found.entity_id is None
+            and not found.persons
+            and ctx.article.text[found.start : found.start + 8].lower().startswith(_NEW)
+        ):
+            return True
+    return False
 
 
 def pronoun_subject(ctx: Context, n: int, pos: int) -> Answer | None:
