@@ -574,10 +574,35 @@ def introduced(ctx: Context, n: int) -> tuple[str, int] | None:
         if found.entity_id is None or found.persons or not _is_person(ctx, found.entity_id):
             return None
         entity = ctx.canonical(found.entity_id) or found.entity_id
-        if _persons_between(ctx, sent.start, q.mark_start) - {entity}:
+        aside = _relative_aside(ctx, t, found.start)
+        named = {
+            ctx.canonical(r.entity_id) or r.entity_id
+            for r in ctx.prose_refs
+            if r.entity_type == "person"
+            and sent.start <= r.start < q.mark_start
+            and not (aside[0] <= r.start < aside[1])
+        }
+        if named - {entity}:
             return None  # another person named since: "Holm met Varga." ... "“...”"
         return entity, t
     return None
+
+
+def _relative_aside(ctx: Context, t: int, start: int) -> tuple[int, int]:
+    """The offsets of a relative clause set off by commas right after the subject at `start`
+    of sentence t ("Bevz, a former lawyer who replaced NAME last month, told ..."): who it
+    names is no antecedent competing with the subject; (0, 0) when there is none."""
+    tokens = ctx.sentences[t].tokens
+    k = next((i for i, tok in enumerate(tokens) if tok.start >= start), len(tokens))
+    comma = next((i for i in range(k, min(len(tokens), k + 8)) if tokens[i].text == ","), None)
+    if comma is None:
+        return 0, 0
+    close = next((i for i in range(comma + 1, len(tokens)) if tokens[i].text == ","), None)
+    if close is None or any(tokens[i].kind == "quote" for i in range(comma, close)):
+        return 0, 0
+    if not any(tokens[i].lower in ctx.cues.relative_pronouns for i in range(comma + 1, close)):
+        return 0, 0
+    return tokens[comma].start, tokens[close].end
 
 
 def _introduced_row(ctx: Context, n: int) -> Attribution | None:
