@@ -245,6 +245,9 @@ def resolve(ctx: Context, s: int, phrase: Phrase, cue: Cue | None, rule: str) ->
         kind = "role" if entity else kind
     elif kind == "anaphor":
         entity = ctx.previous_voice()
+        if entity is None:  # a spokesperson a cue without quotation introduced: less sure
+            entity = _voice_in_passage(ctx, s, a)
+            weight = ctx.cues.discourse_weight["fallback"] if entity else weight
     elif kind == "description":
         entity, weight = discourse.description(ctx, s, a, phrase.country, phrase.head)
         kind = "anaphor"
@@ -320,6 +323,26 @@ def resolve(ctx: Context, s: int, phrase: Phrase, cue: Cue | None, rule: str) ->
         cue is not None,
         weight,
     )
+
+
+def _voice_in_passage(ctx: Context, s: int, pos: int) -> str | None:
+    """ "the spokesperson said" when no quotation has had a spokesperson yet: the principal of
+    the nearest spokesperson a speech cue of the passage (this paragraph and the one before)
+    introduced ("A spokesperson for Starmer said the prime minister had ... “...,” the
+    spokesperson said"); None when that spokesperson speaks for nobody named."""
+    floor = ctx.sentences[s].paragraph - 1
+    for t in range(s, -1, -1):
+        if ctx.sentences[t].paragraph < floor:
+            return None
+        for cue in reversed(ctx.cues_of(t)):
+            if ctx.sentences[t].tokens[cue.first].start >= pos:
+                continue
+            phrase, _ = speaker_of(ctx, t, cue)
+            if phrase is not None and phrase.head == "voice" and phrase.kind == "role":
+                return ctx.canonical(phrase.entity_id) if phrase.entity_id else None
+            if phrase is not None and phrase.head == "voice":
+                return None
+    return None
 
 
 def _document_it(

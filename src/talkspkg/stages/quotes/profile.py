@@ -155,10 +155,21 @@ def _profiles(ctx: Context) -> list[tuple[int, str, frozenset[str]]]:
     return ctx.profiles
 
 
+def head_index(ctx: Context, tokens: tuple[Token, ...], first: int, last: int) -> int:
+    """The head of a description tokens[first..last]: its last word, or, before a
+    prepositional complement, the word the complement hangs on ("the head of the Russian
+    Direct Investment Fund": "head")."""
+    g = ctx.grammar
+    prep = next((k for k in range(first + 1, last) if g.prep(tokens[k])), None)
+    if prep is None or tokens[prep - 1].kind != "word":
+        return last
+    return prep - 1
+
+
 def description_words(ctx: Context, tokens: tuple[Token, ...], first: int, last: int) -> set[str]:
     """The folded words of a definite description tokens[first..last] (module docstring), or
     an empty set when it is no such description."""
-    g, head = ctx.grammar, tokens[last]
+    g, head = ctx.grammar, tokens[head_index(ctx, tokens, first, last)]
     definite = tokens[first].lower == "the" or (
         tokens[first].kind == "mention" and g.possessive(tokens, first)
     )
@@ -236,7 +247,7 @@ def elaborated(ctx: Context, s: int, span: tuple[int, int], person: str) -> int 
     last = next((k for k, t in enumerate(tokens) if t.end == span[1]), None)
     if first is None or last is None or last < first or tokens[first].lower != "the":
         return None
-    c, head = ctx.cues, tokens[last].lower
+    c, head = ctx.cues, tokens[head_index(ctx, tokens, first, last)].lower
     free = c.profile_elaborating
     if AGE.fullmatch(head) is None and (
         head not in c.heads or head in c.institution_heads or head.endswith("s")
@@ -248,7 +259,7 @@ def elaborated(ctx: Context, s: int, span: tuple[int, int], person: str) -> int 
             t.kind == "word"
             and (t.lower in free or t.lower not in c.modifiers)
             and t.lower not in c.determiners
-            for t in tokens[first + 1 : last]
+            for t in tokens[first + 1 : head_index(ctx, tokens, first, last)]
         )
     ):
         return None  # "the official", "the senior diplomat": an unnamed person
