@@ -248,6 +248,8 @@ def resolve(ctx: Context, s: int, phrase: Phrase, cue: Cue | None, rule: str) ->
         if entity is None:  # a spokesperson a cue without quotation introduced: less sure
             entity = _voice_in_passage(ctx, s, a)
             weight = ctx.cues.discourse_weight["fallback"] if entity else weight
+    elif kind == "description" and _former(tokens, phrase):
+        kind = "anaphor"  # "the former minister": not whoever holds the office now (profile.py)
     elif kind == "description":
         entity, weight = discourse.description(ctx, s, a, phrase.country, phrase.head)
         kind = "anaphor"
@@ -323,6 +325,12 @@ def resolve(ctx: Context, s: int, phrase: Phrase, cue: Cue | None, rule: str) ->
         cue is not None,
         weight,
     )
+
+
+def _former(tokens: tuple[Token, ...], phrase: Phrase) -> bool:
+    """Does a description speak of an office left ("the former minister", "the ex-president")?"""
+    span = tokens[phrase.first : phrase.last + 1]
+    return any(t.lower == "former" or t.lower.startswith("ex-") for t in span)
 
 
 def _voice_in_passage(ctx: Context, s: int, pos: int) -> str | None:
