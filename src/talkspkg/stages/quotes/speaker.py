@@ -4,7 +4,8 @@ A speaker phrase is built around a *core* token (an entity mention, a "the <titl
 speaker noun such as "spokesperson" or "officials", a document such as "the statement", or a
 pronoun) and extends over capitalised words, mentions, possessives, determiners, role modifiers
 and prepositional complements ("a spokesperson for Britain's Foreign, Commonwealth and
-Development Office"). No parser is involved: the phrase ends at punctuation, a quotation or any
+Development Office"), and back over up to PREMODIFIERS plain lower-case words to a "the" ("the
+former spy chief"). No parser is involved: the phrase ends at punctuation, a quotation or any
 other lower-case word.
 
 Reading a phrase (`classify`), first match wins:
