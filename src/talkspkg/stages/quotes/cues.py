@@ -98,6 +98,7 @@ class QuoteCues:
     subordinators: frozenset[str]
     relative_pronouns: frozenset[str]
     complement_links: tuple[tuple[str, ...], ...]  # "close to": what follows is no speaker
+    seat_nouns: frozenset[str]  # "the authorities in Kyiv": the place speaks for its state
     skip_before_cue: frozenset[str]
     weekday_openers: frozenset[str]
     abbreviations: frozenset[str]
@@ -282,6 +283,7 @@ def parse_cues(
         function_words=_lower(data.get("function_words"), "function_words"),
         subordinators=_lower(data.get("subordinators"), "subordinators"),
         relative_pronouns=_lower(data.get("relative_pronouns"), "relative_pronouns"),
+        seat_nouns=_lower(data.get("seat_nouns"), "seat_nouns"),
         complement_links=tuple(
             tuple(w.split())
             for w in sorted(_lower(data.get("complement_links"), "complement_links"))

@@ -54,7 +54,14 @@ from talkspkg.stages.quotes import discourse
 from talkspkg.stages.quotes.context import Attribution, Context
 from talkspkg.stages.quotes.cues import Cue, leading_channel
 from talkspkg.stages.quotes.discourse import clause_start, dateline_end
-from talkspkg.stages.quotes.speaker import Phrase, classify, extend, issuer_list, phrase_at
+from talkspkg.stages.quotes.speaker import (
+    Grammar,
+    Phrase,
+    classify,
+    extend,
+    issuer_list,
+    phrase_at,
+)
 from talkspkg.stages.quotes.text import Token
 from talkspkg.titles import title_holder
 
@@ -179,9 +186,11 @@ def speaker_of(ctx: Context, s: int, cue: Cue, lo: int = -1) -> tuple[Phrase | N
         first, last = extend(g, tokens, j, lo, cue.first)
         outer = _complement_of(ctx, tokens, first, lo)
         if outer is not None:  # "a source close to Putin said": the source, not Putin
-            heads = [h for k in range(outer, first) if (h := g.head(tokens, k))]
-            return Phrase(outer, last, "unnamed", None, (heads or ["person"])[-1]), "left"
+            return Phrase(outer, last, "unnamed", None, _head_in(g, tokens, outer, first)), "left"
         phrase = classify(g, tokens, issuer_list(g, tokens, first, lo), last)
+        outer = _place_in_complement(ctx, tokens, first, lo, phrase)
+        if outer is not None:  # "the UN monitoring mission in Ukraine said": not Ukraine
+            return Phrase(outer, last, "unnamed", None, _head_in(g, tokens, outer, first)), "left"
         return _named_before_appositive(ctx, tokens, phrase, lo) or phrase, "left"
     if lo >= 0:
         return None, "none"
@@ -213,6 +222,42 @@ def _complement_of(ctx: Context, tokens: tuple[Token, ...], first: int, lo: int)
             k -= 1
         return k if k < left else None
     return None
+
+
+def _head_in(g: Grammar, tokens: tuple[Token, ...], lo: int, hi: int) -> str | None:
+    """The last speaker noun of tokens[lo:hi] ("a source close to ..." -> "source"); None for
+    a phrase with none ("the UN monitoring mission in ..."), which names someone unknown."""
+    heads = [h for k in range(lo, hi) if (h := g.head(tokens, k))]
+    return heads[-1] if heads else None
+
+
+def _place_in_complement(
+    ctx: Context, tokens: tuple[Token, ...], first: int, lo: int, phrase: Phrase
+) -> int | None:
+    """A country or place after a preposition that follows a lower-case word no speaker
+    phrase holds ("the UN human rights monitoring mission in Ukraine said"): a place speaks for
+    its government only as a subject, never as a complement (`seat_nouns` excepted: "the
+    authorities in Kyiv"). The index where the unnamed phrase starts, else None."""
+    g, c = ctx.grammar, ctx.cues
+    if phrase.kind != "name" or phrase.entity_id is None:
+        return None
+    known = ctx.entities.get(phrase.entity_id)
+    if known is None or known.entity_type not in ("country", "location"):
+        return None
+    prep, left = first - 1, first - 2
+    if left <= lo or not g.prep(tokens[prep]) or tokens[prep].lower == "by":
+        return None
+    word = tokens[left]
+    if word.kind != "word" or not word.text.islower() or g.nounish(word):
+        return None
+    if word.lower in c.function_words or word.lower in c.seat_nouns or g.det(word):
+        return None
+    k = left
+    while k - 1 > lo and tokens[k - 1].kind in ("word", "mention", "poss"):
+        if tokens[k - 1].lower in c.function_words and not g.det(tokens[k - 1]):
+            break
+        k -= 1
+    return k
 
 
 def _named_before_appositive(
