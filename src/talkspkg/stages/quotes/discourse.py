@@ -266,12 +266,23 @@ def _opening_phrase(ctx: Context, tokens: tuple[Token, ...], k: int) -> Phrase |
     return found
 
 
+APPOSITIVE_REST = 8  # words of an opening noun phrase before ", NAME," (discourse._appositive)
+
+
+def _person(tok: Token) -> bool:
+    return tok.ref is not None and tok.ref.entity_type == "person"
+
+
 def _appositive(ctx: Context, tokens: tuple[Token, ...], k: int) -> Phrase | None:
     """A named person set off by commas right after a subject phrase ("Her counterpart, the
     Russian deputy foreign minister Grigory Lunin, struck a different tone")."""
-    g, stop = ctx.grammar, min(len(tokens), k + 3)
-    while k < stop and tokens[k].kind == "word" and not g.det(tokens[k]):
-        k += 1  # the rest of an opening noun phrase ("Her counterpart")
+    g, stop = ctx.grammar, min(len(tokens), k + APPOSITIVE_REST)
+    while k < stop and (
+        tokens[k].kind in ("word", "poss")
+        or (tokens[k].kind == "mention" and tokens[k].ref is not None and not _person(tokens[k]))
+    ):
+        k += 1  # the rest of an opening noun phrase ("Her counterpart", "X's successor as
+        # head of the presidential office")
     if k >= len(tokens) or tokens[k].text != ",":
         return None
     at = phrase_at(g, tokens, k + 1, len(tokens))
