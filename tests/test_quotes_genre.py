@@ -1,8 +1,9 @@
 """Speakers across an article, by genre: prose interviews, Q&A lines, quotations running over
 paragraphs, descriptions and pronouns whose antecedent is paragraphs back, quoted names that are
-no speech. The mini-articles (tests/data/quotes_genre.yaml) were written for these tests; each
-lists the rows a careful coder records (start of the quoted words, speaker) and the quoted
-words that must not be rows. See stages/quotes/profile.py, attribute.py and discourse.py."""
+no speech. The mini-articles (tests/data/quotes_genre.yaml, quotes_crosswritten.yaml) were
+written for these tests; each lists the rows a careful coder records (start of the quoted
+words, speaker) and the quoted words that must not be rows. See stages/quotes/profile.py,
+attribute.py and discourse.py."""
 
 from __future__ import annotations
 
@@ -18,8 +19,15 @@ from talkspkg.stages.mentions import mentions
 from talkspkg.stages.quotes import Quote, quotes
 
 KB = load_knowledge()
-DATA = Path(__file__).resolve().parent / "data" / "quotes_genre.yaml"
-ARTICLES = yaml.safe_load(DATA.read_text(encoding="utf-8"))["articles"]
+DATA = Path(__file__).resolve().parent / "data"
+# quotes_crosswritten.yaml: the second set, written for the cross-written round (its header)
+ARTICLES = {
+    article_id: article
+    for name in ("quotes_genre.yaml", "quotes_crosswritten.yaml")
+    for article_id, article in yaml.safe_load((DATA / name).read_text(encoding="utf-8"))[
+        "articles"
+    ].items()
+}
 
 
 def extract(article_id: str) -> list[Quote]:

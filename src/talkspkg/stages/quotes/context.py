@@ -167,9 +167,16 @@ class Context:
         return fuller.pop() if len(fuller) == 1 else entity_id
 
     def thing_before(self, pos: int, paragraph: int) -> str | None:
+        """The last entity of the paragraph before `pos` that is no person, for "it said"; a
+        place after a preposition ("the embassy in London") is no speaker and none."""
         seg = body_paragraphs(self.article)[paragraph]
+        text = self.article.text
         for ref in reversed(self.prose_refs):
             if seg.start <= ref.start and ref.end <= pos and ref.entity_type != "person":
+                before = text[max(seg.start, ref.start - 12) : ref.start].split()
+                after_preposition = bool(before) and before[-1] in self.cues.prepositions
+                if ref.entity_type == "location" and after_preposition:
+                    return None
                 return ref.entity_id
         return None
 

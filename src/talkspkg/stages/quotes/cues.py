@@ -97,6 +97,8 @@ class QuoteCues:
     function_words: frozenset[str]
     subordinators: frozenset[str]
     relative_pronouns: frozenset[str]
+    complement_links: tuple[tuple[str, ...], ...]  # "close to": what follows is no speaker
+    seat_nouns: frozenset[str]  # "the authorities in Kyiv": the place speaks for its state
     skip_before_cue: frozenset[str]
     weekday_openers: frozenset[str]
     abbreviations: frozenset[str]
@@ -134,6 +136,7 @@ class QuoteCues:
     possessed_speech: frozenset[str] = frozenset()  # "X's answer was short: “...”"
     profile_synonyms: Mapping[str, str] = field(default_factory=dict)
     profile_never: frozenset[str] = frozenset()
+    profile_elaborating: frozenset[str] = frozenset()
     # gender evidence for "he"/"she" (stages/quotes/gender.py): word -> "f" or "m"
     given_names: Mapping[str, str] = field(default_factory=dict)
     gendered_honorifics: Mapping[str, str] = field(default_factory=dict)
@@ -280,6 +283,11 @@ def parse_cues(
         function_words=_lower(data.get("function_words"), "function_words"),
         subordinators=_lower(data.get("subordinators"), "subordinators"),
         relative_pronouns=_lower(data.get("relative_pronouns"), "relative_pronouns"),
+        seat_nouns=_lower(data.get("seat_nouns"), "seat_nouns"),
+        complement_links=tuple(
+            tuple(w.split())
+            for w in sorted(_lower(data.get("complement_links"), "complement_links"))
+        ),
         skip_before_cue=_lower(data.get("skip_before_cue"), "skip_before_cue"),
         weekday_openers=_lower(data.get("weekday_openers"), "weekday_openers"),
         abbreviations=frozenset(_words(data.get("abbreviations"), "abbreviations")),
@@ -325,6 +333,9 @@ def parse_cues(
             for k, v in _mapping(_mapping(data, "profiles"), "synonyms").items()
         },
         profile_never=_lower(_mapping(data, "profiles").get("never"), "profiles.never"),
+        profile_elaborating=_lower(
+            _mapping(data, "profiles").get("elaborating"), "profiles.elaborating"
+        ),
     )
 
 

@@ -54,7 +54,14 @@ from talkspkg.stages.quotes import discourse
 from talkspkg.stages.quotes.context import Attribution, Context
 from talkspkg.stages.quotes.cues import Cue, leading_channel
 from talkspkg.stages.quotes.discourse import clause_start, dateline_end
-from talkspkg.stages.quotes.speaker import Phrase, classify, extend, issuer_list, phrase_at
+from talkspkg.stages.quotes.speaker import (
+    Grammar,
+    Phrase,
+    classify,
+    extend,
+    issuer_list,
+    phrase_at,
+)
 from talkspkg.stages.quotes.text import Token
 from talkspkg.titles import title_holder
 
@@ -177,7 +184,13 @@ def speaker_of(ctx: Context, s: int, cue: Cue, lo: int = -1) -> tuple[Phrase | N
         j -= 2  # "..., retired Gen Keith Kellogg, who described ... as "fair""
     if j > lo and g.core(tokens, j, loose=True):
         first, last = extend(g, tokens, j, lo, cue.first)
+        outer = _complement_of(ctx, tokens, first, lo)
+        if outer is not None:  # "a source close to Putin said": the source, not Putin
+            return Phrase(outer, last, "unnamed", None, _head_in(g, tokens, outer, first)), "left"
         phrase = classify(g, tokens, issuer_list(g, tokens, first, lo), last)
+        outer = _place_in_complement(ctx, tokens, first, lo, phrase)
+        if outer is not None:  # "the UN monitoring mission in Ukraine said": not Ukraine
+            return Phrase(outer, last, "unnamed", None, _head_in(g, tokens, outer, first)), "left"
         return _named_before_appositive(ctx, tokens, phrase, lo) or phrase, "left"
     if lo >= 0:
         return None, "none"
@@ -190,6 +203,61 @@ def speaker_of(ctx: Context, s: int, cue: Cue, lo: int = -1) -> tuple[Phrase | N
             if phrase is not None:
                 return phrase, "previous"
     return clause_subject(ctx, tokens, cue.first), "subject"
+
+
+def _complement_of(ctx: Context, tokens: tuple[Token, ...], first: int, lo: int) -> int | None:
+    """Is the phrase starting at token `first` the complement of a link (`complement_links`:
+    "a source close to Putin", "people familiar with the Kremlin's thinking")? Then the speaker
+    is the unnamed phrase before the link, not the entity after it: the index where that
+    phrase starts."""
+    g = ctx.grammar
+    for link in ctx.cues.complement_links:
+        left = first - len(link)
+        if left - 1 <= lo or tuple(t.lower for t in tokens[left:first]) != link:
+            continue
+        k = left
+        while k - 1 > lo and tokens[k - 1].kind in ("word", "mention", "poss"):
+            if tokens[k - 1].lower in ctx.cues.function_words and not g.det(tokens[k - 1]):
+                break
+            k -= 1
+        return k if k < left else None
+    return None
+
+
+def _head_in(g: Grammar, tokens: tuple[Token, ...], lo: int, hi: int) -> str | None:
+    """The last speaker noun of tokens[lo:hi] ("a source close to ..." -> "source"); None for
+    a phrase with none ("the UN monitoring mission in ..."), which names someone unknown."""
+    heads = [h for k in range(lo, hi) if (h := g.head(tokens, k))]
+    return heads[-1] if heads else None
+
+
+def _place_in_complement(
+    ctx: Context, tokens: tuple[Token, ...], first: int, lo: int, phrase: Phrase
+) -> int | None:
+    """A country or place after a preposition that follows a lower-case word no speaker
+    phrase holds ("the UN human rights monitoring mission in Ukraine said"): a place speaks for
+    its government only as a subject, never as a complement (`seat_nouns` excepted: "the
+    authorities in Kyiv"). The index where the unnamed phrase starts, else None."""
+    g, c = ctx.grammar, ctx.cues
+    if phrase.kind != "name" or phrase.entity_id is None:
+        return None
+    known = ctx.entities.get(phrase.entity_id)
+    if known is None or known.entity_type not in ("country", "location"):
+        return None
+    prep, left = first - 1, first - 2
+    if left <= lo or not g.prep(tokens[prep]) or tokens[prep].lower == "by":
+        return None
+    word = tokens[left]
+    if word.kind != "word" or not word.text.islower() or g.nounish(word):
+        return None
+    if word.lower in c.function_words or word.lower in c.seat_nouns or g.det(word):
+        return None
+    k = left
+    while k - 1 > lo and tokens[k - 1].kind in ("word", "mention", "poss"):
+        if tokens[k - 1].lower in c.function_words and not g.det(tokens[k - 1]):
+            break
+        k -= 1
+    return k
 
 
 def _named_before_appositive(
@@ -222,6 +290,11 @@ def resolve(ctx: Context, s: int, phrase: Phrase, cue: Cue | None, rule: str) ->
         kind = "role" if entity else kind
     elif kind == "anaphor":
         entity = ctx.previous_voice()
+        if entity is None:  # a spokesperson a cue without quotation introduced: less sure
+            entity = _voice_in_passage(ctx, s, a)
+            weight = ctx.cues.discourse_weight["fallback"] if entity else weight
+    elif kind == "description" and _former(tokens, phrase):
+        kind = "anaphor"  # "the former minister": not whoever holds the office now (profile.py)
     elif kind == "description":
         entity, weight = discourse.description(ctx, s, a, phrase.country, phrase.head)
         kind = "anaphor"
@@ -297,6 +370,32 @@ def resolve(ctx: Context, s: int, phrase: Phrase, cue: Cue | None, rule: str) ->
         cue is not None,
         weight,
     )
+
+
+def _former(tokens: tuple[Token, ...], phrase: Phrase) -> bool:
+    """Does a description speak of an office left ("the former minister", "the ex-president")?"""
+    span = tokens[phrase.first : phrase.last + 1]
+    return any(t.lower == "former" or t.lower.startswith("ex-") for t in span)
+
+
+def _voice_in_passage(ctx: Context, s: int, pos: int) -> str | None:
+    """ "the spokesperson said" when no quotation has had a spokesperson yet: the principal of
+    the nearest spokesperson a speech cue of the passage (this paragraph and the one before)
+    introduced ("A spokesperson for Starmer said the prime minister had ... “...,” the
+    spokesperson said"); None when that spokesperson speaks for nobody named."""
+    floor = ctx.sentences[s].paragraph - 1
+    for t in range(s, -1, -1):
+        if ctx.sentences[t].paragraph < floor:
+            return None
+        for cue in reversed(ctx.cues_of(t)):
+            if ctx.sentences[t].tokens[cue.first].start >= pos:
+                continue
+            phrase, _ = speaker_of(ctx, t, cue)
+            if phrase is not None and phrase.head == "voice" and phrase.kind == "role":
+                return ctx.canonical(phrase.entity_id) if phrase.entity_id else None
+            if phrase is not None and phrase.head == "voice":
+                return None
+    return None
 
 
 def _document_it(

@@ -266,12 +266,23 @@ def _opening_phrase(ctx: Context, tokens: tuple[Token, ...], k: int) -> Phrase |
     return found
 
 
+APPOSITIVE_REST = 8  # words of an opening noun phrase before ", NAME," (discourse._appositive)
+
+
+def _person(tok: Token) -> bool:
+    return tok.ref is not None and tok.ref.entity_type == "person"
+
+
 def _appositive(ctx: Context, tokens: tuple[Token, ...], k: int) -> Phrase | None:
     """A named person set off by commas right after a subject phrase ("Her counterpart, the
     Russian deputy foreign minister Grigory Lunin, struck a different tone")."""
-    g, stop = ctx.grammar, min(len(tokens), k + 3)
-    while k < stop and tokens[k].kind == "word" and not g.det(tokens[k]):
-        k += 1  # the rest of an opening noun phrase ("Her counterpart")
+    g, stop = ctx.grammar, min(len(tokens), k + APPOSITIVE_REST)
+    while k < stop and (
+        tokens[k].kind in ("word", "poss")
+        or (tokens[k].kind == "mention" and tokens[k].ref is not None and not _person(tokens[k]))
+    ):
+        k += 1  # the rest of an opening noun phrase ("Her counterpart", "X's successor as
+        # head of the presidential office")
     if k >= len(tokens) or tokens[k].text != ",":
         return None
     at = phrase_at(g, tokens, k + 1, len(tokens))
@@ -992,22 +1003,28 @@ _PARTIES = ("person", "country", "organization")
 
 def parties(ctx: Context, t: int) -> list[str]:
     """The entities a coordinated subject opening sentence t names ("Finnish President A and
-    Estonian Prime Minister B met", "Ukraine and the United States held talks"), in order; or the
-    organisation of "Leaders of <organisation>" as the one party; else none."""
+    Estonian Prime Minister B met", "Ukraine and the United States held talks", "The foreign
+    ministers of A, B and C condemned"), in order; or the organisation of "Leaders of
+    <organisation>" as the one party; else none."""
     tokens = ctx.sentences[t].tokens
     k = clause_start(ctx, tokens, dateline_end(tokens), len(tokens))
     found: list[str] = []
     joined = False
+    head = k
+    while head < len(tokens) and (tokens[head].lower == "the" or ctx.grammar.mod(tokens[head])):
+        head += 1  # "The foreign ministers of A, B and C"
     if (
-        k + 2 < len(tokens)
-        and tokens[k].lower in ctx.cues.group_heads
-        and tokens[k + 1].lower == "of"
+        head + 2 < len(tokens)
+        and tokens[head].lower in ctx.cues.group_heads
+        and tokens[head + 1].lower == "of"
     ):
-        at = k + 2 + (tokens[k + 2].lower == "the")
+        at = head + 2 + (tokens[head + 2].lower == "the")
         ref = tokens[at].ref if at < len(tokens) and tokens[at].kind == "mention" else None
         if ref is not None and ref.entity_type == "organization":
             return [ctx.canonical(ref.entity_id) or ref.entity_id]
-        return []
+        if head == k:
+            return []
+        k = head + 2  # the states the group is "of", read as a coordination below
     while k < len(tokens):
         tok = tokens[k]
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None

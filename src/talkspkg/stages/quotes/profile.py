@@ -155,10 +155,21 @@ def _profiles(ctx: Context) -> list[tuple[int, str, frozenset[str]]]:
     return ctx.profiles
 
 
+def head_index(ctx: Context, tokens: tuple[Token, ...], first: int, last: int) -> int:
+    """The head of a description tokens[first..last]: its last word, or, before a
+    prepositional complement, the word the complement hangs on ("the head of the Russian
+    Direct Investment Fund": "head")."""
+    g = ctx.grammar
+    prep = next((k for k in range(first + 1, last) if g.prep(tokens[k])), None)
+    if prep is None or tokens[prep - 1].kind != "word":
+        return last
+    return prep - 1
+
+
 def description_words(ctx: Context, tokens: tuple[Token, ...], first: int, last: int) -> set[str]:
     """The folded words of a definite description tokens[first..last] (module docstring), or
     an empty set when it is no such description."""
-    g, head = ctx.grammar, tokens[last]
+    g, head = ctx.grammar, tokens[head_index(ctx, tokens, first, last)]
     definite = tokens[first].lower == "the" or (
         tokens[first].kind == "mention" and g.possessive(tokens, first)
     )
@@ -221,3 +232,52 @@ def _holds(ctx: Context, want: set[str], words: set[str]) -> bool:
         if not role or not role <= words:
             return False
     return True
+
+
+def elaborated(ctx: Context, s: int, span: tuple[int, int], person: str) -> int | None:
+    """May the definite description at `span` (offsets) in sentence s describe again `person`,
+    the subject of the sentence before ("Peskov dismissed the charge. The 58-year-old ...
+    said")? Only when it contradicts nothing said of them: every country, organisation,
+    person and office word of it is in their profile (an office of `profiles.elaborating`
+    excepted: "the veteran negotiator"), an age is theirs or unknown, and a possessive names
+    nobody ("Putin's adviser" is someone else's). The number of its words their profile
+    holds (0: it fits by its free words alone), or None when it contradicts it."""
+    tokens = ctx.sentences[s].tokens
+    first = next((k for k, t in enumerate(tokens) if t.start == span[0]), None)
+    last = next((k for k, t in enumerate(tokens) if t.end == span[1]), None)
+    if first is None or last is None or last < first or tokens[first].lower != "the":
+        return None
+    c, head = ctx.cues, tokens[head_index(ctx, tokens, first, last)].lower
+    free = c.profile_elaborating
+    if AGE.fullmatch(head) is None and (
+        head not in c.heads or head in c.institution_heads or head.endswith("s")
+    ):
+        return None
+    if head in c.profile_never and not (
+        head in free
+        and any(
+            t.kind == "word"
+            and (t.lower in free or t.lower not in c.modifiers)
+            and t.lower not in c.determiners
+            for t in tokens[first + 1 : head_index(ctx, tokens, first, last)]
+        )
+    ):
+        return None  # "the official", "the senior diplomat": an unnamed person
+    folded = {f for k in range(first, last + 1) if (f := fold(ctx, tokens[k])) is not None}
+    profile = _kb_words(ctx, person, "former" in folded)
+    for at, who, words in _profiles(ctx):
+        if at < span[0] and who == person:
+            profile |= words
+    ages = {w for w in profile if w.startswith("age:")}
+    held = 0
+    for w in folded:
+        if w.startswith("#"):
+            return None
+        if w in profile:
+            held += 1
+        elif w.startswith("age:"):
+            if ages:
+                return None
+        elif w.startswith(("@", "&")) or w == "former" or (w in c.heads and w not in free):
+            return None
+    return held

@@ -4,7 +4,8 @@ A speaker phrase is built around a *core* token (an entity mention, a "the <titl
 speaker noun such as "spokesperson" or "officials", a document such as "the statement", or a
 pronoun) and extends over capitalised words, mentions, possessives, determiners, role modifiers
 and prepositional complements ("a spokesperson for Britain's Foreign, Commonwealth and
-Development Office"). No parser is involved: the phrase ends at punctuation, a quotation or any
+Development Office"), and back over up to PREMODIFIERS plain lower-case words to a "the" ("the
+former spy chief"). No parser is involved: the phrase ends at punctuation, a quotation or any
 other lower-case word.
 
 Reading a phrase (`classify`), first match wins:
@@ -143,6 +144,7 @@ def extend(g: Grammar, tokens: Sequence[Token], k: int, lo: int, hi: int) -> tup
         elif g.prep(t) and i - 2 > lo and g.nounish(tokens[i - 2]):
             i -= 1
         else:
+            i = _definite_premodifiers(g, tokens, i, lo)
             break
     j = k
     while j + 1 < hi and _continues(g, tokens, j, hi):
@@ -150,6 +152,34 @@ def extend(g: Grammar, tokens: Sequence[Token], k: int, lo: int, hi: int) -> tup
     while j > k and tokens[j].kind == "word" and (g.prep(tokens[j]) or g.det(tokens[j])):
         j -= 1
     return i, j
+
+
+PREMODIFIERS = 3  # plain lower-case words between "the" and a speaker noun
+
+
+def _definite_premodifiers(g: Grammar, tokens: Sequence[Token], i: int, lo: int) -> int:
+    """A phrase starting at token i, preceded by up to PREMODIFIERS plain lower-case words
+    after "the" ("the former spy chief", "the veteran arms control negotiator"): the index of
+    "the"; else i. A word of the cue vocabulary (function word, preposition, pronoun, document,
+    a word skipped before a cue) is no premodifier."""
+    c = g.c
+    m = i - 1
+    while m > lo and i - m <= PREMODIFIERS + 1:
+        t = tokens[m]
+        if t.kind == "word" and t.lower == "the":
+            return m if m < i - 1 else i
+        plain = t.kind == "word" and t.text.islower() and t.text.replace("-", "").isalpha()
+        if not plain or (
+            t.lower in c.function_words
+            or t.lower in c.prepositions
+            or t.lower in c.determiners
+            or t.lower in c.documents
+            or t.lower in c.skip_before_cue
+            or g.pronoun(t)
+        ):
+            return i
+        m -= 1
+    return i
 
 
 def issuer_list(g: Grammar, tokens: Sequence[Token], first: int, lo: int) -> int:
