@@ -86,6 +86,8 @@ class _TimedWriter(package.TableWriter):
 def instrument() -> None:
     build.run_batches = _timed_iter("read cache / annotate batches", build.run_batches)
     compact.Spill.add_batch = _timed("spill corpus-stage inputs", compact.Spill.add_batch)
+    if hasattr(compact.Spill, "add_pickled"):  # records pickled in the workers, written here
+        compact.Spill.add_pickled = _timed("spill corpus-stage inputs", compact.Spill.add_pickled)
     compact.Spill.meetings = _timed("read spilled inputs back", compact.Spill.meetings)
     compact.Spill.evidence = _timed("read spilled inputs back", compact.Spill.evidence)
     pipeline.merge_discovered = _timed("entities (merge, rows)", pipeline.merge_discovered)
