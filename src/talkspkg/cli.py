@@ -180,9 +180,7 @@ def validate(package: str, as_json: bool, fmt: str | None) -> None:
     as_json = as_json or fmt == "json"
     try:
         with open_package(package) as folder:
-            # the word counts a build's validation kept in the default cache folder, if any
-            cache_dir = DEFAULT_CACHE_DIR if DEFAULT_CACHE_DIR.is_dir() else None
-            report = validate_package(folder, cache_dir=cache_dir)
+            report = validate_package(folder)
             report.package = package
     except TalkspkgError as exc:
         if as_json:
