@@ -6,7 +6,9 @@ and the code, so a validation keeps what it counted in `<cache dir>/<fingerprint
 (the annotation cache's folder of the same code: `talkspkg.cache.fingerprint` hashes every file
 of talkspkg, so editing a line rule misses every count, and pruning an old fingerprint removes
 its counts too), keyed by the sha256 of the text's UTF-8 bytes, and the next validation (a
-rebuild's, or `talkspkg validate` of the rebuilt package) counts only the texts it has not seen.
+rebuild's) counts only the texts it has not seen. Only a caller that names the cache folder
+uses it (the build, for its own validation): `talkspkg validate` opens nothing outside the
+package it checks, so it recounts every text.
 
 Only the validator's own counts are stored: the articles table's `word_count` is never read
 into it, so the check stays a recount, done once per text and code. A store that cannot be read
