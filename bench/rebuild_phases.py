@@ -1,8 +1,10 @@
 """Where a rebuild's time goes: one build of RAW_DIR with a (warm) annotation cache, in phases.
 
     python bench/rebuild_phases.py RAW_DIR --cache-dir DIR [--jobs 1] [--profile OUT.prof]
+        [--out PACKAGE_DIR]
 
-Runs `build_package` (as `talkspkg build` does) into a scratch folder, in this process, with
+Runs `build_package` (as `talkspkg build` does) into a scratch folder (or into `--out`, the
+package of an earlier build, which a rebuild in place replaces), in this process, with
 light wrappers around its steps, and prints for each the CPU time of this process
 (`time.process_time`) and the wall time: reading the cache entries into batches (with
 `--jobs 1` in this process, so the CPU time is theirs; with more jobs the workers' time is not
@@ -84,6 +86,8 @@ class _TimedWriter(package.TableWriter):
 def instrument() -> None:
     build.run_batches = _timed_iter("read cache / annotate batches", build.run_batches)
     compact.Spill.add_batch = _timed("spill corpus-stage inputs", compact.Spill.add_batch)
+    if hasattr(compact.Spill, "add_pickled"):  # records pickled in the workers, written here
+        compact.Spill.add_pickled = _timed("spill corpus-stage inputs", compact.Spill.add_pickled)
     compact.Spill.meetings = _timed("read spilled inputs back", compact.Spill.meetings)
     compact.Spill.evidence = _timed("read spilled inputs back", compact.Spill.evidence)
     pipeline.merge_discovered = _timed("entities (merge, rows)", pipeline.merge_discovered)
@@ -111,6 +115,12 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--profile", type=Path)
     parser.add_argument(
+        "--out",
+        type=Path,
+        help="build into this folder, replacing the package there (as a rebuild in place "
+        "does), not into a scratch folder",
+    )
+    parser.add_argument(
         "--ruleset",
         help="read the entries of this fingerprint (a folder of the cache) whatever the code's "
         "own: to time code that does not change the annotation (the validator, the writer, the "
@@ -126,7 +136,7 @@ def main() -> None:
         cpu, wall = time.process_time(), time.perf_counter()
         if profiler:
             profiler.enable()
-        build.build_package(args.raw, Path(tmp) / "pkg", options)
+        build.build_package(args.raw, args.out or Path(tmp) / "pkg", options)
         if profiler:
             profiler.disable()
             profiler.dump_stats(args.profile)

@@ -153,3 +153,22 @@ def test_the_cli_caches_in_the_working_folder_unless_told_not_to(
     result = CliRunner().invoke(main, [*args, "--check", "--cache-dir", str(other)])
     assert result.exit_code == 0, result.output
     assert len(list((other / fingerprint()).glob("*.pickle"))) == 5
+
+
+def test_a_rebuild_in_place_writes_only_the_new_or_changed_raw_files(
+    raw: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    _build(raw, out, tmp_path / "cache")
+    before = {p.name: p.stat().st_ino for p in (out / "raw").glob("*.txt")}
+    shutil.copyfile(raw / SEED, raw / "copy-of-a-seed.txt")
+    edited = sorted(n for n in before if n != SEED)[0]
+    (raw / edited).write_text((raw / edited).read_text(encoding="utf-8") + "\nMore.\n", "utf-8")
+    _build(raw, out, tmp_path / "cache")
+    after = {p.name: p.stat().st_ino for p in (out / "raw").glob("*.txt")}
+    kept = sorted(n for n in before if n != edited)
+    assert [n for n in kept if after[n] == before[n]] == kept  # linked, not written again
+    assert after[edited] != before[edited]
+    assert all(filecmp.cmp(raw / n, out / "raw" / n, shallow=False) for n in after)
+    _build(raw, tmp_path / "cold", None)
+    assert _same(out, tmp_path / "cold")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import filecmp
 import json
+import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
@@ -82,17 +83,39 @@ def ruleset(kb: KnowledgeBase) -> dict[str, str]:
     }
 
 
-def _copy_raw(raw_dir: Path, target: Path) -> None:
+def _copy_raw(raw_dir: Path, target: Path, previous: Path | None = None) -> None:
+    """Copy the articles (and sources.yaml, package.yaml) into `target`; an article equal byte
+    for byte to the file of the same name in `previous` (the raw/ folder of the package being
+    replaced) is hard-linked to that file instead of written again (a rebuild then writes only
+    the new or changed articles). The link is made inside the output folder, to the package's
+    own copy, never to the user's raw folder: the swap then keeps one name for it."""
     target.mkdir(parents=True)
     for path in article_paths(raw_dir):
-        shutil.copyfile(path, target / path.name)
+        if previous is None or not _linked(path, previous / path.name, target / path.name):
+            shutil.copyfile(path, target / path.name)
     for name in (SOURCES_FILE, PACKAGE_FILE):
         if (raw_dir / name).is_file():
             shutil.copyfile(raw_dir / name, target / name)
 
 
-def write_into(raw_dir: Path, target: Path, options: BuildOptions) -> BuildResult:
-    """Build the whole package into the empty folder `target`."""
+def _linked(source: Path, old: Path, new: Path) -> bool:
+    """Hard-link `new` to `old` when `old` is a regular file with the bytes of `source`."""
+    try:
+        if old.is_symlink() or not old.is_file() or old.stat().st_size != source.stat().st_size:
+            return False
+        if old.read_bytes() != source.read_bytes():
+            return False
+        os.link(old, new)
+    except OSError:  # unreadable, or a file system without hard links: copy
+        return False
+    return True
+
+
+def write_into(
+    raw_dir: Path, target: Path, options: BuildOptions, previous: Path | None = None
+) -> BuildResult:
+    """Build the whole package into the empty folder `target`; `previous`, the folder of the
+    package it will replace (on the same file system), lends its unchanged raw files."""
     sources = read_sources(raw_dir)
     version = read_data_version(raw_dir)
     kb = load_knowledge()
@@ -132,7 +155,7 @@ def write_into(raw_dir: Path, target: Path, options: BuildOptions) -> BuildResul
         sink.close()
     if store is not None:
         store.prune()
-    _copy_raw(raw_dir, target / "raw")
+    _copy_raw(raw_dir, target / "raw", previous / "raw" if previous is not None else None)
     write_package(tables, target, ruleset(kb), version, written=[*sinks, *early])
     rows = {name: t.num_rows for name, t in tables.items()}  # per-article tables first:
     rows = {"articles": rows.pop("articles"), **{n: s.rows for n, s in sinks.items()}, **rows}
@@ -141,7 +164,7 @@ def write_into(raw_dir: Path, target: Path, options: BuildOptions) -> BuildResul
     if options.validate:
         from talkspkg.validate import validate_package
 
-        report = validate_package(target)
+        report = validate_package(target, cache_dir=options.cache_dir)
         if not report.valid:
             raise BuildError("the built package is invalid:\n" + report.summary(limit=20))
     return BuildResult(target, rows)
@@ -233,7 +256,7 @@ def build_package(raw_dir: Path, out_dir: Path, options: BuildOptions | None = N
         )
     try:
         with _staging(out_dir) as staged:
-            result = write_into(raw_dir, staged, options)
+            result = write_into(raw_dir, staged, options, previous=out_dir)
             if keep_raw:
                 shutil.rmtree(staged / "raw")
             foreign = [] if options.force else foreign_files(staged, out_dir, keep_raw)

@@ -146,6 +146,20 @@ class Interner:
         return {self(eid): self(entity) for eid, entity in found.items()}
 
 
+def spill_records(
+    meetings: list[MeetingMention],
+    evidence: list[TermEvidence],
+    presentations: list[Presentation],
+) -> tuple[bytes, bytes]:
+    """One article's two `Spill` records: its reports; its claims and presentations. A worker
+    process makes them, so that its batch crosses to the build's process as bytes, written to
+    the spill as they are, not as objects unpickled there and pickled again."""
+    return (
+        pickle.dumps(meetings, protocol=pickle.HIGHEST_PROTOCOL),
+        pickle.dumps((evidence, presentations), protocol=pickle.HIGHEST_PROTOCOL),
+    )
+
+
 class Spill:
     """The meeting reports, claims and presentations of every article, in a temporary file.
 
@@ -164,8 +178,7 @@ class Spill:
         # article id -> (offset, size) of its reports' record, then of its claims' record
         self._where: dict[str, tuple[int, int, int, int]] = {}
 
-    def _append(self, value: Any) -> tuple[int, int]:
-        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    def _append(self, data: bytes) -> tuple[int, int]:
         self._file.seek(self._end)
         self._file.write(data)
         offset, self._end = self._end, self._end + len(data)
@@ -178,12 +191,16 @@ class Spill:
         evidence: list[TermEvidence],
         presentations: list[Presentation],
     ) -> None:
+        self._add(article_id, *spill_records(meetings, evidence, presentations))
+
+    def add_pickled(self, article_id: str, meetings: bytes, claims: bytes) -> None:
+        """`add` one article's two records as `spill_records` made them (in a worker)."""
+        self._add(article_id, meetings, claims)
+
+    def _add(self, article_id: str, meetings: bytes, claims: bytes) -> None:
         if article_id in self._where:
             raise ValueError(f"{article_id}: added to the spill twice")
-        self._where[article_id] = (
-            *self._append(meetings),
-            *self._append((evidence, presentations)),
-        )
+        self._where[article_id] = (*self._append(meetings), *self._append(claims))
 
     def add_batch(
         self,

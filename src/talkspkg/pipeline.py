@@ -27,6 +27,7 @@ from talkspkg.compact import (
     Spill,
     fill_column_sentences,
     fill_sentences,
+    spill_records,
     strip_sentences,
 )
 from talkspkg.document import Article
@@ -88,6 +89,9 @@ class Batch:
     evidence: list[TermEvidence] = field(default_factory=list)
     meetings: list[MeetingMention] = field(default_factory=list)
     presentations: list[Presentation] = field(default_factory=list)
+    # or, made in a worker process, each article's two spill records (compact.spill_records)
+    # in the order of article_ids, and the three lists above empty
+    spilled: list[tuple[bytes, bytes]] = field(default_factory=list)
 
 
 def make_article(raw: RawFile, source: Mapping[str, Any] | None = None) -> Article:
@@ -181,9 +185,11 @@ def annotate_batch(
     items: Sequence[WorkItem],
     store: ArticleCache | None = None,
     contents: Sequence[bytes] | None = None,
+    spill: bool = False,
 ) -> Batch:
     """Annotate consecutive articles; their raw bytes are read from their paths, or are
-    `contents` (one per item) when the caller sent them (a cluster worker)."""
+    `contents` (one per item) when the caller sent them (a cluster worker). With `spill` (a
+    worker process), the corpus-stage inputs come as each article's spill records."""
     kb = load_knowledge()
     rows: dict[str, list[dict[str, Any]]] = {}
     batch = Batch({})
@@ -200,9 +206,12 @@ def annotate_batch(
         batch.article_ids.append(raw.article_id)
         batch.paths.append(path)
         batch.discovered.append(discovered)
-        batch.evidence.extend(evidence)
-        batch.meetings.extend(meetings)
-        batch.presentations.extend(presentations)
+        if spill:
+            batch.spilled.append(spill_records(meetings, evidence, presentations))
+        else:
+            batch.evidence.extend(evidence)
+            batch.meetings.extend(meetings)
+            batch.presentations.extend(presentations)
         for table, table_rows in article_rows.items():
             rows.setdefault(table, []).extend(table_rows)
     batch.tables = {t: rows_to_arrow(t, r) for t, r in rows.items()}
@@ -241,6 +250,7 @@ def run_batches(
     if jobs <= 1 or len(chunks) <= 1:
         yield from map(work, chunks)
         return
+    work = partial(annotate_batch, store=store, spill=True)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         pending: deque[Future[Batch]] = deque()
         try:
@@ -284,7 +294,13 @@ class _CorpusInputs:
         self.article_ids.extend(batch.article_ids)
         self.paths.update(zip(batch.article_ids, batch.paths, strict=True))
         self.discovered.extend(self.shared.discovered(found) for found in batch.discovered)
-        self.spill.add_batch(batch.article_ids, batch.meetings, batch.evidence, batch.presentations)
+        if batch.spilled:
+            for aid, (meetings, claims) in zip(batch.article_ids, batch.spilled, strict=True):
+                self.spill.add_pickled(aid, meetings, claims)
+        else:
+            self.spill.add_batch(
+                batch.article_ids, batch.meetings, batch.evidence, batch.presentations
+            )
         if "mentions" in batch.tables:  # an article is in one batch: its counts add up
             add_counts(self.counts, mention_counts(batch.tables["mentions"]))
 

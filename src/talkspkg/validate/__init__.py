@@ -30,6 +30,7 @@ from talkspkg.validate.checks.semantics import (
 )
 from talkspkg.validate.checks.spans import span_integrity
 from talkspkg.validate.context import PackageContext
+from talkspkg.validate.counts import CountStore
 from talkspkg.validate.report import Finding, Report
 from talkspkg.validate.sharing import can_share
 
@@ -68,19 +69,25 @@ CHECKS: tuple[Check, ...] = (
 SHARE_MIN_RESOURCES = 1000
 
 
-def validate_package(root: Path, *, share: bool | None = None) -> Report:
+def validate_package(
+    root: Path, *, share: bool | None = None, cache_dir: Path | None = None
+) -> Report:
     """Validate the package in `root`. Raises PackageError if `root` is not a package folder
     (missing, or without a datapackage.json): that is a usage error, not an invalid package.
 
     `share` lets a forked helper process recompute the word counts while the other checks run
     (validate.sharing); None: where it pays (Linux, two cores, a large package). The report is
-    the same either way."""
+    the same either way. `cache_dir` (an annotation cache folder) keeps the word counts this
+    validation computes, and gives those an earlier one computed (validate.counts): the report
+    is the same with or without it."""
     if not root.is_dir():
         raise PackageError(f"{root}: not a package folder")
     if not (root / "datapackage.json").exists() and not (root / "datapackage.json").is_symlink():
         raise PackageError(f"{root}: not a package folder (no datapackage.json)")
     ctx = PackageContext.open(root)
     report = Report(package=str(root))
+    if cache_dir is not None:
+        ctx.counts = CountStore.open(cache_dir)
     if share is None:
         share = len(ctx.resources()) >= SHARE_MIN_RESOURCES
     if share and can_share() and ctx.descriptor is not None:

@@ -25,6 +25,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from talkspkg.schema.tableschema import arrow_schema, table_meta, table_names
+from talkspkg.validate.counts import CountStore
 from talkspkg.validate.stream import BATCH_ROWS
 
 DESCRIPTOR = "datapackage.json"
@@ -165,6 +166,8 @@ class PackageContext:
     _decoded_bytes: int = 0
     # work a check started early, in another process (validate.sharing), keyed by its name
     ahead: dict[str, Any] = field(default_factory=dict)
+    # word counts an earlier validation computed (validate.counts), None: count every text
+    counts: CountStore | None = None
     # what one pass over a table found, for the checks that report it (e.g. checks.keys)
     memo: dict[str, Any] = field(default_factory=dict)
 

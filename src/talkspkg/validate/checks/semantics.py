@@ -8,6 +8,7 @@ findings with a stable type (docs/findings.md).
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -313,19 +314,26 @@ def meeting_parents(ctx: PackageContext) -> Iterator[Finding]:
         )
 
 
-def _word_count(ctx: PackageContext, rel: str) -> tuple[int | None, int | None]:
+def _word_count(ctx: PackageContext, rel: str) -> tuple[int | None, int | None, str | None]:
     """The character and prose word counts of a raw article (each read once), None when it
-    cannot be read (raw_integrity) or counted."""
+    cannot be read (raw_integrity) or counted; and the text's sha256 when the word count was
+    computed here for `ctx.counts` to keep (None when it was known there, or is not kept)."""
     from talkspkg.metadata import prose_word_count
 
     try:
         text = ctx.raw_text(rel)
     except (Unavailable, UnicodeDecodeError, ValueError):
-        return None, None
+        return None, None, None
+    sha = None
+    if ctx.counts is not None:
+        sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        known = ctx.counts.get(sha)
+        if known is not None:
+            return len(text), known, None
     try:
-        return len(text), prose_word_count(text)
+        return len(text), prose_word_count(text), sha
     except (UnicodeDecodeError, ValueError):
-        return len(text), None
+        return len(text), None, None
 
 
 def word_counts_ahead(ctx: PackageContext) -> None:
@@ -341,7 +349,8 @@ def word_counts_ahead(ctx: PackageContext) -> None:
 
 
 def article_counts(ctx: PackageContext) -> Iterator[Finding]:
-    """`articles.char_count` and `word_count` are those of the raw text."""
+    """`articles.char_count` and `word_count` are those of the raw text (the word counts kept
+    in `ctx.counts` by an earlier validation of the same texts and code are not recomputed)."""
     articles = _table(ctx, "articles")
     if articles is None:
         return
@@ -349,6 +358,11 @@ def article_counts(ctx: PackageContext) -> Iterator[Finding]:
     if shared is None:
         shared = SharedMap(lambda rel: _word_count(ctx, rel), articles["raw_path"].to_pylist())
     counts = shared.results()
+    if ctx.counts is not None:
+        for _, words, sha in counts:
+            if sha is not None and words is not None:
+                ctx.counts.add(sha, words)
+        ctx.counts.save()
     for n, column in enumerate(("char_count", "word_count")):
         recorded = articles[column].to_pylist()
         wrong = [
