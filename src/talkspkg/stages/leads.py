@@ -302,12 +302,23 @@ class LeadIndex:
                 target.setdefault(lead, set()).add(id(pattern))
         self._keys = frozenset(self.by_lead)
         self._short = tuple(self.short.items())
-        # id of a pattern -> the sets of literals one of each of which it needs (`requirements`)
-        self.needs: dict[int, tuple[tuple[str, ...], ...]] = {}
+        # the sets of literals patterns need (`requirements`), each once, and for the id of a
+        # pattern, the indices of those it needs one literal of each of, the most telling first
+        self.literal_sets: list[tuple[str, ...]] = []
+        self.needs: dict[int, tuple[int, ...]] = {}
+        index: dict[tuple[str, ...], int] = {}
         for pattern in self._patterns:
-            found = requirements(pattern.pattern, pattern.flags)
+            found = sorted(
+                requirements(pattern.pattern, pattern.flags),
+                key=lambda one: (-min(map(len, one)), len(one), sorted(one)),
+            )
             if found:
-                self.needs[id(pattern)] = tuple(tuple(sorted(one)) for one in found)
+                wanted = [tuple(sorted(one)) for one in found]
+                for one in wanted:
+                    if one not in index:
+                        index[one] = len(self.literal_sets)
+                        self.literal_sets.append(one)
+                self.needs[id(pattern)] = tuple(index[one] for one in wanted)
         # id of a tuple of patterns -> (the tuple, kept so that its id is never reused; their ids)
         self._groups: dict[int, tuple[tuple[re.Pattern[str], ...], frozenset[int]]] = {}
 
@@ -320,16 +331,18 @@ class LeadIndex:
         for lead, ids in self._short:
             if lead in low:
                 out |= ids
-        needs = self.needs
-        held: dict[tuple[str, ...], bool] = {}  # a set of literals -> one of them is in `low`
-        for pattern_id in list(out):  # a pattern with a lead may still lack what it needs
+        needs, sets = self.needs, self.literal_sets
+        held: dict[int, bool] = {}  # index of a set of literals -> one of them is in `low`
+        lacking = []
+        for pattern_id in out:  # a pattern with a lead may still lack what it needs
             for wanted in needs.get(pattern_id, ()):
                 found = held.get(wanted)
                 if found is None:
-                    found = held[wanted] = _holds_any(low, wanted)
+                    found = held[wanted] = _holds_any(low, sets[wanted])
                 if not found:
-                    out.discard(pattern_id)
+                    lacking.append(pattern_id)
                     break
+        out.difference_update(lacking)
         return Live(out, self._groups)
 
 
