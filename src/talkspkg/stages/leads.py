@@ -460,11 +460,18 @@ class Gated:
         return self.compiled.flags
 
     def _absent(self, text: str, start: int, end: int) -> bool:
-        end = min(end, len(text))
-        if self._leads is None or end - start < MIN_GATED:
+        if end > len(text):
+            end = len(text)
+        leads = self._leads
+        if leads is None or end - start < MIN_GATED:
             return False
-        low = _range_compact(text, start, end)
-        if not _holds_any(low, self._leads):
+        low = _memo[1].get((start, end)) if _memo[0] is text else None  # as _range_compact
+        if low is None:
+            low = _range_compact(text, start, end)
+        for lead in leads:  # _holds_any, inline: this runs for every pattern and range
+            if lead in low:
+                break
+        else:
             return True
         for wanted in self._needs:  # noqa: SIM110 (a loop: `any` over a generator costs more)
             if not _holds_any(low, wanted):
