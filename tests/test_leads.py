@@ -10,7 +10,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from talkspkg.stages.leads import Gated, LeadIndex, compact, fold, headed, leads, needs
+from talkspkg.stages.leads import (
+    Gated,
+    LeadIndex,
+    compact,
+    fold,
+    headed,
+    leads,
+    needs,
+    requirements,
+)
 from talkspkg.stages.proposals import load_codebook, load_cues
 
 RAW = Path(__file__).resolve().parent.parent / "raw"
@@ -111,6 +120,29 @@ def test_live_drops_a_pattern_whose_lead_occurs_but_not_what_it_needs() -> None:
     index = LeadIndex([pattern])
     assert index.live("A full and lasting peace.").ids == set()
     assert index.live("A FULL\nCeasefire now.").ids == {id(pattern)}
+
+
+def test_requirements_are_every_set_of_literals_a_match_holds_needs_first() -> None:
+    pattern = r"\b(?:Russia|Moscow)\s+(?:would|could)\s+(?:never\s+)?accept\s+(?:a\s+)?truce"
+    assert requirements(pattern, re.IGNORECASE) == (
+        frozenset({"accept"}),  # needs: the most telling
+        frozenset({"could", "would"}),
+        frozenset({"moscow", "russia"}),
+        frozenset({"truce"}),
+    )
+    assert requirements(r"\bto\b", re.IGNORECASE) == ()
+
+
+def test_live_drops_a_pattern_lacking_a_rarer_word_than_its_leads() -> None:
+    pattern = re.compile(r"\b(?:Russia|Moscow)\s+(?:\w+\s+){0,3}?rejected\s+the\s+truce\b", re.I)
+    index = LeadIndex([pattern])
+    assert index.live("Russia and Moscow rejected the offer of talks.").ids == set()
+    assert index.live("Moscow firmly rejected the truce.").ids == {id(pattern)}
+    gated = Gated(pattern)
+    calm = "Officials in Moscow said on Monday that the truce would hold."
+    assert gated._absent(calm, 0, len(calm))
+    busy = "On Monday, Moscow again rejected  the truce, officials said."
+    assert [m.group() for m in gated.finditer(busy)] == ["Moscow again rejected  the truce"]
 
 
 def test_fold_maps_every_character_ignorecase_equates_with_an_ascii_letter() -> None:

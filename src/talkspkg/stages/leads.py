@@ -229,6 +229,52 @@ def _needs(items: Items) -> set[str] | None:
     return max(options, key=lambda o: (min(map(len, o)), -len(o)))
 
 
+@cache
+def requirements(pattern: str, flags: int = 0) -> tuple[frozenset[str], ...]:
+    """Every set of folded literals (as in `needs`: at least MIN_NEED characters) one of which
+    every match of `pattern` holds, `needs` first: a match holds one literal of each. `needs`
+    keeps the most telling set only; a pattern opening with a common name ("Russia|Moscow")
+    and needing a rare word after it is told apart by the word."""
+    best = needs(pattern, flags)
+    if best is None:
+        return ()
+    try:
+        found = _requirements(list(sre_parse.parse(pattern, flags).data))
+    except RecursionError:
+        return (best,)
+    rest = {frozenset(one) for one in found if min(map(len, one)) >= MIN_NEED and one != best}
+    return (best, *sorted(rest, key=sorted))
+
+
+def _requirements(items: Items) -> list[set[str]]:
+    """The sets of literals one of which every match of the sequence holds, each a set `_needs`
+    would weigh (a group or a required repetition adds those of its own sequence)."""
+    out: list[set[str]] = []
+    run = ""
+    for op, av in items:
+        if op is sre.LITERAL and _plain(av):  # type: ignore[arg-type]
+            run += chr(av).lower()  # type: ignore[arg-type]
+            continue
+        if run:
+            out.append({run})
+            run = ""
+        if op is sre.SUBPATTERN:
+            out += _requirements(list(av[-1].data))  # type: ignore[index]
+        elif op is sre.ATOMIC_GROUP:
+            out += _requirements(list(av.data))  # type: ignore[union-attr]
+        elif op is sre.BRANCH:
+            found = _needs([(op, av)])
+            if found:
+                out.append(found)
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            low, _high, sub = av  # type: ignore[misc]
+            if low >= 1:
+                out += _requirements(list(sub.data))
+    if run:
+        out.append({run})
+    return out
+
+
 def _plain(code: int) -> bool:
     """A character that `fold` keeps as it is and that no other character folds to, other
     than ASCII letters' case: an ASCII letter, or ASCII punctuation."""
@@ -255,12 +301,24 @@ class LeadIndex:
                 target = self.by_lead if len(lead) == WIDTH else self.short
                 target.setdefault(lead, set()).add(id(pattern))
         self._keys = frozenset(self.by_lead)
-        # id of a pattern -> the literals one of which it needs (see `needs`)
-        self.needs: dict[int, tuple[str, ...]] = {}
+        self._short = tuple(self.short.items())
+        # the sets of literals patterns need (`requirements`), each once, and for the id of a
+        # pattern, the indices of those it needs one literal of each of, the most telling first
+        self.literal_sets: list[tuple[str, ...]] = []
+        self.needs: dict[int, tuple[int, ...]] = {}
+        index: dict[tuple[str, ...], int] = {}
         for pattern in self._patterns:
-            found = needs(pattern.pattern, pattern.flags)
-            if found is not None:
-                self.needs[id(pattern)] = tuple(sorted(found))
+            found = sorted(
+                requirements(pattern.pattern, pattern.flags),
+                key=lambda one: (-min(map(len, one)), len(one), sorted(one)),
+            )
+            if found:
+                wanted = [tuple(sorted(one)) for one in found]
+                for one in wanted:
+                    if one not in index:
+                        index[one] = len(self.literal_sets)
+                        self.literal_sets.append(one)
+                self.needs[id(pattern)] = tuple(index[one] for one in wanted)
         # id of a tuple of patterns -> (the tuple, kept so that its id is never reused; their ids)
         self._groups: dict[int, tuple[tuple[re.Pattern[str], ...], frozenset[int]]] = {}
 
@@ -270,13 +328,21 @@ class LeadIndex:
         out = set(self.always)
         for lead in self._keys.intersection(grams):
             out |= self.by_lead[lead]
-        for lead, ids in self.short.items():
+        for lead, ids in self._short:
             if lead in low:
                 out |= ids
-        for pattern_id in list(out):  # a pattern with a lead may still lack all it needs
-            wanted = self.needs.get(pattern_id)
-            if wanted is not None and not _holds_any(low, wanted):
-                out.discard(pattern_id)
+        needs, sets = self.needs, self.literal_sets
+        held: dict[int, bool] = {}  # index of a set of literals -> one of them is in `low`
+        lacking = []
+        for pattern_id in out:  # a pattern with a lead may still lack what it needs
+            for wanted in needs.get(pattern_id, ()):
+                found = held.get(wanted)
+                if found is None:
+                    found = held[wanted] = _holds_any(low, sets[wanted])
+                if not found:
+                    lacking.append(pattern_id)
+                    break
+        out.difference_update(lacking)
         return Live(out, self._groups)
 
 
@@ -364,7 +430,7 @@ class Gated:
 
     Same results as the pattern itself (the rest of its API is passed through as is)."""
 
-    __slots__ = ("_leads", "_scan", "compiled")
+    __slots__ = ("_leads", "_needs", "_scan", "compiled")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.compiled = pattern
@@ -376,6 +442,14 @@ class Gated:
         # the literals to look for (one of them is in every match's compacted text: its leads,
         # or what it needs), or None: the pattern is always run
         self._leads = None if found is None else tuple(sorted(found))
+        # the other sets of literals one of each of which every match holds (`requirements`)
+        self._needs = tuple(
+            wanted
+            for wanted in (
+                tuple(sorted(one)) for one in requirements(pattern.pattern, pattern.flags)
+            )
+            if wanted != self._leads
+        )
 
     @property
     def pattern(self) -> str:
@@ -386,14 +460,23 @@ class Gated:
         return self.compiled.flags
 
     def _absent(self, text: str, start: int, end: int) -> bool:
-        end = min(end, len(text))
-        if self._leads is None or end - start < MIN_GATED:
+        if end > len(text):
+            end = len(text)
+        leads = self._leads
+        if leads is None or end - start < MIN_GATED:
             return False
-        low = _range_compact(text, start, end)
-        for lead in self._leads:  # noqa: SIM110 (a loop: `all` over a generator costs twice as much)
+        low = _memo[1].get((start, end)) if _memo[0] is text else None  # as _range_compact
+        if low is None:
+            low = _range_compact(text, start, end)
+        for lead in leads:  # _holds_any, inline: this runs for every pattern and range
             if lead in low:
-                return False
-        return True
+                break
+        else:
+            return True
+        for wanted in self._needs:  # noqa: SIM110 (a loop: `any` over a generator costs more)
+            if not _holds_any(low, wanted):
+                return True
+        return False
 
     def finditer(
         self, text: str, pos: int = 0, endpos: int = sys.maxsize
