@@ -33,7 +33,10 @@ back to the person named next to a speech verb ("Vance said", "said Vance") in t
 else in the same paragraph, else within two sentences, nearest first and, at equal distance, the
 later sentence (attributions usually follow quotes). On a transcript's line opening with a
 speaker label ("Zelensky: We are ready ...") it stands for the labelled person (GUESSED_WEIGHT);
-on an interviewer's line ("Q:", "TIME:") for nobody.
+on an interviewer's line ("Q:", "TIME:") for nobody. In a transcript without speaker labels
+(interview.py: questions as paragraphs of their own, one person presented as interviewed) it
+stands for the interviewee in an answer (GUESSED_WEIGHT; nobody when their state or
+organisation is unknown) and for nobody in a question.
 """
 
 from __future__ import annotations
@@ -48,8 +51,9 @@ from talkspkg.document import Article
 from talkspkg.kb import Entity, KnowledgeBase
 from talkspkg.stages.mentions import MentionResult
 from talkspkg.stages.proposals.cues import Cues
+from talkspkg.stages.proposals.interview import Transcript, transcript
 from talkspkg.stages.proposals.speakers import GUESSED_WEIGHT, QUOTED_WEIGHT, Speakers, Speech
-from talkspkg.stages.proposals.text import Sentence
+from talkspkg.stages.proposals.text import HEADINGS, Sentence
 from talkspkg.stages.quotes import Referent
 from talkspkg.stages.spans import overlaps_any
 
@@ -162,6 +166,9 @@ class Actors:
         speakers: Speakers | None = None,
     ):
         self.text = article.text
+        self.headings = tuple((g.start, g.end) for g in article.segments_of(*HEADINGS))
+        self.non_actor_roles = cues.non_actor_roles
+        self._transcript: tuple[Transcript | None] | None = None  # computed on first need
         self.speakers = speakers or Speakers(article.article_id, ())
         self.kb = kb
         self.institution_sides = cues.institution_sides
@@ -357,8 +364,36 @@ class Actors:
                 return None  # the interviewer's line ("Q:", "TIME:"): nobody of the story
             who = named[-1].entity_id
             return Actor(actor.start, actor.end, who, self.side_of(who), "quoted", GUESSED_WEIGHT)
+        interview = self.transcript(sentences)
+        if interview is not None and sentences[index].paragraph >= min(interview.questions):
+            if sentences[index].paragraph not in interview.answers:
+                return None  # the interviewer's question
+            who = interview.interviewee
+            side = self.side_of(who)
+            if side == who:
+                return None  # whose state or organisation is unknown: nobody to file it under
+            return Actor(actor.start, actor.end, who, side, "quoted", GUESSED_WEIGHT)
         guess = self.speaker(sentences, index)
         return replace(guess, confidence=GUESSED_WEIGHT) if guess is not None else None
+
+    def transcript(self, sentences: list[Sentence]) -> Transcript | None:
+        """The article as an unlabelled interview transcript (interview.py), or None."""
+        if self._transcript is None:
+            headings = frozenset(
+                s.paragraph
+                for s in sentences
+                if any(lo <= s.start < hi for lo, hi in self.headings)
+            )
+            self._transcript = (transcript(self.text, sentences, headings, self._persons_in),)
+        return self._transcript[0]
+
+    def _persons_in(self, start: int, end: int) -> list[str]:
+        """The persons named in text[start:end] (no journalist: `non_actor_roles`)."""
+        return [
+            a.entity_id
+            for a in self.within(start, end)
+            if a.kind == "mention" and a.entity_id is not None and self._person(a)
+        ]
 
     def speech_at(self, position: int) -> Speech | None:
         """The quotation `position` stands in, as the quotes stage reports it."""
