@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from talkspkg.kb import load_knowledge
 from talkspkg.pipeline import make_article
 from talkspkg.raw import RawFile
@@ -133,3 +135,33 @@ def test_question_shapes():
     assert is_question("Q: And the sanctions")
     assert is_question("**Does Kyiv trust Washington**")
     assert not is_question("We will not hold elections under martial law.")
+
+
+# ------------------------------------ a quotation's "we" whose speaker is an unnamed official
+
+LEAD = "Negotiators met again in Jeddah on Thursday.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("speaker", "expected"),
+    [
+        ("a senior Ukrainian official said", {("ceasefire.temporary", "proposes", "ukraine")}),
+        (
+            "the Russian delegation said in a statement",
+            {("ceasefire.temporary", "proposes", "russia")},
+        ),
+        (
+            "the Polish foreign minister told reporters",
+            {("ceasefire.temporary", "proposes", "poland")},
+        ),
+        # no official, or not one state: nobody
+        ("a Ukrainian analyst said", set()),
+        ("a British columnist wrote", set()),
+        ("a former Russian minister said", set()),
+        ("a Russian opposition leader said", set()),
+        ("American and Ukrainian officials said", set()),
+    ],
+)
+def test_a_quotations_we_is_the_state_of_its_unnamed_official(speaker, expected):
+    text = LEAD + "\u201cWe are willing to sign a one-month truce,\u201d " + speaker + "."
+    assert rows(text) == expected

@@ -25,8 +25,11 @@ of proposal_cues.yaml: von der Leyen, European Commission President -> european-
 for itself (NATO, the coalition of the willing).
 
 Speaker policy (one discourse model, the quotes stage's: speakers.py): a first-person word inside
-a quotation stands for the quotation's speaker, or for nobody when the quotes stage names none
-confidently; a speaker phrase the quotes stage resolved ("He stressed", "they said") is an actor
+a quotation stands for the quotation's speaker (nobody for a journalist), or, when the quotes
+stage names none confidently, for the state of the official or state body its speaker phrase
+names unnamed (`official_speakers`: "“We are ready ...,” a senior Ukrainian official said",
+"the Russian delegation said"; GUESSED_WEIGHT; nobody for "a Ukrainian analyst", "a former
+minister", "American and Ukrainian officials"), else for nobody; a speaker phrase the quotes stage resolved ("He stressed", "they said") is an actor
 standing for its speaker, unless it overlaps an actor already (a name, a demonym phrase). A
 first-person word outside every quotation the quotes stage reports (a quotation it left out) falls
 back to the person named next to a speech verb ("Vance said", "said Vance") in the same sentence,
@@ -82,6 +85,7 @@ _INSTITUTION = re.compile(
     re.IGNORECASE,
 )
 _AND = re.compile(r"\s+(?:and|or)\s+(?:the\s+)?")  # a coordination of two actors
+_COORDINATED = re.compile(r"\b(?:and|or|&)\s+$")  # a phrase coordinated with one before it
 # the speaker label opening a transcript's line ("Zelensky: ...", "Q: ...", "TIME: ...")
 _LABEL = re.compile(r"[ \t]*((?:[A-Z][\w.’'-]*)(?:[ \t]+[A-Z][\w.’'-]*){0,3})[ \t]*:[ \t]")
 _PREVIOUS_WORD = re.compile(r"(\w+)\W*$")
@@ -167,7 +171,8 @@ class Actors:
     ):
         self.text = article.text
         self.headings = tuple((g.start, g.end) for g in article.segments_of(*HEADINGS))
-        self.non_actor_roles = cues.non_actor_roles
+        self.official_speakers = cues.official_speakers
+        self.unofficial_speakers = cues.unofficial_speakers
         self._transcript: tuple[Transcript | None] | None = None  # computed on first need
         self.speakers = speakers or Speakers(article.article_id, ())
         self.kb = kb
@@ -355,7 +360,7 @@ class Actors:
             return actor
         speech = self.speakers.at(actor.start)
         if speech is not None:
-            return self.quoted(speech, actor.start, actor.end)
+            return self.quoted(speech, actor.start, actor.end) or self.official(speech, actor)
         line = self.text.rfind("\n", 0, actor.start) + 1
         label = _LABEL.match(self.text, line, actor.start)
         if label is not None:  # a transcript's answer ("Zelensky: We are ready ...")
@@ -395,13 +400,38 @@ class Actors:
             if a.kind == "mention" and a.entity_id is not None and self._person(a)
         ]
 
+    def official(self, speech: Speech, actor: Actor) -> Actor | None:
+        """For a first-person word in a quotation whose speaker the quotes stage leaves unnamed,
+        the state of the unnamed official or state body its speaker phrase names ("“We are
+        ready ...,” a senior Ukrainian official said": Ukraine; `official_speakers`); None for
+        a phrase of no official ("a Ukrainian analyst", "a former Russian minister")."""
+        if speech.speaker_id is not None or speech.phrase is None:
+            return None
+        lo, hi = speech.phrase
+        if any(p.search(self.text, lo, hi) for p in self.unofficial_speakers):
+            return None
+        if _COORDINATED.search(self.text, max(0, lo - 5), lo):
+            return None  # "American and Ukrainian officials": the phrase is a part of the speakers
+        sides = {
+            a.side
+            for a in self.within(lo, hi)
+            if a.kind == "demonym"
+            and any(p.search(self.text[a.start : a.end]) for p in self.official_speakers)
+        }
+        if len(sides) != 1 or len(self.within(lo, hi)) != 1:
+            return None  # two states, or a name beside the official: whose "we"?
+        side = sides.pop()
+        return Actor(actor.start, actor.end, side, side, "quoted", GUESSED_WEIGHT)
+
     def speech_at(self, position: int) -> Speech | None:
         """The quotation `position` stands in, as the quotes stage reports it."""
         return self.speakers.at(position)
 
     def quoted(self, speech: Speech, start: int, end: int) -> Actor | None:
-        """The speaker of `speech` as an actor at `start`-`end` (None: nobody confidently)."""
-        if speech.speaker_id is None or self.entity(speech.speaker_id) is None:
+        """The speaker of `speech` as an actor at `start`-`end` (None: nobody confidently, or
+        a journalist)."""
+        entity = self.entity(speech.speaker_id) if speech.speaker_id else None
+        if speech.speaker_id is None or entity is None or entity.entity_type not in ACTOR_TYPES:
             return None
         side = self.side_of(speech.speaker_id)
         weight = round(speech.confidence * QUOTED_WEIGHT, 3)
