@@ -24,21 +24,21 @@ entity without a country stands for the institution its id or role names (`insti
 of proposal_cues.yaml: von der Leyen, European Commission President -> european-union), else
 for itself (NATO, the coalition of the willing).
 
-Speaker policy (one discourse model, the quotes stage's: speakers.py): a first-person word inside
-a quotation stands for the quotation's speaker (nobody for a journalist), or, when the quotes
-stage names none confidently, for the state of the official or state body its speaker phrase
-names unnamed (`official_speakers`: "“We are ready ...,” a senior Ukrainian official said",
-"the Russian delegation said"; GUESSED_WEIGHT; nobody for "a Ukrainian analyst", "a former
-minister", "American and Ukrainian officials"), else for nobody; a speaker phrase the quotes stage resolved ("He stressed", "they said") is an actor
-standing for its speaker, unless it overlaps an actor already (a name, a demonym phrase). A
-first-person word outside every quotation the quotes stage reports (a quotation it left out) falls
-back to the person named next to a speech verb ("Vance said", "said Vance") in the same sentence,
-else in the same paragraph, else within two sentences, nearest first and, at equal distance, the
-later sentence (attributions usually follow quotes). On a transcript's line opening with a
-speaker label ("Zelensky: We are ready ...") it stands for the labelled person (GUESSED_WEIGHT);
-on an interviewer's line ("Q:", "TIME:") for nobody. In a transcript without speaker labels
-(interview.py: questions as paragraphs of their own, one person presented as interviewed) it
-stands for the interviewee in an answer (GUESSED_WEIGHT; nobody when their state or
+Speaker policy (one discourse model, the quotes stage's: speakers.py): a first-person word inside a
+quotation stands for the quotation's speaker (nobody for a journalist), or, when the quotes stage
+names none confidently, for the state of the official or state body its speaker phrase names unnamed
+(`official_speakers`: "“We are ready ...,” a senior Ukrainian official said", "the Russian
+delegation said"; GUESSED_WEIGHT; nobody for "a Ukrainian analyst", "a former minister", "American
+and Ukrainian officials"), else for nobody; a speaker phrase the quotes stage resolved ("He
+stressed", "they said") is an actor standing for its speaker, unless it overlaps an actor already (a
+name, a demonym phrase). A first-person word outside every quotation the quotes stage reports (a
+quotation it left out) falls back to the person named next to a speech verb ("Vance said", "said
+Vance") in the same sentence, else in the same paragraph, else within two sentences, nearest first
+and, at equal distance, the later sentence (attributions usually follow quotes). On a transcript's
+line opening with a speaker label ("Zelensky: We are ready ...") it stands for the labelled person
+(GUESSED_WEIGHT); on an interviewer's line ("Q:", "TIME:") for nobody. In a transcript without
+speaker labels (interview.py: questions as paragraphs of their own, one person presented as
+interviewed) it stands for the interviewee in an answer (GUESSED_WEIGHT; nobody when their state or
 organisation is unknown) and for nobody in a question.
 """
 
