@@ -87,11 +87,12 @@ def test_two_people_in_the_lead_make_nobody_the_interviewee():
 
 
 def test_q_labels_open_the_questions():
+    # the question's "Will Kyiv accept ...?" is asked, not stated: no stance of Kyiv's
     text = """Q&A: Sybiha on the next round
 
 Andrii Sybiha, Ukraine's foreign minister, spoke to the Baltic Courier on Friday.
 
-Q: Will you accept a freeze of the front line?
+Q: Will Kyiv accept a freeze of the front line?
 
 We reject any freeze along the current front line.
 
