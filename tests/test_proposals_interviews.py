@@ -72,6 +72,13 @@ def test_a_quotation_inside_an_answer_keeps_its_own_speaker():
     assert not any(e == "andrii-sybiha" and c == "security.foreign_contingent" for c, _, e in found)
 
 
+def test_an_interviewee_who_told_an_outlet():
+    told = TRANSCRIPT.replace("sat down with", "told").replace(
+        " in Kyiv this week", " about the talks"
+    )
+    assert rows(told.replace("QUESTION", "")) == ANSWERS
+
+
 def test_an_interviewee_of_unknown_state_gives_nothing():
     unknown = TRANSCRIPT.replace(
         "Andrii Sybiha, Ukraine's foreign minister,", "Marta Kovac, a researcher at a think tank,"

@@ -13,7 +13,7 @@ An article is such a transcript when
   is prose, not a transcript), the first of them after at most MAX_LEAD body paragraphs (the
   introduction);
 - the paragraphs before the first question (the lead, headings included) speak of an interview
-  (`_INTERVIEW`: "interview", "spoke to", "sat down with");
+  (`_INTERVIEW`: "interview", "spoke to", "sat down with", "told the Courier");
 - the lead names one person, the interviewee: the one person named in a sentence of the lead
   that speaks of the interview, else the one person the lead names at all; two people there
   make nobody the interviewee.
@@ -39,7 +39,7 @@ _QUESTION_END = re.compile(r"\?[\"”’'*_)\]]*\s*$")
 _QUESTION_START = re.compile(r"\s*(?:\*\*|__|Q\s*[:.]\s)")
 _INTERVIEW = re.compile(
     r"\b(?:interview(?:s|ed)?|spoke\s+(?:to|with)|talked\s+(?:to|with)|sat\s+down\s+with|"
-    r"in\s+conversation\s+with)\b",
+    r"in\s+conversation\s+with)\b|(?-i:\btold\s+(?:the\s+)?[A-Z])",
     re.IGNORECASE,
 )
 
