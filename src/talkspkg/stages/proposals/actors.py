@@ -24,16 +24,22 @@ entity without a country stands for the institution its id or role names (`insti
 of proposal_cues.yaml: von der Leyen, European Commission President -> european-union), else
 for itself (NATO, the coalition of the willing).
 
-Speaker policy (one discourse model, the quotes stage's: speakers.py): a first-person word inside
-a quotation stands for the quotation's speaker, or for nobody when the quotes stage names none
-confidently; a speaker phrase the quotes stage resolved ("He stressed", "they said") is an actor
-standing for its speaker, unless it overlaps an actor already (a name, a demonym phrase). A
-first-person word outside every quotation the quotes stage reports (a quotation it left out) falls
-back to the person named next to a speech verb ("Vance said", "said Vance") in the same sentence,
-else in the same paragraph, else within two sentences, nearest first and, at equal distance, the
-later sentence (attributions usually follow quotes). On a transcript's line opening with a
-speaker label ("Zelensky: We are ready ...") it stands for the labelled person (GUESSED_WEIGHT);
-on an interviewer's line ("Q:", "TIME:") for nobody.
+Speaker policy (one discourse model, the quotes stage's: speakers.py): a first-person word inside a
+quotation stands for the quotation's speaker (nobody for a journalist), or, when the quotes stage
+names none confidently, for the state of the official or state body its speaker phrase names unnamed
+(`official_speakers`: "“We are ready ...,” a senior Ukrainian official said", "the Russian
+delegation said"; GUESSED_WEIGHT; nobody for "a Ukrainian analyst", "a former minister", "American
+and Ukrainian officials"), else for nobody; a speaker phrase the quotes stage resolved ("He
+stressed", "they said") is an actor standing for its speaker, unless it overlaps an actor already (a
+name, a demonym phrase). A first-person word outside every quotation the quotes stage reports (a
+quotation it left out) falls back to the person named next to a speech verb ("Vance said", "said
+Vance") in the same sentence, else in the same paragraph, else within two sentences, nearest first
+and, at equal distance, the later sentence (attributions usually follow quotes). On a transcript's
+line opening with a speaker label ("Zelensky: We are ready ...") it stands for the labelled person
+(GUESSED_WEIGHT); on an interviewer's line ("Q:", "TIME:") for nobody. In a transcript without
+speaker labels (interview.py: questions as paragraphs of their own, one person presented as
+interviewed) it stands for the interviewee in an answer (GUESSED_WEIGHT; nobody when their state or
+organisation is unknown) and for nobody in a question.
 """
 
 from __future__ import annotations
@@ -48,8 +54,9 @@ from talkspkg.document import Article
 from talkspkg.kb import Entity, KnowledgeBase
 from talkspkg.stages.mentions import MentionResult
 from talkspkg.stages.proposals.cues import Cues
+from talkspkg.stages.proposals.interview import Transcript, transcript
 from talkspkg.stages.proposals.speakers import GUESSED_WEIGHT, QUOTED_WEIGHT, Speakers, Speech
-from talkspkg.stages.proposals.text import Sentence
+from talkspkg.stages.proposals.text import HEADINGS, Sentence
 from talkspkg.stages.quotes import Referent
 from talkspkg.stages.spans import overlaps_any
 
@@ -78,6 +85,7 @@ _INSTITUTION = re.compile(
     re.IGNORECASE,
 )
 _AND = re.compile(r"\s+(?:and|or)\s+(?:the\s+)?")  # a coordination of two actors
+_COORDINATED = re.compile(r"\b(?:and|or|&)\s+$")  # a phrase coordinated with one before it
 # the speaker label opening a transcript's line ("Zelensky: ...", "Q: ...", "TIME: ...")
 _LABEL = re.compile(r"[ \t]*((?:[A-Z][\w.’'-]*)(?:[ \t]+[A-Z][\w.’'-]*){0,3})[ \t]*:[ \t]")
 _PREVIOUS_WORD = re.compile(r"(\w+)\W*$")
@@ -162,6 +170,10 @@ class Actors:
         speakers: Speakers | None = None,
     ):
         self.text = article.text
+        self.headings = tuple((g.start, g.end) for g in article.segments_of(*HEADINGS))
+        self.official_speakers = cues.official_speakers
+        self.unofficial_speakers = cues.unofficial_speakers
+        self._transcript: tuple[Transcript | None] | None = None  # computed on first need
         self.speakers = speakers or Speakers(article.article_id, ())
         self.kb = kb
         self.institution_sides = cues.institution_sides
@@ -348,7 +360,7 @@ class Actors:
             return actor
         speech = self.speakers.at(actor.start)
         if speech is not None:
-            return self.quoted(speech, actor.start, actor.end)
+            return self.quoted(speech, actor.start, actor.end) or self.official(speech, actor)
         line = self.text.rfind("\n", 0, actor.start) + 1
         label = _LABEL.match(self.text, line, actor.start)
         if label is not None:  # a transcript's answer ("Zelensky: We are ready ...")
@@ -357,16 +369,69 @@ class Actors:
                 return None  # the interviewer's line ("Q:", "TIME:"): nobody of the story
             who = named[-1].entity_id
             return Actor(actor.start, actor.end, who, self.side_of(who), "quoted", GUESSED_WEIGHT)
+        interview = self.transcript(sentences)
+        if interview is not None and sentences[index].paragraph >= min(interview.questions):
+            if sentences[index].paragraph not in interview.answers:
+                return None  # the interviewer's question
+            who = interview.interviewee
+            side = self.side_of(who)
+            if side == who:
+                return None  # whose state or organisation is unknown: nobody to file it under
+            return Actor(actor.start, actor.end, who, side, "quoted", GUESSED_WEIGHT)
         guess = self.speaker(sentences, index)
         return replace(guess, confidence=GUESSED_WEIGHT) if guess is not None else None
+
+    def transcript(self, sentences: list[Sentence]) -> Transcript | None:
+        """The article as an unlabelled interview transcript (interview.py), or None."""
+        if self._transcript is None:
+            headings = frozenset(
+                s.paragraph
+                for s in sentences
+                if any(lo <= s.start < hi for lo, hi in self.headings)
+            )
+            self._transcript = (transcript(self.text, sentences, headings, self._persons_in),)
+        return self._transcript[0]
+
+    def _persons_in(self, start: int, end: int) -> list[str]:
+        """The persons named in text[start:end] (no journalist: `non_actor_roles`)."""
+        return [
+            a.entity_id
+            for a in self.within(start, end)
+            if a.kind == "mention" and a.entity_id is not None and self._person(a)
+        ]
+
+    def official(self, speech: Speech, actor: Actor) -> Actor | None:
+        """For a first-person word in a quotation whose speaker the quotes stage leaves unnamed,
+        the state of the unnamed official or state body its speaker phrase names ("“We are
+        ready ...,” a senior Ukrainian official said": Ukraine; `official_speakers`); None for
+        a phrase of no official ("a Ukrainian analyst", "a former Russian minister")."""
+        if speech.speaker_id is not None or speech.phrase is None:
+            return None
+        lo, hi = speech.phrase
+        if any(p.search(self.text, lo, hi) for p in self.unofficial_speakers):
+            return None
+        if _COORDINATED.search(self.text, max(0, lo - 5), lo):
+            return None  # "American and Ukrainian officials": the phrase is a part of the speakers
+        sides = {
+            a.side
+            for a in self.within(lo, hi)
+            if a.kind == "demonym"
+            and any(p.search(self.text[a.start : a.end]) for p in self.official_speakers)
+        }
+        if len(sides) != 1 or len(self.within(lo, hi)) != 1:
+            return None  # two states, or a name beside the official: whose "we"?
+        side = sides.pop()
+        return Actor(actor.start, actor.end, side, side, "quoted", GUESSED_WEIGHT)
 
     def speech_at(self, position: int) -> Speech | None:
         """The quotation `position` stands in, as the quotes stage reports it."""
         return self.speakers.at(position)
 
     def quoted(self, speech: Speech, start: int, end: int) -> Actor | None:
-        """The speaker of `speech` as an actor at `start`-`end` (None: nobody confidently)."""
-        if speech.speaker_id is None or self.entity(speech.speaker_id) is None:
+        """The speaker of `speech` as an actor at `start`-`end` (None: nobody confidently, or
+        a journalist)."""
+        entity = self.entity(speech.speaker_id) if speech.speaker_id else None
+        if speech.speaker_id is None or entity is None or entity.entity_type not in ACTOR_TYPES:
             return None
         side = self.side_of(speech.speaker_id)
         weight = round(speech.confidence * QUOTED_WEIGHT, 3)

@@ -43,6 +43,8 @@ _KEYS = {
     "this_conflict",
     "questions",
     "state_bodies",
+    "official_speakers",
+    "unofficial_speakers",
     "term_heads",
 }
 
@@ -101,6 +103,10 @@ class Cues:
     official_of: tuple[re.Pattern[str], ...] = ()  # "the Kremlin aide": an official of its state
     questions: tuple[re.Pattern[str], ...] = ()  # a question clause (case-sensitive)
     state_bodies: tuple[str, ...] = ()  # "side", "delegation": "the Russian side" acts for Russia
+    # the end of a demonym phrase naming an official or a state body ("Ukrainian foreign
+    # minister", "Russian delegation"): their quotation's "we" is their state's
+    official_speakers: tuple[re.Pattern[str], ...] = ()
+    unofficial_speakers: tuple[re.Pattern[str], ...] = ()  # "former", "opposition": no official
     # a definite noun naming a term's head ("the exchange", "the truce"), with the code prefixes
     # it can take up: an anaphor of one thing, on a term of those codes only
     term_heads: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = ()
@@ -266,6 +272,16 @@ def parse_cues(data: Any, source: str) -> Cues:
         possessed_others=compile_patterns(
             text_list(data.get("possessed_others"), source, "possessed_others", required=False),
             f"{source}: possessed_others",
+        ),
+        official_speakers=compile_patterns(
+            text_list(data.get("official_speakers"), source, "official_speakers", required=False),
+            f"{source}: official_speakers",
+        ),
+        unofficial_speakers=compile_patterns(
+            text_list(
+                data.get("unofficial_speakers"), source, "unofficial_speakers", required=False
+            ),
+            f"{source}: unofficial_speakers",
         ),
         official_of=compile_patterns(
             text_list(data.get("official_of"), source, "official_of", required=False),
