@@ -195,38 +195,22 @@ def needs(pattern: str, flags: int = 0) -> frozenset[str] | None:
 
 def _needs(items: Items) -> set[str] | None:
     """The most telling set of literals one of which every match of the sequence holds."""
-    options: list[set[str]] = []
-    run = ""
-    for op, av in items:
-        if op is sre.LITERAL and _plain(av):  # type: ignore[arg-type]
-            run += chr(av).lower()  # type: ignore[arg-type]
-            continue
-        if run:
-            options.append({run})
-            run = ""
-        found: set[str] | None = None
-        if op is sre.SUBPATTERN:
-            found = _needs(list(av[-1].data))  # type: ignore[index]
-        elif op is sre.ATOMIC_GROUP:
-            found = _needs(list(av.data))  # type: ignore[union-attr]
-        elif op is sre.BRANCH:
-            found = set()
-            for alt in av[1]:  # type: ignore[index]
-                one = _needs(list(alt.data))
-                if one is None or len(found | one) > MAX_NEEDS:
-                    found = None
-                    break
-                found |= one
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
-            low, _high, sub = av  # type: ignore[misc]
-            found = _needs(list(sub.data)) if low >= 1 else None
-        if found:
-            options.append(found)
-    if run:
-        options.append({run})
+    options = _requirements(items)
     if not options:
         return None
     return max(options, key=lambda o: (min(map(len, o)), -len(o)))
+
+
+def _branch(alternatives: list[Any]) -> set[str] | None:
+    """The literals of an alternation: the union of each alternative's most telling set,
+    None when one alternative needs nothing known or the union grows past MAX_NEEDS."""
+    found: set[str] = set()
+    for alt in alternatives:
+        one = _needs(list(alt.data))
+        if one is None or len(found | one) > MAX_NEEDS:
+            return None
+        found |= one
+    return found
 
 
 @cache
@@ -263,7 +247,7 @@ def _requirements(items: Items) -> list[set[str]]:
         elif op is sre.ATOMIC_GROUP:
             out += _requirements(list(av.data))  # type: ignore[union-attr]
         elif op is sre.BRANCH:
-            found = _needs([(op, av)])
+            found = _branch(av[1])  # type: ignore[index]
             if found:
                 out.append(found)
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
