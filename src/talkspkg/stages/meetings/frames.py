@@ -127,6 +127,8 @@ def read_sentence(
         kinds = {t.kind for t in f.triggers}
         if not f.keyed and (kinds <= {"process", "weak"} or is_generic(ctx, f.triggers[0], start)):
             _demote(s, f)
+        elif f.date is None and all(vocab.round_nouns.fullmatch(t.text) for t in f.triggers):
+            _demote(s, f)  # "the Geneva round fell short": a round is one only with its date
     if not s.frames and not s.consumers:
         cue = (
             cue
@@ -207,6 +209,8 @@ def is_series(ctx: ArticleContext, f: Frame, before: list[str]) -> bool:
     noun = ctx.text[f.triggers[-1].start : f.triggers[-1].end].lower().split()[-1]
     words = [w.lower() for w in before]
     at = [i for i, w in enumerate(words) if w in vocab.series_cues]
+    if vocab.round_nouns.fullmatch(noun) and (not words or words[-1] not in ("his", "her")):
+        return True  # a bare round naming no party is a round of the series the article tells
     if noun not in vocab.series_nouns or not at:
         return False
     return at[-1] == 0 or words[at[-1] - 1] not in ("his", "her")

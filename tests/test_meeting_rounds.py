@@ -1,0 +1,77 @@
+"""Talks told as rounds, and encounters told without "meet" (sentences written for this test).
+
+A bare "round" is one round of talks when tied to a place or a date ("a round in Geneva in
+June"); a count of rounds is one encounter per round only when each is told ("two rounds in
+Geneva in March and April"); "a round of sanctions", "the first round of the election" are no
+encounter.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from test_meetings import article, run
+
+WED = "August 20, 2025"  # a Wednesday
+OPENING = "Ukrainian and Russian delegations met in Riyadh on Monday. "
+
+Rows = dict[str, list[dict[str, Any]]]
+
+
+def rows_of(body: str) -> Rows:
+    return run(article("rounds1", body, WED))
+
+
+def parties(rows: Rows, meeting_id: str) -> set[str]:
+    return {
+        r["entity_id"]
+        for r in rows["meeting_participants"]
+        if r["meeting_id"] == meeting_id and r["role"] != "absent"
+    }
+
+
+def ids(rows: Rows) -> set[str]:
+    return {r["meeting_id"] for r in rows["meetings"]}
+
+
+def test_two_rounds_each_told_by_its_month_are_two_rounds_of_the_series() -> None:
+    rows = rows_of(OPENING + "It came after two rounds in Geneva in March and April.")
+    assert {"2025-03-geneva-in_person", "2025-04-geneva-in_person"} <= ids(rows)
+    assert parties(rows, "2025-04-geneva-in_person") == {"russia", "ukraine"}
+
+
+def test_two_rounds_not_told_one_by_one_are_no_row() -> None:
+    rows = rows_of(OPENING + "The two sides have since held two rounds in Geneva.")
+    assert ids(rows) == {"2025-08-18-riyadh-in_person"}
+
+
+def test_a_count_that_does_not_match_the_months_told_is_no_row() -> None:
+    rows = rows_of(OPENING + "It came after three rounds in Geneva in March and April.")
+    assert ids(rows) == {"2025-08-18-riyadh-in_person"}
+
+
+def test_a_numbered_round_expected_in_a_month_is_planned() -> None:
+    rows = rows_of(OPENING + "A fifth round is expected in October, officials said.")
+    (row,) = [r for r in rows["meetings"] if r["meeting_id"] == "2025-10-unknown-in_person"]
+    assert row["status"] == "planned"
+    assert parties(rows, row["meeting_id"]) == {"russia", "ukraine"}
+
+
+def test_an_earlier_round_in_a_city_and_month_is_a_round_of_the_series() -> None:
+    rows = rows_of(OPENING + "It was their first contact since a round in Geneva in June.")
+    assert parties(rows, "2025-06-geneva-in_person") == {"russia", "ukraine"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The European Union adopted a new round of sanctions against Moscow in July.",
+        "The incumbent won the first round in May and faces a runoff in June.",
+        "Moscow launched a fresh round of strikes on Kharkiv on Tuesday.",
+        "The second round in Geneva in June drew record numbers of voters.",
+        "The leaders sat at a round table in Geneva in June.",
+    ],
+)
+def test_other_rounds_are_no_encounter(sentence: str) -> None:
+    assert ids(rows_of(OPENING + sentence)) == {"2025-08-18-riyadh-in_person"}
