@@ -75,3 +75,46 @@ def test_an_earlier_round_in_a_city_and_month_is_a_round_of_the_series() -> None
 )
 def test_other_rounds_are_no_encounter(sentence: str) -> None:
     assert ids(rows_of(OPENING + sentence)) == {"2025-08-18-riyadh-in_person"}
+
+
+# ================================================================ encounters without "meet"
+
+
+def test_sitting_across_the_table_from_a_delegation_is_an_encounter() -> None:
+    rows = rows_of(
+        "Ukraine's delegation, led by Andriy Yermak, sat across the table from a Russian team in"
+        " Istanbul on Monday."
+    )
+    assert parties(rows, "2025-08-18-istanbul-in_person") == {"andriy-yermak", "russia", "ukraine"}
+
+
+def test_sitting_across_from_reporters_is_no_encounter() -> None:
+    assert ids(rows_of("Andriy Yermak sat across from reporters in Kyiv on Monday.")) == set()
+
+
+def test_a_day_spent_in_a_city_with_a_leader_is_an_encounter() -> None:
+    rows = rows_of(
+        "Volodymyr Zelensky spent Tuesday in Berlin with the German chancellor, Friedrich Merz,"
+        " seeking assurance that Europe would not be left out."
+    )
+    assert parties(rows, "2025-08-19-berlin-in_person") == {"volodymyr-zelensky", "friedrich-merz"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Volodymyr Zelensky spent Tuesday in Berlin.",
+        "Volodymyr Zelensky spent the day with his family.",
+        "Ukraine spent two billion dollars with Rheinmetall.",
+    ],
+)
+def test_time_spent_with_nobody_named_is_no_encounter(sentence: str) -> None:
+    assert ids(rows_of(sentence)) == set()
+
+
+def test_a_mediator_shuttling_between_delegations_takes_part() -> None:
+    rows = rows_of(
+        "Ukrainian and Russian delegations held talks in Istanbul on Monday. Turkish Foreign"
+        " Minister Hakan Fidan shuttled between the two delegations."
+    )
+    assert "hakan-fidan" in parties(rows, "2025-08-18-istanbul-in_person")

@@ -4,12 +4,13 @@ Policy:
 
 * nouns ("talks", "meeting", "summit"), verbs ("met", "gathered", "spoke by phone"; "meeting"
   after a form of "be": "X was also meeting Y"),
-  conversation verbs followed by a name ("spoke to Lammy"; not a participle opening the
+  conversation verbs followed by a name ("spoke to Lammy"; facing verbs also by a delegation:
+  "sat across the table from a Russian team"; not a participle opening the
   sentence: "Speaking to parliament, X said" is a speech), "call"/"conversation" next to a
   phone word, or followed (a date between allowed) by with/to/between and a name, or "to call"
   and a name, receiving verbs with a person's name right after them or after "by" ("Fidan
   received Lavrov", "was welcomed by Fidan", "received a Russian delegation"; never "received
-  Lavrov's letter"), and travel
+  Lavrov's letter"), a time spent with a name ("spent Wednesday in Warsaw with A"), and travel
   words ("visit", "arrived in"), which count only once a city is attached to them (frames.py).
 * "round" bare (not "a round of sanctions", "round table"), in a sentence with no word of
   another kind of round (`round_other_senses`: an election's, a war's), counts only once a date
@@ -155,6 +156,16 @@ def find_triggers(ctx: ArticleContext, start: int, end: int) -> tuple[list[Trigg
             continue  # "Speaking to reporters, X said": a speech, not a conversation
         if name_within(m.end(), 3):
             found.append(Trigger(m.start(), m.end(), "conversation", m.group()))
+    for m in vocab.facing_verbs.finditer(text, start, end):
+        group = _RECEIVED_GROUP.match(text, m.end(), end)  # "... from a Russian team"
+        if name_within(m.end(), 3) or (
+            group is not None and group.group(1) in vocab.delegation_nouns
+        ):
+            found.append(Trigger(m.start(), m.end(), "conversation", m.group()))
+    for m in vocab.spend_verbs.finditer(text, start, end):
+        company = _spent_with(text, m.end(), end, vocab)
+        if company is not None and name_within(company, 4):
+            found.append(Trigger(m.start(), m.end(), "verb", m.group()))
     for m in vocab.receive_verbs.finditer(text, start, end):
         if _receives_a_person(ctx, m.end(), end):
             found.append(Trigger(m.start(), m.end(), "verb", m.group()))
@@ -301,6 +312,21 @@ def _told_each(text: str, pos: int, end: int, before: list[str], vocab: Vocab) -
         w for w in _WORD.findall(m.group("list")) if w.lower() in vocab.months and w[0].isupper()
     ]
     return len(months) == counts[-1]
+
+
+_SPENT = re.compile(r"((?:\s+[\w’'-]+){1,3}?)((?:\s+[\w’'-]+){0,6}?)\s+with\b")
+
+
+def _spent_with(text: str, pos: int, end: int, vocab: Vocab) -> int | None:
+    """ "spent Wednesday in Warsaw with", "spent three days with": the end of "with" after a
+    time of the verb's own (a weekday or a `spend_times` word within its first three words),
+    with no clause break between; None otherwise."""
+    m = _SPENT.match(text, pos, end)
+    if m is None:
+        return None
+    times = [w.lower() for w in _WORD.findall(m.group(1))]
+    timed = any(w in vocab.spend_times or w in vocab.weekdays for w in times)
+    return m.end() if timed else None
 
 
 TITLE_WORDS = 4  # title words between a receiving verb and the name ("U.S. special envoy A")

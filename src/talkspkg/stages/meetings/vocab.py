@@ -48,6 +48,8 @@ class Vocab:
     call_objects: frozenset[str]
     verbs: Gated
     conversation_verbs: Gated
+    facing_verbs: Gated
+    spend_verbs: Gated
     weak: Gated
     attend_cues: Gated
     negators: frozenset[str]
@@ -79,6 +81,7 @@ class Vocab:
     process_after: frozenset[str]
     round_not_before: frozenset[str]
     round_other_senses: frozenset[str]
+    spend_times: frozenset[str]
     receive_verbs: Gated
     temporal_prepositions: Gated
     own_bodies: tuple[str, ...]
@@ -202,7 +205,7 @@ def _sequel(data: Mapping[str, Any]) -> dict[str, tuple[str, int, bool]]:
 # Lists compiled into one whole-word pattern each, and lists kept as lower-case word sets.
 PATTERN_KEYS = (
     "nouns", "process_nouns", "round_nouns", "call_nouns", "meal_nouns", "verbs",
-    "conversation_verbs", "weak", "attend_cues",
+    "conversation_verbs", "facing_verbs", "spend_verbs", "weak", "attend_cues",
     "met_not_followed_by", "downgrade_cues", "absent_cues", "absent_nouns", "host_cues",
     "bilateral_cues", "agent_nouns", "agent_verbs", "message_nouns", "hypothetical_before",
     "hypothetical_after",
@@ -221,6 +224,7 @@ WORD_KEYS = (
     "proposal_breaks", "perfect_plurals", "perfect_aux",
     "own_premodifiers", "talk_words", "discourse_after", "subject_pronouns",
     "other_events", "process_after", "round_not_before", "round_other_senses",
+    "spend_times",
 )  # fmt: skip
 
 
