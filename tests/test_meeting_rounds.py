@@ -118,3 +118,26 @@ def test_a_mediator_shuttling_between_delegations_takes_part() -> None:
         " Minister Hakan Fidan shuttled between the two delegations."
     )
     assert "hakan-fidan" in parties(rows, "2025-08-18-istanbul-in_person")
+
+
+# ================================================================ participants told elsewhere
+
+POSTPONED = (
+    "A meeting between Steve Witkoff and Rustem Umerov in Miami next Tuesday has been postponed. "
+)
+
+
+def test_the_envoy_before_an_adverb_and_a_verb_is_the_envoy_named_before() -> None:
+    rows = rows_of(POSTPONED + "The envoy had last hosted Umerov in Florida in early August.")
+    assert parties(rows, "2025-08-florida-in_person") == {"steve-witkoff", "rustem-umerov"}
+    # "last": an earlier encounter than the one told, not the postponed one
+    assert parties(rows, "2025-08-26-miami-in_person") == {"steve-witkoff", "rustem-umerov"}
+
+
+def test_the_envoy_is_nobody_when_two_envoys_were_named() -> None:
+    rows = rows_of(
+        "Steve Witkoff and Keith Kellogg flew to Berlin on Monday. The envoy had last hosted"
+        " Rustem Umerov in Florida in early August."
+    )
+    assert "steve-witkoff" not in parties(rows, "2025-08-florida-in_person")
+    assert "keith-kellogg" not in parties(rows, "2025-08-florida-in_person")

@@ -115,6 +115,8 @@ def read_sentence(
         after = _WORD.findall(text[f.end : min(end, f.end + 20)])[:1]
         f.again = bool(after) and after[0].lower() in vocab.other_after
         f.other = f.again or any(w.lower() in vocab.other_cues for w in before) or opened
+        if before and before[-1].lower() in vocab.earlier_adverbs and f.triggers[0].kind == "verb":
+            f.other = True  # "had last hosted B": an earlier encounter than the one told
         f.series = is_series(ctx, f, before)
         cue = vocab.attend_cues.search(text, max(lo, f.start - 40), f.start)
         f.attending = cue is not None and len(_WORD.findall(text[cue.end() : f.start])) <= 2

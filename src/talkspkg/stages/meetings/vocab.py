@@ -82,6 +82,7 @@ class Vocab:
     round_not_before: frozenset[str]
     round_other_senses: frozenset[str]
     spend_times: frozenset[str]
+    earlier_adverbs: frozenset[str]
     receive_verbs: Gated
     temporal_prepositions: Gated
     own_bodies: tuple[str, ...]
@@ -224,7 +225,7 @@ WORD_KEYS = (
     "proposal_breaks", "perfect_plurals", "perfect_aux",
     "own_premodifiers", "talk_words", "discourse_after", "subject_pronouns",
     "other_events", "process_after", "round_not_before", "round_other_senses",
-    "spend_times",
+    "spend_times", "earlier_adverbs",
 )  # fmt: skip
 
 
