@@ -141,3 +141,45 @@ def test_the_envoy_is_nobody_when_two_envoys_were_named() -> None:
     )
     assert "steve-witkoff" not in parties(rows, "2025-08-florida-in_person")
     assert "keith-kellogg" not in parties(rows, "2025-08-florida-in_person")
+
+
+# ================================================================ the days of a round
+
+ENDED = "Ukrainian and Russian negotiators wrapped up two days of talks in Riyadh on Tuesday."
+
+
+def when_of(rows: Rows, meeting_id: str) -> tuple[Any, Any]:
+    (row,) = [r for r in rows["meetings"] if r["meeting_id"] == meeting_id]
+    return str(row["date_start"]), str(row["date_end"])
+
+
+def test_two_days_of_talks_ended_on_a_day_span_that_day_and_the_one_before() -> None:
+    rows = rows_of(ENDED)
+    assert when_of(rows, "2025-08-18-riyadh-in_person") == ("2025-08-18", "2025-08-19")
+
+
+def test_three_days_of_talks_begun_on_a_day_span_from_that_day() -> None:
+    rows = rows_of("The delegations began three days of closed-door talks in Riyadh on Monday.")
+    assert when_of(rows, "2025-08-18-riyadh-in_person") == ("2025-08-18", "2025-08-20")
+
+
+def test_days_of_talks_held_on_a_day_keep_the_day_told() -> None:
+    rows = rows_of("Ukrainian and Russian negotiators held two days of talks in Riyadh on Tuesday.")
+    assert when_of(rows, "2025-08-19-riyadh-in_person") == ("2025-08-19", "2025-08-19")
+
+
+def test_the_host_welcoming_the_delegations_the_day_before_hosts_the_talks() -> None:
+    rows = rows_of(
+        "Ukrainian and Russian negotiators ended talks in Riyadh on Tuesday. Saudi Foreign"
+        " Minister Prince Faisal bin Farhan welcomed the delegations on Monday morning."
+    )
+    assert ids(rows) == {"2025-08-19-riyadh-in_person"}
+    assert "faisal-bin-farhan" in parties(rows, "2025-08-19-riyadh-in_person")
+
+
+def test_the_host_welcoming_the_delegations_days_before_is_not_at_the_talks() -> None:
+    rows = rows_of(
+        "Ukrainian and Russian negotiators ended talks in Riyadh on Tuesday. Saudi Foreign"
+        " Minister Prince Faisal bin Farhan welcomed the delegations on Friday."
+    )
+    assert "faisal-bin-farhan" not in parties(rows, "2025-08-19-riyadh-in_person")

@@ -48,6 +48,7 @@ from typing import NamedTuple
 
 from talkspkg.stages.meetings.context import ArticleContext
 from talkspkg.stages.meetings.dates import DateExpr, find_dates
+from talkspkg.stages.meetings.durations import round_days
 from talkspkg.stages.meetings.members import Members, members
 from talkspkg.stages.meetings.people import attach_members, attach_people
 from talkspkg.stages.meetings.sentence import (
@@ -118,6 +119,7 @@ def read_sentence(
         if before and before[-1].lower() in vocab.earlier_adverbs and f.triggers[0].kind == "verb":
             f.other = True  # "had last hosted B": an earlier encounter than the one told
         f.series = is_series(ctx, f, before)
+        f.days = round_days(text, f.clause.start, f.start, vocab)
         cue = vocab.attend_cues.search(text, max(lo, f.start - 40), f.start)
         f.attending = cue is not None and len(_WORD.findall(text[cue.end() : f.start])) <= 2
     _attach_places(ctx, s)

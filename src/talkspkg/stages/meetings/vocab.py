@@ -83,6 +83,8 @@ class Vocab:
     round_other_senses: frozenset[str]
     spend_times: frozenset[str]
     earlier_adverbs: frozenset[str]
+    ending_verbs: frozenset[str]
+    opening_verbs: frozenset[str]
     receive_verbs: Gated
     temporal_prepositions: Gated
     own_bodies: tuple[str, ...]
@@ -225,7 +227,7 @@ WORD_KEYS = (
     "proposal_breaks", "perfect_plurals", "perfect_aux",
     "own_premodifiers", "talk_words", "discourse_after", "subject_pronouns",
     "other_events", "process_after", "round_not_before", "round_other_senses",
-    "spend_times", "earlier_adverbs",
+    "spend_times", "earlier_adverbs", "ending_verbs", "opening_verbs",
 )  # fmt: skip
 
 
