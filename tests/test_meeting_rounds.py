@@ -183,3 +183,22 @@ def test_the_host_welcoming_the_delegations_days_before_is_not_at_the_talks() ->
         " Minister Prince Faisal bin Farhan welcomed the delegations on Friday."
     )
     assert "faisal-bin-farhan" not in parties(rows, "2025-08-19-riyadh-in_person")
+
+
+CALL = "Keir Starmer and Emmanuel Macron held a video call with Volodymyr Zelensky on Tuesday. "
+
+
+def test_a_participant_told_in_a_second_clause_takes_part() -> None:
+    rows = rows_of(
+        CALL + "Germany's Friedrich Merz joined from Berlin, while Nato Secretary General Mark"
+        " Rutte took part from Brussels."
+    )
+    assert {"friedrich-merz", "mark-rutte"} <= parties(rows, "2025-08-19-unknown-video")
+
+
+def test_a_person_of_a_relative_clause_in_a_second_clause_does_not_take_part() -> None:
+    rows = rows_of(
+        CALL + "Germany's Friedrich Merz joined from Berlin, although Nato Secretary General"
+        " Mark Rutte, who took part in earlier calls, stayed away."
+    )
+    assert "mark-rutte" not in parties(rows, "2025-08-19-unknown-video")

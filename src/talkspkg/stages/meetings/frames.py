@@ -24,7 +24,9 @@ MAX_WORDS, places and venues only within `place_words`, never across a clause bo
 * A person in a clause without a trigger belongs to the sentence's encounter when the clause
   says they attended or stayed away ("Kellogg will attend instead"), or when the person is the
   sentence's subject and the encounter's clause has no subject of its own ("Rubio, who ...,
-  canceled plans to visit London but had a phone call with Lammy").
+  canceled plans to visit London but had a phone call with Lammy"). A sentence with no trigger
+  has a cue frame for each clause with an attendance cue ("A joined from Berlin, while B took
+  part from Brussels"), which keeps the people before the cue in its own clause.
 * Relative dates inside quotations and embedded posts are the speaker's, not the article's,
   and are ignored; dates right after a speech verb ("reported Tuesday") date the report; an
   encounter named after a temporal preposition ("ahead of the talks") takes only a date right
@@ -145,6 +147,12 @@ def read_sentence(
     if not s.frames and cue:
         t = Trigger(cue.start(), cue.end(), "cue", text[cue.start() : cue.end()])
         s.frames.append(Frame([t], clause_at(t.start, parts), inside(t.start, quotes)))
+        # "A joined from Berlin, while B took part from Brussels": a cue of each clause
+        for more in vocab.attend_cues.finditer(text, cue.end(), end):
+            clause = clause_at(more.start(), parts)
+            if all(clause != f.clause for f in s.frames):
+                t = Trigger(more.start(), more.end(), "cue", more.group())
+                s.frames.append(Frame([t], clause, inside(t.start, quotes)))
     if s.frames:
         _attach_cues(ctx, s)
         for f in s.frames:

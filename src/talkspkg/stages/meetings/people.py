@@ -132,7 +132,11 @@ def attach_people(ctx: ArticleContext, s: Sentence) -> None:
             for eid in [e for e in f.roles if _is_person(ctx, e)]:
                 if not any(
                     m.entity_id == eid
-                    and s.parts[clause_of(m.start)].kind not in ("rel", "sub")
+                    and (
+                        s.parts[clause_of(m.start)].kind not in ("rel", "sub")
+                        # "..., while B took part from Brussels": the cue's own clause
+                        or (clause_of(m.start) == f.clause.index and m.end <= f.start)
+                    )
                     and not (
                         m.end <= f.start
                         and _RELATIVE.search(
