@@ -202,3 +202,19 @@ def test_a_person_of_a_relative_clause_in_a_second_clause_does_not_take_part() -
         " Mark Rutte, who took part in earlier calls, stayed away."
     )
     assert "mark-rutte" not in parties(rows, "2025-08-19-unknown-video")
+
+
+def test_a_description_joined_to_a_name_is_the_one_person_holding_it() -> None:
+    rows = rows_of(
+        "Marco Rubio was due to fly to Geneva on Friday. In Sunday's call, Sergei Lavrov and"
+        " the US secretary of state agreed to keep talking."
+    )
+    assert parties(rows, "2025-08-17-unknown-phone") == {"marco-rubio", "sergei-lavrov"}
+
+
+def test_a_description_two_people_of_the_article_fit_is_nobody() -> None:
+    rows = rows_of(
+        "Marco Rubio and Pete Hegseth flew to Berlin on Monday. In Sunday's call, Sergei Lavrov"
+        " and the US secretary of state agreed to keep talking."
+    )
+    assert "2025-08-17-unknown-phone" not in ids(rows)
