@@ -112,6 +112,23 @@ def test_time_spent_with_nobody_named_is_no_encounter(sentence: str) -> None:
     assert ids(rows_of(sentence)) == set()
 
 
+def test_hosting_a_leader_for_dinner_is_an_encounter() -> None:
+    rows = rows_of("Emmanuel Macron hosted Keir Starmer for dinner in Paris on Sunday.")
+    assert parties(rows, "2025-08-17-paris-in_person") == {"emmanuel-macron", "keir-starmer"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Emmanuel Macron hosted reporters for dinner in Paris on Sunday.",
+        "Emmanuel Macron hosted a press conference in Paris on Sunday.",
+        "Emmanuel Macron met journalists at the Elysee on Sunday.",
+    ],
+)
+def test_hosting_or_meeting_the_press_is_no_encounter(sentence: str) -> None:
+    assert ids(rows_of(sentence)) == set()
+
+
 def test_a_mediator_shuttling_between_delegations_takes_part() -> None:
     rows = rows_of(
         "Ukrainian and Russian delegations held talks in Istanbul on Monday. Turkish Foreign"
