@@ -32,7 +32,11 @@ Coreference inside one article (policy):
 * People of one state named by a noun anaphor ("X opened the first session") or as hosts ("X
   hosted the talks") are at the in-person encounter held in their own country told within
   HOME_REACH sentences, when the encounter told last has none of them (another encounter
-  recalled in between, a delegation's paragraph): the host country chairs its talks.
+  recalled in between, a delegation's paragraph): the host country chairs its talks. So do its
+  people receiving "the delegations" on a day of the encounter told last or the day before ("X
+  welcomed the delegations on Monday" before talks that ended on Tuesday; `_received`).
+* A round told with its length ("wrapped up two days of talks on Tuesday") spans those days
+  (durations.py).
 * A paragraph opened by a date and nothing else ("Monday.", "Tuesday, 19 May:"), as diaries
   and newsletters label their entries, dates the paragraph's frames that state no date.
 * A photo caption shows the encounter of those it names: its frames never group with the
@@ -99,7 +103,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 from talkspkg.document import Article, SegmentKind
@@ -118,6 +122,7 @@ from talkspkg.stages.meetings.dates import (
     resolve,
     stated_anchor,
 )
+from talkspkg.stages.meetings.durations import stretched
 from talkspkg.stages.meetings.enumeration import enumerated
 from talkspkg.stages.meetings.frames import absorb, read_sentence, visit_host
 from talkspkg.stages.meetings.model import MeetingMention
@@ -315,7 +320,8 @@ class _Grouper:
 
     def _range(self, f: Frame) -> DateRange | None:
         date = _grouping_date(f)
-        return resolve(date, self.anchor, is_future(f), told_held(f)) if date else None
+        rng = resolve(date, self.anchor, is_future(f), told_held(f)) if date else None
+        return stretched(rng, f.days)
 
     def _fits(self, loc: Local, f: Frame) -> int | None:
         fmt, place = frame_format(f), f.place.entity_id if f.place else None
@@ -488,6 +494,25 @@ class _Grouper:
                 return loc if state not in self.sides(loc.parties - loc.hosts) else None
         return None
 
+    def _received(self, f: Frame) -> Local | None:
+        """The in-person encounter told last, when a dated frame names only its host country's
+        people receiving "the delegations" on one of its days or the day before ("Talks in
+        Riyadh ended on Tuesday. [...] The Saudi foreign minister welcomed the delegations on
+        Monday"): its host, no encounter of its own. Not with a place of its own, nor a
+        delegation it names ("welcomed a Russian delegation": whom it received)."""
+        loc = self.latest.get("in_person")
+        if loc is None or loc.range is None or f.place is not None or self.caption:
+            return None
+        if not any(self.ctx.vocab.receive_verbs.fullmatch(t.text) for t in f.triggers):
+            return None
+        if not _RECEIVED_ALL.match(self.ctx.text, f.end) or not self._hosts(f, loc):
+            return None
+        rng = self._range(f)
+        if rng is None or rng.precision != "day" or rng.start != rng.end:
+            return None
+        before = loc.range.start - timedelta(days=1)
+        return loc if before <= rng.start <= loc.range.end else None
+
     def _side_of(self, f: Frame) -> Local | None:
         """The side meeting just told, when an attendance cue names one of its people ("On the
         sidelines, A met B. A was accompanied by C."): C was at the side meeting."""
@@ -567,6 +592,8 @@ class _Grouper:
                 self._join(self.locals[max(scored)[2]], f)
             elif (prev := self._continued(f)) is not None:
                 self._join(prev, f)
+            elif (home := self._received(f)) is not None:
+                self._join(home, f)
             else:
                 self._new(f)
         for f in s.frames:
@@ -734,6 +761,14 @@ def _grouping_date(f: Frame) -> DateExpr | None:
     return f.date
 
 
+# "welcomed the delegations", "received both delegations": the delegations already told
+_RECEIVED_ALL = re.compile(
+    r"\s+(?:the\s+(?:two\s+|three\s+)?|both\s+|all\s+(?:the\s+)?(?:three\s+)?)"
+    r"(?:delegations|teams|negotiators)\b",
+    re.I,
+)
+
+
 def _finer(a: DateRange, b: DateRange) -> bool:
     order = ("day", "week", "month")
     return order.index(a.precision) < order.index(b.precision)
@@ -821,6 +856,7 @@ def _mention(
 ) -> MeetingMention:
     status = frame_status(f)
     rng = resolve(f.date, anchor, is_future(f), told_held(f)) if f.date else None
+    rng = stretched(rng, f.days)
     place = ctx.entity(f.place.entity_id) if f.place else None
     venue_entity = ctx.entity(f.venue_entity) if f.venue_entity else None
     country = (place or venue_entity).country if (place or venue_entity) else None

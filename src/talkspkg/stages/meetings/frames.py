@@ -24,7 +24,9 @@ MAX_WORDS, places and venues only within `place_words`, never across a clause bo
 * A person in a clause without a trigger belongs to the sentence's encounter when the clause
   says they attended or stayed away ("Kellogg will attend instead"), or when the person is the
   sentence's subject and the encounter's clause has no subject of its own ("Rubio, who ...,
-  canceled plans to visit London but had a phone call with Lammy").
+  canceled plans to visit London but had a phone call with Lammy"). A sentence with no trigger
+  has a cue frame for each clause with an attendance cue ("A joined from Berlin, while B took
+  part from Brussels"), which keeps the people before the cue in its own clause.
 * Relative dates inside quotations and embedded posts are the speaker's, not the article's,
   and are ignored; dates right after a speech verb ("reported Tuesday") date the report; an
   encounter named after a temporal preposition ("ahead of the talks") takes only a date right
@@ -48,6 +50,7 @@ from typing import NamedTuple
 
 from talkspkg.stages.meetings.context import ArticleContext
 from talkspkg.stages.meetings.dates import DateExpr, find_dates
+from talkspkg.stages.meetings.durations import round_days
 from talkspkg.stages.meetings.members import Members, members
 from talkspkg.stages.meetings.people import attach_members, attach_people
 from talkspkg.stages.meetings.sentence import (
@@ -115,7 +118,10 @@ def read_sentence(
         after = _WORD.findall(text[f.end : min(end, f.end + 20)])[:1]
         f.again = bool(after) and after[0].lower() in vocab.other_after
         f.other = f.again or any(w.lower() in vocab.other_cues for w in before) or opened
+        if before and before[-1].lower() in vocab.earlier_adverbs and f.triggers[0].kind == "verb":
+            f.other = True  # "had last hosted B": an earlier encounter than the one told
         f.series = is_series(ctx, f, before)
+        f.days = round_days(text, f.clause.start, f.start, vocab)
         cue = vocab.attend_cues.search(text, max(lo, f.start - 40), f.start)
         f.attending = cue is not None and len(_WORD.findall(text[cue.end() : f.start])) <= 2
     _attach_places(ctx, s)
@@ -127,6 +133,8 @@ def read_sentence(
         kinds = {t.kind for t in f.triggers}
         if not f.keyed and (kinds <= {"process", "weak"} or is_generic(ctx, f.triggers[0], start)):
             _demote(s, f)
+        elif f.date is None and all(vocab.round_nouns.fullmatch(t.text) for t in f.triggers):
+            _demote(s, f)  # "the Geneva round fell short": a round is one only with its date
     if not s.frames and not s.consumers:
         cue = (
             cue
@@ -139,6 +147,12 @@ def read_sentence(
     if not s.frames and cue:
         t = Trigger(cue.start(), cue.end(), "cue", text[cue.start() : cue.end()])
         s.frames.append(Frame([t], clause_at(t.start, parts), inside(t.start, quotes)))
+        # "A joined from Berlin, while B took part from Brussels": a cue of each clause
+        for more in vocab.attend_cues.finditer(text, cue.end(), end):
+            clause = clause_at(more.start(), parts)
+            if all(clause != f.clause for f in s.frames):
+                t = Trigger(more.start(), more.end(), "cue", more.group())
+                s.frames.append(Frame([t], clause, inside(t.start, quotes)))
     if s.frames:
         _attach_cues(ctx, s)
         for f in s.frames:
@@ -207,6 +221,8 @@ def is_series(ctx: ArticleContext, f: Frame, before: list[str]) -> bool:
     noun = ctx.text[f.triggers[-1].start : f.triggers[-1].end].lower().split()[-1]
     words = [w.lower() for w in before]
     at = [i for i, w in enumerate(words) if w in vocab.series_cues]
+    if vocab.round_nouns.fullmatch(noun) and (not words or words[-1] not in ("his", "her")):
+        return True  # a bare round naming no party is a round of the series the article tells
     if noun not in vocab.series_nouns or not at:
         return False
     return at[-1] == 0 or words[at[-1] - 1] not in ("his", "her")

@@ -701,7 +701,11 @@ def role_party(ctx: ArticleContext, pos: int, end: int) -> list[Mention]:
     return [Mention(ctx.article.article_id, m.start(), stop, phrase, eid, "role")]
 
 
-_AUX_GAP = re.compile(r"(?:\s+(?:has|had|have|also|will|would|was|is|then|later|reportedly))*\s+$")
+# auxiliaries and adverbs between a subject and its verb ("The envoy had last hosted B")
+_AUX_GAP = re.compile(
+    r"(?:\s+(?:has|had|have|also|will|would|was|is|then|later|reportedly|last|previously"
+    r"|already|once|first|just|recently|briefly|twice))*\s+$"
+)
 
 
 def _names_role(ctx: ArticleContext, words: str) -> bool:

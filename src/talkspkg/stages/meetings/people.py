@@ -10,7 +10,9 @@ absent (an absence cue after the person in their clause: "Rubio and Witkoff back
 could not attend"; or "<Person>'s no-show"), host (a hosting cue after the person, or "hosted by
 <X>"), participant; who leads a delegation ("led the Ukrainian delegation") hosts nothing.
 Which frame a person belongs to is described in frames.py. Delegation members and companions
-a membership phrase lists (members.py) are added last (attach_members).
+a membership phrase lists (members.py) are added last (attach_members). A description joined
+to a name ("A and the US secretary of state") counts as the one person of the article holding
+that office for that country (patterns.role_party), nobody when two do.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import re
 
 from talkspkg.stages.meetings.context import ArticleContext
 from talkspkg.stages.meetings.members import Members
-from talkspkg.stages.meetings.patterns import slots
+from talkspkg.stages.meetings.patterns import role_party, slots
 from talkspkg.stages.meetings.roles import (
     delegations,
     is_possessive_absent,
@@ -62,6 +64,8 @@ def attach_people(ctx: ArticleContext, s: Sentence) -> None:
         elif is_qualifier(ctx, m, nxt, s.end):
             continue
         eligible.append(m)
+
+    eligible = _with_described(ctx, eligible, s.end)
 
     def clause_of(pos: int) -> int:
         return clause_at(pos, s.parts).index
@@ -132,7 +136,11 @@ def attach_people(ctx: ArticleContext, s: Sentence) -> None:
             for eid in [e for e in f.roles if _is_person(ctx, e)]:
                 if not any(
                     m.entity_id == eid
-                    and s.parts[clause_of(m.start)].kind not in ("rel", "sub")
+                    and (
+                        s.parts[clause_of(m.start)].kind not in ("rel", "sub")
+                        # "..., while B took part from Brussels": the cue's own clause
+                        or (clause_of(m.start) == f.clause.index and m.end <= f.start)
+                    )
                     and not (
                         m.end <= f.start
                         and _RELATIVE.search(
@@ -185,6 +193,24 @@ def attach_members(ctx: ArticleContext, s: Sentence, listed: list[Members]) -> N
                 if group.companion_of and not set(group.companion_of) & set(f.roles):
                     f.companions[m.entity_id] = frozenset(group.companion_of)  # see detect.py
                 add_role(f.roles, m.entity_id, "participant")
+
+
+_AND = re.compile(r"\s+and\s+")
+
+
+def _with_described(ctx: ArticleContext, eligible: list[Mention], end: int) -> list[Mention]:
+    """`eligible` with the person a description joined to a name designates ("A and the US
+    secretary of state agreed"): the one person of the article holding that office for that
+    country (patterns.role_party); nobody when several do or none is named."""
+    found = list(eligible)
+    for m in eligible:
+        joint = _AND.match(ctx.text, m.end, end)
+        if joint is None:
+            continue
+        for r in role_party(ctx, joint.end(), end):
+            if _is_person(ctx, r.entity_id) and all(x.entity_id != r.entity_id for x in found):
+                found.append(r)
+    return sorted(found, key=lambda x: x.start)
 
 
 _ABSENT_REACH = 10  # words from a delegation to an absence cue that tells of it

@@ -51,6 +51,7 @@ class Frame:
     series: bool = False  # "the first round of talks", "a second meeting": a round of the series
     present: bool = False  # a present-tense verb of the encounter ("meets", "heads to")
     past: bool = False  # a past cue that it took place ("met", "was held")
+    days: int = 0  # "wrapped up two days of talks": its length (durations.round_days)
 
     @property
     def start(self) -> int:

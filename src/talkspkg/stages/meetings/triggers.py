@@ -4,17 +4,23 @@ Policy:
 
 * nouns ("talks", "meeting", "summit"), verbs ("met", "gathered", "spoke by phone"; "meeting"
   after a form of "be": "X was also meeting Y"),
-  conversation verbs followed by a name ("spoke to Lammy"; not a participle opening the
+  conversation verbs followed by a name ("spoke to Lammy"; facing verbs also by a delegation:
+  "sat across the table from a Russian team"; not a participle opening the
   sentence: "Speaking to parliament, X said" is a speech), "call"/"conversation" next to a
   phone word, or followed (a date between allowed) by with/to/between and a name, or "to call"
   and a name, receiving verbs with a person's name right after them or after "by" ("Fidan
   received Lavrov", "was welcomed by Fidan", "received a Russian delegation"; never "received
-  Lavrov's letter"), and travel
+  Lavrov's letter"), a time spent with a name ("spent Wednesday in Warsaw with A"), and travel
   words ("visit", "arrived in"), which count only once a city is attached to them (frames.py).
+* "round" bare (not "a round of sanctions", "round table"), in a sentence with no word of
+  another kind of round (`round_other_senses`: an election's, a war's), counts only once a date
+  is attached to it ("a round in Geneva in May", "a fourth round is expected in June"; frames.py);
+  it is a round of the series the article tells (frames.is_series).
 * Not an encounter: a noun after "news"/"press"/"to" ("news conference", "to talk"), a trigger
   with a negator or a count within the three words before it ("no discussions", "three rounds of
-  talks": several meetings are not one), a plural after a perfect ("have had discussions
-  with"), "met with criticism", and hypothetical, conditional,
+  talks": several meetings are not one, unless a number is followed by as many months, each
+  round told: "two rounds in Geneva in March and April"), a plural after a perfect ("have had
+  discussions with"), "met with criticism", and hypothetical, conditional,
   refused or general talks: a `hypothetical_before` phrase within four words before the trigger
   ("ready to meet", "urged both sides to resume talks", "could then begin talks"), a
   `hypothetical_after` word within three words after it ("such talks only if"), a
@@ -111,6 +117,11 @@ def find_triggers(ctx: ArticleContext, start: int, end: int) -> tuple[list[Trigg
         found.append(Trigger(m.start(), m.end(), "verb" if verb else "noun", m.group()))
     for m in vocab.process_nouns.finditer(text, start, end):
         found.append(Trigger(m.start(), m.end(), "process", m.group()))
+    if vocab.round_nouns.search(text, start, end) and not _round_senses(text, start, end, vocab):
+        for m in vocab.round_nouns.finditer(text, start, end):
+            following = _WORD.match(text, _skip_space(text, m.end()))
+            if following is None or following.group().lower() not in vocab.round_not_before:
+                found.append(Trigger(m.start(), m.end(), "process", m.group()))
     for m in vocab.call_nouns.finditer(text, start, end):
         before = _words_before(text, m.start(), start, 2)
         phone = {"phone", "telephone", "video"} & set(before)
@@ -145,6 +156,16 @@ def find_triggers(ctx: ArticleContext, start: int, end: int) -> tuple[list[Trigg
             continue  # "Speaking to reporters, X said": a speech, not a conversation
         if name_within(m.end(), 3):
             found.append(Trigger(m.start(), m.end(), "conversation", m.group()))
+    for m in vocab.facing_verbs.finditer(text, start, end):
+        group = _RECEIVED_GROUP.match(text, m.end(), end)  # "... from a Russian team"
+        if name_within(m.end(), 3) or (
+            group is not None and group.group(1) in vocab.delegation_nouns
+        ):
+            found.append(Trigger(m.start(), m.end(), "conversation", m.group()))
+    for m in vocab.spend_verbs.finditer(text, start, end):
+        company = _spent_with(text, m.end(), end, vocab)
+        if company is not None and name_within(company, 4):
+            found.append(Trigger(m.start(), m.end(), "verb", m.group()))
     for m in vocab.receive_verbs.finditer(text, start, end):
         if _receives_a_person(ctx, m.end(), end):
             found.append(Trigger(m.start(), m.end(), "verb", m.group()))
@@ -160,6 +181,8 @@ def find_triggers(ctx: ArticleContext, start: int, end: int) -> tuple[list[Trigg
         ):
             continue
         counted = nounish and _counts(before, vocab.quantifiers)
+        if counted and _told_each(text, t.end, end, before, vocab):
+            counted = False  # "two rounds in Geneva in March and April": each round told
         several = " ".join(t.text.lower().split()) in vocab.perfect_plurals and (
             " ".join(before[-2:]) in vocab.perfect_aux
         )  # "have had discussions with A and B": several encounters
@@ -257,6 +280,53 @@ def _counts(before: list[str], quantifiers: frozenset[str]) -> bool:
     if hits and before[hits[-1] + 1 : hits[-1] + 3] in (["days", "of"], ["hours", "of"]):
         return False
     return bool(hits) and not any(w in _SUBJECT_VERBS for w in before[hits[-1] + 1 :])
+
+
+def _round_senses(text: str, start: int, end: int, vocab: Vocab) -> bool:
+    """A word of another kind of round in the sentence ("the first round of the election")."""
+    return any(w.lower() in vocab.round_other_senses for w in _WORD.findall(text[start:end]))
+
+
+@cache
+def _month_list(vocab: Vocab) -> re.Pattern[str]:
+    names = "|".join(sorted(map(re.escape, vocab.months), key=len, reverse=True))
+    one = rf"(?:{names})\b"
+    joint = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:in\s+)?"
+    return re.compile(rf"(?:\s+[\w’'-]+){{0,6}}?\s+in\s+(?P<list>{one}(?:{joint}{one})*)", re.I)
+
+
+MONTH_LIST_CHARS = 80  # from the counted noun to the list of its months
+
+
+def _told_each(text: str, pos: int, end: int, before: list[str], vocab: Vocab) -> bool:
+    """ "two rounds in Geneva in March and April": the count before the noun is a number word
+    and as many capitalised months follow in one list, each round told (enumeration.py makes
+    one encounter of each)."""
+    counts = [vocab.count_words[w] for w in before if w in vocab.count_words]
+    if not counts:
+        return False
+    m = _month_list(vocab).match(text, pos, min(end, pos + MONTH_LIST_CHARS))
+    if m is None or re.search(r"[,;:]", text[pos : m.start("list")]):
+        return False
+    months = [
+        w for w in _WORD.findall(m.group("list")) if w.lower() in vocab.months and w[0].isupper()
+    ]
+    return len(months) == counts[-1]
+
+
+_SPENT = re.compile(r"((?:\s+[\w’'-]+){1,3}?)((?:\s+[\w’'-]+){0,6}?)\s+with\b")
+
+
+def _spent_with(text: str, pos: int, end: int, vocab: Vocab) -> int | None:
+    """ "spent Wednesday in Warsaw with", "spent three days with": the end of "with" after a
+    time of the verb's own (a weekday or a `spend_times` word within its first three words),
+    with no clause break between; None otherwise."""
+    m = _SPENT.match(text, pos, end)
+    if m is None:
+        return None
+    times = [w.lower() for w in _WORD.findall(m.group(1))]
+    timed = any(w in vocab.spend_times or w in vocab.weekdays for w in times)
+    return m.end() if timed else None
 
 
 TITLE_WORDS = 4  # title words between a receiving verb and the name ("U.S. special envoy A")

@@ -42,11 +42,14 @@ class Vocab:
     version: str
     nouns: Gated
     process_nouns: Gated
+    round_nouns: Gated
     call_nouns: Gated
     meal_nouns: Gated
     call_objects: frozenset[str]
     verbs: Gated
     conversation_verbs: Gated
+    facing_verbs: Gated
+    spend_verbs: Gated
     weak: Gated
     attend_cues: Gated
     negators: frozenset[str]
@@ -76,6 +79,12 @@ class Vocab:
     subject_pronouns: frozenset[str]
     other_events: frozenset[str]
     process_after: frozenset[str]
+    round_not_before: frozenset[str]
+    round_other_senses: frozenset[str]
+    spend_times: frozenset[str]
+    earlier_adverbs: frozenset[str]
+    ending_verbs: frozenset[str]
+    opening_verbs: frozenset[str]
     receive_verbs: Gated
     temporal_prepositions: Gated
     own_bodies: tuple[str, ...]
@@ -128,6 +137,7 @@ class Vocab:
     relative: Mapping[str, tuple[str, int]]
     sequel: Mapping[str, tuple[str, int, bool]]  # unit, offset, strictly after the one told
     weekday_modifiers: Mapping[str, int]
+    count_words: Mapping[str, int]
     lemmas: tuple[tuple[str, str], ...]
 
 
@@ -197,8 +207,8 @@ def _sequel(data: Mapping[str, Any]) -> dict[str, tuple[str, int, bool]]:
 
 # Lists compiled into one whole-word pattern each, and lists kept as lower-case word sets.
 PATTERN_KEYS = (
-    "nouns", "process_nouns", "call_nouns", "meal_nouns", "verbs", "conversation_verbs", "weak",
-    "attend_cues",
+    "nouns", "process_nouns", "round_nouns", "call_nouns", "meal_nouns", "verbs",
+    "conversation_verbs", "facing_verbs", "spend_verbs", "weak", "attend_cues",
     "met_not_followed_by", "downgrade_cues", "absent_cues", "absent_nouns", "host_cues",
     "bilateral_cues", "agent_nouns", "agent_verbs", "message_nouns", "hypothetical_before",
     "hypothetical_after",
@@ -216,7 +226,8 @@ WORD_KEYS = (
     "schedule_words", "statement_verbs", "modals", "refusal_gap", "shared_owners",
     "proposal_breaks", "perfect_plurals", "perfect_aux",
     "own_premodifiers", "talk_words", "discourse_after", "subject_pronouns",
-    "other_events", "process_after",
+    "other_events", "process_after", "round_not_before", "round_other_senses",
+    "spend_times", "earlier_adverbs", "ending_verbs", "opening_verbs",
 )  # fmt: skip
 
 
@@ -247,6 +258,7 @@ def parse_vocab(data: Any) -> Vocab:
         relative=_relative(data),
         sequel=_sequel(data),
         weekday_modifiers=_int_map(data, "weekday_modifiers"),
+        count_words=_int_map(data, "count_words"),
         **p,
         **lo,
     )
