@@ -37,7 +37,8 @@ Each proposal cue of a sentence is resolved to a proposer by the first rule that
    else none; a passive verb without a
    by-phrase ("guarantees that could be offered") has none; a noun cue used as a verb after a
    modal ("hopes the US will offer") is negated like a verb cue;
-5. a modal demand ("must", "should"; `form: reported`): not its grammatical subject ("Moscow must
+5. a modal demand ("must", "should", "there can be no peace without", "is a precondition for
+   any settlement"; `form: reported`): not its grammatical subject ("Moscow must
    accept a ceasefire") but whoever reports it: an actor followed by a speech verb before it
    ("the Kremlin has said any settlement must ..."), the subject of a sentence going on with
    ", saying"/", adding" or with a second predicate reporting it ("Berlin backed the idea, but

@@ -10,7 +10,9 @@ followed by "only if/after/once/when" ("would agree to a ceasefire only if the W
 Kyiv", "would consider X only after Y") is conditional, and the terms of its condition are the
 holder's demand. So is a supports cue whose object an "only after/when/if" closes when the codebook
 reads the condition as a term ("would accept a swap only after a ceasefire": a sequencing wording,
-no cue of its own).
+no cue of its own). So is the holder's own act on such a condition ("Ukraine would hold
+elections only after a ceasefire": conditional on the elections; the "only after" phrase is the
+condition, no sequencing term of the act's scope).
 
 Holder policy: a `holder: before` cue in the passive with no agent ("Ukraine's proposal for a
 30-day ceasefire was rejected", "was also turned down") is held by nobody: its subject is what
@@ -154,7 +156,7 @@ _WHICH_VERB = re.compile(r",\s+which\s+(?:\w+\s+)?", re.IGNORECASE)
 # a condition opening a clause ends a stance's object: its terms are the condition
 _CONDITION = re.compile(
     r"\s(?:once|if|unless|provided(?:\s+that)?|as\s+long\s+as|on\s+condition\s+that|"
-    r"only\s+after|only\s+when)\s",
+    r"only\s+(?:after|when|once|if))\s",
     re.IGNORECASE,
 )
 _ONLY = re.compile(r"only\s", re.IGNORECASE)
