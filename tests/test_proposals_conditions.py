@@ -5,7 +5,9 @@ Families: "there can be no peace/deal without X" and "X is a precondition for an
 (X demanded by whoever says it; not "no peace with X"); "the Dutch call for", "the European
 push for" (a noun proposal of the adjective's state, no verb of the sentence's subject);
 "would hold elections only after a ceasefire" (conditional on the act, no sequencing proposal);
-a bare "present" that is no verb ("with observers present").
+a bare "present" that is no verb ("with observers present"); a plan noun whose relative clause
+says who sent it ("the draft, which Paris sent to Kyiv, offers ...": Paris's), not one whose
+relative clause names who rejected it.
 """
 
 from __future__ import annotations
@@ -50,6 +52,28 @@ CASES: list[tuple[str, Terms, Positions, Terms, Positions]] = [
         set(),
         set(),
         {("hungary", GUARANTEES)},
+        set(),
+    ),
+    (
+        "The updated 12-point draft, which Paris sent to Kyiv on Monday, offers Ukraine security "
+        "guarantees and sets elections in Ukraine within 90 days.",
+        {("france", GUARANTEES), ("france", ELECTIONS)},
+        set(),
+        {(UA, GUARANTEES), (UA, ELECTIONS)},
+        set(),
+    ),
+    (
+        "The blueprint, which the Kremlin handed to American envoys, demands a prisoner exchange.",
+        {(RU, POW)},
+        set(),
+        {(US, POW)},
+        set(),
+    ),
+    (
+        "The plan, which Oslo criticised on Monday, offers security guarantees.",
+        set(),
+        set(),
+        {("norway", GUARANTEES)},
         set(),
     ),
     (
