@@ -7,7 +7,8 @@ push for" (a noun proposal of the adjective's state, no verb of the sentence's s
 "would hold elections only after a ceasefire" (conditional on the act, no sequencing proposal);
 a bare "present" that is no verb ("with observers present"); a plan noun whose relative clause
 says who sent it ("the draft, which Paris sent to Kyiv, offers ...": Paris's), not one whose
-relative clause names who rejected it.
+relative clause names who rejected it; plural truces ("three-day truces") as the temporary
+ceasefire.
 """
 
 from __future__ import annotations
@@ -74,6 +75,13 @@ CASES: list[tuple[str, Terms, Positions, Terms, Positions]] = [
         set(),
         set(),
         {("norway", GUARANTEES)},
+        set(),
+    ),
+    (
+        "Oslo turned down Minsk's offer of two-day truces along the northern front.",
+        {("belarus", TEMP)},
+        {("norway", "rejects", TEMP)},
+        set(),
         set(),
     ),
     (
