@@ -8,7 +8,7 @@ push for" (a noun proposal of the adjective's state, no verb of the sentence's s
 a bare "present" that is no verb ("with observers present"); a plan noun whose relative clause
 says who sent it ("the draft, which Paris sent to Kyiv, offers ...": Paris's), not one whose
 relative clause names who rejected it; plural truces ("three-day truces") as the temporary
-ceasefire.
+ceasefire; "refuses to hand it over" taking up what the sentence before named.
 """
 
 from __future__ import annotations
@@ -81,6 +81,22 @@ CASES: list[tuple[str, Terms, Positions, Terms, Positions]] = [
         "Oslo turned down Minsk's offer of two-day truces along the northern front.",
         {("belarus", TEMP)},
         {("norway", "rejects", TEMP)},
+        set(),
+        set(),
+    ),
+    (
+        "The Kremlin wants Kyiv to withdraw from all of the Kherson region. Kyiv will not give "
+        "it up.",
+        {(RU, "territory.cession")},
+        {(UA, "rejects", "territory.cession")},
+        set(),
+        set(),
+    ),
+    (
+        "Washington wants the frozen Russian assets lent to Ukraine. Belgium refuses to hand them "
+        "over.",
+        {(US, "economy.frozen_assets")},
+        {("belgium", "rejects", "economy.frozen_assets")},
         set(),
         set(),
     ),
