@@ -8,7 +8,8 @@ push for" (a noun proposal of the adjective's state, no verb of the sentence's s
 a bare "present" that is no verb ("with observers present"); a plan noun whose relative clause
 says who sent it ("the draft, which Paris sent to Kyiv, offers ...": Paris's), not one whose
 relative clause names who rejected it; plural truces ("three-day truces") as the temporary
-ceasefire; "refuses to hand it over" taking up what the sentence before named.
+ceasefire; "refuses to hand it over" taking up what the sentence before named; a proposing verb
+whose object is a term's head noun ("Qatari mediators had suggested the exchange").
 """
 
 from __future__ import annotations
@@ -98,6 +99,21 @@ CASES: list[tuple[str, Terms, Positions, Terms, Positions]] = [
         {(US, "economy.frozen_assets")},
         {("belgium", "rejects", "economy.frozen_assets")},
         set(),
+        set(),
+    ),
+    (
+        "Kyiv and Moscow traded 200 prisoners of war on Sunday. Qatari mediators had first "
+        "suggested the exchange in June.",
+        {("qatar", POW)},
+        set(),
+        set(),
+        set(),
+    ),
+    (
+        "Moscow wants a 30-day truce and a prisoner exchange. Oslo proposed the truce.",
+        {("norway", TEMP)},
+        set(),
+        {("norway", POW)},
         set(),
     ),
     (
