@@ -9,7 +9,8 @@ a bare "present" that is no verb ("with observers present"); a plan noun whose r
 says who sent it ("the draft, which Paris sent to Kyiv, offers ...": Paris's), not one whose
 relative clause names who rejected it; plural truces ("three-day truces") as the temporary
 ceasefire; "refuses to hand it over" taking up what the sentence before named; a proposing verb
-whose object is a term's head noun ("Qatari mediators had suggested the exchange").
+whose object is a term's head noun ("Qatari mediators had suggested the exchange"); a number
+of regions ceded ("cede the two regions").
 """
 
 from __future__ import annotations
@@ -114,6 +115,13 @@ CASES: list[tuple[str, Terms, Positions, Terms, Positions]] = [
         {("norway", TEMP)},
         set(),
         {("norway", POW)},
+        set(),
+    ),
+    (
+        "The Kremlin restated its demand that Kyiv give up the two regions it only partly holds.",
+        {(RU, "territory.cession")},
+        set(),
+        set(),
         set(),
     ),
     (
