@@ -10,7 +10,8 @@ says who sent it ("the draft, which Paris sent to Kyiv, offers ...": Paris's), n
 relative clause names who rejected it; plural truces ("three-day truces") as the temporary
 ceasefire; "refuses to hand it over" taking up what the sentence before named; a proposing verb
 whose object is a term's head noun ("Qatari mediators had suggested the exchange"); a number
-of regions ceded ("cede the two regions").
+of regions ceded ("cede the two regions"); a plan's authors in an aside ("the plan, put forward
+by A and B") and a nationality adjective with a role noun ("Dutch negotiators had proposed").
 """
 
 from __future__ import annotations
@@ -120,6 +121,20 @@ CASES: list[tuple[str, Terms, Positions, Terms, Positions]] = [
     (
         "The Kremlin restated its demand that Kyiv give up the two regions it only partly holds.",
         {(RU, "territory.cession")},
+        set(),
+        set(),
+        set(),
+    ),
+    (
+        "The plan, put forward by Spain and Sweden, includes a 30-day truce.",
+        {("spain", TEMP), ("sweden", TEMP)},
+        set(),
+        set(),
+        set(),
+    ),
+    (
+        "Dutch negotiators had proposed an exchange of prisoners at the last round.",
+        {("netherlands", POW)},
         set(),
         set(),
         set(),
