@@ -37,7 +37,8 @@ Each proposal cue of a sentence is resolved to a proposer by the first rule that
    else none; a passive verb without a
    by-phrase ("guarantees that could be offered") has none; a noun cue used as a verb after a
    modal ("hopes the US will offer") is negated like a verb cue;
-5. a modal demand ("must", "should"; `form: reported`): not its grammatical subject ("Moscow must
+5. a modal demand ("must", "should", "there can be no peace without", "is a precondition for
+   any settlement"; `form: reported`): not its grammatical subject ("Moscow must
    accept a ceasefire") but whoever reports it: an actor followed by a speech verb before it
    ("the Kremlin has said any settlement must ..."), the subject of a sentence going on with
    ", saying"/", adding" or with a second predicate reporting it ("Berlin backed the idea, but
@@ -60,7 +61,10 @@ Each proposal cue of a sentence is resolved to a proposer by the first rule that
    "They" only that way, and only for a demonym group ("They called for ..., the Ukrainian
    officials said");
 8. a noun cue with no proposer yet takes the proposer of a verb cue in an object relative
-   clause right after it ("a proposal for a truce, which Kyiv had put forward");
+   clause right after it ("a proposal for a truce, which Kyiv had put forward"); a plan noun
+   takes the subject of a relative clause saying who sent it ("the revised framework, which
+   Washington sent to Moscow,"), and a verb cue whose subject is that noun, past the relative
+   aside ("..., offers Ukraine guarantees"), is that plan's;
 9. noun cue after a determiner ("That framework", "such proposals") or opening the sentence
    ("Controversial provisions include"): the last proposal named in
    this sentence or in the three before (anaphora); for a plan noun ("The document offers")
@@ -145,6 +149,14 @@ _HEAD = re.compile(r"(?:[A-Z][\w-]*\s+)?")  # "Controversial provisions include"
 # Kremlin tabled" (the subject's name follows; then auxiliaries up to the verb cue)
 # a modal right before a noun cue makes it a verb ("will offer", "would propose")
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall)\s+$", re.IGNORECASE)
+# "the framework, which Washington sent to Moscow,": the relative's subject sent the plan
+_SENT_BY = re.compile(r"(?:\s+[\w-]+){0,3}?,\s+(?:which|that)\s+(?:the\s+)?(?=[A-Z])")
+_SENT = re.compile(
+    r"\s+(?:(?:had|has|have|first|formally|quietly|also)\s+){0,2}"
+    r"(?:sent|handed|delivered|submitted|transmitted)\b"
+)
+# a relative aside between a proposal noun and its verb ("the plan, which ..., offers")
+_ASIDE = re.compile(r"(?:\s*[\w-]+){0,3}?,\s+(?:which|that)\s+[^,;]*,\s*")
 _OBJECT_RELATIVE = re.compile(
     r",?\s+(?:which|that)\s+(?:the\s+)?(?=[A-Z])"
     r"(?=[^,;]*?\s(?:(?:has|have|had|was|were|is|are|first|originally|also|earlier)\s+){0,2}$)"
@@ -446,10 +458,26 @@ class Attributor:
         if not nouns:
             return None
         noun, ctx = max(nouns, key=lambda pair: pair[0].end)
+        aside = _ASIDE.fullmatch(self.text, noun.end, cue.start)
+        if aside is not None and self._sender(noun) is not None:
+            return replace(ctx, cue=cue)  # "the framework, which Washington sent ..., offers"
         gap = self.text[noun.end : cue.start].split()
         if len(gap) > 3 or any(w.lower() in STOP or not _GAP_WORD.fullmatch(w) for w in gap):
             return None
         return replace(ctx, cue=cue)
+
+    def _sender(self, noun: Hit) -> Actor | None:
+        """The subject of a relative clause right after a plan noun saying who sent it: "the
+        revised framework, which Washington sent to Moscow" (Washington's)."""
+        if noun.label != "plan":
+            return None
+        m = _SENT_BY.match(self.text, noun.end)
+        if m is None:
+            return None
+        after = [a for a in self.actors.within(m.end(), m.end() + 80) if a.start == m.end()]
+        if not after or not _SENT.match(self.text, after[0].end):
+            return None
+        return after[0]
 
     def _subject(self, s: Sentence, cue: Hit) -> Actor | None:
         word = self.text[cue.start : cue.end].split()[0].lower()
@@ -710,6 +738,8 @@ class Attributor:
                     ctx = self._context(pre, kind, s.index, cue)
                 if ctx is None:
                     ctx = self._context(self._by_phrase(s, cue), kind, s.index, cue)
+                if ctx is None:
+                    ctx = self._context(self._sender(cue), kind, s.index, cue)
             if ctx is None:
                 ctx = self._context(self._pronoun_subject(s, cue), kind, s.index, cue)
             if cue.form == "reported":

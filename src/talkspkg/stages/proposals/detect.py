@@ -37,6 +37,9 @@ whose sentence attaches no term to it is not remembered for carry-over: its cont
 something else; a term after a negation in that content ("Kyiv's priority is to ensure that
 Russia does not get sanctions relief") is not its proposal.
 
+A proposing verb whose object is a term's head noun ("Turkish mediators had proposed the swap";
+`term_heads`) proposes the one code of those heads the sentence before, in its paragraph, names.
+
 The terms of the condition a conditional acceptance sets ("would only consider X once Kyiv drops
 Y") are the holder's demand: a term of its position.
 
@@ -73,6 +76,7 @@ from talkspkg.stages.proposals.cues import SINGLE_ISSUE, Cues, load_cues
 from talkspkg.stages.proposals.evidence import TermEvidence
 from talkspkg.stages.proposals.hits import (
     JOINT,
+    TERM,
     Hit,
     code_groups,
     cue_groups,
@@ -184,6 +188,7 @@ class _Article:
             carried = self.attributor.carried(s, hits, tuple(terms))
         attached = self.attributor.attach(s, terms, resolved, carried)
         attached = {t: c for t, c in attached.items() if not self.negated_content(s, t, c)}
+        attached.update(self.head_objects(s, resolved, attached))
         if any(p.search(self.text, s.start, s.end) for p in self.cues.legal_statements):
             attached = {}  # "forbidden by the constitution to cede ...": a law, no proposal
         stances += self.readiness(attached)
@@ -216,6 +221,32 @@ class _Article:
         also = self.attributor.echoed(s, resolved, attached)
         self.previous = Analysis(s, stances, attached, resolved, also, tuple(terms))
         return self.previous
+
+    def head_objects(
+        self, s: Sentence, resolved: dict[Hit, Context | None], attached: dict[Hit, Context]
+    ) -> dict[Hit, Context]:
+        """A proposing verb whose object is a term's head noun ("Turkish mediators had proposed
+        the swap", `term_heads`) proposes the one code of those heads that the sentence before,
+        in its paragraph, names: the head noun is that term (anaphora)."""
+        before = self.previous
+        if before is None or before.sentence.paragraph != s.paragraph:
+            return {}
+        out: dict[Hit, Context] = {}
+        for cue, ctx in resolved.items():
+            if ctx is None or cue.form != "verb" or ctx.attribution != "explicit":
+                continue
+            if any(c.cue == cue for c in attached.values()):
+                continue  # the verb has a term of its own
+            for pattern, codes in self.cues.term_heads:
+                m = pattern.match(self.text, cue.end + 1, s.end)
+                if m is None or not self.text[cue.end : cue.end + 1].isspace():
+                    continue
+                named = {t.label for t in before.terms if t.label.startswith(codes)}
+                if len(named) == 1:
+                    term = Hit(m.start(), m.end(), TERM, named.pop())
+                    out[term] = replace(ctx, attribution="anaphora")
+                break
+        return out
 
     def negated_content(self, s: Sentence, term: Hit, ctx: Context) -> bool:
         """True when a copula states a noun cue's content and a negation stands between it and

@@ -10,6 +10,10 @@ territory until a full ceasefire" is both process.sequencing and ceasefire.full.
 
 A verb cue in a past participle right after a determiner is an adjective ("turned down a
 proposed exchange", "the tabled plan"): no cue, and no proposer ("the need for" stays one).
+A verb cue whose word is also a noun ("call", "push", "demand", "offer") after a determiner or a
+possessive and one or two adjectives ("rejected the French call for a truce", "Washington's
+latest push for") is that noun: the noun cue's reading (a proposal of the adjective's state),
+not a verb of the sentence's subject.
 A cue overlapping a term is part of the term's wording, not a cue: "ruling out Ukrainian
 membership of NATO" is the NATO term, not a rejection; "until" inside a sequencing term is not a
 condition. A modal demand is a cue even inside a term ("Kyiv should be included in the talks"):
@@ -33,6 +37,16 @@ from talkspkg.stages.spans import resolve_overlaps
 TERM, PROPOSAL, STANCE = "term", "proposal", "stance"
 # a determiner right before a verb cue makes it an adjective ("a proposed exchange")
 _ADJECTIVE = re.compile(r"\b(?:a|an|the|any|this|its|their|such)\s+$", re.IGNORECASE)
+# a determiner (or a possessive) and one or two adjectives before a word both noun and verb ("the
+# French call for", "Washington's latest push for"): a noun phrase, no verb of the subject
+_NOUN_HEAD = re.compile(
+    r"(?:call|calls|push|plea|pleas|demand|demands|request|offer|offers)\b", re.IGNORECASE
+)
+_NOUN_PHRASE = re.compile(
+    r"\b(?:the|a|an|its|their|his|her|this|that|[\w.-]+['’]s)\s+"
+    r"((?:(?:[A-Z][\w.-]*(?<![a-z]s)|latest|new|fresh|renewed|repeated|joint|earlier|initial"
+    r"|original|urgent|public|formal|own)\s+){1,2})$"
+)
 JOINT = "joint"  # the form of a stance cue of an act of two or more parties (cues.StanceCue)
 
 
@@ -110,6 +124,14 @@ def _adjective(text: str, m: re.Match[str]) -> bool:
     return participle and bool(_ADJECTIVE.search(text, max(0, m.start() - 8), m.start()))
 
 
+def _noun_use(text: str, m: re.Match[str]) -> bool:
+    """True for a verb cue's word used as a noun after a determiner and an adjective ("the
+    European call for", "the French push for"): the noun cue's reading, not the subject's verb."""
+    if not _NOUN_HEAD.match(m.group()):
+        return False
+    return bool(_NOUN_PHRASE.search(text, max(0, m.start() - 60), m.start()))
+
+
 def find_cues(
     text: str,
     sentence: Sentence,
@@ -126,7 +148,7 @@ def find_cues(
             cue = cues.proposal_cues[index]
             priority = 1 if cue.form == "noun" else 0
             for m in _matches(text, sentence, patterns):
-                if cue.form == "verb" and _adjective(text, m):
+                if cue.form == "verb" and (_adjective(text, m) or _noun_use(text, m)):
                     continue  # "turned down a proposed exchange": an adjective, no verb
                 found.append(
                     Hit(m.start(), m.end(), PROPOSAL, cue.kind, form=cue.form, priority=priority)

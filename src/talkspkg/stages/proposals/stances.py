@@ -10,7 +10,9 @@ followed by "only if/after/once/when" ("would agree to a ceasefire only if the W
 Kyiv", "would consider X only after Y") is conditional, and the terms of its condition are the
 holder's demand. So is a supports cue whose object an "only after/when/if" closes when the codebook
 reads the condition as a term ("would accept a swap only after a ceasefire": a sequencing wording,
-no cue of its own).
+no cue of its own). So is the holder's own act on such a condition ("Ukraine would hold
+elections only after a ceasefire": conditional on the elections; the "only after" phrase is the
+condition, no sequencing term of the act's scope).
 
 Holder policy: a `holder: before` cue in the passive with no agent ("Ukraine's proposal for a
 30-day ceasefire was rejected", "was also turned down") is held by nobody: its subject is what
@@ -122,12 +124,14 @@ _PARTICIPLE = re.compile(
     r",\s*(?:reiterating|saying|adding|insisting|arguing|stressing|warning|noting)\b"
 )
 # a pronoun object right after the cue, ending its phrase ("back it, provided ...", "agreed to
-# it on Friday", "will not do that."); "that"/"this" only before a punctuation mark or a closing
-# word ("agreed that on Monday ..." opens a clause)
+# it on Friday", "will not do that.", "refuses to hand it over"); "that"/"this" only before a
+# punctuation mark or a closing word ("agreed that on Monday ..." opens a clause)
 # a verb with no object: its clause ends right after it ("Kyiv refuses, and ...", "Moscow agreed.")
 _NO_OBJECT = re.compile(r"\s*(?:[,.;!]|$|\s+(?:and|but)\b)")
 _OBJECT_PRONOUN = re.compile(
-    r"\s+(?:(?:do|allow)\s+)?(?:it|them)\b(?=\s*(?:[,.;:!?–—\"”’)]|$)|\s+(?:but|as|and|if|"
+    r"\s+(?:(?:do|allow)\s+|(?:to\s+)?(?:hand|give|cede|surrender|return)\s+)?(?:it|them)\b"
+    # "refuses to hand it over", "will not give them up": the transfer of what was named before
+    r"(?:\s+(?:up|over|back|away)\b)?(?=\s*(?:[,.;:!?–—\"”’)]|$)|\s+(?:but|as|and|if|"
     r"unless|provided|outright|entirely|completely|fully|too|either|in\s+principle|on|at|in|"
     r"last|after|during|yesterday|today|earlier|later|again|publicly|immediately|now|then|"
     r"within|quickly|swiftly|readily|unconditionally|straight\s+away|at\s+once)\b)"
@@ -139,6 +143,7 @@ _OBJECT_PRONOUN = re.compile(
 _INNER_PRONOUN = re.compile(r"(?<=\s)(?:it|them)(?=\s)", re.IGNORECASE)
 # the anaphor names one thing ("it", "the idea", "that plan"), not several ("these points")
 _PLURAL = re.compile(r"(?:s|them)$", re.IGNORECASE)
+_PARTICLE = re.compile(r"\s+(?:up|over|back|away)$", re.IGNORECASE)  # "give them up": "them"
 # an elliptical negation taking up an acceptance just stated ("Kyiv accepted it. Russia did
 # not.", "Kyiv has accepted it, the Kremlin has not"): the clause is its subject and the
 # auxiliary only
@@ -154,7 +159,7 @@ _WHICH_VERB = re.compile(r",\s+which\s+(?:\w+\s+)?", re.IGNORECASE)
 # a condition opening a clause ends a stance's object: its terms are the condition
 _CONDITION = re.compile(
     r"\s(?:once|if|unless|provided(?:\s+that)?|as\s+long\s+as|on\s+condition\s+that|"
-    r"only\s+after|only\s+when)\s",
+    r"only\s+(?:after|when|once|if))\s",
     re.IGNORECASE,
 )
 _ONLY = re.compile(r"only\s", re.IGNORECASE)
@@ -261,7 +266,8 @@ def _taken_up(text: str, s: Sentence, cue: Hit, earlier: list[Hit], terms: list[
     found = [t for t in terms if before.end <= t.start and t.end <= cue.start]
     if not found or not _NEW_CLAUSE.search(text, found[-1].end, cue.start):
         return []
-    plural = _PLURAL.search(pronoun.group().strip().split()[-1]) is not None
+    word = _PARTICLE.sub("", pronoun.group().strip()).split()[-1]
+    plural = _PLURAL.search(word) is not None
     if not plural and len({t.label for t in found}) != 1:
         return []
     return found
@@ -318,7 +324,8 @@ def _points_back(
         return "plural" if inside.group().lower() == "them" else "singular"
     if cue.scope == "after" and (m := _OBJECT_PRONOUN.match(text, cue.end, s.end)):
         # "we support it – but only if ...", "Kyiv rejected it outright"
-        return "plural" if _PLURAL.search(m.group().rstrip()) else "singular"
+        plural = _PLURAL.search(_PARTICLE.sub("", m.group().rstrip()))
+        return "plural" if plural else "singular"
     if (
         cue.scope == "after"
         and cue.form != JOINT
