@@ -443,3 +443,18 @@ def test_a_folder_of_own_articles_is_anchored_and_scored_like_a_split(tmp_path: 
     assert result["figures"]["quotes.recall"] == 1.0
     assert result["figures"]["quotes.speaker_accuracy"] == 0.0
     assert any("marco-rubio" in p and "andrii-sybiha" in p for p in result["problems"])
+
+
+@pytest.mark.parametrize("name", ["meetings", "quotes", "proposers", "stances"])
+def test_every_crosswritten_gold_fits_its_article(name: str, tmp_path: Path) -> None:
+    """The cross-written sets (tests/data/crosswritten/, README there): ten articles each, every
+    gold span fitting the article beside it; an edited article fails, naming its gold file."""
+    folder = ROOT / "tests" / "data" / "crosswritten" / name
+    golds = gold_mod.load_gold(None, folder)  # raises GoldError on any misfit
+    assert len(golds) == 10
+    assert {g.path.name for g in golds} == {p.name for p in folder.glob("*.txt")}
+    first = golds[0]
+    (tmp_path / first.path.name).write_text("Edited. " + first.text, encoding="utf-8")
+    (tmp_path / f"{first.article_id}.yaml").write_text(yaml.safe_dump(first.data), "utf-8")
+    with pytest.raises(gold_mod.GoldError, match=first.article_id):
+        gold_mod.load_gold(None, tmp_path)
