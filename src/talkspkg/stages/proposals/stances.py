@@ -361,6 +361,28 @@ def _head_noun(
     return ()
 
 
+def _taking_up(
+    m: re.Match[str],
+    group: str,
+    s: Sentence,
+    actors: Actors,
+    sentences: list[Sentence],
+    here: list[Stance],
+    before: list[Stance],
+) -> tuple[Actor, Stance, list[Stance]] | None:
+    """The holder an elliptical clause names (its `group` must be one actor, resolved to an
+    entity), the stance it takes up (the last one stated before it, in its sentence or the one
+    before) and the stances of its own sentence before it; None when any is missing."""
+    subject = actors.within(s.start + m.start(group), s.start + m.end(group))
+    if len(subject) != 1:
+        return None
+    holder = actors.resolve(subject[0], sentences, s.index)
+    earlier = [x for x in here if x.cue.end <= s.start + m.start()]
+    if holder is None or holder.entity_id is None or not (earlier or before):
+        return None
+    return holder, (earlier or before)[-1], earlier
+
+
 def find_ellipses(
     text: str,
     s: Sentence,
@@ -382,14 +404,10 @@ def find_ellipses(
     if not (here or before) or not any(w in clause for w in ("not", "’t", "'t")):
         return found  # nothing to take up, or no negation: the common case, kept cheap
     for m in _ELLIPSIS.finditer(clause):
-        subject = actors.within(s.start + m.start("subject"), s.start + m.end("subject"))
-        if len(subject) != 1:
+        took = _taking_up(m, "subject", s, actors, sentences, here, before)
+        if took is None:
             continue
-        holder = actors.resolve(subject[0], sentences, s.index)
-        earlier = [x for x in here if x.cue.end <= s.start + m.start()]
-        if holder is None or holder.entity_id is None or not (earlier or before):
-            continue
-        taken = (earlier or before)[-1]
+        holder, taken, earlier = took
         if taken.stance != "supports" or taken.joint or taken.elliptic:
             continue
         if holder.side in {a.side for a in taken.holders}:
@@ -433,14 +451,10 @@ def _so_does(
     clause = text[s.start : s.end]
     for m in _SO_DOES.finditer(clause):
         group = "subject" if m.group("subject") else "subject2"
-        subject = actors.within(s.start + m.start(group), s.start + m.end(group))
-        if len(subject) != 1:
+        took = _taking_up(m, group, s, actors, sentences, here, before)
+        if took is None:
             continue
-        holder = actors.resolve(subject[0], sentences, s.index)
-        earlier = [x for x in here if x.cue.end <= s.start + m.start()]
-        if holder is None or holder.entity_id is None or not (earlier or before):
-            continue
-        taken = (earlier or before)[-1]
+        holder, taken, _earlier = took
         if taken.stance not in ("supports", "rejects") or taken.joint or taken.elliptic:
             continue
         if not taken.terms and not taken.anaphoric:
