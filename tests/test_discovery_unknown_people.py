@@ -146,3 +146,39 @@ def test_the_state_of_a_body_of_a_body() -> None:
 def test_a_field_of_study_is_no_state_body() -> None:
     text = "The head of the department of Russian studies, Ana Birk, said the talks were doomed."
     assert people(text) == {"ana-birk": None}
+
+
+# -- whom the role serves --------------------------------------------------------------------
+
+
+def test_a_known_persons_possessive_gives_their_state() -> None:
+    assert people("Oles Marchuk, Putin's envoy, said talks would resume.") == {"oles-marchuk": "RU"}
+    assert people("Zelensky's chief of staff Oles Marchuk said talks would resume.") == {
+        "oles-marchuk": "UA"
+    }
+    text = "Oles Marchuk, the Trump administration's envoy, said talks would resume."
+    assert people(text) == {"oles-marchuk": "US"}
+
+
+def test_a_counterpart_is_not_on_the_possessors_side() -> None:
+    text = "Oles Marchuk, Witkoff's counterpart, said talks would resume."
+    assert people(text) == {"oles-marchuk": None}
+    text = "Oles Marchuk, Witkoff's Russian counterpart, said talks would resume."
+    assert people(text) == {"oles-marchuk": "RU"}
+
+
+def test_an_aide_to_a_leader_is_the_leaders_states() -> None:
+    text = (
+        "Oles Marchuk, an adviser to the Ukrainian president, met Ilya Sorin, an aide to Putin, "
+        "and Dana Holt, a former adviser to Biden."
+    )
+    assert people(text) == {"oles-marchuk": "UA", "ilya-sorin": "RU", "dana-holt": "US"}
+
+
+def test_an_envoy_to_a_state_or_leader_is_sent_to_it() -> None:
+    assert people("Oles Marchuk, the UN envoy to Ukraine, said talks would resume.") == {
+        "oles-marchuk": None
+    }
+    assert people("Oles Marchuk, an envoy to Putin, said talks would resume.") == {
+        "oles-marchuk": None
+    }
