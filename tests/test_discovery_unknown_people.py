@@ -115,3 +115,70 @@ def test_the_prime_minister_is_the_discovered_prime_minister() -> None:
     assert [(q.text, q.speaker_id) for q in rows] == [
         ("Peace is closer than ever before.", "alaric-penhallow")
     ]
+
+
+# -- the country of a state body in the role phrase -------------------------------------------
+
+
+def test_a_state_body_before_the_role_gives_its_state() -> None:
+    assert people("The White House press secretary Orla Dalmont said the offer was noted.") == {
+        "orla-dalmont": "US"
+    }
+    assert people("Rosatom chief Pavel Lisin said the plant was safe.") == {"pavel-lisin": "RU"}
+    text = "A spokesperson for the Pentagon, Ivo Brandt, said no decision had been taken."
+    assert people(text) == {"ivo-brandt": "US"}
+
+
+def test_an_international_body_or_an_outlet_gives_no_state() -> None:
+    assert people("Nato spokeswoman Elin Dahl said the alliance would meet.") == {"elin-dahl": None}
+    assert people("BBC Russia editor Jane Roe said the Kremlin was pleased.") == {}
+
+
+def test_the_state_of_a_body_of_a_body() -> None:
+    text = (
+        '"We will see," the speaker of the lower house of the Russian parliament, Ludmila '
+        "Vorridge, told reporters. The chair of the foreign affairs committee of the Ukrainian "
+        "parliament, Oles Marchuk, said talks would resume."
+    )
+    assert people(text) == {"ludmila-vorridge": "RU", "oles-marchuk": "UA"}
+
+
+def test_a_field_of_study_is_no_state_body() -> None:
+    text = "The head of the department of Russian studies, Ana Birk, said the talks were doomed."
+    assert people(text) == {"ana-birk": None}
+
+
+# -- whom the role serves --------------------------------------------------------------------
+
+
+def test_a_known_persons_possessive_gives_their_state() -> None:
+    assert people("Oles Marchuk, Putin's envoy, said talks would resume.") == {"oles-marchuk": "RU"}
+    assert people("Zelensky's chief of staff Oles Marchuk said talks would resume.") == {
+        "oles-marchuk": "UA"
+    }
+    text = "Oles Marchuk, the Trump administration's envoy, said talks would resume."
+    assert people(text) == {"oles-marchuk": "US"}
+
+
+def test_a_counterpart_is_not_on_the_possessors_side() -> None:
+    text = "Oles Marchuk, Witkoff's counterpart, said talks would resume."
+    assert people(text) == {"oles-marchuk": None}
+    text = "Oles Marchuk, Witkoff's Russian counterpart, said talks would resume."
+    assert people(text) == {"oles-marchuk": "RU"}
+
+
+def test_an_aide_to_a_leader_is_the_leaders_states() -> None:
+    text = (
+        "Oles Marchuk, an adviser to the Ukrainian president, met Ilya Sorin, an aide to Putin, "
+        "and Dana Holt, a former adviser to Biden."
+    )
+    assert people(text) == {"oles-marchuk": "UA", "ilya-sorin": "RU", "dana-holt": "US"}
+
+
+def test_an_envoy_to_a_state_or_leader_is_sent_to_it() -> None:
+    assert people("Oles Marchuk, the UN envoy to Ukraine, said talks would resume.") == {
+        "oles-marchuk": None
+    }
+    assert people("Oles Marchuk, an envoy to Putin, said talks would resume.") == {
+        "oles-marchuk": None
+    }

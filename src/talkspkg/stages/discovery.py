@@ -30,7 +30,11 @@ names in other languages (lexicon `press_words`: "Der Spiegel", "Dagens Nyheter"
 organisations); a run going on into an institution word ("Supreme National Security Council")
 is no person. A person's country is the state a demonym or state name before the role word
 states ("Ugandan army chief"), or one right after "<role> of" with the role's words read on
-("President of Finland", "deputy head of the Russian delegation"), or the capital whose
+("President of Finland", "deputy head of the Russian delegation"), or of a body that is
+one of a state's ("speaker of the lower house of the Russian parliament"), or whom a serving role
+serves ("adviser to the Ukrainian president"), or a state body or person of the knowledge base
+in place of the demonym ("White House press secretary", "Putin's envoy", "spokesperson for the
+Pentagon", "an aide to Zelensky"; news outlets are no state's voice), or the capital whose
 possessive opens the role phrase ("Beijing's special envoy"); never a state named elsewhere
 in the phrase, a demonym of origin ("Ukrainian-born") or one naming a body that is no state's
 ("German Marshall Fund fellow", "head of the Russian Orthodox Church"). A person with no role
@@ -370,11 +374,16 @@ def _demonym_pattern(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{trie_pattern(sorted(lex.demonyms))})(?!\w)")
 
 
-def _country(phrase: str, lex: Lexicon) -> str | None:
+def _country(phrase: str, lex: Lexicon, patrons: dict[str, str] | None = None) -> str | None:
     """The country the role phrase states: a demonym or state name before its first role word
     ("Finnish President", "Uganda's army chief"), else one right after "<role> of"
-    ("President of Finland"). A state named elsewhere in the phrase ("a professor at a
-    university's Japan campus", "ambassador to the US") is not the person's."""
+    ("President of Finland"), or after a body of its ("speaker of the lower house of the Russian
+    parliament"), or after a serving role's "to" ("adviser to the Ukrainian president").
+    `patrons` (the name of a state body or person the knowledge base knows -> its state, see
+    `_patrons`) stand where a demonym would ("White House press secretary", "Putin's envoy",
+    "spokesperson for the Pentagon", "an aide to Zelensky"). A state named elsewhere in the
+    phrase ("a professor at a university's Japan campus", "ambassador to the US") is not the
+    person's."""
     words = list(re.finditer(r"[^\W\d_][\w’'-]*", phrase))
     first = next((n for n, w in enumerate(words) if _is_role_word(w.group(), lex)), None)
     if first is None:
@@ -388,6 +397,10 @@ def _country(phrase: str, lex: Lexicon) -> str | None:
         ),
         None,
     )
+    if found is None and patrons and _bare(first_role.group()).lower() not in _FACING_ROLES:
+        state = _patron_state(phrase, 0, first_role.start(), patrons)
+        if state is not None:
+            return state
     if found is not None and (
         _envoy_to(phrase, found, first_role)
         or _NONSTATE_BODY.search(phrase, found.end(), first_role.start())
@@ -403,11 +416,92 @@ def _country(phrase: str, lex: Lexicon) -> str | None:
         ):
             last += 1
         end = words[last].end()
-        after = re.match(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?", phrase[end:])
-        found = _demonym_pattern(lex).match(phrase, end + after.end()) if after else None
+        serves = _bare(first_role.group()).lower() in _SERVING_ROLES
+        link = r"of|for|to" if serves else r"of|for"
+        after = re.match(rf"[ \t]+(?:{link})[ \t]+(?:the[ \t]+)?", phrase[end:])
+        if after and serves and after.group().split()[0] == "to":
+            # "an adviser to the Ukrainian president", "an aide to Zelensky"
+            at = end + after.end()
+            whom = _demonym_pattern(lex).match(phrase, at)
+            if whom is not None and _LEADER_AFTER.match(phrase, whom.end()):
+                return lex.demonyms[whom.group()]
+            return _patron_state(phrase, at, at + 60, patrons or {}, anchored=True)
+        if after and (chain := _OF_A_BODY.match(phrase, end + after.end())):
+            # "speaker of the lower house of the Russian parliament": the body's state, when
+            # the demonym names a body of the state or ends the phrase ("of Russian studies"
+            # names none)
+            inner = _demonym_pattern(lex).match(phrase, chain.end())
+            if inner is not None and _STATE_BODY_AFTER.match(phrase, inner.end()):
+                return lex.demonyms[inner.group()]
+            return None
+        at = end + after.end() if after else 0
+        found = _demonym_pattern(lex).match(phrase, at) if after else None
         if found is not None and _NONSTATE_BODY.match(phrase, found.end()):
             return None  # "head of the Russian Orthodox Church": the body's country
+        if found is None and after and patrons:
+            return _patron_state(phrase, at, at + 60, patrons, anchored=True)
     return lex.demonyms[found.group()] if found else None
+
+
+# "<role> of the <body> of the <demonym> <body>": lower-case words ending in a body's noun
+_OF_A_BODY = re.compile(
+    r"(?:[a-z][\w-]*[ \t]+){0,3}?(?:house|chamber|committee|council|commission|delegation|"
+    r"assembly|presidium|office|administration|staff|service)[ \t]+of[ \t]+(?:the[ \t]+)?"
+)
+_STATE_BODY_AFTER = re.compile(
+    r"[ \t,]*$|[ \t]+(?:parliament|government|delegation|army|armed[ \t]+forces|navy|senate|duma|"
+    r"state[ \t]+duma|federation[ \t]+council|security[ \t]+council|presidency|presidential"
+    r"[ \t]+administration|cabinet|congress)\b",
+    re.I,
+)
+
+
+# roles facing their possessor: "Witkoff's counterpart" is not Witkoff's side
+_FACING_ROLES = frozenset({"counterpart", "counterparts"})
+# roles that serve someone: "<role> to X" is X's ("an aide to the president"); an envoy or an
+# ambassador "to" a state is sent to it, not its own
+_SERVING_ROLES = frozenset({"adviser", "advisor", "aide", "assistant", "counsellor", "counselor"})
+_LEADER_AFTER = re.compile(
+    r"[ \t]+(?:president|prime[ \t]+minister|leader|government|presidency|foreign[ \t]+minister|"
+    r"defence[ \t]+minister|defense[ \t]+minister|chancellor|head[ \t]+of[ \t]+state)\b",
+    re.I,
+)
+
+
+@cache
+def _patrons(kb: KnowledgeBase) -> dict[str, str]:
+    """The names and aliases of the knowledge base's people and organisations that act for a
+    state (a country set; no news outlet) -> the state's ISO code: whom a role serves ("Putin's
+    envoy", "White House press secretary")."""
+    outlets = kb.lexicon.outlet_roles
+    return {
+        surface: e.country
+        for e in kb.entities.values()
+        if e.entity_type in ("organization", "person")
+        and e.country
+        and (e.role or "") not in outlets
+        for surface in e.surfaces
+    }
+
+
+@cache
+def _patron_pattern(names: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{trie_pattern(sorted(names))})(?![\w-])")  # "Putin's"
+
+
+def _patron_state(
+    phrase: str, start: int, end: int, patrons: dict[str, str], anchored: bool = False
+) -> str | None:
+    """The state of the one patron named in phrase[start:end] (at `start` when `anchored`);
+    none when patrons of two states are named."""
+    if not patrons:
+        return None
+    pattern = _patron_pattern(frozenset(patrons))
+    if anchored:
+        m = pattern.match(phrase, start, min(end, len(phrase)))
+        return patrons[m.group()] if m else None
+    states = {patrons[m.group()] for m in pattern.finditer(phrase, start, end)}
+    return states.pop() if len(states) == 1 else None
 
 
 _ORIGIN = re.compile(r"-(?:born|based|raised|educated|trained|descended)\b")
@@ -730,6 +824,7 @@ def _discovered(
     lex: Lexicon,
     capitals: dict[str, str],
     outlets: frozenset[str] = frozenset(),
+    patrons: dict[str, str] | None = None,
 ) -> Discovered:
     phrase = text[role[0] : role[1]] if role else None
     etype = "person"
@@ -744,7 +839,7 @@ def _discovered(
     elif source == "outlet" or _outlet_owns(text, run.start, outlets):
         etype = "journalist"  # "told the BBC's Jane Doe", "Jane Doe of Reuters"
     cand = Candidate(run.start, run.end, slug(run.name), f"discovered:{source}", DISCOVERED)
-    country = _country(phrase or "", lex) or (
+    country = _country(phrase or "", lex, patrons) or (
         (
             _capital_country(phrase, capitals)
             if phrase
@@ -823,6 +918,7 @@ def _outlet_owns(text: str, start: int, outlets: frozenset[str]) -> bool:
 def discover_people(article: Article, kb: KnowledgeBase) -> Iterator[Discovered]:
     lex, text = kb.lexicon, article.text
     capitals = _capital_states(kb)
+    patrons = _patrons(kb)
     outlets = _outlets(kb)
     found: list[Discovered] = []
     pending: list[_Run] = []  # full names with no evidence of their own
@@ -860,7 +956,9 @@ def discover_people(article: Article, kb: KnowledgeBase) -> Iterator[Discovered]
                         placed.add(run.last)  # "talks in Port Moresby": maybe a place
                 continue
             said = toks[j].text.lower() if j < len(toks) else ""
-            found.append(_discovered(text, run, role, source, said, lex, capitals, outlets))
+            found.append(
+                _discovered(text, run, role, source, said, lex, capitals, outlets, patrons)
+            )
     people = [
         _Run(d.candidate.start, d.candidate.end, d.name, d.name.split()[-1])
         for d in found
@@ -870,7 +968,7 @@ def discover_people(article: Article, kb: KnowledgeBase) -> Iterator[Discovered]
     surnames |= _person_like_singles(text, singles, people, surnames, wanted)
     yield from found
     for run, source in _without_evidence(text, pending, people, surnames):
-        yield _discovered(text, run, None, source, "", lex, capitals, outlets)
+        yield _discovered(text, run, None, source, "", lex, capitals, outlets, patrons)
 
 
 def _credit_name(text: str, toks: list[Token], i: int, j: int, lex: Lexicon) -> bool:
