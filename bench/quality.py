@@ -30,6 +30,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from gold import CORPUS_DIR, ROOT, GoldArticle, load_gold
+from intervals import interval_table, intervals
 from score import FIGURES, Package, score_split
 from vocabulary import coverage
 
@@ -83,13 +84,16 @@ def build(golds: list[GoldArticle], workdir: Path, own: Path | None = None) -> P
     return read_package(out)
 
 
-def run(split: str, folder: Path | None = None) -> dict[str, Any]:
+def run(split: str, folder: Path | None = None, with_intervals: bool = False) -> dict[str, Any]:
     golds = load_gold(None, folder) if folder else load_gold({GOLD_SPLIT[split]})
     if not golds:
         raise SystemExit(f"no gold articles in {folder or f'split {split!r}'}")
     with tempfile.TemporaryDirectory(prefix="talkspkg-quality-") as tmp:
         package = build(golds, Path(tmp), folder)
-    return {**score_split(golds, package), "coverage": coverage(golds)}
+    result = {**score_split(golds, package), "coverage": coverage(golds)}
+    if with_intervals:
+        result["intervals"] = intervals(golds, package)
+    return result
 
 
 def table(results: dict[str, dict[str, Any]]) -> str:
@@ -129,6 +133,11 @@ def main() -> None:
     )
     parser.add_argument("--verbose", action="store_true", help="list every error with its text")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument(
+        "--intervals",
+        action="store_true",
+        help="90%% intervals by resampling articles (bench/intervals.py; always with --write-doc)",
+    )
     parser.add_argument("--write-doc", action="store_true", help="update docs/QUALITY.md")
     parser.add_argument("--allow-drop", metavar="REASON", help="record lower figures anyway")
     parser.add_argument(
@@ -142,10 +151,11 @@ def main() -> None:
         parser.error("--folder scores your own articles; it never writes docs/QUALITY.md")
     whole = args.split == "all" or args.write_doc or args.baseline_of
     splits = SPLITS if whole else (args.split,)
+    ranges = args.intervals or args.write_doc
     if args.folder:
-        results = {args.folder.name: run("", args.folder)}
+        results = {args.folder.name: run("", args.folder, ranges)}
     else:
-        results = {split: run(split) for split in splits}
+        results = {split: run(split, None, ranges) for split in splits}
     if args.write_doc:
         from quality_doc import write_doc
 
@@ -162,6 +172,13 @@ def main() -> None:
         print(json.dumps(results, indent=2, ensure_ascii=False))
         return
     print(table(results))
+    if args.intervals:
+        shown = tuple(name for name, _label in FIGURES)
+        current = {
+            "splits": {n: r["figures"] for n, r in results.items()},
+            "intervals": {n: r["intervals"] for n, r in results.items()},
+        }
+        print("\n" + "\n".join(interval_table(current, list(results), shown)))
     print(f"\ngold: {counts_line(results)}")
     if args.verbose:
         for split, result in results.items():

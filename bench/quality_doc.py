@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from intervals import interval_table
 from score import CONFIDENCE_BANDS, FIGURES, LOWER_IS_BETTER
 
 TOLERANCE = 0.01
@@ -78,6 +79,7 @@ def write_doc(
         "row_calibration": {s: r["row_calibration"] for s, r in results.items()},
         "error_classes": {s: r["error_classes"] for s, r in results.items()},
         "coverage": {s: r["coverage"] for s, r in results.items() if "coverage" in r},
+        "intervals": {s: r["intervals"] for s, r in results.items() if "intervals" in r},
     }
     previous = data.get("current") or data.get("baseline")
     if previous:
@@ -126,6 +128,29 @@ CLASS_HELP = {
 }
 
 
+# the figures the issues set targets for, with their intervals
+TRUSTED = (
+    "persons.precision",
+    "persons.recall",
+    "quotes.f1",
+    "quotes.speaker_accuracy",
+    "quotes.confident_accuracy",
+    "meetings.precision",
+    "meetings.recall",
+    "meetings.date_accuracy",
+    "meetings.participant_recall",
+    "terms.precision",
+    "terms.recall",
+    "positions.precision",
+    "positions.recall",
+)
+INTERVALS_INTRO = [
+    "Each cell is `figure (low–high)`: the central 90% of the figure over 400 draws of as many",
+    "articles as the split has, with replacement (`bench/intervals.py`). The nine held-out",
+    "articles leave wide ranges: a change of a few hundredths there is within chance.",
+]
+
+
 def render(data: dict[str, Any]) -> str:
     base, cur = data["baseline"], data["current"]
     splits = [s for s in SPLIT_ORDER if s in cur["splits"]]
@@ -164,6 +189,9 @@ def render(data: dict[str, Any]) -> str:
             f"quotations, {c['meetings']} meeting reports, {c['terms']} terms, "
             f"{c['positions']} positions"
         )
+    if cur.get("intervals"):
+        lines += ["", "## How far the figures can be trusted", "", *INTERVALS_INTRO, ""]
+        lines += interval_table(cur, splits, TRUSTED)
     if cur.get("coverage"):
         lines += ["", "## What the vocabulary can see", "", *coverage_table(cur["coverage"])]
     lines += ["", "## Speaker confidence, calibrated", "", *calibration_table(data)]

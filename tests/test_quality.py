@@ -458,3 +458,26 @@ def test_every_crosswritten_gold_fits_its_article(name: str, tmp_path: Path) -> 
     (tmp_path / f"{first.article_id}.yaml").write_text(yaml.safe_dump(first.data), "utf-8")
     with pytest.raises(gold_mod.GoldError, match=first.article_id):
         gold_mod.load_gold(None, tmp_path)
+
+
+def test_intervals_resample_articles_and_are_reproducible() -> None:
+    import intervals
+
+    persons = [{"id": "ann-lee", "name": "Ann Lee", "type": "person"}]
+    right = _gold(persons=persons)
+    wrong = gold_mod.GoldArticle("b", "dev", Path("b.txt"), TEXT, {**right.data, "article": "b"})
+    package = _package(mentions=[_mention("ann-lee"), {"article_id": "b", "entity_id": "bo-chan"}])
+    package.tables["articles"].append({**package.tables["articles"][0], "article_id": "b"})
+    both = intervals.intervals([right, wrong], package, resamples=200)
+    assert score.score_split([right, wrong], package)["figures"]["persons.precision"] == 0.5
+    low, high = both["persons.precision"]
+    assert low < 0.5 < high  # draws of two articles: both right, both wrong, or one of each
+    assert (low, high) == (0.0, 1.0)
+    assert intervals.intervals([right, wrong], package, resamples=200) == both  # seeded
+    # one article: every draw is that article, the interval is its figure
+    assert intervals.intervals([right], package, resamples=50)["persons.precision"] == [1.0, 1.0]
+    # a figure no draw can compute (no gold quotation) has no interval
+    assert both["quotes.f1"] is None
+    current = {"splits": {"dev": {"persons.precision": 0.5}}, "intervals": {"dev": both}}
+    table = intervals.interval_table(current, ["dev"], ("persons.precision",))
+    assert table[-1] == "| persons per article: precision | 0.50 (0.00–1.00) |"
