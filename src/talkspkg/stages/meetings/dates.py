@@ -56,6 +56,9 @@ Policy (ACLED-like precision, never a guess):
 * What counts from another event ("the day before the summit", "the weekend before the vote",
   "on the eve of ...") is not a date of the encounter and is not read; "overnight" and
   "earlier this year" are not read either (no day, no year precision).
+* A count from an era-defining event of `dated_events` ("four days after the full-scale
+  invasion", "a month after beginning his second term") is that event's day moved by the count
+  (counted.py): a full date, needing no anchor, marked `counted` (an inferred date).
 * Without an anchor only full dates (with year) resolve; everything else is None.
 * A sequel ("later in the month", "the following day", "ten days later") counts from the
   encounter the article told just before, not from "now": `after_told` turns it into the
@@ -81,6 +84,7 @@ from typing import Any, NamedTuple
 
 from talkspkg.schema.contracts import MAX_DAY_RANGE
 from talkspkg.stages.leads import Gated
+from talkspkg.stages.meetings.counted import counted_dates
 from talkspkg.stages.meetings.vocab import Vocab, load_vocab, phrase_pattern
 from talkspkg.stages.spans import resolve_overlaps
 
@@ -126,6 +130,9 @@ class DateExpr:
     year_inferred: bool = False
     # weekday: "Friday and Saturday", "Monday to Wednesday": the range's last weekday
     last_weekday: int | None = None
+    # counted from an era-defining event of the knowledge ("four days after the full-scale
+    # invasion": counted.py), not stated by the text: an inferred date (rows.confidence)
+    counted: bool = False
 
     @property
     def priority(self) -> int:
@@ -407,6 +414,14 @@ def _find_dates(text: str, start: int, end: int, vocab: Vocab) -> list[DateExpr]
             add(m, "relative", unit=unit, offset=-n)
         elif not (direction == "earlier" and pats["event_after"].match(text, m.end(), end)):
             add(m, "sequel", unit=unit, offset=n if direction == "later" else -n)
+    for c in counted_dates(text, start, end, vocab):
+        t, span = c.target, text[c.start : c.end]
+        kind, d = ("month", None) if c.unit == "month" else ("date", t.day)
+        week = 0 if c.unit == "week" else None  # a day, or the ISO week that holds it
+        found.append(
+            DateExpr(c.start, c.end, span, kind, year=t.year, month=t.month, day=d, week=week,
+                     counted=True)
+        )  # fmt: skip
     return _joined(text, resolve_overlaps(found), pats)
 
 

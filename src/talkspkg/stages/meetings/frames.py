@@ -36,7 +36,9 @@ MAX_WORDS, places and venues only within `place_words`, never across a clause bo
   set for Friday") dates nothing here, nor does a bound ("a deal by Friday", "until March
   20", "before 15 May": `_deadline`), unless it names a noun's day ("before Friday's summit").
   A temporal preposition inside a time expression ("The following day, A held talks") is no
-  "ahead of": the sentence's encounter takes that date.
+  "ahead of": the sentence's encounter takes that date. An encounter someone is briefed on
+  ("would update X on his talks with Y on Friday", `briefing_verbs`) takes no date of its
+  sentence but its possessive ("briefed X on Tuesday's talks"): the dates are the briefing's.
 
 A frame with neither place nor date is anaphoric: detect.py decides which meeting it refers to.
 """
@@ -406,6 +408,8 @@ def _attach_dates(ctx: ArticleContext, s: Sentence, dates: list[DateExpr]) -> No
             f = _main_frame(s)  # "On March 3, the envoys of A and B, ..., met in C"
         if f is not None and _timed_by_other(ctx, f, d):
             continue
+        if f is not None and _briefing_topic(ctx, s, f, d):
+            continue  # "would update X on his talks with Y on Friday" dates the update
         if f is not None:
             attached.setdefault(f, []).append(d)
     for f in s.frames:
@@ -423,6 +427,28 @@ def _attach_dates(ctx: ArticleContext, s: Sentence, dates: list[DateExpr]) -> No
             if _ADJACENT.fullmatch(text[a.end : b.start]) and other.kind in ("date", "month_day"):
                 best = other  # "the previous week, on April 17, 2025": the full date
         f.date = best
+
+
+# "update X on (his) talks", "briefed the cabinet about the meeting": a briefing verb, at most
+# three words (its object), then on/about and at most two words before the trigger
+_TOPIC = re.compile(r"(?:\s+[\w’'.-]+){0,3}?\s+(?:on|about)(?:\s+[\w’'-]+){0,2}?\s*")
+
+
+def _briefing_topic(ctx: ArticleContext, s: Sentence, f: Frame, d: DateExpr) -> bool:
+    """The encounter is what someone is briefed on ("Trump said he would update Zelensky on his
+    talks with Putin on Friday", "On Monday she briefed MPs about the summit"): the sentence's
+    dates are the briefing's, unless the date names the encounter ("briefed him on Tuesday's
+    talks")."""
+    if d.text.endswith(("'s", "’s")) and d.end <= f.start:
+        return False
+    home = clause_at(f.start, s.parts)
+    text = ctx.text
+    for w in _WORD.finditer(text, max(home.start, f.start - 80), f.start):
+        if w.group().lower() in ctx.vocab.briefing_verbs and _TOPIC.fullmatch(
+            text, w.end(), f.start
+        ):
+            return True
+    return False
 
 
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")

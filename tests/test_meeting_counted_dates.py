@@ -1,0 +1,141 @@
+"""Dates counted from another event, and dates that belong to another act than the encounter.
+
+Sentences and mini-articles written for this test (other places, names, counts and months than
+any article of the corpus). Asserted both ways: what is dated, and what stays null.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from test_meetings import run, when
+
+from talkspkg.pipeline import make_article
+from talkspkg.raw import RawFile
+from talkspkg.stages.meetings.dates import DateRange, find_dates, resolve
+from talkspkg.stages.meetings.vocab import load_vocab
+
+VOCAB = load_vocab()
+
+
+def counted(text: str) -> DateRange | None:
+    found = [d for d in find_dates(text, 0, len(text), VOCAB) if d.counted]
+    if not found:
+        return None
+    (d,) = found
+    return resolve(d, None)
+
+
+def day(y: int, m: int, d: int) -> DateRange:
+    return DateRange(date(y, m, d), date(y, m, d), "day")
+
+
+# ------------------------------------------------------------ counts from a dated event
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # days, weeks and months after and before the full-scale invasion, any holder's words
+        ("Envoys met in Gomel three days after Russia's full-scale invasion.", day(2022, 2, 27)),
+        ("Six days after the all-out invasion, the delegations sat down again.", day(2022, 3, 2)),
+        ("The day after the 2022 invasion, officials spoke by phone.", day(2022, 2, 25)),
+        (
+            "Two weeks before the full-scale invasion, the ministers met in Minsk.",
+            DateRange(date(2022, 2, 7), date(2022, 2, 13), "week"),  # the ISO week of 10 Feb
+        ),
+        (
+            "Two months after Moscow launched its full-scale invasion, they met in Ankara.",
+            DateRange(date(2022, 4, 1), date(2022, 4, 30), "month"),
+        ),
+        # the date stated after the phrase agrees with the event: one expression
+        ("It came 5 days after the full-scale invasion in February 2022.", day(2022, 3, 1)),
+        # the inauguration of the second term, told with its holder in the sentence
+        (
+            "Three weeks after returning to the White House, Trump phoned the Kremlin.",
+            DateRange(date(2025, 2, 10), date(2025, 2, 16), "week"),
+        ),
+        (
+            "A month after beginning his second term, Trump held a call with the Kremlin.",
+            DateRange(date(2025, 2, 1), date(2025, 2, 28), "month"),
+        ),
+        ("Nine days after Trump's second inauguration, envoys met in Riyadh.", day(2025, 1, 29)),
+    ],
+)
+def test_a_count_from_a_dated_event_is_that_day_moved(text: str, expected: DateRange) -> None:
+    assert counted(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Days after the full-scale invasion, talks began in Belarus.",  # no count
+        "In the weeks after the full-scale invasion, envoys met several times.",  # a duration
+        "Hours after the full-scale invasion, the leaders spoke.",  # no count of days
+        "Three days after the invasion in 2014, officials met.",  # another invasion
+        "Four days after the full-scale invasion in 2014, officials met.",  # the year disagrees
+        # "second term": whose? none of its holders in the sentence, or another name before it
+        "A month after beginning his second term, the president met his counterpart.",
+        "Two weeks after Macron began his second term, Trump called him.",
+        "Forty days after the full-scale invasion, talks resumed.",  # beyond the count limit
+        "Two day after the full-scale invasion, envoys met.",  # no agreement: not read
+    ],
+)
+def test_no_count_or_another_event_dates_nothing(text: str) -> None:
+    assert counted(text) is None
+
+
+def _article(article_id: str, text: str) -> object:
+    raw = RawFile(Path(f"raw/{article_id}.txt"), article_id, text, "0" * 64)
+    return make_article(raw, {"published_date": "2026-03-20"})
+
+
+EXPLAINER = """How the talks have gone so far
+
+By Mira Castell
+
+Delegations of Russia and Ukraine first met in Gomel only three days after Moscow’s \
+full-scale invasion in February 2022. Nothing came of it.
+
+Two months after returning to the White House, Trump held a long phone call with Vladimir \
+Putin about a ceasefire.
+
+Sergei Lavrov met Andrii Sybiha in Ankara on 3 March 2026.
+"""
+
+
+def test_an_explainer_dates_its_rounds_from_the_event_and_marks_them_less_certain() -> None:
+    rows = run(_article("explainer-counted", EXPLAINER))  # type: ignore[arg-type]
+    by_id = {r["meeting_id"]: r for r in rows["meetings"]}
+    gomel = by_id["2022-02-27-gomel-in_person"]
+    assert when(gomel) == (date(2022, 2, 27), date(2022, 2, 27), "day")
+    (call,) = [r for r in rows["meetings"] if r["format"] == "phone"]
+    assert when(call) == (date(2025, 3, 1), date(2025, 3, 31), "month")
+    ankara = by_id["2026-03-03-ankara-in_person"]
+    # a counted date adds less confidence than a stated one (same evidence otherwise)
+    assert gomel["confidence"] < ankara["confidence"]
+
+
+# ------------------------------------------------------------ the date of a briefing
+BRIEFING = """Leaders weigh next steps
+
+By Tomas Reyes
+
+Donald Trump held a phone call with Vladimir Putin on Wednesday. He said he would update \
+Volodymyr Zelensky on his talks with Putin on Thursday, and would brief European leaders \
+about the summit in Budapest afterwards.
+
+On Tuesday, Keir Starmer briefed MPs on Monday's talks with Emmanuel Macron in Paris.
+"""
+
+
+def test_an_encounter_someone_is_briefed_on_takes_no_date_of_the_briefing() -> None:
+    rows = run(_article("briefing-dates", BRIEFING))  # type: ignore[arg-type]
+    by_place = {r["city"]: r for r in rows["meetings"] if r["city"]}
+    assert when(by_place["Budapest"]) == (None, None, None)  # the brief is after, not the summit
+    # a possessive date names the encounter briefed on
+    assert when(by_place["Paris"]) == (date(2026, 3, 16), date(2026, 3, 16), "day")
+    (call,) = [r for r in rows["meetings"] if r["format"] == "phone"]
+    assert when(call) == (date(2026, 3, 18), date(2026, 3, 18), "day")
+    # no encounter is dated with the Thursday of the update
+    assert all(r["date_start"] != date(2026, 3, 19) for r in rows["meetings"])
