@@ -1,4 +1,5 @@
-"""Dates counted from another event, and dates that belong to another act than the encounter.
+"""Dates counted from another event, "has just met" as the day of writing, and dates that
+belong to another act than the encounter (a briefing on it).
 
 Sentences and mini-articles written for this test (other places, names, counts and months than
 any article of the corpus). Asserted both ways: what is dated, and what stays null.
@@ -139,3 +140,58 @@ def test_an_encounter_someone_is_briefed_on_takes_no_date_of_the_briefing() -> N
     assert when(call) == (date(2026, 3, 18), date(2026, 3, 18), "day")
     # no encounter is dated with the Thursday of the update
     assert all(r["date_start"] != date(2026, 3, 19) for r in rows["meetings"])
+
+
+# ------------------------------------------------------------ "has just met": the day of writing
+WED = DateRange(date(2026, 3, 18), date(2026, 3, 18), "day")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kaja Kallas and Andrii Sybiha have just wrapped up a video call.",  # an ending verb
+        "The envoy has just met Hakan Fidan in Ankara.",  # a verb of meeting
+        "The two foreign ministers have just held talks in Oslo.",  # held + its object
+        "We’ve just finished a long meeting with the Turkish side.",
+        "Talks in Baku have just ended.",
+    ],
+)
+def test_has_just_and_a_verb_of_meeting_is_the_day_of_writing(text: str) -> None:
+    from talkspkg.stages.meetings.dates import published_anchor
+
+    (d,) = find_dates(text, 0, len(text), VOCAB)
+    assert resolve(d, published_anchor(date(2026, 3, 18))) == WED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Donald Trump has just announced talks in Geneva.",  # another verb: the announcement
+        "It has just been confirmed that the envoys will meet in Doha.",
+        "The ministers had just met in Paris when the news broke.",  # past perfect: not now
+        "She has just said the talks in Oslo were useful.",
+    ],
+)
+def test_has_just_before_another_verb_dates_nothing(text: str) -> None:
+    assert [d for d in find_dates(text, 0, len(text), VOCAB) if d.kind == "relative"] == []
+
+
+LIVE = """Live: allies discuss air defence
+
+Posted at 11:05
+
+Kaja Kallas and Andrii Sybiha have just wrapped up a video call with Hakan Fidan, the \
+Turkish foreign minister.
+
+Posted at 10:40
+
+Donald Trump has just announced talks with Vladimir Putin in Reykjavik.
+"""
+
+
+def test_a_live_page_dates_what_just_ended_and_not_what_was_just_announced() -> None:
+    rows = run(_article("live-just", LIVE))  # type: ignore[arg-type]
+    (call,) = [r for r in rows["meetings"] if r["format"] == "video"]
+    assert when(call) == (date(2026, 3, 20), date(2026, 3, 20), "day")
+    (reykjavik,) = [r for r in rows["meetings"] if r["city"] == "Reykjavik"]
+    assert when(reykjavik) == (None, None, None)

@@ -47,6 +47,9 @@ Policy (ACLED-like precision, never a guess):
   31-April 2", "28 February to 2 March", "December 30-January 2, 2026": the year stated at its
   end is its last day's).
 * "the week of March 9", "the week beginning 9 March" are that day's ISO week (precision week).
+* "has just" / "have just" before a verb of meeting or ending, or "held"/"had" ("have just
+  wrapped up a video call", "has just met") is the anchor day (a relative day): told as just
+  over when written. Not before any other verb ("has just announced talks" dates no talks).
 * Counts from now: "10 days ago", "seven weeks ago", "two months ago" (digits or words up to
   twelve; at most 31 days, 12 weeks or 12 months) are that day, ISO week or month. "this
   morning", "tonight", "earlier today" are the anchor day; "last night", "yesterday evening"
@@ -249,6 +252,8 @@ def _patterns(vocab: Vocab) -> dict[str, Gated]:
         ),
         # "March 31-April 2", "31 March to 2 April": a range of days across two months
         "range_join": re.compile(r"\s*[-–]\s*|\s+(?:to|through|until|till)\s+"),
+        # "have just wrapped up a call", "has just met": the encounter ended now (just_now)
+        "just": re.compile(r"(?:(?<![\w-])(?:has|have)|[’']ve)\s+just(?=\s+[a-z])", re.I),
         "relative": phrase_pattern(vocab.relative).compiled,
         "sequel": phrase_pattern(vocab.sequel).compiled,
     }
@@ -388,6 +393,10 @@ def _find_dates(text: str, start: int, end: int, vocab: Vocab) -> list[DateExpr]
         if m.group()[:2].lower() == "in" and text.startswith(" of", m.end()):
             continue  # "in two weeks of talks" is a duration
         add(m, "relative", unit=unit, offset=offset)
+    for m in pats["just"].finditer(text, start, end):
+        verb = m.end() + len(text[m.end() : end]) - len(text[m.end() : end].lstrip())
+        if _just_now(text, verb, end, vocab):
+            add(m, "relative", unit="day", offset=0)
     for m in pats["sequel"].finditer(text, start, end):
         unit, offset, after = vocab.sequel[" ".join(m.group().lower().split())]
         if offset < 0 and pats["event_after"].match(text, m.end(), end):
@@ -423,6 +432,24 @@ def _find_dates(text: str, start: int, end: int, vocab: Vocab) -> list[DateExpr]
                      counted=True)
         )  # fmt: skip
     return _joined(text, resolve_overlaps(found), pats)
+
+
+_NEXT_WORDS = re.compile(r"([a-z]+)(?:\s+([a-z]+))?", re.I)
+_HELD_HAD = re.compile(r"(?:held|had)\s+(?:a|an|the|their|his|her|two|three|\w+-day|talks)\b")
+
+
+def _just_now(text: str, pos: int, end: int, vocab: Vocab) -> bool:
+    """ "has just" / "have just" before a verb of meeting, of ending, or "held"/"had" and its
+    object ("have just wrapped up a video call", "has just met", "have just held talks"): the
+    encounter is of the day of writing. Not "has just been announced", "has just said"."""
+    if any(c.compiled.match(text, pos, end) for c in (vocab.verbs, vocab.conversation_verbs)):
+        return True
+    words = _NEXT_WORDS.match(text, pos, end)
+    if words is not None:
+        one, two = words[1].lower(), f"{words[1]} {words[2] or ''}".lower().strip()
+        if one in vocab.ending_verbs or two in vocab.ending_verbs:
+            return True
+    return bool(_HELD_HAD.match(text, pos, end))
 
 
 def _joined(text: str, found: list[DateExpr], pats: dict[str, Gated]) -> list[DateExpr]:
