@@ -195,3 +195,44 @@ def test_a_live_page_dates_what_just_ended_and_not_what_was_just_announced() -> 
     assert when(call) == (date(2026, 3, 20), date(2026, 3, 20), "day")
     (reykjavik,) = [r for r in rows["meetings"] if r["city"] == "Reykjavik"]
     assert when(reykjavik) == (None, None, None)
+
+
+# ------------------------------------------------------------ the day of saying
+SAYING = """Ministers compare notes
+
+By Lea Marchetti
+
+Sergei Lavrov told reporters on Wednesday that he had met Hakan Fidan in Antalya.
+
+Rustem Umerov said on Thursday he had held talks with Steve Witkoff in Berlin.
+
+Mark Rutte said that on Friday he met Donald Tusk in Warsaw.
+
+Antonio Costa met Giorgia Meloni in Rome on Monday, officials said on Tuesday.
+"""
+
+
+def test_the_day_of_saying_does_not_date_what_was_said_to_have_happened() -> None:
+    rows = run(_article("saying-dates", SAYING))  # type: ignore[arg-type]
+    by_city = {r["city"]: r for r in rows["meetings"]}
+    # told on Wednesday / said on Thursday: when they met is not stated
+    assert when(by_city["Antalya"]) == (None, None, None)
+    assert when(by_city["Berlin"]) == (None, None, None)
+    # the day inside what was said, and the day right after the encounter, date it
+    assert when(by_city["Warsaw"]) == (date(2026, 3, 20), date(2026, 3, 20), "day")
+    assert when(by_city["Rome"]) == (date(2026, 3, 16), date(2026, 3, 16), "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the week before last", DateRange(date(2026, 3, 2), date(2026, 3, 8), "week")),
+        ("the month before last", DateRange(date(2026, 1, 1), date(2026, 1, 31), "month")),
+        ("the week before", DateRange(date(2026, 3, 9), date(2026, 3, 15), "week")),
+    ],
+)
+def test_the_week_before_last_is_two_weeks_back(text: str, expected: DateRange) -> None:
+    from talkspkg.stages.meetings.dates import published_anchor
+
+    (d,) = find_dates(text, 0, len(text), VOCAB)
+    assert resolve(d, published_anchor(date(2026, 3, 18))) == expected

@@ -651,7 +651,8 @@ def from_story(expr: DateExpr, clock: DateRange | None) -> DateExpr | None:
     if (
         expr.kind == "relative"
         and clock is not None
-        and _TOLD_WORDS & set(expr.text.lower().split())
+        and _TOLD_WORDS & set(words := expr.text.lower().split())
+        and "last" not in words  # "the week before last" counts from now
     ):
         return after_told(replace(expr, kind="sequel"), clock)
     return expr

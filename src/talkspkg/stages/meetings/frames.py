@@ -28,7 +28,9 @@ MAX_WORDS, places and venues only within `place_words`, never across a clause bo
   has a cue frame for each clause with an attendance cue ("A joined from Berlin, while B took
   part from Brussels"), which keeps the people before the cue in its own clause.
 * Relative dates inside quotations and embedded posts are the speaker's, not the article's,
-  and are ignored; dates right after a speech verb ("reported Tuesday") date the report; an
+  and are ignored; dates right after a speech verb ("reported Tuesday") date the report, and
+  so do dates between a speech verb and the clause of what was said ("told reporters on
+  Wednesday that he had met X": `_dates_saying`); an
   encounter named after a temporal preposition ("ahead of the talks") takes only a date right
   after it; a present-tense verb of the encounter with a day and no past cue ("X meets Y in C
   on Thursday", "heads to C on Thursday", `present_cues`) announces it: planned, the next such
@@ -408,6 +410,8 @@ def _attach_dates(ctx: ArticleContext, s: Sentence, dates: list[DateExpr]) -> No
             f = _main_frame(s)  # "On March 3, the envoys of A and B, ..., met in C"
         if f is not None and _timed_by_other(ctx, f, d):
             continue
+        if f is not None and _dates_saying(ctx, s, f, d):
+            continue  # "Lavrov told reporters on Wednesday that he had met Fidan"
         if f is not None and _briefing_topic(ctx, s, f, d):
             continue  # "would update X on his talks with Y on Friday" dates the update
         if f is not None:
@@ -449,6 +453,21 @@ def _briefing_topic(ctx: ArticleContext, s: Sentence, f: Frame, d: DateExpr) -> 
         ):
             return True
     return False
+
+
+# what opens a reported clause right after the day of saying: "that", or a subject pronoun
+_REPORTED = re.compile(r"[\s,]*(?:that\b|(?:he|she|they|we|it|I)\s+[a-z])")
+SAYING_WORDS = 5  # how far before the date the speech verb may stand ("told reporters on")
+
+
+def _dates_saying(ctx: ArticleContext, s: Sentence, f: Frame, d: DateExpr) -> bool:
+    """ "Lavrov told reporters on Wednesday that he had met Fidan", "X said on Monday they had
+    held talks": a date between a speech verb (at most SAYING_WORDS words before it) and the
+    clause of what was said, the encounter told inside that clause, is the day of saying."""
+    if f.start < d.end or _REPORTED.match(ctx.text, d.end, f.start) is None:
+        return False
+    words = _WORD.findall(ctx.text[max(s.start, d.start - 60) : d.start])[-SAYING_WORDS:]
+    return any(w.lower() in ctx.speech_verbs for w in words)
 
 
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
