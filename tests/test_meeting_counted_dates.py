@@ -236,3 +236,22 @@ def test_the_week_before_last_is_two_weeks_back(text: str, expected: DateRange) 
 
     (d,) = find_dates(text, 0, len(text), VOCAB)
     assert resolve(d, published_anchor(date(2026, 3, 18))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "today", "expected"),
+    [
+        ("last Thursday and Friday", date(2026, 3, 18), (date(2026, 3, 12), date(2026, 3, 13))),
+        ("last Thursday and Friday", date(2026, 3, 12), (date(2026, 3, 5), date(2026, 3, 6))),
+        ("last Monday to Wednesday", date(2026, 3, 20), (date(2026, 3, 16), date(2026, 3, 18))),
+        ("last Monday to Wednesday", date(2026, 3, 18), None),  # this week's or last week's
+    ],
+)
+def test_a_range_of_weekdays_after_last(
+    text: str, today: date, expected: tuple[date, date] | None
+) -> None:
+    from talkspkg.stages.meetings.dates import published_anchor
+
+    (d,) = find_dates(text, 0, len(text), VOCAB)
+    rng = resolve(d, published_anchor(today))
+    assert (rng.start, rng.end) == expected if expected else rng is None

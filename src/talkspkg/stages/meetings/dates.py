@@ -31,7 +31,9 @@ Policy (ACLED-like precision, never a guess):
   anchor's.
 * A range of weekdays ("Friday to Sunday", "Monday-Wednesday", "Friday and Saturday": with
   "and" only two days in a row) is day precision from its first to its last day: the last is
-  the latest such day on or before the anchor day (the first is the next such day for a plan).
+  the latest such day on or before the anchor day (the first is the next such day for a plan);
+  "last Thursday and Friday" runs from last Thursday (None when its last day is not before the
+  anchor day: "last Monday to Wednesday" read on a Wednesday may be either week's).
   "in March last year", "on May 5 this year" count the year from the anchor's year.
 * "on the 15th" (no month) is the latest 15th on or before the anchor day (the earliest on or
   after it for a plan); None when a 15th lies just ahead (up to AHEAD_DAYS), since a plan not
@@ -501,8 +503,8 @@ def _weekday_range(text: str, a: DateExpr, b: DateExpr, pats: dict[str, Gated]) 
     "Monday and Wednesday" are two days): plain weekdays, one range of days."""
     plain = all(
         e.kind == "weekday" and e.offset == 0 and e.week is None and e.last_weekday is None
-        for e in (a, b)
-    )
+        for e in (replace(a, offset=0) if a.offset == -1 else a, b)
+    )  # "last Thursday and Friday": the first may say "last"
     if not plain or a.weekday is None or b.weekday is None or a.weekday == b.weekday:
         return False
     if pats["range_join"].fullmatch(text, a.end, b.start):
@@ -585,6 +587,11 @@ def _resolve(
         return DateRange(d, d, "day")
     if expr.kind == "weekday" and expr.last_weekday is not None:
         gap = (expr.last_weekday - (expr.weekday or 0)) % 7
+        if expr.offset < 0:  # "last Thursday and Friday": from the last such first day
+            first = _weekday(expr.weekday or 0, -1, anchor, False)
+            if first is None or first.start + timedelta(days=gap) >= anchor.lo:
+                return None  # reaching today: this week's or last week's is open
+            return DateRange(first.start, first.start + timedelta(days=gap), "day")
         if future:  # the first day is the next such day; else the last is the latest
             first = _weekday(expr.weekday or 0, 0, anchor, True)
             if first is None:
