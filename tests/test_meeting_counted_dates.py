@@ -255,3 +255,63 @@ def test_a_range_of_weekdays_after_last(
     (d,) = find_dates(text, 0, len(text), VOCAB)
     rng = resolve(d, published_anchor(today))
     assert (rng.start, rng.end) == expected if expected else rng is None
+
+
+# ------------------------------------------------------------ "..., a day after a call with C"
+def _rows_of(sentence: str) -> list[tuple[str | None, tuple[date | None, date | None, str | None]]]:
+    text = "Diplomacy in brief\n\nBy Lea Marchetti\n\n" + sentence + "\n"
+    rows = run(_article("apposed", text))  # type: ignore[arg-type]
+    return sorted(((r["city"], when(r)) for r in rows["meetings"]), key=str)
+
+
+def _day(y: int, m: int, d: int) -> tuple[date, date, str]:
+    return (date(y, m, d), date(y, m, d), "day")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "city", "expected"),
+    [
+        (  # read on Friday 20 March: Monday is the 16th, the summit three days on
+            "Hakan Fidan received Andrii Sybiha in Ankara on Monday, three days before a summit "
+            "in Istanbul.",
+            "Istanbul",
+            _day(2026, 3, 19),
+        ),
+        (
+            "Kaja Kallas met Andrii Sybiha in Rome on 12 March, two days after a summit of EU "
+            "leaders in Brussels.",
+            "Brussels",
+            _day(2026, 3, 10),
+        ),
+        (
+            "Kaja Kallas met Andrii Sybiha in Rome on 12 March, a week after a summit in Brussels.",
+            "Brussels",
+            _day(2026, 3, 5),
+        ),
+    ],
+)
+def test_an_encounter_after_a_count_in_an_appositive_is_the_day_moved(
+    sentence: str, city: str, expected: tuple[date, date, str]
+) -> None:
+    assert (city, expected) in _rows_of(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # no count, a range, a week: no one day to move
+        "Kaja Kallas met Andrii Sybiha in Rome on Monday, days after a summit in Brussels.",
+        "Kaja Kallas met Andrii Sybiha in Rome on 9 and 10 March, a day after a summit in "
+        "Brussels.",
+        "Kaja Kallas met Andrii Sybiha in Rome last week, a day after a summit in Brussels.",
+        # a plan's day and a past event's count from different "nows"
+        "Kaja Kallas will meet Andrii Sybiha in Rome on Thursday, a day after a summit in "
+        "Brussels.",
+        # no comma: no appositive
+        "Kaja Kallas met Andrii Sybiha in Rome on Monday two days after a summit in Brussels.",
+    ],
+)
+def test_no_one_day_or_a_plan_dates_nothing_after_the_count(sentence: str) -> None:
+    assert all(
+        when_ == (None, None, None) for city, when_ in _rows_of(sentence) if city == "Warsaw"
+    )

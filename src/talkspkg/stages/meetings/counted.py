@@ -126,3 +126,38 @@ def counted_dates(text: str, start: int, end: int, vocab: Vocab) -> list[Counted
         sign = 1 if m["dir"].lower() == "after" else -1
         out.append(Counted(m.start(), stop, _moved(ev.day, unit, sign * n), unit))
     return out
+
+
+# ", a day after a call with C", ", just two days before talks in D": a count in an appositive
+_APPOSED = re.compile(
+    r",\s*(?:(?:just|only|barely)\s+)?(?P<n>\d{1,2}|"
+    + "|".join(sorted(_NUMBERS, key=len, reverse=True))
+    + r")\s+(?P<unit>day|week)(?P<plural>s)?\s+(?P<dir>after|before)\s+",
+    re.I,
+)
+APPOSED_DAYS = 14  # a count further than two weeks is no neighbouring day
+
+
+class Apposed(NamedTuple):
+    """A count opening an appositive: the comma, the end of "after"/"before", and how many days
+    the event named after it lies from the day told before the comma."""
+
+    comma: int
+    end: int
+    shift: int
+
+
+def apposed_counts(text: str, start: int, end: int) -> list[Apposed]:
+    """Every ", N days after|before" of text[start:end]."""
+    if "," not in text[start:end]:
+        return []
+    out: list[Apposed] = []
+    for m in _APPOSED.finditer(text, start, end):
+        word, unit = m["n"].lower(), m["unit"].lower()
+        n = int(word) if word.isdigit() else _NUMBERS[word]
+        days = n * (7 if unit == "week" else 1)
+        if not 1 <= days <= APPOSED_DAYS or (n == 1) == bool(m["plural"]):
+            continue
+        # "X on Thursday, a day after Y": Y lies a day before Thursday; "before": after it
+        out.append(Apposed(m.start(), m.end(), -days if m["dir"].lower() == "after" else days))
+    return out

@@ -64,6 +64,9 @@ Policy (ACLED-like precision, never a guess):
 * A count from an era-defining event of `dated_events` ("four days after the full-scale
   invasion", "a month after beginning his second term") is that event's day moved by the count
   (counted.py): a full date, needing no anchor, marked `counted` (an inferred date).
+* An encounter named right after a count in an appositive to a dated one ("A met B on
+  Thursday, a day after a call with C", "..., two days before talks in D") is that day moved by
+  the count (`shift`, frames.py): a single day only.
 * Without an anchor only full dates (with year) resolve; everything else is None.
 * A sequel ("later in the month", "the following day", "ten days later") counts from the
   encounter the article told just before, not from "now": `after_told` turns it into the
@@ -138,6 +141,10 @@ class DateExpr:
     # counted from an era-defining event of the knowledge ("four days after the full-scale
     # invasion": counted.py), not stated by the text: an inferred date (rows.confidence)
     counted: bool = False
+    # days to move the resolved day: "A met B on Thursday, a day after a call with C" dates the
+    # call by Thursday's expression moved one day back (frames._apposed_dates); day precision
+    # of one day only, else None
+    shift: int = 0
 
     @property
     def priority(self) -> int:
@@ -160,6 +167,7 @@ class DateExpr:
             self.week,
             self.last_month,
             self.last_weekday,
+            self.shift,
         )
 
 
@@ -546,6 +554,13 @@ def resolve(
     `held`: the text says the encounter took place ("met", "held talks"), so a day without
     year lies on or before now, never just ahead of it."""
     rng = _resolve(expr, anchor, future, held)
+    if expr.shift and rng is not None:
+        if rng.precision != "day" or rng.start != rng.end or expr.week is not None:
+            return None  # a week or a range moved by days is no day
+        if expr.last_day is not None or expr.last_weekday is not None:
+            return None
+        d = rng.start + timedelta(days=expr.shift)
+        return DateRange(d, d, "day")
     if rng is not None and expr.week is not None and expr.kind in ("date", "month_day"):
         return DateRange(*week_of(rng.start), "week")  # "the week of March 9"
     if rng is None or expr.last_day is None or rng.precision != "day":

@@ -41,6 +41,8 @@ MAX_WORDS, places and venues only within `place_words`, never across a clause bo
   "ahead of": the sentence's encounter takes that date. An encounter someone is briefed on
   ("would update X on his talks with Y on Friday", `briefing_verbs`) takes no date of its
   sentence but its possessive ("briefed X on Tuesday's talks"): the dates are the briefing's.
+  An encounter named right after a count opening an appositive ("A met B on Thursday, a day
+  after a call with C") is the day before the comma moved by the count (`_apposed_dates`).
 
 A frame with neither place nor date is anaphoric: detect.py decides which meeting it refers to.
 """
@@ -49,10 +51,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import cache
 from typing import NamedTuple
 
 from talkspkg.stages.meetings.context import ArticleContext
+from talkspkg.stages.meetings.counted import apposed_counts as counted_apposed
 from talkspkg.stages.meetings.dates import DateExpr, find_dates
 from talkspkg.stages.meetings.durations import round_days
 from talkspkg.stages.meetings.members import Members, members
@@ -159,6 +163,7 @@ def read_sentence(
                 s.frames.append(Frame([t], clause, inside(t.start, quotes)))
     if s.frames:
         _attach_cues(ctx, s)
+        _apposed_dates(ctx, s)
         for f in s.frames:
             if f.format in ("phone", "video"):
                 f.place = f.venue = f.venue_entity = None  # a call has no venue
@@ -453,6 +458,46 @@ def _briefing_topic(ctx: ArticleContext, s: Sentence, f: Frame, d: DateExpr) -> 
         ):
             return True
     return False
+
+
+_DAY_OF = ("weekday", "month_day", "date", "day_of_month")
+_BLANK = re.compile(r"\s*")
+
+
+def _plan(f: Frame) -> bool:
+    return "planned" in f.statuses and "held" not in f.statuses
+
+
+def _apposed_dates(ctx: ArticleContext, s: Sentence) -> None:
+    """ "A met B in C on Thursday, a day after a call with D", "..., two days before talks in
+    E": the encounter named within three words after the count, dated by nothing else, lies that
+    many days from the day that closes the clause before the comma (a single day told for an
+    encounter of the sentence). Both told as taken place, or both as plans: a plan's day and
+    an event's count from different "nows"."""
+    text = ctx.text
+    for ap in counted_apposed(text, s.start, s.end):
+        base = next(
+            (f for f in reversed(s.frames)
+             if f.date is not None and f.date.end <= ap.comma
+             and _BLANK.fullmatch(text, f.date.end, ap.comma)),
+            None,
+        )  # fmt: skip
+        if base is None or base.date is None or base.date.kind not in _DAY_OF:
+            continue
+        d = base.date
+        if d.shift or d.week is not None or d.last_day or d.last_weekday is not None:
+            continue
+        target = next(
+            (f for f in s.frames
+             if f.start >= ap.end and words_between(text, ap.end, f.start, s.protected) <= 3),
+            None,
+        )  # fmt: skip
+        if target is None or target is base or target.date is not None:
+            continue
+        if _plan(target) != _plan(base):
+            continue
+        span = text[ap.comma + 1 : ap.end].strip()
+        target.date = replace(d, start=ap.comma + 1, end=ap.end, text=span, shift=ap.shift)
 
 
 # what opens a reported clause right after the day of saying: "that", or a subject pronoun
