@@ -315,3 +315,23 @@ def test_no_one_day_or_a_plan_dates_nothing_after_the_count(sentence: str) -> No
     assert all(
         when_ == (None, None, None) for city, when_ in _rows_of(sentence) if city == "Warsaw"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("between Monday and Wednesday", (date(2026, 3, 16), date(2026, 3, 18))),
+        ("between Friday and Sunday", (date(2026, 3, 13), date(2026, 3, 15))),
+    ],
+)
+def test_between_two_weekdays_is_one_range(text: str, expected: tuple[date, date]) -> None:
+    from talkspkg.stages.meetings.dates import published_anchor
+
+    (d,) = find_dates(text, 0, len(text), VOCAB)
+    rng = resolve(d, published_anchor(date(2026, 3, 19)))
+    assert rng is not None and (rng.start, rng.end) == expected
+
+
+def test_two_weekdays_apart_without_between_are_two_days() -> None:
+    text = "The envoys met on Monday and Wednesday."
+    assert [d.text for d in find_dates(text, 0, len(text), VOCAB)] == ["on Monday", "Wednesday"]

@@ -30,7 +30,8 @@ Policy (ACLED-like precision, never a guess):
 * "on Thursday next week", "Tuesday of last week": that day of the ISO week counted from the
   anchor's.
 * A range of weekdays ("Friday to Sunday", "Monday-Wednesday", "Friday and Saturday": with
-  "and" only two days in a row) is day precision from its first to its last day: the last is
+  "and" only two days in a row, or after "between": "between Monday and Wednesday") is day
+  precision from its first to its last day: the last is
   the latest such day on or before the anchor day (the first is the next such day for a plan);
   "last Thursday and Friday" runs from last Thursday (None when its last day is not before the
   anchor day: "last Monday to Wednesday" read on a Wednesday may be either week's).
@@ -504,6 +505,7 @@ def _joined(text: str, found: list[DateExpr], pats: dict[str, Gated]) -> list[Da
 
 _WEEKS = {"next": 1, "the following": 1, "this": 0, "last": -1, "the previous": -1}
 _AND = re.compile(r"\s+and\s+")
+_BETWEEN = re.compile(r"(?<![\w-])between\s+$", re.I)  # "between Monday and Wednesday": a range
 
 
 def _weekday_range(text: str, a: DateExpr, b: DateExpr, pats: dict[str, Gated]) -> bool:
@@ -517,7 +519,10 @@ def _weekday_range(text: str, a: DateExpr, b: DateExpr, pats: dict[str, Gated]) 
         return False
     if pats["range_join"].fullmatch(text, a.end, b.start):
         return True
-    return bool(_AND.fullmatch(text, a.end, b.start)) and (b.weekday - a.weekday) % 7 == 1
+    if not _AND.fullmatch(text, a.end, b.start):
+        return False
+    between = _BETWEEN.search(text, max(0, a.start - 12), a.start) is not None
+    return between or (b.weekday - a.weekday) % 7 == 1
 
 
 # ---------------------------------------------------------------- calendar helpers
