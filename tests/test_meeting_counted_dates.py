@@ -335,3 +335,41 @@ def test_between_two_weekdays_is_one_range(text: str, expected: tuple[date, date
 def test_two_weekdays_apart_without_between_are_two_days() -> None:
     text = "The envoys met on Monday and Wednesday."
     assert [d.text for d in find_dates(text, 0, len(text), VOCAB)] == ["on Monday", "Wednesday"]
+
+
+# ------------------------------------------------------------ the day of a decision
+@pytest.mark.parametrize(
+    ("sentence", "city"),
+    [
+        ("Donald Trump and Vladimir Putin agreed on Thursday to meet in Budapest.", "Budapest"),
+        ("Keir Starmer invited Volodymyr Zelensky on Monday to visit London.", "London"),
+        (
+            "Hakan Fidan offered on Tuesday to host talks between Russia and Ukraine in Istanbul.",
+            "Istanbul",
+        ),
+        ("Antonio Costa proposed on Wednesday to hold a summit in Brussels.", "Brussels"),
+    ],
+)
+def test_the_day_of_agreeing_inviting_or_offering_dates_no_encounter(
+    sentence: str, city: str
+) -> None:
+    assert (city, (None, None, None)) in _rows_of(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "city", "expected"),
+    [  # a trip's day is the day of the meeting it was made for
+        ("Steve Witkoff flew to Moscow on Thursday to meet Vladimir Putin.", "Moscow", (19,)),
+        ("Hakan Fidan travelled to Kyiv on Monday to meet Volodymyr Zelensky.", "Kyiv", (16,)),
+    ],
+)
+def test_the_day_of_a_trip_dates_the_meeting_it_was_for(
+    sentence: str, city: str, expected: tuple[int]
+) -> None:
+    (d,) = expected
+    assert (city, _day(2026, 3, d)) in _rows_of(sentence)
+
+
+def test_agreeing_to_something_at_the_talks_keeps_their_day() -> None:
+    sentence = "Russia and Ukraine agreed on Thursday to a ceasefire at talks in Geneva."
+    assert ("Geneva", _day(2026, 3, 19)) in _rows_of(sentence)

@@ -30,7 +30,9 @@ MAX_WORDS, places and venues only within `place_words`, never across a clause bo
 * Relative dates inside quotations and embedded posts are the speaker's, not the article's,
   and are ignored; dates right after a speech verb ("reported Tuesday") date the report, and
   so do dates between a speech verb and the clause of what was said ("told reporters on
-  Wednesday that he had met X": `_dates_saying`); an
+  Wednesday that he had met X": `_dates_saying`), and dates between a verb of deciding,
+  agreeing or inviting and the encounter's to-infinitive ("agreed on Thursday to meet in C",
+  `decision_verbs`); an
   encounter named after a temporal preposition ("ahead of the talks") takes only a date right
   after it; a present-tense verb of the encounter with a day and no past cue ("X meets Y in C
   on Thursday", "heads to C on Thursday", `present_cues`) announces it: planned, the next such
@@ -415,6 +417,8 @@ def _attach_dates(ctx: ArticleContext, s: Sentence, dates: list[DateExpr]) -> No
             f = _main_frame(s)  # "On March 3, the envoys of A and B, ..., met in C"
         if f is not None and _timed_by_other(ctx, f, d):
             continue
+        if f is not None and _dates_decision(ctx, s, f, d):
+            continue  # "agreed on Thursday to meet in C": the day of agreeing
         if f is not None and _dates_saying(ctx, s, f, d):
             continue  # "Lavrov told reporters on Wednesday that he had met Fidan"
         if f is not None and _briefing_topic(ctx, s, f, d):
@@ -498,6 +502,24 @@ def _apposed_dates(ctx: ArticleContext, s: Sentence) -> None:
             continue
         span = text[ap.comma + 1 : ap.end].strip()
         target.date = replace(d, start=ap.comma + 1, end=ap.end, text=span, shift=ap.shift)
+
+
+# "to" and an infinitive, which may be the encounter's own verb or a support verb and its
+# object's first words ("to meet", "to hold a", "to host direct"); never "to a ceasefire"
+_TO = re.compile(
+    r"\s+to(?:\s+(?!(?:the|a|an|this|that|its|their|his|her)\b)[a-z]+(?:\s+[\w’'-]+){0,2}?)?\s+"
+)
+DECISION_WORDS = 4  # the verb and its object before the date ("invited Volodymyr Zelensky on")
+
+
+def _dates_decision(ctx: ArticleContext, s: Sentence, f: Frame, d: DateExpr) -> bool:
+    """ "agreed on Thursday to meet in C", "invited X on Monday to visit C": a date right before
+    "to" and the encounter's verb, a verb of `decision_verbs` at most DECISION_WORDS words before
+    it, is the day of the decision; "flew to C on Monday to meet X" (travel) keeps it."""
+    if f.start < d.end or not _TO.fullmatch(ctx.text, d.end, f.start):
+        return False
+    words = _WORD.findall(ctx.text[max(s.start, d.start - 60) : d.start])[-DECISION_WORDS:]
+    return any(w.lower() in ctx.vocab.decision_verbs for w in words)
 
 
 # what opens a reported clause right after the day of saying: "that", or a subject pronoun

@@ -129,6 +129,7 @@ class Vocab:
     series_nouns: frozenset[str]
     name_modified: frozenset[str]
     briefing_verbs: frozenset[str]
+    decision_verbs: frozenset[str]
     schedule_words: frozenset[str]
     statement_verbs: frozenset[str]
     company_cues: Gated
@@ -252,7 +253,7 @@ WORD_KEYS = (
     "verb_nouns", "delegation_nouns", "speech_verbs", "city_roles", "venue_roles", "subordinators",
     "coordinators", "relative_pronouns", "other_cues", "other_after", "reaction_nouns",
     "referring_offices", "visit_words", "series_cues", "series_nouns", "name_modified",
-    "briefing_verbs",
+    "briefing_verbs", "decision_verbs",
     "schedule_words", "statement_verbs", "modals", "refusal_gap", "shared_owners",
     "proposal_breaks", "perfect_plurals", "perfect_aux",
     "own_premodifiers", "talk_words", "discourse_after", "subject_pronouns",
