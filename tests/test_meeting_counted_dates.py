@@ -61,6 +61,7 @@ def day(y: int, m: int, d: int) -> DateRange:
             DateRange(date(2025, 2, 1), date(2025, 2, 28), "month"),
         ),
         ("Nine days after Trump's second inauguration, envoys met in Riyadh.", day(2025, 1, 29)),
+        ("Ten days after the full-scale invasion of Ukraine, ministers met.", day(2022, 3, 6)),
     ],
 )
 def test_a_count_from_a_dated_event_is_that_day_moved(text: str, expected: DateRange) -> None:
@@ -80,6 +81,10 @@ def test_a_count_from_a_dated_event_is_that_day_moved(text: str, expected: DateR
         "Two weeks after Macron began his second term, Trump called him.",
         "Forty days after the full-scale invasion, talks resumed.",  # beyond the count limit
         "Two day after the full-scale invasion, envoys met.",  # no agreement: not read
+        # another war's invasion, another war, a trip's return
+        "Three days after the full-scale invasion of Lebanon, envoys met in Doha.",
+        "Twelve days after the all-out war between Israel and Iran, envoys met in Oman.",
+        "Two days after returning to the White House from Alaska, Trump phoned Zelensky.",
     ],
 )
 def test_no_count_or_another_event_dates_nothing(text: str) -> None:

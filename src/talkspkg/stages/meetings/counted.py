@@ -10,7 +10,10 @@ Policy (precision first):
   by whole months. No anchor is needed: the event's day is public knowledge.
 * An event whose phrase could name another holder's ("second term": whose?) needs one of its
   `holders` in the sentence, and no other capitalised name among the words before the phrase
-  ("after Macron began his second term" is not counted).
+  ("after Macron began his second term" is not counted); a name after the phrase ("of X",
+  "in X") must be one of its `objects` ("the full-scale invasion of Lebanon" is not counted);
+  a phrase followed by "from" is a trip's return ("after returning to the White House from
+  Alaska"), not counted.
 * "days after the invasion", "hours after", "in the weeks after": no count, or a duration; not
   read. A full date or month stated right after the phrase ("the invasion in February 2022")
   must hold the event's day, or the phrase names another event and nothing is counted.
@@ -41,6 +44,8 @@ _HEAD = re.compile(
 )
 _GAP_WORD = re.compile(r"[\w’'.-]+\s+")
 _STOP = re.compile(r"[.!?;:]\s")
+_FROM = re.compile(r"\s+from\b")
+_OBJECT = re.compile(r"\s+(?:of|in|into|on)\s+(?:the\s+)?([A-Z][\w’'-]*)")
 # "the invasion in February 2022", "... of 24 February 2022": a date stated right after the phrase
 _STATED = re.compile(
     r",?\s+(?:in|of|on)\s+(?:(?:[0-3]?\d\s+)?(?P<mon>[A-Z][a-z]+)\.?\s+(?:[0-3]?\d,?\s+)?)?"
@@ -117,6 +122,12 @@ def counted_dates(text: str, start: int, end: int, vocab: Vocab) -> list[Counted
             sentence = _sentence(text, m.start(), start, end)
             if others or not any(re.search(rf"\b{re.escape(h)}", sentence) for h in ev.holders):
                 continue
+        if _FROM.match(text, stop, end):
+            continue  # "after returning to the White House from Alaska": a trip's return
+        named = _OBJECT.match(text, stop, end)
+        other = named is not None and named[1] not in ev.objects
+        if ev.objects and other and named is not None and named[1].lower() not in vocab.months:
+            continue  # "the full-scale invasion of Lebanon": another war
         stated = _STATED.match(text, stop, end)
         if stated is not None:
             month = vocab.months.get((stated["mon"] or "").lower().rstrip("."))

@@ -44,6 +44,7 @@ class DatedEvent(NamedTuple):
     day: date
     phrases: re.Pattern[str]  # the phrases naming it, case-insensitive, whole words
     holders: frozenset[str]  # one of these words must be in the sentence (empty: none needed)
+    objects: frozenset[str]  # the names "of"/"in" may bring after the phrase (empty: any)
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: compiled patterns are cached per vocab
@@ -223,10 +224,12 @@ def _dated_events(data: Mapping[str, Any]) -> tuple[DatedEvent, ...]:
             raise KnowledgeError(f"{SOURCE}: dated_events entries need a day (YYYY-MM-DD)")
         phrases = _words(spec, "phrases")
         holders = frozenset(spec.get("holders") or ())
+        objects = frozenset(spec.get("objects") or ())
         body = "|".join(
             r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True)
         )
-        out.append(DatedEvent(day, re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I), holders))
+        pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I)
+        out.append(DatedEvent(day, pattern, holders, objects))
     return tuple(out)
 
 
