@@ -30,8 +30,11 @@ Policy (ACLED-like precision, never a guess):
 * "on Thursday next week", "Tuesday of last week": that day of the ISO week counted from the
   anchor's.
 * A range of weekdays ("Friday to Sunday", "Monday-Wednesday", "Friday and Saturday": with
-  "and" only two days in a row) is day precision from its first to its last day: the last is
-  the latest such day on or before the anchor day (the first is the next such day for a plan).
+  "and" only two days in a row, or after "between": "between Monday and Wednesday") is day
+  precision from its first to its last day: the last is
+  the latest such day on or before the anchor day (the first is the next such day for a plan);
+  "last Thursday and Friday" runs from last Thursday (None when its last day is not before the
+  anchor day: "last Monday to Wednesday" read on a Wednesday may be either week's).
   "in March last year", "on May 5 this year" count the year from the anchor's year.
 * "on the 15th" (no month) is the latest 15th on or before the anchor day (the earliest on or
   after it for a plan); None when a 15th lies just ahead (up to AHEAD_DAYS), since a plan not
@@ -47,6 +50,9 @@ Policy (ACLED-like precision, never a guess):
   31-April 2", "28 February to 2 March", "December 30-January 2, 2026": the year stated at its
   end is its last day's).
 * "the week of March 9", "the week beginning 9 March" are that day's ISO week (precision week).
+* "has just" / "have just" before a verb of meeting or ending, or "held"/"had" ("have just
+  wrapped up a video call", "has just met") is the anchor day (a relative day): told as just
+  over when written. Not before any other verb ("has just announced talks" dates no talks).
 * Counts from now: "10 days ago", "seven weeks ago", "two months ago" (digits or words up to
   twelve; at most 31 days, 12 weeks or 12 months) are that day, ISO week or month. "this
   morning", "tonight", "earlier today" are the anchor day; "last night", "yesterday evening"
@@ -56,6 +62,12 @@ Policy (ACLED-like precision, never a guess):
 * What counts from another event ("the day before the summit", "the weekend before the vote",
   "on the eve of ...") is not a date of the encounter and is not read; "overnight" and
   "earlier this year" are not read either (no day, no year precision).
+* A count from an era-defining event of `dated_events` ("four days after the full-scale
+  invasion", "a month after beginning his second term") is that event's day moved by the count
+  (counted.py): a full date, needing no anchor, marked `counted` (an inferred date).
+* An encounter named right after a count in an appositive to a dated one ("A met B on
+  Thursday, a day after a call with C", "..., two days before talks in D") is that day moved by
+  the count (`shift`, frames.py): a single day only.
 * Without an anchor only full dates (with year) resolve; everything else is None.
 * A sequel ("later in the month", "the following day", "ten days later") counts from the
   encounter the article told just before, not from "now": `after_told` turns it into the
@@ -81,6 +93,7 @@ from typing import Any, NamedTuple
 
 from talkspkg.schema.contracts import MAX_DAY_RANGE
 from talkspkg.stages.leads import Gated
+from talkspkg.stages.meetings.counted import counted_dates
 from talkspkg.stages.meetings.vocab import Vocab, load_vocab, phrase_pattern
 from talkspkg.stages.spans import resolve_overlaps
 
@@ -126,6 +139,13 @@ class DateExpr:
     year_inferred: bool = False
     # weekday: "Friday and Saturday", "Monday to Wednesday": the range's last weekday
     last_weekday: int | None = None
+    # counted from an era-defining event of the knowledge ("four days after the full-scale
+    # invasion": counted.py), not stated by the text: an inferred date (rows.confidence)
+    counted: bool = False
+    # days to move the resolved day: "A met B on Thursday, a day after a call with C" dates the
+    # call by Thursday's expression moved one day back (frames._apposed_dates); day precision
+    # of one day only, else None
+    shift: int = 0
 
     @property
     def priority(self) -> int:
@@ -148,6 +168,7 @@ class DateExpr:
             self.week,
             self.last_month,
             self.last_weekday,
+            self.shift,
         )
 
 
@@ -242,6 +263,8 @@ def _patterns(vocab: Vocab) -> dict[str, Gated]:
         ),
         # "March 31-April 2", "31 March to 2 April": a range of days across two months
         "range_join": re.compile(r"\s*[-–]\s*|\s+(?:to|through|until|till)\s+"),
+        # "have just wrapped up a call", "has just met": the encounter ended now (just_now)
+        "just": re.compile(r"(?:(?<![\w-])(?:has|have)|[’']ve)\s+just(?=\s+[a-z])", re.I),
         "relative": phrase_pattern(vocab.relative).compiled,
         "sequel": phrase_pattern(vocab.sequel).compiled,
     }
@@ -381,6 +404,10 @@ def _find_dates(text: str, start: int, end: int, vocab: Vocab) -> list[DateExpr]
         if m.group()[:2].lower() == "in" and text.startswith(" of", m.end()):
             continue  # "in two weeks of talks" is a duration
         add(m, "relative", unit=unit, offset=offset)
+    for m in pats["just"].finditer(text, start, end):
+        verb = m.end() + len(text[m.end() : end]) - len(text[m.end() : end].lstrip())
+        if _just_now(text, verb, end, vocab):
+            add(m, "relative", unit="day", offset=0)
     for m in pats["sequel"].finditer(text, start, end):
         unit, offset, after = vocab.sequel[" ".join(m.group().lower().split())]
         if offset < 0 and pats["event_after"].match(text, m.end(), end):
@@ -407,7 +434,33 @@ def _find_dates(text: str, start: int, end: int, vocab: Vocab) -> list[DateExpr]
             add(m, "relative", unit=unit, offset=-n)
         elif not (direction == "earlier" and pats["event_after"].match(text, m.end(), end)):
             add(m, "sequel", unit=unit, offset=n if direction == "later" else -n)
+    for c in counted_dates(text, start, end, vocab):
+        t, span = c.target, text[c.start : c.end]
+        kind, d = ("month", None) if c.unit == "month" else ("date", t.day)
+        week = 0 if c.unit == "week" else None  # a day, or the ISO week that holds it
+        found.append(
+            DateExpr(c.start, c.end, span, kind, year=t.year, month=t.month, day=d, week=week,
+                     counted=True)
+        )  # fmt: skip
     return _joined(text, resolve_overlaps(found), pats)
+
+
+_NEXT_WORDS = re.compile(r"([a-z]+)(?:\s+([a-z]+))?", re.I)
+_HELD_HAD = re.compile(r"(?:held|had)\s+(?:a|an|the|their|his|her|two|three|\w+-day|talks)\b")
+
+
+def _just_now(text: str, pos: int, end: int, vocab: Vocab) -> bool:
+    """ "has just" / "have just" before a verb of meeting, of ending, or "held"/"had" and its
+    object ("have just wrapped up a video call", "has just met", "have just held talks"): the
+    encounter is of the day of writing. Not "has just been announced", "has just said"."""
+    if any(c.compiled.match(text, pos, end) for c in (vocab.verbs, vocab.conversation_verbs)):
+        return True
+    words = _NEXT_WORDS.match(text, pos, end)
+    if words is not None:
+        one, two = words[1].lower(), f"{words[1]} {words[2] or ''}".lower().strip()
+        if one in vocab.ending_verbs or two in vocab.ending_verbs:
+            return True
+    return bool(_HELD_HAD.match(text, pos, end))
 
 
 def _joined(text: str, found: list[DateExpr], pats: dict[str, Gated]) -> list[DateExpr]:
@@ -452,6 +505,7 @@ def _joined(text: str, found: list[DateExpr], pats: dict[str, Gated]) -> list[Da
 
 _WEEKS = {"next": 1, "the following": 1, "this": 0, "last": -1, "the previous": -1}
 _AND = re.compile(r"\s+and\s+")
+_BETWEEN = re.compile(r"(?<![\w-])between\s+$", re.I)  # "between Monday and Wednesday": a range
 
 
 def _weekday_range(text: str, a: DateExpr, b: DateExpr, pats: dict[str, Gated]) -> bool:
@@ -459,13 +513,16 @@ def _weekday_range(text: str, a: DateExpr, b: DateExpr, pats: dict[str, Gated]) 
     "Monday and Wednesday" are two days): plain weekdays, one range of days."""
     plain = all(
         e.kind == "weekday" and e.offset == 0 and e.week is None and e.last_weekday is None
-        for e in (a, b)
-    )
+        for e in (replace(a, offset=0) if a.offset == -1 else a, b)
+    )  # "last Thursday and Friday": the first may say "last"
     if not plain or a.weekday is None or b.weekday is None or a.weekday == b.weekday:
         return False
     if pats["range_join"].fullmatch(text, a.end, b.start):
         return True
-    return bool(_AND.fullmatch(text, a.end, b.start)) and (b.weekday - a.weekday) % 7 == 1
+    if not _AND.fullmatch(text, a.end, b.start):
+        return False
+    between = _BETWEEN.search(text, max(0, a.start - 12), a.start) is not None
+    return between or (b.weekday - a.weekday) % 7 == 1
 
 
 # ---------------------------------------------------------------- calendar helpers
@@ -502,6 +559,13 @@ def resolve(
     `held`: the text says the encounter took place ("met", "held talks"), so a day without
     year lies on or before now, never just ahead of it."""
     rng = _resolve(expr, anchor, future, held)
+    if expr.shift and rng is not None:
+        if rng.precision != "day" or rng.start != rng.end or expr.week is not None:
+            return None  # a week or a range moved by days is no day
+        if expr.last_day is not None or expr.last_weekday is not None:
+            return None
+        d = rng.start + timedelta(days=expr.shift)
+        return DateRange(d, d, "day")
     if rng is not None and expr.week is not None and expr.kind in ("date", "month_day"):
         return DateRange(*week_of(rng.start), "week")  # "the week of March 9"
     if rng is None or expr.last_day is None or rng.precision != "day":
@@ -543,6 +607,11 @@ def _resolve(
         return DateRange(d, d, "day")
     if expr.kind == "weekday" and expr.last_weekday is not None:
         gap = (expr.last_weekday - (expr.weekday or 0)) % 7
+        if expr.offset < 0:  # "last Thursday and Friday": from the last such first day
+            first = _weekday(expr.weekday or 0, -1, anchor, False)
+            if first is None or first.start + timedelta(days=gap) >= anchor.lo:
+                return None  # reaching today: this week's or last week's is open
+            return DateRange(first.start, first.start + timedelta(days=gap), "day")
         if future:  # the first day is the next such day; else the last is the latest
             first = _weekday(expr.weekday or 0, 0, anchor, True)
             if first is None:
@@ -609,7 +678,8 @@ def from_story(expr: DateExpr, clock: DateRange | None) -> DateExpr | None:
     if (
         expr.kind == "relative"
         and clock is not None
-        and _TOLD_WORDS & set(expr.text.lower().split())
+        and _TOLD_WORDS & set(words := expr.text.lower().split())
+        and "last" not in words  # "the week before last" counts from now
     ):
         return after_told(replace(expr, kind="sequel"), clock)
     return expr

@@ -28,7 +28,11 @@ MAX_WORDS, places and venues only within `place_words`, never across a clause bo
   has a cue frame for each clause with an attendance cue ("A joined from Berlin, while B took
   part from Brussels"), which keeps the people before the cue in its own clause.
 * Relative dates inside quotations and embedded posts are the speaker's, not the article's,
-  and are ignored; dates right after a speech verb ("reported Tuesday") date the report; an
+  and are ignored; dates right after a speech verb ("reported Tuesday") date the report, and
+  so do dates between a speech verb and the clause of what was said ("told reporters on
+  Wednesday that he had met X": `_dates_saying`), and dates between a verb of deciding,
+  agreeing or inviting and the encounter's to-infinitive ("agreed on Thursday to meet in C",
+  `decision_verbs`); an
   encounter named after a temporal preposition ("ahead of the talks") takes only a date right
   after it; a present-tense verb of the encounter with a day and no past cue ("X meets Y in C
   on Thursday", "heads to C on Thursday", `present_cues`) announces it: planned, the next such
@@ -36,7 +40,11 @@ MAX_WORDS, places and venues only within `place_words`, never across a clause bo
   set for Friday") dates nothing here, nor does a bound ("a deal by Friday", "until March
   20", "before 15 May": `_deadline`), unless it names a noun's day ("before Friday's summit").
   A temporal preposition inside a time expression ("The following day, A held talks") is no
-  "ahead of": the sentence's encounter takes that date.
+  "ahead of": the sentence's encounter takes that date. An encounter someone is briefed on
+  ("would update X on his talks with Y on Friday", `briefing_verbs`) takes no date of its
+  sentence but its possessive ("briefed X on Tuesday's talks"): the dates are the briefing's.
+  An encounter named right after a count opening an appositive ("A met B on Thursday, a day
+  after a call with C") is the day before the comma moved by the count (`_apposed_dates`).
 
 A frame with neither place nor date is anaphoric: detect.py decides which meeting it refers to.
 """
@@ -45,10 +53,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import cache
 from typing import NamedTuple
 
 from talkspkg.stages.meetings.context import ArticleContext
+from talkspkg.stages.meetings.counted import apposed_counts as counted_apposed
 from talkspkg.stages.meetings.dates import DateExpr, find_dates
 from talkspkg.stages.meetings.durations import round_days
 from talkspkg.stages.meetings.members import Members, members
@@ -155,6 +165,7 @@ def read_sentence(
                 s.frames.append(Frame([t], clause, inside(t.start, quotes)))
     if s.frames:
         _attach_cues(ctx, s)
+        _apposed_dates(ctx, s)
         for f in s.frames:
             if f.format in ("phone", "video"):
                 f.place = f.venue = f.venue_entity = None  # a call has no venue
@@ -406,6 +417,12 @@ def _attach_dates(ctx: ArticleContext, s: Sentence, dates: list[DateExpr]) -> No
             f = _main_frame(s)  # "On March 3, the envoys of A and B, ..., met in C"
         if f is not None and _timed_by_other(ctx, f, d):
             continue
+        if f is not None and _dates_decision(ctx, s, f, d):
+            continue  # "agreed on Thursday to meet in C": the day of agreeing
+        if f is not None and _dates_saying(ctx, s, f, d):
+            continue  # "Lavrov told reporters on Wednesday that he had met Fidan"
+        if f is not None and _briefing_topic(ctx, s, f, d):
+            continue  # "would update X on his talks with Y on Friday" dates the update
         if f is not None:
             attached.setdefault(f, []).append(d)
     for f in s.frames:
@@ -423,6 +440,101 @@ def _attach_dates(ctx: ArticleContext, s: Sentence, dates: list[DateExpr]) -> No
             if _ADJACENT.fullmatch(text[a.end : b.start]) and other.kind in ("date", "month_day"):
                 best = other  # "the previous week, on April 17, 2025": the full date
         f.date = best
+
+
+# "update X on (his) talks", "briefed the cabinet about the meeting": a briefing verb, at most
+# three words (its object), then on/about and at most two words before the trigger
+_TOPIC = re.compile(r"(?:\s+[\w’'.-]+){0,3}?\s+(?:on|about)(?:\s+[\w’'-]+){0,2}?\s*")
+
+
+def _briefing_topic(ctx: ArticleContext, s: Sentence, f: Frame, d: DateExpr) -> bool:
+    """The encounter is what someone is briefed on ("Trump said he would update Zelensky on his
+    talks with Putin on Friday", "On Monday she briefed MPs about the summit"): the sentence's
+    dates are the briefing's, unless the date names the encounter ("briefed him on Tuesday's
+    talks")."""
+    if d.text.endswith(("'s", "’s")) and d.end <= f.start:
+        return False
+    home = clause_at(f.start, s.parts)
+    text = ctx.text
+    for w in _WORD.finditer(text, max(home.start, f.start - 80), f.start):
+        if w.group().lower() in ctx.vocab.briefing_verbs and _TOPIC.fullmatch(
+            text, w.end(), f.start
+        ):
+            return True
+    return False
+
+
+_DAY_OF = ("weekday", "month_day", "date", "day_of_month")
+_BLANK = re.compile(r"\s*")
+
+
+def _plan(f: Frame) -> bool:
+    return "planned" in f.statuses and "held" not in f.statuses
+
+
+def _apposed_dates(ctx: ArticleContext, s: Sentence) -> None:
+    """ "A met B in C on Thursday, a day after a call with D", "..., two days before talks in
+    E": the encounter named within three words after the count, dated by nothing else, lies that
+    many days from the day that closes the clause before the comma (a single day told for an
+    encounter of the sentence). Both told as taken place, or both as plans: a plan's day and
+    an event's count from different "nows"."""
+    text = ctx.text
+    for ap in counted_apposed(text, s.start, s.end):
+        base = next(
+            (f for f in reversed(s.frames)
+             if f.date is not None and f.date.end <= ap.comma
+             and _BLANK.fullmatch(text, f.date.end, ap.comma)),
+            None,
+        )  # fmt: skip
+        if base is None or base.date is None or base.date.kind not in _DAY_OF:
+            continue
+        d = base.date
+        if d.shift or d.week is not None or d.last_day or d.last_weekday is not None:
+            continue
+        target = next(
+            (f for f in s.frames
+             if f.start >= ap.end and words_between(text, ap.end, f.start, s.protected) <= 3),
+            None,
+        )  # fmt: skip
+        if target is None or target is base or target.date is not None:
+            continue
+        if _plan(target) != _plan(base):
+            continue
+        span = text[ap.comma + 1 : ap.end].strip()
+        target.date = replace(d, start=ap.comma + 1, end=ap.end, text=span, shift=ap.shift)
+
+
+# "to" and an infinitive, which may be the encounter's own verb or a support verb and its
+# object's first words ("to meet", "to hold a", "to host direct"); never "to a ceasefire"
+_TO = re.compile(
+    r"\s+to(?:\s+(?!(?:the|a|an|this|that|its|their|his|her)\b)[a-z]+(?:\s+[\w’'-]+){0,2}?)?\s+"
+)
+DECISION_WORDS = 4  # the verb and its object before the date ("invited Volodymyr Zelensky on")
+
+
+def _dates_decision(ctx: ArticleContext, s: Sentence, f: Frame, d: DateExpr) -> bool:
+    """ "agreed on Thursday to meet in C", "invited X on Monday to visit C": a date right before
+    "to" and the encounter's verb, a verb of `decision_verbs` at most DECISION_WORDS words before
+    it, is the day of the decision; "flew to C on Monday to meet X" (travel) keeps it."""
+    if f.start < d.end or not _TO.fullmatch(ctx.text, d.end, f.start):
+        return False
+    words = _WORD.findall(ctx.text[max(s.start, d.start - 60) : d.start])[-DECISION_WORDS:]
+    return any(w.lower() in ctx.vocab.decision_verbs for w in words)
+
+
+# what opens a reported clause right after the day of saying: "that", or a subject pronoun
+_REPORTED = re.compile(r"[\s,]*(?:that\b|(?:he|she|they|we|it|I)\s+[a-z])")
+SAYING_WORDS = 5  # how far before the date the speech verb may stand ("told reporters on")
+
+
+def _dates_saying(ctx: ArticleContext, s: Sentence, f: Frame, d: DateExpr) -> bool:
+    """ "Lavrov told reporters on Wednesday that he had met Fidan", "X said on Monday they had
+    held talks": a date between a speech verb (at most SAYING_WORDS words before it) and the
+    clause of what was said, the encounter told inside that clause, is the day of saying."""
+    if f.start < d.end or _REPORTED.match(ctx.text, d.end, f.start) is None:
+        return False
+    words = _WORD.findall(ctx.text[max(s.start, d.start - 60) : d.start])[-SAYING_WORDS:]
+    return any(w.lower() in ctx.speech_verbs for w in words)
 
 
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")

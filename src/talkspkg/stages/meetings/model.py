@@ -63,9 +63,10 @@ class MeetingMention:
     @property
     def date_inferred(self) -> bool:
         """The date rests on what the text fixes without a publication date (textanchor.py):
-        a year it inferred, or a "now" it inferred; less certain (rows.confidence)."""
+        a year it inferred, or a "now" it inferred, or a count from an event the knowledge dates
+        ("days after the full-scale invasion"); less certain (rows.confidence)."""
         e = self.date_expr
         if self.date is None or e is None:
             return False
         now = self.anchor is not None and self.anchor.inferred
-        return e.year_inferred or (e.year is None and now)
+        return e.year_inferred or e.counted or (e.year is None and now)

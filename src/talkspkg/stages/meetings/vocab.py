@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -35,6 +36,15 @@ def phrase_pattern(phrases: Iterable[str], flags: int = re.IGNORECASE) -> Gated:
         return Gated(re.compile(r"(?!x)x"))
     body = "|".join(r"\s+".join(map(re.escape, p.split())) for p in parts)
     return Gated(re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags))
+
+
+class DatedEvent(NamedTuple):
+    """An era-defining event other dates are counted from ("days after the invasion")."""
+
+    day: date
+    phrases: re.Pattern[str]  # the phrases naming it, case-insensitive, whole words
+    holders: frozenset[str]  # one of these words must be in the sentence (empty: none needed)
+    objects: frozenset[str]  # the names "of"/"in" may bring after the phrase (empty: any)
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: compiled patterns are cached per vocab
@@ -120,6 +130,7 @@ class Vocab:
     series_nouns: frozenset[str]
     name_modified: frozenset[str]
     briefing_verbs: frozenset[str]
+    decision_verbs: frozenset[str]
     schedule_words: frozenset[str]
     statement_verbs: frozenset[str]
     company_cues: Gated
@@ -139,6 +150,7 @@ class Vocab:
     weekday_modifiers: Mapping[str, int]
     count_words: Mapping[str, int]
     lemmas: tuple[tuple[str, str], ...]
+    dated_events: tuple[DatedEvent, ...]
 
 
 def _words(data: Mapping[str, Any], key: str) -> tuple[str, ...]:
@@ -199,6 +211,28 @@ def _relative(
     return out
 
 
+def _dated_events(data: Mapping[str, Any]) -> tuple[DatedEvent, ...]:
+    value = data.get("dated_events", [])
+    if not isinstance(value, list):
+        raise KnowledgeError(f"{SOURCE}: dated_events must be a list")
+    out: list[DatedEvent] = []
+    for spec in value:
+        day = spec.get("day") if isinstance(spec, dict) else None
+        if isinstance(day, str):
+            day = date.fromisoformat(day)
+        if not isinstance(day, date):
+            raise KnowledgeError(f"{SOURCE}: dated_events entries need a day (YYYY-MM-DD)")
+        phrases = _words(spec, "phrases")
+        holders = frozenset(spec.get("holders") or ())
+        objects = frozenset(spec.get("objects") or ())
+        body = "|".join(
+            r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True)
+        )
+        pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I)
+        out.append(DatedEvent(day, pattern, holders, objects))
+    return tuple(out)
+
+
 def _sequel(data: Mapping[str, Any]) -> dict[str, tuple[str, int, bool]]:
     checked = _relative(data, "sequel", ("day", "week", "month"))
     after = {str(k).lower() for k, v in data["sequel"].items() if v.get("after") is True}
@@ -222,7 +256,7 @@ WORD_KEYS = (
     "verb_nouns", "delegation_nouns", "speech_verbs", "city_roles", "venue_roles", "subordinators",
     "coordinators", "relative_pronouns", "other_cues", "other_after", "reaction_nouns",
     "referring_offices", "visit_words", "series_cues", "series_nouns", "name_modified",
-    "briefing_verbs",
+    "briefing_verbs", "decision_verbs",
     "schedule_words", "statement_verbs", "modals", "refusal_gap", "shared_owners",
     "proposal_breaks", "perfect_plurals", "perfect_aux",
     "own_premodifiers", "talk_words", "discourse_after", "subject_pronouns",
@@ -259,6 +293,7 @@ def parse_vocab(data: Any) -> Vocab:
         sequel=_sequel(data),
         weekday_modifiers=_int_map(data, "weekday_modifiers"),
         count_words=_int_map(data, "count_words"),
+        dated_events=_dated_events(data),
         **p,
         **lo,
     )
