@@ -147,6 +147,8 @@ class Local:
     people: set[str] = field(default_factory=set)
     parties: set[str] = field(default_factory=set)  # persons and countries taking part
     hosts: set[str] = field(default_factory=set)  # those of them that host (no side of their own)
+    # states that take part as mediators only ("U.S.-brokered talks", "mediated by Qatar")
+    mediators: set[str] = field(default_factory=set)
     caption: bool = False  # told by a photo caption
     clock: DateRange | None = None  # the story's time when it was last told (see _Grouper.clock)
 
@@ -275,7 +277,12 @@ class _Grouper:
         loc = self.latest.get(_format_class(frame_format(f)) or "")
         if loc is None:
             return
-        for eid in sorted(loc.parties):
+        # the mediator of the series mediates its next round too ("the next round of
+        # U.S.-brokered talks"); a host, or a mediator in its own country, receives only the
+        # round held there
+        place = self.ctx.entity(loc.place_id) if loc.place_id else None
+        home = self.ctx.country_by_iso.get(place.country) if place and place.country else None
+        for eid in sorted(loc.parties | (loc.mediators - loc.hosts - {home})):
             entity = self.ctx.entity(eid)
             if entity is not None and (f.again or entity.entity_type != "person"):
                 add_role(f.roles, eid, "participant")
@@ -408,10 +415,30 @@ class _Grouper:
         loc.people |= self._people(f)
         # a host or mediator named by "hosted / mediated by" is no delegation of the talks
         loc.parties |= {e for e, role in f.roles.items() if role != "absent"} - f.third_parties
+        loc.mediators |= {e for e in f.third_parties if f.roles.get(e) == "participant"}
         loc.hosts |= {e for e, role in f.roles.items() if role == "host"}
         loc.clock = self.clock
         self.of[f] = loc
         return loc
+
+    def _attend_larger(self, f: Frame, parent: Local) -> None:
+        """The people of a side meeting attend the larger encounter it is part of when that
+        one names nobody ("A and B held a bilateral meeting at the G20 summit in C"; "Leaders
+        of the G7 met in C. On the sidelines, A met B"): who met on its margins was there.
+        Not a larger encounter with parties of its own (which of them the side meeting's
+        people are the text does not say)."""
+        if parent.parties or parent.hosts or parent.mediators or parent.people:
+            return
+        frames = [g for g in self.of if self.of[g] is parent]
+        if any(g.roles for g in frames):
+            return  # "in talks hosted by A": A is named apart from the delegations
+        people = {e: r for e, r in f.roles.items() if r != "absent" and e in self._people(f)}
+        if not frames or len(people) < 2:
+            return
+        for eid in sorted(people):
+            add_role(frames[0].roles, eid, "participant")
+        parent.people |= set(people)
+        parent.parties |= set(people)
 
     def _new(self, f: Frame, scope: str = "main", parent: Local | None = None) -> Local:
         loc = Local(f"m{len(self.locals) + 1}", scope, parent, caption=self.caption)
@@ -610,6 +637,8 @@ class _Grouper:
                     self._join(parent, f)  # "A meets B at the UN" then "... on the sidelines"
                     continue
                 self._new(f, "bilateral" if parent else "main", parent)
+                if parent is not None:
+                    self._attend_larger(f, parent)
             elif f.other:  # "a further round is due shortly": not the one told
                 if f.roles:
                     self._new(f)

@@ -48,6 +48,7 @@ from collections.abc import Iterable
 from functools import cache
 from typing import NamedTuple
 
+from talkspkg.stages.meetings.actors import attach_actors
 from talkspkg.stages.meetings.context import ArticleContext
 from talkspkg.stages.meetings.dates import DateExpr, find_dates
 from talkspkg.stages.meetings.durations import round_days
@@ -160,6 +161,7 @@ def read_sentence(
                 f.place = f.venue = f.venue_entity = None  # a call has no venue
         attach_people(ctx, s)
         attach_members(ctx, s, listed)
+        attach_actors(ctx, s)
     return s
 
 

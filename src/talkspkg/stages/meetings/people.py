@@ -161,7 +161,13 @@ def attach_people(ctx: ArticleContext, s: Sentence) -> None:
                 if f.roles[eid] == "participant":
                     del f.roles[eid]
     for d in delegations(ctx, s.start, s.end):
+        if (rel := _relative_of(ctx, s, d.end)) is not None:
+            # "without the US team, which returned to Miami for a meeting with X": the
+            # antecedent does what the relative clause tells, whatever its own clause says
+            add_role(rel.roles, d.entity_id, "participant")
         f = nearest(ctx, d.start, s.frames, s, same_clause=True, limit=MAX_WORDS)
+        if f is not None and f is rel:
+            continue
         lone = len(s.frames) == 1 and s.frames[0].clause.kind in ("main", "coord")
         if f is None and (clause_of(d.start) in attend or lone):
             f = nearest(ctx, d.start, s.frames, s, same_clause=False, limit=MAX_WORDS)
@@ -196,6 +202,20 @@ def attach_members(ctx: ArticleContext, s: Sentence, listed: list[Members]) -> N
 
 
 _AND = re.compile(r"\s+and\s+")
+_WHICH = re.compile(r"\s*,\s*(?:which|who)\s+")
+
+
+def _relative_of(ctx: ArticleContext, s: Sentence, pos: int) -> Frame | None:
+    """The one frame of the relative clause that opens right after `pos` (", which flew to
+    C for talks with X"), when the delegation ending at `pos` is its antecedent."""
+    rel = _WHICH.match(ctx.text, pos, s.end)
+    if rel is None:
+        return None
+    clause = clause_at(rel.end(), s.parts)
+    if clause.kind != "rel":
+        return None
+    frames = [f for f in s.frames if f.clause.index == clause.index]
+    return frames[0] if len(frames) == 1 else None
 
 
 def _with_described(ctx: ArticleContext, eligible: list[Mention], end: int) -> list[Mention]:
