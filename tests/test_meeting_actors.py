@@ -263,3 +263,66 @@ def test_a_mediator_at_home_mediates_no_round_elsewhere() -> None:
         "Qatar. The next round of talks will be held in Istanbul next month."
     )
     assert "qatar" not in parties_of(rows, "in Istanbul")
+
+
+# ================================================================ speaking at, addressing
+
+PARIS = "European leaders met in Paris on Thursday. "
+
+ADDRESSES = [
+    PARIS + "Speaking at the summit, Keir Starmer said Europe must spend more.",
+    PARIS + "Addressing the meeting, Keir Starmer warned that time was short.",
+    PARIS + "Keir Starmer told the summit that Europe must spend more.",
+    PARIS + "Keir Starmer told the emergency summit that Europe must spend more.",
+    PARIS + "Keir Starmer also addressed the gathering on Thursday evening.",
+]
+
+
+@pytest.mark.parametrize("body", ADDRESSES)
+def test_who_spoke_at_or_addressed_the_encounter_took_part(body: str) -> None:
+    assert "keir-starmer" in parties_of(rows_of(body), "met")
+
+
+ADDRESS_NEGATIVES = [
+    PARIS + "Speaking after the summit, Keir Starmer said Europe must spend more.",
+    PARIS + "Keir Starmer told the BBC the summit had been useful.",
+    PARIS + "Keir Starmer told reporters after the summit that Europe must spend more.",
+]
+
+
+@pytest.mark.parametrize("body", ADDRESS_NEGATIVES)
+def test_who_spoke_about_it_elsewhere_did_not_take_part(body: str) -> None:
+    assert "keir-starmer" not in parties_of(rows_of(body), "met")
+
+
+# ================================================================ remote attendance, a side's head
+
+LONDON = "Keir Starmer met Volodymyr Zelensky in London on Tuesday. "
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        LONDON + "Mark Rutte joined the talks by video link.",
+        LONDON + "Mark Rutte took part in the meeting by phone.",
+        LONDON + "Mark Rutte joined the meeting via video.",
+    ],
+)
+def test_who_joined_remotely_took_part_in_the_encounter_told(body: str) -> None:
+    rows = rows_of(body)
+    assert len({r["meeting_id"] for r in rows["meetings"]}) == 1
+    assert "mark-rutte" in parties_of(rows, "met")
+
+
+def test_who_did_not_join_remotely_is_no_participant() -> None:
+    rows = rows_of(LONDON + "Donald Trump did not join the talks by phone.")
+    assert "donald-trump" not in parties_of(rows, "met")
+
+
+@pytest.mark.parametrize("verb", ["headed", "led"])
+def test_who_headed_a_side_took_part(verb: str) -> None:
+    rows = rows_of(
+        f"US and Ukrainian officials met in Geneva on Sunday. Marco Rubio, who {verb} the US "
+        "side, called the talks productive."
+    )
+    assert "marco-rubio" in parties_of(rows, "met")

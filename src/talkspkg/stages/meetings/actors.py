@@ -10,7 +10,14 @@ Policy (precision first: what the sentence says someone did there, never a name 
   an indefinite one ("In a call with A, B said") only when the frame names a party of its own,
   else it may be another encounter than the one the article told. Not a subject: a possessive
   ("A's envoy told"), a passive or a state of being ("A was criticised", "A is not
-  expected"), a negated act ("A did not attend").
+  expected"), a negated act ("A did not attend"), nor who only spoke: "During the talks, A
+  said" may be said from anywhere ("A told the delegations" addresses the encounter, "A told
+  reporters" does not). A participle opener that says where A spoke ("Speaking at the summit,
+  A said", "Addressing the meeting, A warned", "Opening the talks, A urged") takes A even then;
+  "Speaking after the summit" does not. Not when the frame's slots name a pair already
+  ("During the talks between A and B, C announced": C is not of them).
+* The encounter as the object of an address: "A told the summit that", "A addressed the
+  meeting", "A briefed the talks" (not "A told the BBC the summit was useful").
 * The speaker of a first-person meeting clause: "I will meet A in C," B said is B's encounter;
   "We met A," B said is the encounter of B's state (the speaker speaks for the side; who of it
   sat at the table the sentence does not say). Only when the pronoun is the subject of the
@@ -28,7 +35,9 @@ from talkspkg.stages.meetings.sentence import Sentence, add_role
 from talkspkg.stages.mentions import Mention
 
 _OPENER = re.compile(
-    r"[\s\"“]*(?:At|During|In|Throughout|Over\s+the\s+course\s+of)\s+"
+    r"[\s\"“]*(?:(?:At|During|In|Throughout|Over\s+the\s+course\s+of)|"
+    # "Speaking at the summit, A said", "Addressing the meeting, A warned": A spoke there
+    r"(?P<part>(?:Speaking|Talking)\s+(?:at|during|to|in)|Addressing|Opening|Closing|Chairing))\s+"
     r"(?P<det>the|that|this|these|those|their|its|his|her|a|an|[A-Z][\w.-]*['’]s)\s+",
 )
 _INDEFINITE = frozenset({"a", "an"})
@@ -61,7 +70,32 @@ _OPENER_WORDS = 4  # words between the determiner and the trigger ("the first da
 def attach_actors(ctx: ArticleContext, s: Sentence) -> None:
     """Add who the sentence reports acting at its encounter (see the module policy)."""
     _scene_subject(ctx, s)
+    _addressed(ctx, s)
     _first_person_speaker(ctx, s)
+
+
+# "A told the summit that", "A addressed the meeting", "A briefed the talks on": the encounter
+# is the verb's object; "A told reporters after the summit" is not (the object is the press)
+_ADDRESS = re.compile(
+    r"\s+(?:also\s+)?(?:told|tells|addressed|addresses|briefed|briefs)\s+"
+    r"(?:the|this|that|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's)"
+    r"\s+(?:(?!the\b|a\b|an\b|that\b)[a-z][\w-]*\s+){0,2}$"  # "told the BBC the summit": no
+)
+
+
+def _addressed(ctx: ArticleContext, s: Sentence) -> None:
+    text = ctx.text
+    for f in s.frames:
+        if f.in_quote or f.triggers[0].kind not in ("noun", "process"):
+            continue
+        lead = text[max(s.start, f.start - 80) : f.start]
+        hit = _ADDRESS.search(lead)
+        if hit is None or _NOT_HEAD.search(hit.group()):
+            continue
+        at = f.start - len(lead) + hit.start()
+        speaker = next((m for m in ctx.mentions_in(s.start, at, "person") if m.end == at), None)
+        if speaker is not None and f.roles.get(speaker.entity_id) != "absent":
+            add_role(f.roles, speaker.entity_id, "participant")
 
 
 def _scene_subject(ctx: ArticleContext, s: Sentence) -> None:
@@ -85,13 +119,14 @@ def _scene_subject(ctx: ArticleContext, s: Sentence) -> None:
         return
     if len(f.slot_people) >= 2:
         return  # "During the talks between A and B, C said": the pair is named, C is not of it
-    for m in _subjects(ctx, comma + 1, s.end):
+    for m in _subjects(ctx, comma + 1, s.end, speaking=opener.group("part") is not None):
         if f.roles.get(m.entity_id) != "absent":
             add_role(f.roles, m.entity_id, "participant")
 
 
-def _subjects(ctx: ArticleContext, pos: int, end: int) -> list[Mention]:
-    """The person (or "A and B") opening the clause at `pos`, after title words only."""
+def _subjects(ctx: ArticleContext, pos: int, end: int, speaking: bool = False) -> list[Mention]:
+    """The person (or "A and B") opening the clause at `pos`, after title words only; not
+    the subject of a speech verb, unless the opener says where they spoke (`speaking`)."""
     text = ctx.text
     persons = ctx.mentions_in(pos, end, "person")
     if not persons:
@@ -110,7 +145,7 @@ def _subjects(ctx: ArticleContext, pos: int, end: int) -> list[Mention]:
     if _NOT_ACT.match(text, found[-1].end):
         return []
     verb = _PLAIN.search(text, found[-1].end, end)
-    if verb is not None and verb.group().lower() in ctx.speech_verbs:
+    if not speaking and verb is not None and verb.group().lower() in ctx.speech_verbs:
         # "During the talks, A said ...": a statement may be made from anywhere; "A told the
         # delegations" addresses the encounter itself, "A told reporters" does not
         told = verb.group().lower() in ("told", "tells", "tell")

@@ -52,6 +52,13 @@ Coreference inside one article (policy):
 * "The next round", "another round" (no party of its own) is another encounter between the
   parties (countries, delegations) of the encounter told last (not when a quotation says so:
   the speaker's "another" is not relative to the article's story); it never joins that one.
+  A state that mediated that round ("U.S.-brokered talks in Abu Dhabi") mediates the next too,
+  unless it mediated at home or the round's country is unknown (a host receives only the round
+  held in its country).
+* Who joins the encounter told by video or phone ("A joined the talks by video link") attends
+  it whatever its form, as an attendance cue does; the remote form is A's, not the meeting's.
+* The people of a side meeting attend the larger encounter it is part of when that one names
+  nobody ("A and B held a bilateral meeting at the G20 summit in C").
 * Two frames that each name exactly two people, different pairs, are different encounters
   when the pairs are disjoint or the encounter is a call (as in merge.py). Two people or more,
   none of a bilateral encounter's people, one acting for a state it has no party of, are
@@ -278,11 +285,12 @@ class _Grouper:
         if loc is None:
             return
         # the mediator of the series mediates its next round too ("the next round of
-        # U.S.-brokered talks"); a host, or a mediator in its own country, receives only the
-        # round held there
+        # U.S.-brokered talks"), when the round told was held in another country than its own:
+        # a host, or a mediator at home, receives only the round held there
         place = self.ctx.entity(loc.place_id) if loc.place_id else None
         home = self.ctx.country_by_iso.get(place.country) if place and place.country else None
-        for eid in sorted(loc.parties | (loc.mediators - loc.hosts - {home})):
+        mediators = loc.mediators - loc.hosts - {home} if home else set()
+        for eid in sorted(loc.parties | mediators):
             entity = self.ctx.entity(eid)
             if entity is not None and (f.again or entity.entity_type != "person"):
                 add_role(f.roles, eid, "participant")
@@ -627,7 +635,7 @@ class _Grouper:
             if f in keyed:
                 continue
             cls = _format_class(frame_format(f))
-            if _is_cue(f) and self.told_cls is not None:
+            if (_is_cue(f) or _remote(f)) and self.told_cls is not None:
                 cls = self.told_cls  # "A joined by video link": of the encounter told, any form
             if f.bilateral:
                 parent = margins.get(f) or (
@@ -742,6 +750,17 @@ ANCHORED_REACH = 8  # "Putin was flanked by A": further when it names one of its
 
 def _is_cue(f: Frame) -> bool:
     return all(t.kind == "cue" for t in f.triggers)
+
+
+def _remote(f: Frame) -> bool:
+    """Who joins the encounter told by video or phone ("A joined the talks by video link"):
+    an attendance of that encounter, whatever its form; the remote form is A's, not its own."""
+    return (
+        f.attending
+        and not f.keyed
+        and all(t.kind == "noun" for t in f.triggers)
+        and frame_format(f) in ("video", "phone")
+    )
 
 
 def _is_verb(f: Frame) -> bool:
@@ -913,7 +932,7 @@ def _mention(
         anchor=anchor,
         future=is_future(f),
         held=told_held(f),
-        format=None if _is_cue(f) else frame_format(f),  # "A joined by video link"
+        format=None if _is_cue(f) or _remote(f) else frame_format(f),  # "A joined by video"
         status=status,
         downgraded=f.downgraded,
         levels=tuple(sorted(f.levels)),

@@ -29,7 +29,9 @@ possessives between names are skipped: "Russian President Vladimir Putin"):
   phrase, never past "where", "before", a speech verb ...);
 * "<trigger> (were) hosted / chaired / received by A" and a verb trigger's passive "by A"
   ("Y was received by A") (hosts), and "(were) led / headed / mediated /
-  brokered / attended / joined by A" (participants: a mediator takes part).
+  brokered / attended / joined by A" (participants: a mediator takes part); so does the state
+  of an attribute of the trigger: "U.S.-brokered talks", "Qatar-mediated negotiations"
+  ("Turkey-hosted": its host; not "US-backed": support is no part).
 
 A sentence opening with the encounter ("At a meeting with Y in C, X said ...", "During talks
 with Y, ...") gives Y's counterpart as the subject after the opening phrase; "X said after a

@@ -10,7 +10,10 @@ absent (an absence cue after the person in their clause: "Rubio and Witkoff back
 could not attend"; or "<Person>'s no-show"), host (a hosting cue after the person, or "hosted by
 <X>"), participant; who leads a delegation ("led the Ukrainian delegation") hosts nothing.
 Which frame a person belongs to is described in frames.py. Delegation members and companions
-a membership phrase lists (members.py) are added last (attach_members). A description joined
+a membership phrase lists (members.py) are added last (attach_members), then who the sentence
+reports acting at the encounter (actors.py). A delegation that is the antecedent of a relative
+clause telling an encounter ("without the US team, which returned to Miami for a meeting with
+X") takes part in that one, whatever its own clause says of it elsewhere. A description joined
 to a name ("A and the US secretary of state") counts as the one person of the article holding
 that office for that country (patterns.role_party), nobody when two do.
 """
