@@ -326,3 +326,79 @@ def test_who_headed_a_side_took_part(verb: str) -> None:
         "side, called the talks productive."
     )
     assert "marco-rubio" in parties_of(rows, "met")
+
+
+# ================================================================ a topic meeting's people
+
+TOPICS = [
+    (
+        "Russia and Ukraine will hold a new round of talks in Istanbul on Wednesday. The Istanbul "
+        "talks could focus on prisoner exchanges and a possible meeting between Volodymyr "
+        "Zelensky and Vladimir Putin, an official said.",
+        "Istanbul talks",
+        {"volodymyr-zelensky", "vladimir-putin"},
+    ),
+    (
+        "Donald Trump met Volodymyr Zelensky in Washington on Monday to discuss a possible summit "
+        "with Vladimir Putin.",
+        "met",
+        {"vladimir-putin"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "phrase", "absent"), TOPICS)
+def test_the_people_of_a_meeting_discussed_are_not_the_talks_people(
+    body: str, phrase: str, absent: set[str]
+) -> None:
+    assert not absent & parties_of(rows_of(body), phrase)
+
+
+def test_earlier_talks_of_two_of_its_states_are_no_side_meeting_of_the_round() -> None:
+    rows = rows_of(
+        "Ukraine and Russia concluded a round of U.S.-brokered talks in Riyadh on Thursday. Steve "
+        "Witkoff said the delegations from the U.S., Ukraine and Russia had agreed to a swap. "
+        "Scott Bessent, who took part in earlier talks with Russian officials and Steve Witkoff, "
+        "said sanctions would depend on the talks."
+    )
+    ids = {r["meeting_id"] for r in rows["meeting_mentions"] if "earlier talks" in r["text"]}
+    earlier = [
+        r for r in rows["meetings"] if r["meeting_id"] in ids and "riyadh" not in r["meeting_id"]
+    ]
+    assert earlier and all(r["part_of"] is None for r in earlier)
+
+
+# ================================================================ greeting verbs
+
+GREETINGS = [
+    (
+        "Donald Trump greeted Vladimir Putin on the tarmac in Anchorage on Friday.",
+        {"donald-trump", "vladimir-putin"},
+    ),
+    (
+        "Emmanuel Macron embraced Volodymyr Zelensky at the Elysee Palace on Monday.",
+        {"emmanuel-macron", "volodymyr-zelensky"},
+    ),
+    ("Keir Starmer hugged Volodymyr Zelensky in London on Tuesday.", {"keir-starmer"}),
+]
+
+
+@pytest.mark.parametrize(("body", "people"), GREETINGS)
+def test_who_greeted_a_person_in_a_place_met_them(body: str, people: set[str]) -> None:
+    rows = rows_of(body)
+    assert len(rows["meetings"]) == 1
+    got = {r["entity_id"]: r["role"] for r in rows["meeting_participants"]}
+    assert people <= set(got)
+    assert "host" not in got.values()  # a greeting makes no host
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Donald Trump greeted the news from Geneva on Friday.",
+        "Volodymyr Zelensky embraced the plan in Kyiv on Monday.",
+        "Emmanuel Macron greeted Volodymyr Zelensky's proposal in Paris on Monday.",
+    ],
+)
+def test_greeting_a_thing_is_no_encounter(body: str) -> None:
+    assert not rows_of(body)["meetings"]

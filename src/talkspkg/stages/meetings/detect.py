@@ -567,7 +567,7 @@ class _Grouper:
         """The multilateral encounter being told, when `f` is a bilateral on its margins (see
         the module policy), else None."""
         loc = self.latest.get("in_person")
-        if loc is None or loc.scope != "main" or f.bilateral or f.other or f.temporal:
+        if loc is None or loc.scope != "main" or f.bilateral or f.other or f.temporal or f.series:
             return None
         if self.caption:
             return None

@@ -24,7 +24,7 @@ import re
 
 from talkspkg.stages.meetings.context import ArticleContext
 from talkspkg.stages.meetings.members import Members
-from talkspkg.stages.meetings.patterns import role_party, slots
+from talkspkg.stages.meetings.patterns import PARTY_TYPES, Names, list_after, role_party, slots
 from talkspkg.stages.meetings.roles import (
     delegations,
     is_possessive_absent,
@@ -56,11 +56,12 @@ def attach_people(ctx: ArticleContext, s: Sentence) -> None:
     spans = [(t.start, t.end) for t in all_triggers]
     first_trigger = min(a for a, _ in spans)
     persons = ctx.mentions_in(s.start, s.end, "person")
+    others = _of_other_encounters(ctx, s)
     eligible: list[Mention] = []
     poss_absent: set[int] = set()
     for i, m in enumerate(persons):
         nxt = persons[i + 1] if i + 1 < len(persons) else None
-        if is_source(ctx, m, s.end, spans) or _names_a_thing(ctx, m):
+        if is_source(ctx, m, s.end, spans) or _names_a_thing(ctx, m) or m.start in others:
             continue
         if is_possessive_absent(ctx, m):
             poss_absent.add(m.start)
@@ -205,6 +206,24 @@ def attach_members(ctx: ArticleContext, s: Sentence, listed: list[Members]) -> N
 
 
 _AND = re.compile(r"\s+and\s+")
+_SLOT = re.compile(r"\s+(?:between|with)\s+")
+
+
+def _of_other_encounters(ctx: ArticleContext, s: Sentence) -> set[int]:
+    """Where the persons filling the "between" / "with" slot of a meeting noun that is no
+    encounter of its own start ("the talks could focus on a possible meeting between A and B":
+    a topic, not the talks' people): they are that one's, not any other frame's."""
+    names = Names(ctx, ctx.mentions_in(s.start, s.end, *PARTY_TYPES))
+    out: set[int] = set()
+    for t in s.consumers:
+        if t.kind not in ("noun", "call"):
+            continue
+        slot = _SLOT.match(ctx.text, t.end, s.end)
+        if slot is not None:
+            out |= {m.start for m in list_after(names, slot.end(), s.end)}
+    return out
+
+
 _WHICH = re.compile(r"\s*,\s*(?:which|who)\s+")
 
 
