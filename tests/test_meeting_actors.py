@@ -402,3 +402,13 @@ def test_who_greeted_a_person_in_a_place_met_them(body: str, people: set[str]) -
 )
 def test_greeting_a_thing_is_no_encounter(body: str) -> None:
     assert not rows_of(body)["meetings"]
+
+
+def test_who_led_the_two_sides_took_part_and_hosted_nothing() -> None:
+    rows = rows_of(
+        "US and Russian delegations met in Riyadh on Tuesday. Marco Rubio and Sergei Lavrov led "
+        "the two sides."
+    )
+    got = {r["entity_id"]: r["role"] for r in rows["meeting_participants"]}
+    assert got.get("marco-rubio") == "participant"
+    assert got.get("sergei-lavrov") == "participant"

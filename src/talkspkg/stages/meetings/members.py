@@ -178,7 +178,7 @@ def _who_led(vocab: Vocab) -> re.Pattern[str]:
         r"were\s+leading|are\s+leading)\s+"
         rf"(?:the\s+|its\s+|their\s+|his\s+|her\s+)?"
         # "the Ukrainian delegation", "the US side" (a side only with its modifier)
-        rf"(?:(?:[\w’'.-]+\s+){{0,2}}?(?:{nouns})|(?:[\w’'.-]+\s+){{1,2}}?side)\b",
+        rf"(?:(?:[\w’'.-]+\s+){{0,2}}?(?:{nouns})|(?:[\w’'.-]+\s+){{1,2}}?sides?)\b",
         re.I,
     )
 

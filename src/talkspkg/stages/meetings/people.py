@@ -268,9 +268,12 @@ def _absent_after(ctx: ArticleContext, pos: int, end: int) -> bool:
 
 
 def _leads_delegation(ctx: ArticleContext, pos: int, end: int) -> bool:
-    """ "led the Ukrainian delegation": who leads a delegation does not host the encounter."""
+    """ "led the Ukrainian delegation", "led the two sides": who leads a delegation does not host
+    the encounter."""
     words = re.findall(r"[\w’'-]+", ctx.text[pos : min(end, pos + 60)])[:4]
-    return any(w.lower() in ctx.vocab.delegation_nouns for w in words)
+    return any(
+        w.lower() in ctx.vocab.delegation_nouns or w.lower() in ("side", "sides") for w in words
+    )
 
 
 def _speaks(ctx: ArticleContext, s: Sentence, pos: int) -> bool:
