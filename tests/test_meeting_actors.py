@@ -412,3 +412,18 @@ def test_who_led_the_two_sides_took_part_and_hosted_nothing() -> None:
     got = {r["entity_id"]: r["role"] for r in rows["meeting_participants"]}
     assert got.get("marco-rubio") == "participant"
     assert got.get("sergei-lavrov") == "participant"
+
+
+# ================================================================ a mediator is no side
+
+
+def test_the_two_sides_of_mediated_talks_are_not_the_mediator() -> None:
+    from test_proposals import collective_claims
+
+    for talks in ("U.S.-brokered talks", "talks mediated by Qatar"):
+        text = (
+            f"Russian and Ukrainian delegations held {talks} in Istanbul on Monday. The two "
+            "sides agreed to swap 500 prisoners of war."
+        )
+        holders = {entity for _, _, entity, _, _ in collective_claims(text)}
+        assert holders == {"russia", "ukraine"}, talks

@@ -937,6 +937,7 @@ def _mention(
         downgraded=f.downgraded,
         levels=tuple(sorted(f.levels)),
         participants=tuple(sorted(f.roles.items())),
+        apart=tuple(sorted(e for e in f.third_parties if f.roles.get(e) not in (None, "absent"))),
         people=tuple(e for e in f.roles if (x := ctx.entity(e)) and x.entity_type == "person"),
         sides=sides,
         caption=loc.caption,
