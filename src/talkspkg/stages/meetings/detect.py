@@ -52,6 +52,13 @@ Coreference inside one article (policy):
 * "The next round", "another round" (no party of its own) is another encounter between the
   parties (countries, delegations) of the encounter told last (not when a quotation says so:
   the speaker's "another" is not relative to the article's story); it never joins that one.
+  A state that mediated that round ("U.S.-brokered talks in Abu Dhabi") mediates the next too,
+  unless it mediated at home or the round's country is unknown (a host receives only the round
+  held in its country).
+* Who joins the encounter told by video or phone ("A joined the talks by video link") attends
+  it whatever its form, as an attendance cue does; the remote form is A's, not the meeting's.
+* The people of a side meeting attend the larger encounter it is part of when that one names
+  nobody ("A and B held a bilateral meeting at the G20 summit in C").
 * Two frames that each name exactly two people, different pairs, are different encounters
   when the pairs are disjoint or the encounter is a call (as in merge.py). Two people or more,
   none of a bilateral encounter's people, one acting for a state it has no party of, are
@@ -147,6 +154,8 @@ class Local:
     people: set[str] = field(default_factory=set)
     parties: set[str] = field(default_factory=set)  # persons and countries taking part
     hosts: set[str] = field(default_factory=set)  # those of them that host (no side of their own)
+    # states that take part as mediators only ("U.S.-brokered talks", "mediated by Qatar")
+    mediators: set[str] = field(default_factory=set)
     caption: bool = False  # told by a photo caption
     clock: DateRange | None = None  # the story's time when it was last told (see _Grouper.clock)
 
@@ -275,7 +284,13 @@ class _Grouper:
         loc = self.latest.get(_format_class(frame_format(f)) or "")
         if loc is None:
             return
-        for eid in sorted(loc.parties):
+        # the mediator of the series mediates its next round too ("the next round of
+        # U.S.-brokered talks"), when the round told was held in another country than its own:
+        # a host, or a mediator at home, receives only the round held there
+        place = self.ctx.entity(loc.place_id) if loc.place_id else None
+        home = self.ctx.country_by_iso.get(place.country) if place and place.country else None
+        mediators = loc.mediators - loc.hosts - {home} if home else set()
+        for eid in sorted(loc.parties | mediators):
             entity = self.ctx.entity(eid)
             if entity is not None and (f.again or entity.entity_type != "person"):
                 add_role(f.roles, eid, "participant")
@@ -408,10 +423,30 @@ class _Grouper:
         loc.people |= self._people(f)
         # a host or mediator named by "hosted / mediated by" is no delegation of the talks
         loc.parties |= {e for e, role in f.roles.items() if role != "absent"} - f.third_parties
+        loc.mediators |= {e for e in f.third_parties if f.roles.get(e) == "participant"}
         loc.hosts |= {e for e, role in f.roles.items() if role == "host"}
         loc.clock = self.clock
         self.of[f] = loc
         return loc
+
+    def _attend_larger(self, f: Frame, parent: Local) -> None:
+        """The people of a side meeting attend the larger encounter it is part of when that
+        one names nobody ("A and B held a bilateral meeting at the G20 summit in C"; "Leaders
+        of the G7 met in C. On the sidelines, A met B"): who met on its margins was there.
+        Not a larger encounter with parties of its own (which of them the side meeting's
+        people are the text does not say)."""
+        if parent.parties or parent.hosts or parent.mediators or parent.people:
+            return
+        frames = [g for g in self.of if self.of[g] is parent]
+        if any(g.roles for g in frames):
+            return  # "in talks hosted by A": A is named apart from the delegations
+        people = {e: r for e, r in f.roles.items() if r != "absent" and e in self._people(f)}
+        if not frames or len(people) < 2:
+            return
+        for eid in sorted(people):
+            add_role(frames[0].roles, eid, "participant")
+        parent.people |= set(people)
+        parent.parties |= set(people)
 
     def _new(self, f: Frame, scope: str = "main", parent: Local | None = None) -> Local:
         loc = Local(f"m{len(self.locals) + 1}", scope, parent, caption=self.caption)
@@ -532,7 +567,7 @@ class _Grouper:
         """The multilateral encounter being told, when `f` is a bilateral on its margins (see
         the module policy), else None."""
         loc = self.latest.get("in_person")
-        if loc is None or loc.scope != "main" or f.bilateral or f.other or f.temporal:
+        if loc is None or loc.scope != "main" or f.bilateral or f.other or f.temporal or f.series:
             return None
         if self.caption:
             return None
@@ -600,7 +635,7 @@ class _Grouper:
             if f in keyed:
                 continue
             cls = _format_class(frame_format(f))
-            if _is_cue(f) and self.told_cls is not None:
+            if (_is_cue(f) or _remote(f)) and self.told_cls is not None:
                 cls = self.told_cls  # "A joined by video link": of the encounter told, any form
             if f.bilateral:
                 parent = margins.get(f) or (
@@ -610,6 +645,8 @@ class _Grouper:
                     self._join(parent, f)  # "A meets B at the UN" then "... on the sidelines"
                     continue
                 self._new(f, "bilateral" if parent else "main", parent)
+                if parent is not None:
+                    self._attend_larger(f, parent)
             elif f.other:  # "a further round is due shortly": not the one told
                 if f.roles:
                     self._new(f)
@@ -713,6 +750,17 @@ ANCHORED_REACH = 8  # "Putin was flanked by A": further when it names one of its
 
 def _is_cue(f: Frame) -> bool:
     return all(t.kind == "cue" for t in f.triggers)
+
+
+def _remote(f: Frame) -> bool:
+    """Who joins the encounter told by video or phone ("A joined the talks by video link"):
+    an attendance of that encounter, whatever its form; the remote form is A's, not its own."""
+    return (
+        f.attending
+        and not f.keyed
+        and all(t.kind == "noun" for t in f.triggers)
+        and frame_format(f) in ("video", "phone")
+    )
 
 
 def _is_verb(f: Frame) -> bool:
@@ -884,11 +932,12 @@ def _mention(
         anchor=anchor,
         future=is_future(f),
         held=told_held(f),
-        format=None if _is_cue(f) else frame_format(f),  # "A joined by video link"
+        format=None if _is_cue(f) or _remote(f) else frame_format(f),  # "A joined by video"
         status=status,
         downgraded=f.downgraded,
         levels=tuple(sorted(f.levels)),
         participants=tuple(sorted(f.roles.items())),
+        apart=tuple(sorted(e for e in f.third_parties if f.roles.get(e) not in (None, "absent"))),
         people=tuple(e for e in f.roles if (x := ctx.entity(e)) and x.entity_type == "person"),
         sides=sides,
         caption=loc.caption,

@@ -57,6 +57,7 @@ from dataclasses import replace
 from functools import cache
 from typing import NamedTuple
 
+from talkspkg.stages.meetings.actors import attach_actors
 from talkspkg.stages.meetings.context import ArticleContext
 from talkspkg.stages.meetings.counted import apposed_counts as counted_apposed
 from talkspkg.stages.meetings.dates import DateExpr, find_dates
@@ -171,6 +172,7 @@ def read_sentence(
                 f.place = f.venue = f.venue_entity = None  # a call has no venue
         attach_people(ctx, s)
         attach_members(ctx, s, listed)
+        attach_actors(ctx, s)
     return s
 
 

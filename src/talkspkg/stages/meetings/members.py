@@ -12,7 +12,8 @@ Policy (precision first: only a list a membership phrase governs, only persons):
   the list after it. "A, B and C represented Ukraine": the list before, when a state (or its
   capital, or "the <demonym> side") follows.
 * "headed/led by A, with B, the chief of staff, and C": the list after "with" too.
-* "A, who led the Russian team, ...": the antecedent, when a delegation noun follows the verb.
+* "A, who led the Russian team, ...": the antecedent, when a delegation noun follows the verb
+  (or "side" after its modifier: "who headed the US side").
 * "A and B sat beside / next to C": A and B, companions of C.
 * "A travelled/flew to <City> with B": B (a companion of the visit); "B, who travelled with
   A,": B, in an encounter A takes part in only (detect.py drops B from any other).
@@ -169,13 +170,15 @@ _REPRESENTED = re.compile(r"\s+(?:also\s+)?represented\s+(?:the\s+)?", re.I)
 @cache
 def _who_led(vocab: Vocab) -> re.Pattern[str]:
     """ ", who led the Russian team", "A led the Ukrainian delegation", "A, secretary of the
-    security council, led the delegation": A led a delegation."""
+    security council, led the delegation", ", who headed the US side": A led a delegation."""
     nouns = "|".join(sorted(vocab.delegation_nouns, key=len, reverse=True))
     return re.compile(
         r"(?:\s*,\s*who|\s*,\s*(?:the\s+)?[a-z][\w\s’'.-]{0,60}?,)?"  # "A, the secretary ...,"
         r"\s+(?:also\s+)?(?:led|leads|lead|headed|heads|head|was\s+leading|is\s+leading|"
         r"were\s+leading|are\s+leading)\s+"
-        rf"(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\w’'.-]+\s+){{0,2}}?(?:{nouns})\b",
+        rf"(?:the\s+|its\s+|their\s+|his\s+|her\s+)?"
+        # "the Ukrainian delegation", "the US side" (a side only with its modifier)
+        rf"(?:(?:[\w’'.-]+\s+){{0,2}}?(?:{nouns})|(?:[\w’'.-]+\s+){{1,2}}?sides?)\b",
         re.I,
     )
 

@@ -56,6 +56,9 @@ class MeetingMention:
     # it gives way to them when another report of the meeting names one (rows._roles)
     visited: str | None = None
     held: bool = False  # told as taken place, no plan (dates.resolve: a day lies on or before now)
+    # participants named apart from the delegations, as mediator or host ("U.S.-brokered talks",
+    # "talks hosted by Turkey"): they take part but are no side of the talks ("the two sides")
+    apart: tuple[str, ...] = ()
     # the article's sentences, hashed (copies.sketch): the same object for its every report, by
     # which the corpus stage knows near-copies of one story (copies.py)
     sketch: bytes = b""

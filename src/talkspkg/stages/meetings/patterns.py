@@ -29,7 +29,9 @@ possessives between names are skipped: "Russian President Vladimir Putin"):
   phrase, never past "where", "before", a speech verb ...);
 * "<trigger> (were) hosted / chaired / received by A" and a verb trigger's passive "by A"
   ("Y was received by A") (hosts), and "(were) led / headed / mediated /
-  brokered / attended / joined by A" (participants: a mediator takes part).
+  brokered / attended / joined by A" (participants: a mediator takes part); so does the state
+  of an attribute of the trigger: "U.S.-brokered talks", "Qatar-mediated negotiations"
+  ("Turkey-hosted": its host; not "US-backed": support is no part).
 
 A sentence opening with the encounter ("At a meeting with Y in C, X said ...", "During talks
 with Y, ...") gives Y's counterpart as the subject after the opening phrase; "X said after a
@@ -57,6 +59,7 @@ states none this way; people.py then keeps only these persons for the frame.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from talkspkg.stages.meetings.context import ArticleContext
@@ -572,7 +575,36 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
             if not m.group().strip(" ,").lower().startswith(("led", "headed")):
                 f.third_parties |= {x.entity_id for x in by if x.entity_id not in found}
             add(by, role)
+    _mediator_before(names, f, lo, add)
     return found
+
+
+# "US-brokered talks", "Turkish-hosted negotiations", "Qatar-mediated trilateral talks": the
+# state the attribute names takes part (it mediates, leads or hosts); not "US-backed" (support)
+_ATTRIBUTE_BEFORE = re.compile(
+    r"-(?P<how>mediated|brokered|led|hosted|facilitated|chaired)\s+(?:[\w’'-]+\s+){0,2}$", re.I
+)
+
+
+def _mediator_before(
+    names: Names, f: Frame, lo: int, add: Callable[[list[Mention], str], None]
+) -> None:
+    """The party named in an attribute of the trigger ("U.S.-brokered talks in C"): a
+    mediator, leader or host of the encounter, counted apart from its delegations
+    (`third_parties`), so a later reference naming it is still about these talks."""
+    text = names.ctx.text
+    trigger = f.triggers[0]
+    if trigger.kind not in ("noun", "process"):
+        return
+    hit = _ATTRIBUTE_BEFORE.search(text, max(lo, trigger.start - 40), trigger.start)
+    if hit is None or hit.end() != trigger.start:
+        return
+    party = names.ending_at(hit.start())
+    if party is None:
+        return
+    if party.entity_id not in f.roles:
+        f.third_parties.add(party.entity_id)
+    add([party], "host" if hit.group("how").lower() == "hosted" else "participant")
 
 
 # a gerund has no determiner: "after meeting X", "before meeting X", "since meeting X"

@@ -10,7 +10,10 @@ absent (an absence cue after the person in their clause: "Rubio and Witkoff back
 could not attend"; or "<Person>'s no-show"), host (a hosting cue after the person, or "hosted by
 <X>"), participant; who leads a delegation ("led the Ukrainian delegation") hosts nothing.
 Which frame a person belongs to is described in frames.py. Delegation members and companions
-a membership phrase lists (members.py) are added last (attach_members). A description joined
+a membership phrase lists (members.py) are added last (attach_members), then who the sentence
+reports acting at the encounter (actors.py). A delegation that is the antecedent of a relative
+clause telling an encounter ("without the US team, which returned to Miami for a meeting with
+X") takes part in that one, whatever its own clause says of it elsewhere. A description joined
 to a name ("A and the US secretary of state") counts as the one person of the article holding
 that office for that country (patterns.role_party), nobody when two do.
 """
@@ -21,7 +24,7 @@ import re
 
 from talkspkg.stages.meetings.context import ArticleContext
 from talkspkg.stages.meetings.members import Members
-from talkspkg.stages.meetings.patterns import role_party, slots
+from talkspkg.stages.meetings.patterns import PARTY_TYPES, Names, list_after, role_party, slots
 from talkspkg.stages.meetings.roles import (
     delegations,
     is_possessive_absent,
@@ -53,11 +56,12 @@ def attach_people(ctx: ArticleContext, s: Sentence) -> None:
     spans = [(t.start, t.end) for t in all_triggers]
     first_trigger = min(a for a, _ in spans)
     persons = ctx.mentions_in(s.start, s.end, "person")
+    others = _of_other_encounters(ctx, s)
     eligible: list[Mention] = []
     poss_absent: set[int] = set()
     for i, m in enumerate(persons):
         nxt = persons[i + 1] if i + 1 < len(persons) else None
-        if is_source(ctx, m, s.end, spans) or _names_a_thing(ctx, m):
+        if is_source(ctx, m, s.end, spans) or _names_a_thing(ctx, m) or m.start in others:
             continue
         if is_possessive_absent(ctx, m):
             poss_absent.add(m.start)
@@ -161,7 +165,13 @@ def attach_people(ctx: ArticleContext, s: Sentence) -> None:
                 if f.roles[eid] == "participant":
                     del f.roles[eid]
     for d in delegations(ctx, s.start, s.end):
+        if (rel := _relative_of(ctx, s, d.end)) is not None:
+            # "without the US team, which returned to Miami for a meeting with X": the
+            # antecedent does what the relative clause tells, whatever its own clause says
+            add_role(rel.roles, d.entity_id, "participant")
         f = nearest(ctx, d.start, s.frames, s, same_clause=True, limit=MAX_WORDS)
+        if f is not None and f is rel:
+            continue
         lone = len(s.frames) == 1 and s.frames[0].clause.kind in ("main", "coord")
         if f is None and (clause_of(d.start) in attend or lone):
             f = nearest(ctx, d.start, s.frames, s, same_clause=False, limit=MAX_WORDS)
@@ -196,6 +206,38 @@ def attach_members(ctx: ArticleContext, s: Sentence, listed: list[Members]) -> N
 
 
 _AND = re.compile(r"\s+and\s+")
+_SLOT = re.compile(r"\s+(?:between|with)\s+")
+
+
+def _of_other_encounters(ctx: ArticleContext, s: Sentence) -> set[int]:
+    """Where the persons filling the "between" / "with" slot of a meeting noun that is no
+    encounter of its own start ("the talks could focus on a possible meeting between A and B":
+    a topic, not the talks' people): they are that one's, not any other frame's."""
+    names = Names(ctx, ctx.mentions_in(s.start, s.end, *PARTY_TYPES))
+    out: set[int] = set()
+    for t in s.consumers:
+        if t.kind not in ("noun", "call"):
+            continue
+        slot = _SLOT.match(ctx.text, t.end, s.end)
+        if slot is not None:
+            out |= {m.start for m in list_after(names, slot.end(), s.end)}
+    return out
+
+
+_WHICH = re.compile(r"\s*,\s*(?:which|who)\s+")
+
+
+def _relative_of(ctx: ArticleContext, s: Sentence, pos: int) -> Frame | None:
+    """The one frame of the relative clause that opens right after `pos` (", which flew to
+    C for talks with X"), when the delegation ending at `pos` is its antecedent."""
+    rel = _WHICH.match(ctx.text, pos, s.end)
+    if rel is None:
+        return None
+    clause = clause_at(rel.end(), s.parts)
+    if clause.kind != "rel":
+        return None
+    frames = [f for f in s.frames if f.clause.index == clause.index]
+    return frames[0] if len(frames) == 1 else None
 
 
 def _with_described(ctx: ArticleContext, eligible: list[Mention], end: int) -> list[Mention]:
@@ -226,9 +268,12 @@ def _absent_after(ctx: ArticleContext, pos: int, end: int) -> bool:
 
 
 def _leads_delegation(ctx: ArticleContext, pos: int, end: int) -> bool:
-    """ "led the Ukrainian delegation": who leads a delegation does not host the encounter."""
+    """ "led the Ukrainian delegation", "led the two sides": who leads a delegation does not host
+    the encounter."""
     words = re.findall(r"[\w’'-]+", ctx.text[pos : min(end, pos + 60)])[:4]
-    return any(w.lower() in ctx.vocab.delegation_nouns for w in words)
+    return any(
+        w.lower() in ctx.vocab.delegation_nouns or w.lower() in ("side", "sides") for w in words
+    )
 
 
 def _speaks(ctx: ArticleContext, s: Sentence, pos: int) -> bool:

@@ -166,9 +166,10 @@ def find_triggers(ctx: ArticleContext, start: int, end: int) -> tuple[list[Trigg
         company = _spent_with(text, m.end(), end, vocab)
         if company is not None and name_within(company, 4):
             found.append(Trigger(m.start(), m.end(), "verb", m.group()))
-    for m in vocab.receive_verbs.finditer(text, start, end):
-        if _receives_a_person(ctx, m.end(), end):
-            found.append(Trigger(m.start(), m.end(), "verb", m.group()))
+    for pattern in (vocab.receive_verbs, vocab.greet_verbs):
+        for m in pattern.finditer(text, start, end):
+            if _receives_a_person(ctx, m.end(), end):
+                found.append(Trigger(m.start(), m.end(), "verb", m.group()))
     for m in vocab.weak.finditer(text, start, end):
         found.append(Trigger(m.start(), m.end(), "weak", m.group()))
     kept, blocked = [], []

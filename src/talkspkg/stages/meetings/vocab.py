@@ -96,6 +96,7 @@ class Vocab:
     ending_verbs: frozenset[str]
     opening_verbs: frozenset[str]
     receive_verbs: Gated
+    greet_verbs: Gated
     temporal_prepositions: Gated
     own_bodies: tuple[str, ...]
     own_councils: tuple[str, ...]
@@ -246,7 +247,7 @@ PATTERN_KEYS = (
     "met_not_followed_by", "downgrade_cues", "absent_cues", "absent_nouns", "host_cues",
     "bilateral_cues", "agent_nouns", "agent_verbs", "message_nouns", "hypothetical_before",
     "hypothetical_after",
-    "temporal_prepositions", "conditional_after", "receive_verbs", "company_cues",
+    "temporal_prepositions", "conditional_after", "receive_verbs", "greet_verbs", "company_cues",
     "held_later", "present_cues", "refusal_before", "proposal_verbs",
     "proposal_kept_after", "unreal_if", "conditional_openers", "member_verbs",
     "presence_openers", "member_subjects", "presence_words", "other_openers",

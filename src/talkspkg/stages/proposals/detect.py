@@ -325,7 +325,9 @@ class _Article:
         encounter = max(told, key=lambda m: m.trigger_start)
         sides = list(
             dict.fromkeys(
-                self.actors.side_of(eid) for eid, role in encounter.participants if role != "absent"
+                self.actors.side_of(eid)
+                for eid, role in encounter.participants
+                if role != "absent" and eid not in encounter.apart  # a mediator is no side
             )
         )
         words = subject.group().lower().split() if subject else []
