@@ -77,10 +77,15 @@ _UPDATED_PART_RE = re.compile(  # an "Updated ..." part, up to a "Published ..."
 )
 
 
+_DIGIT_RE = re.compile(r"\d")
+
+
 def unglue(s: str) -> str:
     """A stamp copied with its parts glued together, spaced again: "February 9, 20263:41 PM
     GMT+1Updated 2 hours ago" -> "February 9, 2026 3:41 PM GMT+1 Updated 2 hours ago"."""
-    return _GLUED_RE.sub(" ", s) if any(c.isdigit() for c in s) else s
+    # a decimal digit (`\d`) is a digit; past ASCII, str.isdigit also takes "²", "①"
+    digit = _DIGIT_RE.search(s) or (not s.isascii() and any(c.isdigit() for c in s))
+    return _GLUED_RE.sub(" ", s) if digit else s
 
 
 def _month(name: str) -> int:
