@@ -126,6 +126,32 @@ def test_console_script_end_to_end(tmp_path: Path) -> None:
     assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
+VALIDATE_IN_FRESH_PROCESS = """
+import sys
+from talkspkg.cli import main
+try:
+    main(["validate", sys.argv[1]])
+except SystemExit as done:
+    code = done.code
+imported = "pandas" in sys.modules
+import pandas, pyarrow
+frame = pyarrow.table({"a": [1, None]}).to_pandas()
+print(code, imported, list(frame["a"].isna()))
+"""
+
+
+def test_validate_never_imports_pandas_and_leaves_it_importable(built: Path) -> None:
+    """pyarrow would import pandas (~0.3 s) on its first conversion of a Python value; the
+    validate command needs no pandas, and pandas still works afterwards in the process."""
+    done = subprocess.run(
+        [sys.executable, "-c", VALIDATE_IN_FRESH_PROCESS, str(built)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "0 False [False, True]"
+
+
 def test_package_without_raw_folder_gives_one_finding_per_file(pkg: Path) -> None:
     shutil.rmtree(pkg / "raw")
     report = validate_package(pkg)

@@ -26,6 +26,34 @@ ARROW_POOL_VARIABLE = "ARROW_DEFAULT_MEMORY_POOL"
 BUILD_ARROW_POOL = "system"
 
 
+def _arrow_without_pandas() -> None:
+    """Have pyarrow take pandas as absent in this process, when nothing has imported it yet.
+
+    pyarrow imports pandas the first time it converts a Python value (a list, a scalar given
+    to a compute function), only to ask whether the value is a pandas object, and remembers
+    the answer: 0.26-0.29 s of CPU, on a command the issue #18 wants within 2.5 s at 10,000
+    articles (BENCHMARKS.md). `talkspkg validate` checks with Arrow alone and never holds a
+    pandas object, so it lets that one probe fail; `import pandas` works again right after,
+    and pyarrow imports pandas itself when asked for one (`to_pandas`)."""
+    if "pandas" in sys.modules:
+        return
+    import pyarrow as pa
+
+    sys.meta_path.insert(0, _NoPandas())
+    try:
+        pa.array([])  # pyarrow's one try at importing pandas
+    finally:
+        sys.meta_path[:] = [f for f in sys.meta_path if not isinstance(f, _NoPandas)]
+
+
+class _NoPandas:
+    """An import finder that refuses pandas (while `_arrow_without_pandas` runs)."""
+
+    def find_spec(self, name: str, *_: object) -> None:
+        if name == "pandas" or name.startswith("pandas."):
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+
+
 def fail(message: str) -> NoReturn:
     """The one way a command reports a usage or input error: one line, exit 2."""
     click.echo(f"Error: {message}", err=True)
@@ -174,6 +202,7 @@ def validate(package: str, as_json: bool, fmt: str | None) -> None:
     Example:
       talkspkg validate talkspkg-1.0.0.zip --json
     """
+    _arrow_without_pandas()
     from talkspkg.validate import validate_package
     from talkspkg.validate.source import open_package
 

@@ -195,12 +195,14 @@ def author_box(name_line: str, role_line: str) -> bool:
     """The author's box closing a page: a name line over a role line ("Jane Doe" / "Senior
     correspondent", "Jane Doe" / "Europe editor, Nordic News")."""
     name = name_line.strip("*_ ")
+    # the name first: it fails within a few words of a paragraph, where the role's handle
+    # removal would scan the whole line (this runs on every pair of prose lines)
+    if not _NAME_LINE_RE.fullmatch(name) or name.isupper():
+        return False
     role = _HANDLE_RE.sub("", role_line.strip("*_ "))  # "Security correspondent@jdoe"
     return (
         len(role) <= 60
         and bool(_ROLE_LINE_RE.fullmatch(role))
-        and bool(_NAME_LINE_RE.fullmatch(name))
-        and not name.isupper()
         and not outlet_like(name)
         and not any(w in NOT_NAME_WORDS for w in name.split())
     )

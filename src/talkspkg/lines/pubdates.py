@@ -77,10 +77,18 @@ _UPDATED_PART_RE = re.compile(  # an "Updated ..." part, up to a "Published ..."
 )
 
 
+_DIGIT_RE = re.compile(r"\d")
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+
+
 def unglue(s: str) -> str:
     """A stamp copied with its parts glued together, spaced again: "February 9, 20263:41 PM
     GMT+1Updated 2 hours ago" -> "February 9, 2026 3:41 PM GMT+1 Updated 2 hours ago"."""
-    return _GLUED_RE.sub(" ", s) if any(c.isdigit() for c in s) else s
+    # a decimal digit (`\d`) is a digit; past ASCII, str.isdigit also takes "²", "①"
+    digit = _DIGIT_RE.search(s) or (
+        not s.isascii() and any(c.isdigit() for c in _NON_ASCII_RE.findall(s))
+    )
+    return _GLUED_RE.sub(" ", s) if digit else s
 
 
 def _month(name: str) -> int:
@@ -132,6 +140,8 @@ def is_published(s: str) -> bool:
     if len(s) > 200:
         return False
     s = unglue(s)
+    if not _DIGIT_RE.search(s):  # every date, time and year has a digit: "2 hours ago" may not
+        return bool(_RELATIVE_TIME_RE.fullmatch(s))
     if PUB_LABEL_RE.match(s) and (_DATE_RE.search(s) or _TIME_RE.search(s) or _YEAR_RE.search(s)):
         return True
     if _RELATIVE_TIME_RE.fullmatch(s):

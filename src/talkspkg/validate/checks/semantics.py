@@ -343,6 +343,8 @@ def word_counts_ahead(ctx: PackageContext) -> None:
     if articles is None:
         return
     paths = articles["raw_path"].to_pylist()
+    import talkspkg.metadata  # noqa: F401  (imported once, here: the helper inherits it)
+
     shared = SharedMap(lambda rel: _word_count(ctx, rel), paths)
     shared.start()
     ctx.ahead["word_counts"] = shared
