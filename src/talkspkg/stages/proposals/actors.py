@@ -85,6 +85,12 @@ _INSTITUTION = re.compile(
     re.IGNORECASE,
 )
 _AND = re.compile(r"\s+(?:and|or)\s+(?:the\s+)?")  # a coordination of two actors
+JUDGED_WEIGHT = 0.8  # a party's act as told by the party judging it ("accused Moscow of ...")
+# what a judged party did, right before the gerund saying it ("Moscow of demanding")
+_JUDGED_GERUND = re.compile(r"\s+(?:of|for|with)\s+(?:(?:\w+ly|also|again)\s+)?", re.IGNORECASE)
+_JUDGED_PARTY = re.compile(
+    r"\s+(?:of|for|with)\s+(?:(?:\w+ly|also|again)\s+)?\w+ing\b", re.IGNORECASE
+)
 _COORDINATED = re.compile(r"\b(?:and|or|&)\s+$")  # a phrase coordinated with one before it
 # the speaker label opening a transcript's line ("Zelensky: ...", "Q: ...", "TIME: ...")
 _LABEL = re.compile(r"[ \t]*((?:[A-Z][\w.’'-]*)(?:[ \t]+[A-Z][\w.’'-]*){0,3})[ \t]*:[ \t]")
@@ -177,6 +183,7 @@ class Actors:
         self.speakers = speakers or Speakers(article.article_id, ())
         self.kb = kb
         self.institution_sides = cues.institution_sides
+        self.judgment_verbs = cues.judgment_verbs
         self.found = found
         codes = kb.lexicon.demonyms
         actors: list[Actor] = []
@@ -304,6 +311,39 @@ class Actors:
         m = _PREVIOUS_WORD.search(before)
         # "a Ukraine peace deal", "an EU plan": after an indefinite article, a modifier
         return bool(m) and m.group(1).lower() in PREPOSITIONS | GOVERNING_VERBS | {"a", "an"}
+
+    def judged(self, floor: int, cue: int) -> tuple[Actor, ...]:
+        """The party a verb of judgment governs when the gerund at `cue` says what it did
+        ("accused Moscow of demanding", "praised Kyiv for accepting", "charged the Kremlin
+        with seeking"): that party, not the judge, proposes or holds (`judgment_verbs`)."""
+        word = self.text[cue : cue + 40].split(maxsplit=1)
+        if not word or not word[0].lower().endswith("ing"):
+            return ()
+        before = self.within(floor, cue)
+        if not before or not _JUDGED_GERUND.fullmatch(self.text, before[-1].end, cue):
+            return ()
+        first = len(before) - 1
+        while first > 0 and _AND.fullmatch(self.text, before[first - 1].end, before[first].start):
+            first -= 1  # "accused Hungary and Slovakia of blocking": both
+        head = self.text[max(floor, before[first].start - 40) : before[first].start]
+        if not any(p.search(head) for p in self.judgment_verbs):
+            return ()
+        # what the judge says the party did: the judge's report, a step of inference more
+        return tuple(
+            replace(a, confidence=min(a.confidence, JUDGED_WEIGHT)) for a in before[first:]
+        )
+
+    def judging(self, end: int, limit: int) -> bool:
+        """True when the verb ending at `end` governs a party followed by "of"/"for"/"with"
+        (`judged`): "criticised Hungary for blocking sanctions" judges Hungary, no stance of
+        the judge's on the sanctions."""
+        after = [a for a in self.within(end, limit) if a.start - end <= 5]
+        if not after or self.text[end : after[0].start].strip() not in ("", "the", "The"):
+            return False
+        head = self.text[max(0, end - 40) : after[0].start]
+        if not any(p.search(head) for p in self.judgment_verbs):
+            return False
+        return _JUDGED_PARTY.match(self.text, after[0].end) is not None
 
     def is_speaker(self, actor: Actor) -> bool:
         if actor.kind not in ("mention", "speaker") or actor.entity_id is None:

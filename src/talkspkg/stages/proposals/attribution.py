@@ -22,13 +22,17 @@ Each proposal cue of a sentence is resolved to a proposer by the first rule that
 4. verb cue: the actor of a compound ("a US-proposed truce"), its subject, a proposal noun
    right before it ("China's proposal calls for"), else
    the nearest actor before it that no preposition governs ("Putin reportedly offered",
-   "Ukraine drafted a paper"), or for a participle after a comma (", demanding") the first such
+   "Ukraine drafted a paper"), not one inside a relative aside closed before it ("The Kremlin,
+   which Kyiv accuses of stalling, proposed": the Kremlin's; "The plan, which Moscow rejected,
+   calls for": nobody's), or for a participle after a comma (", demanding") the first such
    actor of the sentence, but for an offer not a person reporting a clause with a subject of
    its own ("Rutte said European allies had committed to": none; "Trump said he would" keeps
    Trump; a reported demand stays the reporter's, rule 5);
    a verb in a that-clause after a copula or speech verb whose subject names no actor ("Russia's
    position is that the West wants a ceasefire") has none, and the terms it governs are nobody's
    (not the position noun's before it);
+   a gerund after a verb of judgment and the party it judges ("Kyiv accused Moscow of
+   demanding", `judgment_verbs`) is the judged party's, at JUDGED_WEIGHT (actors.py);
    a first-person subject is the quotation's speaker (speakers.py); inside a direct quotation
    the subject is sought in the quotation only, and a modal verb cue ("must include") whose
    clause there names no actor is the speaker's demand; in a relative clause ("allies,
@@ -76,7 +80,9 @@ proposed"), or one in an open question or a condition ("whether Russia wants", "
 sought"; `negation` in proposal_cues.yaml), is no cue. A noun cue right next to a term ("a 30-day
 ceasefire proposal", "a proposal for a 30-day ceasefire") names a single-issue proposal.
 
-A term is attributed to the nearest resolved cue of its clause, or to the single-issue proposal it
+A term is attributed to the nearest resolved cue of its clause (a term inside a relative aside
+about an actor, "Hungary, which has blocked EU sanctions, called for talks", to a cue of that
+aside only, and never carried over), or to the single-issue proposal it
 names, or to the agent of a passive participle right after it, which modifies it ("open to a
 buffer zone proposed by Washington": Washington's, whatever cue stands before it); a list of
 terms followed by an appositive saying it echoes a party's demands ("The draft
@@ -108,7 +114,7 @@ from talkspkg.stages.proposals.codebook import Codebook
 from talkspkg.stages.proposals.cues import SINGLE_ISSUE, Cues
 from talkspkg.stages.proposals.hits import PROPOSAL, STANCE, Hit
 from talkspkg.stages.proposals.speakers import GUESSED_WEIGHT
-from talkspkg.stages.proposals.text import Sentence, clause_bounds
+from talkspkg.stages.proposals.text import Sentence, clause_bounds, inside, relative_asides
 
 STOP = PREPOSITIONS | {
     *("and", "or", "but", "nor", "not", "no", "that", "which", "who", "whom", "whose"),
@@ -493,8 +499,17 @@ class Attributor:
             return self._apposed(s, relative.start())
         speech = self.actors.speech_at(cue.start)
         lo = max(s.start, speech.start) if speech is not None and speech.direct else s.start
+        judged = self.actors.judged(lo, cue.start)
+        if judged:
+            return judged[0]  # "Kyiv accused Moscow of demanding ...": Moscow's demand
+        # not an actor of a relative aside closed before the cue ("The Kremlin, which Kyiv
+        # accuses of stalling, proposed ...": the Kremlin's; "The plan, which Moscow rejected,
+        # calls for ...": nobody's)
+        asides = relative_asides(self.text, lo, cue.start)
         candidates = [
-            a for a in self.actors.within(lo, cue.start) if not self.actors.is_object(a, s.start)
+            a
+            for a in self.actors.within(lo, cue.start)
+            if not self.actors.is_object(a, s.start) and inside(a.start, asides) is None
         ]
         head = _POSSESSOR_HEAD.match(self.text, s.start, cue.start)
         if not candidates and head is not None and head.end() == cue.start:
@@ -920,6 +935,11 @@ class Attributor:
                     attached[term] = ctx
                 continue
             lo, hi = clause_bounds(self.text, s, term.start, self.cues.clause_breaks)
+            # a term of a relative aside about an actor ("Hungary, which has blocked EU
+            # sanctions, called for talks") is no term of a cue outside the aside
+            aside = inside(term.start, self._actor_asides(s))
+            if aside is not None:
+                lo, hi = aside
             governing = [c for c in resolved if lo <= c.start < hi and c.end <= term.start]
             if governing and max(governing, key=lambda c: c.start) in self.foreign:
                 continue  # "... is that the West wants a ceasefire": the West's wish
@@ -944,11 +964,18 @@ class Attributor:
                 attached[term] = min(near, key=lambda n: (n[0], n[1]))[2]
             elif (
                 carried is not None
+                and aside is None
                 and not _SETTING.match(self.text[s.start : term.start])
                 and not _NEGATED_CLAUSE.search(self.text, lo, term.start)
             ):  # not "During the Easter truce, ...": a time; nor "No one may cede ...": a denial
                 attached[term] = carried
         return attached
+
+    def _actor_asides(self, s: Sentence) -> list[tuple[int, int]]:
+        """The relative asides of the sentence opening right after an actor ("Kyiv, which
+        ...,"), not after a proposal ("the plan, which includes a truce,": its content)."""
+        ends = {a.end for a in self.actors.within(s.start, s.end)}
+        return [span for span in relative_asides(self.text, s.start, s.end) if span[0] in ends]
 
     def _postmodifier(
         self, s: Sentence, term: Hit, resolved: dict[Hit, Context | None]

@@ -40,7 +40,11 @@ person reporting the stance of their side with a speech verb holds it too ("Svyr
 would not recognise ..."). For a `holder: after` cue, every actor of the complement up to the
 next comma or cue ("unacceptable to both Kyiv and other European nations"; "rejected by Moscow
 and welcomed by Kyiv": Moscow only), and a person reporting it ("Duda said the idea was
-unacceptable to Warsaw").
+unacceptable to Warsaw"). A gerund cue after a verb of judgment and the party it judges
+("Tallinn accused Budapest of backing ...", "Berlin praised Kyiv for accepting ...";
+`judgment_verbs` in proposal_cues.yaml) is held by the party judged, at JUDGED_WEIGHT (actors.py:
+the judge tells it), and the judging verb itself ("criticised Hungary for blocking ...") is no
+stance of the judge's on the terms.
 
 Scope policy: a `scope: after` cue bears on the terms between it and the next stance or verb
 cue, or a new clause, appositive or reporting participle (", and ...", ", a condition ...",
@@ -604,6 +608,11 @@ def _holders_before(
     speech = actors.speech_at(cue.start)
     if speech is not None and speech.direct:  # the speaker's own sentence: its clause only
         lo = max(lo, speech.start)
+    judged = actors.judged(lo, cue.start)
+    if judged:  # "Tallinn accused Budapest of backing ...": Budapest backs it
+        held = [actors.resolve(a, sentences, s.index) for a in judged]
+        found = [a for a in held if a is not None and a.entity_id is not None]
+        return tuple(found), False
     if cue.label == "conditional":
         lo = _new_subject(text, s, cue) or lo
     for m in _WHICH.finditer(text, s.start, cue.start):
@@ -784,6 +793,11 @@ def _holders_after(
     return _with_speakers(found, s, cue.start, actors)
 
 
+def _following(ordered: list[Hit], i: int, s: Sentence) -> int:
+    """Where the cue after the `i`th of `ordered` starts, else the sentence's end."""
+    return ordered[i + 1].start if i + 1 < len(ordered) else s.end
+
+
 def find_stances(
     text: str,
     s: Sentence,
@@ -827,6 +841,8 @@ def find_stances(
     for i, cue in enumerate(ordered):
         if cue.group != STANCE or _hypothetical(text, s, cue, cues) or _obliged(text, s, cue):
             continue
+        if actors.judging(cue.end, _following(ordered, i, s)):
+            continue  # "Estonia criticised Hungary for blocking ...": a judgment of Hungary
         j = i - 1
         if cue.scope == "before":  # "A truce, proposed by Trump, was accepted by Putin"
             while j >= 0 and (

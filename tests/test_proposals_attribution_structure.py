@@ -1,0 +1,171 @@
+"""Who proposes and who holds, decided by the sentence's STRUCTURE, on sentences written for
+these tests (other actors, other verbs of each class; none taken from an article).
+
+Families:
+- a relative aside between the subject and its verb (", which/who/whom/whose ... ,"): its
+  actors are not the subject ("The Kremlin, which Kyiv accuses of stalling, proposed ...": the
+  Kremlin's), and a term inside an aside about an actor is no term of the verb outside it;
+- a verb of judgment governing a party and the gerund saying what it did ("accused Moscow of
+  demanding", "praised Kyiv for accepting", "criticised Budapest for blocking"): the party
+  judged proposes or holds, at a lower confidence (the judge tells it), and the judging verb is
+  no stance of the judge's on the terms.
+
+Each case: (text, terms found, positions found, terms NOT found, positions NOT found).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_proposals_wording import KB, claims
+
+from talkspkg.pipeline import make_article
+from talkspkg.raw import RawFile
+from talkspkg.stages.mentions import mentions
+from talkspkg.stages.proposals import term_evidence
+
+US, RU, UA = "united-states", "russia", "ukraine"
+TEMP, FULL, POW = "ceasefire.temporary", "ceasefire.full", "humanitarian.prisoner_exchange"
+CESSION, RELIEF, PRESSURE = "territory.cession", "sanctions.relief", "sanctions.pressure"
+
+Terms = set[tuple[str, str]]
+Positions = set[tuple[str, str, str]]
+
+CASES: list[tuple[str, Terms, Positions, Terms, Positions]] = [
+    # ---------------------------------------------------------------- relative asides
+    (
+        "The Kremlin, which Kyiv accuses of stalling, proposed a prisoner swap.",
+        {(RU, POW)},
+        set(),
+        {(UA, POW)},
+        set(),
+    ),
+    (
+        "The Ukrainian delegation, which Russia had refused to meet, proposed a prisoner swap.",
+        {(UA, POW)},
+        set(),
+        {(RU, POW)},
+        set(),
+    ),
+    (
+        "Sybiha, whose ministry Moscow has sanctioned, called for a full ceasefire.",
+        {(UA, FULL)},
+        set(),
+        {(RU, FULL)},
+        set(),
+    ),
+    (
+        "Orban, whom Brussels criticised last week, called for a 30-day ceasefire.",
+        {("hungary", TEMP)},
+        set(),
+        {("european-union", TEMP)},
+        set(),
+    ),
+    (
+        "Putin's envoy Kirill Dmitriev, whom Witkoff met in Miami, proposed lifting sanctions.",
+        {(RU, RELIEF)},
+        set(),
+        {(US, RELIEF)},
+        set(),
+    ),
+    # the plan's author is not said: the rejecting party inside the aside is not it
+    (
+        "The plan, which Moscow rejected, calls for a 30-day ceasefire.",
+        set(),
+        set(),
+        {(RU, TEMP)},
+        set(),
+    ),
+    # a term inside the aside about Hungary is no term of "called for"
+    (
+        "Hungary, which has blocked EU sanctions, called for talks with Moscow.",
+        set(),
+        set(),
+        {("hungary", PRESSURE), ("european-union", PRESSURE)},
+        set(),
+    ),
+    # a stance's subject across the aside (already so for stances; kept)
+    (
+        "The Kremlin, which Ukraine accuses of stalling, rejected a 30-day ceasefire.",
+        set(),
+        {(RU, "rejects", TEMP)},
+        set(),
+        {(UA, "rejects", TEMP)},
+    ),
+    # ---------------------------------------------------------------- verbs of judgment
+    (
+        "Ukraine accused Russia of demanding that Kyiv cede the Donbas.",
+        {(RU, CESSION)},
+        set(),
+        {(UA, CESSION)},
+        set(),
+    ),
+    (
+        "Warsaw blamed the Kremlin for insisting that Ukraine withdraw from the Donbas.",
+        {(RU, CESSION)},
+        set(),
+        {("poland", CESSION)},
+        set(),
+    ),
+    (
+        "Russia accused Kyiv of rejecting a 30-day ceasefire.",
+        set(),
+        {(UA, "rejects", TEMP)},
+        set(),
+        {(RU, "rejects", TEMP)},
+    ),
+    (
+        "Estonia criticised Hungary for blocking new sanctions on Russia.",
+        set(),
+        {("hungary", "rejects", PRESSURE)},
+        set(),
+        {("estonia", "rejects", PRESSURE)},
+    ),
+    (
+        "Tallinn accused Budapest of backing the lifting of sanctions.",
+        set(),
+        {("hungary", "supports", RELIEF)},
+        set(),
+        {("estonia", "supports", RELIEF)},
+    ),
+    (
+        "Berlin praised Kyiv for accepting a 30-day ceasefire.",
+        set(),
+        {(UA, "supports", TEMP)},
+        set(),
+        {("germany", "supports", TEMP)},
+    ),
+    (
+        "Lithuania condemned Budapest and Bratislava for opposing new sanctions on Russia.",
+        set(),
+        {("hungary", "rejects", PRESSURE), ("slovakia", "rejects", PRESSURE)},
+        set(),
+        {("lithuania", "rejects", PRESSURE)},
+    ),
+    # no judged party before the gerund: the subject proposes as before
+    ("Finland is pushing for a 30-day ceasefire.", {("finland", TEMP)}, set(), set(), set()),
+]
+
+
+@pytest.mark.parametrize(("text", "terms", "positions", "no_terms", "no_positions"), CASES)
+def test_structure_decides_the_proposer_and_the_holder(
+    text: str, terms: Terms, positions: Positions, no_terms: Terms, no_positions: Positions
+) -> None:
+    found_terms, found_positions = claims(text)
+    assert terms <= found_terms, (text, found_terms)
+    assert positions <= found_positions, (text, found_positions)
+    assert not (no_terms & found_terms), (text, found_terms)
+    assert not (no_positions & found_positions), (text, found_positions)
+
+
+def _confidences(text: str) -> dict[tuple[str, str, str], float]:
+    article = make_article(RawFile(Path("raw/x.txt"), "x", "\n" + text + "\n", "0" * 64))
+    found = term_evidence(article, KB, mentions(article, KB))
+    return {(e.holder_side, e.stance, e.code): e.confidence for e in found}
+
+
+def test_a_party_judged_by_another_is_less_sure_than_a_subject() -> None:
+    judged = _confidences("Ukraine accused Russia of demanding that Kyiv cede the Donbas.")
+    direct = _confidences("Russia demanded that Kyiv cede the Donbas.")
+    assert judged[(RU, "proposes", CESSION)] < direct[(RU, "proposes", CESSION)]
