@@ -28,6 +28,7 @@ from talkspkg.stages.proposals import term_evidence
 US, RU, UA = "united-states", "russia", "ukraine"
 TEMP, FULL, POW = "ceasefire.temporary", "ceasefire.full", "humanitarian.prisoner_exchange"
 CESSION, RELIEF, PRESSURE = "territory.cession", "sanctions.relief", "sanctions.pressure"
+GUARANTEES = "security.guarantees"
 
 Terms = set[tuple[str, str]]
 Positions = set[tuple[str, str, str]]
@@ -142,6 +143,53 @@ CASES: list[tuple[str, Terms, Positions, Terms, Positions]] = [
         {("hungary", "rejects", PRESSURE), ("slovakia", "rejects", PRESSURE)},
         set(),
         {("lithuania", "rejects", PRESSURE)},
+    ),
+    # ---------------------------------------------------------------- a verdict's subject
+    # the party possessing what a verdict judges is its author, never the judge: the reporter
+    # before it, or after it, judges
+    (
+        "Kremlin spokesman Dmitry Peskov said Ukraine's demand for a 30-day ceasefire was "
+        "unacceptable.",
+        {(UA, TEMP)},
+        {(RU, "rejects", TEMP)},
+        set(),
+        {(UA, "rejects", TEMP)},
+    ),
+    (
+        "Kyiv's proposal for a prisoner swap was unacceptable, Lavrov said.",
+        {(UA, POW)},
+        {(RU, "rejects", POW)},
+        set(),
+        {(UA, "rejects", POW)},
+    ),
+    (
+        "Rutte said the Russian demand for a 30-day truce was out of the question.",
+        {(RU, TEMP)},
+        {("nato", "rejects", TEMP)},
+        set(),
+        {(RU, "rejects", TEMP)},
+    ),
+    # ---------------------------------------------------------------- aid is no stance
+    (
+        "Kyiv wants security guarantees with American air support.",
+        {(UA, GUARANTEES)},
+        set(),
+        set(),
+        {(US, "supports", GUARANTEES), (UA, "supports", GUARANTEES)},
+    ),
+    (
+        "Warsaw is seeking security guarantees backed by German financial backing.",
+        set(),
+        set(),
+        set(),
+        {("germany", "supports", GUARANTEES)},
+    ),
+    (
+        "Berlin backed security guarantees for Ukraine.",
+        set(),
+        {("germany", "supports", GUARANTEES)},
+        set(),
+        set(),
     ),
     # no judged party before the gerund: the subject proposes as before
     ("Finland is pushing for a 30-day ceasefire.", {("finland", TEMP)}, set(), set(), set()),

@@ -39,6 +39,7 @@ _KEYS = {
     "negation",
     "possessed_others",
     "judgment_verbs",
+    "material_support",
     "official_of",
     "other_conflicts",
     "this_conflict",
@@ -102,6 +103,7 @@ class Cues:
     negation: tuple[re.Pattern[str], ...] = ()  # "has not", "denied that he had" before a cue
     possessed_others: tuple[re.Pattern[str], ...] = ()  # "'s allies" after a name: not the actor
     judgment_verbs: tuple[re.Pattern[str], ...] = ()  # "accused", "praised" before the party judged
+    material_support: tuple[re.Pattern[str], ...] = ()  # "air" before "support": aid, no stance
     official_of: tuple[re.Pattern[str], ...] = ()  # "the Kremlin aide": an official of its state
     questions: tuple[re.Pattern[str], ...] = ()  # a question clause (case-sensitive)
     state_bodies: tuple[str, ...] = ()  # "side", "delegation": "the Russian side" acts for Russia
@@ -278,6 +280,10 @@ def parse_cues(data: Any, source: str) -> Cues:
         judgment_verbs=compile_patterns(
             text_list(data.get("judgment_verbs"), source, "judgment_verbs", required=False),
             f"{source}: judgment_verbs",
+        ),
+        material_support=compile_patterns(
+            text_list(data.get("material_support"), source, "material_support", required=False),
+            f"{source}: material_support",
         ),
         official_speakers=compile_patterns(
             text_list(data.get("official_speakers"), source, "official_speakers", required=False),
