@@ -191,6 +191,44 @@ CASES: list[tuple[str, Terms, Positions, Terms, Positions]] = [
         set(),
         set(),
     ),
+    # ---------------------------------------------------------------- a term head as subject
+    # a passive proposing verb with its agent, whose subject is a term's head noun taking up
+    # the sentence before (also across a paragraph break)
+    (
+        "Kyiv and Moscow agreed to a new swap of 300 prisoners of war.\n\nThe swap had first "
+        "been suggested by the Turkish side, Sybiha said.",
+        {("turkey", POW)},
+        set(),
+        set(),
+        set(),
+    ),
+    (
+        "The two sides have observed a 30-day ceasefire since Monday. The truce was put forward "
+        "by Qatar.",
+        {("qatar", TEMP)},
+        set(),
+        set(),
+        set(),
+    ),
+    # which truce is unsaid when the sentence before names two: no term
+    (
+        "Kyiv wants a full ceasefire, Moscow a 30-day truce. The truce was proposed by Doha.",
+        set(),
+        set(),
+        {("qatar", TEMP), ("qatar", FULL)},
+        set(),
+    ),
+    # a stance verb is no proposal
+    (
+        "Kyiv and Moscow agreed to a new swap of 300 prisoners of war. The swap was welcomed by "
+        "Ankara.",
+        set(),
+        set(),
+        {("turkey", POW)},
+        set(),
+    ),
+    # no head noun taken up with no term before
+    ("The swap had been suggested by the Turkish side.", set(), set(), {("turkey", POW)}, set()),
     # no judged party before the gerund: the subject proposes as before
     ("Finland is pushing for a 30-day ceasefire.", {("finland", TEMP)}, set(), set(), set()),
 ]
