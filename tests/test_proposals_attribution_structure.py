@@ -229,6 +229,39 @@ CASES: list[tuple[str, Terms, Positions, Terms, Positions]] = [
     ),
     # no head noun taken up with no term before
     ("The swap had been suggested by the Turkish side.", set(), set(), {("turkey", POW)}, set()),
+    # ---------------------------------------------------------------- a body in a capital
+    ("Officials in Moscow have proposed a prisoner swap.", {(RU, POW)}, set(), set(), set()),
+    (
+        "Diplomats from Berlin called for a 30-day ceasefire.",
+        {("germany", TEMP)},
+        set(),
+        set(),
+        set(),
+    ),
+    (
+        "Our partners in Paris and Rome have offered to send troops to Ukraine.",
+        {("france", "security.foreign_contingent"), ("italy", "security.foreign_contingent")},
+        set(),
+        set(),
+        set(),
+    ),
+    (
+        "Negotiators in Kyiv rejected a 30-day ceasefire.",
+        set(),
+        {(UA, "rejects", TEMP)},
+        set(),
+        set(),
+    ),
+    # a place, no body: nobody; a body governed by a verb: the subject
+    ("A summit in Moscow proposed a prisoner swap.", set(), set(), {(RU, POW)}, set()),
+    ("People in Kyiv want a 30-day ceasefire.", set(), set(), {(UA, TEMP)}, set()),
+    (
+        "Witkoff met officials in Moscow and proposed a prisoner swap.",
+        {(US, POW)},
+        set(),
+        {(RU, POW)},
+        set(),
+    ),
     # no judged party before the gerund: the subject proposes as before
     ("Finland is pushing for a 30-day ceasefire.", {("finland", TEMP)}, set(), set(), set()),
 ]

@@ -6,7 +6,9 @@ possessing others (`possessed_others`: "Ukraine's allies are pushing for" is not
 push); (2) demonym phrases from the lexicon: "the Americans", "a senior French official", "the
 Russian leader", a demonym with a body noun (`state_bodies`: "the Russian side", "the Ukrainian
 delegation"), each adjective of coordinated demonyms sharing one ("American and Russian
-officials");
+officials"), and a body placed in a state's capital (`located_bodies`: "officials in Moscow",
+"our partners in London and Paris": the capital a metonym of its state in entities.yaml), not
+a place then but an actor of that state;
 (3) first-person words (we, our, I, my), which stand for the speaker of the quotation;
 (4) sentence subjects the quotes stage's discourse model resolves to a person (referents:
 "He also demanded ...", "The Kremlin leader insisted ...", "The Ukrainian minister said ..."),
@@ -85,6 +87,14 @@ _INSTITUTION = re.compile(
     re.IGNORECASE,
 )
 _AND = re.compile(r"\s+(?:and|or)\s+(?:the\s+)?")  # a coordination of two actors
+_LOCATED = re.compile(r"\s+(?:in|from)\s+$")  # "officials in Moscow"
+_LAST_WORD = re.compile(r"[\w-]+$")
+
+
+def overlaps(a: Actor, b: Actor) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
 JUDGED_WEIGHT = 0.8  # a party's act as told by the party judging it ("accused Moscow of ...")
 # what a judged party did, right before the gerund saying it ("Moscow of demanding")
 _JUDGED_GERUND = re.compile(r"\s+(?:of|for|with)\s+(?:(?:\w+ly|also|again)\s+)?", re.IGNORECASE)
@@ -203,6 +213,7 @@ class Actors:
                 actors.append(Actor(m.start, m.end, side, side, "mention"))  # "the Kremlin aide"
                 continue
             actors.append(Actor(m.start, m.end, m.entity_id, side, "mention"))
+        actors = self._located(actors, cues)
         taken = sorted((a.start, a.end) for a in actors)  # disjoint: mentions never overlap
         patterns = _demonym_patterns(kb, cues.state_bodies)
         for pattern in patterns or ():
@@ -230,6 +241,38 @@ class Actors:
         self.actors = sorted(actors, key=lambda a: (a.start, a.end))
         self._starts = [a.start for a in self.actors]
         self.speech, self.speech_before, self.speech_verb = _speech_patterns(kb)
+
+    def _located(self, actors: list[Actor], cues: Cues) -> list[Actor]:
+        """A body placed in a state's capital ("officials in Moscow", "our partners in London
+        and Paris"; `located_bodies`) is an actor of that state from the body word on, in place
+        of the capital's mention (a place, or a metonym taken for the state); a capital
+        coordinated with it is an actor of its own state."""
+        states = {
+            name.lower(): e.entity_id
+            for e in self.kb.entities.values()
+            if e.entity_type == "country"
+            for name in e.metonyms
+        }
+        placed: list[Actor] = []
+        for m in self.found.mentions:
+            state = states.get(self.text[m.start : m.end].lower())
+            if state is None:
+                continue
+            if placed and _AND.fullmatch(self.text, placed[-1].end, m.start):
+                placed.append(Actor(m.start, m.end, state, state, "demonym"))  # "and Paris"
+                continue
+            before = self.text[max(0, m.start - 60) : m.start]
+            link = _LOCATED.search(before)
+            head = before[: link.start()] if link is not None else ""
+            word = _LAST_WORD.search(head)
+            if word is None or not any(p.search(head) for p in cues.located_bodies):
+                continue
+            start = m.start - len(before) + word.start()
+            placed.append(Actor(start, m.end, state, state, "demonym"))
+        if not placed:
+            return actors
+        kept = [a for a in actors if not any(overlaps(a, p) for p in placed)]
+        return sorted([*kept, *placed], key=lambda a: (a.start, a.end))
 
     def _with_referents(self, actors: list[Actor], referents: Sequence[Referent]) -> list[Actor]:
         """Each referent ("The Kremlin leader", "The Ukrainian minister": a person, not the

@@ -40,6 +40,7 @@ _KEYS = {
     "possessed_others",
     "judgment_verbs",
     "material_support",
+    "located_bodies",
     "official_of",
     "other_conflicts",
     "this_conflict",
@@ -104,6 +105,7 @@ class Cues:
     possessed_others: tuple[re.Pattern[str], ...] = ()  # "'s allies" after a name: not the actor
     judgment_verbs: tuple[re.Pattern[str], ...] = ()  # "accused", "praised" before the party judged
     material_support: tuple[re.Pattern[str], ...] = ()  # "air" before "support": aid, no stance
+    located_bodies: tuple[re.Pattern[str], ...] = ()  # "officials" in "officials in Moscow"
     official_of: tuple[re.Pattern[str], ...] = ()  # "the Kremlin aide": an official of its state
     questions: tuple[re.Pattern[str], ...] = ()  # a question clause (case-sensitive)
     state_bodies: tuple[str, ...] = ()  # "side", "delegation": "the Russian side" acts for Russia
@@ -284,6 +286,10 @@ def parse_cues(data: Any, source: str) -> Cues:
         material_support=compile_patterns(
             text_list(data.get("material_support"), source, "material_support", required=False),
             f"{source}: material_support",
+        ),
+        located_bodies=compile_patterns(
+            text_list(data.get("located_bodies"), source, "located_bodies", required=False),
+            f"{source}: located_bodies",
         ),
         official_speakers=compile_patterns(
             text_list(data.get("official_speakers"), source, "official_speakers", required=False),
