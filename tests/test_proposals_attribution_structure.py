@@ -262,6 +262,32 @@ CASES: list[tuple[str, Terms, Positions, Terms, Positions]] = [
         {(RU, POW)},
         set(),
     ),
+    # ---------------------------------------------------------------- rival antecedents
+    # an anaphor across sentences cannot tell two proposers' proposals of one kind apart
+    (
+        "Washington's plan and Kyiv's plan were discussed in Geneva. The plan calls for a 30-day "
+        "ceasefire.",
+        set(),
+        set(),
+        {(US, TEMP), (UA, TEMP)},
+        set(),
+    ),
+    (
+        "Russia's demands and Ukraine's demands were exchanged. Those demands include a prisoner "
+        "swap.",
+        set(),
+        set(),
+        {(RU, POW), (UA, POW)},
+        set(),
+    ),
+    # one proposer: taken up
+    (
+        "Russia's demands were handed over on Monday. Those demands include a prisoner swap.",
+        {(RU, POW)},
+        set(),
+        set(),
+        set(),
+    ),
     # no judged party before the gerund: the subject proposes as before
     ("Finland is pushing for a 30-day ceasefire.", {("finland", TEMP)}, set(), set(), set()),
 ]
@@ -288,3 +314,9 @@ def test_a_party_judged_by_another_is_less_sure_than_a_subject() -> None:
     judged = _confidences("Ukraine accused Russia of demanding that Kyiv cede the Donbas.")
     direct = _confidences("Russia demanded that Kyiv cede the Donbas.")
     assert judged[(RU, "proposes", CESSION)] < direct[(RU, "proposes", CESSION)]
+
+
+def test_a_pronoun_taken_up_from_the_sentence_before_is_less_sure_than_a_subject() -> None:
+    taken = _confidences("Kyiv sent a delegation to Geneva. Its negotiators want a 30-day truce.")
+    direct = _confidences("Kyiv sent a delegation to Geneva. Ukraine wants a 30-day truce.")
+    assert taken[(UA, "proposes", TEMP)] < direct[(UA, "proposes", TEMP)]

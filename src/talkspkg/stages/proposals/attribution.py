@@ -18,7 +18,7 @@ Each proposal cue of a sentence is resolved to a proposer by the first rule that
    opening the sentence before a noun cue ("Its latest draft suggests") or before a body that
    is a verb cue's subject ("Its negotiators have proposed", "His team demanded") takes up the
    subject of the sentence before in the paragraph (a state or body for "its"/"their", a
-   person for "his"/"her");
+   person for "his"/"her"), weighing TAKEN_UP_WEIGHT (an anaphora's, not a subject's);
 4. verb cue: the actor of a compound ("a US-proposed truce"), its subject, a proposal noun
    right before it ("China's proposal calls for"), else
    the nearest actor before it that no preposition governs ("Putin reportedly offered",
@@ -72,7 +72,10 @@ Each proposal cue of a sentence is resolved to a proposer by the first rule that
 9. noun cue after a determiner ("That framework", "such proposals") or opening the sentence
    ("Controversial provisions include"): the last proposal named in
    this sentence or in the three before (anaphora); for a plan noun ("The document offers")
-   the last plan named there, before a demand or offer named after it.
+   the last plan named there, before a demand or offer named after it; none when the sentence
+   before naming it names one of the same kind (plan, or not) of another proposer too
+   ("Moscow's memorandum and Kyiv's counter-proposal were exchanged. The proposals include":
+   whose, unsaid).
 Coordinated actors propose together, a speaker phrase the discourse model resolved included
 ("He and the Polish prime minister, Donald Tusk, pressed for": the person "He" takes up too).
 A negated or denied verb cue ("has not offered", "doesn't want to", "denied that he had
@@ -236,6 +239,7 @@ _CLAUSE_START = re.compile(r"\bthat\s+|[,;:]\s+")
 _PARTICIPLE = re.compile(r",\s*$")
 CARRY_WINDOW, ANAPHORA_WINDOW = 2, 3
 HEADING_WORDS = 8  # at most, in a question heading that does not count towards CARRY_WINDOW
+TAKEN_UP_WEIGHT = 0.85  # a pronoun's antecedent in the sentence before ("Its negotiators want")
 FRAME_WEIGHT = 0.85  # a proposer read from a frame ("For Moscow, any deal must ..."), not a subject
 
 
@@ -690,6 +694,21 @@ class Attributor:
             previous -= 1
         return None
 
+    def _rivals(self, index: int, antecedent: Context) -> bool:
+        """True when the sentence before that names the antecedent names a proposal of the same
+        kind of another proposer too: an anaphor across sentences cannot tell which."""
+        for previous in range(index - 1, max(-1, index - 1 - ANAPHORA_WINDOW), -1):
+            named = self.history.get(previous, [])
+            if antecedent in named:
+                plan = antecedent.kind == "plan"
+                return any(
+                    c.proposer_id != antecedent.proposer_id
+                    and (c.kind == "plan") == plan
+                    and c.proposer_id not in {side for side, _ in antecedent.partners}
+                    for c in named
+                )
+        return False
+
     def _recent(self, index: int, earlier: list[Context], window: int) -> list[Context]:
         """The proposals named in this sentence and the `window` before it, latest first."""
         found = list(reversed(earlier))
@@ -712,7 +731,10 @@ class Attributor:
                 continue
             if self.actors.is_object(actor, before.start):
                 continue
-            return actor if self.actors._person(actor) == person else None
+            if self.actors._person(actor) != person:
+                return None
+            # taken up across a sentence: as sure as an anaphora, not as a subject
+            return replace(actor, confidence=min(actor.confidence, TAKEN_UP_WEIGHT))
         return None
 
     def _heading(self, s: Sentence) -> bool:
@@ -796,6 +818,9 @@ class Attributor:
                 antecedent = self._antecedent(
                     s.index, earlier, ANAPHORA_WINDOW, plan=cue.label == "plan"
                 )
+                if antecedent is not None and not earlier and self._rivals(s.index, antecedent):
+                    antecedent = None  # "Moscow's memorandum and Kyiv's counter-proposal ...
+                    # The proposals include ...": whose, unsaid
                 if antecedent is not None:
                     ctx = replace(antecedent, cue=cue, attribution="anaphora")
             named = self._named(cue, terms)
