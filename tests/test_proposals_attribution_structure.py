@@ -288,6 +288,49 @@ CASES: list[tuple[str, Terms, Positions, Terms, Positions]] = [
         set(),
         set(),
     ),
+    # ---------------------------------------------------------------- a noun's complement
+    # a proposal noun complementing another noun is not the subject of the verb after it
+    (
+        "Kyiv's counter-proposal to the US plan calls for a 30-day ceasefire.",
+        {(UA, TEMP)},
+        set(),
+        {(US, TEMP)},
+        set(),
+    ),
+    (
+        "Ukraine's response to the Russian memorandum includes a demand for a full ceasefire.",
+        set(),
+        set(),
+        {(RU, FULL)},
+        set(),
+    ),
+    (
+        "The European amendments to Washington's framework call for a 30-day ceasefire.",
+        set(),
+        set(),
+        {(US, TEMP)},
+        set(),
+    ),
+    # a verb taking the plan as object is no head noun: the relative clause is the plan's
+    (
+        "The Kremlin agreed to the US plan, which calls for a 30-day ceasefire.",
+        {(US, TEMP)},
+        {(RU, "supports", TEMP)},
+        set(),
+        set(),
+    ),
+    # ---------------------------------------------------------------- a negated verb's object
+    # is no term of a cue before it
+    ("The US plan does not offer security guarantees.", set(), set(), {(US, GUARANTEES)}, set()),
+    (
+        "The Russian memorandum, Kyiv said, fails to offer a 30-day truce.",
+        set(),
+        set(),
+        {(RU, TEMP)},
+        set(),
+    ),
+    ("The US plan has not proposed a 30-day ceasefire.", set(), set(), {(US, TEMP)}, set()),
+    ("The US plan offers security guarantees.", {(US, GUARANTEES)}, set(), set(), set()),
     # no judged party before the gerund: the subject proposes as before
     ("Finland is pushing for a 30-day ceasefire.", {("finland", TEMP)}, set(), set(), set()),
 ]

@@ -20,7 +20,9 @@ Each proposal cue of a sentence is resolved to a proposer by the first rule that
    subject of the sentence before in the paragraph (a state or body for "its"/"their", a
    person for "his"/"her"), weighing TAKEN_UP_WEIGHT (an anaphora's, not a subject's);
 4. verb cue: the actor of a compound ("a US-proposed truce"), its subject, a proposal noun
-   right before it ("China's proposal calls for"), else
+   right before it ("China's proposal calls for"; the head of a noun taking it as complement,
+   "Kyiv's counter-proposal to the US plan calls for": Kyiv's, and none when the head is no
+   proposal noun, "Ukraine's response to the US plan includes"), else
    the nearest actor before it that no preposition governs ("Putin reportedly offered",
    "Ukraine drafted a paper"), not one inside a relative aside closed before it ("The Kremlin,
    which Kyiv accuses of stalling, proposed": the Kremlin's; "The plan, which Moscow rejected,
@@ -79,9 +81,11 @@ Each proposal cue of a sentence is resolved to a proposer by the first rule that
 Coordinated actors propose together, a speaker phrase the discourse model resolved included
 ("He and the Polish prime minister, Donald Tusk, pressed for": the person "He" takes up too).
 A negated or denied verb cue ("has not offered", "doesn't want to", "denied that he had
-proposed"), or one in an open question or a condition ("whether Russia wants", "If Kyiv
-sought"; `negation` in proposal_cues.yaml), is no cue. A noun cue right next to a term ("a 30-day
-ceasefire proposal", "a proposal for a 30-day ceasefire") names a single-issue proposal.
+proposed", "fails to offer"), or one in an open question or a condition ("whether Russia wants",
+"If Kyiv sought"; `negation` in proposal_cues.yaml), is no cue, and the terms it governs are
+no terms of a cue before it ("The US plan does not offer guarantees"). A noun cue right next
+to a term ("a 30-day ceasefire proposal", "a proposal for a 30-day ceasefire") names a
+single-issue proposal.
 
 A term is attributed to the nearest resolved cue of its clause (a term inside a relative aside
 about an actor, "Hungary, which has blocked EU sanctions, called for talks", to a cue of that
@@ -158,11 +162,29 @@ _HEAD = re.compile(r"(?:[A-Z][\w-]*\s+)?")  # "Controversial provisions include"
 # Kremlin tabled" (the subject's name follows; then auxiliaries up to the verb cue)
 # a modal right before a noun cue makes it a verb ("will offer", "would propose")
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall)\s+$", re.IGNORECASE)
+# a noun cue used as a verb, for its negation ("does not offer", "fails to offer")
+_VERB_BEFORE = re.compile(
+    r"\b(?:will|would|could|might|may|can|shall|to|do|does|did|not|never)\s+$", re.IGNORECASE
+)
 # "the framework, which Washington sent to Moscow,": the relative's subject sent the plan
 _SENT_BY = re.compile(r"(?:\s+[\w-]+){0,3}?,\s+(?:which|that)\s+(?:the\s+)?(?=[A-Z])")
 _SENT = re.compile(
     r"\s+(?:(?:had|has|have|first|formally|quietly|also)\s+){0,2}"
     r"(?:sent|handed|delivered|submitted|transmitted)\b"
+)
+# a proposal noun as the complement of another noun ("response to the US plan", "amendments
+# to Washington's framework"): the preposition and what premodifies the noun
+_COMPLEMENT = re.compile(
+    r"\s+(?:to|on|against|over)\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w.’'-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+# the head noun of such a complement after a determiner or possessive ("Ukraine's response to",
+# "the European amendments to"), not a verb ("The Kremlin agreed to", "Kyiv said yes to")
+_HEAD_NOUN = re.compile(
+    r"(?:['’]s|\b(?:the|a|an|its|their|his|her))\s+(?:[\w-]+\s+)?"
+    r"(?![\w-]+(?:ed|ly)\s)[\w-]+\s+(?:to|on|against|over)\s+"
+    r"(?:(?:the|a|an|its|their)\s+)?(?:[\w.’'-]+\s+){0,3}$",
+    re.IGNORECASE,
 )
 # a relative aside between a proposal noun and its verb ("the plan, which ..., offers")
 _ASIDE = re.compile(r"(?:\s*[\w-]+){0,3}?,\s+(?:which|that)\s+[^,;]*,\s*")
@@ -332,6 +354,9 @@ class Attributor:
         # verb cues whose subject is a phrase naming no actor ("... is that the West wants"):
         # what follows them is nobody's proposal (attach)
         self.foreign: set[Hit] = set()
+        # a proposal noun as another noun's complement before a verb ("Ukraine's response to
+        # the US plan includes ..."), and where that verb starts: nothing from there on is its
+        self.complements: dict[Hit, int] = {}
 
     # ------------------------------------------------------------------ proposers
     def _context(self, actor: Actor | None, kind: str, index: int, cue: Hit) -> Context | None:
@@ -467,7 +492,17 @@ class Attributor:
         ]
         if not nouns:
             return None
-        noun, ctx = max(nouns, key=lambda pair: pair[0].end)
+        nouns.sort(key=lambda pair: pair[0].end)
+        noun, ctx = nouns[-1]
+        # "Kyiv's counter-proposal to the US plan calls for": the head, not its complement
+        link = self._complement(s, noun)
+        while link is not None:
+            self.complements[noun] = cue.start
+            heads = [(h, c) for h, c in nouns if h.end <= link.start()]
+            if not heads or heads[-1][0].end != link.start():
+                return None  # "Ukraine's response to the US plan includes": not the plan's
+            noun, ctx = heads[-1]
+            link = self._complement(s, noun)
         aside = _ASIDE.fullmatch(self.text, noun.end, cue.start)
         if aside is not None and self._sender(noun) is not None:
             return replace(ctx, cue=cue)  # "the framework, which Washington sent ..., offers"
@@ -475,6 +510,13 @@ class Attributor:
         if len(gap) > 3 or any(w.lower() in STOP or not _GAP_WORD.fullmatch(w) for w in gap):
             return None
         return replace(ctx, cue=cue)
+
+    def _complement(self, s: Sentence, noun: Hit) -> re.Match[str] | None:
+        """The link making a proposal noun another noun's complement ("Ukraine's response to
+        the US plan"), if it is one."""
+        if not _HEAD_NOUN.search(self.text, s.start, noun.start):
+            return None
+        return _COMPLEMENT.search(self.text, s.start, noun.start)
 
     def _sender(self, noun: Hit) -> Actor | None:
         """The subject of a relative clause right after a plan noun saying who sent it: "the
@@ -759,14 +801,22 @@ class Attributor:
         resolved: dict[Hit, Context | None] = {}
         passive: list[Hit] = []
         for cue in (h for h in hits if h.group == PROPOSAL):
-            verbal = cue.form != "noun" or _MODAL_BEFORE.search(self.text, s.start, cue.start)
+            verbal = cue.form != "noun" or _VERB_BEFORE.search(self.text, s.start, cue.start)
             if verbal and self.cues.negated(self.text[s.start : cue.start]):
-                continue  # "has not offered", "hopes the US will offer" (a noun used as a verb)
+                # "has not offered", "hopes the US will offer" (a noun used as a verb): no cue,
+                # and what it governs is no term of a cue before it ("The US plan does not
+                # offer guarantees" is no US offer of guarantees)
+                resolved[cue] = None
+                self.foreign.add(cue)
+                continue
             kind = cue.label
             ctx: Context | None = None
             if cue.form == "noun" and self.text[cue.start : cue.end].lower().endswith(" of"):
                 # "the willingness of Washington to": the of-phrase, not the premodifier
                 ctx = self._context(self._by_phrase(s, cue, of=True), kind, s.index, cue)
+            if cue.form == "noun" and _HEAD_NOUN.search(self.text, s.start, cue.start):
+                self.complements[cue] = cue.end  # "Ukraine's response to the US plan": its
+                # context is no later cue's nor any later term's
             if ctx is None and cue.form == "noun":
                 pre = self._premodifier(s, cue, hits)
                 if isinstance(pre, str):
@@ -803,7 +853,11 @@ class Attributor:
                 ctx = self._pronoun_antecedent(s, cue, kind)
             if ctx is None and cue not in self.foreign:
                 lo, hi = clause_bounds(self.text, s, cue.start, self.cues.clause_breaks)
-                same = [c for h, c in resolved.items() if c and lo <= h.start < hi]
+                same = [
+                    c
+                    for h, c in resolved.items()
+                    if c and lo <= h.start < hi and self.complements.get(h, s.end) > cue.start
+                ]
                 if same:
                     ctx = replace(same[-1], cue=cue)
             if (
@@ -829,6 +883,8 @@ class Attributor:
                 ctx = replace(ctx, kind=SINGLE_ISSUE, slug=code.slug)
             resolved[cue] = ctx
         for cue, ctx in list(resolved.items()):
+            if cue in self.foreign:
+                continue
             if ctx is None and cue.form == "noun":
                 resolved[cue] = self._passive_agent(s, cue, passive, resolved, terms)
             if resolved[cue] is None and cue.form == "noun":
@@ -971,7 +1027,9 @@ class Attributor:
             near = [
                 (abs(cue.start - term.start), cue.start, ctx)
                 for cue, ctx in resolved.items()
-                if ctx is not None and lo <= cue.start < hi
+                if ctx is not None
+                and lo <= cue.start < hi
+                and self.complements.get(cue, s.end) > term.start
             ]
             agent = self._postmodifier(s, term, resolved)
             if agent is not None:  # "open to a buffer zone proposed by Washington": Washington's
