@@ -70,6 +70,22 @@ CASES: list[tuple[str, Terms, Positions, Terms, Positions]] = [
         {(US, RELIEF)},
         set(),
     ),
+    # a relative clause after coordinated actors is all of theirs
+    (
+        "Kyiv studied the plan drafted by Witkoff and Dmitriev, which calls for Ukraine to cede "
+        "the Donbas.",
+        {(US, CESSION), (RU, CESSION)},
+        set(),
+        {(UA, CESSION)},
+        set(),
+    ),
+    (
+        "Denmark and Sweden, which have pledged troops, called for a 30-day ceasefire.",
+        {("denmark", TEMP), ("sweden", TEMP)},
+        set(),
+        set(),
+        set(),
+    ),
     # the plan's author is not said: the rejecting party inside the aside is not it
     (
         "The plan, which Moscow rejected, calls for a 30-day ceasefire.",

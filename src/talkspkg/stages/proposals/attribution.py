@@ -539,9 +539,12 @@ class Attributor:
         relative = _RELATIVE.search(self.text, s.start, cue.start)
         if relative is not None:
             # "allies, who have pledged": the antecedent right before "who", if it is an actor
-            near = self.actors.within(max(s.start, relative.start() - 40), relative.start())
+            near = self.actors.within(max(s.start, relative.start() - 80), relative.start())
             if near and not self.text[near[-1].end : relative.start()].strip(" ,"):
-                return near[-1]
+                n = len(near) - 1
+                while n > 0 and _COORDINATED.fullmatch(self.text, near[n - 1].end, near[n].start):
+                    n -= 1  # "Britain and France, which have pledged": both (partners)
+                return near[n]
             return self._apposed(s, relative.start())
         speech = self.actors.speech_at(cue.start)
         lo = max(s.start, speech.start) if speech is not None and speech.direct else s.start
