@@ -6,7 +6,9 @@ possessing others (`possessed_others`: "Ukraine's allies are pushing for" is not
 push); (2) demonym phrases from the lexicon: "the Americans", "a senior French official", "the
 Russian leader", a demonym with a body noun (`state_bodies`: "the Russian side", "the Ukrainian
 delegation"), each adjective of coordinated demonyms sharing one ("American and Russian
-officials");
+officials"), and a body placed in a state's capital (`located_bodies`: "officials in Moscow",
+"our partners in London and Paris": the capital a metonym of its state in entities.yaml), not
+a place then but an actor of that state;
 (3) first-person words (we, our, I, my), which stand for the speaker of the quotation;
 (4) sentence subjects the quotes stage's discourse model resolves to a person (referents:
 "He also demanded ...", "The Kremlin leader insisted ...", "The Ukrainian minister said ..."),
@@ -85,6 +87,20 @@ _INSTITUTION = re.compile(
     re.IGNORECASE,
 )
 _AND = re.compile(r"\s+(?:and|or)\s+(?:the\s+)?")  # a coordination of two actors
+_LOCATED = re.compile(r"\s+(?:in|from)\s+$")  # "officials in Moscow"
+_LAST_WORD = re.compile(r"[\w-]+$")
+
+
+def overlaps(a: Actor, b: Actor) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+JUDGED_WEIGHT = 0.8  # a party's act as told by the party judging it ("accused Moscow of ...")
+# what a judged party did, right before the gerund saying it ("Moscow of demanding")
+_JUDGED_GERUND = re.compile(r"\s+(?:of|for|with)\s+(?:(?:\w+ly|also|again)\s+)?", re.IGNORECASE)
+_JUDGED_PARTY = re.compile(
+    r"\s+(?:of|for|with)\s+(?:(?:\w+ly|also|again)\s+)?\w+ing\b", re.IGNORECASE
+)
 _COORDINATED = re.compile(r"\b(?:and|or|&)\s+$")  # a phrase coordinated with one before it
 # the speaker label opening a transcript's line ("Zelensky: ...", "Q: ...", "TIME: ...")
 _LABEL = re.compile(r"[ \t]*((?:[A-Z][\w.’'-]*)(?:[ \t]+[A-Z][\w.’'-]*){0,3})[ \t]*:[ \t]")
@@ -177,6 +193,7 @@ class Actors:
         self.speakers = speakers or Speakers(article.article_id, ())
         self.kb = kb
         self.institution_sides = cues.institution_sides
+        self.judgment_verbs = cues.judgment_verbs
         self.found = found
         codes = kb.lexicon.demonyms
         actors: list[Actor] = []
@@ -196,6 +213,7 @@ class Actors:
                 actors.append(Actor(m.start, m.end, side, side, "mention"))  # "the Kremlin aide"
                 continue
             actors.append(Actor(m.start, m.end, m.entity_id, side, "mention"))
+        actors = self._located(actors, cues)
         taken = sorted((a.start, a.end) for a in actors)  # disjoint: mentions never overlap
         patterns = _demonym_patterns(kb, cues.state_bodies)
         for pattern in patterns or ():
@@ -223,6 +241,38 @@ class Actors:
         self.actors = sorted(actors, key=lambda a: (a.start, a.end))
         self._starts = [a.start for a in self.actors]
         self.speech, self.speech_before, self.speech_verb = _speech_patterns(kb)
+
+    def _located(self, actors: list[Actor], cues: Cues) -> list[Actor]:
+        """A body placed in a state's capital ("officials in Moscow", "our partners in London
+        and Paris"; `located_bodies`) is an actor of that state from the body word on, in place
+        of the capital's mention (a place, or a metonym taken for the state); a capital
+        coordinated with it is an actor of its own state."""
+        states = {
+            name.lower(): e.entity_id
+            for e in self.kb.entities.values()
+            if e.entity_type == "country"
+            for name in e.metonyms
+        }
+        placed: list[Actor] = []
+        for m in self.found.mentions:
+            state = states.get(self.text[m.start : m.end].lower())
+            if state is None:
+                continue
+            if placed and _AND.fullmatch(self.text, placed[-1].end, m.start):
+                placed.append(Actor(m.start, m.end, state, state, "demonym"))  # "and Paris"
+                continue
+            before = self.text[max(0, m.start - 60) : m.start]
+            link = _LOCATED.search(before)
+            head = before[: link.start()] if link is not None else ""
+            word = _LAST_WORD.search(head)
+            if word is None or not any(p.search(head) for p in cues.located_bodies):
+                continue
+            start = m.start - len(before) + word.start()
+            placed.append(Actor(start, m.end, state, state, "demonym"))
+        if not placed:
+            return actors
+        kept = [a for a in actors if not any(overlaps(a, p) for p in placed)]
+        return sorted([*kept, *placed], key=lambda a: (a.start, a.end))
 
     def _with_referents(self, actors: list[Actor], referents: Sequence[Referent]) -> list[Actor]:
         """Each referent ("The Kremlin leader", "The Ukrainian minister": a person, not the
@@ -304,6 +354,39 @@ class Actors:
         m = _PREVIOUS_WORD.search(before)
         # "a Ukraine peace deal", "an EU plan": after an indefinite article, a modifier
         return bool(m) and m.group(1).lower() in PREPOSITIONS | GOVERNING_VERBS | {"a", "an"}
+
+    def judged(self, floor: int, cue: int) -> tuple[Actor, ...]:
+        """The party a verb of judgment governs when the gerund at `cue` says what it did
+        ("accused Moscow of demanding", "praised Kyiv for accepting", "charged the Kremlin
+        with seeking"): that party, not the judge, proposes or holds (`judgment_verbs`)."""
+        word = self.text[cue : cue + 40].split(maxsplit=1)
+        if not word or not word[0].lower().endswith("ing"):
+            return ()
+        before = self.within(floor, cue)
+        if not before or not _JUDGED_GERUND.fullmatch(self.text, before[-1].end, cue):
+            return ()
+        first = len(before) - 1
+        while first > 0 and _AND.fullmatch(self.text, before[first - 1].end, before[first].start):
+            first -= 1  # "accused Hungary and Slovakia of blocking": both
+        head = self.text[max(floor, before[first].start - 40) : before[first].start]
+        if not any(p.search(head) for p in self.judgment_verbs):
+            return ()
+        # what the judge says the party did: the judge's report, a step of inference more
+        return tuple(
+            replace(a, confidence=min(a.confidence, JUDGED_WEIGHT)) for a in before[first:]
+        )
+
+    def judging(self, end: int, limit: int) -> bool:
+        """True when the verb ending at `end` governs a party followed by "of"/"for"/"with"
+        (`judged`): "criticised Hungary for blocking sanctions" judges Hungary, no stance of
+        the judge's on the sanctions."""
+        after = [a for a in self.within(end, limit) if a.start - end <= 5]
+        if not after or self.text[end : after[0].start].strip() not in ("", "the", "The"):
+            return False
+        head = self.text[max(0, end - 40) : after[0].start]
+        if not any(p.search(head) for p in self.judgment_verbs):
+            return False
+        return _JUDGED_PARTY.match(self.text, after[0].end) is not None
 
     def is_speaker(self, actor: Actor) -> bool:
         if actor.kind not in ("mention", "speaker") or actor.entity_id is None:

@@ -18,17 +18,23 @@ Each proposal cue of a sentence is resolved to a proposer by the first rule that
    opening the sentence before a noun cue ("Its latest draft suggests") or before a body that
    is a verb cue's subject ("Its negotiators have proposed", "His team demanded") takes up the
    subject of the sentence before in the paragraph (a state or body for "its"/"their", a
-   person for "his"/"her");
+   person for "his"/"her"), weighing TAKEN_UP_WEIGHT (an anaphora's, not a subject's);
 4. verb cue: the actor of a compound ("a US-proposed truce"), its subject, a proposal noun
-   right before it ("China's proposal calls for"), else
+   right before it ("China's proposal calls for"; the head of a noun taking it as complement,
+   "Kyiv's counter-proposal to the US plan calls for": Kyiv's, and none when the head is no
+   proposal noun, "Ukraine's response to the US plan includes"), else
    the nearest actor before it that no preposition governs ("Putin reportedly offered",
-   "Ukraine drafted a paper"), or for a participle after a comma (", demanding") the first such
+   "Ukraine drafted a paper"), not one inside a relative aside closed before it ("The Kremlin,
+   which Kyiv accuses of stalling, proposed": the Kremlin's; "The plan, which Moscow rejected,
+   calls for": nobody's), or for a participle after a comma (", demanding") the first such
    actor of the sentence, but for an offer not a person reporting a clause with a subject of
    its own ("Rutte said European allies had committed to": none; "Trump said he would" keeps
    Trump; a reported demand stays the reporter's, rule 5);
    a verb in a that-clause after a copula or speech verb whose subject names no actor ("Russia's
    position is that the West wants a ceasefire") has none, and the terms it governs are nobody's
    (not the position noun's before it);
+   a gerund after a verb of judgment and the party it judges ("Kyiv accused Moscow of
+   demanding", `judgment_verbs`) is the judged party's, at JUDGED_WEIGHT (actors.py);
    a first-person subject is the quotation's speaker (speakers.py); inside a direct quotation
    the subject is sought in the quotation only, and a modal verb cue ("must include") whose
    clause there names no actor is the speaker's demand; in a relative clause ("allies,
@@ -68,15 +74,22 @@ Each proposal cue of a sentence is resolved to a proposer by the first rule that
 9. noun cue after a determiner ("That framework", "such proposals") or opening the sentence
    ("Controversial provisions include"): the last proposal named in
    this sentence or in the three before (anaphora); for a plan noun ("The document offers")
-   the last plan named there, before a demand or offer named after it.
+   the last plan named there, before a demand or offer named after it; none when the sentence
+   before naming it names one of the same kind (plan, or not) of another proposer too
+   ("Moscow's memorandum and Kyiv's counter-proposal were exchanged. The proposals include":
+   whose, unsaid).
 Coordinated actors propose together, a speaker phrase the discourse model resolved included
 ("He and the Polish prime minister, Donald Tusk, pressed for": the person "He" takes up too).
 A negated or denied verb cue ("has not offered", "doesn't want to", "denied that he had
-proposed"), or one in an open question or a condition ("whether Russia wants", "If Kyiv
-sought"; `negation` in proposal_cues.yaml), is no cue. A noun cue right next to a term ("a 30-day
-ceasefire proposal", "a proposal for a 30-day ceasefire") names a single-issue proposal.
+proposed", "fails to offer"), or one in an open question or a condition ("whether Russia wants",
+"If Kyiv sought"; `negation` in proposal_cues.yaml), is no cue, and the terms it governs are
+no terms of a cue before it ("The US plan does not offer guarantees"). A noun cue right next
+to a term ("a 30-day ceasefire proposal", "a proposal for a 30-day ceasefire") names a
+single-issue proposal.
 
-A term is attributed to the nearest resolved cue of its clause, or to the single-issue proposal it
+A term is attributed to the nearest resolved cue of its clause (a term inside a relative aside
+about an actor, "Hungary, which has blocked EU sanctions, called for talks", to a cue of that
+aside only, and never carried over), or to the single-issue proposal it
 names, or to the agent of a passive participle right after it, which modifies it ("open to a
 buffer zone proposed by Washington": Washington's, whatever cue stands before it); a list of
 terms followed by an appositive saying it echoes a party's demands ("The draft
@@ -108,7 +121,7 @@ from talkspkg.stages.proposals.codebook import Codebook
 from talkspkg.stages.proposals.cues import SINGLE_ISSUE, Cues
 from talkspkg.stages.proposals.hits import PROPOSAL, STANCE, Hit
 from talkspkg.stages.proposals.speakers import GUESSED_WEIGHT
-from talkspkg.stages.proposals.text import Sentence, clause_bounds
+from talkspkg.stages.proposals.text import Sentence, clause_bounds, inside, relative_asides
 
 STOP = PREPOSITIONS | {
     *("and", "or", "but", "nor", "not", "no", "that", "which", "who", "whom", "whose"),
@@ -149,11 +162,29 @@ _HEAD = re.compile(r"(?:[A-Z][\w-]*\s+)?")  # "Controversial provisions include"
 # Kremlin tabled" (the subject's name follows; then auxiliaries up to the verb cue)
 # a modal right before a noun cue makes it a verb ("will offer", "would propose")
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall)\s+$", re.IGNORECASE)
+# a noun cue used as a verb, for its negation ("does not offer", "fails to offer")
+_VERB_BEFORE = re.compile(
+    r"\b(?:will|would|could|might|may|can|shall|to|do|does|did|not|never)\s+$", re.IGNORECASE
+)
 # "the framework, which Washington sent to Moscow,": the relative's subject sent the plan
 _SENT_BY = re.compile(r"(?:\s+[\w-]+){0,3}?,\s+(?:which|that)\s+(?:the\s+)?(?=[A-Z])")
 _SENT = re.compile(
     r"\s+(?:(?:had|has|have|first|formally|quietly|also)\s+){0,2}"
     r"(?:sent|handed|delivered|submitted|transmitted)\b"
+)
+# a proposal noun as the complement of another noun ("response to the US plan", "amendments
+# to Washington's framework"): the preposition and what premodifies the noun
+_COMPLEMENT = re.compile(
+    r"\s+(?:to|on|against|over)\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w.’'-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+# the head noun of such a complement after a determiner or possessive ("Ukraine's response to",
+# "the European amendments to"), not a verb ("The Kremlin agreed to", "Kyiv said yes to")
+_HEAD_NOUN = re.compile(
+    r"(?:['’]s|\b(?:the|a|an|its|their|his|her))\s+(?:[\w-]+\s+)?"
+    r"(?![\w-]+(?:ed|ly)\s)[\w-]+\s+(?:to|on|against|over)\s+"
+    r"(?:(?:the|a|an|its|their)\s+)?(?:[\w.’'-]+\s+){0,3}$",
+    re.IGNORECASE,
 )
 # a relative aside between a proposal noun and its verb ("the plan, which ..., offers")
 _ASIDE = re.compile(r"(?:\s*[\w-]+){0,3}?,\s+(?:which|that)\s+[^,;]*,\s*")
@@ -230,6 +261,7 @@ _CLAUSE_START = re.compile(r"\bthat\s+|[,;:]\s+")
 _PARTICIPLE = re.compile(r",\s*$")
 CARRY_WINDOW, ANAPHORA_WINDOW = 2, 3
 HEADING_WORDS = 8  # at most, in a question heading that does not count towards CARRY_WINDOW
+TAKEN_UP_WEIGHT = 0.85  # a pronoun's antecedent in the sentence before ("Its negotiators want")
 FRAME_WEIGHT = 0.85  # a proposer read from a frame ("For Moscow, any deal must ..."), not a subject
 
 
@@ -322,6 +354,9 @@ class Attributor:
         # verb cues whose subject is a phrase naming no actor ("... is that the West wants"):
         # what follows them is nobody's proposal (attach)
         self.foreign: set[Hit] = set()
+        # a proposal noun as another noun's complement before a verb ("Ukraine's response to
+        # the US plan includes ..."), and where that verb starts: nothing from there on is its
+        self.complements: dict[Hit, int] = {}
 
     # ------------------------------------------------------------------ proposers
     def _context(self, actor: Actor | None, kind: str, index: int, cue: Hit) -> Context | None:
@@ -457,7 +492,17 @@ class Attributor:
         ]
         if not nouns:
             return None
-        noun, ctx = max(nouns, key=lambda pair: pair[0].end)
+        nouns.sort(key=lambda pair: pair[0].end)
+        noun, ctx = nouns[-1]
+        # "Kyiv's counter-proposal to the US plan calls for": the head, not its complement
+        link = self._complement(s, noun)
+        while link is not None:
+            self.complements[noun] = cue.start
+            heads = [(h, c) for h, c in nouns if h.end <= link.start()]
+            if not heads or heads[-1][0].end != link.start():
+                return None  # "Ukraine's response to the US plan includes": not the plan's
+            noun, ctx = heads[-1]
+            link = self._complement(s, noun)
         aside = _ASIDE.fullmatch(self.text, noun.end, cue.start)
         if aside is not None and self._sender(noun) is not None:
             return replace(ctx, cue=cue)  # "the framework, which Washington sent ..., offers"
@@ -465,6 +510,13 @@ class Attributor:
         if len(gap) > 3 or any(w.lower() in STOP or not _GAP_WORD.fullmatch(w) for w in gap):
             return None
         return replace(ctx, cue=cue)
+
+    def _complement(self, s: Sentence, noun: Hit) -> re.Match[str] | None:
+        """The link making a proposal noun another noun's complement ("Ukraine's response to
+        the US plan"), if it is one."""
+        if not _HEAD_NOUN.search(self.text, s.start, noun.start):
+            return None
+        return _COMPLEMENT.search(self.text, s.start, noun.start)
 
     def _sender(self, noun: Hit) -> Actor | None:
         """The subject of a relative clause right after a plan noun saying who sent it: "the
@@ -487,14 +539,26 @@ class Attributor:
         relative = _RELATIVE.search(self.text, s.start, cue.start)
         if relative is not None:
             # "allies, who have pledged": the antecedent right before "who", if it is an actor
-            near = self.actors.within(max(s.start, relative.start() - 40), relative.start())
+            near = self.actors.within(max(s.start, relative.start() - 80), relative.start())
             if near and not self.text[near[-1].end : relative.start()].strip(" ,"):
-                return near[-1]
+                n = len(near) - 1
+                while n > 0 and _COORDINATED.fullmatch(self.text, near[n - 1].end, near[n].start):
+                    n -= 1  # "Britain and France, which have pledged": both (partners)
+                return near[n]
             return self._apposed(s, relative.start())
         speech = self.actors.speech_at(cue.start)
         lo = max(s.start, speech.start) if speech is not None and speech.direct else s.start
+        judged = self.actors.judged(lo, cue.start)
+        if judged:
+            return judged[0]  # "Kyiv accused Moscow of demanding ...": Moscow's demand
+        # not an actor of a relative aside closed before the cue ("The Kremlin, which Kyiv
+        # accuses of stalling, proposed ...": the Kremlin's; "The plan, which Moscow rejected,
+        # calls for ...": nobody's)
+        asides = relative_asides(self.text, lo, cue.start)
         candidates = [
-            a for a in self.actors.within(lo, cue.start) if not self.actors.is_object(a, s.start)
+            a
+            for a in self.actors.within(lo, cue.start)
+            if not self.actors.is_object(a, s.start) and inside(a.start, asides) is None
         ]
         head = _POSSESSOR_HEAD.match(self.text, s.start, cue.start)
         if not candidates and head is not None and head.end() == cue.start:
@@ -675,6 +739,21 @@ class Attributor:
             previous -= 1
         return None
 
+    def _rivals(self, index: int, antecedent: Context) -> bool:
+        """True when the sentence before that names the antecedent names a proposal of the same
+        kind of another proposer too: an anaphor across sentences cannot tell which."""
+        for previous in range(index - 1, max(-1, index - 1 - ANAPHORA_WINDOW), -1):
+            named = self.history.get(previous, [])
+            if antecedent in named:
+                plan = antecedent.kind == "plan"
+                return any(
+                    c.proposer_id != antecedent.proposer_id
+                    and (c.kind == "plan") == plan
+                    and c.proposer_id not in {side for side, _ in antecedent.partners}
+                    for c in named
+                )
+        return False
+
     def _recent(self, index: int, earlier: list[Context], window: int) -> list[Context]:
         """The proposals named in this sentence and the `window` before it, latest first."""
         found = list(reversed(earlier))
@@ -697,7 +776,10 @@ class Attributor:
                 continue
             if self.actors.is_object(actor, before.start):
                 continue
-            return actor if self.actors._person(actor) == person else None
+            if self.actors._person(actor) != person:
+                return None
+            # taken up across a sentence: as sure as an anaphora, not as a subject
+            return replace(actor, confidence=min(actor.confidence, TAKEN_UP_WEIGHT))
         return None
 
     def _heading(self, s: Sentence) -> bool:
@@ -722,14 +804,22 @@ class Attributor:
         resolved: dict[Hit, Context | None] = {}
         passive: list[Hit] = []
         for cue in (h for h in hits if h.group == PROPOSAL):
-            verbal = cue.form != "noun" or _MODAL_BEFORE.search(self.text, s.start, cue.start)
+            verbal = cue.form != "noun" or _VERB_BEFORE.search(self.text, s.start, cue.start)
             if verbal and self.cues.negated(self.text[s.start : cue.start]):
-                continue  # "has not offered", "hopes the US will offer" (a noun used as a verb)
+                # "has not offered", "hopes the US will offer" (a noun used as a verb): no cue,
+                # and what it governs is no term of a cue before it ("The US plan does not
+                # offer guarantees" is no US offer of guarantees)
+                resolved[cue] = None
+                self.foreign.add(cue)
+                continue
             kind = cue.label
             ctx: Context | None = None
             if cue.form == "noun" and self.text[cue.start : cue.end].lower().endswith(" of"):
                 # "the willingness of Washington to": the of-phrase, not the premodifier
                 ctx = self._context(self._by_phrase(s, cue, of=True), kind, s.index, cue)
+            if cue.form == "noun" and _HEAD_NOUN.search(self.text, s.start, cue.start):
+                self.complements[cue] = cue.end  # "Ukraine's response to the US plan": its
+                # context is no later cue's nor any later term's
             if ctx is None and cue.form == "noun":
                 pre = self._premodifier(s, cue, hits)
                 if isinstance(pre, str):
@@ -766,7 +856,11 @@ class Attributor:
                 ctx = self._pronoun_antecedent(s, cue, kind)
             if ctx is None and cue not in self.foreign:
                 lo, hi = clause_bounds(self.text, s, cue.start, self.cues.clause_breaks)
-                same = [c for h, c in resolved.items() if c and lo <= h.start < hi]
+                same = [
+                    c
+                    for h, c in resolved.items()
+                    if c and lo <= h.start < hi and self.complements.get(h, s.end) > cue.start
+                ]
                 if same:
                     ctx = replace(same[-1], cue=cue)
             if (
@@ -781,6 +875,9 @@ class Attributor:
                 antecedent = self._antecedent(
                     s.index, earlier, ANAPHORA_WINDOW, plan=cue.label == "plan"
                 )
+                if antecedent is not None and not earlier and self._rivals(s.index, antecedent):
+                    antecedent = None  # "Moscow's memorandum and Kyiv's counter-proposal ...
+                    # The proposals include ...": whose, unsaid
                 if antecedent is not None:
                     ctx = replace(antecedent, cue=cue, attribution="anaphora")
             named = self._named(cue, terms)
@@ -789,6 +886,8 @@ class Attributor:
                 ctx = replace(ctx, kind=SINGLE_ISSUE, slug=code.slug)
             resolved[cue] = ctx
         for cue, ctx in list(resolved.items()):
+            if cue in self.foreign:
+                continue
             if ctx is None and cue.form == "noun":
                 resolved[cue] = self._passive_agent(s, cue, passive, resolved, terms)
             if resolved[cue] is None and cue.form == "noun":
@@ -920,13 +1019,20 @@ class Attributor:
                     attached[term] = ctx
                 continue
             lo, hi = clause_bounds(self.text, s, term.start, self.cues.clause_breaks)
+            # a term of a relative aside about an actor ("Hungary, which has blocked EU
+            # sanctions, called for talks") is no term of a cue outside the aside
+            aside = inside(term.start, self._actor_asides(s))
+            if aside is not None:
+                lo, hi = aside
             governing = [c for c in resolved if lo <= c.start < hi and c.end <= term.start]
             if governing and max(governing, key=lambda c: c.start) in self.foreign:
                 continue  # "... is that the West wants a ceasefire": the West's wish
             near = [
                 (abs(cue.start - term.start), cue.start, ctx)
                 for cue, ctx in resolved.items()
-                if ctx is not None and lo <= cue.start < hi
+                if ctx is not None
+                and lo <= cue.start < hi
+                and self.complements.get(cue, s.end) > term.start
             ]
             agent = self._postmodifier(s, term, resolved)
             if agent is not None:  # "open to a buffer zone proposed by Washington": Washington's
@@ -944,11 +1050,18 @@ class Attributor:
                 attached[term] = min(near, key=lambda n: (n[0], n[1]))[2]
             elif (
                 carried is not None
+                and aside is None
                 and not _SETTING.match(self.text[s.start : term.start])
                 and not _NEGATED_CLAUSE.search(self.text, lo, term.start)
             ):  # not "During the Easter truce, ...": a time; nor "No one may cede ...": a denial
                 attached[term] = carried
         return attached
+
+    def _actor_asides(self, s: Sentence) -> list[tuple[int, int]]:
+        """The relative asides of the sentence opening right after an actor ("Kyiv, which
+        ...,"), not after a proposal ("the plan, which includes a truce,": its content)."""
+        ends = {a.end for a in self.actors.within(s.start, s.end)}
+        return [span for span in relative_asides(self.text, s.start, s.end) if span[0] in ends]
 
     def _postmodifier(
         self, s: Sentence, term: Hit, resolved: dict[Hit, Context | None]

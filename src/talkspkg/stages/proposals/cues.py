@@ -38,6 +38,9 @@ _KEYS = {
     "legal_statements",
     "negation",
     "possessed_others",
+    "judgment_verbs",
+    "material_support",
+    "located_bodies",
     "official_of",
     "other_conflicts",
     "this_conflict",
@@ -100,6 +103,9 @@ class Cues:
     legal_statements: tuple[re.Pattern[str], ...] = ()  # "forbidden by the constitution"
     negation: tuple[re.Pattern[str], ...] = ()  # "has not", "denied that he had" before a cue
     possessed_others: tuple[re.Pattern[str], ...] = ()  # "'s allies" after a name: not the actor
+    judgment_verbs: tuple[re.Pattern[str], ...] = ()  # "accused", "praised" before the party judged
+    material_support: tuple[re.Pattern[str], ...] = ()  # "air" before "support": aid, no stance
+    located_bodies: tuple[re.Pattern[str], ...] = ()  # "officials" in "officials in Moscow"
     official_of: tuple[re.Pattern[str], ...] = ()  # "the Kremlin aide": an official of its state
     questions: tuple[re.Pattern[str], ...] = ()  # a question clause (case-sensitive)
     state_bodies: tuple[str, ...] = ()  # "side", "delegation": "the Russian side" acts for Russia
@@ -272,6 +278,18 @@ def parse_cues(data: Any, source: str) -> Cues:
         possessed_others=compile_patterns(
             text_list(data.get("possessed_others"), source, "possessed_others", required=False),
             f"{source}: possessed_others",
+        ),
+        judgment_verbs=compile_patterns(
+            text_list(data.get("judgment_verbs"), source, "judgment_verbs", required=False),
+            f"{source}: judgment_verbs",
+        ),
+        material_support=compile_patterns(
+            text_list(data.get("material_support"), source, "material_support", required=False),
+            f"{source}: material_support",
+        ),
+        located_bodies=compile_patterns(
+            text_list(data.get("located_bodies"), source, "located_bodies", required=False),
+            f"{source}: located_bodies",
         ),
         official_speakers=compile_patterns(
             text_list(data.get("official_speakers"), source, "official_speakers", required=False),

@@ -38,7 +38,9 @@ something else; a term after a negation in that content ("Kyiv's priority is to 
 Russia does not get sanctions relief") is not its proposal.
 
 A proposing verb whose object is a term's head noun ("Turkish mediators had proposed the swap";
-`term_heads`) proposes the one code of those heads the sentence before, in its paragraph, names.
+`term_heads`), or a passive one with its agent whose subject opening the sentence is one ("The
+swap had been put forward by Ankara"), proposes the one code of those heads the sentence before
+names (in its paragraph for the object; the subject opening a paragraph takes up the one before).
 
 The terms of the condition a conditional acceptance sets ("would only consider X once Kyiv drops
 Y") are the holder's demand: a term of its position.
@@ -89,6 +91,10 @@ from talkspkg.stages.proposals.stances import Stance, find_ellipses, find_stance
 from talkspkg.stages.proposals.text import Sentence, sentences
 from talkspkg.stages.quotes import Quote, Referent, quotes_and_referents
 
+# the auxiliaries between a passive's subject and its participle ("had first been")
+_PASSIVE_CHAIN = re.compile(
+    r"\s+(?:(?:had|has|have|was|were|is|are|been|being|first|originally|initially|also|earlier)\s+)+"
+)
 # a copula stating a noun's content, not a passive ("the plan was leaked", "was put forward")
 _COPULA = re.compile(
     r"\s+(?:(?:for|of)\s+(?:[\w-]+\s+){1,3}?)?(?:is|was|remains|remained)\s+"
@@ -226,11 +232,14 @@ class _Article:
         self, s: Sentence, resolved: dict[Hit, Context | None], attached: dict[Hit, Context]
     ) -> dict[Hit, Context]:
         """A proposing verb whose object is a term's head noun ("Turkish mediators had proposed
-        the swap", `term_heads`) proposes the one code of those heads that the sentence before,
-        in its paragraph, names: the head noun is that term (anaphora)."""
+        the swap", `term_heads`), or a passive one with its agent whose subject opening the
+        sentence is one ("The truce had been proposed by Ankara"), proposes the one code of those
+        heads that the sentence before names (in its paragraph for the object; a subject opening
+        a paragraph takes up the paragraph before): the head noun is that term (anaphora)."""
         before = self.previous
-        if before is None or before.sentence.paragraph != s.paragraph:
+        if before is None:
             return {}
+        near = before.sentence.paragraph == s.paragraph
         out: dict[Hit, Context] = {}
         for cue, ctx in resolved.items():
             if ctx is None or cue.form != "verb" or ctx.attribution != "explicit":
@@ -238,9 +247,12 @@ class _Article:
             if any(c.cue == cue for c in attached.values()):
                 continue  # the verb has a term of its own
             for pattern, codes in self.cues.term_heads:
-                m = pattern.match(self.text, cue.end + 1, s.end)
+                m = pattern.match(self.text, cue.end + 1, s.end) if near else None
                 if m is None or not self.text[cue.end : cue.end + 1].isspace():
-                    continue
+                    # "The exchange had been proposed by Kyiv": the passive's subject
+                    m = pattern.match(self.text, s.start, cue.start)
+                    if m is None or not _PASSIVE_CHAIN.fullmatch(self.text, m.end(), cue.start):
+                        continue
                 named = {t.label for t in before.terms if t.label.startswith(codes)}
                 if len(named) == 1:
                     term = Hit(m.start(), m.end(), TERM, named.pop())

@@ -14,6 +14,8 @@ A verb cue whose word is also a noun ("call", "push", "demand", "offer") after a
 possessive and one or two adjectives ("rejected the French call for a truce", "Washington's
 latest push for") is that noun: the noun cue's reading (a proposal of the adjective's state),
 not a verb of the sentence's subject.
+A stance noun after a kind of aid ("US air support", "European financial backing";
+`material_support`) is a thing given, no stance.
 A cue overlapping a term is part of the term's wording, not a cue: "ruling out Ukrainian
 membership of NATO" is the NATO term, not a rejection; "until" inside a sequencing term is not a
 condition. A modal demand is a cue even inside a term ("Kyiv should be included in the talks"):
@@ -132,6 +134,18 @@ def _noun_use(text: str, m: re.Match[str]) -> bool:
     return bool(_NOUN_PHRASE.search(text, max(0, m.start() - 60), m.start()))
 
 
+_AID_NOUN = re.compile(r"(?:support|backing|assistance)$", re.IGNORECASE)
+
+
+def _material(text: str, m: re.Match[str], cues: Cues) -> bool:
+    """True for a stance noun after a kind of aid ("US air support", "financial backing"):
+    a thing given, not a party's stance (`material_support`)."""
+    if not _AID_NOUN.match(m.group()):
+        return False
+    before = text[max(0, m.start() - 40) : m.start()]
+    return any(p.search(before) for p in cues.material_support)
+
+
 def find_cues(
     text: str,
     sentence: Sentence,
@@ -156,6 +170,8 @@ def find_cues(
             continue
         stance = cues.stance_cues[index - proposal]
         for m in _matches(text, sentence, patterns):
+            if _material(text, m, cues):
+                continue  # "guarantees with US air support": aid given, no stance
             found.append(
                 Hit(
                     m.start(),

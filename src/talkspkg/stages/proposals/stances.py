@@ -40,7 +40,13 @@ person reporting the stance of their side with a speech verb holds it too ("Svyr
 would not recognise ..."). For a `holder: after` cue, every actor of the complement up to the
 next comma or cue ("unacceptable to both Kyiv and other European nations"; "rejected by Moscow
 and welcomed by Kyiv": Moscow only), and a person reporting it ("Duda said the idea was
-unacceptable to Warsaw").
+unacceptable to Warsaw"). A gerund cue after a verb of judgment and the party it judges
+("Tallinn accused Budapest of backing ...", "Berlin praised Kyiv for accepting ...";
+`judgment_verbs` in proposal_cues.yaml) is held by the party judged, at JUDGED_WEIGHT (actors.py:
+the judge tells it), and the judging verb itself ("criticised Hungary for blocking ...") is no
+stance of the judge's on the terms. An actor possessing or premodifying a proposal noun before
+the cue ("Kyiv's proposal for a swap was unacceptable, Lavrov said", "the Ukrainian demand ...
+was out of the question") is the author of what is judged, never its holder.
 
 Scope policy: a `scope: after` cue bears on the terms between it and the next stance or verb
 cue, or a new clause, appositive or reporting participle (", and ...", ", a condition ...",
@@ -593,6 +599,7 @@ def _holders_before(
     sentences: list[Sentence],
     terms: list[Hit],
     earlier: Sequence[Hit] = (),
+    authors: Sequence[Actor] = (),
 ) -> tuple[tuple[Actor, ...], bool]:
     """The holders of a `holder: before` cue, and whether they are of two sides or more.
     `earlier`: the verb and stance cues before it in the sentence (", agrees to" after
@@ -604,6 +611,11 @@ def _holders_before(
     speech = actors.speech_at(cue.start)
     if speech is not None and speech.direct:  # the speaker's own sentence: its clause only
         lo = max(lo, speech.start)
+    judged = actors.judged(lo, cue.start)
+    if judged:  # "Tallinn accused Budapest of backing ...": Budapest backs it
+        held = [actors.resolve(a, sentences, s.index) for a in judged]
+        found = [a for a in held if a is not None and a.entity_id is not None]
+        return tuple(found), False
     if cue.label == "conditional":
         lo = _new_subject(text, s, cue) or lo
     for m in _WHICH.finditer(text, s.start, cue.start):
@@ -630,6 +642,7 @@ def _holders_before(
         a
         for a in actors.within(lo, cue.start)
         if not _parenthetical(text, a, cue)
+        and a not in authors
         and not any(t.start <= a.start < t.end for t in terms)
         and not (
             cue.scope == "before" and _SUBORDINATE.search(text, max(lo, a.start - 40), a.start)
@@ -784,6 +797,32 @@ def _holders_after(
     return _with_speakers(found, s, cue.start, actors)
 
 
+# an actor premodifying a proposal noun: "Kyiv's proposal", "the Ukrainian demand"
+_POSSESSED = re.compile(r"(?:['’]s?)?\s+(?:[\w-]+\s+){0,3}")
+
+
+def _authors(text: str, before: list[Actor], hits: list[Hit]) -> list[Actor]:
+    """The actors of `before` that possess or premodify a proposal noun ("Kyiv's proposal for a
+    swap was unacceptable", "the Ukrainian demand was rejected"): the author of what is judged,
+    never who judges it."""
+    nouns = [h.start for h in hits if h.group != STANCE and h.form == "noun"]
+    return [
+        a
+        for a in before
+        if any(
+            _POSSESSED.fullmatch(text, a.end, n)
+            and (a.kind == "demonym" or text[a.end : a.end + 1] in "'’")
+            for n in nouns
+            if a.end < n
+        )
+    ]
+
+
+def _following(ordered: list[Hit], i: int, s: Sentence) -> int:
+    """Where the cue after the `i`th of `ordered` starts, else the sentence's end."""
+    return ordered[i + 1].start if i + 1 < len(ordered) else s.end
+
+
 def find_stances(
     text: str,
     s: Sentence,
@@ -827,6 +866,8 @@ def find_stances(
     for i, cue in enumerate(ordered):
         if cue.group != STANCE or _hypothetical(text, s, cue, cues) or _obliged(text, s, cue):
             continue
+        if actors.judging(cue.end, _following(ordered, i, s)):
+            continue  # "Estonia criticised Hungary for blocking ...": a judgment of Hungary
         j = i - 1
         if cue.scope == "before":  # "A truce, proposed by Trump, was accepted by Putin"
             while j >= 0 and (
@@ -888,7 +929,10 @@ def find_stances(
                 conditions = tuple(t for t in terms if cue.end <= t.start < bound)
         if cue.holder == "before":
             earlier = [h for h in ordered[:i] if h.end <= cue.start]
-            holders, joint = _holders_before(text, s, cue, actors, sentences, terms, earlier)
+            authors = _authors(text, actors.within(s.start, cue.start), hits)
+            holders, joint = _holders_before(
+                text, s, cue, actors, sentences, terms, earlier, authors
+            )
             if not holders and collective is not None:
                 holders = collective(cue)
                 joint = len({a.side for a in holders}) >= 2

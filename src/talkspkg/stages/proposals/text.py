@@ -87,3 +87,19 @@ def clause_bounds(
             elif m.start() >= position:
                 end = min(end, m.start())
     return start, end
+
+
+# a relative clause set off by commas ("Kyiv, which wants to join NATO,", "Dmitriev, whom
+# Witkoff met in Miami,", "Sybiha, whose ministry Moscow has sanctioned,"): an aside about
+# what comes before it, whose actors are not the subject of the clause it interrupts
+RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whom|whose)\b[^,;.]*,")
+
+
+def relative_asides(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the relative asides of text[start:end] closed before `end`."""
+    return [m.span() for m in RELATIVE_ASIDE.finditer(text, start, end)]
+
+
+def inside(position: int, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The span of `spans` containing `position`, if any."""
+    return next(((a, b) for a, b in spans if a <= position < b), None)
