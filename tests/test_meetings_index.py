@@ -154,6 +154,33 @@ def test_the_index_finds_the_clusters_of_comparing_every_cluster(
     assert len(indexed) < len(merge.reports_of(mentions))  # some reports were merged
 
 
+def _best_fit_of_every_cluster(index: merge.ClusterIndex, r: merge.Report) -> int | str | None:
+    """A dated report: every cluster scored with `_fit`, the best that fit kept."""
+    if r.date is None:
+        return _undated_best_fit(index, r)
+    fits = [(fit, i) for i, c in enumerate(index.clusters) if (fit := merge._fit(c, r))]
+    top = max((fit for fit, _ in fits), default=None)
+    best = [i for fit, i in fits if fit == top]
+    return None if not best else best[0] if len(best) == 1 else merge.TIE
+
+
+_undated_best_fit = merge.best_fit
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_a_dated_report_goes_where_scoring_every_cluster_puts_it(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`best_fit` stops at two fits of the highest score a cluster can have (a tie), or ranks
+    the candidates: the meeting (or tie) of scoring every cluster, in the clusters made."""
+    mentions = _mentions(seed, articles=200)
+    indexed = _shape(merge.cluster(mentions))
+    monkeypatch.setattr(merge, "best_fit", _best_fit_of_every_cluster)
+    monkeypatch.setattr(merge, "_recent_fit", _recent_fit_of_every_cluster)
+    monkeypatch.setattr(merge, "_threshold", _threshold_of_whole_lists)
+    assert indexed == _shape(merge.cluster(mentions))
+
+
 def test_colliding_ids_get_suffixes_long_enough_to_tell_them_apart() -> None:
     """Three meetings share a stem; two of their keys share the first six hex digits of their
     sha256 (found by search: at tens of thousands of meetings such pairs occur), so those

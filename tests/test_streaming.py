@@ -169,6 +169,21 @@ def test_shared_values_keep_their_types() -> None:
     assert a is not b and shared(a) is shared(b)
 
 
+def test_a_shared_tuple_of_strings_keeps_the_types_of_its_items() -> None:
+    """`share` looks a tuple of plain strings up by its value alone: one holding a subclass
+    of str is another value, as for `Interner.__call__`."""
+    from talkspkg.compact import Interner
+
+    class Name(str):
+        pass
+
+    shared = Interner()
+    plain = shared.share(("a", "b"))
+    assert shared.share(("".join(["a"]), "b")) is plain
+    odd = shared.share((Name("a"), "b"))
+    assert odd == plain and type(odd[0]) is Name and type(plain[0]) is str
+
+
 def test_spilled_corpus_inputs_come_back_equal_in_any_article_order(tmp_path: Path) -> None:
     """The build holds no meeting report, claim or presentation while the batches come: they
     wait in a temporary file, and each stage reads back the very objects it would have held

@@ -385,9 +385,21 @@ def best_fit(index: ClusterIndex, r: Report) -> int | str | None:
     None when none fits. Same answer as scoring every cluster with `_fit`, without doing so."""
     if r.date is not None:
         # a fit is scored (same_place, own, shared), known before the rest of `_fit` is
-        # checked: candidates are checked best score first, until the best that fit is known
+        # checked: candidates are checked best score first, until the best that fit is known.
+        # Two that fit with the highest score any candidate can have are a tie whatever the
+        # others score: in a crowded city-week most of them do, and the rest go unscored.
         clusters = index.clusters
-        ranked = sorted((_score(clusters[i], r), i) for i in index.dated_candidates(r))
+        top = _top_score(index, r)
+        scored: list[tuple[tuple[int, int, int], int]] = []
+        first: int | None = None
+        for i in index.dated_candidates(r):
+            score = _score(clusters[i], r)
+            scored.append((score, i))
+            if score == top and _fit(clusters[i], r) is not None:
+                if first is not None:
+                    return TIE
+                first = i
+        ranked = sorted(scored)
         best: tuple[tuple[int, int, int], int] | None = None
         for score, i in reversed(ranked):
             if best is not None and score < best[0]:
@@ -413,6 +425,12 @@ def best_fit(index: ClusterIndex, r: Report) -> int | str | None:
     return _threshold(index, r, keys, min(2, len(people)))
 
 
+def _top_score(index: ClusterIndex, r: Report) -> tuple[int, int, int]:
+    """No cluster scores higher than this with `r` (see `_score`)."""
+    own = r.caption or r.article_id in index.photographed
+    return (int(r.place_id is not None), int(own), len(r.people))
+
+
 RECENT_DAYS = 10  # an undated report speaks of an encounter this close to its "now"
 AHEAD_DAYS = 31  # nor of one further ahead of it than this
 
@@ -426,29 +444,35 @@ def _recent_fit(index: ClusterIndex, r: Report) -> int | str | None:
         return None
     # a dated cluster `gap` days from the anchor is listed under the day that far from it with
     # each of its places and people (see ClusterIndex): days are read nearest first, and once
-    # a cluster as near as the days read is found, every cluster as near is known
+    # a cluster as near as the days read is found, every cluster as near is known. So every
+    # cluster first found on the days `near` days out is that near or further, as is every one
+    # found before when none was returned then: two found `near` days out are a tie, and the
+    # rest of those days need not be read.
     places = [x for x in (r.place_id, r.region_id) if x]
     seen: set[int] = set()
     scored: list[tuple[int, int]] = []
     for near, days in enumerate(_around(anchor)):
-        if places:
-            found = [
-                i for d in days for x in places for i in index.postings(("day", d, "place", x))
-            ]
-        else:  # two of its people
-            found = [
-                i for d in days for p in r.people for i in index.postings(("day", d, "person", p))
-            ]
-        for i in found:
-            if i in seen:
-                continue
-            seen.add(i)
-            c = index.clusters[i]
-            if not places and len(c.people & r.people) < 2:
-                continue
-            gap = _recent_gap(c, r, anchor)
-            if gap is not None:
-                scored.append((gap, i))
+        keys: list[Key] = (
+            [("day", d, "place", x) for d in days for x in places]
+            if places
+            else [("day", d, "person", p) for d in days for p in r.people]  # two of its people
+        )
+        hits = sum(1 for gap, _ in scored if gap == near)
+        for key in keys:
+            for i in index.postings(key):
+                if i in seen:
+                    continue
+                seen.add(i)
+                c = index.clusters[i]
+                if not places and len(c.people & r.people) < 2:
+                    continue
+                gap = _recent_gap(c, r, anchor)
+                if gap is not None:
+                    scored.append((gap, i))
+                    if gap == near:
+                        hits += 1
+                        if hits == 2:
+                            return TIE
         scored.sort()
         if scored and scored[0][0] <= near:
             return scored[0][1] if len(scored) == 1 or scored[0][0] < scored[1][0] else TIE
@@ -561,6 +585,7 @@ class ClusterIndex:
         self._placed: dict[int, tuple[str | None, ...]] = {}  # every place it had when listed
         # what each cluster's keys were made of when it was last listed (see `update`)
         self._listed: dict[int, tuple[object, ...]] = {}
+        self.photographed: set[str] = set()  # articles whose photo caption any cluster holds
 
     def new(self, parent: Cluster | None = None) -> Cluster:
         self.clusters.append(Cluster(parent=parent, position=len(self.clusters)))
@@ -573,6 +598,7 @@ class ClusterIndex:
     def update(self, c: Cluster) -> None:
         """List `c` (the last cluster created, or one just grown) under its current keys."""
         i = c.position
+        self.photographed.update(c.photos)
         # its keys follow from these alone: when a report added none of them (most reports of a
         # crowded meeting), it is listed under every key already
         listed = (c.people, c.parties, c.place_id, c.region_id, c.dated.date if c.dated else None)
@@ -626,21 +652,22 @@ class ClusterIndex:
         for a, b in combinations(sorted(people), 2):
             yield from self.postings((*tier, a, b))
 
-    def dated_candidates(self, r: Report) -> list[int]:
+    def dated_candidates(self, r: Report) -> Iterator[int]:
+        """The clusters a dated report may fit, each once, as found."""
         assert r.date is not None
         found: set[int] = set()
         # a report in a city fits only clusters in no city (linked through a person or
         # delegation) or in a city that agrees (the same, or one lies in the other)
         linked = ("unplaced",) if r.place_id else ()
         for d in [*_days(r.date), None]:
-            for x in (r.place_id, r.region_id):
-                if x:
-                    found.update(self.postings(("day", d, "place", x)))
-            for p in r.people:
-                found.update(self.postings(("day", d, *linked, "person", p)))
-            for e in r.parties:
-                found.update(self.postings(("day", d, *linked, "party", e)))
-        return sorted(found)
+            keys: list[Key] = [("day", d, "place", x) for x in (r.place_id, r.region_id) if x]
+            keys += [("day", d, *linked, "person", p) for p in r.people]
+            keys += [("day", d, *linked, "party", e) for e in r.parties]
+            for key in keys:
+                for i in self.postings(key):
+                    if i not in found:
+                        found.add(i)
+                        yield i
 
 
 NO_KEYS: array[int] = array("q")
