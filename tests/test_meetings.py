@@ -557,6 +557,22 @@ def test_two_candidate_days_leave_an_undated_article_unanchored() -> None:
     assert undated_dates == {None}
 
 
+def test_an_undated_plan_never_joins_a_meeting_over_before_it_was_written() -> None:
+    past = article(
+        "p1", "Marco Rubio and Sergei Lavrov held talks in Vienna on 12 March 2024.", "May 3, 2024"
+    )
+    plan = article("p2", "Rubio said he expected to meet Sergei Lavrov soon.", "June 3, 2025")
+    rows = run(past, plan)
+    (vienna,) = [r for r in rows["meetings"] if r["city"] == "Vienna"]
+    assert reported_by(rows, vienna["meeting_id"]) == {"p1"}
+    assert {r["article_id"] for r in rows["meeting_mentions"]} == {"p1", "p2"}
+    # told as held, the undated report may still be that past meeting
+    held = article("p3", "Rubio had held talks with Sergei Lavrov in Vienna.", "June 3, 2025")
+    rows = run(past, held)
+    (vienna,) = [r for r in rows["meetings"] if r["city"] == "Vienna"]
+    assert reported_by(rows, vienna["meeting_id"]) == {"p1", "p3"}
+
+
 def test_undated_call_joins_the_dated_call_naming_the_same_two_people() -> None:
     dated = article("d4", "Marco Rubio spoke to Sergei Lavrov by phone on Monday.", "June 3, 2025")
     undated = article("u4", "Rubio had a phone call with Sergei Lavrov.", "June 3, 2025")

@@ -16,7 +16,8 @@ A *report* is one article's encounter (its mentions sharing a `local_id`). Polic
    are linked: same date within precision and (same city or a shared person, or, on one day
    and where one report names no city, two shared delegations). A report
    without date must share two people with the meeting (one leader named in both is no
-   link), nor join a meeting dated more than AHEAD_DAYS after its article's "now"; if two
+   link), nor join a meeting dated more than AHEAD_DAYS after its article's "now", nor, when
+   it only announces a meeting, one already over by that "now"; if two
    meetings fit equally well it stays apart. Before that, an
    undated report of an article with a "now" joins the dated meeting in its city (without a
    city: sharing two of its people) nearest that "now", within RECENT_DAYS: news speaks of
@@ -273,6 +274,8 @@ def _compatible(c: Cluster, r: Report) -> bool:
     anchor = r.mentions[0].anchor
     if cd and rd is None and anchor is not None and (cd.start - anchor.hi).days > AHEAD_DAYS:
         return False  # an article cannot tell, undated, of a meeting months after it
+    if rd is None and cd and anchor is not None and r.planned and cd.end < anchor.lo:
+        return False  # a plan, told undated, is no meeting already over when it was written
     if rd is None and _still_planned(c, r):
         return False  # an undated meeting told as held is not a round only announced
     if rd is None and cd and r.after and cd.end < r.after:
