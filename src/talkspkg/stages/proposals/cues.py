@@ -237,9 +237,9 @@ def parse_cues(data: Any, source: str) -> Cues:
             StanceCue(stance, holder, scope, compile_patterns(patterns, where), joint)
         )
 
-    def patterns(key: str) -> tuple[re.Pattern[str], ...]:
+    def patterns(key: str, required: bool = True) -> tuple[re.Pattern[str], ...]:
         where = f"{source}: {key}"
-        return compile_patterns(text_list(data.get(key), where, key, required=True), where)
+        return compile_patterns(text_list(data.get(key), where, key, required=required), where)
 
     return Cues(
         version=version,
@@ -271,40 +271,14 @@ def parse_cues(data: Any, source: str) -> Cues:
         state_bodies=tuple(
             text_list(data.get("state_bodies"), source, "state_bodies", required=False)
         ),
-        negation=compile_patterns(
-            text_list(data.get("negation"), source, "negation", required=False),
-            f"{source}: negation",
-        ),
-        possessed_others=compile_patterns(
-            text_list(data.get("possessed_others"), source, "possessed_others", required=False),
-            f"{source}: possessed_others",
-        ),
-        judgment_verbs=compile_patterns(
-            text_list(data.get("judgment_verbs"), source, "judgment_verbs", required=False),
-            f"{source}: judgment_verbs",
-        ),
-        material_support=compile_patterns(
-            text_list(data.get("material_support"), source, "material_support", required=False),
-            f"{source}: material_support",
-        ),
-        located_bodies=compile_patterns(
-            text_list(data.get("located_bodies"), source, "located_bodies", required=False),
-            f"{source}: located_bodies",
-        ),
-        official_speakers=compile_patterns(
-            text_list(data.get("official_speakers"), source, "official_speakers", required=False),
-            f"{source}: official_speakers",
-        ),
-        unofficial_speakers=compile_patterns(
-            text_list(
-                data.get("unofficial_speakers"), source, "unofficial_speakers", required=False
-            ),
-            f"{source}: unofficial_speakers",
-        ),
-        official_of=compile_patterns(
-            text_list(data.get("official_of"), source, "official_of", required=False),
-            f"{source}: official_of",
-        ),
+        negation=patterns("negation", required=False),
+        possessed_others=patterns("possessed_others", required=False),
+        judgment_verbs=patterns("judgment_verbs", required=False),
+        material_support=patterns("material_support", required=False),
+        located_bodies=patterns("located_bodies", required=False),
+        official_speakers=patterns("official_speakers", required=False),
+        unofficial_speakers=patterns("unofficial_speakers", required=False),
+        official_of=patterns("official_of", required=False),
         questions=tuple(
             re.compile(q)
             for q in text_list(data.get("questions"), source, "questions", required=False)
