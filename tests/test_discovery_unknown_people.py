@@ -136,7 +136,7 @@ def test_an_international_body_or_an_outlet_gives_no_state() -> None:
 
 def test_the_state_of_a_body_of_a_body() -> None:
     text = (
-        '"We will see," the speaker of the lower house of the Russian parliament, Ludmila '
+        '"We will see," the deputy speaker of the upper chamber of the Russian parliament, Ludmila '
         "Vorridge, told reporters. The chair of the foreign affairs committee of the Ukrainian "
         "parliament, Oles Marchuk, said talks would resume."
     )

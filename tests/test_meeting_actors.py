@@ -6,8 +6,8 @@ Classes (actors.py, people.py, detect.py, patterns.py):
 * a scene opener: "At / During / Throughout the talks, A did ..." (A took part);
 * a first-person meeting clause in a quotation: "I will meet A," B said (B), "We held talks
   with A," B said (B's state);
-* a delegation that is the antecedent of a relative clause telling an encounter ("the US team,
-  which returned to Miami for a meeting with A");
+* a delegation that is the antecedent of a relative clause telling an encounter ("the French
+  team, which went on to Rome for talks with A");
 * the people of a side meeting attend the larger encounter that names nobody;
 * a mediator named in an attribute of the talks ("Qatar-mediated talks") takes part, and
   mediates the next round of the series unless it mediated at home.
@@ -159,9 +159,9 @@ def test_a_refused_or_conditional_meeting_gives_its_speaker_no_row() -> None:
 
 RELATIVES = [
     (
-        ISTANBUL + "The talks continue on Friday without the US team, which returned to Miami for "
-        "a meeting with Kirill Dmitriev.",
-        "Miami",
+        ISTANBUL + "The talks carry on into Thursday without the American delegation, which flew "
+        "to Rome for talks with Kirill Dmitriev.",
+        "Rome",
         {"united-states", "kirill-dmitriev"},
     ),
     (
@@ -179,7 +179,7 @@ def test_a_delegation_does_what_its_relative_clause_tells(
 ) -> None:
     rows = rows_of(body)
     ids = {r["meeting_id"] for r in rows["meeting_mentions"] if phrase in r["text"]}
-    ids = {i for i in ids if "miami" in i or "berlin" in i}
+    ids = {i for i in ids if "rome" in i or "berlin" in i}
     assert len(ids) == 1
     got = {
         r["entity_id"]
@@ -200,8 +200,8 @@ def test_the_antecedent_keeps_its_place_in_its_own_clause() -> None:
 
 def test_an_absent_team_is_absent_only_where_its_own_clause_says() -> None:
     rows = rows_of(
-        ISTANBUL + "The talks continue on Friday without the US team, which returned to Miami "
-        "for a meeting with Kirill Dmitriev."
+        ISTANBUL + "The talks carry on into Thursday without the American delegation, which "
+        "flew to Rome for talks with Kirill Dmitriev."
     )
     assert "united-states" not in parties_of(rows, "met")
 
@@ -251,10 +251,10 @@ def test_a_backer_is_no_mediator() -> None:
 
 def test_the_mediator_of_the_series_mediates_its_next_round() -> None:
     rows = rows_of(
-        "Ukraine and Russia concluded a second round of U.S.-brokered talks in Riyadh on "
-        "Tuesday. Andrii Sybiha said the next round of talks would be held soon, likely in Geneva."
+        "Kyiv and Moscow wrapped up a third round of U.S.-brokered talks in Jeddah on "
+        "Wednesday. Andrii Sybiha said the next round of talks would take place in Vienna."
     )
-    assert {"russia", "ukraine", "united-states"} <= parties_of(rows, "likely in Geneva")
+    assert {"russia", "ukraine", "united-states"} <= parties_of(rows, "in Vienna")
 
 
 def test_a_mediator_at_home_mediates_no_round_elsewhere() -> None:
@@ -332,10 +332,10 @@ def test_who_headed_a_side_took_part(verb: str) -> None:
 
 TOPICS = [
     (
-        "Russia and Ukraine will hold a new round of talks in Istanbul on Wednesday. The Istanbul "
-        "talks could focus on prisoner exchanges and a possible meeting between Volodymyr "
-        "Zelensky and Vladimir Putin, an official said.",
-        "Istanbul talks",
+        "Russian and Ukrainian envoys will sit down in Ankara on Thursday. The Ankara "
+        "talks may center on swapping prisoners and a possible meeting between Volodymyr "
+        "Zelensky and Vladimir Putin, a diplomat said.",
+        "Ankara talks",
         {"volodymyr-zelensky", "vladimir-putin"},
     ),
     (
@@ -356,10 +356,10 @@ def test_the_people_of_a_meeting_discussed_are_not_the_talks_people(
 
 def test_earlier_talks_of_two_of_its_states_are_no_side_meeting_of_the_round() -> None:
     rows = rows_of(
-        "Ukraine and Russia concluded a round of U.S.-brokered talks in Riyadh on Thursday. Steve "
-        "Witkoff said the delegations from the U.S., Ukraine and Russia had agreed to a swap. "
-        "Scott Bessent, who took part in earlier talks with Russian officials and Steve Witkoff, "
-        "said sanctions would depend on the talks."
+        "Ukraine and Russia ended a round of U.S.-brokered talks in Riyadh on Thursday. Steve "
+        "Witkoff said all three teams had settled on an exchange of captives. "
+        "Marco Rubio, who joined earlier talks with Russian envoys and Steve Witkoff, "
+        "said any easing of sanctions would hinge on the outcome."
     )
     ids = {r["meeting_id"] for r in rows["meeting_mentions"] if "earlier talks" in r["text"]}
     earlier = [

@@ -30,12 +30,12 @@ names in other languages (lexicon `press_words`: "Der Spiegel", "Dagens Nyheter"
 organisations); a run going on into an institution word ("Supreme National Security Council")
 is no person. A person's country is the state a demonym or state name before the role word
 states ("Ugandan army chief"), or one right after "<role> of" with the role's words read on
-("President of Finland", "deputy head of the Russian delegation"), or of a body that is
-one of a state's ("speaker of the lower house of the Russian parliament"), or whom a serving role
-serves ("adviser to the Ukrainian president"), or a state body or person of the knowledge base
-in place of the demonym ("White House press secretary", "Putin's envoy", "spokesperson for the
-Pentagon", "an aide to Zelensky"; news outlets are no state's voice), or the capital whose
-possessive opens the role phrase ("Beijing's special envoy"); never a state named elsewhere
+("President of Finland", "deputy head of the Russian delegation"), or of a body that is one
+of a state's ("deputy speaker of the upper chamber of the Russian parliament"), or whom a
+serving role serves ("adviser to the Ukrainian president"), or a state body or person of the
+knowledge base in place of the demonym ("White House press secretary", "Putin's envoy",
+"spokesperson for the Pentagon", "an aide to Zelensky"; news outlets are no state's voice), or
+the capital whose possessive opens the role phrase ("Beijing's special envoy"); never a state named elsewhere
 in the phrase, a demonym of origin ("Ukrainian-born") or one naming a body that is no state's
 ("German Marshall Fund fellow", "head of the Russian Orthodox Church"). A person with no role
 takes the state (or capital) whose possessive stands right before the name ("Turkey's A B
@@ -377,8 +377,8 @@ def _demonym_pattern(lex: Lexicon) -> re.Pattern[str]:
 def _country(phrase: str, lex: Lexicon, patrons: dict[str, str] | None = None) -> str | None:
     """The country the role phrase states: a demonym or state name before its first role word
     ("Finnish President", "Uganda's army chief"), else one right after "<role> of"
-    ("President of Finland"), or after a body of its ("speaker of the lower house of the Russian
-    parliament"), or after a serving role's "to" ("adviser to the Ukrainian president").
+    ("President of Finland"), or after a body of its ("deputy speaker of the upper chamber of the
+    Russian parliament"), or after a serving role's "to" ("adviser to the Ukrainian president").
     `patrons` (the name of a state body or person the knowledge base knows -> its state, see
     `_patrons`) stand where a demonym would ("White House press secretary", "Putin's envoy",
     "spokesperson for the Pentagon", "an aide to Zelensky"). A state named elsewhere in the
@@ -427,9 +427,9 @@ def _country(phrase: str, lex: Lexicon, patrons: dict[str, str] | None = None) -
                 return lex.demonyms[whom.group()]
             return _patron_state(phrase, at, at + 60, patrons or {}, anchored=True)
         if after and (chain := _OF_A_BODY.match(phrase, end + after.end())):
-            # "speaker of the lower house of the Russian parliament": the body's state, when
-            # the demonym names a body of the state or ends the phrase ("of Russian studies"
-            # names none)
+            # "deputy speaker of the upper chamber of the Russian parliament": the body's state,
+            # when the demonym names a body of the state or ends the phrase ("of Russian
+            # studies" names none)
             inner = _demonym_pattern(lex).match(phrase, chain.end())
             if inner is not None and _STATE_BODY_AFTER.match(phrase, inner.end()):
                 return lex.demonyms[inner.group()]

@@ -12,7 +12,7 @@ could not attend"; or "<Person>'s no-show"), host (a hosting cue after the perso
 Which frame a person belongs to is described in frames.py. Delegation members and companions
 a membership phrase lists (members.py) are added last (attach_members), then who the sentence
 reports acting at the encounter (actors.py). A delegation that is the antecedent of a relative
-clause telling an encounter ("without the US team, which returned to Miami for a meeting with
+clause telling an encounter ("without the French team, which went on to Rome for talks with
 X") takes part in that one, whatever its own clause says of it elsewhere. A description joined
 to a name ("A and the US secretary of state") counts as the one person of the article holding
 that office for that country (patterns.role_party), nobody when two do.
@@ -166,7 +166,7 @@ def attach_people(ctx: ArticleContext, s: Sentence) -> None:
                     del f.roles[eid]
     for d in delegations(ctx, s.start, s.end):
         if (rel := _relative_of(ctx, s, d.end)) is not None:
-            # "without the US team, which returned to Miami for a meeting with X": the
+            # "without the French team, which went on to Rome for talks with X": the
             # antecedent does what the relative clause tells, whatever its own clause says
             add_role(rel.roles, d.entity_id, "participant")
         f = nearest(ctx, d.start, s.frames, s, same_clause=True, limit=MAX_WORDS)
