@@ -30,19 +30,19 @@ names in other languages (lexicon `press_words`: "Der Spiegel", "Dagens Nyheter"
 organisations); a run going on into an institution word ("Supreme National Security Council")
 is no person. A person's country is the state a demonym or state name before the role word
 states ("Ugandan army chief"), or one right after "<role> of" with the role's words read on
-("President of Finland", "deputy head of the Russian delegation"), or of a body that is one
-of a state's ("deputy speaker of the upper chamber of the Russian parliament"), or whom a
-serving role serves ("adviser to the Ukrainian president"), or a state body or person of the
-knowledge base in place of the demonym ("White House press secretary", "Putin's envoy",
-"spokesperson for the Pentagon", "an aide to Zelensky"; news outlets are no state's voice), or
-the capital whose possessive opens the role phrase ("Beijing's special envoy"); never a state named elsewhere
-in the phrase, a demonym of origin ("Ukrainian-born") or one naming a body that is no state's
+("President of Finland", "deputy head of the Russian delegation"), or of a body that is one of a
+state's ("deputy speaker of the upper chamber of the Russian parliament"), or whom a serving
+role serves ("adviser to the Ukrainian president"), or a state body or person of the knowledge
+base in place of the demonym ("White House press secretary", "Putin's envoy", "spokesperson for
+the Pentagon", "an aide to Zelensky"; news outlets are no state's voice), or the capital whose
+possessive opens the role phrase ("Beijing's special envoy"); never a state named elsewhere in
+the phrase, a demonym of origin ("Ukrainian-born") or one naming a body that is no state's
 ("German Marshall Fund fellow", "head of the Russian Orthodox Church"). A person with no role
 takes the state (or capital) whose possessive stands right before the name ("Turkey's A B
-said"), or the country of the team or delegation their sentence lists them in ("Ukraine's
-team includes A, ..., and B", "the Russian delegation, led by C"; not across a "while" or
-"but" clause). A role phrase ends at a sentence end, and may end in a body's noun ("deputy
-head of the Russian delegation").
+said"), or the country of the team or delegation their sentence lists them in ("Ukraine's team
+includes A, ..., and B", "the Russian delegation, led by C"; not across a "while" or "but"
+clause). A role phrase ends at a sentence end, and may end in a body's noun ("deputy head of the
+Russian delegation").
 Journalists (bylines, credit lines, publication lines "by X", photo credits "X/Agency" and
 "Agency/X", paragraph signatures "—X", "with reporting from X", correspondents, other
 reporters who "report", and in the story a journalism role naming a known outlet ("BBC Russia
