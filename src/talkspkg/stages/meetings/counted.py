@@ -25,17 +25,20 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from functools import cache
 from typing import NamedTuple
 
 from talkspkg.stages.meetings.vocab import DatedEvent, Vocab
 
 GAP_WORDS = 3  # words between "after" and the event's phrase
-_NUMBERS = {
-    "a": 1, "an": 1, "the": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+# the words a count of days, weeks or months is written with (dates.py reads them too), and the
+# largest count of each unit read (beyond, a count of weeks is a season)
+COUNT_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }  # fmt: skip
-_LIMIT = {"day": 31, "week": 12, "month": 12}
+COUNT_LIMIT = {"day": 31, "week": 12, "month": 12}
+_NUMBERS = {**COUNT_WORDS, "the": 1}  # "the day after the invasion"
+_LIMIT = COUNT_LIMIT
 _HEAD = re.compile(
     r"(?<![\w-])(?P<n>\d{1,2}|"
     + "|".join(sorted(_NUMBERS, key=len, reverse=True))
@@ -63,9 +66,7 @@ class Counted(NamedTuple):
     unit: str
 
 
-@cache
-def _gate(vocab: Vocab) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])(?:after|before)(?![\w-])", re.I)
+_GATE = re.compile(r"(?<![\w-])(?:after|before)(?![\w-])", re.I)
 
 
 def _sentence(text: str, pos: int, start: int, end: int) -> str:
@@ -103,7 +104,7 @@ def _event_at(
 def counted_dates(text: str, start: int, end: int, vocab: Vocab) -> list[Counted]:
     """Every count from a dated event in text[start:end]."""
     events = vocab.dated_events
-    if not events or _gate(vocab).search(text, start, end) is None:
+    if not events or _GATE.search(text, start, end) is None:
         return []
     out: list[Counted] = []
     for m in _HEAD.finditer(text, start, end):

@@ -93,7 +93,7 @@ from typing import Any, NamedTuple
 
 from talkspkg.schema.contracts import MAX_DAY_RANGE
 from talkspkg.stages.leads import Gated
-from talkspkg.stages.meetings.counted import counted_dates
+from talkspkg.stages.meetings.counted import COUNT_LIMIT, COUNT_WORDS, counted_dates
 from talkspkg.stages.meetings.vocab import Vocab, load_vocab, phrase_pattern
 from talkspkg.stages.spans import resolve_overlaps
 
@@ -271,12 +271,9 @@ def _patterns(vocab: Vocab) -> dict[str, Gated]:
     return {name: Gated(pattern) for name, pattern in compiled.items()}
 
 
-_NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}  # fmt: skip
+_NUMBERS = COUNT_WORDS
 _NUMBER_WORDS = "|".join(sorted(_NUMBERS, key=len, reverse=True))
-_COUNT_LIMIT = {"day": 31, "week": 12, "month": 12}  # beyond, a count of weeks is a season
+_COUNT_LIMIT = COUNT_LIMIT
 
 
 def _month_number(vocab: Vocab, word: str) -> int:
