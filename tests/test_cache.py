@@ -50,6 +50,10 @@ def _same(a: Path, b: Path) -> bool:
     return names == other and all(filecmp.cmp(a / n, b / n, shallow=False) for n in names)
 
 
+def _chunks(ids: list[str]) -> list[list[str]]:
+    return [[aid for _, aid, _ in c] for c in pipeline._batches([(Path(), a, {}) for a in ids])]
+
+
 def _build(raw: Path, out: Path, cache: Path | None) -> None:
     build_package(raw, out, BuildOptions(cache_dir=cache, validate=False))
 
@@ -91,10 +95,61 @@ def test_a_damaged_entry_is_recomputed(raw: Path, tmp_path: Path, calls: list[st
     assert len(entries) == 5
     entries[0].write_bytes(b"not a pickle")
     entries[1].write_bytes(pickle.dumps("a value of another shape"))
+    shutil.rmtree(cache / fingerprint() / "batches")  # else the kept batch serves them all
     calls.clear()
     _build(raw, tmp_path / "second", cache)
     assert len(calls) == 2
     assert _same(tmp_path / "first", tmp_path / "second")
+
+
+def test_a_damaged_kept_batch_is_made_again(raw: Path, tmp_path: Path, calls: list[str]) -> None:
+    cache = tmp_path / "cache"
+    _build(raw, tmp_path / "first", cache)
+    (kept,) = (cache / fingerprint() / "batches").glob("*.pickle")  # five articles: one batch
+    kept.write_bytes(pickle.dumps("a value of another shape"))
+    calls.clear()
+    _build(raw, tmp_path / "second", cache)
+    assert calls == []  # made again from the articles' own entries
+    assert _same(tmp_path / "first", tmp_path / "second")
+    assert pickle.loads(kept.read_bytes()) != "a value of another shape"
+
+
+def test_a_rebuild_reads_the_unchanged_batches_whole_and_keeps_only_those_it_used(
+    tmp_path: Path, calls: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Batches are cut where the articles' ids say (pipeline._batches): an added article
+    changes the batch it falls in, the others are read back whole."""
+    monkeypatch.setattr(pipeline, "BATCH_SIZE", 2)
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    seeds = sorted(RAW.glob("*.txt"))
+    for n in range(12):
+        shutil.copyfile(seeds[n % len(seeds)], raw / f"article-{n:02d}.txt")
+    cache = tmp_path / "cache"
+    _build(raw, tmp_path / "first", cache)
+    kept = cache / fingerprint() / "batches"
+    before = {p.name for p in kept.glob("*.pickle")}
+    assert len(before) > 2
+    read: list[str] = []
+    read_ids = [f"article-{n:02d}" for n in range(12)] + ["article-05b"]
+    real = pipeline.annotate_cached
+    monkeypatch.setattr(
+        pipeline,
+        "annotate_cached",
+        lambda r, s, kb, store: read.append(r.article_id) or real(r, s, kb, store),
+    )
+    shutil.copyfile(seeds[0], raw / "article-05b.txt")
+    calls.clear()
+    _build(raw, tmp_path / "second", cache)
+    assert calls == ["article-05b"]
+    old, new = _chunks(sorted(f"article-{n:02d}" for n in range(12))), _chunks(sorted(read_ids))
+    # the articles of the new batches, here those of the two batches around the new article
+    assert read == [aid for chunk in new if chunk not in old for aid in chunk]
+    assert "article-05b" in read and len([c for c in new if c not in old]) == 2 < len(new)
+    after = {p.name for p in kept.glob("*.pickle")}
+    assert 0 < len(before - after) == len(after - before) <= 2  # the old one(s) removed
+    _build(raw, tmp_path / "cold", None)
+    assert _same(tmp_path / "second", tmp_path / "cold")
 
 
 def _package_copy(tmp_path: Path) -> Path:
@@ -172,3 +227,34 @@ def test_a_rebuild_in_place_writes_only_the_new_or_changed_raw_files(
     assert all(filecmp.cmp(raw / n, out / "raw" / n, shallow=False) for n in after)
     _build(raw, tmp_path / "cold", None)
     assert _same(out, tmp_path / "cold")
+
+
+def test_a_removed_or_changed_article_or_knowledge_rebuilds_the_cold_build_bytes(
+    tmp_path: Path, calls: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever changed, a rebuild with the kept batches writes the package a build without
+    any cache writes: an article removed or edited, or the knowledge (a new fingerprint)."""
+    import talkspkg.cache as cache_module
+
+    monkeypatch.setattr(pipeline, "BATCH_SIZE", 2)
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    seeds = sorted(RAW.glob("*.txt"))
+    for n in range(10):
+        shutil.copyfile(seeds[n % len(seeds)], raw / f"article-{n:02d}.txt")
+    cache = tmp_path / "cache"
+    _build(raw, tmp_path / "first", cache)
+    (raw / "article-03.txt").unlink()
+    text = (raw / "article-07.txt").read_text(encoding="utf-8")
+    (raw / "article-07.txt").write_text(text.replace(" said ", " told reporters ", 1), "utf-8")
+    calls.clear()
+    _build(raw, tmp_path / "second", cache)
+    assert calls == ["article-07"]
+    _build(raw, tmp_path / "cold", None)
+    assert _same(tmp_path / "second", tmp_path / "cold")
+    ruleset = fingerprint()
+    monkeypatch.setattr(cache_module, "fingerprint", lambda package_dir=None: ruleset[::-1])
+    calls.clear()
+    _build(raw, tmp_path / "third", cache)
+    assert len(calls) == 9  # another ruleset: no entry, no kept batch of the old one is read
+    assert _same(tmp_path / "third", tmp_path / "cold")

@@ -138,9 +138,10 @@ def write_into(
         sink.close()
         early[table] = sink.rows
 
+    used: set[str] = set()  # the kept batches this build read or wrote (talkspkg.cache)
     try:
         tables = assemble(
-            _reported(batches, options.progress),
+            _reported(batches, options.progress, used),
             kb,
             sinks,
             [aid for _, aid, _ in items],
@@ -155,6 +156,7 @@ def write_into(
         sink.close()
     if store is not None:
         store.prune()
+        store.prune_batches(used)
     _copy_raw(raw_dir, target / "raw", previous / "raw" if previous is not None else None)
     write_package(tables, target, ruleset(kb), version, written=[*sinks, *early])
     rows = {name: t.num_rows for name, t in tables.items()}  # per-article tables first:
@@ -170,8 +172,11 @@ def write_into(
     return BuildResult(target, rows)
 
 
-def _reported(batches: Iterable[Batch], progress: Callable[[int], None] | None) -> Iterator[Batch]:
+def _reported(
+    batches: Iterable[Batch], progress: Callable[[int], None] | None, used: set[str]
+) -> Iterator[Batch]:
     for batch in batches:
+        used.add(batch.memo)
         if progress is not None:
             progress(batch.tables["articles"].num_rows)
         yield batch

@@ -9,6 +9,13 @@ What is stored is what the corpus stages read: the article's rows and its discov
 term evidence and meeting mentions; the corpus stages (entity merge, meetings, proposals) always
 run again over every article, so the package is byte-identical with or without the cache.
 
+Beside the entries, each batch of articles (talkspkg.pipeline.annotate_batch) is kept whole,
+as the build's process reads it (Arrow tables and spill records), under the keys of its
+articles: `<cache dir>/<fingerprint>/batches/<key>.pickle`. A rebuild that adds, changes or
+removes an article reads every other batch in one file each, and makes again only the batch
+that article falls in (batches are cut where the articles' ids say, not every N articles); a
+build removes the kept batches it did not use.
+
 Layout: `<cache dir>/<fingerprint>/<key>.pickle`, written atomically (a temporary file
 renamed), so parallel workers and an interrupted build never leave a half entry. A build keeps
 the folders of its fingerprint and of the two most recently used others (a maintainer switching
@@ -33,6 +40,7 @@ from typing import Any
 
 DEFAULT_DIR = Path(".talkspkg-cache")
 KEEP_OTHER_RULESETS = 2
+BATCHES = "batches"  # the folder of kept batches inside a fingerprint's
 
 
 @cache
@@ -89,6 +97,23 @@ class ArticleCache:
             os.replace(tmp, self.folder / f"{key}.pickle")
         except OSError:
             return
+
+    def batches(self) -> ArticleCache:
+        """The kept batches of this fingerprint (talkspkg.pipeline.annotate_batch: a batch's
+        articles read back whole, not entry by entry), in a folder of their own inside it."""
+        return ArticleCache(self.folder, BATCHES)
+
+    def prune_batches(self, used: set[str]) -> None:
+        """Remove the kept batches but those of `used` (the keys a build just read or wrote):
+        each rebuild that adds an article makes a new batch of the one it falls in, and the
+        old one would otherwise stay for good."""
+        try:
+            kept = list(self.batches().folder.glob("*.pickle"))
+        except OSError:
+            return
+        for path in kept:
+            if path.stem not in used:
+                path.unlink(missing_ok=True)
 
     def prune(self) -> None:
         """Remove the folders of all but this and the most recently used other fingerprints."""

@@ -10,6 +10,8 @@ in file-name order.
 
 from __future__ import annotations
 
+import hashlib
+import zlib
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -92,6 +94,7 @@ class Batch:
     # or, made in a worker process, each article's two spill records (compact.spill_records)
     # in the order of article_ids, and the three lists above empty
     spilled: list[tuple[bytes, bytes]] = field(default_factory=list)
+    memo: str = ""  # its key among the kept batches (annotate_batch), if a store was given
 
 
 def make_article(raw: RawFile, source: Mapping[str, Any] | None = None) -> Article:
@@ -189,16 +192,28 @@ def annotate_batch(
 ) -> Batch:
     """Annotate consecutive articles; their raw bytes are read from their paths, or are
     `contents` (one per item) when the caller sent them (a cluster worker). With `spill` (a
-    worker process), the corpus-stage inputs come as each article's spill records."""
+    worker process), the corpus-stage inputs come as each article's spill records. With a
+    `store`, the whole batch is kept there too (in the spill form), under the keys of its
+    articles, and a batch of the same articles is read back whole (`_batch_key`)."""
+    raws = [
+        read_article(path, article_id) if contents is None else raw_file(path, article_id, blob)
+        for (path, article_id, _), blob in zip(
+            items, contents if contents is not None else [b""] * len(items), strict=True
+        )
+    ]
+    memo = ""
+    if store is not None:
+        memo = _batch_key(
+            store, [(raw, source) for raw, (_, _, source) in zip(raws, items, strict=True)]
+        )
+        if _is_batch(found := store.batches().get(memo)):
+            found.paths, found.memo = [path for path, _, _ in items], memo
+            return found  # type: ignore[no-any-return]
+        spill = True
     kb = load_knowledge()
     rows: dict[str, list[dict[str, Any]]] = {}
     batch = Batch({})
-    for i, (path, article_id, source) in enumerate(items):
-        raw = (
-            read_article(path, article_id)
-            if contents is None
-            else raw_file(path, article_id, contents[i])
-        )
+    for (path, _, source), raw in zip(items, raws, strict=True):
         article_rows, discovered, evidence, meetings, presentations = annotate_cached(
             raw, source, kb, store
         )
@@ -215,7 +230,32 @@ def annotate_batch(
         for table, table_rows in article_rows.items():
             rows.setdefault(table, []).extend(table_rows)
     batch.tables = {t: rows_to_arrow(t, r) for t, r in rows.items()}
+    if store is not None:
+        store.batches().put(memo, replace(batch, paths=[]))  # the paths are the caller's
+        batch.memo = memo
     return batch
+
+
+BATCH_MEMO = "talkspkg batch v1"  # the layout of a kept batch: change it when `Batch` changes
+
+
+def _batch_key(store: ArticleCache, articles: Sequence[tuple[RawFile, Mapping[str, Any]]]) -> str:
+    """The key of a batch of these articles, in this order: the keys of their own entries
+    (which hold the ruleset, each article's id, raw bytes and source entry), hashed."""
+    digest = hashlib.sha256(f"{BATCH_MEMO}\n".encode())
+    for raw, source in articles:
+        digest.update(f"{store.key(raw.article_id, raw.sha256, source)}\n".encode())
+    return digest.hexdigest()
+
+
+def _is_batch(value: Any) -> bool:
+    """A kept batch (`annotate_batch`), in the spill form; anything else is made again."""
+    return (
+        isinstance(value, Batch)
+        and bool(value.spilled)
+        and len(value.spilled) == len(value.article_ids) == len(value.discovered)
+        and not (value.evidence or value.meetings or value.presentations)
+    )
 
 
 def row_order(items: Sequence[WorkItem]) -> list[WorkItem]:
@@ -227,7 +267,20 @@ def row_order(items: Sequence[WorkItem]) -> list[WorkItem]:
 
 
 def _batches(items: Sequence[WorkItem]) -> list[Sequence[WorkItem]]:
-    return [items[i : i + BATCH_SIZE] for i in range(0, len(items), BATCH_SIZE)]
+    """`items` cut into consecutive batches where their ids say, not every BATCH_SIZE items:
+    after an article whose id's crc32 is a multiple of BATCH_SIZE (one in BATCH_SIZE, so
+    batches of about BATCH_SIZE articles), or at twice that. Adding or removing an article
+    then changes the batch it falls in (and seldom the next), not every batch after it, so a
+    rebuild reads the other batches whole from the cache (`annotate_batch`)."""
+    chunks: list[Sequence[WorkItem]] = []
+    start = 0
+    for i, (_, article_id, _) in enumerate(items):
+        if zlib.crc32(article_id.encode()) % BATCH_SIZE == 0 or i + 1 - start >= 2 * BATCH_SIZE:
+            chunks.append(items[start : i + 1])
+            start = i + 1
+    if start < len(items):
+        chunks.append(items[start:])
+    return chunks
 
 
 def run_batches(
