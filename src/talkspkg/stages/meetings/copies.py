@@ -69,11 +69,19 @@ def hashes_of(sk: bytes) -> tuple[int, ...]:
 def similar(a: Collection[int], b: Collection[int]) -> bool:
     """Whether two sketches are of copies (see the policy)."""
     mine, theirs = (x if isinstance(x, frozenset) else frozenset(x) for x in (a, b))
-    if len(mine & theirs) < MIN_SHARED:
+    shared = mine & theirs
+    if len(shared) < MIN_SHARED:
         return False
-    union = sorted(mine | theirs)[:SKETCH]
-    both = sum(1 for h in union if h in mine and h in theirs)
-    return both >= MIN_SHARED and both >= COPY_SHARE * len(union)
+    # the union's SKETCH smallest hashes, and how many of them both hold: all of it when the
+    # union is no larger, else those up to its SKETCH-th smallest (hashes are distinct)
+    size = len(mine) + len(theirs) - len(shared)
+    if size <= SKETCH:
+        both = len(shared)
+    else:
+        last = sorted(mine | theirs)[SKETCH - 1]
+        both = sum(1 for h in shared if h <= last)
+        size = SKETCH
+    return both >= MIN_SHARED and both >= COPY_SHARE * size
 
 
 def copy_pairs(sketches: dict[str, bytes]) -> dict[str, list[str]]:
