@@ -258,3 +258,28 @@ def test_a_removed_or_changed_article_or_knowledge_rebuilds_the_cold_build_bytes
     _build(raw, tmp_path / "third", cache)
     assert len(calls) == 9  # another ruleset: no entry, no kept batch of the old one is read
     assert _same(tmp_path / "third", tmp_path / "cold")
+
+
+def test_a_parallel_rebuild_reads_the_kept_batches_here_and_writes_the_cold_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pipeline, "BATCH_SIZE", 2)
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    seeds = sorted(RAW.glob("*.txt"))
+    for n in range(10):
+        shutil.copyfile(seeds[n % len(seeds)], raw / f"article-{n:02d}.txt")
+    cache = tmp_path / "cache"
+    _build(raw, tmp_path / "first", cache)
+    shutil.copyfile(seeds[1], raw / "article-04b.txt")
+    here: list[str] = []
+    real = pipeline._read_kept
+    monkeypatch.setattr(
+        pipeline, "_read_kept", lambda c, s, k: here.append(c[0][1]) or real(c, s, k)
+    )
+    build_package(raw, tmp_path / "second", BuildOptions(cache_dir=cache, jobs=2, validate=False))
+    chunks = _chunks(sorted(p.stem for p in raw.glob("*.txt")))
+    assert 0 < len(here) < len(chunks)  # the kept ones, read in this process
+    assert "article-04b" not in {aid for c in chunks if c[0] in here for aid in c}
+    _build(raw, tmp_path / "cold", None)
+    assert _same(tmp_path / "second", tmp_path / "cold")

@@ -206,9 +206,8 @@ def annotate_batch(
         memo = _batch_key(
             store, [(raw, source) for raw, (_, _, source) in zip(raws, items, strict=True)]
         )
-        if _is_batch(found := store.batches().get(memo)):
-            found.paths, found.memo = [path for path, _, _ in items], memo
-            return found  # type: ignore[no-any-return]
+        if (found := _read_kept(items, store, memo)) is not None:
+            return found
         spill = True
     kb = load_knowledge()
     rows: dict[str, list[dict[str, Any]]] = {}
@@ -303,19 +302,65 @@ def run_batches(
     if jobs <= 1 or len(chunks) <= 1:
         yield from map(work, chunks)
         return
+    yield from _in_processes(chunks, jobs, store)
+
+
+def _in_processes(
+    chunks: Sequence[Sequence[WorkItem]], jobs: int, store: ArticleCache | None
+) -> Iterator[Batch]:
+    """`run_batches` in `jobs` worker processes. A chunk whose batch is kept in `store` is read
+    here, when its turn comes, and never sent: only the others go to the workers, as far ahead
+    as IN_FLIGHT_PER_JOB * jobs of them, so that a rebuild's few new batches are annotated
+    while this process takes in the kept ones before them."""
     work = partial(annotate_batch, store=store, spill=True)
+    ahead = iter(chunks)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending: deque[Future[Batch]] = deque()
+        pending: deque[Future[Batch] | tuple[Sequence[WorkItem], str]] = deque()
+        sent = 0
+
+        def fill() -> None:
+            nonlocal sent
+            while sent <= IN_FLIGHT_PER_JOB * jobs and (chunk := next(ahead, None)) is not None:
+                kept = kept_batch(chunk, store) if store is not None else None
+                if kept is not None:
+                    pending.append((chunk, kept))  # read when its turn comes
+                else:
+                    pending.append(pool.submit(work, chunk))
+                    sent += 1
+
         try:
-            for chunk in chunks:
-                pending.append(pool.submit(work, chunk))
-                if len(pending) > IN_FLIGHT_PER_JOB * jobs:
-                    yield pending.popleft().result()
+            fill()
             while pending:
-                yield pending.popleft().result()
+                item = pending.popleft()
+                if isinstance(item, Future):
+                    sent -= 1
+                    batch = item.result()
+                else:  # kept: read here (or, were it gone or damaged since, made here)
+                    chunk, key = item
+                    found = _read_kept(chunk, store, key) if store is not None else None
+                    batch = found or annotate_batch(chunk, store, spill=True)
+                fill()
+                yield batch
         finally:
-            for future in pending:
-                future.cancel()
+            for item in pending:
+                if isinstance(item, Future):
+                    item.cancel()
+
+
+def kept_batch(chunk: Sequence[WorkItem], store: ArticleCache) -> str | None:
+    """The key of the batch of `chunk` when `store` keeps one (`annotate_batch`), else None."""
+    raws = [(read_article(path, article_id), source) for path, article_id, source in chunk]
+    key = _batch_key(store, raws)
+    return key if (store.batches().folder / f"{key}.pickle").is_file() else None
+
+
+def _read_kept(chunk: Sequence[WorkItem], store: ArticleCache, key: str) -> Batch | None:
+    """The batch of `chunk` kept in `store` under `key`, or None when absent or unreadable."""
+    found = store.batches().get(key)
+    if not _is_batch(found):
+        return None
+    found.paths, found.memo = [path for path, _, _ in chunk], key
+    return found  # type: ignore[no-any-return]
 
 
 class TableSink(Protocol):
