@@ -165,3 +165,46 @@ def test_counterparts_pair_reports_of_one_signature_in_their_order() -> None:
     for start in (first.start, second.start):
         (twin,) = found.counterparts(by[("pair-a", start)])
         assert (twin.article_id, twin.mentions[0].start) == ("pair-b", start)
+
+
+def _sketch(hashes: set[int]) -> bytes:
+    return b"".join(h.to_bytes(4, "big") for h in sorted(hashes)[: copies.SKETCH])
+
+
+def test_copies_found_from_an_earlier_corpus_are_those_found_afresh(
+    monkeypatch: Any,
+) -> None:
+    """A rebuild's near-copies, found from the memo of the corpus before (articles added,
+    removed, edited; hashes crowded past COMMON and back), are exactly those found afresh."""
+    import random
+
+    monkeypatch.setattr(copies, "COMMON", 5)  # crowded hashes come and go with a few articles
+    monkeypatch.setattr(copies, "CANDIDATES", 3)
+    rng = random.Random(18)
+    stories = [set(rng.sample(range(60), rng.randint(3, 14))) for _ in range(8)]
+
+    def article() -> bytes:
+        story = set(rng.choice(stories))
+        edits = rng.sample(range(60), rng.randint(0, 3))
+        return _sketch(story ^ set(edits)) if rng.random() > 0.05 else b""
+
+    corpus = {f"a{n:03d}": article() for n in range(30)}
+    memo = copies.find_copies(corpus)
+    judged = 0
+    for _ in range(150):
+        changed = dict(corpus)
+        for _ in range(rng.randint(1, 4)):
+            roll, name = rng.random(), rng.choice(sorted(changed))
+            if roll < 0.4:
+                changed[f"a{rng.randint(0, 999):03d}"] = article()  # added (or edited)
+            elif roll < 0.7 and len(changed) > 2:
+                del changed[name]
+            else:
+                changed[name] = article()
+        fresh = copies.find_copies(changed)
+        kept = copies.find_copies(changed, memo)
+        assert kept == fresh
+        assert copies.copies_of(kept.pairs) == copies.copy_pairs(changed)
+        judged += len(fresh.pairs)
+        corpus, memo = changed, kept
+    assert judged > 150  # copies were found all along

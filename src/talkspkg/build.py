@@ -29,7 +29,7 @@ from talkspkg.cache import ArticleCache
 from talkspkg.errors import BuildError
 from talkspkg.kb import KnowledgeBase, load_knowledge
 from talkspkg.layout import files_under, listed_paths
-from talkspkg.pipeline import STREAMED, Batch, assemble, row_order, run_batches
+from talkspkg.pipeline import STREAMED, Batch, KeptCopies, assemble, row_order, run_batches
 from talkspkg.raw import (
     PACKAGE_FILE,
     SOURCES_FILE,
@@ -147,6 +147,7 @@ def write_into(
             [aid for _, aid, _ in items],
             emit=emit,
             spill_dir=target,
+            copies=KeptCopies(store) if store is not None else None,
         )
     except BaseException:
         for sink in sinks.values():

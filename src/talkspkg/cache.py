@@ -14,7 +14,9 @@ as the build's process reads it (Arrow tables and spill records), under the keys
 articles: `<cache dir>/<fingerprint>/batches/<key>.pickle`. A rebuild that adds, changes or
 removes an article reads every other batch in one file each, and makes again only the batch
 that article falls in (batches are cut where the articles' ids say, not every N articles); a
-build removes the kept batches it did not use.
+build removes the kept batches it did not use. The meetings stage keeps there the near-copies
+it found (`<fingerprint>/corpus/copies.pickle`: talkspkg.stages.meetings.copies.CopyMemo), so
+that a rebuild judges only the pairs of articles that changed.
 
 Layout: `<cache dir>/<fingerprint>/<key>.pickle`, written atomically (a temporary file
 renamed), so parallel workers and an interrupted build never leave a half entry. A build keeps
@@ -41,6 +43,7 @@ from typing import Any
 DEFAULT_DIR = Path(".talkspkg-cache")
 KEEP_OTHER_RULESETS = 2
 BATCHES = "batches"  # the folder of kept batches inside a fingerprint's
+CORPUS = "corpus"  # the folder of what the corpus stages keep from one build to the next
 
 
 @cache
@@ -102,6 +105,11 @@ class ArticleCache:
         """The kept batches of this fingerprint (talkspkg.pipeline.annotate_batch: a batch's
         articles read back whole, not entry by entry), in a folder of their own inside it."""
         return ArticleCache(self.folder, BATCHES)
+
+    def corpus(self) -> ArticleCache:
+        """What the corpus stages of this fingerprint keep between builds (talkspkg.pipeline:
+        the near-copies the meetings stage found), in a folder of its own inside it."""
+        return ArticleCache(self.folder, CORPUS)
 
     def prune_batches(self, used: set[str]) -> None:
         """Remove the kept batches but those of `used` (the keys a build just read or wrote):

@@ -40,6 +40,7 @@ from talkspkg.schema.tableschema import arrow_schema
 from talkspkg.stages.articles import article_row, source_date
 from talkspkg.stages.entities import add_counts, entity_rows, mention_counts, merge_discovered
 from talkspkg.stages.meetings import MeetingMention, assemble_meeting_columns, meeting_mentions
+from talkspkg.stages.meetings.copies import CopyKeeper, CopyMemo
 from talkspkg.stages.mentions import mentions
 from talkspkg.stages.proposals import (
     Presentation,
@@ -363,6 +364,22 @@ def _read_kept(chunk: Sequence[WorkItem], store: ArticleCache, key: str) -> Batc
     return found  # type: ignore[no-any-return]
 
 
+@dataclass(frozen=True)
+class KeptCopies:
+    """The near-copies the meetings stage found, kept in the cache between builds (the folder
+    of the code that found them): a `CopyKeeper`."""
+
+    store: ArticleCache
+    name: str = "copies"
+
+    def previous(self) -> CopyMemo | None:
+        found = self.store.corpus().get(self.name)
+        return found if isinstance(found, CopyMemo) else None
+
+    def keep(self, memo: CopyMemo) -> None:
+        self.store.corpus().put(self.name, memo)
+
+
 class TableSink(Protocol):
     """Where a streamed table's rows go (talkspkg.package.TableWriter)."""
 
@@ -422,13 +439,15 @@ def assemble(
     order: Sequence[str] | None = None,
     emit: TableEmitter | None = None,
     spill_dir: Path | None = None,
+    copies: CopyKeeper | None = None,
 ) -> dict[str, pa.Table]:
     """Run the corpus stages over the batches' inputs; return the normalized tables. The
     per-article tables named in `sinks` are not returned but written there batch by batch
     (normalized: the batches must come in `row_order`). The corpus stages read their inputs
     in the article order `order` (article ids), else in the batches' order. With `emit`, each
     corpus table is handed to it as soon as it is made, and not returned (nor held). The
-    corpus stages' inputs wait in a temporary file in `spill_dir` (see talkspkg.compact)."""
+    corpus stages' inputs wait in a temporary file in `spill_dir` (see talkspkg.compact).
+    `copies` keeps the meetings stage's near-copies between builds (`KeptCopies`)."""
     sinks = sinks or {}
     parts: dict[str, list[pa.Table]] = {}
     corpus = _CorpusInputs(Spill(spill_dir))
@@ -443,7 +462,7 @@ def assemble(
             del batch  # not held while the next one is made
         if order is not None:
             corpus.reorder(order)
-        return _corpus_tables(corpus, parts, kb, emit)
+        return _corpus_tables(corpus, parts, kb, emit, copies)
     finally:
         corpus.spill.close()
 
@@ -453,6 +472,7 @@ def _corpus_tables(
     parts: dict[str, list[pa.Table]],
     kb: KnowledgeBase,
     emit: TableEmitter | None,
+    copies: CopyKeeper | None = None,
 ) -> dict[str, pa.Table]:
     """The corpus stages, each stage's inputs read (or let go) just before (after) it runs."""
     tables: dict[str, pa.Table] = {}
@@ -470,7 +490,7 @@ def _corpus_tables(
     corpus.discovered = []
     made("entities", [to_arrow("entities", entities)])
     del entities
-    meetings = assemble_meeting_columns(corpus.spill.meetings(corpus.article_ids), kb)
+    meetings = assemble_meeting_columns(corpus.spill.meetings(corpus.article_ids), kb, copies)
     fill_column_sentences(meetings["meeting_mentions"], corpus.read)
     presented_from: dict[str, list[pa.Table]] = {}
     for table in list(meetings):  # one table at a time, in pieces, its columns let go after

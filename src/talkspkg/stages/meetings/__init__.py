@@ -22,6 +22,7 @@ from typing import Any
 from talkspkg.document import Article
 from talkspkg.kb import KnowledgeBase
 from talkspkg.stages.meetings.anchoring import anchor_articles
+from talkspkg.stages.meetings.copies import CopyKeeper
 from talkspkg.stages.meetings.detect import detect
 from talkspkg.stages.meetings.merge import cluster
 from talkspkg.stages.meetings.model import MeetingMention
@@ -55,8 +56,9 @@ def assemble_meetings(
 
 
 def assemble_meeting_columns(
-    mentions: list[MeetingMention], kb: KnowledgeBase
+    mentions: list[MeetingMention], kb: KnowledgeBase, copies: CopyKeeper | None = None
 ) -> dict[str, Columns]:
     """The rows of `assemble_meetings` as columns (a list per column), in no set order: what
-    the build turns into Arrow, without a dict per row. Pure."""
-    return meeting_columns(cluster(anchor_articles(list(mentions))), kb)
+    the build turns into Arrow, without a dict per row. Pure: `copies`, where a build keeps
+    the near-copies it found (copies.py), changes the work, not the rows."""
+    return meeting_columns(cluster(anchor_articles(list(mentions)), copies), kb)

@@ -33,7 +33,8 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Collection, Iterable, Sequence
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from talkspkg.stages.meetings.merge import Report
@@ -84,6 +85,25 @@ def similar(a: Collection[int], b: Collection[int]) -> bool:
     return both >= MIN_SHARED and both >= COPY_SHARE * size
 
 
+@dataclass(frozen=True)
+class CopyMemo:
+    """What `copy_pairs` found in a corpus: every article's sketch, and the pairs of copies
+    (each pair once, its ids in order). A rebuild hands it back (`previous`) and has only
+    the pairs the changed articles may form judged again."""
+
+    sketches: dict[str, bytes]
+    pairs: frozenset[tuple[str, str]]
+
+
+class CopyKeeper(Protocol):
+    """Where a build keeps the `CopyMemo` of its corpus between builds (the cache's folder of
+    the code that made it: the policy's constants are the same)."""
+
+    def previous(self) -> CopyMemo | None: ...
+
+    def keep(self, memo: CopyMemo) -> None: ...
+
+
 def copy_pairs(sketches: dict[str, bytes]) -> dict[str, list[str]]:
     """Each article's copies (sorted ids), of the articles whose sketches are given.
 
@@ -91,21 +111,65 @@ def copy_pairs(sketches: dict[str, bytes]) -> dict[str, list[str]]:
     copies, the smallest hashes are mostly the same: each is in both with the probability of
     their Jaccard index), each pair judged once by `similar`: at most CANDIDATES * COMMON
     candidates an article."""
+    return copies_of(find_copies(sketches).pairs)
+
+
+def find_copies(sketches: dict[str, bytes], previous: CopyMemo | None = None) -> CopyMemo:
+    """The `CopyMemo` of `sketches`: the pairs `copy_pairs` finds. With the memo of another
+    corpus (`previous`, found by this same code), a pair is judged again only when an article
+    of it is new or changed, or it is proposed by a hash whose articles changed; every other
+    pair proposed now was proposed then, by the same articles, so it is a copy now exactly when
+    it was then (same sketches, same judgment)."""
     held = {aid: hashes_of(sk) for aid, sk in sorted(sketches.items()) if sk}
     postings: dict[int, list[str]] = {}
     for aid, hs in held.items():
         for h in hs[:CANDIDATES]:
             postings.setdefault(h, []).append(aid)
-    pairs: set[tuple[str, str]] = set()
-    for ids in postings.values():
-        if len(ids) <= COMMON:
-            pairs.update((a, b) for i, a in enumerate(ids) for b in ids[i + 1 :])
     sets = {aid: frozenset(hs) for aid, hs in held.items()}
+    memo = CopyMemo({aid: sketches[aid] for aid in held}, frozenset())
+    if previous is None:
+        pairs: set[tuple[str, str]] = set()
+        for ids in postings.values():
+            if len(ids) <= COMMON:
+                pairs.update((a, b) for i, a in enumerate(ids) for b in ids[i + 1 :])
+        found = {(a, b) for a, b in pairs if similar(sets[a], sets[b])}
+        return CopyMemo(memo.sketches, frozenset(found))
+    old = previous.sketches
+    changed = {a for a in old.keys() | memo.sketches.keys() if old.get(a) != memo.sketches.get(a)}
+    touched = {  # the hashes whose articles changed: their postings may differ from then
+        h
+        for a in changed
+        for sk in (old.get(a), memo.sketches.get(a))
+        if sk
+        for h in hashes_of(sk)[:CANDIDATES]
+    }
+
+    def proposed_then(a: str, b: str) -> bool:
+        """Proposed now by a posting as it was then (of no touched hash)."""
+        mine = held[a][:CANDIDATES]
+        return any(
+            h in mine and h not in touched and len(postings[h]) <= COMMON
+            for h in held[b][:CANDIDATES]
+        )
+
+    found = {p for p in previous.pairs if p[0] in held and p[1] in held and proposed_then(*p)}
+    for h in touched:
+        ids = postings.get(h, [])
+        if len(ids) > COMMON:
+            continue
+        for i, a in enumerate(ids):
+            for b in ids[i + 1 :]:
+                if not proposed_then(a, b) and similar(sets[a], sets[b]):
+                    found.add((a, b))
+    return CopyMemo(memo.sketches, frozenset(found))
+
+
+def copies_of(pairs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+    """Each article's copies (sorted ids), of `pairs` of copies."""
     out: dict[str, list[str]] = {}
     for a, b in sorted(pairs):
-        if similar(sets[a], sets[b]):
-            out.setdefault(a, []).append(b)
-            out.setdefault(b, []).append(a)
+        out.setdefault(a, []).append(b)
+        out.setdefault(b, []).append(a)
     return {a: sorted(bs) for a, bs in out.items()}
 
 
@@ -124,11 +188,16 @@ def signature(r: Report) -> Signature:
 
 
 class Copies:
-    """The copies of each article of a corpus, and each report's counterparts in them."""
+    """The copies of each article of a corpus, and each report's counterparts in them. With a
+    `keeper`, the pairs are found from the memo it kept of an earlier build (`find_copies`),
+    and this corpus's memo is kept in its place."""
 
-    def __init__(self, reports: Sequence[Report]) -> None:
+    def __init__(self, reports: Sequence[Report], keeper: CopyKeeper | None = None) -> None:
         sketches = {r.article_id: r.mentions[0].sketch for r in reports}
-        self.of = copy_pairs(sketches)
+        memo = find_copies(sketches, keeper.previous() if keeper is not None else None)
+        if keeper is not None:
+            keeper.keep(memo)
+        self.of = copies_of(memo.pairs)
         self._key: dict[Report, tuple[Signature, int]] = {}
         self._by_key: dict[tuple[str, Signature, int], Report] = {}
         ranks: dict[tuple[str, Signature], int] = {}

@@ -49,7 +49,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from itertools import combinations
 
-from talkspkg.stages.meetings.copies import Copies
+from talkspkg.stages.meetings.copies import Copies, CopyKeeper
 from talkspkg.stages.meetings.dates import Anchor, DateRange, window
 from talkspkg.stages.meetings.model import MeetingMention
 
@@ -310,7 +310,9 @@ def _score(c: Cluster, r: Report) -> tuple[int, int, int]:
     return (int(same_place), int(own), len(c.people & r.people))
 
 
-def cluster(mentions: list[MeetingMention]) -> list[Cluster]:
+def cluster(mentions: list[MeetingMention], copies: CopyKeeper | None = None) -> list[Cluster]:
+    """The meetings the reports of `mentions` tell; `copies` keeps the near-copies found
+    (copies.py) from one build to the next."""
     reports = reports_of(mentions)
     order = sorted(
         reports,
@@ -324,11 +326,11 @@ def cluster(mentions: list[MeetingMention]) -> list[Cluster]:
     index = ClusterIndex()
     home: dict[tuple[str, str], Cluster] = {}
     margins: dict[Report, Cluster] = {}  # report -> the meeting a photographed pair met at
-    copies = Copies(reports)
+    near = Copies(reports, copies)
     for r in order:
         if r.scope != "main":
             continue
-        twin = _counterparts_meeting(copies, home, r)
+        twin = _counterparts_meeting(near, home, r)
         found = twin.position if twin is not None else best_fit(index, r)
         if isinstance(found, int) and _photographed_pair(index.clusters[found], r):
             margins[r] = index.clusters[found]
