@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from corruption import edit_rows, rehash
 
-import talkspkg.metadata as metadata
+import talkspkg.validate.words as words
 from talkspkg.cache import fingerprint
 from talkspkg.validate import validate_package
 from talkspkg.validate.counts import FILE, CountStore
@@ -21,13 +21,13 @@ from talkspkg.validate.counts import FILE, CountStore
 def counted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Lengths of the texts whose prose words were counted (in this process: share=False)."""
     seen: list[int] = []
-    real = metadata.prose_word_count
+    real = words.prose_word_count
 
     def counting(text: str) -> int:
         seen.append(len(text))
         return real(text)
 
-    monkeypatch.setattr(metadata, "prose_word_count", counting)
+    monkeypatch.setattr(words, "prose_word_count", counting)
     return seen
 
 

@@ -22,7 +22,7 @@ from talkspkg.lines.knowledge import (
     TRAILER_AFTER_BODY,
     TRAILER_LINES,
 )
-from talkspkg.lines.text import TRIM
+from talkspkg.lines.text import TRIM, nwords
 
 _READ_MORE_RE = re.compile(
     r"(?i)[*_#>\s\[]*+(?:read\s+more|read\s+also|also\s+read|see\s+also|related(?:\s+(?:"
@@ -71,14 +71,17 @@ def split_lead_in(spans: list[tuple[int, int]], lines: list[str]) -> dict[int, K
     for i, s in enumerate(lines):
         if is_boilerplate(s):
             continue
-        lead = next((x for x in LEAD_INS if s.startswith(x)), None)
+        lead = (
+            next((x for x in LEAD_INS if s.startswith(x)), None) if s.startswith(LEAD_INS) else None
+        )
         rest = s[len(lead) :].lstrip(TRIM) if lead else ""
         if lead and rest:
             a, b = spans[i]
             spans[i : i + 1] = [(a, a + len(lead)), (b - len(rest), b)]
             lines[i : i + 1] = [lead, rest]
             return {i: K.BOILERPLATE, i + 1: K.BODY}
-        checked += len(s.split()) >= PARAGRAPH_WORDS  # a header line (title, byline) is passed
+        # a header line (title, byline) is passed; words counted no further than the bound
+        checked += nwords(s, PARAGRAPH_WORDS) >= PARAGRAPH_WORDS
         if checked >= 3:
             break
     return {}

@@ -9,6 +9,7 @@ text.
 from __future__ import annotations
 
 import re
+from itertools import filterfalse
 
 MD_LINK_RE = re.compile(r"\[([^\[\]]*)\]\([^()\s\]]*\)")  # classes exclude openers: linear
 MD_TARGET_RE = re.compile(r"\]\([^()\s\]]*\)")
@@ -41,3 +42,14 @@ def nonblank_lines(text: str) -> tuple[list[tuple[int, int]], list[str]]:
 def nwords(s: str, cap: int) -> int:
     """Number of words in `s`, counted no further than cap + 1."""
     return len(s.split(None, cap))
+
+
+def count_words(text: str) -> int:
+    """`len(WORD_RE.findall(text))`, a third as costly on prose. A word never holds whitespace
+    (`\\w` and the apostrophes are no `str.isspace` character), so each is inside one
+    whitespace-separated token; a token of `str.isalnum` characters alone (`\\w` is
+    `str.isalnum` or "_") is one word, and only the other tokens ("peace,", "Putin’s") are
+    matched, joined by spaces."""
+    tokens = text.split()
+    rest = list(filterfalse(str.isalnum, tokens))
+    return len(tokens) - len(rest) + (len(WORD_RE.findall(" ".join(rest))) if rest else 0)

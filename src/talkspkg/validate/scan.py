@@ -259,6 +259,16 @@ class _ParquetSide:
             scan.parquet_error = _unavailable(rel, exc)
 
 
+def differing(a: pa.ChunkedArray, b: pa.ChunkedArray) -> list[int]:
+    """Rows where two columns of one type differ: unequal values, or a null beside a value
+    (NaN differs from NaN, 0.0 equals -0.0). Columns Arrow finds equal (types, values, nulls;
+    NaN never equal) differ nowhere, and are not compared cell by cell."""
+    if a.equals(b):
+        return []
+    same = pc.or_kleene(pc.equal(a, b), pc.and_(pc.is_null(a), pc.is_null(b)))
+    return pc.indices_nonzero(pc.invert(pc.fill_null(same, False))).to_pylist()  # type: ignore[no-any-return]
+
+
 def scan_table(ctx: PackageContext, table: str) -> TableScan:
     """Read the table's CSV and Parquet once, side by side (see the module's docstring)."""
     files = ctx.tables()[table]
@@ -275,9 +285,7 @@ def scan_table(ctx: PackageContext, table: str) -> TableScan:
         if not (csv_side.typed_all and pq_side.castable):
             continue
         for name in names:
-            a, b = typed[name], cast[name]
-            same = pc.or_kleene(pc.equal(a, b), pc.and_(pc.is_null(a), pc.is_null(b)))
-            differ = pc.indices_nonzero(pc.invert(pc.fill_null(same, False))).to_pylist()
+            differ = differing(typed[name], cast[name])
             if differ:
                 rows = scan.differ.setdefault(name, Rows(table))
                 rows.add(cast, differ, offset - typed.num_rows)

@@ -318,7 +318,7 @@ def _word_count(ctx: PackageContext, rel: str) -> tuple[int | None, int | None, 
     """The character and prose word counts of a raw article (each read once), None when it
     cannot be read (raw_integrity) or counted; and the text's sha256 when the word count was
     computed here for `ctx.counts` to keep (None when it was known there, or is not kept)."""
-    from talkspkg.metadata import prose_word_count
+    from talkspkg.validate.words import prose_word_count
 
     try:
         text = ctx.raw_text(rel)
@@ -343,7 +343,7 @@ def word_counts_ahead(ctx: PackageContext) -> None:
     if articles is None:
         return
     paths = articles["raw_path"].to_pylist()
-    import talkspkg.metadata  # noqa: F401  (imported once, here: the helper inherits it)
+    import talkspkg.validate.words  # noqa: F401  (imported once, here: the helper inherits it)
 
     shared = SharedMap(lambda rel: _word_count(ctx, rel), paths)
     shared.start()
