@@ -122,6 +122,7 @@ from talkspkg.stages.meetings.dates import (
     DateExpr,
     DateRange,
     anchor_label,
+    counts_from_story,
     find_dates,
     from_story,
     may_state_now,
@@ -130,6 +131,7 @@ from talkspkg.stages.meetings.dates import (
     stated_anchor,
 )
 from talkspkg.stages.meetings.durations import stretched
+from talkspkg.stages.meetings.entries import entry_anchor, entry_days, in_entry
 from talkspkg.stages.meetings.enumeration import enumerated
 from talkspkg.stages.meetings.frames import absorb, read_sentence, visit_host
 from talkspkg.stages.meetings.model import MeetingMention
@@ -259,6 +261,7 @@ class _Grouper:
         self.caption = False  # the sentence being read is a photo caption
         # the date of the latest dated encounter the prose told (not a plan): the story's time
         self.clock: DateRange | None = None
+        self.contested = False  # an aside recalled an earlier encounter since the clock was set
         self.after: dict[Frame, date] = {}  # frame -> narrated_after(frame).start
         self.visit_hosts: dict[Frame, str] = {}  # frame -> the state its visit is hosted by
 
@@ -689,8 +692,22 @@ class _Grouper:
             if f in self.of:
                 self.seen[self.of[f]] = self.count
         if not caption:
-            told = [r for f in s.frames if not is_future(f) and (r := self._range(f)) is not None]
-            self.clock = told[-1] if told else self.clock
+            told = [(f, r) for f in s.frames if not is_future(f) and (r := self._range(f))]
+            if told and self._aside(told[-1][0], told[-1][1]):
+                self.contested = True  # which encounter a sequel counts from is open
+            elif told:
+                self.clock, self.contested = told[-1][1], False
+
+    def _aside(self, f: Frame, rng: DateRange) -> bool:
+        """An encounter recalled in a relative or subordinate clause, before the story's time
+        ("Russia sent X, who led its team at the round in C on 10 March"): it does not move
+        the story's time back, and a sequel told after it ("the day before", "two days
+        later") may count from either: it dates nothing."""
+        return (
+            f.clause.kind in ("sub", "rel")
+            and self.clock is not None
+            and rng.end < self.clock.start
+        )
 
     def moved(self, s: Sentence, years: dict[int, DateExpr]) -> None:
         """A sentence that tells no encounter but opens with a date ("In February, A berated
@@ -732,13 +749,15 @@ class _Grouper:
                 and (rng.end < told.start or rng.start > told.end)
             ):
                 del self.latest[cls]  # a flashback or a leap, not the same days' news
-        self.clock = rng
+        self.clock, self.contested = rng, False
 
     def sequels(self, s: Sentence) -> None:
         """ "later in the month", "the following day": dated from the encounter told before, or
-        not at all."""
+        not at all (nor when an aside made that encounter open: `_aside`)."""
         for f in s.frames:
-            if f.date is not None:
+            if f.date is not None and self.contested and counts_from_story(f.date):
+                f.date = None
+            elif f.date is not None:
                 f.date = from_story(f.date, self.clock)
 
 
@@ -833,7 +852,15 @@ def detect(article: Article, kb: KnowledgeBase, found: MentionResult) -> list[Me
     read: list[Sentence] = []
     years = narrative_years(ctx, anchor) if anchor is not None else story_years(ctx)
     years.update(opening_years(ctx))
+    days = entry_days(ctx, anchor)
     for kind, start, end in paragraphs(article):
+        entry = entry_anchor(days, start) if days else None
+        if (
+            entry is not None
+            and anchor is not None
+            and (entry.lo, entry.hi) == (anchor.lo, anchor.hi)
+        ):
+            entry = None  # the entry of the publication day: the article's own anchor
         # an embedded post is the poster's speech as a whole: its "today" is not the article's
         embed = kind == SegmentKind.EMBED
         quotes = [(start, end)] if embed else quote_spans(ctx.text, start, end)
@@ -849,6 +876,8 @@ def detect(article: Article, kb: KnowledgeBase, found: MentionResult) -> list[Me
                     f.date = label
                 if f.date is not None and f.date.start in years:
                     f.date = years[f.date.start]
+                if f.date is not None and entry is not None:  # a live blog's dated entry
+                    f.date = in_entry(f.date, entry, is_future(f), told_held(f))
             s.frames[:] = enumerated(ctx.text, b, s.frames, ctx.vocab)
             grouper.sequels(s)
             if not s.frames and kind != SegmentKind.CAPTION and not embed:

@@ -1,0 +1,181 @@
+"""Dates that structure fixes or leaves open: a live blog's dated entries, a day told as one
+of two, and a sequel told after an aside that recalls an older encounter.
+
+Mini-articles written for this test (other names, outlets, months and layouts than any real
+article): a live blog with day headings (newest first, or a diary's oldest first), a wire
+story with an "Updated" line, a newspaper report. Expected values follow the gold guideline
+(tests/data/gold/README.md): null where two readings compete.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_meeting_undated import NULL, Span, day
+from test_meetings import run
+
+from talkspkg.pipeline import make_article
+from talkspkg.raw import RawFile
+from talkspkg.stages.meetings.dates import find_dates
+
+LIVE_NEWEST_FIRST = """Ukraine war live: envoys gather in Geneva
+
+Thursday 9 April 2026
+
+15:40 BST
+
+Witkoff and Umerov begin talks in Geneva
+
+Steve Witkoff and Rustem Umerov are meeting today in Geneva, a Ukrainian official told us.
+
+11:05 BST
+
+Emmanuel Macron and Friedrich Merz spoke by phone this morning about the Geneva talks, the \
+Elysee said.
+
+Wednesday 8 April 2026
+
+18:20 BST
+
+Sergei Lavrov hosted Hakan Fidan in Moscow this afternoon. Lavrov said the meeting was \
+"useful".
+
+Earlier, Kaja Kallas said she had spoken to Andrii Sybiha by phone yesterday.
+"""
+
+LIVE_DIARY = """Diplomacy diary: a week of calls and visits
+
+Published 6 March 2026
+
+Monday 2 March, 09:10 CET
+
+Giorgia Meloni received Volodymyr Zelensky in Rome on Saturday, her office said.
+
+Tuesday 3 March, 17:45 CET
+
+Keir Starmer and Mark Carney spoke by phone last night about air defence.
+
+Thursday 5 March, 12:00 CET
+
+Antonio Costa visited Chisinau today for talks with Maia Sandu.
+"""
+
+# one heading: the publication line, which the anchor already is
+ONE_HEADING = """Envoys meet again in Riyadh
+
+Sunday 15 March 2026
+
+Marco Rubio met Sergei Lavrov in Riyadh on Friday, the State Department said.
+"""
+
+WIRE_ASIDE = """Turkey hosts new round of prisoner talks
+
+Updated 4:12 PM GMT+3, April 22, 2026
+
+ANKARA, Turkey (AP) — Russian and Ukrainian negotiators met in Ankara on Tuesday for the \
+first face-to-face talks in six weeks, Turkish officials said.
+
+Russia sent Vladimir Medinsky, who also led its team at the previous round in Istanbul on \
+10 March.
+
+Hakan Fidan spoke by phone with Marco Rubio the day before, a Turkish diplomatic source said.
+"""
+
+WIRE_SEQUEL = """Envoys wrap up talks in Doha
+
+Published 18 November 2025
+
+Russian and Ukrainian negotiators met in Doha on Monday for talks hosted by Qatar.
+
+Two days later, Rustem Umerov flew to Berlin for talks with Friedrich Merz.
+"""
+
+EITHER_DAY = """Leaders held talks, but officials will not say when
+
+Published 5 May 2026
+
+Volodymyr Zelensky and Friedrich Merz held talks in Berlin on Monday or Tuesday, a government \
+source said.
+
+Pedro Sanchez met Antonio Costa in Madrid on 28 or 29 April.
+
+Donald Tusk hosted Mette Frederiksen in Warsaw on Monday and Tuesday.
+"""
+
+CASES: list[Any] = [
+    # an entry's "today", "this morning", "this afternoon" are its heading's day
+    ("live-newest", LIVE_NEWEST_FIRST, "geneva", "steve-witkoff", day(2026, 4, 9)),
+    ("live-newest", LIVE_NEWEST_FIRST, None, "emmanuel-macron", day(2026, 4, 9)),
+    ("live-newest", LIVE_NEWEST_FIRST, "moscow", "sergei-lavrov", day(2026, 4, 8)),
+    ("live-newest", LIVE_NEWEST_FIRST, None, "kaja-kallas", day(2026, 4, 7)),
+    # a diary's headings without year, a weekday and "last night" counted from each entry
+    ("live-diary", LIVE_DIARY, "rome", "giorgia-meloni", day(2026, 2, 28)),
+    ("live-diary", LIVE_DIARY, None, "keir-starmer", day(2026, 3, 2)),
+    ("live-diary", LIVE_DIARY, None, "antonio-costa", day(2026, 3, 5)),
+    ("one-heading", ONE_HEADING, "riyadh", "marco-rubio", day(2026, 3, 13)),
+    # an aside recalls an older round: "the day before" may count from either: null
+    ("wire-aside", WIRE_ASIDE, "ankara", "", day(2026, 4, 21)),
+    ("wire-aside", WIRE_ASIDE, "istanbul", "", day(2026, 3, 10)),
+    ("wire-aside", WIRE_ASIDE, None, "hakan-fidan", NULL),
+    # no aside: the sequel counts from the encounter told before
+    ("wire-sequel", WIRE_SEQUEL, "berlin", "rustem-umerov", day(2025, 11, 19)),
+    # a day told as one of two dates nothing; "Monday and Tuesday" is a range
+    ("either-day", EITHER_DAY, "berlin", "volodymyr-zelensky", NULL),
+    ("either-day", EITHER_DAY, None, "pedro-sanchez", NULL),
+    (
+        "either-day",
+        EITHER_DAY,
+        "warsaw",
+        "donald-tusk",
+        (date(2026, 5, 4), date(2026, 5, 5), "day"),
+    ),
+]
+
+
+def _row(rows: dict[str, list[dict[str, Any]]], place: str | None, person: str) -> dict[str, Any]:
+    people: dict[str, set[str]] = {}
+    for r in rows["meeting_participants"]:
+        people.setdefault(r["meeting_id"], set()).add(r["entity_id"])
+    found = [
+        r
+        for r in rows["meetings"]
+        if r["place_id"] == place and (not person or person in people.get(r["meeting_id"], ()))
+    ]
+    assert len(found) == 1, (place, person, [r["meeting_id"] for r in rows["meetings"]])
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("article_id", "text", "place", "person", "expected"),
+    CASES,
+    ids=[f"{c[0]}-{c[2]}-{c[3]}" for c in CASES],
+)
+def test_the_date_structure_fixes_or_leaves_open(
+    article_id: str, text: str, place: str | None, person: str, expected: Span
+) -> None:
+    article = make_article(RawFile(Path(f"raw/{article_id}.txt"), article_id, text, "0" * 64))
+    row = _row(run(article), place, person)
+    assert (row["date_start"], row["date_end"], row["date_precision"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("held talks on Monday or Tuesday, a source said", ["open"]),
+        ("met on 12 or 13 March", ["open"]),
+        ("met on March 12 or 13, officials said", ["open"]),
+        ("talks in May or June", ["open"]),
+        ("talks on Friday or at the weekend", ["open"]),
+        ("last week or the week before", ["open"]),
+        # not alternatives
+        ("met on March 12 or 13 people", ["month_day"]),
+        ("met on 12 March or earlier", ["month_day"]),
+        ("talks on Monday and Tuesday", ["weekday"]),
+        ("met in May. Or so he says", ["month"]),
+    ],
+)
+def test_a_day_told_as_one_of_two_is_open(text: str, kinds: list[str]) -> None:
+    assert [d.kind for d in find_dates(text)] == kinds
