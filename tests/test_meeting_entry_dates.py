@@ -105,7 +105,39 @@ Pedro Sanchez met Antonio Costa in Madrid on 28 or 29 April.
 Donald Tusk hosted Mette Frederiksen in Warsaw on Monday and Tuesday.
 """
 
+# "Published ... | Updated ...": now is either day; what both make of a weekday is its date
+UPDATED = """Zelensky and Erdogan discuss Black Sea security
+
+Published 3 December 2025 | Updated 4 December 2025
+
+Volodymyr Zelensky met Recep Tayyip Erdogan in Ankara on Wednesday for talks on shipping in \
+the Black Sea.
+
+On Thursday, Zelensky flew on to Athens, where he met Kyriakos Mitsotakis.
+
+Andrii Sybiha arrived in Warsaw on Monday for talks with Radoslaw Sikorski.
+"""
+
+# a date opening the clause of saying dates the saying, not what was said
+INTERVIEW = """'We are not there yet': a foreign minister on the peace process
+
+Published 9 June 2026
+
+In an interview with our correspondent in Kyiv on Monday, Andrii Sybiha said he had met Marco \
+Rubio and that the meeting was "very frank".
+
+On Sunday, Kaja Kallas said Antonio Costa had spoken to Donald Trump by phone.
+
+Sybiha said he would travel to Ankara on Thursday to meet Hakan Fidan.
+"""
+
 CASES: list[Any] = [
+    ("updated", UPDATED, "ankara", "volodymyr-zelensky", day(2025, 12, 3)),
+    ("updated", UPDATED, "athens", "volodymyr-zelensky", NULL),  # 27 November or 4 December
+    ("updated", UPDATED, "warsaw", "andrii-sybiha", day(2025, 12, 1)),
+    ("interview", INTERVIEW, None, "marco-rubio", NULL),
+    ("interview", INTERVIEW, None, "antonio-costa", NULL),
+    ("interview", INTERVIEW, "ankara", "hakan-fidan", day(2026, 6, 11)),
     # an entry's "today", "this morning", "this afternoon" are its heading's day
     ("live-newest", LIVE_NEWEST_FIRST, "geneva", "steve-witkoff", day(2026, 4, 9)),
     ("live-newest", LIVE_NEWEST_FIRST, None, "emmanuel-macron", day(2026, 4, 9)),

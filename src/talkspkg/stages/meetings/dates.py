@@ -71,7 +71,11 @@ Policy (ACLED-like precision, never a guess):
 * An encounter named right after a count in an appositive to a dated one ("A met B on
   Thursday, a day after a call with C", "..., two days before talks in D") is that day moved by
   the count (`shift`, frames.py): a single day only.
-* Without an anchor only full dates (with year) resolve; everything else is None.
+* Without an anchor only full dates (with year) resolve; everything else is None. An anchor
+  of a few days (at most AGREE_DAYS, not an ISO week: published on one day, updated on a later
+  one) resolves an expression to what its first and last day both make of it ("on Wednesday"
+  read on Wednesday 3 or Thursday 4 December is 3 December; "on Thursday" is None: 27
+  November or 4 December).
 * A sequel ("later in the month", "the following day", "ten days later") counts from the
   encounter the article told just before, not from "now": `after_told` turns it into the
   month or day it designates when that encounter is dated precisely enough, else it dates
@@ -106,6 +110,7 @@ PRECISIONS = ("day", "week", "month")  # finest first
 FAR_BACK_DAYS = 270
 AHEAD_DAYS = 10  # how far ahead of "now" a stated day may lie when nothing says it is a plan
 HELD_AHEAD_DAYS = 1  # ... when the text says it took place (a time zone's day, no more)
+AGREE_DAYS = 7  # a "now" known to lie in at most this many days resolves what its ends agree on
 
 
 class DateRange(NamedTuple):
@@ -622,6 +627,19 @@ def _resolve(
         return DateRange(*month_of(expr.year, expr.month or 1), "month")
     if anchor is None:
         return None
+    if (
+        anchor.lo != anchor.hi
+        and (anchor.hi - anchor.lo).days <= AGREE_DAYS
+        and not _is_week(anchor)
+    ):
+        # "now" is one of a few days (published on one, updated on another): the date both
+        # ends make of the expression, when they agree; else the window's own rules below
+        ends = [
+            _resolve(expr, replace(anchor, lo=d, hi=d), future, held)
+            for d in (anchor.lo, anchor.hi)
+        ]
+        if ends[0] is not None and ends[0] == ends[1]:
+            return ends[0]
     if expr.year_offset is not None:
         if anchor.lo.year != anchor.hi.year:
             return None

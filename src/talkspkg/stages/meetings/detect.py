@@ -98,7 +98,9 @@ A day without a year in a story told in an earlier year takes that year
 opens with a year (opening_years: "In 2022, ... talks in Istanbul on 29 March").
 
 The article's anchor is its publication date (a dateline's day, "KYIV, March 9 (Reuters) -",
-wins over the date `sources.yaml` gives: it is the text's own day), else the window a relative
+wins over the date `sources.yaml` gives: it is the text's own day), widened to the day of an
+"Updated" line up to UPDATED_DAYS later (the text may have been rewritten then: what both days
+make of "on Thursday" is its date, else it has none), else the window a relative
 expression tied to a full date states (dates.stated_anchor), else the "now" its text fixes
 without a publication date (textanchor.text_anchor: an "Updated" line, a dateline's day in the
 year a stated date gives), else None (relative dates stay unresolved here; days without year
@@ -139,7 +141,12 @@ from talkspkg.stages.meetings.patterns import has_support_verb
 from talkspkg.stages.meetings.reading import READ, narrative_years, opening_years, paragraphs
 from talkspkg.stages.meetings.sentence import Frame, Sentence, add_role
 from talkspkg.stages.meetings.text import inside, quote_spans, sentences
-from talkspkg.stages.meetings.textanchor import dateline_day, story_years, text_anchor
+from talkspkg.stages.meetings.textanchor import (
+    dateline_day,
+    story_years,
+    text_anchor,
+    updated_day,
+)
 from talkspkg.stages.meetings.vocab import Vocab, load_vocab
 from talkspkg.stages.mentions import MentionResult
 
@@ -171,6 +178,7 @@ OPENING_CHARS = 60  # how far into a sentence its opening date is looked for
 # a time this many days or fewer from an encounter's is the same days' news ("met on Tuesday.
 # On Wednesday, drones hit Kyiv. The talks lasted five hours"): anaphors still reach it
 MOVED_DAYS = 7
+UPDATED_DAYS = 3  # an "Updated" line this many days after the publication date widens "now"
 
 
 @cache
@@ -227,7 +235,12 @@ def article_anchor(ctx: ArticleContext) -> Anchor | None:
         filed = _dateline_day(ctx.article) if meta.published_date_source == "sources" else None
         if filed is not None:  # "KYIV, March 9 (Reuters) -": the story's own day
             return published_anchor(filed, "text")
-        return published_anchor(meta.published_date, meta.published_date_source)
+        anchor = published_anchor(meta.published_date, meta.published_date_source)
+        updated = updated_day(ctx)
+        if updated is not None and 0 < (updated - anchor.lo).days <= UPDATED_DAYS:
+            # "Published 3 December | Updated 4 December": now is either day (dates.resolve)
+            return replace(anchor, hi=updated)
+        return anchor
     exprs = [
         d
         for seg in ctx.article.segments_of(*READ)
@@ -331,6 +344,9 @@ class _Grouper:
         parties = {e for e, role in f.roles.items() if role != "absent"} - f.third_parties
         if parties and loc.parties and not parties & loc.parties and not self._hosts(f, loc):
             return None  # "A and B hosted talks in Miami. On January 23, C, D and E met"
+        people = self._people(f)
+        if len(people) == 2 and len(loc.people) == 2 and people != loc.people:
+            return None  # "A said he had met B. A will travel to C to meet D": another pair
         return None if _names_others(f, loc) and not self._hosts(f, loc) else loc
 
     def _people(self, f: Frame) -> set[str]:

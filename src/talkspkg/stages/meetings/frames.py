@@ -532,11 +532,26 @@ SAYING_WORDS = 5  # how far before the date the speech verb may stand ("told rep
 def _dates_saying(ctx: ArticleContext, s: Sentence, f: Frame, d: DateExpr) -> bool:
     """ "Lavrov told reporters on Wednesday that he had met Fidan", "X said on Monday they had
     held talks": a date between a speech verb (at most SAYING_WORDS words before it) and the
-    clause of what was said, the encounter told inside that clause, is the day of saying."""
-    if f.start < d.end or _REPORTED.match(ctx.text, d.end, f.start) is None:
+    clause of what was said, the encounter told inside that clause, is the day of saying; so
+    is a date before the speech verb whose reported clause tells the encounter ("On Monday, X
+    said he had met Y", "In an interview on Monday, X said Y had met Z")."""
+    if f.start < d.end:
         return False
-    words = _WORD.findall(ctx.text[max(s.start, d.start - 60) : d.start])[-SAYING_WORDS:]
-    return any(w.lower() in ctx.speech_verbs for w in words)
+    if _REPORTED.match(ctx.text, d.end, f.start) is not None:
+        words = _WORD.findall(ctx.text[max(s.start, d.start - 60) : d.start])[-SAYING_WORDS:]
+        if any(w.lower() in ctx.speech_verbs for w in words):
+            return True
+    # "On Monday, X said he had met Y", "In an interview on Monday, X said that ...": the
+    # date opens the clause of saying, the encounter is told in what was said
+    for w in _WORD.finditer(ctx.text, d.end, f.start):
+        if w.group().lower() in ctx.speech_verbs and _REPORTED_OR_NAME.match(
+            ctx.text, w.end(), f.start
+        ):
+            return True
+    return False
+
+
+_REPORTED_OR_NAME = re.compile(r"[\s,]*(?:that\b|(?:he|she|they|we|it|I)\s+[a-z]|[A-Z][\w’'-]+\b)")
 
 
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
