@@ -131,7 +131,25 @@ On Sunday, Kaja Kallas said Antonio Costa had spoken to Donald Trump by phone.
 Sybiha said he would travel to Ankara on Thursday to meet Hakan Fidan.
 """
 
+# a headline's bare infinitive is its future: the next Thursday, not the last
+HEADLINE_PLAN = """Sikorski to meet Lavrov in Geneva on Thursday
+
+Published Tuesday 20 January 2026
+
+Radoslaw Sikorski will travel to Geneva on Thursday for talks with Sergei Lavrov, the Polish \
+foreign ministry said.
+"""
+
+HEADLINE_PAST = """Sybiha flew to Riyadh to meet Rubio on Sunday
+
+Published Tuesday 20 January 2026
+
+Andrii Sybiha met Marco Rubio in Riyadh on Sunday, the ministry said.
+"""
+
 CASES: list[Any] = [
+    ("headline-plan", HEADLINE_PLAN, "geneva", "sergei-lavrov", day(2026, 1, 22)),
+    ("headline-past", HEADLINE_PAST, "riyadh", "marco-rubio", day(2026, 1, 18)),
     ("updated", UPDATED, "ankara", "volodymyr-zelensky", day(2025, 12, 3)),
     ("updated", UPDATED, "athens", "volodymyr-zelensky", NULL),  # 27 November or 4 December
     ("updated", UPDATED, "warsaw", "andrii-sybiha", day(2025, 12, 1)),

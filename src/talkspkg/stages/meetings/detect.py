@@ -37,6 +37,11 @@ Coreference inside one article (policy):
   welcomed the delegations on Monday" before talks that ended on Tuesday; `_received`).
 * A round told with its length ("wrapped up two days of talks on Tuesday") spans those days
   (durations.py).
+* A headline's bare infinitive ("X to meet Y on Thursday", "Leaders to hold talks") is its
+  future: planned, its day the next such day (`headline_plans`), unless a cue says it took
+  place.
+* A live blog's day headings ("Wednesday 8 April 2026") date their entries: relative dates
+  there count from the heading's day (entries.py).
 * A paragraph opened by a date and nothing else ("Monday.", "Tuesday, 19 May:"), as diaries
   and newsletters label their entries, dates the paragraph's frames that state no date.
 * A photo caption shows the encounter of those it names: its frames never group with the
@@ -887,6 +892,8 @@ def detect(article: Article, kb: KnowledgeBase, found: MentionResult) -> list[Me
             if i == 0 and not embed and (label := date_label(ctx, a, b)) is not None:
                 continue
             s = read_sentence(ctx, a, b, quotes)
+            if kind == SegmentKind.HEADLINE:
+                headline_plans(ctx.text, s)
             for f in s.frames:
                 if f.date is None and label is not None and not f.in_quote:
                     f.date = label
@@ -919,6 +926,19 @@ def detect(article: Article, kb: KnowledgeBase, found: MentionResult) -> list[Me
 
 
 _LABEL_REST = re.compile(r"[\W_]*")  # what a date label may hold besides its date
+_HEADLINE_TO = re.compile(r"(?<![\w-])to\s+$")
+
+
+def headline_plans(text: str, s: Sentence) -> None:
+    """A headline's bare infinitive is its future ("Witkoff to meet Putin in Moscow on
+    Thursday", "Leaders to hold talks"): the encounter is planned, and its day the next such
+    day, unless a cue of its own says it took place ("flew to Moscow to meet Putin")."""
+    for f in s.frames:
+        verb = f.triggers[0]
+        if verb.kind not in ("verb", "conversation") or "held" in f.statuses:
+            continue
+        if _HEADLINE_TO.search(text, max(s.start, verb.start - 8), verb.start):
+            f.statuses.add("planned")
 
 
 def date_label(ctx: ArticleContext, start: int, end: int) -> DateExpr | None:
