@@ -41,7 +41,7 @@ ENTRY_DAYS = 2  # distinct heading days that make an article a diary of dated en
 HEADING_CHARS = 80  # a day heading is a short line
 # what a day heading holds besides its date: time stamps, time zones, separators
 _REST = re.compile(
-    r"(?:[\s,.:;|/()–—*#_-]|\d{1,2}[:.]\d{2}|(?:[AaPp]\.?[Mm]\.?|[A-Z]{2,5}(?:[+-]\d{1,2})?"
+    r"(?:[\s,.:;|/()–—*#_-]|\d{1,2}[:.]\d{2}|(?:[AaPp]\.?[Mm]\.?|(?:[A-Z]{1,4}T|UTC)(?:[+-]\d{1,2})?"
     r"|at|local\s+time)(?![\w]))*"
 )
 _SKIP = (SegmentKind.HEADLINE, SegmentKind.CAPTION, SegmentKind.EMBED, SegmentKind.CREDIT)
