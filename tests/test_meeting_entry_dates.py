@@ -229,3 +229,23 @@ def test_the_date_structure_fixes_or_leaves_open(
 )
 def test_a_day_told_as_one_of_two_is_open(text: str, kinds: list[str]) -> None:
     assert [d.kind for d in find_dates(text)] == kinds
+
+
+CALLED_FOR = """Leaders push for negotiations
+
+Published 12 March 2026
+
+Volodymyr Zelensky on Monday called for talks with Vladimir Putin in Istanbul.
+
+Keir Starmer hosted Friedrich Merz in London on Thursday, pressing him for talks on frozen \
+assets.
+"""
+
+
+def test_a_call_for_talks_is_no_encounter_and_a_demand_after_a_comma_is_not_its_purpose() -> None:
+    article = make_article(RawFile(Path("raw/called-for.txt"), "called-for", CALLED_FOR, "0" * 64))
+    rows = run(article)
+    assert _row(rows, "london", "friedrich-merz")["date_start"] == date(2026, 3, 12)
+    assert not any(r["place_id"] == "istanbul" for r in rows["meetings"])
+    (mention,) = [m for m in rows["meeting_mentions"] if "London" in m["text"]]
+    assert mention["trigger"] == "hosted"

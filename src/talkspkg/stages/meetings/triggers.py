@@ -521,6 +521,8 @@ def _purpose(
         return False
     if _FOR.search(ctx_text, max(verb.end, t.start - 40), t.start) is None:
         return False
+    if any(c in ctx_text[verb.end : t.start] for c in ",;:–—("):
+        return False  # "hosted X on Thursday, pressing him for talks on Y": another matter
     return words_between(ctx_text, verb.end, t.start, protected) <= PURPOSE_WORDS
 
 
