@@ -249,3 +249,28 @@ def test_a_call_for_talks_is_no_encounter_and_a_demand_after_a_comma_is_not_its_
     assert not any(r["place_id"] == "istanbul" for r in rows["meetings"])
     (mention,) = [m for m in rows["meeting_mentions"] if "London" in m["text"]]
     assert mention["trigger"] == "hosted"
+
+
+NEXT_ROUND = """Envoys end Jeddah round with prisoner deal
+
+Published 20 May 2026
+
+Russian and Ukrainian negotiators concluded two days of talks in Jeddah on Tuesday, agreeing to \
+exchange 200 prisoners each.
+
+Rustem Umerov said the next round of talks would be held soon, possibly in Geneva.
+
+Sergei Lavrov said the discussions had been businesslike. The talks covered a ceasefire at sea.
+
+Kaja Kallas said the next round would be prepared by a working group.
+"""
+
+
+def test_what_is_told_as_past_after_a_next_round_announced_is_the_round_told_before() -> None:
+    article = make_article(RawFile(Path("raw/next-round.txt"), "next-round", NEXT_ROUND, "0" * 64))
+    rows = run(article)
+    told = {m["meeting_id"] for m in rows["meeting_mentions"] if "businesslike" in m["text"]}
+    dated = [r["meeting_id"] for r in rows["meetings"] if r["place_id"] == "jeddah"]
+    assert told == set(dated) and len(dated) == 1
+    ahead = {m["meeting_id"] for m in rows["meeting_mentions"] if "working group" in m["text"]}
+    assert not ahead & set(dated)  # a plan about the next round is not the round told

@@ -54,6 +54,10 @@ Coreference inside one article (policy):
 * A relative clause of attendance ("Ushakov, who attended the meeting, said") tells who was at
   the encounter told last, not another one. "Earlier talks with X and Y" naming parties of its
   own is a round of its own.
+* An anaphor after a next round only announced ("He said the next round of talks would be
+  held soon. The discussions were constructive") refers, unless it is itself told as a plan,
+  to the encounter told before that announcement (`_antecedent`): what is said to have
+  happened did not happen at a round still to come.
 * "The next round", "another round" (no party of its own) is another encounter between the
   parties (countries, delegations) of the encounter told last (not when a quotation says so:
   the speaker's "another" is not relative to the article's story); it never joins that one.
@@ -280,6 +284,8 @@ class _Grouper:
         # the date of the latest dated encounter the prose told (not a plan): the story's time
         self.clock: DateRange | None = None
         self.contested = False  # an aside recalled an earlier encounter since the clock was set
+        self.ahead: dict[str, Local] = {}  # format class -> the next round announced last
+        self.before: dict[str, Local | None] = {}  # ... and the encounter told before it
         self.after: dict[Frame, date] = {}  # frame -> narrated_after(frame).start
         self.visit_hosts: dict[Frame, str] = {}  # frame -> the state its visit is hosted by
 
@@ -399,6 +405,16 @@ class _Grouper:
         if self._moved_on(loc, f):
             return None
         return 4 * same_place + 2 * same_date + min(shared, 1)
+
+    def _antecedent(self, f: Frame, cls: str) -> Local:
+        """The encounter an anaphor refers to: the main encounter of the latest sentence; but
+        when that is a next round only announced ("He said the next round of talks would be
+        held soon"), an anaphor not told as a plan ("The discussions were constructive")
+        refers to the encounter told before it (`before`)."""
+        latest = self.latest[cls]
+        if latest is self.ahead.get(cls) and not is_future(f) and not f.other:
+            return self.before.get(cls) or latest
+        return latest
 
     def _new_pair(self, f: Frame, loc: Local) -> bool:
         """An anaphoric frame (not an attendance cue) naming two people, one of them not at a
@@ -685,13 +701,13 @@ class _Grouper:
                 cls in self.latest
                 and not caption
                 and (
-                    not _names_others(f, self.latest[cls])
-                    or self._delegates_of(f, self.latest[cls])
+                    not _names_others(f, self._antecedent(f, cls))
+                    or self._delegates_of(f, self._antecedent(f, cls))
                 )
-                and not self._new_pair(f, self.latest[cls])
-                and (not _is_cue(f) or self._within_reach(f, self.latest[cls]))
+                and not self._new_pair(f, self._antecedent(f, cls))
+                and (not _is_cue(f) or self._within_reach(f, self._antecedent(f, cls)))
             ):
-                self._join(self.latest[cls], f)
+                self._join(self._antecedent(f, cls), f)
             elif not _is_cue(f) and (
                 len(self._people(f)) >= 2 or len(f.slot_parties) >= (1 if _is_verb(f) else 2)
             ):
@@ -707,6 +723,12 @@ class _Grouper:
             loc = loc.parent or loc
             cls = _format_class(loc.format)
             if cls:
+                if main[0].other and is_future(main[0]) and loc not in self.ahead.values():
+                    # "the next round would be held soon": the encounter told before it
+                    # stays the antecedent of what is said to have happened (`_antecedent`)
+                    told = self.latest.get(cls)
+                    self.before[cls] = self.before.get(cls) if told in self.ahead.values() else told
+                    self.ahead[cls] = loc
                 self.latest[cls] = loc
                 self.told_cls = cls
         for f in s.frames:
