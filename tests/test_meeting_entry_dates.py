@@ -128,6 +128,9 @@ Rubio and that the meeting was "very frank".
 
 On Sunday, Kaja Kallas said Antonio Costa had spoken to Donald Trump by phone.
 
+On Saturday, Volodymyr Zelensky told Donald Trump during their meeting at the White House \
+that Ukraine needed more air defence.
+
 Sybiha said he would travel to Ankara on Thursday to meet Hakan Fidan.
 """
 
@@ -156,6 +159,8 @@ CASES: list[Any] = [
     ("interview", INTERVIEW, None, "marco-rubio", NULL),
     ("interview", INTERVIEW, None, "antonio-costa", NULL),
     ("interview", INTERVIEW, "ankara", "hakan-fidan", day(2026, 6, 11)),
+    # a name after "told" is who was told, not what was said: the day is the meeting's too
+    ("interview", INTERVIEW, "washington", "donald-trump", day(2026, 6, 6)),
     # an entry's "today", "this morning", "this afternoon" are its heading's day
     ("live-newest", LIVE_NEWEST_FIRST, "geneva", "steve-witkoff", day(2026, 4, 9)),
     ("live-newest", LIVE_NEWEST_FIRST, None, "emmanuel-macron", day(2026, 4, 9)),

@@ -544,14 +544,25 @@ def _dates_saying(ctx: ArticleContext, s: Sentence, f: Frame, d: DateExpr) -> bo
     # "On Monday, X said he had met Y", "In an interview on Monday, X said that ...": the
     # date opens the clause of saying, the encounter is told in what was said
     for w in _WORD.finditer(ctx.text, d.end, f.start):
-        if w.group().lower() in ctx.speech_verbs and _REPORTED_OR_NAME.match(
-            ctx.text, w.end(), f.start
-        ):
+        if w.group().lower() in ctx.speech_verbs and _said(ctx.text, w.end(), f.start):
             return True
     return False
 
 
-_REPORTED_OR_NAME = re.compile(r"[\s,]*(?:that\b|(?:he|she|they|we|it|I)\s+[a-z]|[A-Z][\w’'-]+\b)")
+# what was said after a speech verb: "that", a subject pronoun and its verb, or a name and an
+# auxiliary or the encounter's verb ("said Macron had met", "said Macron met"); not a name
+# that is the addressee ("told Trump during their meeting")
+_REPORTED_OR_NAME = re.compile(
+    r"[\s,]*(?:that\b|(?:he|she|they|we|it|I)\s+[a-z]|(?P<name>(?:[A-Z][\w’'.-]*\s+){1,5}))"
+)
+_AUXILIARY = re.compile(r"(?:had|has|have|was|were|would|will|is|are|could|did)\b")
+
+
+def _said(text: str, pos: int, trigger: int) -> bool:
+    m = _REPORTED_OR_NAME.match(text, pos, trigger)
+    if m is None:
+        return False
+    return m["name"] is None or m.end() == trigger or bool(_AUXILIARY.match(text, m.end()))
 
 
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
