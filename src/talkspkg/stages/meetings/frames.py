@@ -30,7 +30,10 @@ MAX_WORDS, places and venues only within `place_words`, never across a clause bo
 * Relative dates inside quotations and embedded posts are the speaker's, not the article's,
   and are ignored; dates right after a speech verb ("reported Tuesday") date the report, and
   so do dates between a speech verb and the clause of what was said ("told reporters on
-  Wednesday that he had met X": `_dates_saying`), and dates between a verb of deciding,
+  Wednesday that he had met X": `_dates_saying`), dates opening the clause of a speech verb
+  whose reported clause tells the encounter ("On Monday, X said he had met Y", "In an
+  interview on Monday, X said Y had met Z"; not "told Y during their meeting", where Y is the
+  addressee), and dates between a verb of deciding,
   agreeing or inviting and the encounter's to-infinitive ("agreed on Thursday to meet in C",
   `decision_verbs`); an
   encounter named after a temporal preposition ("ahead of the talks") takes only a date right
