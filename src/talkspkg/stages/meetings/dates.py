@@ -57,6 +57,9 @@ Policy (ACLED-like precision, never a guess):
   twelve; at most 31 days, 12 weeks or 12 months) are that day, ISO week or month. "this
   morning", "tonight", "earlier today" are the anchor day; "last night", "yesterday evening"
   the day before. "a few days ago", "in recent days" have no date.
+* A day or month told as one of two ("on Monday or Tuesday", "12 or 13 March", "March 12 or
+  13", "in May or June") is one expression of kind `open` that resolves to None: the frame
+  takes it (and no other date of its sentence) and stays undated.
 * Numeric dates (16/03/2025, 16.03.2025) resolve only when the order of day and month is
   unambiguous (one part above 12, or both equal); 03/04/2025 is None.
 * What counts from another event ("the day before the summit", "the weekend before the vote",
@@ -68,7 +71,11 @@ Policy (ACLED-like precision, never a guess):
 * An encounter named right after a count in an appositive to a dated one ("A met B on
   Thursday, a day after a call with C", "..., two days before talks in D") is that day moved by
   the count (`shift`, frames.py): a single day only.
-* Without an anchor only full dates (with year) resolve; everything else is None.
+* Without an anchor only full dates (with year) resolve; everything else is None. An anchor
+  of a few days (at most AGREE_DAYS, not an ISO week: published on one day, updated on a later
+  one) resolves an expression to what its first and last day both make of it ("on Wednesday"
+  read on Wednesday 3 or Thursday 4 December is 3 December; "on Thursday" is None: 27
+  November or 4 December).
 * A sequel ("later in the month", "the following day", "ten days later") counts from the
   encounter the article told just before, not from "now": `after_told` turns it into the
   month or day it designates when that encounter is dated precisely enough, else it dates
@@ -103,6 +110,7 @@ PRECISIONS = ("day", "week", "month")  # finest first
 FAR_BACK_DAYS = 270
 AHEAD_DAYS = 10  # how far ahead of "now" a stated day may lie when nothing says it is a plan
 HELD_AHEAD_DAYS = 1  # ... when the text says it took place (a time zone's day, no more)
+AGREE_DAYS = 7  # a "now" known to lie in at most this many days resolves what its ends agree on
 
 
 class DateRange(NamedTuple):
@@ -118,7 +126,8 @@ class DateExpr:
     start: int
     end: int
     text: str
-    kind: str  # date | month_day | day_of_month | month | weekday | relative | sequel
+    # date | month_day | day_of_month | month | weekday | relative | sequel | open (two readings)
+    kind: str
     year: int | None = None
     month: int | None = None
     day: int | None = None
@@ -265,6 +274,8 @@ def _patterns(vocab: Vocab) -> dict[str, Gated]:
         "range_join": re.compile(r"\s*[-–]\s*|\s+(?:to|through|until|till)\s+"),
         # "have just wrapped up a call", "has just met": the encounter ended now (just_now)
         "just": re.compile(r"(?:(?<![\w-])(?:has|have)|[’']ve)\s+just(?=\s+[a-z])", re.I),
+        # "in May or June", "on Friday or Saturday": a second name the patterns above leave
+        "or_name": re.compile(rf"\s*,?\s+or\s+(?:in\s+|on\s+)?(?:{mon}|{wd})(?!\w)"),
         "relative": phrase_pattern(vocab.relative).compiled,
         "sequel": phrase_pattern(vocab.sequel).compiled,
     }
@@ -466,6 +477,14 @@ def _joined(text: str, found: list[DateExpr], pats: dict[str, Gated]) -> list[Da
     out: list[DateExpr] = []
     for d in found:
         prev = out[-1] if out else None
+        if prev is not None and _alternatives(text, prev, d):
+            # "on Monday or Tuesday", "in March or April": two readings, no date
+            out[-1] = replace(prev, end=d.end, text=text[prev.start : d.end], kind="open")
+            continue
+        if d.kind in ("month_day", "date") and d.last_day is None and _or_day(text, d):
+            d = replace(d, kind="open")  # "12 or 13 March", "March 12 or 13"
+        if d.kind in ("month", "weekday") and pats["or_name"].match(text, d.end):
+            d = replace(d, kind="open")  # "in May or June"
         if (
             prev is not None
             and prev.kind in ("month_day", "date")
@@ -498,6 +517,29 @@ def _joined(text: str, found: list[DateExpr], pats: dict[str, Gated]) -> list[Da
             d = replace(d, start=lead.start(), text=text[lead.start() : d.end], week=0)
         out.append(d)
     return out
+
+
+_OR = re.compile(r"\s*,?\s+or\s+(?:on\s+|in\s+|at\s+)?", re.I)
+_OR_BEFORE = re.compile(r"(?<![\w/.])[0-3]?\d(?:st|nd|rd|th)?\s+or\s+$")
+_OR_AFTER = re.compile(r"\s+or\s+[0-3]?\d(?:st|nd|rd|th)?(?!\s*[\w%])")
+_ALTERNATIVE_KINDS = frozenset(
+    ("weekday", "month_day", "date", "month", "day_of_month", "relative", "sequel", "open")
+)
+
+
+def _alternatives(text: str, a: DateExpr, b: DateExpr) -> bool:
+    """ "Monday or Tuesday", "on 3 March or on 4 March", "in May or June": a day (or month)
+    told as one of two, which dates nothing (a wrong date is worse than none)."""
+    if a.kind not in _ALTERNATIVE_KINDS or b.kind not in _ALTERNATIVE_KINDS:
+        return False
+    return _OR.fullmatch(text, a.end, b.start) is not None
+
+
+def _or_day(text: str, d: DateExpr) -> bool:
+    """ "12 or 13 March", "March 12 or 13": the day is one of two."""
+    if _OR_BEFORE.search(text, max(0, d.start - 12), d.start):
+        return True
+    return d.text[:1].isalpha() and _OR_AFTER.match(text, d.end) is not None
 
 
 _WEEKS = {"next": 1, "the following": 1, "this": 0, "last": -1, "the previous": -1}
@@ -585,6 +627,19 @@ def _resolve(
         return DateRange(*month_of(expr.year, expr.month or 1), "month")
     if anchor is None:
         return None
+    if (
+        anchor.lo != anchor.hi
+        and (anchor.hi - anchor.lo).days <= AGREE_DAYS
+        and not _is_week(anchor)
+    ):
+        # "now" is one of a few days (published on one, updated on another): the date both
+        # ends make of the expression, when they agree; else the window's own rules below
+        ends = [
+            _resolve(expr, replace(anchor, lo=d, hi=d), future, held)
+            for d in (anchor.lo, anchor.hi)
+        ]
+        if ends[0] is not None and ends[0] == ends[1]:
+            return ends[0]
     if expr.year_offset is not None:
         if anchor.lo.year != anchor.hi.year:
             return None
@@ -628,6 +683,28 @@ def _resolve(
 _FULL = {"month_day": "date", "month": "month"}
 
 
+def absolute(expr: DateExpr, rng: DateRange | None) -> DateExpr:
+    """`expr` as the full date of the range it resolved to (its span kept): a day or a range of
+    days as a date, a week as the date of its Monday (`week` 0), a month with its year; `open`
+    (dating nothing) when it resolved to None."""
+    base = DateExpr(expr.start, expr.end, expr.text, "open")
+    if rng is None:
+        return base
+    s, e = rng.start, rng.end
+    if rng.precision == "month":
+        return replace(base, kind="month", year=s.year, month=s.month)
+    if rng.precision == "week":
+        return replace(base, kind="date", year=s.year, month=s.month, day=s.day, week=0)
+    if s == e:
+        return replace(base, kind="date", year=s.year, month=s.month, day=s.day)
+    if e.year != s.year + (e.month < s.month) or (e - s).days >= MAX_DAY_RANGE:
+        return base
+    return replace(
+        base, kind="date", year=s.year, month=s.month, day=s.day, last_day=e.day,
+        last_month=e.month if e.month != s.month else None,
+    )  # fmt: skip
+
+
 def after_told(expr: DateExpr, told: DateRange | None) -> DateExpr | None:
     """A sequel ("later in the month", "the following day") as the date it designates after
     the encounter told before (dated `told`): a month of a month or day, a day of a day; None
@@ -663,6 +740,15 @@ def after_told(expr: DateExpr, told: DateRange | None) -> DateExpr | None:
 
 
 _TOLD_WORDS = frozenset(("previous", "following", "before"))
+
+
+def counts_from_story(expr: DateExpr) -> bool:
+    """A sequel, or a relative expression counting from a time told ("the following week"):
+    what `from_story` counts from the story's time."""
+    if expr.kind == "sequel":
+        return True
+    words = set(expr.text.lower().split())
+    return expr.kind == "relative" and bool(_TOLD_WORDS & words) and "last" not in words
 
 
 def from_story(expr: DateExpr, clock: DateRange | None) -> DateExpr | None:

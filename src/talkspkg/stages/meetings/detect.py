@@ -37,6 +37,11 @@ Coreference inside one article (policy):
   welcomed the delegations on Monday" before talks that ended on Tuesday; `_received`).
 * A round told with its length ("wrapped up two days of talks on Tuesday") spans those days
   (durations.py).
+* A headline's bare infinitive ("X to meet Y on Thursday", "Leaders to hold talks") is its
+  future: planned, its day the next such day (`headline_plans`), unless a cue says it took
+  place.
+* A live blog's day headings ("Wednesday 8 April 2026") date their entries: relative dates
+  there count from the heading's day (entries.py).
 * A paragraph opened by a date and nothing else ("Monday.", "Tuesday, 19 May:"), as diaries
   and newsletters label their entries, dates the paragraph's frames that state no date.
 * A photo caption shows the encounter of those it names: its frames never group with the
@@ -49,6 +54,10 @@ Coreference inside one article (policy):
 * A relative clause of attendance ("Ushakov, who attended the meeting, said") tells who was at
   the encounter told last, not another one. "Earlier talks with X and Y" naming parties of its
   own is a round of its own.
+* An anaphor after a next round only announced ("He said the next round of talks would be
+  held soon. The discussions were constructive") refers, unless it is itself told as a plan,
+  to the encounter told before that announcement (`_antecedent`): what is said to have
+  happened did not happen at a round still to come.
 * "The next round", "another round" (no party of its own) is another encounter between the
   parties (countries, delegations) of the encounter told last (not when a quotation says so:
   the speaker's "another" is not relative to the article's story); it never joins that one.
@@ -98,7 +107,9 @@ A day without a year in a story told in an earlier year takes that year
 opens with a year (opening_years: "In 2022, ... talks in Istanbul on 29 March").
 
 The article's anchor is its publication date (a dateline's day, "KYIV, March 9 (Reuters) -",
-wins over the date `sources.yaml` gives: it is the text's own day), else the window a relative
+wins over the date `sources.yaml` gives: it is the text's own day), widened to the day of an
+"Updated" line up to UPDATED_DAYS later (the text may have been rewritten then: what both days
+make of "on Thursday" is its date, else it has none), else the window a relative
 expression tied to a full date states (dates.stated_anchor), else the "now" its text fixes
 without a publication date (textanchor.text_anchor: an "Updated" line, a dateline's day in the
 year a stated date gives), else None (relative dates stay unresolved here; days without year
@@ -122,6 +133,7 @@ from talkspkg.stages.meetings.dates import (
     DateExpr,
     DateRange,
     anchor_label,
+    counts_from_story,
     find_dates,
     from_story,
     may_state_now,
@@ -130,6 +142,7 @@ from talkspkg.stages.meetings.dates import (
     stated_anchor,
 )
 from talkspkg.stages.meetings.durations import stretched
+from talkspkg.stages.meetings.entries import entry_anchor, entry_days, in_entry
 from talkspkg.stages.meetings.enumeration import enumerated
 from talkspkg.stages.meetings.frames import absorb, read_sentence, visit_host
 from talkspkg.stages.meetings.model import MeetingMention
@@ -137,7 +150,12 @@ from talkspkg.stages.meetings.patterns import has_support_verb
 from talkspkg.stages.meetings.reading import READ, narrative_years, opening_years, paragraphs
 from talkspkg.stages.meetings.sentence import Frame, Sentence, add_role
 from talkspkg.stages.meetings.text import inside, quote_spans, sentences
-from talkspkg.stages.meetings.textanchor import dateline_day, story_years, text_anchor
+from talkspkg.stages.meetings.textanchor import (
+    dateline_day,
+    story_years,
+    text_anchor,
+    updated_day,
+)
 from talkspkg.stages.meetings.vocab import Vocab, load_vocab
 from talkspkg.stages.mentions import MentionResult
 
@@ -169,6 +187,7 @@ OPENING_CHARS = 60  # how far into a sentence its opening date is looked for
 # a time this many days or fewer from an encounter's is the same days' news ("met on Tuesday.
 # On Wednesday, drones hit Kyiv. The talks lasted five hours"): anaphors still reach it
 MOVED_DAYS = 7
+UPDATED_DAYS = 3  # an "Updated" line this many days after the publication date widens "now"
 
 
 @cache
@@ -225,7 +244,12 @@ def article_anchor(ctx: ArticleContext) -> Anchor | None:
         filed = _dateline_day(ctx.article) if meta.published_date_source == "sources" else None
         if filed is not None:  # "KYIV, March 9 (Reuters) -": the story's own day
             return published_anchor(filed, "text")
-        return published_anchor(meta.published_date, meta.published_date_source)
+        anchor = published_anchor(meta.published_date, meta.published_date_source)
+        updated = updated_day(ctx)
+        if updated is not None and 0 < (updated - anchor.lo).days <= UPDATED_DAYS:
+            # "Published 3 December | Updated 4 December": now is either day (dates.resolve)
+            return replace(anchor, hi=updated)
+        return anchor
     exprs = [
         d
         for seg in ctx.article.segments_of(*READ)
@@ -259,6 +283,9 @@ class _Grouper:
         self.caption = False  # the sentence being read is a photo caption
         # the date of the latest dated encounter the prose told (not a plan): the story's time
         self.clock: DateRange | None = None
+        self.contested = False  # an aside recalled an earlier encounter since the clock was set
+        self.ahead: dict[str, Local] = {}  # format class -> the next round announced last
+        self.before: dict[str, Local | None] = {}  # ... and the encounter told before it
         self.after: dict[Frame, date] = {}  # frame -> narrated_after(frame).start
         self.visit_hosts: dict[Frame, str] = {}  # frame -> the state its visit is hosted by
 
@@ -328,6 +355,9 @@ class _Grouper:
         parties = {e for e, role in f.roles.items() if role != "absent"} - f.third_parties
         if parties and loc.parties and not parties & loc.parties and not self._hosts(f, loc):
             return None  # "A and B hosted talks in Miami. On January 23, C, D and E met"
+        people = self._people(f)
+        if len(people) == 2 and len(loc.people) == 2 and people != loc.people:
+            return None  # "A said he had met B. A will travel to C to meet D": another pair
         return None if _names_others(f, loc) and not self._hosts(f, loc) else loc
 
     def _people(self, f: Frame) -> set[str]:
@@ -375,6 +405,16 @@ class _Grouper:
         if self._moved_on(loc, f):
             return None
         return 4 * same_place + 2 * same_date + min(shared, 1)
+
+    def _antecedent(self, f: Frame, cls: str) -> Local:
+        """The encounter an anaphor refers to: the main encounter of the latest sentence; but
+        when that is a next round only announced ("He said the next round of talks would be
+        held soon"), an anaphor not told as a plan ("The discussions were constructive")
+        refers to the encounter told before it (`before`)."""
+        latest = self.latest[cls]
+        if latest is self.ahead.get(cls) and not is_future(f) and not f.other:
+            return self.before.get(cls) or latest
+        return latest
 
     def _new_pair(self, f: Frame, loc: Local) -> bool:
         """An anaphoric frame (not an attendance cue) naming two people, one of them not at a
@@ -661,13 +701,13 @@ class _Grouper:
                 cls in self.latest
                 and not caption
                 and (
-                    not _names_others(f, self.latest[cls])
-                    or self._delegates_of(f, self.latest[cls])
+                    not _names_others(f, self._antecedent(f, cls))
+                    or self._delegates_of(f, self._antecedent(f, cls))
                 )
-                and not self._new_pair(f, self.latest[cls])
-                and (not _is_cue(f) or self._within_reach(f, self.latest[cls]))
+                and not self._new_pair(f, self._antecedent(f, cls))
+                and (not _is_cue(f) or self._within_reach(f, self._antecedent(f, cls)))
             ):
-                self._join(self.latest[cls], f)
+                self._join(self._antecedent(f, cls), f)
             elif not _is_cue(f) and (
                 len(self._people(f)) >= 2 or len(f.slot_parties) >= (1 if _is_verb(f) else 2)
             ):
@@ -683,14 +723,34 @@ class _Grouper:
             loc = loc.parent or loc
             cls = _format_class(loc.format)
             if cls:
+                if main[0].other and is_future(main[0]) and loc not in self.ahead.values():
+                    # "the next round would be held soon": the encounter told before it
+                    # stays the antecedent of what is said to have happened (`_antecedent`)
+                    told = self.latest.get(cls)
+                    self.before[cls] = self.before.get(cls) if told in self.ahead.values() else told
+                    self.ahead[cls] = loc
                 self.latest[cls] = loc
                 self.told_cls = cls
         for f in s.frames:
             if f in self.of:
                 self.seen[self.of[f]] = self.count
         if not caption:
-            told = [r for f in s.frames if not is_future(f) and (r := self._range(f)) is not None]
-            self.clock = told[-1] if told else self.clock
+            told = [(f, r) for f in s.frames if not is_future(f) and (r := self._range(f))]
+            if told and self._aside(told[-1][0], told[-1][1]):
+                self.contested = True  # which encounter a sequel counts from is open
+            elif told:
+                self.clock, self.contested = told[-1][1], False
+
+    def _aside(self, f: Frame, rng: DateRange) -> bool:
+        """An encounter recalled in a relative or subordinate clause, before the story's time
+        ("Russia sent X, who led its team at the round in C on 10 March"): it does not move
+        the story's time back, and a sequel told after it ("the day before", "two days
+        later") may count from either: it dates nothing."""
+        return (
+            f.clause.kind in ("sub", "rel")
+            and self.clock is not None
+            and rng.end < self.clock.start
+        )
 
     def moved(self, s: Sentence, years: dict[int, DateExpr]) -> None:
         """A sentence that tells no encounter but opens with a date ("In February, A berated
@@ -732,13 +792,15 @@ class _Grouper:
                 and (rng.end < told.start or rng.start > told.end)
             ):
                 del self.latest[cls]  # a flashback or a leap, not the same days' news
-        self.clock = rng
+        self.clock, self.contested = rng, False
 
     def sequels(self, s: Sentence) -> None:
         """ "later in the month", "the following day": dated from the encounter told before, or
-        not at all."""
+        not at all (nor when an aside made that encounter open: `_aside`)."""
         for f in s.frames:
-            if f.date is not None:
+            if f.date is not None and self.contested and counts_from_story(f.date):
+                f.date = None
+            elif f.date is not None:
                 f.date = from_story(f.date, self.clock)
 
 
@@ -833,7 +895,15 @@ def detect(article: Article, kb: KnowledgeBase, found: MentionResult) -> list[Me
     read: list[Sentence] = []
     years = narrative_years(ctx, anchor) if anchor is not None else story_years(ctx)
     years.update(opening_years(ctx))
+    days = entry_days(ctx, anchor)
     for kind, start, end in paragraphs(article):
+        entry = entry_anchor(days, start) if days else None
+        if (
+            entry is not None
+            and anchor is not None
+            and (entry.lo, entry.hi) == (anchor.lo, anchor.hi)
+        ):
+            entry = None  # the entry of the publication day: the article's own anchor
         # an embedded post is the poster's speech as a whole: its "today" is not the article's
         embed = kind == SegmentKind.EMBED
         quotes = [(start, end)] if embed else quote_spans(ctx.text, start, end)
@@ -844,11 +914,15 @@ def detect(article: Article, kb: KnowledgeBase, found: MentionResult) -> list[Me
             if i == 0 and not embed and (label := date_label(ctx, a, b)) is not None:
                 continue
             s = read_sentence(ctx, a, b, quotes)
+            if kind == SegmentKind.HEADLINE:
+                headline_plans(ctx.text, s)
             for f in s.frames:
                 if f.date is None and label is not None and not f.in_quote:
                     f.date = label
                 if f.date is not None and f.date.start in years:
                     f.date = years[f.date.start]
+                if f.date is not None and entry is not None:  # a live blog's dated entry
+                    f.date = in_entry(f.date, entry, is_future(f), told_held(f))
             s.frames[:] = enumerated(ctx.text, b, s.frames, ctx.vocab)
             grouper.sequels(s)
             if not s.frames and kind != SegmentKind.CAPTION and not embed:
@@ -874,6 +948,19 @@ def detect(article: Article, kb: KnowledgeBase, found: MentionResult) -> list[Me
 
 
 _LABEL_REST = re.compile(r"[\W_]*")  # what a date label may hold besides its date
+_HEADLINE_TO = re.compile(r"(?<![\w-])to\s+$")
+
+
+def headline_plans(text: str, s: Sentence) -> None:
+    """A headline's bare infinitive is its future ("Witkoff to meet Putin in Moscow on
+    Thursday", "Leaders to hold talks"): the encounter is planned, and its day the next such
+    day, unless a cue of its own says it took place ("flew to Moscow to meet Putin")."""
+    for f in s.frames:
+        verb = f.triggers[0]
+        if verb.kind not in ("verb", "conversation") or "held" in f.statuses:
+            continue
+        if _HEADLINE_TO.search(text, max(s.start, verb.start - 8), verb.start):
+            f.statuses.add("planned")
 
 
 def date_label(ctx: ArticleContext, start: int, end: int) -> DateExpr | None:

@@ -30,7 +30,10 @@ MAX_WORDS, places and venues only within `place_words`, never across a clause bo
 * Relative dates inside quotations and embedded posts are the speaker's, not the article's,
   and are ignored; dates right after a speech verb ("reported Tuesday") date the report, and
   so do dates between a speech verb and the clause of what was said ("told reporters on
-  Wednesday that he had met X": `_dates_saying`), and dates between a verb of deciding,
+  Wednesday that he had met X": `_dates_saying`), dates opening the clause of a speech verb
+  whose reported clause tells the encounter ("On Monday, X said he had met Y", "In an
+  interview on Monday, X said Y had met Z"; not "told Y during their meeting", where Y is the
+  addressee), and dates between a verb of deciding,
   agreeing or inviting and the encounter's to-infinitive ("agreed on Thursday to meet in C",
   `decision_verbs`); an
   encounter named after a temporal preposition ("ahead of the talks") takes only a date right
@@ -532,11 +535,37 @@ SAYING_WORDS = 5  # how far before the date the speech verb may stand ("told rep
 def _dates_saying(ctx: ArticleContext, s: Sentence, f: Frame, d: DateExpr) -> bool:
     """ "Lavrov told reporters on Wednesday that he had met Fidan", "X said on Monday they had
     held talks": a date between a speech verb (at most SAYING_WORDS words before it) and the
-    clause of what was said, the encounter told inside that clause, is the day of saying."""
-    if f.start < d.end or _REPORTED.match(ctx.text, d.end, f.start) is None:
+    clause of what was said, the encounter told inside that clause, is the day of saying; so
+    is a date before the speech verb whose reported clause tells the encounter ("On Monday, X
+    said he had met Y", "In an interview on Monday, X said Y had met Z")."""
+    if f.start < d.end:
         return False
-    words = _WORD.findall(ctx.text[max(s.start, d.start - 60) : d.start])[-SAYING_WORDS:]
-    return any(w.lower() in ctx.speech_verbs for w in words)
+    if _REPORTED.match(ctx.text, d.end, f.start) is not None:
+        words = _WORD.findall(ctx.text[max(s.start, d.start - 60) : d.start])[-SAYING_WORDS:]
+        if any(w.lower() in ctx.speech_verbs for w in words):
+            return True
+    # "On Monday, X said he had met Y", "In an interview on Monday, X said that ...": the
+    # date opens the clause of saying, the encounter is told in what was said
+    for w in _WORD.finditer(ctx.text, d.end, f.start):
+        if w.group().lower() in ctx.speech_verbs and _said(ctx.text, w.end(), f.start):
+            return True
+    return False
+
+
+# what was said after a speech verb: "that", a subject pronoun and its verb, or a name and an
+# auxiliary or the encounter's verb ("said Macron had met", "said Macron met"); not a name
+# that is the addressee ("told Trump during their meeting")
+_REPORTED_OR_NAME = re.compile(
+    r"[\s,]*(?:that\b|(?:he|she|they|we|it|I)\s+[a-z]|(?P<name>(?:[A-Z][\w’'.-]*\s+){1,5}))"
+)
+_AUXILIARY = re.compile(r"(?:had|has|have|was|were|would|will|is|are|could|did)\b")
+
+
+def _said(text: str, pos: int, trigger: int) -> bool:
+    m = _REPORTED_OR_NAME.match(text, pos, trigger)
+    if m is None:
+        return False
+    return m["name"] is None or m.end() == trigger or bool(_AUXILIARY.match(text, m.end()))
 
 
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")

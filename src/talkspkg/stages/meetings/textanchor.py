@@ -56,7 +56,7 @@ def text_anchor(ctx: ArticleContext) -> Anchor | None:
     """The article's "now" as its text states it without a publication date (see the policy),
     `inferred`; None when nothing states it."""
     day = (
-        _dateline_day(ctx) or url_day(ctx.article.meta.url) or _updated_day(ctx)
+        _dateline_day(ctx) or url_day(ctx.article.meta.url) or updated_day(ctx)
         or _masthead_day(ctx)
     )  # fmt: skip
     return Anchor(day, day, "stated", inferred=True) if day is not None else None
@@ -88,7 +88,8 @@ def url_day(url: str | None) -> date | None:
 _MONTHS = "janfebmaraprmayjunjulaugsepoctnovdec"
 
 
-def _updated_day(ctx: ArticleContext) -> date | None:
+def updated_day(ctx: ArticleContext) -> date | None:
+    """The day of an "Updated 12 March 2025" line (a publication or byline line)."""
     for seg in ctx.article.segments_of(SegmentKind.PUBLISHED, SegmentKind.BYLINE):
         line = ctx.text[seg.start : seg.end]
         if (m := UPDATED_RE.search(line)) and (day := stated_date(line[m.end() :])):

@@ -489,17 +489,41 @@ def group_triggers(
     parts: list[Clause],
     protected: list[tuple[int, int]],
 ) -> list[list[Trigger]]:
-    """Triggers within three words of each other, in one clause, name one encounter."""
+    """Triggers within three words of each other, in one clause, name one encounter; so does a
+    noun that is the purpose of a verb of its clause ("met X in C on Wednesday for talks on
+    Y", "arrived in C on Monday for two days of talks": `_purpose`)."""
     groups: list[list[Trigger]] = []
     for t in triggers:
         if groups:
             last = groups[-1][-1]
             same = clause_at(last.start, parts).index == clause_at(t.start, parts).index
-            if same and words_between(ctx.text, last.end, t.start, protected) <= 3:
+            near = same and words_between(ctx.text, last.end, t.start, protected) <= 3
+            if near or (same and _purpose(ctx.text, groups[-1], t, protected)):
                 groups[-1].append(t)
                 continue
         groups.append([t])
     return groups
+
+
+PURPOSE_WORDS = 12  # the verb's complements before "for talks": object, place, date
+# "for talks", "for further talks", "for two days of talks"; not "for a summit", "for the
+# talks": a determiner names an event of its own (which may be another: "the next round")
+_FOR = re.compile(r"(?<![\w-])for\s+(?:(?!(?:a|an|the|his|her|their|its)\s)[a-z][\w-]*\s+){0,3}$")
+
+
+def _purpose(
+    ctx_text: str, group: list[Trigger], t: Trigger, protected: list[tuple[int, int]]
+) -> bool:
+    """A meeting noun after "for" and no determiner ("for talks", "for further talks", "for
+    two days of talks") is what the verb before it in its clause was for: one encounter."""
+    verb = group[-1]
+    if verb.kind not in ("verb", "conversation") or t.kind != "noun":
+        return False
+    if _FOR.search(ctx_text, max(verb.end, t.start - 40), t.start) is None:
+        return False
+    if any(c in ctx_text[verb.end : t.start] for c in ",;:–—("):
+        return False  # "hosted X on Thursday, pressing him for talks on Y": another matter
+    return words_between(ctx_text, verb.end, t.start, protected) <= PURPOSE_WORDS
 
 
 def is_generic(ctx: ArticleContext, first: Trigger, sentence_start: int) -> bool:
