@@ -434,6 +434,7 @@ def _heading(ctx: Context, n: int) -> bool:
 
 
 HEADING_MAX_WORDS = 12
+_CLOSING_MARKS = frozenset("\"'”’»“‘")
 
 
 def _headline_line(ctx: Context, n: int, line: str) -> bool:
@@ -442,7 +443,10 @@ def _headline_line(ctx: Context, n: int, line: str) -> bool:
     (live blogs, explainers), which quotes what its entry reports, not a sentence of the
     body. Body sentences end with a full stop, in or after the quotation."""
     q, text = ctx.spans[n], ctx.article.text
-    if not line.endswith(text[q.mark_end - 1 : q.mark_end]) or "\n" in line:
+    mark = text[q.mark_end - 1 : q.mark_end]
+    if mark not in _CLOSING_MARKS or not line.endswith(mark) or "\n" in line:
+        return False
+    if text[q.start : q.end].rstrip()[-1:] in (".", "!", "?", "…"):
         return False
     seg = body_paragraphs(ctx.article)[q.segment]
     if q.mark_end != seg.start + len(text[seg.start : seg.end].rstrip()):
