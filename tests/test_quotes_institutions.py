@@ -89,3 +89,14 @@ def test_an_institution_noun_with_no_organisation_so_described_stays_null(paragr
     assert len(rows) == 1
     assert rows[0].speaker_id is None
     assert rows[0].confidence < 0.5
+
+
+def test_an_official_in_a_leaders_office_is_an_unnamed_person_not_the_office() -> None:
+    (row,) = annotate(
+        "Kyiv said it had not been told in advance. "
+        '"We learn about such calls from the news," an official in Zelensky\'s office told '
+        "reporters."
+    )
+    assert (row.speaker_id, row.speaker_text) == (None, "an official in Zelensky's office")
+    (row,) = annotate('"We learn about such calls from the news," Zelensky\'s office said.')
+    assert row.speaker_id == "office-of-the-president-of-ukraine"

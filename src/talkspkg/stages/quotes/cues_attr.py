@@ -444,10 +444,14 @@ def _issued_by(ctx: Context, tokens: tuple[Token, ...], phrase: Phrase) -> str |
 
 def _office_of(ctx: Context, tokens: tuple[Token, ...], phrase: Phrase) -> str | None:
     """ "Zelensky's office": the organisation named "Office of the <the person's role>" in the
-    knowledge base ("Office of the President of Ukraine"), if there is exactly one."""
+    knowledge base ("Office of the President of Ukraine"), if there is exactly one; not "an
+    official in Zelensky's office", an unnamed person of it."""
     k = phrase.last - 2
     if phrase.head != "office" or k < phrase.first or tokens[phrase.last].lower != "office":
         return None
+    persons = ctx.cues.unnamed_heads - ctx.cues.institution_heads
+    if any(tokens[i].lower in persons for i in range(phrase.first, k)):
+        return None  # a person of the office, not the office ("a statement from X's office" is)
     first = tokens[k]
     if first.ref is None or first.ref.entity_type != "person" or tokens[k + 1].kind != "poss":
         return None
