@@ -100,3 +100,23 @@ def test_an_official_in_a_leaders_office_is_an_unnamed_person_not_the_office() -
     assert (row.speaker_id, row.speaker_text) == (None, "an official in Zelensky's office")
     (row,) = annotate('"We learn about such calls from the news," Zelensky\'s office said.')
     assert row.speaker_id == "office-of-the-president-of-ukraine"
+
+
+def test_the_statement_points_back_to_the_last_statement_across_a_paragraph() -> None:
+    rows = annotate(
+        "Foreign ministers of the Group of Seven issued a statement on Friday after two days "
+        "of talks in Quebec.",
+        "The ministers also discussed the Middle East, trade and the Arctic.",
+        '"We support every effort to reach a just and lasting peace," the statement said.',
+    )
+    assert [(r.speaker_id, r.resolution) for r in rows] == [("g7", "fallback")]
+    assert rows[0].confidence < 0.8
+
+
+def test_the_statement_with_no_issuer_stated_stays_null() -> None:
+    rows = annotate(
+        "A statement circulated among diplomats on Friday after two days of talks in Quebec.",
+        "The ministers also discussed the Middle East, trade and the Arctic.",
+        '"We support every effort to reach a just and lasting peace," the statement said.',
+    )
+    assert [r.speaker_id for r in rows] == [None]
