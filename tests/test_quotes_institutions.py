@@ -120,3 +120,12 @@ def test_the_statement_with_no_issuer_stated_stays_null() -> None:
         '"We support every effort to reach a just and lasting peace," the statement said.',
     )
     assert [r.speaker_id for r in rows] == [None]
+
+
+def test_a_spokesperson_for_an_embassy_speaks_for_the_embassy_not_a_person_named_embassy() -> None:
+    rows = annotate(
+        '"The United States stands with Ukraine, and this visit shows it," a spokesperson for '
+        "the US Embassy in Kyiv said.",
+        '"We reject these claims," a spokesman for the Russian Embassy in London told reporters.',
+    )
+    assert [r.speaker_id for r in rows] == ["us-embassy", "russian-embassy"]

@@ -48,7 +48,8 @@ _ORG_HEADS = _words(
     "Organization Organisation Party Times Post News Gazeta Pravda Journal Herald Telegraph "
     "Tribune Gazette Review Media Group Holdings Airlines Forum Platform Movement Network "
     "Initiative Association Administration Office Department Academy School Court Guard "
-    "Industries Technologies Systems Holding Endowment Institution International Watch Force Fleet"
+    "Industries Technologies Systems Holding Endowment Institution International Watch Force Fleet "
+    "Embassy Consulate"
 )
 # words that alone do not say which institution it is ("the Foreign Ministry" of which state?)
 _ORG_GENERIC = _words(
