@@ -23,6 +23,8 @@ after a preposition is no subject ("The round in Tallinn ..., one participant sa
 Estonia's): a place speaks only as a subject standing for its government ("Moscow said"); a
 document after one still speaks ("In the statement the four said").
 A cue counts only when it yields a speaker phrase ("according to media reports" names nobody).
+An "according to" after the quotation gives the report's source, not the speaker, when a cue
+before it names one ("X told Y that “...”, according to a readout" is X's; `_governing_before`).
 A cue that names no channel takes the one the sentence's opening phrase names ("Writing on X,
 Trump said", "In his nightly address, Zelensky said").
 
@@ -601,6 +603,20 @@ def _reported(
     return done
 
 
+def _governing_before(ctx: Context, s: int, cues: list[Cue], t: int) -> Attribution | None:
+    """ "Rubio told Lavrov that the US wanted “an end to the killing”, according to a State
+    Department readout": a speech cue before the quotation whose speaker is named governs it;
+    the "according to" after it gives the report's source, not the speaker."""
+    before = [c for c in cues if c.last < t and not c.speaker_after]
+    if not before:
+        return None
+    c = before[-1]
+    phrase, how = speaker_of(ctx, s, c)
+    if phrase is None or how != "left" or phrase.kind not in ("name", "title"):
+        return None
+    return resolve(ctx, s, phrase, c, "speaker-verb-then-quote")
+
+
 def _claim_before(ctx: Context, s: int, cues: list[Cue], t: int) -> Attribution | None:
     """A noun-of-speech cue opening with its possessor ("X's claim that", possessor_cues) that
     the quotation closes, at most six words after it with no punctuation between: the words
@@ -658,6 +674,9 @@ def by_cues(ctx: Context, n: int) -> Attribution | None:
             for k in between
         ):
             phrase, how = speaker_of(ctx, s, c, lo=t)
+            source = _governing_before(ctx, s, cues, t) if how == "after" else None
+            if source is not None:  # "X told Y that “...”, according to a readout": X's
+                return source
             if phrase is not None and how in ("left", "inverted", "after"):
                 rule = {
                     "left": "quote-then-speaker-verb",
