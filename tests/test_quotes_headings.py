@@ -53,3 +53,18 @@ def test_body_sentences_ending_with_a_quotation_keep_it() -> None:
         ("a spectator", "kaja-kallas"),
         ("We are ready for any format!", "andrii-sybiha"),
     ]
+
+
+def test_a_short_line_closed_by_a_guillemet_is_body_text_in_a_hard_wrapped_article() -> None:
+    rows = annotate(
+        'Kaja Kallas said the bloc was ready to "do more, and faster" in Brussels.',
+        "Peskov said: «Contacts continue at the expert level.»",
+        'Sergei Ryabkov said Moscow was "not interested in a ceasefire that is just a pause"\n'
+        'and added that Europe should "stay out".',
+    )
+    assert [(r.text, r.speaker_id) for r in rows] == [
+        ("do more, and faster", "kaja-kallas"),
+        ("Contacts continue at the expert level.", "dmitry-peskov"),
+        ("not interested in a ceasefire that is just a pause", "sergei-ryabkov"),
+        ("stay out", "sergei-ryabkov"),
+    ]
