@@ -41,6 +41,22 @@ CASES = [
         "a bad deal, according to Finnish public broadcaster Yle.",
         "alexander-stubb",
     ),
+    # the source set off by commas between the speaker and the cue
+    (
+        "Sergei Lavrov, according to the Russian foreign ministry, told Marco Rubio that Moscow "
+        'was "ready to continue the dialogue".',
+        "sergei-lavrov",
+    ),
+    (
+        'Andrii Sybiha, according to Ukrinform, said Kyiv would "never trade land for a pause".',
+        "andrii-sybiha",
+    ),
+    # a source opening the sentence: the speaker its clause names
+    (
+        'According to the Kremlin, Vladimir Putin told Donald Trump that Russia was "open to '
+        'dialogue".',
+        "vladimir-putin",
+    ),
     # no speech cue governs: the source speaks
     (
         'The two leaders agreed that the war "must end with a lasting peace", according to the '

@@ -24,7 +24,9 @@ Estonia's): a place speaks only as a subject standing for its government ("Mosco
 document after one still speaks ("In the statement the four said").
 A cue counts only when it yields a speaker phrase ("according to media reports" names nobody).
 An "according to" after the quotation gives the report's source, not the speaker, when a cue
-before it names one ("X told Y that “...”, according to a readout" is X's; `_governing_before`).
+before it names one ("X told Y that “...”, according to a readout" is X's; `_governing_before`),
+or when it stands between commas after the speaker ("X, according to Y, told Z that “...”";
+`_past_source`).
 A cue that names no channel takes the one the sentence's opening phrase names ("Writing on X,
 Trump said", "In his nightly address, Zelensky said").
 
@@ -603,6 +605,25 @@ def _reported(
     return done
 
 
+def _past_source(
+    ctx: Context, tokens: tuple[Token, ...], earlier: list[Cue], phrase: Phrase
+) -> Phrase | None:
+    """ "Lavrov, according to the Russian foreign ministry, told Rubio that ...": the phrase
+    before the cue is the complement of an "according to" set off by commas; the speaker is
+    the name before that clause, not the report's source."""
+    source = next((c for c in earlier if c.speaker_after and c.last + 1 == phrase.first), None)
+    if source is None or source.first < 2 or phrase.last + 1 >= len(tokens):
+        return None
+    if tokens[source.first - 1].text != "," or tokens[phrase.last + 1].text != ",":
+        return None
+    k, g = source.first - 2, ctx.grammar
+    if not g.speaker_ref(tokens[k]) or g.possessive(tokens, k):
+        return None
+    first, last = extend(g, tokens, k, -1, source.first - 1)
+    named = classify(g, tokens, first, last)
+    return named if named.kind in ("name", "title") and named.entity_id else None
+
+
 def _governing_before(ctx: Context, s: int, cues: list[Cue], t: int) -> Attribution | None:
     """ "Rubio told Lavrov that the US wanted “an end to the killing”, according to a State
     Department readout": a speech cue before the quotation whose speaker is named governs it;
@@ -691,6 +712,8 @@ def by_cues(ctx: Context, n: int) -> Attribution | None:
     for i in range(len(before) - 1, -1, -1):
         c = before[i]
         phrase, _ = speaker_of(ctx, s, c)
+        if phrase is not None and not c.speaker_after:
+            phrase = _past_source(ctx, tokens, before[:i], phrase) or phrase
         if phrase is not None:
             rule = "according-to" if c.speaker_after else "speaker-verb-then-quote"
             done = resolve(ctx, s, phrase, c, rule)
