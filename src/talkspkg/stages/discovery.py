@@ -712,7 +712,7 @@ def _evidence(
         return "honorific", _role_before(text, toks, i - 1, lex)  # "Prime Minister Sir A B"
     if j - i < 2:
         return None, None
-    if _speaks(text, toks, j, end, lex) or _affiliated_speaks(text, end, lex):
+    if _speaks(text, toks, j, end, lex):
         return "speech-verb", None
     if role := _appositive_role(text, toks, j, lex):
         return "appositive-role", role
@@ -724,6 +724,8 @@ def _evidence(
         return "team-leader", None
     if _outlet_owns(text, toks[i].start, outlets) or _of_outlet(text, end, outlets):
         return "outlet", None  # "the BBC's A B", "A B of Reuters": a journalist
+    if _affiliated_speaks(text, end, lex):  # "A B of the Razumkov Centre said"
+        return "speech-verb", None
     return None, None
 
 
