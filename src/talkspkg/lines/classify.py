@@ -77,7 +77,7 @@ def _subheading_like(s: str) -> bool:
         return True
     if s.endswith("?"):
         return not any(q in s for q in '"“”«»') and s[0] not in "‘'"
-    return words <= 10 and s[-1] not in '.,;:!…’”")' and s[0].isupper()
+    return words <= 10 and s[-1] not in '.,;:!…’”")»' and s[0].isupper()
 
 
 def _header_follows(lines: list[str], i: int) -> bool:

@@ -5,7 +5,8 @@ Evidence rules (each names the `source` of the discovered entity):
   Stubb", "Macron's diplomatic adviser Emmanuel Bonne"); the role phrase becomes the `role`.
 - `honorific`: "Mr", "Dr", "Gen.", ... before a capitalised name; a role right before the
   honorific is the person's role ("Prime Minister Sir A B").
-- `speech-verb`: a two-or-more-word name right before a speech verb ("Maria Lopez said").
+- `speech-verb`: a two-or-more-word name right before a speech verb ("Maria Lopez said"), or
+  before the body they belong to and then one ("Maria Lopez of the Razumkov Centre said").
 - `appositive-role`: "Name, the/a ... <role noun> ..." ("Maria Lopez, the Finnish envoy, ...").
 - `role-comma-name`: "<role phrase>, Name," ("Ukraine's ambassador to the US, Olga
   Stefanishyna, said"); a plural role before a list ("the foreign ministers, A and B").
@@ -723,7 +724,25 @@ def _evidence(
         return "team-leader", None
     if _outlet_owns(text, toks[i].start, outlets) or _of_outlet(text, end, outlets):
         return "outlet", None  # "the BBC's A B", "A B of Reuters": a journalist
+    if _affiliated_speaks(text, end, lex):  # "A B of the Razumkov Centre said"
+        return "speech-verb", None
     return None, None
+
+
+# "A B of the Kyiv-based Razumkov Centre said", "A B, from the Carnegie Endowment, told ...": a
+# capitalised body after "of/from/at (the)", then a speech verb
+_AFFILIATION = re.compile(
+    r",?[ \t]+(?:of|from|at)[ \t]+(?:the[ \t]+)?"
+    r"[A-Z][\w.&'’-]*(?:[ \t]+(?:(?:of|for|on|and|the)[ \t]+)*[A-Z][\w.&'’-]*){0,7},?[ \t]+"
+    r"([a-z]+)\b"
+)
+
+
+def _affiliated_speaks(text: str, end: int, lex: Lexicon) -> bool:
+    """A speech verb after the body the name ending at `end` belongs to ("A B of the Razumkov
+    Centre said")."""
+    found = _AFFILIATION.match(text, end)
+    return found is not None and found.group(1) in lex.name_speech_verbs
 
 
 _OF_OUTLET = re.compile(

@@ -48,7 +48,8 @@ _ORG_HEADS = _words(
     "Organization Organisation Party Times Post News Gazeta Pravda Journal Herald Telegraph "
     "Tribune Gazette Review Media Group Holdings Airlines Forum Platform Movement Network "
     "Initiative Association Administration Office Department Academy School Court Guard "
-    "Industries Technologies Systems Holding Endowment Institution International Watch Force Fleet"
+    "Industries Technologies Systems Holding Endowment Institution International Watch Force Fleet "
+    "Embassy Consulate"
 )
 # words that alone do not say which institution it is ("the Foreign Ministry" of which state?)
 _ORG_GENERIC = _words(
@@ -135,6 +136,7 @@ def discover_organizations(article: Article, kb: KnowledgeBase) -> Iterator[Disc
                 and toks[i + 1].text in ("of", "for")
             ):
                 i += 3 if toks[i + 2].text == "the" else 2
+            i = _after_leading_name(toks, i, j, lex.press_words)
             words = [_bare(t.text) for t in toks[i:j]]
             if len(words) < 2:
                 continue
@@ -159,6 +161,22 @@ def discover_organizations(article: Article, kb: KnowledgeBase) -> Iterator[Disc
                 toks[i].start, toks[i].start + len(name), eid, "discovered:institution", DISCOVERED
             )
             yield Discovered(cand, name, "organization", None, state, "institution")
+
+
+def _after_leading_name(toks: list[Token], i: int, j: int, press: frozenset[str]) -> int:
+    """Where the institution's name starts in a run that opens with words holding no
+    institution noun before "of"/"from"/"at": "Olena Marchenko of the Razumkov Centre" is a
+    person of the Centre (the run starts after "of the"); "Institute for the Study of War",
+    "Bank of Russia", "Ministry of Foreign Affairs" hold the noun before the link."""
+    for k in range(i, j):
+        word = _bare(toks[k].text)
+        if word in _ORG_HEADS or word in press:
+            return i
+        if toks[k].text in ("of", "from", "at"):
+            k += 1
+            k += k < j and toks[k].text == "the"
+            return k if k < j else i
+    return i
 
 
 _PORTFOLIO = (

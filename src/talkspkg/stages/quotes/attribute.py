@@ -417,7 +417,8 @@ _NUMBERING = re.compile(r"(?:\d{1,2}[.)]|[•*#-]+)\s*")
 def _heading(ctx: Context, n: int) -> bool:
     """A paragraph that is a quotation alone, after an optional list number ("1. ‘A very
     useful conversation’"), with no sentence end in or after it: a section heading, whose
-    quotation is no row (headings quote what the section reports)."""
+    quotation is no row (headings quote what the section reports); so is a short line ending
+    with its quotation and no sentence end ("Zelensky: ‘We are bringing them home’")."""
     q, text = ctx.spans[n], ctx.article.text
     seg = body_paragraphs(ctx.article)[q.segment]
     line = text[seg.start : seg.end].strip()
@@ -425,9 +426,34 @@ def _heading(ctx: Context, n: int) -> bool:
     rest = line[numbered.end() :] if numbered else line
     quoted = text[q.mark_start : q.mark_end]
     words = text[q.start : q.end]
-    if rest != quoted or words.rstrip()[-1:] in (".", "!", "?", "…"):
+    if rest != quoted:
+        return _headline_line(ctx, n, line)
+    if words.rstrip()[-1:] in (".", "!", "?", "…"):
         return False
     return numbered is not None or (word_count(words) <= 8 and "," not in words)
+
+
+HEADING_MAX_WORDS = 12
+_CLOSING_MARKS = frozenset("\"'”’»“‘")
+
+
+def _headline_line(ctx: Context, n: int, line: str) -> bool:
+    """A short line that ends with the quotation and has no sentence end anywhere, of the
+    form "Name: ‘...’" or "Kremlin calls plan ‘unacceptable’": a subheading or key-point line
+    (live blogs, explainers), which quotes what its entry reports, not a sentence of the
+    body. Body sentences end with a full stop, in or after the quotation."""
+    q, text = ctx.spans[n], ctx.article.text
+    mark = text[q.mark_end - 1 : q.mark_end]
+    if mark not in _CLOSING_MARKS or not line.endswith(mark) or "\n" in line:
+        return False
+    if text[q.start : q.end].rstrip()[-1:] in (".", "!", "?", "…"):
+        return False
+    seg = body_paragraphs(ctx.article)[q.segment]
+    if q.mark_end != seg.start + len(text[seg.start : seg.end].rstrip()):
+        return False
+    return word_count(line) <= HEADING_MAX_WORDS and not any(
+        p in line for p in (". ", "! ", "? ", ".”", '."', "!”", "?”", ".’", "…")
+    )
 
 
 def _sentence_alone(ctx: Context, n: int) -> bool:

@@ -23,6 +23,10 @@ after a preposition is no subject ("The round in Tallinn ..., one participant sa
 Estonia's): a place speaks only as a subject standing for its government ("Moscow said"); a
 document after one still speaks ("In the statement the four said").
 A cue counts only when it yields a speaker phrase ("according to media reports" names nobody).
+An "according to" after the quotation gives the report's source, not the speaker, when a cue
+before it names one ("X told Y that “...”, according to a readout" is X's; `_governing_before`),
+or when it stands between commas after the speaker ("X, according to Y, told Z that “...”";
+`_past_source`).
 A cue that names no channel takes the one the sentence's opening phrase names ("Writing on X,
 Trump said", "In his nightly address, Zelensky said").
 
@@ -444,10 +448,14 @@ def _issued_by(ctx: Context, tokens: tuple[Token, ...], phrase: Phrase) -> str |
 
 def _office_of(ctx: Context, tokens: tuple[Token, ...], phrase: Phrase) -> str | None:
     """ "Zelensky's office": the organisation named "Office of the <the person's role>" in the
-    knowledge base ("Office of the President of Ukraine"), if there is exactly one."""
+    knowledge base ("Office of the President of Ukraine"), if there is exactly one; not "an
+    official in Zelensky's office", an unnamed person of it."""
     k = phrase.last - 2
     if phrase.head != "office" or k < phrase.first or tokens[phrase.last].lower != "office":
         return None
+    persons = ctx.cues.unnamed_heads - ctx.cues.institution_heads
+    if any(tokens[i].lower in persons for i in range(phrase.first, k)):
+        return None  # a person of the office, not the office ("a statement from X's office" is)
     first = tokens[k]
     if first.ref is None or first.ref.entity_type != "person" or tokens[k + 1].kind != "poss":
         return None
@@ -597,6 +605,39 @@ def _reported(
     return done
 
 
+def _past_source(
+    ctx: Context, tokens: tuple[Token, ...], earlier: list[Cue], phrase: Phrase
+) -> Phrase | None:
+    """ "Lavrov, according to the Russian foreign ministry, told Rubio that ...": the phrase
+    before the cue is the complement of an "according to" set off by commas; the speaker is
+    the name before that clause, not the report's source."""
+    source = next((c for c in earlier if c.speaker_after and c.last + 1 == phrase.first), None)
+    if source is None or source.first < 2 or phrase.last + 1 >= len(tokens):
+        return None
+    if tokens[source.first - 1].text != "," or tokens[phrase.last + 1].text != ",":
+        return None
+    k, g = source.first - 2, ctx.grammar
+    if not g.speaker_ref(tokens[k]) or g.possessive(tokens, k):
+        return None
+    first, last = extend(g, tokens, k, -1, source.first - 1)
+    named = classify(g, tokens, first, last)
+    return named if named.kind in ("name", "title") and named.entity_id else None
+
+
+def _governing_before(ctx: Context, s: int, cues: list[Cue], t: int) -> Attribution | None:
+    """ "Rubio told Lavrov that the US wanted “an end to the killing”, according to a State
+    Department readout": a speech cue before the quotation whose speaker is named governs it;
+    the "according to" after it gives the report's source, not the speaker."""
+    before = [c for c in cues if c.last < t and not c.speaker_after]
+    if not before:
+        return None
+    c = before[-1]
+    phrase, how = speaker_of(ctx, s, c)
+    if phrase is None or how != "left" or phrase.kind not in ("name", "title"):
+        return None
+    return resolve(ctx, s, phrase, c, "speaker-verb-then-quote")
+
+
 def _claim_before(ctx: Context, s: int, cues: list[Cue], t: int) -> Attribution | None:
     """A noun-of-speech cue opening with its possessor ("X's claim that", possessor_cues) that
     the quotation closes, at most six words after it with no punctuation between: the words
@@ -654,6 +695,9 @@ def by_cues(ctx: Context, n: int) -> Attribution | None:
             for k in between
         ):
             phrase, how = speaker_of(ctx, s, c, lo=t)
+            source = _governing_before(ctx, s, cues, t) if how == "after" else None
+            if source is not None:  # "X told Y that “...”, according to a readout": X's
+                return source
             if phrase is not None and how in ("left", "inverted", "after"):
                 rule = {
                     "left": "quote-then-speaker-verb",
@@ -668,6 +712,8 @@ def by_cues(ctx: Context, n: int) -> Attribution | None:
     for i in range(len(before) - 1, -1, -1):
         c = before[i]
         phrase, _ = speaker_of(ctx, s, c)
+        if phrase is not None and not c.speaker_after:
+            phrase = _past_source(ctx, tokens, before[:i], phrase) or phrase
         if phrase is not None:
             rule = "according-to" if c.speaker_after else "speaker-verb-then-quote"
             done = resolve(ctx, s, phrase, c, rule)

@@ -77,9 +77,11 @@ the subject ("Trump called Putin", "accused X of ...") is never an antecedent.
 | leaders, both    | when that subject is a coordination of named parties             |            |
 | sides            | ("A and B met", their number fitting "two"/"both"): the first    |            |
 |                  | named; "leaders of <organisation>": the organisation; else nobody|            |
-| the ministry,    | the last organisation named in the passage whose name holds one  | (anaphor)  |
-| the embassy,     | of the noun's words (`institution_nouns` of quote_cues.yaml:     |            |
-| the company      | "the company": "... Industries", "... Group", ...)               |            |
+| the ministry,    | the last organisation named in the passage whose name, or the    | (anaphor)  |
+| the embassy,     | common nouns its mention carries ("grid operator X", "X, the     |            |
+| the company      | state energy company,"), hold one of the noun's words            |            |
+|                  | (`institution_nouns` of quote_cues.yaml: "the company": "...     |            |
+|                  | Industries", "... Group", an "operator", a "firm", ...)          |            |
 | a paragraph of   | the nearest earlier person subject of the passage, agreeing with | agreed /   |
 | quotation alone  | the current speaker (nobody when they disagree); else nobody     | subject    |
 The weight (`confidence.discourse` in quote_cues.yaml) multiplies the row's confidence: an
@@ -91,13 +93,14 @@ someone.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from talkspkg.stages.quotes.context import Context
 from talkspkg.stages.quotes.detect import body_paragraphs
 from talkspkg.stages.quotes.gender import gender_of, pronoun_gender
 from talkspkg.stages.quotes.speaker import Phrase, classify, extend, phrase_at
-from talkspkg.stages.quotes.text import Token
+from talkspkg.stages.quotes.text import Ref, Token
 
 PERSON, THING = "person", "thing"
 
@@ -789,9 +792,10 @@ def issuer(ctx: Context, s: int, pos: int) -> str | None:
 
 def institution(ctx: Context, s: int, pos: int, head: str) -> str | None:
     """The institution "the ministry", "the company" designates: the last organisation named in
-    prose in the passage whose name holds one of the noun's words (`institution_nouns`:
-    "Poland's foreign ministry criticised the plan. ... the ministry said"; "Halden Industries
-    ... the company said"); none when the passage names none."""
+    prose in the passage whose name, knowledge-base role or descriptive nouns (`described_as`)
+    hold one of the noun's words (`institution_nouns`: "Poland's foreign ministry criticised
+    the plan. ... the ministry said"; "Halden Industries ... the company said"; "grid operator
+    X said ... the company said"); none when the passage names none."""
     start = ctx.sentences[s].tokens[0].start if ctx.sentences[s].tokens else pos
     floor = _floor(ctx, s)
     for t in range(s - 1, -1, -1):
@@ -806,9 +810,37 @@ def institution(ctx: Context, s: int, pos: int, head: str) -> str | None:
             return None
         known = ctx.entities.get(ref.entity_id)
         words = ctx.cues.institution_nouns.get(head, frozenset())
-        if known is not None and words & set(known.name.lower().split()):
+        if known is None:
+            continue
+        role = set((known.role or "").lower().replace("(", " ").replace(")", " ").split())
+        if words & (set(known.name.lower().split()) | role | described_as(ctx, ref)):
             return ref.entity_id
     return None
+
+
+_NOT_PREMODIFIERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "and", "or", "that"})
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an|its|their)\s+([^,.;:()\"“”]{1,60}?)\s*[,.;]")
+
+
+def described_as(ctx: Context, ref: Ref) -> set[str]:
+    """The common nouns an organisation's mention carries: the lower-case premodifiers right
+    before it ("grid operator Ukrenergo", "state news agency Tass") and the words of an
+    appositive right after it ("Naftogaz, the state energy company,"). "The company" or "the
+    agency" may then designate it though its name holds neither word. The premodifiers end at
+    a determiner, preposition or conjunction ("hosted by X" carries nothing)."""
+    text = ctx.article.text
+    before = text[max(0, ref.start - 60) : ref.start].split()
+    words: set[str] = set()
+    for word in reversed(before):
+        if not word.isalpha() or not word.islower() or word in _NOT_PREMODIFIERS:
+            break
+        if word in ctx.cues.prepositions:
+            break
+        words.add(word)
+    found = _APPOSITIVE.match(text, ref.end)
+    if found is not None:
+        words |= {w for w in found.group(1).lower().split() if w.isalpha()}
+    return words
 
 
 def announced_issuer(ctx: Context, s: int, pos: int, channel: str) -> str | None:

@@ -90,8 +90,8 @@ broadest antecedent (0.95 on the cued control), 0.55.
 |                   | in its own sentence ("The ministry published “...”")                   |
 | `pronoun_subject` | the one named person subject of the sentence before (same or previous  |
 |                   | paragraph), whose gender the article gives and the pronoun fits        |
-| `introduced_issuer` | a document cue: the issuer stated where the passage (this and the    |
-|                   | previous paragraph) introduces the nearest earlier document of the same |
+| `introduced_issuer` | a document cue: the issuer stated where this paragraph or the three |
+|                   | before it introduce the nearest earlier document of the same            |
 |                   | kind: carried by the noun ("the Kremlin's statement", "a statement from |
 |                   | X", "the letter, signed by X") or the sentence's named subject issuing  |
 |                   | it ("X issued a statement", "X said in a statement", "In a statement,   |
@@ -495,17 +495,22 @@ def _own_thing_subject(ctx: Context, n: int) -> bool:
     )
 
 
+DOCUMENT_REACH = 3  # paragraphs before the cue's in which a document may have been introduced
+
+
 def introduced_issuer(ctx: Context, n: int, pos: int) -> Answer | None:
     """A document cue at `pos` ("the statement said", "the letter read", "it said" after a
     document): the issuer stated where the passage (this paragraph and the one before)
     introduces the nearest earlier document of the same kind: carried by the noun ("the
     Kremlin's statement", "a statement from X") or the sentence's subject issuing it ("X issued a
     statement", "X said in a statement", "In a statement, X said"). Nobody when that mention
-    states no issuer or the passage mentions no document."""
+    states no issuer or the last `DOCUMENT_REACH` paragraphs mention no document: a definite
+    "the statement" points back to the last statement the article mentioned, also across a
+    paragraph that speaks of something else."""
     s = ctx.where[n][0]
     if s < 0:
         return None
-    floor = ctx.sentences[s].paragraph - 1
+    floor = ctx.sentences[s].paragraph - DOCUMENT_REACH
     words = ctx.article.text[pos : pos + 40].lower().split()
     kind = next((ctx.cues.documents[w] for w in words[:3] if w in ctx.cues.documents), None)
     for t in range(s, -1, -1):
