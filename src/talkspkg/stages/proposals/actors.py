@@ -166,6 +166,10 @@ def _demonym_patterns(
 def _speech_patterns(kb: KnowledgeBase) -> tuple[re.Pattern[str], ...]:
     """The speech-verb patterns of Actors (built once per knowledge base, not per article)."""
     verbs = "|".join(map(re.escape, sorted(kb.lexicon.name_speech_verbs)))
+    # declaratives that report a demand as speech verbs do ("the Kremlin has made clear that
+    # Ukraine must ...", "Moscow maintains that ..."); not evidence of a person, so not lexicon's
+    verbs += r"|mak(?:es|ing)\s+(?:it\s+)?(?:clear|plain)|made\s+(?:it\s+)?(?:clear|plain)"
+    verbs += r"|maintain(?:s|ed)|indicat(?:es|ed)|repeat(?:s|ed)"
     return (
         # "Putin said", "Putin reportedly said", "Putin has repeatedly said"
         re.compile(rf"^\s*(?:,\s*)?(?:(?:has|have|had)\s+\w+ly\s+|\w+\s+)?(?:{verbs})\b"),

@@ -46,7 +46,8 @@ Each proposal cue of a sentence is resolved to a proposer by the first rule that
 5. a modal demand ("must", "should", "there can be no peace without", "is a precondition for
    any settlement"; `form: reported`): not its grammatical subject ("Moscow must
    accept a ceasefire") but whoever reports it: an actor followed by a speech verb before it
-   ("the Kremlin has said any settlement must ..."), the subject of a sentence going on with
+   ("the Kremlin has said any settlement must ...", or a declarative: "has made clear that",
+   "maintains that"), the subject of a sentence going on with
    ", saying"/", adding" or with a second predicate reporting it ("Berlin backed the idea, but
    said Europe should ..."), the subject of a colon announcing demands ("he set out his terms:
    Ukraine must ...": "he" only when the sentence names one actor before it), or the speaker
@@ -98,7 +99,8 @@ each of its terms is a term of both proposals. A sentence with terms but no prop
 continues the proposal of one of the two previous sentences (carry-over) unless it names an
 actor of another side (not a recipient: "Instead, Kyiv would receive guarantees", "Russia would
 be readmitted to the G8", "It would allow Ukraine an army of ..."; nor a name inside a term's own
-wording: "It would cap the size of Ukraine's army"; nor the holder of a place: "in the part of
+wording: "It would cap the size of Ukraine's army", or a possessive in its complement: "a cap of
+600,000 troops on Ukraine's army"; nor the holder of a place: "in the part of
 Donetsk that Ukraine holds"; nor the party it obliges: "Washington would lift sanctions", "Kyiv
 would have to hold elections", a modal demand no one reports being no cue here), unless it opens
 "It also says ..." (the proposal itself speaks), or predicts ("expected the talks to lead to
@@ -283,6 +285,12 @@ _OBLIGED = re.compile(
     r"(?:also\s+|then\s+|first\s+)?"
 )
 _VERB_GAP = re.compile(r"(?:[a-z]+\s+){0,2}")  # "hold elections", "lift sanctions"
+# the words between a term and a possessive name its prepositional complement holds: " on ",
+# " of the ", " for all of " ("a cap ... on Ukraine's army"); no verb, comma or clause word
+_COMPLEMENT_GAP = re.compile(
+    r"\s+(?:on|of|for|to|in|from|over)\s+(?:(?:the|all|each|both|some|part)\s+(?:of\s+)?)?",
+    re.IGNORECASE,
+)
 _OBJECT_FIRST_PERSON = re.compile(r"\b(?:us|me)\b")  # not actors (FIRST_PERSON): no subjects
 # a term its clause negates: "No one has the right to give away ..." (no carried term)
 _NEGATED_CLAUSE = re.compile(
@@ -970,6 +978,8 @@ class Attributor:
                 continue  # "Washington would lift sanctions": what the proposal asks of it
             if any(t.start <= actor.start and actor.end <= t.end for t in terms):
                 continue
+            if self._complement_possessor(actor, terms):
+                continue  # "a cap of 600,000 troops on Ukraine's army": a term's complement
             if _GRANTED.search(self.text, max(s.start, actor.start - 20), actor.start):
                 continue  # "It would allow Ukraine an army of ...": what the plan grants it
             if _HOLDER_OPENS.search(
@@ -980,6 +990,19 @@ class Attributor:
             if actor is not None and actor.side and actor.side != antecedent.proposer_id:
                 return None
         return replace(antecedent, cue=None, attribution="carry-over")
+
+    def _complement_possessor(self, actor: Actor, terms: tuple[Hit, ...]) -> bool:
+        """True for a possessive name in a prepositional phrase right after a term ("a cap of
+        600,000 troops on Ukraine's army", "the return of Russia's frozen assets to Kyiv"): it
+        modifies the term's wording and is no party of the sentence."""
+        if not _POSSESSIVE.match(self.text[actor.end : actor.end + 2]):
+            return False
+        for term in terms:
+            if term.end <= actor.start and actor.start - term.end <= 40:
+                gap = self.text[term.end : actor.start]
+                if _COMPLEMENT_GAP.fullmatch(gap):
+                    return True
+        return False
 
     def _obliging(self, s: Sentence, modal: Hit) -> bool:
         """True for a modal right after the party it obliges, in a sentence reporting no one
