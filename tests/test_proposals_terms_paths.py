@@ -7,14 +7,19 @@ cover and the negatives it must not take:
   ("despite promises of ...", "Moscow's promises");
 - a proposal brought in answer ("countered with a proposal", "came up with a plan") is the
   verb's subject's;
+- a verb giving or making a proposal noun ("has sent Kyiv a framework", "made a proposal")
+  proposes it for its subject, not receiving one ("Kyiv received a proposal");
 - a declarative reporting a modal demand ("has made clear that Ukraine must ...", "maintains
-  that") as a speech verb does;
+  that") as a speech verb does, and a status to keep is demanded ("must remain neutral");
 - a possessive name inside a term's complement ("a cap of 600,000 troops on Ukraine's army")
   does not stop a plan's carry-over;
 - codebook families: repatriating or handing back prisoners, commitments that Russia will not
   attack again, Russia's return to the world economy, softening sanctions, a nationwide vote,
   a temporary administration for Ukraine, foreign troops to be deployed, loans secured on
-  Russian assets and Russian money held in banks, keeping the land it holds.
+  Russian assets and Russian money held in banks, keeping the land it holds, a Ukraine that
+  stays neutral or ends its drive to join the alliance, handing over or relinquishing a named
+  region, forces pulled back a distance, a no-weapons zone, the plant returned to Ukrainian
+  control, cuts and limits on Ukraine's army, Russian forces back to the 2022 lines.
 """
 
 from __future__ import annotations
@@ -79,6 +84,16 @@ def terms(text: str) -> set[tuple[str, str]]:
             "Moscow maintains that any settlement must include the lifting of sanctions.",
             {("russia", "sanctions.relief")},
         ),
+        # a status to keep is demanded ("must remain neutral"), a forecast is not
+        (
+            "Lavrov said Kyiv must remain non-aligned.",
+            {("russia", "security.nato_membership")},
+        ),
+        (
+            "Moscow wants Ukraine to stay neutral under any deal.",
+            {("russia", "security.nato_membership")},
+        ),
+        ("Peskov said prices must remain stable after a ceasefire.", set()),
         # a possessive name inside a term's complement does not stop the carry-over
         (
             "Washington's 28-point plan was handed to Kyiv last week. It includes the "
@@ -88,6 +103,24 @@ def terms(text: str) -> set[tuple[str, str]]:
                 ("united-states", "security.army_limits"),
             },
         ),
+        # a verb giving or making the proposal noun: its subject's
+        (
+            "The United States has sent Kyiv a framework for a 30-day ceasefire.",
+            {("united-states", "ceasefire.temporary")},
+        ),
+        (
+            "Washington made a proposal. Under the proposal, a 30-day ceasefire would take "
+            "effect once Moscow signs up.",
+            {("united-states", "ceasefire.temporary")},
+        ),
+        (
+            "The Kremlin handed over its memorandum calling for a ceasefire along the current "
+            "front line.",
+            {("russia", "territory.freeze_front_line")},
+        ),
+        # receiving or rejecting one is no giving; "made it clear that" is a report
+        ("Kyiv received a proposal for a 30-day ceasefire.", set()),
+        ("Trump made it clear that a plan for a full ceasefire was premature.", set()),
         # but a subject of another side still does
         (
             "Washington's 28-point plan was handed to Kyiv last week. Ukraine's negotiators "
@@ -160,6 +193,57 @@ WORDINGS = {
             "Moscow's funds parked at Euroclear should pay for the damage, Kyiv says.",
         ],
         ["Russian money held in Cyprus fuelled a property boom in the 2000s."],
+    ),
+    "security.nato_membership": (
+        [
+            "Moscow wants Ukraine to stay neutral under any deal.",
+            "Kyiv must remain non-aligned, the Russian minister said.",
+            "The draft obliges Ukraine to become a neutral state.",
+            "The Kremlin demands an end to Ukraine's drive to join the alliance.",
+            "Putin insisted on halting Kyiv's efforts to join the military alliance.",
+        ],
+        [
+            "Zelensky said Ukraine's NATO hopes were alive.",
+            "Sweden's bid to join NATO was approved in 2024.",
+            "Switzerland has stayed neutral for two centuries.",
+            "Ukraine remained neutral in the dispute over grain prices.",
+        ],
+    ),
+    "territory.cession": (
+        [
+            "Moscow demands that Kyiv hand over the remaining quarter of Donetsk.",
+            "Ukraine would relinquish its claim to the Donbas under the deal.",
+        ],
+        ["Russian forces captured two villages in Donetsk."],
+    ),
+    "territory.demilitarized_zone": (
+        [
+            "Both sides would pull back their forces 15km from the line of contact.",
+            "A no-weapons zone would be monitored by international observers.",
+            "The armies would withdraw heavy weapons at least 30 kilometres.",
+        ],
+        ["Both sides pulled back their forces after the storm."],
+    ),
+    "infrastructure.zaporizhzhia_npp": (
+        ["Kyiv insisted the nuclear station be returned to Ukrainian control."],
+        ["The Rivne nuclear plant was disconnected from the grid."],
+    ),
+    "security.army_limits": (
+        [
+            "Kyiv rejected limits on the size of Ukraine's armed forces.",
+            "The draft would slash Ukraine's army to a peacetime level.",
+        ],
+        [
+            "Russia raised its army's size by decree.",
+            "Washington lifted restrictions on Ukraine's use of long-range missiles.",
+        ],
+    ),
+    "territory.russian_withdrawal": (
+        [
+            "Zelensky said Russian forces must go back to the 2022 lines.",
+            "Ukraine insisted Russia vacate the Kinburn spit.",
+        ],
+        ["Russian troops went back to their barracks after the exercise."],
     ),
     "territory.occupied_control_recognition": (
         [

@@ -11,7 +11,9 @@ Each proposal cue of a sentence is resolved to a proposer by the first rule that
    "the plan, presented by Witkoff," (a noun cue
    before a passive verb cue of its clause takes the verb's proposer); not the possessor of the
    agent ("drafted by Kyiv's allies" is the allies'); a noun cue ending in "of" takes its
-   of-phrase before any premodifier ("we welcome the readiness of Washington to provide");
+   of-phrase before any premodifier ("we welcome the readiness of Washington to provide"); the
+   subject opening the sentence of a verb giving or making the noun ("The United States has
+   sent Kyiv a framework", "Washington made a proposal"; not "Kyiv received a proposal");
 3. possessive pronoun before the cue ("of its willingness to"): the first actor of the clause,
    else the sentence's first actor that no preposition governs when it fits the pronoun (a
    person for "his"/"her": "Trump ..., a far cry from his calls for Kyiv to cede"); a pronoun
@@ -173,6 +175,16 @@ _SENT_BY = re.compile(r"(?:\s+[\w-]+){0,3}?,\s+(?:which|that)\s+(?:the\s+)?(?=[A
 _SENT = re.compile(
     r"\s+(?:(?:had|has|have|first|formally|quietly|also)\s+){0,2}"
     r"(?:sent|handed|delivered|submitted|transmitted)\b"
+)
+# a verb giving or making the proposal noun that follows: "has sent Kyiv a revised framework",
+# "made a proposal", "handed over its memorandum" (an object between: the recipient)
+_GIVES = re.compile(
+    r"\s+(?:(?:has|have|had|also|now|formally|quietly|reportedly|already|then|finally|first)\s+)"
+    r"{0,3}(?:sent|sends|sending|handed(?:\s+over)?|hands(?:\s+over)?|delivered|delivers|gave|"
+    r"gives|made|makes|making|passed|transmitted|laid\s+out|lays\s+out|set\s+out|sets\s+out|"
+    r"outlined|outlines|shared)\s+(?:(?!(?:clear|plain|that|sure|public|known)\b)(?:to\s+)?"
+    r"[\w’'.-]+\s+){0,3}?(?:an?|its|their|his|her|the)\s+(?:[\w-]+\s+){0,3}?",
+    re.IGNORECASE,
 )
 # a proposal noun as the complement of another noun ("response to the US plan", "amendments
 # to Washington's framework"): the preposition and what premodifies the noun
@@ -539,6 +551,27 @@ class Attributor:
             return None
         return after[0]
 
+    def _giver(self, s: Sentence, noun: Hit) -> Actor | None:
+        """The subject of a verb giving or making the proposal noun its object: "The United
+        States has sent Kyiv a revised framework", "Washington made a proposal", "Moscow handed
+        over its memorandum" (not "Kyiv received a proposal", "Moscow rejected a plan")."""
+        actors = [
+            a
+            for a in self.actors.within(s.start, noun.start)
+            if a.kind != "first-person" and not self.actors.is_object(a, s.start)
+        ]
+        if not actors:
+            return None
+        subject = actors[0]
+        opening = self.text[s.start : subject.start].strip(" \"“‘'")
+        if opening not in ("", "The", "the") or _POSSESSIVE.match(
+            self.text[subject.end : subject.end + 2]
+        ):
+            return None  # the sentence does not open with it, or it possesses another noun
+        if _GIVES.fullmatch(self.text, subject.end, noun.start) is None:
+            return None
+        return subject
+
     def _subject(self, s: Sentence, cue: Hit) -> Actor | None:
         word = self.text[cue.start : cue.end].split()[0].lower()
         participle = word.endswith("ed") and word not in _PREDICATIVE
@@ -838,6 +871,8 @@ class Attributor:
                     ctx = self._context(self._by_phrase(s, cue), kind, s.index, cue)
                 if ctx is None:
                     ctx = self._context(self._sender(cue), kind, s.index, cue)
+                if ctx is None:
+                    ctx = self._context(self._giver(s, cue), kind, s.index, cue)
             if ctx is None:
                 ctx = self._context(self._pronoun_subject(s, cue), kind, s.index, cue)
             if cue.form == "reported":
