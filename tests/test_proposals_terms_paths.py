@@ -11,6 +11,10 @@ cover and the negatives it must not take:
   proposes it for its subject, not receiving one ("Kyiv received a proposal");
 - a declarative reporting a modal demand ("has made clear that Ukraine must ...", "maintains
   that") as a speech verb does, and a status to keep is demanded ("must remain neutral");
+- a reporter past an appositive ("Orban, a Putin ally, has said the EU should ...");
+- a party's terms ("Moscow's terms") are its position;
+- the items of a list whose head ends with a colon and names a proposal ("Key points of the
+  document:") each continue that proposal, however long the list;
 - a possessive name inside a term's complement ("a cap of 600,000 troops on Ukraine's army")
   does not stop a plan's carry-over;
 - codebook families: repatriating or handing back prisoners, commitments that Russia will not
@@ -19,7 +23,8 @@ cover and the negatives it must not take:
   Russian assets and Russian money held in banks, keeping the land it holds, a Ukraine that
   stays neutral or ends its drive to join the alliance, handing over or relinquishing a named
   region, forces pulled back a distance, a no-weapons zone, the plant returned to Ukrainian
-  control, cuts and limits on Ukraine's army, Russian forces back to the 2022 lines.
+  control, cuts and limits on Ukraine's army, Russian forces back to the 2022 lines, Russia
+  keeping Crimea.
 """
 
 from __future__ import annotations
@@ -94,6 +99,43 @@ def terms(text: str) -> set[tuple[str, str]]:
             {("russia", "security.nato_membership")},
         ),
         ("Peskov said prices must remain stable after a ceasefire.", set()),
+        # a reporter past an appositive ("X, a Putin ally, has said ... should")
+        (
+            "Hungary's Orban, a Putin ally, has repeatedly said the EU should lift sanctions on "
+            "Russia.",
+            {("hungary", "sanctions.relief")},
+        ),
+        (
+            "Zelensky, the Ukrainian leader, said Russia must withdraw from all occupied "
+            "territory.",
+            {("ukraine", "territory.russian_withdrawal")},
+        ),
+        # a party's terms are its position, and "They include" continues them
+        (
+            "Putin set out Moscow's terms in June. They include the withdrawal of Ukrainian "
+            "troops from the Donbas.",
+            {("russia", "territory.cession")},
+        ),
+        ("Under the deal's terms, a 30-day ceasefire would take effect.", set()),
+        # the items of a list its head introduces continue the proposal the head names
+        (
+            "The United States has presented a revised framework. Key points of the document:"
+            "\n\n- Sanctions would be lifted in stages.\n\n- Ukraine would hold elections."
+            "\n\n- A prisoner exchange would follow.\n\n- Russia would keep Crimea.",
+            {
+                ("united-states", "sanctions.relief"),
+                ("united-states", "political.elections"),
+                ("united-states", "humanitarian.prisoner_exchange"),
+                ("united-states", "territory.crimea_recognition"),
+            },
+        ),
+        # not a list of separate matters, whose head names no proposal
+        (
+            "Today's main developments:\n\n- Washington presented a plan for a 30-day "
+            "ceasefire.\n\n- Zelensky met Macron in Paris.\n\n- Putin met Orban in Moscow."
+            "\n\n- A prisoner exchange is expected next week.",
+            {("united-states", "ceasefire.temporary")},
+        ),
         # a possessive name inside a term's complement does not stop the carry-over
         (
             "Washington's 28-point plan was handed to Kyiv last week. It includes the "
@@ -244,6 +286,14 @@ WORDINGS = {
             "Ukraine insisted Russia vacate the Kinburn spit.",
         ],
         ["Russian troops went back to their barracks after the exercise."],
+    ),
+    "territory.crimea_recognition": (
+        [
+            "Russia would keep control of Crimea under the plan.",
+            "The draft would let Moscow retain the Crimean peninsula.",
+            "The plan would leave Crimea in Russian hands.",
+        ],
+        ["Russia will keep its fleet in Crimea.", "Putin might keep troops near Crimea."],
     ),
     "territory.occupied_control_recognition": (
         [

@@ -89,6 +89,8 @@ _INSTITUTION = re.compile(
 _AND = re.compile(r"\s+(?:and|or)\s+(?:the\s+)?")  # a coordination of two actors
 _LOCATED = re.compile(r"\s+(?:in|from)\s+$")  # "officials in Moscow"
 _LAST_WORD = re.compile(r"[\w-]+$")
+# an appositive between an actor and its verb: ", a Putin ally,", ", the Kremlin's envoy,"
+_APPOSITIVE = re.compile(r",\s+(?:an?|the|his|her|its)\s+[^,;:.!?\"“”()]{2,70}?,")
 
 
 def overlaps(a: Actor, b: Actor) -> bool:
@@ -413,8 +415,13 @@ class Actors:
         return len(rest.split()) > 1 and not _TAKEN_UP.search(rest)
 
     def reports(self, actor: Actor) -> bool:
-        """True when a speech verb follows the actor ("the Kremlin has said", "Kyiv insists")."""
-        return bool(self.speech.match(self.text[actor.end : actor.end + 60]))
+        """True when a speech verb follows the actor ("the Kremlin has said", "Kyiv insists"),
+        also past an appositive ("Hungary's Orban, a Putin ally, has repeatedly said")."""
+        after = self.text[actor.end : actor.end + 140]
+        if self.speech.match(after[:60]):
+            return True
+        aside = _APPOSITIVE.match(after)
+        return aside is not None and bool(self.speech.match(after[aside.end() : aside.end() + 60]))
 
     def speaker(self, sentences: list[Sentence], index: int) -> Actor | None:
         here = sentences[index]

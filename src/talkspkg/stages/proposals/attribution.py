@@ -107,7 +107,9 @@ Donetsk that Ukraine holds"; nor the party it obliges: "Washington would lift sa
 would have to hold elections", a modal demand no one reports being no cue here), unless it opens
 "It also says ..." (the proposal itself speaks), or predicts ("expected the talks to lead to
 a prisoner exchange" is no term of anyone's). A short question standing as a paragraph of its
-own (an explainer's heading, "What would Russia get?") does not count towards the two sentences;
+own (an explainer's heading, "What would Russia get?") does not count towards the two sentences,
+nor, for an item of a list whose head ends with a colon and names a proposal ("Key points of the
+document:" then "- ..." paragraphs), do the list's earlier items;
 a term its clause negates ("No one has the right to give away ...") or a stance cue governs
 ("The delegates signed up to a prisoner swap") is not carried over;
 a term inside a sentence-opening adverbial of time ("During the brief Easter truce, ...") is
@@ -303,6 +305,8 @@ _COMPLEMENT_GAP = re.compile(
     r"\s+(?:on|of|for|to|in|from|over)\s+(?:(?:the|all|each|both|some|part)\s+(?:of\s+)?)?",
     re.IGNORECASE,
 )
+# a list item's marker: a bullet, a dash or a number opening its paragraph
+_BULLET = re.compile(r"\s*(?:[-–—•*▪●]|\d{1,2}[.)])\s+")
 _OBJECT_FIRST_PERSON = re.compile(r"\b(?:us|me)\b")  # not actors (FIRST_PERSON): no subjects
 # a term its clause negates: "No one has the right to give away ..." (no carried term)
 _NEGATED_CLAUSE = re.compile(
@@ -770,15 +774,43 @@ class Attributor:
                 return plans[0]
         if earlier:
             return earlier[-1]
+        listed = self._in_list(index)
         counted, previous = 0, index - 1
         while previous >= 0 and counted < window:
             if self.history.get(previous):
                 return self.history[previous][-1]
             # a heading asking a question ("What would Russia get?", an explainer's section)
             # states nothing: it does not count towards the window
-            counted += not self._heading(self.sentences[previous])
+            # so neither does an earlier item of the list a sentence belongs to ("Key points of
+            # the plan:" then "- ...", "- ...": each item continues what the head introduced)
+            counted += not (
+                self._heading(self.sentences[previous])
+                or (listed and self._list_item(self.sentences[previous]))
+            )
             previous -= 1
         return None
+
+    def _list_item(self, s: Sentence) -> bool:
+        """A sentence opening a paragraph with a bullet or a number ("- ...", "• ...", "2. ")."""
+        if s.index > 0 and self.sentences[s.index - 1].paragraph == s.paragraph:
+            return False
+        return _BULLET.match(self.text, s.start) is not None
+
+    def _in_list(self, index: int) -> bool:
+        """True for an item of a list whose head (the sentence before its first item) ends with a
+        colon and names a proposal: "Key points of the document:" then its items (not "Today's
+        main developments:", whose items are separate matters)."""
+        if not self._list_item(self.sentences[index]):
+            return False
+        first = index
+        while first > 0 and self._list_item(self.sentences[first - 1]):
+            first -= 1
+        if first == 0:
+            return False
+        head = self.sentences[first - 1]
+        if not self.text[head.start : head.end].rstrip().endswith(":"):
+            return False
+        return bool(self.history.get(head.index))
 
     def _rivals(self, index: int, antecedent: Context) -> bool:
         """True when the sentence before that names the antecedent names a proposal of the same
