@@ -11,6 +11,9 @@ cover and the negatives it must not take:
   proposes it for its subject, not receiving one ("Kyiv received a proposal");
 - a declarative reporting a modal demand ("has made clear that Ukraine must ...", "maintains
   that") as a speech verb does, and a status to keep is demanded ("must remain neutral");
+- "According to X," opening a sentence names who reports what must happen (not the press,
+  nor "sources close to X");
+- a plan pushed, promoted or touted by its subject is its plan;
 - a reporter past an appositive ("Orban, a Putin ally, has said the EU should ...");
 - a party's terms ("Moscow's terms") are its position;
 - the items of a list whose head ends with a colon and names a proposal ("Key points of the
@@ -109,6 +112,33 @@ def terms(text: str) -> set[tuple[str, str]]:
             "Zelensky, the Ukrainian leader, said Russia must withdraw from all occupied "
             "territory.",
             {("ukraine", "territory.russian_withdrawal")},
+        ),
+        # "According to X," opening the sentence: X reports what must happen
+        (
+            "According to the Kremlin, any deal must include recognition of Crimea as Russian.",
+            {("russia", "territory.crimea_recognition")},
+        ),
+        (
+            "According to Peskov, Ukraine must withdraw from the Donbas.",
+            {("russia", "territory.cession")},
+        ),
+        ("According to Reuters, Ukraine must withdraw from the Donbas.", set()),
+        (
+            "According to sources close to the Kremlin, Ukraine must withdraw from the Donbas.",
+            set(),
+        ),
+        # a plan pushed or touted by its subject; pushing back is no proposal
+        (
+            "China is pushing a plan that would freeze the front line.",
+            {("china", "territory.freeze_front_line")},
+        ),
+        (
+            "Paris has been touting its initiative for a truce in the air and at sea.",
+            {("france", "ceasefire.partial")},
+        ),
+        (
+            "Trump proposed a truce that would last 30 days.",
+            {("united-states", "ceasefire.temporary")},
         ),
         # a party's terms are its position, and "They include" continues them
         (

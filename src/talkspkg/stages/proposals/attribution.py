@@ -54,7 +54,8 @@ Each proposal cue of a sentence is resolved to a proposer by the first rule that
    said Europe should ..."), the subject of a colon announcing demands ("he set out his terms:
    Ukraine must ...": "he" only when the sentence names one actor before it), or the speaker
    the quotes stage gives the quotation it stands in (none when that speaker is null or unsure:
-   speakers.py), or of a sentence opening "He said"/"She
+   speakers.py), or the actor of "According to X," opening the sentence, or of a sentence
+   opening "He said"/"She
    stressed" (a speaker phrase the quotes stage resolved, else the person named with a speech
    verb nearby, a guess weighing GUESSED_WEIGHT); else the actor of a frame opening the sentence
    ("For Moscow, any deal must include ...", weighing FRAME_WEIGHT; so too for a modal verb cue
@@ -250,6 +251,7 @@ _TERMS_FRAME = re.compile(
     re.IGNORECASE,
 )
 # a sentence framed by whose view it gives ("For Moscow, any deal must include ..."): the frame
+_ACCORDING = re.compile(r"(?:(?:But|And|Yet)\s+)?According\s+to\s+(?:the\s+)?", re.IGNORECASE)
 _FRAME = re.compile(r"(?:(?:But|And|Yet)\s+)?For\s+(?:the\s+)?", re.IGNORECASE)
 # the that-clause a verb cue stands in, with a subject of its own that names no actor
 # ("Russia's position is that the West wants ..."): not the actor before "that"
@@ -614,7 +616,9 @@ class Attributor:
             if speech is not None and _MODAL.search(self.text, cue.start, cue.end):
                 return self.actors.quoted(speech, cue.start, cue.start)
             if _MODAL.search(self.text, cue.start, cue.end):
-                return self._frame(s, cue)  # "For Moscow, any deal must include ..."
+                # "According to the Kremlin, any deal must include ...": who reports it; "For
+                # Moscow, any deal must include ...": whose view it is
+                return self._according(s, cue) or self._frame(s, cue)
             return None
         if cue.label == "offer" and self.actors.reports_another_subject(candidates[-1], cue.start):
             return None  # "Rutte said European allies had committed to": not Rutte's offer
@@ -673,7 +677,22 @@ class Attributor:
         ):
             guess = self.actors.speaker(self.sentences, s.index)  # a nearby speaker: a guess
             return replace(guess, confidence=GUESSED_WEIGHT) if guess is not None else None
-        return self._frame(s, cue)
+        return self._according(s, cue) or self._frame(s, cue)
+
+    def _according(self, s: Sentence, cue: Hit) -> Actor | None:
+        """The actor of "According to X," opening the sentence: who reports what it says must
+        happen ("According to the Kremlin, any deal must include ..."); not the press, which is
+        no actor, nor "according to sources close to X"."""
+        m = _ACCORDING.match(self.text, s.start, cue.start)
+        if m is None:
+            return None
+        first = self.actors.within(m.end(), cue.start)
+        if not first or first[0].start != m.end() or first[0].kind == "first-person":
+            return None
+        comma = self.text.find(",", first[0].end, cue.start)
+        if comma < 0 or self.text[first[0].end : comma].strip():
+            return None
+        return replace(first[0], kind="according")  # no partner: the comma closes the frame
 
     def _frame(self, s: Sentence, cue: Hit) -> Actor | None:
         """The actor of a frame opening the sentence ("For Moscow, any deal must ...", "For the
