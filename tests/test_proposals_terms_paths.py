@@ -16,6 +16,8 @@ cover and the negatives it must not take:
 - a plan pushed, promoted or touted by its subject is its plan;
 - a reporter past an appositive ("Orban, a Putin ally, has said the EU should ...");
 - a party's terms ("Moscow's terms") are its position;
+- a term its own "no" denies ("Kyiv's position: no recognition of ...") is no proposal of the
+  cue before it;
 - the items of a list whose head ends with a colon and names a proposal ("Key points of the
   document:") each continue that proposal, however long the list;
 - a possessive name inside a term's complement ("a cap of 600,000 troops on Ukraine's army")
@@ -139,6 +141,22 @@ def terms(text: str) -> set[tuple[str, str]]:
         (
             "Trump proposed a truce that would last 30 days.",
             {("united-states", "ceasefire.temporary")},
+        ),
+        # a term its own "no" denies is refused, not put forward; "no NATO membership" is the
+        # code's own wording
+        (
+            "Kyiv's position is clear: no recognition of occupied territories and no limits on "
+            "its army.",
+            set(),
+        ),
+        ("Moscow wants no foreign troops in Ukraine.", set()),
+        (
+            "Kyiv's conditions include a full ceasefire and no sanctions relief for Russia.",
+            {("ukraine", "ceasefire.full")},
+        ),
+        (
+            "Russia's demands: no NATO membership for Ukraine and a cap on its army.",
+            {("russia", "security.nato_membership"), ("russia", "security.army_limits")},
         ),
         # a party's terms are its position, and "They include" continues them
         (

@@ -91,7 +91,10 @@ no terms of a cue before it ("The US plan does not offer guarantees"). A noun cu
 to a term ("a 30-day ceasefire proposal", "a proposal for a 30-day ceasefire") names a
 single-issue proposal.
 
-A term is attributed to the nearest resolved cue of its clause (a term inside a relative aside
+A term its own determiner denies ("Kyiv's position: no recognition of occupied land", "wants no
+foreign troops") is attributed to no cue: refused, not put forward (a code whose wording holds
+the "no", "no NATO membership", is not denied). A term is attributed to the nearest resolved cue
+of its clause (a term inside a relative aside
 about an actor, "Hungary, which has blocked EU sanctions, called for talks", to a cue of that
 aside only, and never carried over), or to the single-issue proposal it
 names, or to the agent of a passive participle right after it, which modifies it ("open to a
@@ -307,6 +310,9 @@ _COMPLEMENT_GAP = re.compile(
     r"\s+(?:on|of|for|to|in|from|over)\s+(?:(?:the|all|each|both|some|part)\s+(?:of\s+)?)?",
     re.IGNORECASE,
 )
+# a term its own determiner denies ("no recognition of ...", "no limits on its army"); a code
+# whose wording holds the "no" ("no NATO membership") starts at it and is not denied
+_DENIED = re.compile(r"\bno\s+$", re.IGNORECASE)
 # a list item's marker: a bullet, a dash or a number opening its paragraph
 _BULLET = re.compile(r"\s*(?:[-–—•*▪●]|\d{1,2}[.)])\s+")
 _OBJECT_FIRST_PERSON = re.compile(r"\b(?:us|me)\b")  # not actors (FIRST_PERSON): no subjects
@@ -1155,6 +1161,8 @@ class Attributor:
                     for d, at, ctx in near
                     if at <= term.start or ctx.cue is None or ctx.cue.form == "noun"
                 ]
+            if near and _DENIED.search(self.text, max(s.start, term.start - 6), term.start):
+                continue  # "Kyiv's position: no recognition of occupied land": refused, not put
             if near:
                 attached[term] = min(near, key=lambda n: (n[0], n[1]))[2]
             elif (
