@@ -89,6 +89,8 @@ _INSTITUTION = re.compile(
 _AND = re.compile(r"\s+(?:and|or)\s+(?:the\s+)?")  # a coordination of two actors
 _LOCATED = re.compile(r"\s+(?:in|from)\s+$")  # "officials in Moscow"
 _LAST_WORD = re.compile(r"[\w-]+$")
+# an appositive between an actor and its verb: ", a Putin ally,", ", the Kremlin's envoy,"
+_APPOSITIVE = re.compile(r",\s+(?:an?|the|his|her|its)\s+[^,;:.!?\"“”()]{2,70}?,")
 
 
 def overlaps(a: Actor, b: Actor) -> bool:
@@ -166,6 +168,10 @@ def _demonym_patterns(
 def _speech_patterns(kb: KnowledgeBase) -> tuple[re.Pattern[str], ...]:
     """The speech-verb patterns of Actors (built once per knowledge base, not per article)."""
     verbs = "|".join(map(re.escape, sorted(kb.lexicon.name_speech_verbs)))
+    # declaratives that report a demand as speech verbs do ("the Kremlin has made clear that
+    # Ukraine must ...", "Moscow maintains that ..."); not evidence of a person, so not lexicon's
+    verbs += r"|mak(?:es|ing)\s+(?:it\s+)?(?:clear|plain)|made\s+(?:it\s+)?(?:clear|plain)"
+    verbs += r"|maintain(?:s|ed)|indicat(?:es|ed)|repeat(?:s|ed)"
     return (
         # "Putin said", "Putin reportedly said", "Putin has repeatedly said"
         re.compile(rf"^\s*(?:,\s*)?(?:(?:has|have|had)\s+\w+ly\s+|\w+\s+)?(?:{verbs})\b"),
@@ -409,8 +415,13 @@ class Actors:
         return len(rest.split()) > 1 and not _TAKEN_UP.search(rest)
 
     def reports(self, actor: Actor) -> bool:
-        """True when a speech verb follows the actor ("the Kremlin has said", "Kyiv insists")."""
-        return bool(self.speech.match(self.text[actor.end : actor.end + 60]))
+        """True when a speech verb follows the actor ("the Kremlin has said", "Kyiv insists"),
+        also past an appositive ("Hungary's Orban, a Putin ally, has repeatedly said")."""
+        after = self.text[actor.end : actor.end + 140]
+        if self.speech.match(after[:60]):
+            return True
+        aside = _APPOSITIVE.match(after)
+        return aside is not None and bool(self.speech.match(after[aside.end() : aside.end() + 60]))
 
     def speaker(self, sentences: list[Sentence], index: int) -> Actor | None:
         here = sentences[index]

@@ -11,7 +11,9 @@ Each proposal cue of a sentence is resolved to a proposer by the first rule that
    "the plan, presented by Witkoff," (a noun cue
    before a passive verb cue of its clause takes the verb's proposer); not the possessor of the
    agent ("drafted by Kyiv's allies" is the allies'); a noun cue ending in "of" takes its
-   of-phrase before any premodifier ("we welcome the readiness of Washington to provide");
+   of-phrase before any premodifier ("we welcome the readiness of Washington to provide"); the
+   subject opening the sentence of a verb giving or making the noun ("The United States has
+   sent Kyiv a framework", "Washington made a proposal"; not "Kyiv received a proposal");
 3. possessive pronoun before the cue ("of its willingness to"): the first actor of the clause,
    else the sentence's first actor that no preposition governs when it fits the pronoun (a
    person for "his"/"her": "Trump ..., a far cry from his calls for Kyiv to cede"); a pronoun
@@ -46,12 +48,14 @@ Each proposal cue of a sentence is resolved to a proposer by the first rule that
 5. a modal demand ("must", "should", "there can be no peace without", "is a precondition for
    any settlement"; `form: reported`): not its grammatical subject ("Moscow must
    accept a ceasefire") but whoever reports it: an actor followed by a speech verb before it
-   ("the Kremlin has said any settlement must ..."), the subject of a sentence going on with
+   ("the Kremlin has said any settlement must ...", or a declarative: "has made clear that",
+   "maintains that"), the subject of a sentence going on with
    ", saying"/", adding" or with a second predicate reporting it ("Berlin backed the idea, but
    said Europe should ..."), the subject of a colon announcing demands ("he set out his terms:
    Ukraine must ...": "he" only when the sentence names one actor before it), or the speaker
    the quotes stage gives the quotation it stands in (none when that speaker is null or unsure:
-   speakers.py), or of a sentence opening "He said"/"She
+   speakers.py), or the actor of "According to X," opening the sentence, or of a sentence
+   opening "He said"/"She
    stressed" (a speaker phrase the quotes stage resolved, else the person named with a speech
    verb nearby, a guess weighing GUESSED_WEIGHT); else the actor of a frame opening the sentence
    ("For Moscow, any deal must include ...", weighing FRAME_WEIGHT; so too for a modal verb cue
@@ -87,7 +91,10 @@ no terms of a cue before it ("The US plan does not offer guarantees"). A noun cu
 to a term ("a 30-day ceasefire proposal", "a proposal for a 30-day ceasefire") names a
 single-issue proposal.
 
-A term is attributed to the nearest resolved cue of its clause (a term inside a relative aside
+A term its own determiner denies ("Kyiv's position: no recognition of occupied land", "wants no
+foreign troops") is attributed to no cue: refused, not put forward (a code whose wording holds
+the "no", "no NATO membership", is not denied). A term is attributed to the nearest resolved cue
+of its clause (a term inside a relative aside
 about an actor, "Hungary, which has blocked EU sanctions, called for talks", to a cue of that
 aside only, and never carried over), or to the single-issue proposal it
 names, or to the agent of a passive participle right after it, which modifies it ("open to a
@@ -98,12 +105,15 @@ each of its terms is a term of both proposals. A sentence with terms but no prop
 continues the proposal of one of the two previous sentences (carry-over) unless it names an
 actor of another side (not a recipient: "Instead, Kyiv would receive guarantees", "Russia would
 be readmitted to the G8", "It would allow Ukraine an army of ..."; nor a name inside a term's own
-wording: "It would cap the size of Ukraine's army"; nor the holder of a place: "in the part of
+wording: "It would cap the size of Ukraine's army", or a possessive in its complement: "a cap of
+600,000 troops on Ukraine's army"; nor the holder of a place: "in the part of
 Donetsk that Ukraine holds"; nor the party it obliges: "Washington would lift sanctions", "Kyiv
 would have to hold elections", a modal demand no one reports being no cue here), unless it opens
 "It also says ..." (the proposal itself speaks), or predicts ("expected the talks to lead to
 a prisoner exchange" is no term of anyone's). A short question standing as a paragraph of its
-own (an explainer's heading, "What would Russia get?") does not count towards the two sentences;
+own (an explainer's heading, "What would Russia get?") does not count towards the two sentences,
+nor, for an item of a list whose head ends with a colon and names a proposal ("Key points of the
+document:" then "- ..." paragraphs), do the list's earlier items;
 a term its clause negates ("No one has the right to give away ...") or a stance cue governs
 ("The delegates signed up to a prisoner swap") is not carried over;
 a term inside a sentence-opening adverbial of time ("During the brief Easter truce, ...") is
@@ -172,6 +182,16 @@ _SENT = re.compile(
     r"\s+(?:(?:had|has|have|first|formally|quietly|also)\s+){0,2}"
     r"(?:sent|handed|delivered|submitted|transmitted)\b"
 )
+# a verb giving or making the proposal noun that follows: "has sent Kyiv a revised framework",
+# "made a proposal", "handed over its memorandum" (an object between: the recipient)
+_GIVES = re.compile(
+    r"\s+(?:(?:has|have|had|also|now|formally|quietly|reportedly|already|then|finally|first)\s+)"
+    r"{0,3}(?:sent|sends|sending|handed(?:\s+over)?|hands(?:\s+over)?|delivered|delivers|gave|"
+    r"gives|made|makes|making|passed|transmitted|laid\s+out|lays\s+out|set\s+out|sets\s+out|"
+    r"outlined|outlines|shared)\s+(?:(?!(?:clear|plain|that|sure|public|known)\b)(?:to\s+)?"
+    r"[\w’'.-]+\s+){0,3}?(?:an?|its|their|his|her|the)\s+(?:[\w-]+\s+){0,3}?",
+    re.IGNORECASE,
+)
 # a proposal noun as the complement of another noun ("response to the US plan", "amendments
 # to Washington's framework"): the preposition and what premodifies the noun
 _COMPLEMENT = re.compile(
@@ -234,6 +254,7 @@ _TERMS_FRAME = re.compile(
     re.IGNORECASE,
 )
 # a sentence framed by whose view it gives ("For Moscow, any deal must include ..."): the frame
+_ACCORDING = re.compile(r"(?:(?:But|And|Yet)\s+)?According\s+to\s+(?:the\s+)?", re.IGNORECASE)
 _FRAME = re.compile(r"(?:(?:But|And|Yet)\s+)?For\s+(?:the\s+)?", re.IGNORECASE)
 # the that-clause a verb cue stands in, with a subject of its own that names no actor
 # ("Russia's position is that the West wants ..."): not the actor before "that"
@@ -283,6 +304,17 @@ _OBLIGED = re.compile(
     r"(?:also\s+|then\s+|first\s+)?"
 )
 _VERB_GAP = re.compile(r"(?:[a-z]+\s+){0,2}")  # "hold elections", "lift sanctions"
+# the words between a term and a possessive name its prepositional complement holds: " on ",
+# " of the ", " for all of " ("a cap ... on Ukraine's army"); no verb, comma or clause word
+_COMPLEMENT_GAP = re.compile(
+    r"\s+(?:on|of|for|to|in|from|over)\s+(?:(?:the|all|each|both|some|part)\s+(?:of\s+)?)?",
+    re.IGNORECASE,
+)
+# a term its own determiner denies ("no recognition of ...", "no limits on its army"); a code
+# whose wording holds the "no" ("no NATO membership") starts at it and is not denied
+_DENIED = re.compile(r"\bno\s+$", re.IGNORECASE)
+# a list item's marker: a bullet, a dash or a number opening its paragraph
+_BULLET = re.compile(r"\s*(?:[-–—•*▪●]|\d{1,2}[.)])\s+")
 _OBJECT_FIRST_PERSON = re.compile(r"\b(?:us|me)\b")  # not actors (FIRST_PERSON): no subjects
 # a term its clause negates: "No one has the right to give away ..." (no carried term)
 _NEGATED_CLAUSE = re.compile(
@@ -531,6 +563,27 @@ class Attributor:
             return None
         return after[0]
 
+    def _giver(self, s: Sentence, noun: Hit) -> Actor | None:
+        """The subject of a verb giving or making the proposal noun its object: "The United
+        States has sent Kyiv a revised framework", "Washington made a proposal", "Moscow handed
+        over its memorandum" (not "Kyiv received a proposal", "Moscow rejected a plan")."""
+        actors = [
+            a
+            for a in self.actors.within(s.start, noun.start)
+            if a.kind != "first-person" and not self.actors.is_object(a, s.start)
+        ]
+        if not actors:
+            return None
+        subject = actors[0]
+        opening = self.text[s.start : subject.start].strip(" \"“‘'")
+        if opening not in ("", "The", "the") or _POSSESSIVE.match(
+            self.text[subject.end : subject.end + 2]
+        ):
+            return None  # the sentence does not open with it, or it possesses another noun
+        if _GIVES.fullmatch(self.text, subject.end, noun.start) is None:
+            return None
+        return subject
+
     def _subject(self, s: Sentence, cue: Hit) -> Actor | None:
         word = self.text[cue.start : cue.end].split()[0].lower()
         participle = word.endswith("ed") and word not in _PREDICATIVE
@@ -569,7 +622,9 @@ class Attributor:
             if speech is not None and _MODAL.search(self.text, cue.start, cue.end):
                 return self.actors.quoted(speech, cue.start, cue.start)
             if _MODAL.search(self.text, cue.start, cue.end):
-                return self._frame(s, cue)  # "For Moscow, any deal must include ..."
+                # "According to the Kremlin, any deal must include ...": who reports it; "For
+                # Moscow, any deal must include ...": whose view it is
+                return self._according(s, cue) or self._frame(s, cue)
             return None
         if cue.label == "offer" and self.actors.reports_another_subject(candidates[-1], cue.start):
             return None  # "Rutte said European allies had committed to": not Rutte's offer
@@ -628,7 +683,22 @@ class Attributor:
         ):
             guess = self.actors.speaker(self.sentences, s.index)  # a nearby speaker: a guess
             return replace(guess, confidence=GUESSED_WEIGHT) if guess is not None else None
-        return self._frame(s, cue)
+        return self._according(s, cue) or self._frame(s, cue)
+
+    def _according(self, s: Sentence, cue: Hit) -> Actor | None:
+        """The actor of "According to X," opening the sentence: who reports what it says must
+        happen ("According to the Kremlin, any deal must include ..."); not the press, which is
+        no actor, nor "according to sources close to X"."""
+        m = _ACCORDING.match(self.text, s.start, cue.start)
+        if m is None:
+            return None
+        first = self.actors.within(m.end(), cue.start)
+        if not first or first[0].start != m.end() or first[0].kind == "first-person":
+            return None
+        comma = self.text.find(",", first[0].end, cue.start)
+        if comma < 0 or self.text[first[0].end : comma].strip():
+            return None
+        return replace(first[0], kind="according")  # no partner: the comma closes the frame
 
     def _frame(self, s: Sentence, cue: Hit) -> Actor | None:
         """The actor of a frame opening the sentence ("For Moscow, any deal must ...", "For the
@@ -729,15 +799,43 @@ class Attributor:
                 return plans[0]
         if earlier:
             return earlier[-1]
+        listed = self._in_list(index)
         counted, previous = 0, index - 1
         while previous >= 0 and counted < window:
             if self.history.get(previous):
                 return self.history[previous][-1]
             # a heading asking a question ("What would Russia get?", an explainer's section)
             # states nothing: it does not count towards the window
-            counted += not self._heading(self.sentences[previous])
+            # so neither does an earlier item of the list a sentence belongs to ("Key points of
+            # the plan:" then "- ...", "- ...": each item continues what the head introduced)
+            counted += not (
+                self._heading(self.sentences[previous])
+                or (listed and self._list_item(self.sentences[previous]))
+            )
             previous -= 1
         return None
+
+    def _list_item(self, s: Sentence) -> bool:
+        """A sentence opening a paragraph with a bullet or a number ("- ...", "• ...", "2. ")."""
+        if s.index > 0 and self.sentences[s.index - 1].paragraph == s.paragraph:
+            return False
+        return _BULLET.match(self.text, s.start) is not None
+
+    def _in_list(self, index: int) -> bool:
+        """True for an item of a list whose head (the sentence before its first item) ends with a
+        colon and names a proposal: "Key points of the document:" then its items (not "Today's
+        main developments:", whose items are separate matters)."""
+        if not self._list_item(self.sentences[index]):
+            return False
+        first = index
+        while first > 0 and self._list_item(self.sentences[first - 1]):
+            first -= 1
+        if first == 0:
+            return False
+        head = self.sentences[first - 1]
+        if not self.text[head.start : head.end].rstrip().endswith(":"):
+            return False
+        return bool(self.history.get(head.index))
 
     def _rivals(self, index: int, antecedent: Context) -> bool:
         """True when the sentence before that names the antecedent names a proposal of the same
@@ -830,6 +928,8 @@ class Attributor:
                     ctx = self._context(self._by_phrase(s, cue), kind, s.index, cue)
                 if ctx is None:
                     ctx = self._context(self._sender(cue), kind, s.index, cue)
+                if ctx is None:
+                    ctx = self._context(self._giver(s, cue), kind, s.index, cue)
             if ctx is None:
                 ctx = self._context(self._pronoun_subject(s, cue), kind, s.index, cue)
             if cue.form == "reported":
@@ -970,6 +1070,8 @@ class Attributor:
                 continue  # "Washington would lift sanctions": what the proposal asks of it
             if any(t.start <= actor.start and actor.end <= t.end for t in terms):
                 continue
+            if self._complement_possessor(actor, terms):
+                continue  # "a cap of 600,000 troops on Ukraine's army": a term's complement
             if _GRANTED.search(self.text, max(s.start, actor.start - 20), actor.start):
                 continue  # "It would allow Ukraine an army of ...": what the plan grants it
             if _HOLDER_OPENS.search(
@@ -980,6 +1082,19 @@ class Attributor:
             if actor is not None and actor.side and actor.side != antecedent.proposer_id:
                 return None
         return replace(antecedent, cue=None, attribution="carry-over")
+
+    def _complement_possessor(self, actor: Actor, terms: tuple[Hit, ...]) -> bool:
+        """True for a possessive name in a prepositional phrase right after a term ("a cap of
+        600,000 troops on Ukraine's army", "the return of Russia's frozen assets to Kyiv"): it
+        modifies the term's wording and is no party of the sentence."""
+        if not _POSSESSIVE.match(self.text[actor.end : actor.end + 2]):
+            return False
+        for term in terms:
+            if term.end <= actor.start and actor.start - term.end <= 40:
+                gap = self.text[term.end : actor.start]
+                if _COMPLEMENT_GAP.fullmatch(gap):
+                    return True
+        return False
 
     def _obliging(self, s: Sentence, modal: Hit) -> bool:
         """True for a modal right after the party it obliges, in a sentence reporting no one
@@ -1046,6 +1161,8 @@ class Attributor:
                     for d, at, ctx in near
                     if at <= term.start or ctx.cue is None or ctx.cue.form == "noun"
                 ]
+            if near and _DENIED.search(self.text, max(s.start, term.start - 6), term.start):
+                continue  # "Kyiv's position: no recognition of occupied land": refused, not put
             if near:
                 attached[term] = min(near, key=lambda n: (n[0], n[1]))[2]
             elif (
