@@ -37,8 +37,11 @@ A sentence opening with the encounter ("At a meeting with Y in C, X said ...", "
 with Y, ...") gives Y's counterpart as the subject after the opening phrase; "X said after a
 meeting with Y" gives X, and so do "X said after speaking with Y and Z" and "“...,” X said
 after meeting Y and Z" (not "X said after Y's talks with Z" nor "after talks between Y and
-Z"); "He"/"She" opening a sentence (or a paragraph) with no person before it is the one
-person the sentence before names (nobody when it names two); "The two men / leaders held
+Z"); "He"/"She" opening a sentence (or a paragraph) with no person before it, or after a short
+time opener without its comma ("On Tuesday he met Y", "Hours later she ..."), is the one person
+the sentence before names (nobody when it names two); "him"/"her" as the object of a verb
+trigger ("Erdogan welcomed him", "C, where B received him") is the one person told before it
+(pronouns.py); "The two men / leaders held
 talks" are the two persons the sentence before names (nobody when it names one or three);
 "his/her summit with B" adds the subject of the clause "his" stands in ("A met C, days after
 his summit with B": A; "D said that A would ... at his summit": A), when no possessor or
@@ -63,6 +66,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from talkspkg.stages.meetings.context import ArticleContext
+from talkspkg.stages.meetings.pronouns import object_referent
+from talkspkg.stages.meetings.pronouns import one_person_before as _one_person_before
+from talkspkg.stages.meetings.pronouns import persons_before as _persons_before
 from talkspkg.stages.meetings.roles import is_principal
 from talkspkg.stages.meetings.sentence import Frame, add_role
 from talkspkg.stages.mentions import Mention
@@ -377,8 +383,12 @@ _OPENING_PHRASE = re.compile(
     re.I,
 )
 # what may stand before a pronoun opening its sentence: nothing, or an opening phrase and a comma
-_OPENS = re.compile(r"[\s\"“]*(?:[A-Z][^,;:]{0,60},\s*)?")
-_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z\"“])")
+_OPENS = re.compile(
+    r"[\s\"“]*(?:[A-Z][^,;:]{0,60},\s*"
+    # a short time opener without its comma: "On Tuesday he met Y", "Hours later she met Y"
+    r"|(?:(?:On|By|Later|Earlier|Then|Afterwards|Subsequently|Next|Hours|Days|The\s+next|"
+    r"The\s+following|The\s+same)\b(?:\s+[\w-]+){0,3}?\s+))?"
+)
 
 
 def _before_appositive(names: Names, lo: int, pos: int) -> list[Mention]:
@@ -394,35 +404,6 @@ def _before_appositive(names: Names, lo: int, pos: int) -> list[Mention]:
 
 
 _APPOSITIVE = re.compile(r"\s*(?:the\s+|a\s+)?(?:[\w.’'-]+\s+){0,6}?[a-z][\w-]*\s*")
-
-
-def _one_person_before(ctx: ArticleContext, start: int) -> list[Mention]:
-    """ "He"/"She" opening the sentence at `start`: the person the sentence before it names,
-    when it names exactly one ("Wang Yi arrived in Ankara on Tuesday. He met Fidan"); else
-    nobody."""
-    persons = _persons_before(ctx, start)
-    return persons if len(persons) == 1 else []
-
-
-def _persons_before(ctx: ArticleContext, start: int) -> list[Mention]:
-    """The persons (one mention each) the sentence before the one at `start` names: in its
-    paragraph, or, when it opens a paragraph, the last sentence of the one before (not a
-    heading or a caption)."""
-    text = ctx.text
-    para = text.rfind("\n", 0, start) + 1
-    if not text[para:start].strip():  # it opens its paragraph: the last sentence before it
-        end = len(text[:para].rstrip())
-        if not text[:end].endswith((".", '"', "”")):
-            return []  # a heading or a caption, no sentence
-        para = text.rfind("\n", 0, end) + 1
-        ends = [m.end() for m in _SENTENCE_END.finditer(text, para, end)]
-        prev = next((e for e in reversed(ends) if e < end - 1), para)
-        found = ctx.mentions_in(prev, end, "person")
-    else:
-        ends = [m.end() for m in _SENTENCE_END.finditer(text, para, max(para, start - 1))]
-        prev = ends[-2] if len(ends) >= 2 else para
-        found = ctx.mentions_in(prev, start, "person")
-    return list({m.entity_id: m for m in reversed(found)}.values())[::-1]
 
 
 # "The two men held talks", "Both leaders met": the two persons of the sentence before
@@ -489,7 +470,12 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
                 f.third_parties |= {m.entity_id for m in subject}
     if verb:  # the object may run past "including" ("to meet A and B, including C")
         obj = _skip_space(text, last.end)
-        add(list_after(names, obj, end) or role_party(ctx, obj, end))
+        # "Erdogan welcomed him": the one person the text before names (pronouns.py)
+        add(
+            list_after(names, obj, end)
+            or role_party(ctx, obj, end)
+            or object_referent(ctx, start, last.end)
+        )
     elif _GERUND.search(text, max(start, f.start - 20), f.start) and last.text.lower() == "meeting":
         obj = _skip_space(text, last.end)  # "after meeting Wang Yi": a verb with its object
         if names.at(obj) is not None:

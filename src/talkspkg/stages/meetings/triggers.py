@@ -53,6 +53,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from talkspkg.stages.meetings.context import ArticleContext
+from talkspkg.stages.meetings.pronouns import object_referent
 from talkspkg.stages.meetings.text import Clause, clause_at, words_between
 from talkspkg.stages.meetings.vocab import Vocab
 from talkspkg.stages.spans import resolve_overlaps
@@ -168,7 +169,7 @@ def find_triggers(ctx: ArticleContext, start: int, end: int) -> tuple[list[Trigg
             found.append(Trigger(m.start(), m.end(), "verb", m.group()))
     for pattern in (vocab.receive_verbs, vocab.greet_verbs):
         for m in pattern.finditer(text, start, end):
-            if _receives_a_person(ctx, m.end(), end):
+            if _receives_a_person(ctx, m.end(), end) or object_referent(ctx, start, m.end()):
                 found.append(Trigger(m.start(), m.end(), "verb", m.group()))
     for m in vocab.weak.finditer(text, start, end):
         found.append(Trigger(m.start(), m.end(), "weak", m.group()))

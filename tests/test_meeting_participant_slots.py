@@ -1,0 +1,135 @@
+"""Participants from the structural slots around an encounter, with sentences written for this
+test (invented or well-known officials, other cities than the corpus tells): who a pronoun in a
+slot names, whom a verb of receiving makes host, and the people it must not take (a leader who
+approved of the meeting, the subject of another clause, an ambiguous "him")."""
+
+from __future__ import annotations
+
+import pytest
+from test_meeting_participants import parties_of, rows_of
+from test_meetings import article as meetings_article
+from test_meetings import roles, run
+
+
+def roles_of(body: str, phrase: str) -> dict[str, str]:
+    rows = rows_of(body)
+    ids = {r["meeting_id"] for r in rows["meeting_mentions"] if phrase in r["text"]}
+    assert len(ids) == 1, (phrase, ids, rows["meeting_mentions"])
+    return roles(rows, ids.pop())
+
+
+# ================================================================ a pronoun in a slot
+
+OBJECT_PRONOUN = [
+    (
+        "Zelensky arrived in Ankara on Wednesday. Erdogan welcomed him at the presidential palace.",
+        "welcomed him",
+        {"recep-tayyip-erdogan": "host", "volodymyr-zelensky": "participant"},
+    ),
+    (
+        "Sybiha landed in Warsaw on Thursday, where Sikorski received him at the ministry.",
+        "received him",
+        {"radoslaw-sikorski": "host", "andrii-sybiha": "participant"},
+    ),
+    (
+        "Witkoff arrived in Moscow on Tuesday morning. Hours later, Putin met him at the Kremlin.",
+        "met him",
+        {"vladimir-putin": "participant", "steve-witkoff": "participant"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "phrase", "expected"), OBJECT_PRONOUN)
+def test_him_after_a_verb_of_meeting_is_the_one_person_told_before(
+    body: str, phrase: str, expected: dict[str, str]
+) -> None:
+    assert roles_of(body, phrase) == expected
+
+
+def test_him_with_two_candidates_names_nobody() -> None:
+    rows = rows_of(
+        "Zelensky and Macron spoke by phone on Monday. Erdogan welcomed him in Ankara on Friday."
+    )
+    taken = {r["entity_id"] for r in rows["meeting_participants"]}
+    assert "volodymyr-zelensky" not in {
+        r["entity_id"]
+        for r in rows["meeting_participants"]
+        if any(
+            m["meeting_id"] == r["meeting_id"] and "welcomed" in m["text"] and "Ankara" in m["text"]
+            for m in rows["meeting_mentions"]
+        )
+    }
+    assert "emmanuel-macron" in taken or not taken  # the call, not Erdogan's welcome
+
+
+def test_her_before_a_noun_is_a_possessive() -> None:
+    rows = rows_of("Valtonen flew to Oslo on Monday. Sybiha met her counterpart there on Tuesday.")
+    for r in rows["meeting_mentions"]:
+        if "Sybiha" in r["text"]:
+            assert r["trigger"] != "met" or "elina-valtonen" not in parties_of(rows, "Sybiha met")
+
+
+SHORT_OPENER = [
+    (
+        "Lavrov arrived in New York on Monday. On Tuesday he held talks with Rubio.",
+        "held talks",
+        {"sergei-lavrov", "marco-rubio"},
+    ),
+    (
+        "Witkoff landed in Moscow on Tuesday. Later that day he met Putin at the Kremlin.",
+        "he met",
+        {"steve-witkoff", "vladimir-putin"},
+    ),
+    (
+        "Umerov flew to Miami on Friday. The next day he sat down with Witkoff and Kushner.",
+        "sat down",
+        {"rustem-umerov", "steve-witkoff"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "phrase", "expected"), SHORT_OPENER)
+def test_he_after_a_time_opener_without_comma(body: str, phrase: str, expected: set[str]) -> None:
+    assert expected <= parties_of(rows_of(body), phrase)
+
+
+def test_he_after_a_time_opener_with_two_candidates_is_nobody() -> None:
+    rows = rows_of("Lavrov and Rubio arrived in New York on Monday. On Tuesday he met Fidan.")
+    for r in rows["meeting_participants"]:
+        assert r["entity_id"] not in {"sergei-lavrov", "marco-rubio"} or any(
+            m["meeting_id"] == r["meeting_id"] and "arrived" in m["text"]
+            for m in rows["meeting_mentions"]
+        )
+
+
+# ================================================================ who hosts
+
+
+def test_welcoming_the_meeting_is_approval_not_hosting() -> None:
+    got = roles_of(
+        "Macron met Merz in Berlin on Monday. Starmer, speaking in London, said he welcomed the "
+        "meeting.",
+        "Macron met",
+    )
+    assert got == {"emmanuel-macron": "participant", "friedrich-merz": "participant"}
+
+
+def test_the_receiver_in_a_where_clause_hosts_the_traveller_does_not() -> None:
+    got = roles_of(
+        "Finnish President Alexander Stubb arrived in Ankara on Thursday, where Erdogan "
+        "received him at the palace.",
+        "received",
+    )
+    assert got == {"recep-tayyip-erdogan": "host", "alexander-stubb": "participant"}
+
+
+def test_welcoming_the_delegations_still_hosts() -> None:
+    got = roles_of(
+        "Saudi Foreign Minister Faisal bin Farhan welcomed the delegations in Jeddah on Monday.",
+        "welcomed",
+    )
+    assert set(got.values()) == {"host"}
+
+
+def test_run_helper_is_the_meetings_one() -> None:  # keeps the import honest
+    assert run(meetings_article("x", "Nothing happened.", "August 20, 2025"))["meetings"] == []
