@@ -133,3 +133,93 @@ def test_welcoming_the_delegations_still_hosts() -> None:
 
 def test_run_helper_is_the_meetings_one() -> None:  # keeps the import honest
     assert run(meetings_article("x", "Nothing happened.", "August 20, 2025"))["meetings"] == []
+
+
+# ================================================================ the encounter as subject
+
+GATHERED = [
+    (
+        "The Geneva talks on Sunday, which brought together Umerov and Witkoff, ended abruptly.",
+        "talks",
+        {"rustem-umerov", "steve-witkoff"},
+    ),
+    (
+        "The talks in Jeddah on Tuesday involved Rubio, Lavrov and Dmitriev.",
+        "talks",
+        {"marco-rubio", "sergei-lavrov", "kirill-dmitriev"},
+    ),
+    (
+        "The meeting in Rome on Thursday brought together Macron, Merz and Tusk.",
+        "meeting",
+        {"emmanuel-macron", "friedrich-merz", "donald-tusk"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "phrase", "expected"), GATHERED)
+def test_a_verb_of_gathering_lists_the_parties(body: str, phrase: str, expected: set[str]) -> None:
+    assert parties_of(rows_of(body), phrase) == expected
+
+
+def test_what_the_talks_included_is_no_party() -> None:
+    rows = rows_of("The talks in Jeddah on Tuesday included Ukraine's demands for guarantees.")
+    assert not rows["meeting_participants"]
+
+
+def test_also_involved_adds_to_the_told_encounter_not_a_new_pair() -> None:
+    rows = rows_of(
+        "Lavrov and Fidan met in Sochi on Tuesday.\n\n"
+        "Tuesday night's talks, which also included Kalin, ended after midnight."
+    )
+    (row,) = rows["meetings"]
+    assert {"sergei-lavrov", "hakan-fidan"} <= parties_of(rows, "Lavrov and Fidan met")
+
+
+# ================================================================ the traveller told before
+
+TRAVELLER = [
+    (
+        "Umerov flew to Miami on Saturday. A meeting with Witkoff followed on Sunday.",
+        "A meeting with",
+        {"rustem-umerov", "steve-witkoff"},
+    ),
+    (
+        "Sybiha travelled to London on Monday. Talks with Lammy on Tuesday centred on air defence.",
+        "Talks with",
+        {"andrii-sybiha", "david-lammy"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "phrase", "expected"), TRAVELLER)
+def test_talks_with_y_after_a_trip_take_the_traveller(
+    body: str, phrase: str, expected: set[str]
+) -> None:
+    assert expected <= parties_of(rows_of(body), phrase)
+
+
+TRAVELLER_NEGATIVE = [
+    # no trip told: the person before only spoke
+    "Trump said on Friday that he was hopeful. Talks with Putin on Sunday in Doha were cancelled.",
+    # two people before: which one is the text's to say
+    "Umerov and Hnatov flew to Miami on Saturday. A meeting with Witkoff followed on Sunday.",
+]
+
+
+@pytest.mark.parametrize("body", TRAVELLER_NEGATIVE)
+def test_talks_with_y_take_no_traveller_the_text_does_not_fix(body: str) -> None:
+    rows = rows_of(body)
+    taken = {
+        r["entity_id"]
+        for r in rows["meeting_participants"]
+        if any(
+            m["meeting_id"] == r["meeting_id"] and m["text"].startswith(("Talks", "A meeting"))
+            for m in rows["meeting_mentions"]
+        )
+    }
+    assert not taken & {"donald-trump", "rustem-umerov", "andriy-hnatov"}
+
+
+def test_speaking_to_reporters_is_no_encounter() -> None:
+    rows = rows_of("Trump spoke to reporters at the White House on Friday.")
+    assert rows["meetings"] == []

@@ -66,7 +66,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from talkspkg.stages.meetings.context import ArticleContext
-from talkspkg.stages.meetings.pronouns import object_referent
+from talkspkg.stages.meetings.pronouns import object_referent, traveller_before
 from talkspkg.stages.meetings.pronouns import one_person_before as _one_person_before
 from talkspkg.stages.meetings.pronouns import persons_before as _persons_before
 from talkspkg.stages.meetings.roles import is_principal
@@ -406,6 +406,30 @@ def _before_appositive(names: Names, lo: int, pos: int) -> list[Mention]:
 _APPOSITIVE = re.compile(r"\s*(?:the\s+|a\s+)?(?:[\w.’'-]+\s+){0,6}?[a-z][\w-]*\s*")
 
 
+# between an encounter noun and a verb of gathering: its complements, or ", which (also)"
+_GATHER_GAP = re.compile(r"[^,.;:!?\"“”]{0,50}?(?:,\s*which\s+|\s+)")
+
+
+def gathered(names: Names, pos: int, end: int) -> list[Mention]:
+    """The parties a verb of gathering lists after the encounter ending at `pos` ("The talks in
+    C brought together A and B", "the meeting, which involved A and B"); not an owner ("the
+    talks included Ukraine's demands"); not after "also", which adds people to parties told
+    elsewhere, not the encounter's own pair."""
+    ctx = names.ctx
+    text = ctx.text
+    for v in ctx.vocab.gather_verbs.finditer(text, pos, min(end, pos + 80)):
+        if _GATHER_GAP.fullmatch(text, pos, v.start()) is None:
+            continue
+        listed = list_after(names, _skip_space(text, v.end()), end)
+        return [m for m in listed if not text.startswith(("'s", "’s"), m.end)]
+    return []
+
+
+# an encounter noun opening its sentence with no name before it ("The talks with B", "His
+# meeting with B", "Talks with B")
+_BARE_OPENING = re.compile(r"[\s\"“]*(?:(?:[A-Z]?[a-z][\w-]*|A)\s+)?(?:[a-z][\w-]*\s+){0,2}")
+
+
 # "The two men held talks", "Both leaders met": the two persons of the sentence before
 _THE_TWO = re.compile(
     r"[\s\"“]*(?:the\s+two|both)\s+(?:men|women|leaders|presidents|ministers|envoys|diplomats|"
@@ -483,6 +507,7 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
     # the slots right after the trigger may run past a relative clause's comma
     if (w := WITH.match(text, last.end, end)) and len(re.findall(r"\w+", w.group())) <= 6:
         add(list_after(names, w.end(), end) or role_party(ctx, w.end(), end))
+    add(gathered(names, last.end, end))  # "The talks, which brought together A and B, ..."
     # "Witkoff's meeting with Putin", "the Trump-Putin summit"
     before = text[lo : f.start]
     poss = re.search(r"['’]s\s+(?:[\w-]+\s+){0,2}$", before)
@@ -524,6 +549,18 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
             # of the main clause after the opening phrase
             main = _clause_subject(names, f.clause.end, end)
             add([m for m in main if _person(ctx, m.entity_id)])
+        w = WITH.match(text, last.end, end)
+        if (
+            len([e for e in found if _person(ctx, e)]) == 1
+            and not kinds & set(VERB_KINDS)
+            and _BARE_OPENING.fullmatch(text, start, f.start)
+            and not any(start <= m.start < f.start for m in names.mentions)
+            and w is not None
+            and w.group().split()[-1].lower() == "with"
+        ):
+            # "A flew to Miami on Saturday. A meeting with B followed on Sunday.": the
+            # traveller the sentence before tells is B's counterpart
+            add(traveller_before(ctx, start))
     if verb or has_support_verb(text, lo, f.start):
         for c in ctx.vocab.company_cues.finditer(text, start, end):
             if _in_company(ctx, f, subject, start, c.start(), c.end()):

@@ -38,21 +38,42 @@ def persons_before(ctx: ArticleContext, start: int) -> list[Mention]:
     """The persons (one mention each) the sentence before the one at `start` names: in its
     paragraph, or, when it opens a paragraph, the last sentence of the one before (not a
     heading or a caption)."""
+    span = previous_sentence(ctx, start)
+    if span is None:
+        return []
+    found = ctx.mentions_in(*span, "person")
+    return list({m.entity_id: m for m in reversed(found)}.values())[::-1]
+
+
+def previous_sentence(ctx: ArticleContext, start: int) -> tuple[int, int] | None:
+    """The span of the sentence before the one at `start` (see persons_before)."""
     text = ctx.text
     para = text.rfind("\n", 0, start) + 1
     if not text[para:start].strip():  # it opens its paragraph: the last sentence before it
         end = len(text[:para].rstrip())
         if not text[:end].endswith((".", '"', "”")):
-            return []  # a heading or a caption, no sentence
+            return None  # a heading or a caption, no sentence
         para = text.rfind("\n", 0, end) + 1
         ends = [m.end() for m in SENTENCE_END.finditer(text, para, end)]
-        prev = next((e for e in reversed(ends) if e < end - 1), para)
-        found = ctx.mentions_in(prev, end, "person")
-    else:
-        ends = [m.end() for m in SENTENCE_END.finditer(text, para, max(para, start - 1))]
-        prev = ends[-2] if len(ends) >= 2 else para
-        found = ctx.mentions_in(prev, start, "person")
-    return list({m.entity_id: m for m in reversed(found)}.values())[::-1]
+        return next((e for e in reversed(ends) if e < end - 1), para), end
+    ends = [m.end() for m in SENTENCE_END.finditer(text, para, max(para, start - 1))]
+    return (ends[-2] if len(ends) >= 2 else para), start
+
+
+def traveller_before(ctx: ArticleContext, start: int) -> list[Mention]:
+    """The one person the sentence before the one at `start` names, when that sentence tells
+    their trip ("A flew to Miami on Saturday."): who "A meeting with B followed" is B's
+    counterpart of; else nobody."""
+    span = previous_sentence(ctx, start)
+    persons = persons_before(ctx, start)
+    if span is None or len(persons) != 1:
+        return []
+    (p,) = persons
+    first = min(m.start for m in ctx.mentions_in(*span, "person") if m.entity_id == p.entity_id)
+    trip = ctx.vocab.weak.search(ctx.text, first, span[1])
+    if trip is None or len(re.findall(r"[\w’'-]+", ctx.text[first : trip.start()])) > 8:
+        return []
+    return [p]
 
 
 def object_referent(ctx: ArticleContext, start: int, verb_end: int) -> list[Mention]:

@@ -6,7 +6,8 @@ Policy:
   after a form of "be": "X was also meeting Y"),
   conversation verbs followed by a name ("spoke to Lammy"; facing verbs also by a delegation:
   "sat across the table from a Russian team"; not a participle opening the
-  sentence: "Speaking to parliament, X said" is a speech), "call"/"conversation" next to a
+  sentence: "Speaking to parliament, X said" is a speech; not the press: "spoke to reporters
+  at the White House", `met_not_followed_by`), "call"/"conversation" next to a
   phone word, or followed (a date between allowed) by with/to/between and a name, or "to call"
   and a name, receiving verbs with a person's name right after them or after "by" ("Fidan
   received Lavrov", "was welcomed by Fidan", "received a Russian delegation"; never "received
@@ -155,6 +156,8 @@ def find_triggers(ctx: ArticleContext, start: int, end: int) -> tuple[list[Trigg
             and m.group().lower().startswith(("speaking", "talking"))
         ):
             continue  # "Speaking to reporters, X said": a speech, not a conversation
+        if vocab.met_not_followed_by.match(text, _skip_space(text, m.end())):
+            continue  # "spoke to reporters at the White House": the press is no party
         if name_within(m.end(), 3):
             found.append(Trigger(m.start(), m.end(), "conversation", m.group()))
     for m in vocab.facing_verbs.finditer(text, start, end):
