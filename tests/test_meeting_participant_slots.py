@@ -223,3 +223,23 @@ def test_talks_with_y_take_no_traveller_the_text_does_not_fix(body: str) -> None
 def test_speaking_to_reporters_is_no_encounter() -> None:
     rows = rows_of("Trump spoke to reporters at the White House on Friday.")
     assert rows["meetings"] == []
+
+
+# ================================================================ states paired by a dash
+
+PAIRED = [
+    ("Russian-Ukrainian talks in Baku on Wednesday lasted an hour.", {"russia", "ukraine"}),
+    ("The US-Ukrainian consultations in Lisbon on Sunday ended.", {"united-states", "ukraine"}),
+    ("Fresh Kyiv-Moscow prisoner talks in Baku on Monday were brief.", {"russia", "ukraine"}),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), PAIRED)
+def test_states_joined_by_a_dash_before_the_noun_are_parties(body: str, expected: set[str]) -> None:
+    rows = rows_of(body)
+    assert {r["entity_id"] for r in rows["meeting_participants"]} == expected
+
+
+def test_a_dashed_adjective_before_no_encounter_noun_is_no_party() -> None:
+    rows = rows_of("Zelensky met Ukrainian-American businessmen in Chicago on Monday.")
+    assert {r["entity_id"] for r in rows["meeting_participants"]} <= {"volodymyr-zelensky"}

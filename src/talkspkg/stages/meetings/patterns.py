@@ -425,6 +425,25 @@ def gathered(names: Names, pos: int, end: int) -> list[Mention]:
     return []
 
 
+# states joined by dashes right before an encounter noun, up to two modifiers between
+# ("Russian-Ukrainian talks", "the US-Ukrainian consultations", "Kyiv-Moscow prisoner talks")
+_PAIRED = re.compile(
+    r"(?<![\w-])([A-Z][\w.]*(?:\s*[-–/]\s*[A-Z][\w.]*)+)\s+(?:[a-z][\w-]*\s+){0,2}$"
+)
+
+
+def paired_states(ctx: ArticleContext, lo: int, pos: int) -> list[str]:
+    """The states a dash-joined pair of demonyms, names or capitals before the encounter noun
+    at `pos` names, when every part names a state and they are two or more."""
+    m = _PAIRED.search(ctx.text, max(lo, pos - 80), pos)
+    if m is None:
+        return []
+    states = [ctx.state_named(w) for w in re.split(r"\s*[-–/]\s*", m.group(1))]
+    if None in states or len(set(states)) < 2:
+        return []
+    return list(dict.fromkeys(s for s in states if s is not None))
+
+
 # an encounter noun opening its sentence with no name before it ("The talks with B", "His
 # meeting with B", "Talks with B")
 _BARE_OPENING = re.compile(r"[\s\"“]*(?:(?:[A-Z]?[a-z][\w-]*|A)\s+)?(?:[a-z][\w-]*\s+){0,2}")
@@ -508,6 +527,8 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
     if (w := WITH.match(text, last.end, end)) and len(re.findall(r"\w+", w.group())) <= 6:
         add(list_after(names, w.end(), end) or role_party(ctx, w.end(), end))
     add(gathered(names, last.end, end))  # "The talks, which brought together A and B, ..."
+    for state in paired_states(ctx, lo, f.start):  # "Russian-Ukrainian talks"
+        add_role(found, state, "participant")
     # "Witkoff's meeting with Putin", "the Trump-Putin summit"
     before = text[lo : f.start]
     poss = re.search(r"['’]s\s+(?:[\w-]+\s+){0,2}$", before)
