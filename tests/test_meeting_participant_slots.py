@@ -243,3 +243,34 @@ def test_states_joined_by_a_dash_before_the_noun_are_parties(body: str, expected
 def test_a_dashed_adjective_before_no_encounter_noun_is_no_party() -> None:
     rows = rows_of("Zelensky met Ukrainian-American businessmen in Chicago on Monday.")
     assert {r["entity_id"] for r in rows["meeting_participants"]} <= {"volodymyr-zelensky"}
+
+
+# ================================================================ "their <encounter>"
+
+THEIR = [
+    (
+        "Orban and Erdogan have not met since their summit in Baku in March.",
+        "summit",
+        {"viktor-orban", "recep-tayyip-erdogan"},
+    ),
+    ("Macron and Merz praised their meeting in Lyon on Monday.", "meeting", None),
+    (
+        "Zelensky said Umerov and Witkoff had described their talks in Doha on Saturday as "
+        "productive.",
+        "talks",
+        {"rustem-umerov", "steve-witkoff"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "phrase", "expected"), THEIR)
+def test_their_encounter_is_the_pair_its_clause_opens_with(
+    body: str, phrase: str, expected: set[str] | None
+) -> None:
+    expected = expected or {"emmanuel-macron", "friedrich-merz"}
+    assert parties_of(rows_of(body), phrase) == expected
+
+
+def test_their_with_one_person_or_nobody_named_takes_nobody() -> None:
+    rows = rows_of("Officials said their talks in Doha on Saturday were productive.")
+    assert not rows["meeting_participants"]

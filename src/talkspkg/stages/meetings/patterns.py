@@ -45,7 +45,14 @@ trigger ("Erdogan welcomed him", "C, where B received him") is the one person to
 talks" are the two persons the sentence before names (nobody when it names one or three);
 "his/her summit with B" adds the subject of the clause "his" stands in ("A met C, days after
 his summit with B": A; "D said that A would ... at his summit": A), when no possessor or
-subject of its own is named.
+subject of its own is named; "their summit" with no party of its own takes the pair the clause
+opens with ("A and B have not met since their summit in C", "Z said A and B had described
+their talks as useful": A and B; never one name or none). States joined by a dash right before
+the noun ("Russian-Ukrainian talks", "Kyiv-Moscow talks") are its parties; a verb of gathering
+after it lists them ("The talks in C brought together / involved A and B"; not "also": more
+people at an encounter whose pair is told elsewhere). "A meeting with B followed on Sunday",
+opening its sentence with no name before it, takes the one person whose trip the sentence
+before tells ("A flew to C on Saturday."), nobody when it names two.
 
 A state that is the subject of "hosted" hosts; when its object is the encounter told ("hosted
 the talks", "hosted the delegations"), the host is a third party: the frame names no other
@@ -459,6 +466,7 @@ _THE_TWO = re.compile(
 
 _REPORTED = re.compile(r"\b(?:that|said|says|told\s+[\w’'-]+|added|adds)\b\s*", re.I)
 _HIS = re.compile(r"\b(?:his|her)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_THEIR_OWN = re.compile(r"\btheir\s+(?:[\w-]+\s+){0,2}$", re.I)
 _HOST_VERB = re.compile(r"hosted|hosts|hosting|host", re.I)
 _DEFINITE = re.compile(
     r"\s+(?:the|this|that|these|those|their|both)\s+(?:[\w’'-]+\s+){0,2}?([\w’'-]+)", re.I
@@ -551,6 +559,13 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
         owner = _clause_subject(names, said[-1] if said else start, lo + his.start())
         if len(owner) == 1 and _person(ctx, owner[0].entity_id):
             add(owner)
+    their = _THEIR_OWN.search(before)
+    if their and poss is None and not subject and not found:
+        # "A and B have not met since their summit in C": the pair the clause opens with
+        said = [m.end() for m in _REPORTED.finditer(text, start, lo + their.start())]
+        owners = _clause_subject(names, said[-1] if said else start, lo + their.start())
+        if len(owners) >= 2:
+            add(owners)
     for second in names.mentions:
         if lo <= second.end <= f.start and len(re.findall(r"\w+", before[second.end - lo :])) <= 1:
             first = next(
