@@ -274,3 +274,50 @@ def test_their_encounter_is_the_pair_its_clause_opens_with(
 def test_their_with_one_person_or_nobody_named_takes_nobody() -> None:
     rows = rows_of("Officials said their talks in Doha on Saturday were productive.")
     assert not rows["meeting_participants"]
+
+
+# ================================================================ who only spoke or judged
+
+
+def test_a_spokesperson_telling_of_talks_with_y_is_no_party() -> None:
+    rows = rows_of(
+        "Kremlin spokesman Dmitry Peskov told reporters the talks with Witkoff in Sochi on "
+        "Tuesday were useful."
+    )
+    assert parties_of(rows, "talks") == {"steve-witkoff"}
+
+
+def test_a_negotiator_telling_of_talks_with_y_is_their_counterpart() -> None:
+    rows = rows_of("Umerov said talks with Witkoff in Doha on Saturday were productive.")
+    assert parties_of(rows, "talks") == {"rustem-umerov", "steve-witkoff"}
+
+
+@pytest.mark.parametrize("verb", ["criticised", "described", "condemned", "dismissed as theatre"])
+def test_the_agent_of_a_judgement_is_no_party(verb: str) -> None:
+    rows = rows_of(f"The talks in Lisbon on Sunday were {verb} by Medvedev.")
+    assert "dmitry-medvedev" not in {r["entity_id"] for r in rows["meeting_participants"]}
+
+
+def test_the_agent_of_hosting_still_hosts() -> None:
+    got = roles_of("The talks in Lisbon on Sunday were hosted by Erdogan.", "talks")
+    assert got.get("recep-tayyip-erdogan") == "host"
+
+
+# ================================================================ a summit held, a plan shelved
+
+
+def test_a_summit_named_after_since_is_not_the_plan_shelved_elsewhere() -> None:
+    first = meetings_article(
+        "live",
+        "Xi and Modi have not met in person since their summit in Kazan in October.",
+    )
+    second = meetings_article(
+        "wire",
+        "A planned Xi-Modi meeting in the Chinese capital was shelved in the spring.",
+        "August 20, 2025",
+    )
+    rows = run(first, second)
+    by_article: dict[str, set[str]] = {}
+    for r in rows["meeting_mentions"]:
+        by_article.setdefault(r["article_id"], set()).add(r["meeting_id"])
+    assert not by_article.get("live", set()) & by_article.get("wire", set())

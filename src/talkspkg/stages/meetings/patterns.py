@@ -58,6 +58,11 @@ A state that is the subject of "hosted" hosts; when its object is the encounter 
 the talks", "hosted the delegations"), the host is a third party: the frame names no other
 encounter.
 
+The clause's subject is no counterpart when a speech verb stands between it and the encounter
+and it is a spokesperson by title or knowledge-base role ("Kremlin spokesman Peskov told
+reporters the talks with Witkoff were useful": Witkoff only; "Umerov said talks with Witkoff
+were productive": both).
+
 A name right after a verb of briefing ("would brief the chancellor on the talks") is told
 of the talks, it is no subject of them.
 
@@ -413,6 +418,22 @@ def _before_appositive(names: Names, lo: int, pos: int) -> list[Mention]:
 _APPOSITIVE = re.compile(r"\s*(?:the\s+|a\s+)?(?:[\w.’'-]+\s+){0,6}?[a-z][\w-]*\s*")
 
 
+def _says(ctx: ArticleContext, lo: int, pos: int) -> bool:
+    """A speech verb between a clause's subject and the encounter: what follows is reported."""
+    return any(w.lower() in ctx.speech_verbs for w in re.findall(r"[\w’'-]+", ctx.text[lo:pos]))
+
+
+_SPOKES = re.compile(r"spokes(?:man|woman|person)|press\s+secretary|\bspeaker\b", re.I)
+
+
+def _spokesperson(ctx: ArticleContext, m: Mention) -> bool:
+    """A person whose office is to speak for others (the knowledge base's role, or the title
+    right before the name): "Kremlin spokesman Dmitry Peskov"."""
+    entity = ctx.entity(m.entity_id)
+    role = entity.role if entity is not None and entity.role else ""
+    return bool(_SPOKES.search(role) or _SPOKES.search(ctx.text, max(0, m.start - 40), m.start))
+
+
 # between an encounter noun and a verb of gathering: its complements, or ", which (also)"
 _GATHER_GAP = re.compile(r"[^,.;:!?\"“”]{0,50}?(?:,\s*which\s+|\s+)")
 
@@ -579,7 +600,12 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
         # "Putin offered ... during a meeting with Witkoff", "Trump ... made a call to Putin":
         # the clause's subject is the other party
         opens = start if f.clause.kind in ("main", "coord") else lo  # quotes cut clauses too
-        add([m for m in _clause_subject(names, opens, f.start) if _person(ctx, m.entity_id)])
+        owners = _clause_subject(names, opens, f.start)
+        if owners and not f.temporal and _says(ctx, owners[-1].end, f.start):
+            # "Peskov told reporters the talks with Witkoff were useful": a spokesperson
+            # speaks of talks others held ("He said the call with Putin ..." is his own)
+            owners = [m for m in owners if not _spokesperson(ctx, m)]
+        add([m for m in owners if _person(ctx, m.entity_id)])
         if f.temporal and len([e for e in found if _person(ctx, e)]) == 1:
             # "After a call with Macron on Friday, Tusk urged ...": the subject
             # of the main clause after the opening phrase

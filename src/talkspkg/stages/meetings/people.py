@@ -17,7 +17,9 @@ reports acting at the encounter (actors.py). A delegation that is the antecedent
 clause telling an encounter ("without the French team, which went on to Rome for talks with
 X") takes part in that one, whatever its own clause says of it elsewhere. A description joined
 to a name ("A and the US secretary of state") counts as the one person of the article holding
-that office for that country (patterns.role_party), nobody when two do.
+that office for that country (patterns.role_party), nobody when two do. A person after
+"<participle> by" of an act that is no part of an encounter ("the talks were criticised by X",
+"described by X as useful") is its agent, no party (unlike "hosted / led / attended by X").
 """
 
 from __future__ import annotations
@@ -65,6 +67,8 @@ def attach_people(ctx: ArticleContext, s: Sentence) -> None:
         nxt = persons[i + 1] if i + 1 < len(persons) else None
         if is_source(ctx, m, s.end, spans) or _names_a_thing(ctx, m) or m.start in others:
             continue
+        if _agent_of_another_act(ctx, m, s.start):
+            continue  # "the talks were criticised by Medvedev": who judged them, not a party
         if is_possessive_absent(ctx, m):
             poss_absent.add(m.start)
         elif is_qualifier(ctx, m, nxt, s.end):
@@ -338,3 +342,25 @@ def _heads(ctx: ArticleContext, m: Mention, cue: int, eligible: list[Mention]) -
         m.end <= p.start and p.end <= cue and _OTHER_CLAUSE.search(ctx.text, m.end, p.start)
         for p in eligible
     )
+
+
+# "<participle> by X": X is the agent of that act; an encounter's own ("hosted / led / attended /
+# mediated by X") makes a party (patterns.HOST_BY, PART_BY), any other ("criticised by X",
+# "described by X as useful", "condemned by X") does not
+_AGENT = re.compile(
+    r"\b([a-z][\w-]*(?:ed|en|wn))\s+(?:as\s+(?:[\w-]+\s+){1,3})?by\s+(?:the\s+)?"
+    r"(?:[\w.’'-]+\s+){0,6}$"
+)
+_PARTY_PARTICIPLES = frozenset(
+    {
+        "hosted", "chaired", "convened", "received", "welcomed", "led", "headed", "mediated",
+        "attended", "joined", "brokered", "facilitated", "organised", "organized", "accompanied",
+        "flanked", "represented", "co-chaired", "co-hosted", "greeted", "met", "visited",
+    }
+)  # fmt: skip
+
+
+def _agent_of_another_act(ctx: ArticleContext, m: Mention, start: int) -> bool:
+    """`m` follows "<participle> by" of an act that is no part of an encounter."""
+    hit = _AGENT.search(ctx.text, max(start, m.start - 80), m.start)
+    return hit is not None and hit.group(1).lower() not in _PARTY_PARTICIPLES
