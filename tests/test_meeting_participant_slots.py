@@ -321,3 +321,27 @@ def test_a_summit_named_after_since_is_not_the_plan_shelved_elsewhere() -> None:
     for r in rows["meeting_mentions"]:
         by_article.setdefault(r["article_id"], set()).add(r["meeting_id"])
     assert not by_article.get("live", set()) & by_article.get("wire", set())
+
+
+# ================================================================ a pair sitting down
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Umerov and Medinsky sat down at the palace in Baku on Friday.",
+        "Fidan and Lavrov finally sat down in Sochi on Tuesday.",
+        "Lavrov and Fidan met in Sochi on Monday. The two ministers sat down again on Tuesday.",
+    ],
+)
+def test_a_pair_sitting_down_is_an_encounter_of_the_pair(body: str) -> None:
+    rows = rows_of(body)
+    assert rows["meetings"]
+    assert {r["entity_id"] for r in rows["meeting_participants"]} in (
+        {"rustem-umerov", "vladimir-medinsky"},
+        {"hakan-fidan", "sergei-lavrov"},
+    )
+
+
+def test_one_person_sitting_down_is_no_encounter() -> None:
+    assert rows_of("Trump sat down in the Oval Office on Friday to sign orders.")["meetings"] == []

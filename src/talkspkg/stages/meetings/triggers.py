@@ -3,7 +3,10 @@
 Policy:
 
 * nouns ("talks", "meeting", "summit"), verbs ("met", "gathered", "spoke by phone"; "meeting"
-  after a form of "be": "X was also meeting Y"),
+  after a form of "be": "X was also meeting Y"), verbs of a pair (`pair_verbs`) only after
+  "A and B" or "the two leaders" ("A and B sat down in C"; not "A sat down in the Oval Office"),
+  receiving and meeting verbs with "him"/"her" for object when it names one person told before
+  ("Erdogan welcomed him": pronouns.py),
   conversation verbs followed by a name ("spoke to Lammy"; facing verbs also by a delegation:
   "sat across the table from a Russian team"; not a participle opening the
   sentence: "Speaking to parliament, X said" is a speech; not the press: "spoke to reporters
@@ -148,6 +151,11 @@ def find_triggers(ctx: ArticleContext, start: int, end: int) -> tuple[list[Trigg
     for m in vocab.verbs.finditer(text, start, end):
         if not vocab.met_not_followed_by.match(text, _skip_space(text, m.end())):
             found.append(Trigger(m.start(), m.end(), "verb", m.group()))
+    for m in vocab.pair_verbs.finditer(text, start, end):
+        if _PAIR_SUBJECT.search(text, start, m.start()) and (
+            _THE_TWO.search(text, start, m.start()) or _named_pair(names, text, start, m.start())
+        ):
+            found.append(Trigger(m.start(), m.end(), "verb", m.group()))
     for m in vocab.conversation_verbs.finditer(text, start, end):
         opener = not text[start : m.start()].strip(" \"“‘'*")
         if (
@@ -252,6 +260,26 @@ _POSSESSIVE = re.compile(r"['’]s?(?!\w)")
 # "received a Russian delegation", "welcomed the visiting Chinese team": a delegation noun after
 # an article and at most two words
 _RECEIVED_GROUP = re.compile(r"\s+(?:a|an|the)\s+(?:[\w.’'-]+\s+){0,2}?([a-z]+)\b(?![’'-])")
+
+
+# the end of a subject right before a verb: "A and B (finally) sat down", "The two men sat down"
+_PAIR_SUBJECT = re.compile(r"\S\s+(?:(?:finally|then|later|first|have|had|has|will)\s+)?$")
+_THE_TWO = re.compile(
+    r"\b(?:the\s+two|both)\s+(?:men|women|leaders|presidents|ministers|envoys|sides|"
+    r"delegations)\s+(?:(?:finally|then|later|first|have|had|will)\s+)?$",
+    re.I,
+)
+_AND = re.compile(r"\s*(?:and|&)\s*")
+
+
+def _named_pair(names: list[tuple[int, int]], text: str, start: int, pos: int) -> bool:
+    """Two names joined by "and" end the text before `pos` (an adverb or auxiliary between)."""
+    gap = _PAIR_SUBJECT.search(text, start, pos)
+    end = gap.start() + 1 if gap else pos
+    last = next((n for n in names if n[1] == end), None)
+    if last is None:
+        return False
+    return any(_AND.fullmatch(text, b, last[0]) for a, b in names if b <= last[0])
 
 
 def _receives_a_person(ctx: ArticleContext, pos: int, end: int) -> bool:
