@@ -345,3 +345,14 @@ def test_a_pair_sitting_down_is_an_encounter_of_the_pair(body: str) -> None:
 
 def test_one_person_sitting_down_is_no_encounter() -> None:
     assert rows_of("Trump sat down in the Oval Office on Friday to sign orders.")["meetings"] == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Sikorski spoke to our correspondent Tom Hale in Warsaw on Thursday.",
+        "Fidan spoke to a reporter in Ankara on Monday.",
+    ],
+)
+def test_speaking_to_the_outlets_journalist_is_no_encounter(body: str) -> None:
+    assert rows_of(body)["meetings"] == []
