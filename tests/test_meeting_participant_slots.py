@@ -356,3 +356,18 @@ def test_one_person_sitting_down_is_no_encounter() -> None:
 )
 def test_speaking_to_the_outlets_journalist_is_no_encounter(body: str) -> None:
     assert rows_of(body)["meetings"] == []
+
+
+# ================================================================ a role after a verb of receiving
+
+
+def test_receiving_a_role_takes_its_one_holder_named_before() -> None:
+    got = roles_of(
+        "Witkoff flew to Minsk on Thursday. Lukashenko received the US envoy at his residence.",
+        "received",
+    )
+    assert got == {"alexander-lukashenko": "host", "steve-witkoff": "participant"}
+
+
+def test_receiving_a_thing_is_no_encounter() -> None:
+    assert rows_of("Putin received the Ukrainian proposal on Thursday.")["meetings"] == []

@@ -285,17 +285,24 @@ def _named_pair(names: list[tuple[int, int]], text: str, start: int, pos: int) -
 def _receives_a_person(ctx: ArticleContext, pos: int, end: int) -> bool:
     """ "received Y", "was welcomed by Y", "received US envoy Y": a person's name after title
     words at most (not "Y's letter"); or a delegation ("received a Russian delegation headed
-    by Y"), never a thing."""
+    by Y"); or a role naming one person of the article ("received the US envoy"), never a
+    thing."""
     gap = _RECEIVED.match(ctx.text, pos, end)
     if gap is None:
         return False
     group = _RECEIVED_GROUP.match(ctx.text, pos, end)
     if group is not None and group.group(1) in ctx.vocab.delegation_nouns:
         return True
-    return any(
+    if any(
         _titles_only(ctx, gap.end(), m.start) and not _POSSESSIVE.match(ctx.text, m.end)
         for m in ctx.mentions_in(gap.end(), min(end, gap.end() + 120), "person")
-    )
+    ):
+        return True
+    # "Putin received the US envoy": the one person the article names holding that office
+    from talkspkg.stages.meetings.patterns import role_party  # (patterns imports this module)
+
+    held = role_party(ctx, _skip_space(ctx.text, pos), end)
+    return any(ctx.etype(m) == "person" for m in held)
 
 
 # a verb between a count and the noun: the count is the subject's ("the two men held talks")
