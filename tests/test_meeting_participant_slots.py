@@ -371,3 +371,11 @@ def test_receiving_a_role_takes_its_one_holder_named_before() -> None:
 
 def test_receiving_a_thing_is_no_encounter() -> None:
     assert rows_of("Putin received the Ukrainian proposal on Thursday.")["meetings"] == []
+
+
+def test_him_is_no_spokesperson_named_before() -> None:
+    rows = rows_of(
+        "Kremlin spokesman Dmitry Peskov said the visit mattered. Putin received him in Sochi "
+        "on Friday."
+    )
+    assert "dmitry-peskov" not in {r["entity_id"] for r in rows["meeting_participants"]}

@@ -78,7 +78,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from talkspkg.stages.meetings.context import ArticleContext
-from talkspkg.stages.meetings.pronouns import object_referent, traveller_before
+from talkspkg.stages.meetings.pronouns import object_referent, spokesperson, traveller_before
 from talkspkg.stages.meetings.pronouns import one_person_before as _one_person_before
 from talkspkg.stages.meetings.pronouns import persons_before as _persons_before
 from talkspkg.stages.meetings.roles import is_principal
@@ -423,17 +423,6 @@ def _says(ctx: ArticleContext, lo: int, pos: int) -> bool:
     return any(w.lower() in ctx.speech_verbs for w in re.findall(r"[\w’'-]+", ctx.text[lo:pos]))
 
 
-_SPOKES = re.compile(r"spokes(?:man|woman|person)|press\s+secretary|\bspeaker\b", re.I)
-
-
-def _spokesperson(ctx: ArticleContext, m: Mention) -> bool:
-    """A person whose office is to speak for others (the knowledge base's role, or the title
-    right before the name): "Kremlin spokesman Dmitry Peskov"."""
-    entity = ctx.entity(m.entity_id)
-    role = entity.role if entity is not None and entity.role else ""
-    return bool(_SPOKES.search(role) or _SPOKES.search(ctx.text, max(0, m.start - 40), m.start))
-
-
 # between an encounter noun and a verb of gathering: its complements, or ", which (also)"
 _GATHER_GAP = re.compile(r"[^,.;:!?\"“”]{0,50}?(?:,\s*which\s+|\s+)")
 
@@ -604,7 +593,7 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
         if owners and not f.temporal and _says(ctx, owners[-1].end, f.start):
             # "Peskov told reporters the talks with Witkoff were useful": a spokesperson
             # speaks of talks others held ("He said the call with Putin ..." is his own)
-            owners = [m for m in owners if not _spokesperson(ctx, m)]
+            owners = [m for m in owners if not spokesperson(ctx, m)]
         add([m for m in owners if _person(ctx, m.entity_id)])
         if f.temporal and len([e for e in found if _person(ctx, e)]) == 1:
             # "After a call with Macron on Friday, Tusk urged ...": the subject

@@ -6,8 +6,9 @@ Policy (precision first: one candidate or nobody, never the nearest of several):
 * "him"/"her" as the object of a verb of meeting or receiving ("Erdogan welcomed him at the
   palace", "A arrived in C, where B received him", "B met her for an hour") is the one person
   the sentence names before the verb other than its subject; when it names nobody else, the one
-  person the sentence before names (not the subject either). "her" followed by a noun is a
-  possessive ("met her counterpart"), no pronoun.
+  person the sentence before names (not the subject either, nor a spokesperson: "Peskov said
+  ... Putin received him" is not Peskov). "her" followed by a noun is a possessive ("met her
+  counterpart"), no pronoun.
 """
 
 from __future__ import annotations
@@ -88,4 +89,16 @@ def object_referent(ctx: ArticleContext, start: int, verb_end: int) -> list[Ment
         return list(others.values())
     if others:
         return []
-    return [m for m in one_person_before(ctx, start) if m.entity_id != subject]
+    before_sentence = one_person_before(ctx, start)
+    return [m for m in before_sentence if m.entity_id != subject and not spokesperson(ctx, m)]
+
+
+_SPOKES = re.compile(r"spokes(?:man|woman|person)|press\s+secretary|\bspeaker\b", re.I)
+
+
+def spokesperson(ctx: ArticleContext, m: Mention) -> bool:
+    """A person whose office is to speak for others (the knowledge base's role, or the title
+    right before the name): "Kremlin spokesman Dmitry Peskov"."""
+    entity = ctx.entity(m.entity_id)
+    role = entity.role if entity is not None and entity.role else ""
+    return bool(_SPOKES.search(role) or _SPOKES.search(ctx.text, max(0, m.start - 40), m.start))
