@@ -145,6 +145,12 @@ class ArticleContext:
             key=lambda tc: (-len(tc[0]), tc[0]),
         )
 
+    def state_named(self, word: str) -> str | None:
+        """The country entity a demonym, a country's name or a capital's names ("Ukrainian",
+        "US", "Kyiv")."""
+        iso = self.kb.lexicon.demonyms.get(word) or self._country_names.get(word.rstrip("."))
+        return self.country_by_iso.get(iso) if iso else self.capital_of(word)
+
     @cached_property
     def _country_names(self) -> dict[str, str]:
         """A country's name and aliases ("Ukraine", "U.S", "US") -> its ISO code."""

@@ -49,6 +49,9 @@ MAX_WORDS, places and venues only within `place_words`, never across a clause bo
   An encounter named right after a count opening an appositive ("A met B on Thursday, a day
   after a call with C") is the day before the comma moved by the count (`_apposed_dates`).
 
+An encounter named right after "since" ("have not met since their summit in C") took place:
+held, when no cue of its own says otherwise.
+
 A frame with neither place nor date is anaphoric: detect.py decides which meeting it refers to.
 """
 
@@ -85,6 +88,11 @@ _DAY_KINDS = ("weekday", "day_of_month", "month_day")  # a day whose past or fut
 _ADJACENT = re.compile(r"[\s,;()–—-]*(?:on\s+)?")
 _WORD = re.compile(r"[\w’'-]+")
 _CUE_WORD = re.compile(r"[A-Za-z]+")
+
+# an encounter named right after "since" is past ("since their summit", "since the Geneva talks")
+_SINCE = re.compile(
+    r"\bsince\s+(?:(?:the|their|his|her|its|a|that|last)\s+)?(?:[\w’'-]+\s+){0,2}$", re.I
+)
 
 
 class _Cue(NamedTuple):
@@ -685,6 +693,11 @@ def _attach_cues(ctx: ArticleContext, s: Sentence) -> None:
     for m in present.finditer(text, s.start, s.end):
         if (f := target(m.start(), STATUS_WORDS)) is not None:
             f.present = True
+    for f in s.frames:  # "have not met since their summit in C": it took place
+        since = _SINCE.search(text, max(s.start, f.start - 40), f.start)
+        if since is not None and not f.statuses:
+            f.statuses.add("held")
+            f.past = True
     for f in s.frames:  # "X meets Y in C on Thursday": announced, not told
         if f.present and not f.past and f.date is not None and f.date.kind in _DAY_KINDS:
             f.statuses.discard("held")

@@ -25,7 +25,8 @@ A *report* is one article's encounter (its mentions sharing a `local_id`). Polic
    and share none). An undated report told as held (a "held" cue, no plan) never joins a
    meeting only announced (plans, none held): "returned to Miami for a meeting with X" is not
    "the next round, likely in Miami", unless the announced day had passed when the report was
-   written. Two meetings that
+   written; nor does an undated report only of a meeting called off ("a planned A-B meeting was
+   shelved") join one told as held, or the reverse. Two meetings that
    each name exactly two people are distinct, even on one day in one city, when the pairs are
    disjoint, or when they differ and the encounter is a call (a call has exactly its parties).
    Candidates come from an index (by day and place, or day and person or delegation of
@@ -246,6 +247,17 @@ def _still_planned(c: Cluster, r: Report) -> bool:
     return c.dated is None or anchor is None or c.dated.date.end >= anchor.lo
 
 
+def _called_off(r: Report) -> bool:
+    return all(m.status == "cancelled" and not m.downgraded for m in r.mentions)
+
+
+def _held_and_called_off(c: Cluster, r: Report) -> bool:
+    """One side tells the meeting as held, the other only as called off: two meetings."""
+    return (_called_off(r) and any(x.held for x in c.reports)) or (
+        r.held and bool(c.reports) and all(_called_off(x) for x in c.reports)
+    )
+
+
 def _places_agree(c: Cluster, r: Report) -> bool:
     """The same place, or one lies in the other ("Anchorage" in "Alaska"), or either is unknown."""
     if not c.place_id or not r.place_id or c.place_id == r.place_id:
@@ -278,6 +290,8 @@ def _compatible(c: Cluster, r: Report) -> bool:
         return False  # a plan, told undated, is no meeting already over when it was written
     if rd is None and _still_planned(c, r):
         return False  # an undated meeting told as held is not a round only announced
+    if rd is None and _held_and_called_off(c, r):
+        return False  # "A planned Trump-Putin meeting ... was shelved" is not their summit held
     if rd is None and cd and r.after and cd.end < r.after:
         return False  # the article tells it after an encounter later than that meeting
     cp, rp = c.people, r.people

@@ -37,16 +37,31 @@ A sentence opening with the encounter ("At a meeting with Y in C, X said ...", "
 with Y, ...") gives Y's counterpart as the subject after the opening phrase; "X said after a
 meeting with Y" gives X, and so do "X said after speaking with Y and Z" and "“...,” X said
 after meeting Y and Z" (not "X said after Y's talks with Z" nor "after talks between Y and
-Z"); "He"/"She" opening a sentence (or a paragraph) with no person before it is the one
-person the sentence before names (nobody when it names two); "The two men / leaders held
+Z"); "He"/"She" opening a sentence (or a paragraph) with no person before it, or after a short
+time opener without its comma ("On Tuesday he met Y", "Hours later she ..."), is the one person
+the sentence before names (nobody when it names two); "him"/"her" as the object of a verb
+trigger ("Erdogan welcomed him", "C, where B received him") is the one person told before it
+(pronouns.py); "The two men / leaders held
 talks" are the two persons the sentence before names (nobody when it names one or three);
 "his/her summit with B" adds the subject of the clause "his" stands in ("A met C, days after
 his summit with B": A; "D said that A would ... at his summit": A), when no possessor or
-subject of its own is named.
+subject of its own is named; "their summit" with no party of its own takes the pair the clause
+opens with ("A and B have not met since their summit in C", "Z said A and B had described
+their talks as useful": A and B; never one name or none). States joined by a dash right before
+the noun ("Russian-Ukrainian talks", "Kyiv-Moscow talks") are its parties; a verb of gathering
+after it lists them ("The talks in C brought together / involved A and B"; not "also": more
+people at an encounter whose pair is told elsewhere). "A meeting with B followed on Sunday",
+opening its sentence with no name before it, takes the one person whose trip the sentence
+before tells ("A flew to C on Saturday."), nobody when it names two.
 
 A state that is the subject of "hosted" hosts; when its object is the encounter told ("hosted
 the talks", "hosted the delegations"), the host is a third party: the frame names no other
 encounter.
+
+The clause's subject is no counterpart when a speech verb stands between it and the encounter
+and it is a spokesperson by title or knowledge-base role ("Kremlin spokesman Peskov told
+reporters the talks with Witkoff were useful": Witkoff only; "Umerov said talks with Witkoff
+were productive": both).
 
 A name right after a verb of briefing ("would brief the chancellor on the talks") is told
 of the talks, it is no subject of them.
@@ -63,6 +78,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from talkspkg.stages.meetings.context import ArticleContext
+from talkspkg.stages.meetings.pronouns import object_referent, spokesperson, traveller_before
+from talkspkg.stages.meetings.pronouns import one_person_before as _one_person_before
+from talkspkg.stages.meetings.pronouns import persons_before as _persons_before
 from talkspkg.stages.meetings.roles import is_principal
 from talkspkg.stages.meetings.sentence import Frame, add_role
 from talkspkg.stages.mentions import Mention
@@ -377,8 +395,12 @@ _OPENING_PHRASE = re.compile(
     re.I,
 )
 # what may stand before a pronoun opening its sentence: nothing, or an opening phrase and a comma
-_OPENS = re.compile(r"[\s\"“]*(?:[A-Z][^,;:]{0,60},\s*)?")
-_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z\"“])")
+_OPENS = re.compile(
+    r"[\s\"“]*(?:[A-Z][^,;:]{0,60},\s*"
+    # a short time opener without its comma: "On Tuesday he met Y", "Hours later she met Y"
+    r"|(?:(?:On|By|Later|Earlier|Then|Afterwards|Subsequently|Next|Hours|Days|The\s+next|"
+    r"The\s+following|The\s+same)\b(?:\s+[\w-]+){0,3}?\s+))?"
+)
 
 
 def _before_appositive(names: Names, lo: int, pos: int) -> list[Mention]:
@@ -396,33 +418,52 @@ def _before_appositive(names: Names, lo: int, pos: int) -> list[Mention]:
 _APPOSITIVE = re.compile(r"\s*(?:the\s+|a\s+)?(?:[\w.’'-]+\s+){0,6}?[a-z][\w-]*\s*")
 
 
-def _one_person_before(ctx: ArticleContext, start: int) -> list[Mention]:
-    """ "He"/"She" opening the sentence at `start`: the person the sentence before it names,
-    when it names exactly one ("Wang Yi arrived in Ankara on Tuesday. He met Fidan"); else
-    nobody."""
-    persons = _persons_before(ctx, start)
-    return persons if len(persons) == 1 else []
+def _says(ctx: ArticleContext, lo: int, pos: int) -> bool:
+    """A speech verb between a clause's subject and the encounter: what follows is reported."""
+    return any(w.lower() in ctx.speech_verbs for w in re.findall(r"[\w’'-]+", ctx.text[lo:pos]))
 
 
-def _persons_before(ctx: ArticleContext, start: int) -> list[Mention]:
-    """The persons (one mention each) the sentence before the one at `start` names: in its
-    paragraph, or, when it opens a paragraph, the last sentence of the one before (not a
-    heading or a caption)."""
+# between an encounter noun and a verb of gathering: its complements, or ", which (also)"
+_GATHER_GAP = re.compile(r"[^,.;:!?\"“”]{0,50}?(?:,\s*which\s+|\s+)")
+
+
+def gathered(names: Names, pos: int, end: int) -> list[Mention]:
+    """The parties a verb of gathering lists after the encounter ending at `pos` ("The talks in
+    C brought together A and B", "the meeting, which involved A and B"); not an owner ("the
+    talks included Ukraine's demands"); not after "also", which adds people to parties told
+    elsewhere, not the encounter's own pair."""
+    ctx = names.ctx
     text = ctx.text
-    para = text.rfind("\n", 0, start) + 1
-    if not text[para:start].strip():  # it opens its paragraph: the last sentence before it
-        end = len(text[:para].rstrip())
-        if not text[:end].endswith((".", '"', "”")):
-            return []  # a heading or a caption, no sentence
-        para = text.rfind("\n", 0, end) + 1
-        ends = [m.end() for m in _SENTENCE_END.finditer(text, para, end)]
-        prev = next((e for e in reversed(ends) if e < end - 1), para)
-        found = ctx.mentions_in(prev, end, "person")
-    else:
-        ends = [m.end() for m in _SENTENCE_END.finditer(text, para, max(para, start - 1))]
-        prev = ends[-2] if len(ends) >= 2 else para
-        found = ctx.mentions_in(prev, start, "person")
-    return list({m.entity_id: m for m in reversed(found)}.values())[::-1]
+    for v in ctx.vocab.gather_verbs.finditer(text, pos, min(end, pos + 80)):
+        if _GATHER_GAP.fullmatch(text, pos, v.start()) is None:
+            continue
+        listed = list_after(names, _skip_space(text, v.end()), end)
+        return [m for m in listed if not text.startswith(("'s", "’s"), m.end)]
+    return []
+
+
+# states joined by dashes right before an encounter noun, up to two modifiers between
+# ("Russian-Ukrainian talks", "the US-Ukrainian consultations", "Kyiv-Moscow prisoner talks")
+_PAIRED = re.compile(
+    r"(?<![\w-])([A-Z][\w.]*(?:\s*[-–/]\s*[A-Z][\w.]*)+)\s+(?:[a-z][\w-]*\s+){0,2}$"
+)
+
+
+def paired_states(ctx: ArticleContext, lo: int, pos: int) -> list[str]:
+    """The states a dash-joined pair of demonyms, names or capitals before the encounter noun
+    at `pos` names, when every part names a state and they are two or more."""
+    m = _PAIRED.search(ctx.text, max(lo, pos - 80), pos)
+    if m is None:
+        return []
+    states = [ctx.state_named(w) for w in re.split(r"\s*[-–/]\s*", m.group(1))]
+    if None in states or len(set(states)) < 2:
+        return []
+    return list(dict.fromkeys(s for s in states if s is not None))
+
+
+# an encounter noun opening its sentence with no name before it ("The talks with B", "His
+# meeting with B", "Talks with B")
+_BARE_OPENING = re.compile(r"[\s\"“]*(?:(?:[A-Z]?[a-z][\w-]*|A)\s+)?(?:[a-z][\w-]*\s+){0,2}")
 
 
 # "The two men held talks", "Both leaders met": the two persons of the sentence before
@@ -435,6 +476,7 @@ _THE_TWO = re.compile(
 
 _REPORTED = re.compile(r"\b(?:that|said|says|told\s+[\w’'-]+|added|adds)\b\s*", re.I)
 _HIS = re.compile(r"\b(?:his|her)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_THEIR_OWN = re.compile(r"\btheir\s+(?:[\w-]+\s+){0,2}$", re.I)
 _HOST_VERB = re.compile(r"hosted|hosts|hosting|host", re.I)
 _DEFINITE = re.compile(
     r"\s+(?:the|this|that|these|those|their|both)\s+(?:[\w’'-]+\s+){0,2}?([\w’'-]+)", re.I
@@ -489,7 +531,12 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
                 f.third_parties |= {m.entity_id for m in subject}
     if verb:  # the object may run past "including" ("to meet A and B, including C")
         obj = _skip_space(text, last.end)
-        add(list_after(names, obj, end) or role_party(ctx, obj, end))
+        # "Erdogan welcomed him": the one person the text before names (pronouns.py)
+        add(
+            list_after(names, obj, end)
+            or role_party(ctx, obj, end)
+            or object_referent(ctx, start, last.end)
+        )
     elif _GERUND.search(text, max(start, f.start - 20), f.start) and last.text.lower() == "meeting":
         obj = _skip_space(text, last.end)  # "after meeting Wang Yi": a verb with its object
         if names.at(obj) is not None:
@@ -497,6 +544,9 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
     # the slots right after the trigger may run past a relative clause's comma
     if (w := WITH.match(text, last.end, end)) and len(re.findall(r"\w+", w.group())) <= 6:
         add(list_after(names, w.end(), end) or role_party(ctx, w.end(), end))
+    add(gathered(names, last.end, end))  # "The talks, which brought together A and B, ..."
+    for state in paired_states(ctx, lo, f.start):  # "Russian-Ukrainian talks"
+        add_role(found, state, "participant")
     # "Witkoff's meeting with Putin", "the Trump-Putin summit"
     before = text[lo : f.start]
     poss = re.search(r"['’]s\s+(?:[\w-]+\s+){0,2}$", before)
@@ -519,6 +569,13 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
         owner = _clause_subject(names, said[-1] if said else start, lo + his.start())
         if len(owner) == 1 and _person(ctx, owner[0].entity_id):
             add(owner)
+    their = _THEIR_OWN.search(before)
+    if their and poss is None and not subject and not found:
+        # "A and B have not met since their summit in C": the pair the clause opens with
+        said = [m.end() for m in _REPORTED.finditer(text, start, lo + their.start())]
+        owners = _clause_subject(names, said[-1] if said else start, lo + their.start())
+        if len(owners) >= 2:
+            add(owners)
     for second in names.mentions:
         if lo <= second.end <= f.start and len(re.findall(r"\w+", before[second.end - lo :])) <= 1:
             first = next(
@@ -532,12 +589,29 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
         # "Putin offered ... during a meeting with Witkoff", "Trump ... made a call to Putin":
         # the clause's subject is the other party
         opens = start if f.clause.kind in ("main", "coord") else lo  # quotes cut clauses too
-        add([m for m in _clause_subject(names, opens, f.start) if _person(ctx, m.entity_id)])
+        owners = _clause_subject(names, opens, f.start)
+        if owners and not f.temporal and _says(ctx, owners[-1].end, f.start):
+            # "Peskov told reporters the talks with Witkoff were useful": a spokesperson
+            # speaks of talks others held ("He said the call with Putin ..." is his own)
+            owners = [m for m in owners if not spokesperson(ctx, m)]
+        add([m for m in owners if _person(ctx, m.entity_id)])
         if f.temporal and len([e for e in found if _person(ctx, e)]) == 1:
             # "After a call with Macron on Friday, Tusk urged ...": the subject
             # of the main clause after the opening phrase
             main = _clause_subject(names, f.clause.end, end)
             add([m for m in main if _person(ctx, m.entity_id)])
+        w = WITH.match(text, last.end, end)
+        if (
+            len([e for e in found if _person(ctx, e)]) == 1
+            and not kinds & set(VERB_KINDS)
+            and _BARE_OPENING.fullmatch(text, start, f.start)
+            and not any(start <= m.start < f.start for m in names.mentions)
+            and w is not None
+            and w.group().split()[-1].lower() == "with"
+        ):
+            # "A flew to Miami on Saturday. A meeting with B followed on Sunday.": the
+            # traveller the sentence before tells is B's counterpart
+            add(traveller_before(ctx, start))
     if verb or has_support_verb(text, lo, f.start):
         for c in ctx.vocab.company_cues.finditer(text, start, end):
             if _in_company(ctx, f, subject, start, c.start(), c.end()):

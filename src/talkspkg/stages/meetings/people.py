@@ -8,14 +8,18 @@ strongest first (a
 meeting keeps the strongest role any report gives a participant):
 absent (an absence cue after the person in their clause: "Rubio and Witkoff backed out", "X
 could not attend"; or "<Person>'s no-show"), host (a hosting cue after the person, or "hosted by
-<X>"), participant; who leads a delegation ("led the Ukrainian delegation") hosts nothing.
+<X>"; a verb of receiving only when it receives someone: "said he welcomed the meeting" hosts
+nothing; not past a subordinate clause's opening: "A arrived in C, where B received him": B
+hosts), participant; who leads a delegation ("led the Ukrainian delegation") hosts nothing.
 Which frame a person belongs to is described in frames.py. Delegation members and companions
 a membership phrase lists (members.py) are added last (attach_members), then who the sentence
 reports acting at the encounter (actors.py). A delegation that is the antecedent of a relative
 clause telling an encounter ("without the French team, which went on to Rome for talks with
 X") takes part in that one, whatever its own clause says of it elsewhere. A description joined
 to a name ("A and the US secretary of state") counts as the one person of the article holding
-that office for that country (patterns.role_party), nobody when two do.
+that office for that country (patterns.role_party), nobody when two do. A person after
+"<participle> by" of an act that is no part of an encounter ("the talks were criticised by X",
+"described by X as useful") is its agent, no party (unlike "hosted / led / attended by X").
 """
 
 from __future__ import annotations
@@ -63,6 +67,8 @@ def attach_people(ctx: ArticleContext, s: Sentence) -> None:
         nxt = persons[i + 1] if i + 1 < len(persons) else None
         if is_source(ctx, m, s.end, spans) or _names_a_thing(ctx, m) or m.start in others:
             continue
+        if _agent_of_another_act(ctx, m, s.start):
+            continue  # "the talks were criticised by Medvedev": who judged them, not a party
         if is_possessive_absent(ctx, m):
             poss_absent.add(m.start)
         elif is_qualifier(ctx, m, nxt, s.end):
@@ -99,7 +105,7 @@ def attach_people(ctx: ArticleContext, s: Sentence) -> None:
 
         if any(k == home and before_cue(p) for p, k in absent_cues):
             return "absent"
-        if any(k == home and before_cue(p) for p, k in host_cues):
+        if any(k == home and before_cue(p) and _heads(ctx, m, p, eligible) for p, k in host_cues):
             return "host"
         if _HOSTED_BY.search(text[max(s.start, m.start - 20) : m.start]):
             return "host"
@@ -316,7 +322,45 @@ def _is_person(ctx: ArticleContext, entity_id: str) -> bool:
 def _hosting(
     ctx: ArticleContext, s: Sentence, start: int, end: int, spans: list[tuple[int, int]]
 ) -> bool:
-    """A hosting cue counts when it is a trigger itself or a meeting noun follows within 3 words."""
+    """A hosting cue counts when it is a trigger itself or a meeting noun follows within 3 words
+    (not a verb of receiving: "welcomed the talks" approves of them)."""
     if any(a <= start < b for a, b in spans):
         return True
+    if ctx.vocab.receive_verbs.fullmatch(ctx.text, start, end):
+        return False  # "said he welcomed the meeting": approval; receiving a person is a trigger
     return any(a >= end and words_between(ctx.text, end, a, s.protected) <= 3 for a, _ in spans)
+
+
+# what stands between two persons of different clauses: "A arrived in C, where B received him"
+_OTHER_CLAUSE = re.compile(r"\b(?:where|when|while|after|before|who|whom|then)\b|[.;:]", re.I)
+
+
+def _heads(ctx: ArticleContext, m: Mention, cue: int, eligible: list[Mention]) -> bool:
+    """`m` is in the subject of the hosting cue at `cue`: no other person stands between them
+    past a subordinate clause's opening ("A arrived in C, where B received him": B hosts)."""
+    return not any(
+        m.end <= p.start and p.end <= cue and _OTHER_CLAUSE.search(ctx.text, m.end, p.start)
+        for p in eligible
+    )
+
+
+# "<participle> by X": X is the agent of that act; an encounter's own ("hosted / led / attended /
+# mediated by X") makes a party (patterns.HOST_BY, PART_BY), any other ("criticised by X",
+# "described by X as useful", "condemned by X") does not
+_AGENT = re.compile(
+    r"\b([a-z][\w-]*(?:ed|en|wn))\s+(?:as\s+(?:[\w-]+\s+){1,3})?by\s+(?:the\s+)?"
+    r"(?:[\w.’'-]+\s+){0,6}$"
+)
+_PARTY_PARTICIPLES = frozenset(
+    {
+        "hosted", "chaired", "convened", "received", "welcomed", "led", "headed", "mediated",
+        "attended", "joined", "brokered", "facilitated", "organised", "organized", "accompanied",
+        "flanked", "represented", "co-chaired", "co-hosted", "greeted", "met", "visited",
+    }
+)  # fmt: skip
+
+
+def _agent_of_another_act(ctx: ArticleContext, m: Mention, start: int) -> bool:
+    """`m` follows "<participle> by" of an act that is no part of an encounter."""
+    hit = _AGENT.search(ctx.text, max(start, m.start - 80), m.start)
+    return hit is not None and hit.group(1).lower() not in _PARTY_PARTICIPLES

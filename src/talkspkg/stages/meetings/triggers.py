@@ -3,10 +3,14 @@
 Policy:
 
 * nouns ("talks", "meeting", "summit"), verbs ("met", "gathered", "spoke by phone"; "meeting"
-  after a form of "be": "X was also meeting Y"),
+  after a form of "be": "X was also meeting Y"), verbs of a pair (`pair_verbs`) only after
+  "A and B" or "the two leaders" ("A and B sat down in C"; not "A sat down in the Oval Office"),
+  receiving and meeting verbs with "him"/"her" for object when it names one person told before
+  ("Erdogan welcomed him": pronouns.py),
   conversation verbs followed by a name ("spoke to Lammy"; facing verbs also by a delegation:
   "sat across the table from a Russian team"; not a participle opening the
-  sentence: "Speaking to parliament, X said" is a speech), "call"/"conversation" next to a
+  sentence: "Speaking to parliament, X said" is a speech; not the press: "spoke to reporters
+  at the White House", `met_not_followed_by`), "call"/"conversation" next to a
   phone word, or followed (a date between allowed) by with/to/between and a name, or "to call"
   and a name, receiving verbs with a person's name right after them or after "by" ("Fidan
   received Lavrov", "was welcomed by Fidan", "received a Russian delegation"; never "received
@@ -53,6 +57,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from talkspkg.stages.meetings.context import ArticleContext
+from talkspkg.stages.meetings.pronouns import object_referent
 from talkspkg.stages.meetings.text import Clause, clause_at, words_between
 from talkspkg.stages.meetings.vocab import Vocab
 from talkspkg.stages.spans import resolve_overlaps
@@ -146,6 +151,11 @@ def find_triggers(ctx: ArticleContext, start: int, end: int) -> tuple[list[Trigg
     for m in vocab.verbs.finditer(text, start, end):
         if not vocab.met_not_followed_by.match(text, _skip_space(text, m.end())):
             found.append(Trigger(m.start(), m.end(), "verb", m.group()))
+    for m in vocab.pair_verbs.finditer(text, start, end):
+        if _PAIR_SUBJECT.search(text, start, m.start()) and (
+            _THE_TWO.search(text, start, m.start()) or _named_pair(names, text, start, m.start())
+        ):
+            found.append(Trigger(m.start(), m.end(), "verb", m.group()))
     for m in vocab.conversation_verbs.finditer(text, start, end):
         opener = not text[start : m.start()].strip(" \"“‘'*")
         if (
@@ -154,6 +164,8 @@ def find_triggers(ctx: ArticleContext, start: int, end: int) -> tuple[list[Trigg
             and m.group().lower().startswith(("speaking", "talking"))
         ):
             continue  # "Speaking to reporters, X said": a speech, not a conversation
+        if vocab.met_not_followed_by.match(text, _skip_space(text, m.end())):
+            continue  # "spoke to reporters at the White House": the press is no party
         if name_within(m.end(), 3):
             found.append(Trigger(m.start(), m.end(), "conversation", m.group()))
     for m in vocab.facing_verbs.finditer(text, start, end):
@@ -168,7 +180,7 @@ def find_triggers(ctx: ArticleContext, start: int, end: int) -> tuple[list[Trigg
             found.append(Trigger(m.start(), m.end(), "verb", m.group()))
     for pattern in (vocab.receive_verbs, vocab.greet_verbs):
         for m in pattern.finditer(text, start, end):
-            if _receives_a_person(ctx, m.end(), end):
+            if _receives_a_person(ctx, m.end(), end) or object_referent(ctx, start, m.end()):
                 found.append(Trigger(m.start(), m.end(), "verb", m.group()))
     for m in vocab.weak.finditer(text, start, end):
         found.append(Trigger(m.start(), m.end(), "weak", m.group()))
@@ -250,20 +262,47 @@ _POSSESSIVE = re.compile(r"['’]s?(?!\w)")
 _RECEIVED_GROUP = re.compile(r"\s+(?:a|an|the)\s+(?:[\w.’'-]+\s+){0,2}?([a-z]+)\b(?![’'-])")
 
 
+# the end of a subject right before a verb: "A and B (finally) sat down", "The two men sat down"
+_PAIR_SUBJECT = re.compile(r"\S\s+(?:(?:finally|then|later|first|have|had|has|will)\s+)?$")
+_THE_TWO = re.compile(
+    r"\b(?:the\s+two|both)\s+(?:men|women|leaders|presidents|ministers|envoys|sides|"
+    r"delegations)\s+(?:(?:finally|then|later|first|have|had|will)\s+)?$",
+    re.I,
+)
+_AND = re.compile(r"\s*(?:and|&)\s*")
+
+
+def _named_pair(names: list[tuple[int, int]], text: str, start: int, pos: int) -> bool:
+    """Two names joined by "and" end the text before `pos` (an adverb or auxiliary between)."""
+    gap = _PAIR_SUBJECT.search(text, start, pos)
+    end = gap.start() + 1 if gap else pos
+    last = next((n for n in names if n[1] == end), None)
+    if last is None:
+        return False
+    return any(_AND.fullmatch(text, b, last[0]) for a, b in names if b <= last[0])
+
+
 def _receives_a_person(ctx: ArticleContext, pos: int, end: int) -> bool:
     """ "received Y", "was welcomed by Y", "received US envoy Y": a person's name after title
     words at most (not "Y's letter"); or a delegation ("received a Russian delegation headed
-    by Y"), never a thing."""
+    by Y"); or a role naming one person of the article ("received the US envoy"), never a
+    thing."""
     gap = _RECEIVED.match(ctx.text, pos, end)
     if gap is None:
         return False
     group = _RECEIVED_GROUP.match(ctx.text, pos, end)
     if group is not None and group.group(1) in ctx.vocab.delegation_nouns:
         return True
-    return any(
+    if any(
         _titles_only(ctx, gap.end(), m.start) and not _POSSESSIVE.match(ctx.text, m.end)
         for m in ctx.mentions_in(gap.end(), min(end, gap.end() + 120), "person")
-    )
+    ):
+        return True
+    # "Putin received the US envoy": the one person the article names holding that office
+    from talkspkg.stages.meetings.patterns import role_party  # (patterns imports this module)
+
+    held = role_party(ctx, _skip_space(ctx.text, pos), end)
+    return any(ctx.etype(m) == "person" for m in held)
 
 
 # a verb between a count and the noun: the count is the subject's ("the two men held talks")

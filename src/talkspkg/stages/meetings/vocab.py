@@ -97,6 +97,8 @@ class Vocab:
     opening_verbs: frozenset[str]
     receive_verbs: Gated
     greet_verbs: Gated
+    gather_verbs: Gated
+    pair_verbs: Gated
     temporal_prepositions: Gated
     own_bodies: tuple[str, ...]
     own_councils: tuple[str, ...]
@@ -248,6 +250,7 @@ PATTERN_KEYS = (
     "bilateral_cues", "agent_nouns", "agent_verbs", "message_nouns", "hypothetical_before",
     "hypothetical_after",
     "temporal_prepositions", "conditional_after", "receive_verbs", "greet_verbs", "company_cues",
+    "gather_verbs", "pair_verbs",
     "held_later", "present_cues", "refusal_before", "proposal_verbs",
     "proposal_kept_after", "unreal_if", "conditional_openers", "member_verbs",
     "presence_openers", "member_subjects", "presence_words", "other_openers",
