@@ -108,6 +108,14 @@ supports cue followed by a conditional cue ("would agree ... only if", "we agree
 if") is conditional, unless the condition stands in a ", but" clause with a subject of its own
 ("willing to talk about guarantees, but their exact nature will depend on ..."): a condition on
 the details, held by nobody in that clause.
+
+Frame (frames.py): a stance standing as another party's prediction ("Diplomats believe Russia
+will accept", "Trump said Putin would accept"), a plan's content ("Under the plan, Kyiv would
+accept") or a claim the sentence says is denied (", a claim the Kremlin denied") is no stance;
+a kept one carries how directly the text states it (`directness`: stated by its holder,
+intended, reported by the other side, hedged, believed), which caps its claims' confidence. A
+verb with no object ending the sentence after another stance stated ("Kyiv rejects X, and most
+Ukrainians agree") bears on nothing: it agrees with that stance.
 """
 
 from __future__ import annotations
@@ -118,6 +126,7 @@ from dataclasses import dataclass, replace
 
 from talkspkg.stages.proposals.actors import PREPOSITIONS, Actor, Actors
 from talkspkg.stages.proposals.cues import Cues
+from talkspkg.stages.proposals.frames import stance_frame
 from talkspkg.stages.proposals.hits import JOINT, PROPOSAL, STANCE, Hit
 from talkspkg.stages.proposals.text import Sentence
 
@@ -205,6 +214,7 @@ class Stance:
     # the anaphor is a term's head noun ("agreed to the exchange"): the code prefixes it takes up
     heads: tuple[str, ...] = ()
     elliptic: bool = False  # an elliptical negation taking up another stance ("Moscow did not")
+    directness: float = 1.0  # how directly the text states it (frames.py): caps its confidence
 
 
 def _agentive(text: str, cue: Hit, s: Sentence) -> bool:
@@ -903,8 +913,18 @@ def find_stances(
                 scope = [t for t in terms if prev_end <= t.start and t.end <= which[-1].start()]
             elif not scope and (head := _relative_head(text, terms, cue)) is not None:
                 scope = [head]  # "the 30-day ceasefire that Ukraine accepted"
-            elif not scope and _CLAUSE_END.match(text, cue.end, s.end):
-                # "Russia demands Ukraine give up land; Kyiv refuses": the terms before it
+            elif (
+                not scope
+                and _CLAUSE_END.match(text, cue.end, s.end)
+                and (
+                    not any(h in found for h in ordered[:i])
+                    or _INNER_PRONOUN.search(text, cue.start, cue.end) is not None
+                )
+            ):
+                # "Russia demands Ukraine give up land; Kyiv refuses": the terms before it; not
+                # a verb with no object after another stance stated ("Kyiv rejects X, and most
+                # Ukrainians agree": with the rejection), unless a pronoun is its object ("Kyiv
+                # accepted X; Moscow turned it down")
                 scope = [t for t in terms if t.end <= cue.start]
             elif not scope and (taken := _taken_up(text, s, cue, ordered[:i], terms)):
                 scope = taken  # "Kyiv accepted the 30-day truce; Moscow rejected it."
@@ -947,6 +967,9 @@ def find_stances(
             joint = True
         if not holders:
             continue
+        frame = stance_frame(text, s, cue, holders, actors, cues)
+        if not frame.asserted:
+            continue  # "Diplomats believe Russia will accept", "Under the plan, Kyiv would ..."
         anaphor = None if scope else _points_back(text, s, cue, prev_end, next_start, cues)
         heads: tuple[str, ...] = ()
         if not scope and anaphor is None:
@@ -962,6 +985,7 @@ def find_stances(
             conditions=conditions,
             singular=anaphor == "singular",
             heads=heads,
+            directness=frame.weight,
         )
         k = i - 1
         while k >= 0 and _agentive(text, ordered[k], s):
