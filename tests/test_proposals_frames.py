@@ -129,6 +129,55 @@ CASES: list[tuple[str, Positions, Positions]] = [
         {(UA, "rejects", CESSION)},
         {(UA, "supports", CESSION)},
     ),
+    # ------------------------------------------------ a negated speech verb over the clause
+    (
+        "Moscow never said it would accept a 30-day truce.",
+        set(),
+        {(RU, "supports", TEMP)},
+    ),
+    (
+        "Ankara has not said it will back tougher sanctions on Russia.",
+        set(),
+        {("turkey", "supports", PRESSURE)},
+    ),
+    # ------------------------------------------------ whose stance: the clause's subject
+    # a reporting participle opening a clause with a subject of its own
+    (
+        '"We reject any freeze of the front line," Sybiha said, adding that Moscow had accepted '
+        "a prisoner swap.",
+        {(UA, "rejects", FREEZE), (RU, "supports", POW)},
+        {(UA, "supports", POW)},
+    ),
+    # an actor in a fronted prepositional phrase, set apart by a bare comma, holds nothing
+    (
+        "In a call with Erdogan, Macron backed a 30-day truce.",
+        {("france", "supports", TEMP)},
+        {("turkey", "supports", TEMP)},
+    ),
+    (
+        "After talks with Kremlin envoy Kirill Dmitriev, Witkoff welcomed the prisoner exchange.",
+        {(US, "supports", POW)},
+        {(RU, "supports", POW)},
+    ),
+    # but a list ending in "and", or a headline's list opening its clause, holds it together
+    (
+        "Envoys from Turkey, Ukraine, and Russia agreed to a prisoner exchange.",
+        {("turkey", "supports", POW), (UA, "supports", POW), (RU, "supports", POW)},
+        set(),
+    ),
+    # a ", who" clause: the actor it describes, whatever governs it
+    (
+        "Zelensky met Finnish President Alexander Stubb, who backed sending European troops to "
+        "Ukraine.",
+        {("finland", "supports", TROOPS)},
+        {(UA, "supports", TROOPS)},
+    ),
+    # someone the text makes no actor: nobody, not the sentence's subject
+    (
+        "Zelensky met a retired general, who backed sending European troops to Ukraine.",
+        set(),
+        {(UA, "supports", TROOPS)},
+    ),
     # but a pronoun object still takes up the terms before it
     (
         "Kyiv accepted a 30-day truce on Sunday; Moscow turned it down.",

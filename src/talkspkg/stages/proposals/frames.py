@@ -16,7 +16,9 @@ Not a stance (the stance is dropped):
 - a plan's content: a modal clause under a content frame ("Under the plan, Ukraine would accept
   a freeze": what the plan asks of Ukraine, not Ukraine's stance);
 - a disputed claim: an appositive after it calling it a claim someone denies ("Trump said Putin
-  had agreed to a truce, a claim the Kremlin denied"; `disputed_claims`).
+  had agreed to a truce, a claim the Kremlin denied"; `disputed_claims`);
+- an unsaid one: a negated speech verb between the holder and the cue ("Kyiv never said it would
+  accept", "Moscow has not said it will back"; `negation`).
 
 How directly a kept stance is stated, a weight multiplying the claim's confidence (detect.py);
 the weights of one stance multiply (a hedged report by the other side: REPORTED x HEDGED):
@@ -65,7 +67,8 @@ _GROUP_WORDS = 8  # the verb group read: at most these many words before the cue
 class Frame:
     asserted: bool  # False: a prediction or a plan's content, no stance
     weight: float  # how directly the text states it (the weights above, multiplied)
-    # "direct", "intent", "reported", "hedged", "believed"; "prediction", "content", "disputed"
+    # "direct", "intent", "reported", "hedged", "believed"; "prediction", "content", "disputed",
+    # "unsaid"
     why: str
 
 
@@ -138,6 +141,8 @@ def stance_frame(
         return Frame(False, 0.0, "content")
     if any(p.search(text, cue.end, s.end) for p in cues.disputed_claims):
         return Frame(False, 0.0, "disputed")
+    if any(cues.negated(group[: m.start()]) for m in actors.speech_verb.finditer(group)):
+        return Frame(False, 0.0, "unsaid")  # "Kyiv never said it would accept ..."
     belief = next((m for p in cues.belief_verbs if (m := p.search(head))), None)
     if belief is not None:
         believer = actors.within(s.start, s.start + belief.start())

@@ -116,6 +116,13 @@ a kept one carries how directly the text states it (`directness`: stated by its 
 intended, reported by the other side, hedged, believed), which caps its claims' confidence. A
 verb with no object ending the sentence after another stance stated ("Kyiv rejects X, and most
 Ukrainians agree") bears on nothing: it agrees with that stance.
+
+Whose stance, by clause: a cue in a ", who" clause is held by the actor right before "who"
+("Zelensky met Macron, who backed ...": Macron); a reporting participle opening a clause with
+an actor of its own (", adding that Moscow had accepted ...") gives the stance to that actor,
+not to the sentence's subject; coordinated holders are a list ending in "and" ("the U.S.,
+Ukraine, and Russia agreed") or opening the clause (a headline's "Russia, Ukraine agree"),
+never an actor a bare comma sets apart ("In a call with Putin, Trump backed ...": Trump only).
 """
 
 from __future__ import annotations
@@ -631,10 +638,17 @@ def _holders_before(
     for m in _WHICH.finditer(text, s.start, cue.start):
         if "," not in text[m.end() : cue.start]:  # the cue stands in the ", which" clause
             lo = m.end()
+    if _WHO.search(text, lo, cue.start):  # "Zelensky met Macron, who backed ...": Macron's
+        antecedent = _who_antecedent(text, s, cue, actors, lo)
+        held = actors.resolve(antecedent, sentences, s.index) if antecedent else None
+        return ((held,), False) if held is not None and held.entity_id is not None else ((), False)
     compound = [a for a in actors.within(lo, cue.start) if text[a.end : cue.start] == "-"]
     if compound:  # "a US-backed truce": the compound's actor backs it
         return (compound[-1],), False
     participles = list(_PARTICIPLE.finditer(text, lo, cue.start))
+    if participles and _own_subject(text, participles[-1].end(), cue, actors):
+        # "..., adding that Moscow had accepted ...": the reported clause's subject holds it
+        lo, participles = participles[-1].end(), []
     if participles:  # "Russia rejected X's plan, reiterating that it would not ..."
         participle = participles[-1]
         subjects = [
@@ -687,13 +701,47 @@ def _holders_before(
     if holder is None or holder.entity_id is None:
         return (), False
     found = [holder]
-    # coordinated holders: "Ukraine and Russia agreed", "the U.S., Ukraine, and Russia had agreed"
-    while n > 0 and _COORDINATION.fullmatch(text[before[n - 1].end : before[n].start]):
+    # coordinated holders: "Ukraine and Russia agreed", "the U.S., Ukraine, and Russia had agreed";
+    # a list ends in "and", or opens its clause (a headline's "Russia, Ukraine agree swap"): not
+    # an actor a bare comma sets apart ("In a call with Putin, Trump backed ...")
+    last = text[before[n - 1].end : before[n].start] if n > 0 else ""
+    listed = n > 0 and (
+        "and" in last.lower().split()
+        or text[lo : before[n - 1].start].strip().lower() in ("", "the")
+    )
+    while n > 0 and listed:
+        if not _COORDINATION.fullmatch(text[before[n - 1].end : before[n].start]):
+            break
         n -= 1
         if before[n].kind == "mention":
             found.append(before[n])
     joint = len({a.side for a in found}) >= 2  # before the reporters join the holders
     return _with_speakers(found, s, found[-1].start, actors), joint
+
+
+_WHO = re.compile(r",\s+who\s+(?:\w+\s+){0,3}?$", re.IGNORECASE)
+
+
+def _who_antecedent(text: str, s: Sentence, cue: Hit, actors: Actors, lo: int) -> Actor | None:
+    """The actor a ", who" clause holding the cue describes ("Zelensky met Macron, who backed
+    ..."): the actor right before "who", whatever governs it; None when no actor stands there
+    (someone the text does not make an actor: nobody, not the sentence's subject)."""
+    m = _WHO.search(text, lo, cue.start)
+    if m is None:
+        return None
+    named = actors.within(max(lo, m.start() - 80), m.start())
+    if named and not text[named[-1].end : m.start()].strip():
+        return named[-1]
+    return None
+
+
+def _own_subject(text: str, start: int, cue: Hit, actors: Actors) -> bool:
+    """True when the clause a reporting participle opens names an actor of its own before the
+    cue ("..., adding that Moscow had accepted"), not a pronoun taking the subject up."""
+    return any(
+        a.kind in ("mention", "demonym") and not actors.is_object(a, start)
+        for a in actors.within(start, cue.start)
+    )
 
 
 _IMPERSONAL_SUBJECT = re.compile(
