@@ -178,6 +178,32 @@ CASES: list[tuple[str, Positions, Positions]] = [
         set(),
         {(UA, "supports", TROOPS)},
     ),
+    # ------------------------------------------------ commentators, publics, asides
+    (
+        "Moscow will never give up Crimea, a Russian political scientist said.",
+        set(),
+        {(RU, "rejects", "territory.crimea_recognition")},
+    ),
+    (
+        "Experts say Washington would back security guarantees.",
+        set(),
+        {(US, "supports", GUARANTEES)},
+    ),
+    # an official reporting: the stance stays
+    (
+        "Kyiv would never accept a freeze of the front line, a Ukrainian official said.",
+        {(UA, "rejects", FREEZE)},
+        set(),
+    ),
+    # a state's opposition or public is not the state
+    ("Georgia's opposition rejected the 30-day truce.", set(), {("georgia", "rejects", TEMP)}),
+    ("Russia's public welcomed the prisoner exchange.", set(), {(RU, "supports", POW)}),
+    # a "whom" aside closed before the cue holds nothing
+    (
+        "Putin, whom Erdogan urged to accept a ceasefire, rejected the 30-day truce.",
+        {(RU, "rejects", TEMP)},
+        {("turkey", "rejects", TEMP)},
+    ),
     # but a pronoun object still takes up the terms before it
     (
         "Kyiv accepted a 30-day truce on Sunday; Moscow turned it down.",

@@ -53,6 +53,7 @@ _KEYS = {
     "hedges",
     "content_frames",
     "disputed_claims",
+    "commentators",
 }
 
 
@@ -123,6 +124,7 @@ class Cues:
     belief_verbs: tuple[re.Pattern[str], ...] = ()
     hedges: tuple[re.Pattern[str], ...] = ()
     content_frames: tuple[re.Pattern[str], ...] = ()
+    commentators: tuple[re.Pattern[str], ...] = ()  # "a Ukrainian analyst" reporting: no party
     disputed_claims: tuple[re.Pattern[str], ...] = ()  # ", a claim the Kremlin denied" after it
     # a definite noun naming a term's head ("the exchange", "the truce"), with the code prefixes
     # it can take up: an anaphor of one thing, on a term of those codes only
@@ -293,6 +295,7 @@ def parse_cues(data: Any, source: str) -> Cues:
         hedges=patterns("hedges", required=False),
         content_frames=patterns("content_frames", required=False),
         disputed_claims=patterns("disputed_claims", required=False),
+        commentators=patterns("commentators", required=False),
         official_of=patterns("official_of", required=False),
         questions=tuple(
             re.compile(q)

@@ -11,8 +11,9 @@ Not a stance (the stance is dropped):
   going to") under a belief verb of a party other than the holder ("Diplomats believe Russia will
   accept", "Kyiv fears Washington could endorse"), or reported by a named party of another side
   ("Trump said Putin would accept", "Russia will accept it, Zelensky said"; a person of no known
-  state is no other side): what others expect a party to do is no position of that party (the
-  gold guideline: "predictions and hopes");
+  state is no other side), or by a commentator outside the parties ("A Ukrainian analyst said
+  Kyiv would never accept"; `commentators`): what others expect a party to do is no position of
+  that party (the gold guideline: "predictions and hopes");
 - a plan's content: a modal clause under a content frame ("Under the plan, Ukraine would accept
   a freeze": what the plan asks of Ukraine, not Ukraine's stance);
 - a disputed claim: an appositive after it calling it a claim someone denies ("Trump said Putin
@@ -99,6 +100,12 @@ def _reporter(
         if gap is not None:
             before = [a for a in actors.within(s.start, s.start + last.start()) if a is not subject]
             return True, before[-1] if before else None
+    return _trailing(text, s, cue, actors)
+
+
+def _trailing(text: str, s: Sentence, cue: Hit, actors: Actors) -> tuple[bool, Actor | None]:
+    """A reporting clause closing the sentence after the cue (", Zelensky said."), outside a
+    quotation the cue stands in."""
     if _in_quotation(text, s, cue.start):
         tail_start = text.find(",", cue.end, s.end)
     else:
@@ -110,6 +117,22 @@ def _reporter(
         return False, None
     after = actors.within(tail_start, s.end)
     return True, after[0] if after else None
+
+
+def _commentator(text: str, s: Sentence, subject: Actor, cues: Cues) -> bool:
+    """True when the words before the holder end with a commentator and a speech verb ("a
+    Ukrainian analyst said", "experts say"), or a trailing clause names one ("..., an analyst
+    said"): someone outside the parties (`commentators`)."""
+    head = text[s.start : subject.start]
+    cut = re.sub(r"\s+\w+\s+(?:that\s+)?$", "", head)  # the speech verb
+    tail = (
+        text[text.rfind(",", subject.end, s.end) + 1 : s.end]
+        if "," in text[subject.end : s.end]
+        else ""
+    )
+    return any(p.search(cut) for p in cues.commentators) or any(
+        p.search(re.sub(r"\s+\w+[.!?”\"]*\s*$", "", tail)) for p in cues.commentators
+    )
 
 
 def _known_side(actor: Actor, actors: Actors) -> bool:
@@ -152,6 +175,11 @@ def stance_frame(
             weight, why = BELIEVED, "believed"
     if why == "direct":
         reported, by = _reporter(text, s, cue, subject, actors)
+        outsider = _commentator(text, s, subject, cues)
+        if outsider and modal:
+            return Frame(False, 0.0, "prediction")  # "A Ukrainian analyst said Kyiv would never"
+        if outsider:
+            reported, by = True, None  # "Critics said Washington had endorsed ...": reported
         if reported and by is not None and _known_side(by, actors) and by.side not in sides:
             if modal:
                 return Frame(False, 0.0, "prediction")

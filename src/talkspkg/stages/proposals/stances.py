@@ -122,7 +122,9 @@ Whose stance, by clause: a cue in a ", who" clause is held by the actor right be
 an actor of its own (", adding that Moscow had accepted ...") gives the stance to that actor,
 not to the sentence's subject; coordinated holders are a list ending in "and" ("the U.S.,
 Ukraine, and Russia agreed") or opening the clause (a headline's "Russia, Ukraine agree"),
-never an actor a bare comma sets apart ("In a call with Putin, Trump backed ...": Trump only).
+never an actor a bare comma sets apart ("In a call with Putin, Trump backed ...": Trump only);
+an actor in a ", whom"/", whose" aside closed before the cue holds nothing ("Putin, whom Trump
+urged to accept ..., rejected ...": Putin).
 """
 
 from __future__ import annotations
@@ -188,7 +190,7 @@ _ONLY = re.compile(r"only\s", re.IGNORECASE)
 _AGENT = re.compile(r"\s+by\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\s*(?:[.;!?\"”’)]\s*)*$")
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
-_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who)\b[^,;.]*,")
+_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whom|whose)\b[^,;.]*,")
 _DASH = re.compile(r"\s[–—]\s")
 _ASIDE_CLOSE = re.compile(r"\s[–—]\s|\)")
 # the object of a stance ends at a new clause (", and Moscow would ..."), an appositive that
