@@ -204,6 +204,34 @@ CASES: list[tuple[str, Positions, Positions]] = [
         {(RU, "rejects", TEMP)},
         {("turkey", "rejects", TEMP)},
     ),
+    # ------------------------------------------------ negation and condition scope
+    (
+        "Moscow rejected the 30-day truce but not the prisoner exchange.",
+        {(RU, "rejects", TEMP)},
+        {(RU, "rejects", POW)},
+    ),
+    (
+        "Warsaw backed tougher sanctions rather than a freeze of the front line.",
+        {("poland", "supports", PRESSURE)},
+        {("poland", "supports", FREEZE)},
+    ),
+    (
+        "Kyiv will not accept a freeze of the front line unless it gets security guarantees.",
+        {(UA, "conditional", FREEZE)},
+        {(UA, "rejects", FREEZE), (UA, "supports", FREEZE)},
+    ),
+    # an "unless" in another actor's clause conditions nothing of the refusal before it
+    (
+        "Chisinau refuses any cession of territory, and Moscow vows to keep fighting unless "
+        "Kyiv withdraws.",
+        {("moldova", "rejects", CESSION)},
+        {("moldova", "conditional", CESSION)},
+    ),
+    (
+        "Budapest has no intention of backing tougher sanctions on Russia.",
+        set(),
+        {("hungary", "supports", PRESSURE)},
+    ),
     # but a pronoun object still takes up the terms before it
     (
         "Kyiv accepted a 30-day truce on Sunday; Moscow turned it down.",

@@ -125,6 +125,10 @@ Ukraine, and Russia agreed") or opening the clause (a headline's "Russia, Ukrain
 never an actor a bare comma sets apart ("In a call with Putin, Trump backed ...": Trump only);
 an actor in a ", whom"/", whose" aside closed before the cue holds nothing ("Putin, whom Trump
 urged to accept ..., rejected ...": Putin).
+
+A stance's object ends at a contrast ("rejected the truce but not the swap", "rather than",
+"instead of"); a refusal followed by "unless" is conditional ("will not accept X unless Y": X
+only if Y), and a denied intention ("has no intention of accepting") is no stance (`negation`).
 """
 
 from __future__ import annotations
@@ -200,9 +204,12 @@ _SCOPE_END = re.compile(
     r",\s+(?:and|but|while|whereas|a|an|saying|adding|arguing|insisting|stressing)\s"
     # "welcomed the truce but said Russia must first ...": the holder's next clause
     r"|\s+but\s+(?:(?:also\s+)?(?:said|says|added|adds|insisted|insists|warned|warns|stressed|"
-    r"noted|argued|demanded|demands|urged|urges)|he|she|it|they|we)\b",
+    r"noted|argued|demanded|demands|urged|urges)|he|she|it|they|we)\b"
+    # "rejected the truce but not the swap", "backed a truce rather than a freeze": not its object
+    r"|,?\s+(?:but\s+not|rather\s+than|instead\s+of|as\s+opposed\s+to)\b",
     re.IGNORECASE,
 )
+_UNLESS = re.compile(r"unless\b", re.IGNORECASE)
 # ", but only if" attaches the condition to the clause before it
 _SCOPE_START = re.compile(r",\s+(?:and|while|whereas|a|an)\s", re.IGNORECASE)
 
@@ -1044,7 +1051,17 @@ def find_stances(
         if (
             cue.label == "conditional"
             and previous in found
-            and found[previous].stance in ("supports", "conditional")
+            and (
+                found[previous].stance in ("supports", "conditional")
+                # "will not accept X unless Y": X only if Y, no refusal; not across another
+                # actor's clause ("Kyiv refusing X, and Moscow threatening ... unless ...")
+                or (
+                    found[previous].stance == "rejects"
+                    and _UNLESS.match(text, cue.start) is not None
+                    and not actors.within(previous.end, cue.start)
+                    and not _NEW_CLAUSE.search(text, previous.end, cue.start)
+                )
+            )
             and _new_subject(text, s, cue) is None
         ):
             # "would agree to a ceasefire only if the West stopped arming Kyiv": what the
