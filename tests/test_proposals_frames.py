@@ -78,6 +78,16 @@ CASES: list[tuple[str, Positions, Positions]] = [
         set(),
         {(RU, "rejects", FULL), (RU, "supports", FULL)},
     ),
+    (
+        "According to Witkoff, Moscow would accept a 30-day truce.",
+        set(),
+        {(RU, "supports", TEMP)},
+    ),
+    (
+        "Moscow would accept a 30-day truce, according to Peskov.",
+        {(RU, "supports", TEMP)},
+        set(),
+    ),
     # a past act the other side reports stays a stance (weighed REPORTED)
     (
         "Macron said Putin had agreed to a halt on strikes against energy facilities.",

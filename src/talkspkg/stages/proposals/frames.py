@@ -10,10 +10,10 @@ Not a stance (the stance is dropped):
 - a prediction: a clause with a modal of the future or the conditional ("will", "would", "is
   going to") under a belief verb of a party other than the holder ("Diplomats believe Russia will
   accept", "Kyiv fears Washington could endorse"), or reported by a named party of another side
-  ("Trump said Putin would accept", "Russia will accept it, Zelensky said"; a person of no known
-  state is no other side), or by a commentator outside the parties ("A Ukrainian analyst said
-  Kyiv would never accept"; `commentators`): what others expect a party to do is no position of
-  that party (the gold guideline: "predictions and hopes");
+  ("Trump said Putin would accept", "Russia will accept it, Zelensky said", "According to Witkoff,
+  Moscow would accept"; a person of no known state is no other side), or by a commentator outside
+  the parties ("A Ukrainian analyst said Kyiv would never accept"; `commentators`): what others
+  expect a party to do is no position of that party (the gold guideline: "predictions and hopes");
 - a plan's content: a modal clause under a content frame ("Under the plan, Ukraine would accept
   a freeze": what the plan asks of Ukraine, not Ukraine's stance);
 - a disputed claim: an appositive after it calling it a claim someone denies ("Trump said Putin
@@ -61,6 +61,7 @@ _REPORTED_SUBJECT = re.compile(
     r"(?:that\s+)?(?:(?:the|a|an)\s+)?(?:[\w’'.-]+\s+){0,2}",
 )
 _QUOTES = '"“”'
+_ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)  # a source named as a reporter
 _GROUP_WORDS = 8  # the verb group read: at most these many words before the cue
 
 
@@ -93,6 +94,10 @@ def _reporter(
     a speech verb right before the subject ("Trump said Putin had agreed") with the actor before
     it, or a reporting clause closing the sentence (", Zelensky said.") outside quotations."""
     head = text[s.start : subject.start]
+    source = _ACCORDING.search(head)
+    if source is not None and "," in head[source.end() :]:  # "According to Witkoff, Moscow ..."
+        named = actors.within(s.start + source.end(), subject.start)
+        return True, named[0] if named else None
     verbs = list(actors.speech_verb.finditer(head))
     if verbs:
         last = verbs[-1]
@@ -113,7 +118,7 @@ def _trailing(text: str, s: Sentence, cue: Hit, actors: Actors) -> tuple[bool, A
     if tail_start < 0:
         return False, None
     tail = text[tail_start : s.end]
-    if len(tail.split()) > 8 or not actors.speech_verb.search(tail):
+    if len(tail.split()) > 8 or not (actors.speech_verb.search(tail) or _ACCORDING.search(tail)):
         return False, None
     after = actors.within(tail_start, s.end)
     return True, after[0] if after else None
