@@ -168,11 +168,20 @@ CASES: list[tuple[str, Terms, Positions, Terms, Positions]] = [
         set(),
     ),
     (
-        "Sandu said Ukraine would hold elections only after a ceasefire, with monitors present.",
+        # reported by its own side: Ukraine's position (frames.py)
+        "Sybiha said Ukraine would hold elections only after a ceasefire, with monitors present.",
         set(),
         {(UA, "conditional", ELECTIONS)},
         {(UA, ELECTIONS), (UA, SEQUENCING)},
         set(),
+    ),
+    (
+        # what the president of another state says Ukraine would do: a prediction, no stance
+        "Sandu said Ukraine would hold elections only after a ceasefire, with monitors present.",
+        set(),
+        set(),
+        {(UA, ELECTIONS), (UA, SEQUENCING)},
+        {(UA, "conditional", ELECTIONS), (UA, "supports", ELECTIONS)},
     ),
     (
         "Tusk said Poland would send troops to Ukraine only once a full ceasefire was in place.",

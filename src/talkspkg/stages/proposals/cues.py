@@ -49,6 +49,11 @@ _KEYS = {
     "official_speakers",
     "unofficial_speakers",
     "term_heads",
+    "belief_verbs",
+    "hedges",
+    "content_frames",
+    "disputed_claims",
+    "commentators",
 }
 
 
@@ -113,6 +118,14 @@ class Cues:
     # minister", "Russian delegation"): their quotation's "we" is their state's
     official_speakers: tuple[re.Pattern[str], ...] = ()
     unofficial_speakers: tuple[re.Pattern[str], ...] = ()  # "former", "opposition": no official
+    # the frame a stance stands in (frames.py): a belief verb of another party before its clause
+    # ("analysts believe Moscow will"), a hedge ("reportedly"), a plan's content ("Under the
+    # plan, Kyiv would ...")
+    belief_verbs: tuple[re.Pattern[str], ...] = ()
+    hedges: tuple[re.Pattern[str], ...] = ()
+    content_frames: tuple[re.Pattern[str], ...] = ()
+    commentators: tuple[re.Pattern[str], ...] = ()  # "a Ukrainian analyst" reporting: no party
+    disputed_claims: tuple[re.Pattern[str], ...] = ()  # ", a claim the Kremlin denied" after it
     # a definite noun naming a term's head ("the exchange", "the truce"), with the code prefixes
     # it can take up: an anaphor of one thing, on a term of those codes only
     term_heads: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = ()
@@ -278,6 +291,11 @@ def parse_cues(data: Any, source: str) -> Cues:
         located_bodies=patterns("located_bodies", required=False),
         official_speakers=patterns("official_speakers", required=False),
         unofficial_speakers=patterns("unofficial_speakers", required=False),
+        belief_verbs=patterns("belief_verbs", required=False),
+        hedges=patterns("hedges", required=False),
+        content_frames=patterns("content_frames", required=False),
+        disputed_claims=patterns("disputed_claims", required=False),
+        commentators=patterns("commentators", required=False),
         official_of=patterns("official_of", required=False),
         questions=tuple(
             re.compile(q)

@@ -372,6 +372,7 @@ class _Article:
         cue: Hit | None,
         attribution: str,
         cap: float = 1.0,
+        directness: float = 1.0,
     ) -> TermEvidence:
         return TermEvidence(
             article_id=self.article.article_id,
@@ -389,7 +390,7 @@ class _Article:
             term_text=self.text[term.start : term.end] if term else None,
             cue=self.text[cue.start : cue.end] if cue else None,
             attribution=attribution,
-            confidence=min(confidence(attribution, cue), round(cap, 3)),
+            confidence=round(min(confidence(attribution, cue), round(cap, 3)) * directness, 3),
         )
 
     def run(self) -> ArticleProposals:
@@ -517,6 +518,7 @@ class _Article:
                     stance.cue,
                     how,
                     min(holder.confidence, target.confidence if target else 1.0, cap),
+                    stance.directness,
                 )
         if stance.terms or not stance.anaphoric:
             return
@@ -559,6 +561,7 @@ class _Article:
                         stance.cue,
                         "anaphora",
                         min(holder.confidence, ctx.confidence, cap),
+                        stance.directness,
                     )
                 return
 
@@ -651,7 +654,9 @@ def confidence(attribution: str, cue: Hit | None) -> float:
     or proposer is a quotation's speaker is capped by that quotation's confidence times
     QUOTED_WEIGHT (speakers.py), so below the explicit weight; one taken up by an elliptical
     negation ("Moscow did not") by the anaphora weight; one whose proposer a frame names ("For
-    Moscow, ...") by FRAME_WEIGHT (attribution.py) (`claim`, `_stance_claims`)."""
+    Moscow, ...") by FRAME_WEIGHT (attribution.py) (`claim`, `_stance_claims`). A stance's
+    claim is then multiplied by how directly the text states it (frames.py: 1 for "Russia
+    rejected", less for an intention, another side's report, a hedge, a belief)."""
     weight = ATTRIBUTION_WEIGHT[attribution]
     if cue is not None and cue.form == "reported":
         weight *= REPORTED_WEIGHT

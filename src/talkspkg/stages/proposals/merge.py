@@ -130,7 +130,7 @@ def assemble_proposals(
                 "attribution": attribution,
                 "confidence": ev.confidence
                 if attribution == ev.attribution
-                else confidence(attribution, None),
+                else min(confidence(attribution, None), ev.confidence),
             }
 
     articles_of_term: dict[str, set[str]] = defaultdict(set)

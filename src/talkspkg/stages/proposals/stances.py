@@ -108,6 +108,27 @@ supports cue followed by a conditional cue ("would agree ... only if", "we agree
 if") is conditional, unless the condition stands in a ", but" clause with a subject of its own
 ("willing to talk about guarantees, but their exact nature will depend on ..."): a condition on
 the details, held by nobody in that clause.
+
+Frame (frames.py): a stance standing as another party's prediction ("Diplomats believe Russia
+will accept", "Trump said Putin would accept"), a plan's content ("Under the plan, Kyiv would
+accept") or a claim the sentence says is denied (", a claim the Kremlin denied") is no stance;
+a kept one carries how directly the text states it (`directness`: stated by its holder,
+intended, reported by the other side, hedged, believed), which caps its claims' confidence. A
+verb with no object ending the sentence after another stance stated ("Kyiv rejects X, and most
+Ukrainians agree") bears on nothing: it agrees with that stance.
+
+Whose stance, by clause: a cue in a ", who" clause is held by the actor right before "who"
+("Zelensky met Macron, who backed ...": Macron); a reporting participle opening a clause with
+an actor of its own (", adding that Moscow had accepted ...") gives the stance to that actor,
+not to the sentence's subject; coordinated holders are a list ending in "and" ("the U.S.,
+Ukraine, and Russia agreed") or opening the clause (a headline's "Russia, Ukraine agree"),
+never an actor a bare comma sets apart ("In a call with Putin, Trump backed ...": Trump only);
+an actor in a ", whom"/", whose" aside closed before the cue holds nothing ("Putin, whom Trump
+urged to accept ..., rejected ...": Putin).
+
+A stance's object ends at a contrast ("rejected the truce but not the swap", "rather than",
+"instead of"); a refusal followed by "unless" is conditional ("will not accept X unless Y": X
+only if Y), and a denied intention ("has no intention of accepting") is no stance (`negation`).
 """
 
 from __future__ import annotations
@@ -118,6 +139,7 @@ from dataclasses import dataclass, replace
 
 from talkspkg.stages.proposals.actors import PREPOSITIONS, Actor, Actors
 from talkspkg.stages.proposals.cues import Cues
+from talkspkg.stages.proposals.frames import stance_frame
 from talkspkg.stages.proposals.hits import JOINT, PROPOSAL, STANCE, Hit
 from talkspkg.stages.proposals.text import Sentence
 
@@ -172,7 +194,7 @@ _ONLY = re.compile(r"only\s", re.IGNORECASE)
 _AGENT = re.compile(r"\s+by\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\s*(?:[.;!?\"”’)]\s*)*$")
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
-_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who)\b[^,;.]*,")
+_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whom|whose)\b[^,;.]*,")
 _DASH = re.compile(r"\s[–—]\s")
 _ASIDE_CLOSE = re.compile(r"\s[–—]\s|\)")
 # the object of a stance ends at a new clause (", and Moscow would ..."), an appositive that
@@ -182,9 +204,12 @@ _SCOPE_END = re.compile(
     r",\s+(?:and|but|while|whereas|a|an|saying|adding|arguing|insisting|stressing)\s"
     # "welcomed the truce but said Russia must first ...": the holder's next clause
     r"|\s+but\s+(?:(?:also\s+)?(?:said|says|added|adds|insisted|insists|warned|warns|stressed|"
-    r"noted|argued|demanded|demands|urged|urges)|he|she|it|they|we)\b",
+    r"noted|argued|demanded|demands|urged|urges)|he|she|it|they|we)\b"
+    # "rejected the truce but not the swap", "backed a truce rather than a freeze": not its object
+    r"|,?\s+(?:but\s+not|rather\s+than|instead\s+of|as\s+opposed\s+to)\b",
     re.IGNORECASE,
 )
+_UNLESS = re.compile(r"unless\b", re.IGNORECASE)
 # ", but only if" attaches the condition to the clause before it
 _SCOPE_START = re.compile(r",\s+(?:and|while|whereas|a|an)\s", re.IGNORECASE)
 
@@ -205,6 +230,7 @@ class Stance:
     # the anaphor is a term's head noun ("agreed to the exchange"): the code prefixes it takes up
     heads: tuple[str, ...] = ()
     elliptic: bool = False  # an elliptical negation taking up another stance ("Moscow did not")
+    directness: float = 1.0  # how directly the text states it (frames.py): caps its confidence
 
 
 def _agentive(text: str, cue: Hit, s: Sentence) -> bool:
@@ -621,10 +647,17 @@ def _holders_before(
     for m in _WHICH.finditer(text, s.start, cue.start):
         if "," not in text[m.end() : cue.start]:  # the cue stands in the ", which" clause
             lo = m.end()
+    if _WHO.search(text, lo, cue.start):  # "Zelensky met Macron, who backed ...": Macron's
+        antecedent = _who_antecedent(text, s, cue, actors, lo)
+        held = actors.resolve(antecedent, sentences, s.index) if antecedent else None
+        return ((held,), False) if held is not None and held.entity_id is not None else ((), False)
     compound = [a for a in actors.within(lo, cue.start) if text[a.end : cue.start] == "-"]
     if compound:  # "a US-backed truce": the compound's actor backs it
         return (compound[-1],), False
     participles = list(_PARTICIPLE.finditer(text, lo, cue.start))
+    if participles and _own_subject(text, participles[-1].end(), cue, actors):
+        # "..., adding that Moscow had accepted ...": the reported clause's subject holds it
+        lo, participles = participles[-1].end(), []
     if participles:  # "Russia rejected X's plan, reiterating that it would not ..."
         participle = participles[-1]
         subjects = [
@@ -677,13 +710,47 @@ def _holders_before(
     if holder is None or holder.entity_id is None:
         return (), False
     found = [holder]
-    # coordinated holders: "Ukraine and Russia agreed", "the U.S., Ukraine, and Russia had agreed"
-    while n > 0 and _COORDINATION.fullmatch(text[before[n - 1].end : before[n].start]):
+    # coordinated holders: "Ukraine and Russia agreed", "the U.S., Ukraine, and Russia had agreed";
+    # a list ends in "and", or opens its clause (a headline's "Russia, Ukraine agree swap"): not
+    # an actor a bare comma sets apart ("In a call with Putin, Trump backed ...")
+    last = text[before[n - 1].end : before[n].start] if n > 0 else ""
+    listed = n > 0 and (
+        "and" in last.lower().split()
+        or text[lo : before[n - 1].start].strip().lower() in ("", "the")
+    )
+    while n > 0 and listed:
+        if not _COORDINATION.fullmatch(text[before[n - 1].end : before[n].start]):
+            break
         n -= 1
         if before[n].kind == "mention":
             found.append(before[n])
     joint = len({a.side for a in found}) >= 2  # before the reporters join the holders
     return _with_speakers(found, s, found[-1].start, actors), joint
+
+
+_WHO = re.compile(r",\s+who\s+(?:\w+\s+){0,3}?$", re.IGNORECASE)
+
+
+def _who_antecedent(text: str, s: Sentence, cue: Hit, actors: Actors, lo: int) -> Actor | None:
+    """The actor a ", who" clause holding the cue describes ("Zelensky met Macron, who backed
+    ..."): the actor right before "who", whatever governs it; None when no actor stands there
+    (someone the text does not make an actor: nobody, not the sentence's subject)."""
+    m = _WHO.search(text, lo, cue.start)
+    if m is None:
+        return None
+    named = actors.within(max(lo, m.start() - 80), m.start())
+    if named and not text[named[-1].end : m.start()].strip():
+        return named[-1]
+    return None
+
+
+def _own_subject(text: str, start: int, cue: Hit, actors: Actors) -> bool:
+    """True when the clause a reporting participle opens names an actor of its own before the
+    cue ("..., adding that Moscow had accepted"), not a pronoun taking the subject up."""
+    return any(
+        a.kind in ("mention", "demonym") and not actors.is_object(a, start)
+        for a in actors.within(start, cue.start)
+    )
 
 
 _IMPERSONAL_SUBJECT = re.compile(
@@ -903,8 +970,18 @@ def find_stances(
                 scope = [t for t in terms if prev_end <= t.start and t.end <= which[-1].start()]
             elif not scope and (head := _relative_head(text, terms, cue)) is not None:
                 scope = [head]  # "the 30-day ceasefire that Ukraine accepted"
-            elif not scope and _CLAUSE_END.match(text, cue.end, s.end):
-                # "Russia demands Ukraine give up land; Kyiv refuses": the terms before it
+            elif (
+                not scope
+                and _CLAUSE_END.match(text, cue.end, s.end)
+                and (
+                    not any(h in found for h in ordered[:i])
+                    or _INNER_PRONOUN.search(text, cue.start, cue.end) is not None
+                )
+            ):
+                # "Russia demands Ukraine give up land; Kyiv refuses": the terms before it; not
+                # a verb with no object after another stance stated ("Kyiv rejects X, and most
+                # Ukrainians agree": with the rejection), unless a pronoun is its object ("Kyiv
+                # accepted X; Moscow turned it down")
                 scope = [t for t in terms if t.end <= cue.start]
             elif not scope and (taken := _taken_up(text, s, cue, ordered[:i], terms)):
                 scope = taken  # "Kyiv accepted the 30-day truce; Moscow rejected it."
@@ -947,6 +1024,9 @@ def find_stances(
             joint = True
         if not holders:
             continue
+        frame = stance_frame(text, s, cue, holders, actors, cues)
+        if not frame.asserted:
+            continue  # "Diplomats believe Russia will accept", "Under the plan, Kyiv would ..."
         anaphor = None if scope else _points_back(text, s, cue, prev_end, next_start, cues)
         heads: tuple[str, ...] = ()
         if not scope and anaphor is None:
@@ -962,6 +1042,7 @@ def find_stances(
             conditions=conditions,
             singular=anaphor == "singular",
             heads=heads,
+            directness=frame.weight,
         )
         k = i - 1
         while k >= 0 and _agentive(text, ordered[k], s):
@@ -970,7 +1051,17 @@ def find_stances(
         if (
             cue.label == "conditional"
             and previous in found
-            and found[previous].stance in ("supports", "conditional")
+            and (
+                found[previous].stance in ("supports", "conditional")
+                # "will not accept X unless Y": X only if Y, no refusal; not across another
+                # actor's clause ("Kyiv refusing X, and Moscow threatening ... unless ...")
+                or (
+                    found[previous].stance == "rejects"
+                    and _UNLESS.match(text, cue.start) is not None
+                    and not actors.within(previous.end, cue.start)
+                    and not _NEW_CLAUSE.search(text, previous.end, cue.start)
+                )
+            )
             and _new_subject(text, s, cue) is None
         ):
             # "would agree to a ceasefire only if the West stopped arming Kyiv": what the
