@@ -115,6 +115,18 @@ def test_gated_skips_a_range_without_what_a_pattern_of_many_leads_needs() -> Non
     assert [m.group() for m in gated.finditer(busy)] == ["CCWORD   Summit"]
 
 
+def test_live_finds_leads_and_literals_starting_where_a_longer_one_starts() -> None:
+    """One scan gives the longest lead or literal at each position; the shorter ones starting
+    there ("truc", "cease" inside "ceasefire") are found too."""
+    cease = re.compile(r"\bcease\w*", re.IGNORECASE)
+    ceasefire = re.compile(r"\bceasefire\b", re.IGNORECASE)
+    truce = re.compile(r"\btruc(?:e|es)\b", re.IGNORECASE)
+    index = LeadIndex([cease, ceasefire, truce])
+    assert index.live("A CEASEFIRE and truces.").ids == {id(cease), id(ceasefire), id(truce)}
+    assert index.live("They ceased fire.").ids == {id(cease)}
+    assert index.live("No truth.").ids == set()
+
+
 def test_live_drops_a_pattern_whose_lead_occurs_but_not_what_it_needs() -> None:
     pattern = re.compile(r"\bfull\s+(?:ceasefire|truce)\b", re.IGNORECASE)
     index = LeadIndex([pattern])

@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
+
+from talkspkg.stages.trie import trie_pattern
 
 WIDTH = 5  # leads are this long (shorter only when a whole match is shorter)
 MAX_LEADS = 256  # beyond this many, a pattern is treated as unconstrained
@@ -303,31 +305,49 @@ class LeadIndex:
                         index[one] = len(self.literal_sets)
                         self.literal_sets.append(one)
                 self.needs[id(pattern)] = tuple(index[one] for one in wanted)
+        self._scan, self._found = _scanner(self.by_lead | self.short, self.literal_sets)
+        self._wanted = {pattern_id: frozenset(sets) for pattern_id, sets in self.needs.items()}
         # id of a tuple of patterns -> (the tuple, kept so that its id is never reused; their ids)
         self._groups: dict[int, tuple[tuple[re.Pattern[str], ...], frozenset[int]]] = {}
 
     def live(self, text: str) -> Live:
-        low = compact(text)
-        grams = {low[i : i + WIDTH] for i in range(len(low) - WIDTH + 1)}
-        out = set(self.always)
-        for lead in self._keys.intersection(grams):
-            out |= self.by_lead[lead]
-        for lead, ids in self._short:
-            if lead in low:
-                out |= ids
-        needs, sets = self.needs, self.literal_sets
-        held: dict[int, bool] = {}  # index of a set of literals -> one of them is in `low`
-        lacking = []
-        for pattern_id in out:  # a pattern with a lead may still lack what it needs
-            for wanted in needs.get(pattern_id, ()):
-                found = held.get(wanted)
-                if found is None:
-                    found = held[wanted] = _holds_any(low, sets[wanted])
-                if not found:
-                    lacking.append(pattern_id)
-                    break
-        out.difference_update(lacking)
-        return Live(out, self._groups)
+        """The patterns one of whose leads occurs in the compacted `text` and which hold one
+        literal of each set they need: every lead and literal found in one scan of the text."""
+        ids: set[int] = set(self.always)
+        held: set[int] = set()
+        found = self._found
+        for longest in set(self._scan(compact(text))):
+            lead_ids, literal_sets = found[longest]
+            ids |= lead_ids
+            held |= literal_sets
+        wanted = self._wanted
+        empty: frozenset[int] = frozenset()
+        return Live({i for i in ids if wanted.get(i, empty) <= held}, self._groups)
+
+
+def _scanner(
+    by_lead: dict[str, set[int]], literal_sets: list[tuple[str, ...]]
+) -> tuple[Callable[[str], list[str]], dict[str, tuple[frozenset[int], frozenset[int]]]]:
+    """One scan for every lead and literal: a function giving, at every position of a text
+    where one of them starts, the longest one starting there (a trie, `trie_pattern`, in a
+    lookahead); and for each of those strings, the ids of the patterns whose leads and the
+    indices of the literal sets whose literals start with it (are its prefixes). Two strings
+    starting at one position are prefixes of the longer, so these are all that occur there."""
+    sets_of: dict[str, set[int]] = {}
+    for k, literals in enumerate(literal_sets):
+        for literal in literals:
+            sets_of.setdefault(literal, set()).add(k)
+    strings = set(by_lead) | set(sets_of)
+    found: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
+    for string in strings:
+        prefixes = [string[:n] for n in range(1, len(string) + 1)]
+        found[string] = (
+            frozenset().union(*(by_lead.get(p, ()) for p in prefixes)),
+            frozenset().union(*(sets_of.get(p, ()) for p in prefixes)),
+        )
+    if not strings:
+        return (lambda _text: []), found
+    return re.compile(f"(?=({trie_pattern(sorted(strings))}))").findall, found
 
 
 def _holds_any(text: str, parts: tuple[str, ...]) -> bool:
