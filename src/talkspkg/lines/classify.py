@@ -49,6 +49,7 @@ from talkspkg.lines.datelines import match_dateline
 from talkspkg.lines.embeds import embed_kinds
 from talkspkg.lines.knowledge import NO_URL_HOSTS, OUTLET_NAMES, SECTION_LABELS, name_key
 from talkspkg.lines.photos import photo_kind
+from talkspkg.lines.plain import plain_body_line
 from talkspkg.lines.pubdates import PUB_LABEL_RE, is_published, stated_date
 from talkspkg.lines.text import MD_HEADING_RE, nonblank_lines, nwords
 from talkspkg.lines.urls import url_host, url_line
@@ -134,6 +135,11 @@ def _walk(
             kinds[i] = K.BOILERPLATE
             continue
         next_line = lines[i + 1] if i + 1 < len(lines) else None
+        if not (in_header or trailer) and plain_body_line(s):  # no rule below can take it
+            url_pending = False
+            kinds[i] = K.SUBHEADING if next_line and _subheading_like(s) else K.BODY
+            after_header += 1
+            continue
         if in_header and (who := profile_byline(s)):  # "[Jane Doe](https://site/author/jd)"
             kinds[i], found.byline = K.BYLINE, found.byline or who
             found.byline_line = found.byline_line or s
