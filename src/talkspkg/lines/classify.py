@@ -111,12 +111,17 @@ class Found:
 
 
 def _walk(
-    lines: list[str], preset: dict[int, K], wrapped: frozenset[int] = frozenset()
+    lines: list[str],
+    preset: dict[int, K],
+    wrapped: frozenset[int] = frozenset(),
+    boilerplate: dict[str, bool] | None = None,
 ) -> tuple[list[K | None], Found]:
     """Classify lines in order. The header ends at the first paragraph that reads as text;
     the article ends at a trailer line (`TRAILER_LINES`). `preset` fixes some lines' kinds
     (a lead-in, as BOILERPLATE; the paragraph after it, as BODY); a line in `wrapped` goes on
-    in the line below it (a paragraph wrapped mid-sentence), so it is no headline."""
+    in the line below it (a paragraph wrapped mid-sentence), so it is no headline;
+    `boilerplate` holds `is_boilerplate` of lines already tried (`split_lead_in`)."""
+    seen = boilerplate or {}
     kinds, found = embed_kinds(lines), Found()
     in_header, headline_done, url_pending, trailer, pictured = True, False, False, False, False
     after_header = 0  # lines of prose since the header ended
@@ -154,7 +159,7 @@ def _walk(
         trailer = trailer or starts_trailer(s, in_header)
         if trailer:
             kinds[i] = K.CREDIT if BIO_RE.match(s) else K.BOILERPLATE
-        elif is_boilerplate(s):
+        elif seen[s] if s in seen else is_boilerplate(s):
             kinds[i] = K.BOILERPLATE
         elif is_read_more(s):
             kinds[i] = K.READ_MORE
@@ -228,8 +233,9 @@ def _wrapped(text: str, spans: list[tuple[int, int]], lines: list[str]) -> froze
 def classify(text: str) -> tuple[list[tuple[int, int]], list[str], list[K | None], Found]:
     """Line spans, lines, the kind of each line, and what the header walk found."""
     spans, lines = nonblank_lines(text)
-    preset = split_lead_in(spans, lines)
-    kinds, found = _walk(lines, preset, _wrapped(text, spans, lines))
+    seen: dict[str, bool] = {}  # is_boilerplate of the lines split_lead_in tried
+    preset = split_lead_in(spans, lines, seen)
+    kinds, found = _walk(lines, preset, _wrapped(text, spans, lines), seen)
     last = max((i for i, k in enumerate(kinds) if k in (K.BODY, K.SUBHEADING)), default=-1)
     if last > 0 and (who := closing_byline(lines[last])):  # "By Jane Doe, Reuters" closing
         kinds[last], found.byline = K.CREDIT, found.byline or who
