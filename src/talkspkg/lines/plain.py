@@ -12,14 +12,15 @@ and synthetic corpora):
   so it matches wherever one of them does (a full match is also a match);
 * `url_line`, `SOURCE_RE`, a "Photo: X" credit, "Contributing: A": a colon; a wire photo
   credit: "/" or " via "; a licensing tail: "Licensing"; a contributor credit: "contributed";
-  `is_boilerplate`: one of its keys in the lower-cased line, which the case-insensitive
-  keys (`_CUES`);
+  `is_boilerplate`: one of its keys in its lower-cased first 400 characters. All of these
+  (`_CUES`) are looked for in the whole line lower-cased, which holds each of them wherever
+  the line or its first 400 characters lower-cased does;
 * a trailing photo credit or "<headline>Read more": the line ends in "]", ")", "**" or
   "Read more" (`_ENDINGS`);
 * rules bounded in length: an outlet name (40 characters), a photo agency line (90), so a
   plain line is longer than 90; up to 200 characters, `is_published` needs a digit or "ago",
-  `is_credit`'s "A reported from Kyiv" needs "report"; its other short
-  forms open the line ("— A, for X", "This story was written by").
+  `is_credit`'s "A reported from Kyiv" needs "report"; its other short forms open the line
+  ("— A, for X", "This story was written by").
 """
 
 from __future__ import annotations
