@@ -63,13 +63,19 @@ def _read_more_suffix(s: str) -> bool:
     return 10 <= len(s) <= 260 and s.endswith(("Read more", "READ MORE")) and not s[-10].isspace()
 
 
-def split_lead_in(spans: list[tuple[int, int]], lines: list[str]) -> dict[int, K]:
+def split_lead_in(
+    spans: list[tuple[int, int]], lines: list[str], seen: dict[str, bool] | None = None
+) -> dict[int, K]:
     """Split a reposting blog's lead-in (`LEAD_INS`) off the first three paragraph-long lines
     (short header lines and boilerplate passed over); the lead-in is BOILERPLATE and the rest
-    of its line BODY (spans/lines edited in place)."""
+    of its line BODY (spans/lines edited in place). `seen` records `is_boilerplate` of each
+    line tried, for the walk to reuse."""
     checked = 0
     for i, s in enumerate(lines):
-        if is_boilerplate(s):
+        boilerplate = is_boilerplate(s)
+        if seen is not None:
+            seen[s] = boilerplate
+        if boilerplate:
             continue
         lead = (
             next((x for x in LEAD_INS if s.startswith(x)), None) if s.startswith(LEAD_INS) else None

@@ -49,6 +49,7 @@ from talkspkg.lines.datelines import match_dateline
 from talkspkg.lines.embeds import embed_kinds
 from talkspkg.lines.knowledge import NO_URL_HOSTS, OUTLET_NAMES, SECTION_LABELS, name_key
 from talkspkg.lines.photos import photo_kind
+from talkspkg.lines.plain import plain_body_line
 from talkspkg.lines.pubdates import PUB_LABEL_RE, is_published, stated_date
 from talkspkg.lines.text import MD_HEADING_RE, nonblank_lines, nwords
 from talkspkg.lines.urls import url_host, url_line
@@ -110,12 +111,17 @@ class Found:
 
 
 def _walk(
-    lines: list[str], preset: dict[int, K], wrapped: frozenset[int] = frozenset()
+    lines: list[str],
+    preset: dict[int, K],
+    wrapped: frozenset[int] = frozenset(),
+    boilerplate: dict[str, bool] | None = None,
 ) -> tuple[list[K | None], Found]:
     """Classify lines in order. The header ends at the first paragraph that reads as text;
     the article ends at a trailer line (`TRAILER_LINES`). `preset` fixes some lines' kinds
     (a lead-in, as BOILERPLATE; the paragraph after it, as BODY); a line in `wrapped` goes on
-    in the line below it (a paragraph wrapped mid-sentence), so it is no headline."""
+    in the line below it (a paragraph wrapped mid-sentence), so it is no headline;
+    `boilerplate` holds `is_boilerplate` of lines already tried (`split_lead_in`)."""
+    seen = boilerplate or {}
     kinds, found = embed_kinds(lines), Found()
     in_header, headline_done, url_pending, trailer, pictured = True, False, False, False, False
     after_header = 0  # lines of prose since the header ended
@@ -134,6 +140,11 @@ def _walk(
             kinds[i] = K.BOILERPLATE
             continue
         next_line = lines[i + 1] if i + 1 < len(lines) else None
+        if not (in_header or trailer) and plain_body_line(s):  # no rule below can take it
+            url_pending = False
+            kinds[i] = K.SUBHEADING if next_line and _subheading_like(s) else K.BODY
+            after_header += 1
+            continue
         if in_header and (who := profile_byline(s)):  # "[Jane Doe](https://site/author/jd)"
             kinds[i], found.byline = K.BYLINE, found.byline or who
             found.byline_line = found.byline_line or s
@@ -148,7 +159,7 @@ def _walk(
         trailer = trailer or starts_trailer(s, in_header)
         if trailer:
             kinds[i] = K.CREDIT if BIO_RE.match(s) else K.BOILERPLATE
-        elif is_boilerplate(s):
+        elif seen[s] if s in seen else is_boilerplate(s):
             kinds[i] = K.BOILERPLATE
         elif is_read_more(s):
             kinds[i] = K.READ_MORE
@@ -222,8 +233,9 @@ def _wrapped(text: str, spans: list[tuple[int, int]], lines: list[str]) -> froze
 def classify(text: str) -> tuple[list[tuple[int, int]], list[str], list[K | None], Found]:
     """Line spans, lines, the kind of each line, and what the header walk found."""
     spans, lines = nonblank_lines(text)
-    preset = split_lead_in(spans, lines)
-    kinds, found = _walk(lines, preset, _wrapped(text, spans, lines))
+    seen: dict[str, bool] = {}  # is_boilerplate of the lines split_lead_in tried
+    preset = split_lead_in(spans, lines, seen)
+    kinds, found = _walk(lines, preset, _wrapped(text, spans, lines), seen)
     last = max((i for i, k in enumerate(kinds) if k in (K.BODY, K.SUBHEADING)), default=-1)
     if last > 0 and (who := closing_byline(lines[last])):  # "By Jane Doe, Reuters" closing
         kinds[last], found.byline = K.CREDIT, found.byline or who
