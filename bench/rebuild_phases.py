@@ -126,7 +126,16 @@ def main() -> None:
         "own: to time code that does not change the annotation (the validator, the writer, the "
         "corpus stages) against the entries an earlier commit made",
     )
+    parser.add_argument(
+        "--without-pandas",
+        action="store_true",
+        help="let pyarrow take pandas as absent first, as `talkspkg build` does (talkspkg.cli)",
+    )
     args = parser.parse_args()
+    if args.without_pandas:
+        from talkspkg.cli import _arrow_without_pandas
+
+        _arrow_without_pandas()
     if args.ruleset:
         cache.fingerprint = lambda package_dir=None: args.ruleset
     instrument()

@@ -105,3 +105,22 @@ def test_the_cli_opens_no_store(
     assert CliRunner().invoke(main, ["validate", str(pkg)]).exit_code == 0
     assert list((tmp_path / ".talkspkg-cache").iterdir()) == []
     assert len(counted) == 5
+
+
+def test_a_build_forks_no_counting_helper_when_the_cache_knows_nearly_every_count(
+    tmp_path: Path,
+) -> None:
+    """The build's own validation (talkspkg.build) lets validate decide about the helper only
+    when at least SHARE_MIN_RESOURCES texts may be left to count: a rebuild's are all kept."""
+    from talkspkg.build import _share_validation
+    from talkspkg.validate import SHARE_MIN_RESOURCES
+
+    cache = tmp_path / "cache"
+    assert _share_validation(5000, None) is None
+    assert _share_validation(5000, cache) is None  # nothing kept yet: a cold build
+    store = CountStore.open(cache)
+    for n in range(5000 - SHARE_MIN_RESOURCES + 1):
+        store.add(f"{n:064x}", n)
+    store.save()
+    assert _share_validation(5000, cache) is False
+    assert _share_validation(5000 + 1, cache) is None

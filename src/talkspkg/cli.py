@@ -33,8 +33,10 @@ def _arrow_without_pandas() -> None:
     to a compute function), only to ask whether the value is a pandas object, and remembers
     the answer: 0.26-0.29 s of CPU, on a command the issue #18 wants within 2.5 s at 10,000
     articles (BENCHMARKS.md). `talkspkg validate` checks with Arrow alone and never holds a
-    pandas object, so it lets that one probe fail; `import pandas` works again right after,
-    and pyarrow imports pandas itself when asked for one (`to_pandas`)."""
+    pandas object, nor does `talkspkg build` (its tables are made from Python values and
+    Arrow; with --scheduler, Dask may bring pandas along), so each lets that one probe fail;
+    `import pandas` works again right after, and pyarrow imports pandas itself when asked for
+    one (`to_pandas`)."""
     if "pandas" in sys.modules:
         return
     import pyarrow as pa
@@ -137,6 +139,8 @@ def build(
       talkspkg build --raw raw --out . && talkspkg validate
     """
     os.environ.setdefault(ARROW_POOL_VARIABLE, BUILD_ARROW_POOL)  # before pyarrow is imported
+    if scheduler is None:  # the build makes Arrow tables from Python values, never from pandas
+        _arrow_without_pandas()
     from talkspkg.build import BuildOptions, build_package, check_package
 
     options = BuildOptions(
