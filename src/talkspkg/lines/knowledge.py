@@ -40,6 +40,16 @@ NOT_NAME_WORDS: frozenset[str] = frozenset(
         "not_name_words"
     ]
 )
+# the knowledge base's places (`entities.yaml`, type location: names and aliases): a title-case
+# dateline without an outlet credit ("Geneva — ...") must name one
+KNOWN_PLACES: frozenset[str] = frozenset(
+    str(n)
+    for e in yamlio.safe_load((LAYOUT_FILE.parent / "entities.yaml").read_text(encoding="utf-8"))[
+        "entities"
+    ]
+    if e.get("type") == "location"
+    for n in [e["name"], *(e.get("aliases") or [])]
+)
 LAYOUT_VERSION: str = str(LAYOUT["version"])
 OUTLET_HOSTS: dict[str, str] = dict(LAYOUT["outlet_hosts"])
 OUTLET_ALIASES: dict[str, str] = dict(LAYOUT["outlet_aliases"])
