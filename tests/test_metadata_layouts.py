@@ -119,3 +119,27 @@ def test_a_wire_writing_credit_is_the_byline_when_the_header_has_none() -> None:
 def test_writing_in_prose_is_no_credit() -> None:
     body = "Writing by hand, the envoy listed the points on which both sides agreed."
     assert meta("Envoys list points of agreement", body=body)["byline"] is None
+
+
+@pytest.mark.parametrize("name", ["ANNA BERGMAN", "JEAN-PAUL DE VRIES", "OLA NORDMANN"])
+def test_a_name_in_capitals_over_a_publication_line_is_the_byline(name: str) -> None:
+    got = meta("Talks stall again", name, "March 9, 2026")
+    assert (got["byline"], got["title"], got["date"]) == (
+        name,
+        "Talks stall again",
+        date(2026, 3, 9),
+    )
+
+
+@pytest.mark.parametrize(
+    "line", ["BREAKING NEWS", "KYIV UKRAINE", "SAUDI ARABIA", "WORLD NEWS", "PEACE TALKS", "LIVE"]
+)
+def test_a_label_or_place_in_capitals_over_a_publication_line_is_no_byline(line: str) -> None:
+    assert meta("Talks stall again", line, "March 9, 2026")["byline"] is None
+
+
+def test_a_name_in_capitals_needs_the_publication_line_under_it() -> None:
+    assert (
+        meta("Talks stall again", "ANNA BERGMAN", "Officials said more talks were due.")["byline"]
+        is None
+    )

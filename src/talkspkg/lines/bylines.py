@@ -10,7 +10,8 @@ outlet-like or all capitals; a copy's glued "ByJANE DOE Associated Press", "Anal
 CNN"; "A in Kyiv and B" (some names with a place) over a publication line only; "A — Thursday,
 18 December 2025, 12:45" (a publication stamp after the names). `by_names` reads a strict "By
 A and B" line under the first paragraph too; a live page's "A (now) and B (earlier)"; a site's
-"Follow" button after a name ("By A Follow" / "and B Follow": B is a byline line too); a reading
+"Follow" button after a name ("By A Follow" / "and B Follow": B is a byline line too); a name in
+capitals after the headline over a publication line ("JANE DOE" / "3 March 2026"); a reading
 time after the names ("A · 4 min read", names only); a date after a comma ("By A, 5 March 2026").
 
 Policy: the byline is a header byline ("By Jane Doe, a fellow at X" -> "Jane Doe"; "By Jane Doe,
@@ -32,8 +33,11 @@ import re
 from talkspkg.lines.knowledge import (
     BYLINE_NOT_NAMES,
     BYLINE_ROLE_QUALIFIERS,
+    DATELINE_STOPWORDS,
     NOT_NAME_WORDS,
     OUTLET_NAMES,
+    PLACE_WORDS,
+    SECTION_LABELS,
     name_key,
 )
 from talkspkg.lines.outlets import outlet_like
@@ -157,7 +161,26 @@ def byline(s: str, next_line: str | None, after_byline: bool, after_title: bool)
     )
     name = _HANDLE_RE.sub("", who)
     plain = _NAME_LINE_RE.fullmatch(name) and not name.isupper() and not outlet_like(name)
+    if over and name.isupper() and after_title and is_published(nxt):
+        return name if _capitals_name(name) else None  # "JANE DOE" over "3 March 2026"
     return name if over and plain else None
+
+
+def _capitals_name(name: str) -> bool:
+    """A name written in capitals: two or three words that, written as names, are no label,
+    outlet or place ("JANE DOE"; not "BREAKING NEWS", "NORDIC WIRE", "KYIV UKRAINE")."""
+    words = [w[:1] + w[1:].lower() for w in name.split()]
+    cased = " ".join(words)
+    return (
+        2 <= len(words) <= 3
+        and bool(_NAME_LINE_RE.fullmatch(cased))
+        and not outlet_like(cased)
+        and not any(
+            w in NOT_NAME_WORDS or w in PLACE_WORDS or w.upper() in DATELINE_STOPWORDS
+            for w in words
+        )
+        and name_key(cased) not in SECTION_LABELS
+    )
 
 
 def by_names(s: str) -> str | None:
