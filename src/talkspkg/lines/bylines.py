@@ -10,15 +10,18 @@ outlet-like or all capitals; a copy's glued "ByJANE DOE Associated Press", "Anal
 CNN"; "A in Kyiv and B" (some names with a place) over a publication line only; "A — Thursday,
 18 December 2025, 12:45" (a publication stamp after the names). `by_names` reads a strict "By
 A and B" line under the first paragraph too; a live page's "A (now) and B (earlier)"; a site's
-"Follow" button after a name ("By A Follow" / "and B Follow": B is a byline line too).
+"Follow" button after a name ("By A Follow" / "and B Follow": B is a byline line too); a name in
+capitals after the headline over a publication line ("JANE DOE" / "3 March 2026"); a reading
+time after the names ("A · 4 min read", names only); a date after a comma ("By A, 5 March 2026").
 
 Policy: the byline is a header byline ("By Jane Doe, a fellow at X" -> "Jane Doe"; "By Jane Doe,
 Reuters" and "By JANE DOE Associated Press" -> the name, the outlet read from the line; a
 handle, a "| Updated ..." stamp, "with AP, Reuters", and the place of a single author ("in
 Kyiv", ", Warsaw") are no part of it; a bare "Name, Place" line is no byline: the place cannot
-be told from a title), a publication line's "by Name", else the names after "Reporting
-by"/"Written by"/"This story was written by" in a credit line (up to ";", "in <Place>",
-"Editing by" or "Additional"), else a "By" line closing the body ("By Jane Doe, Reuters").
+be told from a title), a publication line's "by Name", else the names (in capitals) after
+"Reporting by"/"Written by"/"Writing by"/"This story was written by" in a credit line (up to
+";", "in <Place>", "Editing by" or "Additional"), else a "By" line closing the body ("By Jane
+Doe, Reuters").
 A role glued after a header name ("Jane Doe Senior Reporter") is no part of the byline.
 Editors and "with reporting by" contributors are journalists, not the byline.
 """
@@ -30,8 +33,11 @@ import re
 from talkspkg.lines.knowledge import (
     BYLINE_NOT_NAMES,
     BYLINE_ROLE_QUALIFIERS,
+    DATELINE_STOPWORDS,
     NOT_NAME_WORDS,
     OUTLET_NAMES,
+    PLACE_WORDS,
+    SECTION_LABELS,
     name_key,
 )
 from talkspkg.lines.outlets import outlet_like
@@ -46,6 +52,7 @@ _BYLINE_RE = re.compile(  # "By A", "Author: A", "Written by A", "Posted by A", 
 )
 _HANDLE_RE = re.compile(r"\s*\(?@\w{1,30}\)?")  # "(@jdoe)", "@jdoe" beside a name
 _HANDLE_LINE_RE = re.compile(r"[*_]*@\w{1,30}[*_]*")
+READ_TIME_RE = re.compile(r"(?i)\d{1,2}\s*-?\s*min(?:ute)?s?\.?\s+read")  # "4 min read"
 _BYLINE_TAIL_RE = re.compile(  # what may follow the names on a "By" line and is not the byline
     r"\s+(?:[|·•]|[—–]|-)\s+(?P<stamp>.+)$"  # "| Updated March 3, 2025"
     r"|\s+with\s+(?P<with>[A-Z][\w ,&]{1,40}|agencies)$"  # "with AP, Reuters"
@@ -76,9 +83,9 @@ _STAFF_LINE_RE = re.compile(
     r"(?:[A-Z][\w'’.-]*\s+){0,3}(?:[Ss]taff(?:\s+and\s+agencies)?|[Aa]gencies)"
 )
 CREDIT_BYLINE_RE = re.compile(  # "Reporting by A in Kyiv; Editing by B" -> "A"
-    r"[*_(]*(?:Reporting|Written|Story|Text|Words"
+    r"[*_(]*(?:Reporting|Written|Writing|Story|Text|Words"
     r"|(?:This|The)\s+(?:story|article|report)\s+was\s+written)"
-    r"\s+by\s+(?P<who>.+?)\s*"
+    r"\s+by\s+(?P<who>[A-Z].+?)\s*"
     r"(?:;|\bin\s+[A-Z]|\b(?:Editing|Additional)\s+|\)|(?<=\w\w)\.\s|\.?$)"
 )
 ROLE_NOUNS = frozenset(
@@ -154,7 +161,26 @@ def byline(s: str, next_line: str | None, after_byline: bool, after_title: bool)
     )
     name = _HANDLE_RE.sub("", who)
     plain = _NAME_LINE_RE.fullmatch(name) and not name.isupper() and not outlet_like(name)
+    if over and name.isupper() and after_title and is_published(nxt):
+        return name if _capitals_name(name) else None  # "JANE DOE" over "3 March 2026"
     return name if over and plain else None
+
+
+def _capitals_name(name: str) -> bool:
+    """A name written in capitals: two or three words that, written as names, are no label,
+    outlet or place ("JANE DOE"; not "BREAKING NEWS", "NORDIC WIRE", "KYIV UKRAINE")."""
+    words = [w[:1] + w[1:].lower() for w in name.split()]
+    cased = " ".join(words)
+    return (
+        2 <= len(words) <= 3
+        and bool(_NAME_LINE_RE.fullmatch(cased))
+        and not outlet_like(cased)
+        and not any(
+            w in NOT_NAME_WORDS or w in PLACE_WORDS or w.upper() in DATELINE_STOPWORDS
+            for w in words
+        )
+        and name_key(cased) not in SECTION_LABELS
+    )
 
 
 def by_names(s: str) -> str | None:
@@ -272,7 +298,10 @@ def _byline_names(who: str) -> str:
     who = _FOLLOW_RE.sub("", who)  # a site's "Follow" button after the name
     who = _without_stamp(who)
     if (t := _BYLINE_TAIL_RE.search(who)) and (
-        t["with"] or is_published(t["stamp"]) or UPDATED_RE.match(t["stamp"])
+        t["with"]
+        or is_published(t["stamp"])
+        or UPDATED_RE.match(t["stamp"])
+        or READ_TIME_RE.fullmatch(t["stamp"])
     ):
         who = who[: t.start()]
     if (n := _names_then(who)) and n[1] and (outlet_like(n[1]) or _ROLE_LINE_RE.fullmatch(n[1])):
@@ -296,7 +325,8 @@ def _without_stamp(who: str) -> str:
     for m in _WORD_START_RE.finditer(who):
         if m.start() and is_published(who[m.start() :]):
             head = _STAMP_JOIN_RE.sub("", who[: m.start()])
-            return head if len(head.split()) >= 2 else who
+            if len(head.split()) >= 2:  # "Jane Doe, 5 March 2026" (not "Jane" / "Doe, 5 ...")
+                return head
     return who
 
 
@@ -334,6 +364,8 @@ def _credited_names(who: str, next_line: str | None) -> str | None:
             return None  # a sentence: "A, a correspondent, asked the minister about it."
         if is_published(rest.strip()):
             return names  # "Jane Doe — Thursday, 18 December 2025, 12:45"
+        if READ_TIME_RE.fullmatch(rest.strip()):  # "Jane Doe · 4 min read": names only
+            return None if _odd_names(_NAME_SPLIT_RE.split(names)) else names
         return names if outlet_like(rest) or _ROLE_LINE_RE.fullmatch(rest) else None
     nxt = (next_line or "").strip("*_ ")
     if not nxt or len(nxt) > 80:

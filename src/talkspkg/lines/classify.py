@@ -3,7 +3,8 @@
 Layouts handled (generic patterns only; no rule names a particular article):
 
 * A header before the first paragraph, in any order: a site's section label above the
-  headline ("Russia-Ukraine war", layout.yaml `section_labels`: never the title), a headline
+  headline ("Russia-Ukraine war", layout.yaml `section_labels`, or a breadcrumb trail "Home /
+  World / Europe": never the title), a headline
   (plain or markdown `#`), a standfirst (also a full sentence, when a byline or publication
   line follows it), bylines (`lines.bylines`; also a line of author profile links), publication
   lines (`lines.pubdates`, also a stamp on the byline's line), photo captions and credits
@@ -92,9 +93,21 @@ def _header_follows(lines: list[str], i: int) -> bool:
     )
 
 
+_CRUMB = r"[A-Z][\w'’&-]*(?: [\w'’&-]+){0,2}"
+_BREADCRUMB_RE = re.compile(  # "Home / World / Europe", "News > Europe > Ukraine", "Home › World"
+    rf"(?:{_CRUMB}(?:\s+[/>›»]\s+{_CRUMB}){{2,5}}|(?i:home)(?:\s+[/>›»]\s+{_CRUMB}){{1,5}})"
+)
+
+
 def _section_label(s: str) -> bool:
-    """A site's section label above the headline ("Russia-Ukraine war", "World")."""
-    return len(s) <= 40 and " ".join(_heading_text(s).casefold().split()) in SECTION_LABELS
+    """A site's section label above the headline ("Russia-Ukraine war", "World"), or its
+    breadcrumb trail: three short items or more (or "Home" and one more) between " / ", " > ",
+    " › " or " » "."""
+    t = _heading_text(s)
+    return len(s) <= 80 and (
+        (len(s) <= 40 and " ".join(t.casefold().split()) in SECTION_LABELS)
+        or bool(_BREADCRUMB_RE.fullmatch(t))
+    )
 
 
 @dataclass

@@ -55,10 +55,9 @@ _CONTRIBUTING_RE = re.compile(  # "Contributing: Jane Doe and John Roe", "Editor
 )
 _NAMES = r"[A-Z][\w'’.-]*(?:(?:\s+|\s*,\s*|\s+and\s+|\s+in\s+)[A-Z][\w'’.-]*)*"
 _CREDIT_LINE_RE = re.compile(  # "Reporting by A Writing by B Editing by C, D and E"
-    rf"[*_(]*(?:(?:additional\s+|abridged\s+)?(?:reporting|writing|editing|compiled|edited"
+    rf"[*_(]*(?:(?i:(?:additional\s+|abridged\s+)?(?:reporting|writing|editing|compiled|edited"
     rf"|written|photos?|story|text|words|translation|translated)"
-    rf"\s+by\s+{_NAMES}\s*[;,.]?\s*)+[.)*_]*",
-    re.I,
+    rf"\s+by)\s+{_NAMES}\s*[;,.]?\s*)+[.)*_]*",  # the names in capitals: "Writing by hand, ..."
 )
 _WRITTEN_BY_RE = re.compile(  # "This story was written by Jane Doe in Kyiv."
     rf"[*_(]*(?:This|The)\s+(?:story|article|report)\s+was\s+(?:written|reported|compiled)\s+by"

@@ -40,6 +40,24 @@ NOT_NAME_WORDS: frozenset[str] = frozenset(
         "not_name_words"
     ]
 )
+# the knowledge base's places (`entities.yaml`, type location: names and aliases): a title-case
+# dateline without an outlet credit ("Geneva — ...") must name one
+_ENTITIES = yamlio.safe_load((LAYOUT_FILE.parent / "entities.yaml").read_text(encoding="utf-8"))
+KNOWN_PLACES: frozenset[str] = frozenset(
+    str(n)
+    for e in _ENTITIES["entities"]
+    if e.get("type") == "location"
+    for n in [e["name"], *(e.get("aliases") or [])]
+)
+# the words of its places and countries ("Kyiv", "Ukraine", "Abu", "Dhabi"): no name in capitals
+PLACE_WORDS: frozenset[str] = frozenset(
+    w
+    for e in _ENTITIES["entities"]
+    if e.get("type") in ("location", "country")
+    for n in [e["name"], *(e.get("aliases") or [])]
+    for w in str(n).split()
+    if w[:1].isupper()
+)
 LAYOUT_VERSION: str = str(LAYOUT["version"])
 OUTLET_HOSTS: dict[str, str] = dict(LAYOUT["outlet_hosts"])
 OUTLET_ALIASES: dict[str, str] = dict(LAYOUT["outlet_aliases"])
