@@ -105,6 +105,8 @@ class QuoteCues:
     scare_max_words: int
     scare_markers: tuple[str, ...]
     name_verbs: frozenset[str]  # "what he calls a ..."
+    head_followers: frozenset[str]  # the “path to peace” could ...: the quotation heads its phrase
+    as_verbs: frozenset[str]  # described it as a “historic” step: a characterisation
     plan_words: frozenset[str]  # document nouns that anchor an issuer ("the US plan")
     issuer_words: frozenset[str]  # words between an issuer and its document ("US-backed plan")
     rule_confidence: Mapping[str, float]
@@ -294,6 +296,8 @@ def parse_cues(
         scare_max_words=scare["max_words"],
         scare_markers=tuple(_lower(scare.get("markers"), "scare.markers")),
         name_verbs=_lower(scare.get("name_verbs"), "scare.name_verbs"),
+        head_followers=_lower(scare.get("head_followers"), "scare.head_followers"),
+        as_verbs=_lower(scare.get("as_verbs"), "scare.as_verbs"),
         plan_words=_lower(data.get("plan_words"), "plan_words"),
         issuer_words=_lower(data.get("issuer_words"), "issuer_words"),
         rule_confidence={k: float(v) for k, v in rules.items()},
