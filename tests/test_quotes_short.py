@@ -70,3 +70,10 @@ def test_short_quotation_of_a_speech_complement_is_a_row(sentence: str, speaker:
 def test_labels_titles_mentions_and_modifiers_are_no_row(sentence: str) -> None:
     quoted = sentence.split('"')[1]
     assert [r.text for r in extract(sentence) if r.text == quoted] == []
+
+
+def test_a_quotation_read_as_a_phrase_head_is_less_certain_than_one_standing_alone() -> None:
+    head = extract('Dmitry Peskov said the "next round" could start soon.')
+    alone = extract('Dmitry Peskov said the meeting had been "useful" but gave no details.')
+    assert [(r.rule, r.speaker_id) for r in head] == [(r.rule, r.speaker_id) for r in alone]
+    assert head[0].confidence < alone[0].confidence

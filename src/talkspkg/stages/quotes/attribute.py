@@ -33,7 +33,8 @@ and never when it stands as a modifier between a determiner and its noun (the �
 but it heads its noun phrase when a modal or auxiliary follows it (warned that the “path to
 peace” could not ...: `scare.head_followers`), and it is the speaker's characterisation when a
 verb of `scare.as_verbs` puts it "as" something in its clause (portraying it as a “humanitarian”
-gesture); quotations right after "so-called" and the like never are, nor, whatever their
+gesture) -- such a row, read from its phrase's structure, has its confidence scaled by
+`scare.short_weight`; quotations right after "so-called" and the like never are, nor, whatever their
 length, titles, code names, slogans, words on banners and words mentioned rather than used
 ("titled", "code-named", "chanting", "banners reading", "the word", "the term":
 `scare.markers`), nor a quotation joined to such a marked one by "and", "or" or a comma.
@@ -401,6 +402,12 @@ def _reads_as_speech(ctx: Context, n: int) -> bool:
     )
 
 
+def _after_determiner(ctx: Context, n: int) -> bool:
+    q, text = ctx.spans[n], ctx.article.text
+    before = _WORD.findall(text[max(0, q.mark_start - 30) : q.mark_start])
+    return bool(before) and before[-1].lower() in ctx.cues.determiners
+
+
 def _attributive(ctx: Context, n: int) -> bool:
     """Quoted words standing as a modifier between a determiner and the noun they qualify (the
     “final” offer, the "peace dividend" promised by ...): the reporter's words, even in a
@@ -499,7 +506,11 @@ def _keep(ctx: Context, n: int, done: Attribution | None) -> Attribution | None:
             return None
         if done is not None and done.rule == "same-paragraph" and _sentence_alone(ctx, n):
             return done  # “...,” he said. “And our army.”: the rest of an attributed quotation
-        return done if done and (done.by_cue or done.rule in ("continuation", "echo")) else None
+        if done is None or not (done.by_cue or done.rule in ("continuation", "echo")):
+            return None
+        if _after_determiner(ctx, n):  # let through as a phrase's head: less certain
+            return replace(done, weight=done.weight * ctx.cues.short_weight)
+        return done
     if done is None:
         return Attribution("unattributed", "none") if _reads_as_speech(ctx, n) else None
     return done
