@@ -33,6 +33,11 @@ TAKEN = [
     ('Friedrich Merz told reporters that a "real ceasefire" had to come first.', "merz"),
     ('Keir Starmer urged "steady nerves" in the days ahead.', "starmer"),
     ('Recep Tayyip Erdogan promised a "fair process" for both delegations.', "erdogan"),
+    ('In Kaja Kallas\'s words, the offer was "a trap".', "kallas"),
+    ('Sergei Lavrov warned of "grave consequences" if the troops were deployed.', "lavrov"),
+    ('Marco Rubio accused Moscow of "stalling" in the talks.', "rubio"),
+    ('Andrii Sybiha said the deal was "a good start".', "sybiha"),
+    ('Emmanuel Macron branded the strike "barbaric".', "macron"),
 ]
 
 LEFT_OUT = [
