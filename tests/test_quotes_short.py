@@ -54,6 +54,8 @@ LEFT_OUT = [
     'Emmanuel Macron said the "final" offer would be tabled soon.',
     'The talks, seen as a "last chance" by diplomats in Kyiv, ended early.',
     'Marco Rubio arrived as the "special" envoy lost influence.',
+    'Emmanuel Macron said the deal, described as a "historic" step by some, was close.',
+    'Emmanuel Macron said the truce was portrayed by Moscow as a "goodwill" gesture.',
 ]
 
 

@@ -437,7 +437,14 @@ def _characterised(ctx: Context, n: int) -> bool:
     words = [w.lower() for w in _WORD.findall(clause)]
     if len(words) < 3 or words[-2] != "as":
         return False
-    return any(w in ctx.cues.as_verbs for w in words[-3 - AS_WINDOW : -2])
+    window = words[-3 - AS_WINDOW : -2]
+    return any(  # active, with its object before "as": never "described as", "was portrayed"
+        w in ctx.cues.as_verbs and k + 1 < len(window) and (k == 0 or window[k - 1] not in _PASSIVE)
+        for k, w in enumerate(window)
+    )
+
+
+_PASSIVE = frozenset({"is", "was", "were", "are", "be", "been", "being", "widely", "often"})
 
 
 _NUMBERING = re.compile(r"(?:\d{1,2}[.)]|[•*#-]+)\s*")
