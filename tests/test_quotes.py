@@ -753,7 +753,7 @@ def test_speech_verbs_are_data_with_multi_word_cues() -> None:
 
 
 def test_ruleset_reports_both_knowledge_file_versions() -> None:
-    assert ruleset(KB) == {"quote_cues": "2025.04.15", "speech_verbs": "2025.04.4"}
+    assert ruleset(KB) == {"quote_cues": "2025.04.16", "speech_verbs": "2025.04.4"}
 
 
 def test_speech_verbs_without_version_line_is_rejected(tmp_path: Path) -> None:

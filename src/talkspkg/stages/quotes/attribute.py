@@ -29,9 +29,14 @@ Scare-quote policy: a quotation of at most `scare.max_words` words (quote_cues.y
 when a cue of its own sentence attributes it, or it continues or echoes an attributed quotation,
 or it is a sentence of its own that goes on the paragraph's attributed quotation (“...,” he
 said. “And our army.”),
-and never when it stands as a modifier between a determiner and its noun (the “final” offer);
-quotations right after "so-called" and the like never are, nor, whatever their length, titles,
-code names, slogans and words on banners ("titled", "code-named", "chanting", "banners reading":
+and never when it stands as a modifier between a determiner and its noun (the “final” offer) --
+but it heads its noun phrase when a modal or auxiliary follows it (warned that the “path to
+peace” could not ...: `scare.head_followers`), and it is the speaker's characterisation when a
+verb of `scare.as_verbs` puts it "as" something in its clause (portraying it as a “humanitarian”
+gesture) -- such a row, read from its phrase's structure, has its confidence scaled by
+`scare.short_weight`; quotations right after "so-called" and the like never are, nor, whatever their
+length, titles, code names, slogans, words on banners and words mentioned rather than used
+("titled", "code-named", "chanting", "banners reading", "the word", "the term":
 `scare.markers`), nor a quotation joined to such a marked one by "and", "or" or a comma.
 Quoted words nobody is said to utter (a “final” proposal) cannot say who said what, which is
 what the table records. A longer quotation nobody is said to utter is kept, unattributed, only
@@ -397,6 +402,12 @@ def _reads_as_speech(ctx: Context, n: int) -> bool:
     )
 
 
+def _after_determiner(ctx: Context, n: int) -> bool:
+    q, text = ctx.spans[n], ctx.article.text
+    before = _WORD.findall(text[max(0, q.mark_start - 30) : q.mark_start])
+    return bool(before) and before[-1].lower() in ctx.cues.determiners
+
+
 def _attributive(ctx: Context, n: int) -> bool:
     """Quoted words standing as a modifier between a determiner and the noun they qualify (the
     “final” offer, the "peace dividend" promised by ...): the reporter's words, even in a
@@ -406,9 +417,34 @@ def _attributive(ctx: Context, n: int) -> bool:
     after = _WORD.match(text, q.mark_end) or _WORD.match(text, q.mark_end + 1)
     if not before or before[-1].lower() not in cues.determiners or after is None:
         return False
+    if _characterised(ctx, n):
+        return False
     word = after.group()
-    closed = cues.function_words | cues.skip_before_cue | cues.prepositions
+    closed = cues.function_words | cues.skip_before_cue | cues.prepositions | cues.head_followers
     return text[q.mark_end : after.start()].strip() == "" and word.islower() and word not in closed
+
+
+AS_WINDOW = 6  # words between a characterisation verb and its "as"
+
+
+def _characterised(ctx: Context, n: int) -> bool:
+    """Quoted words a characterisation verb puts "as" something, after its determiner
+    ("portraying it as a “humanitarian” gesture", "hailed the talks in Riyadh as an “important”
+    step"): the speaker's characterisation, not the reporter's modifier. Only within the
+    quotation's own clause (no punctuation between the verb and the quotation)."""
+    q, text = ctx.spans[n], ctx.article.text
+    clause = re.split(r"[.;:!?,()\[\]\n\"“”]", text[max(0, q.mark_start - 90) : q.mark_start])[-1]
+    words = [w.lower() for w in _WORD.findall(clause)]
+    if len(words) < 3 or words[-2] != "as":
+        return False
+    window = words[-3 - AS_WINDOW : -2]
+    return any(  # active, with its object before "as": never "described as", "was portrayed"
+        w in ctx.cues.as_verbs and k + 1 < len(window) and (k == 0 or window[k - 1] not in _PASSIVE)
+        for k, w in enumerate(window)
+    )
+
+
+_PASSIVE = frozenset({"is", "was", "were", "are", "be", "been", "being", "widely", "often"})
 
 
 _NUMBERING = re.compile(r"(?:\d{1,2}[.)]|[•*#-]+)\s*")
@@ -477,7 +513,11 @@ def _keep(ctx: Context, n: int, done: Attribution | None) -> Attribution | None:
             return None
         if done is not None and done.rule == "same-paragraph" and _sentence_alone(ctx, n):
             return done  # “...,” he said. “And our army.”: the rest of an attributed quotation
-        return done if done and (done.by_cue or done.rule in ("continuation", "echo")) else None
+        if done is None or not (done.by_cue or done.rule in ("continuation", "echo")):
+            return None
+        if _after_determiner(ctx, n):  # let through as a phrase's head: less certain
+            return replace(done, weight=done.weight * ctx.cues.short_weight)
+        return done
     if done is None:
         return Attribution("unattributed", "none") if _reads_as_speech(ctx, n) else None
     return done

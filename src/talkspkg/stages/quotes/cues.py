@@ -105,6 +105,8 @@ class QuoteCues:
     scare_max_words: int
     scare_markers: tuple[str, ...]
     name_verbs: frozenset[str]  # "what he calls a ..."
+    head_followers: frozenset[str]  # the “path to peace” could ...: the quotation heads its phrase
+    as_verbs: frozenset[str]  # described it as a “historic” step: a characterisation
     plan_words: frozenset[str]  # document nouns that anchor an issuer ("the US plan")
     issuer_words: frozenset[str]  # words between an issuer and its document ("US-backed plan")
     rule_confidence: Mapping[str, float]
@@ -134,6 +136,7 @@ class QuoteCues:
     # descriptions read against what the article says a person is (stages/quotes/profile.py):
     # words of one meaning ("top" -> "chief"), and heads that never point back ("the official")
     possessed_speech: frozenset[str] = frozenset()  # "X's answer was short: “...”"
+    short_weight: float = 1.0  # confidence factor of a short quotation read as a phrase's head
     profile_synonyms: Mapping[str, str] = field(default_factory=dict)
     profile_never: frozenset[str] = frozenset()
     profile_elaborating: frozenset[str] = frozenset()
@@ -294,6 +297,9 @@ def parse_cues(
         scare_max_words=scare["max_words"],
         scare_markers=tuple(_lower(scare.get("markers"), "scare.markers")),
         name_verbs=_lower(scare.get("name_verbs"), "scare.name_verbs"),
+        short_weight=float(scare.get("short_weight", 1.0)),
+        head_followers=_lower(scare.get("head_followers"), "scare.head_followers"),
+        as_verbs=_lower(scare.get("as_verbs"), "scare.as_verbs"),
         plan_words=_lower(data.get("plan_words"), "plan_words"),
         issuer_words=_lower(data.get("issuer_words"), "issuer_words"),
         rule_confidence={k: float(v) for k, v in rules.items()},
