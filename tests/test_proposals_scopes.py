@@ -150,6 +150,9 @@ def test_a_hedged_or_intended_offer_weighs_less_than_a_direct_one():
     assert weight("Russia reportedly offered a 30-day truce.") < direct
     assert weight("Moscow will propose a 30-day truce.") < direct
     assert weight("Moscow signalled it would propose a 30-day truce.") < direct
+    assert weight("Russia is open to a 30-day truce.") < direct
+    assert weight("According to Sybiha, Russia offered a 30-day truce.") < direct
+    assert weight("Moscow offered a 30-day truce on Friday.") == direct
 
 
 @pytest.mark.parametrize(

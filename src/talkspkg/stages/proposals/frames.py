@@ -218,6 +218,7 @@ _POSSIBLY_READY = re.compile(
     r"\b(?:could|might|may)\s+(?:\w+\s+)?be\s+(?:\w+\s+)?(?:ready|willing|prepared|open|poised)\b",
     re.IGNORECASE,
 )
+_OPENNESS = re.compile(r"open\s+to\b", re.IGNORECASE)  # "Moscow is open to a swap": hedged
 _CLAUSE_MARK = re.compile(r"[,;:–—(]")
 
 
@@ -226,8 +227,9 @@ def offer_frame(text: str, s: Sentence, cue: Hit, cues: Cues) -> Frame:
     modal of possibility right before the verb ("Kyiv could drop its NATO bid", "Moscow might
     offer a truce") is no offer, but a readiness reported as possible ("may be poised to",
     "could be ready to") is one, HEDGED (the gold counts it); a hedge in the verb group
-    ("reportedly offered", "signalled it would drop") weighs HEDGED, a modal of the future
-    INTENT ("will propose", "would offer"), a belief verb of the matrix BELIEVED, as for
+    ("reportedly offered", "signalled it would drop") or a mere openness ("is open to a swap")
+    weighs HEDGED, a modal of the future INTENT ("will propose", "would offer"), a belief verb
+    of the matrix BELIEVED, a fronted source ("According to X, ...") REPORTED, as for
     stances."""
     if not s.start <= cue.start < s.end:
         return Frame(True, DIRECT, "direct")
@@ -246,6 +248,11 @@ def offer_frame(text: str, s: Sentence, cue: Hit, cues: Cues) -> Frame:
         weight, why = weight * HEDGED, "hedged"
     elif _MODAL.search(group):
         weight, why = weight * INTENT, why if why != "direct" else "intent"
-    if why != "hedged" and any(p.search(group) for p in cues.hedges):
+    if why != "hedged" and (
+        any(p.search(group) for p in cues.hedges) or _OPENNESS.match(own) is not None
+    ):
         weight, why = weight * HEDGED, "hedged"
+    source = _ACCORDING.search(head)
+    if source is not None and "," in head[source.end() :]:  # "According to Ushakov, ..."
+        weight, why = weight * REPORTED, why if why != "direct" else "reported"
     return Frame(True, round(weight, 3), why)
