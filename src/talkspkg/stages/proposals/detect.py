@@ -76,6 +76,7 @@ from talkspkg.stages.proposals.attribution import ANAPHORA_WINDOW, Attributor, C
 from talkspkg.stages.proposals.codebook import Codebook, load_codebook
 from talkspkg.stages.proposals.cues import SINGLE_ISSUE, Cues, load_cues
 from talkspkg.stages.proposals.evidence import TermEvidence
+from talkspkg.stages.proposals.frames import offer_frame
 from talkspkg.stages.proposals.hits import (
     JOINT,
     TERM,
@@ -439,6 +440,14 @@ class _Article:
             for term, ctx in a.attached.items():
                 if term in disputed and ctx.attribution != "explicit":
                     continue  # "dismissed such proposals": the stance's target, no new claim
+                frame = (
+                    offer_frame(self.text, a.sentence, ctx.cue, self.cues)
+                    if ctx.cue is not None and ctx.attribution == "explicit"
+                    else None
+                )
+                if frame is not None and not frame.asserted:
+                    continue  # "Kyiv could drop its NATO bid": a possibility, no offer
+                directness = frame.weight if frame is not None else 1.0
                 for each in (ctx, *_partner_contexts(ctx), *a.also.get(term, ())):
                     carrying.setdefault(term.label, {}).setdefault(each.proposal_id, each)
                     yield self.claim(
@@ -452,6 +461,7 @@ class _Article:
                         each.cue,
                         each.attribution,
                         each.confidence,
+                        directness,
                     )
         for n, a in enumerate(analyses):
             for stance in a.stances:

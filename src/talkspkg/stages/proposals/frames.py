@@ -33,6 +33,12 @@ the weights of one stance multiply (a hedged report by the other side: REPORTED 
   "appeared to", "signalled it would");
 - BELIEVED 0.6: under another party's belief verb without a modal ("Western officials believe
   Russia has rejected"): an inference, not a report.
+
+An offer or a demand (a `proposes` row, `offer_frame`, read in the cue's own clause) is weighed
+the same way (HEDGED, INTENT, BELIEVED), and is no offer when a modal of mere possibility stands
+right before its verb ("Kyiv could drop its NATO bid", "Moscow might offer a truce"); a readiness
+reported as possible ("may be poised to", "could be ready to") stays an offer, HEDGED: the gold
+counts it.
 """
 
 from __future__ import annotations
@@ -196,4 +202,57 @@ def stance_frame(
     hedge_zone = text[max(s.start, subject.start - 30) : subject.start] + " " + group
     if any(p.search(hedge_zone) for p in cues.hedges):
         weight, why = weight * HEDGED, "hedged"
+    return Frame(True, round(weight, 3), why)
+
+
+# a modal of mere possibility right before an offer's verb ("could drop", "might offer", "may
+# yet propose"): what a party may do, no offer made
+_POSSIBLE = re.compile(
+    r"\b(?:could|might|may)\s+(?:(?:also|still|even|yet|eventually|possibly|perhaps|"
+    r"potentially|ultimately)\s+)?$",
+    re.IGNORECASE,
+)
+# the same modal before a readiness ("may be poised to", "could be ready to"): a readiness
+# reported as possible is counted an offer by the gold guideline, hedged
+_POSSIBLY_READY = re.compile(
+    r"\b(?:could|might|may)\s+(?:\w+\s+)?be\s+(?:\w+\s+)?(?:ready|willing|prepared|open|poised)\b",
+    re.IGNORECASE,
+)
+_OPENNESS = re.compile(r"open\s+to\b", re.IGNORECASE)  # "Moscow is open to a swap": hedged
+_CLAUSE_MARK = re.compile(r"[,;:–—(]")
+
+
+def offer_frame(text: str, s: Sentence, cue: Hit, cues: Cues) -> Frame:
+    """How directly a verb cue's own clause states an offer or a demand (a `proposes` row): a
+    modal of possibility right before the verb ("Kyiv could drop its NATO bid", "Moscow might
+    offer a truce") is no offer, but a readiness reported as possible ("may be poised to",
+    "could be ready to") is one, HEDGED (the gold counts it); a hedge in the verb group
+    ("reportedly offered", "signalled it would drop") or a mere openness ("is open to a swap")
+    weighs HEDGED, a modal of the future INTENT ("will propose", "would offer"), a belief verb
+    of the matrix BELIEVED, a fronted source ("According to X, ...") REPORTED, as for
+    stances."""
+    if not s.start <= cue.start < s.end:
+        return Frame(True, DIRECT, "direct")
+    head = text[s.start : cue.start]
+    marks = list(_CLAUSE_MARK.finditer(head))
+    clause = head[marks[-1].end() :] if marks else head
+    own = text[cue.start : cue.end]
+    if _POSSIBLE.search(clause) or _POSSIBLE.search(clause + own.split()[0] + " "):
+        return Frame(False, 0.0, "possible")
+    words = clause.split()[-_GROUP_WORDS:]
+    group = " ".join([*words, *own.split()[:2]])
+    weight, why = DIRECT, "direct"
+    if any(p.search(head) for p in cues.belief_verbs):
+        weight, why = BELIEVED, "believed"
+    if _POSSIBLY_READY.search(group):
+        weight, why = weight * HEDGED, "hedged"
+    elif _MODAL.search(group):
+        weight, why = weight * INTENT, why if why != "direct" else "intent"
+    if why != "hedged" and (
+        any(p.search(group) for p in cues.hedges) or _OPENNESS.match(own) is not None
+    ):
+        weight, why = weight * HEDGED, "hedged"
+    source = _ACCORDING.search(head)
+    if source is not None and "," in head[source.end() :]:  # "According to Ushakov, ..."
+        weight, why = weight * REPORTED, why if why != "direct" else "reported"
     return Frame(True, round(weight, 3), why)

@@ -76,7 +76,14 @@ naming a term's head ("agreed to the exchange", "rejected the truce"; `term_head
 singular anaphor of a term of those codes only.
 
 A stance cue in the infinitive right after another ("refused to accept a truce", "agreed to
-accept a swap") is that one's object, no cue of its own: the first holds the stance.
+accept a swap") is that one's object, no cue of its own: the first holds the stance. A refusal
+in the infinitive after a refusal ("refused to rule out a truce", "declined to reject it") is two
+negations: the holder keeps the term open, no stance at all.
+
+Coordinated holders never reach into a fronted adjunct closed by its comma ("According to
+Peskov, Kyiv and London rejected ...", "In a call with Erdogan, Zelensky and Macron ...",
+"Speaking to Merz, ...", "After meeting Putin, ..."): its actor is a source or a partner, no
+co-holder.
 
 An affirmative ellipsis ("Kyiv supports a full ceasefire; so does London", "Norway did too",
 "as did Paris") gives its one-actor subject the support or rejection just stated, on its terms.
@@ -718,9 +725,12 @@ def _holders_before(
         "and" in last.lower().split()
         or text[lo : before[n - 1].start].strip().lower() in ("", "the")
     )
+    fronted = _FRONTED.match(text, lo, cue.start)
     while n > 0 and listed:
         if not _COORDINATION.fullmatch(text[before[n - 1].end : before[n].start]):
             break
+        if fronted is not None and before[n - 1].start < fronted.end():
+            break  # "According to Peskov, Kyiv and London rejected ...": Peskov holds nothing
         n -= 1
         if before[n].kind == "mention":
             found.append(before[n])
@@ -729,6 +739,14 @@ def _holders_before(
 
 
 _WHO = re.compile(r",\s+who\s+(?:\w+\s+){0,3}?$", re.IGNORECASE)
+# a fronted adjunct opening the clause and closed by its comma: a preposition's phrase, a
+# participle's or a subordinate clause ("According to X,", "In a call with X,", "Speaking to X,",
+# "After meeting X,", "Asked by X,", "As X said,"); the actors in it are never co-holders
+_FRONTED = re.compile(
+    r"\s*[“\"‘']?(?:(?i:according\s+to|in|on|at|after|before|during|with|following|per|under|"
+    r"amid|alongside|for|from|by|despite|citing|unlike|like|as|while|when|once)\b|"
+    r"[A-Z][a-z]+(?:ing|ed)\s+[a-z])[^,;:.!?]*,"
+)
 
 
 def _who_antecedent(text: str, s: Sentence, cue: Hit, actors: Actors, lo: int) -> Actor | None:
@@ -912,23 +930,30 @@ def find_stances(
         ),
         key=lambda h: h.start,
     )
-    # "refused to accept a truce": the infinitive is the refusal's object, no cue of its own
-    ordered = [
-        h
+    # "refused to accept a truce": the infinitive is the refusal's object, no cue of its own;
+    # a refusal of a refusal ("refused to rule out a truce", "declined to reject") negates it
+    # twice: the holder keeps it open, no stance at all
+    objects = {
+        n
         for n, h in enumerate(ordered)
-        if not (
-            n > 0
-            and h.group == STANCE
-            and ordered[n - 1].group == STANCE
-            and (
-                _INFINITIVE.fullmatch(text, ordered[n - 1].end, h.start)
-                or (
-                    not text[ordered[n - 1].end : h.start].strip()
-                    and text[ordered[n - 1].start : ordered[n - 1].end].lower().endswith(" to")
-                )
+        if n > 0
+        and h.group == STANCE
+        and ordered[n - 1].group == STANCE
+        and (
+            _INFINITIVE.fullmatch(text, ordered[n - 1].end, h.start)
+            or (
+                not text[ordered[n - 1].end : h.start].strip()
+                and text[ordered[n - 1].start : ordered[n - 1].end].lower().endswith(" to")
             )
         )
-    ]
+    }
+    twice = {
+        m
+        for n in objects
+        if ordered[n].label == "rejects" and ordered[n - 1].label == "rejects"
+        for m in (n - 1, n)
+    }
+    ordered = [h for n, h in enumerate(ordered) if n not in objects and n not in twice]
     found: dict[Hit, Stance] = {}
     for i, cue in enumerate(ordered):
         if cue.group != STANCE or _hypothetical(text, s, cue, cues) or _obliged(text, s, cue):
