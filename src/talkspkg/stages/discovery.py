@@ -375,6 +375,9 @@ def _demonym_pattern(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{trie_pattern(sorted(lex.demonyms))})(?!\w)")
 
 
+_PHRASE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+
+
 def _country(phrase: str, lex: Lexicon, patrons: dict[str, str] | None = None) -> str | None:
     """The country the role phrase states: a demonym or state name before its first role word
     ("Finnish President", "Uganda's army chief"), else one right after "<role> of"
@@ -385,7 +388,7 @@ def _country(phrase: str, lex: Lexicon, patrons: dict[str, str] | None = None) -
     "spokesperson for the Pentagon", "an aide to Zelensky"). A state named elsewhere in the
     phrase ("a professor at a university's Japan campus", "ambassador to the US") is not the
     person's."""
-    words = list(re.finditer(r"[^\W\d_][\w’'-]*", phrase))
+    words = list(_PHRASE_WORD.finditer(phrase))
     first = next((n for n, w in enumerate(words) if _is_role_word(w.group(), lex)), None)
     if first is None:
         return None

@@ -236,15 +236,19 @@ def _speech_after(text: str, end: int, kb: KnowledgeBase) -> bool:
     return bool(after and after.group(1) in _clause_openers(kb))
 
 
+_TOKENS = re.compile(r"[\w’'-]+|[^\w\s]")
+_SLOT_WORD = re.compile(r"[A-Za-z][\w’'-]*|\d+")
+
+
 def _slot_before(text: str, seg_start: int, at: int) -> bool:
     """A meeting word, then at most `slot_gap` words, right before the preposition at `at`."""
     w = place_words()
-    before = re.findall(r"[\w’'-]+|[^\w\s]", text[max(seg_start, at - 120) : at])
+    before = _TOKENS.findall(text[max(seg_start, at - 120) : at])
     for gap, tok in enumerate(reversed(before)):
         low = tok.lower()
         if low in w.slot_words:
             return True
-        if gap >= w.slot_gap or not re.fullmatch(r"[A-Za-z][\w’'-]*|\d+", tok):
+        if gap >= w.slot_gap or not _SLOT_WORD.fullmatch(tok):
             return False
         if low in w.slot_breaks:
             return False

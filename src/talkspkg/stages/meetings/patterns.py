@@ -276,6 +276,9 @@ def titled_word(names: Names, word: str) -> bool:
     return word.lower() in SMALL or word in ("The", "A", "An", "In", "On", "At", "For")
 
 
+_LAST_WORD_OR_COMMA = re.compile(r"([\w.’'-]+|,)$")
+
+
 def list_before(names: Names, pos: int, start: int) -> list[Mention]:
     """The names of a list ending at `pos` ("A and B" before "met")."""
     text = names.ctx.text
@@ -298,7 +301,7 @@ def list_before(names: Names, pos: int, start: int) -> list[Mention]:
             j = pos
             while j > start and text[j - 1] in " \t\n":
                 j -= 1
-            word = re.search(r"([\w.’'-]+|,)$", text[start:j])
+            word = _LAST_WORD_OR_COMMA.search(text[start:j])
             if word is None:
                 return out
             w = word.group()
@@ -315,6 +318,13 @@ def list_before(names: Names, pos: int, start: int) -> list[Mention]:
     return out
 
 
+_LAST_WORD = re.compile(r"([\w’'-]+)\s*$")
+_INCLUDING = re.compile(r",\s*(?:including|among them)\s+")
+_PRONOUN_END = re.compile(r"\b(?:he|she|it)$", re.I)
+_WORD_END = re.compile(r"[\w’'-]+$")
+_WHO_END = re.compile(r",\s*who\s*$")
+
+
 def _subject(names: Names, f: Frame, start: int, at: int | None = None) -> list[Mention]:
     """Names before the trigger (or the position `at`) separated from it only by FILLERS (or
     an appositive)."""
@@ -328,7 +338,7 @@ def _subject(names: Names, f: Frame, start: int, at: int | None = None) -> list[
             pos -= 1
         if names.ending_at(pos) is not None:
             found = list_before(names, pos, lo)
-            verb = re.search(r"([\w’'-]+)\s*$", text[lo : found[0].start] if found else "")
+            verb = _LAST_WORD.search(text[lo : found[0].start] if found else "")
             if verb and verb.group(1).lower() in names.ctx.vocab.briefing_verbs:
                 return []  # "would brief the chancellor on the talks": told of them
             return found
@@ -336,7 +346,7 @@ def _subject(names: Names, f: Frame, start: int, at: int | None = None) -> list[
             comma = text.rfind(",", lo, pos - 1)
             if comma < 0 or pos - comma > 90:
                 return []
-            including = re.match(r",\s*(?:including|among them)\s+", text[comma:pos])
+            including = _INCLUDING.match(text[comma:pos])
             if including:  # "delegations ..., including A and B, met": A and B
                 return list_after(names, comma + including.end(), pos)
             named = names.ending_at(pos - 1)
@@ -348,7 +358,7 @@ def _subject(names: Names, f: Frame, start: int, at: int | None = None) -> list[
                 return listed
             pos = comma
             continue
-        pronoun = re.search(r"\b(?:he|she|it)$", text[lo:pos], re.I)
+        pronoun = _PRONOUN_END.search(text[lo:pos])
         if pronoun:  # "Trump posted that he held a call with Putin": the last person before
             at = lo + pronoun.start()
             if pronoun.group().lower() == "it":  # "Moscow confirmed it was sending a team"
@@ -365,11 +375,11 @@ def _subject(names: Names, f: Frame, start: int, at: int | None = None) -> list[
         if place is not None:  # "travelled to Moscow to meet"
             pos, fillers = place.start, fillers + 1
             continue
-        word = re.search(r"[\w’'-]+$", text[lo:pos])
+        word = _WORD_END.search(text[lo:pos])
         if word is None:
             return []
         w = word.group()
-        rel = re.search(r",\s*who\s*$", text[lo:pos])
+        rel = _WHO_END.search(text[lo:pos])
         if rel is not None and names.ending_at(lo + rel.start()) is not None:
             # "Ushakov, who attended the meeting, said": the relative's antecedent
             return list_before(names, lo + rel.start(), lo)
@@ -493,6 +503,10 @@ def _hosts_the_told(ctx: ArticleContext, f: Frame, end: int) -> bool:
     return m is not None and m.group(1).lower() in ctx.vocab.delegation_nouns
 
 
+_POSS_BEFORE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}$")
+_WITH_END = re.compile(r"\b(?:with|to)$")
+
+
 def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]:
     """Parties of frame `f` of the sentence text[start:end] found in its slots."""
     text = ctx.text
@@ -549,7 +563,7 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
         add_role(found, state, "participant")
     # "Witkoff's meeting with Putin", "the Trump-Putin summit"
     before = text[lo : f.start]
-    poss = re.search(r"['’]s\s+(?:[\w-]+\s+){0,2}$", before)
+    poss = _POSS_BEFORE.search(before)
     if poss and (kinds <= {"verb", "conversation"} or _names_role(ctx, before[poss.start() + 2 :])):
         # "Trump's envoy met X", "Ukraine's allies will meet", "Trump's envoy's meeting": the
         # possessive qualifies the subject of a verb, or a role: not a party
@@ -626,7 +640,7 @@ def slots(ctx: ArticleContext, start: int, end: int, f: Frame) -> dict[str, str]
     n_persons = len([e for e in found if _person(ctx, e)])
     # "after Y's meeting with Z", "after talks between Y and Z": theirs, not the speaker's
     w = WITH.match(text, last.end, end)
-    with_slot = re.search(r"\b(?:with|to)$", last.text.lower()) is not None or (
+    with_slot = _WITH_END.search(last.text.lower()) is not None or (
         w is not None and w.group().split()[-1].lower() != "between"
     )
     gerund = f.triggers[0].text.lower().split()[0].endswith("ing") and bool(

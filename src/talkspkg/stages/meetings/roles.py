@@ -169,6 +169,9 @@ def _plain_delegation_patterns(nouns: str, triggers: str) -> tuple[re.Pattern[st
     )
 
 
+_WITHOUT_END = re.compile(r"\bwithout\s+(?:the\s+|its\s+|their\s+)?$", re.I)
+
+
 def delegations(ctx: ArticleContext, start: int, end: int) -> list[Delegation]:
     """Countries/organisations taking part as delegations in text[start:end]."""
     text, vocab = ctx.text, ctx.vocab
@@ -191,10 +194,13 @@ def delegations(ctx: ArticleContext, start: int, end: int) -> list[Delegation]:
                     )
                 )
             lead = text[max(start, min(lst_start, m.start()) - 20) : min(lst_start, m.start())]
-            absent = bool(re.search(r"\bwithout\s+(?:the\s+|its\s+|their\s+)?$", lead, re.I))
+            absent = bool(_WITHOUT_END.search(lead))
             for eid in _list_entities(ctx, lst_start, lst_end):
                 found.append(Delegation(eid, m.start("noun"), m.end("noun"), host, absent))
     return found
+
+
+_CAPITALISED = re.compile(r"[A-Z][\w.’'-]*")
 
 
 def _list_entities(ctx: ArticleContext, start: int, end: int) -> list[str]:
@@ -212,7 +218,7 @@ def _list_entities(ctx: ArticleContext, start: int, end: int) -> list[str]:
             out.append(country)
             covered.append((m.start, m.end))
     demonyms = ctx.kb.lexicon.demonyms
-    for w in re.finditer(r"[A-Z][\w.’'-]*", ctx.text[start:end]):
+    for w in _CAPITALISED.finditer(ctx.text[start:end]):
         a = start + w.start()
         if any(s <= a < e for s, e in covered):
             continue

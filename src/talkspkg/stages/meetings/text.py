@@ -82,6 +82,9 @@ def _cut_words(vocab: Vocab) -> frozenset[str]:
     return vocab.subordinators | vocab.coordinators | vocab.relative_pronouns | {"that"}
 
 
+_CLAUSE_BREAK = re.compile(r";|\s[–—]\s|\s-\s")
+
+
 def clauses(
     text: str,
     start: int,
@@ -135,7 +138,7 @@ def clauses(
             comma = free_comma(m.end())
             if comma is not None:
                 cuts.setdefault(comma, "main")
-    for m in re.finditer(r";|\s[–—]\s|\s-\s", text[start:end]):
+    for m in _CLAUSE_BREAK.finditer(text[start:end]):
         cuts.setdefault(start + m.end(), "main")
     points = sorted(p for p in cuts if start <= p < end)
     out = []
