@@ -70,6 +70,13 @@ ARTICLES = {
         {"donald-trump", "lara-trump"},
         set(),
     ),
+    # a headline word before a surname is no given name of a namesake
+    "headline-word": (
+        "Behind Dmitriev’s quiet channel\n\nAnalysis - Kirill Dmitriev met the envoys again. "
+        "Dmitriev said trade could resume.\n",
+        {"kirill-dmitriev"},
+        {"behind-dmitriev"},
+    ),
     "ambassador-namesake": (
         "Paris\n\nUS Ambassador Charles Kushner said France agreed. Kushner added more.\n",
         {"charles-kushner"},

@@ -256,19 +256,24 @@ def _lend_roles(final: list[Candidate], singles: list[Candidate], found: dict[st
             )
 
 
+_NO_EVIDENCE = "short-reference"  # a discovered name found only by sharing a surname
+
+
 def _yield_family_surnames(
     curated: list[Candidate], people: list[Discovered], kb: KnowledgeBase, text: str
 ) -> list[Candidate]:
     """A curated one-word surname inside another person's full name is not the curated person's
     ("Lara Trump said", "Ambassador Charles Kushner"): a discovered full name that ends with the
-    surname and is no spelling of a curated name, its first word not starting like the curated
-    person's given name. That name stays a discovered person, and the surname alone elsewhere is
-    nobody's unless the article also names the curated person in full."""
+    surname and is no spelling of a curated name, found by its own evidence (a title, speech verb,
+    appositive; not only by sharing the surname: "Inside Dmitriev's back channel"), its first
+    word not starting like the curated person's given name. That name stays a discovered
+    person, and the surname alone elsewhere is nobody's unless the article also names the
+    curated person in full."""
     curated_names = _curated_people(kb)
     shared: dict[tuple[str, str], list[tuple[int, int]]] = {}
     for d in people:
         words = d.name.split()
-        if len(words) < 2 or name_key(d.name) in curated_names:
+        if len(words) < 2 or d.source == _NO_EVIDENCE or name_key(d.name) in curated_names:
             continue
         span = (d.candidate.start, d.candidate.end)
         shared.setdefault((_word_key(words[-1]), words[0][:1].lower()), []).append(span)
