@@ -8,8 +8,9 @@ One person, one id: names are compared by `name_key` (diacritics and case droppe
 transliteration variants folded per word: -iy/-yy/-yi/-ii -> -y, -ei -> -ey, -iak/-iuk ->
 -yak/-yuk, -iia/-iya/-ya -> -ia (Yuliia, Yulia; Natalya, Natalia), -ii- -> -i- before a vowel,
 x -> ks (Olexandr, Oleksandr), a Ukrainian h -> g initially before a vowel, r, n or l and
-inside a word between a vowel or sonorant and a vowel (Honcharenko, Goncharenko; Hryhoriy,
-Gryhoriy; Olha, Olga; Shmyhal, Shmygal; "kh", "sh", "zh" kept)), so a discovered "Andriy
+inside a word between a vowel or sonorant and a vowel or between a vowel and d (Honcharenko,
+Goncharenko; Hryhoriy, Gryhoriy; Olha, Olga; Shmyhal, Shmygal; Bohdan, Bogdan; "kh", "sh", "zh"
+kept)), so a discovered "Andriy
 Sybiha" is the curated Andrii Sybiha, and two spellings of one discovered name in an article
 are one entity (the first spelling's id).
 
@@ -54,7 +55,7 @@ _FOLDS = (
     (re.compile(r"ei$"), "ey"),
     (re.compile(r"i(?=[au]k$)"), "y"),
     (re.compile(r"^h(?=[aeiouyrnl])"), "g"),
-    (re.compile(r"(?<=[aeiouylrnm])h(?=[aeiouy])"), "g"),
+    (re.compile(r"(?<=[aeiouylrnm])h(?=[aeiouy])|(?<=[aeiouy])h(?=d)"), "g"),
     (re.compile(r"(?:ii|iy|y)a$"), "ia"),
     (re.compile(r"(?<=[^aeiou])ii(?=[aeou])"), "i"),
     (re.compile(r"x"), "ks"),
@@ -177,11 +178,29 @@ def _surname_candidates(
         if len(ids) == 1 and owners.get(key, ids) <= ids
     }
     found = []
-    for start, end, word in words:
+    for i, (start, end, word) in enumerate(words):
         eid = usable.get(_word_key(word)) if word[0].isupper() else None
+        if eid is not None and _continued(article.text, end, words[i + 1 : i + 2], full):
+            continue  # "Mikhail Sorokinov" after "Mikhail Sorokin": another, longer name
         if eid is not None and owner.get(word, eid) == eid:
             found.append(Candidate(start, end, eid, "surname", SURNAME))
     return found
+
+
+def _continued(
+    text: str, end: int, following: list[tuple[int, int, str]], full: list[tuple[int, int]]
+) -> bool:
+    """The word is followed, after one space, by a capitalised word that no full name holds."""
+    if not following:
+        return False
+    start, stop, word = following[0]
+    return (
+        start == end + 1
+        and text[end] == " "
+        and word[0].isupper()
+        and word[1:].islower()
+        and not overlaps_any(start, stop, full)
+    )
 
 
 @cache
@@ -210,12 +229,16 @@ def _one_id_per_person(found: list[Discovered], kb: KnowledgeBase) -> list[Disco
     return out
 
 
+_BEFORE_GIVEN = ("discovered:role-before-name", "discovered:honorific")  # "Sir Keir"
+
+
 def _given_name(c: Candidate, text: str, named: list[Candidate]) -> Candidate:
-    """A one-word name after a title that is the first word of exactly one person the article
-    names in full is theirs ("Secretary of State Jane" after "Jane Lopez")."""
+    """A one-word name after a title or an honorific that is the first word of exactly one
+    person the article names in full is theirs ("Secretary of State Jane" after "Jane Lopez";
+    "Sir Keir" after "Keir Starmer")."""
     key = name_key(text[c.start : c.end])
     owners = {n.entity_id for n in named if name_key(text[n.start : n.end]).split()[0] == key}
-    if c.rule == "discovered:role-before-name" and len(owners) == 1:
+    if c.rule in _BEFORE_GIVEN and len(owners) == 1:
         return replace(c, entity_id=next(iter(owners)), rule="title-given-name")
     return c
 
@@ -231,6 +254,48 @@ def _lend_roles(final: list[Candidate], singles: list[Candidate], found: dict[st
             found[person.entity_id] = replace(
                 person, role=single.role, country=person.country or single.country
             )
+
+
+_NO_EVIDENCE = "short-reference"  # a discovered name found only by sharing a surname
+
+
+def _yield_family_surnames(
+    curated: list[Candidate], people: list[Discovered], kb: KnowledgeBase, text: str
+) -> list[Candidate]:
+    """A curated one-word surname inside another person's full name is not the curated person's
+    ("Lara Trump said", "Ambassador Charles Kushner"): a discovered full name that ends with the
+    surname and is no spelling of a curated name, found by its own evidence (a title, speech verb,
+    appositive; not only by sharing the surname: "Inside Dmitriev's back channel"), its first
+    word not starting like the curated person's given name. That name stays a discovered
+    person, and the surname alone elsewhere is nobody's unless the article also names the
+    curated person in full."""
+    curated_names = _curated_people(kb)
+    shared: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for d in people:
+        words = d.name.split()
+        if len(words) < 2 or d.source == _NO_EVIDENCE or name_key(d.name) in curated_names:
+            continue
+        span = (d.candidate.start, d.candidate.end)
+        shared.setdefault((_word_key(words[-1]), words[0][:1].lower()), []).append(span)
+    if not shared:
+        return curated
+    in_full = {c.entity_id for c in curated if " " in text[c.start : c.end]}
+    out = []
+    for c in curated:
+        entity = kb.entities[c.entity_id]
+        surface = text[c.start : c.end]
+        if c.rule == "alias" and entity.entity_type == "person" and " " not in surface:
+            key, initial = _word_key(surface), entity.name[:1].lower()
+            spans = [
+                span
+                for (k, i), found in shared.items()
+                if k == key and i != initial
+                for span in found
+            ]
+            if spans and (c.entity_id not in in_full or overlaps_any(c.start, c.end, spans)):
+                continue
+        out.append(c)
+    return out
 
 
 _IN_NAMES = ("country", "location")  # curated types an institution's name may contain
@@ -258,12 +323,16 @@ def mentions(article: Article, kb: KnowledgeBase) -> MentionResult:
         if getattr(kb.entities.get(c.entity_id), "entity_type", None) not in _IN_NAMES
         or not any(a <= c.start and c.end <= b and (a, b) != (c.start, c.end) for a, b in spans)
     ]
+    discovered_people = list(discover_people(article, kb))
+    curated = _yield_family_surnames(
+        curated, [d for d in discovered_people if d.entity_type == "person"], kb, article.text
+    )
     curated_zones = sorted((c.start, c.end) for c in curated)
     found = [
         d
         for d in [
             *discover_journalists(article, kb),
-            *discover_people(article, kb),
+            *discovered_people,
             *organizations,
         ]
         if not overlaps_any(d.candidate.start, d.candidate.end, curated_zones)
