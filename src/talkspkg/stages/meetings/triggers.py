@@ -33,7 +33,14 @@ Policy:
   agenda", "would meet B once a ceasefire holds"), an "if" after a modal ("could take place
   if"), a sentence opening with a condition ("If the talks go well, the leaders could meet"),
   a question (a sentence ending with "?", not with a quoted question: "Could A and B ever
-  meet?"),
+  meet?"), a possibility modal governing the trigger in its own clause with no date in that
+  clause ("could meet Trump in Rome", "should fly to Moscow to meet Putin"; "could meet at the
+  White House in January" is a plan floated and stays), a conditional conjunction opening the
+  trigger's clause anywhere in the sentence ("Even if the two men met in Geneva, ..."), a noun
+  after a verb of hope or opinion followed by a possibility modal and a verb of happening
+  ("hoped a summit between A and B could be held in C"), a trigger in a relative clause
+  ("where", "at which") on a noun that is no encounter ("Imagine a summit where A and B sit
+  down"),
   a refusal or a wish right before it ("refused to meet", "declined to hold talks", "wants
   to meet"), a proposal or
   invitation not taken up in its clause ("offered to host talks", "proposed Budapest as the
@@ -57,6 +64,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from talkspkg.stages.meetings.context import ArticleContext
+from talkspkg.stages.meetings.dates import find_dates
 from talkspkg.stages.meetings.pronouns import object_referent
 from talkspkg.stages.meetings.text import Clause, clause_at, words_between
 from talkspkg.stages.meetings.vocab import Vocab
@@ -475,7 +483,10 @@ def _possible_only(ctx: ArticleContext, t: Trigger, start: int, end: int) -> boo
     before, none of them a clause cut: a subordinator, a relative pronoun, "that", "but"), or
     a noun trigger after a verb of hope or opinion in its clause, followed by one and a verb of
     happening ("hoped a summit between A and B could be held in C", "think talks might take
-    place"; "and" may join its parties). The modal is matched in lower case only ("in May")."""
+    place"; "and" may join its parties). The modal is matched in lower case only ("in May").
+    A verb under such a modal with a date in its clause is a plan floated, as the gold
+    guideline reads it ("X suggested the officials could meet at the White House in January"):
+    kept, with the status of a plan."""
     text, vocab = ctx.text, ctx.vocab
     cuts = (
         vocab.subordinators | vocab.coordinators | vocab.relative_pronouns | {"that", "and", "as"}
@@ -487,6 +498,8 @@ def _possible_only(ctx: ArticleContext, t: Trigger, start: int, end: int) -> boo
         if w in vocab.possibility_modals:
             if i > 0 and words[i - 1].lower() in cuts:
                 return False  # "officials who could not attend met in C": its own clause
+            if _dated_in_clause(ctx, t.end, end):
+                return False  # "could meet at the White House in January": a plan floated
             return not _other_trigger(vocab, text, lo, t.start, w)
         if w.lower() in cuts:
             break
@@ -508,6 +521,13 @@ def _possible_only(ctx: ArticleContext, t: Trigger, start: int, end: int) -> boo
                 vocab, text, t.end, t.end + text[t.end : hi].find(w), MODAL_REACH
             )
     return False
+
+
+def _dated_in_clause(ctx: ArticleContext, pos: int, end: int) -> bool:
+    """A date in the trigger's clause after it (up to the next clause break)."""
+    brk = _CLAUSE_BREAK.search(ctx.text, pos, end)
+    hi = brk.start() if brk else end
+    return bool(find_dates(ctx.text, pos, hi, ctx.vocab))
 
 
 def _other_trigger(vocab: Vocab, text: str, lo: int, pos: int, modal: str) -> bool:
