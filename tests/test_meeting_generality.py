@@ -333,6 +333,11 @@ def test_a_plan_floated_with_a_place_and_a_date_stays_a_planned_meeting() -> Non
     assert (row["status"], row["city"], span(row)) == ("planned", "Rome", mo(2025, 9, 30))
 
 
+def test_a_possibility_with_no_date_is_no_meeting() -> None:
+    body = "Andrii Sybiha said Ukrainian officials could meet US officials in Rome."
+    assert run(article(body, WED))["meetings"] == []
+
+
 def test_reports_with_different_places_never_merge() -> None:
     first = article("Rustem Umerov met Steve Witkoff in Doha on Tuesday.", WED, "m1")
     second = article("Rustem Umerov met Steve Witkoff in Miami.", WED, "m2")

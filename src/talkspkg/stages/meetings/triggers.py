@@ -33,7 +33,14 @@ Policy:
   agenda", "would meet B once a ceasefire holds"), an "if" after a modal ("could take place
   if"), a sentence opening with a condition ("If the talks go well, the leaders could meet"),
   a question (a sentence ending with "?", not with a quoted question: "Could A and B ever
-  meet?"),
+  meet?"), a possibility modal governing the trigger in its own clause with no date in that
+  clause ("could meet Trump in Rome", "should fly to Moscow to meet Putin"; "could meet at the
+  White House in January" is a plan floated and stays), a conditional conjunction opening the
+  trigger's clause anywhere in the sentence ("Even if the two men met in Geneva, ..."), a noun
+  after a verb of hope or opinion followed by a possibility modal and a verb of happening
+  ("hoped a summit between A and B could be held in C"), a trigger in a relative clause
+  ("where", "at which") on a noun that is no encounter ("Imagine a summit where A and B sit
+  down"),
   a refusal or a wish right before it ("refused to meet", "declined to hold talks", "wants
   to meet"), a proposal or
   invitation not taken up in its clause ("offered to host talks", "proposed Budapest as the
@@ -57,6 +64,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from talkspkg.stages.meetings.context import ArticleContext
+from talkspkg.stages.meetings.dates import find_dates
 from talkspkg.stages.meetings.pronouns import object_referent
 from talkspkg.stages.meetings.text import Clause, clause_at, words_between
 from talkspkg.stages.meetings.vocab import Vocab
@@ -202,11 +210,30 @@ def find_triggers(ctx: ArticleContext, start: int, end: int) -> tuple[list[Trigg
         if ((set(before) & vocab.negators or counted) and t.kind != "weak") or several:
             blocked.append(t)
             continue
-        if hypothetical(ctx, t, start, end):
+        if hypothetical(ctx, t, start, end) or _describes_blocked(text, t, blocked):
             blocked.append(t)
             continue
         kept.append(t)
     return kept, blocked
+
+
+_RELATIVE_LINK = re.compile(r"^\W*(?:[\w’'-]+\s+){0,3}?(?:where|at which|in which|during which)\b")
+RELATIVE_REACH = 4  # words between a blocked noun and a relative clause describing it
+
+
+def _describes_blocked(text: str, t: Trigger, blocked: list[Trigger]) -> bool:
+    """A trigger in a relative clause ("where", "at which") on an encounter noun that is no
+    encounter: "Imagine a summit where A and B finally sit down" pictures the scene it
+    imagines."""
+    for b in blocked:
+        if b.end <= t.start and b.end >= t.start - 160:
+            gap = text[b.end : t.start]
+            if "." in gap or ";" in gap:
+                continue
+            m = _RELATIVE_LINK.match(gap)
+            if m and len(_WORD.findall(gap, m.end())) <= RELATIVE_REACH:
+                return True
+    return False
 
 
 def _not_an_encounter_noun(
@@ -413,6 +440,8 @@ def hypothetical(ctx: ArticleContext, t: Trigger, start: int, end: int) -> bool:
         return True
     if _opens_with_condition(vocab, text[start : t.start]):
         return True
+    if _possible_only(ctx, t, start, end) or _clause_condition(ctx, t, start):
+        return True
     if _refused(vocab, text, lo, t.start) or _proposed(vocab, text, start, t.start):
         return True
     return own_body(vocab, text[t.end : min(end, t.end + 80)]) or _own_premodifier(
@@ -434,6 +463,94 @@ def _conditioned_after(ctx: ArticleContext, t: Trigger, end: int) -> bool:
         if set(gap) & vocab.modals and _plain_gap(vocab, text, t.end, w.start(), CONDITIONAL_AFTER):
             return True
     return False
+
+
+MODAL_REACH = 6  # words between a possibility modal and the trigger it governs
+_LOWER_WORD = re.compile(r"[a-z’'-]+|[A-Z][\w’'-]*")
+
+
+def _clause_start(text: str, start: int, pos: int) -> int:
+    """Where the clause holding `pos` begins: after the last clause break before it."""
+    last = start
+    for m in _CLAUSE_BREAK.finditer(text, start, pos):
+        last = m.end()
+    return last
+
+
+def _possible_only(ctx: ArticleContext, t: Trigger, start: int, end: int) -> bool:
+    """A possibility modal governs the trigger in its own clause: "could meet Trump in Rome",
+    "should fly to Moscow to meet Putin", "might then host talks" (up to MODAL_REACH words
+    before, none of them a clause cut: a subordinator, a relative pronoun, "that", "but"), or
+    a noun trigger after a verb of hope or opinion in its clause, followed by one and a verb of
+    happening ("hoped a summit between A and B could be held in C", "think talks might take
+    place"; "and" may join its parties). The modal is matched in lower case only ("in May").
+    A verb under such a modal with a date in its clause is a plan floated, as the gold
+    guideline reads it ("X suggested the officials could meet at the White House in January"):
+    kept, with the status of a plan."""
+    text, vocab = ctx.text, ctx.vocab
+    cuts = (
+        vocab.subordinators | vocab.coordinators | vocab.relative_pronouns | {"that", "and", "as"}
+    )
+    lo = _clause_start(text, start, t.start)
+    words = _LOWER_WORD.findall(text, lo, t.start)
+    for i in range(len(words) - 1, max(-1, len(words) - 1 - MODAL_REACH - 1), -1):
+        w = words[i]
+        if w in vocab.possibility_modals:
+            if i > 0 and words[i - 1].lower() in cuts:
+                return False  # "officials who could not attend met in C": its own clause
+            if _dated_in_clause(ctx, t.end, end):
+                return False  # "could meet at the White House in January": a plan floated
+            return not _other_trigger(vocab, text, lo, t.start, w)
+        if w.lower() in cuts:
+            break
+    if t.kind not in ("noun", "process") or not set(w.lower() for w in words) & (
+        vocab.opinion_verbs
+    ):
+        return False  # "the next round could take place in Miami, X said": a plan
+    hi = min(end, t.end + 80)
+    after = _LOWER_WORD.findall(text, t.end, hi)
+    for i, w in enumerate(after[: MODAL_REACH + 1]):
+        if (w.lower() in cuts and w.lower() != "and") or (
+            w in vocab.modals and w not in vocab.possibility_modals
+        ):
+            return False
+        if w in vocab.possibility_modals:
+            rest = " ".join(after[i + 1 : i + 4]).lower()
+            rest = re.sub(r"^(?:(?:not|still|also|then|even|soon|only|now)\s+)+", "", rest)
+            return vocab.happening_after_modal.match(rest) is not None and _plain_gap(
+                vocab, text, t.end, t.end + text[t.end : hi].find(w), MODAL_REACH
+            )
+    return False
+
+
+def _dated_in_clause(ctx: ArticleContext, pos: int, end: int) -> bool:
+    """A date in the trigger's clause after it (up to the next clause break)."""
+    brk = _CLAUSE_BREAK.search(ctx.text, pos, end)
+    hi = brk.start() if brk else end
+    return bool(find_dates(ctx.text, pos, hi, ctx.vocab))
+
+
+def _other_trigger(vocab: Vocab, text: str, lo: int, pos: int, modal: str) -> bool:
+    """Another trigger between the modal and this one: the modal is that one's."""
+    at = text.rfind(f" {modal} ", lo, pos)
+    a = at + len(modal) + 2 if at >= 0 else lo
+    return any(p.search(text, a, pos) for p in (vocab.nouns, vocab.verbs, vocab.process_nouns))
+
+
+def _clause_condition(ctx: ArticleContext, t: Trigger, start: int) -> bool:
+    """ "Even if the two men met in Geneva, ...": a conditional conjunction in the trigger's own
+    clause before it, with no other trigger between (that one would bear the condition)."""
+    text, vocab = ctx.text, ctx.vocab
+    lo = _clause_start(text, start, t.start)
+    found = list(vocab.clause_conditions.finditer(text, lo, t.start))
+    if not found:
+        return False
+    a = found[-1].end()
+    if len(_WORD.findall(text, a, t.start)) > MODAL_REACH + 4:
+        return False
+    return not any(
+        p.search(text, a, t.start) for p in (vocab.nouns, vocab.verbs, vocab.process_nouns)
+    )
 
 
 def _plain_gap(vocab: Vocab, text: str, a: int, b: int, limit: int) -> bool:

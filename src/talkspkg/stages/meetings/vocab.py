@@ -74,6 +74,10 @@ class Vocab:
     conditional_after: Gated
     unreal_if: Gated
     modals: frozenset[str]
+    possibility_modals: frozenset[str]
+    opinion_verbs: frozenset[str]
+    happening_after_modal: Gated
+    clause_conditions: Gated
     conditional_openers: Gated
     refusal_before: Gated
     refusal_gap: frozenset[str]
@@ -253,6 +257,7 @@ PATTERN_KEYS = (
     "gather_verbs", "pair_verbs",
     "held_later", "present_cues", "refusal_before", "proposal_verbs",
     "proposal_kept_after", "unreal_if", "conditional_openers", "member_verbs",
+    "happening_after_modal", "clause_conditions",
     "presence_openers", "member_subjects", "presence_words", "other_openers",
 )  # fmt: skip
 WORD_KEYS = (
@@ -261,7 +266,8 @@ WORD_KEYS = (
     "coordinators", "relative_pronouns", "other_cues", "other_after", "reaction_nouns",
     "referring_offices", "visit_words", "series_cues", "series_nouns", "name_modified",
     "briefing_verbs", "decision_verbs",
-    "schedule_words", "statement_verbs", "modals", "refusal_gap", "shared_owners",
+    "schedule_words", "statement_verbs", "modals", "possibility_modals", "opinion_verbs",
+    "refusal_gap", "shared_owners",
     "proposal_breaks", "perfect_plurals", "perfect_aux",
     "own_premodifiers", "talk_words", "discourse_after", "subject_pronouns",
     "other_events", "process_after", "round_not_before", "round_other_senses",
