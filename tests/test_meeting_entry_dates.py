@@ -263,7 +263,7 @@ Published 20 May 2026
 Russian and Ukrainian negotiators concluded two days of talks in Jeddah on Tuesday, agreeing to \
 exchange 200 prisoners each.
 
-Rustem Umerov said the next round of talks would be held soon, possibly in Geneva.
+Rustem Umerov said another round would follow shortly, possibly in Geneva.
 
 Sergei Lavrov said the discussions had been businesslike. The talks covered a ceasefire at sea.
 

@@ -54,8 +54,8 @@ Coreference inside one article (policy):
 * A relative clause of attendance ("Ushakov, who attended the meeting, said") tells who was at
   the encounter told last, not another one. "Earlier talks with X and Y" naming parties of its
   own is a round of its own.
-* An anaphor after a next round only announced ("He said the next round of talks would be
-  held soon. The discussions were constructive") refers, unless it is itself told as a plan,
+* An anaphor after a next round only announced ("She said another round would follow
+  shortly. The discussions were constructive") refers, unless it is itself told as a plan,
   to the encounter told before that announcement (`_antecedent`): what is said to have
   happened did not happen at a round still to come.
 * "The next round", "another round" (no party of its own) is another encounter between the
@@ -408,8 +408,8 @@ class _Grouper:
 
     def _antecedent(self, f: Frame, cls: str) -> Local:
         """The encounter an anaphor refers to: the main encounter of the latest sentence; but
-        when that is a next round only announced ("He said the next round of talks would be
-        held soon"), an anaphor not told as a plan ("The discussions were constructive")
+        when that is a next round only announced ("She said another round would follow
+        shortly"), an anaphor not told as a plan ("The discussions were constructive")
         refers to the encounter told before it (`before`)."""
         latest = self.latest[cls]
         if latest is self.ahead.get(cls) and not is_future(f) and not f.other:

@@ -485,7 +485,7 @@ def _possible_only(ctx: ArticleContext, t: Trigger, start: int, end: int) -> boo
     happening ("hoped a summit between A and B could be held in C", "think talks might take
     place"; "and" may join its parties). The modal is matched in lower case only ("in May").
     A verb under such a modal with a date in its clause is a plan floated, as the gold
-    guideline reads it ("X suggested the officials could meet at the White House in January"):
+    guideline reads it ("X suggested the two envoys could meet in Lisbon in October"):
     kept, with the status of a plan."""
     text, vocab = ctx.text, ctx.vocab
     cuts = (
@@ -499,7 +499,7 @@ def _possible_only(ctx: ArticleContext, t: Trigger, start: int, end: int) -> boo
             if i > 0 and words[i - 1].lower() in cuts:
                 return False  # "officials who could not attend met in C": its own clause
             if _dated_in_clause(ctx, t.end, end):
-                return False  # "could meet at the White House in January": a plan floated
+                return False  # "could meet in Lisbon in October": a plan floated
             return not _other_trigger(vocab, text, lo, t.start, w)
         if w.lower() in cuts:
             break

@@ -689,22 +689,22 @@ class Attributor:
         """The actor of "According to X," opening the sentence: who reports what it says must
         happen ("According to the Kremlin, any deal must include ..."); not the press, which is
         no actor, nor "according to sources close to X"."""
-        m = _ACCORDING.match(self.text, s.start, cue.start)
-        if m is None:
-            return None
-        first = self.actors.within(m.end(), cue.start)
-        if not first or first[0].start != m.end() or first[0].kind == "first-person":
-            return None
-        comma = self.text.find(",", first[0].end, cue.start)
-        if comma < 0 or self.text[first[0].end : comma].strip():
-            return None
-        return replace(first[0], kind="according")  # no partner: the comma closes the frame
+        actor = self._opening_actor(_ACCORDING, s, cue)
+        # no partner: the comma closes the frame
+        return replace(actor, kind="according") if actor is not None else None
 
     def _frame(self, s: Sentence, cue: Hit) -> Actor | None:
         """The actor of a frame opening the sentence ("For Moscow, any deal must ...", "For the
         Kremlin, Ukraine should ..."): whose demand the sentence states; none for any other
         opening ("For the first time, ...")."""
-        m = _FRAME.match(self.text, s.start, cue.start)
+        actor = self._opening_actor(_FRAME, s, cue)
+        # whose view, not who says it
+        return replace(actor, confidence=FRAME_WEIGHT) if actor is not None else None
+
+    def _opening_actor(self, opening: re.Pattern[str], s: Sentence, cue: Hit) -> Actor | None:
+        """The actor right after the sentence's `opening` words and closed by a comma before
+        the cue ("According to X, ...", "For X, ..."); none for a first person."""
+        m = opening.match(self.text, s.start, cue.start)
         if m is None:
             return None
         first = self.actors.within(m.end(), cue.start)
@@ -713,7 +713,7 @@ class Attributor:
         comma = self.text.find(",", first[0].end, cue.start)
         if comma < 0 or self.text[first[0].end : comma].strip():
             return None
-        return replace(first[0], confidence=FRAME_WEIGHT)  # whose view, not who says it
+        return first[0]
 
     def _pronoun_antecedent(self, s: Sentence, cue: Hit, kind: str) -> Context | None:
         """A sentence opening with "He"/"She"/"It" as the cue's subject continues the proposal
