@@ -717,7 +717,7 @@ def _holders_before(
     if holder is None or holder.entity_id is None:
         return (), False
     found = [holder]
-    # coordinated holders: "Kyiv and Moscow accepted", "the U.S., Ukraine, and Russia had agreed";
+    # coordinated holders: "Kyiv and Moscow accepted", "the U.K., France, and Poland had backed";
     # a list ends in "and", or opens its clause (a headline's "Russia, Ukraine agree swap"): not
     # an actor a bare comma sets apart ("In a call with Putin, Trump backed ...")
     last = text[before[n - 1].end : before[n].start] if n > 0 else ""
