@@ -186,7 +186,11 @@ CASES: list[Any] = [
 ]
 
 
-def _row(rows: dict[str, list[dict[str, Any]]], place: str | None, person: str) -> dict[str, Any]:
+def dated_row(article_id: str, text: str, place: str | None, person: str) -> dict[str, Any]:
+    """The one meeting row of the invented article at `place` with `person` among its
+    participants (any participants when `person` is empty)."""
+    article = make_article(RawFile(Path(f"raw/{article_id}.txt"), article_id, text, "0" * 64))
+    rows = run(article)
     people: dict[str, set[str]] = {}
     for r in rows["meeting_participants"]:
         people.setdefault(r["meeting_id"], set()).add(r["entity_id"])
@@ -207,6 +211,5 @@ def _row(rows: dict[str, list[dict[str, Any]]], place: str | None, person: str) 
 def test_each_encounter_of_a_dated_article_gets_the_date_its_text_gives(
     article_id: str, text: str, place: str | None, person: str, expected: Span
 ) -> None:
-    article = make_article(RawFile(Path(f"raw/{article_id}.txt"), article_id, text, "0" * 64))
-    row = _row(run(article), place, person)
+    row = dated_row(article_id, text, place, person)
     assert (row["date_start"], row["date_end"], row["date_precision"]) == expected

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_meeting_article_dates import dated_row
 from test_meeting_undated import NULL, Span, day
 from test_meetings import run
 
@@ -190,19 +191,6 @@ CASES: list[Any] = [
 ]
 
 
-def _row(rows: dict[str, list[dict[str, Any]]], place: str | None, person: str) -> dict[str, Any]:
-    people: dict[str, set[str]] = {}
-    for r in rows["meeting_participants"]:
-        people.setdefault(r["meeting_id"], set()).add(r["entity_id"])
-    found = [
-        r
-        for r in rows["meetings"]
-        if r["place_id"] == place and (not person or person in people.get(r["meeting_id"], ()))
-    ]
-    assert len(found) == 1, (place, person, [r["meeting_id"] for r in rows["meetings"]])
-    return found[0]
-
-
 @pytest.mark.parametrize(
     ("article_id", "text", "place", "person", "expected"),
     CASES,
@@ -211,8 +199,7 @@ def _row(rows: dict[str, list[dict[str, Any]]], place: str | None, person: str) 
 def test_the_date_structure_fixes_or_leaves_open(
     article_id: str, text: str, place: str | None, person: str, expected: Span
 ) -> None:
-    article = make_article(RawFile(Path(f"raw/{article_id}.txt"), article_id, text, "0" * 64))
-    row = _row(run(article), place, person)
+    row = dated_row(article_id, text, place, person)
     assert (row["date_start"], row["date_end"], row["date_precision"]) == expected
 
 
@@ -250,7 +237,8 @@ assets.
 def test_a_call_for_talks_is_no_encounter_and_a_demand_after_a_comma_is_not_its_purpose() -> None:
     article = make_article(RawFile(Path("raw/called-for.txt"), "called-for", CALLED_FOR, "0" * 64))
     rows = run(article)
-    assert _row(rows, "london", "friedrich-merz")["date_start"] == date(2026, 3, 12)
+    london = dated_row("called-for", CALLED_FOR, "london", "friedrich-merz")
+    assert london["date_start"] == date(2026, 3, 12)
     assert not any(r["place_id"] == "istanbul" for r in rows["meetings"])
     (mention,) = [m for m in rows["meeting_mentions"] if "London" in m["text"]]
     assert mention["trigger"] == "hosted"
