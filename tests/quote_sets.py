@@ -36,6 +36,13 @@ def extract(article_id: str, text: str) -> list[Quote]:
     return quotes(article, KB, mentions(article, KB))
 
 
+def annotate(*paragraphs: str) -> list[Quote]:
+    """The quotes stage's rows for an article of these paragraphs under a test headline."""
+    text = "Test headline\n\n" + "\n\n".join(paragraphs) + "\n"
+    article = make_article(RawFile(Path("raw/t.txt"), "t", text, "0" * 64))
+    return quotes(article, KB, mentions(article, KB))
+
+
 def speakers(rows: list[Quote], expect: list[list[str]]) -> list[tuple[str, str | None]]:
     """For each expected row (start, speaker, note): its start and the speaker found for the
     first row starting so, or "(missing)"."""

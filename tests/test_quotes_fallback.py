@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from quote_sets import annotate
+
 from talkspkg.kb import load_knowledge
 from talkspkg.pipeline import make_article
 from talkspkg.raw import RawFile
@@ -13,12 +15,6 @@ from talkspkg.stages.mentions import mentions
 from talkspkg.stages.quotes import Quote, quotes
 
 KB = load_knowledge()
-
-
-def annotate(*paragraphs: str) -> list[Quote]:
-    text = "Test headline\n\n" + "\n\n".join(paragraphs) + "\n"
-    article = make_article(RawFile(Path("raw/t.txt"), "t", text, "0" * 64))
-    return quotes(article, KB, mentions(article, KB))
 
 
 def row(rows: list[Quote], words: str) -> Quote:

@@ -7,23 +7,8 @@ negative cases that must give no row. See stages/quotes/discourse.py for the pol
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-from talkspkg.kb import load_knowledge
-from talkspkg.pipeline import make_article
-from talkspkg.raw import RawFile
-from talkspkg.stages.mentions import mentions
-from talkspkg.stages.quotes import Quote, quotes
-
-KB = load_knowledge()
-
-
-def annotate(*paragraphs: str) -> list[Quote]:
-    text = "Test headline\n\n" + "\n\n".join(paragraphs) + "\n"
-    article = make_article(RawFile(Path("raw/t.txt"), "t", text, "0" * 64))
-    return quotes(article, KB, mentions(article, KB))
+from quote_sets import annotate
 
 
 def rows_of(paragraphs: tuple[str, ...], with_channel: bool) -> list[tuple[str | None, ...]]:

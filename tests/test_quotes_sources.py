@@ -6,24 +6,8 @@ a transcript" stays X's). Sentences written for this test; see stages/quotes/cue
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-from talkspkg.kb import load_knowledge
-from talkspkg.pipeline import make_article
-from talkspkg.raw import RawFile
-from talkspkg.stages.mentions import mentions
-from talkspkg.stages.quotes import Quote, quotes
-
-KB = load_knowledge()
-
-
-def annotate(*paragraphs: str) -> list[Quote]:
-    text = "Test headline\n\n" + "\n\n".join(paragraphs) + "\n"
-    article = make_article(RawFile(Path("raw/t.txt"), "t", text, "0" * 64))
-    return quotes(article, KB, mentions(article, KB))
-
+from quote_sets import annotate
 
 CASES = [
     (
