@@ -58,6 +58,19 @@ def _build(raw: Path, out: Path, cache: Path | None) -> None:
     build_package(raw, out, BuildOptions(cache_dir=cache, validate=False))
 
 
+def _copies_built(tmp_path: Path, n: int) -> tuple[Path, Path, list[Path]]:
+    """A raw folder of `n` copies of the seeds (article-00 …), built once into `first` with a
+    cache: the raw folder, the cache and the seeds."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    seeds = sorted(RAW.glob("*.txt"))
+    for i in range(n):
+        shutil.copyfile(seeds[i % len(seeds)], raw / f"article-{i:02d}.txt")
+    cache = tmp_path / "cache"
+    _build(raw, tmp_path / "first", cache)
+    return raw, cache, seeds
+
+
 def test_a_warm_build_annotates_nothing_and_writes_the_same_bytes(
     raw: Path, tmp_path: Path, calls: list[str], built: Path
 ) -> None:
@@ -120,13 +133,7 @@ def test_a_rebuild_reads_the_unchanged_batches_whole_and_keeps_only_those_it_use
     """Batches are cut where the articles' ids say (pipeline._batches): an added article
     changes the batch it falls in, the others are read back whole."""
     monkeypatch.setattr(pipeline, "BATCH_SIZE", 2)
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    seeds = sorted(RAW.glob("*.txt"))
-    for n in range(12):
-        shutil.copyfile(seeds[n % len(seeds)], raw / f"article-{n:02d}.txt")
-    cache = tmp_path / "cache"
-    _build(raw, tmp_path / "first", cache)
+    raw, cache, seeds = _copies_built(tmp_path, 12)
     kept = cache / fingerprint() / "batches"
     before = {p.name for p in kept.glob("*.pickle")}
     assert len(before) > 2
@@ -237,13 +244,7 @@ def test_a_removed_or_changed_article_or_knowledge_rebuilds_the_cold_build_bytes
     import talkspkg.cache as cache_module
 
     monkeypatch.setattr(pipeline, "BATCH_SIZE", 2)
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    seeds = sorted(RAW.glob("*.txt"))
-    for n in range(10):
-        shutil.copyfile(seeds[n % len(seeds)], raw / f"article-{n:02d}.txt")
-    cache = tmp_path / "cache"
-    _build(raw, tmp_path / "first", cache)
+    raw, cache, _ = _copies_built(tmp_path, 10)
     (raw / "article-03.txt").unlink()
     text = (raw / "article-07.txt").read_text(encoding="utf-8")
     (raw / "article-07.txt").write_text(text.replace(" said ", " told reporters ", 1), "utf-8")
@@ -264,13 +265,7 @@ def test_a_parallel_rebuild_reads_the_kept_batches_here_and_writes_the_cold_byte
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(pipeline, "BATCH_SIZE", 2)
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    seeds = sorted(RAW.glob("*.txt"))
-    for n in range(10):
-        shutil.copyfile(seeds[n % len(seeds)], raw / f"article-{n:02d}.txt")
-    cache = tmp_path / "cache"
-    _build(raw, tmp_path / "first", cache)
+    raw, cache, seeds = _copies_built(tmp_path, 10)
     shutil.copyfile(seeds[1], raw / "article-04b.txt")
     here: list[str] = []
     real = pipeline._read_kept
