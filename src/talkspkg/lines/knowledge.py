@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from talkspkg import yamlio
+from talkspkg.kb import load_knowledge
 
 LAYOUT_FILE = Path(__file__).parents[1] / "knowledge" / "layout.yaml"
 
@@ -42,20 +43,17 @@ NOT_NAME_WORDS: frozenset[str] = frozenset(
 )
 # the knowledge base's places (`entities.yaml`, type location: names and aliases): a title-case
 # dateline without an outlet credit ("Geneva — ...") must name one
-_ENTITIES = yamlio.safe_load((LAYOUT_FILE.parent / "entities.yaml").read_text(encoding="utf-8"))
+_ENTITIES = tuple(load_knowledge().entities.values())
 KNOWN_PLACES: frozenset[str] = frozenset(
-    str(n)
-    for e in _ENTITIES["entities"]
-    if e.get("type") == "location"
-    for n in [e["name"], *(e.get("aliases") or [])]
+    n for e in _ENTITIES if e.entity_type == "location" for n in e.surfaces
 )
 # the words of its places and countries ("Kyiv", "Ukraine", "Abu", "Dhabi"): no name in capitals
 PLACE_WORDS: frozenset[str] = frozenset(
     w
-    for e in _ENTITIES["entities"]
-    if e.get("type") in ("location", "country")
-    for n in [e["name"], *(e.get("aliases") or [])]
-    for w in str(n).split()
+    for e in _ENTITIES
+    if e.entity_type in ("location", "country")
+    for n in e.surfaces
+    for w in n.split()
     if w[:1].isupper()
 )
 LAYOUT_VERSION: str = str(LAYOUT["version"])
